@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// The whole test suite: type check, lint, unit and component tests (Vitest), a production build,
+// and real-browser tests (Playwright in Debian's chromium). Ends with one line that adds up every
+// runner, "N passed, N failed", and exits non-zero when anything failed or nothing ran.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const REPORTS = '.reports';
+rmSync(REPORTS, { recursive: true, force: true });
+mkdirSync(REPORTS, { recursive: true });
+
+const failedSteps = [];
+function step(name, cmd, args, env = {}) {
+  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    failedSteps.push(name);
+    console.log(`✖ ${name} failed (exit ${r.status ?? r.signal})`);
+    return false;
+  }
+  return true;
+}
+
+if (!existsSync('../shared/data')) {
+  console.error('The tests read real datasets from ../shared/data, which is missing beside this project.');
+  failedSteps.push('shared data');
+}
+
+step('type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
+step('lint', 'npx', ['eslint', '.']);
+step('unit and component tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/vitest.json`]);
+const browserReady = step('chromium', 'node', ['scripts/ensure-chromium.mjs']) && step('build', 'npx', ['vite', 'build']);
+if (browserReady) step('browser tests', 'npx', ['playwright', 'test']);
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const vitest = readJson(`${REPORTS}/vitest.json`);
+const pw = readJson(`${REPORTS}/playwright.json`);
+const unit = {
+  passed: vitest?.numPassedTests ?? 0,
+  failed: (vitest?.numFailedTests ?? 0) + (vitest?.numRuntimeErrorTestSuites ?? 0),
+  skipped: (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0),
+};
+const browser = {
+  passed: (pw?.stats?.expected ?? 0) + (pw?.stats?.flaky ?? 0),
+  failed: pw?.stats?.unexpected ?? 0,
+  skipped: pw?.stats?.skipped ?? 0,
+};
+if (!vitest) failedSteps.push('no Vitest report');
+if (browserReady && !pw) failedSteps.push('no Playwright report');
+
+const passed = unit.passed + browser.passed;
+const failed = unit.failed + browser.failed;
+const skipped = unit.skipped + browser.skipped;
+console.log(`\nunit and component: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
+console.log(`browser: ${browser.passed} passed, ${browser.failed} failed, ${browser.skipped} skipped`);
+if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || failedSteps.length > 0 || passed === 0 ? 1 : 0);

@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { useView } from '../state/url';
+import { VIEWS } from '../state/views';
+import { FilterBar } from './filter-bar';
+import { Header } from './header';
+import { Nav } from './nav';
+import { VIEW_COMPONENTS } from './routes';
+
+export function App() {
+  const view = useView();
+  const View = VIEW_COMPONENTS[view];
+  const title = VIEWS.find((v) => v.id === view)?.title ?? 'RevLens';
+  useEffect(() => {
+    document.title = `${title} · RevLens`;
+  }, [title]);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header />
+      <Nav />
+      <FilterBar />
+      <main id="main" className="app-main" tabIndex={-1}>
+        <View />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useQuery } from '@tanstack/react-query';
+import { datasetSummaryQuery } from '../lib/dataset-queries';
+import { formatDate } from '../lib/format';
+
+export function Header() {
+  const { data, isPending } = useQuery(datasetSummaryQuery());
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <span className="logo" aria-hidden="true">◆</span> RevLens
+      </div>
+      <div className="app-header__dataset" aria-live="polite">
+        {isPending ? (
+          <span className="muted">Loading the demo company…</span>
+        ) : data ? (
+          <>
+            <span className="app-header__name" data-testid="dataset-name">{data.name}</span>
+            <span className="app-header__asof">
+              as of <time dateTime={data.asOf}>{formatDate(data.asOf)}</time>
+            </span>
+          </>
+        ) : (
+          <span className="muted">No dataset loaded</span>
+        )}
+      </div>
+    </header>
+  );
+}

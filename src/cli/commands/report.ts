@@ -1,0 +1,15 @@
+import { isoDate } from '../../engine/time';
+import type { DatasetContext } from '../context';
+import { REPORT_SECTIONS } from '../report-sections';
+
+/** `revlens report <dataset>`: every section's figures, as JSON or a readable summary. */
+export function runReport(ctx: DatasetContext): string {
+  if (ctx.options.json) {
+    const out: Record<string, unknown> = { dataset: ctx.dataset.meta.name, asOf: isoDate(ctx.asOf) };
+    for (const s of REPORT_SECTIONS) Object.assign(out, s.json(ctx));
+    return JSON.stringify(out, null, 2);
+  }
+  const lines = [`RevLens report: ${ctx.dataset.meta.name}, as of ${isoDate(ctx.asOf)}`, ''];
+  for (const s of REPORT_SECTIONS) lines.push(...s.text(ctx), '');
+  return lines.join('\n');
+}

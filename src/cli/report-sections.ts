@@ -1,0 +1,17 @@
+/**
+ * `revlens report` is assembled from sections, one per area of the engine. Each section adds its
+ * keys to the JSON object and its lines to the readable summary.
+ */
+import type { DatasetContext } from './context';
+import { formatImportReportLines, importReportSection } from './sections/import-report';
+
+export interface ReportSection {
+  /** Builds this section's keys of the JSON report. */
+  json(ctx: DatasetContext): Record<string, unknown>;
+  /** Lines of the readable summary. */
+  text(ctx: DatasetContext): string[];
+}
+
+export const REPORT_SECTIONS: readonly ReportSection[] = [importReportSection];
+
+export { formatImportReportLines };

@@ -1,0 +1,269 @@
+/**
+ * Turns row records (what readers produce) into the columnar Dataset the engine computes over.
+ * References that point nowhere (an activity of an unknown lead) are the reader's to report; here
+ * they become -1 and the child row is left out of the CSR index.
+ */
+import type {
+  AccountColumns,
+  ActivityColumns,
+  Column,
+  Dataset,
+  DatedLeadStage,
+  LeadColumns,
+  OpportunityColumns,
+  TouchColumns,
+} from './columns';
+import { DictBuilder, csrFromParents, dictColumn } from './dict-builder';
+import type { CustomAttributes, RecordSet } from './records';
+import {
+  ACTIVITY_TYPES,
+  LEAD_STAGES,
+  LEAD_STAGE_CODE,
+  OPPORTUNITY_STAGES,
+  QUALIFICATION_CRITERIA,
+  STATUS_LOST,
+  STATUS_OPEN,
+  STATUS_WON,
+} from './stages';
+
+const DATED_STAGES = LEAD_STAGES.filter((s): s is DatedLeadStage => s !== 'lead');
+
+/** Custom attribute columns: numeric when every present value parses as a number, else dictionary. */
+function customColumns(rows: readonly { custom: CustomAttributes }[]): Record<string, Column> {
+  const names = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r.custom)) names.add(k);
+  const out: Record<string, Column> = Object.create(null) as Record<string, Column>;
+  for (const name of names) {
+    const raw = rows.map((r) => {
+      const v = r.custom[name];
+      return v === undefined || v.trim() === '' ? undefined : v;
+    });
+    const numeric = raw.every((v) => v === undefined || Number.isFinite(Number(v)));
+    out[name] = numeric
+      ? { kind: 'num', values: Float64Array.from(raw, (v) => (v === undefined ? NaN : Number(v))) }
+      : dictColumn(raw);
+  }
+  return out;
+}
+
+function indexById(ids: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (!m.has(id)) m.set(id, i);
+  });
+  return m;
+}
+
+function lookup(index: Map<string, number>, id: string | undefined): number {
+  return id === undefined ? -1 : (index.get(id) ?? -1);
+}
+
+function buildAccounts(rs: RecordSet): AccountColumns {
+  const a = rs.accounts;
+  return {
+    count: a.length,
+    id: a.map((r) => r.id),
+    name: dictColumn(a.map((r) => r.name)),
+    industry: dictColumn(a.map((r) => r.industry)),
+    employees: Float64Array.from(a, (r) => r.employees ?? NaN),
+    annualRevenueCents: Float64Array.from(a, (r) => r.annualRevenueCents ?? NaN),
+    region: dictColumn(a.map((r) => r.region)),
+    techStack: dictColumn(a.map((r) => (r.techStack.length ? r.techStack.join('|') : undefined))),
+    custom: customColumns(a),
+  };
+}
+
+function buildLeads(rs: RecordSet, accountIndex: Map<string, number>): LeadColumns {
+  const l = rs.leads;
+  const n = l.length;
+  const stageAt = Object.fromEntries(
+    DATED_STAGES.map((s) => [s, new Float64Array(n).fill(NaN)]),
+  ) as Record<DatedLeadStage, Float64Array>;
+  let events = 0;
+  for (const r of l) events += r.stageHistory.length;
+  const evStart = new Int32Array(n + 1);
+  const evStage = new Uint8Array(events);
+  const evAt = new Float64Array(events);
+  let e = 0;
+  l.forEach((r, i) => {
+    evStart[i] = e;
+    const history = [...r.stageHistory].sort((x, y) => x.at - y.at);
+    for (const ev of history) {
+      evStage[e] = LEAD_STAGE_CODE[ev.stage];
+      evAt[e++] = ev.at;
+      if (ev.stage !== 'lead') {
+        const col = stageAt[ev.stage];
+        if (Number.isNaN(col[i]!)) col[i] = ev.at;
+      }
+    }
+  });
+  evStart[n] = e;
+  return {
+    count: n,
+    id: l.map((r) => r.id),
+    createdAt: Float64Array.from(l, (r) => r.createdAt),
+    account: Int32Array.from(l, (r) => lookup(accountIndex, r.accountId)),
+    email: dictColumn(l.map((r) => r.email)),
+    title: dictColumn(l.map((r) => r.title)),
+    persona: dictColumn(l.map((r) => r.persona)),
+    seniority: dictColumn(l.map((r) => r.seniority)),
+    country: dictColumn(l.map((r) => r.country)),
+    source: dictColumn(l.map((r) => r.source)),
+    campaign: dictColumn(l.map((r) => r.campaign)),
+    owner: dictColumn(l.map((r) => r.owner)),
+    isBot: Uint8Array.from(l, (r) => (r.isBot ? 1 : 0)),
+    stageAt,
+    disqualifiedReason: dictColumn(l.map((r) => r.disqualifiedReason)),
+    events: { start: evStart, stage: evStage, at: evAt },
+    custom: customColumns(l),
+  };
+}
+
+function buildActivities(rs: RecordSet, leadIndex: Map<string, number>, leads: number): ActivityColumns {
+  const acts = rs.activities;
+  const parent = Int32Array.from(acts, (a) => lookup(leadIndex, a.leadId));
+  const { start, order } = csrFromParents(parent, leads);
+  // Within a lead, activities are sorted by time so decay and windows can stop early.
+  for (let p = 0; p < leads; p++) {
+    const s = start[p]!;
+    const e = start[p + 1]!;
+    if (e - s > 1) {
+      const slice = Array.from(order.subarray(s, e)).sort((x, y) => acts[x]!.at - acts[y]!.at);
+      order.set(slice, s);
+    }
+  }
+  const types = new DictBuilder(0, ACTIVITY_TYPES);
+  const type = new Uint8Array(order.length);
+  const at = new Float64Array(order.length);
+  const value = new Float64Array(order.length);
+  order.forEach((src, k) => {
+    const a = acts[src]!;
+    type[k] = Math.min(255, types.code(a.type));
+    at[k] = a.at;
+    value[k] = a.value ?? NaN;
+  });
+  return { count: order.length, start, type, typeNames: types.build().values, at, value };
+}
+
+function buildOpportunities(
+  rs: RecordSet,
+  leadIndex: Map<string, number>,
+  accountIndex: Map<string, number>,
+): OpportunityColumns {
+  const o = rs.opportunities;
+  const n = o.length;
+  const stageNames = new DictBuilder(0, OPPORTUNITY_STAGES);
+  let events = 0;
+  for (const r of o) events += r.stageHistory.length;
+  const hStart = new Int32Array(n + 1);
+  const hStage = new Int32Array(events);
+  const hAt = new Float64Array(events);
+  let e = 0;
+  o.forEach((r, i) => {
+    hStart[i] = e;
+    // Stable sort by time keeps same-instant entries in recorded order; backwards moves survive.
+    const history = [...r.stageHistory].sort((x, y) => x.at - y.at);
+    for (const ev of history) {
+      hStage[e] = stageNames.code(ev.stage);
+      hAt[e++] = ev.at;
+    }
+  });
+  hStart[n] = e;
+  const stage = new DictBuilder(n);
+  o.forEach((r, i) => stage.set(i, r.stage));
+  const qualification = Object.fromEntries(
+    QUALIFICATION_CRITERIA.map((c) => [
+      c,
+      Int8Array.from(o, (r) => {
+        const v = r.qualification[c];
+        return v === undefined ? -1 : v ? 1 : 0;
+      }),
+    ]),
+  );
+  const statusCode = { open: STATUS_OPEN, won: STATUS_WON, lost: STATUS_LOST } as const;
+  return {
+    count: n,
+    id: o.map((r) => r.id),
+    lead: Int32Array.from(o, (r) => lookup(leadIndex, r.leadId)),
+    account: Int32Array.from(o, (r) => lookup(accountIndex, r.accountId)),
+    createdAt: Float64Array.from(o, (r) => r.createdAt),
+    owner: dictColumn(o.map((r) => r.owner)),
+    amountCents: Float64Array.from(o, (r) => r.amountCents),
+    closeDate: Float64Array.from(o, (r) => r.closeDate ?? NaN),
+    status: Uint8Array.from(o, (r) => statusCode[r.status]),
+    stage: stage.build(),
+    sourcedBy: dictColumn(o.map((r) => r.sourcedBy)),
+    qualification,
+    history: { start: hStart, stage: hStage, at: hAt },
+    stageNames: stageNames.build().values,
+    custom: customColumns(o),
+  };
+}
+
+function buildTouches(
+  rs: RecordSet,
+  leadIndex: Map<string, number>,
+  oppIndex: Map<string, number>,
+  leads: number,
+  opps: number,
+): TouchColumns {
+  const t = [...rs.touches].sort((x, y) => x.at - y.at);
+  const byOpp = csrFromParents(Int32Array.from(t, (r) => lookup(oppIndex, r.opportunityId)), opps);
+  const byLead = csrFromParents(Int32Array.from(t, (r) => lookup(leadIndex, r.leadId)), leads);
+  return {
+    count: t.length,
+    channel: dictColumn(t.map((r) => r.channel)),
+    at: Float64Array.from(t, (r) => r.at),
+    byOpportunity: { start: byOpp.start, index: byOpp.order },
+    byLead: { start: byLead.start, index: byLead.order },
+  };
+}
+
+function extent(ds: Omit<Dataset, 'meta'>): { earliest: number; latest: number } {
+  let earliest = Infinity;
+  let latest = -Infinity;
+  const scan = (arr: Float64Array) => {
+    for (let i = 0; i < arr.length; i++) {
+      const v = arr[i]!;
+      if (v < earliest) earliest = v;
+      if (v > latest) latest = v;
+    }
+  };
+  scan(ds.leads.createdAt);
+  scan(ds.leads.events.at);
+  scan(ds.activities.at);
+  scan(ds.opportunities.createdAt);
+  scan(ds.opportunities.history.at);
+  // Close dates of open deals are forecasts, not facts: only closed deals move "as of".
+  const { closeDate, status } = ds.opportunities;
+  for (let i = 0; i < closeDate.length; i++) {
+    const v = closeDate[i]!;
+    if (status[i] !== STATUS_OPEN && v > latest) latest = v;
+  }
+  return { earliest: Number.isFinite(earliest) ? earliest : 0, latest: Number.isFinite(latest) ? latest : 0 };
+}
+
+/** Builds the columnar dataset from row records. Pure; O(rows). */
+export function buildDataset(rs: RecordSet): Dataset {
+  const accountIndex = indexById(rs.accounts.map((a) => a.id));
+  const leadIndex = indexById(rs.leads.map((l) => l.id));
+  const oppIndex = indexById(rs.opportunities.map((o) => o.id));
+  const accounts = buildAccounts(rs);
+  const leads = buildLeads(rs, accountIndex);
+  const activities = buildActivities(rs, leadIndex, leads.count);
+  const opportunities = buildOpportunities(rs, leadIndex, accountIndex);
+  const touches = buildTouches(rs, leadIndex, oppIndex, leads.count, opportunities.count);
+  const quotas = new Map(rs.plan.quotas.map((q) => [q.quarter, q.quotaCents]));
+  const body = { accounts, leads, activities, opportunities, touches, quotas };
+  const { earliest, latest } = extent(body);
+  return {
+    meta: {
+      name: rs.name,
+      currency: rs.plan.currency,
+      fiscalYearStartMonth: rs.plan.fiscalYearStartMonth,
+      latestAt: latest,
+      earliestAt: earliest,
+    },
+    ...body,
+  };
+}

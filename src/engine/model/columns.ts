@@ -1,0 +1,147 @@
+/**
+ * The in-memory dataset is columnar: numbers live in typed arrays, strings are dictionary-encoded,
+ * and one-to-many relations (a lead's activities, an opportunity's stage history) are stored as
+ * compressed sparse rows (CSR): `start[i] .. start[i + 1]` indexes the child arrays of parent i.
+ *
+ * Conventions:
+ * - Instants are epoch milliseconds in a Float64Array; `NaN` means "missing".
+ * - Money is integer cents in a Float64Array (exact up to 2^53).
+ * - Dictionary codes are Int32; `-1` means "missing".
+ * - References to another table are row indexes (Int32; `-1` means "none").
+ */
+import type { LeadStage } from './stages';
+
+/** A dictionary-encoded string column. `values[codes[i]]` is row i's value. */
+export interface DictColumn {
+  readonly kind: 'dict';
+  readonly codes: Int32Array;
+  readonly values: readonly string[];
+}
+
+/** A numeric column; NaN means missing. */
+export interface NumColumn {
+  readonly kind: 'num';
+  readonly values: Float64Array;
+}
+
+export type Column = DictColumn | NumColumn;
+
+/** CSR index: children of parent i are `start[i] .. start[i + 1] - 1`. Length is parents + 1. */
+export type CsrIndex = Int32Array;
+
+export interface AccountColumns {
+  readonly count: number;
+  readonly id: readonly string[];
+  readonly name: DictColumn;
+  readonly industry: DictColumn;
+  readonly employees: Float64Array;
+  /** Integer cents, NaN missing. */
+  readonly annualRevenueCents: Float64Array;
+  readonly region: DictColumn;
+  /** Comma-free list per account, joined with `|`; rarely read, so kept as a dictionary column. */
+  readonly techStack: DictColumn;
+  readonly custom: Readonly<Record<string, Column>>;
+}
+
+/** Lead stages with a per-stage entry column (the `lead` stage is `createdAt`). */
+export type DatedLeadStage = Exclude<LeadStage, 'lead'>;
+
+export interface LeadColumns {
+  readonly count: number;
+  readonly id: readonly string[];
+  readonly createdAt: Float64Array;
+  /** Row index into accounts, -1 for none. */
+  readonly account: Int32Array;
+  readonly email: DictColumn;
+  readonly title: DictColumn;
+  readonly persona: DictColumn;
+  readonly seniority: DictColumn;
+  readonly country: DictColumn;
+  readonly source: DictColumn;
+  readonly campaign: DictColumn;
+  /** SDR owner. */
+  readonly owner: DictColumn;
+  /** 1 when flagged as a bot in the data. */
+  readonly isBot: Uint8Array;
+  /** First recorded entry into each stage (epoch ms, NaN when never recorded). */
+  readonly stageAt: Readonly<Record<DatedLeadStage, Float64Array>>;
+  readonly disqualifiedReason: DictColumn;
+  /** Full recorded stage history (may move backwards), CSR by lead. Stage is a LEAD_STAGES code. */
+  readonly events: { readonly start: CsrIndex; readonly stage: Uint8Array; readonly at: Float64Array };
+  readonly custom: Readonly<Record<string, Column>>;
+}
+
+export interface ActivityColumns {
+  readonly count: number;
+  /** CSR by lead: activities of lead i are `start[i] .. start[i+1]-1`, sorted by time. */
+  readonly start: CsrIndex;
+  /** Code into `typeNames` (the first codes are ACTIVITY_TYPES, then any unknown types found). */
+  readonly type: Uint8Array;
+  readonly typeNames: readonly string[];
+  readonly at: Float64Array;
+  readonly value: Float64Array;
+}
+
+export interface OpportunityColumns {
+  readonly count: number;
+  readonly id: readonly string[];
+  /** Row index into leads, -1 for none. */
+  readonly lead: Int32Array;
+  /** Row index into accounts, -1 for none. */
+  readonly account: Int32Array;
+  readonly createdAt: Float64Array;
+  /** AE owner. */
+  readonly owner: DictColumn;
+  /** Integer cents. */
+  readonly amountCents: Float64Array;
+  readonly closeDate: Float64Array;
+  /** STATUS_OPEN / STATUS_WON / STATUS_LOST. */
+  readonly status: Uint8Array;
+  /** Current stage name. */
+  readonly stage: DictColumn;
+  readonly sourcedBy: DictColumn;
+  /** Per criterion: 1 true, 0 false, -1 not recorded. */
+  readonly qualification: Readonly<Record<string, Int8Array>>;
+  /** Stage history CSR by opportunity; `stage` codes index `stageNames`. */
+  readonly history: { readonly start: CsrIndex; readonly stage: Int32Array; readonly at: Float64Array };
+  /** Stage dictionary: the canonical OPPORTUNITY_STAGES first, then others in order of appearance. */
+  readonly stageNames: readonly string[];
+  readonly custom: Readonly<Record<string, Column>>;
+}
+
+/** Marketing and sales touches, CSR by opportunity and by lead (a touch may belong to either). */
+export interface TouchColumns {
+  readonly count: number;
+  readonly channel: DictColumn;
+  readonly at: Float64Array;
+  /** Touch indexes of opportunity i: `byOpportunity.index[byOpportunity.start[i] ..]`. */
+  readonly byOpportunity: { readonly start: CsrIndex; readonly index: Int32Array };
+  readonly byLead: { readonly start: CsrIndex; readonly index: Int32Array };
+}
+
+export interface DatasetMeta {
+  readonly name: string;
+  readonly currency: string;
+  /** 1–12. */
+  readonly fiscalYearStartMonth: number;
+  /** Latest instant found in the data (epoch ms): the default "as of". */
+  readonly latestAt: number;
+  readonly earliestAt: number;
+}
+
+export interface Dataset {
+  readonly meta: DatasetMeta;
+  readonly accounts: AccountColumns;
+  readonly leads: LeadColumns;
+  readonly activities: ActivityColumns;
+  readonly opportunities: OpportunityColumns;
+  readonly touches: TouchColumns;
+  /** Quota per fiscal quarter label, integer cents. */
+  readonly quotas: ReadonlyMap<string, number>;
+}
+
+/** The value of row i of a dictionary column, or undefined when missing. */
+export function dictValue(column: DictColumn, row: number): string | undefined {
+  const code = column.codes[row] ?? -1;
+  return code < 0 ? undefined : column.values[code];
+}

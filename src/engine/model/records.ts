@@ -1,0 +1,117 @@
+/**
+ * The canonical data model (SPEC §3) as row records. Row records exist only at the edges: import,
+ * export and drill-down tables. The engine computes over the columnar `Dataset` (see columns.ts).
+ *
+ * Units: instants are epoch milliseconds (UTC); money is integer cents of the dataset's currency.
+ */
+import type {
+  ActivityType,
+  LeadStage,
+  OpportunityStatus,
+  QualificationCriterion,
+} from './stages';
+
+/** Unknown columns of an imported file, kept verbatim as custom attributes. */
+export type CustomAttributes = Record<string, string>;
+
+export interface StageEvent<S extends string = LeadStage> {
+  readonly stage: S;
+  /** Epoch ms (UTC). */
+  readonly at: number;
+}
+
+export interface AccountRecord {
+  id: string;
+  name?: string;
+  industry?: string;
+  employees?: number;
+  /** Integer cents. */
+  annualRevenueCents?: number;
+  region?: string;
+  techStack: string[];
+  custom: CustomAttributes;
+}
+
+export interface LeadRecord {
+  id: string;
+  /** Epoch ms; the lead stage is entered at creation. */
+  createdAt: number;
+  accountId?: string;
+  email?: string;
+  title?: string;
+  persona?: string;
+  seniority?: string;
+  country?: string;
+  source?: string;
+  campaign?: string;
+  /** SDR who owns the lead. */
+  owner?: string;
+  isBot: boolean;
+  /** Recorded stage entries, in time order; may move backwards (re-staging is preserved). */
+  stageHistory: StageEvent[];
+  disqualifiedReason?: string;
+  custom: CustomAttributes;
+}
+
+export interface ActivityRecord {
+  leadId: string;
+  /** A known activity type, or any other string the source used (kept, scored 0 by default). */
+  type: ActivityType | (string & {});
+  at: number;
+  value?: number;
+}
+
+/** Tri-state: true, false, or not recorded. */
+export type Qualification = Partial<Record<QualificationCriterion, boolean>>;
+
+export interface TouchRecord {
+  opportunityId?: string;
+  leadId?: string;
+  channel: string;
+  at: number;
+}
+
+export interface OpportunityRecord {
+  id: string;
+  leadId?: string;
+  accountId?: string;
+  createdAt: number;
+  /** AE who owns the opportunity. */
+  owner?: string;
+  /** Integer cents. */
+  amountCents: number;
+  closeDate?: number;
+  status: OpportunityStatus;
+  /** Current stage name as recorded. */
+  stage?: string;
+  /** Full stage history, may move backwards. */
+  stageHistory: StageEvent<string>[];
+  qualification: Qualification;
+  sourcedBy?: string;
+  custom: CustomAttributes;
+}
+
+export interface QuotaRecord {
+  /** Fiscal quarter label, e.g. `2026-Q1`. */
+  quarter: string;
+  /** Integer cents. */
+  quotaCents: number;
+}
+
+export interface PlanRecord {
+  currency: string;
+  /** 1–12; the month the fiscal year starts. */
+  fiscalYearStartMonth: number;
+  quotas: QuotaRecord[];
+}
+
+/** A whole dataset as rows: what readers return and writers take. */
+export interface RecordSet {
+  name: string;
+  plan: PlanRecord;
+  accounts: AccountRecord[];
+  leads: LeadRecord[];
+  activities: ActivityRecord[];
+  opportunities: OpportunityRecord[];
+  touches: TouchRecord[];
+}

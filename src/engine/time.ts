@@ -1,0 +1,46 @@
+/** Calendar helpers over epoch milliseconds (UTC). Pure: nothing here reads the clock. */
+
+export const DAY_MS = 86_400_000;
+
+/** Brand for a fiscal quarter label such as `2026-Q1`. */
+export type QuarterLabel = string & { readonly __brand: 'QuarterLabel' };
+
+/**
+ * Fiscal quarter of an instant. The fiscal year is named after the calendar year in which it ends
+ * (a year starting February 2026 is FY2027), except when it starts in January.
+ */
+export function quarterOf(ms: number, fiscalYearStartMonth = 1): QuarterLabel {
+  const d = new Date(ms);
+  const monthsIn = (d.getUTCMonth() - (fiscalYearStartMonth - 1) + 12) % 12;
+  const q = Math.floor(monthsIn / 3) + 1;
+  const fyStartYear = d.getUTCMonth() >= fiscalYearStartMonth - 1 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+  const fy = fiscalYearStartMonth === 1 ? fyStartYear : fyStartYear + 1;
+  return `${fy}-Q${q}` as QuarterLabel;
+}
+
+/** First instant of a fiscal quarter label. */
+export function quarterStart(label: string, fiscalYearStartMonth = 1): number {
+  const m = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (!m) throw new Error(`Not a quarter label: ${label}`);
+  const fy = Number(m[1]);
+  const q = Number(m[2]);
+  const startYear = fiscalYearStartMonth === 1 ? fy : fy - 1;
+  return Date.UTC(startYear, fiscalYearStartMonth - 1 + (q - 1) * 3, 1);
+}
+
+/** First instant after a fiscal quarter. */
+export function quarterEnd(label: string, fiscalYearStartMonth = 1): number {
+  const start = new Date(quarterStart(label, fiscalYearStartMonth));
+  return Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 1);
+}
+
+/** The quarter label `k` quarters after `label` (k may be negative). */
+export function addQuarters(label: string, k: number, fiscalYearStartMonth = 1): QuarterLabel {
+  const start = new Date(quarterStart(label, fiscalYearStartMonth));
+  return quarterOf(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3 * k, 1), fiscalYearStartMonth);
+}
+
+/** ISO date (YYYY-MM-DD) of an instant, UTC. */
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}

@@ -1,0 +1,61 @@
+/** leads.csv → LeadRecord (SPEC §3): one date column per stage becomes the stage history. */
+import type { LeadRecord, StageEvent } from '../../engine/model/records';
+import { LEAD_STAGE_CODE } from '../../engine/model/stages';
+import type { ReportBuilder } from '../report';
+import { LEAD_COLUMNS, LEAD_STAGE_COLUMNS } from './columns';
+import { eachRow, type IdSet } from './row-reader';
+import { openTable } from './table';
+
+const TEXT_FIELDS = ['email', 'title', 'persona', 'seniority', 'country', 'source', 'campaign', 'owner'] as const;
+
+/**
+ * The stage history a dated-columns row implies: `lead` at creation plus one entry per stage date,
+ * in time order; entries at the same instant follow the funnel order.
+ */
+export function historyFromStageDates(createdAt: number, dates: readonly StageEvent[]): StageEvent[] {
+  return [{ stage: 'lead' as const, at: createdAt }, ...dates].sort(
+    (a, b) => a.at - b.at || LEAD_STAGE_CODE[a.stage] - LEAD_STAGE_CODE[b.stage],
+  );
+}
+
+/**
+ * Reads leads.csv. `is_bot` empty means false (not a repair); `account_id` is checked against the
+ * accounts read (when accounts.csv is in the folder). Instants are epoch ms, UTC.
+ */
+export function readLeads(file: { name: string; text: string }, accountIds: IdSet, report: ReportBuilder): LeadRecord[] {
+  const table = openTable(file, { known: LEAD_COLUMNS, required: ['id', 'created_at'], keepsCustom: true }, report);
+  const out: LeadRecord[] = [];
+  const firstRow = new Map<string, number>();
+  eachRow(table, report.file(file.name), (r) => {
+    const id = r.required('id');
+    const createdAt = r.date('created_at', true);
+    const accountId = r.ref('account_id', accountIds, 'accounts.csv');
+    const text = {
+      email: r.text('email'),
+      title: r.text('title'),
+      persona: r.text('persona'),
+      seniority: r.text('seniority'),
+      country: r.text('country'),
+      source: r.text('source'),
+      campaign: r.text('campaign'),
+      owner: r.text('owner'),
+    };
+    const isBot = r.bool('is_bot') ?? false;
+    const dates: StageEvent[] = [];
+    for (const [column, stage] of LEAD_STAGE_COLUMNS) {
+      const at = r.date(column, false);
+      if (at !== undefined) dates.push({ stage, at });
+    }
+    const disqualifiedReason = r.text('disqualified_reason');
+    const custom = r.custom();
+    if (id !== undefined && firstRow.has(id)) r.duplicate('id', id, firstRow.get(id)!);
+    if (r.rejected || id === undefined || createdAt === undefined) return;
+    firstRow.set(id, r.row);
+    const lead: LeadRecord = { id, createdAt, isBot, stageHistory: historyFromStageDates(createdAt, dates), custom };
+    if (accountId !== undefined) lead.accountId = accountId;
+    for (const k of TEXT_FIELDS) if (text[k] !== undefined) lead[k] = text[k];
+    if (disqualifiedReason !== undefined) lead.disqualifiedReason = disqualifiedReason;
+    out.push(lead);
+  });
+  return out;
+}

@@ -1,0 +1,174 @@
+/**
+ * Reads the cells of one canonical table row by row, recording every repair and rejection on the
+ * file's tally. Required values that are missing or unreadable reject the row; optional values that
+ * are unreadable are dropped, which repairs the row. All problems of a row are reported, not only
+ * the first.
+ */
+import type { CustomAttributes } from '../../engine/model/records';
+import type { FileTally } from '../report';
+import { ISO_HINT, parseBoolean, parseDecimal, parseIsoInstant, parseMoney } from './parse-values';
+import type { CanonicalTable } from './table';
+
+/** Ids a reference may point to; `undefined` when the referenced file is not in the folder. */
+export type IdSet = ReadonlySet<string> | undefined;
+
+export class RowReader {
+  private cells: readonly string[] = [];
+  private rowNumber = 0;
+
+  constructor(
+    readonly table: CanonicalTable,
+    readonly tally: FileTally,
+  ) {}
+
+  /** 1-based data row number of the current row. */
+  get row(): number {
+    return this.rowNumber;
+  }
+
+  get rejected(): boolean {
+    return this.tally.isRejected;
+  }
+
+  /**
+   * Starts data row `index + 1`. Returns false when the row cannot be read at all (malformed
+   * quotes, a missing required column, values beyond the header), after rejecting it.
+   */
+  begin(index: number): boolean {
+    const { table, tally } = this;
+    this.rowNumber = index + 1;
+    this.cells = table.rows[index] ?? [];
+    tally.row(this.rowNumber);
+    for (const e of table.rowErrors.get(this.rowNumber) ?? []) {
+      const rest = e.code === 'MissingQuotes' ? '; the rest of the file was read into this row' : '';
+      tally.reject(undefined, undefined, `malformed CSV: ${e.message}${rest}`);
+    }
+    for (const c of table.missing) tally.reject(c, undefined, `required column ${c} is missing from the file`);
+    const n = this.cells.length;
+    const width = table.header.length;
+    if (n > width) {
+      const extra = this.cells.slice(width);
+      if (extra.every((v) => v.trim() === '')) {
+        tally.repair(undefined, undefined, `row has ${n} fields, header has ${width}: the extra empty fields were ignored`);
+      } else {
+        tally.reject(undefined, extra.join(','), `row has ${n} fields, header has ${width}: values are likely shifted`);
+      }
+    } else if (n < width) {
+      tally.repair(undefined, undefined, `row has ${n} fields, header has ${width}: the missing trailing fields were read as empty`);
+    }
+    return !tally.isRejected;
+  }
+
+  /** The raw cell of a canonical column; undefined when the column is absent or the row short. */
+  raw(column: string): string | undefined {
+    const i = this.table.columns.get(column);
+    return i === undefined ? undefined : this.cells[i];
+  }
+
+  /** Trimmed text, undefined when empty. Trimming a value is a repair. */
+  text(column: string): string | undefined {
+    const raw = this.raw(column);
+    if (raw === undefined) return undefined;
+    const t = raw.trim();
+    if (t !== raw && t !== '') this.tally.repair(column, raw, 'surrounding whitespace trimmed');
+    return t === '' ? undefined : t;
+  }
+
+  /** Required text: missing or blank rejects the row. */
+  required(column: string): string | undefined {
+    const t = this.text(column);
+    if (t === undefined) this.tally.reject(column, this.raw(column), `missing required field ${column}`);
+    return t;
+  }
+
+  /** An ISO-8601 instant in epoch ms (UTC). */
+  date(column: string, required: boolean): number | undefined {
+    const t = required ? this.required(column) : this.text(column);
+    if (t === undefined) return undefined;
+    const ms = parseIsoInstant(t);
+    if (ms === undefined) {
+      if (required) this.tally.reject(column, t, `unparseable date (${ISO_HINT})`);
+      else this.tally.repair(column, t, `unparseable date dropped (${ISO_HINT})`);
+    }
+    return ms;
+  }
+
+  /** Money in currency units → integer cents. Negative or non-numeric: reject if required, else drop. */
+  money(column: string, required: boolean): number | undefined {
+    const t = required ? this.required(column) : this.text(column);
+    if (t === undefined) return undefined;
+    const m = parseMoney(t);
+    if (!m.ok) {
+      if (required) this.tally.reject(column, t, `${m.reason}: expected an amount in currency units, e.g. 1250.50`);
+      else this.tally.repair(column, t, `${m.reason}: value dropped`);
+      return undefined;
+    }
+    if (m.rounded) this.tally.repair(column, t, 'rounded to whole cents');
+    return m.cents;
+  }
+
+  /** An optional plain number; non-numeric (or below `min`) is dropped as a repair. */
+  number(column: string, min = -Infinity): number | undefined {
+    const t = this.text(column);
+    if (t === undefined) return undefined;
+    const n = parseDecimal(t);
+    if (n === undefined || n < min) {
+      this.tally.repair(column, t, n === undefined ? 'not a number: value dropped' : `below ${min}: value dropped`);
+      return undefined;
+    }
+    return n;
+  }
+
+  /** An optional boolean; empty means not recorded, an unknown word is dropped as a repair. */
+  bool(column: string): boolean | undefined {
+    const t = this.text(column);
+    if (t === undefined) return undefined;
+    const b = parseBoolean(t);
+    if (b === undefined) this.tally.repair(column, t, 'not a boolean (true/false/1/0/yes/no): read as not recorded');
+    return b;
+  }
+
+  /**
+   * An optional reference to another file's id. When that file is in the folder and the id is not,
+   * the reference is dropped (a repair); when the file is absent, references are kept unchecked.
+   */
+  ref(column: string, ids: IdSet, target: string): string | undefined {
+    const t = this.text(column);
+    if (t === undefined || ids === undefined || ids.has(t)) return t;
+    this.tally.repair(column, t, `${column} "${t}" not found in ${target}: reference dropped`);
+    return undefined;
+  }
+
+  /** A required reference: missing, or unknown in the referenced file (or no such file), rejects. */
+  requiredRef(column: string, ids: IdSet, target: string): string | undefined {
+    const t = this.required(column);
+    if (t === undefined) return undefined;
+    if (ids?.has(t)) return t;
+    this.tally.reject(column, t, `orphan reference: ${column} "${t}" not found in ${target}${ids ? '' : ' (no such file in the folder)'}`);
+    return undefined;
+  }
+
+  /** Rejects the row as a duplicate of an earlier kept row, naming both rows. */
+  duplicate(column: string, value: string, firstRow: number): void {
+    this.tally.reject(column, value, `duplicate ${column} "${value}": rows ${firstRow} and ${this.rowNumber} (row ${firstRow} kept)`);
+  }
+
+  /** Custom attributes: every non-empty custom cell, verbatim. */
+  custom(): CustomAttributes {
+    const out = Object.create(null) as CustomAttributes;
+    for (const [name, i] of this.table.custom) {
+      const v = this.cells[i];
+      if (v !== undefined && v !== '') out[name] = v;
+    }
+    return out;
+  }
+}
+
+/** Runs `read` over every data row of a table with a fresh tally, then closes the tally. */
+export function eachRow(table: CanonicalTable, tally: FileTally, read: (r: RowReader) => void): void {
+  const r = new RowReader(table, tally);
+  for (let i = 0; i < table.rows.length; i++) {
+    if (r.begin(i)) read(r);
+  }
+  tally.end();
+}

@@ -1,0 +1,101 @@
+/**
+ * Opens one canonical CSV file: parses it and resolves its header into canonical columns and custom
+ * columns, reporting every header problem as a file-level warning. Column lookups go through a Map,
+ * never through object keys, so no header name can reach an object's prototype.
+ */
+import { parseCsv, type CsvError } from '../csv';
+import type { ReportBuilder } from '../report';
+import { REFUSED_HEADERS } from './columns';
+
+export interface CanonicalTable {
+  /** The file's name as given (path included): used in every issue and warning. */
+  readonly file: string;
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** Parse errors by 1-based data row. */
+  readonly rowErrors: ReadonlyMap<number, readonly CsvError[]>;
+  /** Canonical column name → field index. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** Custom attribute columns as [name, field index], in file order. */
+  readonly custom: readonly (readonly [string, number])[];
+  /** Required canonical columns absent from the header. */
+  readonly missing: readonly string[];
+}
+
+export interface TableSpec {
+  readonly known: readonly string[];
+  readonly required: readonly string[];
+  /** Whether records of this file keep custom attributes; if not, extra columns are reported. */
+  readonly keepsCustom: boolean;
+}
+
+/** A free custom column name: `name`, else `name_2`, `name_3`, … */
+function uniqueName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  let k = 2;
+  while (taken.has(`${name}_${k}`)) k++;
+  return `${name}_${k}`;
+}
+
+/** Parses a canonical CSV file and resolves its header; see `CanonicalTable`. */
+export function openTable(
+  file: { readonly name: string; readonly text: string },
+  spec: TableSpec,
+  report: ReportBuilder,
+): CanonicalTable {
+  const csv = parseCsv(file.text, { delimiter: ',' });
+  const warn = (m: string) => report.warn(file.name, m);
+  const rowErrors = new Map<number, CsvError[]>();
+  for (const e of csv.errors) {
+    if (e.row === 0) warn(`header line: ${e.message} (${e.code})`);
+    else rowErrors.set(e.row, [...(rowErrors.get(e.row) ?? []), e]);
+  }
+  if (csv.header.length === 0) warn('the file is empty: no header line');
+
+  const knownSet = new Set(spec.known);
+  const columns = new Map<string, number>();
+  const custom: [string, number][] = [];
+  const customNames = new Set<string>();
+  const notKept: string[] = [];
+  csv.header.forEach((raw, index) => {
+    const name = raw.trim();
+    const lower = name.toLowerCase();
+    if (REFUSED_HEADERS.has(lower)) {
+      warn(`column ${index + 1} "${name}" refused: this name is reserved; its values were not imported`);
+      return;
+    }
+    if (knownSet.has(lower)) {
+      if (!columns.has(lower)) {
+        columns.set(lower, index);
+        return;
+      }
+      const kept = spec.keepsCustom ? uniqueName(name, customNames) : undefined;
+      warn(
+        `column ${index + 1} "${name}" repeats column ${columns.get(lower)! + 1}; the first is used` +
+          (kept === undefined ? ' and this one is ignored' : ` and this one is kept as custom attribute "${kept}"`),
+      );
+      if (kept === undefined) return;
+      custom.push([kept, index]);
+      customNames.add(kept);
+      return;
+    }
+    if (!spec.keepsCustom) {
+      notKept.push(name === '' ? `(column ${index + 1}, unnamed)` : name);
+      return;
+    }
+    const base = name === '' ? `column_${index + 1}` : name;
+    const kept = uniqueName(base, customNames);
+    if (name === '') warn(`column ${index + 1} has no name; kept as custom attribute "${kept}"`);
+    else if (kept !== name) warn(`column ${index + 1} "${name}" repeats an earlier column; kept as custom attribute "${kept}"`);
+    custom.push([kept, index]);
+    customNames.add(kept);
+  });
+  if (notKept.length > 0) {
+    warn(`columns not imported (records of this file carry no custom attributes): ${notKept.join(', ')}`);
+  }
+  const missing = csv.header.length === 0 ? [] : spec.required.filter((c) => !columns.has(c));
+  if (missing.length > 0) {
+    warn(`required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}; every row is rejected`);
+  }
+  return { file: file.name, header: csv.header, rows: csv.rows, rowErrors, columns, custom, missing };
+}

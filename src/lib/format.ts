@@ -1,0 +1,56 @@
+/**
+ * Every number on screen is formatted here, with Intl, so units and rounding are the same
+ * everywhere. Rounding happens only at display.
+ */
+
+const LOCALE = 'en-US';
+
+const countFmt = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const decimalFmt = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+
+/** Text shown where a rate's denominator is zero: never 0% and never NaN. */
+export const NO_DATA = 'no data';
+
+export function formatCount(n: number | null | undefined): string {
+  return n === null || n === undefined || !Number.isFinite(n) ? NO_DATA : countFmt.format(n);
+}
+
+export function formatDecimal(n: number | null | undefined): string {
+  return n === null || n === undefined || !Number.isFinite(n) ? NO_DATA : decimalFmt.format(n);
+}
+
+/** A fraction 0–1 as a percentage, e.g. 0.2234 → "22.3%". */
+export function formatPercent(fraction: number | null | undefined, digits = 1): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return NO_DATA;
+  return new Intl.NumberFormat(LOCALE, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(fraction);
+}
+
+/** Integer cents as money. `compact` gives "$8.06M"; otherwise whole units, "$8,064,000". */
+export function formatMoney(cents: number | null | undefined, currency = 'USD', compact = false): string {
+  if (cents === null || cents === undefined || !Number.isFinite(cents)) return NO_DATA;
+  const units = cents / 100;
+  if (compact) {
+    return new Intl.NumberFormat(LOCALE, {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumFractionDigits: Math.abs(units) >= 1e6 ? 2 : 1,
+    }).format(units);
+  }
+  return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 }).format(units);
+}
+
+/** An ISO date string or epoch ms as "Nov 15, 2026" (UTC). */
+export function formatDate(value: string | number): string {
+  const d = typeof value === 'number' ? new Date(value) : new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return NO_DATA;
+  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+export function formatDays(days: number | null | undefined): string {
+  return days === null || days === undefined || !Number.isFinite(days) ? NO_DATA : `${decimalFmt.format(days)} d`;
+}

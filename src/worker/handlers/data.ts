@@ -1,0 +1,137 @@
+/** Loading datasets and describing the one that is loaded. */
+import { buildDataset } from '../../engine/model/build-dataset';
+import type { Dataset } from '../../engine/model/columns';
+import type { RecordSet } from '../../engine/model/records';
+import { SEGMENTS, segmentOf, type Segment } from '../../engine/segments';
+import { isoDate } from '../../engine/time';
+import { readCanonicalCsv } from '../../import/canonical/read-csv-folder';
+import { readCanonicalJson } from '../../import/canonical/read-json';
+import type { ImportReport } from '../../import/report';
+import type { DatasetOrigin, EngineState } from '../state';
+import { loadDemoCompany } from './demo-load';
+
+export interface DatasetCounts {
+  readonly accounts: number;
+  readonly leads: number;
+  /** Leads flagged as bots: excluded from every figure. */
+  readonly bots: number;
+  readonly activities: number;
+  readonly opportunities: number;
+  readonly touches: number;
+  readonly quarters: number;
+}
+
+export interface DatasetSummary {
+  readonly version: number;
+  readonly name: string;
+  readonly currency: string;
+  /** ISO date: the default "as of" (latest date in the data). */
+  readonly asOf: string;
+  /** ISO date of the earliest record. */
+  readonly from: string;
+  readonly origin: DatasetOrigin;
+  readonly counts: DatasetCounts;
+  readonly report: ImportReport;
+  /** Values the filter bar offers. */
+  readonly filterOptions: {
+    readonly sources: readonly string[];
+    readonly segments: readonly Segment[];
+    readonly owners: readonly string[];
+  };
+  readonly manifest: unknown;
+}
+
+export interface InputFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface DataHandlers {
+  /** The loaded dataset's summary, or null when nothing is loaded yet. */
+  summary(): Promise<DatasetSummary | null>;
+  /** Generates and loads the seeded demo company. */
+  loadDemo(options?: { seed?: number; leads?: number }): Promise<DatasetSummary>;
+  /** Reads canonical CSV files (or one canonical JSON file) and loads them when any row is usable. */
+  loadCanonical(files: readonly InputFile[]): Promise<DatasetSummary>;
+}
+
+export const DEMO_SEED = 20261115;
+export const DEMO_LEADS = 30_000;
+
+function sortedValues(values: readonly string[]): string[] {
+  return [...values].sort((a, b) => a.localeCompare(b));
+}
+
+function describe(state: EngineState, ds: Dataset): DatasetSummary {
+  let bots = 0;
+  for (let i = 0; i < ds.leads.count; i++) bots += ds.leads.isBot[i]!;
+  const present = new Set<Segment>();
+  for (let i = 0; i < ds.accounts.count; i++) present.add(segmentOf(ds.accounts.employees[i]!));
+  const owners = new Set([...ds.leads.owner.values, ...ds.opportunities.owner.values]);
+  return {
+    version: state.version,
+    name: ds.meta.name,
+    currency: ds.meta.currency,
+    asOf: isoDate(ds.meta.latestAt),
+    from: isoDate(ds.meta.earliestAt),
+    origin: state.origin!,
+    counts: {
+      accounts: ds.accounts.count,
+      leads: ds.leads.count,
+      bots,
+      activities: ds.activities.count,
+      opportunities: ds.opportunities.count,
+      touches: ds.touches.count,
+      quarters: ds.quotas.size,
+    },
+    report: state.report!,
+    filterOptions: {
+      sources: sortedValues(ds.leads.source.values),
+      segments: SEGMENTS.filter((s) => present.has(s)),
+      owners: sortedValues([...owners]),
+    },
+    manifest: state.manifest,
+  };
+}
+
+function install(state: EngineState, records: RecordSet, report: ImportReport, origin: DatasetOrigin, manifest: unknown): DatasetSummary {
+  const ds = buildDataset(records);
+  state.dataset = ds;
+  state.report = report;
+  state.origin = origin;
+  state.manifest = manifest;
+  state.version += 1;
+  return describe(state, ds);
+}
+
+function usable(records: RecordSet): boolean {
+  return records.leads.length + records.opportunities.length > 0;
+}
+
+export function dataHandlers(state: EngineState): DataHandlers {
+  return {
+    async summary() {
+      return state.dataset ? describe(state, state.dataset) : null;
+    },
+    async loadDemo(options = {}) {
+      const seed = options.seed ?? DEMO_SEED;
+      const leads = options.leads ?? DEMO_LEADS;
+      const { records, report, manifest } = loadDemoCompany(seed, leads);
+      return install(state, records, report, { kind: 'demo', seed, leads }, manifest);
+    },
+    async loadCanonical(files) {
+      const json = files.length === 1 && files[0]!.name.toLowerCase().endsWith('.json');
+      const { records, report } = json
+        ? readCanonicalJson(files[0]!.text, files[0]!.name)
+        : readCanonicalCsv([...files]);
+      if (!usable(records)) {
+        const reasons = report.issues.slice(0, 5).map((i) => `${i.file} row ${i.row}: ${i.reason}`);
+        const warnings = report.warnings.slice(0, 5).map((w) => `${w.file}: ${w.message}`);
+        throw new Error(
+          ['Nothing usable was read: no lead or opportunity row was accepted.', ...warnings, ...reasons].join('\n'),
+        );
+      }
+      return install(state, records, report, { kind: 'files', files: files.map((f) => f.name) }, null);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { NO_DATA, formatCount, formatMoney, formatPercent } from '../../src/lib/format';
+import { neutraliseCell, toCsv } from '../../src/lib/csv-export';
+
+describe('display formatting', () => {
+  it('shows money from cents, rounding only here', () => {
+    expect(formatMoney(806_400_000)).toBe('$8,064,000');
+    expect(formatMoney(806_400_000, 'USD', true)).toBe('$8.06M');
+    expect(formatMoney(177_408_000, 'USD', true)).toBe('$1.77M');
+  });
+
+  it('shows a rate whose denominator is zero as "no data", never 0% or NaN', () => {
+    expect(formatPercent(null)).toBe(NO_DATA);
+    expect(formatPercent(Number.NaN)).toBe(NO_DATA);
+    expect(formatPercent(0)).toBe('0.0%');
+    expect(formatPercent(0.2234)).toBe('22.3%');
+    expect(formatCount(12345)).toBe('12,345');
+  });
+});
+
+describe('CSV export', () => {
+  it('neutralises cells a spreadsheet would run as formulas, and leaves numbers numeric', () => {
+    expect(neutraliseCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(neutraliseCell('+1')).toBe("'+1");
+    expect(neutraliseCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(neutraliseCell(-12.5)).toBe('-12.5');
+    expect(neutraliseCell('plain')).toBe('plain');
+  });
+
+  it('quotes commas, quotes and line breaks', () => {
+    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"']])).toBe('a,b\r\n"x,y","say ""hi"""\r\n');
+  });
+});
