@@ -46,3 +46,13 @@ test('a corrupt stored rule set shows a notice, not a crash', async ({ page }) =
   await expect(page.getByRole('heading', { name: 'Thresholds' })).toBeVisible();
   await screenshot(page, 'rules-corrupt-notice');
 });
+
+test('the intent view shows accuracy and the thresholds in the link', async ({ page }) => {
+  await page.goto('/intent?mqlIntent=45&high=70');
+  await waitForDataset(page);
+  await expect(page.getByText('AUC intent → SQO')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('MQL intent ≥ 45')).toBeVisible();
+  await expect(page.getByText('High ≥ 70').first()).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Fit by intent matrix' })).toContainText('Work now');
+  await screenshot(page, 'intent-view');
+});
