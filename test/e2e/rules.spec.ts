@@ -51,8 +51,7 @@ test('the intent view shows accuracy and the thresholds in the link', async ({ p
   await page.goto('/intent?mqlIntent=45&high=70');
   await waitForDataset(page);
   await expect(page.getByText('AUC intent → SQO')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText('MQL intent ≥ 45')).toBeVisible();
-  await expect(page.getByText('High ≥ 70').first()).toBeVisible();
+  await expect(page.getByText(/Thresholds in use: High ≥ 70 · Mid ≥ 30 · MQL intent ≥ 45/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Fit by intent matrix' })).toContainText('Work now');
   await screenshot(page, 'intent-view');
 });

@@ -53,7 +53,7 @@ export function CalibrationChart({ vm }: { vm: IntentViewModel }) {
     >
       <div role="img" aria-label="Calibration of the combined and intent scores against the observed SQO rate">
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={data} margin={{ top: 8, right: 12, bottom: 28, left: 16 }}>
+          <LineChart data={data} margin={{ top: 32, right: 12, bottom: 28, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="bin" label={{ value: 'Score bin (points)', position: 'insideBottom', offset: -16 }} />
             <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} label={{ value: 'Share', angle: -90, position: 'insideLeft' }} />

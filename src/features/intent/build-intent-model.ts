@@ -42,10 +42,14 @@ export function thresholdMarkers(vm: IntentViewModel, which: 'fit' | 'intent'): 
           ...(q.mqlMode === 'two-score' ? [{ label: `MQL intent ≥ ${q.mqlMinIntent}`, at: q.mqlMinIntent }] : []),
         ];
   const bins = vm.histograms[which];
-  return marks.map((m) => {
+  // Thresholds in the same bin share one marker, so their labels never overlap.
+  const byBin = new Map<string, string[]>();
+  for (const m of marks) {
     const b = bins.find((x) => m.at >= x.from && m.at < x.to) ?? bins.at(-1)!;
-    return { label: m.label, bin: `${b.from}–${b.to}` };
-  });
+    const key = `${b.from}–${b.to}`;
+    byBin.set(key, [...(byBin.get(key) ?? []), m.label]);
+  }
+  return [...byBin].map(([bin, labels]) => ({ bin, label: labels.join(' · ') }));
 }
 
 export function tierCsv(vm: IntentViewModel): CsvTable {

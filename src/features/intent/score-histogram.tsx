@@ -27,21 +27,22 @@ export function ScoreHistogram({ vm, which }: { vm: IntentViewModel; which: 'fit
       }
     >
       <div role="img" aria-label={`${name} score histogram: leads that reached SQO and leads that did not, per score bin`}>
-        <ResponsiveContainer width="100%" height={260}>
-          <BarChart data={data} margin={{ top: 24, right: 12, bottom: 28, left: 16 }}>
+        <ResponsiveContainer width="100%" height={300}>
+          <BarChart data={data} margin={{ top: 40, right: 24, bottom: 8, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" interval={1} tick={{ fontSize: 11 }} label={{ value: `${name} score (points)`, position: 'insideBottom', offset: -16 }} />
+            <XAxis dataKey="label" interval={1} tick={{ fontSize: 11 }} height={48} label={{ value: `${name} score (points)`, position: 'insideBottom', offset: 0 }} />
             <YAxis tickFormatter={(v: number) => formatCount(v)} label={{ value: 'Leads', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={(v) => formatCount(Number(v))} />
-            <Legend verticalAlign="top" />
+            <Legend verticalAlign="bottom" />
             <Bar dataKey="notConverted" name="Did not reach SQO" stackId="s" fill="#b9c7db" isAnimationActive={false} />
             <Bar dataKey="converted" name="Reached SQO" stackId="s" fill="#1f5fa8" isAnimationActive={false} />
             {marks.map((m, k) => (
-              <ReferenceLine key={m.label} x={m.bin} stroke={MARK_COLORS[k % MARK_COLORS.length]} strokeDasharray="4 3" label={{ value: m.label, position: 'top', fontSize: 11, fill: MARK_COLORS[k % MARK_COLORS.length] }} />
+              <ReferenceLine key={m.label} x={m.bin} stroke={MARK_COLORS[k % MARK_COLORS.length]} strokeDasharray="4 3" label={{ value: m.label, position: k % 2 ? 'insideTopRight' : 'top', fontSize: 11, fill: MARK_COLORS[k % MARK_COLORS.length] }} />
             ))}
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <p className="muted histogram-marks">Thresholds in use: {marks.map((m) => m.label).join(' · ')}</p>
     </ChartFrame>
   );
 }
