@@ -1,6 +1,7 @@
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test, waitForDataset } from './fixtures';
 
-const draftMqls = (page: import('@playwright/test').Page) => page.getByTestId('whatif-draft-MQLs');
+const draftMqls = (page: Page) => page.getByTestId('whatif-draft-MQLs');
 
 test('dragging the MQL threshold slider changes the what-if figures and the URL', async ({ page }) => {
   await page.goto('/rules');
