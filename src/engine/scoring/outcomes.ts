@@ -80,6 +80,7 @@ function computeOutcomes(ds: Dataset, o: OutcomeOptions): LeadOutcomes {
   const matureBefore = o.asOf - o.maturityDays * DAY_MS;
   const windowMs = o.scoringWindowDays * DAY_MS;
   const seen = (a: Float64Array, i: number) => a[i]! <= o.asOf;
+  const salOrLater = [s.sal, s.sql, s.sqo, s.won, s.lost, s.disqualified];
   for (let i = 0; i < n; i++) {
     if (seen(s.won, i)) won[i] = 1;
     if (won[i] || seen(s.sqo, i)) reachedSqo[i] = 1;
@@ -89,8 +90,8 @@ function computeOutcomes(ds: Dataset, o: OutcomeOptions): LeadOutcomes {
     const terminal = won[i] || closed[i] || seen(s.lost, i) || seen(s.disqualified, i);
     matured[i] = terminal || L.createdAt[i]! <= matureBefore ? 1 : 0;
     let c = L.createdAt[i]! + windowMs;
-    for (const a of [s.sal, s.sql, s.sqo, s.won, s.lost, s.disqualified]) {
-      const t = a[i]!;
+    for (let k = 0; k < salOrLater.length; k++) {
+      const t = salOrLater[k]![i]!;
       if (t < c) c = t;
     }
     cutoff[i] = c;
