@@ -34,7 +34,7 @@ export function FitIntentMatrix({ vm }: { vm: IntentViewModel }) {
             <tr key={row.tier}>
               <th scope="row">{row.tier}</th>
               {row.cells.map((c) => (
-                <td key={c.intentTier} className="matrix__cell" style={{ backgroundColor: `rgb(31 95 168 / ${(0.06 + 0.6 * c.heat).toFixed(2)})` }}>
+                <td key={c.intentTier} className="matrix__cell" style={{ backgroundColor: `rgb(31 95 168 / ${(0.06 + 0.5 * c.heat).toFixed(2)})` }}>
                   <div className="matrix__count">{formatCount(c.leads)} leads</div>
                   <div>{formatPercent(c.rate)} to SQO</div>
                   <div className="matrix__route">{c.route}</div>
