@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RulesView } from '../../../src/features/rules/rules-view';
 import { createQueryClient } from '../../../src/lib/query-client';
@@ -30,4 +31,21 @@ describe('the Qualification rules view', () => {
     // The last-applied column still uses the applied threshold (40).
     expect(within(mqlRow).getAllByRole('cell')[1]!.textContent).toBe(before);
   }, 30_000);
+
+  it('fits suggested weights on request and applies them as a draft', async () => {
+    window.history.replaceState(null, '', '/rules');
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <RulesView />
+      </QueryClientProvider>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Fit suggested weights' }, { timeout: 20_000 }));
+    const current = await screen.findByTestId('auc-current', {}, { timeout: 20_000 });
+    expect(Number(current.textContent)).toBeGreaterThan(0.5);
+    expect(Number(screen.getByTestId('auc-suggested').textContent)).toBeGreaterThan(0.5);
+    expect(screen.getByRole('table', { name: 'Largest fitted weights' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Apply as draft' }));
+    // The suggested rule set ranks by the combined score: single-score mode lands in the URL.
+    expect(window.location.search).toContain('mqlMode=single');
+  }, 40_000);
 });
