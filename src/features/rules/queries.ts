@@ -55,3 +55,10 @@ export const suggestQuery = (version: number, req: SuggestRequest) =>
     queryKey: engineKey(version, 'scoring.suggest', req),
     queryFn: () => engine().suggestWeights(req),
   });
+
+export const explainQuery = (version: number, rules: RuleSet, leadId: string) =>
+  queryOptions({
+    queryKey: engineKey(version, 'scoring.explain', { rules, leadId }),
+    queryFn: () => engine().explainLead({ rules, leadId }),
+    placeholderData: keepPreviousData,
+  });

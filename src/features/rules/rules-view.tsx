@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../../ui/states';
 import { ViewHeader } from '../../ui/view-header';
 import { DraftEditor } from './draft-editor';
 import { FitRulesEditor } from './fit-rules-editor';
+import { LeadExplanation } from './lead-explanation';
 import { catalogQuery, statusChangesQuery, whatIfQuery } from './queries';
 import { RuleSetActions } from './rule-set-actions';
 import { StatusChanges } from './status-changes';
@@ -72,6 +73,7 @@ export function RulesView() {
         </>
       ) : null}
       {changes.data ? <StatusChanges vm={changes.data} /> : null}
+      {enabled ? <LeadExplanation version={version} rules={draft} suggestion={changes.data?.rows[0]?.leadId} /> : null}
     </>
   );
 }

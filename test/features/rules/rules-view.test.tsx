@@ -3,16 +3,19 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
 import { RulesView } from '../../../src/features/rules/rules-view';
 import { createQueryClient } from '../../../src/lib/query-client';
 import { setEngine } from '../../../src/worker/client';
 import { createEngineService } from '../../../src/worker/service';
 
 describe('the Qualification rules view', () => {
+  let leadId = '';
   beforeAll(async () => {
     const api = createEngineService();
     await api.loadDemo({ leads: 3000 });
     setEngine(api);
+    leadId = (await api.statusChanges({ filters: {}, rules: DEFAULT_RULE_SET, limit: 1 })).rows[0]!.leadId;
   });
 
   it('shows the what-if and updates it and the URL when the MQL fit threshold changes', async () => {
@@ -47,5 +50,19 @@ describe('the Qualification rules view', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Apply as draft' }));
     // The suggested rule set ranks by the combined score: single-score mode lands in the URL.
     expect(window.location.search).toContain('mqlMode=single');
+  }, 40_000);
+
+  it('explains a lead: matched fit rules and intent per activity type', async () => {
+    window.history.replaceState(null, '', '/rules');
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <RulesView />
+      </QueryClientProvider>,
+    );
+    await userEvent.type(await screen.findByLabelText('Lead id', {}, { timeout: 20_000 }), leadId);
+    await userEvent.click(screen.getByRole('button', { name: 'Explain' }));
+    const fit = await screen.findByRole('table', { name: 'Fit points of the lead' }, { timeout: 10_000 });
+    expect(fit).toHaveTextContent(/Fit \d/);
+    expect(screen.getByRole('table', { name: 'Intent points of the lead' })).toHaveTextContent(/history cut-off/);
   }, 40_000);
 });
