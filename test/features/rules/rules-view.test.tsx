@@ -9,6 +9,15 @@ import { createQueryClient } from '../../../src/lib/query-client';
 import { setEngine } from '../../../src/worker/client';
 import { createEngineService } from '../../../src/worker/service';
 
+function renderRulesView() {
+  window.history.replaceState(null, '', '/rules');
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <RulesView />
+    </QueryClientProvider>,
+  );
+}
+
 describe('the Qualification rules view', () => {
   let leadId = '';
   beforeAll(async () => {
@@ -19,12 +28,7 @@ describe('the Qualification rules view', () => {
   });
 
   it('shows the what-if and updates it and the URL when the MQL fit threshold changes', async () => {
-    window.history.replaceState(null, '', '/rules');
-    render(
-      <QueryClientProvider client={createQueryClient()}>
-        <RulesView />
-      </QueryClientProvider>,
-    );
+    renderRulesView();
     const table = await screen.findByRole('table', { name: 'What-if figures' }, { timeout: 20_000 });
     const mqlRow = within(table).getByRole('row', { name: /^MQLs/ });
     const before = within(mqlRow).getAllByRole('cell')[0]!.textContent;
@@ -36,12 +40,7 @@ describe('the Qualification rules view', () => {
   }, 30_000);
 
   it('fits suggested weights on request and applies them as a draft', async () => {
-    window.history.replaceState(null, '', '/rules');
-    render(
-      <QueryClientProvider client={createQueryClient()}>
-        <RulesView />
-      </QueryClientProvider>,
-    );
+    renderRulesView();
     await userEvent.click(await screen.findByRole('button', { name: 'Fit suggested weights' }, { timeout: 20_000 }));
     const current = await screen.findByTestId('auc-current', {}, { timeout: 20_000 });
     expect(Number(current.textContent)).toBeGreaterThan(0.5);
@@ -53,12 +52,7 @@ describe('the Qualification rules view', () => {
   }, 40_000);
 
   it('explains a lead: matched fit rules and intent per activity type', async () => {
-    window.history.replaceState(null, '', '/rules');
-    render(
-      <QueryClientProvider client={createQueryClient()}>
-        <RulesView />
-      </QueryClientProvider>,
-    );
+    renderRulesView();
     await userEvent.type(await screen.findByLabelText('Lead id', {}, { timeout: 20_000 }), leadId);
     await userEvent.click(screen.getByRole('button', { name: 'Explain' }));
     const fit = await screen.findByRole('table', { name: 'Fit points of the lead' }, { timeout: 10_000 });
