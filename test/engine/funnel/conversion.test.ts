@@ -75,3 +75,17 @@ describe('win rate of deals closed in the period', () => {
     ]);
   });
 });
+
+describe('entries within a window', () => {
+  it('counts stage entries and closes between two instants', async () => {
+    const { windowCounts } = await import('../../../src/engine/funnel/window-counts');
+    const { reach } = handReach();
+    // Feb 1 – Mar 31: leads L3 (Feb 1), L4 (Feb 15), L8 (Mar 1); MQLs L3 (Feb 5), L4 (Mar 20, inferred);
+    // SQOs L1 (Feb 1), L2 (Feb 10), L4 (Mar 20); won L1 (Mar 1), L4 (Mar 20); nothing lost.
+    const w = windowCounts(reach, Date.UTC(2026, 1, 1), Date.UTC(2026, 3, 1));
+    expect(w.entries).toMatchObject({ lead: 3, mql: 2, sqo: 3, won: 2, lost: 0, disqualified: 1 });
+    expect(w.mqlToSqo).toBe(3 / 2);
+    expect(w.winRate).toBe(1);
+    expect(windowCounts(reach, 0, 1).winRate).toBeNull();
+  });
+});
