@@ -1,6 +1,6 @@
 /**
  * The `revlens` command line: the same engine as the app, headless.
- *   revlens report <dataset> [--as-of YYYY-MM-DD] [--json]
+ *   revlens report <dataset> [--as-of YYYY-MM-DD] [--mode inclusive|strict] [--json]
  */
 import { parseArgs } from 'node:util';
 import { runReport } from './commands/report';
@@ -15,6 +15,8 @@ Commands:
 
 Options:
   --as-of YYYY-MM-DD   compute as of this date (default: the latest date in the data)
+  --mode MODE          funnel counting: inclusive (default; a later stage implies the earlier ones)
+                       or strict (recorded stage entries only)
   --json               print one JSON object instead of a readable summary
   -h, --help           this help`;
 
@@ -31,7 +33,12 @@ const COMMANDS: Record<string, Command> = {
 export function main(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: false, options: {
+    json: { type: 'boolean' },
+    'as-of': { type: 'string' },
+    mode: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  } });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;

@@ -3,6 +3,7 @@
  * keys to the JSON object and its lines to the readable summary.
  */
 import type { DatasetContext } from './context';
+import { funnelSection } from './sections/funnel';
 import { formatImportReportLines, importReportSection } from './sections/import-report';
 
 export interface ReportSection {
@@ -12,6 +13,9 @@ export interface ReportSection {
   text(ctx: DatasetContext): string[];
 }
 
-export const REPORT_SECTIONS: readonly ReportSection[] = [importReportSection];
+export const REPORT_SECTIONS: readonly ReportSection[] = [
+  importReportSection,
+  funnelSection,
+];
 
 export { formatImportReportLines };

@@ -3,7 +3,9 @@
  * interface; the worker and the in-process implementation both satisfy `EngineApi`.
  */
 import type { DataHandlers } from './handlers/data';
+import type { FunnelHandlers } from './handlers/funnel';
 
-export type EngineApi = DataHandlers;
+export type EngineApi = DataHandlers & FunnelHandlers;
 
 export type { DataHandlers, DatasetSummary, InputFile } from './handlers/data';
+export type { DrillRows, DrillTarget, FunnelHandlers, FunnelViewModel, OverviewModel } from './handlers/funnel';
