@@ -5,6 +5,7 @@
 import type { DatasetContext } from './context';
 import { funnelSection } from './sections/funnel';
 import { formatImportReportLines, importReportSection } from './sections/import-report';
+import { scoringSection } from './sections/scoring';
 
 export interface ReportSection {
   /** Builds this section's keys of the JSON report. */
@@ -16,6 +17,7 @@ export interface ReportSection {
 export const REPORT_SECTIONS: readonly ReportSection[] = [
   importReportSection,
   funnelSection,
+  scoringSection,
 ];
 
 export { formatImportReportLines };

@@ -4,8 +4,10 @@
  */
 import type { DataHandlers } from './handlers/data';
 import type { FunnelHandlers } from './handlers/funnel';
+import type { ScoringHandlers } from './handlers/scoring';
 
-export type EngineApi = DataHandlers & FunnelHandlers;
+export type EngineApi = DataHandlers & FunnelHandlers & ScoringHandlers;
 
 export type { DataHandlers, DatasetSummary, InputFile } from './handlers/data';
 export type { DrillRows, DrillTarget, FunnelHandlers, FunnelViewModel, OverviewModel } from './handlers/funnel';
+export type { IntentViewModel, ScoringCatalog, ScoringHandlers, StatusChangesViewModel, SuggestInput, WhatIfInput, WhatIfViewModel } from './handlers/scoring';

@@ -2,6 +2,7 @@
 import type { EngineApi } from './api';
 import { dataHandlers } from './handlers/data';
 import { funnelHandlers } from './handlers/funnel';
+import { scoringHandlers } from './handlers/scoring';
 import { createState } from './state';
 
 export function createEngineService(): EngineApi {
@@ -9,5 +10,6 @@ export function createEngineService(): EngineApi {
   return {
     ...dataHandlers(state),
     ...funnelHandlers(state),
+    ...scoringHandlers(state),
   };
 }
