@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runReport } from './commands/report';
+import { runScenarioCommand, SCENARIO_FLAGS } from './commands/scenario';
 import { CliError, type CliOptions } from './context';
 import { loadDataset } from './load-dataset';
 
@@ -12,6 +13,9 @@ const USAGE = `Usage: revlens <command> [options]
 Commands:
   report <dataset>   funnel, scoring, pipeline and hygiene figures of a dataset
                      (<dataset> is a canonical CSV folder or a canonical JSON file)
+  scenario           the scenario planner: --mqls N, then --sals N or --mql-to-sal R,
+                     --sqls N or --sal-to-sql R, --sqos N or --sql-to-sqo R, --acv USD,
+                     --win-rate R [--quota USD]
 
 Options:
   --as-of YYYY-MM-DD   compute as of this date (default: the latest date in the data)
@@ -26,12 +30,13 @@ const COMMANDS: Record<string, Command> = {
     if (!path) throw new CliError('report needs a dataset: revlens report <folder or file.json>');
     return runReport(loadDataset(path, options));
   },
+  scenario: (_positionals, options) => runScenarioCommand(options),
 };
 
 export function main(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...Object.fromEntries(SCENARIO_FLAGS.map((f) => [f, { type: 'string' as const }])) } });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;

@@ -3,6 +3,7 @@
  * keys to the JSON object and its lines to the readable summary.
  */
 import type { DatasetContext } from './context';
+import { forecastSection } from './sections/forecast';
 import { formatImportReportLines, importReportSection } from './sections/import-report';
 
 export interface ReportSection {
@@ -12,6 +13,6 @@ export interface ReportSection {
   text(ctx: DatasetContext): string[];
 }
 
-export const REPORT_SECTIONS: readonly ReportSection[] = [importReportSection];
+export const REPORT_SECTIONS: readonly ReportSection[] = [importReportSection, forecastSection];
 
 export { formatImportReportLines };
