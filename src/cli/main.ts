@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { runFit } from './commands/fit';
 import { runReport } from './commands/report';
+import { runScenarioCommand, SCENARIO_FLAGS } from './commands/scenario';
 import { CliError, type CliOptions } from './context';
 import { loadDataset } from './load-dataset';
 
@@ -17,6 +18,9 @@ Commands:
   fit <dataset>      suggested scoring weights (L2 logistic regression) with their
                      holdout AUC against the default weights
                      [--outcome won|sqo] [--exclude col,col] [--seed n]
+  scenario           the scenario planner: --mqls N, then --sals N or --mql-to-sal R,
+                     --sqls N or --sal-to-sql R, --sqos N or --sql-to-sqo R, --acv USD,
+                     --win-rate R [--quota USD]
 
 Options:
   --as-of YYYY-MM-DD   compute as of this date (default: the latest date in the data)
@@ -38,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
     if (!path) throw new CliError('fit needs a dataset: revlens fit <folder or file.json>');
     return runFit(loadDataset(path, options));
   },
+  scenario: (_positionals, options) => runScenarioCommand(options),
 };
 
 export function main(argv: string[]): number {
@@ -51,6 +56,7 @@ export function main(argv: string[]): number {
     outcome: { type: 'string' },
     exclude: { type: 'string' },
     seed: { type: 'string' },
+    ...Object.fromEntries(SCENARIO_FLAGS.map((f) => [f, { type: 'string' as const }])),
   } });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);

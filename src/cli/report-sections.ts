@@ -4,6 +4,7 @@
  */
 import type { DatasetContext } from './context';
 import { funnelSection } from './sections/funnel';
+import { forecastSection } from './sections/forecast';
 import { formatImportReportLines, importReportSection } from './sections/import-report';
 import { scoringSection } from './sections/scoring';
 
@@ -18,6 +19,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   importReportSection,
   funnelSection,
   scoringSection,
+  forecastSection,
 ];
 
 export { formatImportReportLines };

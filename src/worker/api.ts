@@ -5,9 +5,23 @@
 import type { DataHandlers } from './handlers/data';
 import type { FunnelHandlers } from './handlers/funnel';
 import type { ScoringHandlers } from './handlers/scoring';
+import type { ForecastHandlers } from './handlers/forecast';
+import type { HygieneHandlers } from './handlers/hygiene';
 
-export type EngineApi = DataHandlers & FunnelHandlers & ScoringHandlers;
+export type EngineApi = DataHandlers & FunnelHandlers & ScoringHandlers & ForecastHandlers & HygieneHandlers;
 
 export type { DataHandlers, DatasetSummary, InputFile } from './handlers/data';
 export type { DrillRows, DrillTarget, FunnelHandlers, FunnelViewModel, OverviewModel } from './handlers/funnel';
 export type { IntentViewModel, ScoringCatalog, ScoringHandlers, StatusChangesViewModel, SuggestInput, WhatIfInput, WhatIfViewModel } from './handlers/scoring';
+export type {
+  ForecastHandlers,
+  ForecastInput,
+  ForecastQuarter,
+  ForecastSettings,
+  ForecastView,
+  PipelinePanelView,
+  WaterfallBar,
+  WaterfallInput,
+  WaterfallView,
+} from './handlers/forecast';
+export type { DetectorKey, DetectorView, HygieneHandlers, HygieneInput, HygieneRow, HygieneView } from './handlers/hygiene';

@@ -3,6 +3,8 @@ import type { EngineApi } from './api';
 import { dataHandlers } from './handlers/data';
 import { funnelHandlers } from './handlers/funnel';
 import { scoringHandlers } from './handlers/scoring';
+import { forecastHandlers } from './handlers/forecast';
+import { hygieneHandlers } from './handlers/hygiene';
 import { createState } from './state';
 
 export function createEngineService(): EngineApi {
@@ -11,5 +13,7 @@ export function createEngineService(): EngineApi {
     ...dataHandlers(state),
     ...funnelHandlers(state),
     ...scoringHandlers(state),
+    ...forecastHandlers(state),
+    ...hygieneHandlers(state),
   };
 }
