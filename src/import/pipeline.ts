@@ -12,6 +12,7 @@ import { readCanonicalJson } from './canonical/read-json';
 import type { SourceFile } from './canonical/table';
 import { parseCsv } from './csv';
 import { applyTableMapping } from './mapping/apply';
+import { targetFields } from './mapping/fields';
 import { proposeTableMapping } from './mapping/propose';
 import { targetFile, type Mapping, type TableMapping } from './mapping/schema';
 import { hubspotPreset, looksLikeHubspot } from './presets/hubspot';
@@ -19,6 +20,7 @@ import { looksLikeSalesforce, salesforcePreset } from './presets/salesforce';
 import { baseName, type ParsedFile, type PresetResult, type PresetTable } from './presets/types';
 import { ReportBuilder, type ImportReport } from './report';
 import { decodeBytes, sizeProblem } from './source/decode';
+import { hasMixedLineEndings, normaliseLineEndings } from './source/line-endings';
 
 export const PRESETS = ['canonical', 'salesforce', 'hubspot'] as const;
 export type PresetName = (typeof PRESETS)[number];
@@ -83,14 +85,14 @@ function parseAll(files: readonly ImportFile[], report: ReportBuilder): ParsedFi
       report.warn(f.name, 'the file is empty: nothing to read');
       continue;
     }
-    if (text.includes('\r\n') && /(?:^|[^\r])\n/.test(text)) {
-      // The parser takes its line ending from the first line; with mixed endings it would glue
-      // lines together. Line breaks inside quoted cells become LF too, which changes nothing a
-      // dashboard shows.
-      text = text.replace(/\r\n/g, '\n');
+    if (hasMixedLineEndings(text)) {
+      text = normaliseLineEndings(text);
       report.warn(f.name, 'mixed line endings (CRLF and LF): all read as line breaks');
     }
-    const table = parseCsv(text);
+    // A comma in the header line settles the delimiter; detection only runs without one, so a
+    // value full of semicolons cannot turn a comma file into a semicolon file.
+    const headerLine = text.slice(0, Math.max(0, text.search(/\r?\n|$/)));
+    const table = parseCsv(text, headerLine.includes(',') ? { delimiter: ',' } : {});
     if (table.delimiter !== ',') {
       const label = table.delimiter === '\t' ? 'tab' : `"${table.delimiter}"`;
       report.warn(f.name, `fields separated by ${label}, not commas${table.delimiter === ';' ? '; amounts read with "," as decimal separator' : ''}`);
@@ -112,7 +114,7 @@ function canonicalPreset(files: readonly ParsedFile[]): PresetResult {
     }
     const target = base.slice(0, -4);
     const header = new Set(file.table.header.map((h) => h.trim().toLowerCase()));
-    const columns = [...header].filter((h) => h !== '').map((h): [string, string] => [h, h]);
+    const columns = targetFields(target).filter((h) => header.has(h)).map((h): [string, string] => [h, h]);
     tables.push({ file, mapping: { file: file.name, target, columns, values: [], defaults: [] } });
   }
   return { tables, warnings };

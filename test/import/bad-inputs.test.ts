@@ -177,3 +177,11 @@ describe('stages and statuses not in the model', () => {
     expect(issuesAt(r.report, 'deals.csv', 1)[0]).toMatchObject({ outcome: 'repaired', reason: 'Value empty: "0" used, as the mapping says' });
   });
 });
+
+describe('mixed line endings keep quoted line breaks', () => {
+  it('a CRLF inside quotes survives while row breaks are normalised', () => {
+    const r = run([file('leads.csv', 'id,created_at,title\r\nL1,2026-01-01,"Head of\r\nSales"\nL2,2026-01-02,CEO\r\n')]);
+    expect(r.records.leads.map((l) => l.title)).toEqual(['Head of\r\nSales', 'CEO']);
+    expect(warnings(r)).toMatch(/mixed line endings/);
+  });
+});
