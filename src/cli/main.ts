@@ -1,24 +1,32 @@
 /**
  * The `revlens` command line: the same engine as the app, headless.
- *   revlens report <dataset> [--as-of YYYY-MM-DD] [--json]
+ *   revlens report <dataset> [--as-of YYYY-MM-DD] [--preset …] [--mapping …] [--json]
+ *   revlens import <paths...> [--preset canonical|salesforce|hubspot] [--mapping saved.json] [--json]
  */
 import { parseArgs } from 'node:util';
+import { runImport, type CommandOutput } from './commands/import';
 import { runReport } from './commands/report';
 import { CliError, type CliOptions } from './context';
-import { loadDataset } from './load-dataset';
+import { importPaths, loadDataset } from './load-dataset';
 
 const USAGE = `Usage: revlens <command> [options]
 
 Commands:
   report <dataset>   funnel, scoring, pipeline and hygiene figures of a dataset
-                     (<dataset> is a canonical CSV folder or a canonical JSON file)
+                     (<dataset> is a canonical CSV folder, a canonical JSON file or
+                     a folder of CRM exports)
+  import <paths...>  the import report of files and folders: rows read, accepted,
+                     repaired, rejected (with file, row, column, value, reason);
+                     exits 1 only when nothing usable was read
 
 Options:
   --as-of YYYY-MM-DD   compute as of this date (default: the latest date in the data)
+  --preset NAME        read the files as canonical, salesforce or hubspot (default: detected)
+  --mapping FILE       a saved column mapping (JSON, as the app's mapping screen saves it)
   --json               print one JSON object instead of a readable summary
   -h, --help           this help`;
 
-type Command = (positionals: string[], options: CliOptions) => string;
+type Command = (positionals: string[], options: CliOptions) => string | CommandOutput;
 
 const COMMANDS: Record<string, Command> = {
   report: (positionals, options) => {
@@ -26,12 +34,16 @@ const COMMANDS: Record<string, Command> = {
     if (!path) throw new CliError('report needs a dataset: revlens report <folder or file.json>');
     return runReport(loadDataset(path, options));
   },
+  import: (positionals, options) => {
+    if (positionals.length === 0) throw new CliError('import needs files or folders: revlens import <paths...>', 2);
+    return runImport(importPaths(positionals, options), options.json);
+  },
 };
 
 export function main(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, 'as-of': { type: 'string' }, preset: { type: 'string' }, mapping: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -53,8 +65,10 @@ export function main(argv: string[]): number {
     flags: parsed.values,
   };
   try {
-    process.stdout.write(`${run(positionals, options)}\n`);
-    return 0;
+    const result = run(positionals, options);
+    const { output, exitCode } = typeof result === 'string' ? { output: result, exitCode: 0 } : result;
+    process.stdout.write(`${output}\n`);
+    return exitCode;
   } catch (e) {
     if (e instanceof CliError) {
       process.stderr.write(`revlens: ${e.message}\n`);
