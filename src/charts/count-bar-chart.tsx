@@ -24,12 +24,12 @@ export function CountBarChart({ rows, series, xLabel, yLabel, band, onSelect, he
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={data} margin={{ top: 16, right: 24, bottom: 28, left: 16 }}>
         <CartesianGrid vertical={false} strokeDasharray="3 3" />
-        <XAxis dataKey="category" label={{ value: xLabel, position: 'insideBottom', offset: -18 }} />
+        <XAxis dataKey="category" interval={0} tick={{ fontSize: 12 }} label={{ value: xLabel, position: 'insideBottom', offset: -18 }} />
         <YAxis label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }} />
         <Tooltip content={<ChartTooltip />} cursor={{ fill: 'rgba(31, 78, 140, 0.08)' }} />
         {series.length > 1 ? <Legend verticalAlign="top" height={28} /> : null}
         {band ? (
-          <ReferenceArea y1={band.low} y2={band.high} fill="#8a5a00" fillOpacity={0.1} label={{ value: band.label, position: 'insideTopRight', fill: '#8a5a00', fontSize: 12 }} />
+          <ReferenceArea y1={band.low} y2={band.high} ifOverflow="extendDomain" fill="#8a5a00" fillOpacity={0.12} label={{ value: band.label, position: 'insideTopLeft', fill: '#8a5a00', fontSize: 12 }} />
         ) : null}
         {series.map((s) => (
           <Bar

@@ -22,6 +22,8 @@ export interface RateRow extends TooltipDatum {
 
 export interface Benchmark {
   readonly label: string;
+  /** Where the value comes from; listed under the chart. */
+  readonly source: string;
   /** Fractions 0–1; a band when high > low. */
   readonly low: number;
   readonly high: number;
@@ -39,15 +41,25 @@ export interface RateBarChartProps {
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
+/** Round ticks: every 5, 10 or 20 points up to the top of the data. */
+function ticksUpTo(top: number): number[] {
+  const step = top <= 0.3 ? 0.05 : top <= 0.8 ? 0.1 : 0.2;
+  const out: number[] = [];
+  for (let k = 0; k * step < top + step - 1e-9; k++) out.push(Math.round(k * step * 100) / 100);
+  return out;
+}
+
 export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], onSelect, height = 300 }: RateBarChartProps) {
   const data = rows.map((r) => ({ ...r, ...Object.fromEntries(series.map((s) => [s.key, r.values[s.key] ?? null])) }));
   const top = Math.max(0.1, ...benchmarks.map((b) => b.high), ...data.flatMap((r) => series.map((s) => r.values[s.key] ?? 0)));
+  const ticks = ticksUpTo(Math.min(1.5, top));
   return (
+    <>
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={data} margin={{ top: 16, right: 24, bottom: 28, left: 16 }}>
         <CartesianGrid vertical={false} strokeDasharray="3 3" />
         <XAxis dataKey="category" label={{ value: xLabel, position: 'insideBottom', offset: -18 }} />
-        <YAxis tickFormatter={pct} domain={[0, Math.min(1.5, Math.ceil(top * 10) / 10)]} label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }} />
+        <YAxis tickFormatter={pct} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }} />
         <Tooltip
           content={<ChartTooltip lines={(d, key) => (d as RateRow).tooltips[key]} />}
           shared={false}
@@ -56,9 +68,9 @@ export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], on
         {series.length > 1 ? <Legend verticalAlign="top" height={28} /> : null}
         {benchmarks.map((b) =>
           b.high > b.low ? (
-            <ReferenceArea key={b.label} y1={b.low} y2={b.high} fill="#8a5a00" fillOpacity={0.1} label={{ value: b.label, position: 'insideTopRight', fill: '#8a5a00', fontSize: 12 }} />
+            <ReferenceArea key={b.label} y1={b.low} y2={b.high} fill="#8a5a00" fillOpacity={0.1} label={{ value: b.label, position: 'insideTopLeft', fill: '#8a5a00', fontSize: 12 }} />
           ) : (
-            <ReferenceLine key={b.label} y={b.low} stroke="#8a5a00" strokeDasharray="6 3" label={{ value: b.label, position: 'insideTopRight', fill: '#8a5a00', fontSize: 12 }} />
+            <ReferenceLine key={b.label} y={b.low} stroke="#8a5a00" strokeDasharray="6 3" label={{ value: b.label, position: 'insideTopLeft', fill: '#8a5a00', fontSize: 12 }} />
           ),
         )}
         {series.map((s) => (
@@ -78,5 +90,15 @@ export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], on
         ))}
       </BarChart>
     </ResponsiveContainer>
+    {benchmarks.length ? (
+      <ul className="chart-sources" aria-label="Benchmark sources">
+        {benchmarks.map((b) => (
+          <li key={b.label}>
+            {b.label}: {b.source}
+          </li>
+        ))}
+      </ul>
+    ) : null}
+    </>
   );
 }

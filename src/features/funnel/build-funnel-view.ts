@@ -2,9 +2,8 @@
  * Shapes the engine's funnel view-model for the charts: formatted labels, tooltip lines and the CSV
  * behind each chart. Pure; no figure is computed here that the engine did not compute.
  */
-import { formatCount, formatDays, formatMoney, formatPercent, NO_DATA } from '../../lib/format';
+import { formatCount, formatDays, formatPercent } from '../../lib/format';
 import type { FunnelViewModel } from '../../worker/api';
-import type { StageBar } from '../../charts/stage-funnel-chart';
 import type { RateRow, RateSeries, Benchmark } from '../../charts/rate-bar-chart';
 import type { CountRow } from '../../charts/count-bar-chart';
 import type { CsvExport } from '../../ui/chart-frame';
@@ -13,27 +12,6 @@ import type { FunnelParams } from './funnel-params';
 export const SERIES_COLORS = ['#1f4e8c', '#d9822b', '#2a9d8f', '#8e44ad', '#c0392b', '#7f8c8d'];
 
 type Vm = FunnelViewModel;
-
-export function stageBars(vm: Vm, measure: FunnelParams['measure']): StageBar[] {
-  return vm.stages.map((s) => {
-    const value = measure === 'amount' ? s.amountCents : s.leads;
-    const figure = measure === 'amount' ? formatMoney(value, vm.currency, true) : formatCount(value);
-    const step = s.stepRate === null && s.stage !== 'lead' ? NO_DATA : formatPercent(s.stepRate);
-    return {
-      stage: s.stage,
-      label: s.label,
-      value,
-      barLabel: s.stage === 'lead' ? figure : `${figure} · ${step} of previous`,
-      tooltip: [
-        s.label,
-        `${formatCount(s.leads)} leads`,
-        `Pipeline ${formatMoney(s.amountCents, vm.currency)}`,
-        ...(s.stage === 'lead' ? [] : [`Step conversion ${step}`, `Cumulative ${formatPercent(s.cumulativeRate)} of leads`]),
-        ...(s.skipped !== null ? [`Skipped by ${formatCount(s.skipped)} leads`] : []),
-      ],
-    };
-  });
-}
 
 export function stageCsv(vm: Vm): CsvExport {
   return {
@@ -103,7 +81,7 @@ export function comparisonRows(vm: Vm, compare: FunnelParams['compare']): { rows
 }
 
 export function benchmarksFor(vm: Vm, rate: 'sqlToSqo' | 'sqoToWon' | 'mqlToSqo'): Benchmark[] {
-  return vm.benchmarks.rates.filter((b) => b.rate === rate).map((b) => ({ label: `${b.label} (${b.source})`, low: b.low, high: b.high }));
+  return vm.benchmarks.rates.filter((b) => b.rate === rate).map((b) => ({ label: b.label, source: b.source, low: b.low, high: b.high }));
 }
 
 /** Closed-in-quarter win rate beside the SQO→won conversion of the quarter's SQOs. */

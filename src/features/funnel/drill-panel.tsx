@@ -41,7 +41,7 @@ export function DrillPanel({ version, filters, params, drill, currency }: { vers
       {isPending ? <Loading label="Finding the leads…" /> : null}
       {error ? <ErrorState title="The leads could not be listed" error={error} /> : null}
       {data ? (
-        <DataTable caption={`Leads behind: ${drill.title}`} columns={columns(currency)} rows={data.rows} exportName={`leads-${slug}.csv`} height={360} />
+        <DataTable caption={`Lead list: ${drill.title}`} columns={columns(currency)} rows={data.rows} exportName={`leads-${slug}.csv`} height={360} />
       ) : null}
     </section>
   );

@@ -3,7 +3,8 @@ import { StageFunnelChart } from '../../charts/stage-funnel-chart';
 import { formatCount, formatMoney, formatPercent } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { FunnelViewModel } from '../../worker/api';
-import { stageBars, stageCsv } from './build-funnel-view';
+import { stageCsv } from './build-funnel-view';
+import { stageBars } from '../../charts/stage-bars';
 import { funnelActions, type FunnelParams } from './funnel-params';
 
 const STAGE_TITLES: Record<ReachStage, string> = { lead: 'Lead', mql: 'MQL', sal: 'SAL', sql: 'SQL', sqo: 'SQO', won: 'Won', lost: 'Lost', disqualified: 'Disqualified' };
@@ -35,7 +36,7 @@ export function StageSection({ vm, params }: { vm: FunnelViewModel; params: Funn
       }
     >
       <StageFunnelChart
-        bars={stageBars(vm, params.measure)}
+        bars={stageBars(vm.stages, vm.currency, params.measure)}
         axisLabel={amount ? `Pipeline amount (${vm.currency})` : 'Leads'}
         tickFormat={(v) => (amount ? formatMoney(v, vm.currency, true) : formatCount(v))}
         onSelect={(stage) => showStage(stage as ReachStage)}

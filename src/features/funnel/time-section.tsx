@@ -38,6 +38,9 @@ export function TimeSection({ vm }: { vm: FunnelViewModel }) {
           band={{ label: cycle.label, low: cycle.lowDays, high: cycle.highDays }}
           onSelect={drill}
         />
+        <p className="chart-sources">
+          {cycle.label}: {cycle.source}
+        </p>
       </ChartFrame>
       <ChartFrame
         title={`Distribution of days, ${step.label}`}
