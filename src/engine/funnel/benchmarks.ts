@@ -29,7 +29,7 @@ export const RATE_BENCHMARKS: readonly RateBenchmark[] = [
   {
     id: 'sqlToSqo',
     rate: 'sqlToSqo',
-    label: 'SQL→opportunity, average 59%',
+    label: 'Average SQL→opportunity 59%',
     low: 0.59,
     high: 0.59,
     source: 'Gartner, average SQL-to-opportunity conversion',
@@ -37,7 +37,7 @@ export const RATE_BENCHMARKS: readonly RateBenchmark[] = [
   {
     id: 'sqoToWonAverage',
     rate: 'sqoToWon',
-    label: 'SQO→won, industry average 20–25%',
+    label: 'Industry average 20–25%',
     low: 0.2,
     high: 0.25,
     source: 'B2B industry average opportunity win rate',
@@ -45,7 +45,7 @@ export const RATE_BENCHMARKS: readonly RateBenchmark[] = [
   {
     id: 'sqoToWonBestInClass',
     rate: 'sqoToWon',
-    label: 'SQO→won, best in class above 40%',
+    label: 'Best in class above 40%',
     low: 0.4,
     high: 0.4,
     source: 'Best-in-class B2B sales teams',
@@ -54,7 +54,7 @@ export const RATE_BENCHMARKS: readonly RateBenchmark[] = [
 
 export const CYCLE_BENCHMARK: DaysBenchmark = {
   id: 'salesCycleMidMarket',
-  label: 'Sales cycle, mid-market 30–90 days',
+  label: 'Mid-market sales cycle 30–90 days',
   lowDays: 30,
   highDays: 90,
   source: 'Typical B2B mid-market deal cycle',

@@ -5,12 +5,16 @@
 import { DAY_MS } from '../time';
 import { NONE_LABEL, type GroupCodes } from './groups';
 import { periodIndex, type Period } from './periods';
-import type { ReachStage, SkippableStage, StageReach } from './reach';
+import type { ReachStage, SkippableStage, StageReach, StepStage } from './reach';
 import { pairOf, type PairKey } from './tally';
 
 export type DrillTarget =
   | { readonly kind: 'stage'; readonly stage: ReachStage }
   | { readonly kind: 'skipped'; readonly stage: SkippableStage }
+  /** Leads whose (first) entry into the stage falls in the quarter (period conversion, closed deals). */
+  | { readonly kind: 'entries'; readonly stage: ReachStage; readonly period: string }
+  /** Leads with recorded entries of both stages, lowDays ≤ days between them < highDays (null: no bound). */
+  | { readonly kind: 'duration'; readonly from: StepStage; readonly to: StepStage; readonly lowDays: number; readonly highDays: number | null }
   | {
       readonly kind: 'cohort';
       readonly pair: PairKey;
@@ -49,7 +53,20 @@ export function drillLeads(
   let test: (i: number) => boolean;
   if (target.kind === 'stage') test = (i) => reach.reached[target.stage][i] === 1;
   else if (target.kind === 'skipped') test = (i) => reach.skipped[target.stage][i] === 1;
-  else {
+  else if (target.kind === 'entries') {
+    const p = periods.findIndex((x) => x.label === target.period);
+    const at = reach.at[target.stage];
+    test = (i) => p >= 0 && reach.reached[target.stage][i] === 1 && periodIndex(periods, at[i]!) === p;
+  } else if (target.kind === 'duration') {
+    const a = reach.recordedAt[target.from];
+    const b = reach.recordedAt[target.to];
+    const high = target.highDays ?? Infinity;
+    test = (i) => {
+      if (!reach.recorded[target.from][i] || !reach.recorded[target.to][i]) return false;
+      const d = (b[i]! - a[i]!) / DAY_MS;
+      return d >= target.lowDays && d < high;
+    };
+  } else {
     const pair = pairOf(target.pair);
     const p = periods.findIndex((x) => x.label === target.period);
     const windowMs = target.windowDays == null ? Infinity : target.windowDays * DAY_MS;
