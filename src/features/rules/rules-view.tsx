@@ -1,17 +1,77 @@
-import { NotBuiltYet } from '../../ui/planned-view';
+import { useQuery } from '@tanstack/react-query';
+import { datasetSummaryQuery } from '../../lib/dataset-queries';
+import { useAppliedRules, useDraftRules, useRulesNotices, rulesActions, withThresholds } from '../../state/rules';
+import { toEngineFilters, useFilters } from '../../state/filters';
+import { useThresholds } from '../../state/thresholds';
+import { ErrorState, Loading } from '../../ui/states';
 import { ViewHeader } from '../../ui/view-header';
+import { DraftEditor } from './draft-editor';
+import { FitRulesEditor } from './fit-rules-editor';
+import { catalogQuery, statusChangesQuery, whatIfQuery } from './queries';
+import { RuleSetActions } from './rule-set-actions';
+import { StatusChanges } from './status-changes';
+import { SuggestedWeights } from './suggested-weights';
+import { ThresholdControls } from './threshold-controls';
+import { WhatIfPanel } from './what-if-panel';
+import './rules.css';
+
+function Notices() {
+  const notices = useRulesNotices();
+  if (notices.length === 0) return null;
+  return (
+    <div className="state rules-notice" role="alert">
+      <strong>About your saved rule sets</strong>
+      <ul>
+        {notices.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+      <button type="button" className="button button--small" onClick={rulesActions.noticesDismissed}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
 
 export function RulesView() {
+  const summary = useQuery(datasetSummaryQuery());
+  const filters = toEngineFilters(useFilters());
+  const applied = useAppliedRules();
+  const draftRules = useDraftRules();
+  const thresholds = useThresholds(applied);
+  const draft = withThresholds(draftRules, thresholds);
+  const version = summary.data?.version ?? 0;
+  const enabled = summary.data !== undefined;
+  const whatIf = useQuery({ ...whatIfQuery(version, filters, draft, applied), enabled });
+  const changes = useQuery({ ...statusChangesQuery(version, filters, draft), enabled });
+  const catalog = useQuery({ ...catalogQuery(version), enabled });
+  const currency = summary.data?.currency ?? 'USD';
+
   return (
     <>
       <ViewHeader title="Qualification rules" question="What would a threshold change do to volumes, workload and revenue?" />
-      <NotBuiltYet
-        figures={[
-          'Thresholds, weights, decay and framework criteria',
-          'Live what-if against the recorded process',
-          'Suggested weights with holdout AUC',
-        ]}
-      />
+      <Notices />
+      {summary.isPending ? <Loading label="Loading the dataset…" /> : null}
+      {summary.error ? <ErrorState title="No dataset is loaded" error={summary.error} /> : null}
+      <div className="rules-layout">
+        <div className="rules-layout__controls">
+          <ThresholdControls t={thresholds} />
+          <RuleSetActions draft={draftRules} thresholds={thresholds} />
+        </div>
+        <div className="rules-layout__results">
+          {whatIf.data ? <WhatIfPanel vm={whatIf.data} currency={currency} stale={whatIf.isPlaceholderData} /> : null}
+          {whatIf.isPending && enabled ? <Loading label="Computing the what-if…" /> : null}
+          {whatIf.error ? <ErrorState title="The what-if could not be computed" error={whatIf.error} /> : null}
+        </div>
+      </div>
+      {catalog.data ? (
+        <>
+          <DraftEditor draft={draftRules} activityTypes={catalog.data.activityTypes} />
+          <FitRulesEditor rules={draftRules.fitRules} attributes={catalog.data.attributes} />
+          <SuggestedWeights version={version} filters={filters} rules={draft} attributes={catalog.data.attributes} />
+        </>
+      ) : null}
+      {changes.data ? <StatusChanges vm={changes.data} /> : null}
     </>
   );
 }

@@ -1,0 +1,32 @@
+import { formatCount, formatDecimal } from '../../lib/format';
+import { DataTable } from '../../ui/data-table';
+import type { StatusChangesViewModel } from '../../worker/api';
+
+const COLUMNS = [
+  { key: 'lead', label: 'Lead' },
+  { key: 'change', label: 'Change' },
+  { key: 'recorded', label: 'Recorded stage' },
+  { key: 'model', label: 'Model stage' },
+  { key: 'fit', label: 'Fit', numeric: true, format: (v: unknown) => formatDecimal(Number(v)) },
+  { key: 'intent', label: 'Intent', numeric: true, format: (v: unknown) => formatDecimal(Number(v)) },
+];
+
+/** Matured leads whose MQL status the draft changes against the record (highest scores first). */
+export function StatusChanges({ vm }: { vm: StatusChangesViewModel }) {
+  return (
+    <section className="card" aria-labelledby="changes-heading">
+      <h2 id="changes-heading">Leads that change status under the draft</h2>
+      <p className="muted">
+        {formatCount(vm.total)} matured leads would change MQL status; the {formatCount(vm.rows.length)} with the highest scores are listed. Scores are
+        as of each lead&apos;s history cut-off.
+      </p>
+      <DataTable
+        caption="Leads that change status"
+        columns={COLUMNS}
+        rows={vm.rows.map((r) => [r.leadId, r.change, r.recordedStage, r.modelStage, r.fit, r.intent])}
+        exportName="status-changes.csv"
+        height={260}
+      />
+    </section>
+  );
+}

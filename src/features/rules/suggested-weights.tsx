@@ -1,0 +1,137 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Filters } from '../../engine/filters/filters';
+import type { AttributeInfo } from '../../engine/scoring/attributes';
+import { DEFAULT_EXCLUDED } from '../../engine/scoring/features';
+import type { RuleSet } from '../../engine/scoring/rules';
+import type { SuggestOutcome } from '../../engine/scoring/suggest';
+import { formatCount, formatDecimal } from '../../lib/format';
+import { rulesActions } from '../../state/rules';
+import { thresholdActions, thresholdsOf } from '../../state/thresholds';
+import { ErrorState, Loading } from '../../ui/states';
+import { suggestQuery, type SuggestRequest } from './queries';
+
+/** Fits suggested weights on request and offers them as a draft. */
+export function SuggestedWeights({ version, filters, rules, attributes }: { version: number; filters: Filters; rules: RuleSet; attributes: readonly AttributeInfo[] }) {
+  const [outcome, setOutcome] = useState<SuggestOutcome>('sqo');
+  const [exclude, setExclude] = useState<readonly string[]>(DEFAULT_EXCLUDED);
+  const [seed, setSeed] = useState(1);
+  const [request, setRequest] = useState<SuggestRequest | null>(null);
+  const q = useQuery({ ...suggestQuery(version, request ?? { filters, rules, outcome, exclude, seed }), enabled: request !== null });
+  const s = q.data;
+  const toggle = (ref: string, on: boolean) => setExclude((xs) => (on ? [...xs, ref] : xs.filter((x) => x !== ref)));
+  const auc = (v: number | null | undefined) => (v === null || v === undefined ? 'no data' : formatDecimal(v));
+
+  return (
+    <section className="card" aria-labelledby="suggest-heading">
+      <h2 id="suggest-heading">Suggested weights</h2>
+      <p className="muted">
+        An L2-regularised logistic regression of the outcome on decayed activity counts and lead and account attributes (custom columns included),
+        fitted in your browser on 70% of the matured leads and judged on the other 30% (a seeded split). Leave out columns that are filled in
+        after sales contact: they leak the outcome.
+      </p>
+      <form
+        className="suggest-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setRequest({ filters, rules, outcome, exclude, seed });
+        }}
+      >
+        <label className="stacked-field">
+          Outcome
+          <select value={outcome} onChange={(e) => setOutcome(e.target.value as SuggestOutcome)}>
+            <option value="sqo">Reached SQO</option>
+            <option value="won">Won</option>
+          </select>
+        </label>
+        <label className="stacked-field">
+          Split seed
+          <input type="number" value={seed} step={1} onChange={(e) => Number.isInteger(e.target.valueAsNumber) && setSeed(e.target.valueAsNumber)} />
+        </label>
+        <details className="multi-select">
+          <summary>
+            <span className="multi-select__label">Columns left out:</span> {exclude.length}
+          </summary>
+          <div className="multi-select__panel">
+            {attributes.map((a) => (
+              <label key={a.ref} className="multi-select__option">
+                <input type="checkbox" checked={exclude.includes(a.ref)} onChange={(e) => toggle(a.ref, e.target.checked)} />
+                {a.label}
+              </label>
+            ))}
+            <label className="multi-select__option">
+              <input type="checkbox" checked={exclude.includes('activities')} onChange={(e) => toggle('activities', e.target.checked)} />
+              All activity counts
+            </label>
+          </div>
+        </details>
+        <button type="submit" className="button">
+          Fit suggested weights
+        </button>
+      </form>
+      {q.isFetching ? <Loading label="Fitting on your history…" /> : null}
+      {q.error ? <ErrorState title="The fit failed" error={q.error} /> : null}
+      {s ? (
+        <div className="suggest-result">
+          <div className="stat-row">
+            <div className="stat">
+              <div className="stat__label">Holdout AUC, current weights</div>
+              <div className="stat__value" data-testid="auc-current">
+                {auc(s.holdoutAuc.current)}
+              </div>
+            </div>
+            <div className="stat">
+              <div className="stat__label">Holdout AUC, fitted model</div>
+              <div className="stat__value" data-testid="auc-suggested">
+                {auc(s.holdoutAuc.suggested)}
+              </div>
+            </div>
+            <div className="stat">
+              <div className="stat__label">Holdout AUC, as points</div>
+              <div className="stat__value">{auc(s.holdoutAuc.suggestedRules)}</div>
+              <div className="stat__note">the rule set below</div>
+            </div>
+            <div className="stat">
+              <div className="stat__label">Rows</div>
+              <div className="stat__value">{formatCount(s.trainRows + s.holdoutRows)}</div>
+              <div className="stat__note">
+                {formatCount(s.trainRows)} train, {formatCount(s.holdoutRows)} holdout, {formatCount(s.positives)} positive
+              </div>
+            </div>
+          </div>
+          <p className="muted">
+            Columns used: {s.columnsUsed.join(', ')}. Left out: {s.excluded.join(', ') || 'none'}.
+          </p>
+          <table className="table" aria-label="Largest fitted weights">
+            <thead>
+              <tr>
+                <th scope="col">Feature</th>
+                <th scope="col" className="num">
+                  Weight (log-odds per scaled unit)
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.coefficients.slice(0, 12).map((c) => (
+                <tr key={c.feature}>
+                  <td>{c.feature}</td>
+                  <td className="num">{formatDecimal(c.weight)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              rulesActions.draftReplaced(s.ruleSet);
+              thresholdActions.thresholdsReplaced(thresholdsOf(s.ruleSet));
+            }}
+          >
+            Apply as draft
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

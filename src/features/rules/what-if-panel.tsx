@@ -1,0 +1,80 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatCount } from '../../lib/format';
+import { ChartFrame } from '../../ui/chart-frame';
+import type { WhatIfViewModel } from '../../worker/api';
+import { COLUMNS, buildWhatIfModel } from './build-what-if-model';
+
+const COLORS = { draft: '#1f5fa8', applied: '#8aa9d6', recorded: '#9a9a9a' } as const;
+
+const DEFINITION = (
+  <>
+    <p>
+      Population: leads in the filters whose outcome is known (won, lost or disqualified, or older than the maturity window of 180
+      days). Each lead is scored as of the earlier of its first 30 days and its first sales stage (SAL or later), so deal activity
+      that follows the outcome does not flatter the rule.
+    </p>
+    <p>
+      Draft = your edited weights with the thresholds above; Last applied = the rule set as of the last Apply; Recorded process =
+      the stages the CRM recorded (a lead that reached a later stage counts as MQL). Model SQL = MQL and a booked meeting (or the
+      chosen activity); model SQO = SQL and every required criterion true on the lead&apos;s opportunity.
+    </p>
+    <p>
+      Precision = qualified leads that reached SQO (or were won) ÷ qualified leads. Recall = those ÷ all leads that reached SQO (or
+      were won). SDR workload = MQLs ÷ (SDRs owning the leads × weeks spanned by their creation dates). &quot;no data&quot; means the
+      denominator is 0.
+    </p>
+  </>
+);
+
+export function WhatIfPanel({ vm, currency, stale }: { vm: WhatIfViewModel; currency: string; stale: boolean }) {
+  const model = buildWhatIfModel(vm, currency);
+  return (
+    <ChartFrame
+      title="What-if: draft vs last applied vs recorded process"
+      units={`leads, rates and ${currency}, over ${formatCount(vm.matured)} matured leads`}
+      definition={DEFINITION}
+      csv={{ fileName: 'what-if.csv', ...model.csv }}
+    >
+      <div className="what-if" aria-busy={stale}>
+        <table className="table what-if__table" aria-label="What-if figures">
+          <thead>
+            <tr>
+              <th scope="col">Metric</th>
+              {COLUMNS.map((c) => (
+                <th key={c.key} scope="col" className="num">
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {model.rows.map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                {r.cells.map((v, k) => (
+                  <td key={COLUMNS[k]!.key} className="num" data-testid={`whatif-${COLUMNS[k]!.key}-${r.label}`}>
+                    {v}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="what-if__chart" role="img" aria-label="Leads qualified at each stage under the draft, the last applied rules and the recorded process">
+          <ResponsiveContainer width="100%" height={260}>
+            <BarChart data={model.volumes} margin={{ top: 8, right: 8, bottom: 24, left: 16 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="stage" label={{ value: 'Stage', position: 'insideBottom', offset: -12 }} />
+              <YAxis tickFormatter={(v: number) => formatCount(v)} label={{ value: 'Leads', angle: -90, position: 'insideLeft' }} />
+              <Tooltip formatter={(v) => formatCount(Number(v))} />
+              <Legend verticalAlign="top" />
+              {COLUMNS.map((c) => (
+                <Bar key={c.key} dataKey={c.key} name={c.label} fill={COLORS[c.key]} isAnimationActive={false} />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      </div>
+    </ChartFrame>
+  );
+}
