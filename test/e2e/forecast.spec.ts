@@ -28,3 +28,22 @@ test('the scenario planner reproduces the worked example on screen', async ({ pa
   await page.getByRole('heading', { name: /Scenario planner/ }).scrollIntoViewIfNeeded();
   await screenshot(page, 'forecast-scenario');
 });
+
+test('the hygiene detectors show their figures and their lists open', async ({ page }) => {
+  await page.goto('/hygiene');
+  await waitForDataset(page);
+  for (const name of ['Fast-track conversions', 'Pass-through opportunities', 'Re-stage gymnastics', 'Marketing-sourced tagging']) {
+    await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  }
+  const card = page.getByRole('article', { name: 'Fast-track conversions' });
+  const button = card.getByRole('button', { name: /Show the [\d,]+ opportunities/ });
+  const count = (await button.innerText()).match(/[\d,]+/)![0];
+  await button.click();
+  await expect(page).toHaveURL(/list=fastTrack/);
+  await expect(page.getByRole('heading', { name: `Fast-track conversions: the ${count} flagged opportunities` })).toBeVisible();
+  const table = page.getByRole('region', { name: 'Fast-track conversions: flagged opportunities' });
+  await expect(table.getByRole('row').nth(1)).toContainText(/no SQL entry|after SQL|missing/);
+  await screenshot(page, 'hygiene');
+  await page.getByRole('article', { name: 'Re-stage gymnastics' }).getByRole('button', { name: /Show the/ }).click();
+  await expect(page.getByRole('region', { name: 'Re-stage gymnastics: flagged opportunities' }).getByRole('row').nth(1)).toContainText(/back on \d{4}-/);
+});
