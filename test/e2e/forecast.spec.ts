@@ -47,3 +47,14 @@ test('the hygiene detectors show their figures and their lists open', async ({ p
   await page.getByRole('article', { name: 'Re-stage gymnastics' }).getByRole('button', { name: /Show the/ }).click();
   await expect(page.getByRole('region', { name: 'Re-stage gymnastics: flagged opportunities' }).getByRole('row').nth(1)).toContainText(/back on \d{4}-/);
 });
+
+test('the Overview shows pipeline, weighted pipeline, coverage and projected bookings against quota', async ({ page }) => {
+  await page.goto('/overview');
+  await waitForDataset(page);
+  const panel = page.getByRole('region', { name: 'Pipeline and bookings against quota' });
+  await expect(panel.getByText('Open pipeline', { exact: true })).toBeVisible();
+  await expect(panel.getByText('Weighted pipeline', { exact: true })).toBeVisible();
+  await expect(panel.getByText(/^Coverage \d{4}-Q\d$/)).toBeVisible();
+  await expect(panel.getByRole('heading', { name: /Projected bookings against quota/ })).toBeVisible();
+  await screenshot(page, 'overview-pipeline');
+});
