@@ -1,6 +1,7 @@
 import { ViewHeader } from '../../ui/view-header';
 import { FunnelSection } from './funnel-section';
 import { HeadlineSection } from './headline-section';
+import { PipelinePanel } from './pipeline-panel';
 import { ViewLinks } from './view-links';
 import './overview.css';
 
@@ -10,6 +11,7 @@ export function OverviewView() {
     <>
       <ViewHeader title="Overview" question="Will we make the quarter, and where does the funnel leak?" />
       <HeadlineSection />
+      <PipelinePanel />
       <FunnelSection />
       <ViewLinks />
     </>
