@@ -3,7 +3,10 @@
  * interface; the worker and the in-process implementation both satisfy `EngineApi`.
  */
 import type { DataHandlers } from './handlers/data';
+import type { ImportHandlers } from './handlers/import';
 
-export type EngineApi = DataHandlers;
+export type EngineApi = DataHandlers & ImportHandlers;
 
 export type { DataHandlers, DatasetSummary, InputFile } from './handlers/data';
+export type { ImportHandlers, ImportPreview, ImportSettings } from './handlers/import';
+export type { ImportProgress } from './handlers/import-read';
