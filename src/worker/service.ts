@@ -1,6 +1,7 @@
 /** The engine as plain objects: the worker exposes it, and tests call it in-process. */
 import type { EngineApi } from './api';
 import { dataHandlers } from './handlers/data';
+import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
 import { createState } from './state';
 
@@ -9,5 +10,6 @@ export function createEngineService(): EngineApi {
   return {
     ...dataHandlers(state),
     ...importHandlers(state),
+    ...exportHandlers(state),
   };
 }

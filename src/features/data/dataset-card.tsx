@@ -1,5 +1,6 @@
 import { formatCount, formatDate, formatMoney, formatPercent } from '../../lib/format';
 import { Stat } from '../../ui/stat';
+import { DatasetExport } from './dataset-export';
 import type { DatasetSummary } from '../../worker/api';
 
 function originText(s: DatasetSummary): string {
@@ -40,6 +41,7 @@ export function DatasetCard({ summary }: { summary: DatasetSummary }) {
           help="Won ÷ (won + lost) over every loaded opportunity; “no data” when none is closed."
         />
       </div>
+      <DatasetExport />
     </section>
   );
 }

@@ -43,7 +43,10 @@ export function ImportPreviewCard({
       <section className="card import-preview" aria-labelledby="preview-heading">
         <h2 id="preview-heading">Check before loading</h2>
         <p>
-          Read {what} as {MODE_LABEL[preview.mode] ?? preview.mode}. The current dataset stays until you load this one.
+          {preview.mode === 'mapping' && preview.report.files.length === 0
+            ? `No preset recognised ${what}.`
+            : `Read ${what} as ${MODE_LABEL[preview.mode] ?? preview.mode}.`}{' '}
+          The current dataset stays until you load this one.
         </p>
         <p>
           Would load: {formatCount(c.leads)} leads, {formatCount(c.opportunities)} opportunities, {formatCount(c.accounts)} accounts,{' '}

@@ -126,8 +126,16 @@ export function describe(state: EngineState, ds: Dataset): DatasetSummary {
   };
 }
 
+/** The records each installed dataset was built from, for exports; dropped with the dataset. */
+const RECORDS = new WeakMap<Dataset, RecordSet>();
+
+export function recordsOf(ds: Dataset): RecordSet | undefined {
+  return RECORDS.get(ds);
+}
+
 export function install(state: EngineState, records: RecordSet, report: ImportReport, origin: DatasetOrigin, manifest: unknown): DatasetSummary {
   const ds = buildDataset(records);
+  RECORDS.set(ds, records);
   state.dataset = ds;
   state.report = report;
   state.origin = origin;
