@@ -5,6 +5,8 @@ import { funnelHandlers } from './handlers/funnel';
 import { scoringHandlers } from './handlers/scoring';
 import { forecastHandlers } from './handlers/forecast';
 import { hygieneHandlers } from './handlers/hygiene';
+import { exportHandlers } from './handlers/export';
+import { importHandlers } from './handlers/import';
 import { createState } from './state';
 
 export function createEngineService(): EngineApi {
@@ -15,5 +17,7 @@ export function createEngineService(): EngineApi {
     ...scoringHandlers(state),
     ...forecastHandlers(state),
     ...hygieneHandlers(state),
+    ...importHandlers(state),
+    ...exportHandlers(state),
   };
 }
