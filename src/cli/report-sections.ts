@@ -4,6 +4,7 @@
  */
 import type { DatasetContext } from './context';
 import { formatImportReportLines, importReportSection } from './sections/import-report';
+import { scoringSection } from './sections/scoring';
 
 export interface ReportSection {
   /** Builds this section's keys of the JSON report. */
@@ -12,6 +13,6 @@ export interface ReportSection {
   text(ctx: DatasetContext): string[];
 }
 
-export const REPORT_SECTIONS: readonly ReportSection[] = [importReportSection];
+export const REPORT_SECTIONS: readonly ReportSection[] = [importReportSection, scoringSection];
 
 export { formatImportReportLines };

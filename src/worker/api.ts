@@ -3,7 +3,9 @@
  * interface; the worker and the in-process implementation both satisfy `EngineApi`.
  */
 import type { DataHandlers } from './handlers/data';
+import type { ScoringHandlers } from './handlers/scoring';
 
-export type EngineApi = DataHandlers;
+export type EngineApi = DataHandlers & ScoringHandlers;
 
 export type { DataHandlers, DatasetSummary, InputFile } from './handlers/data';
+export type { IntentViewModel, ScoringCatalog, ScoringHandlers, StatusChangesViewModel, SuggestInput, WhatIfInput, WhatIfViewModel } from './handlers/scoring';

@@ -1,0 +1,115 @@
+/**
+ * Fit score: Σ points of the matched fit rules, clamped to [0, 100] (SPEC §10). Rules are compiled
+ * once per (dataset, rules) into per-attribute point tables: dictionary attributes become a points
+ * array indexed by the dictionary code (every rule on that attribute summed), numeric attributes a
+ * short list of predicates. Scoring is then one pass over leads per attribute, no per-lead objects.
+ */
+import type { Dataset } from '../model/columns';
+import { attributeView } from './attributes';
+import type { FitRule } from './rules';
+
+/** A compiled attribute term of the fit score. */
+export type FitTerm =
+  | { readonly kind: 'dict'; readonly codes: Int32Array; readonly pointsByCode: Float64Array }
+  | { readonly kind: 'num'; readonly values: Float64Array; readonly rules: readonly FitRule[] };
+
+export interface CompiledFit {
+  readonly terms: readonly FitTerm[];
+  /** Rules whose attribute the dataset lacks: they score nothing and the UI says so. */
+  readonly missingAttributes: readonly string[];
+}
+
+const lower = (s: string) => s.trim().toLowerCase();
+
+/** Whether a text value matches a rule (case-insensitive; a range reads the text as a number). */
+export function matchesText(rule: FitRule, value: string): boolean {
+  const v = lower(value);
+  switch (rule.op) {
+    case 'equals':
+      return v === lower(rule.value);
+    case 'in':
+      return rule.values.some((x) => lower(x) === v);
+    case 'contains':
+      return rule.value.trim() !== '' && v.includes(lower(rule.value));
+    case 'range':
+      return value.trim() !== '' && matchesNumber(rule, Number(value));
+  }
+}
+
+/** Whether a number matches a rule: range is [min, max); NaN (missing) never matches. */
+export function matchesNumber(rule: FitRule, value: number): boolean {
+  if (Number.isNaN(value)) return false;
+  switch (rule.op) {
+    case 'range':
+      return (rule.min === undefined || value >= rule.min) && (rule.max === undefined || value < rule.max);
+    case 'equals':
+      return rule.value.trim() !== '' && value === Number(rule.value);
+    case 'in':
+      return rule.values.some((x) => x.trim() !== '' && Number(x) === value);
+    case 'contains':
+      return rule.value.trim() !== '' && String(value).includes(rule.value.trim());
+  }
+}
+
+export function compileFit(ds: Dataset, rules: readonly FitRule[]): CompiledFit {
+  const byAttribute = new Map<string, FitRule[]>();
+  for (const r of rules) {
+    if (r.points === 0) continue;
+    const list = byAttribute.get(r.attribute) ?? [];
+    list.push(r);
+    byAttribute.set(r.attribute, list);
+  }
+  const terms: FitTerm[] = [];
+  const missing: string[] = [];
+  for (const [ref, list] of byAttribute) {
+    const view = attributeView(ds, ref);
+    if (!view) {
+      missing.push(ref);
+      continue;
+    }
+    if (view.kind === 'num') {
+      terms.push({ kind: 'num', values: view.values, rules: list });
+      continue;
+    }
+    const pointsByCode = new Float64Array(view.values.length);
+    view.values.forEach((value, code) => {
+      for (const r of list) if (matchesText(r, value)) pointsByCode[code]! += r.points;
+    });
+    terms.push({ kind: 'dict', codes: view.codes, pointsByCode });
+  }
+  return { terms, missingAttributes: missing };
+}
+
+/** Fit scores of every lead, written into `out` (length = leads). */
+export function scoreFit(fit: CompiledFit, out: Float32Array): Float32Array {
+  const n = out.length;
+  const sum = new Float64Array(n);
+  for (const t of fit.terms) {
+    if (t.kind === 'dict') {
+      const { codes, pointsByCode } = t;
+      for (let i = 0; i < n; i++) {
+        const c = codes[i]!;
+        if (c >= 0) sum[i]! += pointsByCode[c]!;
+      }
+    } else {
+      const { values } = t;
+      for (const r of t.rules) {
+        if (r.op === 'range') {
+          const lo = r.min ?? -Infinity;
+          const hi = r.max ?? Infinity;
+          for (let i = 0; i < n; i++) {
+            const v = values[i]!;
+            if (v >= lo && v < hi) sum[i]! += r.points;
+          }
+        } else {
+          for (let i = 0; i < n; i++) if (matchesNumber(r, values[i]!)) sum[i]! += r.points;
+        }
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const s = sum[i]!;
+    out[i] = s < 0 ? 0 : s > 100 ? 100 : s;
+  }
+  return out;
+}

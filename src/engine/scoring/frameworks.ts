@@ -1,0 +1,34 @@
+/**
+ * Qualification frameworks and the criteria each one asks for, in the canonical criterion names of
+ * the data model. CHAMP reads Challenges as `pain`, Money as `budget`, Prioritisation as `timeline`.
+ * The six-row SQO checklist reads: confirmed buying interest → `need`, named economic buyer →
+ * `economicBuyer`, budget validated → `budget`, need quantified → `metrics`, timeline → `timeline`,
+ * next step booked → `nextStep`.
+ */
+import type { QualificationCriterion } from '../model/stages';
+import type { Framework } from './rules';
+
+export const FRAMEWORK_CRITERIA: Readonly<Record<Framework, readonly QualificationCriterion[]>> = {
+  BANT: ['budget', 'authority', 'need', 'timeline'],
+  MEDDIC: ['metrics', 'economicBuyer', 'decisionCriteria', 'decisionProcess', 'pain', 'champion'],
+  MEDDPICC: ['metrics', 'economicBuyer', 'decisionCriteria', 'decisionProcess', 'paperProcess', 'pain', 'champion', 'competition'],
+  CHAMP: ['pain', 'authority', 'budget', 'timeline'],
+  'SQO checklist': ['need', 'economicBuyer', 'budget', 'metrics', 'timeline', 'nextStep'],
+};
+
+/** Readable names of the criteria, for the checklist UI. */
+export const CRITERION_LABELS: Readonly<Record<QualificationCriterion, string>> = {
+  budget: 'Budget',
+  authority: 'Authority',
+  need: 'Need',
+  timeline: 'Timeline',
+  nextStep: 'Next step booked',
+  metrics: 'Metrics',
+  economicBuyer: 'Economic buyer',
+  decisionCriteria: 'Decision criteria',
+  decisionProcess: 'Decision process',
+  paperProcess: 'Paper process',
+  pain: 'Identified pain',
+  champion: 'Champion',
+  competition: 'Competition',
+};

@@ -1,0 +1,61 @@
+/**
+ * Qualification rules applied per lead (SPEC §4): MQL from the scores, SQL = MQL AND an activity of
+ * the configured type (a booked meeting by default) up to asOf, SQO = SQL AND every required
+ * criterion recorded true on the lead's first opportunity. Model stage codes follow
+ * `LeadOutcomes.recordedStage`: 0 lead, 1 mql, 3 sql, 4 sqo (the model has no SAL step).
+ */
+import type { Dataset } from '../model/columns';
+import { combinedScore } from './score';
+import type { QualificationRules } from './rules';
+
+/** Per-lead facts the SQL and SQO rules need besides the scores. */
+export interface QualificationFlags {
+  /** 1 when the lead has an activity of the SQL rule's type at or before asOf. */
+  readonly sqlActivity: Uint8Array;
+  /** 1 when every required criterion is true on the lead's opportunity. */
+  readonly criteriaMet: Uint8Array;
+}
+
+export function qualificationFlags(ds: Dataset, q: QualificationRules, opportunity: Int32Array, asOf: number): QualificationFlags {
+  const n = ds.leads.count;
+  const { start, type, at, typeNames } = ds.activities;
+  const code = typeNames.indexOf(q.sqlActivity);
+  const sqlActivity = new Uint8Array(n);
+  if (code >= 0) {
+    for (let i = 0; i < n; i++) {
+      const end = start[i + 1]!;
+      for (let j = start[i]!; j < end; j++) {
+        if (at[j]! > asOf) break;
+        if (type[j] === code) {
+          sqlActivity[i] = 1;
+          break;
+        }
+      }
+    }
+  }
+  const criteria = q.requiredCriteria.map((c) => ds.opportunities.qualification[c]);
+  const criteriaMet = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const o = opportunity[i]!;
+    if (o < 0) continue;
+    let ok = 1;
+    for (const col of criteria) if (!col || col[o] !== 1) ok = 0;
+    criteriaMet[i] = ok;
+  }
+  return { sqlActivity, criteriaMet };
+}
+
+/** Whether one lead passes the MQL rule. Thresholds are whole points (BOUNDS.threshold). */
+export function passesMql(fit: number, intent: number, q: QualificationRules): boolean {
+  return q.mqlMode === 'single-score' ? combinedScore(fit, intent, q.fitWeight) >= q.mqlMinCombined : fit >= q.mqlMinFit && intent >= q.mqlMinIntent;
+}
+
+/** Model stage of every lead (0 lead, 1 mql, 3 sql, 4 sqo). */
+export function modelStages(fit: Float32Array, intent: Float32Array, q: QualificationRules, flags: QualificationFlags): Uint8Array {
+  const out = new Uint8Array(fit.length);
+  for (let i = 0; i < fit.length; i++) {
+    if (!passesMql(fit[i]!, intent[i]!, q)) continue;
+    out[i] = !flags.sqlActivity[i] ? 1 : flags.criteriaMet[i] ? 4 : 3;
+  }
+  return out;
+}

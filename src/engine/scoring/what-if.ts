@@ -1,0 +1,144 @@
+/**
+ * What-if of a rule set against the recorded process (SPEC §4 "What-if on thresholds"), over matured
+ * leads (outcome known: see outcomes.ts), each scored as of its history cut-off.
+ *
+ * - Volume per stage: leads the model would make MQL, SQL, SQO.
+ * - SDR workload: MQLs ÷ (SDRs × weeks), where SDRs are the distinct lead owners of the matured leads
+ *   in scope (the team that would work them) and weeks the span of their creation dates (≥ 1).
+ * - Precision: share of qualified leads that reached SQO (or won). Recall: share of all leads that
+ *   reached SQO (or won) which the rule qualified. Rates are null when the denominator is 0.
+ * - Won revenue captured: won amount (cents) of the qualified leads, and its share of all won amount.
+ * - Status changes: leads the rule qualifies that the recorded process never made MQL, and the reverse.
+ */
+import type { Dataset } from '../model/columns';
+import { DAY_MS } from '../time';
+import type { LeadOutcomes } from './outcomes';
+import { passesMql, type QualificationFlags } from './qualification';
+import type { QualificationRules } from './rules';
+import { NQ, Q, buildThresholdIndex, queryThresholds, type ThresholdIndex } from './threshold-index';
+
+/** One column of the what-if comparison. Counts are leads; money integer cents; rates 0–1 or null. */
+export interface WhatIfFigures {
+  readonly mql: number;
+  readonly sql: number;
+  readonly sqo: number;
+  /** New MQLs per SDR per week; null without SDRs. */
+  readonly mqlPerSdrWeek: number | null;
+  readonly precisionSqo: number | null;
+  readonly recallSqo: number | null;
+  readonly precisionWon: number | null;
+  readonly recallWon: number | null;
+  readonly wonCentsCaptured: number;
+  readonly wonShareCaptured: number | null;
+  /** Qualified by this rule but never MQL in the recorded process. */
+  readonly newlyQualified: number;
+  /** Recorded MQL (or later) but not qualified by this rule. */
+  readonly dropped: number;
+}
+
+/** Everything the what-if needs that does not change with thresholds. */
+export interface WhatIfContext {
+  readonly fit: Float32Array;
+  readonly intent: Float32Array;
+  /** Matured leads in scope. */
+  readonly mask: Uint8Array;
+  readonly flags: QualificationFlags;
+  readonly outcomes: LeadOutcomes;
+  readonly index: ThresholdIndex;
+  /** Totals over the mask: [n, _, _, reachedSqo, won, wonCents, recordedMql]. */
+  readonly totals: Float64Array;
+  readonly sdrs: number;
+  readonly weeks: number;
+}
+
+const rate = (num: number, den: number): number | null => (den > 0 ? num / den : null);
+
+export function buildWhatIfContext(
+  ds: Dataset,
+  fit: Float32Array,
+  intent: Float32Array,
+  mask: Uint8Array,
+  flags: QualificationFlags,
+  outcomes: LeadOutcomes,
+  fitWeight: number,
+): WhatIfContext {
+  const index = buildThresholdIndex(fit, intent, mask, flags, outcomes, fitWeight);
+  const totals = queryThresholds(index, 'two-score', 0, 0, 0);
+  const owners = new Set<number>();
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const o = ds.leads.owner.codes[i]!;
+    if (o >= 0) owners.add(o);
+    const t = ds.leads.createdAt[i]!;
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  const weeks = hi >= lo ? Math.max(1, (hi - lo) / (7 * DAY_MS)) : 1;
+  return { fit, intent, mask, flags, outcomes, index, totals, sdrs: owners.size, weeks };
+}
+
+/** Figures from sums over the qualified leads (see Q); `sums` as queryThresholds returns. */
+export function figuresFromSums(ctx: WhatIfContext, sums: Float64Array): WhatIfFigures {
+  const t = ctx.totals;
+  const mql = sums[Q.n]!;
+  const both = sums[Q.recordedMql]!;
+  return {
+    mql,
+    sql: sums[Q.sql]!,
+    sqo: sums[Q.sqo]!,
+    mqlPerSdrWeek: ctx.sdrs > 0 ? mql / (ctx.sdrs * ctx.weeks) : null,
+    precisionSqo: rate(sums[Q.reachedSqo]!, mql),
+    recallSqo: rate(sums[Q.reachedSqo]!, t[Q.reachedSqo]!),
+    precisionWon: rate(sums[Q.won]!, mql),
+    recallWon: rate(sums[Q.won]!, t[Q.won]!),
+    wonCentsCaptured: sums[Q.wonCents]!,
+    wonShareCaptured: rate(sums[Q.wonCents]!, t[Q.wonCents]!),
+    newlyQualified: mql - both,
+    dropped: t[Q.recordedMql]! - both,
+  };
+}
+
+/** The what-if of MQL thresholds in O(1) from the index (exact for whole-point thresholds). */
+export function whatIf(ctx: WhatIfContext, q: QualificationRules): WhatIfFigures {
+  if (q.mqlMode === 'single-score' && q.fitWeight !== ctx.index.fitWeight) {
+    throw new Error('The what-if index was built for another fit weight: rebuild the context.');
+  }
+  return figuresFromSums(ctx, queryThresholds(ctx.index, q.mqlMode, q.mqlMinFit, q.mqlMinIntent, q.mqlMinCombined));
+}
+
+/** The same figures by a full pass over the leads (the reference the index must equal). */
+export function whatIfFull(ctx: WhatIfContext, q: QualificationRules): WhatIfFigures {
+  const sums = new Float64Array(NQ);
+  const { reachedSqo, won, wonCents, recordedMql } = ctx.outcomes;
+  for (let i = 0; i < ctx.mask.length; i++) {
+    if (!ctx.mask[i] || !passesMql(ctx.fit[i]!, ctx.intent[i]!, q)) continue;
+    const sql = ctx.flags.sqlActivity[i]!;
+    sums[Q.n]! += 1;
+    sums[Q.sql]! += sql;
+    sums[Q.sqo]! += sql & ctx.flags.criteriaMet[i]!;
+    sums[Q.reachedSqo]! += reachedSqo[i]!;
+    sums[Q.won]! += won[i]!;
+    sums[Q.wonCents]! += won[i] ? wonCents[i]! : 0;
+    sums[Q.recordedMql]! += recordedMql[i]!;
+  }
+  return figuresFromSums(ctx, sums);
+}
+
+/** The recorded process's figures over the same leads: MQL, SQL, SQO as the CRM recorded them. */
+export function recordedFigures(ctx: WhatIfContext): WhatIfFigures {
+  const { recordedStage, reachedSqo, won, wonCents, recordedMql } = ctx.outcomes;
+  const sums = new Float64Array(NQ);
+  for (let i = 0; i < ctx.mask.length; i++) {
+    if (!ctx.mask[i] || !recordedMql[i]) continue;
+    sums[Q.n]! += 1;
+    sums[Q.sql]! += recordedStage[i]! >= 3 ? 1 : 0;
+    sums[Q.sqo]! += reachedSqo[i]!;
+    sums[Q.reachedSqo]! += reachedSqo[i]!;
+    sums[Q.won]! += won[i]!;
+    sums[Q.wonCents]! += won[i] ? wonCents[i]! : 0;
+    sums[Q.recordedMql]! += 1;
+  }
+  return figuresFromSums(ctx, sums);
+}

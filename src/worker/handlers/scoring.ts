@@ -1,0 +1,138 @@
+/**
+ * Scoring, qualification what-if, accuracy and suggested weights for the Intent and Rules views.
+ * What-if contexts are cached by everything but the MQL thresholds, so a dragged threshold is
+ * answered in O(1) from the threshold index.
+ */
+import { leadMask, type Filters } from '../../engine/filters/filters';
+import type { Dataset } from '../../engine/model/columns';
+import { listAttributes, type AttributeInfo } from '../../engine/scoring/attributes';
+import { explainLead, type LeadExplanation } from '../../engine/scoring/explain';
+import { leadOutcomes } from '../../engine/scoring/outcomes';
+import type { RuleSet } from '../../engine/scoring/rules';
+import { clampRuleSet } from '../../engine/scoring/validate';
+import { scoringSummary, type ScoringSummary } from '../../engine/scoring/summary';
+import { suggestWeights, type SuggestOutcome, type SuggestedWeights } from '../../engine/scoring/suggest';
+import { recordedFigures, whatIf, type WhatIfContext, type WhatIfFigures } from '../../engine/scoring/what-if';
+import { prepareWhatIf, statusChanges, thresholdFreeKey, type StatusChange } from '../../engine/scoring/what-if-prepare';
+import { isoDate } from '../../engine/time';
+import { requireDataset, type EngineState } from '../state';
+
+export interface ScoringInput {
+  readonly filters: Filters;
+  readonly rules: RuleSet;
+}
+
+export interface IntentViewModel extends ScoringSummary {
+  /** ISO date the current scores are measured at. */
+  readonly asOf: string;
+  readonly rules: RuleSet;
+}
+
+export interface WhatIfInput {
+  readonly filters: Filters;
+  readonly draft: RuleSet;
+  readonly applied: RuleSet;
+}
+
+export interface WhatIfViewModel {
+  readonly asOf: string;
+  /** Matured leads in scope: the population of every figure. */
+  readonly matured: number;
+  readonly totals: { readonly reachedSqo: number; readonly won: number; readonly wonCents: number };
+  readonly draft: WhatIfFigures;
+  readonly applied: WhatIfFigures;
+  readonly recorded: WhatIfFigures;
+}
+
+export interface StatusChangesViewModel {
+  readonly total: number;
+  readonly rows: readonly StatusChange[];
+}
+
+export interface SuggestInput {
+  readonly filters: Filters;
+  readonly rules: RuleSet;
+  readonly outcome: SuggestOutcome;
+  readonly exclude: readonly string[];
+  readonly seed: number;
+}
+
+export interface ScoringCatalog {
+  readonly attributes: readonly AttributeInfo[];
+  readonly activityTypes: readonly string[];
+}
+
+export interface ScoringHandlers {
+  intentOverview(input: ScoringInput): Promise<IntentViewModel>;
+  whatIf(input: WhatIfInput): Promise<WhatIfViewModel>;
+  statusChanges(input: ScoringInput & { readonly limit: number }): Promise<StatusChangesViewModel>;
+  suggestWeights(input: SuggestInput): Promise<SuggestedWeights>;
+  scoringCatalog(): Promise<ScoringCatalog>;
+  explainLead(input: { readonly rules: RuleSet; readonly leadId: string }): Promise<LeadExplanation | null>;
+}
+
+const MAX_CONTEXTS = 6;
+
+export function scoringHandlers(state: EngineState): ScoringHandlers {
+  const contexts = new Map<string, WhatIfContext>();
+  let contextsOf: Dataset | null = null;
+
+  function context(ds: Dataset, filters: Filters, rules: RuleSet): WhatIfContext {
+    if (contextsOf !== ds) {
+      contexts.clear();
+      contextsOf = ds;
+    }
+    const key = JSON.stringify(filters) + thresholdFreeKey(rules);
+    let ctx = contexts.get(key);
+    if (!ctx) {
+      ctx = prepareWhatIf(ds, rules, leadMask(ds, filters), ds.meta.latestAt);
+      if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value!);
+    } else contexts.delete(key);
+    contexts.set(key, ctx);
+    return ctx;
+  }
+
+  return {
+    async intentOverview({ filters, rules }) {
+      const ds = requireDataset(state);
+      const r = clampRuleSet(rules);
+      return { ...scoringSummary(ds, r, leadMask(ds, filters), ds.meta.latestAt), asOf: isoDate(ds.meta.latestAt), rules: r };
+    },
+    async whatIf({ filters, draft, applied }) {
+      const ds = requireDataset(state);
+      const d = clampRuleSet(draft);
+      const a = clampRuleSet(applied);
+      const dc = context(ds, filters, d);
+      const ac = context(ds, filters, a);
+      return {
+        asOf: isoDate(ds.meta.latestAt),
+        matured: dc.totals[0]!,
+        totals: { reachedSqo: dc.totals[3]!, won: dc.totals[4]!, wonCents: dc.totals[5]! },
+        draft: whatIf(dc, d.qualification),
+        applied: whatIf(ac, a.qualification),
+        recorded: recordedFigures(dc),
+      };
+    },
+    async statusChanges({ filters, rules, limit }) {
+      const ds = requireDataset(state);
+      const r = clampRuleSet(rules);
+      return statusChanges(ds, context(ds, filters, r), r, limit);
+    },
+    async suggestWeights({ filters, rules, outcome, exclude, seed }) {
+      const ds = requireDataset(state);
+      return suggestWeights(ds, rules, { asOf: ds.meta.latestAt, outcome, exclude, seed, mask: leadMask(ds, filters) });
+    },
+    async scoringCatalog() {
+      const ds = requireDataset(state);
+      return { attributes: listAttributes(ds), activityTypes: [...ds.activities.typeNames] };
+    },
+    async explainLead({ rules, leadId }) {
+      const ds = requireDataset(state);
+      const i = ds.leads.id.indexOf(leadId);
+      if (i < 0) return null;
+      const r = clampRuleSet(rules);
+      const out = leadOutcomes(ds, { asOf: ds.meta.latestAt, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
+      return explainLead(ds, r, i, Math.min(ds.meta.latestAt, out.cutoff[i]!));
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { buildDataset } from '../../../src/engine/model/build-dataset';
+import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
+import { explainLead } from '../../../src/engine/scoring/explain';
+import { FRAMEWORK_CRITERIA } from '../../../src/engine/scoring/frameworks';
+import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
+import { modelStages, qualificationFlags } from '../../../src/engine/scoring/qualification';
+import { lead, ms, opportunity, recordSet } from '../../fixtures/records';
+
+const ASOF = ms('2026-06-30');
+
+const rs = recordSet({
+  accounts: [{ id: 'a1', industry: 'Software', employees: 800, region: 'NA', techStack: [], custom: {} }],
+  leads: [
+    // l1: MQL → SQL → SQO → won; activity before and after its SAL date.
+    lead('l1', '2026-01-01', { mql: '2026-01-05', sal: '2026-01-10', sql: '2026-01-12', sqo: '2026-01-20' }, { accountId: 'a1', persona: 'Sales Leader', owner: 'sdr1' }),
+    // l2: recent, no outcome: not matured (created 30 days before asOf).
+    lead('l2', '2026-05-31', {}, { owner: 'sdr1' }),
+    // l3: old, no outcome: matured by age (> 180 days).
+    lead('l3', '2025-10-01', {}, { owner: 'sdr2' }),
+    // l4: disqualified: matured; skipped stages (sql recorded without mql) count as MQL inclusively.
+    lead('l4', '2026-05-01', { sql: '2026-05-03', disqualified: '2026-05-10' }),
+  ],
+  activities: [
+    { leadId: 'l1', type: 'demo_request', at: ms('2026-01-04') },
+    { leadId: 'l1', type: 'meeting_booked', at: ms('2026-01-11') },
+    { leadId: 'l1', type: 'pricing_view', at: ms('2026-02-01') },
+  ],
+  opportunities: [opportunity('o1', '2026-01-20', { leadId: 'l1', status: 'won', amountCents: 4_800_000, qualification: { budget: true, authority: true, need: true, timeline: true, metrics: false } })],
+});
+const ds = buildDataset(rs);
+const out = leadOutcomes(ds, { asOf: ASOF, maturityDays: 180, scoringWindowDays: 30 });
+
+describe('lead outcomes', () => {
+  it('records reached SQO, won, revenue, maturity and the recorded stage', () => {
+    expect(Array.from(out.reachedSqo)).toEqual([1, 0, 0, 0]);
+    expect(Array.from(out.won)).toEqual([1, 0, 0, 0]);
+    expect(out.wonCents[0]).toBe(4_800_000);
+    expect(Array.from(out.matured)).toEqual([1, 0, 1, 1]);
+    expect(Array.from(out.recordedStage)).toEqual([5, 0, 0, 3]);
+    expect(Array.from(out.recordedMql)).toEqual([1, 0, 0, 1]);
+  });
+
+  it('cuts history at the first sales stage or after the scoring window', () => {
+    expect(out.cutoff[0]).toBe(ms('2026-01-10')); // SAL on day 9 < day 30
+    expect(out.cutoff[1]).toBe(ms('2026-06-30')); // 30 days after creation
+    expect(out.cutoff[3]).toBe(ms('2026-05-03')); // SQL
+  });
+});
+
+describe('qualification', () => {
+  it('frameworks list their criteria; BANT is the default', () => {
+    expect(DEFAULT_RULE_SET.qualification.framework).toBe('BANT');
+    expect(FRAMEWORK_CRITERIA.BANT).toEqual(['budget', 'authority', 'need', 'timeline']);
+    expect(FRAMEWORK_CRITERIA.MEDDPICC).toHaveLength(8);
+    expect(FRAMEWORK_CRITERIA['SQO checklist']).toHaveLength(6);
+  });
+
+  it('gives model stages from scores, the SQL activity and the required criteria', () => {
+    const fit = Float32Array.of(50, 50, 50, 10);
+    const intent = Float32Array.of(40, 40, 20, 90);
+    const bant = qualificationFlags(ds, DEFAULT_RULE_SET.qualification, out.opportunity, ASOF);
+    expect(Array.from(bant.sqlActivity)).toEqual([1, 0, 0, 0]);
+    expect(Array.from(bant.criteriaMet)).toEqual([1, 0, 0, 0]);
+    // l1 passes MQL, has a meeting and BANT → SQO (4); l2 MQL only (1); l3 intent 20 < 30; l4 fit 10 < 40.
+    expect(Array.from(modelStages(fit, intent, DEFAULT_RULE_SET.qualification, bant))).toEqual([4, 1, 0, 0]);
+    // With MEDDIC required, metrics is false → l1 stops at SQL (3).
+    const meddic = { ...DEFAULT_RULE_SET.qualification, framework: 'MEDDIC' as const, requiredCriteria: FRAMEWORK_CRITERIA.MEDDIC };
+    const f2 = qualificationFlags(ds, meddic, out.opportunity, ASOF);
+    expect(Array.from(modelStages(fit, intent, meddic, f2))).toEqual([3, 1, 0, 0]);
+    // Single-score mode: 0.5 × 10 + 0.5 × 90 = 50 ≥ 40 → l4 qualifies; l3 0.5×50+0.5×20 = 35 does not.
+    const single = { ...DEFAULT_RULE_SET.qualification, mqlMode: 'single-score' as const };
+    expect(Array.from(modelStages(fit, intent, single, bant))).toEqual([4, 1, 0, 1]);
+  });
+});
+
+describe('explainLead', () => {
+  it('lists matched fit rules and per-type decayed intent as of the cut-off', () => {
+    const e = explainLead(ds, DEFAULT_RULE_SET, 0, out.cutoff[0]!);
+    // Software 25 + 200–4,999 employees 20 + NA 10 + buyer persona 15 = 70.
+    expect(e.fit.rules.map((r) => [r.ruleId, r.points])).toEqual([
+      ['icp-industry', 25],
+      ['employees-core', 20],
+      ['icp-region', 10],
+      ['buyer-persona', 15],
+    ]);
+    expect(e.fit.score).toBe(70);
+    // At 2026-01-10: demo request 6 days old → 20 × 0.5^(6/30); the meeting and pricing view come later.
+    expect(e.intent.types).toHaveLength(1);
+    expect(e.intent.types[0]!.type).toBe('demo_request');
+    expect(e.intent.score).toBeCloseTo(20 * 0.5 ** (6 / 30), 6);
+  });
+});

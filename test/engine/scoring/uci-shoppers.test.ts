@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { buildDataset } from '../../../src/engine/model/build-dataset';
+import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
+import { suggestWeights } from '../../../src/engine/scoring/suggest';
+import { uciShoppersRecords } from '../../fixtures/uci-shoppers';
+
+describe('suggested weights on the UCI online shoppers sessions', () => {
+  const ds = buildDataset(uciShoppersRecords());
+  const asOf = Date.UTC(2018, 0, 1);
+
+  it('beat the default weights on the holdout, and report the columns used', () => {
+    const s = suggestWeights(ds, DEFAULT_RULE_SET, { asOf, outcome: 'won', seed: 7 });
+    console.info(`UCI holdout AUC: default ${s.holdoutAuc.current?.toFixed(3)}, suggested ${s.holdoutAuc.suggested?.toFixed(3)}, as rules ${s.holdoutAuc.suggestedRules?.toFixed(3)}; ${s.trainRows} train / ${s.holdoutRows} holdout rows`);
+    expect(s.trainRows + s.holdoutRows).toBe(ds.leads.count);
+    expect(s.holdoutRows / ds.leads.count).toBeCloseTo(0.3, 1);
+    // 1,908 of the 12,330 sessions bought.
+    expect(s.positives).toBe(1908);
+    expect(s.columnsUsed).toContain('lead.custom.PageValues');
+    expect(s.columnsUsed).toContain('activity.page_view');
+    expect(s.holdoutAuc.current).not.toBeNull();
+    expect(s.holdoutAuc.suggested!).toBeGreaterThan(s.holdoutAuc.current! + 0.05);
+    expect(s.holdoutAuc.suggestedRules!).toBeGreaterThan(s.holdoutAuc.current! + 0.05);
+  });
+
+  it('leaves out the columns the user excludes', () => {
+    const s = suggestWeights(ds, DEFAULT_RULE_SET, { asOf, outcome: 'won', seed: 7, exclude: ['PageValues', 'lead.custom.ExitRates'] });
+    expect(s.columnsUsed).not.toContain('lead.custom.PageValues');
+    expect(s.columnsUsed).not.toContain('lead.custom.ExitRates');
+    expect(s.features.some((f) => f.includes('PageValues'))).toBe(false);
+    expect(s.excluded).toEqual(['PageValues', 'lead.custom.ExitRates']);
+  });
+});
