@@ -2,13 +2,15 @@
  * Loads the canonical CSV files the scoring engine reads (accounts.csv, leads.csv, activities.csv)
  * straight into typed columns, streaming each file chunk by chunk. Built for files of millions of
  * rows: no record objects, no whole-file string. Only the columns the scoring kernel and funnel
- * counts need are kept; other columns are skipped.
+ * counts need are kept; other columns are skipped, and e-mail addresses are kept as their domain
+ * (`@domain`), the only part scoring reads.
  */
 import type { DictColumn } from '../../engine/model/columns';
 import type { FeatureInput } from '../../engine/kernel/build-features';
+import { ACTIVITY_TYPES } from '../../engine/model/stages';
 import { LEAD_STAGE_COLUMNS } from '../canonical/columns';
 import { scanCsv, type CsvTally } from './csv-scanner';
-import { BoolSink, DictSink, IdSink, InstantSink, NumberSink, RefSink, SKIP, type ColumnSink } from './sinks';
+import { BoolSink, DictSink, EmailDomainSink, IdSink, InstantSink, NumberSink, RefSink, SKIP, type ColumnSink } from './sinks';
 
 /** Text chunks of one file, e.g. `file.stream().pipeThrough(new TextDecoderStream())`. */
 export type TextChunks = AsyncIterable<string> | Iterable<string>;
@@ -22,11 +24,31 @@ export interface ScoringFiles {
 /** Columns loaded for scoring, plus each file's tally and the leads' ids and creation instants. */
 export interface ScoringColumns extends FeatureInput {
   readonly leadIds: readonly string[];
+  readonly accountIds: readonly string[];
   readonly createdAt: Float64Array;
   readonly tallies: Readonly<Record<'accounts' | 'leads' | 'activities', CsvTally>>;
 }
 
 type Sinks = Record<string, ColumnSink>;
+
+/**
+ * Activity type codes as the dataset model numbers them: ACTIVITY_TYPES first, then other types in
+ * order of appearance. An activity without a type is dropped (its lead set to -1).
+ */
+function canonicalTypes(types: DictSink, lead: Int32Array) {
+  const typeNames: string[] = [...ACTIVITY_TYPES];
+  for (const v of types.values) if (!typeNames.includes(v)) typeNames.push(v);
+  if (typeNames.length > 255) throw new Error(`activities.csv: too many activity types (${typeNames.length})`);
+  const remap = types.values.map((v) => typeNames.indexOf(v));
+  const codes = types.codes();
+  const type = new Uint8Array(codes.length);
+  for (let j = 0; j < codes.length; j++) {
+    const c = codes[j]!;
+    if (c < 0) lead[j] = -1;
+    else type[j] = remap[c]!;
+  }
+  return { typeNames, type, lead };
+}
 
 /** Binds header names to sinks; fails loudly when a required column is missing. */
 function binder(file: string, sinks: Sinks, required: readonly string[]) {
@@ -43,6 +65,7 @@ async function loadAccounts(chunks: TextChunks | undefined) {
   const s = { id: new IdSink(), industry: new DictSink(), employees: new NumberSink(), annual_revenue: new NumberSink(100), region: new DictSink() };
   const tally = chunks ? await scanCsv(chunks, binder('accounts.csv', s, ['id']), undefined) : emptyTally();
   return {
+    ids: s.id.ids,
     rowOf: s.id.rowOf,
     tally,
     columns: { industry: dict(s.industry), employees: s.employees.values(), annualRevenueCents: s.annual_revenue.values(), region: dict(s.region) },
@@ -60,7 +83,7 @@ export async function loadScoringColumns(files: ScoringFiles, onLeadRows?: (rows
     id: new IdSink(),
     created_at: new InstantSink(),
     account_id: new RefSink(accounts.rowOf),
-    email: new DictSink(),
+    email: new EmailDomainSink(),
     persona: new DictSink(),
     seniority: new DictSink(),
     source: new DictSink(),
@@ -73,13 +96,13 @@ export async function loadScoringColumns(files: ScoringFiles, onLeadRows?: (rows
   const activityTally = files.activities
     ? await scanCsv(files.activities, binder('activities.csv', a, ['lead_id', 'type', 'at']))
     : emptyTally();
-  const typeCodes = a.type.codes();
-  if (a.type.values.length > 255) throw new Error(`activities.csv: too many activity types (${a.type.values.length})`);
+  const { typeNames, type, lead: activityLead } = canonicalTypes(a.type, a.lead_id.rows());
   const stageAt = Object.fromEntries(
     LEAD_STAGE_COLUMNS.map(([column, stage]) => [stage, (stageSinks[column] as InstantSink).values()]),
   ) as unknown as FeatureInput['leads']['stageAt'];
   return {
     leadIds: l.id.ids,
+    accountIds: accounts.ids,
     createdAt: l.created_at.values(),
     leads: {
       count: l.id.length,
@@ -92,14 +115,7 @@ export async function loadScoringColumns(files: ScoringFiles, onLeadRows?: (rows
       stageAt,
     },
     accounts: accounts.columns,
-    activities: {
-      count: typeCodes.length,
-      lead: a.lead_id.rows(),
-      // Unknown types have no dictionary entry: code 255 is "none of the named types".
-      type: Uint8Array.from(typeCodes, (c) => (c < 0 ? 255 : c)),
-      typeNames: a.type.values,
-      at: a.at.values(),
-    },
+    activities: { count: type.length, lead: activityLead, type, typeNames, at: a.at.values() },
     tallies: { accounts: accounts.tally, leads: leadTally, activities: activityTally },
   };
 }

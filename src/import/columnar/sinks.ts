@@ -56,6 +56,17 @@ export class DictSink implements ColumnSink {
   }
 }
 
+/**
+ * E-mail addresses kept as their domain only, written `@domain` (what scoring reads): a million
+ * distinct addresses would otherwise make a million-entry dictionary. A value without `@` is kept.
+ */
+export class EmailDomainSink extends DictSink {
+  override push(text: string, start: number, end: number): void {
+    const at = text.lastIndexOf('@', end - 1);
+    super.push(text, at >= start ? at : start, end);
+  }
+}
+
 /** Unique ids: keeps the ids in row order and the row of each id (first occurrence wins). */
 export class IdSink implements ColumnSink {
   readonly ids: string[] = [];
