@@ -11,6 +11,9 @@ import { duckdbBaseline, type Baseline } from './baselines/duckdb';
 import { assertSameCounts, leadsNearEdges } from './compare';
 import { BENCH_AS_OF } from './data';
 import { scoringFiles } from './files';
+import { measureParallel } from './parallel';
+import { scoringColumnsToDataset } from '../src/import/columnar/to-dataset';
+import { measureScoringEngine, type ScoringEngineResult } from './scoring-engine';
 import { canMeasureMemory, retainedBytes } from './memory';
 import { summarize, time, type Timing } from './stats';
 
@@ -18,6 +21,8 @@ export interface BenchOptions {
   readonly runs: number;
   readonly csvRuns: number;
   readonly baselines: boolean;
+  /** Worker threads of the parallel recompute. */
+  readonly workers: number;
   readonly log: (line: string) => void;
 }
 
@@ -47,6 +52,10 @@ export interface SizeResult {
   /** Everything the loader keeps (ids, dictionaries, instants, activities) + scoring columns. */
   totalBytesPerLead: number | null;
   baselines: Partial<Record<'duckdbWasm' | 'arquero', BaselineResult>>;
+  /** The app's rule-based scoring engine on the same leads. */
+  scoringEngine?: ScoringEngineResult;
+  /** Full recompute on the worker pool over shared memory. */
+  parallelRecomputeMs?: Timing;
   [extra: string]: unknown;
 }
 
@@ -112,7 +121,8 @@ export async function measureSize(leads: number, dir: string, o: BenchOptions, e
     const t = performance.now();
     const features = buildScoringFeatures(columns, AS_OF_MS);
     const cache = allocateScoreCache(features.count);
-    return { columns, features, cache, featureBuildMs: performance.now() - t };
+    const featureBuildMs = performance.now() - t;
+    return { columns, features, cache, featureBuildMs };
   });
   const { features: f, cache } = loaded;
   const { statSync } = await import('node:fs');
@@ -145,6 +155,9 @@ export async function measureSize(leads: number, dir: string, o: BenchOptions, e
     baselines: {},
     ...(extra ? await extra(f, fullRecomputeMs) : {}),
   };
+  result.parallelRecomputeMs = await measureParallel(loaded.columns, AS_OF_MS, o.workers, o.runs, weightsOfRun, o.log);
+  const dataset = scoringColumnsToDataset(loaded.columns, `demo ${leads}`);
+  result.scoringEngine = await measureScoringEngine(dataset, AS_OF_MS, o.runs, o.log);
   if (o.baselines) {
     const tolerance = leadsNearEdges(f, cache, DEFAULT_KERNEL_THRESHOLDS);
     const cols = workloadColumns(f);

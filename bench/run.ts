@@ -1,6 +1,6 @@
 /**
  * The performance benchmark (not part of `npm test`): `npm run bench [-- --json] [--sizes 100000,1000000]
- * [--5m] [--runs 7] [--csv-runs 7] [--no-baselines]`. Generates (once) and loads demo companies,
+ * [--5m] [--runs 7] [--csv-runs 7] [--workers 2] [--no-baselines]`. Generates (once) and loads demo companies,
  * then times the scoring recompute, the threshold-only path, the CSV load and the baselines.
  */
 import { ensureDemoData } from './data';
@@ -23,6 +23,7 @@ function parse(argv: readonly string[]) {
     runs,
     csvRuns: Number(value('--csv-runs') ?? runs),
     baselines: !flag('--no-baselines'),
+    workers: Number(value('--workers') ?? 2),
   };
 }
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   for (const leads of args.sizes) {
     const dir = ensureDemoData(leads, log);
-    results.push(await measureSize(leads, dir, { runs: args.runs, csvRuns: args.csvRuns, baselines: args.baselines, log }));
+    results.push(await measureSize(leads, dir, { runs: args.runs, csvRuns: args.csvRuns, baselines: args.baselines, workers: args.workers, log }));
   }
   const environment = {
     node: process.version,
