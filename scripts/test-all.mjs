@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The whole test suite: type check, lint, unit and component tests (Vitest), a production build,
 // the initial-bundle budget (size-limit: initial JS ≤ 250 kB gzip), and real-browser tests
-// (Playwright in Debian's chromium). Ends with one line that adds up every runner, "N passed, N failed", and exits non-zero when anything failed or nothing ran.
+// (Playwright in Debian's chromium). Ends with one line that adds up every runner, "N passed,
+// N failed", and exits non-zero when anything failed or nothing ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 

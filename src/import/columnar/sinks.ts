@@ -85,10 +85,21 @@ export class IdSink implements ColumnSink {
 export class RefSink implements ColumnSink {
   private data = new Int32Array(1024);
   length = 0;
+  /** Child rows usually come grouped by parent: the previous key is compared in place first. */
+  private lastKey = '';
+  private lastRow = -1;
   constructor(private readonly rowOf: ReadonlyMap<string, number>) {}
   push(text: string, start: number, end: number): void {
     this.data = grow(this.data, this.length + 1, (n) => new Int32Array(n));
-    this.data[this.length++] = start === end ? -1 : (this.rowOf.get(text.slice(start, end)) ?? -1);
+    if (start === end) {
+      this.data[this.length++] = -1;
+      return;
+    }
+    if (end - start !== this.lastKey.length || !text.startsWith(this.lastKey, start)) {
+      this.lastKey = detach(text.slice(start, end));
+      this.lastRow = this.rowOf.get(this.lastKey) ?? -1;
+    }
+    this.data[this.length++] = this.lastRow;
   }
   rows(): Int32Array {
     return this.data.slice(0, this.length);
