@@ -6,6 +6,9 @@ import { buildDataset } from '../../../src/engine/model/build-dataset';
 import { readCanonicalCsv } from '../../../src/import/canonical/read-csv-folder';
 import { writeCanonicalCsv } from '../../../src/import/canonical/write';
 import { loadScoringColumns } from '../../../src/import/columnar/load-scoring-columns';
+import { scoringColumnsToDataset } from '../../../src/import/columnar/to-dataset';
+import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
+import { compileRules, scoreLeads } from '../../../src/engine/scoring/score';
 
 function* chunks(text: string, size: number): Generator<string> {
   for (let p = 0; p < text.length; p += size) yield text.slice(p, p + size);
@@ -44,6 +47,23 @@ describe('loadScoringColumns', () => {
     expect(comparable(viaColumns)).toEqual(comparable(viaRecords));
     expect(loaded.leadIds).toEqual(dataset.leads.id);
     expect(Array.from(loaded.createdAt)).toEqual(Array.from(dataset.leads.createdAt));
+  });
+
+  it('builds a Dataset the scoring engine scores exactly like the record-built one', async () => {
+    const loaded = await loadScoringColumns({
+      accounts: chunks(files['accounts.csv']!, 8191),
+      leads: chunks(files['leads.csv']!, 8191),
+      activities: chunks(files['activities.csv']!, 8191),
+    });
+    const fromColumns = scoringColumnsToDataset(loaded, 'streamed');
+    const fromRecords = buildDataset(readCanonicalCsv(Object.entries(files).map(([name, text]) => ({ name, text }))).records);
+    expect(Array.from(fromColumns.activities.start)).toEqual(Array.from(fromRecords.activities.start));
+    expect(Array.from(fromColumns.activities.at)).toEqual(Array.from(fromRecords.activities.at));
+    const score = (ds: typeof fromRecords) => scoreLeads(ds, compileRules(ds, DEFAULT_RULE_SET), { asOf });
+    const a = score(fromColumns);
+    const b = score(fromRecords);
+    expect(Array.from(a.fit)).toEqual(Array.from(b.fit));
+    expect(Array.from(a.intent)).toEqual(Array.from(b.intent));
   });
 
   it('fails loudly when a required column is missing', async () => {
