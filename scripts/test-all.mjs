@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The whole test suite: type check, lint, unit and component tests (Vitest), a production build,
-// and real-browser tests (Playwright in Debian's chromium). Ends with one line that adds up every
-// runner, "N passed, N failed", and exits non-zero when anything failed or nothing ran.
+// the initial-bundle budget (size-limit: initial JS ≤ 250 kB gzip), and real-browser tests
+// (Playwright in Debian's chromium). Ends with one line that adds up every runner, "N passed,
+// N failed", and exits non-zero when anything failed or nothing ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -30,6 +31,7 @@ step('type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
 step('lint', 'npx', ['eslint', '.']);
 step('unit and component tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/vitest.json`]);
 const browserReady = step('chromium', 'node', ['scripts/ensure-chromium.mjs']) && step('build', 'npx', ['vite', 'build']);
+if (browserReady) step('bundle size (initial JS ≤ 250 kB gzip)', 'npx', ['size-limit']);
 if (browserReady) step('browser tests', 'npx', ['playwright', 'test']);
 
 function readJson(path) {

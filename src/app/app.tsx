@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
+import { Loading } from '../ui/states';
 import { useView } from '../state/url';
 import { VIEWS } from '../state/views';
 import { FilterBar } from './filter-bar';
@@ -22,7 +23,9 @@ export function App() {
       <Nav />
       <FilterBar />
       <main id="main" className="app-main" tabIndex={-1}>
-        <View />
+        <Suspense fallback={<Loading label="Opening the view…" />}>
+          <View />
+        </Suspense>
       </main>
     </div>
   );

@@ -1,20 +1,19 @@
-/** Reads a dataset from disk for the CLI: a canonical CSV folder, or one canonical JSON file. */
+/**
+ * Reads a dataset from disk for the CLI through the same import as the app: a canonical CSV folder,
+ * a canonical JSON file, or CRM exports (Salesforce, HubSpot, detected or named with --preset),
+ * or any CSV files with a saved mapping (--mapping file.json).
+ */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildDataset } from '../engine/model/build-dataset';
-import { readCanonicalCsv } from '../import/canonical/read-csv-folder';
-import { readCanonicalJson } from '../import/canonical/read-json';
+import { parseMapping, type Mapping } from '../import/mapping/schema';
+import { PRESETS, importFiles, isUsable, type ImportFile, type ImportResult, type PresetName } from '../import/pipeline';
 import type { ImportReport } from '../import/report';
-import type { RecordSet } from '../engine/model/records';
+import { MAX_FILE_BYTES } from '../import/source/decode';
 import { CliError, type CliOptions, type DatasetContext } from './context';
 
-export interface LoadedFiles {
-  readonly records: RecordSet;
-  readonly report: ImportReport;
-}
-
-/** The files a path names: every .csv/.json in a folder, or the file itself. */
-export function filesAt(path: string): { name: string; text: string }[] {
+/** The files a path names: every .csv/.json in a folder, or the file itself (as bytes). */
+export function filesAt(path: string): ImportFile[] {
   let stat;
   try {
     stat = statSync(path);
@@ -28,15 +27,48 @@ export function filesAt(path: string): { name: string; text: string }[] {
         .map((f) => join(path, f))
     : [path];
   if (paths.length === 0) throw new CliError(`No .csv or .json files in ${path}`);
-  return paths.map((p) => ({ name: basename(p), text: readFileSync(p, 'utf8') }));
+  return paths.map((p) => {
+    const size = statSync(p).size;
+    // Refused before reading: the import would refuse it anyway, without the bytes in memory.
+    if (size > MAX_FILE_BYTES) return { name: basename(p), bytes: { byteLength: size } as Uint8Array };
+    return { name: basename(p), bytes: new Uint8Array(readFileSync(p)) };
+  });
 }
 
-export function readFiles(files: { name: string; text: string }[], name: string): LoadedFiles {
-  const json = files.length === 1 && files[0]!.name.toLowerCase().endsWith('.json');
-  return json ? readCanonicalJson(files[0]!.text, files[0]!.name) : readCanonicalCsv(files, { name });
+/** --preset and --mapping from the flags, validated. */
+export function importOptionsFrom(options: CliOptions): { preset?: PresetName; mapping?: Mapping } {
+  const preset = options.flags['preset'];
+  const mappingPath = options.flags['mapping'];
+  const out: { preset?: PresetName; mapping?: Mapping } = {};
+  if (preset !== undefined) {
+    if (typeof preset !== 'string' || !(PRESETS as readonly string[]).includes(preset)) {
+      throw new CliError(`--preset takes one of ${PRESETS.join(', ')}, not "${String(preset)}"`, 2);
+    }
+    out.preset = preset as PresetName;
+  }
+  if (mappingPath !== undefined) {
+    if (typeof mappingPath !== 'string') throw new CliError('--mapping takes the path of a saved mapping (.json)', 2);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(mappingPath, 'utf8'));
+    } catch (e) {
+      throw new CliError(`Cannot read the mapping ${mappingPath}: ${(e as Error).message}`);
+    }
+    const parsed = parseMapping(json);
+    if (!parsed.ok) throw new CliError(`${mappingPath} is not a valid mapping: ${parsed.error}`);
+    out.mapping = parsed.mapping;
+  }
+  return out;
 }
 
-function describeProblems(report: ImportReport): string {
+/** Imports every file of every path in one go (a folder and loose files may be mixed). */
+export function importPaths(paths: readonly string[], options: CliOptions, now = Date.now()): ImportResult {
+  const files = paths.flatMap(filesAt);
+  const name = paths.length === 1 ? basename(paths[0]!) : 'Imported dataset';
+  return importFiles(files, { ...importOptionsFrom(options), name, now });
+}
+
+export function describeProblems(report: ImportReport): string {
   const lines = [
     ...report.warnings.map((w) => `${w.file}: ${w.message}`),
     ...report.issues.filter((i) => i.outcome === 'rejected').slice(0, 20).map((i) => `${i.file} row ${i.row}${i.column ? ` [${i.column}]` : ''}: ${i.reason}`),
@@ -46,8 +78,8 @@ function describeProblems(report: ImportReport): string {
 
 /** Loads a dataset; fails with the import report's reasons when nothing usable was read. */
 export function loadDataset(path: string, options: CliOptions): DatasetContext {
-  const { records, report } = readFiles(filesAt(path), basename(path));
-  if (records.leads.length + records.opportunities.length === 0) {
+  const { records, report } = importPaths([path], options);
+  if (!isUsable(records)) {
     throw new CliError(`Nothing usable was read from ${path}: no lead or opportunity row was accepted.\n${describeProblems(report)}`);
   }
   const dataset = buildDataset(records);
@@ -60,3 +92,4 @@ export function loadDataset(path: string, options: CliOptions): DatasetContext {
   }
   return { records, dataset, report, asOf, options };
 }
+

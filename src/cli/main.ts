@@ -1,29 +1,44 @@
 /**
  * The `revlens` command line: the same engine as the app, headless.
- *   revlens report <dataset> [--as-of YYYY-MM-DD] [--json]
+ *   revlens report <dataset> [--as-of YYYY-MM-DD] [--mode inclusive|strict] [--preset …] [--mapping …] [--json]
  *   revlens fit <dataset> [--outcome won|sqo] [--exclude col,col] [--seed n] [--json]
+ *   revlens scenario --mqls N … [--json]
+ *   revlens import <paths...> [--preset canonical|salesforce|hubspot] [--mapping saved.json] [--json]
  */
 import { parseArgs } from 'node:util';
 import { runFit } from './commands/fit';
+import { runImport, type CommandOutput } from './commands/import';
 import { runReport } from './commands/report';
+import { runScenarioCommand, SCENARIO_FLAGS } from './commands/scenario';
 import { CliError, type CliOptions } from './context';
-import { loadDataset } from './load-dataset';
+import { importPaths, loadDataset } from './load-dataset';
 
 const USAGE = `Usage: revlens <command> [options]
 
 Commands:
   report <dataset>   funnel, scoring, pipeline and hygiene figures of a dataset
-                     (<dataset> is a canonical CSV folder or a canonical JSON file)
+                     (<dataset> is a canonical CSV folder, a canonical JSON file or
+                     a folder of CRM exports)
   fit <dataset>      suggested scoring weights (L2 logistic regression) with their
                      holdout AUC against the default weights
                      [--outcome won|sqo] [--exclude col,col] [--seed n]
+  scenario           the scenario planner: --mqls N, then --sals N or --mql-to-sal R,
+                     --sqls N or --sal-to-sql R, --sqos N or --sql-to-sqo R, --acv USD,
+                     --win-rate R [--quota USD]
+  import <paths...>  the import report of files and folders: rows read, accepted,
+                     repaired, rejected (with file, row, column, value, reason);
+                     exits 1 only when nothing usable was read
 
 Options:
   --as-of YYYY-MM-DD   compute as of this date (default: the latest date in the data)
+  --mode MODE          funnel counting: inclusive (default; a later stage implies the earlier ones)
+                       or strict (recorded stage entries only)
+  --preset NAME        read the files as canonical, salesforce or hubspot (default: detected)
+  --mapping FILE       a saved column mapping (JSON, as the app's mapping screen saves it)
   --json               print one JSON object instead of a readable summary
   -h, --help           this help`;
 
-type Command = (positionals: string[], options: CliOptions) => string;
+type Command = (positionals: string[], options: CliOptions) => string | CommandOutput;
 
 const COMMANDS: Record<string, Command> = {
   report: (positionals, options) => {
@@ -36,12 +51,28 @@ const COMMANDS: Record<string, Command> = {
     if (!path) throw new CliError('fit needs a dataset: revlens fit <folder or file.json>');
     return runFit(loadDataset(path, options));
   },
+  scenario: (_positionals, options) => runScenarioCommand(options),
+  import: (positionals, options) => {
+    if (positionals.length === 0) throw new CliError('import needs files or folders: revlens import <paths...>', 2);
+    return runImport(importPaths(positionals, options), options.json);
+  },
 };
 
 export function main(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { json: { type: 'boolean' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' }, outcome: { type: 'string' }, exclude: { type: 'string' }, seed: { type: 'string' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: false, options: {
+    json: { type: 'boolean' },
+    'as-of': { type: 'string' },
+    mode: { type: 'string' },
+    preset: { type: 'string' },
+    mapping: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    outcome: { type: 'string' },
+    exclude: { type: 'string' },
+    seed: { type: 'string' },
+    ...Object.fromEntries(SCENARIO_FLAGS.map((f) => [f, { type: 'string' as const }])),
+  } });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -63,8 +94,10 @@ export function main(argv: string[]): number {
     flags: parsed.values,
   };
   try {
-    process.stdout.write(`${run(positionals, options)}\n`);
-    return 0;
+    const result = run(positionals, options);
+    const { output, exitCode } = typeof result === 'string' ? { output: result, exitCode: 0 } : result;
+    process.stdout.write(`${output}\n`);
+    return exitCode;
   } catch (e) {
     if (e instanceof CliError) {
       process.stderr.write(`revlens: ${e.message}\n`);

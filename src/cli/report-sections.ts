@@ -3,6 +3,8 @@
  * keys to the JSON object and its lines to the readable summary.
  */
 import type { DatasetContext } from './context';
+import { funnelSection } from './sections/funnel';
+import { forecastSection } from './sections/forecast';
 import { formatImportReportLines, importReportSection } from './sections/import-report';
 import { scoringSection } from './sections/scoring';
 
@@ -13,6 +15,11 @@ export interface ReportSection {
   text(ctx: DatasetContext): string[];
 }
 
-export const REPORT_SECTIONS: readonly ReportSection[] = [importReportSection, scoringSection];
+export const REPORT_SECTIONS: readonly ReportSection[] = [
+  importReportSection,
+  funnelSection,
+  scoringSection,
+  forecastSection,
+];
 
 export { formatImportReportLines };

@@ -1,16 +1,19 @@
 /**
  * CSV export safe to open in a spreadsheet: text cells that a spreadsheet would read as a formula
- * (starting with =, +, -, @, tab or CR) are prefixed with a quote; numbers stay numeric.
+ * (starting with =, +, -, @, tab or CR) are prefixed with a quote; numbers, and text that is a plain
+ * number such as `-5`, stay numeric.
  */
 export type Cell = string | number | boolean | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** Text that is a plain number (`-5`, `12.50`) is no formula: a spreadsheet reads it as the number. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 export function neutraliseCell(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
-  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  const text = FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -3,9 +3,36 @@
  * interface; the worker and the in-process implementation both satisfy `EngineApi`.
  */
 import type { DataHandlers } from './handlers/data';
+import type { ExportHandlers } from './handlers/export';
+import type { ImportHandlers } from './handlers/import';
+import type { FunnelHandlers } from './handlers/funnel';
 import type { ScoringHandlers } from './handlers/scoring';
+import type { ForecastHandlers } from './handlers/forecast';
+import type { HygieneHandlers } from './handlers/hygiene';
 
-export type EngineApi = DataHandlers & ScoringHandlers;
+export type EngineApi = DataHandlers &
+  ImportHandlers &
+  ExportHandlers &
+  FunnelHandlers &
+  ScoringHandlers &
+  ForecastHandlers &
+  HygieneHandlers;
 
 export type { DataHandlers, DatasetSummary, InputFile } from './handlers/data';
+export type { DrillRows, DrillTarget, FunnelHandlers, FunnelViewModel, OverviewModel } from './handlers/funnel';
 export type { IntentViewModel, ScoringCatalog, ScoringHandlers, StatusChangesViewModel, SuggestInput, WhatIfInput, WhatIfViewModel } from './handlers/scoring';
+export type {
+  ForecastHandlers,
+  ForecastInput,
+  ForecastQuarter,
+  ForecastSettings,
+  ForecastView,
+  PipelinePanelView,
+  WaterfallBar,
+  WaterfallInput,
+  WaterfallView,
+} from './handlers/forecast';
+export type { DetectorKey, DetectorView, HygieneHandlers, HygieneInput, HygieneRow, HygieneView } from './handlers/hygiene';
+export type { ImportHandlers, ImportPreview, ImportSettings } from './handlers/import';
+export type { ImportProgress } from './handlers/import-read';
+export type { DatasetFile, ExportHandlers } from './handlers/export';

@@ -1,13 +1,23 @@
 /** The engine as plain objects: the worker exposes it, and tests call it in-process. */
 import type { EngineApi } from './api';
 import { dataHandlers } from './handlers/data';
+import { funnelHandlers } from './handlers/funnel';
 import { scoringHandlers } from './handlers/scoring';
+import { forecastHandlers } from './handlers/forecast';
+import { hygieneHandlers } from './handlers/hygiene';
+import { exportHandlers } from './handlers/export';
+import { importHandlers } from './handlers/import';
 import { createState } from './state';
 
 export function createEngineService(): EngineApi {
   const state = createState();
   return {
     ...dataHandlers(state),
+    ...funnelHandlers(state),
     ...scoringHandlers(state),
+    ...forecastHandlers(state),
+    ...hygieneHandlers(state),
+    ...importHandlers(state),
+    ...exportHandlers(state),
   };
 }

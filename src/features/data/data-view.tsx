@@ -4,7 +4,9 @@ import { datasetSummaryQuery } from '../../lib/dataset-queries';
 import { ErrorState, Loading } from '../../ui/states';
 import { ViewHeader } from '../../ui/view-header';
 import { DatasetCard } from './dataset-card';
+import { ImportPanel } from './import-panel';
 import { ImportReportView } from './import-report-view';
+import './data.css';
 import { LoadPanel } from './load-panel';
 
 export function DataView() {
@@ -15,6 +17,7 @@ export function DataView() {
       {isPending ? <Loading label="Loading the demo company…" /> : null}
       {error ? <ErrorState title="No dataset could be loaded" error={error} /> : null}
       {data ? <DatasetCard summary={data} /> : null}
+      <ImportPanel />
       <LoadPanel currentSeed={data?.origin.kind === 'demo' ? data.origin.seed : undefined} />
       {data ? <ImportReportView report={data.report as ImportReport} /> : null}
     </>

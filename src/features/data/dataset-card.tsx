@@ -1,5 +1,6 @@
-import { formatCount, formatDate } from '../../lib/format';
+import { formatCount, formatDate, formatMoney, formatPercent } from '../../lib/format';
 import { Stat } from '../../ui/stat';
+import { DatasetExport } from './dataset-export';
 import type { DatasetSummary } from '../../worker/api';
 
 function originText(s: DatasetSummary): string {
@@ -10,6 +11,7 @@ function originText(s: DatasetSummary): string {
 
 export function DatasetCard({ summary }: { summary: DatasetSummary }) {
   const c = summary.counts;
+  const o = summary.outcomes;
   return (
     <section className="card" aria-labelledby="dataset-heading">
       <h2 id="dataset-heading">Loaded dataset: {summary.name}</h2>
@@ -26,6 +28,20 @@ export function DatasetCard({ summary }: { summary: DatasetSummary }) {
         <Stat label="Touches" value={formatCount(c.touches)} />
         <Stat label="Quarters with quota" value={formatCount(c.quarters)} />
       </div>
+      <h3>Opportunities by outcome</h3>
+      <div className="stat-row" data-testid="opportunity-outcomes">
+        <Stat label="Open" value={formatCount(o.open)} />
+        <Stat label="Won" value={formatCount(o.won)} />
+        <Stat label="Lost" value={formatCount(o.lost)} />
+        <Stat label="Open pipeline" value={formatMoney(o.openPipelineCents, summary.currency)} help="Sum of the amounts of open opportunities, all loaded data, no filter." />
+        <Stat
+          label="Win rate"
+          value={formatPercent(o.winRate)}
+          note={`${formatCount(o.won)} won of ${formatCount(o.won + o.lost)} closed`}
+          help="Won ÷ (won + lost) over every loaded opportunity; “no data” when none is closed."
+        />
+      </div>
+      <DatasetExport />
     </section>
   );
 }

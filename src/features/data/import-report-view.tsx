@@ -5,7 +5,8 @@ import { downloadCsv } from '../../lib/csv-export';
 const MAX_SHOWN = 200;
 
 /** Every row read is accounted for: accepted, repaired (and how) or rejected (and why). */
-export function ImportReportView({ report }: { report: ImportReport }) {
+export function ImportReportView({ report, heading = 'Import report' }: { report: ImportReport; heading?: string }) {
+  const id = heading === 'Import report' ? 'report-heading' : 'preview-report-heading';
   const exportIssues = () =>
     downloadCsv(
       'import-issues.csv',
@@ -13,8 +14,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       report.issues.map((i) => [i.file, i.row, i.column, i.value, i.outcome, i.reason]),
     );
   return (
-    <section className="card" aria-labelledby="report-heading">
-      <h2 id="report-heading">Import report</h2>
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
       <p>
         {formatCount(report.rowsRead)} rows read: {formatCount(report.accepted)} accepted,{' '}
         {formatCount(report.repaired)} repaired, {formatCount(report.rejected)} rejected.
@@ -44,7 +45,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       </table>
       {report.warnings.length > 0 ? (
         <>
-          <h3>File warnings</h3>
+          <h3>File warnings ({formatCount(report.warnings.length)})</h3>
           <ul className="warnings">
             {report.warnings.map((w, i) => (
               <li key={i}>

@@ -1,17 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorState } from '../../ui/states';
-import { useLoadDemo, useLoadFiles } from './queries';
+import { useLoadDemo } from './queries';
 
 const SIZES = [5_000, 30_000, 100_000] as const;
 
-/** Load the demo company (seed and size) or your own canonical CSV/JSON files. */
+/** Load the seeded demo company at a chosen seed and size. */
 export function LoadPanel({ currentSeed }: { currentSeed?: number }) {
   const demo = useLoadDemo();
-  const files = useLoadFiles();
   const [seed, setSeed] = useState(String(currentSeed ?? 20261115));
   const [size, setSize] = useState<number>(30_000);
   const seedValid = /^\d{1,9}$/.test(seed);
-  const busy = demo.isPending || files.isPending;
+  const busy = demo.isPending;
 
   const submitDemo = (e: FormEvent) => {
     e.preventDefault();
@@ -20,10 +19,9 @@ export function LoadPanel({ currentSeed }: { currentSeed?: number }) {
 
   return (
     <section className="card" aria-labelledby="load-heading">
-      <h2 id="load-heading">Load data</h2>
+      <h2 id="load-heading">Demo company</h2>
       <div className="load-grid">
         <form onSubmit={submitDemo} className="load-form">
-          <h3>Demo company</h3>
           <label>
             Seed
             <input
@@ -51,30 +49,8 @@ export function LoadPanel({ currentSeed }: { currentSeed?: number }) {
             {demo.isPending ? 'Generating…' : 'Load demo company'}
           </button>
         </form>
-        <div className="load-form">
-          <h3>Your files</h3>
-          <label>
-            Canonical CSV files (leads.csv, accounts.csv, activities.csv, opportunities.csv, opportunity_stages.csv,
-            touches.csv, plan.csv) or one canonical JSON file
-            <input
-              type="file"
-              multiple
-              accept=".csv,.json,text/csv,application/json"
-              disabled={busy}
-              onChange={(e) => {
-                const list = Array.from(e.target.files ?? []);
-                if (list.length) files.mutate(list);
-                e.target.value = '';
-              }}
-            />
-          </label>
-          {files.isPending ? <p role="status">Reading files…</p> : null}
-        </div>
       </div>
       {demo.error ? <ErrorState title="The demo company could not be generated" error={demo.error} /> : null}
-      {files.error ? (
-        <ErrorState title="These files could not be loaded; the current dataset is unchanged" error={files.error} />
-      ) : null}
     </section>
   );
 }

@@ -1,27 +1,38 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { proxy } from 'comlink';
 import { datasetKeys } from '../../lib/dataset-queries';
-import type { DatasetSummary } from '../../worker/api';
+import type { DatasetSummary, ImportProgress, ImportSettings } from '../../worker/api';
 import { engine } from '../../worker/client';
 
-/** Loads a dataset through `load`; on success every engine query refetches against it. */
-function useLoad<A>(load: (arg: A) => Promise<DatasetSummary>) {
+/** Installs a loaded dataset's summary; every other engine query refetches against it. */
+function useInstall() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: load,
-    onSuccess: (summary) => {
-      client.setQueryData(datasetKeys.summary(), summary);
-      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== datasetKeys.all[0] });
-    },
-  });
+  return (summary: DatasetSummary) => {
+    client.setQueryData(datasetKeys.summary(), summary);
+    void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== datasetKeys.all[0] });
+  };
 }
 
 export function useLoadDemo() {
-  return useLoad((opts: { seed: number; leads: number }) => engine().loadDemo(opts));
+  const installed = useInstall();
+  return useMutation({ mutationFn: (opts: { seed: number; leads: number }) => engine().loadDemo(opts), onSuccess: installed });
 }
 
-export function useLoadFiles() {
-  return useLoad(async (files: readonly File[]) => {
-    const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
-    return engine().loadCanonical(inputs);
+/** Progress callbacks cross the worker boundary as comlink proxies. */
+const progressFn = (onProgress: (p: ImportProgress) => void) => proxy(onProgress);
+
+export type PreviewSource = { kind: 'files'; files: readonly File[] } | { kind: 'url'; url: string };
+
+export function usePreviewImport(onProgress: (p: ImportProgress) => void) {
+  return useMutation({
+    mutationFn: ({ source, settings }: { source: PreviewSource; settings?: ImportSettings }) =>
+      source.kind === 'files'
+        ? engine().previewFiles(source.files, settings, progressFn(onProgress))
+        : engine().previewUrl(source.url, settings, progressFn(onProgress)),
   });
+}
+
+export function useCommitImport() {
+  const installed = useInstall();
+  return useMutation({ mutationFn: (id: number) => engine().commitImport(id), onSuccess: installed });
 }

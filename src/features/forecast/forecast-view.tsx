@@ -1,17 +1,80 @@
-import { NotBuiltYet } from '../../ui/planned-view';
+import { useQuery } from '@tanstack/react-query';
+import { datasetSummaryQuery } from '../../lib/dataset-queries';
+import { formatCount, formatDate, formatDays, formatDecimal, formatMoney, formatPercent } from '../../lib/format';
+import { toEngineFilters, useFilters } from '../../state/filters';
+import { ErrorState, Loading } from '../../ui/states';
+import { Stat } from '../../ui/stat';
 import { ViewHeader } from '../../ui/view-header';
+import { buildLagRows, buildQuarterRows, buildWaterfallRows } from './build-forecast-model';
+import { CoverageTable } from './coverage-table';
+import './forecast.css';
+import { PipelineQuarterChart } from './pipeline-quarter-chart';
+import { forecastQuery, waterfallQuery } from './queries';
+import { ScenarioPlanner } from './scenario-planner';
+import { forecastActions, LOOKBACK_CHOICES, useForecastSettings, useWaterfallQuarter } from './settings';
+import { SqoLagChart } from './sqo-lag-chart';
+import { StageTable } from './stage-table';
+import { WaterfallChart } from './waterfall-chart';
 
 export function ForecastView() {
+  const summary = useQuery(datasetSummaryQuery());
+  const filters = toEngineFilters(useFilters());
+  const settings = useForecastSettings();
+  const wfQuarter = useWaterfallQuarter();
+  const version = summary.data?.version ?? 0;
+  const forecast = useQuery({ ...forecastQuery(version, filters, settings), enabled: !!summary.data });
+  const waterfall = useQuery({ ...waterfallQuery(version, filters, wfQuarter), enabled: !!summary.data });
+  const v = forecast.data;
+  const cur = v?.currency ?? summary.data?.currency ?? 'USD';
   return (
     <>
-      <ViewHeader title="Forecast" question="What will the pipeline book, and when?" />
-      <NotBuiltYet
-        figures={[
-          'Pipeline and weighted pipeline against quota',
-          'Coverage and velocity',
-          'Bookings by quarter from SQO creation, scenario planner',
-        ]}
-      />
+      <ViewHeader title="Forecast" question="What will the pipeline book, and when?">
+        <label className="fc-inline">
+          Win rates and p(stage) from{' '}
+          <select value={settings.lookbackQuarters === null ? 'all' : String(settings.lookbackQuarters)} onChange={(e) => forecastActions.lookbackChanged(e.target.value)}>
+            {LOOKBACK_CHOICES.map((n) => (
+              <option key={n} value={String(n)}>
+                the last {n} quarters
+              </option>
+            ))}
+            <option value="all">all history</option>
+          </select>
+        </label>
+      </ViewHeader>
+      {summary.error ? <ErrorState title="No dataset is loaded" error={summary.error} /> : null}
+      {forecast.error ? <ErrorState title="The forecast could not be computed" error={forecast.error} /> : null}
+      {!v && !forecast.error ? <Loading label="Computing the forecast…" /> : null}
+      {v ? (
+        <>
+          <section className="card" aria-label="Pipeline headline figures">
+            <div className="stat-row">
+              <Stat label="Open pipeline" value={formatMoney(v.openCents, cur, true)} note={`${formatCount(v.openCount)} open deals`} help={formatMoney(v.openCents, cur)} />
+              <Stat label="Weighted pipeline" value={formatMoney(v.weightedCents, cur, true)} note="Σ amount × p(stage)" help={formatMoney(v.weightedCents, cur)} />
+              <Stat label="Expected bookings" value={formatMoney(v.expectedBookingsCents, cur, true)} note={`pipeline × win rate: ${formatMoney(v.pipelineTimesWinRateCents, cur, true)}`} />
+              <Stat label="Win rate" value={formatPercent(v.winRate)} note={`${formatCount(v.won)} won / ${formatCount(v.won + v.lost)} closed since ${v.lookbackFrom ? formatDate(v.lookbackFrom) : 'the start'}`} />
+              <Stat label="Coverage needed" value={v.impliedCoverage === null ? 'no data' : `${formatDecimal(v.impliedCoverage)}×`} note="1 ÷ win rate" />
+              <Stat
+                label="Sales velocity"
+                value={v.velocity.centsPerDay === null ? 'no data' : `${formatMoney(v.velocity.centsPerDay, cur, true)}/day`}
+                note={`open × win rate × ${formatMoney(v.velocity.avgDealCents, cur, true)} avg deal ÷ ${formatDays(v.velocity.cycleDaysMean)}`}
+              />
+              <Stat label="Average cycle" value={formatDays(v.velocity.cycleDaysMean)} note={`median ${formatDays(v.velocity.cycleDaysMedian)}; creation → won`} />
+            </div>
+            {v.undated.count > 0 ? (
+              <p className="muted">
+                {formatCount(v.undated.count)} open deals ({formatMoney(v.undated.cents, cur)}) have no close date and sit in no quarter.
+              </p>
+            ) : null}
+          </section>
+          <PipelineQuarterChart rows={buildQuarterRows(v)} currency={cur} />
+          <CoverageTable view={v} />
+          <StageTable view={v} settings={settings} />
+          <SqoLagChart rows={buildLagRows(v)} view={v} />
+        </>
+      ) : null}
+      {waterfall.error ? <ErrorState title="The waterfall could not be computed" error={waterfall.error} /> : null}
+      {waterfall.data ? <WaterfallChart view={waterfall.data} rows={buildWaterfallRows(waterfall.data)} /> : null}
+      <ScenarioPlanner currency={cur} />
     </>
   );
 }

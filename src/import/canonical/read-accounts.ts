@@ -3,10 +3,10 @@ import type { AccountRecord } from '../../engine/model/records';
 import type { ReportBuilder } from '../report';
 import { ACCOUNT_COLUMNS } from './columns';
 import { eachRow } from './row-reader';
-import { openTable } from './table';
+import { openTable, type SourceFile } from './table';
 
 /** Reads accounts.csv; `annual_revenue` is in currency units and becomes cents. */
-export function readAccounts(file: { name: string; text: string }, report: ReportBuilder): AccountRecord[] {
+export function readAccounts(file: SourceFile, report: ReportBuilder): AccountRecord[] {
   const table = openTable(file, { known: ACCOUNT_COLUMNS, required: ['id'], keepsCustom: true }, report);
   const out: AccountRecord[] = [];
   const firstRow = new Map<string, number>();

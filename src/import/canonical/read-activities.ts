@@ -3,9 +3,9 @@ import type { ActivityRecord, TouchRecord } from '../../engine/model/records';
 import type { ReportBuilder } from '../report';
 import { ACTIVITY_COLUMNS, TOUCH_COLUMNS } from './columns';
 import { eachRow, type IdSet } from './row-reader';
-import { openTable } from './table';
+import { openTable, type SourceFile } from './table';
 
-type NamedText = { name: string; text: string };
+type NamedText = SourceFile;
 
 /**
  * Reads activities.csv. Each activity must name a lead that was read (an orphan is rejected); any

@@ -10,6 +10,7 @@ import { readAccounts } from './read-accounts';
 import { readLeads } from './read-leads';
 import { readOpportunities, readOpportunityStages } from './read-opportunities';
 import { readPlan } from './read-plan';
+import type { SourceFile } from './table';
 
 export interface NamedText {
   /** File name, optionally with a path (`acme/leads.csv`); only the last segment is matched. */
@@ -46,7 +47,7 @@ function sortFiles(files: readonly NamedText[], report: ReportBuilder): Map<Cano
   return found;
 }
 
-function datasetName(opts: ReadCsvOptions, files: Iterable<NamedText>): string {
+function datasetName(opts: ReadCsvOptions, files: Iterable<{ readonly name: string }>): string {
   if (opts.name !== undefined && opts.name.trim() !== '') return opts.name;
   const dirs = new Set([...files].map((f) => dirName(f.name)));
   const only = dirs.size === 1 ? [...dirs][0] : undefined;
@@ -66,6 +67,18 @@ export function readCanonicalCsv(
 ): { records: RecordSet; report: ImportReport } {
   const report = new ReportBuilder();
   const found = sortFiles(files, report);
+  return { records: readCanonicalTables(found, report, opts), report: report.build() };
+}
+
+/**
+ * Reads canonical tables already sorted by role (from the canonical folder, or mapped from a CRM
+ * export) into a RecordSet, reporting on `report`. See `readCanonicalCsv` for the rules.
+ */
+export function readCanonicalTables(
+  found: ReadonlyMap<CanonicalFile, SourceFile>,
+  report: ReportBuilder,
+  opts: ReadCsvOptions = {},
+): RecordSet {
   const get = (f: CanonicalFile) => found.get(f);
 
   const accountsFile = get('accounts.csv');
@@ -108,5 +121,5 @@ export function readCanonicalCsv(
     opportunities,
     touches,
   };
-  return { records, report: report.build() };
+  return records;
 }

@@ -4,7 +4,7 @@ import { LEAD_STAGE_CODE } from '../../engine/model/stages';
 import type { ReportBuilder } from '../report';
 import { LEAD_COLUMNS, LEAD_STAGE_COLUMNS } from './columns';
 import { eachRow, type IdSet } from './row-reader';
-import { openTable } from './table';
+import { openTable, type SourceFile } from './table';
 
 const TEXT_FIELDS = ['email', 'title', 'persona', 'seniority', 'country', 'source', 'campaign', 'owner'] as const;
 
@@ -22,7 +22,7 @@ export function historyFromStageDates(createdAt: number, dates: readonly StageEv
  * Reads leads.csv. `is_bot` empty means false (not a repair); `account_id` is checked against the
  * accounts read (when accounts.csv is in the folder). Instants are epoch ms, UTC.
  */
-export function readLeads(file: { name: string; text: string }, accountIds: IdSet, report: ReportBuilder): LeadRecord[] {
+export function readLeads(file: SourceFile, accountIds: IdSet, report: ReportBuilder): LeadRecord[] {
   const table = openTable(file, { known: LEAD_COLUMNS, required: ['id', 'created_at'], keepsCustom: true }, report);
   const out: LeadRecord[] = [];
   const firstRow = new Map<string, number>();

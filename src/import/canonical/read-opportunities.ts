@@ -4,9 +4,9 @@ import { OPPORTUNITY_STATUSES, type OpportunityStatus } from '../../engine/model
 import type { ReportBuilder } from '../report';
 import { OPPORTUNITY_COLUMNS, OPPORTUNITY_STAGE_COLUMNS, QUALIFICATION_COLUMNS } from './columns';
 import { eachRow, type IdSet, type RowReader } from './row-reader';
-import { openTable } from './table';
+import { openTable, type SourceFile } from './table';
 
-type NamedText = { name: string; text: string };
+type NamedText = SourceFile;
 
 /** Status, case-insensitive; a case change is a repair, anything else rejects the row. */
 function readStatus(r: RowReader): OpportunityStatus | undefined {

@@ -4,7 +4,7 @@ import type { ReportBuilder } from '../report';
 import { PLAN_COLUMNS } from './columns';
 import { parseCurrency, parseMonth, parseQuarter } from './parse-values';
 import { eachRow, type RowReader } from './row-reader';
-import { openTable } from './table';
+import { openTable, type SourceFile } from './table';
 
 export interface PlanRead {
   quotas: QuotaRecord[];
@@ -40,7 +40,7 @@ function setting<T>(
  * Optional `currency` and `fiscal_year_start_month` columns declare the plan settings; a row with
  * both `quarter` and `quota` empty may carry settings alone. A repeated quarter is rejected.
  */
-export function readPlan(file: { name: string; text: string }, report: ReportBuilder): PlanRead {
+export function readPlan(file: SourceFile, report: ReportBuilder): PlanRead {
   const table = openTable(file, { known: PLAN_COLUMNS, required: ['quarter', 'quota'], keepsCustom: false }, report);
   const quotas: QuotaRecord[] = [];
   const firstRow = new Map<string, number>();

@@ -43,6 +43,10 @@ export class RowReader {
       const rest = e.code === 'MissingQuotes' ? '; the rest of the file was read into this row' : '';
       tally.reject(undefined, undefined, `malformed CSV: ${e.message}${rest}`);
     }
+    for (const n of table.notes.get(this.rowNumber) ?? []) {
+      if (n.outcome === 'rejected') tally.reject(n.column, n.value, n.reason);
+      else tally.repair(n.column, n.value, n.reason);
+    }
     for (const c of table.missing) tally.reject(c, undefined, `required column ${c} is missing from the file`);
     const n = this.cells.length;
     const width = table.header.length;

@@ -3,7 +3,7 @@
  * columns, reporting every header problem as a file-level warning. Column lookups go through a Map,
  * never through object keys, so no header name can reach an object's prototype.
  */
-import { parseCsv, type CsvError } from '../csv';
+import { parseCsv, type CsvError, type CsvTable } from '../csv';
 import type { ReportBuilder } from '../report';
 import { REFUSED_HEADERS } from './columns';
 
@@ -20,7 +20,25 @@ export interface CanonicalTable {
   readonly custom: readonly (readonly [string, number])[];
   /** Required canonical columns absent from the header. */
   readonly missing: readonly string[];
+  /** Changes made before reading (by a column mapping), by 1-based data row: recorded as repairs. */
+  readonly notes: ReadonlyMap<number, readonly RowNote[]>;
 }
+
+/** A change a mapping made to one cell (a repair), or a reason it refused the row (a rejection). */
+export interface RowNote {
+  readonly column?: string;
+  readonly value?: string;
+  readonly reason: string;
+  readonly outcome?: 'repaired' | 'rejected';
+}
+
+/**
+ * A file to read as a canonical table: its text, or rows already parsed (and possibly mapped from
+ * another format, with the notes of what the mapping changed).
+ */
+export type SourceFile =
+  | { readonly name: string; readonly text: string }
+  | { readonly name: string; readonly parsed: CsvTable; readonly notes?: ReadonlyMap<number, readonly RowNote[]> };
 
 export interface TableSpec {
   readonly known: readonly string[];
@@ -39,11 +57,12 @@ function uniqueName(name: string, taken: ReadonlySet<string>): string {
 
 /** Parses a canonical CSV file and resolves its header; see `CanonicalTable`. */
 export function openTable(
-  file: { readonly name: string; readonly text: string },
+  file: SourceFile,
   spec: TableSpec,
   report: ReportBuilder,
 ): CanonicalTable {
-  const csv = parseCsv(file.text, { delimiter: ',' });
+  const csv = 'parsed' in file ? file.parsed : parseCsv(file.text, { delimiter: ',' });
+  const notes = 'parsed' in file ? (file.notes ?? new Map<number, readonly RowNote[]>()) : new Map<number, readonly RowNote[]>();
   const warn = (m: string) => report.warn(file.name, m);
   const rowErrors = new Map<number, CsvError[]>();
   for (const e of csv.errors) {
@@ -97,5 +116,5 @@ export function openTable(
   if (missing.length > 0) {
     warn(`required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}; every row is rejected`);
   }
-  return { file: file.name, header: csv.header, rows: csv.rows, rowErrors, columns, custom, missing };
+  return { file: file.name, header: csv.header, rows: csv.rows, rowErrors, columns, custom, missing, notes };
 }

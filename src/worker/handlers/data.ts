@@ -2,6 +2,7 @@
 import { buildDataset } from '../../engine/model/build-dataset';
 import type { Dataset } from '../../engine/model/columns';
 import type { RecordSet } from '../../engine/model/records';
+import { STATUS_LOST, STATUS_OPEN, STATUS_WON } from '../../engine/model/stages';
 import { SEGMENTS, segmentOf, type Segment } from '../../engine/segments';
 import { isoDate } from '../../engine/time';
 import { readCanonicalCsv } from '../../import/canonical/read-csv-folder';
@@ -21,6 +22,17 @@ export interface DatasetCounts {
   readonly quarters: number;
 }
 
+/** Opportunity outcomes of the whole dataset (no filters): what the Data view shows as a check. */
+export interface OpportunityOutcomes {
+  readonly open: number;
+  readonly won: number;
+  readonly lost: number;
+  /** Sum of open opportunities' amounts, integer cents. */
+  readonly openPipelineCents: number;
+  /** won ÷ (won + lost), a fraction 0–1; null when no opportunity is closed (0/0). */
+  readonly winRate: number | null;
+}
+
 export interface DatasetSummary {
   readonly version: number;
   readonly name: string;
@@ -31,6 +43,7 @@ export interface DatasetSummary {
   readonly from: string;
   readonly origin: DatasetOrigin;
   readonly counts: DatasetCounts;
+  readonly outcomes: OpportunityOutcomes;
   readonly report: ImportReport;
   /** Values the filter bar offers. */
   readonly filterOptions: {
@@ -62,7 +75,25 @@ function sortedValues(values: readonly string[]): string[] {
   return [...values].sort((a, b) => a.localeCompare(b));
 }
 
-function describe(state: EngineState, ds: Dataset): DatasetSummary {
+/** Counts by status and the open pipeline over every opportunity loaded (before any filter). */
+export function opportunityOutcomes(ds: Dataset): OpportunityOutcomes {
+  let open = 0;
+  let won = 0;
+  let lost = 0;
+  let openPipelineCents = 0;
+  const { status, amountCents, count } = ds.opportunities;
+  for (let i = 0; i < count; i++) {
+    const s = status[i];
+    if (s === STATUS_OPEN) {
+      open++;
+      openPipelineCents += amountCents[i]!;
+    } else if (s === STATUS_WON) won++;
+    else if (s === STATUS_LOST) lost++;
+  }
+  return { open, won, lost, openPipelineCents, winRate: won + lost === 0 ? null : won / (won + lost) };
+}
+
+export function describe(state: EngineState, ds: Dataset): DatasetSummary {
   let bots = 0;
   for (let i = 0; i < ds.leads.count; i++) bots += ds.leads.isBot[i]!;
   const present = new Set<Segment>();
@@ -84,6 +115,7 @@ function describe(state: EngineState, ds: Dataset): DatasetSummary {
       touches: ds.touches.count,
       quarters: ds.quotas.size,
     },
+    outcomes: opportunityOutcomes(ds),
     report: state.report!,
     filterOptions: {
       sources: sortedValues(ds.leads.source.values),
@@ -94,8 +126,16 @@ function describe(state: EngineState, ds: Dataset): DatasetSummary {
   };
 }
 
-function install(state: EngineState, records: RecordSet, report: ImportReport, origin: DatasetOrigin, manifest: unknown): DatasetSummary {
+/** The records each installed dataset was built from, for exports; dropped with the dataset. */
+const RECORDS = new WeakMap<Dataset, RecordSet>();
+
+export function recordsOf(ds: Dataset): RecordSet | undefined {
+  return RECORDS.get(ds);
+}
+
+export function install(state: EngineState, records: RecordSet, report: ImportReport, origin: DatasetOrigin, manifest: unknown): DatasetSummary {
   const ds = buildDataset(records);
+  RECORDS.set(ds, records);
   state.dataset = ds;
   state.report = report;
   state.origin = origin;

@@ -1,0 +1,27 @@
+/**
+ * Demo companies for the benchmark, generated once by the seeded generator and cached as canonical
+ * CSV folders in bench/.data/ (git-ignored). 1M leads take minutes and several GB of heap to write;
+ * the generator runs in a child process with a larger heap.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const DATA_DIR = join(import.meta.dirname, '.data');
+export const BENCH_SEED = 20261115;
+export const BENCH_AS_OF = '2026-11-15';
+
+/** Folder of the cached demo company with `leads` leads, generating it first when missing. */
+export function ensureDemoData(leads: number, log: (line: string) => void): string {
+  const dir = join(DATA_DIR, `leads-${leads}`);
+  if (existsSync(join(dir, 'manifest.json'))) return dir;
+  log(`Generating a demo company of ${leads.toLocaleString('en-US')} leads into ${dir} (cached for later runs)…`);
+  const heapMb = Math.max(4096, Math.ceil(leads / 1_000_000) * 6000);
+  const r = spawnSync(
+    'npx',
+    ['tsx', 'scripts/generate-demo.ts', '--out', dir, '--leads', String(leads), '--seed', String(BENCH_SEED), '--as-of', BENCH_AS_OF],
+    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMb}` } },
+  );
+  if (r.status !== 0) throw new Error(`Generating ${leads} leads failed (exit ${r.status ?? r.signal})`);
+  return dir;
+}

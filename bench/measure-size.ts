@@ -1,0 +1,169 @@
+/** Every measurement of one dataset size. */
+import { buildScoringFeatures } from '../src/engine/kernel/build-features';
+import { FEATURE_BYTES_PER_LEAD, type ScoringFeatures } from '../src/engine/kernel/features';
+import { allocateScoreCache, fullRecompute, type KernelAggregates, type ScoreCache } from '../src/engine/kernel/recompute';
+import { buildThresholdIndex, recountFromCache, thresholdRecompute } from '../src/engine/kernel/threshold';
+import { DEFAULT_KERNEL_THRESHOLDS, DEFAULT_KERNEL_WEIGHTS, type KernelThresholds } from '../src/engine/kernel/workload';
+import { loadScoringColumns } from '../src/import/columnar/load-scoring-columns';
+import { arqueroBaseline } from './baselines/arquero';
+import { workloadColumns } from './baselines/columns';
+import { duckdbBaseline, type Baseline } from './baselines/duckdb';
+import { assertSameCounts, leadsNearEdges } from './compare';
+import { BENCH_AS_OF } from './data';
+import { scoringFiles } from './files';
+import { measureParallel } from './parallel';
+import { scoringColumnsToDataset } from '../src/import/columnar/to-dataset';
+import { measureScoringEngine, type ScoringEngineResult } from './scoring-engine';
+import { canMeasureMemory, retainedBytes } from './memory';
+import { summarize, time, type Timing } from './stats';
+
+export interface BenchOptions {
+  readonly runs: number;
+  readonly csvRuns: number;
+  readonly baselines: boolean;
+  /** Worker threads of the parallel recompute. */
+  readonly workers: number;
+  readonly log: (line: string) => void;
+}
+
+export interface BaselineResult {
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  /** Baseline median ÷ engine full-recompute median. */
+  readonly ratio: number;
+  /** Largest count difference from the engine's (0 = identical). */
+  readonly maxCountDifference: number;
+}
+
+export interface SizeResult {
+  leads: number;
+  includedLeads: number;
+  fullRecomputeMs: Timing;
+  thresholdRecomputeMs: Timing;
+  thresholdIndexBuildMs: Timing;
+  csvLoadMs: Timing;
+  /** Time until the first chunk of leads.csv was in columns (the funnel can show from there). */
+  csvFirstChunkMs: Timing;
+  csvMegabytes: number;
+  featureBuildMs: number;
+  /** Scoring columns: features + cached scores. */
+  bytesPerLead: number;
+  /** Everything the loader keeps (ids, dictionaries, instants, activities) + scoring columns. */
+  totalBytesPerLead: number | null;
+  baselines: Partial<Record<'duckdbWasm' | 'arquero', BaselineResult>>;
+  /** The app's rule-based scoring engine on the same leads. */
+  scoringEngine?: ScoringEngineResult;
+  /** Full recompute on the worker pool over shared memory. */
+  parallelRecomputeMs?: Timing;
+  [extra: string]: unknown;
+}
+
+export const AS_OF_MS = Date.parse(`${BENCH_AS_OF}T23:59:59.999Z`);
+
+/** A slider-like sequence: the i-th run nudges one weight, so no run repeats the previous one. */
+export function weightsOfRun(i: number) {
+  const fit = [...DEFAULT_KERNEL_WEIGHTS.fit];
+  fit[0] = fit[0]! + (i % 5);
+  return { ...DEFAULT_KERNEL_WEIGHTS, fit };
+}
+
+export function thresholdsOfRun(i: number): KernelThresholds {
+  return { ...DEFAULT_KERNEL_THRESHOLDS, mqlMinFit: 30 + (i % 21) };
+}
+
+async function loadTimed(dir: string, o: BenchOptions) {
+  const total: number[] = [];
+  const first: number[] = [];
+  for (let r = 0; r < o.csvRuns; r++) {
+    const t = performance.now();
+    let firstAt = Number.NaN;
+    await loadScoringColumns(scoringFiles(dir), () => {
+      if (Number.isNaN(firstAt)) firstAt = performance.now() - t;
+    });
+    total.push(performance.now() - t);
+    first.push(firstAt);
+    o.log(`  csv load run ${r + 1}: ${total[r]!.toFixed(0)} ms`);
+  }
+  return { csvLoadMs: summarize(total), csvFirstChunkMs: summarize(first) };
+}
+
+async function baselineResult(
+  name: string,
+  make: () => Promise<Baseline>,
+  expected: KernelAggregates,
+  tolerance: number,
+  engineMedian: number,
+  o: BenchOptions,
+): Promise<BaselineResult> {
+  const b = await make();
+  try {
+    const maxCountDifference = assertSameCounts(name, expected, b.recompute(weightsOfRun(0), DEFAULT_KERNEL_THRESHOLDS), tolerance);
+    let run = 0;
+    const t = await time(o.runs, () => b.recompute(weightsOfRun(run++), DEFAULT_KERNEL_THRESHOLDS), 1);
+    o.log(`  ${name}: median ${t.median.toFixed(1)} ms (outputs equal: max difference ${maxCountDifference})`);
+    return { medianMs: t.median, minMs: t.min, maxMs: t.max, ratio: t.median / engineMedian, maxCountDifference };
+  } finally {
+    b.close();
+  }
+}
+
+function checkThresholdPath(f: ScoringFeatures, cache: ScoreCache, histogram: Int32Array, fast: KernelAggregates | null, t: KernelThresholds): void {
+  if (fast === null) throw new Error('threshold path refused whole-number thresholds');
+  assertSameCounts('threshold-only path', recountFromCache(f, cache, t, histogram), fast, 0);
+}
+
+export async function measureSize(leads: number, dir: string, o: BenchOptions, extra?: (f: ScoringFeatures, full: Timing) => Promise<Record<string, unknown>>): Promise<SizeResult> {
+  o.log(`\n${leads.toLocaleString('en-US')} leads (${dir})`);
+  const { csvLoadMs, csvFirstChunkMs } = await loadTimed(dir, o);
+  const { value: loaded, bytes: loadedBytes } = await retainedBytes(async () => {
+    const columns = await loadScoringColumns(scoringFiles(dir));
+    const t = performance.now();
+    const features = buildScoringFeatures(columns, AS_OF_MS);
+    const cache = allocateScoreCache(features.count);
+    const featureBuildMs = performance.now() - t;
+    return { columns, features, cache, featureBuildMs };
+  });
+  const { features: f, cache } = loaded;
+  const { statSync } = await import('node:fs');
+  const csvMegabytes = ['accounts.csv', 'leads.csv', 'activities.csv'].reduce((s, n) => s + statSync(`${dir}/${n}`).size, 0) / 1e6;
+
+  let run = 0;
+  const fullRecomputeMs = await time(o.runs, () => fullRecompute(f, weightsOfRun(run++), DEFAULT_KERNEL_THRESHOLDS, cache));
+  o.log(`  full recompute (1 thread): median ${fullRecomputeMs.median.toFixed(2)} ms`);
+  const expected = fullRecompute(f, weightsOfRun(0), DEFAULT_KERNEL_THRESHOLDS, cache);
+
+  const thresholdIndexBuildMs = await time(o.runs, () => buildThresholdIndex(f, cache, expected.histogram), 1);
+  const index = buildThresholdIndex(f, cache, expected.histogram);
+  for (let i = 0; i < 21; i++) checkThresholdPath(f, cache, expected.histogram, thresholdRecompute(index, thresholdsOfRun(i)), thresholdsOfRun(i));
+  run = 0;
+  const thresholdRecomputeMs = await time(Math.max(o.runs, 21), () => thresholdRecompute(index, thresholdsOfRun(run++)));
+  o.log(`  threshold-only: median ${thresholdRecomputeMs.median.toFixed(4)} ms (index build ${thresholdIndexBuildMs.median.toFixed(1)} ms)`);
+
+  const result: SizeResult = {
+    leads,
+    includedLeads: expected.included,
+    fullRecomputeMs,
+    thresholdRecomputeMs,
+    thresholdIndexBuildMs,
+    csvLoadMs,
+    csvFirstChunkMs,
+    csvMegabytes: Math.round(csvMegabytes),
+    featureBuildMs: Math.round(loaded.featureBuildMs),
+    bytesPerLead: FEATURE_BYTES_PER_LEAD + 16,
+    totalBytesPerLead: canMeasureMemory ? Math.round(loadedBytes / leads) : null,
+    baselines: {},
+    ...(extra ? await extra(f, fullRecomputeMs) : {}),
+  };
+  result.parallelRecomputeMs = await measureParallel(loaded.columns, AS_OF_MS, o.workers, o.runs, weightsOfRun, o.log);
+  const dataset = scoringColumnsToDataset(loaded.columns, `demo ${leads}`);
+  result.scoringEngine = await measureScoringEngine(dataset, AS_OF_MS, o.runs, o.log);
+  if (o.baselines) {
+    const tolerance = leadsNearEdges(f, cache, DEFAULT_KERNEL_THRESHOLDS);
+    const cols = workloadColumns(f);
+    const S = f.sourceNames.length;
+    result.baselines.duckdbWasm = await baselineResult('DuckDB-WASM', () => duckdbBaseline(cols, S), expected, tolerance, fullRecomputeMs.median, o);
+    result.baselines.arquero = await baselineResult('arquero', async () => arqueroBaseline(cols, S), expected, tolerance, fullRecomputeMs.median, o);
+  }
+  return result;
+}

@@ -1,0 +1,24 @@
+/**
+ * Memory held by a value built by `build`: V8 heap + external (typed array) memory, measured after
+ * forced GCs. Array buffer backing stores are freed by a sweeper after the GC, so the measure waits
+ * for it to settle; without the wait, garbage buffers of growing arrays would still be counted.
+ */
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function used(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+export const canMeasureMemory = gc !== undefined;
+
+export async function retainedBytes<T>(build: () => Promise<T>): Promise<{ value: T; bytes: number }> {
+  const before = await used();
+  const value = await build();
+  const bytes = (await used()) - before;
+  return { value, bytes };
+}

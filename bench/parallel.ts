@@ -1,0 +1,41 @@
+/** The kernel pool on Node worker threads over SharedArrayBuffers. */
+import { Worker } from 'node:worker_threads';
+import type { FeatureInput } from '../src/engine/kernel/build-features';
+import { buildScoringFeatures } from '../src/engine/kernel/build-features';
+import { fullRecompute } from '../src/engine/kernel/recompute';
+import { DEFAULT_KERNEL_THRESHOLDS } from '../src/engine/kernel/workload';
+import { createKernelPool, sharedAlloc } from '../src/worker/pool/kernel-pool';
+import type { PoolResponse, WorkerPort } from '../src/worker/pool/protocol';
+import { assertSameCounts } from './compare';
+import { time, type Timing } from './stats';
+
+function spawnThread(): WorkerPort {
+  const w = new Worker(new URL('./kernel-thread-boot.mjs', import.meta.url));
+  return {
+    post: (m) => w.postMessage(m),
+    onMessage: (h) => w.on('message', (m: PoolResponse) => h(m)),
+    terminate: () => void w.terminate(),
+  };
+}
+
+export async function measureParallel(
+  input: FeatureInput,
+  asOf: number,
+  workers: number,
+  runs: number,
+  weightsOfRun: (i: number) => Parameters<typeof fullRecompute>[1],
+  log: (l: string) => void,
+): Promise<Timing> {
+  const features = buildScoringFeatures(input, asOf, sharedAlloc);
+  const pool = await createKernelPool(features, spawnThread, workers, true);
+  try {
+    const expected = fullRecompute(features, weightsOfRun(0), DEFAULT_KERNEL_THRESHOLDS);
+    assertSameCounts('worker pool', expected, (await pool.recompute(weightsOfRun(0), DEFAULT_KERNEL_THRESHOLDS))!, 0);
+    let run = 0;
+    const t = await time(runs, () => pool.recompute(weightsOfRun(run++), DEFAULT_KERNEL_THRESHOLDS));
+    log(`  full recompute (${pool.workers} worker threads, shared memory): median ${t.median.toFixed(2)} ms`);
+    return t;
+  } finally {
+    pool.close();
+  }
+}

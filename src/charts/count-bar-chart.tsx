@@ -1,0 +1,48 @@
+/** Counts (or days) as bars over categories, with optional reference band; used for distributions. */
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartTooltip, type TooltipDatum } from './chart-tooltip';
+
+export interface CountRow extends TooltipDatum {
+  readonly category: string;
+  readonly values: Readonly<Record<string, number | null>>;
+}
+
+export interface CountBarChartProps {
+  readonly rows: readonly CountRow[];
+  readonly series: readonly { readonly key: string; readonly name: string; readonly color: string }[];
+  readonly xLabel: string;
+  readonly yLabel: string;
+  /** A shaded band on the value axis, e.g. a benchmark range of days, on the category given. */
+  readonly band?: { readonly label: string; readonly low: number; readonly high: number };
+  readonly onSelect?: (category: string) => void;
+  readonly height?: number;
+}
+
+export function CountBarChart({ rows, series, xLabel, yLabel, band, onSelect, height = 280 }: CountBarChartProps) {
+  const data = rows.map((r) => ({ ...r, ...Object.fromEntries(series.map((s) => [s.key, r.values[s.key] ?? null])) }));
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={data} margin={{ top: 16, right: 24, bottom: 28, left: 16 }}>
+        <CartesianGrid vertical={false} strokeDasharray="3 3" />
+        <XAxis dataKey="category" interval={0} tick={{ fontSize: 12 }} label={{ value: xLabel, position: 'insideBottom', offset: -18 }} />
+        <YAxis label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }} />
+        <Tooltip content={<ChartTooltip />} cursor={{ fill: 'rgba(31, 78, 140, 0.08)' }} />
+        {series.length > 1 ? <Legend verticalAlign="top" height={28} /> : null}
+        {band ? (
+          <ReferenceArea y1={band.low} y2={band.high} ifOverflow="extendDomain" fill="#8a5a00" fillOpacity={0.12} label={{ value: band.label, position: 'insideTopLeft', fill: '#8a5a00', fontSize: 12 }} />
+        ) : null}
+        {series.map((s) => (
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            fill={s.color}
+            isAnimationActive={false}
+            cursor={onSelect ? 'pointer' : undefined}
+            onClick={(d: { payload?: CountRow }) => d.payload && onSelect?.(d.payload.category)}
+          />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * Rates as bars over categories (quarters), one or several series, with optional benchmark lines
+ * and bands. Immature points are drawn pale and say so in their tooltip.
+ */
+import { Bar, BarChart, CartesianGrid, Cell, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartTooltip, type TooltipDatum } from './chart-tooltip';
+
+export interface RateSeries {
+  /** Key of the series' values on each row. */
+  readonly key: string;
+  readonly name: string;
+  readonly color: string;
+}
+
+/** One category (x) with each series' rate as a fraction (null: no data) and per-series tooltips. */
+export interface RateRow extends TooltipDatum {
+  readonly category: string;
+  readonly values: Readonly<Record<string, number | null>>;
+  readonly immature?: Readonly<Record<string, boolean>>;
+  readonly tooltips: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface Benchmark {
+  readonly label: string;
+  /** Where the value comes from; listed under the chart. */
+  readonly source: string;
+  /** Fractions 0–1; a band when high > low. */
+  readonly low: number;
+  readonly high: number;
+}
+
+export interface RateBarChartProps {
+  readonly rows: readonly RateRow[];
+  readonly series: readonly RateSeries[];
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly benchmarks?: readonly Benchmark[];
+  readonly onSelect?: (category: string, seriesKey: string) => void;
+  readonly height?: number;
+}
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+/** Round ticks: every 5, 10 or 20 points up to the top of the data. */
+function ticksUpTo(top: number): number[] {
+  const step = top <= 0.3 ? 0.05 : top <= 0.8 ? 0.1 : 0.2;
+  const out: number[] = [];
+  for (let k = 0; k * step < top + step - 1e-9; k++) out.push(Math.round(k * step * 100) / 100);
+  return out;
+}
+
+export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], onSelect, height = 300 }: RateBarChartProps) {
+  const data = rows.map((r) => ({ ...r, ...Object.fromEntries(series.map((s) => [s.key, r.values[s.key] ?? null])) }));
+  const top = Math.max(0.1, ...benchmarks.map((b) => b.high), ...data.flatMap((r) => series.map((s) => r.values[s.key] ?? 0)));
+  const ticks = ticksUpTo(Math.min(1.5, top));
+  return (
+    <>
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={data} margin={{ top: 16, right: 24, bottom: 28, left: 16 }}>
+        <CartesianGrid vertical={false} strokeDasharray="3 3" />
+        <XAxis dataKey="category" label={{ value: xLabel, position: 'insideBottom', offset: -18 }} />
+        <YAxis tickFormatter={pct} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }} />
+        <Tooltip
+          content={<ChartTooltip lines={(d, key) => (d as RateRow).tooltips[key]} />}
+          shared={false}
+          cursor={{ fill: 'rgba(31, 78, 140, 0.08)' }}
+        />
+        {series.length > 1 ? <Legend verticalAlign="top" height={28} /> : null}
+        {benchmarks.map((b) =>
+          b.high > b.low ? (
+            <ReferenceArea key={b.label} y1={b.low} y2={b.high} fill="#8a5a00" fillOpacity={0.1} label={{ value: b.label, position: 'insideTopLeft', fill: '#8a5a00', fontSize: 12 }} />
+          ) : (
+            <ReferenceLine key={b.label} y={b.low} stroke="#8a5a00" strokeDasharray="6 3" label={{ value: b.label, position: 'insideTopLeft', fill: '#8a5a00', fontSize: 12 }} />
+          ),
+        )}
+        {series.map((s) => (
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            fill={s.color}
+            isAnimationActive={false}
+            cursor={onSelect ? 'pointer' : undefined}
+            onClick={(d: { payload?: RateRow }) => d.payload && onSelect?.(d.payload.category, s.key)}
+          >
+            {data.map((r) => (
+              <Cell key={r.category} fill={s.color} fillOpacity={r.immature?.[s.key] ? 0.35 : 1} />
+            ))}
+          </Bar>
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+    {benchmarks.length ? (
+      <ul className="chart-sources" aria-label="Benchmark sources">
+        {benchmarks.map((b) => (
+          <li key={b.label}>
+            {b.label}: {b.source}
+          </li>
+        ))}
+      </ul>
+    ) : null}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+/** Stage funnel figures as labelled bars, shared by the Funnel and Overview views. Formatting only. */
+import { formatCount, formatMoney, formatPercent, NO_DATA } from '../lib/format';
+import type { StageBar } from './stage-funnel-chart';
+
+/** The figures of one funnel stage, as the engine computed them. */
+export interface StageFigures {
+  readonly stage: string;
+  readonly label: string;
+  readonly leads: number;
+  /** Integer cents. */
+  readonly amountCents: number;
+  /** Fraction 0–1 of the previous stage; null for the first stage or 0/0. */
+  readonly stepRate: number | null;
+  readonly cumulativeRate: number | null;
+  readonly skipped: number | null;
+}
+
+export function stageBars(stages: readonly StageFigures[], currency: string, measure: 'count' | 'amount' = 'count'): StageBar[] {
+  return stages.map((s, k) => {
+    const value = measure === 'amount' ? s.amountCents : s.leads;
+    const figure = measure === 'amount' ? formatMoney(value, currency, true) : formatCount(value);
+    const step = s.stepRate === null ? NO_DATA : formatPercent(s.stepRate);
+    return {
+      stage: s.stage,
+      label: s.label,
+      value,
+      barLabel: k === 0 ? figure : `${figure} · ${step} of previous`,
+      tooltip: [
+        s.label,
+        `${formatCount(s.leads)} leads`,
+        `Pipeline ${formatMoney(s.amountCents, currency)}`,
+        ...(k === 0 ? [] : [`Step conversion ${step}`, `Cumulative ${formatPercent(s.cumulativeRate)} of leads`]),
+        ...(s.skipped !== null ? [`Skipped by ${formatCount(s.skipped)} leads`] : []),
+      ],
+    };
+  });
+}

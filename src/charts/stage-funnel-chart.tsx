@@ -1,0 +1,47 @@
+/** The stage funnel as horizontal bars: one bar per stage, labelled with its figure and step rate. */
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartTooltip } from './chart-tooltip';
+
+export interface StageBar {
+  readonly stage: string;
+  readonly label: string;
+  /** Leads, or integer cents when the chart shows amounts. */
+  readonly value: number;
+  /** The bar's label, e.g. "7,876 · 26.7% of previous". */
+  readonly barLabel: string;
+  readonly tooltip: readonly string[];
+}
+
+export interface StageFunnelChartProps {
+  readonly bars: readonly StageBar[];
+  /** Axis title with units, e.g. "Leads" or "Pipeline amount (USD)". */
+  readonly axisLabel: string;
+  readonly tickFormat: (value: number) => string;
+  /** Called with the stage of a clicked bar. */
+  readonly onSelect?: (stage: string) => void;
+}
+
+export function StageFunnelChart({ bars, axisLabel, tickFormat, onSelect }: StageFunnelChartProps) {
+  return (
+    <ResponsiveContainer width="100%" height={60 + bars.length * 44}>
+      <BarChart data={[...bars]} layout="vertical" margin={{ top: 4, right: 200, bottom: 24, left: 8 }}>
+        <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+        <XAxis type="number" tickFormatter={tickFormat} label={{ value: axisLabel, position: 'insideBottom', offset: -14 }} />
+        <YAxis type="category" dataKey="label" width={90} />
+        <Tooltip content={<ChartTooltip />} cursor={{ fill: 'rgba(31, 78, 140, 0.08)' }} />
+        <Bar
+          dataKey="value"
+          name={axisLabel}
+          isAnimationActive={false}
+          cursor={onSelect ? 'pointer' : undefined}
+          onClick={(d: { payload?: StageBar }) => d.payload && onSelect?.(d.payload.stage)}
+        >
+          {bars.map((b) => (
+            <Cell key={b.stage} fill={b.stage === 'won' ? '#1d7a46' : '#1f4e8c'} />
+          ))}
+          <LabelList dataKey="barLabel" position="right" fill="#1b2230" />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Report keys of the forecast and hygiene areas: `pipeline`, `coverage` (per quarter with a quota)
+ * and `hygiene`. Money is printed in currency units (cents ÷ 100, exact to the cent).
+ */
+import { coverageByQuarter, impliedCoverage } from '../../engine/forecast/coverage';
+import { pipelineByQuarter, pipelineSummary } from '../../engine/forecast/pipeline';
+import { opportunityMask } from '../../engine/filters/filters';
+import { runHygiene } from '../../engine/hygiene/hygiene';
+import type { DatasetContext } from '../context';
+import type { ReportSection } from '../report-sections';
+
+const units = (cents: number | null): number | null => (cents === null ? null : cents / 100);
+const pct = (r: number | null): string => (r === null ? 'no data' : `${(r * 100).toFixed(1)}%`);
+const money = (cents: number, currency: string): string =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(cents / 100);
+
+function compute(ctx: DatasetContext) {
+  const { dataset: ds, asOf } = ctx;
+  const mask = opportunityMask(ds, {});
+  const summary = pipelineSummary(ds, { asOf, mask });
+  const coverage = coverageByQuarter(ds, pipelineByQuarter(ds, { asOf, mask }).quarters, asOf);
+  const hygiene = runHygiene(ds, { asOf, mask });
+  return { summary, coverage, hygiene };
+}
+
+const cache = new WeakMap<DatasetContext, ReturnType<typeof compute>>();
+function figures(ctx: DatasetContext) {
+  let f = cache.get(ctx);
+  if (!f) cache.set(ctx, (f = compute(ctx)));
+  return f;
+}
+
+export const forecastSection: ReportSection = {
+  json(ctx) {
+    const { summary: s, coverage, hygiene: h } = figures(ctx);
+    return {
+      pipeline: {
+        currency: ctx.dataset.meta.currency,
+        open: units(s.openCents),
+        weighted: units(s.weightedCents),
+        expectedBookings: units(s.expectedBookingsCents),
+        openCount: s.openCount,
+        winRate: s.rates.winRate,
+        impliedCoverage: impliedCoverage(s.rates.winRate),
+      },
+      coverage: Object.fromEntries(
+        coverage.map((c) => [
+          c.quarter,
+          {
+            tense: c.tense,
+            quota: units(c.quotaCents),
+            won: units(c.wonCents),
+            openDue: units(c.openDueCents),
+            weightedDue: units(c.weightedDueCents),
+            coverage: c.coverage,
+            attainment: c.attainment,
+            gap: units(c.gapCents),
+          },
+        ]),
+      ),
+      hygiene: {
+        fastTrack: h.fastTrack.count,
+        passThrough: h.passThrough.count,
+        restaged: h.restaged.count,
+        marketingSourcedShare: { anyTouch: h.marketing.share.anyTouch, firstTouch90d: h.marketing.share.firstTouchWindow },
+        winRates: {
+          fastTrack: { flagged: h.fastTrack.flagged.winRate, clean: h.fastTrack.clean.winRate },
+          passThrough: { flagged: h.passThrough.flagged.winRate, clean: h.passThrough.clean.winRate },
+          restaged: { flagged: h.restaged.flagged.winRate, clean: h.restaged.clean.winRate },
+        },
+      },
+    };
+  },
+  text(ctx) {
+    const { summary: s, coverage, hygiene: h } = figures(ctx);
+    const cur = ctx.dataset.meta.currency;
+    return [
+      `Pipeline: ${s.openCount} open deals, ${money(s.openCents, cur)} open, ${money(s.weightedCents, cur)} weighted (expected bookings), win rate ${pct(s.rates.winRate)}`,
+      ...coverage.map(
+        (c) =>
+          `  ${c.quarter}: quota ${money(c.quotaCents, cur)}, won ${money(c.wonCents, cur)}, open due ${money(c.openDueCents, cur)}, coverage ${c.coverage === 'quota met' ? 'quota met' : `${c.coverage.toFixed(2)}×`}`,
+      ),
+      `Hygiene: ${h.fastTrack.count} fast-tracked (win rate ${pct(h.fastTrack.flagged.winRate)} vs ${pct(h.fastTrack.clean.winRate)} clean), ${h.passThrough.count} pass-through, ${h.restaged.count} re-staged`,
+      `  Marketing-sourced share of SQO pipeline: ${pct(h.marketing.share.anyTouch)} any touch ever, ${pct(h.marketing.share.firstTouchWindow)} first touch within 90 days`,
+    ];
+  },
+};

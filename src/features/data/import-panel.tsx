@@ -1,0 +1,165 @@
+import { useRef, useState, type DragEvent, type FormEvent } from 'react';
+import type { Mapping } from '../../import/mapping/schema';
+import { MAX_FILE_BYTES, sizeProblem } from '../../import/source/decode';
+import { ErrorState } from '../../ui/states';
+import type { ImportPreview, ImportProgress } from '../../worker/api';
+import { engine } from '../../worker/client';
+import { ImportPreviewCard } from './import-preview';
+import { MappingScreen } from './mapping-screen';
+import { useCommitImport, usePreviewImport, type PreviewSource } from './queries';
+
+const MB = 1024 * 1024;
+
+function progressText(p: ImportProgress | null): string {
+  if (!p) return 'Starting…';
+  if (p.phase === 'parsing') return `Checking every row of ${p.file}…`;
+  if (p.phase === 'done') return 'Done.';
+  const loaded = `${(p.loaded / MB).toFixed(1)} MB`;
+  return p.total ? `Reading ${p.file}: ${loaded} of ${(p.total / MB).toFixed(1)} MB` : `Reading ${p.file}: ${loaded}`;
+}
+
+/**
+ * Load your own files: drop them, pick them (several at once) or give a URL. Files are read and
+ * checked in the worker; the report is shown before anything replaces the current dataset.
+ */
+export function ImportPanel() {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [source, setSource] = useState<PreviewSource | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [url, setUrl] = useState('');
+  const [refused, setRefused] = useState<string | null>(null);
+  const [remapError, setRemapError] = useState<unknown>(null);
+  const [remapping, setRemapping] = useState(false);
+  const [mappingKey, setMappingKey] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const read = usePreviewImport(setProgress);
+  const commit = useCommitImport();
+  const busy = read.isPending || commit.isPending || remapping;
+
+  const start = (next: PreviewSource) => {
+    setRefused(null);
+    setRemapError(null);
+    if (next.kind === 'files') {
+      if (next.files.length === 0) return;
+      const tooBig = next.files.map((f) => sizeProblem(f.name, f.size)).find((m) => m !== undefined);
+      if (tooBig) {
+        setRefused(tooBig);
+        return;
+      }
+    }
+    if (preview) void engine().discardImport(preview.id);
+    setPreview(null);
+    setProgress(null);
+    setSource(next);
+    setMappingKey((k) => k + 1);
+    read.mutate({ source: next }, { onSuccess: setPreview });
+  };
+
+  const remap = async (mapping: Mapping) => {
+    if (!preview) return;
+    setRemapping(true);
+    setRemapError(null);
+    try {
+      setPreview(await engine().remapImport(preview.id, mapping));
+    } catch (e) {
+      setRemapError(e);
+    } finally {
+      setRemapping(false);
+    }
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    start({ kind: 'files', files: Array.from(e.dataTransfer.files) });
+  };
+  const submitUrl = (e: FormEvent) => {
+    e.preventDefault();
+    if (url.trim() !== '') start({ kind: 'url', url: url.trim() });
+  };
+  const discard = () => {
+    if (preview) void engine().discardImport(preview.id);
+    setPreview(null);
+    setSource(null);
+    commit.reset();
+  };
+
+  return (
+    <>
+      <section className="card" aria-labelledby="import-heading">
+        <h2 id="import-heading">Load your own data</h2>
+        <p className="muted">
+          Salesforce exports (Lead, Opportunity, OpportunityHistory, Account, CampaignMember), HubSpot contacts and deals exports, the
+          canonical CSV folder or JSON, or any CSV through the mapping screen. Up to {Math.round(MAX_FILE_BYTES / MB)} MB per file. Your
+          files never leave this browser.
+        </p>
+        <div
+          className={`drop-zone${dragging ? ' drop-zone--active' : ''}`}
+          data-testid="drop-zone"
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <p>Drop CSV or JSON files here, or</p>
+          <button type="button" className="button" disabled={busy} onClick={() => input.current?.click()}>
+            Choose files…
+          </button>
+          <input
+            ref={input}
+            className="visually-hidden"
+            type="file"
+            multiple
+            accept=".csv,.json,.txt,text/csv,application/json"
+            aria-label="Files to import"
+            tabIndex={-1}
+            onChange={(e) => {
+              start({ kind: 'files', files: Array.from(e.target.files ?? []) });
+              e.target.value = '';
+            }}
+          />
+        </div>
+        <form className="url-form" onSubmit={submitUrl}>
+          <label>
+            Or load from a URL (no cookies or credentials are sent)
+            <input type="url" value={url} placeholder="https://example.com/opportunities.csv" onChange={(e) => setUrl(e.target.value)} />
+          </label>
+          <button type="submit" className="button button--small" disabled={busy || url.trim() === ''}>
+            Load URL
+          </button>
+        </form>
+        {read.isPending ? (
+          <div className="import-progress" role="status" aria-live="polite">
+            <progress max={progress?.total ?? undefined} value={progress?.phase === 'reading' ? progress.loaded : undefined} aria-label="Import progress" />
+            <span>{progressText(progress)}</span>
+            <button type="button" className="button button--small" onClick={() => void engine().cancelImport()}>
+              Cancel
+            </button>
+          </div>
+        ) : null}
+        {refused ? <ErrorState title="This file was not read; the current dataset is unchanged" error={refused} /> : null}
+        {read.error ? <ErrorState title="The import stopped; the current dataset is unchanged" error={read.error} /> : null}
+        {remapError ? <ErrorState title="The mapping could not be applied" error={remapError} /> : null}
+        {commit.error ? <ErrorState title="The dataset was not replaced" error={commit.error} /> : null}
+        {commit.isSuccess && !preview ? (
+          <p role="status">Loaded. Every view now shows your data; the import report is below.</p>
+        ) : null}
+      </section>
+      {preview && preview.unmapped.length > 0 ? (
+        <MappingScreen key={mappingKey} files={preview.unmapped} busy={busy} onApply={(m) => void remap(m)} />
+      ) : null}
+      {preview ? (
+        <ImportPreviewCard
+          preview={preview}
+          source={source}
+          busy={busy}
+          onCommit={() => commit.mutate(preview.id, { onSuccess: () => setPreview(null) })}
+          onDiscard={discard}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import type { ImportReport } from '../../import/report';
+import { downloadCsv } from '../../lib/csv-export';
+import { formatCount } from '../../lib/format';
+import type { ImportPreview } from '../../worker/api';
+import { ImportReportView } from './import-report-view';
+import type { PreviewSource } from './queries';
+
+const MODE_LABEL: Record<string, string> = {
+  canonical: 'the canonical CSV folder',
+  json: 'canonical JSON',
+  salesforce: 'a Salesforce export',
+  hubspot: 'a HubSpot export',
+  mapping: 'your column mapping',
+};
+
+/** Rejected rows (file, row, column, value, reason) as a CSV download. */
+export function downloadRejected(report: ImportReport): void {
+  downloadCsv(
+    'rejected-rows.csv',
+    ['file', 'row', 'column', 'value', 'reason'],
+    report.issues.filter((i) => i.outcome === 'rejected').map((i) => [i.file, i.row, i.column, i.value, i.reason]),
+  );
+}
+
+/** What the import would load, shown before anything replaces the current dataset. */
+export function ImportPreviewCard({
+  preview,
+  source,
+  busy,
+  onCommit,
+  onDiscard,
+}: {
+  preview: ImportPreview;
+  source: PreviewSource | null;
+  busy: boolean;
+  onCommit: () => void;
+  onDiscard: () => void;
+}) {
+  const c = preview.counts;
+  const what = source?.kind === 'url' ? source.url : preview.files.join(', ');
+  return (
+    <>
+      <section className="card import-preview" aria-labelledby="preview-heading">
+        <h2 id="preview-heading">Check before loading</h2>
+        <p>
+          {preview.mode === 'mapping' && preview.report.files.length === 0
+            ? `No preset recognised ${what}.`
+            : `Read ${what} as ${MODE_LABEL[preview.mode] ?? preview.mode}.`}{' '}
+          The current dataset stays until you load this one.
+        </p>
+        <p>
+          Would load: {formatCount(c.leads)} leads, {formatCount(c.opportunities)} opportunities, {formatCount(c.accounts)} accounts,{' '}
+          {formatCount(c.activities)} activities, {formatCount(c.touches)} touches.
+        </p>
+        {preview.report.warnings.length > 0 ? (
+          <p className="import-preview__warn">
+            {formatCount(preview.report.warnings.length)} file warning{preview.report.warnings.length === 1 ? '' : 's'}: read them in the report
+            below.
+          </p>
+        ) : null}
+        {!preview.usable ? (
+          <p role="alert">
+            Nothing usable yet: no lead or opportunity row was accepted.
+            {preview.unmapped.length > 0 ? ' Map the columns above, then preview again.' : ' See the reasons below.'}
+          </p>
+        ) : null}
+        <div className="mapping-actions">
+          <button type="button" className="button" disabled={busy || !preview.usable} onClick={onCommit}>
+            Replace the current dataset
+          </button>
+          <button type="button" className="button button--small" onClick={onDiscard}>
+            Discard
+          </button>
+          <button type="button" className="button button--small" disabled={preview.report.rejected === 0} onClick={() => downloadRejected(preview.report)}>
+            Download rejected rows as CSV
+          </button>
+        </div>
+      </section>
+      <ImportReportView report={preview.report} heading="Import report (preview)" />
+    </>
+  );
+}

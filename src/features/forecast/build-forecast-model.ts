@@ -1,0 +1,71 @@
+/**
+ * Shapes the forecast view-models for the charts: money in currency units (cents ÷ 100, a unit
+ * change, no rounding) and waterfall bars as a floating base plus a visible height.
+ */
+import type { ForecastView, WaterfallView } from '../../worker/api';
+
+const units = (cents: number | null): number | null => (cents === null ? null : cents / 100);
+
+export interface QuarterChartRow {
+  readonly quarter: string;
+  readonly tense: string;
+  readonly won: number;
+  readonly openDue: number;
+  readonly weightedDue: number;
+  readonly quota: number | null;
+}
+
+export function buildQuarterRows(v: ForecastView): QuarterChartRow[] {
+  return v.quarters.map((q) => ({
+    quarter: q.tense === 'current' ? `${q.quarter} (now)` : q.quarter,
+    tense: q.tense,
+    won: units(q.wonCents)!,
+    openDue: units(q.openDueCents)!,
+    weightedDue: units(q.weightedDueCents)!,
+    quota: units(q.quotaCents),
+  }));
+}
+
+export interface LagChartRow {
+  readonly quarter: string;
+  readonly sqos: number | null;
+  readonly actual: number | null;
+  readonly forecast: number | null;
+  readonly projected: number | null;
+}
+
+/** Past and current quarters carry the forecast line; the current and future the projection. */
+export function buildLagRows(v: ForecastView): LagChartRow[] {
+  return v.sqoLag.quarters.map((q) => ({
+    quarter: q.tense === 'current' ? `${q.quarter} (now)` : q.quarter,
+    sqos: q.sqosCreated,
+    actual: units(q.actualCents),
+    forecast: q.tense === 'future' ? null : units(q.forecastCents),
+    projected: q.tense === 'past' ? null : units(q.forecastCents),
+  }));
+}
+
+export interface WaterfallRow {
+  readonly label: string;
+  readonly kind: 'total' | 'up' | 'down';
+  /** Invisible base of the floating bar, currency units. */
+  readonly base: number;
+  /** Visible height, currency units. */
+  readonly value: number;
+  readonly cents: number;
+  readonly count: number | null;
+}
+
+export function buildWaterfallRows(w: WaterfallView): WaterfallRow[] {
+  let level = 0;
+  return w.bars.map((b) => {
+    const v = b.cents / 100;
+    if (b.kind === 'total') {
+      level = v;
+      return { label: b.label, kind: b.kind, base: 0, value: v, cents: b.cents, count: b.count };
+    }
+    const base = b.kind === 'up' ? level : level - v;
+    level = b.kind === 'up' ? level + v : level - v;
+    return { label: b.label, kind: b.kind, base, value: v, cents: b.cents, count: b.count };
+  });
+}

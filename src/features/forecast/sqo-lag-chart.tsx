@@ -1,0 +1,58 @@
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatCount, formatMoney, formatPercent } from '../../lib/format';
+import { ChartFrame } from '../../ui/chart-frame';
+import type { ForecastView } from '../../worker/api';
+import type { LagChartRow } from './build-forecast-model';
+import { axisMoney, legendText } from './chart-format';
+
+export function SqoLagChart({ rows, view }: { rows: readonly LagChartRow[]; view: ForecastView }) {
+  const cur = view.currency;
+  const lag = view.sqoLag;
+  const tip = (value: unknown, name: unknown) =>
+    typeof value === 'number' ? (name === 'SQOs created' ? formatCount(value) : formatMoney(Math.round(value * 100), cur)) : String(value ?? '');
+  return (
+    <ChartFrame
+      title="SQOs created per quarter and the bookings they turn into"
+      units={`SQOs (bars, right axis); bookings in ${cur} (lines, left axis)`}
+      definition={
+        <>
+          <p>
+            The lag distribution comes from your data: share(k) = SQOs won k quarters after the quarter they were created ÷ SQOs
+            created, over the cohorts old enough to have seen lag k in full. Bookings forecast for a quarter Q = Σ<sub>k</sub> SQOs
+            created in Q−k × share(k) × average won deal ({formatMoney(lag.avgWonCents, cur)} over the lookback). A drop in SQO
+            creation therefore shows as a bookings shortfall k quarters later.
+          </p>
+          <p>
+            <strong>Actual</strong>: won amount closed in the quarter. <strong>Forecast</strong> on past quarters uses today&apos;s
+            lag shares (a back-test, not what was forecast then); weighted absolute error over the past quarters:{' '}
+            {formatPercent(lag.wape)}. <strong>Projected</strong> counts only SQOs created by the “as of” date.
+          </p>
+          <p>
+            Lag shares:{' '}
+            {lag.shares.map((s) => `${s.lag === lag.shares.length - 1 ? `${s.lag}+` : s.lag} q: ${formatPercent(s.share)}`).join(' · ')}
+          </p>
+        </>
+      }
+      csv={{
+        fileName: 'sqo-to-bookings.csv',
+        header: ['quarter', 'sqos_created', 'actual_bookings', 'forecast_bookings', 'projected_bookings'],
+        rows: rows.map((r) => [r.quarter, r.sqos, r.actual, r.forecast, r.projected]),
+      }}
+    >
+      <ResponsiveContainer width="100%" height={320}>
+        <ComposedChart data={rows as LagChartRow[]} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="quarter" label={{ value: 'Quarter', position: 'insideBottom', offset: -12 }} />
+          <YAxis yAxisId="money" tickFormatter={axisMoney(cur)} width={80} label={{ value: `Bookings (${cur})`, angle: -90, position: 'insideLeft' }} />
+          <YAxis yAxisId="sqos" orientation="right" tickFormatter={(n: number) => formatCount(n)} label={{ value: 'SQOs', angle: 90, position: 'insideRight' }} />
+          <Tooltip formatter={tip} />
+          <Legend verticalAlign="top" formatter={legendText} />
+          <Bar yAxisId="sqos" dataKey="sqos" name="SQOs created" fill="#c9d6ea" isAnimationActive={false} />
+          <Line yAxisId="money" dataKey="actual" name="Actual bookings" stroke="#1d7a46" strokeWidth={2} isAnimationActive={false} />
+          <Line yAxisId="money" dataKey="forecast" name="Forecast from SQOs" stroke="#1f4e8c" strokeWidth={2} isAnimationActive={false} />
+          <Line yAxisId="money" dataKey="projected" name="Projected from SQOs" stroke="#1f4e8c" strokeDasharray="6 4" strokeWidth={2} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * Shapes the engine's funnel view-model for the charts: formatted labels, tooltip lines and the CSV
+ * behind each chart. Pure; no figure is computed here that the engine did not compute.
+ */
+import { formatCount, formatDays, formatPercent } from '../../lib/format';
+import type { FunnelViewModel } from '../../worker/api';
+import type { RateRow, RateSeries, Benchmark } from '../../charts/rate-bar-chart';
+import type { CountRow } from '../../charts/count-bar-chart';
+import type { CsvExport } from '../../ui/chart-frame';
+import type { FunnelParams } from './funnel-params';
+
+export const SERIES_COLORS = ['#1f4e8c', '#d9822b', '#2a9d8f', '#8e44ad', '#c0392b', '#7f8c8d'];
+
+type Vm = FunnelViewModel;
+
+export function stageCsv(vm: Vm): CsvExport {
+  return {
+    fileName: 'funnel-stages.csv',
+    header: ['stage', 'leads', 'pipeline_amount', 'step_rate', 'cumulative_rate', 'skipped', 'reentered'],
+    rows: vm.stages.map((s) => [s.stage, s.leads, s.amountCents / 100, s.stepRate, s.cumulativeRate, s.skipped, s.reentered]),
+  };
+}
+
+const basisWord = (vm: Vm) => (vm.basis === 'cohort' ? 'cohort' : 'period');
+
+/** The chosen pair by quarter. */
+export function conversionRows(vm: Vm, pairKey: FunnelParams['pair']): { rows: RateRow[]; csv: CsvExport; label: string; typicalDays: number | null } {
+  const series = vm.conversions.find((c) => c.key === pairKey)!;
+  const [a, b] = series.label.split('→');
+  const rows = series.points.map((p): RateRow => ({
+    category: p.period,
+    values: { rate: p.rate },
+    immature: { rate: p.immature },
+    tooltips: {
+      rate:
+        vm.basis === 'cohort'
+          ? [
+              `${series.label}, ${p.period} cohort`,
+              `${formatPercent(p.rate)}: ${formatCount(p.hits)} of ${formatCount(p.base)} ${a}s reached ${b}`,
+              `Still open: ${formatPercent(p.openShare)}`,
+              ...(p.immature ? ['Immature: younger than the typical time to convert'] : []),
+            ]
+          : [`${series.label}, ${p.period}`, `${formatPercent(p.rate)}: ${formatCount(p.hits)} ${b} entries ÷ ${formatCount(p.base)} ${a} entries`],
+    },
+  }));
+  const csv: CsvExport = {
+    fileName: `conversion-${pairKey}-${basisWord(vm)}.csv`,
+    header: ['quarter', vm.basis === 'cohort' ? 'entered_from' : 'entries_from', vm.basis === 'cohort' ? 'converted' : 'entries_to', 'rate', 'still_open_share', 'immature'],
+    rows: series.points.map((p) => [p.period, p.base, p.hits, p.rate, p.openShare, p.immature]),
+  };
+  return { rows, csv, label: series.label, typicalDays: series.typicalDays };
+}
+
+/** The compared rate by quarter for the largest groups. */
+export function comparisonRows(vm: Vm, compare: FunnelParams['compare']): { rows: RateRow[]; series: RateSeries[]; csv: CsvExport } {
+  const groups = vm.breakdown.comparison;
+  const series = groups.map((g, k): RateSeries => ({ key: `g${k}`, name: g.label, color: SERIES_COLORS[k % SERIES_COLORS.length]! }));
+  const label = compare === 'mqlToSqo' ? 'MQL→SQO' : 'SQL→SQO';
+  const rows = vm.quarters.map((q, qi): RateRow => {
+    const values: Record<string, number | null> = {};
+    const immature: Record<string, boolean> = {};
+    const tooltips: Record<string, string[]> = {};
+    groups.forEach((g, k) => {
+      const p = g[compare][qi]!;
+      values[`g${k}`] = p.rate;
+      immature[`g${k}`] = p.immature;
+      tooltips[`g${k}`] = [
+        `${g.label}, ${q}`,
+        `${label} ${formatPercent(p.rate)} (${formatCount(p.hits)} of ${formatCount(p.base)})`,
+        ...(p.immature ? ['Immature cohort'] : []),
+      ];
+    });
+    return { category: q, values, immature, tooltips };
+  });
+  const csv: CsvExport = {
+    fileName: `${compare}-by-${vm.breakdown.dimension.id.replace(/[^a-z0-9]+/gi, '-')}.csv`,
+    header: ['group', 'quarter', 'base', 'hits', 'rate', 'immature'],
+    rows: groups.flatMap((g) => g[compare].map((p) => [g.label, p.period, p.base, p.hits, p.rate, p.immature])),
+  };
+  return { rows, series, csv };
+}
+
+export function benchmarksFor(vm: Vm, rate: 'sqlToSqo' | 'sqoToWon' | 'mqlToSqo'): Benchmark[] {
+  return vm.benchmarks.rates.filter((b) => b.rate === rate).map((b) => ({ label: b.label, source: b.source, low: b.low, high: b.high }));
+}
+
+/** Closed-in-quarter win rate beside the SQO→won conversion of the quarter's SQOs. */
+export function winRateRows(vm: Vm): { rows: RateRow[]; series: RateSeries[]; csv: CsvExport } {
+  const cohort = vm.conversions.find((c) => c.key === 'sqoToWon')!;
+  const cohortName = vm.basis === 'cohort' ? 'Won ÷ SQOs created (cohort)' : 'Won ÷ SQOs created (period)';
+  const series: RateSeries[] = [
+    { key: 'closed', name: 'Won ÷ (won + lost), closed in quarter', color: '#1d7a46' },
+    { key: 'cohort', name: cohortName, color: '#1f4e8c' },
+  ];
+  const rows = vm.closedWinRates.map((w, k): RateRow => {
+    const c = cohort.points[k]!;
+    return {
+      category: w.period,
+      values: { closed: w.rate, cohort: c.rate },
+      immature: { cohort: c.immature },
+      tooltips: {
+        closed: [`Closed in ${w.period}`, `Win rate ${formatPercent(w.rate)}: ${formatCount(w.won)} won, ${formatCount(w.lost)} lost`],
+        cohort: [`SQOs of ${w.period}`, `${formatPercent(c.rate)}: ${formatCount(c.hits)} won of ${formatCount(c.base)}`, ...(c.immature ? ['Immature: many still open'] : [])],
+      },
+    };
+  });
+  const csv: CsvExport = {
+    fileName: 'win-rate-by-quarter.csv',
+    header: ['quarter', 'won_closed', 'lost_closed', 'closed_win_rate', 'sqos', 'sqos_won', 'sqo_win_rate', 'immature'],
+    rows: vm.closedWinRates.map((w, k) => [w.period, w.won, w.lost, w.rate, cohort.points[k]!.base, cohort.points[k]!.hits, cohort.points[k]!.rate, cohort.points[k]!.immature]),
+  };
+  return { rows, series, csv };
+}
+
+export function durationRows(vm: Vm): { rows: CountRow[]; csv: CsvExport } {
+  const rows = vm.timeInStage.map((d): CountRow => ({
+    category: d.label,
+    values: { median: d.medianDays, p75: d.p75Days },
+    tooltip: [d.label, `Median ${formatDays(d.medianDays)}, p75 ${formatDays(d.p75Days)}`, `${formatCount(d.leads)} leads with both entries recorded`, ...(d.outOfOrder ? [`${formatCount(d.outOfOrder)} out of order, left out`] : [])],
+  }));
+  const csv: CsvExport = {
+    fileName: 'time-in-stage.csv',
+    header: ['from', 'to', 'leads', 'median_days', 'p75_days', 'out_of_order', ...vm.timeInStage[0]!.bins.map((b) => `leads_${b.label.replace(/\s/g, '')}`)],
+    rows: vm.timeInStage.map((d) => [d.from, d.to, d.leads, d.medianDays, d.p75Days, d.outOfOrder, ...d.bins.map((b) => b.leads)]),
+  };
+  return { rows, csv };
+}
+
+export function histogramRows(vm: Vm, index: number): CountRow[] {
+  const d = vm.timeInStage[index]!;
+  return d.bins.map((b) => ({
+    category: b.label,
+    values: { leads: b.leads },
+    tooltip: [`${d.label}: ${b.label}`, `${formatCount(b.leads)} leads`],
+  }));
+}
+
+export function breakdownCsv(vm: Vm): CsvExport {
+  return {
+    fileName: `funnel-by-${vm.breakdown.dimension.id.replace(/[^a-z0-9]+/gi, '-')}.csv`,
+    header: ['group', 'leads', 'mql', 'sql', 'sqo', 'won', 'lost', 'mql_to_sqo', 'sql_to_sqo', 'win_rate'],
+    rows: vm.breakdown.rows.map((r) => [r.label, r.counts.lead, r.counts.mql, r.counts.sql, r.counts.sqo, r.counts.won, r.counts.lost, r.rates.mqlToSqo, r.rates.sqlToSqo, r.rates.winRate]),
+  };
+}

@@ -1,0 +1,80 @@
+import type { Dimension } from '../../engine/funnel/groups';
+import { funnelActions, WINDOWS, type FunnelParams } from './funnel-params';
+
+interface Choice<T extends string> {
+  readonly value: T;
+  readonly label: string;
+}
+
+function Toggle<T extends string>({ legend, value, choices, onChange }: { legend: string; value: T; choices: readonly Choice<T>[]; onChange: (v: T) => void }) {
+  return (
+    <fieldset className="toggle">
+      <legend>{legend}</legend>
+      {choices.map((c) => (
+        <label key={c.value} className={value === c.value ? 'toggle__option toggle__option--on' : 'toggle__option'}>
+          <input type="radio" name={legend} value={c.value} checked={value === c.value} onChange={() => onChange(c.value)} />
+          {c.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Counting mode, conversion basis and window, breakdown and measure: all kept in the URL. */
+export function FunnelControls({ params, dimensions }: { params: FunnelParams; dimensions: readonly Dimension[] }) {
+  return (
+    <form className="funnel-controls" aria-label="Funnel options" onSubmit={(e) => e.preventDefault()}>
+      <Toggle
+        legend="Stage counting"
+        value={params.mode}
+        choices={[
+          { value: 'inclusive', label: 'Inclusive' },
+          { value: 'strict', label: 'Strict' },
+        ]}
+        onChange={(mode) => funnelActions.optionChanged({ mode })}
+      />
+      <Toggle
+        legend="Conversion"
+        value={params.basis}
+        choices={[
+          { value: 'cohort', label: 'Cohort' },
+          { value: 'period', label: 'Period' },
+        ]}
+        onChange={(basis) => funnelActions.optionChanged({ basis })}
+      />
+      <label className="funnel-controls__field">
+        <span>Window</span>
+        <select
+          value={params.window ?? ''}
+          disabled={params.basis === 'period'}
+          onChange={(e) => funnelActions.optionChanged({ window: e.target.value ? Number(e.target.value) : null })}
+        >
+          {WINDOWS.map((w) => (
+            <option key={w ?? 'none'} value={w ?? ''}>
+              {w === null ? 'Any time' : `Within ${w} days`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="funnel-controls__field">
+        <span>Breakdown</span>
+        <select value={params.by} onChange={(e) => funnelActions.optionChanged({ by: e.target.value })}>
+          {dimensions.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Toggle
+        legend="Funnel by"
+        value={params.measure}
+        choices={[
+          { value: 'count', label: 'Leads' },
+          { value: 'amount', label: 'Pipeline amount' },
+        ]}
+        onChange={(measure) => funnelActions.optionChanged({ measure })}
+      />
+    </form>
+  );
+}

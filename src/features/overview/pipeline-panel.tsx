@@ -1,0 +1,88 @@
+import { useQuery } from '@tanstack/react-query';
+import { createElement } from 'react';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { datasetSummaryQuery } from '../../lib/dataset-queries';
+import { formatDecimal, formatMoney, formatPercent } from '../../lib/format';
+import { toEngineFilters, useFilters } from '../../state/filters';
+import { ChartFrame } from '../../ui/chart-frame';
+import { ErrorState, Loading } from '../../ui/states';
+import { Stat } from '../../ui/stat';
+import type { PipelinePanelView } from '../../worker/api';
+import './pipeline-panel.css';
+import { pipelinePanelQuery } from './pipeline-panel-query';
+
+interface Row {
+  readonly quarter: string;
+  readonly won: number;
+  readonly weightedDue: number;
+  readonly quota: number;
+}
+
+/** Quarters in currency units for the chart (cents ÷ 100). */
+export function buildPanelRows(v: PipelinePanelView): Row[] {
+  return v.quarters.map((q) => ({ quarter: q.quarter, won: q.wonCents / 100, weightedDue: q.weightedDueCents / 100, quota: q.quotaCents / 100 }));
+}
+
+const legendText = (value: unknown) => createElement('span', { style: { color: 'var(--ink)' } }, String(value));
+
+/** Pipeline, weighted pipeline, coverage and projected bookings against quota, for the Overview. */
+export function PipelinePanel() {
+  const summary = useQuery(datasetSummaryQuery());
+  const filters = toEngineFilters(useFilters());
+  const q = useQuery({ ...pipelinePanelQuery(summary.data?.version ?? 0, filters), enabled: !!summary.data });
+  if (q.error) return <ErrorState title="The pipeline could not be computed" error={q.error} />;
+  const v = q.data;
+  if (!v) return <Loading label="Computing the pipeline…" />;
+  const cur = v.currency;
+  const now = v.quarters[0];
+  const coverage = now ? (now.coverage === 'quota met' ? 'quota met' : `${formatDecimal(now.coverage)}×`) : 'no quota';
+  const money = (value: unknown) => (typeof value === 'number' ? formatMoney(Math.round(value * 100), cur) : String(value ?? ''));
+  return (
+    <section className="card" aria-labelledby="pipeline-panel-heading">
+      <h2 id="pipeline-panel-heading">Pipeline and bookings against quota</h2>
+      <div className="stat-row pipeline-panel__stats">
+        <Stat label="Open pipeline" value={formatMoney(v.openCents, cur, true)} help={formatMoney(v.openCents, cur)} />
+        <Stat label="Weighted pipeline" value={formatMoney(v.weightedCents, cur, true)} note="Σ amount × p(stage)" help={formatMoney(v.weightedCents, cur)} />
+        <Stat
+          label={now ? `Coverage ${now.quarter}` : 'Coverage'}
+          value={coverage}
+          note={v.impliedCoverage === null ? undefined : `target ${formatDecimal(v.impliedCoverage)}× (1 ÷ ${formatPercent(v.winRate)} win rate)`}
+        />
+        <Stat
+          label={now ? `Projected ${now.quarter}` : 'Projected bookings'}
+          value={now ? formatMoney(now.projectedCents, cur, true) : 'no quota'}
+          note={now ? `quota ${formatMoney(now.quotaCents, cur, true)}; won so far ${formatMoney(now.wonCents, cur, true)}` : undefined}
+        />
+      </div>
+      {v.quarters.length ? (
+        <ChartFrame
+          title="Projected bookings against quota, this quarter and the next two"
+          units={cur}
+          definition={
+            <p>
+              Won = deals won with a close date in the quarter. Weighted open = open deals due in the quarter × p(stage), the
+              historical win rate from their stage over the last 4 quarters. Projected = won + weighted open. Coverage = open
+              pipeline due ÷ (quota − won); the Forecast view has the detail.
+            </p>
+          }
+          csv={{ fileName: 'projected-vs-quota.csv', header: ['quarter', 'won', 'weighted_open_due', 'quota'], rows: buildPanelRows(v).map((r) => [r.quarter, r.won, r.weightedDue, r.quota]) }}
+        >
+          <ResponsiveContainer width="100%" height={240}>
+            <ComposedChart data={buildPanelRows(v)} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="quarter" label={{ value: 'Quarter', position: 'insideBottom', offset: -12 }} />
+              <YAxis tickFormatter={(u: number) => formatMoney(u * 100, cur, true)} width={80} label={{ value: cur, angle: -90, position: 'insideLeft' }} />
+              <Tooltip formatter={money} />
+              <Legend verticalAlign="top" formatter={legendText} />
+              <Bar dataKey="won" name="Won" stackId="p" fill="#1d7a46" isAnimationActive={false} />
+              <Bar dataKey="weightedDue" name="Weighted open pipeline due" stackId="p" fill="#7aa6d9" isAnimationActive={false} />
+              <Line dataKey="quota" name="Quota" stroke="#b3261e" strokeWidth={2} isAnimationActive={false} />
+            </ComposedChart>
+          </ResponsiveContainer>
+        </ChartFrame>
+      ) : (
+        <p className="muted">No quota for this quarter or later: add a plan to see projected bookings against quota.</p>
+      )}
+    </section>
+  );
+}

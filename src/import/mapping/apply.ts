@@ -1,0 +1,202 @@
+/**
+ * Applies one table mapping to a parsed source file: the result is a canonical table (same rows,
+ * same row numbers) that the canonical readers then validate, plus notes of what was changed per
+ * row and file-level warnings. Unmapped source columns are kept as custom attributes.
+ */
+import { REFUSED_HEADERS } from '../canonical/columns';
+import type { RowNote } from '../canonical/table';
+import type { CsvTable } from '../csv';
+import { parseAmount, type DecimalSeparator } from '../values/amounts';
+import { DATE_FORMAT_LABEL, detectDateFormat, parseDateAs, type DateFormat } from '../values/dates';
+import { FUTURE_ALLOWED, fieldKind, targetFields } from './fields';
+import type { TableMapping } from './schema';
+
+export interface MappedTable {
+  readonly parsed: CsvTable;
+  readonly notes: Map<number, RowNote[]>;
+  readonly warnings: string[];
+}
+
+export interface ApplyOptions {
+  /** Decimal separator when the mapping names none. */
+  readonly decimal: DecimalSeparator;
+  /** Epoch ms of the import: later dates are refused (except close dates). */
+  readonly now?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A value-map key that matches every value not listed. */
+export const ANY_VALUE = '*';
+
+/** Source column index by trimmed, lower-cased name (first occurrence wins). */
+export function headerIndex(header: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const k = h.trim().toLowerCase();
+    if (!index.has(k)) index.set(k, i);
+  });
+  return index;
+}
+
+function isoOf(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+interface FieldPlan {
+  readonly field: string;
+  readonly source: number | undefined;
+  readonly sourceName: string;
+  readonly values?: Map<string, string>;
+  readonly fallback?: string;
+  readonly dateFormat?: DateFormat | 'ambiguous' | 'skip';
+}
+
+function planDates(field: string, sourceName: string, column: string[], tm: TableMapping, warnings: string[]): FieldPlan['dateFormat'] {
+  const detected = detectDateFormat(column);
+  if (detected === 'iso' || detected === 'empty' || detected === 'unknown') return detected === 'iso' ? 'iso' : 'skip';
+  if (detected === 'ambiguous') {
+    if (tm.dateFormat === 'mdy' || tm.dateFormat === 'dmy') {
+      warnings.push(`column "${sourceName}" → ${field}: dates read as ${DATE_FORMAT_LABEL[tm.dateFormat]}, as the mapping says`);
+      return tm.dateFormat;
+    }
+    warnings.push(
+      `column "${sourceName}" → ${field}: every date such as "${column.find((v) => v.trim() !== '')}" reads both as MM/DD/YYYY and DD/MM/YYYY; choose the date format in the mapping (nothing was guessed, these dates were not read)`,
+    );
+    return 'ambiguous';
+  }
+  warnings.push(`column "${sourceName}" → ${field}: dates read as ${DATE_FORMAT_LABEL[detected]}`);
+  return detected;
+}
+
+/** See the module comment. `file` names the source in warnings. */
+export function applyTableMapping(source: CsvTable, tm: TableMapping, opts: ApplyOptions): MappedTable {
+  const warnings: string[] = [];
+  const notes = new Map<number, RowNote[]>();
+  const note = (row: number, n: RowNote) => {
+    const list = notes.get(row);
+    if (list) list.push(n);
+    else notes.set(row, [n]);
+  };
+  const index = headerIndex(source.header);
+  const known = new Set(targetFields(tm.target));
+  const decimal = tm.decimal ?? opts.decimal;
+  const used = new Set<number>();
+  const plans: FieldPlan[] = [];
+  const valueMaps = new Map(tm.values.map(([f, pairs]) => [f, new Map(pairs.map(([a, b]) => [a.trim().toLowerCase(), b]))]));
+  const defaults = new Map(tm.defaults);
+  const seenFields = new Set<string>();
+  for (const [field, sourceName] of tm.columns) {
+    if (!known.has(field)) {
+      warnings.push(`mapping names "${field}", which is not a column of ${tm.target}: ignored`);
+      continue;
+    }
+    if (seenFields.has(field)) {
+      warnings.push(`mapping names ${field} twice: the first ("${sourceName}" ignored)`);
+      continue;
+    }
+    seenFields.add(field);
+    const source = index.get(sourceName.trim().toLowerCase());
+    if (source === undefined) warnings.push(`column "${sourceName}" (for ${field}) is not in the file`);
+    else used.add(source);
+    const column = source === undefined ? [] : source_column(source);
+    plans.push({
+      field,
+      source,
+      sourceName,
+      values: valueMaps.get(field),
+      fallback: defaults.get(field),
+      dateFormat: fieldKind(field) === 'date' && source !== undefined ? planDates(field, sourceName, column, tm, warnings) : undefined,
+    });
+  }
+  for (const [field, value] of defaults) {
+    if (!seenFields.has(field) && known.has(field)) {
+      seenFields.add(field);
+      plans.push({ field, source: undefined, sourceName: '', fallback: value });
+    }
+  }
+  function source_column(i: number): string[] {
+    return source.rows.map((r) => r[i] ?? '');
+  }
+
+  // Source columns not mapped are kept under their own name (custom attributes); a name that is a
+  // canonical column of the target is prefixed so it cannot be read as that column.
+  const customs: [string, number][] = [];
+  const taken = new Set<string>(plans.map((p) => p.field));
+  const firstOf = new Map<string, number>();
+  source.header.forEach((raw, i) => {
+    if (used.has(i)) return;
+    const name = raw.trim();
+    const lower = name.toLowerCase();
+    if (firstOf.has(lower) && name !== '') {
+      warnings.push(`column ${i + 1} "${name}" repeats column ${firstOf.get(lower)! + 1}`);
+    } else firstOf.set(lower, i);
+    let out = name === '' ? `column_${i + 1}` : name;
+    if (!REFUSED_HEADERS.has(lower) && (known.has(lower) || taken.has(lower))) out = `source_${out}`;
+    let k = 2;
+    const base = out;
+    while (taken.has(out.toLowerCase())) out = `${base}_${k++}`;
+    taken.add(out.toLowerCase());
+    customs.push([out, i]);
+  });
+  for (const [lower, i] of index) if (used.has(i) && source.header.filter((h) => h.trim().toLowerCase() === lower).length > 1) {
+    warnings.push(`column "${source.header[i]!.trim()}" appears more than once; the first (column ${i + 1}) is used`);
+  }
+
+  const header = [...plans.map((p) => p.field), ...customs.map(([n]) => n)];
+  const width = source.header.length;
+  const converted = new Map<string, { count: number; example: string }>();
+  const rows: string[][] = source.rows.map((cells, r) => {
+    const row = r + 1;
+    if (cells.length > width) {
+      const extra = cells.slice(width);
+      if (extra.some((v) => v.trim() !== '')) {
+        note(row, { value: extra.join(','), reason: `row has ${cells.length} fields, header has ${width}: values are likely shifted`, outcome: 'rejected' });
+      } else note(row, { reason: `row has ${cells.length} fields, header has ${width}: the extra empty fields were ignored` });
+    } else if (cells.length < width) {
+      note(row, { reason: `row has ${cells.length} fields, header has ${width}: the missing trailing fields were read as empty` });
+    }
+    const out = plans.map((p) => {
+      let v = p.source === undefined ? '' : (cells[p.source] ?? '');
+      if (v.trim() === '') {
+        if (p.fallback !== undefined) {
+          if (p.source !== undefined) note(row, { column: p.field, value: v, reason: `${p.sourceName} empty: "${p.fallback}" used, as the mapping says` });
+          return p.fallback;
+        }
+        return v;
+      }
+      if (p.values) {
+        const mapped = p.values.get(v.trim().toLowerCase()) ?? p.values.get(ANY_VALUE);
+        if (mapped !== undefined) return mapped;
+      }
+      const kind = fieldKind(p.field);
+      if (kind === 'date' && p.dateFormat !== undefined && p.dateFormat !== 'skip' && p.dateFormat !== 'ambiguous') {
+        const ms = parseDateAs(v, p.dateFormat);
+        if (ms === undefined) return v;
+        if (opts.now !== undefined && !FUTURE_ALLOWED.has(p.field) && ms > opts.now + DAY_MS) {
+          const required = p.field === 'created_at' || p.field === 'at' || p.field === 'entered_at';
+          note(row, { column: p.field, value: v, reason: `${p.field} ${isoOf(ms).slice(0, 10)} is in the future (after the import date)${required ? '' : ': date dropped'}`, outcome: required ? 'rejected' : 'repaired' });
+          return '';
+        }
+        if (p.dateFormat !== 'iso') v = isoOf(ms);
+        return v;
+      }
+      if (kind === 'money' || kind === 'number') {
+        const a = parseAmount(v, decimal);
+        if (!a.ok || a.plain) return v;
+        const c = converted.get(p.field) ?? { count: 0, example: v };
+        c.count++;
+        converted.set(p.field, c);
+        return String(a.value);
+      }
+      return v;
+    });
+    for (const [, i] of customs) out.push(cells[i] ?? '');
+    return out;
+  });
+  for (const [field, c] of converted) {
+    const p = plans.find((x) => x.field === field)!;
+    warnings.push(`column "${p.sourceName}" → ${field}: ${c.count} value${c.count === 1 ? '' : 's'} such as "${c.example}" read with "${decimal}" as decimal separator`);
+  }
+  return { parsed: { header, rows, errors: source.errors, delimiter: ',' }, notes, warnings };
+}

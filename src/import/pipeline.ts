@@ -1,0 +1,215 @@
+/**
+ * The one import: files (bytes or text) in, a RecordSet and an ImportReport out, the same for the
+ * browser worker and the CLI. Steps: size check, decode (encoding fallback reported), parse
+ * (delimiter detected and reported), pick a preset (canonical, Salesforce, HubSpot) or apply the
+ * user's mapping, then validate every row with the canonical readers. Files no preset or mapping
+ * describes come back in `unmapped` with a proposed mapping for the mapping screen.
+ */
+import type { RecordSet } from '../engine/model/records';
+import { CANONICAL_FILES, type CanonicalFile } from './canonical/columns';
+import { readCanonicalTables } from './canonical/read-csv-folder';
+import { readCanonicalJson } from './canonical/read-json';
+import type { SourceFile } from './canonical/table';
+import { parseCsv } from './csv';
+import { applyTableMapping } from './mapping/apply';
+import { targetFields } from './mapping/fields';
+import { proposeTableMapping } from './mapping/propose';
+import { targetFile, type Mapping, type TableMapping } from './mapping/schema';
+import { hubspotPreset, looksLikeHubspot } from './presets/hubspot';
+import { looksLikeSalesforce, salesforcePreset } from './presets/salesforce';
+import { baseName, type ParsedFile, type PresetResult, type PresetTable } from './presets/types';
+import { ReportBuilder, type ImportReport } from './report';
+import { decodeBytes, sizeProblem } from './source/decode';
+import { hasMixedLineEndings, normaliseLineEndings } from './source/line-endings';
+
+export const PRESETS = ['canonical', 'salesforce', 'hubspot'] as const;
+export type PresetName = (typeof PRESETS)[number];
+export type ImportMode = PresetName | 'mapping' | 'json';
+
+export interface ImportFile {
+  readonly name: string;
+  /** Raw bytes (decoded here, with encoding detection) or text already decoded. */
+  readonly bytes?: Uint8Array;
+  readonly text?: string;
+}
+
+export interface ImportOptions {
+  /** Force a preset; default: detected from file names and headers. */
+  readonly preset?: PresetName;
+  /** A saved mapping; wins over presets. */
+  readonly mapping?: Mapping;
+  /** Epoch ms of the import: dates after it are refused (close dates excepted). */
+  readonly now?: number;
+  /** Dataset name. */
+  readonly name?: string;
+}
+
+export interface UnmappedFile {
+  readonly file: string;
+  readonly header: readonly string[];
+  /** The first rows, for the mapping screen's preview. */
+  readonly sample: readonly (readonly string[])[];
+  /** Distinct values per column (up to 50), for value maps. */
+  readonly distinct: readonly (readonly string[])[];
+  readonly proposal: TableMapping;
+}
+
+export interface ImportResult {
+  readonly records: RecordSet;
+  readonly report: ImportReport;
+  readonly mode: ImportMode;
+  /** Files nothing described: map them, then import again with the mapping. */
+  readonly unmapped: readonly UnmappedFile[];
+}
+
+function emptyRecords(name: string): RecordSet {
+  return { name, plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [] }, accounts: [], leads: [], activities: [], opportunities: [], touches: [] };
+}
+
+function parseAll(files: readonly ImportFile[], report: ReportBuilder): ParsedFile[] {
+  const out: ParsedFile[] = [];
+  for (const f of files) {
+    const size = f.bytes?.byteLength ?? f.text?.length ?? 0;
+    const tooBig = sizeProblem(f.name, size);
+    if (tooBig !== undefined) {
+      report.warn(f.name, `${tooBig}; not read`);
+      continue;
+    }
+    let text = f.text ?? '';
+    if (f.bytes !== undefined) {
+      const decoded = decodeBytes(f.bytes);
+      if (decoded.warning !== undefined) report.warn(f.name, decoded.warning);
+      text = decoded.text;
+    }
+    if (text.trim() === '') {
+      report.warn(f.name, 'the file is empty: nothing to read');
+      continue;
+    }
+    if (hasMixedLineEndings(text)) {
+      text = normaliseLineEndings(text);
+      report.warn(f.name, 'mixed line endings (CRLF and LF): all read as line breaks');
+    }
+    // A comma in the header line settles the delimiter; detection only runs without one, so a
+    // value full of semicolons cannot turn a comma file into a semicolon file.
+    const headerLine = text.slice(0, Math.max(0, text.search(/\r?\n|$/)));
+    const table = parseCsv(text, headerLine.includes(',') ? { delimiter: ',' } : {});
+    if (table.delimiter !== ',') {
+      const label = table.delimiter === '\t' ? 'tab' : `"${table.delimiter}"`;
+      report.warn(f.name, `fields separated by ${label}, not commas${table.delimiter === ';' ? '; amounts read with "," as decimal separator' : ''}`);
+    }
+    for (const e of table.errors) if (e.row === 0) report.warn(f.name, `header line: ${e.message} (${e.code})`);
+    out.push({ name: f.name, table });
+  }
+  return out;
+}
+
+function canonicalPreset(files: readonly ParsedFile[]): PresetResult {
+  const tables: PresetTable[] = [];
+  const warnings: [string, string][] = [];
+  for (const file of files) {
+    const base = baseName(file.name).toLowerCase();
+    if (!(CANONICAL_FILES as readonly string[]).includes(base)) {
+      warnings.push([file.name, `not a canonical file name (expected ${CANONICAL_FILES.join(', ')}): not read`]);
+      continue;
+    }
+    const target = base.slice(0, -4);
+    const header = new Set(file.table.header.map((h) => h.trim().toLowerCase()));
+    const columns = targetFields(target).filter((h) => header.has(h)).map((h): [string, string] => [h, h]);
+    tables.push({ file, mapping: { file: file.name, target, columns, values: [], defaults: [] } });
+  }
+  return { tables, warnings };
+}
+
+function mappingPreset(files: readonly ParsedFile[], mapping: Mapping): { result: PresetResult; unmapped: ParsedFile[] } {
+  const tables: PresetTable[] = [];
+  const warnings: [string, string][] = [];
+  const unmapped: ParsedFile[] = [];
+  for (const file of files) {
+    const tm = mapping.tables.find((t) => baseName(t.file).toLowerCase() === baseName(file.name).toLowerCase());
+    if (!tm) unmapped.push(file);
+    else if (tm.target === 'skip') warnings.push([file.name, `left out, as mapping "${mapping.name}" says`]);
+    else tables.push({ file, mapping: tm });
+  }
+  return { result: { tables, warnings }, unmapped };
+}
+
+/** The preset the files look like, or undefined when none fits. */
+export function detectPreset(files: readonly ParsedFile[]): PresetName | undefined {
+  if (files.length === 0) return undefined;
+  if (files.every((f) => (CANONICAL_FILES as readonly string[]).includes(baseName(f.name).toLowerCase()))) return 'canonical';
+  if (files.some(looksLikeSalesforce)) return 'salesforce';
+  if (files.some(looksLikeHubspot)) return 'hubspot';
+  return undefined;
+}
+
+function describeUnmapped(file: ParsedFile): UnmappedFile {
+  const { header, rows } = file.table;
+  const distinct = header.map((_, i) => {
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const v = (r[i] ?? '').trim();
+      if (v !== '') seen.add(v);
+      if (seen.size > 50) break;
+    }
+    return [...seen].slice(0, 50);
+  });
+  return { file: file.name, header, sample: rows.slice(0, 5), distinct, proposal: proposeTableMapping(file.name, header, rows) };
+}
+
+/** Reads the files; see the module comment. Never throws on bad data. */
+export function importFiles(files: readonly ImportFile[], opts: ImportOptions = {}): ImportResult {
+  const report = new ReportBuilder();
+  const name = opts.name ?? 'Imported dataset';
+  if (files.length === 1 && files[0]!.name.toLowerCase().endsWith('.json') && !opts.mapping) {
+    const f = files[0]!;
+    const tooBig = sizeProblem(f.name, f.bytes?.byteLength ?? f.text?.length ?? 0);
+    if (tooBig !== undefined) {
+      report.warn(f.name, `${tooBig}; not read`);
+      return { records: emptyRecords(name), report: report.build(), mode: 'json', unmapped: [] };
+    }
+    const decoded = f.bytes ? decodeBytes(f.bytes) : { text: f.text ?? '' };
+    const r = readCanonicalJson(decoded.text, f.name);
+    return { records: r.records, report: r.report, mode: 'json', unmapped: [] };
+  }
+  const parsed = parseAll(files, report);
+  let mode: ImportMode;
+  let result: PresetResult;
+  let rest: ParsedFile[] = [];
+  if (opts.mapping) {
+    mode = 'mapping';
+    const m = mappingPreset(parsed, opts.mapping);
+    result = m.result;
+    rest = m.unmapped;
+  } else {
+    const preset = opts.preset ?? detectPreset(parsed);
+    mode = preset ?? 'mapping';
+    if (preset === 'canonical') result = canonicalPreset(parsed);
+    else if (preset === 'salesforce') result = salesforcePreset(parsed);
+    else if (preset === 'hubspot') result = hubspotPreset(parsed);
+    else {
+      result = { tables: [], warnings: [] };
+      rest = parsed;
+    }
+  }
+  for (const [file, message] of result.warnings) report.warn(file, message);
+  for (const f of rest) report.warn(f.name, 'no preset or saved mapping describes this file: map its columns, then import again');
+
+  const found = new Map<CanonicalFile, SourceFile>();
+  for (const { file, mapping } of result.tables) {
+    const target = targetFile(mapping.target);
+    if (found.has(target)) {
+      report.warn(file.name, `a second file for ${mapping.target} (the first is ${found.get(target)!.name}): not read`);
+      continue;
+    }
+    const mapped = applyTableMapping(file.table, mapping, { decimal: file.table.delimiter === ';' ? ',' : '.', now: opts.now });
+    for (const w of mapped.warnings) report.warn(file.name, w);
+    found.set(target, { name: file.name, parsed: mapped.parsed, notes: mapped.notes });
+  }
+  const records = found.size > 0 ? readCanonicalTables(found, report, { name }) : emptyRecords(name);
+  return { records, report: report.build(), mode, unmapped: rest.map(describeUnmapped) };
+}
+
+/** Whether anything usable was read: at least one lead or opportunity row accepted. */
+export function isUsable(records: RecordSet): boolean {
+  return records.leads.length + records.opportunities.length > 0;
+}

@@ -1,0 +1,60 @@
+/** A preset turns the parsed files of one CRM's export into mapped tables. */
+import type { CsvTable } from '../csv';
+import type { TableMapping } from '../mapping/schema';
+
+export interface ParsedFile {
+  /** The file's name as given (path included). */
+  readonly name: string;
+  readonly table: CsvTable;
+}
+
+export interface PresetTable {
+  readonly file: ParsedFile;
+  readonly mapping: TableMapping;
+}
+
+export interface PresetResult {
+  readonly tables: readonly PresetTable[];
+  /** File-level remarks: [file, message]. */
+  readonly warnings: readonly (readonly [string, string])[];
+}
+
+export const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+export const stem = (path: string) => baseName(path).replace(/\.[^.]*$/, '').toLowerCase();
+
+/** The first of `names` the header has (case-insensitive), as spelled in the header. */
+export function pick(header: readonly string[], ...names: string[]): string | undefined {
+  for (const n of names) {
+    const hit = header.find((h) => h.trim().toLowerCase() === n.toLowerCase());
+    if (hit !== undefined) return hit.trim();
+  }
+  return undefined;
+}
+
+/** [field, source] pairs for the fields whose source column exists. */
+export function pairs(header: readonly string[], spec: readonly (readonly [string, ...string[]])[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [field, ...names] of spec) {
+    const hit = pick(header, ...names);
+    if (hit !== undefined) out.push([field, hit]);
+  }
+  return out;
+}
+
+/** A copy of a table with one computed column appended. */
+export function withColumn(table: CsvTable, name: string, value: (cell: (column: string) => string) => string): CsvTable {
+  const index = new Map<string, number>();
+  table.header.forEach((h, i) => {
+    const k = h.trim().toLowerCase();
+    if (!index.has(k)) index.set(k, i);
+  });
+  const rows = table.rows.map((r) => {
+    const cell = (c: string) => {
+      const i = index.get(c.toLowerCase());
+      return i === undefined ? '' : (r[i] ?? '').trim();
+    };
+    const padded = r.length < table.header.length ? [...r, ...Array<string>(table.header.length - r.length).fill('')] : r;
+    return r.length > table.header.length ? [...r] : [...padded, value(cell)];
+  });
+  return { ...table, header: [...table.header, name], rows };
+}

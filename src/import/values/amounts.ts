@@ -1,0 +1,53 @@
+/**
+ * Amounts as people type them: `$48,000.00`, `48.000,00 €`, `(1,200)` (accounting negative),
+ * `1 234,5`, `-12`. The decimal separator is the file's (`.` by default, `,` for `;`-separated
+ * files) unless both separators appear, in which case the last one is the decimal separator.
+ */
+
+export type DecimalSeparator = '.' | ',';
+
+export type AmountResult =
+  | { readonly ok: true; readonly value: number; readonly plain: boolean }
+  | { readonly ok: false; readonly reason: string };
+
+const CURRENCY = /^(?:[$€£¥₹]|[A-Z]{3}|US\$|CA\$|A\$)\s*|\s*(?:[$€£¥₹]|[A-Z]{3})$/;
+const PLAIN = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
+
+/**
+ * Reads an amount. `plain` is true when the text already was a plain decimal (no conversion made).
+ * Grouping must be regular (`1,234,567`); anything else is refused with a reason.
+ */
+export function parseAmount(text: string, decimal: DecimalSeparator = '.'): AmountResult {
+  let t = text.trim().replace(/\u00a0|\u202f/g, ' ');
+  if (t === '') return { ok: false, reason: 'empty' };
+  if (PLAIN.test(t)) return { ok: true, value: Number(t), plain: true };
+  let negative = false;
+  if (/^\(.*\)$/.test(t)) {
+    negative = true;
+    t = t.slice(1, -1).trim();
+  }
+  if (t.startsWith('-')) {
+    negative = !negative;
+    t = t.slice(1).trim();
+  }
+  for (let k = 0; k < 2; k++) t = t.replace(CURRENCY, '').trim();
+  if (t.startsWith('-')) {
+    negative = !negative;
+    t = t.slice(1).trim();
+  }
+  if (!/^[\d.,' ]+$/.test(t) || !/\d/.test(t)) return { ok: false, reason: 'not an amount' };
+  const lastDot = t.lastIndexOf('.');
+  const lastComma = t.lastIndexOf(',');
+  const dec = lastDot >= 0 && lastComma >= 0 ? (lastDot > lastComma ? '.' : ',') : decimal;
+  const group = dec === '.' ? ',' : '.';
+  const [intPart, fracPart, ...more] = t.split(dec);
+  if (more.length > 0) return { ok: false, reason: `more than one decimal separator "${dec}"` };
+  const groups = intPart!.split(new RegExp(`[${group === '.' ? '.' : ','}' ]`));
+  if (groups.length > 1 && (groups.slice(1).some((g) => g.length !== 3) || groups[0]!.length > 3 || groups[0] === '')) {
+    return { ok: false, reason: `irregular digit grouping in "${text.trim()}"` };
+  }
+  const digits = groups.join('') + (fracPart === undefined ? '' : `.${fracPart}`);
+  if (!PLAIN.test(digits)) return { ok: false, reason: 'not an amount' };
+  const value = Number(digits);
+  return { ok: true, value: negative ? -value : value, plain: false };
+}

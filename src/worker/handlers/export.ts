@@ -1,0 +1,31 @@
+/** Exports of the loaded dataset: the canonical CSV folder (zip) or canonical JSON. */
+import type { RecordSet } from '../../engine/model/records';
+import { writeCanonicalCsv, writeCanonicalJson } from '../../import/canonical/write';
+import { fileStem, zipTextFiles } from '../../lib/dataset-export';
+import { requireDataset, type EngineState } from '../state';
+import { recordsOf } from './data';
+
+export interface DatasetFile {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface ExportHandlers {
+  /** The loaded dataset as `<name>.zip` (canonical CSV folder) or `<name>.json` (canonical JSON). */
+  exportDataset(format: 'zip' | 'json'): Promise<DatasetFile>;
+}
+
+export function exportHandlers(state: EngineState): ExportHandlers {
+  return {
+    async exportDataset(format) {
+      const records: RecordSet | undefined = recordsOf(requireDataset(state));
+      if (!records) throw new Error('The loaded dataset cannot be exported: load it again.');
+      const stem = fileStem(records.name);
+      if (format === 'json') {
+        return { fileName: `${stem}.json`, mimeType: 'application/json', bytes: new TextEncoder().encode(writeCanonicalJson(records)) };
+      }
+      return { fileName: `${stem}.zip`, mimeType: 'application/zip', bytes: zipTextFiles(stem, writeCanonicalCsv(records)) };
+    },
+  };
+}

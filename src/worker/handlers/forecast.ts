@@ -1,0 +1,212 @@
+/** Pipeline, coverage, velocity, SQO lag, waterfall and scenario planner, as view-models. */
+import { coverageByQuarter, impliedCoverage, salesVelocity, type QuarterCoverage, type SalesVelocity } from '../../engine/forecast/coverage';
+import { pipelineByQuarter, pipelineSummary } from '../../engine/forecast/pipeline';
+import { runScenario, type ScenarioInput, type ScenarioResult } from '../../engine/forecast/scenario';
+import { sqoLag, type SqoLagResult } from '../../engine/forecast/sqo-lag';
+import type { StageProbability } from '../../engine/forecast/stage-probability';
+import { pipelineWaterfall, waterfallEnd } from '../../engine/forecast/waterfall';
+import { opportunityMask, type Filters } from '../../engine/filters/filters';
+import type { Dataset } from '../../engine/model/columns';
+import { addQuarters, isoDate, quarterEnd, quarterOf, quarterStart } from '../../engine/time';
+import { requireDataset, type EngineState } from '../state';
+
+/** Settings of the forecast that the user can change. */
+export interface ForecastSettings {
+  /** Quarters of history behind win rates and p(stage); null for all history. */
+  readonly lookbackQuarters: number | null;
+  /** `data`: p(stage) from history where ≥ minClosed deals closed through the stage; `user`: entered ones. */
+  readonly probabilitySource: 'data' | 'user';
+  readonly userProbabilities: Readonly<Record<string, number>>;
+  readonly minClosed: number;
+}
+
+export interface ForecastInput {
+  readonly filters: Filters;
+  readonly settings: ForecastSettings;
+}
+
+/** One quarter of the pipeline-by-close-quarter chart, with coverage where a quota exists. */
+export interface ForecastQuarter {
+  readonly quarter: string;
+  readonly tense: 'past' | 'current' | 'future';
+  readonly openDueCents: number;
+  readonly weightedDueCents: number;
+  readonly wonCents: number;
+  readonly quotaCents: number | null;
+  readonly coverage: QuarterCoverage | null;
+}
+
+export interface ForecastView {
+  readonly currency: string;
+  readonly asOf: string;
+  /** ISO date the lookback starts; null when it reads all history. */
+  readonly lookbackFrom: string | null;
+  readonly openCount: number;
+  readonly openCents: number;
+  readonly weightedCents: number;
+  readonly expectedBookingsCents: number;
+  readonly pipelineTimesWinRateCents: number | null;
+  readonly won: number;
+  readonly lost: number;
+  readonly winRate: number | null;
+  /** 1 ÷ win rate: the coverage the win rate says a quarter needs. */
+  readonly impliedCoverage: number | null;
+  readonly stages: readonly (StageProbability & { readonly count: number; readonly openCents: number; readonly weightedCents: number })[];
+  readonly quarters: readonly ForecastQuarter[];
+  readonly currentQuarter: string;
+  /** Open deals without a close date (left out of the quarters). */
+  readonly undated: { readonly count: number; readonly cents: number };
+  readonly velocity: SalesVelocity;
+  readonly sqoLag: SqoLagResult;
+}
+
+export interface WaterfallInput {
+  readonly filters: Filters;
+  /** Fiscal quarter label; defaults to the quarter of the "as of" date. */
+  readonly quarter?: string;
+}
+
+export interface WaterfallBar {
+  readonly key: 'start' | 'created' | 'pulledIn' | 'won' | 'lost' | 'pushedOut' | 'amountChange' | 'end';
+  readonly label: string;
+  readonly kind: 'total' | 'up' | 'down';
+  readonly count: number | null;
+  /** Amount of the step, cents, ≥ 0 (the kind carries the sign). */
+  readonly cents: number;
+}
+
+export interface WaterfallView {
+  readonly currency: string;
+  readonly quarter: string;
+  /** ISO dates: the period runs from the start of `from` to the end of `to`. */
+  readonly from: string;
+  readonly to: string;
+  readonly quarters: readonly string[];
+  readonly bars: readonly WaterfallBar[];
+  /** start + changes, cents; equals the end bar. */
+  readonly computedEndCents: number;
+  readonly identityHolds: boolean;
+}
+
+/** What the Overview shows of the pipeline. */
+export interface PipelinePanelView {
+  readonly currency: string;
+  readonly openCents: number;
+  readonly weightedCents: number;
+  readonly winRate: number | null;
+  readonly impliedCoverage: number | null;
+  /** The current and the next two quarters that have a quota. */
+  readonly quarters: readonly QuarterCoverage[];
+}
+
+export interface ForecastHandlers {
+  forecast(input: ForecastInput): Promise<ForecastView>;
+  waterfall(input: WaterfallInput): Promise<WaterfallView>;
+  scenario(input: ScenarioInput): Promise<ScenarioResult>;
+  pipelinePanel(input: { readonly filters: Filters }): Promise<PipelinePanelView>;
+}
+
+export const DEFAULT_FORECAST_SETTINGS: ForecastSettings = {
+  lookbackQuarters: 4,
+  probabilitySource: 'data',
+  userProbabilities: { sqo: 0.1, discovery: 0.2, proposal: 0.35, negotiation: 0.6 },
+  minClosed: 20,
+};
+
+/** Quarters shown: those with a quota, or within seven before and four after the current one. */
+function inView(quarter: string, now: string, hasQuota: boolean, fy: number): boolean {
+  return hasQuota || (quarter >= addQuarters(now, -7, fy) && quarter <= addQuarters(now, 4, fy));
+}
+
+export function forecastView(ds: Dataset, input: ForecastInput): ForecastView {
+  const asOf = ds.meta.latestAt;
+  const fy = ds.meta.fiscalYearStartMonth;
+  const mask = opportunityMask(ds, input.filters);
+  const s = input.settings;
+  const opts = { asOf, mask, lookbackQuarters: s.lookbackQuarters, userProbabilities: s.userProbabilities, minClosed: s.minClosed, source: s.probabilitySource };
+  const summary = pipelineSummary(ds, opts);
+  const byQuarter = pipelineByQuarter(ds, opts);
+  const coverage = new Map(coverageByQuarter(ds, byQuarter.quarters, asOf).map((c) => [c.quarter, c]));
+  const now = quarterOf(asOf, fy);
+  const quarters = byQuarter.quarters
+    .filter((q) => inView(q.quarter, now, q.quotaCents !== null, fy))
+    .map((q) => ({
+      quarter: q.quarter,
+      tense: q.quarter < now ? 'past' : q.quarter === now ? 'current' : 'future',
+      openDueCents: q.openDueCents,
+      weightedDueCents: q.weightedDueCents,
+      wonCents: q.wonCents,
+      quotaCents: q.quotaCents,
+      coverage: coverage.get(q.quarter) ?? null,
+    })) satisfies ForecastQuarter[];
+  const r = summary.rates;
+  return {
+    currency: ds.meta.currency,
+    asOf: isoDate(asOf),
+    lookbackFrom: Number.isFinite(r.from) ? isoDate(r.from) : null,
+    openCount: summary.openCount,
+    openCents: summary.openCents,
+    weightedCents: summary.weightedCents,
+    expectedBookingsCents: summary.expectedBookingsCents,
+    pipelineTimesWinRateCents: summary.pipelineTimesWinRateCents,
+    won: r.won,
+    lost: r.lost,
+    winRate: r.winRate,
+    impliedCoverage: impliedCoverage(r.winRate),
+    stages: summary.byStage.map((b) => ({ ...b.probability, count: b.count, openCents: b.openCents, weightedCents: b.weightedCents })),
+    quarters,
+    currentQuarter: now,
+    undated: { count: byQuarter.undatedCount, cents: byQuarter.undatedCents },
+    velocity: salesVelocity(summary.openCount, r),
+    sqoLag: sqoLag(ds, { asOf, mask, lookbackQuarters: s.lookbackQuarters }),
+  };
+}
+
+export function waterfallView(ds: Dataset, input: WaterfallInput): WaterfallView {
+  const asOf = ds.meta.latestAt;
+  const fy = ds.meta.fiscalYearStartMonth;
+  const now = quarterOf(asOf, fy);
+  const quarters: string[] = Array.from({ length: 8 }, (_, k) => addQuarters(now, k - 7, fy));
+  const quarter = input.quarter && quarters.includes(input.quarter) ? input.quarter : now;
+  const from = quarterStart(quarter, fy);
+  const to = Math.min(quarterEnd(quarter, fy) - 1, asOf);
+  const w = pipelineWaterfall(ds, from - 1, to, opportunityMask(ds, input.filters));
+  const bars: WaterfallBar[] = [
+    { key: 'start', label: 'Start', kind: 'total', ...w.start },
+    { key: 'created', label: 'New', kind: 'up', ...w.created },
+    { key: 'pulledIn', label: 'Pulled in (re-opened)', kind: 'up', ...w.pulledIn },
+    { key: 'won', label: 'Won', kind: 'down', ...w.won },
+    { key: 'lost', label: 'Lost', kind: 'down', ...w.lost },
+    { key: 'pushedOut', label: 'Pushed out', kind: 'down', ...w.pushedOut },
+    { key: 'amountChange', label: 'Amount changes', kind: w.amountChangeCents < 0 ? 'down' : 'up', count: null, cents: Math.abs(w.amountChangeCents) },
+    { key: 'end', label: 'End', kind: 'total', ...w.end },
+  ];
+  const computed = waterfallEnd(w);
+  return { currency: ds.meta.currency, quarter, from: isoDate(from), to: isoDate(to), quarters, bars, computedEndCents: computed, identityHolds: computed === w.end.cents };
+}
+
+export function pipelinePanelView(ds: Dataset, filters: Filters): PipelinePanelView {
+  const v = forecastView(ds, { filters, settings: DEFAULT_FORECAST_SETTINGS });
+  const quarters = v.quarters
+    .filter((q) => q.tense !== 'past' && q.coverage !== null)
+    .slice(0, 3)
+    .map((q) => q.coverage!);
+  return { currency: v.currency, openCents: v.openCents, weightedCents: v.weightedCents, winRate: v.winRate, impliedCoverage: v.impliedCoverage, quarters };
+}
+
+export function forecastHandlers(state: EngineState): ForecastHandlers {
+  return {
+    async forecast(input) {
+      return forecastView(requireDataset(state), input);
+    },
+    async waterfall(input) {
+      return waterfallView(requireDataset(state), input);
+    },
+    async scenario(input) {
+      return runScenario(input);
+    },
+    async pipelinePanel({ filters }) {
+      return pipelinePanelView(requireDataset(state), filters);
+    },
+  };
+}

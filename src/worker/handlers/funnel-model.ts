@@ -1,0 +1,183 @@
+/** Builds the Funnel view's view-model from the engine's funnel metrics. Every figure is computed here. */
+import type { Dataset } from '../../engine/model/columns';
+import { CYCLE_BENCHMARK, RATE_BENCHMARKS, type DaysBenchmark, type RateBenchmark } from '../../engine/funnel/benchmarks';
+import { cohortConversion, periodConversion } from '../../engine/funnel/conversion';
+import { groupsFor, listDimensions, NONE_LABEL, type Dimension, type GroupCodes } from '../../engine/funnel/groups';
+import { STEP_STAGES, type FunnelMode, type SkippableStage, type StepStage } from '../../engine/funnel/reach';
+import { countReentries } from '../../engine/funnel/reentries';
+import { ratio } from '../../engine/funnel/stats';
+import { pairOf, STAGE_PAIRS, tallyByGroup, tallyFunnel, type FunnelRates, type FunnelTally, type PairKey, type StageCounts } from '../../engine/funnel/tally';
+import { timeInStage, type StageDuration } from '../../engine/funnel/time-in-stage';
+import { closedWinRates, type ClosedWinRate } from '../../engine/funnel/win-rate';
+import type { ResolvedScope } from './funnel-scope';
+
+export type ConversionBasis = 'cohort' | 'period';
+
+export const STAGE_LABELS: Record<StepStage | 'lost' | 'disqualified', string> = {
+  lead: 'Lead',
+  mql: 'MQL',
+  sal: 'SAL',
+  sql: 'SQL',
+  sqo: 'SQO',
+  won: 'Won',
+  lost: 'Lost',
+  disqualified: 'Disqualified',
+};
+
+export interface FunnelStageRow {
+  readonly stage: StepStage;
+  readonly label: string;
+  readonly leads: number;
+  /** Integer cents: opportunity amounts of the leads that reached the stage (won: won amounts). */
+  readonly amountCents: number;
+  /** Share of the previous stage's leads that reached this one (all data, cohort); null for `lead` or 0/0. */
+  readonly stepRate: number | null;
+  /** leads ÷ leads at the `lead` stage; null when there are no leads. */
+  readonly cumulativeRate: number | null;
+  /** Leads that skipped this stage; null for stages whose skipping is not counted. */
+  readonly skipped: number | null;
+  /** Leads that entered this stage more than once (re-staging, preserved). */
+  readonly reentered: number;
+}
+
+/** One quarter of a conversion: cohort or period figures, normalised for the charts. */
+export interface ConversionPoint {
+  readonly period: string;
+  /** Cohort: leads that entered A; period: entries into A. */
+  readonly base: number;
+  /** Cohort: converted leads; period: entries into B. */
+  readonly hits: number;
+  readonly rate: number | null;
+  /** Cohort only: share still open; null in period mode or 0/0. */
+  readonly openShare: number | null;
+  /** Cohort only: younger than the maturity days. */
+  readonly immature: boolean;
+}
+
+export interface ConversionSeries {
+  readonly key: PairKey;
+  readonly label: string;
+  /** Median days A→B (cohort maturity basis); null when unknown or in period mode. */
+  readonly typicalDays: number | null;
+  readonly points: readonly ConversionPoint[];
+}
+
+export interface ComparisonGroup {
+  readonly label: string;
+  readonly leads: number;
+  readonly mqlToSqo: readonly ConversionPoint[];
+  readonly sqlToSqo: readonly ConversionPoint[];
+}
+
+export interface BreakdownRow {
+  readonly label: string;
+  readonly counts: StageCounts;
+  readonly rates: FunnelRates;
+}
+
+export interface FunnelViewModel {
+  readonly asOf: string;
+  readonly mode: FunnelMode;
+  readonly basis: ConversionBasis;
+  readonly windowDays: number | null;
+  readonly currency: string;
+  readonly stages: readonly FunnelStageRow[];
+  readonly outcomes: { readonly lost: number; readonly disqualified: number; readonly lostCents: number };
+  readonly rates: FunnelRates;
+  readonly quarters: readonly string[];
+  /** Conversion by quarter for every pair, in the chosen basis. */
+  readonly conversions: readonly ConversionSeries[];
+  readonly timeInStage: readonly (StageDuration & { readonly label: string })[];
+  readonly closedWinRates: readonly ClosedWinRate[];
+  readonly breakdown: {
+    readonly dimension: Dimension;
+    readonly rows: readonly BreakdownRow[];
+    /** The largest groups (by leads) compared across quarters; the rest are in `rows` only. */
+    readonly comparison: readonly ComparisonGroup[];
+  };
+  readonly dimensions: readonly Dimension[];
+  readonly benchmarks: { readonly rates: readonly RateBenchmark[]; readonly cycle: DaysBenchmark };
+}
+
+export interface FunnelOptions {
+  readonly basis: ConversionBasis;
+  readonly breakdown: string;
+  readonly windowDays: number | null;
+}
+
+/** Groups compared across quarters: at most this many, so the chart stays readable (≤ 500 marks). */
+export const COMPARISON_GROUPS = 6;
+
+function series(scope: ResolvedScope, key: PairKey, opts: FunnelOptions, groups?: GroupCodes) {
+  const pair = pairOf(key);
+  const { reach, periods } = scope;
+  if (opts.basis === 'cohort') {
+    const c = cohortConversion(reach, pair, { periods, windowDays: opts.windowDays, groups });
+    const points = c.cells.map((row) =>
+      row.map((x): ConversionPoint => ({ period: x.period, base: x.entered, hits: x.converted, rate: x.rate, openShare: x.openShare, immature: x.immature })),
+    );
+    return { typicalDays: c.typicalDays, points };
+  }
+  const p = periodConversion(reach, pair, { periods, groups });
+  const points = p.map((row) =>
+    row.map((x): ConversionPoint => ({ period: x.period, base: x.enteredFrom, hits: x.enteredTo, rate: x.rate, openShare: null, immature: false })),
+  );
+  return { typicalDays: null, points };
+}
+
+/** The stage funnel rows of a tally (all data in scope). */
+export function stageRows(ds: Dataset, scope: ResolvedScope, total: FunnelTally = tallyFunnel(scope.reach)): FunnelStageRow[] {
+  const reentries = countReentries(ds, scope.reach);
+  return STEP_STAGES.map((stage, k): FunnelStageRow => ({
+    stage,
+    label: STAGE_LABELS[stage],
+    leads: total.counts[stage],
+    amountCents: total.amountCents[stage],
+    stepRate: k === 0 ? null : total.rates[STAGE_PAIRS.find((p) => p.to === stage && p.from === STEP_STAGES[k - 1])!.key],
+    cumulativeRate: ratio(total.counts[stage], total.counts.lead),
+    skipped: stage in total.skipped ? total.skipped[stage as SkippableStage] : null,
+    reentered: reentries[stage] ?? 0,
+  }));
+}
+
+export function buildFunnelModel(ds: Dataset, scope: ResolvedScope, opts: FunnelOptions): FunnelViewModel {
+  const { reach } = scope;
+  const total = tallyFunnel(reach);
+  const stages = stageRows(ds, scope, total);
+  const dimensions = listDimensions(ds);
+  const dimension = dimensions.find((d) => d.id === opts.breakdown) ?? dimensions[0]!;
+  const groups = groupsFor(ds, dimension.id)!;
+  const grouped = tallyByGroup(reach, groups);
+  const rows = grouped.labels
+    .map((label, k) => ({ label, counts: grouped.tallies[k]!.counts, rates: grouped.tallies[k]!.rates }))
+    .sort((a, b) => b.counts.lead - a.counts.lead || a.label.localeCompare(b.label));
+  const mql = series(scope, 'mqlToSqo', opts, groups).points;
+  const sql = series(scope, 'sqlToSqo', opts, groups).points;
+  const indexOf = (label: string) => (label === NONE_LABEL ? groups.labels.length : groups.labels.indexOf(label));
+  const comparison = rows.slice(0, COMPARISON_GROUPS).map((r) => ({
+    label: r.label,
+    leads: r.counts.lead,
+    mqlToSqo: mql[indexOf(r.label)]!,
+    sqlToSqo: sql[indexOf(r.label)]!,
+  }));
+  return {
+    asOf: scope.asOf,
+    mode: reach.mode,
+    basis: opts.basis,
+    windowDays: opts.windowDays,
+    currency: ds.meta.currency,
+    stages,
+    outcomes: { lost: total.counts.lost, disqualified: total.counts.disqualified, lostCents: total.amountCents.lost },
+    rates: total.rates,
+    quarters: scope.periods.map((p) => p.label),
+    conversions: STAGE_PAIRS.map((p) => {
+      const s = series(scope, p.key, opts);
+      return { key: p.key, label: p.label, typicalDays: s.typicalDays, points: s.points[0]! };
+    }),
+    timeInStage: timeInStage(reach).map((d) => ({ ...d, label: `${STAGE_LABELS[d.from]}→${STAGE_LABELS[d.to]}` })),
+    closedWinRates: closedWinRates(reach, scope.periods),
+    breakdown: { dimension, rows, comparison },
+    dimensions,
+    benchmarks: { rates: RATE_BENCHMARKS, cycle: CYCLE_BENCHMARK },
+  };
+}

@@ -1,0 +1,36 @@
+/** The common inputs of every funnel query, turned into stage reach over the loaded dataset. */
+import type { Filters } from '../../engine/filters/filters';
+import { leadMask } from '../../engine/filters/filters';
+import type { Dataset } from '../../engine/model/columns';
+import { computeReach, type FunnelMode, type StageReach } from '../../engine/funnel/reach';
+import { funnelPeriods, type Period } from '../../engine/funnel/periods';
+import { isoDate } from '../../engine/time';
+
+export interface FunnelScope {
+  readonly filters: Filters;
+  /** Inclusive (default) or strict stage counting. */
+  readonly mode?: FunnelMode;
+  /** ISO date (YYYY-MM-DD); defaults to the latest date in the data. Read as midnight UTC at the start of that day, as the CLI reads --as-of. */
+  readonly asOf?: string;
+}
+
+export interface ResolvedScope {
+  readonly reach: StageReach;
+  readonly periods: Period[];
+  /** ISO date. */
+  readonly asOf: string;
+}
+
+/** The as-of instant: midnight UTC starting the given day, or the latest instant in the data. */
+export function asOfInstant(ds: Dataset, asOf: string | undefined): number {
+  if (asOf === undefined) return ds.meta.latestAt;
+  const t = Date.parse(`${asOf}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !Number.isFinite(t)) throw new Error(`The as-of date must be YYYY-MM-DD, not "${asOf}".`);
+  return t;
+}
+
+export function resolveScope(ds: Dataset, scope: FunnelScope): ResolvedScope {
+  const t = asOfInstant(ds, scope.asOf);
+  const reach = computeReach(ds, leadMask(ds, scope.filters), t, scope.mode ?? 'inclusive');
+  return { reach, periods: funnelPeriods(reach, ds.meta.fiscalYearStartMonth), asOf: isoDate(t) };
+}

@@ -1,0 +1,145 @@
+/**
+ * Getting bytes into the worker: from File objects (read as a stream, bytes counted as they
+ * arrive) or from a URL (fetched without credentials, with a size cap and a timeout). Both check a
+ * cancel flag between chunks so a large read stops when the user says so.
+ */
+import { MAX_FILE_BYTES, sizeProblem } from '../../import/source/decode';
+import type { ImportFile } from '../../import/pipeline';
+
+export interface ImportProgress {
+  readonly phase: 'reading' | 'parsing' | 'done';
+  readonly file: string;
+  /** Bytes read so far (all files). */
+  readonly loaded: number;
+  /** Bytes expected (all files); null when the server did not say. */
+  readonly total: number | null;
+}
+
+export type ProgressFn = (p: ImportProgress) => void;
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('Import cancelled: the current dataset is unchanged.');
+    this.name = 'ImportCancelled';
+  }
+}
+
+export interface CancelToken {
+  cancelled: boolean;
+}
+
+async function drain(
+  stream: ReadableStream<Uint8Array>,
+  name: string,
+  cap: number,
+  token: CancelToken,
+  onChunk: (n: number) => void,
+): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    if (token.cancelled) {
+      await reader.cancel();
+      throw new ImportCancelled();
+    }
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > cap) {
+      await reader.cancel();
+      throw new Error(sizeProblem(name, size, cap) ?? `${name} is too large`);
+    }
+    chunks.push(value);
+    onChunk(value.byteLength);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** Reads Files (or Blobs with a name) to bytes; a file above the cap is refused before reading. */
+export async function readBlobs(files: readonly File[], token: CancelToken, progress?: ProgressFn): Promise<ImportFile[]> {
+  const total = files.reduce((s, f) => s + f.size, 0);
+  let loaded = 0;
+  const out: ImportFile[] = [];
+  for (const f of files) {
+    const tooBig = sizeProblem(f.name, f.size);
+    if (tooBig !== undefined) throw new Error(tooBig);
+    progress?.({ phase: 'reading', file: f.name, loaded, total });
+    let bytes: Uint8Array;
+    if (typeof f.stream === 'function') {
+      bytes = await drain(f.stream() as ReadableStream<Uint8Array>, f.name, MAX_FILE_BYTES, token, (n) => {
+        loaded += n;
+        progress?.({ phase: 'reading', file: f.name, loaded, total });
+      });
+    } else {
+      bytes = new Uint8Array(await f.arrayBuffer());
+      loaded += bytes.byteLength;
+    }
+    out.push({ name: f.name, bytes });
+  }
+  return out;
+}
+
+/** Timeout of a URL import, ms. */
+export const URL_TIMEOUT_MS = 60_000;
+
+/** The file name a URL's path ends with (decoded), else `download.csv`. */
+export function nameFromUrl(url: URL): string {
+  const last = url.pathname.split('/').filter(Boolean).pop();
+  try {
+    return last ? decodeURIComponent(last) : 'download.csv';
+  } catch {
+    return last ?? 'download.csv';
+  }
+}
+
+/** Fetches one file by URL: http(s) only, no cookies or credentials, capped in size and time. */
+export async function readUrl(
+  href: string,
+  token: CancelToken,
+  progress?: ProgressFn,
+  opts: { timeoutMs?: number; cap?: number; fetchFn?: typeof fetch } = {},
+): Promise<ImportFile> {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    throw new Error(`"${href}" is not a URL: give a full address such as https://example.com/leads.csv`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`Only http and https addresses can be loaded, not ${url.protocol}`);
+  const cap = opts.cap ?? MAX_FILE_BYTES;
+  const controller = new AbortController();
+  const timeoutMs = opts.timeoutMs ?? URL_TIMEOUT_MS;
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const name = nameFromUrl(url);
+  try {
+    const res = await (opts.fetchFn ?? fetch)(url.href, { credentials: 'omit', signal: controller.signal, redirect: 'follow', referrerPolicy: 'no-referrer' });
+    if (!res.ok) throw new Error(`The server answered ${res.status} ${res.statusText} for ${url.href}`);
+    const length = Number(res.headers.get('content-length'));
+    const total = Number.isFinite(length) && length > 0 ? length : null;
+    if (total !== null && total > cap) throw new Error(sizeProblem(name, total, cap) ?? `${name} is too large`);
+    if (!res.body) throw new Error(`No content from ${url.href}`);
+    let loaded = 0;
+    const bytes = await drain(res.body, name, cap, token, (n) => {
+      loaded += n;
+      progress?.({ phase: 'reading', file: name, loaded, total });
+    });
+    return { name, bytes };
+  } catch (e) {
+    if (controller.signal.aborted && !(e instanceof ImportCancelled)) {
+      throw new Error(`${url.href} did not answer within ${Math.round(timeoutMs / 1000)} s: check the address or download the file and drop it here`, { cause: e });
+    }
+    if (e instanceof TypeError) {
+      throw new Error(`${url.href} could not be fetched (${e.message}): the server may not allow cross-origin downloads; download the file and drop it here`, { cause: e });
+    }
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Importing your own files in two steps: `previewImport` reads and validates them and returns the
+ * report (nothing replaced yet); `commitImport` installs the previewed records as the dataset. The
+ * mapping screen calls `remapImport` with the user's mapping on the files already read.
+ */
+import type { Mapping } from '../../import/mapping/schema';
+import { importFiles, isUsable, type ImportFile, type ImportMode, type ImportResult, type PresetName, type UnmappedFile } from '../../import/pipeline';
+import type { ImportReport } from '../../import/report';
+import type { EngineState } from '../state';
+import { install, type DatasetSummary } from './data';
+import { ImportCancelled, readBlobs, readUrl, type CancelToken, type ProgressFn } from './import-read';
+
+export interface ImportPreview {
+  /** Pass to commitImport / remapImport. */
+  readonly id: number;
+  readonly mode: ImportMode;
+  readonly files: readonly string[];
+  readonly report: ImportReport;
+  readonly counts: { readonly accounts: number; readonly leads: number; readonly activities: number; readonly opportunities: number; readonly touches: number };
+  /** At least one lead or opportunity was accepted: the import can replace the dataset. */
+  readonly usable: boolean;
+  readonly unmapped: readonly UnmappedFile[];
+}
+
+export interface ImportSettings {
+  readonly preset?: PresetName;
+  readonly mapping?: Mapping;
+}
+
+export interface ImportHandlers {
+  /** Reads Files (bytes counted as they arrive) and previews the import. */
+  previewFiles(files: readonly File[], settings?: ImportSettings, progress?: ProgressFn): Promise<ImportPreview>;
+  /** Fetches one URL (no credentials, size cap, timeout) and previews the import. */
+  previewUrl(url: string, settings?: ImportSettings, progress?: ProgressFn): Promise<ImportPreview>;
+  /** Reads already-decoded files (tests, CLI-like callers). */
+  previewInputs(files: readonly ImportFile[], settings?: ImportSettings): Promise<ImportPreview>;
+  /** Re-reads the previewed files with a mapping. */
+  remapImport(id: number, mapping: Mapping): Promise<ImportPreview>;
+  /** Replaces the current dataset with the previewed one. */
+  commitImport(id: number): Promise<DatasetSummary>;
+  /** Stops a read in progress (between chunks); the current dataset is unchanged. */
+  cancelImport(): Promise<void>;
+  /** Forgets a preview. */
+  discardImport(id: number): Promise<void>;
+}
+
+interface Pending {
+  readonly id: number;
+  readonly files: readonly ImportFile[];
+  result: ImportResult;
+}
+
+export function importHandlers(state: EngineState, clock: () => number = Date.now): ImportHandlers {
+  let pending: Pending | null = null;
+  let nextId = 1;
+  let token: CancelToken = { cancelled: false };
+
+  const preview = (p: Pending): ImportPreview => {
+    const { records, report, mode, unmapped } = p.result;
+    return {
+      id: p.id,
+      mode,
+      files: p.files.map((f) => f.name),
+      report,
+      counts: {
+        accounts: records.accounts.length,
+        leads: records.leads.length,
+        activities: records.activities.length,
+        opportunities: records.opportunities.length,
+        touches: records.touches.length,
+      },
+      usable: isUsable(records),
+      unmapped,
+    };
+  };
+
+  const run = (files: readonly ImportFile[], settings: ImportSettings = {}, progress?: ProgressFn): ImportPreview => {
+    progress?.({ phase: 'parsing', file: files.map((f) => f.name).join(', '), loaded: 0, total: null });
+    const name = files.length === 1 ? files[0]!.name.replace(/\.[^.]*$/, '') : 'Imported dataset';
+    const result = importFiles(files, { ...settings, now: clock(), name });
+    pending = { id: nextId++, files, result };
+    progress?.({ phase: 'done', file: '', loaded: 0, total: null });
+    return preview(pending);
+  };
+
+  const guarded = async <T>(work: (t: CancelToken) => Promise<T>): Promise<T> => {
+    token = { cancelled: false };
+    const mine = token;
+    const out = await work(mine);
+    if (mine.cancelled) throw new ImportCancelled();
+    return out;
+  };
+
+  return {
+    previewFiles: (files, settings, progress) => guarded(async (t) => run(await readBlobs(files, t, progress), settings, progress)),
+    previewUrl: (url, settings, progress) => guarded(async (t) => run([await readUrl(url, t, progress)], settings, progress)),
+    async previewInputs(files, settings) {
+      return run(files, settings);
+    },
+    async remapImport(id, mapping) {
+      if (!pending || pending.id !== id) throw new Error('This preview has expired: load the files again.');
+      pending.result = importFiles(pending.files, { mapping, now: clock(), name: pending.result.records.name });
+      return preview(pending);
+    },
+    async commitImport(id) {
+      if (!pending || pending.id !== id) throw new Error('This preview has expired: load the files again.');
+      const { records, report } = pending.result;
+      if (!isUsable(records)) throw new Error('Nothing usable was read: no lead or opportunity row was accepted, so the current dataset is kept.');
+      const files = pending.files.map((f) => f.name);
+      pending = null;
+      return install(state, records, report, { kind: 'files', files }, null);
+    },
+    async cancelImport() {
+      token.cancelled = true;
+    },
+    async discardImport(id) {
+      if (pending?.id === id) pending = null;
+    },
+  };
+}

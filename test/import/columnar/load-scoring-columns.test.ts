@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoCompany } from '../../../src/demo/generate';
+import { buildScoringFeatures, flattenActivities } from '../../../src/engine/kernel/build-features';
+import type { ScoringFeatures } from '../../../src/engine/kernel/features';
+import { buildDataset } from '../../../src/engine/model/build-dataset';
+import { readCanonicalCsv } from '../../../src/import/canonical/read-csv-folder';
+import { writeCanonicalCsv } from '../../../src/import/canonical/write';
+import { loadScoringColumns } from '../../../src/import/columnar/load-scoring-columns';
+import { scoringColumnsToDataset } from '../../../src/import/columnar/to-dataset';
+import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
+import { compileRules, scoreLeads } from '../../../src/engine/scoring/score';
+
+function* chunks(text: string, size: number): Generator<string> {
+  for (let p = 0; p < text.length; p += size) yield text.slice(p, p + size);
+}
+
+const comparable = (f: ScoringFeatures) => ({
+  count: f.count,
+  matrix: Array.from(f.matrix),
+  ageDays: Array.from(f.ageDays),
+  source: Array.from(f.source, (c) => f.sourceNames[c]),
+  stage: Array.from(f.stage),
+  include: Array.from(f.include),
+});
+
+describe('loadScoringColumns', () => {
+  const { records } = generateDemoCompany({ leads: 1500, seed: 3 });
+  const files = writeCanonicalCsv(records);
+  const asOf = Date.parse('2026-11-15T23:59:59.999Z');
+
+  it('streams the canonical CSV into the same scoring features as the record reader', async () => {
+    const loaded = await loadScoringColumns({
+      accounts: chunks(files['accounts.csv']!, 4093),
+      leads: chunks(files['leads.csv']!, 977),
+      activities: chunks(files['activities.csv']!, 65_521),
+    });
+    const { records: read } = readCanonicalCsv(Object.entries(files).map(([name, text]) => ({ name, text })));
+    const dataset = buildDataset(read);
+    const viaRecords = buildScoringFeatures(
+      { leads: dataset.leads, accounts: dataset.accounts, activities: flattenActivities(dataset.activities) },
+      asOf,
+    );
+    const viaColumns = buildScoringFeatures(loaded, asOf);
+    expect(loaded.leads.count).toBe(records.leads.length);
+    expect(loaded.activities.count).toBe(records.activities.length);
+    expect(loaded.tallies.leads.rejected).toBe(0);
+    expect(comparable(viaColumns)).toEqual(comparable(viaRecords));
+    expect(loaded.leadIds).toEqual(dataset.leads.id);
+    expect(Array.from(loaded.createdAt)).toEqual(Array.from(dataset.leads.createdAt));
+  });
+
+  it('builds a Dataset the scoring engine scores exactly like the record-built one', async () => {
+    const loaded = await loadScoringColumns({
+      accounts: chunks(files['accounts.csv']!, 8191),
+      leads: chunks(files['leads.csv']!, 8191),
+      activities: chunks(files['activities.csv']!, 8191),
+    });
+    const fromColumns = scoringColumnsToDataset(loaded, 'streamed');
+    const fromRecords = buildDataset(readCanonicalCsv(Object.entries(files).map(([name, text]) => ({ name, text }))).records);
+    expect(Array.from(fromColumns.activities.start)).toEqual(Array.from(fromRecords.activities.start));
+    expect(Array.from(fromColumns.activities.at)).toEqual(Array.from(fromRecords.activities.at));
+    const score = (ds: typeof fromRecords) => scoreLeads(ds, compileRules(ds, DEFAULT_RULE_SET), { asOf });
+    const a = score(fromColumns);
+    const b = score(fromRecords);
+    expect(Array.from(a.fit)).toEqual(Array.from(b.fit));
+    expect(Array.from(a.intent)).toEqual(Array.from(b.intent));
+  });
+
+  it('fails loudly when a required column is missing', async () => {
+    await expect(loadScoringColumns({ leads: ['id,source\nL1,web\n'] })).rejects.toThrow(/leads.csv: missing required column "created_at"/);
+  });
+
+  it('keeps a lead whose account is unknown, with no account', async () => {
+    const loaded = await loadScoringColumns({
+      accounts: ['id,industry\nA1,Software\n'],
+      leads: ['id,created_at,account_id\nL1,2026-01-02,A1\nL2,2026-01-03T10:00:00Z,A9\n'],
+    });
+    expect(Array.from(loaded.leads.account)).toEqual([0, -1]);
+    expect(Array.from(loaded.createdAt)).toEqual([Date.UTC(2026, 0, 2), Date.UTC(2026, 0, 3, 10)]);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { funnelJson } from '../../src/cli/sections/funnel';
+import { writeCanonicalJson } from '../../src/import/canonical/write';
+import { createEngineService } from '../../src/worker/service';
+import { handRecords } from '../engine/funnel/hand-fixture';
+
+async function handEngine() {
+  const engine = createEngineService();
+  // JSON keeps the full stage history (L5's second MQL entry); leads.csv holds one date per stage.
+  await engine.loadCanonical([{ name: 'hand.json', text: writeCanonicalJson(handRecords()) }]);
+  return engine;
+}
+
+const scope = { filters: {}, mode: 'inclusive' as const, asOf: '2026-06-30' };
+
+describe('funnel handlers', () => {
+  it('builds the funnel view-model with step and cumulative rates and skips', async () => {
+    const engine = await handEngine();
+    const vm = await engine.funnelView({ ...scope, basis: 'cohort', breakdown: 'source', windowDays: null });
+    expect(vm.stages.map((s) => [s.stage, s.leads, s.skipped])).toEqual([
+      ['lead', 6, null],
+      ['mql', 5, 1],
+      ['sal', 4, 2],
+      ['sql', 3, 1],
+      ['sqo', 3, 1],
+      ['won', 2, null],
+    ]);
+    expect(vm.stages[2]).toMatchObject({ stepRate: 4 / 5, cumulativeRate: 4 / 6 });
+    expect(vm.stages[1]!.reentered).toBe(1);
+    expect(vm.quarters).toEqual(['2026-Q1', '2026-Q2']);
+    const mqlToSqo = vm.conversions.find((c) => c.key === 'mqlToSqo')!;
+    expect(mqlToSqo.points.map((p) => [p.base, p.hits, p.immature])).toEqual([
+      [4, 3, false],
+      [1, 0, true],
+    ]);
+    expect(vm.breakdown.rows.map((r) => r.label)).toEqual(['webinar', 'paid', '(none)']);
+    expect(vm.breakdown.comparison[0]!.mqlToSqo[0]).toMatchObject({ base: 2, hits: 2 });
+    const period = await engine.funnelView({ ...scope, basis: 'period', breakdown: 'source', windowDays: null });
+    expect(period.conversions.find((c) => c.key === 'mqlToSqo')!.points[0]).toMatchObject({ base: 4, hits: 3, openShare: null });
+  });
+
+  it('lists the leads behind a bar', async () => {
+    const engine = await handEngine();
+    const d = await engine.funnelDrill({ ...scope, target: { kind: 'stage', stage: 'won' } });
+    expect(d.rows.map((r) => r[0])).toEqual(['L1', 'L4']);
+    expect(d.rows[0]).toEqual(['L1', '2026-01-05', 'webinar', null, null, 'Unknown', 'won', '2026-01-10', '2026-01-20', '2026-02-01', 'won', 1_000_000]);
+    const g = await engine.funnelDrill({ ...scope, target: { kind: 'stage', stage: 'mql' }, group: { dimension: 'source', label: 'paid' } });
+    expect(g.rows.map((r) => r[0])).toEqual(['L3', 'L5']);
+  });
+
+  it('gives the Overview headline for the quarter to date against the same days of the previous quarter', async () => {
+    const engine = await handEngine();
+    const o = await engine.overview(scope);
+    expect(o.current).toEqual({ label: '2026-Q2 to date', from: '2026-04-01', to: '2026-06-30' });
+    expect(o.previous.label).toBe('2026-Q1, same days');
+    const h = Object.fromEntries(o.headline.map((f) => [f.key, f]));
+    // Q2 to date: lead L5, MQL L5, L2 lost Apr 1. Q1: leads L1 L2 L3 L4 L8; MQLs L1 L2 L3 L4; SQOs L1 L2 L4; won L1 L4.
+    expect(h.leads).toMatchObject({ current: 1, previous: 5, change: (1 - 5) / 5 });
+    expect(h.mqls).toMatchObject({ current: 1, previous: 4 });
+    expect(h.sqos).toMatchObject({ current: 0, previous: 3, change: -1 });
+    expect(h.won).toMatchObject({ current: 0, previous: 2 });
+    expect(h.wonAmount).toMatchObject({ current: 0, previous: 1_000_000 });
+    expect(h.winRate).toMatchObject({ current: 0, previous: 1, change: -1 });
+    expect(h.mqlToSqo).toMatchObject({ current: 0, previous: 3 / 4, change: -3 / 4 });
+  });
+
+  it('shows the same figures as the report for the demo company', async () => {
+    const engine = createEngineService();
+    await engine.loadDemo({ leads: 2000 });
+    const vm = await engine.funnelView({ filters: {}, mode: 'inclusive', basis: 'cohort', breakdown: 'source', windowDays: null });
+    const { generateDemoCompany } = await import('../../src/demo/generate');
+    const { buildDataset } = await import('../../src/engine/model/build-dataset');
+    const records = generateDemoCompany({ leads: 2000 }).records;
+    const dataset = buildDataset(records);
+    const report = funnelJson({ records, dataset, report: null as never, asOf: dataset.meta.latestAt, options: { json: true, flags: {} } });
+    const counts = report.stageCounts as Record<string, number>;
+    for (const s of vm.stages) expect(s.leads).toBe(counts[s.stage]);
+    expect(vm.rates).toEqual(report.rates);
+  });
+});

@@ -1,0 +1,113 @@
+import { unzipSync, strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/import/pipeline';
+import { opportunityOutcomes } from '../../src/worker/handlers/data';
+import { readUrl, type CancelToken } from '../../src/worker/handlers/import-read';
+import { createEngineService } from '../../src/worker/service';
+import { buildDataset } from '../../src/engine/model/build-dataset';
+import { recordSet, opportunity } from '../fixtures/records';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const OPPS = 'id,created_at,amount,status\nO1,2026-01-01,100,won\nO2,2026-01-02,200.50,lost\nO3,2026-01-03,300,open\nO4,2026-01-04,400,won\nO5,2026-01-05,oops,open\n';
+
+describe('import handlers: preview, then commit', () => {
+  it('a preview does not replace the dataset; commit does, and the summary counts outcomes', async () => {
+    const engine = createEngineService();
+    await engine.loadDemo({ leads: 300 });
+    const before = (await engine.summary())!;
+    const preview = await engine.previewInputs([{ name: 'opportunities.csv', bytes: enc(OPPS) }]);
+    expect(preview).toMatchObject({ mode: 'canonical', usable: true, counts: { opportunities: 4 } });
+    expect(preview.report.rejected).toBe(1);
+    expect((await engine.summary())!.version).toBe(before.version);
+    const after = await engine.commitImport(preview.id);
+    expect(after.version).toBe(before.version + 1);
+    // Won O1, O4; lost O2; open O3 (300.00 → 30,000 cents). Win rate 2 / (2 + 1).
+    expect(after.outcomes).toEqual({ open: 1, won: 2, lost: 1, openPipelineCents: 30_000, winRate: 2 / 3 });
+    await expect(engine.commitImport(preview.id)).rejects.toThrow(/expired/);
+  });
+
+  it('an unusable preview cannot be committed; the mapping screen remaps it', async () => {
+    const engine = createEngineService();
+    const deals = 'deal_id,Created,Value,Stage\nD1,2026-01-01,10,Won\nD2,2026-01-02,20,Negotiating\n';
+    const preview = await engine.previewInputs([{ name: 'deals.csv', bytes: enc(deals) }]);
+    expect(preview.usable).toBe(false);
+    // The proposal guesses from the column names and the stage words (Negotiating → open).
+    expect(preview.unmapped[0]!.proposal).toMatchObject({ target: 'opportunities', values: [['status', [['Won', 'won'], ['Negotiating', 'open']]]] });
+    await expect(engine.commitImport(preview.id)).rejects.toThrow(/Nothing usable/);
+    const remapped = await engine.remapImport(preview.id, {
+      version: 1,
+      name: 'deals',
+      tables: [{ file: 'deals.csv', target: 'opportunities', columns: [['id', 'deal_id'], ['created_at', 'Created'], ['amount', 'Value'], ['status', 'Stage']], values: [['status', [['Won', 'won'], ['Negotiating', 'lost']]]], defaults: [] }],
+    });
+    expect(remapped.counts.opportunities).toBe(2);
+    expect((await engine.commitImport(remapped.id)).outcomes.winRate).toBe(0.5);
+  });
+
+  it('win rate is null when nothing is closed (0/0)', () => {
+    const ds = buildDataset(recordSet({ opportunities: [opportunity('O1', '2026-01-01', { status: 'open', amountCents: 5 })] }));
+    expect(opportunityOutcomes(ds)).toEqual({ open: 1, won: 0, lost: 0, openPipelineCents: 5, winRate: null });
+  });
+});
+
+describe('dataset export', () => {
+  it('the zip holds the canonical folder, which imports back to the same records', async () => {
+    const engine = createEngineService();
+    const p = await engine.previewInputs([{ name: 'opportunities.csv', bytes: enc(OPPS) }]);
+    await engine.commitImport(p.id);
+    const zip = await engine.exportDataset('zip');
+    expect(zip.fileName).toBe('opportunities.zip');
+    const files = unzipSync(zip.bytes);
+    expect(Object.keys(files).sort()).toContain('opportunities/opportunities.csv');
+    const again = importFiles(Object.entries(files).map(([name, bytes]) => ({ name, bytes })));
+    expect(again.records.opportunities.map((o) => [o.id, o.amountCents, o.status])).toEqual([
+      ['O1', 10_000, 'won'],
+      ['O2', 20_050, 'lost'],
+      ['O3', 30_000, 'open'],
+      ['O4', 40_000, 'won'],
+    ]);
+    const json = await engine.exportDataset('json');
+    expect(JSON.parse(strFromU8(json.bytes)).opportunities).toHaveLength(4);
+  });
+});
+
+describe('readUrl', () => {
+  const token = (): CancelToken => ({ cancelled: false });
+  const response = (body: string, headers: Record<string, string> = {}) => new Response(body, { status: 200, headers });
+
+  it('sends no credentials, counts bytes as they arrive and names the file from the path', async () => {
+    let init: RequestInit | undefined;
+    const seen: number[] = [];
+    const f = await readUrl('https://example.com/data/leads%20q1.csv', token(), (p) => seen.push(p.loaded), {
+      fetchFn: (async (_: string, i: RequestInit) => {
+        init = i;
+        return response('id,created_at\nL1,2026-01-01\n', { 'content-length': '28' });
+      }) as unknown as typeof fetch,
+    });
+    expect(init?.credentials).toBe('omit');
+    expect(f.name).toBe('leads q1.csv');
+    expect(seen.at(-1)).toBe(28);
+  });
+
+  it('refuses other schemes, oversize bodies (by header or by counting) and slow servers', async () => {
+    await expect(readUrl('file:///etc/passwd', token())).rejects.toThrow(/Only http and https/);
+    const big = (async () => response('x'.repeat(50), { 'content-length': '50' })) as unknown as typeof fetch;
+    await expect(readUrl('https://e.x/a.csv', token(), undefined, { fetchFn: big, cap: 10 })).rejects.toThrow(/above the 0 MB limit/);
+    const lying = (async () => response('x'.repeat(50))) as unknown as typeof fetch;
+    await expect(readUrl('https://e.x/a.csv', token(), undefined, { fetchFn: lying, cap: 10 })).rejects.toThrow(/above the/);
+    const slow = ((_: string, i: RequestInit) =>
+      new Promise((_resolve, reject) => i.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch;
+    await expect(readUrl('https://e.x/a.csv', token(), undefined, { fetchFn: slow, timeoutMs: 20 })).rejects.toThrow(/did not answer within 0 s/);
+  });
+
+  it('cancel stops the read between chunks', async () => {
+    const t = token();
+    const stream = new ReadableStream<Uint8Array>({
+      pull(c) {
+        t.cancelled = true;
+        c.enqueue(enc('id\n'));
+      },
+    });
+    const fetchFn = (async () => new Response(stream)) as unknown as typeof fetch;
+    await expect(readUrl('https://e.x/a.csv', t, undefined, { fetchFn })).rejects.toThrow(/Import cancelled: the current dataset is unchanged/);
+  });
+});
