@@ -69,6 +69,10 @@ function emptyRecords(name: string): RecordSet {
 function parseAll(files: readonly ImportFile[], report: ReportBuilder): ParsedFile[] {
   const out: ParsedFile[] = [];
   for (const f of files) {
+    if (/\.json$/i.test(f.name)) {
+      report.warn(f.name, 'a JSON file among CSV files: not read (load a canonical JSON file on its own)');
+      continue;
+    }
     const size = f.bytes?.byteLength ?? f.text?.length ?? 0;
     const tooBig = sizeProblem(f.name, size);
     if (tooBig !== undefined) {
@@ -136,9 +140,10 @@ function mappingPreset(files: readonly ParsedFile[], mapping: Mapping): { result
 /** The preset the files look like, or undefined when none fits. */
 export function detectPreset(files: readonly ParsedFile[]): PresetName | undefined {
   if (files.length === 0) return undefined;
-  if (files.every((f) => (CANONICAL_FILES as readonly string[]).includes(baseName(f.name).toLowerCase()))) return 'canonical';
   if (files.some(looksLikeSalesforce)) return 'salesforce';
   if (files.some(looksLikeHubspot)) return 'hubspot';
+  // Any canonical file name makes it the canonical folder; other files are then reported as not read.
+  if (files.some((f) => (CANONICAL_FILES as readonly string[]).includes(baseName(f.name).toLowerCase()))) return 'canonical';
   return undefined;
 }
 

@@ -145,3 +145,17 @@ describe('round trip through the import', () => {
     );
   });
 });
+
+describe('the canonical folder as the CLI and the app read it', () => {
+  it('a manifest.json and a stray file beside the canonical CSVs are reported, the CSVs read', () => {
+    const r = importFiles([
+      { name: 'demo/leads.csv', bytes: enc('id,created_at\nL1,2026-01-01\n') },
+      { name: 'demo/manifest.json', bytes: enc('{"seed":1}') },
+      { name: 'demo/notes.csv', bytes: enc('a,b\n1,2\n') },
+    ]);
+    expectBalanced(r.report);
+    expect(r.mode).toBe('canonical');
+    expect(r.records.leads.map((l) => l.id)).toEqual(['L1']);
+    expect(r.report.warnings.map((w) => w.file)).toEqual(['demo/manifest.json', 'demo/notes.csv']);
+  });
+});
