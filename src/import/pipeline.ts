@@ -12,7 +12,7 @@ import { readCanonicalJson } from './canonical/read-json';
 import type { SourceFile } from './canonical/table';
 import { parseCsv } from './csv';
 import { applyTableMapping } from './mapping/apply';
-import { targetFields } from './mapping/fields';
+import { REQUIRED_FIELDS, targetFields } from './mapping/fields';
 import { proposeTableMapping } from './mapping/propose';
 import { targetFile, type Mapping, type TableMapping } from './mapping/schema';
 import { hubspotPreset, looksLikeHubspot } from './presets/hubspot';
@@ -137,13 +137,21 @@ function mappingPreset(files: readonly ParsedFile[], mapping: Mapping): { result
   return { result: { tables, warnings }, unmapped };
 }
 
+function isCanonicalTable(f: ParsedFile): boolean {
+  const base = baseName(f.name).toLowerCase();
+  if (!(CANONICAL_FILES as readonly string[]).includes(base)) return false;
+  const key = REQUIRED_FIELDS[base.slice(0, -4)]?.[0];
+  return key !== undefined && f.table.header.some((h) => h.trim().toLowerCase() === key);
+}
+
 /** The preset the files look like, or undefined when none fits. */
 export function detectPreset(files: readonly ParsedFile[]): PresetName | undefined {
   if (files.length === 0) return undefined;
   if (files.some(looksLikeSalesforce)) return 'salesforce';
   if (files.some(looksLikeHubspot)) return 'hubspot';
-  // Any canonical file name makes it the canonical folder; other files are then reported as not read.
-  if (files.some((f) => (CANONICAL_FILES as readonly string[]).includes(baseName(f.name).toLowerCase()))) return 'canonical';
+  // A file with a canonical name and the key column of its table makes it the canonical folder;
+  // other files are then reported as not read. (Maven's accounts.csv has the name but no `id`.)
+  if (files.some(isCanonicalTable)) return 'canonical';
   return undefined;
 }
 
