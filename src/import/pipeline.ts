@@ -17,7 +17,7 @@ import { proposeTableMapping } from './mapping/propose';
 import { targetFile, type Mapping, type TableMapping } from './mapping/schema';
 import { hubspotPreset, looksLikeHubspot } from './presets/hubspot';
 import { looksLikeSalesforce, salesforcePreset } from './presets/salesforce';
-import { baseName, type ParsedFile, type PresetResult, type PresetTable } from './presets/types';
+import { baseName, presetRejections, type ParsedFile, type PresetResult, type PresetTable } from './presets/types';
 import { ReportBuilder, type ImportReport } from './report';
 import { decodeBytes, sizeProblem } from './source/decode';
 import { hasMixedLineEndings, normaliseLineEndings } from './source/line-endings';
@@ -208,7 +208,8 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
   for (const f of rest) report.warn(f.name, 'no preset or saved mapping describes this file: map its columns, then import again');
 
   const found = new Map<CanonicalFile, SourceFile>();
-  for (const { file, mapping } of result.tables) {
+  for (const table of result.tables) {
+    const { file, mapping } = table;
     const target = targetFile(mapping.target);
     if (found.has(target)) {
       report.warn(file.name, `a second file for ${mapping.target} (the first is ${found.get(target)!.name}): not read`);
@@ -216,6 +217,10 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
     }
     const mapped = applyTableMapping(file.table, mapping, { decimal: file.table.delimiter === ';' ? ',' : '.', now: opts.now });
     for (const w of mapped.warnings) report.warn(file.name, w);
+    for (const [row, r] of presetRejections(table)) {
+      // The preset's reason replaces what the canonical reader would say about the same row.
+      mapped.notes.set(row, [...(mapped.notes.get(row) ?? []), { ...r, outcome: 'rejected' }]);
+    }
     found.set(target, { name: file.name, parsed: mapped.parsed, notes: mapped.notes });
   }
   const records = found.size > 0 ? readCanonicalTables(found, report, { name }) : emptyRecords(name);

@@ -48,6 +48,9 @@ describe('Salesforce preset on the workshop sample', () => {
     // 68 members: 34 name a lead (kept as touches), 34 only a contact (rejected with the reason).
     expect(fileReport(r.report, 'CampaignMember.csv')).toMatchObject({ rowsRead: 68, accepted: 34, rejected: 34 });
     expect(r.records.touches.every((t) => t.leadId !== undefined && t.channel !== '')).toBe(true);
+    const rejected = r.report.issues.filter((i) => i.file === 'CampaignMember.csv');
+    expect(rejected).toHaveLength(34);
+    expect(new Set(rejected.map((i) => i.reason))).toEqual(new Set(['campaign member is a contact, not a lead: contacts are not imported']));
   });
 
   it('keeps unmapped columns as custom attributes (lead Status, Company)', () => {
