@@ -11,6 +11,7 @@ import { readCanonicalTables } from './canonical/read-csv-folder';
 import { readCanonicalJson } from './canonical/read-json';
 import type { SourceFile } from './canonical/table';
 import { parseCsv } from './csv';
+import { csvField } from './csv-write';
 import { applyTableMapping } from './mapping/apply';
 import { REQUIRED_FIELDS, targetFields } from './mapping/fields';
 import { proposeTableMapping } from './mapping/propose';
@@ -60,6 +61,8 @@ export interface ImportResult {
   readonly mode: ImportMode;
   /** Files nothing described: map them, then import again with the mapping. */
   readonly unmapped: readonly UnmappedFile[];
+  /** The source rows of each file read, by file name (for downloading rejected rows as they were). */
+  readonly sources: ReadonlyMap<string, { readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] }>;
 }
 
 function emptyRecords(name: string): RecordSet {
@@ -178,11 +181,11 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
     const tooBig = sizeProblem(f.name, f.bytes?.byteLength ?? f.text?.length ?? 0);
     if (tooBig !== undefined) {
       report.warn(f.name, `${tooBig}; not read`);
-      return { records: emptyRecords(name), report: report.build(), mode: 'json', unmapped: [] };
+      return { records: emptyRecords(name), report: report.build(), mode: 'json', unmapped: [], sources: new Map() };
     }
     const decoded = f.bytes ? decodeBytes(f.bytes) : { text: f.text ?? '' };
     const r = readCanonicalJson(decoded.text, f.name);
-    return { records: r.records, report: r.report, mode: 'json', unmapped: [] };
+    return { records: r.records, report: r.report, mode: 'json', unmapped: [], sources: new Map() };
   }
   const parsed = parseAll(files, report);
   let mode: ImportMode;
@@ -224,10 +227,26 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
     found.set(target, { name: file.name, parsed: mapped.parsed, notes: mapped.notes });
   }
   const records = found.size > 0 ? readCanonicalTables(found, report, { name }) : emptyRecords(name);
-  return { records, report: report.build(), mode, unmapped: rest.map(describeUnmapped) };
+  const sources = new Map(parsed.map((f) => [f.name, { header: f.table.header, rows: f.table.rows }]));
+  return { records, report: report.build(), mode, unmapped: rest.map(describeUnmapped), sources };
 }
 
 /** Whether anything usable was read: at least one lead or opportunity row accepted. */
 export function isUsable(records: RecordSet): boolean {
   return records.leads.length + records.opportunities.length > 0;
+}
+
+/**
+ * The rejected rows as one table: file, row, column, value, reason, then the row as it was in the
+ * source file (its cells as one CSV line), so each can be fixed and loaded again.
+ */
+export function rejectedRows(result: ImportResult): { header: string[]; rows: string[][] } {
+  const header = ['file', 'row', 'column', 'value', 'reason', 'source_row'];
+  const rows = result.report.issues
+    .filter((i) => i.outcome === 'rejected')
+    .map((i) => {
+      const source = result.sources.get(i.file)?.rows[i.row - 1];
+      return [i.file, String(i.row), i.column ?? '', i.value ?? '', i.reason, source ? source.map(csvField).join(',') : ''];
+    });
+  return { header, rows };
 }
