@@ -146,6 +146,11 @@ test('a Windows-1252 file is detected, decoded and said so (in the browser)', as
   const report = page.getByRole('region', { name: 'Import report (preview)' });
   await expect(report).toContainText('read as Windows-1252');
   await page.getByRole('button', { name: 'Replace the current dataset' }).click();
-  await expect(page.getByRole('heading', { name: /Loaded dataset/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Loaded dataset/ })).toContainText('leads');
   await screenshot(page, 'import-windows-1252');
+  // The loaded title, exported as canonical JSON, holds the decoded characters.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Canonical JSON' }).click();
+  const json = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+  expect(json.leads[0].title).toBe('Zoë € lead');
 });
