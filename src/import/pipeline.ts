@@ -11,13 +11,14 @@ import { readCanonicalTables } from './canonical/read-csv-folder';
 import { readCanonicalJson } from './canonical/read-json';
 import type { SourceFile } from './canonical/table';
 import { parseCsv } from './csv';
+import { csvField } from './csv-write';
 import { applyTableMapping } from './mapping/apply';
-import { targetFields } from './mapping/fields';
+import { REQUIRED_FIELDS, targetFields } from './mapping/fields';
 import { proposeTableMapping } from './mapping/propose';
 import { targetFile, type Mapping, type TableMapping } from './mapping/schema';
 import { hubspotPreset, looksLikeHubspot } from './presets/hubspot';
 import { looksLikeSalesforce, salesforcePreset } from './presets/salesforce';
-import { baseName, type ParsedFile, type PresetResult, type PresetTable } from './presets/types';
+import { baseName, presetRejections, type ParsedFile, type PresetResult, type PresetTable } from './presets/types';
 import { ReportBuilder, type ImportReport } from './report';
 import { decodeBytes, sizeProblem } from './source/decode';
 import { hasMixedLineEndings, normaliseLineEndings } from './source/line-endings';
@@ -60,6 +61,8 @@ export interface ImportResult {
   readonly mode: ImportMode;
   /** Files nothing described: map them, then import again with the mapping. */
   readonly unmapped: readonly UnmappedFile[];
+  /** The source rows of each file read, by file name (for downloading rejected rows as they were). */
+  readonly sources: ReadonlyMap<string, { readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] }>;
 }
 
 function emptyRecords(name: string): RecordSet {
@@ -69,6 +72,10 @@ function emptyRecords(name: string): RecordSet {
 function parseAll(files: readonly ImportFile[], report: ReportBuilder): ParsedFile[] {
   const out: ParsedFile[] = [];
   for (const f of files) {
+    if (/\.json$/i.test(f.name)) {
+      report.warn(f.name, 'a JSON file among CSV files: not read (load a canonical JSON file on its own)');
+      continue;
+    }
     const size = f.bytes?.byteLength ?? f.text?.length ?? 0;
     const tooBig = sizeProblem(f.name, size);
     if (tooBig !== undefined) {
@@ -133,12 +140,21 @@ function mappingPreset(files: readonly ParsedFile[], mapping: Mapping): { result
   return { result: { tables, warnings }, unmapped };
 }
 
+function isCanonicalTable(f: ParsedFile): boolean {
+  const base = baseName(f.name).toLowerCase();
+  if (!(CANONICAL_FILES as readonly string[]).includes(base)) return false;
+  const key = REQUIRED_FIELDS[base.slice(0, -4)]?.[0];
+  return key !== undefined && f.table.header.some((h) => h.trim().toLowerCase() === key);
+}
+
 /** The preset the files look like, or undefined when none fits. */
 export function detectPreset(files: readonly ParsedFile[]): PresetName | undefined {
   if (files.length === 0) return undefined;
-  if (files.every((f) => (CANONICAL_FILES as readonly string[]).includes(baseName(f.name).toLowerCase()))) return 'canonical';
   if (files.some(looksLikeSalesforce)) return 'salesforce';
   if (files.some(looksLikeHubspot)) return 'hubspot';
+  // A file with a canonical name and the key column of its table makes it the canonical folder;
+  // other files are then reported as not read. (Maven's accounts.csv has the name but no `id`.)
+  if (files.some(isCanonicalTable)) return 'canonical';
   return undefined;
 }
 
@@ -165,11 +181,11 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
     const tooBig = sizeProblem(f.name, f.bytes?.byteLength ?? f.text?.length ?? 0);
     if (tooBig !== undefined) {
       report.warn(f.name, `${tooBig}; not read`);
-      return { records: emptyRecords(name), report: report.build(), mode: 'json', unmapped: [] };
+      return { records: emptyRecords(name), report: report.build(), mode: 'json', unmapped: [], sources: new Map() };
     }
     const decoded = f.bytes ? decodeBytes(f.bytes) : { text: f.text ?? '' };
     const r = readCanonicalJson(decoded.text, f.name);
-    return { records: r.records, report: r.report, mode: 'json', unmapped: [] };
+    return { records: r.records, report: r.report, mode: 'json', unmapped: [], sources: new Map() };
   }
   const parsed = parseAll(files, report);
   let mode: ImportMode;
@@ -195,7 +211,8 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
   for (const f of rest) report.warn(f.name, 'no preset or saved mapping describes this file: map its columns, then import again');
 
   const found = new Map<CanonicalFile, SourceFile>();
-  for (const { file, mapping } of result.tables) {
+  for (const table of result.tables) {
+    const { file, mapping } = table;
     const target = targetFile(mapping.target);
     if (found.has(target)) {
       report.warn(file.name, `a second file for ${mapping.target} (the first is ${found.get(target)!.name}): not read`);
@@ -203,13 +220,33 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
     }
     const mapped = applyTableMapping(file.table, mapping, { decimal: file.table.delimiter === ';' ? ',' : '.', now: opts.now });
     for (const w of mapped.warnings) report.warn(file.name, w);
+    for (const [row, r] of presetRejections(table)) {
+      // The preset's reason replaces what the canonical reader would say about the same row.
+      mapped.notes.set(row, [...(mapped.notes.get(row) ?? []), { ...r, outcome: 'rejected' }]);
+    }
     found.set(target, { name: file.name, parsed: mapped.parsed, notes: mapped.notes });
   }
   const records = found.size > 0 ? readCanonicalTables(found, report, { name }) : emptyRecords(name);
-  return { records, report: report.build(), mode, unmapped: rest.map(describeUnmapped) };
+  const sources = new Map(parsed.map((f) => [f.name, { header: f.table.header, rows: f.table.rows }]));
+  return { records, report: report.build(), mode, unmapped: rest.map(describeUnmapped), sources };
 }
 
 /** Whether anything usable was read: at least one lead or opportunity row accepted. */
 export function isUsable(records: RecordSet): boolean {
   return records.leads.length + records.opportunities.length > 0;
+}
+
+/**
+ * The rejected rows as one table: file, row, column, value, reason, then the row as it was in the
+ * source file (its cells as one CSV line), so each can be fixed and loaded again.
+ */
+export function rejectedRows(result: ImportResult): { header: string[]; rows: string[][] } {
+  const header = ['file', 'row', 'column', 'value', 'reason', 'source_row'];
+  const rows = result.report.issues
+    .filter((i) => i.outcome === 'rejected')
+    .map((i) => {
+      const source = result.sources.get(i.file)?.rows[i.row - 1];
+      return [i.file, String(i.row), i.column ?? '', i.value ?? '', i.reason, source ? source.map(csvField).join(',') : ''];
+    });
+  return { header, rows };
 }

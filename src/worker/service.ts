@@ -7,13 +7,14 @@ import { forecastHandlers } from './handlers/forecast';
 import { hygieneHandlers } from './handlers/hygiene';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
+import { tierDimensions } from './handlers/tier-dimensions';
 import { createState } from './state';
 
 export function createEngineService(): EngineApi {
   const state = createState();
   return {
     ...dataHandlers(state),
-    ...funnelHandlers(state),
+    ...funnelHandlers(state, tierDimensions()),
     ...scoringHandlers(state),
     ...forecastHandlers(state),
     ...hygieneHandlers(state),

@@ -35,7 +35,8 @@ describe('the app shell', () => {
     const nav = screen.getByRole('navigation', { name: 'Views' });
     await userEvent.click(within(nav).getByRole('link', { name: 'Hygiene' }));
     expect(window.location.pathname).toBe('/hygiene');
-    expect(await screen.findByRole('heading', { level: 1, name: 'SQO hygiene' }, { timeout: 10_000 })).toBeInTheDocument();
+    // Views load as separate chunks: the first visit waits for the module.
+    expect(await screen.findByRole('heading', { level: 1, name: 'SQO hygiene' }, { timeout: 15_000 })).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Hygiene' })).toHaveAttribute('aria-current', 'page');
   });
 
@@ -54,7 +55,7 @@ describe('the app shell', () => {
 
   it('lists the import report on the Data view, the demo dirty rows rejected with reasons', async () => {
     renderApp('/data');
-    expect(await screen.findByRole('heading', { name: 'Import report' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Import report' }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText(/5 rejected/)).toBeInTheDocument();
     expect(screen.getByText('about 40k')).toBeInTheDocument();
   });

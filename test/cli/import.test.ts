@@ -23,7 +23,7 @@ describe('revlens import', () => {
     expect(j.accepted + j.repaired + j.rejected).toBe(j.rowsRead);
     // 22 accounts + 60 leads + 50 opportunities + 68 campaign members.
     expect(j.rowsRead).toBe(200);
-    expect(j.issues[0]).toEqual({ file: 'CampaignMember.csv', row: 2, column: 'opportunity_id', value: null, reason: 'missing required field: opportunity_id or lead_id', outcome: 'rejected' });
+    expect(j.issues[0]).toEqual({ file: 'CampaignMember.csv', row: 2, column: 'ContactId', value: '003Ec00000Cz310IAB', reason: 'campaign member is a contact, not a lead: contacts are not imported', outcome: 'rejected' });
     expect(j.warnings.length).toBeGreaterThan(0);
   }, 30_000);
 

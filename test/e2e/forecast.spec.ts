@@ -1,4 +1,14 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test, waitForDataset } from './fixtures';
+
+/** Serious or critical accessibility violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((x) => x.impact === 'serious' || x.impact === 'critical')
+    .map((x) => `${x.id}: ${x.help} (${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+}
 
 test('the Forecast view shows pipeline, coverage, the SQO lag and the waterfall', async ({ page }) => {
   await page.goto('/forecast');
@@ -10,6 +20,7 @@ test('the Forecast view shows pipeline, coverage, the SQO lag and the waterfall'
   await expect(page.getByRole('heading', { name: /SQOs created per quarter/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Pipeline waterfall/ })).toBeVisible();
   await screenshot(page, 'forecast');
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('the scenario planner reproduces the worked example on screen', async ({ page }) => {
@@ -44,6 +55,8 @@ test('the hygiene detectors show their figures and their lists open', async ({ p
   const table = page.getByRole('region', { name: 'Fast-track conversions: flagged opportunities' });
   await expect(table.getByRole('row').nth(1)).toContainText(/no SQL entry|after SQL|missing/);
   await screenshot(page, 'hygiene');
+  await page.getByText("Edit the detectors' rules").click();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('article', { name: 'Re-stage gymnastics' }).getByRole('button', { name: /Show the/ }).click();
   await expect(page.getByRole('region', { name: 'Re-stage gymnastics: flagged opportunities' }).getByRole('row').nth(1)).toContainText(/back on \d{4}-/);
 });

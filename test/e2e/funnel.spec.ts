@@ -104,11 +104,12 @@ test('clicking a bar lists the leads behind it, exportable as CSV', async ({ pag
   expect(csv[0]).toMatch(/^Lead,Created,Source/);
   expect(csv).toHaveLength(won + 1);
   await screenshot(page, 'funnel-drill');
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // A cohort bar: the conversion chart drills into that quarter's MQLs.
   await page.getByRole('region', { name: /MQL→SQO conversion by quarter/ }).locator('.recharts-bar-rectangle').first().click();
+  await expect(page).toHaveURL(/%22cohort%22/);
   await expect(page.getByRole('heading', { name: /Leads behind: MQL→SQO: MQLs of \d{4}-Q\d \(cohort\)/ })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('heading', { name: /Leads behind/ })).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test, waitForDataset } from './fixtures';
 
@@ -56,9 +57,16 @@ test('drop the Salesforce sample: report first, then its opportunities on the Da
   await expect(outcomes).toContainText('Open35');
   await expect(outcomes).toContainText('80.0%');
   await screenshot(page, 'import-salesforce-loaded');
+  // The loaded dataset downloads as the canonical folder (zip).
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Canonical CSV folder (.zip)' }).click();
+  const zip = await download;
+  expect(zip.suggestedFilename()).toBe('imported-dataset.zip');
+  expect(readFileSync((await zip.path())!).subarray(0, 2).toString()).toBe('PK');
 });
 
 test('map the Maven CSVs through the mapping screen, save the mapping, see win rate 4,238 / 6,711', async ({ page }) => {
+  test.setTimeout(180_000);
   await openData(page);
   await dropFiles(page, folder('maven-crm-sales-opportunities'));
   const screen = page.getByRole('region', { name: 'Map your columns' });
@@ -72,6 +80,9 @@ test('map the Maven CSVs through the mapping screen, save the mapping, see win r
   await screen.getByRole('button', { name: 'Save mapping' }).click();
   await expect(screen.getByRole('status')).toHaveText('Saved mapping "Maven pipeline" in this browser.');
   await screenshot(page, 'import-maven-mapping');
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await screen.getByRole('button', { name: 'Preview with this mapping' }).click();
   const preview = page.getByRole('region', { name: 'Check before loading' });
   await expect(preview).toContainText('as your column mapping');
@@ -86,9 +97,7 @@ test('map the Maven CSVs through the mapping screen, save the mapping, see win r
   await expect(outcomes).toContainText('4,238 won of 6,711 closed');
   await screenshot(page, 'import-maven-loaded');
 
-  // The saved mapping is offered next time, validated from storage.
-  await page.reload();
-  await waitForDataset(page);
+  // The saved mapping is offered next time, read back (and validated) from storage.
   await dropFiles(page, folder('maven-crm-sales-opportunities'));
   await expect(page.getByLabel('Saved mappings')).toBeVisible();
   await page.getByLabel('Saved mappings').selectOption('Maven pipeline');
@@ -137,6 +146,11 @@ test('a Windows-1252 file is detected, decoded and said so (in the browser)', as
   const report = page.getByRole('region', { name: 'Import report (preview)' });
   await expect(report).toContainText('read as Windows-1252');
   await page.getByRole('button', { name: 'Replace the current dataset' }).click();
-  await expect(page.getByRole('heading', { name: /Loaded dataset/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Loaded dataset/ })).toContainText('leads');
   await screenshot(page, 'import-windows-1252');
+  // The loaded title, exported as canonical JSON, holds the decoded characters.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Canonical JSON' }).click();
+  const json = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+  expect(json.leads[0].title).toBe('Zoë € lead');
 });

@@ -48,6 +48,9 @@ describe('Salesforce preset on the workshop sample', () => {
     // 68 members: 34 name a lead (kept as touches), 34 only a contact (rejected with the reason).
     expect(fileReport(r.report, 'CampaignMember.csv')).toMatchObject({ rowsRead: 68, accepted: 34, rejected: 34 });
     expect(r.records.touches.every((t) => t.leadId !== undefined && t.channel !== '')).toBe(true);
+    const rejected = r.report.issues.filter((i) => i.file === 'CampaignMember.csv');
+    expect(rejected).toHaveLength(34);
+    expect(new Set(rejected.map((i) => i.reason))).toEqual(new Set(['campaign member is a contact, not a lead: contacts are not imported']));
   });
 
   it('keeps unmapped columns as custom attributes (lead Status, Company)', () => {
@@ -143,5 +146,19 @@ describe('round trip through the import', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('the canonical folder as the CLI and the app read it', () => {
+  it('a manifest.json and a stray file beside the canonical CSVs are reported, the CSVs read', () => {
+    const r = importFiles([
+      { name: 'demo/leads.csv', bytes: enc('id,created_at\nL1,2026-01-01\n') },
+      { name: 'demo/manifest.json', bytes: enc('{"seed":1}') },
+      { name: 'demo/notes.csv', bytes: enc('a,b\n1,2\n') },
+    ]);
+    expectBalanced(r.report);
+    expect(r.mode).toBe('canonical');
+    expect(r.records.leads.map((l) => l.id)).toEqual(['L1']);
+    expect(r.report.warnings.map((w) => w.file)).toEqual(['demo/manifest.json', 'demo/notes.csv']);
   });
 });

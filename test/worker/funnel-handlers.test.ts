@@ -78,3 +78,33 @@ describe('funnel handlers', () => {
     expect(vm.rates).toEqual(report.rates);
   });
 });
+
+describe('extra breakdown dimensions', () => {
+  it('plugs a tier computed elsewhere in as group codes', async () => {
+    const { createState } = await import('../../src/worker/state');
+    const { dataHandlers } = await import('../../src/worker/handlers/data');
+    const { funnelHandlers } = await import('../../src/worker/handlers/funnel');
+    const state = createState();
+    await dataHandlers(state).loadCanonical([{ name: 'hand.json', text: writeCanonicalJson(handRecords()) }]);
+    // A made-up tier: Tier 1 for L1 and L2, Tier 2 for everyone else but L8 (no tier).
+    const tier = {
+      dimension: { id: 'icpTier', label: 'ICP tier' },
+      groups: (ds: { leads: { id: readonly string[] } }) => ({
+        name: 'icpTier',
+        labels: ['Tier 1', 'Tier 2'],
+        codes: Int32Array.from(ds.leads.id, (id) => (id === 'L1' || id === 'L2' ? 0 : id === 'L8' ? -1 : 1)),
+      }),
+    };
+    const funnel = funnelHandlers(state, () => [tier]);
+    const vm = await funnel.funnelView({ ...scope, basis: 'cohort', breakdown: 'icpTier', windowDays: null });
+    expect(vm.dimensions.at(-1)).toEqual({ id: 'icpTier', label: 'ICP tier' });
+    // Tier 1: L1, L2 (both SQOs, one won); Tier 2: L3, L4, L5 (bot L6 and future L7 out); (none): L8.
+    expect(vm.breakdown.rows.map((r) => [r.label, r.counts.lead, r.counts.sqo, r.counts.won])).toEqual([
+      ['Tier 2', 3, 1, 1],
+      ['Tier 1', 2, 2, 1],
+      ['(none)', 1, 0, 0],
+    ]);
+    const d = await funnel.funnelDrill({ ...scope, target: { kind: 'stage', stage: 'sqo' }, group: { dimension: 'icpTier', label: 'Tier 1' } });
+    expect(d.rows.map((r) => r[0])).toEqual(['L1', 'L2']);
+  });
+});

@@ -26,6 +26,14 @@ describe('import handlers: preview, then commit', () => {
     await expect(engine.commitImport(preview.id)).rejects.toThrow(/expired/);
   });
 
+  it('rejected rows come with the source row as it was', async () => {
+    const engine = createEngineService();
+    const preview = await engine.previewInputs([{ name: 'opportunities.csv', bytes: enc(OPPS) }]);
+    const { header, rows } = await engine.rejectedRows(preview.id);
+    expect(header).toEqual(['file', 'row', 'column', 'value', 'reason', 'source_row']);
+    expect(rows).toEqual([['opportunities.csv', '5', 'amount', 'oops', 'not a number: expected an amount in currency units, e.g. 1250.50', 'O5,2026-01-05,oops,open']]);
+  });
+
   it('an unusable preview cannot be committed; the mapping screen remaps it', async () => {
     const engine = createEngineService();
     const deals = 'deal_id,Created,Value,Stage\nD1,2026-01-01,10,Won\nD2,2026-01-02,20,Negotiating\n';

@@ -1,7 +1,7 @@
-import type { ImportReport } from '../../import/report';
 import { downloadCsv } from '../../lib/csv-export';
 import { formatCount } from '../../lib/format';
 import type { ImportPreview } from '../../worker/api';
+import { engine } from '../../worker/client';
 import { ImportReportView } from './import-report-view';
 import type { PreviewSource } from './queries';
 
@@ -13,13 +13,10 @@ const MODE_LABEL: Record<string, string> = {
   mapping: 'your column mapping',
 };
 
-/** Rejected rows (file, row, column, value, reason) as a CSV download. */
-export function downloadRejected(report: ImportReport): void {
-  downloadCsv(
-    'rejected-rows.csv',
-    ['file', 'row', 'column', 'value', 'reason'],
-    report.issues.filter((i) => i.outcome === 'rejected').map((i) => [i.file, i.row, i.column, i.value, i.reason]),
-  );
+/** Rejected rows (file, row, column, value, reason, the source row) as a CSV download. */
+async function downloadRejected(id: number): Promise<void> {
+  const { header, rows } = await engine().rejectedRows(id);
+  downloadCsv('rejected-rows.csv', header, rows);
 }
 
 /** What the import would load, shown before anything replaces the current dataset. */
@@ -71,7 +68,7 @@ export function ImportPreviewCard({
           <button type="button" className="button button--small" onClick={onDiscard}>
             Discard
           </button>
-          <button type="button" className="button button--small" disabled={preview.report.rejected === 0} onClick={() => downloadRejected(preview.report)}>
+          <button type="button" className="button button--small" disabled={preview.report.rejected === 0} onClick={() => void downloadRejected(preview.id)}>
             Download rejected rows as CSV
           </button>
         </div>

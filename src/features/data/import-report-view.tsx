@@ -17,7 +17,7 @@ export function ImportReportView({ report, heading = 'Import report' }: { report
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>
       <p>
-        {formatCount(report.rowsRead)} rows read: {formatCount(report.accepted)} accepted,{' '}
+        {formatCount(report.rowsRead)} {report.rowsRead === 1 ? 'row' : 'rows'} read: {formatCount(report.accepted)} accepted,{' '}
         {formatCount(report.repaired)} repaired, {formatCount(report.rejected)} rejected.
       </p>
       <table className="table">

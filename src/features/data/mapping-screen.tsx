@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { targetFields, REQUIRED_FIELDS } from '../../import/mapping/fields';
 import { MAPPING_VERSION, TARGETS, type Mapping, type TableMapping } from '../../import/mapping/schema';
 import type { UnmappedFile } from '../../import/pipeline';
+import { downloadBlob } from '../../lib/csv-export';
+import { fileStem } from '../../lib/dataset-export';
 import { formatCount } from '../../lib/format';
 import {
   STATUS_CHOICES,
@@ -195,6 +197,13 @@ export function MappingScreen({ files, busy, onApply }: { files: readonly Unmapp
         </label>
         <button type="button" className="button button--small" onClick={save}>
           Save mapping
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => downloadBlob(new Blob([JSON.stringify(mapping, null, 2)], { type: 'application/json' }), `${fileStem(mapping.name)}.mapping.json`)}
+        >
+          Download mapping (for revlens --mapping)
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => onApply(mapping)}>
           Preview with this mapping

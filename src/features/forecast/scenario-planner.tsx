@@ -1,28 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { WORKED_EXAMPLE, type ScenarioInput, type ScenarioStep } from '../../engine/forecast/scenario';
+import { useId } from 'react';
 import { formatCount, formatMoney, formatPercent } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import { ErrorState } from '../../ui/states';
 import { Stat } from '../../ui/stat';
 import { scenarioQuery } from './queries';
-
-type StepKey = 'sal' | 'sql' | 'sqo';
-interface StepForm {
-  readonly mode: 'count' | 'rate';
-  /** A count, or a rate in percent. */
-  readonly value: string;
-}
-interface PlannerForm {
-  readonly mqls: string;
-  readonly steps: Readonly<Record<StepKey, StepForm>>;
-  /** Whole currency units. */
-  readonly acv: string;
-  /** Percent. */
-  readonly winRate: string;
-  /** Whole currency units; empty for none. */
-  readonly quota: string;
-}
+import { plannerActions, STEP_KEYS, toScenarioInput, usePlannerForm, type PlannerForm, type StepForm, type StepKey } from './scenario-state';
 
 const STEP_LABELS: Record<StepKey, { count: string; rate: string }> = {
   sal: { count: 'SALs', rate: 'MQL → SAL rate' },
@@ -30,51 +13,18 @@ const STEP_LABELS: Record<StepKey, { count: string; rate: string }> = {
   sqo: { count: 'SQOs', rate: 'SQL → SQO rate' },
 };
 
-const stepForm = (s: ScenarioStep): StepForm => (s.kind === 'count' ? { mode: 'count', value: String(s.count) } : { mode: 'rate', value: String(s.rate * 100) });
-
-export const WORKED_EXAMPLE_FORM: PlannerForm = {
-  mqls: String(WORKED_EXAMPLE.mqls),
-  steps: { sal: stepForm(WORKED_EXAMPLE.sal), sql: stepForm(WORKED_EXAMPLE.sql), sqo: stepForm(WORKED_EXAMPLE.sqo) },
-  acv: String(WORKED_EXAMPLE.acvCents / 100),
-  winRate: String(WORKED_EXAMPLE.winRate * 100),
-  quota: '',
-};
-
-const START_FORM: PlannerForm = {
-  mqls: '1000',
-  steps: { sal: { mode: 'rate', value: '30' }, sql: { mode: 'rate', value: '30' }, sqo: { mode: 'rate', value: '40' } },
-  acv: '40000',
-  winRate: '20',
-  quota: '',
-};
-
-const num = (s: string): number => (s.trim() === '' || !Number.isFinite(Number(s)) ? 0 : Number(s));
-
-/** The form as engine input; rates are entered in percent. */
-export function toScenarioInput(f: PlannerForm): ScenarioInput {
-  const step = (s: StepForm): ScenarioStep => (s.mode === 'count' ? { kind: 'count', count: num(s.value) } : { kind: 'rate', rate: num(s.value) / 100 });
-  return {
-    mqls: num(f.mqls),
-    sal: step(f.steps.sal),
-    sql: step(f.steps.sql),
-    sqo: step(f.steps.sqo),
-    acvCents: Math.round(num(f.acv) * 100),
-    winRate: num(f.winRate) / 100,
-    quotaCents: f.quota.trim() === '' ? null : Math.round(num(f.quota) * 100),
-  };
-}
-
 export function ScenarioPlanner({ currency }: { currency: string }) {
-  const [form, setForm] = useState<PlannerForm>(START_FORM);
+  const form = usePlannerForm();
+  const setForm = (next: PlannerForm) => plannerActions.formChanged(next);
   const { data, error } = useQuery(scenarioQuery(toScenarioInput(form)));
   const id = useId();
-  const setStep = (k: StepKey, patch: Partial<StepForm>) => setForm((f) => ({ ...f, steps: { ...f.steps, [k]: { ...f.steps[k], ...patch } } }));
+  const setStep = (k: StepKey, patch: Partial<StepForm>) => setForm({ ...form, steps: { ...form.steps, [k]: { ...form.steps[k], ...patch } } });
   return (
     <ChartFrame
       title="Scenario planner: from MQLs to bookings"
       units={`leads; money in ${currency}`}
       controls={
-        <button type="button" className="button button--small" onClick={() => setForm(WORKED_EXAMPLE_FORM)}>
+        <button type="button" className="button button--small" onClick={() => plannerActions.workedExampleLoaded()}>
           Load the worked example
         </button>
       }
@@ -102,7 +52,7 @@ export function ScenarioPlanner({ currency }: { currency: string }) {
             MQLs
             <input type="number" min={0} value={form.mqls} onChange={(e) => setForm({ ...form, mqls: e.target.value })} />
           </label>
-          {(Object.keys(STEP_LABELS) as StepKey[]).map((k) => {
+          {STEP_KEYS.map((k) => {
             const s = form.steps[k];
             return (
               <div key={k} className="fc-planner__step">

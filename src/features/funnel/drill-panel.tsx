@@ -28,7 +28,10 @@ export function DrillPanel({ version, filters, params, drill, currency }: { vers
   const { data, error, isPending } = useQuery(funnelDrillQuery(version, filters, params.mode, drill));
   const ref = useRef<HTMLElement>(null);
   // Bring the table into view when a figure far down the page was clicked.
-  useEffect(() => ref.current?.scrollIntoView?.({ block: 'start' }), [drill.title]);
+  // A block body: Chromium's scrollIntoView may return a promise, which React would take for a cleanup.
+  useEffect(() => {
+    void ref.current?.scrollIntoView?.({ block: 'start' });
+  }, [drill.title]);
   const slug = drill.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return (
     <section ref={ref} className="card drill-panel" aria-labelledby="drill-title">

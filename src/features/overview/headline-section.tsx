@@ -16,7 +16,7 @@ export function HeadlineSection() {
       <p className="muted overview-note">
         Compared with the same number of days of the previous quarter ({formatDate(data.previous.from)} – {formatDate(data.previous.to)}), so a quarter in progress is not set against a whole one. Counts are first entries into each stage in the window; hover a figure for its definition.
       </p>
-      <div className="stat-row">
+      <div className="stat-row overview-stats">
         {headlineCards(data).map((c) => (
           <div key={c.key} className={`headline headline--${c.direction}`} data-key={c.key}>
             <div className="stat" title={c.help}>

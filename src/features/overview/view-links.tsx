@@ -1,15 +1,16 @@
 import type { MouseEvent } from 'react';
 import { goToView, useSearch } from '../../state/url';
-import type { ViewId } from '../../state/views';
+import { VIEWS, type ViewId } from '../../state/views';
 
-const LINKS: readonly { view: ViewId; label: string; what: string }[] = [
-  { view: 'funnel', label: 'Funnel', what: 'Where the funnel leaks: step and cohort conversion, skips, time in stage, by source, segment, owner and quarter.' },
-  { view: 'intent', label: 'Intent & scoring', what: 'Fit and intent scores, tiers and how well they predict outcomes.' },
-  { view: 'rules', label: 'Qualification rules', what: 'MQL and SQL thresholds and what changing them would do.' },
-  { view: 'forecast', label: 'Forecast', what: 'Pipeline, coverage against quota and bookings by quarter.' },
-  { view: 'hygiene', label: 'SQO hygiene', what: 'Fast-tracked, re-staged and pass-through opportunities.' },
-  { view: 'data', label: 'Data', what: 'What is loaded, and the import report.' },
-];
+const WHAT: Partial<Record<ViewId, string>> = {
+  funnel: 'Where the funnel leaks: step and cohort conversion, skips, time in stage, by source, segment, owner and quarter.',
+  intent: 'Fit and intent scores, tiers and how well they predict outcomes.',
+  rules: 'MQL and SQL thresholds and what changing them would do.',
+  forecast: 'Pipeline, coverage against quota and bookings by quarter.',
+  hygiene: 'Fast-tracked, re-staged and pass-through opportunities.',
+  data: 'What is loaded, and the import report.',
+};
+const LINKS = VIEWS.filter((v) => WHAT[v.id]).map((v) => ({ view: v.id, label: v.label, what: WHAT[v.id]! }));
 
 /** Links into the other views, keeping the filters. */
 export function ViewLinks() {

@@ -47,11 +47,18 @@ function touchTable(file: ParsedFile, campaignTypes: Map<string, string>): Prese
     'at (first responded, added or created)',
     (c) => c('FirstRespondedDate') || c('Added_Date__c') || c('CreatedDate'),
   );
-  return mapping({ name: file.name, table }, 'touches', [
+  const t = mapping({ name: file.name, table }, 'touches', [
     ['lead_id', 'LeadId'],
     ['channel', 'channel (campaign type)'],
     ['at', 'at (first responded, added or created)'],
   ]);
+  return {
+    ...t,
+    rejectRow: (c) =>
+      c('LeadId') === '' && c('ContactId') !== ''
+        ? { column: 'ContactId', value: c('ContactId'), reason: 'campaign member is a contact, not a lead: contacts are not imported' }
+        : undefined,
+  };
 }
 
 function campaignTypes(files: readonly ParsedFile[]): Map<string, string> {

@@ -11,6 +11,29 @@ export interface ParsedFile {
 export interface PresetTable {
   readonly file: ParsedFile;
   readonly mapping: TableMapping;
+  /** A preset's own reason to reject a row (it knows the source format), or undefined. */
+  readonly rejectRow?: (cell: (column: string) => string) => { column: string; value: string; reason: string } | undefined;
+}
+
+/** Runs a preset's row check over a parsed table: 1-based row → rejection. */
+export function presetRejections(table: PresetTable): Map<number, { column: string; value: string; reason: string }> {
+  const out = new Map<number, { column: string; value: string; reason: string }>();
+  if (!table.rejectRow) return out;
+  const { header, rows } = table.file.table;
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const k = h.trim().toLowerCase();
+    if (!index.has(k)) index.set(k, i);
+  });
+  rows.forEach((r, i) => {
+    const cell = (c: string) => {
+      const k = index.get(c.toLowerCase());
+      return k === undefined ? '' : (r[k] ?? '').trim();
+    };
+    const reject = table.rejectRow!(cell);
+    if (reject) out.set(i + 1, reject);
+  });
+  return out;
 }
 
 export interface PresetResult {

@@ -2,11 +2,10 @@
 import type { Dataset } from '../../engine/model/columns';
 import { dictValue } from '../../engine/model/columns';
 import { drillLeads, type DrillTarget } from '../../engine/funnel/drill';
-import { groupsFor } from '../../engine/funnel/groups';
 import { STEP_STAGES } from '../../engine/funnel/reach';
 import { segmentOf } from '../../engine/segments';
 import { isoDate } from '../../engine/time';
-import type { ResolvedScope } from './funnel-scope';
+import { resolveGroups, type ExtraDimension, type ResolvedScope } from './funnel-scope';
 
 export interface DrillInput {
   readonly target: DrillTarget;
@@ -40,9 +39,9 @@ export interface DrillRows {
 
 const day = (t: number): string | null => (Number.isFinite(t) ? isoDate(t) : null);
 
-export function buildDrillRows(ds: Dataset, scope: ResolvedScope, input: DrillInput): DrillRows {
+export function buildDrillRows(ds: Dataset, scope: ResolvedScope, input: DrillInput, extra: readonly ExtraDimension[] = []): DrillRows {
   const { reach, periods } = scope;
-  const groups = input.group ? groupsFor(ds, input.group.dimension) : null;
+  const groups = input.group ? resolveGroups(ds, input.group.dimension, extra) : null;
   if (input.group && !groups) throw new Error(`Unknown breakdown "${input.group.dimension}".`);
   const idx = drillLeads(reach, input.target, periods, groups && input.group ? { groups, label: input.group.label } : undefined);
   const L = ds.leads;

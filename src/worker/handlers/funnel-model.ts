@@ -2,14 +2,14 @@
 import type { Dataset } from '../../engine/model/columns';
 import { CYCLE_BENCHMARK, RATE_BENCHMARKS, type DaysBenchmark, type RateBenchmark } from '../../engine/funnel/benchmarks';
 import { cohortConversion, periodConversion } from '../../engine/funnel/conversion';
-import { groupsFor, listDimensions, NONE_LABEL, type Dimension, type GroupCodes } from '../../engine/funnel/groups';
+import { NONE_LABEL, type Dimension, type GroupCodes } from '../../engine/funnel/groups';
 import { STEP_STAGES, type FunnelMode, type SkippableStage, type StepStage } from '../../engine/funnel/reach';
 import { countReentries } from '../../engine/funnel/reentries';
 import { ratio } from '../../engine/funnel/stats';
 import { pairOf, STAGE_PAIRS, tallyByGroup, tallyFunnel, type FunnelRates, type FunnelTally, type PairKey, type StageCounts } from '../../engine/funnel/tally';
 import { timeInStage, type StageDuration } from '../../engine/funnel/time-in-stage';
 import { closedWinRates, type ClosedWinRate } from '../../engine/funnel/win-rate';
-import type { ResolvedScope } from './funnel-scope';
+import { allDimensions, resolveGroups, type ExtraDimension, type ResolvedScope } from './funnel-scope';
 
 export type ConversionBasis = 'cohort' | 'period';
 
@@ -140,13 +140,13 @@ export function stageRows(ds: Dataset, scope: ResolvedScope, total: FunnelTally 
   }));
 }
 
-export function buildFunnelModel(ds: Dataset, scope: ResolvedScope, opts: FunnelOptions): FunnelViewModel {
+export function buildFunnelModel(ds: Dataset, scope: ResolvedScope, opts: FunnelOptions, extra: readonly ExtraDimension[] = []): FunnelViewModel {
   const { reach } = scope;
   const total = tallyFunnel(reach);
   const stages = stageRows(ds, scope, total);
-  const dimensions = listDimensions(ds);
+  const dimensions = allDimensions(ds, extra);
   const dimension = dimensions.find((d) => d.id === opts.breakdown) ?? dimensions[0]!;
-  const groups = groupsFor(ds, dimension.id)!;
+  const groups = resolveGroups(ds, dimension.id, extra)!;
   const grouped = tallyByGroup(reach, groups);
   const rows = grouped.labels
     .map((label, k) => ({ label, counts: grouped.tallies[k]!.counts, rates: grouped.tallies[k]!.rates }))

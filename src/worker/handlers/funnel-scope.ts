@@ -4,6 +4,7 @@ import { leadMask } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
 import { computeReach, type FunnelMode, type StageReach } from '../../engine/funnel/reach';
 import { funnelPeriods, type Period } from '../../engine/funnel/periods';
+import { groupsFor, listDimensions, type Dimension, type GroupCodes } from '../../engine/funnel/groups';
 import { isoDate } from '../../engine/time';
 
 export interface FunnelScope {
@@ -33,4 +34,25 @@ export function resolveScope(ds: Dataset, scope: FunnelScope): ResolvedScope {
   const t = asOfInstant(ds, scope.asOf);
   const reach = computeReach(ds, leadMask(ds, scope.filters), t, scope.mode ?? 'inclusive');
   return { reach, periods: funnelPeriods(reach, ds.meta.fiscalYearStartMonth), asOf: isoDate(t) };
+}
+
+/**
+ * A breakdown dimension computed outside the dataset's own columns, e.g. the ICP or intent tier from
+ * the scoring engine: one group code per lead. Pass such dimensions to `funnelHandlers` and they
+ * appear beside the dataset's own in breakdowns, comparisons and drill-downs.
+ */
+export interface ExtraDimension {
+  readonly dimension: Dimension;
+  readonly groups: (ds: Dataset) => GroupCodes;
+}
+
+/** Every dimension on offer: the dataset's own, then the extra ones. */
+export function allDimensions(ds: Dataset, extra: readonly ExtraDimension[]): Dimension[] {
+  return [...listDimensions(ds), ...extra.map((e) => e.dimension)];
+}
+
+/** The group codes of a dimension id, from the dataset or an extra dimension; null when unknown. */
+export function resolveGroups(ds: Dataset, id: string, extra: readonly ExtraDimension[]): GroupCodes | null {
+  const e = extra.find((x) => x.dimension.id === id);
+  return e ? e.groups(ds) : groupsFor(ds, id);
 }

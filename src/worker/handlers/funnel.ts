@@ -7,7 +7,7 @@ import { requireDataset, type EngineState } from '../state';
 import { buildDrillRows, type DrillInput, type DrillRows } from './funnel-drill';
 import { buildFunnelModel, type FunnelOptions, type FunnelViewModel } from './funnel-model';
 import { buildOverviewModel, type OverviewModel } from './funnel-overview';
-import { resolveScope, type FunnelScope } from './funnel-scope';
+import { resolveScope, type ExtraDimension, type FunnelScope } from './funnel-scope';
 
 export type FunnelViewInput = FunnelScope & FunnelOptions;
 export type FunnelDrillInput = FunnelScope & DrillInput;
@@ -21,15 +21,19 @@ export interface FunnelHandlers {
   overview(input: FunnelScope): Promise<OverviewModel>;
 }
 
-export function funnelHandlers(state: EngineState): FunnelHandlers {
+/**
+ * `extraDimensions` adds breakdowns computed elsewhere — an ICP or intent tier per lead from the
+ * scoring engine — as plain group codes; the funnel maths is the same for every dimension.
+ */
+export function funnelHandlers(state: EngineState, extraDimensions: () => readonly ExtraDimension[] = () => []): FunnelHandlers {
   return {
     async funnelView(input) {
       const ds = requireDataset(state);
-      return buildFunnelModel(ds, resolveScope(ds, input), input);
+      return buildFunnelModel(ds, resolveScope(ds, input), input, extraDimensions());
     },
     async funnelDrill(input) {
       const ds = requireDataset(state);
-      return buildDrillRows(ds, resolveScope(ds, input), input);
+      return buildDrillRows(ds, resolveScope(ds, input), input, extraDimensions());
     },
     async overview(input) {
       const ds = requireDataset(state);
@@ -38,4 +42,4 @@ export function funnelHandlers(state: EngineState): FunnelHandlers {
   };
 }
 
-export type { DrillTarget, DrillRows, FunnelViewModel, OverviewModel };
+export type { DrillTarget, DrillRows, ExtraDimension, FunnelViewModel, OverviewModel };

@@ -4,7 +4,7 @@
  * mapping screen calls `remapImport` with the user's mapping on the files already read.
  */
 import type { Mapping } from '../../import/mapping/schema';
-import { importFiles, isUsable, type ImportFile, type ImportMode, type ImportResult, type PresetName, type UnmappedFile } from '../../import/pipeline';
+import { importFiles, isUsable, rejectedRows, type ImportFile, type ImportMode, type ImportResult, type PresetName, type UnmappedFile } from '../../import/pipeline';
 import type { ImportReport } from '../../import/report';
 import type { EngineState } from '../state';
 import { install, type DatasetSummary } from './data';
@@ -40,6 +40,8 @@ export interface ImportHandlers {
   commitImport(id: number): Promise<DatasetSummary>;
   /** Stops a read in progress (between chunks); the current dataset is unchanged. */
   cancelImport(): Promise<void>;
+  /** The preview's rejected rows (file, row, column, value, reason, the source row as it was). */
+  rejectedRows(id: number): Promise<{ header: string[]; rows: string[][] }>;
   /** Forgets a preview. */
   discardImport(id: number): Promise<void>;
 }
@@ -112,6 +114,10 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
     },
     async cancelImport() {
       token.cancelled = true;
+    },
+    async rejectedRows(id) {
+      if (!pending || pending.id !== id) throw new Error('This preview has expired: load the files again.');
+      return rejectedRows(pending.result);
     },
     async discardImport(id) {
       if (pending?.id === id) pending = null;

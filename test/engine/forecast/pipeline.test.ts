@@ -127,3 +127,27 @@ describe('coverage and velocity', () => {
     expect(salesVelocity(3, historicalRates(buildDataset(recordSet()), { asOf: AS_OF })).centsPerDay).toBeNull();
   });
 });
+
+describe('edge cases', () => {
+  it('weights a single open deal by its stage probability', () => {
+    const ds = buildDataset(recordSet({ opportunities: [deal('X', '2026-05-01', 12_345, [['negotiation', '2026-06-01']], { closeDate: ms('2026-07-01') })] }));
+    const s = pipelineSummary(ds, { asOf: AS_OF, userProbabilities: { sqo: 0.1, negotiation: 0.6 } });
+    // $12,345 × 0.6 = $7,407 = 740,700 cents.
+    expect(s).toMatchObject({ openCount: 1, openCents: 1_234_500, weightedCents: 740_700 });
+  });
+
+  it('counts a re-staged deal once per stage in p(stage)', () => {
+    const restaged = deal('RS', '2026-01-05', 1_000, [['proposal', '2026-01-20'], ['sqo', '2026-02-01'], ['proposal', '2026-02-10'], ['won', '2026-03-01']], { status: 'won', closeDate: ms('2026-03-01') });
+    const table = stageProbabilities(buildDataset(recordSet({ opportunities: [restaged] })), { asOf: AS_OF });
+    expect(table.get('sqo')).toMatchObject({ closed: 1, won: 1 });
+    expect(table.get('proposal')).toMatchObject({ closed: 1, won: 1 });
+  });
+
+  it('ignores stage entries after the as-of date', () => {
+    // At April 1st, B (created May 1st) does not exist and C is still in proposal.
+    const s = pipelineSummary(bookOfDeals(), { asOf: ms('2026-04-01'), userProbabilities: USER });
+    // Open then: A ($10,000 sqo), C ($30,000 proposal), E ($20,000 proposal, won Apr 12), F ($50,000, entered proposal Apr 1 00:00).
+    expect(s.openCount).toBe(4);
+    expect(s.openCents).toBe(usd(110_000));
+  });
+});

@@ -27,6 +27,8 @@ describe('scenario planner', () => {
     expect(within(stages).getByText(/168 SQOs/)).toBeInTheDocument();
     expect(await screen.findByText('$8,064,000')).toBeInTheDocument();
     expect(screen.getByText('$1,774,080')).toBeInTheDocument();
+    // The scenario is in the URL, so a link reproduces it.
+    expect(new URLSearchParams(window.location.search).get('sc.sqo')).toBe('count:168');
   });
 
   it('recomputes the gap and MQLs needed when a quota is entered', async () => {
