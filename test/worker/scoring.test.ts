@@ -47,6 +47,11 @@ describe('scoring handlers', () => {
     const histTotal = vm.histograms.intent.reduce((s, b) => s + b.converted + b.notConverted, 0);
     expect(histTotal).toBe(vm.matured);
     expect(vm.auc.sqo.intent).toBeGreaterThan(0.5);
+    // Precision and recall at the threshold agree with the what-if of the same rules.
+    const wi = await api.whatIf({ filters: {}, draft: DEFAULT_RULE_SET, applied: DEFAULT_RULE_SET });
+    expect(vm.atThreshold.qualified).toBe(wi.draft.mql);
+    expect(vm.atThreshold.precisionSqo).toBeCloseTo(wi.draft.precisionSqo!, 12);
+    expect(vm.atThreshold.recallWon).toBeCloseTo(wi.draft.recallWon!, 12);
     // Scored before the outcome, intent does not reach the inflated ≈0.96.
     expect(vm.auc.sqo.intent).toBeLessThan(0.9);
   });

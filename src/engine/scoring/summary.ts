@@ -7,6 +7,7 @@
 import type { Dataset } from '../model/columns';
 import { calibration, liftByDecile, rocAuc, tierOutcomes, type CalibrationBin, type TierOutcome } from './accuracy';
 import { leadOutcomes } from './outcomes';
+import { passesMql } from './qualification';
 import type { RuleSet } from './rules';
 import { combinedScore, compileRules, scoreLeads } from './score';
 import { ICP_TIERS, INTENT_ROUTES, INTENT_TIERS, MATRIX_ROUTES, icpTierOf, intentTierOf, type IntentTier } from './tiers';
@@ -46,6 +47,8 @@ export interface ScoringSummary {
   readonly lift: readonly { readonly decile: number; readonly fit: number | null; readonly intent: number | null; readonly combined: number | null; readonly rateCombined: number | null }[];
   readonly calibration: { readonly intent: readonly CalibrationBin[]; readonly combined: readonly CalibrationBin[] };
   readonly tierOutcomes: readonly (TierOutcome & { readonly tier: IntentTier; readonly route: string })[];
+  /** The MQL rule at the current thresholds over matured leads: precision and recall (null for 0/0). */
+  readonly atThreshold: { readonly qualified: number; readonly precisionSqo: number | null; readonly recallSqo: number | null; readonly precisionWon: number | null; readonly recallWon: number | null };
 }
 
 const BIN = 5;
@@ -78,6 +81,8 @@ export function scoringSummary(ds: Dataset, rules: RuleSet, scope: Uint8Array, a
   const combined = new Float32Array(n);
   const w = r.qualification.fitWeight;
   const cells = Array.from({ length: 9 }, () => ({ leads: 0, converted: 0 }));
+  // qualified, qualified∧SQO, qualified∧won, all SQO, all won (matured leads).
+  const pr = [0, 0, 0, 0, 0];
   for (let i = 0; i < n; i++) {
     if (!scope[i]) continue;
     leads++;
@@ -91,7 +96,15 @@ export function scoringSummary(ds: Dataset, rules: RuleSet, scope: Uint8Array, a
     const cell = cells[icpTierOf(hist.fit[i]!, r.tiers) * 3 + it]!;
     cell.leads++;
     cell.converted += out.reachedSqo[i]!;
+    pr[3]! += out.reachedSqo[i]!;
+    pr[4]! += out.won[i]!;
+    if (passesMql(hist.fit[i]!, hist.intent[i]!, r.qualification)) {
+      pr[0]!++;
+      pr[1]! += out.reachedSqo[i]!;
+      pr[2]! += out.won[i]!;
+    }
   }
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
   const aucOf = (label: Uint8Array): ScoreAuc => ({
     fit: rocAuc(hist.fit, label, matured),
     intent: rocAuc(hist.intent, label, matured),
@@ -117,6 +130,7 @@ export function scoringSummary(ds: Dataset, rules: RuleSet, scope: Uint8Array, a
     auc: { sqo: aucOf(out.reachedSqo), won: aucOf(out.won) },
     lift: lc.map((d, k) => ({ decile: d.decile, fit: lf[k]!.lift, intent: li[k]!.lift, combined: d.lift, rateCombined: d.rate })),
     calibration: { intent: calibration(hist.intent, out.reachedSqo, matured), combined: calibration(combined, out.reachedSqo, matured) },
+    atThreshold: { qualified: pr[0]!, precisionSqo: ratio(pr[1]!, pr[0]!), recallSqo: ratio(pr[1]!, pr[3]!), precisionWon: ratio(pr[2]!, pr[0]!), recallWon: ratio(pr[2]!, pr[4]!) },
     tierOutcomes: to.map((t, k) => ({ ...t, tier: INTENT_TIERS[k]!, route: INTENT_ROUTES[INTENT_TIERS[k]!] })),
   };
 }

@@ -29,6 +29,14 @@ function Headline({ vm }: { vm: IntentViewModel }) {
         <Stat label="AUC combined → won" value={auc(vm.auc.won.combined)} help={aucHelp} />
         <Stat label="Matured leads" value={formatCount(vm.matured)} note={`of ${formatCount(vm.leads)} in the filters`} />
       </div>
+      <h3>The MQL rule at the current thresholds</h3>
+      <div className="stat-row">
+        <Stat label="Qualified (matured)" value={formatCount(vm.atThreshold.qualified)} />
+        <Stat label="Precision → SQO" value={formatPercent(vm.atThreshold.precisionSqo)} note="qualified that reached SQO" />
+        <Stat label="Recall → SQO" value={formatPercent(vm.atThreshold.recallSqo)} note="SQOs the rule qualified" />
+        <Stat label="Precision → won" value={formatPercent(vm.atThreshold.precisionWon)} />
+        <Stat label="Recall → won" value={formatPercent(vm.atThreshold.recallWon)} />
+      </div>
       <h3>Intent tiers today (as of {vm.asOf})</h3>
       <div className="stat-row" aria-label="Intent tier shares">
         {(['High', 'Mid', 'Low'] as const).map((t) => (
