@@ -10,11 +10,35 @@ export const datasetKeys = {
   summary: () => [...datasetKeys.all, 'summary'] as const,
 };
 
-/** The loaded dataset's summary; on first use the demo company is generated and loaded. */
+/** The largest demo company a `?demoLeads=` link may ask for (leads). */
+export const MAX_URL_DEMO_LEADS = 2_000_000;
+
+/**
+ * The demo size asked for by a `?demoLeads=N` URL parameter (used by the browser benchmark to load
+ * a large company without a UI control): a whole number of leads clamped to 1–2,000,000, or
+ * `undefined` when the parameter is absent or not a positive number (then the default size loads).
+ */
+export function demoLeadsFromSearch(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('demoLeads');
+  if (raw === null || raw.trim() === '') return undefined;
+  const n = Math.floor(Number(raw));
+  if (!Number.isFinite(n) || n < 1) return undefined;
+  return Math.min(n, MAX_URL_DEMO_LEADS);
+}
+
+/**
+ * The loaded dataset's summary; on first use the demo company is generated and loaded — at the size
+ * a `?demoLeads=` parameter asks for, read once here at startup, else the default size.
+ */
 export const datasetSummaryQuery = () =>
   queryOptions({
     queryKey: datasetKeys.summary(),
-    queryFn: async () => (await engine().summary()) ?? (await engine().loadDemo()),
+    queryFn: async () => {
+      const existing = await engine().summary();
+      if (existing) return existing;
+      const leads = typeof window === 'undefined' ? undefined : demoLeadsFromSearch(window.location.search);
+      return leads === undefined ? engine().loadDemo() : engine().loadDemo({ leads });
+    },
   });
 
 /**

@@ -1,0 +1,284 @@
+/**
+ * The browser drag benchmark (not part of `npm test`): `npm run bench:browser [-- --leads 100000]
+ * [--json] [--port 4381]`. Expects a production build in `dist/` (`npx vite build`); serves it with
+ * `vite preview` in its own process group, opens the Qualification rules view in Debian's chromium
+ * with a demo company of `--leads` leads (default 1,000,000, through the `?demoLeads=` URL
+ * parameter), then drags the MQL minimum fit slider and the decay half-life slider for 3 s each at
+ * about 60 mouse moves per second. For each drag it prints the long tasks (PerformanceObserver
+ * 'longtask'), input-to-paint percentiles (each pointer event's timestamp to the next
+ * requestAnimationFrame callback) and the time until the what-if figures stop changing after release.
+ * It prints figures only; it never asserts timings.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const DRAG_MS = 3000;
+const MOVES_PER_SECOND = 60;
+/** Settled: no engine request in flight and no what-if change or engine reply for this long (ms). */
+const SETTLED_MS = 1000;
+
+interface Options {
+  readonly leads: number;
+  readonly json: boolean;
+  readonly port: number;
+}
+
+/** One slider drag's figures (ms, page clock). */
+export interface DragResult {
+  readonly slider: string;
+  readonly moves: number;
+  readonly inputEvents: number;
+  /** DOM mutations of the what-if table from the press to the settled figures. */
+  readonly whatIfUpdates: number;
+  readonly longTasks: number;
+  readonly longestTaskMs: number;
+  readonly inputToPaintMs: { readonly p50: number; readonly p95: number; readonly max: number };
+  /** Most engine requests in flight at once during the drag and its settling. */
+  readonly maxRequestsInFlight: number;
+  /** False when the figures were still changing (or a request was in flight) 5 minutes after release. */
+  readonly settled: boolean;
+  /**
+   * Release to the last change of the what-if figures or the last engine reply, whichever is later,
+   * once no request is in flight; 0 when everything was already final at release.
+   */
+  readonly finalRecomputeMs: number;
+}
+
+function parse(argv: readonly string[]): Options {
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const leads = Number(value('--leads') ?? 1_000_000);
+  const port = Number(value('--port') ?? 4381);
+  if (!Number.isSafeInteger(leads) || leads <= 0) throw new Error('--leads takes a positive integer');
+  if (!Number.isSafeInteger(port) || port <= 0) throw new Error('--port takes a port number');
+  return { leads, port, json: argv.includes('--json') };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The value at fraction `p` (0–1) of sorted `xs` (nearest rank); NaN when empty. */
+function quantile(xs: readonly number[], p: number): number {
+  if (xs.length === 0) return Number.NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+function startPreview(port: number): ChildProcess {
+  // detached: its own process group, so the whole group (npx/vite and children) can be killed.
+  return spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+function stopPreview(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+async function waitForServer(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with code ${child.exitCode} (is the port taken?)`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Before the app starts: counts engine requests in flight by wrapping the page's Worker (each comlink
+ * request carries an `id` that its reply echoes), so the benchmark knows when the last recompute is back.
+ */
+async function trackWorkerRequests(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const t = { pending: new Set<unknown>(), maxPending: 0, lastReply: 0 };
+    (window as unknown as { __workerTrack: typeof t }).__workerTrack = t;
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.addEventListener('message', (e: MessageEvent) => {
+          const id = (e.data as { id?: unknown } | null)?.id;
+          if (id !== undefined && t.pending.delete(id)) t.lastReply = performance.now();
+        });
+      }
+      override postMessage(message: unknown, options?: unknown): void {
+        const id = (message as { id?: unknown } | null)?.id;
+        if (id !== undefined) {
+          t.pending.add(id);
+          t.maxPending = Math.max(t.maxPending, t.pending.size);
+        }
+        super.postMessage(message, options as StructuredSerializeOptions);
+      }
+    };
+  });
+}
+
+/** Installs the page-side probes: long tasks, pointer-event-to-next-frame, what-if mutations. */
+async function installProbes(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __bench: Record<string, unknown> };
+    const b = { longTasks: [] as number[], paint: [] as number[], inputs: 0, release: 0, lastChange: 0, changes: 0, active: false };
+    w.__bench = b;
+    new PerformanceObserver((list) => {
+      if (b.active) for (const e of list.getEntries()) b.longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+    window.addEventListener(
+      'pointermove',
+      (e) => {
+        if (!b.active) return;
+        const start = e.timeStamp;
+        requestAnimationFrame(() => b.paint.push(performance.now() - start));
+      },
+      { capture: true },
+    );
+    window.addEventListener('input', () => (b.active ? b.inputs++ : 0), { capture: true });
+    window.addEventListener('pointerup', () => (b.release = performance.now()), { capture: true });
+    const table = document.querySelector('table[aria-label="What-if figures"]');
+    if (!table) throw new Error('the what-if table is not on the page');
+    new MutationObserver(() => {
+      b.lastChange = performance.now();
+      if (b.active) b.changes++;
+    }).observe(table, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+async function drag(page: Page, sliderName: string): Promise<DragResult> {
+  const slider = page.getByRole('slider', { name: sliderName, exact: true });
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  if (!box) throw new Error(`slider "${sliderName}" is not visible`);
+  const [value, min, max] = await slider.evaluate((el: HTMLInputElement) => [Number(el.value), Number(el.min), Number(el.max)]);
+  const y = box.y + box.height / 2;
+  const xAt = (f: number) => box.x + 8 + (box.width - 16) * f;
+  const from = (value - min) / (max - min || 1);
+  await page.evaluate(() => {
+    const b = (window as unknown as { __bench: { longTasks: number[]; paint: number[]; inputs: number; changes: number; active: boolean } }).__bench;
+    b.longTasks.length = 0;
+    b.paint.length = 0;
+    b.inputs = 0;
+    b.changes = 0;
+    b.active = true;
+    (window as unknown as { __workerTrack: { maxPending: number } }).__workerTrack.maxPending = 0;
+  });
+  await page.mouse.move(xAt(from), y);
+  await page.mouse.down();
+  // A triangle wave over 10–90 % of the track, one and a half sweeps in 3 s.
+  const moves = Math.round((DRAG_MS / 1000) * MOVES_PER_SECOND);
+  const start = Date.now();
+  for (let i = 1; i <= moves; i++) {
+    const phase = ((i / moves) * 1.5 + from / 2) % 1;
+    const f = 0.1 + 0.8 * (phase < 0.5 ? phase * 2 : 2 - phase * 2);
+    await page.mouse.move(xAt(f), y);
+    const wait = start + (i * 1000) / MOVES_PER_SECOND - Date.now();
+    if (wait > 0) await sleep(wait);
+  }
+  await page.mouse.up();
+  // Wait until the what-if figures have not changed for SETTLED_MS (at most 5 minutes).
+  const end = Date.now() + 300_000;
+  let settled: boolean;
+  let probe: { longTasks: number[]; paint: number[]; inputs: number; changes: number; release: number; lastChange: number; pending: number; maxPending: number; lastReply: number; now: number };
+  for (;;) {
+    await sleep(250);
+    probe = await page.evaluate(() => {
+      const b = (window as unknown as { __bench: { longTasks: number[]; paint: number[]; inputs: number; changes: number; release: number; lastChange: number } }).__bench;
+      const t = (window as unknown as { __workerTrack: { pending: Set<unknown>; maxPending: number; lastReply: number } }).__workerTrack;
+      return { ...b, pending: t.pending.size, maxPending: t.maxPending, lastReply: t.lastReply, now: performance.now() };
+    });
+    const busy = await page.getByText('Computing the what-if…').count();
+    const quietSince = Math.max(probe.lastChange, probe.lastReply, probe.release);
+    settled = busy === 0 && probe.pending === 0 && probe.now - quietSince >= SETTLED_MS;
+    if (settled || Date.now() > end) break;
+  }
+  await page.evaluate(() => ((window as unknown as { __bench: { active: boolean } }).__bench.active = false));
+  return {
+    slider: sliderName,
+    moves,
+    inputEvents: probe.inputs,
+    whatIfUpdates: probe.changes,
+    longTasks: probe.longTasks.length,
+    longestTaskMs: round(Math.max(0, ...probe.longTasks)),
+    inputToPaintMs: { p50: round(quantile(probe.paint, 0.5)), p95: round(quantile(probe.paint, 0.95)), max: round(Math.max(0, ...probe.paint)) },
+    maxRequestsInFlight: probe.maxPending,
+    settled,
+    finalRecomputeMs: round(Math.max(0, Math.max(probe.lastChange, probe.lastReply) - probe.release)),
+  };
+}
+
+async function main(): Promise<void> {
+  const opts = parse(process.argv.slice(2));
+  if (!existsSync('dist/index.html')) {
+    console.error('dist/ is missing: run `npx vite build` first (npm run bench:browser builds nothing itself).');
+    process.exit(2);
+  }
+  const base = `http://127.0.0.1:${opts.port}`;
+  const preview = startPreview(opts.port);
+  const cleanup = () => stopPreview(preview);
+  process.on('exit', cleanup);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(130));
+  const browser = await (async () => {
+    await waitForServer(base + '/', preview, 30_000);
+    return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  })().catch((e: unknown) => {
+    cleanup();
+    throw e;
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await trackWorkerRequests(page);
+    const loadStart = Date.now();
+    await page.goto(`${base}/rules?demoLeads=${opts.leads}`);
+    await page.getByTestId('dataset-name').waitFor({ timeout: 600_000 });
+    const loaded = await page.evaluate(() => document.querySelector('[data-testid="dataset-name"]')?.textContent ?? '');
+    await page.getByTestId('whatif-draft-MQLs').filter({ hasText: /\d/ }).waitFor({ timeout: 600_000 });
+    const loadMs = Date.now() - loadStart;
+    await installProbes(page);
+    const drags = [await drag(page, 'MQL minimum fit'), await drag(page, 'Decay half-life')];
+    const result = { leads: opts.leads, dataset: loaded.trim(), crossOriginIsolated: await page.evaluate(() => crossOriginIsolated), loadMs, drags };
+    if (opts.json) console.log(JSON.stringify(result));
+    else printTable(result);
+  } finally {
+    await browser.close();
+    cleanup();
+  }
+}
+
+function printTable(r: { leads: number; dataset: string; crossOriginIsolated: boolean; loadMs: number; drags: readonly DragResult[] }): void {
+  console.log(`${r.leads.toLocaleString('en-US')} leads (${r.dataset}); cross-origin isolated: ${r.crossOriginIsolated}; demo load to first what-if: ${(r.loadMs / 1000).toFixed(1)} s`);
+  for (const d of r.drags) {
+    console.log(`\n${d.slider}: ${d.moves} mouse moves in ${DRAG_MS / 1000} s, ${d.inputEvents} input events, ${d.whatIfUpdates} what-if table updates`);
+    console.log(`  long tasks: ${d.longTasks}, longest ${d.longestTaskMs} ms`);
+    console.log(`  input-to-paint: p50 ${d.inputToPaintMs.p50} ms, p95 ${d.inputToPaintMs.p95} ms, max ${d.inputToPaintMs.max} ms`);
+    console.log(`  engine requests in flight at most: ${d.maxRequestsInFlight}`);
+    console.log(`  final exact recompute shown after release: ${d.finalRecomputeMs} ms${d.settled ? '' : ' (NOT settled after 5 min)'}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
