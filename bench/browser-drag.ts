@@ -12,17 +12,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const DRAG_MS = 3000;
 const MOVES_PER_SECOND = 60;
 /** Settled: no engine request in flight and no what-if change or engine reply for this long (ms). */
@@ -242,7 +233,7 @@ async function main(): Promise<void> {
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(130));
   const browser = await (async () => {
     await waitForServer(base + '/', preview, 30_000);
-    return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   })().catch((e: unknown) => {
     cleanup();
     throw e;
