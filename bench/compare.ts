@@ -4,14 +4,14 @@
  * Math.pow vs the C library in DuckDB). The documented tolerance: a count may differ only by leads
  * whose intent score lies within 1e-9 of a threshold or histogram bin edge.
  */
-import type { ScoringFeatures } from '../src/engine/kernel/features';
+import type { GroupColumns } from '../src/engine/kernel/threshold';
 import type { KernelAggregates, ScoreCache } from '../src/engine/kernel/recompute';
 import { HISTOGRAM_BINS, type KernelThresholds } from '../src/engine/kernel/workload';
 
 const EPSILON = 1e-9;
 
 /** Leads whose intent lies within EPSILON of an edge where a last-bit difference could move them. */
-export function leadsNearEdges(f: ScoringFeatures, cache: ScoreCache, t: KernelThresholds): number {
+export function leadsNearEdges(f: GroupColumns, cache: ScoreCache, t: KernelThresholds): number {
   const edges = [t.midIntent, t.highIntent, ...Array.from({ length: HISTOGRAM_BINS }, (_, b) => 2 * b)];
   let near = 0;
   for (let i = 0; i < f.count; i++) {

@@ -1,6 +1,6 @@
 /** Every measurement of one dataset size. */
 import { buildScoringFeatures } from '../src/engine/kernel/build-features';
-import { FEATURE_BYTES_PER_LEAD, type ScoringFeatures } from '../src/engine/kernel/features';
+import { encodeFeatures, kernelColumnBytes, type KernelColumns } from '../src/engine/kernel/kernel-columns';
 import { allocateScoreCache, fullRecompute, type KernelAggregates, type ScoreCache } from '../src/engine/kernel/recompute';
 import { buildThresholdIndex, recountFromCache, thresholdRecompute } from '../src/engine/kernel/threshold';
 import { DEFAULT_KERNEL_THRESHOLDS, DEFAULT_KERNEL_WEIGHTS, type KernelThresholds } from '../src/engine/kernel/workload';
@@ -108,23 +108,25 @@ async function baselineResult(
   }
 }
 
-function checkThresholdPath(f: ScoringFeatures, cache: ScoreCache, histogram: Int32Array, fast: KernelAggregates | null, t: KernelThresholds): void {
+function checkThresholdPath(f: KernelColumns, cache: ScoreCache, histogram: Int32Array, fast: KernelAggregates | null, t: KernelThresholds): void {
   if (fast === null) throw new Error('threshold path refused whole-number thresholds');
   assertSameCounts('threshold-only path', recountFromCache(f, cache, t, histogram), fast, 0);
 }
 
-export async function measureSize(leads: number, dir: string, o: BenchOptions, extra?: (f: ScoringFeatures, full: Timing) => Promise<Record<string, unknown>>): Promise<SizeResult> {
+export async function measureSize(leads: number, dir: string, o: BenchOptions): Promise<SizeResult> {
   o.log(`\n${leads.toLocaleString('en-US')} leads (${dir})`);
   const { csvLoadMs, csvFirstChunkMs } = await loadTimed(dir, o);
   const { value: loaded, bytes: loadedBytes } = await retainedBytes(async () => {
     const columns = await loadScoringColumns(scoringFiles(dir));
     const t = performance.now();
-    const features = buildScoringFeatures(columns, AS_OF_MS);
+    // The wide feature matrix is only the input of the encoding; the kernel keeps the encoded columns.
+    const features = encodeFeatures(buildScoringFeatures(columns, AS_OF_MS));
     const cache = allocateScoreCache(features.count);
     const featureBuildMs = performance.now() - t;
     return { columns, features, cache, featureBuildMs };
   });
   const { features: f, cache } = loaded;
+  o.log(`  encoded features: ${f.patternCount.toLocaleString('en-US')} distinct intent count vectors`);
   const { statSync } = await import('node:fs');
   const csvMegabytes = ['accounts.csv', 'leads.csv', 'activities.csv'].reduce((s, n) => s + statSync(`${dir}/${n}`).size, 0) / 1e6;
 
@@ -150,17 +152,17 @@ export async function measureSize(leads: number, dir: string, o: BenchOptions, e
     csvFirstChunkMs,
     csvMegabytes: Math.round(csvMegabytes),
     featureBuildMs: Math.round(loaded.featureBuildMs),
-    bytesPerLead: FEATURE_BYTES_PER_LEAD + 16,
+    bytesPerLead: Math.round(((kernelColumnBytes(f) + cache.fit.byteLength + cache.intent.byteLength) / leads) * 10) / 10,
     totalBytesPerLead: canMeasureMemory ? Math.round(loadedBytes / leads) : null,
     baselines: {},
-    ...(extra ? await extra(f, fullRecomputeMs) : {}),
   };
   result.parallelRecomputeMs = await measureParallel(loaded.columns, AS_OF_MS, o.workers, o.runs, weightsOfRun, o.log);
   const dataset = scoringColumnsToDataset(loaded.columns, `demo ${leads}`);
   result.scoringEngine = await measureScoringEngine(dataset, AS_OF_MS, o.runs, o.log);
   if (o.baselines) {
     const tolerance = leadsNearEdges(f, cache, DEFAULT_KERNEL_THRESHOLDS);
-    const cols = workloadColumns(f);
+    // The baselines read the same features, one column per feature.
+    const cols = workloadColumns(buildScoringFeatures(loaded.columns, AS_OF_MS));
     const S = f.sourceNames.length;
     result.baselines.duckdbWasm = await baselineResult('DuckDB-WASM', () => duckdbBaseline(cols, S), expected, tolerance, fullRecomputeMs.median, o);
     result.baselines.arquero = await baselineResult('arquero', async () => arqueroBaseline(cols, S), expected, tolerance, fullRecomputeMs.median, o);

@@ -2,6 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FeatureInput } from '../src/engine/kernel/build-features';
 import { buildScoringFeatures } from '../src/engine/kernel/build-features';
+import { encodeFeatures } from '../src/engine/kernel/kernel-columns';
 import { fullRecompute } from '../src/engine/kernel/recompute';
 import { DEFAULT_KERNEL_THRESHOLDS } from '../src/engine/kernel/workload';
 import { createKernelPool, sharedAlloc } from '../src/worker/pool/kernel-pool';
@@ -26,7 +27,7 @@ export async function measureParallel(
   weightsOfRun: (i: number) => Parameters<typeof fullRecompute>[1],
   log: (l: string) => void,
 ): Promise<Timing> {
-  const features = buildScoringFeatures(input, asOf, sharedAlloc);
+  const features = encodeFeatures(buildScoringFeatures(input, asOf), sharedAlloc);
   const pool = await createKernelPool(features, spawnThread, workers, true);
   try {
     const expected = fullRecompute(features, weightsOfRun(0), DEFAULT_KERNEL_THRESHOLDS);

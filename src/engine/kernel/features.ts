@@ -1,6 +1,7 @@
 /**
- * The kernel's per-lead input: a row-major Uint8 feature matrix plus a few small columns. About 25
- * bytes per lead; built once per dataset and "as of" date, reused by every recompute.
+ * The kernel's features as built from the data: a row-major Uint8 feature matrix plus a few small
+ * columns (25 bytes per lead). The kernel itself reads their compact encoding (./kernel-columns.ts);
+ * the matrix is what the encoding, the benchmark's baselines and the tests start from.
  */
 import { FEATURE_COUNT, KERNEL_STAGES } from './workload';
 
@@ -44,6 +45,3 @@ export function allocateFeatures(
 export function groupCount(features: Pick<ScoringFeatures, 'sourceNames'>): number {
   return KERNEL_STAGES.length * features.sourceNames.length;
 }
-
-/** Bytes held per lead by the feature columns. */
-export const FEATURE_BYTES_PER_LEAD = FEATURE_COUNT + 2 + 1 + 1 + 1;

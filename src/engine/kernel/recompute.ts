@@ -1,18 +1,17 @@
 /**
- * The fused recompute: one pass over the feature matrix scores every lead (fit and intent), caches
- * the scores, and counts every aggregate the scoring views need — MQL-rule leads by stage × source,
- * intent tier × source, and the 50-bin intent histogram. Typed arrays only; the loop is unrolled
- * over the 20 features because this is the hottest path of the app.
+ * The fused recompute: one pass over the encoded feature columns (./kernel-columns.ts) scores every
+ * lead (fit and intent), caches the scores, and counts every aggregate the scoring views need —
+ * MQL-rule leads by stage × source, intent tier × source, and the 50-bin intent histogram. Typed
+ * arrays only: per lead, a fit-table lookup, a raw-intent lookup times a decay factor, and the
+ * counts; the per-weights work is done once per table (1,024 fit codes, one row per intent pattern).
  */
-import type { ScoringFeatures } from './features';
+import type { KernelColumns } from './kernel-columns';
 import {
-  FEATURE_COUNT,
   FIT_COUNT,
   HISTOGRAM_BINS,
   INTENT_COUNT,
   INTENT_TIERS,
   KERNEL_STAGES,
-  NO_ACTIVITY_AGE,
   type KernelThresholds,
   type KernelWeights,
 } from './workload';
@@ -63,52 +62,71 @@ function checkWeights(w: KernelWeights): void {
   if (w.fit.length !== FIT_COUNT || w.intent.length !== INTENT_COUNT || w.caps.length !== INTENT_COUNT) {
     throw new Error(`Weights must have ${FIT_COUNT} fit, ${INTENT_COUNT} intent points and ${INTENT_COUNT} caps`);
   }
+  if (w.caps.some((c) => !(c >= 0))) throw new Error('Caps must be 0 or more');
+}
+
+/** Per-weights lookup tables of the kernel: fit score per fit code, raw intent per pattern, decay per age. */
+export interface KernelTables {
+  /** Clamped fit score of each of the 1,024 fit codes. */
+  readonly fit: Float64Array;
+  /** Σ min(cap, points × count) of each intent pattern, before decay. */
+  readonly rawIntent: Float64Array;
+  /** 0.5^(d / halfLifeDays) for d = 0 .. maxAgeDays. */
+  readonly decay: Float64Array;
+}
+
+/**
+ * The lookup tables for one set of weights: 1,024 fit sums and one capped intent sum per pattern,
+ * each added term by term in feature order, exactly as the definition does. `decay` may be passed
+ * when the half-life has not changed.
+ */
+export function kernelTables(k: KernelColumns, w: KernelWeights, decay?: Float64Array): KernelTables {
+  checkWeights(w);
+  const fit = new Float64Array(1 << FIT_COUNT);
+  for (let code = 0; code < fit.length; code++) {
+    let s = 0;
+    for (let j = 0; j < FIT_COUNT; j++) s += w.fit[j]! * ((code >> j) & 1);
+    fit[code] = s < 0 ? 0 : s > 100 ? 100 : s;
+  }
+  const { patterns, patternCount } = k;
+  const rawIntent = new Float64Array(patternCount);
+  const p = w.intent;
+  const c = w.caps;
+  for (let id = 0; id < patternCount; id++) {
+    const b = id * INTENT_COUNT;
+    let s = 0;
+    for (let j = 0; j < INTENT_COUNT; j++) s += Math.min(c[j]!, p[j]! * patterns[b + j]!);
+    rawIntent[id] = s;
+  }
+  return { fit, rawIntent, decay: decay ?? decayTable(w.halfLifeDays, k.maxAgeDays) };
 }
 
 /**
  * Scores leads `lo .. hi - 1` into `cache` and adds their counts to `out` (which may hold the counts
- * of other ranges: workers each run one range). `decay` comes from `decayTable`.
+ * of other ranges: workers each run one range). `tables` come from `kernelTables`.
  */
 export function scoreRange(
-  f: ScoringFeatures,
-  w: KernelWeights,
+  k: KernelColumns,
+  tables: KernelTables,
   t: KernelThresholds,
-  decay: Float64Array,
   cache: ScoreCache,
   out: KernelAggregates,
   lo: number,
   hi: number,
 ): void {
-  checkWeights(w);
-  const m = f.matrix;
-  const { ageDays, source, stage, include } = f;
+  const { fitCode, pattern, ageDays, source, stage, include } = k;
+  const { fit: fitTable, rawIntent, decay } = tables;
   const { fit: fitOut, intent: intentOut } = cache;
-  const S = f.sourceNames.length;
+  const S = k.sourceNames.length;
   const { stageSource, tierSource, histogram } = out;
-  const [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9] = w.fit as [number, number, number, number, number, number, number, number, number, number];
-  const [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9] = w.intent as [number, number, number, number, number, number, number, number, number, number];
-  const [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9] = w.caps as [number, number, number, number, number, number, number, number, number, number];
   const { mqlMinFit, midIntent, highIntent } = t;
   let included = 0;
   let mql = 0;
   for (let i = lo; i < hi; i++) {
     if (include[i] === 0) continue;
-    const b = i * FEATURE_COUNT;
-    let fit =
-      f0 * m[b]! + f1 * m[b + 1]! + f2 * m[b + 2]! + f3 * m[b + 3]! + f4 * m[b + 4]! +
-      f5 * m[b + 5]! + f6 * m[b + 6]! + f7 * m[b + 7]! + f8 * m[b + 8]! + f9 * m[b + 9]!;
-    fit = fit < 0 ? 0 : fit > 100 ? 100 : fit;
-    const age = ageDays[i]!;
-    let intent = 0;
-    if (age !== NO_ACTIVITY_AGE) {
-      const raw =
-        Math.min(c0, p0 * m[b + 10]!) + Math.min(c1, p1 * m[b + 11]!) + Math.min(c2, p2 * m[b + 12]!) +
-        Math.min(c3, p3 * m[b + 13]!) + Math.min(c4, p4 * m[b + 14]!) + Math.min(c5, p5 * m[b + 15]!) +
-        Math.min(c6, p6 * m[b + 16]!) + Math.min(c7, p7 * m[b + 17]!) + Math.min(c8, p8 * m[b + 18]!) +
-        Math.min(c9, p9 * m[b + 19]!);
-      intent = raw * decay[age]!;
-      intent = intent < 0 ? 0 : intent > 100 ? 100 : intent;
-    }
+    const fit = fitTable[fitCode[i]!]!;
+    let intent = rawIntent[pattern[i]!]! * decay[ageDays[i]!]!;
+    intent = intent < 0 ? 0 : intent > 100 ? 100 : intent;
     fitOut[i] = fit;
     intentOut[i] = intent;
     included++;
@@ -128,13 +146,13 @@ export function scoreRange(
 
 /** Full recompute on one thread: scores every lead into `cache` and returns all counts. */
 export function fullRecompute(
-  f: ScoringFeatures,
+  k: KernelColumns,
   w: KernelWeights,
   t: KernelThresholds,
-  cache: ScoreCache = allocateScoreCache(f.count),
+  cache: ScoreCache = allocateScoreCache(k.count),
 ): KernelAggregates {
-  const out = allocateAggregates(f.sourceNames.length);
-  scoreRange(f, w, t, decayTable(w.halfLifeDays, f.maxAgeDays), cache, out, 0, f.count);
+  const out = allocateAggregates(k.sourceNames.length);
+  scoreRange(k, kernelTables(k, w), t, cache, out, 0, k.count);
   return out;
 }
 

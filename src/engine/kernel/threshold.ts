@@ -6,9 +6,12 @@
  * are exact — equal to a full recompute, never an approximation. Other thresholds fall back to a
  * recount over the cached scores (also exact).
  */
-import type { ScoringFeatures } from './features';
+import type { KernelColumns } from './kernel-columns';
 import { allocateAggregates, type KernelAggregates, type ScoreCache } from './recompute';
 import { KERNEL_STAGES, type KernelThresholds } from './workload';
+
+/** The per-lead group columns the index reads (wide or encoded features both have them). */
+export type GroupColumns = Pick<KernelColumns, 'count' | 'include' | 'stage' | 'source' | 'sourceNames'>;
 
 /** Score bins per axis: whole points 0..100. */
 const BINS = 101;
@@ -24,7 +27,7 @@ export interface ThresholdIndex {
 }
 
 /** Builds the index in one pass over the cached scores plus the suffix sums (per group 2 × 101²). */
-export function buildThresholdIndex(f: ScoringFeatures, cache: ScoreCache, histogram: Int32Array): ThresholdIndex {
+export function buildThresholdIndex(f: GroupColumns, cache: ScoreCache, histogram: Int32Array): ThresholdIndex {
   const S = f.sourceNames.length;
   const groups = KERNEL_STAGES.length * S;
   const grid = new Int32Array(groups * CELLS);
@@ -97,7 +100,7 @@ export function thresholdRecompute(ix: ThresholdIndex, t: KernelThresholds): Ker
 }
 
 /** Exact recount of the threshold-dependent counts over cached scores (any thresholds). */
-export function recountFromCache(f: ScoringFeatures, cache: ScoreCache, t: KernelThresholds, histogram: Int32Array): KernelAggregates {
+export function recountFromCache(f: GroupColumns, cache: ScoreCache, t: KernelThresholds, histogram: Int32Array): KernelAggregates {
   const S = f.sourceNames.length;
   const out = allocateAggregates(S);
   const { include, stage, source } = f;

@@ -7,7 +7,7 @@
  * Only the latest request matters while a slider moves: `recompute` while one is in flight replaces
  * any queued request, so at most one recompute runs and at most one waits.
  */
-import type { ScoringFeatures } from '../../engine/kernel/features';
+import type { KernelColumns } from '../../engine/kernel/kernel-columns';
 import { allocateAggregates, allocateScoreCache, mergeAggregates, type KernelAggregates, type ScoreCache } from '../../engine/kernel/recompute';
 import type { KernelThresholds, KernelWeights } from '../../engine/kernel/workload';
 import type { PoolResponse, WorkerPort } from './protocol';
@@ -40,7 +40,7 @@ export function splitRanges(count: number, parts: number): [number, number][] {
  * Starts `size` workers (1 without shared memory). `features` must live in SharedArrayBuffers
  * (see `sharedAlloc`) when `shared` is true.
  */
-export async function createKernelPool(features: ScoringFeatures, spawn: () => WorkerPort, size: number, shared = canShareMemory()): Promise<KernelPool> {
+export async function createKernelPool(features: KernelColumns, spawn: () => WorkerPort, size: number, shared = canShareMemory()): Promise<KernelPool> {
   const count = shared ? Math.max(1, size) : 1;
   const cache = allocateScoreCache(features.count, shared ? sharedAlloc : undefined);
   const ports = Array.from({ length: count }, spawn);

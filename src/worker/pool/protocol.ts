@@ -3,12 +3,12 @@
  * SharedArrayBuffers (when the page is cross-origin isolated) and are sent once; each recompute
  * sends only the weights, thresholds and a lead range, and gets back only the counts.
  */
-import type { ScoringFeatures } from '../../engine/kernel/features';
+import type { KernelColumns } from '../../engine/kernel/kernel-columns';
 import type { KernelAggregates, ScoreCache } from '../../engine/kernel/recompute';
 import type { KernelThresholds, KernelWeights } from '../../engine/kernel/workload';
 
 export type PoolRequest =
-  | { readonly kind: 'init'; readonly features: ScoringFeatures; readonly cache: ScoreCache }
+  | { readonly kind: 'init'; readonly features: KernelColumns; readonly cache: ScoreCache }
   | { readonly kind: 'recompute'; readonly id: number; readonly weights: KernelWeights; readonly thresholds: KernelThresholds; readonly lo: number; readonly hi: number };
 
 export type PoolResponse =

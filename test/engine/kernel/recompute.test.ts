@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { encodeFeatures } from '../../../src/engine/kernel/kernel-columns';
 import { allocateFeatures } from '../../../src/engine/kernel/features';
 import {
   allocateAggregates,
   allocateScoreCache,
-  decayTable,
   fullRecompute,
+  kernelTables,
   mergeAggregates,
   scoreRange,
   type KernelAggregates,
@@ -79,7 +80,7 @@ describe('fullRecompute', () => {
     f.ageDays[1] = NO_ACTIVITY_AGE;
     f.include[1] = 1;
     const cache = allocateScoreCache(2);
-    const out = fullRecompute({ ...f, maxAgeDays: 30 }, DEFAULT_KERNEL_WEIGHTS, { mqlMinFit: 40, midIntent: 10, highIntent: 60 }, cache);
+    const out = fullRecompute(encodeFeatures({ ...f, maxAgeDays: 30 }), DEFAULT_KERNEL_WEIGHTS, { mqlMinFit: 40, midIntent: 10, highIntent: 60 }, cache);
     expect(Array.from(cache.fit)).toEqual([50, 0]);
     expect(cache.intent[0]).toBeCloseTo(10, 12);
     expect(cache.intent[1]).toBe(0);
@@ -98,40 +99,41 @@ describe('fullRecompute', () => {
     f.matrix[FIT_COUNT + 1] = 1;
     f.include[0] = 1;
     const cache = allocateScoreCache(1);
-    const out = fullRecompute({ ...f, maxAgeDays: 0 }, DEFAULT_KERNEL_WEIGHTS, DEFAULT_KERNEL_THRESHOLDS, cache);
+    const out = fullRecompute(encodeFeatures({ ...f, maxAgeDays: 0 }), DEFAULT_KERNEL_WEIGHTS, DEFAULT_KERNEL_THRESHOLDS, cache);
     expect(cache.intent[0]).toBe(10);
     expect(out.tierSource[0]).toBe(0);
   });
 
   it('equals the object-per-lead reference on random data', () => {
     for (const seed of [1, 2, 3]) {
-      const f = randomFeatures(3000, seed);
+      const wide = randomFeatures(3000, seed);
+      const f = encodeFeatures(wide);
       const w = { ...DEFAULT_KERNEL_WEIGHTS, halfLifeDays: 10 + seed * 17 };
       const t = { mqlMinFit: 20 + seed * 5, midIntent: 5 + seed, highIntent: 25 + seed * 3 };
-      expect(plain(fullRecompute(f, w, t))).toEqual(plain(reference(f, w, t)));
+      expect(plain(fullRecompute(f, w, t))).toEqual(plain(reference(wide, w, t)));
     }
   });
 
   it('gives the same counts when leads are split into ranges and merged (as the workers do)', () => {
-    const f = randomFeatures(5000, 9);
-    const decay = decayTable(DEFAULT_KERNEL_WEIGHTS.halfLifeDays, f.maxAgeDays);
+    const f = encodeFeatures(randomFeatures(5000, 9));
+    const tables = kernelTables(f, DEFAULT_KERNEL_WEIGHTS);
     const cache = allocateScoreCache(f.count);
     const a = allocateAggregates(f.sourceNames.length);
     const b = allocateAggregates(f.sourceNames.length);
-    scoreRange(f, DEFAULT_KERNEL_WEIGHTS, DEFAULT_KERNEL_THRESHOLDS, decay, cache, a, 0, 1234);
-    scoreRange(f, DEFAULT_KERNEL_WEIGHTS, DEFAULT_KERNEL_THRESHOLDS, decay, cache, b, 1234, f.count);
+    scoreRange(f, tables, DEFAULT_KERNEL_THRESHOLDS, cache, a, 0, 1234);
+    scoreRange(f, tables, DEFAULT_KERNEL_THRESHOLDS, cache, b, 1234, f.count);
     mergeAggregates(a, b);
     expect(plain(a)).toEqual(plain(fullRecompute(f, DEFAULT_KERNEL_WEIGHTS, DEFAULT_KERNEL_THRESHOLDS)));
   });
 
   it('refuses malformed weights and a non-positive half-life', () => {
-    const f = randomFeatures(10, 1);
+    const f = encodeFeatures(randomFeatures(10, 1));
     expect(() => fullRecompute(f, { ...DEFAULT_KERNEL_WEIGHTS, fit: [1] }, DEFAULT_KERNEL_THRESHOLDS)).toThrow(/fit/);
     expect(() => fullRecompute(f, { ...DEFAULT_KERNEL_WEIGHTS, halfLifeDays: 0 }, DEFAULT_KERNEL_THRESHOLDS)).toThrow(/Half-life/);
   });
 
   it('counts nothing for an empty feature set', () => {
-    const out = fullRecompute(allocateFeatures(0, ['x']), DEFAULT_KERNEL_WEIGHTS, DEFAULT_KERNEL_THRESHOLDS);
+    const out = fullRecompute(encodeFeatures(allocateFeatures(0, ['x'])), DEFAULT_KERNEL_WEIGHTS, DEFAULT_KERNEL_THRESHOLDS);
     expect(out.included).toBe(0);
     expect(out.histogram.every((n) => n === 0)).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeFeatures } from '../../../src/engine/kernel/kernel-columns';
 import { allocateScoreCache, fullRecompute, type KernelAggregates } from '../../../src/engine/kernel/recompute';
 import { buildThresholdIndex, isIndexable, recountFromCache, thresholdRecompute } from '../../../src/engine/kernel/threshold';
 import { DEFAULT_KERNEL_WEIGHTS, type KernelThresholds } from '../../../src/engine/kernel/workload';
@@ -9,7 +10,7 @@ const plain = (a: KernelAggregates | null) =>
 
 describe('threshold-only recompute', () => {
   it('equals a full recompute for random whole-number thresholds, edges and out-of-range values included', () => {
-    const f = randomFeatures(4000, 42);
+    const f = encodeFeatures(randomFeatures(4000, 42));
     const w = { ...DEFAULT_KERNEL_WEIGHTS, halfLifeDays: 45 };
     const cache = allocateScoreCache(f.count);
     const base = fullRecompute(f, w, { mqlMinFit: 40, midIntent: 30, highIntent: 60 }, cache);
@@ -32,7 +33,7 @@ describe('threshold-only recompute', () => {
   });
 
   it('refuses fractional thresholds, which the exact recount over cached scores handles', () => {
-    const f = randomFeatures(2000, 5);
+    const f = encodeFeatures(randomFeatures(2000, 5));
     const cache = allocateScoreCache(f.count);
     const base = fullRecompute(f, DEFAULT_KERNEL_WEIGHTS, { mqlMinFit: 40, midIntent: 30, highIntent: 60 }, cache);
     const t = { mqlMinFit: 33.5, midIntent: 12.25, highIntent: 20.75 };
@@ -42,7 +43,7 @@ describe('threshold-only recompute', () => {
   });
 
   it('handles a Mid threshold above the High one like the full pass (High wins, Mid is empty)', () => {
-    const f = randomFeatures(1000, 11);
+    const f = encodeFeatures(randomFeatures(1000, 11));
     const cache = allocateScoreCache(f.count);
     const base = fullRecompute(f, DEFAULT_KERNEL_WEIGHTS, { mqlMinFit: 0, midIntent: 30, highIntent: 60 }, cache);
     const t = { mqlMinFit: 10, midIntent: 20, highIntent: 5 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeFeatures } from '../../../src/engine/kernel/kernel-columns';
 import { buildScoringFeatures } from '../../../src/engine/kernel/build-features';
 import { fullRecompute, type KernelAggregates } from '../../../src/engine/kernel/recompute';
 import { DEFAULT_KERNEL_THRESHOLDS, DEFAULT_KERNEL_WEIGHTS } from '../../../src/engine/kernel/workload';
@@ -40,7 +41,7 @@ describe('kernel pool', () => {
   });
 
   it('merges the workers’ counts into exactly the single-thread result, scores in the shared cache', async () => {
-    const f = randomFeatures(5000, 21);
+    const f = encodeFeatures(randomFeatures(5000, 21));
     const log: PoolRequest[] = [];
     const pool = await createKernelPool(f, () => fakePort(log), 2, true);
     const got = await pool.recompute(DEFAULT_KERNEL_WEIGHTS, DEFAULT_KERNEL_THRESHOLDS);
@@ -52,7 +53,7 @@ describe('kernel pool', () => {
   });
 
   it('falls back to one worker scoring every lead without shared memory', async () => {
-    const f = randomFeatures(1000, 4);
+    const f = encodeFeatures(randomFeatures(1000, 4));
     const log: PoolRequest[] = [];
     const pool = await createKernelPool(f, () => fakePort(log), 4, false);
     expect(pool.workers).toBe(1);
@@ -62,7 +63,7 @@ describe('kernel pool', () => {
   });
 
   it('computes only the latest of rapid requests: superseded ones resolve null', async () => {
-    const f = randomFeatures(2000, 8);
+    const f = encodeFeatures(randomFeatures(2000, 8));
     const log: PoolRequest[] = [];
     const pool = await createKernelPool(f, () => fakePort(log), 1, true);
     const t = (mqlMinFit: number) => ({ ...DEFAULT_KERNEL_THRESHOLDS, mqlMinFit });
