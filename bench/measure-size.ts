@@ -1,7 +1,8 @@
 /** Every measurement of one dataset size. */
 import { buildScoringFeatures } from '../src/engine/kernel/build-features';
 import { encodeFeatures, kernelColumnBytes, type KernelColumns } from '../src/engine/kernel/kernel-columns';
-import { allocateScoreCache, fullRecompute, type KernelAggregates, type ScoreCache } from '../src/engine/kernel/recompute';
+import { singleWeightRecompute, type KernelState } from '../src/engine/kernel/incremental';
+import { allocateScoreCache, fullRecompute, kernelTables, type KernelAggregates, type ScoreCache } from '../src/engine/kernel/recompute';
 import { buildThresholdIndex, recountFromCache, thresholdRecompute } from '../src/engine/kernel/threshold';
 import { DEFAULT_KERNEL_THRESHOLDS, DEFAULT_KERNEL_WEIGHTS, type KernelThresholds } from '../src/engine/kernel/workload';
 import { loadScoringColumns } from '../src/import/columnar/load-scoring-columns';
@@ -40,6 +41,10 @@ export interface SizeResult {
   leads: number;
   includedLeads: number;
   fullRecomputeMs: Timing;
+  /** One fit weight moved (incremental path), 1 thread. */
+  singleFitWeightMs: Timing;
+  /** One intent kind's points moved (incremental path), 1 thread. */
+  singleIntentWeightMs: Timing;
   thresholdRecomputeMs: Timing;
   thresholdIndexBuildMs: Timing;
   csvLoadMs: Timing;
@@ -108,6 +113,47 @@ async function baselineResult(
   }
 }
 
+/** A weight set that moves one weight of `base`: fit rule 0 or intent kind 2 (demo request). */
+function nudged(kind: 'fit' | 'intent', i: number) {
+  const w = DEFAULT_KERNEL_WEIGHTS;
+  return kind === 'fit' ? { ...w, fit: w.fit.map((p, j) => (j === 0 ? p + (i % 5) : p)) } : { ...w, intent: w.intent.map((p, j) => (j === 2 ? p + (i % 5) : p)) };
+}
+
+/**
+ * Times the single-weight path: each run moves one weight by one step from the previous run's
+ * state. Before timing, every step is checked against a full recompute.
+ */
+function measureSingleWeight(f: KernelColumns, cache: ScoreCache, o: BenchOptions) {
+  const result = {} as { singleFitWeightMs: Timing; singleIntentWeightMs: Timing };
+  for (const kind of ['fit', 'intent'] as const) {
+    const t = DEFAULT_KERNEL_THRESHOLDS;
+    const start = (): KernelState => {
+      const weights = nudged(kind, 0);
+      return { weights, thresholds: t, tables: kernelTables(f, weights), counts: fullRecompute(f, weights, t, cache), cache };
+    };
+    let state = start();
+    for (let i = 1; i <= 5; i++) {
+      const next = singleWeightRecompute(f, state, nudged(kind, i), t);
+      if (next === null) throw new Error('single-weight path refused a single-weight change');
+      assertSameCounts(`single ${kind} weight path`, fullRecompute(f, nudged(kind, i), t), next.counts, 0);
+      state = next;
+    }
+    state = start();
+    let run = 1;
+    const samples: number[] = [];
+    for (let r = 0; r < Math.max(o.runs, 9); r++) {
+      const t0 = performance.now();
+      state = singleWeightRecompute(f, state, nudged(kind, run++), t)!;
+      samples.push(performance.now() - t0);
+    }
+    const timing = summarize(samples);
+    o.log(`  single ${kind} weight moved (incremental): median ${timing.median.toFixed(2)} ms`);
+    if (kind === 'fit') result.singleFitWeightMs = timing;
+    else result.singleIntentWeightMs = timing;
+  }
+  return result;
+}
+
 function checkThresholdPath(f: KernelColumns, cache: ScoreCache, histogram: Int32Array, fast: KernelAggregates | null, t: KernelThresholds): void {
   if (fast === null) throw new Error('threshold path refused whole-number thresholds');
   assertSameCounts('threshold-only path', recountFromCache(f, cache, t, histogram), fast, 0);
@@ -135,6 +181,10 @@ export async function measureSize(leads: number, dir: string, o: BenchOptions): 
   o.log(`  full recompute (1 thread): median ${fullRecomputeMs.median.toFixed(2)} ms`);
   const expected = fullRecompute(f, weightsOfRun(0), DEFAULT_KERNEL_THRESHOLDS, cache);
 
+  const singleWeight = measureSingleWeight(f, cache, o);
+  // measureSingleWeight leaves the cache at other weights: put back the scores of weightsOfRun(0).
+  fullRecompute(f, weightsOfRun(0), DEFAULT_KERNEL_THRESHOLDS, cache);
+
   const thresholdIndexBuildMs = await time(o.runs, () => buildThresholdIndex(f, cache, expected.histogram), 1);
   const index = buildThresholdIndex(f, cache, expected.histogram);
   for (let i = 0; i < 21; i++) checkThresholdPath(f, cache, expected.histogram, thresholdRecompute(index, thresholdsOfRun(i)), thresholdsOfRun(i));
@@ -148,6 +198,7 @@ export async function measureSize(leads: number, dir: string, o: BenchOptions): 
     fullRecomputeMs,
     thresholdRecomputeMs,
     thresholdIndexBuildMs,
+    ...singleWeight,
     csvLoadMs,
     csvFirstChunkMs,
     csvMegabytes: Math.round(csvMegabytes),

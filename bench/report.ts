@@ -11,6 +11,8 @@ export function printTable(results: readonly SizeResult[], environment: Record<s
     ...(results.some((r) => r.parallelRecomputeMs)
       ? [['full recompute, worker pool, ms', ...results.map((r) => (r.parallelRecomputeMs ? ms(r.parallelRecomputeMs as Timing, 2) : '—'))] as [string, ...string[]]]
       : []),
+    ['one fit weight moved (incremental), ms', ...results.map((r) => ms(r.singleFitWeightMs, 2))],
+    ['one intent weight moved (incremental), ms', ...results.map((r) => ms(r.singleIntentWeightMs, 2))],
     ['threshold-only, ms', ...results.map((r) => ms(r.thresholdRecomputeMs, 4))],
     ['threshold index build (once per rescore), ms', ...results.map((r) => ms(r.thresholdIndexBuildMs))],
     ['CSV load (accounts+leads+activities), ms', ...results.map((r) => `${ms(r.csvLoadMs, 0)} for ${r.csvMegabytes} MB`)],
