@@ -10,7 +10,7 @@
  * reasons the reader may reject a row (a duplicate id, an unknown account) are only known once the
  * whole folder is read, so the snapshot is labelled as the rows read so far.
  */
-import { RunningReach, DATED_REACH_STAGES, type DatedReachStage, type LeadStageDates } from '../engine/funnel/running-reach';
+import { RunningReach, DATED_REACH_STAGES, type DatedReachStage } from '../engine/funnel/running-reach';
 import type { StageCounts } from '../engine/funnel/tally';
 import { LEAD_STAGE_COLUMNS } from './canonical/columns';
 import { parseBoolean, parseIsoInstant } from './canonical/parse-values';
@@ -35,16 +35,18 @@ interface Columns {
   readonly id: number;
   readonly createdAt: number;
   readonly isBot: number;
-  readonly stages: readonly (readonly [index: number, stage: DatedReachStage])[];
+  /** Field index → slot in DATED_REACH_STAGES. */
+  readonly stages: readonly (readonly [index: number, slot: number])[];
 }
 
 function bindHeader(fields: readonly string[]): Columns | null {
   const names = fields.map((f, k) => (k === 0 ? f.replace(/^\uFEFF/, '') : f).trim().toLowerCase());
   const at = (name: string) => names.indexOf(name);
-  const stages: [number, DatedReachStage][] = [];
+  const stages: [number, number][] = [];
   for (const [column, stage] of LEAD_STAGE_COLUMNS) {
     const k = at(column);
-    if (k >= 0 && (DATED_REACH_STAGES as readonly string[]).includes(stage)) stages.push([k, stage as DatedReachStage]);
+    const slot = DATED_REACH_STAGES.indexOf(stage as DatedReachStage);
+    if (k >= 0 && slot >= 0) stages.push([k, slot]);
   }
   const id = at('id');
   const createdAt = at('created_at');
@@ -58,8 +60,13 @@ export class LeadsFunnelStream {
   /** Text of the record not yet complete. */
   private carry = '';
   private columns: Columns | null | undefined;
-  /** 1 for the fields the funnel reads; null until the header is bound (every field is cut out). */
-  private wanted: Uint8Array | null = null;
+  /** Offsets of the current row's fields, up to the last one the funnel reads. */
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
+  /** The header ended with a bare CR: every record goes through the character scan. */
+  private bareCr = false;
+  /** The current row's stage dates (see RunningReach). */
+  private readonly at = new Float64Array(DATED_REACH_STAGES.length);
   private rows = 0;
   private bytes = 0;
   private done = false;
@@ -82,7 +89,19 @@ export class LeadsFunnelStream {
   /** Feeds the next text of the file (when the caller decodes). */
   pushText(text: string): void {
     if (this.columns === null) return;
-    this.carry = this.scan(this.carry + text, false);
+    let rest = text;
+    if (this.carry !== '' && !this.bareCr && !this.carry.includes('"')) {
+      // Finish the carried partial line on its own, so the chunk itself is scanned as it came
+      // (scanning carry + chunk would first copy the whole chunk into a new string).
+      const nl = text.indexOf('\n');
+      if (nl < 0) {
+        this.carry += text;
+        return;
+      }
+      this.carry = this.scan(this.carry + text.slice(0, nl + 1), false);
+      rest = text.slice(nl + 1);
+    }
+    this.carry = this.scan(this.carry + rest, false);
   }
 
   /** The file has ended: counts its last line even without a final newline. */
@@ -106,25 +125,73 @@ export class LeadsFunnelStream {
   }
 
   /**
-   * Handles every complete record of `text`; returns the incomplete tail. Only the fields the funnel
-   * reads are cut out of the text (all of them for the header).
+   * Handles every complete record of `text`; returns the incomplete tail. Row fields are read in
+   * place by their offsets, and only up to the last one the funnel needs. A record without quotes is
+   * split with `indexOf` (most rows); one with quotes, the header, and files with bare-CR line ends
+   * go through the quote-aware character scan.
    */
   private scan(text: string, final: boolean): string {
-    const fields: string[] = [];
-    let k = 0;
-    let recordStart = 0;
-    let fieldStart = 0;
-    let quoted = false;
     const n = text.length;
+    let pos = 0;
+    let quote = text.indexOf('"');
+    while (pos < n) {
+      if (this.columns === null) return '';
+      if (quote >= 0 && quote < pos) quote = text.indexOf('"', pos);
+      const nl = this.bareCr ? -1 : text.indexOf('\n', pos);
+      if (this.columns === undefined || this.bareCr || (quote >= 0 && (nl < 0 || quote < nl))) {
+        const next = this.scanRecord(text, pos, final);
+        if (next < 0) return text.slice(pos);
+        pos = next;
+        continue;
+      }
+      if (nl < 0 && !final) return text.slice(pos);
+      const lineEnd = nl < 0 ? n : nl;
+      const end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+      if (end > pos) {
+        let k = 0;
+        let from = pos;
+        const width = this.starts.length;
+        while (k < width) {
+          const comma = text.indexOf(',', from);
+          const to = comma < 0 || comma > end ? end : comma;
+          this.starts[k] = from;
+          this.ends[k++] = to;
+          if (to === end) break;
+          from = to + 1;
+        }
+        this.row(text, k);
+      }
+      pos = lineEnd + 1;
+    }
+    return '';
+  }
+
+  /**
+   * Reads one record from `start` character by character (quotes respected); returns where the next
+   * record starts, or -1 when the record does not end within `text` (and more text may follow).
+   */
+  private scanRecord(text: string, start: number, final: boolean): number {
+    const header: string[] = [];
+    const n = text.length;
+    let k = 0;
+    let fieldStart = start;
+    let quoted = false;
     const field = (end: number) => {
-      if (this.wanted === null || this.wanted[k] === 1) {
-        let f = text.slice(fieldStart, end);
-        if (f.length >= 2 && f.charCodeAt(0) === QUOTE && f.charCodeAt(f.length - 1) === QUOTE) f = f.slice(1, -1).replaceAll('""', '"');
-        fields[k] = f;
+      if (this.columns === undefined) header.push(text.slice(fieldStart, end));
+      else if (k < this.starts.length) {
+        this.starts[k] = fieldStart;
+        this.ends[k] = end;
       }
       k++;
     };
-    for (let i = 0; i < n; i++) {
+    const finish = (end: number) => {
+      field(end);
+      // A blank line (CRLF's LF included) is no record.
+      if (end === start) return;
+      if (this.columns === undefined) this.bind(header, text.charCodeAt(end) === CR && end + 1 < n && text.charCodeAt(end + 1) !== LF);
+      else this.row(text, k);
+    };
+    for (let i = start; i < n; i++) {
       const c = text.charCodeAt(i);
       if (quoted) {
         if (c === QUOTE) quoted = false; // a doubled quote re-opens on the next character
@@ -133,48 +200,99 @@ export class LeadsFunnelStream {
         field(i);
         fieldStart = i + 1;
       } else if (c === LF || c === CR) {
-        field(i);
-        // A blank line (CRLF's LF included) is no record.
-        if (i > recordStart) this.record(fields);
-        if (this.columns === null) return '';
-        fields.length = 0;
-        k = 0;
-        recordStart = fieldStart = i + 1;
+        if (c === CR && i + 1 === n && !final) return -1; // may be the first half of CRLF
+        finish(i);
+        return c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
       }
     }
-    if (!final) return text.slice(recordStart);
-    if (recordStart < n && !quoted) {
-      field(n);
-      this.record(fields);
-    }
-    return '';
+    if (!final) return -1;
+    if (!quoted && start < n) finish(n);
+    return n;
   }
 
-  private record(fields: readonly string[]): void {
-    if (this.columns === undefined) {
-      this.columns = bindHeader(fields);
-      if (this.columns) {
-        const c = this.columns;
-        const keep = [c.id, c.createdAt, c.isBot, ...c.stages.map(([k]) => k)].filter((k) => k >= 0);
-        this.wanted = new Uint8Array(Math.max(...keep) + 1);
-        for (const k of keep) this.wanted[k] = 1;
-      }
-      return;
-    }
-    const c = this.columns;
-    if (c === null) return;
-    this.rows++;
-    if ((fields[c.id] ?? '').trim() === '') return;
-    const createdAt = parseIsoInstant((fields[c.createdAt] ?? '').trim());
-    if (createdAt === undefined) return;
-    const isBot = c.isBot >= 0 && parseBoolean((fields[c.isBot] ?? '').trim()) === true;
-    const at: Partial<Record<DatedReachStage, number>> = {};
-    for (const [k, stage] of c.stages) {
-      const text = (fields[k] ?? '').trim();
-      if (text === '') continue;
-      const ms = parseIsoInstant(text);
-      if (ms !== undefined) at[stage] = ms;
-    }
-    this.reach.add(createdAt, isBot, at as LeadStageDates);
+  private bind(header: readonly string[], bareCr: boolean): void {
+    const c = bindHeader(header);
+    this.columns = c;
+    this.bareCr = bareCr;
+    if (!c) return;
+    const width = Math.max(c.id, c.createdAt, c.isBot, ...c.stages.map(([k]) => k)) + 1;
+    this.starts = new Int32Array(width);
+    this.ends = new Int32Array(width);
   }
+
+  /** Counts the row whose first `fields` field offsets are in starts/ends. */
+  private row(text: string, fields: number): void {
+    const c = this.columns!;
+    const { starts, ends } = this;
+    this.rows++;
+    if (c.id >= fields || c.createdAt >= fields || isBlank(text, starts[c.id]!, ends[c.id]!)) return;
+    const createdAt = instantAt(text, starts[c.createdAt]!, ends[c.createdAt]!);
+    if (Number.isNaN(createdAt)) return;
+    const isBot = c.isBot >= 0 && c.isBot < fields && booleanAt(text, starts[c.isBot]!, ends[c.isBot]!);
+    const at = this.at.fill(Number.NaN);
+    for (const [k, slot] of c.stages) if (k < fields) at[slot] = instantAt(text, starts[k]!, ends[k]!);
+    this.reach.add(createdAt, isBot, at);
+  }
+}
+
+/** A field's text: unquoted and trimmed. */
+function fieldText(text: string, start: number, end: number): string {
+  const f = text.slice(start, end).trim();
+  return f.length >= 2 && f.charCodeAt(0) === QUOTE && f.charCodeAt(f.length - 1) === QUOTE ? f.slice(1, -1).replaceAll('""', '"').trim() : f;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== QUOTE) return false;
+  }
+  return true;
+}
+
+function booleanAt(text: string, start: number, end: number): boolean {
+  if (end - start === 4 && text.startsWith('true', start)) return true;
+  if (end - start === 5 && text.startsWith('false', start)) return false;
+  return parseBoolean(fieldText(text, start, end)) === true;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Digits at [at, at + len) as a number, or -1 when any is not a digit. */
+function digits(text: string, at: number, len: number): number {
+  let v = 0;
+  for (let i = at; i < at + len; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * The instant in a field, epoch ms; NaN when empty or not a date. The canonical writer's forms
+ * (`YYYY-MM-DD`, `YYYY-MM-DDTHH:mm:ss.sssZ`) are read from char codes; anything else goes through
+ * the canonical reader's parser, so both agree on every value.
+ */
+function instantAt(text: string, start: number, end: number): number {
+  if (end === start) return Number.NaN;
+  const len = end - start;
+  if ((len === 10 || len === 24) && text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45) {
+    const y = digits(text, start, 4);
+    const mo = digits(text, start + 5, 2);
+    const d = digits(text, start + 8, 2);
+    const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    const dim = mo === 2 && leap ? 29 : (DAYS_IN_MONTH[mo - 1] ?? 0);
+    if (y >= 1000 && mo >= 1 && d >= 1 && d <= dim) {
+      if (len === 10) return Date.UTC(y, mo - 1, d);
+      if (text.startsWith('T', start + 10) && text.startsWith(':', start + 13) && text.startsWith(':', start + 16) && text.startsWith('.', start + 19) && text.startsWith('Z', start + 23)) {
+        const h = digits(text, start + 11, 2);
+        const mi = digits(text, start + 14, 2);
+        const sec = digits(text, start + 17, 2);
+        const ms = digits(text, start + 20, 3);
+        if (h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 59 && ms >= 0) return Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+      }
+    }
+  }
+  const f = fieldText(text, start, end);
+  return f === '' ? Number.NaN : (parseIsoInstant(f) ?? Number.NaN);
 }

@@ -25,6 +25,18 @@ const imported = importFiles([{ name: 'leads.csv', bytes }], { now: NOW }).recor
 const latest = buildDataset(imported).meta.latestAt;
 const prefix = (rows: number): RecordSet => ({ ...imported, leads: imported.leads.slice(0, rows) });
 
+/** The same file with quoted titles (commas, quotes, line breaks inside) every 7th row, and other line ends. */
+function variant(eol: '\n' | '\r\n' | '\r'): Uint8Array {
+  const lines = csv.trimEnd().split('\n');
+  const title = lines[0]!.split(',').indexOf('title');
+  for (let i = 1; i < lines.length; i += 7) {
+    const cells = lines[i]!.split(',');
+    cells[title] = `"Head, ""Ops""${eol}row ${i}"`;
+    lines[i] = cells.join(',');
+  }
+  return new TextEncoder().encode(lines.join(eol) + eol);
+}
+
 /** Cuts `data` at the given (sorted, deduplicated) offsets. */
 function cut(data: Uint8Array, at: readonly number[]): Uint8Array[] {
   const ends = [...new Set(at.map((x) => x % (data.length + 1)))].sort((a, b) => a - b);
@@ -62,6 +74,24 @@ describe('the funnel of a leads file while it is read', () => {
         expect(done.counts).toEqual(funnelOf(imported));
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('splits rows right whatever the line ends and quoted fields, wherever the chunks are cut', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<'\n' | '\r\n' | '\r'>('\n', '\r\n', '\r'), fc.array(fc.nat(), { maxLength: 30 }), (eol, offsets) => {
+        const data = variant(eol);
+        const s = new LeadsFunnelStream(data.length);
+        for (const chunk of cut(data, offsets)) {
+          s.pushBytes(chunk);
+          const snap = s.snapshot();
+          expect(snap.counts).toEqual(funnelOf(prefix(snap.rowsRead), latest));
+        }
+        s.end();
+        expect(s.snapshot().rowsRead).toBe(1_500);
+        expect(s.snapshot().counts).toEqual(funnelOf(imported));
+      }),
+      { numRuns: 30 },
     );
   });
 

@@ -16,11 +16,20 @@ import { REACH_STAGES, STEP_STAGES, type StepStage } from './reach';
 export const DATED_REACH_STAGES = ['mql', 'sal', 'sql', 'sqo', 'won', 'lost', 'disqualified'] as const;
 export type DatedReachStage = (typeof DATED_REACH_STAGES)[number];
 
-/** Stage entry instants (epoch ms) of one lead; NaN or undefined when the stage was not entered. */
-export type LeadStageDates = Readonly<Partial<Record<DatedReachStage, number>>>;
+/**
+ * Stage entry instants (epoch ms) of one lead, in the order of DATED_REACH_STAGES; NaN when the stage
+ * was not entered. An array (reused by the caller) so that counting a lead allocates nothing.
+ */
+export type LeadStageDates = ArrayLike<number>;
 
-/** Steps below `won`, walked from the top down. */
-const DOWN: readonly StepStage[] = STEP_STAGES.slice(0, -1).reverse();
+const WON = 4;
+const LOST = 5;
+const DISQUALIFIED = 6;
+
+/** Steps from `sqo` down to `mql` with their index in DATED_REACH_STAGES. */
+const DOWN: readonly (readonly [StepStage, number])[] = STEP_STAGES.slice(1, -1)
+  .reverse()
+  .map((s) => [s, DATED_REACH_STAGES.indexOf(s as DatedReachStage)] as const);
 
 export class RunningReach {
   private readonly tally: Record<string, number> = Object.fromEntries(REACH_STAGES.map((s) => [s, 0]));
@@ -37,22 +46,18 @@ export class RunningReach {
   /** Counts one lead. `createdAt` NaN puts the lead out of scope. */
   add(createdAt: number, isBot: boolean, at: LeadStageDates): void {
     this.seen++;
-    if (isBot || !(createdAt <= this.asOf)) return;
+    const asOf = this.asOf;
+    if (isBot || !(createdAt <= asOf)) return;
     const t = this.tally;
-    const hit = (s: DatedReachStage) => {
-      const v = at[s];
-      return v !== undefined && v <= this.asOf;
-    };
     t.lead!++;
-    const won = hit('won');
-    const lost = !won && hit('lost');
+    const won = at[WON]! <= asOf;
+    const lost = !won && at[LOST]! <= asOf;
     if (won) t.won!++;
     if (lost) t.lost!++;
-    if (hit('disqualified')) t.disqualified!++;
+    if (at[DISQUALIFIED]! <= asOf) t.disqualified!++;
     let later = won || lost;
-    for (const s of DOWN) {
-      if (s === 'lead') continue;
-      if (later || hit(s)) {
+    for (const [s, k] of DOWN) {
+      if (later || at[k]! <= asOf) {
         t[s]!++;
         later = true;
       }

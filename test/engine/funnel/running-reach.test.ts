@@ -18,8 +18,11 @@ const leadsOnly = (rs: RecordSet, upTo = rs.leads.length): RecordSet => ({
   touches: [],
 });
 
-const datesOf = (ds: Dataset, i: number): LeadStageDates =>
-  Object.fromEntries(DATED_REACH_STAGES.map((s) => [s, ds.leads.stageAt[s][i]!]));
+const datesOf = (ds: Dataset, i: number): LeadStageDates => DATED_REACH_STAGES.map((s) => ds.leads.stageAt[s][i]!);
+
+/** Dates by stage name, NaN for the others. */
+const dates = (byStage: Partial<Record<(typeof DATED_REACH_STAGES)[number], number>>): LeadStageDates =>
+  DATED_REACH_STAGES.map((s) => byStage[s] ?? Number.NaN);
 
 const engineCounts = (rs: RecordSet, asOf: number) => {
   const ds = buildDataset(rs);
@@ -49,10 +52,10 @@ describe('stage reach counted as leads arrive', () => {
 
   it('counts a lead that skipped stages at every earlier stage, and a won lead never as lost', () => {
     const r = new RunningReach();
-    r.add(0, false, { sqo: 10, lost: 20 });
-    r.add(0, false, { mql: 5, won: 30, lost: 20 });
-    r.add(0, true, { mql: 5 });
-    r.add(Number.NaN, false, { mql: 5 });
+    r.add(0, false, dates({ sqo: 10, lost: 20 }));
+    r.add(0, false, dates({ mql: 5, won: 30, lost: 20 }));
+    r.add(0, true, dates({ mql: 5 }));
+    r.add(Number.NaN, false, dates({ mql: 5 }));
     expect(r.counts()).toEqual({ lead: 2, mql: 2, sal: 2, sql: 2, sqo: 2, won: 1, lost: 1, disqualified: 0 });
     expect(r.leadsSeen).toBe(4);
   });
