@@ -59,15 +59,8 @@ export class LeadsFunnelStream {
   private readonly reach = new RunningReach();
   /** Text of the record not yet complete. */
   private carry = '';
-  private columns: Columns | null | undefined;
-  /** Offsets of the current row's fields, up to the last one the funnel reads. */
-  private starts = new Int32Array(0);
-  private ends = new Int32Array(0);
-  /** The header ended with a bare CR: every record goes through the character scan. */
-  private bareCr = false;
-  /** The current row's stage dates (see RunningReach). */
-  private readonly at = new Float64Array(DATED_REACH_STAGES.length);
-  private rows = 0;
+  /** The row reader once the header is read; null when the header is not a leads header. */
+  private reader: RowReader | null | undefined;
   private bytes = 0;
   private done = false;
 
@@ -76,69 +69,160 @@ export class LeadsFunnelStream {
 
   /** False once the header showed this is not a leads file. */
   get relevant(): boolean {
-    return this.columns !== null;
+    return this.reader !== null;
   }
 
   /** Feeds the next bytes of the file. */
   pushBytes(chunk: Uint8Array): void {
     this.bytes += chunk.byteLength;
-    if (this.columns === null) return;
+    if (this.reader === null) return;
     this.pushText(this.decoder.decode(chunk, { stream: true }));
   }
 
   /** Feeds the next text of the file (when the caller decodes). */
   pushText(text: string): void {
-    if (this.columns === null) return;
+    if (this.reader === null) return;
     let rest = text;
-    if (this.carry !== '' && !this.bareCr && !this.carry.includes('"')) {
-      // Finish the carried partial line on its own, so the chunk itself is scanned as it came
-      // (scanning carry + chunk would first copy the whole chunk into a new string).
-      const nl = text.indexOf('\n');
-      if (nl < 0) {
-        this.carry += text;
+    if (this.reader === undefined) {
+      const header = readHeader(this.carry + rest, false);
+      if (header === undefined) {
+        this.carry += rest;
         return;
       }
-      this.carry = this.scan(this.carry + text.slice(0, nl + 1), false);
-      rest = text.slice(nl + 1);
+      this.carry = '';
+      rest = header.rest;
+      this.reader = header.reader(this.reach);
+      if (this.reader === null) return;
     }
-    this.carry = this.scan(this.carry + rest, false);
+    const reader = this.reader;
+    if (this.carry !== '' && !reader.bareCr && !this.carry.includes('"')) {
+      // Finish the carried partial line on its own, so the chunk itself is scanned as it came
+      // (scanning carry + chunk would first copy the whole chunk into a new string).
+      const nl = rest.indexOf('\n');
+      if (nl < 0) {
+        this.carry += rest;
+        return;
+      }
+      this.carry = reader.scan(this.carry + rest.slice(0, nl + 1), false);
+      rest = rest.slice(nl + 1);
+    }
+    this.carry = reader.scan(this.carry + rest, false);
   }
 
   /** The file has ended: counts its last line even without a final newline. */
   end(): void {
-    if (this.columns !== null) {
-      const rest = this.decoder.decode();
-      this.scan(this.carry + rest, true);
+    if (this.reader !== null) {
+      let text = this.carry + this.decoder.decode();
+      if (this.reader === undefined) {
+        const header = readHeader(text, true);
+        this.reader = header ? header.reader(this.reach) : null;
+        text = header ? header.rest : '';
+      }
+      this.reader?.scan(text, true);
     }
     this.carry = '';
     this.done = true;
   }
 
   snapshot(): LeadsFunnelSnapshot {
-    const estimatedRows =
-      this.done
-        ? this.rows
-        : this.totalBytes !== null && this.bytes > 0
-          ? Math.max(this.rows, Math.round((this.rows * this.totalBytes) / this.bytes))
-          : null;
-    return { rowsRead: this.rows, estimatedRows, complete: this.done, counts: this.reach.counts() };
+    const rows = this.reader ? this.reader.rows : 0;
+    const estimatedRows = this.done
+      ? rows
+      : this.totalBytes !== null && this.bytes > 0
+        ? Math.max(rows, Math.round((rows * this.totalBytes) / this.bytes))
+        : null;
+    return { rowsRead: rows, estimatedRows, complete: this.done, counts: this.reach.counts() };
+  }
+}
+
+/**
+ * The header line of `text` (quotes respected, blank lines skipped): a maker of the row reader and
+ * the text after the header; undefined when the header does not end within `text` yet.
+ */
+function readHeader(text: string, final: boolean): { reader: (reach: RunningReach) => RowReader | null; rest: string } | undefined {
+  const n = text.length;
+  let start = 0;
+  for (;;) {
+    const fields: string[] = [];
+    let fieldStart = start;
+    let quoted = false;
+    let i = start;
+    let ended = -1;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (quoted) {
+        if (c === QUOTE) quoted = false;
+      } else if (c === QUOTE) quoted = true;
+      else if (c === COMMA) {
+        fields.push(text.slice(fieldStart, i));
+        fieldStart = i + 1;
+      } else if (c === LF || c === CR) {
+        ended = i;
+        break;
+      }
+    }
+    if (ended < 0 && !final) return undefined;
+    const end = ended < 0 ? n : ended;
+    if (end === start && ended >= 0) {
+      start = ended + 1; // a blank line before the header
+      continue;
+    }
+    fields.push(text.slice(fieldStart, end));
+    if (ended >= 0 && text.charCodeAt(ended) === CR && ended + 1 === n && !final) return undefined; // CR of a CRLF cut in two
+    const crlf = ended >= 0 && text.charCodeAt(ended) === CR && text.charCodeAt(ended + 1) === LF;
+    const bareCr = ended >= 0 && text.charCodeAt(ended) === CR && !crlf;
+    const columns = bindHeader(fields);
+    return {
+      reader: (reach) => (columns ? new RowReader(columns, reach, bareCr) : null),
+      rest: ended < 0 ? '' : text.slice(crlf ? ended + 2 : ended + 1),
+    };
+  }
+}
+
+/**
+ * Counts the data rows of a leads file whose header is known. Every field is set in the constructor
+ * and keeps its type, so the hot loop runs on one stable object shape.
+ */
+class RowReader {
+  /** Data rows read (complete lines after the header). */
+  rows = 0;
+  /** Offsets of the current row's fields, up to the last one the funnel reads. */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** The current row's stage dates (see RunningReach). */
+  private readonly at = new Float64Array(DATED_REACH_STAGES.length);
+
+  /** `bareCr`: lines end with a bare CR, so every record goes through the character scan. */
+  constructor(
+    private readonly columns: Columns,
+    private readonly reach: RunningReach,
+    readonly bareCr: boolean,
+  ) {
+    const width = Math.max(columns.id, columns.createdAt, columns.isBot, ...columns.stages.map(([k]) => k)) + 1;
+    this.starts = new Int32Array(width);
+    this.ends = new Int32Array(width);
   }
 
   /**
    * Handles every complete record of `text`; returns the incomplete tail. Row fields are read in
    * place by their offsets, and only up to the last one the funnel needs. A record without quotes is
-   * split with `indexOf` (most rows); one with quotes, the header, and files with bare-CR line ends
-   * go through the quote-aware character scan.
+   * split with `indexOf` (most rows); one with quotes, and files with bare-CR line ends, go through
+   * the quote-aware character scan.
    */
-  private scan(text: string, final: boolean): string {
+  scan(text: string, final: boolean): string {
+    return this.scanFrom(text, final, text.indexOf('"'));
+  }
+
+  /** `scan` given where the first quote of `text` is (-1 for none). */
+  private scanFrom(text: string, final: boolean, firstQuote: number): string {
     const n = text.length;
+    const width = this.starts.length;
     let pos = 0;
-    let quote = text.indexOf('"');
+    let quote = firstQuote;
     while (pos < n) {
-      if (this.columns === null) return '';
       if (quote >= 0 && quote < pos) quote = text.indexOf('"', pos);
       const nl = this.bareCr ? -1 : text.indexOf('\n', pos);
-      if (this.columns === undefined || this.bareCr || (quote >= 0 && (nl < 0 || quote < nl))) {
+      if (this.bareCr || (quote >= 0 && (nl < 0 || quote < nl))) {
         const next = this.scanRecord(text, pos, final);
         if (next < 0) return text.slice(pos);
         pos = next;
@@ -150,7 +234,6 @@ export class LeadsFunnelStream {
       if (end > pos) {
         let k = 0;
         let from = pos;
-        const width = this.starts.length;
         while (k < width) {
           const comma = text.indexOf(',', from);
           const to = comma < 0 || comma > end ? end : comma;
@@ -171,58 +254,49 @@ export class LeadsFunnelStream {
    * record starts, or -1 when the record does not end within `text` (and more text may follow).
    */
   private scanRecord(text: string, start: number, final: boolean): number {
-    const header: string[] = [];
     const n = text.length;
+    const width = this.starts.length;
     let k = 0;
     let fieldStart = start;
     let quoted = false;
-    const field = (end: number) => {
-      if (this.columns === undefined) header.push(text.slice(fieldStart, end));
-      else if (k < this.starts.length) {
-        this.starts[k] = fieldStart;
-        this.ends[k] = end;
-      }
-      k++;
-    };
-    const finish = (end: number) => {
-      field(end);
-      // A blank line (CRLF's LF included) is no record.
-      if (end === start) return;
-      if (this.columns === undefined) this.bind(header, text.charCodeAt(end) === CR && end + 1 < n && text.charCodeAt(end + 1) !== LF);
-      else this.row(text, k);
-    };
     for (let i = start; i < n; i++) {
       const c = text.charCodeAt(i);
       if (quoted) {
         if (c === QUOTE) quoted = false; // a doubled quote re-opens on the next character
       } else if (c === QUOTE) quoted = true;
       else if (c === COMMA) {
-        field(i);
+        if (k < width) {
+          this.starts[k] = fieldStart;
+          this.ends[k] = i;
+        }
+        k++;
         fieldStart = i + 1;
       } else if (c === LF || c === CR) {
         if (c === CR && i + 1 === n && !final) return -1; // may be the first half of CRLF
-        finish(i);
+        if (i > start) {
+          if (k < width) {
+            this.starts[k] = fieldStart;
+            this.ends[k] = i;
+          }
+          this.row(text, k + 1);
+        }
         return c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
       }
     }
     if (!final) return -1;
-    if (!quoted && start < n) finish(n);
+    if (!quoted && start < n) {
+      if (k < width) {
+        this.starts[k] = fieldStart;
+        this.ends[k] = n;
+      }
+      this.row(text, k + 1);
+    }
     return n;
-  }
-
-  private bind(header: readonly string[], bareCr: boolean): void {
-    const c = bindHeader(header);
-    this.columns = c;
-    this.bareCr = bareCr;
-    if (!c) return;
-    const width = Math.max(c.id, c.createdAt, c.isBot, ...c.stages.map(([k]) => k)) + 1;
-    this.starts = new Int32Array(width);
-    this.ends = new Int32Array(width);
   }
 
   /** Counts the row whose first `fields` field offsets are in starts/ends. */
   private row(text: string, fields: number): void {
-    const c = this.columns!;
+    const c = this.columns;
     const { starts, ends } = this;
     this.rows++;
     if (c.id >= fields || c.createdAt >= fields || isBlank(text, starts[c.id]!, ends[c.id]!)) return;
