@@ -3,21 +3,42 @@
  *
  *   npx tsx scripts/generate-demo.ts --out <dir> [--seed n] [--leads n] [--as-of YYYY-MM-DD]
  *
- * Files are written in slices of leads (with their activities, opportunities and touches) so that no
- * single text grows past what a JavaScript string can hold at millions of leads. The few dirty rows
+ * The company is generated and written a slice of leads at a time (with their activities,
+ * opportunities and touches), so memory stays bounded by the accounts and one slice and no text grows
+ * past what a JavaScript string can hold: five million leads fit in the default heap. The output is
+ * the same as writing `generateDemoCompany` whole (one random stream, drawn in the same order; ids
+ * `L-…`/`O-…` numbered across slices). Accounts and the plan are written after the last slice. The
+ * few dirty rows
  * of the demo (see src/demo/dirty-rows.ts) are appended at the end of their files, for the import
  * report to reject.
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ActivityRecord, OpportunityRecord, RecordSet, TouchRecord } from '../src/engine/model/records';
-import { DEMO_DEFAULTS, dirtyRowLine, dirtyRows, generateDemoCompany } from '../src/demo/generate';
+import type { RecordSet } from '../src/engine/model/records';
+import {
+  DEMO_DEFAULTS,
+  dirtyRowLine,
+  dirtyRows,
+  generateDemoCompanyInSlices,
+  type DemoCompanyTail,
+} from '../src/demo/generate';
 import { writeCanonicalCsv } from '../src/import/canonical/write';
 
 /** Leads per slice written at once. */
 const SLICE = 100_000;
-/** Files whose rows follow the leads; the others (accounts, plan) are written once, whole. */
+/** Files whose rows follow the leads, appended slice by slice. */
 const SLICED_FILES = ['leads.csv', 'opportunities.csv', 'opportunity_stages.csv', 'activities.csv', 'touches.csv'];
+/** Files written once, whole, after the last slice (the plan needs every won deal). */
+const WHOLE_FILES = ['accounts.csv', 'plan.csv'];
+const EMPTY: RecordSet = {
+  name: '',
+  plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [] },
+  accounts: [],
+  leads: [],
+  activities: [],
+  opportunities: [],
+  touches: [],
+};
 
 interface Args {
   out: string;
@@ -59,37 +80,6 @@ function parseArgs(argv: readonly string[]): Args {
   };
 }
 
-/** Splits the records into slices of leads, each with the rows that belong to those leads. */
-function slices(rs: RecordSet): RecordSet[] {
-  const sliceOfLead = new Map<string, number>();
-  rs.leads.forEach((l, i) => sliceOfLead.set(l.id, Math.floor(i / SLICE)));
-  const count = Math.max(1, Math.ceil(rs.leads.length / SLICE));
-  const out: RecordSet[] = Array.from({ length: count }, (_, k) => ({
-    name: rs.name,
-    plan: k === 0 ? rs.plan : { ...rs.plan, quotas: [] },
-    accounts: k === 0 ? rs.accounts : [],
-    leads: rs.leads.slice(k * SLICE, (k + 1) * SLICE),
-    activities: [] as ActivityRecord[],
-    opportunities: [] as OpportunityRecord[],
-    touches: [] as TouchRecord[],
-  }));
-  const sliceOfOpp = new Map<string, number>();
-  for (const o of rs.opportunities) {
-    const k = (o.leadId !== undefined ? sliceOfLead.get(o.leadId) : undefined) ?? 0;
-    sliceOfOpp.set(o.id, k);
-    out[k]!.opportunities.push(o);
-  }
-  for (const a of rs.activities) out[sliceOfLead.get(a.leadId) ?? 0]!.activities.push(a);
-  for (const t of rs.touches) {
-    const k =
-      (t.leadId !== undefined ? sliceOfLead.get(t.leadId) : undefined) ??
-      (t.opportunityId !== undefined ? sliceOfOpp.get(t.opportunityId) : undefined) ??
-      0;
-    out[k]!.touches.push(t);
-  }
-  return out;
-}
-
 function firstLine(text: string): string {
   const end = text.indexOf('\n');
   return end < 0 ? text : text.slice(0, end);
@@ -98,27 +88,35 @@ function firstLine(text: string): string {
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
-  const { records, manifest } = generateDemoCompany({ seed: args.seed, leads: args.leads, asOf: args.asOf });
-  const generatedMs = performance.now() - started;
   mkdirSync(args.out, { recursive: true });
 
   const handles = new Map<string, number>();
   const headers = new Map<string, string>();
+  const open = (file: string, header: string): number => {
+    const fd = openSync(join(args.out, file), 'w');
+    handles.set(file, fd);
+    headers.set(file, header);
+    return fd;
+  };
+  let tail: DemoCompanyTail;
   try {
-    slices(records).forEach((slice, k) => {
-      for (const [file, text] of Object.entries(writeCanonicalCsv(slice))) {
-        if (k > 0 && !SLICED_FILES.includes(file)) continue;
+    tail = generateDemoCompanyInSlices({ seed: args.seed, leads: args.leads, asOf: args.asOf }, SLICE, (slice, k) => {
+      const texts = writeCanonicalCsv({ ...EMPTY, ...slice } as RecordSet);
+      for (const file of SLICED_FILES) {
+        const text = texts[file]!;
         const header = firstLine(text);
-        if (k === 0) {
-          handles.set(file, openSync(join(args.out, file), 'w'));
-          headers.set(file, header);
-          writeSync(handles.get(file)!, text);
-        } else {
+        if (k === 0) writeSync(open(file, header), text);
+        else {
           if (header !== headers.get(file)) throw new Error(`Header of ${file} changed between slices`);
           writeSync(handles.get(file)!, text.slice(header.length + 1));
         }
       }
     });
+    const whole = writeCanonicalCsv({ ...EMPTY, name: tail.name, accounts: [...tail.accounts], plan: tail.plan });
+    for (const file of WHOLE_FILES) {
+      const text = whole[file]!;
+      writeSync(open(file, firstLine(text)), text);
+    }
     for (const row of dirtyRows()) {
       const fd = handles.get(row.file);
       const header = headers.get(row.file);
@@ -128,19 +126,20 @@ function main(): void {
   } finally {
     for (const fd of handles.values()) closeSync(fd);
   }
+  const { manifest, totals, plan, accounts } = tail;
   writeFileSync(join(args.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   const totalMs = performance.now() - started;
   process.stdout.write(
     [
-      `Wrote ${records.name} to ${args.out}`,
+      `Wrote ${tail.name} to ${args.out}`,
       `  seed ${args.seed}, as of ${args.asOf}`,
-      `  ${records.accounts.length} accounts, ${records.leads.length} leads (${manifest.bots} bots), ` +
-        `${records.activities.length} activities, ${records.opportunities.length} opportunities, ` +
-        `${records.touches.length} touches, ${records.plan.quotas.length} quarterly quotas`,
+      `  ${accounts.length} accounts, ${totals.leads} leads (${manifest.bots} bots), ` +
+        `${totals.activities} activities, ${totals.opportunities} opportunities, ` +
+        `${totals.touches} touches, ${plan.quotas.length} quarterly quotas`,
       `  SQO hygiene cases: ${manifest.fastTracked} fast-tracked, ${manifest.restaged} re-staged, ` +
         `${manifest.passThrough} pass-through; ${manifest.dirtyRows} dirty rows appended`,
-      `  generated in ${(generatedMs / 1000).toFixed(1)} s, written in ${((totalMs - generatedMs) / 1000).toFixed(1)} s`,
+      `  generated and written in ${(totalMs / 1000).toFixed(1)} s`,
       '',
     ].join('\n'),
   );

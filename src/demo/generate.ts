@@ -5,9 +5,11 @@
  * planted SQO gaming patterns described by a manifest. Pure: no clock, no `Math.random`, no DOM.
  */
 import type {
+  AccountRecord,
   ActivityRecord,
   LeadRecord,
   OpportunityRecord,
+  PlanRecord,
   RecordSet,
   TouchRecord,
 } from '../engine/model/records';
@@ -19,10 +21,10 @@ import { REGIONS } from './catalog-firmographics';
 import { dirtyRows } from './dirty-rows';
 import { padId } from './ids';
 import { leadPath } from './lifecycle';
-import { buildManifest, type DemoManifest } from './manifest';
+import { ManifestTally, type DemoManifest } from './manifest';
 import { BANT, generateOpportunity } from './opportunities';
 import { BROWSER, drawProfile, type LeadProfile } from './people';
-import { buildPlan } from './plan';
+import { buildPlan, WonBookings } from './plan';
 import { Rng, weightedTable } from './prng';
 import { demoTimeline, leadCreationTimes, quarterLabelAt, type DemoTimeline } from './timeline';
 import { generateLeadTouches } from './touches';
@@ -68,10 +70,13 @@ interface Run {
   readonly rng: Rng;
   readonly tl: DemoTimeline;
   readonly accounts: AccountPool;
-  readonly leads: LeadRecord[];
-  readonly activities: ActivityRecord[];
-  readonly opportunities: OpportunityRecord[];
-  readonly touches: TouchRecord[];
+  /** Rows of the current slice; emptied after each slice is handed out. */
+  leads: LeadRecord[];
+  activities: ActivityRecord[];
+  opportunities: OpportunityRecord[];
+  touches: TouchRecord[];
+  /** Opportunities made so far, over all slices (numbers the next opportunity id). */
+  opportunityCount: number;
   readonly planted: Planted;
   readonly oppWidth: number;
 }
@@ -108,7 +113,7 @@ function humanLead(run: Run, id: string, createdAt: number): LeadRecord {
   generateLeadTouches(rng, id, p.source, p.intent, createdAt, tl.horizon, run.touches);
   let dealEnd = NaN;
   if (!Number.isNaN(path.sqoAt) && account) {
-    const oppId = padId('O', run.opportunities.length + 1, run.oppWidth);
+    const oppId = padId('O', ++run.opportunityCount, run.oppWidth);
     const draft = generateOpportunity(
       rng,
       {
@@ -149,16 +154,41 @@ function humanLead(run: Run, id: string, createdAt: number): LeadRecord {
   return lead;
 }
 
+/** Rows that belong to a run of consecutive leads: their activities, opportunities and touches. */
+export interface DemoSlice {
+  readonly leads: readonly LeadRecord[];
+  readonly activities: readonly ActivityRecord[];
+  readonly opportunities: readonly OpportunityRecord[];
+  readonly touches: readonly TouchRecord[];
+}
+
+/** What the sliced generator returns once every slice has been handed out. */
+export interface DemoCompanyTail {
+  readonly name: string;
+  readonly accounts: readonly AccountRecord[];
+  readonly plan: PlanRecord;
+  readonly manifest: DemoManifest;
+  readonly totals: { readonly leads: number; readonly activities: number; readonly opportunities: number; readonly touches: number };
+}
+
 /**
- * Generates the demo company. Leads (ids `L-…`) are in creation order; activities and touches are
- * grouped by lead in that order, each lead's activities sorted by time; opportunities (`O-…`)
- * follow their leads' order. Time and memory are linear in the number of leads: in Node a million
- * leads take under half a minute and about 1.4 GB of heap.
+ * Generates the demo company a slice of `sliceLeads` consecutive leads at a time, handing each slice
+ * (the leads with every activity, opportunity and touch generated for them, in record order) to
+ * `onSlice` and keeping none of it: memory stays bounded by the accounts and one slice, whatever the
+ * number of leads. The random stream is drawn in exactly the order of `generateDemoCompany`, so the
+ * slices concatenated are its records, and the plan and manifest are the same: the plan only needs
+ * the won bookings per quarter, and every manifest definition looks at one opportunity with its own
+ * lead and touches, which always share a slice.
  */
-export function generateDemoCompany(opts: DemoOptions = {}): DemoCompany {
+export function generateDemoCompanyInSlices(
+  opts: DemoOptions,
+  sliceLeads: number,
+  onSlice: (slice: DemoSlice, index: number) => void,
+): DemoCompanyTail {
   const seed = opts.seed ?? DEMO_DEFAULTS.seed;
   const count = Math.max(0, Math.floor(opts.leads ?? DEMO_DEFAULTS.leads));
   const asOf = opts.asOf ?? DEMO_DEFAULTS.asOf;
+  const size = Math.max(1, Math.floor(sliceLeads));
   const tl = demoTimeline(asOf);
   const rng = new Rng(seed);
   const accounts = generateAccounts(rng, count === 0 ? 0 : Math.max(1, Math.round(count / 6)));
@@ -167,35 +197,83 @@ export function generateDemoCompany(opts: DemoOptions = {}): DemoCompany {
     rng,
     tl,
     accounts,
-    leads: new Array<LeadRecord>(count),
+    leads: [],
     activities: [],
     opportunities: [],
     touches: [],
+    opportunityCount: 0,
     planted: { fastTracked: [], restaged: [], passThrough: [] },
     oppWidth: Math.max(6, String(count).length),
   };
+  const won = new WonBookings();
+  const manifest = new ManifestTally();
+  const totals = { leads: 0, activities: 0, opportunities: 0, touches: 0 };
   const leadWidth = Math.max(6, String(count).length);
+  let index = 0;
+  const flush = () => {
+    const slice: DemoSlice = {
+      leads: run.leads,
+      activities: run.activities,
+      opportunities: run.opportunities,
+      touches: run.touches,
+    };
+    won.add(slice.opportunities);
+    manifest.add(slice, BANT);
+    totals.leads += slice.leads.length;
+    totals.activities += slice.activities.length;
+    totals.opportunities += slice.opportunities.length;
+    totals.touches += slice.touches.length;
+    onSlice(slice, index++);
+    run.leads = [];
+    run.activities = [];
+    run.opportunities = [];
+    run.touches = [];
+  };
   for (let i = 0; i < count; i++) {
     const id = padId('L', i + 1, leadWidth);
     const createdAt = created[i]!;
-    run.leads[i] = rng.chance(BOT_SHARE) ? botLead(run, id, createdAt) : humanLead(run, id, createdAt);
+    run.leads.push(rng.chance(BOT_SHARE) ? botLead(run, id, createdAt) : humanLead(run, id, createdAt));
+    if (run.leads.length === size) flush();
   }
-  const records: RecordSet = {
+  if (run.leads.length > 0 || index === 0) flush();
+  return {
     name: DEMO_COMPANY_NAME,
-    plan: buildPlan(rng, run.opportunities, tl),
     accounts: accounts.records,
-    leads: run.leads,
-    activities: run.activities,
-    opportunities: run.opportunities,
-    touches: run.touches,
+    plan: buildPlan(rng, won, tl),
+    manifest: manifest.finish({ seed, asOf, planted: run.planted, criteria: BANT, dirtyRows: dirtyRows().length }),
+    totals,
   };
-  const manifest = buildManifest({
-    seed,
-    asOf,
-    records,
-    planted: run.planted,
-    criteria: BANT,
-    dirtyRows: dirtyRows().length,
+}
+
+/**
+ * Generates the demo company. Leads (ids `L-…`) are in creation order; activities and touches are
+ * grouped by lead in that order, each lead's activities sorted by time; opportunities (`O-…`)
+ * follow their leads' order. Time and memory are linear in the number of leads: in Node a million
+ * leads take under half a minute and about 1.4 GB of heap (`generateDemoCompanyInSlices` writes
+ * larger companies with bounded memory).
+ */
+export function generateDemoCompany(opts: DemoOptions = {}): DemoCompany {
+  const leads: LeadRecord[] = [];
+  const activities: ActivityRecord[] = [];
+  const opportunities: OpportunityRecord[] = [];
+  const touches: TouchRecord[] = [];
+  const append = <T>(to: T[], rows: readonly T[]) => {
+    for (const r of rows) to.push(r);
+  };
+  const tail = generateDemoCompanyInSlices(opts, 100_000, (slice) => {
+    append(leads, slice.leads);
+    append(activities, slice.activities);
+    append(opportunities, slice.opportunities);
+    append(touches, slice.touches);
   });
-  return { records, manifest };
+  const records: RecordSet = {
+    name: tail.name,
+    plan: tail.plan,
+    accounts: [...tail.accounts],
+    leads,
+    activities,
+    opportunities,
+    touches,
+  };
+  return { records, manifest: tail.manifest };
 }

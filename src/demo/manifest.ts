@@ -3,7 +3,7 @@
  * §10 definitions (detect.ts), beside the ids the generator planted on purpose. With the default
  * BANT criteria the two agree; a difference would mean the generator made a case by accident.
  */
-import type { RecordSet } from '../engine/model/records';
+import type { ActivityRecord, LeadRecord, OpportunityRecord, RecordSet, TouchRecord } from '../engine/model/records';
 import type { QualificationCriterion } from '../engine/model/stages';
 import {
   countSkippedStages,
@@ -77,4 +77,60 @@ export function buildManifest(m: ManifestInput): DemoManifest {
     planted: m.planted,
     dirtyRows: m.dirtyRows,
   };
+}
+
+/** The rows a manifest tally takes at a time: some leads with all the rows that belong to them. */
+export interface ManifestRows {
+  readonly leads: readonly LeadRecord[];
+  readonly activities: readonly ActivityRecord[];
+  readonly opportunities: readonly OpportunityRecord[];
+  readonly touches: readonly TouchRecord[];
+}
+
+/**
+ * The manifest counted over the records a slice at a time. Each definition looks at one opportunity
+ * with its own lead and touches, so as long as a slice holds every row of its leads the result equals
+ * `buildManifest` over all the records, ids in record order.
+ */
+export class ManifestTally {
+  private leads = 0;
+  private bots = 0;
+  private readonly skipped: Record<SkippableStage, number> = { mql: 0, sal: 0, sql: 0, sqo: 0 };
+  private readonly ids = { fastTracked: [] as string[], restaged: [] as string[], passThrough: [] as string[] };
+
+  add(rows: ManifestRows, criteria: readonly QualificationCriterion[]): void {
+    const rs: RecordSet = {
+      name: '',
+      plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [] },
+      accounts: [],
+      leads: rows.leads as LeadRecord[],
+      activities: rows.activities as ActivityRecord[],
+      opportunities: rows.opportunities as OpportunityRecord[],
+      touches: rows.touches as TouchRecord[],
+    };
+    const m = buildManifest({ seed: 0, asOf: '', records: rs, planted: this.ids, criteria, dirtyRows: 0 });
+    this.leads += m.leads;
+    this.bots += m.bots;
+    for (const s of Object.keys(this.skipped) as SkippableStage[]) this.skipped[s] += m.skippedStages[s];
+    for (const id of m.ids.fastTracked) this.ids.fastTracked.push(id);
+    for (const id of m.ids.restaged) this.ids.restaged.push(id);
+    for (const id of m.ids.passThrough) this.ids.passThrough.push(id);
+  }
+
+  finish(m: Omit<ManifestInput, 'records'>): DemoManifest {
+    return {
+      seed: m.seed,
+      leads: this.leads,
+      asOf: m.asOf,
+      bots: this.bots,
+      skippedStages: { ...this.skipped },
+      fastTracked: this.ids.fastTracked.length,
+      restaged: this.ids.restaged.length,
+      passThrough: this.ids.passThrough.length,
+      fastTrackCriteria: [...m.criteria],
+      ids: this.ids,
+      planted: m.planted,
+      dirtyRows: m.dirtyRows,
+    };
+  }
 }

@@ -15,13 +15,24 @@ const GROWTH_PER_QUARTER = 1.06;
 const roundQuota = (cents: number): number =>
   Math.max(1, Math.round(cents / QUOTA_STEP_CENTS)) * QUOTA_STEP_CENTS;
 
-export function buildPlan(rng: Rng, opportunities: readonly OpportunityRecord[], tl: DemoTimeline): PlanRecord {
-  const won = new Map<string, number>();
-  for (const o of opportunities) {
-    if (o.status !== 'won' || o.closeDate === undefined) continue;
-    const q = quarterOf(o.closeDate, DEMO_FISCAL_START_MONTH);
-    won.set(q, (won.get(q) ?? 0) + o.amountCents);
+/** Won bookings (cents) per fiscal quarter of close, summed over opportunities as they are made. */
+export class WonBookings {
+  private readonly byQuarter = new Map<string, number>();
+
+  add(opportunities: readonly OpportunityRecord[]): void {
+    for (const o of opportunities) {
+      if (o.status !== 'won' || o.closeDate === undefined) continue;
+      const q = quarterOf(o.closeDate, DEMO_FISCAL_START_MONTH);
+      this.byQuarter.set(q, (this.byQuarter.get(q) ?? 0) + o.amountCents);
+    }
   }
+
+  get(quarter: string): number | undefined {
+    return this.byQuarter.get(quarter);
+  }
+}
+
+export function buildPlan(rng: Rng, won: WonBookings, tl: DemoTimeline): PlanRecord {
   const closed = tl.quarters.slice(0, -1);
   const current = tl.quarters[tl.quarters.length - 1]!;
   const quotas = closed.map((quarter) => ({

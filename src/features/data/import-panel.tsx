@@ -5,6 +5,7 @@ import { ErrorState } from '../../ui/states';
 import type { ImportPreview, ImportProgress } from '../../worker/api';
 import { engine } from '../../worker/client';
 import { ImportPreviewCard } from './import-preview';
+import { LiveFunnel } from './live-funnel';
 import { MappingScreen } from './mapping-screen';
 import { useCommitImport, usePreviewImport, type PreviewSource } from './queries';
 
@@ -140,6 +141,7 @@ export function ImportPanel() {
             </button>
           </div>
         ) : null}
+        {read.isPending && progress?.funnel ? <LiveFunnel snapshot={progress.funnel} /> : null}
         {refused ? <ErrorState title="This file was not read; the current dataset is unchanged" error={refused} /> : null}
         {read.error ? <ErrorState title="The import stopped; the current dataset is unchanged" error={read.error} /> : null}
         {remapError ? <ErrorState title="The mapping could not be applied" error={remapError} /> : null}

@@ -4,6 +4,7 @@
  * cancel flag between chunks so a large read stops when the user says so.
  */
 import { MAX_FILE_BYTES, sizeProblem } from '../../import/source/decode';
+import type { LeadsFunnelSnapshot } from '../../import/leads-funnel-stream';
 import type { ImportFile } from '../../import/pipeline';
 
 export interface ImportProgress {
@@ -13,9 +14,21 @@ export interface ImportProgress {
   readonly loaded: number;
   /** Bytes expected (all files); null when the server did not say. */
   readonly total: number | null;
+  /**
+   * The stage funnel of the leads file being read, over the rows read so far (see
+   * LeadsFunnelStream); absent when no file read so far looks like a canonical leads.csv.
+   */
+  readonly funnel?: LeadsFunnelSnapshot;
 }
 
 export type ProgressFn = (p: ImportProgress) => void;
+
+/** Sees each file's bytes as they arrive (before the progress of that chunk is reported). */
+export interface ChunkWatcher {
+  start(name: string, size: number | null): void;
+  bytes(name: string, chunk: Uint8Array): void;
+  end(name: string): void;
+}
 
 export class ImportCancelled extends Error {
   constructor() {
@@ -33,7 +46,7 @@ async function drain(
   name: string,
   cap: number,
   token: CancelToken,
-  onChunk: (n: number) => void,
+  onChunk: (chunk: Uint8Array) => void,
 ): Promise<Uint8Array> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -51,7 +64,7 @@ async function drain(
       throw new Error(sizeProblem(name, size, cap) ?? `${name} is too large`);
     }
     chunks.push(value);
-    onChunk(value.byteLength);
+    onChunk(value);
   }
   const out = new Uint8Array(size);
   let at = 0;
@@ -63,24 +76,28 @@ async function drain(
 }
 
 /** Reads Files (or Blobs with a name) to bytes; a file above the cap is refused before reading. */
-export async function readBlobs(files: readonly File[], token: CancelToken, progress?: ProgressFn): Promise<ImportFile[]> {
+export async function readBlobs(files: readonly File[], token: CancelToken, progress?: ProgressFn, watch?: ChunkWatcher): Promise<ImportFile[]> {
   const total = files.reduce((s, f) => s + f.size, 0);
   let loaded = 0;
   const out: ImportFile[] = [];
   for (const f of files) {
     const tooBig = sizeProblem(f.name, f.size);
     if (tooBig !== undefined) throw new Error(tooBig);
+    watch?.start(f.name, f.size);
     progress?.({ phase: 'reading', file: f.name, loaded, total });
     let bytes: Uint8Array;
     if (typeof f.stream === 'function') {
-      bytes = await drain(f.stream() as ReadableStream<Uint8Array>, f.name, MAX_FILE_BYTES, token, (n) => {
-        loaded += n;
+      bytes = await drain(f.stream() as ReadableStream<Uint8Array>, f.name, MAX_FILE_BYTES, token, (chunk) => {
+        loaded += chunk.byteLength;
+        watch?.bytes(f.name, chunk);
         progress?.({ phase: 'reading', file: f.name, loaded, total });
       });
     } else {
       bytes = new Uint8Array(await f.arrayBuffer());
       loaded += bytes.byteLength;
+      watch?.bytes(f.name, bytes);
     }
+    watch?.end(f.name);
     out.push({ name: f.name, bytes });
   }
   return out;
@@ -104,7 +121,7 @@ export async function readUrl(
   href: string,
   token: CancelToken,
   progress?: ProgressFn,
-  opts: { timeoutMs?: number; cap?: number; fetchFn?: typeof fetch } = {},
+  opts: { timeoutMs?: number; cap?: number; fetchFn?: typeof fetch; watch?: ChunkWatcher } = {},
 ): Promise<ImportFile> {
   let url: URL;
   try {
@@ -126,10 +143,13 @@ export async function readUrl(
     if (total !== null && total > cap) throw new Error(sizeProblem(name, total, cap) ?? `${name} is too large`);
     if (!res.body) throw new Error(`No content from ${url.href}`);
     let loaded = 0;
-    const bytes = await drain(res.body, name, cap, token, (n) => {
-      loaded += n;
+    opts.watch?.start(name, total);
+    const bytes = await drain(res.body, name, cap, token, (chunk) => {
+      loaded += chunk.byteLength;
+      opts.watch?.bytes(name, chunk);
       progress?.({ phase: 'reading', file: name, loaded, total });
     });
+    opts.watch?.end(name);
     return { name, bytes };
   } catch (e) {
     if (controller.signal.aborted && !(e instanceof ImportCancelled)) {

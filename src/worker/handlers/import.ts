@@ -8,7 +8,40 @@ import { importFiles, isUsable, rejectedRows, type ImportFile, type ImportMode, 
 import type { ImportReport } from '../../import/report';
 import type { EngineState } from '../state';
 import { install, type DatasetSummary } from './data';
-import { ImportCancelled, readBlobs, readUrl, type CancelToken, type ProgressFn } from './import-read';
+import { LeadsFunnelStream, type LeadsFunnelSnapshot } from '../../import/leads-funnel-stream';
+import { ImportCancelled, readBlobs, readUrl, type CancelToken, type ChunkWatcher, type ProgressFn } from './import-read';
+
+/**
+ * Counts the stage funnel of the first canonical leads file among the files being read, chunk by
+ * chunk, and adds its snapshot to every progress report from then on: the import screen shows the
+ * funnel from the first chunks instead of after the whole read.
+ */
+function liveFunnel(progress: ProgressFn | undefined): { watch: ChunkWatcher; progress: ProgressFn | undefined } {
+  let leads: { name: string; stream: LeadsFunnelStream } | null = null;
+  let current: LeadsFunnelStream | null = null;
+  let snapshot: LeadsFunnelSnapshot | undefined;
+  const watch: ChunkWatcher = {
+    start(name, size) {
+      current = leads === null && /\.(csv|txt)$/i.test(name) ? new LeadsFunnelStream(size) : null;
+    },
+    bytes(name, chunk) {
+      if (!current) return;
+      current.pushBytes(chunk);
+      if (!current.relevant) current = null;
+      else {
+        leads ??= { name, stream: current };
+        snapshot = current.snapshot();
+      }
+    },
+    end() {
+      if (!current) return;
+      current.end();
+      if (current.relevant && leads?.stream === current) snapshot = current.snapshot();
+      current = null;
+    },
+  };
+  return { watch, progress: progress && ((p) => progress(snapshot ? { ...p, funnel: snapshot } : p)) };
+}
 
 export interface ImportPreview {
   /** Pass to commitImport / remapImport. */
@@ -94,8 +127,16 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
   };
 
   return {
-    previewFiles: (files, settings, progress) => guarded(async (t) => run(await readBlobs(files, t, progress), settings, progress)),
-    previewUrl: (url, settings, progress) => guarded(async (t) => run([await readUrl(url, t, progress)], settings, progress)),
+    previewFiles: (files, settings, progress) =>
+      guarded(async (t) => {
+        const live = liveFunnel(progress);
+        return run(await readBlobs(files, t, live.progress, live.watch), settings, live.progress);
+      }),
+    previewUrl: (url, settings, progress) =>
+      guarded(async (t) => {
+        const live = liveFunnel(progress);
+        return run([await readUrl(url, t, live.progress, { watch: live.watch })], settings, live.progress);
+      }),
     async previewInputs(files, settings) {
       return run(files, settings);
     },
