@@ -23,6 +23,8 @@ interface Options {
   readonly leads: number;
   readonly json: boolean;
   readonly port: number;
+  /** Print where the main thread spent its time during each drag (a CDP CPU profile). */
+  readonly profile: boolean;
 }
 
 /** One slider drag's figures (ms, page clock). */
@@ -55,7 +57,7 @@ function parse(argv: readonly string[]): Options {
   const port = Number(value('--port') ?? 4381);
   if (!Number.isSafeInteger(leads) || leads <= 0) throw new Error('--leads takes a positive integer');
   if (!Number.isSafeInteger(port) || port <= 0) throw new Error('--port takes a port number');
-  return { leads, port, json: argv.includes('--json') };
+  return { leads, port, json: argv.includes('--json'), profile: argv.includes('--profile') };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -220,6 +222,47 @@ async function drag(page: Page, sliderName: string): Promise<DragResult> {
   };
 }
 
+interface CpuProfile {
+  readonly nodes: ReadonlyArray<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** A CDP CPU profiler of the page's main thread (`--profile`). */
+async function startProfiler(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  return {
+    start: async () => void (await cdp.send('Profiler.start')),
+    stop: async () => (await cdp.send('Profiler.stop')).profile as unknown as CpuProfile,
+  };
+}
+
+/** Prints to stderr the functions with the most self time and the most total time in a profile. */
+function printProfile(slider: string, p: CpuProfile): void {
+  const parent = new Map<number, number>();
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`;
+  };
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    const k = keyOf(id);
+    self.set(k, (self.get(k) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(keyOf(at));
+    for (const s of seen) total.set(s, (total.get(s) ?? 0) + dt);
+  });
+  const top = (m: Map<string, number>, n: number) =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `    ${ms.toFixed(0).padStart(7)} ms  ${k}`).join('\n');
+  console.error(`\nprofile of the ${slider} drag: self time\n${top(self, 25)}\n  total time\n${top(total, 40)}`);
+}
+
 async function main(): Promise<void> {
   const opts = parse(process.argv.slice(2));
   if (!existsSync('dist/index.html')) {
@@ -248,7 +291,13 @@ async function main(): Promise<void> {
     await page.getByTestId('whatif-draft-MQLs').filter({ hasText: /\d/ }).waitFor({ timeout: 600_000 });
     const loadMs = Date.now() - loadStart;
     await installProbes(page);
-    const drags = [await drag(page, 'MQL minimum fit'), await drag(page, 'Decay half-life')];
+    const profiler = opts.profile ? await startProfiler(page) : null;
+    const drags: DragResult[] = [];
+    for (const slider of ['MQL minimum fit', 'Decay half-life']) {
+      await profiler?.start();
+      drags.push(await drag(page, slider));
+      if (profiler) printProfile(slider, await profiler.stop());
+    }
     const result = { leads: opts.leads, dataset: loaded.trim(), crossOriginIsolated: await page.evaluate(() => crossOriginIsolated), loadMs, drags };
     if (opts.json) console.log(JSON.stringify(result));
     else printTable(result);

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { memo, useMemo } from 'react';
 import { datasetSummaryQuery } from '../../lib/dataset-queries';
 import { useAppliedRules, useDraftRules, useRulesNotices, rulesActions, withThresholds } from '../../state/rules';
-import { toEngineFilters, useFilters } from '../../state/filters';
+import { useEngineFilters } from '../../state/filters';
 import { useThresholds } from '../../state/thresholds';
 import { ErrorState, Loading } from '../../ui/states';
 import { ViewHeader } from '../../ui/view-header';
@@ -16,7 +17,7 @@ import { ThresholdControls } from './threshold-controls';
 import { WhatIfPanel } from './what-if-panel';
 import './rules.css';
 
-function Notices() {
+const Notices = memo(function Notices() {
   const notices = useRulesNotices();
   if (notices.length === 0) return null;
   return (
@@ -32,15 +33,17 @@ function Notices() {
       </button>
     </div>
   );
-}
+});
 
 export function RulesView() {
   const summary = useQuery(datasetSummaryQuery());
-  const filters = toEngineFilters(useFilters());
+  // Every value passed down keeps its identity until its inputs change, so a moving slider re-renders
+  // only the parts that show it (the memoised sections skip the rest).
+  const filters = useEngineFilters();
   const applied = useAppliedRules();
   const draftRules = useDraftRules();
   const thresholds = useThresholds(applied);
-  const draft = withThresholds(draftRules, thresholds);
+  const draft = useMemo(() => withThresholds(draftRules, thresholds), [draftRules, thresholds]);
   const version = summary.data?.version ?? 0;
   const enabled = summary.data !== undefined;
   const whatIf = useQuery({ ...whatIfQuery(version, filters, draft, applied), enabled });

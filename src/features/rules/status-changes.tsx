@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { formatCount, formatDecimal } from '../../lib/format';
 import { DataTable } from '../../ui/data-table';
 import type { StatusChangesViewModel } from '../../worker/api';
@@ -12,7 +13,7 @@ const COLUMNS = [
 ];
 
 /** Matured leads whose MQL status the draft changes against the record (highest scores first). */
-export function StatusChanges({ vm }: { vm: StatusChangesViewModel }) {
+export const StatusChanges = memo(function StatusChanges({ vm }: { vm: StatusChangesViewModel }) {
   return (
     <section className="card" aria-labelledby="changes-heading">
       <h2 id="changes-heading">Leads that change status under the draft</h2>
@@ -29,4 +30,4 @@ export function StatusChanges({ vm }: { vm: StatusChangesViewModel }) {
       />
     </section>
   );
-}
+});

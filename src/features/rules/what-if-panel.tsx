@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
@@ -26,7 +27,7 @@ const DEFINITION = (
   </>
 );
 
-export function WhatIfPanel({ vm, currency, stale }: { vm: WhatIfViewModel; currency: string; stale: boolean }) {
+export const WhatIfPanel = memo(function WhatIfPanel({ vm, currency, stale }: { vm: WhatIfViewModel; currency: string; stale: boolean }) {
   const model = buildWhatIfModel(vm, currency);
   return (
     <ChartFrame
@@ -77,4 +78,4 @@ export function WhatIfPanel({ vm, currency, stale }: { vm: WhatIfViewModel; curr
       </div>
     </ChartFrame>
   );
-}
+});
