@@ -39,6 +39,11 @@ export interface DragResult {
   readonly inputToPaintMs: { readonly p50: number; readonly p95: number; readonly max: number };
   /** Most engine requests in flight at once during the drag and its settling. */
   readonly maxRequestsInFlight: number;
+  /** Engine requests sent to the worker from the press to the settled figures. */
+  readonly requestsSent: number;
+  /** URL (history) writes from the press to the settled figures, and the main-thread time they took. */
+  readonly historyWrites: number;
+  readonly historyMs: number;
   /** False when the figures were still changing (or a request was in flight) 5 minutes after release. */
   readonly settled: boolean;
   /**
@@ -108,7 +113,19 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs: number
  */
 async function trackWorkerRequests(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const t = { pending: new Set<unknown>(), maxPending: 0, lastReply: 0 };
+    // History writes (the URL following a slider) and the main-thread time they take.
+    const h = { writes: 0, ms: 0 };
+    (window as unknown as { __historyTrack: typeof h }).__historyTrack = h;
+    for (const name of ['pushState', 'replaceState'] as const) {
+      const original = history[name].bind(history);
+      history[name] = (data: unknown, unused: string, url?: string | URL | null) => {
+        const t0 = performance.now();
+        original(data, unused, url);
+        h.ms += performance.now() - t0;
+        h.writes++;
+      };
+    }
+    const t = { pending: new Set<unknown>(), maxPending: 0, sent: 0, lastReply: 0 };
     (window as unknown as { __workerTrack: typeof t }).__workerTrack = t;
     const Base = window.Worker;
     window.Worker = class extends Base {
@@ -123,6 +140,7 @@ async function trackWorkerRequests(page: Page): Promise<void> {
         const id = (message as { id?: unknown } | null)?.id;
         if (id !== undefined) {
           t.pending.add(id);
+          t.sent++;
           t.maxPending = Math.max(t.maxPending, t.pending.size);
         }
         super.postMessage(message, options as StructuredSerializeOptions);
@@ -176,7 +194,12 @@ async function drag(page: Page, sliderName: string): Promise<DragResult> {
     b.inputs = 0;
     b.changes = 0;
     b.active = true;
-    (window as unknown as { __workerTrack: { maxPending: number } }).__workerTrack.maxPending = 0;
+    const t = (window as unknown as { __workerTrack: { maxPending: number; sent: number } }).__workerTrack;
+    t.maxPending = 0;
+    t.sent = 0;
+    const h = (window as unknown as { __historyTrack: { writes: number; ms: number } }).__historyTrack;
+    h.writes = 0;
+    h.ms = 0;
   });
   await page.mouse.move(xAt(from), y);
   await page.mouse.down();
@@ -194,13 +217,28 @@ async function drag(page: Page, sliderName: string): Promise<DragResult> {
   // Wait until the what-if figures have not changed for SETTLED_MS (at most 5 minutes).
   const end = Date.now() + 300_000;
   let settled: boolean;
-  let probe: { longTasks: number[]; paint: number[]; inputs: number; changes: number; release: number; lastChange: number; pending: number; maxPending: number; lastReply: number; now: number };
+  let probe: {
+    longTasks: number[];
+    paint: number[];
+    inputs: number;
+    changes: number;
+    release: number;
+    lastChange: number;
+    pending: number;
+    maxPending: number;
+    sent: number;
+    lastReply: number;
+    historyWrites: number;
+    historyMs: number;
+    now: number;
+  };
   for (;;) {
     await sleep(250);
     probe = await page.evaluate(() => {
       const b = (window as unknown as { __bench: { longTasks: number[]; paint: number[]; inputs: number; changes: number; release: number; lastChange: number } }).__bench;
-      const t = (window as unknown as { __workerTrack: { pending: Set<unknown>; maxPending: number; lastReply: number } }).__workerTrack;
-      return { ...b, pending: t.pending.size, maxPending: t.maxPending, lastReply: t.lastReply, now: performance.now() };
+      const t = (window as unknown as { __workerTrack: { pending: Set<unknown>; maxPending: number; sent: number; lastReply: number } }).__workerTrack;
+      const h = (window as unknown as { __historyTrack: { writes: number; ms: number } }).__historyTrack;
+      return { ...b, pending: t.pending.size, maxPending: t.maxPending, sent: t.sent, lastReply: t.lastReply, historyWrites: h.writes, historyMs: h.ms, now: performance.now() };
     });
     const busy = await page.getByText('Computing the what-if…').count();
     const quietSince = Math.max(probe.lastChange, probe.lastReply, probe.release);
@@ -217,6 +255,9 @@ async function drag(page: Page, sliderName: string): Promise<DragResult> {
     longestTaskMs: round(Math.max(0, ...probe.longTasks)),
     inputToPaintMs: { p50: round(quantile(probe.paint, 0.5)), p95: round(quantile(probe.paint, 0.95)), max: round(Math.max(0, ...probe.paint)) },
     maxRequestsInFlight: probe.maxPending,
+    requestsSent: probe.sent,
+    historyWrites: probe.historyWrites,
+    historyMs: round(probe.historyMs),
     settled,
     finalRecomputeMs: round(Math.max(0, Math.max(probe.lastChange, probe.lastReply) - probe.release)),
   };
@@ -258,9 +299,31 @@ function printProfile(slider: string, p: CpuProfile): void {
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(keyOf(at));
     for (const s of seen) total.set(s, (total.get(s) ?? 0) + dt);
   });
+  // Runs of samples without idle time longer than 50 ms: the long tasks, and what they spent time in.
+  const runs: Array<{ ms: number; total: Map<string, number> }> = [];
+  let run: { ms: number; total: Map<string, number> } | null = null;
+  p.samples.forEach((id, i) => {
+    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    if (byId.get(id)!.callFrame.functionName === '(idle)') {
+      if (run && run.ms > 50) runs.push(run);
+      run = null;
+      return;
+    }
+    run ??= { ms: 0, total: new Map() };
+    run.ms += dt;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(keyOf(at));
+    for (const k of seen) run.total.set(k, (run.total.get(k) ?? 0) + dt);
+  });
+  const longRuns = runs.sort((x, y) => y.ms - x.ms).slice(0, 6);
+  for (const r of longRuns) {
+    const parts = [...r.total].filter(([k]) => !/^\((root|program)\)/.test(k)).sort((x, y) => y[1] - x[1]).slice(0, 30);
+    console.error(`\n  busy run of ${r.ms.toFixed(0)} ms:\n${parts.map(([k, ms]) => `    ${ms.toFixed(0).padStart(5)} ms  ${k}`).join('\n')}`);
+  }
   const top = (m: Map<string, number>, n: number) =>
     [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `    ${ms.toFixed(0).padStart(7)} ms  ${k}`).join('\n');
-  console.error(`\nprofile of the ${slider} drag: self time\n${top(self, 25)}\n  total time\n${top(total, 40)}`);
+  const components = new Map([...total].filter(([k]) => /^[A-Z]/.test(k)));
+  console.error(`\nprofile of the ${slider} drag: self time\n${top(self, 25)}\n  total time\n${top(total, 40)}\n  total time of components (names in capitals)\n${top(components, 30)}`);
 }
 
 async function main(): Promise<void> {
@@ -313,7 +376,8 @@ function printTable(r: { leads: number; dataset: string; crossOriginIsolated: bo
     console.log(`\n${d.slider}: ${d.moves} mouse moves in ${DRAG_MS / 1000} s, ${d.inputEvents} input events, ${d.whatIfUpdates} what-if table updates`);
     console.log(`  long tasks: ${d.longTasks}, longest ${d.longestTaskMs} ms`);
     console.log(`  input-to-paint: p50 ${d.inputToPaintMs.p50} ms, p95 ${d.inputToPaintMs.p95} ms, max ${d.inputToPaintMs.max} ms`);
-    console.log(`  engine requests in flight at most: ${d.maxRequestsInFlight}`);
+    console.log(`  engine requests in flight at most: ${d.maxRequestsInFlight}; sent: ${d.requestsSent}`);
+    console.log(`  URL writes: ${d.historyWrites} (${d.historyMs} ms)`);
     console.log(`  final exact recompute shown after release: ${d.finalRecomputeMs} ms${d.settled ? '' : ' (NOT settled after 5 min)'}`);
   }
 }
