@@ -75,7 +75,7 @@ export function RulesView() {
           <SuggestedWeights version={version} filters={filters} rules={draft} attributes={catalog.data.attributes} />
         </>
       ) : null}
-      {changes.data ? <StatusChanges vm={changes.data} /> : null}
+      {changes.data ? <StatusChanges vm={changes.data} stale={changes.isPlaceholderData} /> : null}
       {enabled ? <LeadExplanation version={version} rules={draft} suggestion={changes.data?.rows[0]?.leadId} /> : null}
     </>
   );

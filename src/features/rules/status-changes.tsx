@@ -13,11 +13,11 @@ const COLUMNS = [
 ];
 
 /** Matured leads whose MQL status the draft changes against the record (highest scores first). */
-export const StatusChanges = memo(function StatusChanges({ vm }: { vm: StatusChangesViewModel }) {
+export const StatusChanges = memo(function StatusChanges({ vm, stale = false }: { vm: StatusChangesViewModel; stale?: boolean }) {
   return (
-    <section className="card" aria-labelledby="changes-heading">
+    <section className="card" aria-labelledby="changes-heading" aria-busy={stale}>
       <h2 id="changes-heading">Leads that change status under the draft</h2>
-      <p className="muted">
+      <p className="muted" data-testid="status-changes-total">
         {formatCount(vm.total)} matured leads would change MQL status; the {formatCount(vm.rows.length)} with the highest scores are listed. Scores are
         as of each lead&apos;s history cut-off.
       </p>
