@@ -1,8 +1,10 @@
 /**
  * Whether a slider is being dragged (pressed and not yet released). Costly parts of a view (charts)
- * read it to refresh less often while a drag streams values, and at once on release.
+ * read it to refresh less often while a drag streams values, and at once on release; the URL takes
+ * the dragged value on release (each history write costs the main thread milliseconds).
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { holdLiveWrites } from './url';
 
 let dragging = false;
 const listeners = new Set<() => void>();
@@ -13,16 +15,21 @@ function set(next: boolean): void {
   for (const l of listeners) l();
 }
 
+const END_EVENTS = ['pointerup', 'pointercancel'] as const;
+
 function released(): void {
-  window.removeEventListener('pointerup', released, true);
-  window.removeEventListener('pointercancel', released, true);
+  for (const e of END_EVENTS) window.removeEventListener(e, released, true);
+  window.removeEventListener('blur', released);
+  holdLiveWrites(false);
   set(false);
 }
 
-/** A slider was pressed: a drag lasts until the pointer is released anywhere on the page. */
+/** A slider was pressed: a drag lasts until the pointer is released anywhere (or the window loses focus). */
 export function sliderPressed(): void {
-  window.addEventListener('pointerup', released, true);
-  window.addEventListener('pointercancel', released, true);
+  for (const e of END_EVENTS) window.addEventListener(e, released, true);
+  // Not capturing: only the window's own blur, not an element's.
+  window.addEventListener('blur', released);
+  holdLiveWrites(true);
   set(true);
 }
 

@@ -24,8 +24,17 @@ let pendingOver = '';
 let pendingTimer: ReturnType<typeof setTimeout> | null = null;
 let lastLiveWrite = Number.NEGATIVE_INFINITY;
 
-/** Longest delay (ms) between a live update and its history entry. */
+/** Longest delay (ms) between a live update and its history entry (unless writes are held). */
 export const LIVE_WRITE_MS = 250;
+
+/** While held (a slider is being dragged), live updates reach the history only when released. */
+let liveWritesHeld = false;
+
+/** Holds live history writes (true) or releases them, writing the pending update at once (false). */
+export function holdLiveWrites(hold: boolean): void {
+  liveWritesHeld = hold;
+  if (!hold) flushSearch();
+}
 
 function dropPending(): void {
   pendingUrl = null;
@@ -140,6 +149,10 @@ export function updateSearch(update: SearchUpdater, mode: 'push' | 'replace' | '
   if (mode === 'live') {
     pendingOver = window.location.pathname + window.location.search;
     pendingUrl = url;
+    if (liveWritesHeld) {
+      notify();
+      return;
+    }
     const wait = lastLiveWrite + LIVE_WRITE_MS - performance.now();
     // (A clock that went back, as fake timers in tests can, writes at once too.)
     if (wait <= 0 || wait > LIVE_WRITE_MS) flushSearch();

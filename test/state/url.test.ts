@@ -82,3 +82,19 @@ describe('live search updates (a dragged slider)', () => {
     expect(viewRenders).toBe(1);
   });
 });
+
+describe('a slider drag holds the URL until release', () => {
+  it('writes no history during the drag and the last value on release', async () => {
+    const { sliderPressed } = await import('../../src/state/slider-drag');
+    window.history.replaceState(null, '', '/rules?high=70');
+    const spy = vi.spyOn(window.history, 'replaceState');
+    sliderPressed();
+    for (let v = 1; v <= 20; v++) updateSearch((p) => p.set('mqlFit', String(v)), 'live');
+    expect(currentSearch()).toBe('?high=70&mqlFit=20');
+    expect(spy).not.toHaveBeenCalled();
+    window.dispatchEvent(new Event('pointerup'));
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(window.location.search).toBe('?high=70&mqlFit=20');
+    spy.mockRestore();
+  });
+});
