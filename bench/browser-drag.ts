@@ -25,6 +25,8 @@ interface Options {
   readonly port: number;
   /** Print where the main thread spent its time during each drag (a CDP CPU profile). */
   readonly profile: boolean;
+  /** Print the main thread's trace events (style, layout, paint, scripts…) by total time during each drag. */
+  readonly trace: boolean;
 }
 
 /** One slider drag's figures (ms, page clock). */
@@ -62,7 +64,7 @@ function parse(argv: readonly string[]): Options {
   const port = Number(value('--port') ?? 4381);
   if (!Number.isSafeInteger(leads) || leads <= 0) throw new Error('--leads takes a positive integer');
   if (!Number.isSafeInteger(port) || port <= 0) throw new Error('--port takes a port number');
-  return { leads, port, json: argv.includes('--json'), profile: argv.includes('--profile') };
+  return { leads, port, json: argv.includes('--json'), profile: argv.includes('--profile'), trace: argv.includes('--trace') };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -326,6 +328,49 @@ function printProfile(slider: string, p: CpuProfile): void {
   console.error(`\nprofile of the ${slider} drag: self time\n${top(self, 25)}\n  total time\n${top(total, 40)}\n  total time of components (names in capitals)\n${top(components, 30)}`);
 }
 
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly args?: { readonly name?: string };
+}
+
+/** Records a Chromium trace of the page (`--trace`); the returned function stops it and gives the events. */
+async function startTrace(page: Page): Promise<() => Promise<TraceEvent[]>> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,blink.user_timing,__metadata', transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
+}
+
+/** Prints to stderr the main thread's complete events by total duration, and its longest tasks. */
+function printTrace(slider: string, events: readonly TraceEvent[]): void {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return;
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+  const byName = new Map<string, number>();
+  for (const e of onMain) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur! > 50_000).sort((a, b) => b.dur! - a.dur!);
+  const lines = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, ms]) => `    ${ms.toFixed(0).padStart(7)} ms  ${n}`);
+  console.error(`\ntrace of the ${slider} drag: main-thread events by total time (nested events counted in each)\n${lines.join('\n')}`);
+  for (const t of tasks.slice(0, 5)) {
+    const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur!);
+    const m = new Map<string, number>();
+    for (const e of inner) m.set(e.name, (m.get(e.name) ?? 0) + e.dur! / 1000);
+    const top = [...m].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ');
+    console.error(`  task of ${(t.dur! / 1000).toFixed(0)} ms: ${top}`);
+  }
+}
+
 async function main(): Promise<void> {
   const opts = parse(process.argv.slice(2));
   if (!existsSync('dist/index.html')) {
@@ -358,8 +403,10 @@ async function main(): Promise<void> {
     const drags: DragResult[] = [];
     for (const slider of ['MQL minimum fit', 'Decay half-life']) {
       await profiler?.start();
+      const tracing = opts.trace ? await startTrace(page) : null;
       drags.push(await drag(page, slider));
       if (profiler) printProfile(slider, await profiler.stop());
+      if (tracing) printTrace(slider, await tracing());
     }
     const result = { leads: opts.leads, dataset: loaded.trim(), crossOriginIsolated: await page.evaluate(() => crossOriginIsolated), loadMs, drags };
     if (opts.json) console.log(JSON.stringify(result));
