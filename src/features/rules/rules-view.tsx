@@ -9,7 +9,7 @@ import { ViewHeader } from '../../ui/view-header';
 import { DraftEditor } from './draft-editor';
 import { FitRulesEditor } from './fit-rules-editor';
 import { LeadExplanation } from './lead-explanation';
-import { catalogQuery, statusChangesQuery, whatIfQuery } from './queries';
+import { catalogQuery, statusChangesQuery, useShownStatusChanges, useShownWhatIf, whatIfQuery } from './queries';
 import { RuleSetActions } from './rule-set-actions';
 import { StatusChanges } from './status-changes';
 import { SuggestedWeights } from './suggested-weights';
@@ -48,6 +48,8 @@ export function RulesView() {
   const enabled = summary.data !== undefined;
   const whatIf = useQuery({ ...whatIfQuery(version, filters, draft, applied), enabled });
   const changes = useQuery({ ...statusChangesQuery(version, filters, draft), enabled });
+  const shownWhatIf = useShownWhatIf(whatIf, version);
+  const shownChanges = useShownStatusChanges(changes, version);
   const catalog = useQuery({ ...catalogQuery(version), enabled });
   const currency = summary.data?.currency ?? 'USD';
 
@@ -63,8 +65,8 @@ export function RulesView() {
           <RuleSetActions draft={draftRules} thresholds={thresholds} />
         </div>
         <div className="rules-layout__results">
-          {whatIf.data ? <WhatIfPanel vm={whatIf.data} currency={currency} stale={whatIf.isPlaceholderData} /> : null}
-          {whatIf.isPending && enabled ? <Loading label="Computing the what-if…" /> : null}
+          {shownWhatIf.data ? <WhatIfPanel vm={shownWhatIf.data} currency={currency} stale={shownWhatIf.stale} /> : null}
+          {!shownWhatIf.data && whatIf.isPending && enabled ? <Loading label="Computing the what-if…" /> : null}
           {whatIf.error ? <ErrorState title="The what-if could not be computed" error={whatIf.error} /> : null}
         </div>
       </div>
@@ -75,7 +77,7 @@ export function RulesView() {
           <SuggestedWeights version={version} filters={filters} rules={draft} attributes={catalog.data.attributes} />
         </>
       ) : null}
-      {changes.data ? <StatusChanges vm={changes.data} stale={changes.isPlaceholderData} /> : null}
+      {shownChanges.data ? <StatusChanges vm={shownChanges.data} stale={shownChanges.stale} /> : null}
       {enabled ? <LeadExplanation version={version} rules={draft} suggestion={changes.data?.rows[0]?.leadId} /> : null}
     </>
   );
