@@ -18,7 +18,7 @@ export function SliderField({ label, bound, value, onChange, unit }: { label: st
       <label htmlFor={id} className="slider-field__label">
         {label}
       </label>
-      <input id={id} type="range" min={bound.min} max={bound.max} step={bound.step} value={value} onChange={(e) => change(e.target.value)} onPointerDown={sliderPressed} onPointerUp={flushSearch} onKeyUp={flushSearch} onBlur={flushSearch} />
+      <input id={id} type="range" min={bound.min} max={bound.max} step={bound.step} value={value} onChange={(e) => change(e.target.value)} onPointerDown={sliderPressed} onKeyUp={flushSearch} onBlur={flushSearch} />
       <input
         type="number"
         className="slider-field__number"
