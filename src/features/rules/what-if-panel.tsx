@@ -28,7 +28,8 @@ const DEFINITION = (
   </>
 );
 
-/** How often (ms) the chart redraws while a slider is dragged; the table follows every result. */
+/** How often (ms) the table and the chart show a new result while a slider is dragged (at once on release). */
+const TABLE_REFRESH_WHILE_DRAGGING_MS = 100;
 const CHART_REFRESH_WHILE_DRAGGING_MS = 300;
 
 type Volumes = ReturnType<typeof buildWhatIfModel>['volumes'];
@@ -53,7 +54,17 @@ const VolumeChart = memo(function VolumeChart({ volumes }: { volumes: Volumes })
   );
 });
 
-export const WhatIfPanel = memo(function WhatIfPanel({ vm, currency, stale }: { vm: WhatIfViewModel; currency: string; stale: boolean }) {
+interface WhatIfPanelProps {
+  readonly vm: WhatIfViewModel;
+  readonly currency: string;
+  readonly stale: boolean;
+}
+
+export const WhatIfPanel = memo(function WhatIfPanel({ vm, currency, stale }: WhatIfPanelProps) {
+  return <WhatIfBody vm={useThrottledWhileDragging(vm, TABLE_REFRESH_WHILE_DRAGGING_MS)} currency={currency} stale={stale} />;
+});
+
+const WhatIfBody = memo(function WhatIfBody({ vm, currency, stale }: WhatIfPanelProps) {
   const model = useMemo(() => buildWhatIfModel(vm, currency), [vm, currency]);
   const volumes = useThrottledWhileDragging(model.volumes, CHART_REFRESH_WHILE_DRAGGING_MS);
   return (
