@@ -6,7 +6,11 @@
  * parameter), then drags the MQL minimum fit slider and the decay half-life slider for 3 s each at
  * about 60 mouse moves per second. For each drag it prints the long tasks (PerformanceObserver
  * 'longtask'), input-to-paint percentiles (each pointer event's timestamp to the next
- * requestAnimationFrame callback) and the time until the what-if figures stop changing after release.
+ * requestAnimationFrame callback), the engine requests in flight at most and sent in all, the URL
+ * (history) writes, and the time until the what-if figures stop changing after release.
+ * `--profile` adds a CPU profile of the main thread per drag (functions and components by time);
+ * `--trace` a Chromium trace (main-thread events by time, and each long task's wall-clock and CPU
+ * time: on a loaded machine a task can last long while waiting for a core). Both go to stderr.
  * It prints figures only; it never asserts timings.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -333,6 +337,8 @@ interface TraceEvent {
   readonly ph: string;
   readonly ts: number;
   readonly dur?: number;
+  /** Thread (CPU) time of the event, µs. */
+  readonly tdur?: number;
   readonly pid: number;
   readonly tid: number;
   readonly args?: { readonly name?: string };
@@ -360,14 +366,17 @@ function printTrace(slider: string, events: readonly TraceEvent[]): void {
   const byName = new Map<string, number>();
   for (const e of onMain) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
   const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur! > 50_000).sort((a, b) => b.dur! - a.dur!);
+  const cpu = tasks.reduce((sum, t) => sum + (t.tdur ?? 0), 0) / 1000;
+  const wall = tasks.reduce((sum, t) => sum + t.dur!, 0) / 1000;
   const lines = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, ms]) => `    ${ms.toFixed(0).padStart(7)} ms  ${n}`);
   console.error(`\ntrace of the ${slider} drag: main-thread events by total time (nested events counted in each)\n${lines.join('\n')}`);
+  console.error(`  tasks over 50 ms: ${tasks.length}, ${wall.toFixed(0)} ms wall-clock, ${cpu.toFixed(0)} ms on the CPU (the rest: waiting for a core)`);
   for (const t of tasks.slice(0, 5)) {
     const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur!);
     const m = new Map<string, number>();
     for (const e of inner) m.set(e.name, (m.get(e.name) ?? 0) + e.dur! / 1000);
     const top = [...m].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ');
-    console.error(`  task of ${(t.dur! / 1000).toFixed(0)} ms: ${top}`);
+    console.error(`  task of ${(t.dur! / 1000).toFixed(0)} ms (${((t.tdur ?? 0) / 1000).toFixed(0)} ms on the CPU): ${top}`);
   }
 }
 
