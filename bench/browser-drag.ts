@@ -6,7 +6,11 @@
  * parameter), then drags the MQL minimum fit slider and the decay half-life slider for 3 s each at
  * about 60 mouse moves per second. For each drag it prints the long tasks (PerformanceObserver
  * 'longtask'), input-to-paint percentiles (each pointer event's timestamp to the next
- * requestAnimationFrame callback) and the time until the what-if figures stop changing after release.
+ * requestAnimationFrame callback), the engine requests in flight at most and sent in all, the URL
+ * (history) writes, and the time until the what-if figures stop changing after release.
+ * `--profile` adds a CPU profile of the main thread per drag (functions and components by time);
+ * `--trace` a Chromium trace (main-thread events by time, and each long task's wall-clock and CPU
+ * time: on a loaded machine a task can last long while waiting for a core). Both go to stderr.
  * It prints figures only; it never asserts timings.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,6 +27,10 @@ interface Options {
   readonly leads: number;
   readonly json: boolean;
   readonly port: number;
+  /** Print where the main thread spent its time during each drag (a CDP CPU profile). */
+  readonly profile: boolean;
+  /** Print the main thread's trace events (style, layout, paint, scripts…) by total time during each drag. */
+  readonly trace: boolean;
 }
 
 /** One slider drag's figures (ms, page clock). */
@@ -37,6 +45,11 @@ export interface DragResult {
   readonly inputToPaintMs: { readonly p50: number; readonly p95: number; readonly max: number };
   /** Most engine requests in flight at once during the drag and its settling. */
   readonly maxRequestsInFlight: number;
+  /** Engine requests sent to the worker from the press to the settled figures. */
+  readonly requestsSent: number;
+  /** URL (history) writes from the press to the settled figures, and the main-thread time they took. */
+  readonly historyWrites: number;
+  readonly historyMs: number;
   /** False when the figures were still changing (or a request was in flight) 5 minutes after release. */
   readonly settled: boolean;
   /**
@@ -55,7 +68,7 @@ function parse(argv: readonly string[]): Options {
   const port = Number(value('--port') ?? 4381);
   if (!Number.isSafeInteger(leads) || leads <= 0) throw new Error('--leads takes a positive integer');
   if (!Number.isSafeInteger(port) || port <= 0) throw new Error('--port takes a port number');
-  return { leads, port, json: argv.includes('--json') };
+  return { leads, port, json: argv.includes('--json'), profile: argv.includes('--profile'), trace: argv.includes('--trace') };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -106,7 +119,19 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs: number
  */
 async function trackWorkerRequests(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const t = { pending: new Set<unknown>(), maxPending: 0, lastReply: 0 };
+    // History writes (the URL following a slider) and the main-thread time they take.
+    const h = { writes: 0, ms: 0 };
+    (window as unknown as { __historyTrack: typeof h }).__historyTrack = h;
+    for (const name of ['pushState', 'replaceState'] as const) {
+      const original = history[name].bind(history);
+      history[name] = (data: unknown, unused: string, url?: string | URL | null) => {
+        const t0 = performance.now();
+        original(data, unused, url);
+        h.ms += performance.now() - t0;
+        h.writes++;
+      };
+    }
+    const t = { pending: new Set<unknown>(), maxPending: 0, sent: 0, lastReply: 0 };
     (window as unknown as { __workerTrack: typeof t }).__workerTrack = t;
     const Base = window.Worker;
     window.Worker = class extends Base {
@@ -121,6 +146,7 @@ async function trackWorkerRequests(page: Page): Promise<void> {
         const id = (message as { id?: unknown } | null)?.id;
         if (id !== undefined) {
           t.pending.add(id);
+          t.sent++;
           t.maxPending = Math.max(t.maxPending, t.pending.size);
         }
         super.postMessage(message, options as StructuredSerializeOptions);
@@ -174,7 +200,12 @@ async function drag(page: Page, sliderName: string): Promise<DragResult> {
     b.inputs = 0;
     b.changes = 0;
     b.active = true;
-    (window as unknown as { __workerTrack: { maxPending: number } }).__workerTrack.maxPending = 0;
+    const t = (window as unknown as { __workerTrack: { maxPending: number; sent: number } }).__workerTrack;
+    t.maxPending = 0;
+    t.sent = 0;
+    const h = (window as unknown as { __historyTrack: { writes: number; ms: number } }).__historyTrack;
+    h.writes = 0;
+    h.ms = 0;
   });
   await page.mouse.move(xAt(from), y);
   await page.mouse.down();
@@ -192,13 +223,28 @@ async function drag(page: Page, sliderName: string): Promise<DragResult> {
   // Wait until the what-if figures have not changed for SETTLED_MS (at most 5 minutes).
   const end = Date.now() + 300_000;
   let settled: boolean;
-  let probe: { longTasks: number[]; paint: number[]; inputs: number; changes: number; release: number; lastChange: number; pending: number; maxPending: number; lastReply: number; now: number };
+  let probe: {
+    longTasks: number[];
+    paint: number[];
+    inputs: number;
+    changes: number;
+    release: number;
+    lastChange: number;
+    pending: number;
+    maxPending: number;
+    sent: number;
+    lastReply: number;
+    historyWrites: number;
+    historyMs: number;
+    now: number;
+  };
   for (;;) {
     await sleep(250);
     probe = await page.evaluate(() => {
       const b = (window as unknown as { __bench: { longTasks: number[]; paint: number[]; inputs: number; changes: number; release: number; lastChange: number } }).__bench;
-      const t = (window as unknown as { __workerTrack: { pending: Set<unknown>; maxPending: number; lastReply: number } }).__workerTrack;
-      return { ...b, pending: t.pending.size, maxPending: t.maxPending, lastReply: t.lastReply, now: performance.now() };
+      const t = (window as unknown as { __workerTrack: { pending: Set<unknown>; maxPending: number; sent: number; lastReply: number } }).__workerTrack;
+      const h = (window as unknown as { __historyTrack: { writes: number; ms: number } }).__historyTrack;
+      return { ...b, pending: t.pending.size, maxPending: t.maxPending, sent: t.sent, lastReply: t.lastReply, historyWrites: h.writes, historyMs: h.ms, now: performance.now() };
     });
     const busy = await page.getByText('Computing the what-if…').count();
     const quietSince = Math.max(probe.lastChange, probe.lastReply, probe.release);
@@ -215,9 +261,123 @@ async function drag(page: Page, sliderName: string): Promise<DragResult> {
     longestTaskMs: round(Math.max(0, ...probe.longTasks)),
     inputToPaintMs: { p50: round(quantile(probe.paint, 0.5)), p95: round(quantile(probe.paint, 0.95)), max: round(Math.max(0, ...probe.paint)) },
     maxRequestsInFlight: probe.maxPending,
+    requestsSent: probe.sent,
+    historyWrites: probe.historyWrites,
+    historyMs: round(probe.historyMs),
     settled,
     finalRecomputeMs: round(Math.max(0, Math.max(probe.lastChange, probe.lastReply) - probe.release)),
   };
+}
+
+interface CpuProfile {
+  readonly nodes: ReadonlyArray<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** A CDP CPU profiler of the page's main thread (`--profile`). */
+async function startProfiler(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  return {
+    start: async () => void (await cdp.send('Profiler.start')),
+    stop: async () => (await cdp.send('Profiler.stop')).profile as unknown as CpuProfile,
+  };
+}
+
+/** Prints to stderr the functions with the most self time and the most total time in a profile. */
+function printProfile(slider: string, p: CpuProfile): void {
+  const parent = new Map<number, number>();
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`;
+  };
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    const k = keyOf(id);
+    self.set(k, (self.get(k) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(keyOf(at));
+    for (const s of seen) total.set(s, (total.get(s) ?? 0) + dt);
+  });
+  // Runs of samples without idle time longer than 50 ms: the long tasks, and what they spent time in.
+  const runs: Array<{ ms: number; total: Map<string, number> }> = [];
+  let run: { ms: number; total: Map<string, number> } | null = null;
+  p.samples.forEach((id, i) => {
+    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    if (byId.get(id)!.callFrame.functionName === '(idle)') {
+      if (run && run.ms > 50) runs.push(run);
+      run = null;
+      return;
+    }
+    run ??= { ms: 0, total: new Map() };
+    run.ms += dt;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(keyOf(at));
+    for (const k of seen) run.total.set(k, (run.total.get(k) ?? 0) + dt);
+  });
+  const longRuns = runs.sort((x, y) => y.ms - x.ms).slice(0, 6);
+  for (const r of longRuns) {
+    const parts = [...r.total].filter(([k]) => !/^\((root|program)\)/.test(k)).sort((x, y) => y[1] - x[1]).slice(0, 30);
+    console.error(`\n  busy run of ${r.ms.toFixed(0)} ms:\n${parts.map(([k, ms]) => `    ${ms.toFixed(0).padStart(5)} ms  ${k}`).join('\n')}`);
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `    ${ms.toFixed(0).padStart(7)} ms  ${k}`).join('\n');
+  const components = new Map([...total].filter(([k]) => /^[A-Z]/.test(k)));
+  console.error(`\nprofile of the ${slider} drag: self time\n${top(self, 25)}\n  total time\n${top(total, 40)}\n  total time of components (names in capitals)\n${top(components, 30)}`);
+}
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly ts: number;
+  readonly dur?: number;
+  /** Thread (CPU) time of the event, µs. */
+  readonly tdur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly args?: { readonly name?: string };
+}
+
+/** Records a Chromium trace of the page (`--trace`); the returned function stops it and gives the events. */
+async function startTrace(page: Page): Promise<() => Promise<TraceEvent[]>> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,blink.user_timing,__metadata', transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
+}
+
+/** Prints to stderr the main thread's complete events by total duration, and its longest tasks. */
+function printTrace(slider: string, events: readonly TraceEvent[]): void {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return;
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+  const byName = new Map<string, number>();
+  for (const e of onMain) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur! > 50_000).sort((a, b) => b.dur! - a.dur!);
+  const cpu = tasks.reduce((sum, t) => sum + (t.tdur ?? 0), 0) / 1000;
+  const wall = tasks.reduce((sum, t) => sum + t.dur!, 0) / 1000;
+  const lines = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, ms]) => `    ${ms.toFixed(0).padStart(7)} ms  ${n}`);
+  console.error(`\ntrace of the ${slider} drag: main-thread events by total time (nested events counted in each)\n${lines.join('\n')}`);
+  console.error(`  tasks over 50 ms: ${tasks.length}, ${wall.toFixed(0)} ms wall-clock, ${cpu.toFixed(0)} ms on the CPU (the rest: waiting for a core)`);
+  for (const t of tasks.slice(0, 5)) {
+    const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur!);
+    const m = new Map<string, number>();
+    for (const e of inner) m.set(e.name, (m.get(e.name) ?? 0) + e.dur! / 1000);
+    const top = [...m].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ');
+    console.error(`  task of ${(t.dur! / 1000).toFixed(0)} ms (${((t.tdur ?? 0) / 1000).toFixed(0)} ms on the CPU): ${top}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -248,7 +408,15 @@ async function main(): Promise<void> {
     await page.getByTestId('whatif-draft-MQLs').filter({ hasText: /\d/ }).waitFor({ timeout: 600_000 });
     const loadMs = Date.now() - loadStart;
     await installProbes(page);
-    const drags = [await drag(page, 'MQL minimum fit'), await drag(page, 'Decay half-life')];
+    const profiler = opts.profile ? await startProfiler(page) : null;
+    const drags: DragResult[] = [];
+    for (const slider of ['MQL minimum fit', 'Decay half-life']) {
+      await profiler?.start();
+      const tracing = opts.trace ? await startTrace(page) : null;
+      drags.push(await drag(page, slider));
+      if (profiler) printProfile(slider, await profiler.stop());
+      if (tracing) printTrace(slider, await tracing());
+    }
     const result = { leads: opts.leads, dataset: loaded.trim(), crossOriginIsolated: await page.evaluate(() => crossOriginIsolated), loadMs, drags };
     if (opts.json) console.log(JSON.stringify(result));
     else printTable(result);
@@ -264,7 +432,8 @@ function printTable(r: { leads: number; dataset: string; crossOriginIsolated: bo
     console.log(`\n${d.slider}: ${d.moves} mouse moves in ${DRAG_MS / 1000} s, ${d.inputEvents} input events, ${d.whatIfUpdates} what-if table updates`);
     console.log(`  long tasks: ${d.longTasks}, longest ${d.longestTaskMs} ms`);
     console.log(`  input-to-paint: p50 ${d.inputToPaintMs.p50} ms, p95 ${d.inputToPaintMs.p95} ms, max ${d.inputToPaintMs.max} ms`);
-    console.log(`  engine requests in flight at most: ${d.maxRequestsInFlight}`);
+    console.log(`  engine requests in flight at most: ${d.maxRequestsInFlight}; sent: ${d.requestsSent}`);
+    console.log(`  URL writes: ${d.historyWrites} (${d.historyMs} ms)`);
     console.log(`  final exact recompute shown after release: ${d.finalRecomputeMs} ms${d.settled ? '' : ' (NOT settled after 5 min)'}`);
   }
 }

@@ -8,6 +8,16 @@ const LOCALE = 'en-US';
 const countFmt = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const decimalFmt = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 
+/** Intl formatters are costly to build: one per set of options, built on first use. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(LOCALE, options)));
+  return f;
+}
+const dateFmt = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
+
 /** Text shown where a rate's denominator is zero: never 0% and never NaN. */
 export const NO_DATA = 'no data';
 
@@ -22,11 +32,7 @@ export function formatDecimal(n: number | null | undefined): string {
 /** A fraction 0–1 as a percentage, e.g. 0.2234 → "22.3%". */
 export function formatPercent(fraction: number | null | undefined, digits = 1): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return NO_DATA;
-  return new Intl.NumberFormat(LOCALE, {
-    style: 'percent',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(fraction);
+  return numberFormat({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
 }
 
 /** Integer cents as money. `compact` gives "$8.06M"; otherwise whole units, "$8,064,000". */
@@ -34,21 +40,16 @@ export function formatMoney(cents: number | null | undefined, currency = 'USD', 
   if (cents === null || cents === undefined || !Number.isFinite(cents)) return NO_DATA;
   const units = cents / 100;
   if (compact) {
-    return new Intl.NumberFormat(LOCALE, {
-      style: 'currency',
-      currency,
-      notation: 'compact',
-      maximumFractionDigits: Math.abs(units) >= 1e6 ? 2 : 1,
-    }).format(units);
+    return numberFormat({ style: 'currency', currency, notation: 'compact', maximumFractionDigits: Math.abs(units) >= 1e6 ? 2 : 1 }).format(units);
   }
-  return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 }).format(units);
+  return numberFormat({ style: 'currency', currency, maximumFractionDigits: 0 }).format(units);
 }
 
 /** An ISO date string or epoch ms as "Nov 15, 2026" (UTC). */
 export function formatDate(value: string | number): string {
   const d = typeof value === 'number' ? new Date(value) : new Date(`${value.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return NO_DATA;
-  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  return dateFmt.format(d);
 }
 
 export function formatDays(days: number | null | undefined): string {

@@ -5,7 +5,8 @@
 import { SEGMENTS, type Segment } from '../engine/segments';
 import type { Filters } from '../engine/filters/filters';
 import { DAY_MS } from '../engine/time';
-import { updateSearch, useSearch } from './url';
+import { useMemo } from 'react';
+import { updateSearch, useSearchSlice } from './url';
 
 export interface FilterState {
   readonly from?: string;
@@ -55,8 +56,18 @@ export function toEngineFilters(f: FilterState): Filters {
   };
 }
 
+const FILTER_KEYS: readonly string[] = ['from', 'to', 'source', 'segment', 'owner'];
+
+/** The filters; the same object until a filter parameter changes. */
 export function useFilters(): FilterState {
-  return parseFilters(useSearch());
+  const slice = useSearchSlice(FILTER_KEYS).toString();
+  return useMemo(() => parseFilters(new URLSearchParams(slice)), [slice]);
+}
+
+/** The engine's form of the filters; the same object until a filter parameter changes. */
+export function useEngineFilters(): Filters {
+  const f = useFilters();
+  return useMemo(() => toEngineFilters(f), [f]);
 }
 
 export const filterActions = {

@@ -5,7 +5,8 @@
  */
 import { BOUNDS, clampTo } from '../engine/scoring/bounds';
 import type { MqlMode, RuleSet } from '../engine/scoring/rules';
-import { updateSearch, useSearch } from './url';
+import { useMemo } from 'react';
+import { updateSearch, useSearchSlice } from './url';
 
 export interface Thresholds {
   readonly mqlMode: MqlMode;
@@ -54,14 +55,21 @@ export function writeThresholds(params: URLSearchParams, t: Thresholds): void {
   params.set('mqlMode', t.mqlMode === 'single-score' ? 'single' : 'two');
 }
 
+const THRESHOLD_KEYS: readonly string[] = [...Object.values(THRESHOLD_PARAMS), 'mqlMode'];
+
+/** The thresholds in effect; the same object until a threshold parameter or `fallback` changes. */
 export function useThresholds(fallback: RuleSet): Thresholds {
-  return parseThresholds(useSearch(), thresholdsOf(fallback));
+  const slice = useSearchSlice(THRESHOLD_KEYS).toString();
+  return useMemo(() => parseThresholds(new URLSearchParams(slice), thresholdsOf(fallback)), [slice, fallback]);
 }
 
-/** Events that change thresholds. Slider moves replace the history entry; discrete choices push. */
+/**
+ * Events that change thresholds. Slider moves are live updates of the current history entry (the
+ * URL follows within `LIVE_WRITE_MS`, at once on release); discrete choices push an entry.
+ */
 export const thresholdActions = {
   thresholdChanged: (name: ThresholdName, value: number) =>
-    updateSearch((p) => p.set(THRESHOLD_PARAMS[name], String(clampTo(BOUNDS.threshold, value))), 'replace'),
+    updateSearch((p) => p.set(THRESHOLD_PARAMS[name], String(clampTo(BOUNDS.threshold, value))), 'live'),
   mqlModeChosen: (mode: MqlMode) => updateSearch((p) => p.set('mqlMode', mode === 'single-score' ? 'single' : 'two')),
   thresholdsReplaced: (t: Thresholds) => updateSearch((p) => writeThresholds(p, t)),
 };

@@ -12,12 +12,55 @@ function notify(): void {
   for (const l of listeners) l();
 }
 
+/**
+ * A URL the app already shows but has not yet written to the history: continuous inputs (a dragged
+ * slider) change the search params on every move, and writing the history that often costs the main
+ * thread several milliseconds a move, so 'live' updates are written at most every `LIVE_WRITE_MS`
+ * (and at once by `flushSearch`, e.g. when the slider is released).
+ */
+let pendingUrl: string | null = null;
+/** The location the pending update was made over; if the location changes otherwise, it is dropped. */
+let pendingOver = '';
+let pendingTimer: ReturnType<typeof setTimeout> | null = null;
+let lastLiveWrite = Number.NEGATIVE_INFINITY;
+
+/** Longest delay (ms) between a live update and its history entry (unless writes are held). */
+export const LIVE_WRITE_MS = 250;
+
+/** While held (a slider is being dragged), live updates reach the history only when released. */
+let liveWritesHeld = false;
+
+/** Holds live history writes (true) or releases them, writing the pending update at once (false). */
+export function holdLiveWrites(hold: boolean): void {
+  liveWritesHeld = hold;
+  if (!hold) flushSearch();
+}
+
+function dropPending(): void {
+  pendingUrl = null;
+  if (pendingTimer !== null) clearTimeout(pendingTimer);
+  pendingTimer = null;
+}
+
+/** Writes a pending live update to the history now (replacing the current entry); no-op when none. */
+export function flushSearch(): void {
+  const url = pendingUrl;
+  dropPending();
+  if (url === null || url === window.location.pathname + window.location.search) return;
+  window.history.replaceState(null, '', url);
+  lastLiveWrite = performance.now();
+}
+
 function subscribe(listener: () => void): () => void {
+  const onPop = () => {
+    dropPending();
+    listener();
+  };
   listeners.add(listener);
-  window.addEventListener('popstate', listener);
+  window.addEventListener('popstate', onPop);
   return () => {
     listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
+    window.removeEventListener('popstate', onPop);
   };
 }
 
@@ -30,45 +73,101 @@ export function viewFromPath(pathname: string, basePath = base()): ViewId {
   return isViewId(first) ? first : 'overview';
 }
 
+/** The URL the app shows: the pending live update, else the location. */
 function snapshot(): string {
-  return window.location.pathname + window.location.search;
+  const location = window.location.pathname + window.location.search;
+  if (pendingUrl !== null && location !== pendingOver) dropPending();
+  return pendingUrl ?? location;
+}
+
+function searchOf(url: string): string {
+  const q = url.indexOf('?');
+  return q < 0 ? '' : url.slice(q);
+}
+
+/** The current search string, with a live update that is not in the history yet ("" or "?a=1…"). */
+export function currentSearch(): string {
+  return searchOf(snapshot());
 }
 
 export function useLocationKey(): string {
   return useSyncExternalStore(subscribe, snapshot, () => '/');
 }
 
+/** The view; re-renders only when the view changes, not on every search change. */
 export function useView(): ViewId {
-  useLocationKey();
-  return viewFromPath(window.location.pathname);
+  return useSyncExternalStore(
+    subscribe,
+    () => viewFromPath(window.location.pathname),
+    () => 'overview',
+  );
 }
 
 /** The current search params (a fresh copy; change them with `updateSearch`). */
 export function useSearch(): URLSearchParams {
-  const key = useLocationKey();
-  const q = key.indexOf('?');
-  return new URLSearchParams(q < 0 ? '' : key.slice(q));
+  return new URLSearchParams(searchOf(useLocationKey()));
+}
+
+/** `keys`' entries of `search`, in order, as one string (equal strings: equal values). */
+function sliceOf(search: string, keys: readonly string[]): string {
+  const all = new URLSearchParams(search);
+  const out = new URLSearchParams();
+  for (const k of keys) for (const v of all.getAll(k)) out.append(k, v);
+  return out.toString();
+}
+
+/**
+ * The search params named by `keys` only: the component re-renders when one of them changes, not
+ * when another parameter does (a slider elsewhere moving). `keys` must be a stable array.
+ */
+export function useSearchSlice(keys: readonly string[]): URLSearchParams {
+  const slice = useSyncExternalStore(
+    subscribe,
+    () => sliceOf(searchOf(snapshot()), keys),
+    () => '',
+  );
+  return new URLSearchParams(slice);
 }
 
 export type SearchUpdater = (params: URLSearchParams) => void;
 
 /**
- * Applies an updater to the search params. `replace` (the default for continuous inputs such as
- * sliders) does not add a history entry; discrete choices push one so Back undoes them.
+ * Applies an updater to the search params. Discrete choices `push` a history entry so Back undoes
+ * them; `replace` changes the current entry. `live` (continuous inputs: a slider being dragged) also
+ * replaces the current entry, and the app sees the new params at once, but the history is written at
+ * most every `LIVE_WRITE_MS` (the first update at once, the last one at most that long after it, or
+ * on `flushSearch`).
  */
-export function updateSearch(update: SearchUpdater, mode: 'push' | 'replace' = 'push'): void {
-  const params = new URLSearchParams(window.location.search);
+export function updateSearch(update: SearchUpdater, mode: 'push' | 'replace' | 'live' = 'push'): void {
+  const current = snapshot();
+  const params = new URLSearchParams(searchOf(current));
   update(params);
   params.sort();
   const search = params.toString();
   const url = window.location.pathname + (search ? `?${search}` : '');
-  if (url === snapshot()) return;
-  window.history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+  if (url === current) return;
+  if (mode === 'live') {
+    pendingOver = window.location.pathname + window.location.search;
+    pendingUrl = url;
+    if (liveWritesHeld) {
+      notify();
+      return;
+    }
+    const wait = lastLiveWrite + LIVE_WRITE_MS - performance.now();
+    // (A clock that went back, as fake timers in tests can, writes at once too.)
+    if (wait <= 0 || wait > LIVE_WRITE_MS) flushSearch();
+    else pendingTimer ??= setTimeout(flushSearch, wait);
+  } else {
+    // A pending live update first takes the current entry, so Back returns to it.
+    flushSearch();
+    window.history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+  }
   notify();
 }
 
 /** Moves to a view, keeping the search params (filters apply across views). */
 export function goToView(view: ViewId): void {
+  flushSearch();
   const url = `${base()}${view}${window.location.search}`;
   if (url === snapshot()) return;
   window.history.pushState(null, '', url);

@@ -22,6 +22,51 @@ test('dragging the MQL threshold slider changes the what-if figures and the URL'
   await screenshot(page, 'rules-what-if');
 });
 
+/** Every figure of the what-if table and the status-change count, once no recompute is pending. */
+async function settledFigures(page: Page): Promise<{ whatIf: string[]; changes: string }> {
+  await expect(page.locator('.what-if')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('section[aria-labelledby="changes-heading"]')).toHaveAttribute('aria-busy', 'false');
+  const whatIf = await page.getByRole('table', { name: 'What-if figures' }).locator('td').allTextContents();
+  const changes = (await page.getByTestId('status-changes-total').textContent()) ?? '';
+  return { whatIf, changes };
+}
+
+/** Presses a slider's thumb and sweeps it through many values (no pause between moves), then releases at `to` (0–1). */
+async function sweep(page: Page, name: string, to: number): Promise<void> {
+  const slider = page.getByRole('slider', { name, exact: true });
+  await slider.scrollIntoViewIfNeeded();
+  const box = (await slider.boundingBox())!;
+  const [value, min, max] = await slider.evaluate((el: HTMLInputElement) => [Number(el.value), Number(el.min), Number(el.max)]);
+  const y = box.y + box.height / 2;
+  const x = (f: number) => box.x + 8 + (box.width - 16) * f;
+  await page.mouse.move(x((value - min) / (max - min)), y);
+  await page.mouse.down();
+  for (const f of [0.9, 0.1, 0.8, 0.2, 0.7, 0.3, to]) await page.mouse.move(x(f), y, { steps: 6 });
+  await page.mouse.up();
+}
+
+test('after a fast drag of a threshold and a weight slider the figures equal a fresh load with the final values', async ({ page, context }) => {
+  await page.goto('/rules');
+  await waitForDataset(page);
+  await expect(draftMqls(page)).toHaveText(/\d/, { timeout: 30_000 });
+  await sweep(page, 'MQL minimum fit', 0.55);
+  await sweep(page, 'Decay half-life', 0.35);
+  const fit = await page.getByRole('slider', { name: 'MQL minimum fit', exact: true }).inputValue();
+  const halfLife = await page.getByRole('slider', { name: 'Decay half-life', exact: true }).inputValue();
+  // The threshold is in the link once the slider is released; the half-life is in the draft.
+  await expect(page).toHaveURL(new RegExp(`mqlFit=${fit}(&|$)`));
+  const dragged = await settledFigures(page);
+
+  const fresh = await context.newPage();
+  await fresh.goto(page.url());
+  await waitForDataset(fresh);
+  await expect(draftMqls(fresh)).toHaveText(/\d/, { timeout: 30_000 });
+  await expect(fresh.getByRole('slider', { name: 'MQL minimum fit', exact: true })).toHaveValue(fit);
+  await fresh.getByRole('spinbutton', { name: 'Decay half-life value' }).fill(halfLife);
+  await expect(fresh.getByRole('slider', { name: 'Decay half-life', exact: true })).toHaveValue(halfLife);
+  expect(await settledFigures(fresh)).toEqual(dragged);
+});
+
 test('a saved rule set survives a reload and loads back', async ({ page }) => {
   await page.goto('/rules');
   await waitForDataset(page);

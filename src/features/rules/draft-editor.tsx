@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { QUALIFICATION_CRITERIA } from '../../engine/model/stages';
 import { BOUNDS } from '../../engine/scoring/bounds';
 import { CRITERION_LABELS, FRAMEWORK_CRITERIA } from '../../engine/scoring/frameworks';
@@ -6,7 +7,7 @@ import { rulesActions } from '../../state/rules';
 import { SliderField } from './slider-field';
 
 /** Decay, activity points and caps, combined-score weight, SQL activity, framework and criteria. */
-export function DraftEditor({ draft, activityTypes }: { draft: RuleSet; activityTypes: readonly string[] }) {
+export const DraftEditor = memo(function DraftEditor({ draft, activityTypes }: { draft: RuleSet; activityTypes: readonly string[] }) {
   const q = draft.qualification;
   const byType = new Map(draft.activities.map((a) => [a.type, a]));
   return (
@@ -102,4 +103,4 @@ export function DraftEditor({ draft, activityTypes }: { draft: RuleSet; activity
       </div>
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { AttributeInfo } from '../../engine/scoring/attributes';
 import { BOUNDS } from '../../engine/scoring/bounds';
 import type { FitRule } from '../../engine/scoring/rules';
@@ -37,7 +37,7 @@ function withMatch(r: FitRule, op: FitRule['op'], text: string): FitRule {
 }
 
 /** The fit rules of the draft: attribute, match, points; add and remove. */
-export function FitRulesEditor({ rules, attributes }: { rules: readonly FitRule[]; attributes: readonly AttributeInfo[] }) {
+export const FitRulesEditor = memo(function FitRulesEditor({ rules, attributes }: { rules: readonly FitRule[]; attributes: readonly AttributeInfo[] }) {
   const [counter, setCounter] = useState(1);
   const known = new Set(attributes.map((a) => a.ref));
   return (
@@ -128,4 +128,4 @@ export function FitRulesEditor({ rules, attributes }: { rules: readonly FitRule[
       </button>
     </section>
   );
-}
+});

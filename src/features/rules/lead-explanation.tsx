@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { RuleSet } from '../../engine/scoring/rules';
 import { formatDate, formatDecimal } from '../../lib/format';
 import { ErrorState } from '../../ui/states';
 import { explainQuery } from './queries';
 
 /** Why one lead has its scores under the draft: matched fit rules and decayed points per activity type. */
-export function LeadExplanation({ version, rules, suggestion }: { version: number; rules: RuleSet; suggestion?: string }) {
+export const LeadExplanation = memo(function LeadExplanation({ version, rules, suggestion }: { version: number; rules: RuleSet; suggestion?: string }) {
   const [input, setInput] = useState('');
   const [leadId, setLeadId] = useState<string | null>(null);
   const q = useQuery({ ...explainQuery(version, rules, leadId ?? ''), enabled: leadId !== null });
@@ -89,4 +89,4 @@ export function LeadExplanation({ version, rules, suggestion }: { version: numbe
       ) : null}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { DEFAULT_RULE_SET } from '../../engine/scoring/defaults';
 import type { RuleSet } from '../../engine/scoring/rules';
 import { downloadBlob } from '../../lib/csv-export';
@@ -7,7 +7,7 @@ import { rulesActions, useSavedRuleSets, withThresholds } from '../../state/rule
 import { thresholdActions, thresholdsOf, type Thresholds } from '../../state/thresholds';
 
 /** Apply, reset, save and load named rule sets, and export the draft as JSON. */
-export function RuleSetActions({ draft, thresholds }: { draft: RuleSet; thresholds: Thresholds }) {
+export const RuleSetActions = memo(function RuleSetActions({ draft, thresholds }: { draft: RuleSet; thresholds: Thresholds }) {
   const saved = useSavedRuleSets();
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState('');
@@ -110,4 +110,4 @@ export function RuleSetActions({ draft, thresholds }: { draft: RuleSet; threshol
       </p>
     </section>
   );
-}
+});

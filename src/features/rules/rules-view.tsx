@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
+import { memo, useMemo } from 'react';
 import { datasetSummaryQuery } from '../../lib/dataset-queries';
 import { useAppliedRules, useDraftRules, useRulesNotices, rulesActions, withThresholds } from '../../state/rules';
-import { toEngineFilters, useFilters } from '../../state/filters';
+import { useEngineFilters } from '../../state/filters';
 import { useThresholds } from '../../state/thresholds';
 import { ErrorState, Loading } from '../../ui/states';
 import { ViewHeader } from '../../ui/view-header';
 import { DraftEditor } from './draft-editor';
 import { FitRulesEditor } from './fit-rules-editor';
 import { LeadExplanation } from './lead-explanation';
-import { catalogQuery, statusChangesQuery, whatIfQuery } from './queries';
+import { catalogQuery, statusChangesQuery, useShownStatusChanges, useShownWhatIf, whatIfQuery } from './queries';
 import { RuleSetActions } from './rule-set-actions';
 import { StatusChanges } from './status-changes';
 import { SuggestedWeights } from './suggested-weights';
@@ -16,7 +17,7 @@ import { ThresholdControls } from './threshold-controls';
 import { WhatIfPanel } from './what-if-panel';
 import './rules.css';
 
-function Notices() {
+const Notices = memo(function Notices() {
   const notices = useRulesNotices();
   if (notices.length === 0) return null;
   return (
@@ -32,19 +33,23 @@ function Notices() {
       </button>
     </div>
   );
-}
+});
 
 export function RulesView() {
   const summary = useQuery(datasetSummaryQuery());
-  const filters = toEngineFilters(useFilters());
+  // Every value passed down keeps its identity until its inputs change, so a moving slider re-renders
+  // only the parts that show it (the memoised sections skip the rest).
+  const filters = useEngineFilters();
   const applied = useAppliedRules();
   const draftRules = useDraftRules();
   const thresholds = useThresholds(applied);
-  const draft = withThresholds(draftRules, thresholds);
+  const draft = useMemo(() => withThresholds(draftRules, thresholds), [draftRules, thresholds]);
   const version = summary.data?.version ?? 0;
   const enabled = summary.data !== undefined;
   const whatIf = useQuery({ ...whatIfQuery(version, filters, draft, applied), enabled });
   const changes = useQuery({ ...statusChangesQuery(version, filters, draft), enabled });
+  const shownWhatIf = useShownWhatIf(whatIf, version);
+  const shownChanges = useShownStatusChanges(changes, version);
   const catalog = useQuery({ ...catalogQuery(version), enabled });
   const currency = summary.data?.currency ?? 'USD';
 
@@ -60,8 +65,8 @@ export function RulesView() {
           <RuleSetActions draft={draftRules} thresholds={thresholds} />
         </div>
         <div className="rules-layout__results">
-          {whatIf.data ? <WhatIfPanel vm={whatIf.data} currency={currency} stale={whatIf.isPlaceholderData} /> : null}
-          {whatIf.isPending && enabled ? <Loading label="Computing the what-if…" /> : null}
+          {shownWhatIf.data ? <WhatIfPanel vm={shownWhatIf.data} currency={currency} stale={shownWhatIf.stale} /> : null}
+          {!shownWhatIf.data && whatIf.isPending && enabled ? <Loading label="Computing the what-if…" /> : null}
           {whatIf.error ? <ErrorState title="The what-if could not be computed" error={whatIf.error} /> : null}
         </div>
       </div>
@@ -72,7 +77,7 @@ export function RulesView() {
           <SuggestedWeights version={version} filters={filters} rules={draft} attributes={catalog.data.attributes} />
         </>
       ) : null}
-      {changes.data ? <StatusChanges vm={changes.data} /> : null}
+      {shownChanges.data ? <StatusChanges vm={shownChanges.data} stale={shownChanges.stale} /> : null}
       {enabled ? <LeadExplanation version={version} rules={draft} suggestion={changes.data?.rows[0]?.leadId} /> : null}
     </>
   );

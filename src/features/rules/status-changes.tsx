@@ -1,4 +1,6 @@
+import { memo } from 'react';
 import { formatCount, formatDecimal } from '../../lib/format';
+import { useThrottledWhileDragging } from '../../state/slider-drag';
 import { DataTable } from '../../ui/data-table';
 import type { StatusChangesViewModel } from '../../worker/api';
 
@@ -12,11 +14,18 @@ const COLUMNS = [
 ];
 
 /** Matured leads whose MQL status the draft changes against the record (highest scores first). */
-export function StatusChanges({ vm }: { vm: StatusChangesViewModel }) {
+/** How often (ms) the list shows a new result while a slider is dragged (at once on release). */
+const REFRESH_WHILE_DRAGGING_MS = 300;
+
+export const StatusChanges = memo(function StatusChanges({ vm, stale = false }: { vm: StatusChangesViewModel; stale?: boolean }) {
+  return <StatusChangesBody vm={useThrottledWhileDragging(vm, REFRESH_WHILE_DRAGGING_MS)} stale={stale} />;
+});
+
+const StatusChangesBody = memo(function StatusChangesBody({ vm, stale }: { vm: StatusChangesViewModel; stale: boolean }) {
   return (
-    <section className="card" aria-labelledby="changes-heading">
+    <section className="card" aria-labelledby="changes-heading" aria-busy={stale}>
       <h2 id="changes-heading">Leads that change status under the draft</h2>
-      <p className="muted">
+      <p className="muted" data-testid="status-changes-total">
         {formatCount(vm.total)} matured leads would change MQL status; the {formatCount(vm.rows.length)} with the highest scores are listed. Scores are
         as of each lead&apos;s history cut-off.
       </p>
@@ -29,4 +38,4 @@ export function StatusChanges({ vm }: { vm: StatusChangesViewModel }) {
       />
     </section>
   );
-}
+});

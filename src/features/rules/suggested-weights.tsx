@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Filters } from '../../engine/filters/filters';
 import type { AttributeInfo } from '../../engine/scoring/attributes';
 import { DEFAULT_EXCLUDED } from '../../engine/scoring/features';
@@ -12,7 +12,7 @@ import { ErrorState, Loading } from '../../ui/states';
 import { suggestQuery, type SuggestRequest } from './queries';
 
 /** Fits suggested weights on request and offers them as a draft. */
-export function SuggestedWeights({ version, filters, rules, attributes }: { version: number; filters: Filters; rules: RuleSet; attributes: readonly AttributeInfo[] }) {
+export const SuggestedWeights = memo(function SuggestedWeights({ version, filters, rules, attributes }: { version: number; filters: Filters; rules: RuleSet; attributes: readonly AttributeInfo[] }) {
   const [outcome, setOutcome] = useState<SuggestOutcome>('sqo');
   const [exclude, setExclude] = useState<readonly string[]>(DEFAULT_EXCLUDED);
   const [seed, setSeed] = useState(1);
@@ -134,4 +134,4 @@ export function SuggestedWeights({ version, filters, rules, attributes }: { vers
       ) : null}
     </section>
   );
-}
+});

@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { BOUNDS } from '../../engine/scoring/bounds';
 import { thresholdActions, type Thresholds } from '../../state/thresholds';
 import { SliderField } from './slider-field';
 
 /** MQL rule, intent tiers and ICP tiers. Moving a slider updates the URL and the what-if at once. */
-export function ThresholdControls({ t }: { t: Thresholds }) {
+export const ThresholdControls = memo(function ThresholdControls({ t }: { t: Thresholds }) {
   const change = thresholdActions.thresholdChanged;
   return (
     <section className="card" aria-labelledby="thresholds-heading">
@@ -37,4 +38,4 @@ export function ThresholdControls({ t }: { t: Thresholds }) {
       </fieldset>
     </section>
   );
-}
+});

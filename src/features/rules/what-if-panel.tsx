@@ -1,5 +1,7 @@
+import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../../lib/format';
+import { useThrottledWhileDragging } from '../../state/slider-drag';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { WhatIfViewModel } from '../../worker/api';
 import { COLUMNS, buildWhatIfModel } from './build-what-if-model';
@@ -26,8 +28,45 @@ const DEFINITION = (
   </>
 );
 
-export function WhatIfPanel({ vm, currency, stale }: { vm: WhatIfViewModel; currency: string; stale: boolean }) {
-  const model = buildWhatIfModel(vm, currency);
+/** How often (ms) the table and the chart show a new result while a slider is dragged (at once on release). */
+const TABLE_REFRESH_WHILE_DRAGGING_MS = 100;
+const CHART_REFRESH_WHILE_DRAGGING_MS = 300;
+
+type Volumes = ReturnType<typeof buildWhatIfModel>['volumes'];
+
+/** The volume bars; no animation, so a redraw shows the new figures at once. */
+const VolumeChart = memo(function VolumeChart({ volumes }: { volumes: Volumes }) {
+  return (
+    <div className="what-if__chart" role="img" aria-label="Leads qualified at each stage under the draft, the last applied rules and the recorded process">
+      <ResponsiveContainer width="100%" height={260}>
+        <BarChart data={volumes} margin={{ top: 8, right: 8, bottom: 24, left: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="stage" label={{ value: 'Stage', position: 'insideBottom', offset: -12 }} />
+          <YAxis tickFormatter={(v: number) => formatCount(v)} label={{ value: 'Leads', angle: -90, position: 'insideLeft' }} />
+          <Tooltip formatter={(v) => formatCount(Number(v))} />
+          <Legend verticalAlign="top" />
+          {COLUMNS.map((c) => (
+            <Bar key={c.key} dataKey={c.key} name={c.label} fill={COLORS[c.key]} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+});
+
+interface WhatIfPanelProps {
+  readonly vm: WhatIfViewModel;
+  readonly currency: string;
+  readonly stale: boolean;
+}
+
+export const WhatIfPanel = memo(function WhatIfPanel({ vm, currency, stale }: WhatIfPanelProps) {
+  return <WhatIfBody vm={useThrottledWhileDragging(vm, TABLE_REFRESH_WHILE_DRAGGING_MS)} currency={currency} stale={stale} />;
+});
+
+const WhatIfBody = memo(function WhatIfBody({ vm, currency, stale }: WhatIfPanelProps) {
+  const model = useMemo(() => buildWhatIfModel(vm, currency), [vm, currency]);
+  const volumes = useThrottledWhileDragging(model.volumes, CHART_REFRESH_WHILE_DRAGGING_MS);
   return (
     <ChartFrame
       title="What-if: draft vs last applied vs recorded process"
@@ -60,21 +99,8 @@ export function WhatIfPanel({ vm, currency, stale }: { vm: WhatIfViewModel; curr
             ))}
           </tbody>
         </table>
-        <div className="what-if__chart" role="img" aria-label="Leads qualified at each stage under the draft, the last applied rules and the recorded process">
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={model.volumes} margin={{ top: 8, right: 8, bottom: 24, left: 16 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="stage" label={{ value: 'Stage', position: 'insideBottom', offset: -12 }} />
-              <YAxis tickFormatter={(v: number) => formatCount(v)} label={{ value: 'Leads', angle: -90, position: 'insideLeft' }} />
-              <Tooltip formatter={(v) => formatCount(Number(v))} />
-              <Legend verticalAlign="top" />
-              {COLUMNS.map((c) => (
-                <Bar key={c.key} dataKey={c.key} name={c.label} fill={COLORS[c.key]} isAnimationActive={false} />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <VolumeChart volumes={volumes} />
       </div>
     </ChartFrame>
   );
-}
+});
