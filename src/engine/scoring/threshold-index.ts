@@ -20,6 +20,9 @@ export interface ThresholdIndex {
   readonly twoScore: Float64Array;
   /** Suffix sums over combined-score bins, [bin × NQ + q]. */
   readonly single: Float64Array;
+  /** The per-bin sums the suffix sums were built from (same layouts), for incremental updates. */
+  readonly twoScoreBins: Float64Array;
+  readonly singleBins: Float64Array;
   readonly fitWeight: number;
 }
 
@@ -28,45 +31,45 @@ const bin = (s: number): number => {
   return b < 0 ? 0 : b > 100 ? 100 : b;
 };
 
-/** Builds the index over the leads in `mask` (matured leads of the filter, usually). */
-export function buildThresholdIndex(
-  fit: Float32Array,
-  intent: Float32Array,
-  mask: Uint8Array,
+/** Adds (sign 1) or removes (sign −1) lead i's quantities at its bins. Every quantity is an integer. */
+function put(
+  two: Float64Array,
+  single: Float64Array,
+  i: number,
+  f: number,
+  t: number,
+  sign: number,
   flags: QualificationFlags,
   outcomes: LeadOutcomes,
   fitWeight: number,
-): ThresholdIndex {
-  const two = new Float64Array(BINS * BINS * NQ);
-  const single = new Float64Array(BINS * NQ);
-  const { reachedSqo, won, wonCents, recordedMql } = outcomes;
-  for (let i = 0; i < fit.length; i++) {
-    if (!mask[i]) continue;
-    const f = fit[i]!;
-    const t = intent[i]!;
-    const sql = flags.sqlActivity[i]!;
-    const sqo = sql & flags.criteriaMet[i]!;
-    const k2 = (bin(f) * BINS + bin(t)) * NQ;
-    const k1 = bin(combinedScore(f, t, fitWeight)) * NQ;
-    const w = won[i]!;
-    const cents = w ? wonCents[i]! : 0;
-    const rs = reachedSqo[i]!;
-    const rm = recordedMql[i]!;
-    two[k2]! += 1;
-    two[k2 + 1]! += sql;
-    two[k2 + 2]! += sqo;
-    two[k2 + 3]! += rs;
-    two[k2 + 4]! += w;
-    two[k2 + 5]! += cents;
-    two[k2 + 6]! += rm;
-    single[k1]! += 1;
-    single[k1 + 1]! += sql;
-    single[k1 + 2]! += sqo;
-    single[k1 + 3]! += rs;
-    single[k1 + 4]! += w;
-    single[k1 + 5]! += cents;
-    single[k1 + 6]! += rm;
-  }
+): void {
+  const sql = flags.sqlActivity[i]!;
+  const sqo = sql & flags.criteriaMet[i]!;
+  const w = outcomes.won[i]!;
+  const cents = w ? outcomes.wonCents[i]! : 0;
+  const rs = outcomes.reachedSqo[i]!;
+  const rm = outcomes.recordedMql[i]!;
+  const k2 = (bin(f) * BINS + bin(t)) * NQ;
+  const k1 = bin(combinedScore(f, t, fitWeight)) * NQ;
+  two[k2]! += sign;
+  two[k2 + 1]! += sign * sql;
+  two[k2 + 2]! += sign * sqo;
+  two[k2 + 3]! += sign * rs;
+  two[k2 + 4]! += sign * w;
+  two[k2 + 5]! += sign * cents;
+  two[k2 + 6]! += sign * rm;
+  single[k1]! += sign;
+  single[k1 + 1]! += sign * sql;
+  single[k1 + 2]! += sign * sqo;
+  single[k1 + 3]! += sign * rs;
+  single[k1 + 4]! += sign * w;
+  single[k1 + 5]! += sign * cents;
+  single[k1 + 6]! += sign * rm;
+}
+
+function withSuffixSums(twoScoreBins: Float64Array, singleBins: Float64Array, fitWeight: number): ThresholdIndex {
+  const two = twoScoreBins.slice();
+  const single = singleBins.slice();
   // 2-D suffix sums: S[a][b] = T[a][b] + S[a+1][b] + S[a][b+1] − S[a+1][b+1].
   for (let a = BINS - 1; a >= 0; a--) {
     for (let b = BINS - 1; b >= 0; b--) {
@@ -80,7 +83,51 @@ export function buildThresholdIndex(
     }
   }
   for (let b = BINS - 2; b >= 0; b--) for (let q = 0; q < NQ; q++) single[b * NQ + q]! += single[(b + 1) * NQ + q]!;
-  return { twoScore: two, single, fitWeight };
+  return { twoScore: two, single, twoScoreBins, singleBins, fitWeight };
+}
+
+/** Builds the index over the leads in `mask` (matured leads of the filter, usually). */
+export function buildThresholdIndex(
+  fit: Float32Array,
+  intent: Float32Array,
+  mask: Uint8Array,
+  flags: QualificationFlags,
+  outcomes: LeadOutcomes,
+  fitWeight: number,
+): ThresholdIndex {
+  const two = new Float64Array(BINS * BINS * NQ);
+  const single = new Float64Array(BINS * NQ);
+  for (let i = 0; i < fit.length; i++) {
+    if (mask[i]) put(two, single, i, fit[i]!, intent[i]!, 1, flags, outcomes, fitWeight);
+  }
+  return withSuffixSums(two, single, fitWeight);
+}
+
+/**
+ * The index after some leads' scores changed: each listed lead (in the index's mask) moves from its
+ * bins under (`oldFit`, `oldIntent`) to its bins under (`fit`, `intent`). Every binned quantity is an
+ * integer (counts, cents), so the result equals `buildThresholdIndex` on the new scores exactly.
+ */
+export function moveInThresholdIndex(
+  index: ThresholdIndex,
+  leads: Int32Array,
+  count: number,
+  oldFit: Float32Array,
+  oldIntent: Float32Array,
+  fit: Float32Array,
+  intent: Float32Array,
+  flags: QualificationFlags,
+  outcomes: LeadOutcomes,
+): ThresholdIndex {
+  const two = index.twoScoreBins.slice();
+  const single = index.singleBins.slice();
+  const w = index.fitWeight;
+  for (let k = 0; k < count; k++) {
+    const i = leads[k]!;
+    put(two, single, i, oldFit[i]!, oldIntent[i]!, -1, flags, outcomes, w);
+    put(two, single, i, fit[i]!, intent[i]!, 1, flags, outcomes, w);
+  }
+  return withSuffixSums(two, single, w);
 }
 
 /** Sums of every quantity over the leads passing the MQL rule; integer thresholds 0..100. */

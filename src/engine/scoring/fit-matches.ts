@@ -1,0 +1,174 @@
+/**
+ * Which fit rules each lead matches, cached apart from the rules' points. A rule's condition
+ * (attribute, operator, values) gives a match bitset over leads, cached per condition; the rule list
+ * then splits leads into "combos" (the distinct sets of matched rules: a few hundred at most in
+ * practice). A points change rescoring every lead is then one gather, `fit_i = comboFit[combo_i]`,
+ * and editing one rule's condition recomputes only that rule's bitset. Points are whole numbers
+ * (BOUNDS.points), so the combo sums are exact and equal the per-attribute sums of ./fit.ts.
+ */
+import type { Dataset } from '../model/columns';
+import { attributeView } from './attributes';
+import { matchesNumber, matchesText } from './fit';
+import type { FitRule } from './rules';
+
+export interface FitMatches {
+  /** Combo of each lead. */
+  readonly combo: Int32Array;
+  readonly combos: number;
+  /** `member[c × rules + r]` = 1 when combo c matches rule r. */
+  readonly member: Uint8Array;
+  readonly rules: number;
+  /** Attributes the dataset lacks (their rules match nothing). */
+  readonly missingAttributes: readonly string[];
+}
+
+/** The part of a rule its matches depend on (everything but id, label and points). */
+export function conditionKey(r: FitRule): string {
+  switch (r.op) {
+    case 'equals':
+    case 'contains':
+      return JSON.stringify([r.attribute, r.op, r.value]);
+    case 'in':
+      return JSON.stringify([r.attribute, r.op, r.values]);
+    case 'range':
+      return JSON.stringify([r.attribute, r.op, r.min ?? null, r.max ?? null]);
+  }
+}
+
+/** Match bitset of one rule (bit i of word i >> 5), or null when the attribute is missing. */
+function matchBits(ds: Dataset, r: FitRule): Uint32Array | null {
+  const view = attributeView(ds, r.attribute);
+  if (!view) return null;
+  const n = ds.leads.count;
+  const bits = new Uint32Array((n + 31) >>> 5);
+  if (view.kind === 'dict') {
+    const table = Uint8Array.from(view.values, (v) => (matchesText(r, v) ? 1 : 0));
+    const { codes } = view;
+    for (let i = 0; i < n; i++) {
+      const c = codes[i]!;
+      if (c >= 0 && table[c]) bits[i >>> 5]! |= 1 << (i & 31);
+    }
+  } else {
+    const { values } = view;
+    if (r.op === 'range') {
+      const lo = r.min ?? -Infinity;
+      const hi = r.max ?? Infinity;
+      for (let i = 0; i < n; i++) {
+        const v = values[i]!;
+        if (v >= lo && v < hi) bits[i >>> 5]! |= 1 << (i & 31);
+      }
+    } else {
+      for (let i = 0; i < n; i++) if (matchesNumber(r, values[i]!)) bits[i >>> 5]! |= 1 << (i & 31);
+    }
+  }
+  return bits;
+}
+
+const MAX_BITSETS = 64;
+const MAX_MATCHES = 4;
+const bitsetCache = new WeakMap<Dataset, Map<string, Uint32Array | null>>();
+const matchesCache = new WeakMap<Dataset, Map<string, FitMatches>>();
+
+function lru<V>(map: Map<string, V>, key: string, max: number, make: () => V): V {
+  if (map.has(key)) {
+    const v = map.get(key) as V;
+    map.delete(key);
+    map.set(key, v);
+    return v;
+  }
+  const v = make();
+  if (map.size >= max) map.delete(map.keys().next().value!);
+  map.set(key, v);
+  return v;
+}
+
+function cachedBits(ds: Dataset, r: FitRule): Uint32Array | null {
+  let m = bitsetCache.get(ds);
+  if (!m) bitsetCache.set(ds, (m = new Map()));
+  return lru(m, conditionKey(r), MAX_BITSETS, () => matchBits(ds, r));
+}
+
+function computeMatches(ds: Dataset, rules: readonly FitRule[]): FitMatches {
+  const n = ds.leads.count;
+  const R = rules.length;
+  const combo = new Int32Array(n);
+  // Combo c's parent and whether it matched the rule that split it off, per refinement step.
+  const parentOf: Int32Array[] = [];
+  const bitOf: Uint8Array[] = [];
+  let combos = 1;
+  const missing = new Set<string>();
+  const bitsets = rules.map((r) => {
+    const b = cachedBits(ds, r);
+    if (!b) missing.add(r.attribute);
+    return b;
+  });
+  for (let r = 0; r < R; r++) {
+    const bits = bitsets[r];
+    const map = new Int32Array(combos * 2).fill(-1);
+    const parent: number[] = [];
+    const bit: number[] = [];
+    let next = 0;
+    for (let i = 0; i < n; i++) {
+      const m = bits && (bits[i >>> 5]! >>> (i & 31)) & 1 ? 1 : 0;
+      const key = combo[i]! * 2 + m;
+      let c = map[key]!;
+      if (c < 0) {
+        c = map[key] = next++;
+        parent.push(combo[i]!);
+        bit.push(m);
+      }
+      combo[i] = c;
+    }
+    parentOf.push(Int32Array.from(parent));
+    bitOf.push(Uint8Array.from(bit));
+    combos = Math.max(1, next);
+  }
+  if (n === 0) combos = 1;
+  const member = new Uint8Array(combos * R);
+  // Walk each final combo back through the refinement steps to read its matched rules.
+  for (let c = 0; c < combos && n > 0; c++) {
+    let cur = c;
+    for (let r = R - 1; r >= 0; r--) {
+      member[c * R + r] = bitOf[r]![cur]!;
+      cur = parentOf[r]![cur]!;
+    }
+  }
+  return { combo, combos, member, rules: R, missingAttributes: [...missing] };
+}
+
+/** The matches of a rule list (cached per dataset and ordered list of conditions). */
+export function fitMatches(ds: Dataset, rules: readonly FitRule[]): FitMatches {
+  let m = matchesCache.get(ds);
+  if (!m) matchesCache.set(ds, (m = new Map()));
+  return lru(m, JSON.stringify(rules.map(conditionKey)), MAX_MATCHES, () => computeMatches(ds, rules));
+}
+
+/** Fit score of each combo under the rules' points: Σ matched points clamped to [0, 100]. */
+export function comboFit(m: FitMatches, rules: readonly FitRule[]): Float32Array {
+  const out = new Float32Array(m.combos);
+  const R = m.rules;
+  for (let c = 0; c < m.combos; c++) {
+    let s = 0;
+    for (let r = 0; r < R; r++) if (m.member[c * R + r]) s += rules[r]!.points;
+    out[c] = s < 0 ? 0 : s > 100 ? 100 : s;
+  }
+  return out;
+}
+
+/** Fit scores of every lead into `out` (length = leads). */
+export function fitFromMatches(m: FitMatches, byCombo: Float32Array, out: Float32Array): Float32Array {
+  const { combo } = m;
+  for (let i = 0; i < out.length; i++) out[i] = byCombo[combo[i]!]!;
+  return out;
+}
+
+/** Bytes held per lead by the combo column (bitsets add 1/8 byte per cached condition). */
+export function fitMatchesBytes(m: FitMatches): number {
+  return m.combo.byteLength + m.member.byteLength;
+}
+
+/** Drops the cached matches of a dataset (cold-cache measurements). */
+export function clearFitMatches(ds: Dataset): void {
+  bitsetCache.delete(ds);
+  matchesCache.delete(ds);
+}
