@@ -5,7 +5,6 @@
  * "how many leads with fit ≥ a AND intent ≥ b" in O(1), exactly. Single-score mode uses a 1-D suffix
  * over bins of the combined score (rebuilt when the fit weight changes).
  */
-import { combinedScore } from './score';
 import type { QualificationFlags } from './qualification';
 import type { LeadOutcomes } from './outcomes';
 
@@ -31,42 +30,6 @@ const bin = (s: number): number => {
   return b < 0 ? 0 : b > 100 ? 100 : b;
 };
 
-/** Adds (sign 1) or removes (sign −1) lead i's quantities at its bins. Every quantity is an integer. */
-function put(
-  two: Float64Array,
-  single: Float64Array,
-  i: number,
-  f: number,
-  t: number,
-  sign: number,
-  flags: QualificationFlags,
-  outcomes: LeadOutcomes,
-  fitWeight: number,
-): void {
-  const sql = flags.sqlActivity[i]!;
-  const sqo = sql & flags.criteriaMet[i]!;
-  const w = outcomes.won[i]!;
-  const cents = w ? outcomes.wonCents[i]! : 0;
-  const rs = outcomes.reachedSqo[i]!;
-  const rm = outcomes.recordedMql[i]!;
-  const k2 = (bin(f) * BINS + bin(t)) * NQ;
-  const k1 = bin(combinedScore(f, t, fitWeight)) * NQ;
-  two[k2]! += sign;
-  two[k2 + 1]! += sign * sql;
-  two[k2 + 2]! += sign * sqo;
-  two[k2 + 3]! += sign * rs;
-  two[k2 + 4]! += sign * w;
-  two[k2 + 5]! += sign * cents;
-  two[k2 + 6]! += sign * rm;
-  single[k1]! += sign;
-  single[k1 + 1]! += sign * sql;
-  single[k1 + 2]! += sign * sqo;
-  single[k1 + 3]! += sign * rs;
-  single[k1 + 4]! += sign * w;
-  single[k1 + 5]! += sign * cents;
-  single[k1 + 6]! += sign * rm;
-}
-
 function withSuffixSums(twoScoreBins: Float64Array, singleBins: Float64Array, fitWeight: number): ThresholdIndex {
   const two = twoScoreBins.slice();
   const single = singleBins.slice();
@@ -86,7 +49,59 @@ function withSuffixSums(twoScoreBins: Float64Array, singleBins: Float64Array, fi
   return { twoScore: two, single, twoScoreBins, singleBins, fitWeight };
 }
 
-/** Builds the index over the leads in `mask` (matured leads of the filter, usually). */
+/** Class bits of a lead: the 0/1 quantities it adds (sql, sqo, reachedSqo, won, recordedMql). */
+const C_SQL = 1;
+const C_SQO = 2;
+const C_RS = 4;
+const C_WON = 8;
+const C_RM = 16;
+const CLASSES = 32;
+
+const classCache = new WeakMap<QualificationFlags, WeakMap<LeadOutcomes, Uint8Array>>();
+
+/** Each lead's class (cached per flags and outcomes: weight changes reuse it). */
+function leadClasses(flags: QualificationFlags, outcomes: LeadOutcomes, n: number): Uint8Array {
+  let byOutcomes = classCache.get(flags);
+  if (!byOutcomes) classCache.set(flags, (byOutcomes = new WeakMap()));
+  let cls = byOutcomes.get(outcomes);
+  if (!cls) {
+    cls = new Uint8Array(n);
+    const { sqlActivity, criteriaMet } = flags;
+    const { reachedSqo, won, recordedMql } = outcomes;
+    for (let i = 0; i < n; i++) {
+      const sql = sqlActivity[i]!;
+      cls[i] = (sql ? C_SQL : 0) | (sql & criteriaMet[i]! ? C_SQO : 0) | (reachedSqo[i] ? C_RS : 0) | (won[i] ? C_WON : 0) | (recordedMql[i] ? C_RM : 0);
+    }
+    byOutcomes.set(outcomes, cls);
+  }
+  return cls;
+}
+
+/** Expands per-(bin, class) counts and per-bin cents into the per-bin quantity sums. */
+function expand(counts: Int32Array, cents: Float64Array, bins: number): Float64Array {
+  const out = new Float64Array(bins * NQ);
+  for (let b = 0; b < bins; b++) {
+    const k = b * NQ;
+    for (let c = 0; c < CLASSES; c++) {
+      const m = counts[b * CLASSES + c]!;
+      if (m === 0) continue;
+      // m may be negative (a delta of moves); every sum stays an integer.
+      out[k]! += m;
+      if (c & C_SQL) out[k + 1]! += m;
+      if (c & C_SQO) out[k + 2]! += m;
+      if (c & C_RS) out[k + 3]! += m;
+      if (c & C_WON) out[k + 4]! += m;
+      if (c & C_RM) out[k + 6]! += m;
+    }
+    out[k + 5] = cents[b]!;
+  }
+  return out;
+}
+
+/**
+ * Builds the index over the leads in `mask` (matured leads of the filter, usually). One pass counts
+ * leads per (bin, class of 0/1 quantities) and sums won cents per bin; the counts are then expanded.
+ */
 export function buildThresholdIndex(
   fit: Float32Array,
   intent: Float32Array,
@@ -95,12 +110,31 @@ export function buildThresholdIndex(
   outcomes: LeadOutcomes,
   fitWeight: number,
 ): ThresholdIndex {
-  const two = new Float64Array(BINS * BINS * NQ);
-  const single = new Float64Array(BINS * NQ);
-  for (let i = 0; i < fit.length; i++) {
-    if (mask[i]) put(two, single, i, fit[i]!, intent[i]!, 1, flags, outcomes, fitWeight);
+  const n = fit.length;
+  const cls = leadClasses(flags, outcomes, n);
+  const { wonCents } = outcomes;
+  const counts2 = new Int32Array(BINS * BINS * CLASSES);
+  const cents2 = new Float64Array(BINS * BINS);
+  const counts1 = new Int32Array(BINS * CLASSES);
+  const cents1 = new Float64Array(BINS);
+  const v = 1 - fitWeight;
+  for (let i = 0; i < n; i++) {
+    if (!mask[i]) continue;
+    const f = fit[i]!;
+    const t = intent[i]!;
+    const c = cls[i]!;
+    const b2 = bin(f) * BINS + bin(t);
+    // combinedScore(f, t, fitWeight), inlined.
+    const b1 = bin(fitWeight * f + v * t);
+    counts2[b2 * CLASSES + c]!++;
+    counts1[b1 * CLASSES + c]!++;
+    if (c & C_WON) {
+      const cents = wonCents[i]!;
+      cents2[b2]! += cents;
+      cents1[b1]! += cents;
+    }
   }
-  return withSuffixSums(two, single, fitWeight);
+  return withSuffixSums(expand(counts2, cents2, BINS * BINS), expand(counts1, cents1, BINS), fitWeight);
 }
 
 /**
@@ -119,14 +153,47 @@ export function moveInThresholdIndex(
   flags: QualificationFlags,
   outcomes: LeadOutcomes,
 ): ThresholdIndex {
-  const two = index.twoScoreBins.slice();
-  const single = index.singleBins.slice();
   const w = index.fitWeight;
+  const v = 1 - w;
+  const cls = leadClasses(flags, outcomes, fit.length);
+  const { wonCents } = outcomes;
+  const counts2 = new Int32Array(BINS * BINS * CLASSES);
+  const cents2 = new Float64Array(BINS * BINS);
+  const counts1 = new Int32Array(BINS * CLASSES);
+  const cents1 = new Float64Array(BINS);
+  let moves = 0;
   for (let k = 0; k < count; k++) {
     const i = leads[k]!;
-    put(two, single, i, oldFit[i]!, oldIntent[i]!, -1, flags, outcomes, w);
-    put(two, single, i, fit[i]!, intent[i]!, 1, flags, outcomes, w);
+    const f0 = oldFit[i]!;
+    const t0 = oldIntent[i]!;
+    const f1 = fit[i]!;
+    const t1 = intent[i]!;
+    const a2 = bin(f0) * BINS + bin(t0);
+    const b2 = bin(f1) * BINS + bin(t1);
+    const a1 = bin(w * f0 + v * t0);
+    const b1 = bin(w * f1 + v * t1);
+    if (a2 === b2 && a1 === b1) continue;
+    moves++;
+    const c = cls[i]!;
+    counts2[a2 * CLASSES + c]!--;
+    counts2[b2 * CLASSES + c]!++;
+    counts1[a1 * CLASSES + c]!--;
+    counts1[b1 * CLASSES + c]!++;
+    if (c & C_WON) {
+      const cents = wonCents[i]!;
+      cents2[a2]! -= cents;
+      cents2[b2]! += cents;
+      cents1[a1]! -= cents;
+      cents1[b1]! += cents;
+    }
   }
+  if (moves === 0) return index;
+  const d2 = expand(counts2, cents2, BINS * BINS);
+  const d1 = expand(counts1, cents1, BINS);
+  const two = index.twoScoreBins.slice();
+  const single = index.singleBins.slice();
+  for (let k = 0; k < two.length; k++) two[k]! += d2[k]!;
+  for (let k = 0; k < single.length; k++) single[k]! += d1[k]!;
   return withSuffixSums(two, single, w);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../model/columns';
 import { LEAD_STAGES } from '../model/stages';
-import { leadIntent, intentSums, leadsByType } from './intent-sums';
+import { intentFromSums, intentSums, leadIntent, leadsByType } from './intent-sums';
 import { leadOutcomes, type LeadOutcomes } from './outcomes';
 import { cachedQualificationFlags, modelStages } from './qualification';
 import type { RuleSet } from './rules';
@@ -96,20 +96,27 @@ export function updateWhatIf(ds: Dataset, base: WhatIfContext, baseRules: RuleSe
   let fit = base.fit;
   let intent = base.intent;
   if (types.length === 1) {
-    intent = base.intent.slice();
     const sums = intentSums(ds, b.intent.halfLifeDays, asOf, out.cutoff);
     const byType = leadsByType(sums);
     const t = types[0]!;
     const { points, caps } = b.intent;
     const from = byType.typeStart[t]!;
     const to = byType.typeStart[t + 1]!;
-    moved = new Int32Array(to - from);
-    for (let k = from; k < to; k++) {
-      const i = byType.leads[k]!;
-      const v = Math.fround(leadIntent(sums, i, points, caps));
-      if (v === intent[i]) continue;
-      intent[i] = v;
-      if (base.mask[i]) moved[count++] = i;
+    if ((to - from) * 4 > n) {
+      // Most leads have the type: one pass over all the sums is cheaper than lead by lead.
+      intent = intentFromSums(sums, points, caps, new Float32Array(n));
+      moved = new Int32Array(n);
+      for (let i = 0; i < n; i++) if (intent[i] !== base.intent[i] && base.mask[i]) moved[count++] = i;
+    } else {
+      intent = base.intent.slice();
+      moved = new Int32Array(to - from);
+      for (let k = from; k < to; k++) {
+        const i = byType.leads[k]!;
+        const v = Math.fround(leadIntent(sums, i, points, caps));
+        if (v === intent[i]) continue;
+        intent[i] = v;
+        if (base.mask[i]) moved[count++] = i;
+      }
     }
   } else {
     fit = base.fit.slice();
@@ -127,7 +134,11 @@ export function updateWhatIf(ds: Dataset, base: WhatIfContext, baseRules: RuleSe
       if (base.mask[i]) moved[count++] = i;
     }
   }
-  const index = moveInThresholdIndex(base.index, moved, count, base.fit, base.intent, fit, intent, base.flags, out);
+  // Moving a lead costs about twice adding it: past a third of the leads, rebuild.
+  const index =
+    count * 3 > n
+      ? buildThresholdIndex(fit, intent, base.mask, base.flags, out, base.index.fitWeight)
+      : moveInThresholdIndex(base.index, moved, count, base.fit, base.intent, fit, intent, base.flags, out);
   return whatIfContextOf(fit, intent, pop, base.flags, out, index);
 }
 
