@@ -1,10 +1,11 @@
 /**
- * Which fit rules each lead matches, cached apart from the rules' points. A rule's condition
- * (attribute, operator, values) gives a match bitset over leads, cached per condition; the rule list
- * then splits leads into "combos" (the distinct sets of matched rules: a few hundred at most in
- * practice). A points change rescoring every lead is then one gather, `fit_i = comboFit[combo_i]`,
- * and editing one rule's condition recomputes only that rule's bitset. Points are whole numbers
- * (BOUNDS.points), so the combo sums are exact and equal the per-attribute sums of ./fit.ts.
+ * Which fit rules each lead matches, cached apart from the rules' points. The rule list splits
+ * leads into "combos": the distinct sets of matched rules (a few hundred at most in practice),
+ * found with one pass per attribute (each dictionary value's matched rules as a bit mask, then one
+ * gather) and a hash of the masks. Cached per ordered list of conditions (attribute, operator,
+ * values), so a points change rescoring every lead is one gather, `fit_i = comboFit[combo_i]`.
+ * Points are whole numbers (BOUNDS.points), so the combo sums are exact and equal the per-attribute
+ * sums of ./fit.ts.
  */
 import type { Dataset } from '../model/columns';
 import { attributeView } from './attributes';
@@ -35,7 +36,7 @@ export function conditionKey(r: FitRule): string {
   }
 }
 
-/** Match bitset of one rule (bit i of word i >> 5), or null when the attribute is missing. */
+/** Match bitset of one rule (bit i of word i >> 5), or null when the attribute is missing (> 31 rules). */
 function matchBits(ds: Dataset, r: FitRule): Uint32Array | null {
   const view = attributeView(ds, r.attribute);
   if (!view) return null;
@@ -64,9 +65,7 @@ function matchBits(ds: Dataset, r: FitRule): Uint32Array | null {
   return bits;
 }
 
-const MAX_BITSETS = 64;
 const MAX_MATCHES = 4;
-const bitsetCache = new WeakMap<Dataset, Map<string, Uint32Array | null>>();
 const matchesCache = new WeakMap<Dataset, Map<string, FitMatches>>();
 
 function lru<V>(map: Map<string, V>, key: string, max: number, make: () => V): V {
@@ -82,26 +81,58 @@ function lru<V>(map: Map<string, V>, key: string, max: number, make: () => V): V
   return v;
 }
 
-function cachedBits(ds: Dataset, r: FitRule): Uint32Array | null {
-  let m = bitsetCache.get(ds);
-  if (!m) bitsetCache.set(ds, (m = new Map()));
-  return lru(m, conditionKey(r), MAX_BITSETS, () => matchBits(ds, r));
+/** Combos as the distinct per-lead match masks (≤ 31 rules), numbered by first appearance. */
+function combosOfMasks(masks: Int32Array, R: number): { combo: Int32Array; combos: number; member: Uint8Array } {
+  const n = masks.length;
+  const combo = new Int32Array(n);
+  const keys: number[] = [];
+  let bits = 8;
+  let table = new Int32Array(1 << bits).fill(-1);
+  const slot = (m: number): number => {
+    const mask = (1 << bits) - 1;
+    let h = Math.imul(m, 0x9e3779b1) >>> (32 - bits);
+    while (table[h] !== -1 && keys[table[h]!] !== m) h = (h + 1) & mask;
+    return h;
+  };
+  let lastMask = -1;
+  let lastId = -1;
+  for (let i = 0; i < n; i++) {
+    const m = masks[i]!;
+    if (m === lastMask) {
+      combo[i] = lastId;
+      continue;
+    }
+    const h = slot(m);
+    let id = table[h]!;
+    if (id === -1) {
+      id = keys.length;
+      keys.push(m);
+      table[h] = id;
+      if (keys.length * 2 > 1 << bits) {
+        bits++;
+        table = new Int32Array(1 << bits).fill(-1);
+        keys.forEach((k, j) => (table[slot(k)] = j));
+      }
+    }
+    combo[i] = lastId = id;
+    lastMask = m;
+  }
+  const combos = Math.max(1, keys.length);
+  const member = new Uint8Array(combos * R);
+  keys.forEach((m, c) => {
+    for (let r = 0; r < R; r++) member[c * R + r] = (m >>> r) & 1;
+  });
+  return { combo, combos, member };
 }
 
-function computeMatches(ds: Dataset, rules: readonly FitRule[]): FitMatches {
-  const n = ds.leads.count;
-  const R = rules.length;
+/** Combos by refining the split rule by rule (any number of rules). */
+function combosByRefinement(bitsets: readonly (Uint32Array | null)[], n: number): { combo: Int32Array; combos: number; member: Uint8Array } {
+  const R = bitsets.length;
   const combo = new Int32Array(n);
   // Combo c's parent and whether it matched the rule that split it off, per refinement step.
   const parentOf: Int32Array[] = [];
   const bitOf: Uint8Array[] = [];
   let combos = 1;
-  const missing = new Set<string>();
-  const bitsets = rules.map((r) => {
-    const b = cachedBits(ds, r);
-    if (!b) missing.add(r.attribute);
-    return b;
-  });
   for (let r = 0; r < R; r++) {
     const bits = bitsets[r];
     const map = new Int32Array(combos * 2).fill(-1);
@@ -123,7 +154,6 @@ function computeMatches(ds: Dataset, rules: readonly FitRule[]): FitMatches {
     bitOf.push(Uint8Array.from(bit));
     combos = Math.max(1, next);
   }
-  if (n === 0) combos = 1;
   const member = new Uint8Array(combos * R);
   // Walk each final combo back through the refinement steps to read its matched rules.
   for (let c = 0; c < combos && n > 0; c++) {
@@ -133,7 +163,70 @@ function computeMatches(ds: Dataset, rules: readonly FitRule[]): FitMatches {
       cur = parentOf[r]![cur]!;
     }
   }
-  return { combo, combos, member, rules: R, missingAttributes: [...missing] };
+  return { combo, combos, member };
+}
+
+/** OR of `1 << r` into `masks` for every lead matching rule r, one pass per attribute (≤ 31 rules). */
+function matchMasks(ds: Dataset, rules: readonly FitRule[], missing: Set<string>): Int32Array {
+  const n = ds.leads.count;
+  const masks = new Int32Array(n);
+  const byAttribute = new Map<string, number[]>();
+  rules.forEach((r, k) => {
+    const list = byAttribute.get(r.attribute) ?? [];
+    list.push(k);
+    byAttribute.set(r.attribute, list);
+  });
+  for (const [ref, list] of byAttribute) {
+    const view = attributeView(ds, ref);
+    if (!view) {
+      missing.add(ref);
+      continue;
+    }
+    if (view.kind === 'dict') {
+      const byCode = new Int32Array(view.values.length);
+      view.values.forEach((value, code) => {
+        for (const k of list) if (matchesText(rules[k]!, value)) byCode[code]! |= 1 << k;
+      });
+      const { codes } = view;
+      for (let i = 0; i < n; i++) {
+        const c = codes[i]!;
+        if (c >= 0) masks[i]! |= byCode[c]!;
+      }
+      continue;
+    }
+    const { values } = view;
+    for (const k of list) {
+      const r = rules[k]!;
+      const bit = 1 << k;
+      if (r.op === 'range') {
+        const lo = r.min ?? -Infinity;
+        const hi = r.max ?? Infinity;
+        for (let i = 0; i < n; i++) {
+          const v = values[i]!;
+          if (v >= lo && v < hi) masks[i]! |= bit;
+        }
+      } else {
+        for (let i = 0; i < n; i++) if (matchesNumber(r, values[i]!)) masks[i]! |= bit;
+      }
+    }
+  }
+  return masks;
+}
+
+function computeMatches(ds: Dataset, rules: readonly FitRule[]): FitMatches {
+  const R = rules.length;
+  const missing = new Set<string>();
+  let combos;
+  if (R <= 31) combos = combosOfMasks(matchMasks(ds, rules, missing), R);
+  else {
+    const bitsets = rules.map((r) => {
+      const b = matchBits(ds, r);
+      if (!b) missing.add(r.attribute);
+      return b;
+    });
+    combos = combosByRefinement(bitsets, ds.leads.count);
+  }
+  return { ...combos, rules: R, missingAttributes: [...missing] };
 }
 
 /** The matches of a rule list (cached per dataset and ordered list of conditions). */
@@ -162,13 +255,12 @@ export function fitFromMatches(m: FitMatches, byCombo: Float32Array, out: Float3
   return out;
 }
 
-/** Bytes held per lead by the combo column (bitsets add 1/8 byte per cached condition). */
+/** Bytes held by the combo column and the combos' rule table. */
 export function fitMatchesBytes(m: FitMatches): number {
   return m.combo.byteLength + m.member.byteLength;
 }
 
 /** Drops the cached matches of a dataset (cold-cache measurements). */
 export function clearFitMatches(ds: Dataset): void {
-  bitsetCache.delete(ds);
   matchesCache.delete(ds);
 }
