@@ -167,8 +167,7 @@ export function statusChanges(ds: Dataset, ctx: WhatIfContext, rules: RuleSet, l
     total++;
     picked.push(i);
   }
-  picked.sort((a, b) => ctx.fit[b]! + ctx.intent[b]! - (ctx.fit[a]! + ctx.intent[a]!));
-  const rows = picked.slice(0, limit).map((i) => {
+  const rows = topByScore(ctx, picked, limit).map((i) => {
     const model = stages[i]!;
     return {
       leadId: ds.leads.id[i] ?? '',
@@ -180,4 +179,21 @@ export function statusChanges(ds: Dataset, ctx: WhatIfContext, rules: RuleSet, l
     };
   });
   return { total, rows };
+}
+
+/**
+ * The first `limit` of `leads` (ascending row order) sorted by fit + intent, highest first, ties in
+ * row order: the same as sorting them all, but only the leads whose whole-point score bucket reaches
+ * the limit are sorted.
+ */
+function topByScore(ctx: WhatIfContext, leads: readonly number[], limit: number): number[] {
+  const key = (i: number) => ctx.fit[i]! + ctx.intent[i]!;
+  const bucket = (i: number) => Math.min(200, Math.max(0, Math.floor(key(i))));
+  const counts = new Int32Array(201);
+  for (const i of leads) counts[bucket(i)]!++;
+  let from = 200;
+  for (let seen = counts[200]!; from > 0 && seen < limit; ) seen += counts[--from]!;
+  const candidates = leads.filter((i) => bucket(i) >= from);
+  candidates.sort((a, b) => key(b) - key(a));
+  return candidates.slice(0, Math.max(0, limit));
 }

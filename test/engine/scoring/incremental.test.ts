@@ -9,6 +9,7 @@ import { compileFit, scoreFit } from '../../../src/engine/scoring/fit';
 import { clearFitMatches } from '../../../src/engine/scoring/fit-matches';
 import { clearIntentSums } from '../../../src/engine/scoring/intent-sums';
 import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
+import { modelStages } from '../../../src/engine/scoring/qualification';
 import type { FitRule, RuleSet } from '../../../src/engine/scoring/rules';
 import { compileRules, scoreLeads } from '../../../src/engine/scoring/score';
 import { clampRuleSet } from '../../../src/engine/scoring/validate';
@@ -208,5 +209,26 @@ describe('single-weight incremental what-if', () => {
     const out = leadOutcomes(ds, { asOf: ds.meta.latestAt, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
     const ctx = prepareWhatIf(ds, r, new Uint8Array(ds.leads.count).fill(1), ds.meta.latestAt);
     expect(ctx.outcomes).toBe(out);
+  });
+});
+
+describe('status changes', () => {
+  it('lists the first leads by fit + intent as a full sort would, for any limit', () => {
+    const ds = demo(4);
+    const asOf = ds.meta.latestAt;
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 4 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 100 }), (steps, limit, t) => {
+        const rules = steps.reduce(applyStep, clampRuleSet({ ...DEFAULT_RULE_SET, qualification: { ...DEFAULT_RULE_SET.qualification, mqlMinFit: t, mqlMinIntent: 100 - t } }));
+        const ctx = prepareWhatIf(ds, rules, new Uint8Array(ds.leads.count).fill(1), asOf);
+        const stages = modelStages(ctx.fit, ctx.intent, rules.qualification, ctx.flags);
+        const picked: number[] = [];
+        for (let i = 0; i < stages.length; i++) if (ctx.mask[i] && stages[i]! >= 1 !== (ctx.outcomes.recordedMql[i] === 1)) picked.push(i);
+        picked.sort((a, b) => ctx.fit[b]! + ctx.intent[b]! - (ctx.fit[a]! + ctx.intent[a]!));
+        const got = statusChanges(ds, ctx, rules, limit);
+        expect(got.total).toBe(picked.length);
+        expect(got.rows.map((r) => r.leadId)).toEqual(picked.slice(0, limit).map((i) => ds.leads.id[i]));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
