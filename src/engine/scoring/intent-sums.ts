@@ -151,7 +151,8 @@ export function intentSumsBytes(s: IntentSums): number {
   return s.start.byteLength + s.type.byteLength + s.sum.byteLength + (byType ? byType.leads.byteLength + byType.typeStart.byteLength : 0);
 }
 
-const MAX_CACHED = 4;
+/** Current and history sums at the applied half-life, history at a dragged one. */
+const MAX_CACHED = 3;
 const cache = new WeakMap<Dataset, Map<string, IntentSums>>();
 const cutoffIds = new WeakMap<Float64Array, number>();
 let nextCutoffId = 1;

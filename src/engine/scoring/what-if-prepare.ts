@@ -134,9 +134,9 @@ export function updateWhatIf(ds: Dataset, base: WhatIfContext, baseRules: RuleSe
       if (base.mask[i]) moved[count++] = i;
     }
   }
-  // Moving a lead costs about twice adding it: past a third of the leads, rebuild.
+  // Moving a lead costs about twice adding it and more in scattered reads: past a quarter, rebuild.
   const index =
-    count * 3 > n
+    count * 4 > n
       ? buildThresholdIndex(fit, intent, base.mask, base.flags, out, base.index.fitWeight)
       : moveInThresholdIndex(base.index, moved, count, base.fit, base.intent, fit, intent, base.flags, out);
   return whatIfContextOf(fit, intent, pop, base.flags, out, index);
