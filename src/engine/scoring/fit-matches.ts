@@ -81,11 +81,28 @@ function lru<V>(map: Map<string, V>, key: string, max: number, make: () => V): V
   return v;
 }
 
+/** Up to this many rules, combos are found with a table indexed by the mask (2^rules entries). */
+const DIRECT_BITS = 16;
+
 /** Combos as the distinct per-lead match masks (≤ 31 rules), numbered by first appearance. */
 function combosOfMasks(masks: Int32Array, R: number): { combo: Int32Array; combos: number; member: Uint8Array } {
   const n = masks.length;
   const combo = new Int32Array(n);
   const keys: number[] = [];
+  if (R <= DIRECT_BITS) {
+    // Few rules: a direct table of every possible mask.
+    const ids = new Int32Array(1 << R).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const m = masks[i]!;
+      let id = ids[m]!;
+      if (id < 0) {
+        id = ids[m] = keys.length;
+        keys.push(m);
+      }
+      combo[i] = id;
+    }
+    return withMembers(combo, keys, R);
+  }
   let bits = 8;
   let table = new Int32Array(1 << bits).fill(-1);
   const slot = (m: number): number => {
@@ -117,6 +134,10 @@ function combosOfMasks(masks: Int32Array, R: number): { combo: Int32Array; combo
     combo[i] = lastId = id;
     lastMask = m;
   }
+  return withMembers(combo, keys, R);
+}
+
+function withMembers(combo: Int32Array, keys: readonly number[], R: number): { combo: Int32Array; combos: number; member: Uint8Array } {
   const combos = Math.max(1, keys.length);
   const member = new Uint8Array(combos * R);
   keys.forEach((m, c) => {
