@@ -5,6 +5,7 @@ import { buildDataset } from '../../../src/engine/model/build-dataset';
 import type { Dataset } from '../../../src/engine/model/columns';
 import { DAY_MS } from '../../../src/engine/time';
 import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
+import { explainLead } from '../../../src/engine/scoring/explain';
 import { compileFit, scoreFit } from '../../../src/engine/scoring/fit';
 import { clearFitMatches } from '../../../src/engine/scoring/fit-matches';
 import { clearIntentSums } from '../../../src/engine/scoring/intent-sums';
@@ -65,6 +66,24 @@ describe('intent from cached decayed sums', () => {
           const t0 = cut && cut[i]! < asOf ? cut[i]! : asOf;
           expect(Math.abs(s.intent[i]! - referenceIntent(ds, rules, i, t0))).toBeLessThan(1e-4);
         }
+      }
+    }
+  });
+});
+
+describe('lead explanation', () => {
+  it('adds up to the very scores of the scoring engine', () => {
+    const ds = demo(6);
+    const asOf = ds.meta.latestAt;
+    const rnd = lcg(3);
+    for (let trial = 0; trial < 3; trial++) {
+      const rules = randomActivities(rnd);
+      const out = leadOutcomes(ds, { asOf, maturityDays: rules.maturityDays, scoringWindowDays: rules.scoringWindowDays });
+      const s = scoreLeads(ds, compileRules(ds, rules), { asOf, cutoff: out.cutoff });
+      for (let i = 0; i < ds.leads.count; i++) {
+        const e = explainLead(ds, rules, i, Math.min(asOf, out.cutoff[i]!));
+        expect(Math.fround(e.intent.score)).toBe(s.intent[i]);
+        expect(e.fit.score).toBe(s.fit[i]);
       }
     }
   });
