@@ -38,14 +38,34 @@ export function computeIntentSums(ds: Dataset, halfLifeDays: number, asOf: numbe
   const { start: aStart, type: aType, at } = ds.activities;
   const n = ds.leads.count;
   const types = ds.activities.typeNames.length;
-  const start = new Int32Array(n + 1);
-  const typeBuf = new Uint8Array(ds.activities.count);
-  const sumBuf = new Float64Array(ds.activities.count);
-  const acc = new Float64Array(types);
   const seen = new Uint8Array(types);
   const touched = new Int32Array(types);
+  // First pass: how many types each lead has up to its instant (no decay yet), for exact sizes.
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    let t0 = asOf;
+    if (cutoff) {
+      const c = cutoff[i]!;
+      if (c < t0) t0 = c;
+    }
+    let nTouched = 0;
+    const end = aStart[i + 1]!;
+    for (let j = aStart[i]!; j < end; j++) {
+      if (at[j]! > t0) break;
+      const code = aType[j]!;
+      if (!seen[code]) {
+        seen[code] = 1;
+        touched[nTouched++] = code;
+      }
+    }
+    for (let k = 0; k < nTouched; k++) seen[touched[k]!] = 0;
+    start[i + 1] = start[i]! + nTouched;
+  }
+  const m = start[n]!;
+  const type = new Uint8Array(m);
+  const sum = new Float64Array(m);
+  const acc = new Float64Array(types);
   const decayPerDay = Math.LN2 / halfLifeDays;
-  let m = 0;
   for (let i = 0; i < n; i++) {
     let t0 = asOf;
     if (cutoff) {
@@ -74,17 +94,17 @@ export function computeIntentSums(ds: Dataset, halfLifeDays: number, asOf: numbe
       }
       touched[b + 1] = v;
     }
-    for (let k = 0; k < nTouched; k++) {
-      const code = touched[k]!;
-      typeBuf[m] = code;
-      sumBuf[m] = acc[code]!;
-      m++;
+    let k = start[i]!;
+    for (let q = 0; q < nTouched; q++) {
+      const code = touched[q]!;
+      type[k] = code;
+      sum[k] = acc[code]!;
+      k++;
       acc[code] = 0;
       seen[code] = 0;
     }
-    start[i + 1] = m;
   }
-  return { start, type: typeBuf.slice(0, m), sum: sumBuf.slice(0, m), halfLifeDays, types };
+  return { start, type, sum, halfLifeDays, types };
 }
 
 /** The intent score of one lead from its entries (the definition; every path calls this). */
