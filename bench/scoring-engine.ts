@@ -2,7 +2,8 @@
  * The app's scoring engine (src/engine/scoring: rule-based fit, decayed intent, the what-if the
  * Rules view shows) on the same dataset:
  * - rescore: compile + score every lead after a weight change (caches warm);
- * - what-if prepare, cold: every cache dropped (outcomes excepted), as after a dataset load;
+ * - what-if prepare, cold: fit matches, decayed sums and population dropped (outcomes and
+ *   qualification flags stay cached), as after a dataset load;
  * - weight change: a new what-if context for a rule set with several weights changed (warm caches:
  *   fit rule matches, decayed activity sums, outcomes, flags, population);
  * - single weight: one activity type's points, derived from the previous context (`updateWhatIf`),
@@ -75,8 +76,9 @@ export async function measureScoringEngine(ds: Dataset, asOf: number, runs: numb
   const coldSamples: number[] = [];
   for (let r = 0; r < coldRuns + 1; r++) {
     cold();
+    const fresh = scope.slice(); // a new scope array: the population is recomputed too
     const t = performance.now();
-    prepareWhatIf(ds, base, scope, asOf);
+    prepareWhatIf(ds, base, fresh, asOf);
     if (r > 0) coldSamples.push(performance.now() - t);
   }
   const whatIfPrepareColdMs = summarize(coldSamples);
