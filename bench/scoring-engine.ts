@@ -22,15 +22,37 @@ import { compileRules, scoreLeads } from '../src/engine/scoring/score';
 import { clampRuleSet } from '../src/engine/scoring/validate';
 import { whatIf, whatIfFull, type WhatIfContext } from '../src/engine/scoring/what-if';
 import { prepareWhatIf, updateWhatIf } from '../src/engine/scoring/what-if-prepare';
-import { summarize, time, type Timing } from './stats';
+import { summarize, type Timing } from './stats';
+
+/** Wall-clock timing plus the median process CPU time (less sensitive to other load on the machine). */
+export type EngineTiming = Timing & { readonly cpuMedian: number };
+
+async function time(runs: number, fn: () => unknown, warmup = 2, before?: () => void): Promise<EngineTiming> {
+  for (let i = 0; i < warmup; i++) {
+    before?.();
+    await fn();
+  }
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    const c = process.cpuUsage();
+    const t = performance.now();
+    await fn();
+    wall.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
+  }
+  return { ...summarize(wall), cpuMedian: summarize(cpu).median };
+}
 
 export interface ScoringEngineResult {
-  readonly rescoreMs: Timing;
-  readonly whatIfPrepareColdMs: Timing;
-  readonly whatIfWeightChangeMs: Timing;
-  readonly whatIfSingleWeightMs: { readonly pageView: Timing; readonly demoRequest: Timing; readonly fitRule: Timing };
-  readonly whatIfHalfLifeChangeMs: Timing;
-  readonly whatIfThresholdMs: Timing;
+  readonly rescoreMs: EngineTiming;
+  readonly whatIfPrepareColdMs: EngineTiming;
+  readonly whatIfWeightChangeMs: EngineTiming;
+  readonly whatIfSingleWeightMs: { readonly pageView: EngineTiming; readonly demoRequest: EngineTiming; readonly fitRule: EngineTiming };
+  readonly whatIfHalfLifeChangeMs: EngineTiming;
+  readonly whatIfThresholdMs: EngineTiming;
   /** Cached scoring structures per lead: decayed sums (history and current), per-type lead lists, fit combos. */
   readonly cacheBytesPerLead: { readonly intentSumsHistory: number; readonly intentSumsNow: number; readonly fitCombos: number };
 }
@@ -72,22 +94,24 @@ export async function measureScoringEngine(ds: Dataset, asOf: number, runs: numb
     clearIntentSums(ds);
     clearFitMatches(ds);
   };
-  const coldRuns = Math.max(3, Math.ceil(runs / 2));
-  const coldSamples: number[] = [];
-  for (let r = 0; r < coldRuns + 1; r++) {
-    cold();
-    const fresh = scope.slice(); // a new scope array: the population is recomputed too
-    const t = performance.now();
-    prepareWhatIf(ds, base, fresh, asOf);
-    if (r > 0) coldSamples.push(performance.now() - t);
-  }
-  const whatIfPrepareColdMs = summarize(coldSamples);
+  let fresh = scope;
+  // Each run drops the caches first (untimed) and uses a new scope array, so the population is
+  // recomputed too.
+  const whatIfPrepareColdMs = await time(
+    Math.max(3, Math.ceil(runs / 2)),
+    () => prepareWhatIf(ds, base, fresh, asOf),
+    1,
+    () => {
+      cold();
+      fresh = scope.slice();
+    },
+  );
 
   run = 0;
   const whatIfWeightChangeMs = await time(runs, () => prepareWhatIf(ds, rulesOfRun(), scope, asOf), 1);
 
   const ctx0 = prepareWhatIf(ds, base, scope, asOf);
-  const single = async (make: (k: number) => RuleSet, what: string): Promise<Timing> => {
+  const single = async (make: (k: number) => RuleSet, what: string): Promise<EngineTiming> => {
     let prev = base;
     let ctx = ctx0;
     let k = 0;
@@ -129,7 +153,7 @@ export async function measureScoringEngine(ds: Dataset, asOf: number, runs: numb
     intentSumsNow: perLead(intentSumsBytes(now)),
     fitCombos: perLead(fitMatchesBytes(fitMatches(ds, base.fitRules))),
   };
-  const f = (t: Timing, d = 1) => t.median.toFixed(d);
+  const f = (t: EngineTiming, d = 1) => `${t.median.toFixed(d)} (cpu ${t.cpuMedian.toFixed(d)})`;
   log(
     `  scoring engine: rescore ${f(rescoreMs)} ms; what-if prepare cold ${f(whatIfPrepareColdMs, 0)} ms, weight change ${f(whatIfWeightChangeMs)} ms, ` +
       `single weight ${f(pageView)} (page views) / ${f(demoRequest)} (demo requests) / ${f(fitRule)} (fit rule) ms, ` +
