@@ -40,30 +40,10 @@ export function computeIntentSums(ds: Dataset, halfLifeDays: number, asOf: numbe
   const types = ds.activities.typeNames.length;
   const seen = new Uint8Array(types);
   const touched = new Int32Array(types);
-  // First pass: how many types each lead has up to its instant (no decay yet), for exact sizes.
   const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    let t0 = asOf;
-    if (cutoff) {
-      const c = cutoff[i]!;
-      if (c < t0) t0 = c;
-    }
-    let nTouched = 0;
-    const end = aStart[i + 1]!;
-    for (let j = aStart[i]!; j < end; j++) {
-      if (at[j]! > t0) break;
-      const code = aType[j]!;
-      if (!seen[code]) {
-        seen[code] = 1;
-        touched[nTouched++] = code;
-      }
-    }
-    for (let k = 0; k < nTouched; k++) seen[touched[k]!] = 0;
-    start[i + 1] = start[i]! + nTouched;
-  }
-  const m = start[n]!;
-  const type = new Uint8Array(m);
-  const sum = new Float64Array(m);
+  // Entries are at most one per counted activity; start at half that and grow when needed.
+  let type = new Uint8Array(Math.max(16, ds.activities.count >>> 1));
+  let sum = new Float64Array(type.length);
   const acc = new Float64Array(types);
   const decayPerDay = Math.LN2 / halfLifeDays;
   for (let i = 0; i < n; i++) {
@@ -95,6 +75,15 @@ export function computeIntentSums(ds: Dataset, halfLifeDays: number, asOf: numbe
       touched[b + 1] = v;
     }
     let k = start[i]!;
+    if (k + nTouched > type.length) {
+      const grown = Math.max(k + nTouched, Math.min(ds.activities.count, type.length * 2));
+      const t2 = new Uint8Array(grown);
+      t2.set(type);
+      type = t2;
+      const s2 = new Float64Array(grown);
+      s2.set(sum);
+      sum = s2;
+    }
     for (let q = 0; q < nTouched; q++) {
       const code = touched[q]!;
       type[k] = code;
@@ -103,8 +92,10 @@ export function computeIntentSums(ds: Dataset, halfLifeDays: number, asOf: numbe
       acc[code] = 0;
       seen[code] = 0;
     }
+    start[i + 1] = k;
   }
-  return { start, type, sum, halfLifeDays, types };
+  const m = start[n]!;
+  return { start, type: type.slice(0, m), sum: sum.slice(0, m), halfLifeDays, types };
 }
 
 /** The intent score of one lead from its entries (the definition; every path calls this). */
