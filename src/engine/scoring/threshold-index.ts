@@ -55,43 +55,63 @@ const C_SQO = 2;
 const C_RS = 4;
 const C_WON = 8;
 const C_RM = 16;
-const CLASSES = 32;
 
-const classCache = new WeakMap<QualificationFlags, WeakMap<LeadOutcomes, Uint8Array>>();
+/** Leads' classes, numbered densely over the classes present (at most 32; 18 when won ⇒ SQO etc.). */
+interface LeadClasses {
+  /** Dense class of each lead. */
+  readonly id: Uint8Array;
+  /** Class bits of each dense class. */
+  readonly bits: readonly number[];
+  /** 1 for the dense classes with the won bit. */
+  readonly won: Uint8Array;
+}
+
+const classCache = new WeakMap<QualificationFlags, WeakMap<LeadOutcomes, LeadClasses>>();
 
 /** Each lead's class (cached per flags and outcomes: weight changes reuse it). */
-function leadClasses(flags: QualificationFlags, outcomes: LeadOutcomes, n: number): Uint8Array {
+function leadClasses(flags: QualificationFlags, outcomes: LeadOutcomes, n: number): LeadClasses {
   let byOutcomes = classCache.get(flags);
   if (!byOutcomes) classCache.set(flags, (byOutcomes = new WeakMap()));
-  let cls = byOutcomes.get(outcomes);
-  if (!cls) {
-    cls = new Uint8Array(n);
+  let hit = byOutcomes.get(outcomes);
+  if (!hit) {
+    const id = new Uint8Array(n);
+    const dense = new Int8Array(32).fill(-1);
+    const bits: number[] = [];
     const { sqlActivity, criteriaMet } = flags;
     const { reachedSqo, won, recordedMql } = outcomes;
     for (let i = 0; i < n; i++) {
       const sql = sqlActivity[i]!;
-      cls[i] = (sql ? C_SQL : 0) | (sql & criteriaMet[i]! ? C_SQO : 0) | (reachedSqo[i] ? C_RS : 0) | (won[i] ? C_WON : 0) | (recordedMql[i] ? C_RM : 0);
+      const b = (sql ? C_SQL : 0) | (sql & criteriaMet[i]! ? C_SQO : 0) | (reachedSqo[i] ? C_RS : 0) | (won[i] ? C_WON : 0) | (recordedMql[i] ? C_RM : 0);
+      let d = dense[b]!;
+      if (d < 0) {
+        d = dense[b] = bits.length;
+        bits.push(b);
+      }
+      id[i] = d;
     }
-    byOutcomes.set(outcomes, cls);
+    hit = { id, bits, won: Uint8Array.from(bits, (b) => (b & C_WON ? 1 : 0)) };
+    byOutcomes.set(outcomes, hit);
   }
-  return cls;
+  return hit;
 }
 
-/** Expands per-(bin, class) counts and per-bin cents into the per-bin quantity sums. */
-function expand(counts: Int32Array, cents: Float64Array, bins: number): Float64Array {
+/** Expands per-(bin, dense class) counts and per-bin cents into the per-bin quantity sums. */
+function expand(counts: Int32Array, cents: Float64Array, bins: number, classes: LeadClasses): Float64Array {
   const out = new Float64Array(bins * NQ);
+  const K = classes.bits.length;
   for (let b = 0; b < bins; b++) {
     const k = b * NQ;
-    for (let c = 0; c < CLASSES; c++) {
-      const m = counts[b * CLASSES + c]!;
+    for (let c = 0; c < K; c++) {
+      const m = counts[b * K + c]!;
       if (m === 0) continue;
       // m may be negative (a delta of moves); every sum stays an integer.
+      const bits = classes.bits[c]!;
       out[k]! += m;
-      if (c & C_SQL) out[k + 1]! += m;
-      if (c & C_SQO) out[k + 2]! += m;
-      if (c & C_RS) out[k + 3]! += m;
-      if (c & C_WON) out[k + 4]! += m;
-      if (c & C_RM) out[k + 6]! += m;
+      if (bits & C_SQL) out[k + 1]! += m;
+      if (bits & C_SQO) out[k + 2]! += m;
+      if (bits & C_RS) out[k + 3]! += m;
+      if (bits & C_WON) out[k + 4]! += m;
+      if (bits & C_RM) out[k + 6]! += m;
     }
     out[k + 5] = cents[b]!;
   }
@@ -111,11 +131,13 @@ export function buildThresholdIndex(
   fitWeight: number,
 ): ThresholdIndex {
   const n = fit.length;
-  const cls = leadClasses(flags, outcomes, n);
+  const classes = leadClasses(flags, outcomes, n);
+  const { id: cls, won } = classes;
+  const K = classes.bits.length;
   const { wonCents } = outcomes;
-  const counts2 = new Int32Array(BINS * BINS * CLASSES);
+  const counts2 = new Int32Array(BINS * BINS * K);
   const cents2 = new Float64Array(BINS * BINS);
-  const counts1 = new Int32Array(BINS * CLASSES);
+  const counts1 = new Int32Array(BINS * K);
   const cents1 = new Float64Array(BINS);
   const v = 1 - fitWeight;
   for (let i = 0; i < n; i++) {
@@ -126,15 +148,15 @@ export function buildThresholdIndex(
     const b2 = bin(f) * BINS + bin(t);
     // combinedScore(f, t, fitWeight), inlined.
     const b1 = bin(fitWeight * f + v * t);
-    counts2[b2 * CLASSES + c]!++;
-    counts1[b1 * CLASSES + c]!++;
-    if (c & C_WON) {
+    counts2[b2 * K + c]!++;
+    counts1[b1 * K + c]!++;
+    if (won[c]) {
       const cents = wonCents[i]!;
       cents2[b2]! += cents;
       cents1[b1]! += cents;
     }
   }
-  return withSuffixSums(expand(counts2, cents2, BINS * BINS), expand(counts1, cents1, BINS), fitWeight);
+  return withSuffixSums(expand(counts2, cents2, BINS * BINS, classes), expand(counts1, cents1, BINS, classes), fitWeight);
 }
 
 /**
@@ -155,11 +177,13 @@ export function moveInThresholdIndex(
 ): ThresholdIndex {
   const w = index.fitWeight;
   const v = 1 - w;
-  const cls = leadClasses(flags, outcomes, fit.length);
+  const classes = leadClasses(flags, outcomes, fit.length);
+  const { id: cls, won } = classes;
+  const K = classes.bits.length;
   const { wonCents } = outcomes;
-  const counts2 = new Int32Array(BINS * BINS * CLASSES);
+  const counts2 = new Int32Array(BINS * BINS * K);
   const cents2 = new Float64Array(BINS * BINS);
-  const counts1 = new Int32Array(BINS * CLASSES);
+  const counts1 = new Int32Array(BINS * K);
   const cents1 = new Float64Array(BINS);
   let moves = 0;
   for (let k = 0; k < count; k++) {
@@ -175,11 +199,11 @@ export function moveInThresholdIndex(
     if (a2 === b2 && a1 === b1) continue;
     moves++;
     const c = cls[i]!;
-    counts2[a2 * CLASSES + c]!--;
-    counts2[b2 * CLASSES + c]!++;
-    counts1[a1 * CLASSES + c]!--;
-    counts1[b1 * CLASSES + c]!++;
-    if (c & C_WON) {
+    counts2[a2 * K + c]!--;
+    counts2[b2 * K + c]!++;
+    counts1[a1 * K + c]!--;
+    counts1[b1 * K + c]!++;
+    if (won[c]) {
       const cents = wonCents[i]!;
       cents2[a2]! -= cents;
       cents2[b2]! += cents;
@@ -188,8 +212,8 @@ export function moveInThresholdIndex(
     }
   }
   if (moves === 0) return index;
-  const d2 = expand(counts2, cents2, BINS * BINS);
-  const d1 = expand(counts1, cents1, BINS);
+  const d2 = expand(counts2, cents2, BINS * BINS, classes);
+  const d1 = expand(counts1, cents1, BINS, classes);
   const two = index.twoScoreBins.slice();
   const single = index.singleBins.slice();
   for (let k = 0; k < two.length; k++) two[k]! += d2[k]!;
