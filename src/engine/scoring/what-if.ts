@@ -149,19 +149,30 @@ export function whatIfFull(ctx: WhatIfContext, q: QualificationRules): WhatIfFig
   return figuresFromSums(ctx, sums);
 }
 
-/** The recorded process's figures over the same leads: MQL, SQL, SQO as the CRM recorded them. */
+const recordedSums = new WeakMap<Uint8Array, WeakMap<LeadOutcomes, Float64Array>>();
+
+/**
+ * The recorded process's figures over the same leads: MQL, SQL, SQO as the CRM recorded them. They
+ * depend on the population and outcomes only, so the sums are cached per (mask, outcomes).
+ */
 export function recordedFigures(ctx: WhatIfContext): WhatIfFigures {
-  const { recordedStage, reachedSqo, won, wonCents, recordedMql } = ctx.outcomes;
-  const sums = new Float64Array(NQ);
-  for (let i = 0; i < ctx.mask.length; i++) {
-    if (!ctx.mask[i] || !recordedMql[i]) continue;
-    sums[Q.n]! += 1;
-    sums[Q.sql]! += recordedStage[i]! >= 3 ? 1 : 0;
-    sums[Q.sqo]! += reachedSqo[i]!;
-    sums[Q.reachedSqo]! += reachedSqo[i]!;
-    sums[Q.won]! += won[i]!;
-    sums[Q.wonCents]! += won[i] ? wonCents[i]! : 0;
-    sums[Q.recordedMql]! += 1;
+  let byOutcomes = recordedSums.get(ctx.mask);
+  if (!byOutcomes) recordedSums.set(ctx.mask, (byOutcomes = new WeakMap()));
+  let sums = byOutcomes.get(ctx.outcomes);
+  if (!sums) {
+    const { recordedStage, reachedSqo, won, wonCents, recordedMql } = ctx.outcomes;
+    sums = new Float64Array(NQ);
+    for (let i = 0; i < ctx.mask.length; i++) {
+      if (!ctx.mask[i] || !recordedMql[i]) continue;
+      sums[Q.n]! += 1;
+      sums[Q.sql]! += recordedStage[i]! >= 3 ? 1 : 0;
+      sums[Q.sqo]! += reachedSqo[i]!;
+      sums[Q.reachedSqo]! += reachedSqo[i]!;
+      sums[Q.won]! += won[i]!;
+      sums[Q.wonCents]! += won[i] ? wonCents[i]! : 0;
+      sums[Q.recordedMql]! += 1;
+    }
+    byOutcomes.set(ctx.outcomes, sums);
   }
   return figuresFromSums(ctx, sums);
 }
