@@ -25,6 +25,8 @@ export interface IntentSums {
   readonly sum: Float64Array;
   readonly halfLifeDays: number;
   readonly types: number;
+  /** Leads having an entry of each type. */
+  readonly leadsOfType: Int32Array;
 }
 
 /** Leads having an entry of each type: `leads[typeStart[t] .. typeStart[t + 1] - 1]`, ascending. */
@@ -45,6 +47,7 @@ export function computeIntentSums(ds: Dataset, halfLifeDays: number, asOf: numbe
   let type = new Uint8Array(Math.max(16, ds.activities.count >>> 1));
   let sum = new Float64Array(type.length);
   const acc = new Float64Array(types);
+  const leadsOfType = new Int32Array(types);
   const decayPerDay = Math.LN2 / halfLifeDays;
   for (let i = 0; i < n; i++) {
     let t0 = asOf;
@@ -88,6 +91,7 @@ export function computeIntentSums(ds: Dataset, halfLifeDays: number, asOf: numbe
       const code = touched[q]!;
       type[k] = code;
       sum[k] = acc[code]!;
+      leadsOfType[code]!++;
       k++;
       acc[code] = 0;
       seen[code] = 0;
@@ -95,7 +99,7 @@ export function computeIntentSums(ds: Dataset, halfLifeDays: number, asOf: numbe
     start[i + 1] = k;
   }
   const m = start[n]!;
-  return { start, type: type.slice(0, m), sum: sum.slice(0, m), halfLifeDays, types };
+  return { start, type: type.slice(0, m), sum: sum.slice(0, m), halfLifeDays, types, leadsOfType };
 }
 
 /** The intent score of one lead from its entries (the definition; every path calls this). */

@@ -97,17 +97,17 @@ export function updateWhatIf(ds: Dataset, base: WhatIfContext, baseRules: RuleSe
   let intent = base.intent;
   if (types.length === 1) {
     const sums = intentSums(ds, b.intent.halfLifeDays, asOf, out.cutoff);
-    const byType = leadsByType(sums);
     const t = types[0]!;
     const { points, caps } = b.intent;
-    const from = byType.typeStart[t]!;
-    const to = byType.typeStart[t + 1]!;
-    if ((to - from) * 4 > n) {
+    if (sums.leadsOfType[t]! * 4 > n) {
       // Most leads have the type: one pass over all the sums is cheaper than lead by lead.
       intent = intentFromSums(sums, points, caps, new Float32Array(n));
       moved = new Int32Array(n);
       for (let i = 0; i < n; i++) if (intent[i] !== base.intent[i] && base.mask[i]) moved[count++] = i;
     } else {
+      const byType = leadsByType(sums);
+      const from = byType.typeStart[t]!;
+      const to = byType.typeStart[t + 1]!;
       intent = base.intent.slice();
       moved = new Int32Array(to - from);
       for (let k = from; k < to; k++) {
