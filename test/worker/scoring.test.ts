@@ -26,6 +26,21 @@ describe('scoring handlers', () => {
     expect(same.draft).toEqual(same.applied);
   });
 
+  it('a dragged weight slider gives the figures a freshly loaded engine computes', async () => {
+    const fresh = createEngineService();
+    const withPoints = (type: string, points: number): RuleSet => ({
+      ...DEFAULT_RULE_SET,
+      activities: DEFAULT_RULE_SET.activities.map((a) => (a.type === type ? { ...a, points } : a)),
+    });
+    for (const draft of [withPoints('demo_request', 26), withPoints('demo_request', 31), withPoints('demo_request', -4), withPoints('page_view', 7)]) {
+      const vm = await api.whatIf({ filters: {}, draft, applied: DEFAULT_RULE_SET });
+      const changes = await api.statusChanges({ filters: {}, rules: draft, limit: 25 });
+      await fresh.loadDemo({ leads: 3000 });
+      expect(vm).toEqual(await fresh.whatIf({ filters: {}, draft, applied: DEFAULT_RULE_SET }));
+      expect(changes).toEqual(await fresh.statusChanges({ filters: {}, rules: draft, limit: 25 }));
+    }
+  });
+
   it('lists the status changes the what-if counts', async () => {
     const rules = withMql(30, 20);
     const vm = await api.whatIf({ filters: {}, draft: rules, applied: rules });

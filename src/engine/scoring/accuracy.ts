@@ -31,19 +31,68 @@ export interface CalibrationBin {
   readonly observed: number | null;
 }
 
-/** Indices of the masked rows, sorted by score ascending. */
-function sortedRows(score: ArrayLike<number>, mask: Uint8Array | undefined): Uint32Array {
+/** Below this many rows a comparison sort beats the radix sort's fixed cost. */
+const RADIX_MIN = 4096;
+
+/** Sortable unsigned key of a float32 bit pattern (−0 as +0); null for NaN. */
+function radixOrder(score: Float32Array, idx: Uint32Array): Uint32Array | null {
+  const m = idx.length;
+  const bits = new Uint32Array(score.buffer, score.byteOffset, score.length);
+  const keys = new Uint32Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = idx[k]!;
+    const v = score[i]!;
+    if (v !== v) return null;
+    const b = bits[i]!;
+    keys[k] = v === 0 ? 0x80000000 : b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+  }
+  // Two stable passes of 16-bit digits (low, then high): ties keep ascending row order.
+  const count = new Uint32Array(65536);
+  let src: Uint32Array = idx;
+  let srcKeys: Uint32Array = keys;
+  let dst: Uint32Array = new Uint32Array(m);
+  let dstKeys: Uint32Array = new Uint32Array(m);
+  for (const shift of [0, 16]) {
+    count.fill(0);
+    for (let k = 0; k < m; k++) count[(srcKeys[k]! >>> shift) & 0xffff]!++;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < m; k++) {
+      const pos = count[(srcKeys[k]! >>> shift) & 0xffff]!++;
+      dst[pos] = src[k]!;
+      dstKeys[pos] = srcKeys[k]!;
+    }
+    [src, dst] = [dst, src];
+    [srcKeys, dstKeys] = [dstKeys, srcKeys];
+  }
+  return src;
+}
+
+/**
+ * Indices of the masked rows, sorted by score ascending; rows of equal score in ascending row order
+ * (a stable sort). Float32 scores are radix-sorted in two linear passes. Pass the result to
+ * `rocAuc` and `liftByDecile` to sort a score once for several labels.
+ */
+export function rankOrder(score: ArrayLike<number>, mask?: Uint8Array): Uint32Array {
   let m = 0;
   for (let i = 0; i < score.length; i++) if (!mask || mask[i]) m++;
   const idx = new Uint32Array(m);
   let k = 0;
   for (let i = 0; i < score.length; i++) if (!mask || mask[i]) idx[k++] = i;
+  if (score instanceof Float32Array && m >= RADIX_MIN) {
+    const sorted = radixOrder(score, idx);
+    if (sorted) return sorted;
+  }
   return idx.sort((a, b) => score[a]! - score[b]!);
 }
 
 /** ROC AUC with ties averaged (Mann–Whitney); null when there are no positives or no negatives. */
-export function rocAuc(score: ArrayLike<number>, label: Uint8Array, mask?: Uint8Array): number | null {
-  const idx = sortedRows(score, mask);
+export function rocAuc(score: ArrayLike<number>, label: Uint8Array, mask?: Uint8Array, order?: Uint32Array): number | null {
+  const idx = order ?? rankOrder(score, mask);
   let pos = 0;
   let rankSum = 0;
   for (let a = 0; a < idx.length; ) {
@@ -64,11 +113,13 @@ export function rocAuc(score: ArrayLike<number>, label: Uint8Array, mask?: Uint8
   return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
 }
 
-export function liftByDecile(score: ArrayLike<number>, label: Uint8Array, mask?: Uint8Array): DecileLift[] {
-  const idx = sortedRows(score, mask).reverse();
-  const m = idx.length;
+export function liftByDecile(score: ArrayLike<number>, label: Uint8Array, mask?: Uint8Array, order?: Uint32Array): DecileLift[] {
+  const asc = order ?? rankOrder(score, mask);
+  const m = asc.length;
+  // Highest score first: the ascending order read backwards.
+  const at = (k: number) => asc[m - 1 - k]!;
   let total = 0;
-  for (const i of idx) total += label[i]!;
+  for (let k = 0; k < m; k++) total += label[asc[k]!]!;
   const overall = m > 0 ? total / m : null;
   const out: DecileLift[] = [];
   for (let d = 0; d < 10; d++) {
@@ -78,7 +129,7 @@ export function liftByDecile(score: ArrayLike<number>, label: Uint8Array, mask?:
     let lo = Infinity;
     let hi = -Infinity;
     for (let k = from; k < to; k++) {
-      const i = idx[k]!;
+      const i = at(k);
       conv += label[i]!;
       const s = score[i]!;
       if (s < lo) lo = s;

@@ -48,24 +48,28 @@ export function explainLead(ds: Dataset, rules: RuleSet, lead: number, scoredAt:
     }
   }
   const fitSum = fitRules.reduce((s, c) => s + c.points, 0);
+  // The intent score's own arithmetic (./intent-sums.ts): per type, the decay factors summed, times
+  // the points, capped; summed over types in type-code order.
   const byType = new Map(rules.activities.map((a) => [a.type, a]));
-  const acc = new Map<string, { count: number; decayed: number }>();
+  const acc = new Map<number, { count: number; factors: number }>();
   const { start, type, at, typeNames } = ds.activities;
+  const decayPerDay = Math.LN2 / rules.halfLifeDays;
   for (let j = start[lead]!; j < start[lead + 1]!; j++) {
     if (at[j]! > scoredAt) break;
-    const name = typeNames[type[j]!]!;
-    const rule = byType.get(name);
-    const e = acc.get(name) ?? { count: 0, decayed: 0 };
+    const e = acc.get(type[j]!) ?? { count: 0, factors: 0 };
     e.count++;
-    if (rule) e.decayed += rule.points * 0.5 ** ((scoredAt - at[j]!) / DAY_MS / rules.halfLifeDays);
-    acc.set(name, e);
+    e.factors += Math.exp(-decayPerDay * ((scoredAt - at[j]!) / DAY_MS));
+    acc.set(type[j]!, e);
   }
-  const types: IntentContribution[] = [...acc].map(([t, e]) => {
-    const cap = byType.get(t)?.cap ?? 0;
-    return { type: t, count: e.count, decayed: e.decayed, counted: Math.max(-cap, Math.min(cap, e.decayed)) };
+  const byCode = [...acc].sort((a, b) => a[0] - b[0]);
+  const types: IntentContribution[] = byCode.map(([code, e]) => {
+    const rule = byType.get(typeNames[code]!);
+    const decayed = rule && rule.points !== 0 ? rule.points * e.factors : 0;
+    const cap = rule?.cap ?? 0;
+    return { type: typeNames[code]!, count: e.count, decayed, counted: decayed > cap ? cap : decayed < -cap ? -cap : decayed };
   });
-  types.sort((a, b) => Math.abs(b.counted) - Math.abs(a.counted));
   const intentSum = types.reduce((s, c) => s + c.counted, 0);
+  types.sort((a, b) => Math.abs(b.counted) - Math.abs(a.counted));
   return {
     leadId: ds.leads.id[lead] ?? '',
     fit: { rules: fitRules, sum: fitSum, score: clamp100(fitSum) },

@@ -59,3 +59,22 @@ export function modelStages(fit: Float32Array, intent: Float32Array, q: Qualific
   }
   return out;
 }
+
+const flagsCache = new WeakMap<Int32Array, Map<string, QualificationFlags>>();
+
+/**
+ * `qualificationFlags`, cached per (opportunity column of the cached outcomes, asOf, SQL activity,
+ * required criteria): weight and threshold changes reuse them.
+ */
+export function cachedQualificationFlags(ds: Dataset, q: QualificationRules, opportunity: Int32Array, asOf: number): QualificationFlags {
+  let byKey = flagsCache.get(opportunity);
+  if (!byKey) flagsCache.set(opportunity, (byKey = new Map()));
+  const key = JSON.stringify([asOf, q.sqlActivity, q.requiredCriteria]);
+  let hit = byKey.get(key);
+  if (!hit) {
+    hit = qualificationFlags(ds, q, opportunity, asOf);
+    if (byKey.size >= 8) byKey.delete(byKey.keys().next().value!);
+    byKey.set(key, hit);
+  }
+  return hit;
+}

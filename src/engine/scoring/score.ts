@@ -1,22 +1,34 @@
 /**
  * The scoring kernel's entry points. Compile a rule set against a dataset once, then score every
  * lead into typed arrays (Float32Array, 0–100, one slot per lead row). Nothing on this path
- * allocates per lead. Threshold changes do not need a rescore: see ./threshold-index.ts.
+ * allocates per lead. What does not depend on points and caps is cached per dataset: the fit rules'
+ * matches (./fit-matches.ts) and the decayed activity sums (./intent-sums.ts), so a weight change
+ * is a gather and one pass over the sums. Threshold changes do not need a rescore: see
+ * ./threshold-index.ts.
  *
  *   const compiled = compileRules(ds, rules);            // clamps into BOUNDS
  *   const now = scoreLeads(ds, compiled, { asOf });      // scores as of asOf
  *   const hist = scoreLeads(ds, compiled, { asOf, cutoff: outcomes.cutoff }); // scored before outcomes
  */
 import type { Dataset } from '../model/columns';
-import { compileFit, scoreFit, type CompiledFit } from './fit';
+import { comboFit, fitFromMatches, fitMatches, type FitMatches } from './fit-matches';
 import { compileIntent, scoreIntent, type CompiledIntent } from './intent';
 import type { RuleSet } from './rules';
 import { clampRuleSet } from './validate';
 
+/** Fit rules compiled against a dataset: the cached rule matches and each combo's score. */
+export interface CompiledFitScores {
+  readonly matches: FitMatches;
+  /** Fit score per combo of matched rules (see ./fit-matches.ts). */
+  readonly byCombo: Float32Array;
+  /** Rules whose attribute the dataset lacks: they score nothing and the UI says so. */
+  readonly missingAttributes: readonly string[];
+}
+
 export interface CompiledRules {
   /** The rule set after clamping into BOUNDS. */
   readonly rules: RuleSet;
-  readonly fit: CompiledFit;
+  readonly fit: CompiledFitScores;
   readonly intent: CompiledIntent;
 }
 
@@ -37,9 +49,10 @@ export interface ScoreOptions {
 
 export function compileRules(ds: Dataset, rules: RuleSet): CompiledRules {
   const clamped = clampRuleSet(rules);
+  const matches = fitMatches(ds, clamped.fitRules);
   return {
     rules: clamped,
-    fit: compileFit(ds, clamped.fitRules),
+    fit: { matches, byCombo: comboFit(matches, clamped.fitRules), missingAttributes: matches.missingAttributes },
     intent: compileIntent(ds, clamped.activities, clamped.halfLifeDays),
   };
 }
@@ -48,7 +61,7 @@ export function scoreLeads(ds: Dataset, compiled: CompiledRules, o: ScoreOptions
   const n = ds.leads.count;
   const fit = o.into?.fit ?? new Float32Array(n);
   const intent = o.into?.intent ?? new Float32Array(n);
-  scoreFit(compiled.fit, fit);
+  fitFromMatches(compiled.fit.matches, compiled.fit.byCombo, fit);
   scoreIntent(ds, compiled.intent, o.asOf, intent, o.cutoff);
   return { fit, intent };
 }

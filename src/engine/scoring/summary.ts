@@ -5,7 +5,7 @@
  * cut-off (see outcomes.ts). Conversion means "reached SQO" unless stated as won.
  */
 import type { Dataset } from '../model/columns';
-import { calibration, liftByDecile, rocAuc, tierOutcomes, type CalibrationBin, type TierOutcome } from './accuracy';
+import { calibration, liftByDecile, rankOrder, rocAuc, tierOutcomes, type CalibrationBin, type TierOutcome } from './accuracy';
 import { leadOutcomes } from './outcomes';
 import { passesMql } from './qualification';
 import type { RuleSet } from './rules';
@@ -105,14 +105,18 @@ export function scoringSummary(ds: Dataset, rules: RuleSet, scope: Uint8Array, a
     }
   }
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+  // Each score sorted once, for both labels' AUC and the lift.
+  const byFit = rankOrder(hist.fit, matured);
+  const byIntent = rankOrder(hist.intent, matured);
+  const byCombined = rankOrder(combined, matured);
   const aucOf = (label: Uint8Array): ScoreAuc => ({
-    fit: rocAuc(hist.fit, label, matured),
-    intent: rocAuc(hist.intent, label, matured),
-    combined: rocAuc(combined, label, matured),
+    fit: rocAuc(hist.fit, label, matured, byFit),
+    intent: rocAuc(hist.intent, label, matured, byIntent),
+    combined: rocAuc(combined, label, matured, byCombined),
   });
-  const lf = liftByDecile(hist.fit, out.reachedSqo, matured);
-  const li = liftByDecile(hist.intent, out.reachedSqo, matured);
-  const lc = liftByDecile(combined, out.reachedSqo, matured);
+  const lf = liftByDecile(hist.fit, out.reachedSqo, matured, byFit);
+  const li = liftByDecile(hist.intent, out.reachedSqo, matured, byIntent);
+  const lc = liftByDecile(combined, out.reachedSqo, matured, byCombined);
   const to = tierOutcomes(intentTier, out.reachedSqo, out.won, out.wonCents, matured);
   return {
     leads,

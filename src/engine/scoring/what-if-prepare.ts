@@ -5,11 +5,14 @@
  */
 import type { Dataset } from '../model/columns';
 import { LEAD_STAGES } from '../model/stages';
-import { leadOutcomes } from './outcomes';
-import { modelStages, qualificationFlags } from './qualification';
+import { intentFromSums, intentSums, leadIntent, leadsByType } from './intent-sums';
+import { leadOutcomes, type LeadOutcomes } from './outcomes';
+import { cachedQualificationFlags, modelStages } from './qualification';
 import type { RuleSet } from './rules';
 import { compileRules, scoreLeads } from './score';
-import { buildWhatIfContext, type WhatIfContext } from './what-if';
+import { buildThresholdIndex, moveInThresholdIndex } from './threshold-index';
+import { whatIfContextOf, whatIfPopulation, type WhatIfContext, type WhatIfPopulation } from './what-if';
+import { conditionKey } from './fit-matches';
 
 /** The parts of a rule set a what-if context depends on: all but the MQL thresholds and tiers. */
 export function thresholdFreeKey(r: RuleSet): string {
@@ -17,15 +20,126 @@ export function thresholdFreeKey(r: RuleSet): string {
   return JSON.stringify({ ...r, tiers: null, qualification: q });
 }
 
+const populations = new WeakMap<Uint8Array, WeakMap<LeadOutcomes, WhatIfPopulation>>();
+
+/** Matured leads of the scope and their SDRs and weeks, cached per (scope array, outcomes). */
+function population(ds: Dataset, scope: Uint8Array, out: LeadOutcomes): WhatIfPopulation {
+  let byOutcomes = populations.get(scope);
+  if (!byOutcomes) populations.set(scope, (byOutcomes = new WeakMap()));
+  let hit = byOutcomes.get(out);
+  if (!hit) {
+    const mask = new Uint8Array(ds.leads.count);
+    for (let i = 0; i < mask.length; i++) mask[i] = scope[i]! & out.matured[i]!;
+    hit = whatIfPopulation(ds, mask);
+    byOutcomes.set(out, hit);
+  }
+  return hit;
+}
+
+/**
+ * The what-if context of a rule set over the leads in `scope` (a 0/1 mask). Outcomes, qualification
+ * flags, the population, the fit rules' matches and the decayed activity sums are cached, so after
+ * the first call a weight change costs a gather, one pass over the sums and the index build. Pass
+ * the same scope array again to reuse the population.
+ */
 export function prepareWhatIf(ds: Dataset, rules: RuleSet, scope: Uint8Array, asOf: number): WhatIfContext {
   const compiled = compileRules(ds, rules);
   const r = compiled.rules;
   const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
   const hist = scoreLeads(ds, compiled, { asOf, cutoff: out.cutoff });
-  const mask = new Uint8Array(ds.leads.count);
-  for (let i = 0; i < mask.length; i++) mask[i] = scope[i]! & out.matured[i]!;
-  const flags = qualificationFlags(ds, r.qualification, out.opportunity, asOf);
-  return buildWhatIfContext(ds, hist.fit, hist.intent, mask, flags, out, r.qualification.fitWeight);
+  const pop = population(ds, scope, out);
+  const flags = cachedQualificationFlags(ds, r.qualification, out.opportunity, asOf);
+  const index = buildThresholdIndex(hist.fit, hist.intent, pop.mask, flags, out, r.qualification.fitWeight);
+  return whatIfContextOf(hist.fit, hist.intent, pop, flags, out, index);
+}
+
+/** A rule set with its weights blanked: two rule sets with equal skeletons differ only in weights. */
+function skeleton(r: RuleSet): string {
+  const { mqlMinFit: _f, mqlMinIntent: _i, mqlMinCombined: _c, mqlMode: _m, fitWeight: _w, ...q } = r.qualification;
+  return JSON.stringify([r.fitRules.map(conditionKey), r.activities.map((a) => a.type), r.halfLifeDays, r.maturityDays, r.scoringWindowDays, q]);
+}
+
+/** Indexes where `a` and `b` (or `c` and `d`) differ. */
+function differing(a: ArrayLike<number>, b: ArrayLike<number>, c: ArrayLike<number> = a, d: ArrayLike<number> = b): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k] || c[k] !== d[k]) out.push(k);
+  return out;
+}
+
+/**
+ * The context of `rules` derived from `base`, the context of `baseRules` over the same scope and
+ * asOf, when the two differ only in weights: one activity type's points or cap (only leads with
+ * activity of that type are rescored), fit rule points (only leads of the combos whose fit changed),
+ * or the fit weight alone (scores reused, index rebuilt). Only leads whose score changed move in the
+ * threshold index. The result equals `prepareWhatIf(ds, rules, …)` exactly (the same per-lead
+ * arithmetic; the index sums integers). Returns null when the change is of another kind.
+ */
+export function updateWhatIf(ds: Dataset, base: WhatIfContext, baseRules: RuleSet, rules: RuleSet, asOf: number): WhatIfContext | null {
+  const a = compileRules(ds, baseRules);
+  const b = compileRules(ds, rules);
+  if (skeleton(a.rules) !== skeleton(b.rules)) return null;
+  const out = base.outcomes;
+  const types = differing(a.intent.points, b.intent.points, a.intent.caps, b.intent.caps);
+  // Same conditions, so the same matches: combo c of `a` is combo c of `b`.
+  const combos = differing(a.fit.byCombo, b.fit.byCombo);
+  const sameWeight = a.rules.qualification.fitWeight === b.rules.qualification.fitWeight;
+  const pop: WhatIfPopulation = { mask: base.mask, sdrs: base.sdrs, weeks: base.weeks };
+  if (types.length === 0 && combos.length === 0) {
+    if (sameWeight) return base;
+    const index = buildThresholdIndex(base.fit, base.intent, base.mask, base.flags, out, b.rules.qualification.fitWeight);
+    return whatIfContextOf(base.fit, base.intent, pop, base.flags, out, index);
+  }
+  if (!sameWeight || (types.length > 0 && combos.length > 0) || types.length > 1) return null;
+  const n = base.fit.length;
+  let moved: Int32Array;
+  let count = 0;
+  let fit = base.fit;
+  let intent = base.intent;
+  if (types.length === 1) {
+    const sums = intentSums(ds, b.intent.halfLifeDays, asOf, out.cutoff);
+    const t = types[0]!;
+    const { points, caps } = b.intent;
+    if (sums.leadsOfType[t]! * 4 > n) {
+      // Most leads have the type: one pass over all the sums is cheaper than lead by lead.
+      intent = intentFromSums(sums, points, caps, new Float32Array(n));
+      moved = new Int32Array(n);
+      for (let i = 0; i < n; i++) if (intent[i] !== base.intent[i] && base.mask[i]) moved[count++] = i;
+    } else {
+      const byType = leadsByType(sums);
+      const from = byType.typeStart[t]!;
+      const to = byType.typeStart[t + 1]!;
+      intent = base.intent.slice();
+      moved = new Int32Array(to - from);
+      for (let k = from; k < to; k++) {
+        const i = byType.leads[k]!;
+        const v = Math.fround(leadIntent(sums, i, points, caps));
+        if (v === intent[i]) continue;
+        intent[i] = v;
+        if (base.mask[i]) moved[count++] = i;
+      }
+    }
+  } else {
+    fit = base.fit.slice();
+    moved = new Int32Array(n);
+    const isChanged = new Uint8Array(b.fit.byCombo.length);
+    for (const c of combos) isChanged[c] = 1;
+    const { combo } = b.fit.matches;
+    const byCombo = b.fit.byCombo;
+    for (let i = 0; i < n; i++) {
+      const c = combo[i]!;
+      if (!isChanged[c]) continue;
+      const v = byCombo[c]!;
+      if (v === fit[i]) continue;
+      fit[i] = v;
+      if (base.mask[i]) moved[count++] = i;
+    }
+  }
+  // Moving a lead costs about twice adding it and more in scattered reads: past a quarter, rebuild.
+  const index =
+    count * 4 > n
+      ? buildThresholdIndex(fit, intent, base.mask, base.flags, out, base.index.fitWeight)
+      : moveInThresholdIndex(base.index, moved, count, base.fit, base.intent, fit, intent, base.flags, out);
+  return whatIfContextOf(fit, intent, pop, base.flags, out, index);
 }
 
 /** A lead whose model stage differs from its recorded stage. */
@@ -53,8 +167,7 @@ export function statusChanges(ds: Dataset, ctx: WhatIfContext, rules: RuleSet, l
     total++;
     picked.push(i);
   }
-  picked.sort((a, b) => ctx.fit[b]! + ctx.intent[b]! - (ctx.fit[a]! + ctx.intent[a]!));
-  const rows = picked.slice(0, limit).map((i) => {
+  const rows = topByScore(ctx, picked, limit).map((i) => {
     const model = stages[i]!;
     return {
       leadId: ds.leads.id[i] ?? '',
@@ -66,4 +179,21 @@ export function statusChanges(ds: Dataset, ctx: WhatIfContext, rules: RuleSet, l
     };
   });
   return { total, rows };
+}
+
+/**
+ * The first `limit` of `leads` (ascending row order) sorted by fit + intent, highest first, ties in
+ * row order: the same as sorting them all, but only the leads whose whole-point score bucket reaches
+ * the limit are sorted.
+ */
+function topByScore(ctx: WhatIfContext, leads: readonly number[], limit: number): number[] {
+  const key = (i: number) => ctx.fit[i]! + ctx.intent[i]!;
+  const bucket = (i: number) => Math.min(200, Math.max(0, Math.floor(key(i))));
+  const counts = new Int32Array(201);
+  for (const i of leads) counts[bucket(i)]!++;
+  let from = 200;
+  for (let seen = counts[200]!; from > 0 && seen < limit; ) seen += counts[--from]!;
+  const candidates = leads.filter((i) => bucket(i) >= from);
+  candidates.sort((a, b) => key(b) - key(a));
+  return candidates.slice(0, Math.max(0, limit));
 }

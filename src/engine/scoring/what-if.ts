@@ -53,17 +53,14 @@ export interface WhatIfContext {
 
 const rate = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 
-export function buildWhatIfContext(
-  ds: Dataset,
-  fit: Float32Array,
-  intent: Float32Array,
-  mask: Uint8Array,
-  flags: QualificationFlags,
-  outcomes: LeadOutcomes,
-  fitWeight: number,
-): WhatIfContext {
-  const index = buildThresholdIndex(fit, intent, mask, flags, outcomes, fitWeight);
-  const totals = queryThresholds(index, 'two-score', 0, 0, 0);
+/** The population of a what-if: matured leads in scope, and the SDR team and weeks they span. */
+export interface WhatIfPopulation {
+  readonly mask: Uint8Array;
+  readonly sdrs: number;
+  readonly weeks: number;
+}
+
+export function whatIfPopulation(ds: Dataset, mask: Uint8Array): WhatIfPopulation {
   const owners = new Set<number>();
   let lo = Infinity;
   let hi = -Infinity;
@@ -76,7 +73,33 @@ export function buildWhatIfContext(
     if (t > hi) hi = t;
   }
   const weeks = hi >= lo ? Math.max(1, (hi - lo) / (7 * DAY_MS)) : 1;
-  return { fit, intent, mask, flags, outcomes, index, totals, sdrs: owners.size, weeks };
+  return { mask, sdrs: owners.size, weeks };
+}
+
+/** A context from its parts (the index built over `population.mask`). */
+export function whatIfContextOf(
+  fit: Float32Array,
+  intent: Float32Array,
+  population: WhatIfPopulation,
+  flags: QualificationFlags,
+  outcomes: LeadOutcomes,
+  index: ThresholdIndex,
+): WhatIfContext {
+  const totals = queryThresholds(index, 'two-score', 0, 0, 0);
+  return { fit, intent, mask: population.mask, flags, outcomes, index, totals, sdrs: population.sdrs, weeks: population.weeks };
+}
+
+export function buildWhatIfContext(
+  ds: Dataset,
+  fit: Float32Array,
+  intent: Float32Array,
+  mask: Uint8Array,
+  flags: QualificationFlags,
+  outcomes: LeadOutcomes,
+  fitWeight: number,
+): WhatIfContext {
+  const index = buildThresholdIndex(fit, intent, mask, flags, outcomes, fitWeight);
+  return whatIfContextOf(fit, intent, whatIfPopulation(ds, mask), flags, outcomes, index);
 }
 
 /** Figures from sums over the qualified leads (see Q); `sums` as queryThresholds returns. */
@@ -126,19 +149,30 @@ export function whatIfFull(ctx: WhatIfContext, q: QualificationRules): WhatIfFig
   return figuresFromSums(ctx, sums);
 }
 
-/** The recorded process's figures over the same leads: MQL, SQL, SQO as the CRM recorded them. */
+const recordedSums = new WeakMap<Uint8Array, WeakMap<LeadOutcomes, Float64Array>>();
+
+/**
+ * The recorded process's figures over the same leads: MQL, SQL, SQO as the CRM recorded them. They
+ * depend on the population and outcomes only, so the sums are cached per (mask, outcomes).
+ */
 export function recordedFigures(ctx: WhatIfContext): WhatIfFigures {
-  const { recordedStage, reachedSqo, won, wonCents, recordedMql } = ctx.outcomes;
-  const sums = new Float64Array(NQ);
-  for (let i = 0; i < ctx.mask.length; i++) {
-    if (!ctx.mask[i] || !recordedMql[i]) continue;
-    sums[Q.n]! += 1;
-    sums[Q.sql]! += recordedStage[i]! >= 3 ? 1 : 0;
-    sums[Q.sqo]! += reachedSqo[i]!;
-    sums[Q.reachedSqo]! += reachedSqo[i]!;
-    sums[Q.won]! += won[i]!;
-    sums[Q.wonCents]! += won[i] ? wonCents[i]! : 0;
-    sums[Q.recordedMql]! += 1;
+  let byOutcomes = recordedSums.get(ctx.mask);
+  if (!byOutcomes) recordedSums.set(ctx.mask, (byOutcomes = new WeakMap()));
+  let sums = byOutcomes.get(ctx.outcomes);
+  if (!sums) {
+    const { recordedStage, reachedSqo, won, wonCents, recordedMql } = ctx.outcomes;
+    sums = new Float64Array(NQ);
+    for (let i = 0; i < ctx.mask.length; i++) {
+      if (!ctx.mask[i] || !recordedMql[i]) continue;
+      sums[Q.n]! += 1;
+      sums[Q.sql]! += recordedStage[i]! >= 3 ? 1 : 0;
+      sums[Q.sqo]! += reachedSqo[i]!;
+      sums[Q.reachedSqo]! += reachedSqo[i]!;
+      sums[Q.won]! += won[i]!;
+      sums[Q.wonCents]! += won[i] ? wonCents[i]! : 0;
+      sums[Q.recordedMql]! += 1;
+    }
+    byOutcomes.set(ctx.outcomes, sums);
   }
   return figuresFromSums(ctx, sums);
 }

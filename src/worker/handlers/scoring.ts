@@ -1,7 +1,8 @@
 /**
  * Scoring, qualification what-if, accuracy and suggested weights for the Intent and Rules views.
  * What-if contexts are cached by everything but the MQL thresholds, so a dragged threshold is
- * answered in O(1) from the threshold index.
+ * answered in O(1) from the threshold index; a dragged weight derives the next context from the
+ * previous one, rescoring only the leads the weight touches (`updateWhatIf`).
  */
 import { leadMask, type Filters } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
@@ -13,7 +14,7 @@ import { clampRuleSet } from '../../engine/scoring/validate';
 import { scoringSummary, type ScoringSummary } from '../../engine/scoring/summary';
 import { suggestWeights, type SuggestOutcome, type SuggestedWeights } from '../../engine/scoring/suggest';
 import { recordedFigures, whatIf, type WhatIfContext, type WhatIfFigures } from '../../engine/scoring/what-if';
-import { prepareWhatIf, statusChanges, thresholdFreeKey, type StatusChange } from '../../engine/scoring/what-if-prepare';
+import { prepareWhatIf, statusChanges, thresholdFreeKey, updateWhatIf, type StatusChange } from '../../engine/scoring/what-if-prepare';
 import { isoDate } from '../../engine/time';
 import { requireDataset, type EngineState } from '../state';
 
@@ -72,23 +73,64 @@ export interface ScoringHandlers {
 }
 
 const MAX_CONTEXTS = 6;
+const MAX_SCOPES = 4;
+
+interface CachedContext {
+  readonly filtersKey: string;
+  /** The clamped rule set the context was built for. */
+  readonly rules: RuleSet;
+  readonly ctx: WhatIfContext;
+}
 
 export function scoringHandlers(state: EngineState): ScoringHandlers {
-  const contexts = new Map<string, WhatIfContext>();
+  const contexts = new Map<string, CachedContext>();
+  const scopes = new Map<string, Uint8Array>();
   let contextsOf: Dataset | null = null;
 
-  function context(ds: Dataset, filters: Filters, rules: RuleSet): WhatIfContext {
+  function forDataset(ds: Dataset): void {
     if (contextsOf !== ds) {
       contexts.clear();
+      scopes.clear();
       contextsOf = ds;
     }
-    const key = JSON.stringify(filters) + thresholdFreeKey(rules);
-    let ctx = contexts.get(key);
-    if (!ctx) {
-      ctx = prepareWhatIf(ds, rules, leadMask(ds, filters), ds.meta.latestAt);
-      if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value!);
-    } else contexts.delete(key);
-    contexts.set(key, ctx);
+  }
+
+  /** The filter's lead mask, the same array for the same filters (what-if populations key on it). */
+  function scope(ds: Dataset, filtersKey: string, filters: Filters): Uint8Array {
+    forDataset(ds);
+    let mask = scopes.get(filtersKey);
+    if (!mask) {
+      mask = leadMask(ds, filters);
+      if (scopes.size >= MAX_SCOPES) scopes.delete(scopes.keys().next().value!);
+    } else scopes.delete(filtersKey);
+    scopes.set(filtersKey, mask);
+    return mask;
+  }
+
+  /**
+   * The what-if context of a (clamped) rule set: cached by everything but the thresholds; a rule set
+   * one weight away from a cached one (a dragged weight slider) is derived from it incrementally.
+   */
+  function context(ds: Dataset, filters: Filters, rules: RuleSet): WhatIfContext {
+    forDataset(ds);
+    const filtersKey = JSON.stringify(filters);
+    const key = filtersKey + thresholdFreeKey(rules);
+    const hit = contexts.get(key);
+    if (hit) {
+      contexts.delete(key);
+      contexts.set(key, hit);
+      return hit.ctx;
+    }
+    const asOf = ds.meta.latestAt;
+    let ctx: WhatIfContext | null = null;
+    for (const c of [...contexts.values()].reverse()) {
+      if (c.filtersKey !== filtersKey) continue;
+      ctx = updateWhatIf(ds, c.ctx, c.rules, rules, asOf);
+      if (ctx) break;
+    }
+    ctx ??= prepareWhatIf(ds, rules, scope(ds, filtersKey, filters), asOf);
+    if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value!);
+    contexts.set(key, { filtersKey, rules, ctx });
     return ctx;
   }
 
@@ -96,7 +138,8 @@ export function scoringHandlers(state: EngineState): ScoringHandlers {
     async intentOverview({ filters, rules }) {
       const ds = requireDataset(state);
       const r = clampRuleSet(rules);
-      return { ...scoringSummary(ds, r, leadMask(ds, filters), ds.meta.latestAt), asOf: isoDate(ds.meta.latestAt), rules: r };
+      const mask = scope(ds, JSON.stringify(filters), filters);
+      return { ...scoringSummary(ds, r, mask, ds.meta.latestAt), asOf: isoDate(ds.meta.latestAt), rules: r };
     },
     async whatIf({ filters, draft, applied }) {
       const ds = requireDataset(state);

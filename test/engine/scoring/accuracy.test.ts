@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibration, liftByDecile, rocAuc, tierOutcomes } from '../../../src/engine/scoring/accuracy';
+import { calibration, liftByDecile, rankOrder, rocAuc, tierOutcomes } from '../../../src/engine/scoring/accuracy';
 
 describe('rocAuc', () => {
   it('matches a hand count on a tiny case', () => {
@@ -80,5 +80,31 @@ describe('tierOutcomes', () => {
     expect(t[0]).toEqual({ leads: 2, reachedSqo: 1, won: 1, wonCents: 100, sqoRate: 0.5, winRate: 0.5 });
     expect(t[1]).toEqual({ leads: 1, reachedSqo: 1, won: 0, wonCents: 0, sqoRate: 1, winRate: 0 });
     expect(t[2]).toEqual({ leads: 1, reachedSqo: 0, won: 0, wonCents: 0, sqoRate: 0, winRate: 0 });
+  });
+});
+
+describe('rank order of float32 scores (radix sort)', () => {
+  it('equals a stable comparison sort, and AUC and lift equal those over the same numbers as doubles', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4096, max: 9000 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.constantFrom(3, 101, 100_000),
+        (n, seed, levels) => {
+          let s = seed >>> 0;
+          const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+          // Few distinct values (many ties), whole points, or fine fractions; −0 and +0 both present.
+          const score = Float32Array.from({ length: n }, (_, i) => (i % 997 === 0 ? -0 : (Math.floor(rnd() * levels) / levels) * 100 - (levels === 3 ? 50 : 0)));
+          const label = Uint8Array.from({ length: n }, () => (rnd() < 0.3 ? 1 : 0));
+          const mask = Uint8Array.from({ length: n }, () => (rnd() < 0.8 ? 1 : 0));
+          const plain = Array.from(score);
+          const expected = Uint32Array.from(plain.flatMap((_, i) => (mask[i] ? [i] : []))).sort((a, b) => plain[a]! - plain[b]!);
+          expect(Array.from(rankOrder(score, mask))).toEqual(Array.from(expected));
+          expect(rocAuc(score, label, mask)).toBe(rocAuc(plain, label, mask));
+          expect(liftByDecile(score, label, mask)).toEqual(liftByDecile(plain, label, mask));
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 });

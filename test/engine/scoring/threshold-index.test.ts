@@ -4,6 +4,7 @@ import type { Dataset } from '../../../src/engine/model/columns';
 import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
 import type { LeadOutcomes } from '../../../src/engine/scoring/outcomes';
 import type { QualificationRules } from '../../../src/engine/scoring/rules';
+import { buildThresholdIndex, moveInThresholdIndex } from '../../../src/engine/scoring/threshold-index';
 import { buildWhatIfContext, whatIf, whatIfFull } from '../../../src/engine/scoring/what-if';
 
 /** A random population: scores (some exactly on whole points), flags and outcomes. */
@@ -52,6 +53,30 @@ describe('threshold index', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('moving leads to new scores equals a rebuild on the new scores', () => {
+    fc.assert(
+      fc.property(population, fc.array(fc.float({ min: 0, max: 100, noNaN: true })), fc.constantFrom(0, 0.35, 0.5, 1), (p, moves, w) => {
+        const ctx = context(p, w);
+        const n = p.fit.length;
+        const fit = Float32Array.from(p.fit);
+        const intent = Float32Array.from(p.intent);
+        const leads: number[] = [];
+        moves.forEach((v, k) => {
+          if (n === 0) return;
+          const i = (k * 7919) % n;
+          if (k % 2) fit[i] = v;
+          else intent[i] = v;
+          if (ctx.mask[i] && !leads.includes(i)) leads.push(i);
+        });
+        const moved = moveInThresholdIndex(ctx.index, Int32Array.from(leads), leads.length, ctx.fit, ctx.intent, fit, intent, ctx.flags, ctx.outcomes);
+        const rebuilt = buildThresholdIndex(fit, intent, ctx.mask, ctx.flags, ctx.outcomes, w);
+        expect(Array.from(moved.twoScore)).toEqual(Array.from(rebuilt.twoScore));
+        expect(Array.from(moved.single)).toEqual(Array.from(rebuilt.single));
+      }),
+      { numRuns: 150 },
     );
   });
 

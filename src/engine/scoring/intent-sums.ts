@@ -1,0 +1,207 @@
+/**
+ * Decayed activity sums, the cached half of the intent score. For lead i and activity type t,
+ * `S[i][t] = Σ 0.5^(age / halfLife)` over the lead's activities of type t up to its scoring instant
+ * (`asOf`, or an earlier per-lead cut-off). The sums do not depend on points or caps, so they are
+ * computed once per (dataset, scoring instant, half-life) and every points/caps change is one pass
+ * over them with no per-activity work:
+ *
+ *   intent_i = clamp(Σ_t clamp(points_t × S[i][t], −cap_t, cap_t), 0, 100)
+ *
+ * summed over types in ascending type code. This is the definition of the intent score
+ * (`scoreIntent` in ./intent.ts is this function), so the full and incremental paths agree exactly.
+ *
+ * Storage is sparse, by lead (CSR): only the types a lead has activity of up to its instant, in
+ * ascending type code. A per-type list of leads (for single-weight updates) is built on first use.
+ */
+import type { Dataset } from '../model/columns';
+import { DAY_MS } from '../time';
+
+export interface IntentSums {
+  /** CSR by lead: entries of lead i are `start[i] .. start[i + 1] - 1`. Length leads + 1. */
+  readonly start: Int32Array;
+  /** Activity type code of each entry, ascending within a lead. */
+  readonly type: Uint8Array;
+  /** Σ decay factors of the lead's counted activities of that type. */
+  readonly sum: Float64Array;
+  readonly halfLifeDays: number;
+  readonly types: number;
+  /** Leads having an entry of each type. */
+  readonly leadsOfType: Int32Array;
+}
+
+/** Leads having an entry of each type: `leads[typeStart[t] .. typeStart[t + 1] - 1]`, ascending. */
+export interface LeadsByType {
+  readonly typeStart: Int32Array;
+  readonly leads: Int32Array;
+}
+
+/** Computes the sums; `cutoff` (epoch ms per lead, NaN = none) moves a lead's instant before asOf. */
+export function computeIntentSums(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): IntentSums {
+  const { start: aStart, type: aType, at } = ds.activities;
+  const n = ds.leads.count;
+  const types = ds.activities.typeNames.length;
+  const seen = new Uint8Array(types);
+  const touched = new Int32Array(types);
+  const start = new Int32Array(n + 1);
+  // Entries are at most one per counted activity; start at half that and grow when needed.
+  let type = new Uint8Array(Math.max(16, ds.activities.count >>> 1));
+  let sum = new Float64Array(type.length);
+  const acc = new Float64Array(types);
+  const leadsOfType = new Int32Array(types);
+  const decayPerDay = Math.LN2 / halfLifeDays;
+  for (let i = 0; i < n; i++) {
+    let t0 = asOf;
+    if (cutoff) {
+      const c = cutoff[i]!;
+      if (c < t0) t0 = c;
+    }
+    let nTouched = 0;
+    const end = aStart[i + 1]!;
+    for (let j = aStart[i]!; j < end; j++) {
+      const when = at[j]!;
+      if (when > t0) break;
+      const code = aType[j]!;
+      if (!seen[code]) {
+        seen[code] = 1;
+        touched[nTouched++] = code;
+      }
+      acc[code]! += Math.exp(-decayPerDay * ((t0 - when) / DAY_MS));
+    }
+    // Emit in ascending type code (insertion sort of a handful of codes).
+    for (let a = 1; a < nTouched; a++) {
+      const v = touched[a]!;
+      let b = a - 1;
+      while (b >= 0 && touched[b]! > v) {
+        touched[b + 1] = touched[b]!;
+        b--;
+      }
+      touched[b + 1] = v;
+    }
+    let k = start[i]!;
+    if (k + nTouched > type.length) {
+      const grown = Math.max(k + nTouched, Math.min(ds.activities.count, type.length * 2));
+      const t2 = new Uint8Array(grown);
+      t2.set(type);
+      type = t2;
+      const s2 = new Float64Array(grown);
+      s2.set(sum);
+      sum = s2;
+    }
+    for (let q = 0; q < nTouched; q++) {
+      const code = touched[q]!;
+      type[k] = code;
+      sum[k] = acc[code]!;
+      leadsOfType[code]!++;
+      k++;
+      acc[code] = 0;
+      seen[code] = 0;
+    }
+    start[i + 1] = k;
+  }
+  const m = start[n]!;
+  return { start, type: type.slice(0, m), sum: sum.slice(0, m), halfLifeDays, types, leadsOfType };
+}
+
+/** The intent score of one lead from its entries (the definition; every path calls this). */
+export function leadIntent(s: IntentSums, i: number, points: Float64Array, caps: Float64Array): number {
+  const { type, sum } = s;
+  let score = 0;
+  const end = s.start[i + 1]!;
+  for (let k = s.start[i]!; k < end; k++) {
+    const code = type[k]!;
+    const p = points[code]!;
+    if (p === 0) continue;
+    const v = p * sum[k]!;
+    const cap = caps[code]!;
+    score += v > cap ? cap : v < -cap ? -cap : v;
+  }
+  return score < 0 ? 0 : score > 100 ? 100 : score;
+}
+
+/** Intent scores of every lead into `out` (length = leads). Same arithmetic as `leadIntent`. */
+export function intentFromSums(s: IntentSums, points: Float64Array, caps: Float64Array, out: Float32Array): Float32Array {
+  const { start, type, sum } = s;
+  const n = out.length;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    let score = 0;
+    const end = start[i + 1]!;
+    for (; k < end; k++) {
+      const code = type[k]!;
+      const p = points[code]!;
+      if (p === 0) continue;
+      const v = p * sum[k]!;
+      const cap = caps[code]!;
+      score += v > cap ? cap : v < -cap ? -cap : v;
+    }
+    out[i] = score < 0 ? 0 : score > 100 ? 100 : score;
+  }
+  return out;
+}
+
+const byTypeCache = new WeakMap<IntentSums, LeadsByType>();
+
+/** The leads having an entry of each type (built once per sums, 4 bytes per entry). */
+export function leadsByType(s: IntentSums): LeadsByType {
+  const hit = byTypeCache.get(s);
+  if (hit) return hit;
+  const typeStart = new Int32Array(s.types + 1);
+  for (let k = 0; k < s.type.length; k++) typeStart[s.type[k]! + 1]!++;
+  for (let t = 0; t < s.types; t++) typeStart[t + 1]! += typeStart[t]!;
+  const fill = typeStart.slice(0, s.types);
+  const leads = new Int32Array(s.type.length);
+  const n = s.start.length - 1;
+  for (let i = 0; i < n; i++) {
+    const end = s.start[i + 1]!;
+    for (let k = s.start[i]!; k < end; k++) leads[fill[s.type[k]!]!++] = i;
+  }
+  const out = { typeStart, leads };
+  byTypeCache.set(s, out);
+  return out;
+}
+
+/** Bytes held by the sums (and the per-type lead lists once built). */
+export function intentSumsBytes(s: IntentSums): number {
+  const byType = byTypeCache.get(s);
+  return s.start.byteLength + s.type.byteLength + s.sum.byteLength + (byType ? byType.leads.byteLength + byType.typeStart.byteLength : 0);
+}
+
+/** Current and history sums at the applied half-life, history at a dragged one. */
+const MAX_CACHED = 3;
+const cache = new WeakMap<Dataset, Map<string, IntentSums>>();
+const cutoffIds = new WeakMap<Float64Array, number>();
+let nextCutoffId = 1;
+
+function cutoffKey(cutoff: Float64Array | undefined): number {
+  if (!cutoff) return 0;
+  let id = cutoffIds.get(cutoff);
+  if (id === undefined) {
+    id = nextCutoffId++;
+    cutoffIds.set(cutoff, id);
+  }
+  return id;
+}
+
+/**
+ * The sums for (dataset, asOf, cut-off array, half-life), cached (the last few are kept). The
+ * cut-off array is identified by object identity: pass the cached `LeadOutcomes.cutoff`.
+ */
+export function intentSums(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): IntentSums {
+  const key = `${asOf}|${cutoffKey(cutoff)}|${halfLifeDays}`;
+  let byKey = cache.get(ds);
+  if (!byKey) cache.set(ds, (byKey = new Map()));
+  let hit = byKey.get(key);
+  if (hit) {
+    byKey.delete(key);
+  } else {
+    hit = computeIntentSums(ds, halfLifeDays, asOf, cutoff);
+    if (byKey.size >= MAX_CACHED) byKey.delete(byKey.keys().next().value!);
+  }
+  byKey.set(key, hit);
+  return hit;
+}
+
+/** Drops the cached sums of a dataset (cold-cache measurements). */
+export function clearIntentSums(ds: Dataset): void {
+  cache.delete(ds);
+}
