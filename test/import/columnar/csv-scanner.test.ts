@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvScanner, scanCsv } from '../../../src/import/columnar/csv-scanner';
 import { parseCsv } from '../../../src/import/csv';
-import type { ColumnSink } from '../../../src/import/columnar/sinks';
+import { decodeField, type ColumnSink } from '../../../src/import/columnar/sinks';
 
 /** A sink that records each field as text. */
 class TextSink implements ColumnSink {
@@ -10,8 +10,8 @@ class TextSink implements ColumnSink {
   get length() {
     return this.values.length;
   }
-  push(text: string, start: number, end: number) {
-    this.values.push(text.slice(start, end));
+  push(bytes: Uint8Array, start: number, end: number) {
+    this.values.push(decodeField(bytes, start, end));
   }
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoInstant as canonicalInstant } from '../../../src/import/canonical/parse-values';
-import { BoolSink, DictSink, InstantSink, NumberSink, parseIsoInstant } from '../../../src/import/columnar/sinks';
+import { BoolSink, DictSink, InstantSink, NumberSink, parseIsoInstant, utf8, type ColumnSink } from '../../../src/import/columnar/sinks';
 
-const fast = (s: string) => parseIsoInstant(s, 0, s.length);
+const fast = (s: string) => parseIsoInstant(utf8(s), 0, utf8(s).length);
+const pushText = (sink: ColumnSink, v: string) => sink.push(utf8(v), 0, utf8(v).length);
 
 describe('column sinks', () => {
   it('parses the canonical instant forms exactly like the canonical reader', () => {
@@ -19,13 +20,13 @@ describe('column sinks', () => {
     expect(fast('2025-02-29')).toBeNaN();
     expect(fast('2026-13-01')).toBeNaN();
     const s = new InstantSink();
-    for (const v of ['2026-01-06T12:00:00+02:00', '', 'soon']) s.push(v, 0, v.length);
+    for (const v of ['2026-01-06T12:00:00+02:00', '', 'soon']) pushText(s, v);
     expect(Array.from(s.values())).toEqual([Date.UTC(2026, 0, 6, 10), Number.NaN, Number.NaN]);
   });
 
   it('dictionary-encodes strings in order of first appearance, -1 for empty', () => {
     const d = new DictSink();
-    const text = 'web,,ads,web';
+    const text = utf8('web,,ads,web');
     for (const [a, b] of [[0, 3], [4, 4], [5, 8], [9, 12]] as const) d.push(text, a, b);
     expect(d.values).toEqual(['web', 'ads']);
     expect(Array.from(d.codes())).toEqual([0, -1, 1, 0]);
@@ -33,10 +34,10 @@ describe('column sinks', () => {
 
   it('reads booleans and scaled numbers', () => {
     const b = new BoolSink();
-    for (const v of ['true', 'false', 'yes', '', 'TRUE']) b.push(v, 0, v.length);
+    for (const v of ['true', 'false', 'yes', '', 'TRUE']) pushText(b, v);
     expect(Array.from(b.values())).toEqual([1, 0, 1, 0, 1]);
     const n = new NumberSink(100);
-    for (const v of ['1250000.5', '', '0.07']) n.push(v, 0, v.length);
+    for (const v of ['1250000.5', '', '0.07']) pushText(n, v);
     expect(Array.from(n.values())).toEqual([125_000_050, Number.NaN, 7]);
   });
 });
