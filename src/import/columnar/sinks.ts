@@ -163,7 +163,7 @@ export class ByteKeys {
     const entry = this.append(bytes, start, end);
     this.indexed++;
     if (4 * this.indexed > this.slots.length) this.rehash();
-    else this.place(entry, hash);
+    this.place(entry, hash);
     return entry;
   }
 

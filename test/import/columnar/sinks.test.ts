@@ -1,6 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoInstant as canonicalInstant } from '../../../src/import/canonical/parse-values';
-import { BoolSink, DictSink, InstantSink, NumberSink, parseIsoInstant, utf8, type ColumnSink } from '../../../src/import/columnar/sinks';
+import {
+  BoolSink,
+  ByteKeys,
+  DictSink,
+  IdSink,
+  InstantSink,
+  NumberSink,
+  RefSink,
+  parseIsoInstant,
+  utf8,
+  type ColumnSink,
+} from '../../../src/import/columnar/sinks';
 
 const fast = (s: string) => parseIsoInstant(utf8(s), 0, utf8(s).length);
 const pushText = (sink: ColumnSink, v: string) => sink.push(utf8(v), 0, utf8(v).length);
@@ -39,5 +51,52 @@ describe('column sinks', () => {
     const n = new NumberSink(100);
     for (const v of ['1250000.5', '', '0.07']) pushText(n, v);
     expect(Array.from(n.values())).toEqual([125_000_050, Number.NaN, 7]);
+  });
+
+  it('finds the row of an id like a first-occurrence map, whether ids are sorted, repeated or unknown', () => {
+    const id = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).map((n) => `L-${String(n).padStart(3, '0')}`),
+      fc.constantFrom('', 'Zoë', '日本', 'L-1', 'L-10', 'a\nb'),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 60 }), fc.boolean(), fc.array(id, { maxLength: 80 }), (ids, sort, refs) => {
+        const rows = sort ? [...new Set(ids)].sort() : ids;
+        const sink = new IdSink();
+        for (const v of rows) pushText(sink, v);
+        const ref = new RefSink(sink);
+        // Children grouped by parent and in parent order, then in random order.
+        const children = [...rows.flatMap((v, i) => (i % 3 === 0 ? [v, v] : i % 3 === 1 ? [v] : [])), ...refs];
+        for (const v of children) pushText(ref, v);
+        const first = new Map<string, number>();
+        rows.forEach((v, i) => {
+          if (!first.has(v)) first.set(v, i);
+        });
+        const expected = children.map((v) => (v === '' ? -1 : (first.get(v) ?? -1)));
+        expect(Array.from(ref.rows())).toEqual(expected);
+        expect(sink.ids).toEqual(rows);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('decodes ids in batches, ASCII or not, across block and batch boundaries', () => {
+    const sink = new IdSink();
+    const ids = Array.from({ length: 150_000 }, (_, i) => (i % 50_000 === 7 ? `Zoë-${i}` : `A-${i}-${'x'.repeat(i % 17)}`));
+    for (const v of ids) pushText(sink, v);
+    expect(sink.length).toBe(ids.length);
+    expect(sink.ids).toEqual(ids);
+  });
+
+  it('keeps byte keys apart and numbers them in order of first appearance', () => {
+    const keys = new ByteKeys();
+    const words = Array.from({ length: 5000 }, (_, i) => utf8(`k${(i * 7919) % 3001}`));
+    const seen = new Map<string, number>();
+    for (const w of words) {
+      const text = new TextDecoder().decode(w);
+      const found = keys.find(w, 0, w.length);
+      expect(found).toBe(seen.get(text) ?? -1);
+      if (found < 0) seen.set(text, keys.add(w, 0, w.length));
+    }
+    expect(keys.size).toBe(seen.size);
   });
 });
