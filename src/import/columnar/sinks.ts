@@ -134,16 +134,35 @@ export class ByteKeys {
 
   /** Whether entry `entry` sorts strictly after entry `entry - 1`, comparing bytes. */
   ascends(entry: number): boolean {
-    const a = this.starts[entry - 1]!;
-    const b = this.starts[entry]!;
-    const c = this.starts[entry + 1]!;
+    const p = this.starts[entry - 1]!;
+    return this.compare(entry, this.pool, p, this.starts[entry]!) > 0;
+  }
+
+  /** Entry `entry` compared with `bytes[start, end)` in byte order: negative, 0 or positive. */
+  compare(entry: number, bytes: Uint8Array, start: number, end: number): number {
+    const from = this.starts[entry]!;
+    const len = this.starts[entry + 1]! - from;
     const pool = this.pool;
-    for (let k = 0; b + k < c; k++) {
-      if (a + k === b) return true;
-      const d = pool[b + k]! - pool[a + k]!;
-      if (d !== 0) return d > 0;
+    for (let k = 0; k < len; k++) {
+      if (start + k === end) return 1;
+      const d = pool[from + k]! - bytes[start + k]!;
+      if (d !== 0) return d;
     }
-    return false;
+    return len - (end - start);
+  }
+
+  /** Binary search of entries [0, count), which must be in strictly ascending order; -1 if absent. */
+  search(count: number, bytes: Uint8Array, start: number, end: number): number {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.compare(mid, bytes, start, end);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   /** The first indexed entry equal to `bytes[start, end)`, or -1. */
@@ -276,6 +295,8 @@ export class IdSink implements ColumnSink {
   private readonly decoded: string[] = [];
   /** Rows [0, sortedRows) have strictly ascending ids. */
   private sortedRows = 0;
+  /** Lookups answered by binary search: a few are cheaper than building the hash index. */
+  private searches = 0;
   get length(): number {
     return this.keys.size;
   }
@@ -300,6 +321,8 @@ export class IdSink implements ColumnSink {
       const stop = Math.min(this.sortedRows, near + 9);
       for (let r = near + 1; r < stop; r++) if (this.keys.equals(r, bytes, start, end)) return r;
     }
+    const n = this.keys.size;
+    if (this.sortedRows === n && this.searches++ < n >> 4) return this.keys.search(n, bytes, start, end);
     return this.keys.find(bytes, start, end);
   }
 }
