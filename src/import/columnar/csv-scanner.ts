@@ -22,6 +22,8 @@ export interface CsvTally {
 export type CsvChunks = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
 const MAX_LISTED = 20;
+/** Rows whose field bounds are buffered before the sinks take them, column by column. */
+const BATCH_ROWS = 512;
 const COMMA = 44;
 const LF = 10;
 const CR = 13;
@@ -50,6 +52,10 @@ export class CsvScanner {
   /** Field j of the current row spans `[starts[j], starts[j + 1] - 1)`. */
   private starts = new Int32Array(64);
   private scratch = new Uint8Array(1024);
+  /** Field bounds of the buffered rows: per row, a [start, end) pair per used column. */
+  private bounds = new Int32Array(0);
+  private batched = 0;
+  private batchBytes: Uint8Array | null = null;
   readonly tally: CsvTally = { rowsRead: 0, rejected: 0, rejections: [] };
 
   /** `bind` receives the header (trimmed, lower case) and returns one sink per header column. */
@@ -101,6 +107,29 @@ export class CsvScanner {
    * `final`, the end of `buf` ends the last row.
    */
   private scan(buf: Uint8Array, from: number, final: boolean): number {
+    const done = this.scanRows(buf, from, final);
+    this.flush();
+    return done;
+  }
+
+  /** Hands the buffered rows to the sinks, one call per column. */
+  private flush(): void {
+    const rows = this.batched;
+    if (rows === 0) return;
+    const bytes = this.batchBytes!;
+    const bounds = this.bounds;
+    const sinks = this.usedSinks;
+    const stride = 2 * sinks.length;
+    for (let u = 0; u < sinks.length; u++) {
+      const sink = sinks[u]!;
+      if (sink.pushRows) sink.pushRows(bytes, bounds, 2 * u, stride, rows);
+      else for (let r = 0, o = 2 * u; r < rows; r++, o += stride) sink.push(bytes, bounds[o]!, bounds[o + 1]!);
+    }
+    this.batched = 0;
+    this.batchBytes = null;
+  }
+
+  private scanRows(buf: Uint8Array, from: number, final: boolean): number {
     const n = buf.length;
     let starts = this.starts;
     let cap = this.width;
@@ -151,11 +180,15 @@ export class CsvScanner {
     const starts = this.starts;
     starts[cap] = end + 1;
     const used = this.used;
-    const sinks = this.usedSinks;
+    const bounds = this.bounds;
+    let o = this.batched * 2 * used.length;
     for (let u = 0; u < used.length; u++) {
       const j = used[u]!;
-      sinks[u]!.push(buf, starts[j]!, starts[j + 1]! - 1);
+      bounds[o++] = starts[j]!;
+      bounds[o++] = starts[j + 1]! - 1;
     }
+    this.batchBytes = buf;
+    if (++this.batched === BATCH_ROWS) this.flush();
   }
 
   private header(fields: string[]): void {
@@ -166,6 +199,7 @@ export class CsvScanner {
     const used = sinks.flatMap((s, j) => (s === SKIP ? [] : [j]));
     this.used = Int32Array.from(used);
     this.usedSinks = used.map((j) => sinks[j]!);
+    this.bounds = new Int32Array(BATCH_ROWS * 2 * used.length);
     if (this.starts.length < this.width + 1) this.starts = new Int32Array(this.width + 1);
   }
 
@@ -224,6 +258,7 @@ export class CsvScanner {
       return this.header(ends.map((e) => decoder.decode(out.subarray(from, (from = e)))));
     }
     if (ends.length !== this.width) return this.reject(`expected ${this.width} fields, found ${ends.length}`);
+    this.flush();
     this.tally.rowsRead++;
     const used = this.used;
     const sinks = this.usedSinks;
