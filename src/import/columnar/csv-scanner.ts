@@ -137,7 +137,18 @@ export class CsvScanner {
     let k = 0;
     starts[0] = from;
     let i = from;
+    // Four bytes at a time where the buffer is aligned: a word with no byte below 45 (no comma,
+    // quote, CR or LF) is skipped whole. (w - 0x2d2d2d2d) & ~w & 0x80808080 is zero exactly then.
+    const words = (buf.byteOffset & 3) === 0 ? new Int32Array(buf.buffer, buf.byteOffset, n >> 2) : null;
+    const wordEnd = words === null ? 0 : n & ~3;
     while (i < n) {
+      if ((i & 3) === 0 && i < wordEnd) {
+        const w = words![i >> 2]!;
+        if (((w - 0x2d2d2d2d) & ~w & 0x80808080) === 0) {
+          i += 4;
+          continue;
+        }
+      }
       const b = buf[i]!;
       if (b > COMMA) {
         i++;
