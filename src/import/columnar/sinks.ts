@@ -369,8 +369,8 @@ export class RefSink implements ColumnSink {
     const last = this.lastKey;
     for (let k = 0; same && k < len; k++) same = last[k] === bytes[start + k];
     if (!same) {
-      if (len > last.length) this.lastKey = new Uint8Array(len);
-      this.lastKey.set(bytes.subarray(start, end));
+      const key = len > last.length ? (this.lastKey = new Uint8Array(len)) : last;
+      for (let k = 0; k < len; k++) key[k] = bytes[start + k]!;
       this.lastLength = len;
       const near = this.near;
       const row = this.target.rowOf(bytes, start, end, near);
