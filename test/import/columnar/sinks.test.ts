@@ -27,6 +27,24 @@ describe('column sinks', () => {
     expect(fast('2026-11-15T08:07:06.543Z')).toBe((20_454 + 318) * 86_400_000 + ((8 * 60 + 7) * 60 + 6) * 1000 + 543);
   });
 
+  it('parses every canonical instant like the canonical reader, and anything it accepts after a typo too', () => {
+    const instant = fc
+      .tuple(fc.integer({ min: Date.UTC(1, 0, 1), max: Date.UTC(9999, 11, 31) }), fc.constantFrom(10, 20, 24))
+      .map(([t, len]) => {
+        const iso = new Date(t).toISOString();
+        return len === 24 ? iso : len === 20 ? `${iso.slice(0, 19)}Z` : iso.slice(0, 10);
+      });
+    fc.assert(
+      fc.property(instant, fc.nat(), fc.constantFrom(...'0123456789:-/TZ. a+\u00e9'.split('')), (text, at, ch) => {
+        expect(fast(text), text).toBe(canonicalInstant(text));
+        const typo = text.slice(0, at % text.length) + ch + text.slice((at % text.length) + 1);
+        const v = fast(typo);
+        if (!Number.isNaN(v)) expect(v, typo).toBe(canonicalInstant(typo));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('refuses impossible dates on the fast path and falls back to the canonical reader for other forms', () => {
     expect(fast('2026-02-31')).toBeNaN();
     expect(fast('2025-02-29')).toBeNaN();
