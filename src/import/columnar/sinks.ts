@@ -333,6 +333,7 @@ export class IdSink implements ColumnSink {
       for (let r = near + 1; r < stop; r++) if (this.keys.equals(r, bytes, start, end)) return r;
     }
     const n = this.keys.size;
+    if (n === 0) return -1;
     if (this.sortedRows === n && this.searches++ < n >> 4) return this.keys.search(n, bytes, start, end);
     return this.keys.find(bytes, start, end);
   }
