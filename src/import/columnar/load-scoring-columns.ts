@@ -1,7 +1,7 @@
 /**
  * Loads the canonical CSV files the scoring engine reads (accounts.csv, leads.csv, activities.csv)
  * straight into typed columns, streaming each file chunk by chunk. Built for files of millions of
- * rows: no record objects, no whole-file string. Only the columns the scoring kernel and funnel
+ * rows: no record objects, no whole-file string, no string per field. Only the columns the scoring kernel and funnel
  * counts need are kept; other columns are skipped, and e-mail addresses are kept as their domain
  * (`@domain`), the only part scoring reads.
  */
@@ -13,8 +13,8 @@ import { scanCsv, type CsvChunks, type CsvTally } from './csv-scanner';
 import { BoolSink, DictSink, EmailDomainSink, IdSink, InstantSink, NumberSink, RefSink, SKIP, type ColumnSink } from './sinks';
 
 /**
- * Chunks of one file: UTF-8 bytes, e.g. `file.stream()` (the fastest: no decoding), or text, e.g.
- * `file.stream().pipeThrough(new TextDecoderStream())`.
+ * Chunks of one file: UTF-8 bytes, e.g. `blobChunks(file)` (the fastest: no decoding, one reused
+ * buffer), or text, e.g. `file.stream().pipeThrough(new TextDecoderStream())`.
  */
 export type TextChunks = CsvChunks;
 
