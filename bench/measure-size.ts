@@ -5,13 +5,13 @@ import { singleWeightRecompute, type KernelState } from '../src/engine/kernel/in
 import { allocateScoreCache, fullRecompute, kernelTables, type KernelAggregates, type ScoreCache } from '../src/engine/kernel/recompute';
 import { buildThresholdIndex, recountFromCache, thresholdRecompute } from '../src/engine/kernel/threshold';
 import { DEFAULT_KERNEL_THRESHOLDS, DEFAULT_KERNEL_WEIGHTS, type KernelThresholds } from '../src/engine/kernel/workload';
-import { loadScoringColumns } from '../src/import/columnar/load-scoring-columns';
+import { loadScoringColumns, type ScoringFiles, type TextChunks } from '../src/import/columnar/load-scoring-columns';
 import { arqueroBaseline } from './baselines/arquero';
 import { workloadColumns } from './baselines/columns';
 import { duckdbBaseline, type Baseline } from './baselines/duckdb';
 import { assertSameCounts, leadsNearEdges } from './compare';
 import { BENCH_AS_OF } from './data';
-import { scoringFiles } from './files';
+import { leadsFile, scoringFiles } from './files';
 import { measureParallel } from './parallel';
 import { scoringColumnsToDataset } from '../src/import/columnar/to-dataset';
 import { measureScoringEngine, type ScoringEngineResult } from './scoring-engine';
@@ -47,14 +47,26 @@ export interface SizeResult {
   singleIntentWeightMs: Timing;
   thresholdRecomputeMs: Timing;
   thresholdIndexBuildMs: Timing;
+  /** Cold load of leads.csv alone (the "1M-lead canonical CSV" of the target) into columns. */
   csvLoadMs: Timing;
   /** Time until the first chunk of leads.csv was in columns (the funnel can show from there). */
   csvFirstChunkMs: Timing;
+  /** Size of leads.csv. */
   csvMegabytes: number;
+  /** Cold load of the whole company: accounts.csv + leads.csv + activities.csv. */
+  companyCsvLoadMs: Timing;
+  companyCsvMegabytes: number;
+  /**
+   * Largest growth of resident memory during a company load, MB: the largest over the runs (later
+   * runs reuse memory the process already holds, so their growth is smaller).
+   */
+  companyCsvPeakRssMb: number;
   featureBuildMs: number;
   /** Scoring columns: features + cached scores. */
   bytesPerLead: number;
-  /** Everything the loader keeps (ids, dictionaries, instants, activities) + scoring columns. */
+  /** Everything the loader keeps for the company (ids, dictionaries, instants, activities). */
+  loaderBytesPerLead: number | null;
+  /** Everything the loader keeps + scoring columns. */
   totalBytesPerLead: number | null;
   baselines: Partial<Record<'duckdbWasm' | 'arquero', BaselineResult>>;
   /** The app's rule-based scoring engine on the same leads. */
@@ -77,20 +89,51 @@ export function thresholdsOfRun(i: number): KernelThresholds {
   return { ...DEFAULT_KERNEL_THRESHOLDS, mqlMinFit: 30 + (i % 21) };
 }
 
+const gc = (globalThis as { gc?: () => void }).gc;
+const rss = () => process.memoryUsage.rss();
+
+/** One cold load: timed from the first byte read; the resident memory is sampled after each chunk. */
+async function loadOnce(files: ScoringFiles) {
+  gc?.();
+  const before = rss();
+  let peak = before;
+  const sampled = (chunks: TextChunks | undefined): TextChunks | undefined =>
+    chunks &&
+    (async function* () {
+      for await (const c of chunks) {
+        yield c;
+        peak = Math.max(peak, rss());
+      }
+    })();
+  const t = performance.now();
+  let firstMs = Number.NaN;
+  await loadScoringColumns({ accounts: sampled(files.accounts), leads: sampled(files.leads)!, activities: sampled(files.activities) }, () => {
+    if (Number.isNaN(firstMs)) firstMs = performance.now() - t;
+  });
+  return { ms: performance.now() - t, firstMs, peakRssMb: (Math.max(peak, rss()) - before) / 1e6 };
+}
+
+/** Alternates cold loads of leads.csv alone and of the whole company. */
 async function loadTimed(dir: string, o: BenchOptions) {
-  const total: number[] = [];
+  const leads: number[] = [];
   const first: number[] = [];
+  const company: number[] = [];
+  const peaks: number[] = [];
   for (let r = 0; r < o.csvRuns; r++) {
-    const t = performance.now();
-    let firstAt = Number.NaN;
-    await loadScoringColumns(scoringFiles(dir), () => {
-      if (Number.isNaN(firstAt)) firstAt = performance.now() - t;
-    });
-    total.push(performance.now() - t);
-    first.push(firstAt);
-    o.log(`  csv load run ${r + 1}: ${total[r]!.toFixed(0)} ms`);
+    const l = await loadOnce(leadsFile(dir));
+    leads.push(l.ms);
+    first.push(l.firstMs);
+    const c = await loadOnce(scoringFiles(dir));
+    company.push(c.ms);
+    peaks.push(c.peakRssMb);
+    o.log(`  csv load run ${r + 1}: leads.csv ${l.ms.toFixed(0)} ms; accounts + leads + activities ${c.ms.toFixed(0)} ms (peak RSS +${c.peakRssMb.toFixed(0)} MB)`);
   }
-  return { csvLoadMs: summarize(total), csvFirstChunkMs: summarize(first) };
+  return {
+    csvLoadMs: summarize(leads),
+    csvFirstChunkMs: summarize(first),
+    companyCsvLoadMs: summarize(company),
+    companyCsvPeakRssMb: Math.round(Math.max(...peaks)),
+  };
 }
 
 async function baselineResult(
@@ -161,9 +204,9 @@ function checkThresholdPath(f: KernelColumns, cache: ScoreCache, histogram: Int3
 
 export async function measureSize(leads: number, dir: string, o: BenchOptions): Promise<SizeResult> {
   o.log(`\n${leads.toLocaleString('en-US')} leads (${dir})`);
-  const { csvLoadMs, csvFirstChunkMs } = await loadTimed(dir, o);
-  const { value: loaded, bytes: loadedBytes } = await retainedBytes(async () => {
-    const columns = await loadScoringColumns(scoringFiles(dir));
+  const csv = await loadTimed(dir, o);
+  const { value: columns, bytes: loaderBytes } = await retainedBytes(() => loadScoringColumns(scoringFiles(dir)));
+  const { value: loaded, bytes: featureBytes } = await retainedBytes(async () => {
     const t = performance.now();
     // The wide feature matrix is only the input of the encoding; the kernel keeps the encoded columns.
     const features = encodeFeatures(buildScoringFeatures(columns, AS_OF_MS));
@@ -174,7 +217,7 @@ export async function measureSize(leads: number, dir: string, o: BenchOptions): 
   const { features: f, cache } = loaded;
   o.log(`  encoded features: ${f.patternCount.toLocaleString('en-US')} distinct intent count vectors`);
   const { statSync } = await import('node:fs');
-  const csvMegabytes = ['accounts.csv', 'leads.csv', 'activities.csv'].reduce((s, n) => s + statSync(`${dir}/${n}`).size, 0) / 1e6;
+  const megabytes = (names: string[]) => Math.round(names.reduce((s, n) => s + statSync(`${dir}/${n}`).size, 0) / 1e6);
 
   let run = 0;
   const fullRecomputeMs = await time(o.runs, () => fullRecompute(f, weightsOfRun(run++), DEFAULT_KERNEL_THRESHOLDS, cache));
@@ -199,12 +242,13 @@ export async function measureSize(leads: number, dir: string, o: BenchOptions): 
     thresholdRecomputeMs,
     thresholdIndexBuildMs,
     ...singleWeight,
-    csvLoadMs,
-    csvFirstChunkMs,
-    csvMegabytes: Math.round(csvMegabytes),
+    ...csv,
+    csvMegabytes: megabytes(['leads.csv']),
+    companyCsvMegabytes: megabytes(['accounts.csv', 'leads.csv', 'activities.csv']),
     featureBuildMs: Math.round(loaded.featureBuildMs),
     bytesPerLead: Math.round(((kernelColumnBytes(f) + cache.fit.byteLength + cache.intent.byteLength) / leads) * 10) / 10,
-    totalBytesPerLead: canMeasureMemory ? Math.round(loadedBytes / leads) : null,
+    loaderBytesPerLead: canMeasureMemory ? Math.round(loaderBytes / leads) : null,
+    totalBytesPerLead: canMeasureMemory ? Math.round((loaderBytes + featureBytes) / leads) : null,
     baselines: {},
   };
   result.parallelRecomputeMs = await measureParallel(loaded.columns, AS_OF_MS, o.workers, o.runs, weightsOfRun, o.log);

@@ -1,10 +1,12 @@
 /**
- * A streaming CSV scanner (RFC 4180: comma, double quotes, CRLF or LF) fed text chunk by chunk. It
- * never joins the file into one string: each chunk is scanned, complete rows are handed to the
- * column sinks field by field, and only the unfinished last row is carried into the next chunk.
- * Rows without quotes — nearly all rows of a canonical file — are split with native `indexOf`.
+ * A streaming CSV scanner (RFC 4180: comma, double quotes, CRLF or LF, an optional UTF-8 BOM) fed
+ * chunk by chunk, as UTF-8 bytes (e.g. `Blob.stream()` or a file stream) or as text. It never joins
+ * the file into one buffer or string: each chunk is scanned byte by byte, complete rows are handed to
+ * the column sinks as byte ranges of the chunk, and only the unfinished last row is carried into the
+ * next chunk. UTF-8 needs no decoding to find the delimiters: no byte of a multi-byte character is
+ * below 0x80. Rows with quotes are unquoted into a scratch buffer first.
  */
-import type { ColumnSink } from './sinks';
+import { SKIP, type ColumnSink } from './sinks';
 
 /** What happened to the rows of one file. */
 export interface CsvTally {
@@ -16,68 +18,200 @@ export interface CsvTally {
   readonly rejections: { row: number; reason: string }[];
 }
 
+/** Chunks of one file: UTF-8 bytes or text. */
+export type CsvChunks = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
+
 const MAX_LISTED = 20;
+/** Rows whose field bounds are buffered before the sinks take them, column by column. */
+const BATCH_ROWS = 512;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
 
 export class CsvScanner {
-  private carry = '';
+  /** The unfinished last row of the previous chunk (a copy), or null. */
+  private carry: Uint8Array | null = null;
+  /** A high surrogate ending the previous text chunk, completed by the next one. */
+  private pendingSurrogate = '';
   private sinks: ColumnSink[] | null = null;
+  /** Columns whose sink is not SKIP, and their sinks. */
+  private used: Int32Array = new Int32Array(0);
+  private usedSinks: ColumnSink[] = [];
   private width = 0;
-  private offsets = new Int32Array(64);
+  /** Field j of the current row spans `[starts[j], starts[j + 1] - 1)`. */
+  private starts = new Int32Array(64);
+  private scratch = new Uint8Array(1024);
+  /** Field bounds of the buffered rows: per row, a [start, end) pair per used column. */
+  private bounds = new Int32Array(0);
+  private batched = 0;
+  private batchBytes: Uint8Array | null = null;
   readonly tally: CsvTally = { rowsRead: 0, rejected: 0, rejections: [] };
 
   /** `bind` receives the header (trimmed, lower case) and returns one sink per header column. */
   constructor(private readonly bind: (header: readonly string[]) => ColumnSink[]) {}
 
-  feed(chunk: string): void {
+  feed(chunk: string | Uint8Array): void {
+    let bytes = typeof chunk === 'string' ? this.encode(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (bytes.length === 0) return;
     let from = 0;
-    if (this.carry.length > 0) {
-      // Finish the carried row on a small joined string, then scan the chunk itself: searching a
-      // joined (cons) string of megabytes makes V8 copy it again and again.
-      const nl = chunk.indexOf('\n');
-      if (nl < 0 || this.carry.includes('"') || chunk.lastIndexOf('"', nl) >= 0) {
-        const text = this.carry + chunk;
-        this.carry = text.slice(this.scan(text, 0, false));
-        return;
+    if (this.carry !== null) {
+      // Finish the carried row on a small joined buffer, then scan the chunk in place.
+      const carry = this.carry;
+      this.carry = null;
+      const nl = bytes.indexOf(LF);
+      if (nl < 0) bytes = concat(carry, bytes);
+      else {
+        const head = concat(carry, bytes.subarray(0, nl + 1));
+        const done = this.scan(head, 0, false);
+        if (done === head.length) from = nl + 1;
+        else bytes = concat(head.subarray(done), bytes.subarray(nl + 1)); // a quoted newline
       }
-      const head = this.carry + chunk.slice(0, nl + 1);
-      this.carry = '';
-      this.scan(head, 0, false);
-      from = nl + 1;
     }
-    this.carry = chunk.slice(this.scan(chunk, from, false));
+    const done = this.scan(bytes, from, false);
+    if (done < bytes.length) this.carry = bytes.slice(done);
   }
 
   /** Scans the last, unterminated row (if any). */
   finish(): CsvTally {
-    if (this.carry.length > 0) this.scan(`${this.carry}\n`, 0, true);
-    this.carry = '';
+    if (this.pendingSurrogate !== '') this.feed('');
+    const carry = this.carry;
+    this.carry = null;
+    if (carry !== null) this.scan(carry, 0, true);
     return this.tally;
   }
 
-  /** Scans complete rows of `text`; returns where the unfinished remainder starts. */
-  private scan(text: string, from: number, final: boolean): number {
-    let pos = from === 0 && text.charCodeAt(0) === 0xfeff && this.sinks === null ? 1 : from;
-    let quote = text.indexOf('"', pos);
-    for (;;) {
-      const nl = text.indexOf('\n', pos);
-      if (nl < 0) return pos;
-      if (quote >= 0 && quote < pos) quote = text.indexOf('"', pos);
-      if (quote >= 0 && quote < nl) {
-        const next = this.quotedRow(text, pos, final);
-        if (next < 0) return pos;
-        pos = next;
-        continue;
-      }
-      const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.simpleRow(text, pos, end);
-      pos = nl + 1;
+  private encode(text: string): Uint8Array {
+    let t = this.pendingSurrogate + text;
+    this.pendingSurrogate = '';
+    const last = t.charCodeAt(t.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff && text !== '') {
+      this.pendingSurrogate = t.slice(-1);
+      t = t.slice(0, -1);
     }
+    return encoder.encode(t);
   }
 
-  private header(fields: readonly string[]): void {
-    this.sinks = this.bind(fields.map((f) => f.trim().toLowerCase()));
+  /**
+   * Scans complete rows of `buf` from `from`; returns where the unfinished remainder starts. With
+   * `final`, the end of `buf` ends the last row.
+   */
+  private scan(buf: Uint8Array, from: number, final: boolean): number {
+    const done = this.scanRows(buf, from, final);
+    this.flush();
+    return done;
+  }
+
+  /** Hands the buffered rows to the sinks, one call per column. */
+  private flush(): void {
+    const rows = this.batched;
+    if (rows === 0) return;
+    const bytes = this.batchBytes!;
+    const bounds = this.bounds;
+    const sinks = this.usedSinks;
+    const stride = 2 * sinks.length;
+    for (let u = 0; u < sinks.length; u++) {
+      const sink = sinks[u]!;
+      if (sink.pushRows) sink.pushRows(bytes, bounds, 2 * u, stride, rows);
+      else for (let r = 0, o = 2 * u; r < rows; r++, o += stride) sink.push(bytes, bounds[o]!, bounds[o + 1]!);
+    }
+    this.batched = 0;
+    this.batchBytes = null;
+  }
+
+  private scanRows(buf: Uint8Array, from: number, final: boolean): number {
+    const n = buf.length;
+    let starts = this.starts;
+    let cap = this.width;
+    let row = from;
+    let k = 0;
+    starts[0] = from;
+    let i = from;
+    // Four bytes at a time where the buffer is aligned: a word with no byte below 45 (no comma,
+    // quote, CR or LF) is skipped whole. (w - 0x2d2d2d2d) & ~w & 0x80808080 is zero exactly then.
+    const words = (buf.byteOffset & 3) === 0 ? new Int32Array(buf.buffer, buf.byteOffset, n >> 2) : null;
+    const wordEnd = words === null ? 0 : n & ~3;
+    while (i < n) {
+      if ((i & 3) === 0 && i < wordEnd) {
+        const w = words![i >> 2]!;
+        if (((w - 0x2d2d2d2d) & ~w & 0x80808080) === 0) {
+          i += 4;
+          continue;
+        }
+      }
+      const b = buf[i]!;
+      if (b > COMMA) {
+        i++;
+        continue;
+      }
+      if (b === COMMA) {
+        k++;
+        if (k < cap) starts[k] = i + 1;
+      } else if (b === LF) {
+        this.row(buf, row, i > row && buf[i - 1] === CR ? i - 1 : i, k + 1);
+        cap = this.width;
+        starts = this.starts;
+        row = i + 1;
+        k = 0;
+        starts[0] = row;
+      } else if (b === QUOTE) {
+        const next = this.quotedRow(buf, row, final);
+        if (next < 0) return row;
+        cap = this.width;
+        starts = this.starts;
+        i = row = next;
+        k = 0;
+        starts[0] = row;
+        continue;
+      }
+      i++;
+    }
+    if (!final || row >= n) return row;
+    this.row(buf, row, buf[n - 1] === CR ? n - 1 : n, k + 1);
+    return n;
+  }
+
+  /** Hands the fields of an unquoted row `[start, end)` with `fields` fields to the sinks. */
+  private row(buf: Uint8Array, start: number, end: number, fields: number): void {
+    if (start === end) return;
+    if (this.sinks === null) return this.header(decoder.decode(buf.subarray(start, end)).split(','));
+    const cap = this.width;
+    if (fields !== cap) return this.reject(`expected ${cap} fields, found ${fields}`);
+    this.tally.rowsRead++;
+    const starts = this.starts;
+    starts[cap] = end + 1;
+    const used = this.used;
+    const bounds = this.bounds;
+    let o = this.batched * 2 * used.length;
+    for (let u = 0; u < used.length; u++) {
+      const j = used[u]!;
+      bounds[o++] = starts[j]!;
+      bounds[o++] = starts[j + 1]! - 1;
+    }
+    this.batchBytes = buf;
+    if (++this.batched === BATCH_ROWS) this.flush();
+  }
+
+  private header(fields: string[]): void {
+    if (fields[0]?.charCodeAt(0) === 0xfeff) fields[0] = fields[0].slice(1);
+    const sinks = this.bind(fields.map((f) => f.trim().toLowerCase()));
+    this.sinks = sinks;
     this.width = fields.length;
-    if (this.offsets.length < 2 * this.width + 2) this.offsets = new Int32Array(2 * this.width + 2);
+    const used = sinks.flatMap((s, j) => (s === SKIP ? [] : [j]));
+    this.used = Int32Array.from(used);
+    this.usedSinks = used.map((j) => sinks[j]!);
+    this.bounds = new Int32Array(BATCH_ROWS * 2 * used.length);
+    if (this.starts.length < this.width + 1) this.starts = new Int32Array(this.width + 1);
   }
 
   private reject(reason: string): void {
@@ -86,79 +220,69 @@ export class CsvScanner {
     if (this.tally.rejections.length < MAX_LISTED) this.tally.rejections.push({ row: this.tally.rowsRead, reason });
   }
 
-  private simpleRow(text: string, start: number, end: number): void {
-    if (start === end) return;
-    if (this.sinks === null) return this.header(text.slice(start, end).split(','));
-    const offs = this.offsets;
-    const cap = this.width;
-    let k = 0;
-    let p = start;
-    for (;;) {
-      let c = text.indexOf(',', p);
-      if (c < 0 || c > end) c = end;
-      if (k < cap) {
-        offs[2 * k] = p;
-        offs[2 * k + 1] = c;
-      }
-      k++;
-      if (c === end) break;
-      p = c + 1;
-    }
-    if (k !== cap) return this.reject(`expected ${cap} fields, found ${k}`);
-    this.tally.rowsRead++;
-    const sinks = this.sinks;
-    for (let j = 0; j < cap; j++) sinks[j]!.push(text, offs[2 * j]!, offs[2 * j + 1]!);
-  }
-
-  /** Parses a row containing quotes; returns the index after its newline, or -1 if it is unfinished. */
-  private quotedRow(text: string, start: number, final: boolean): number {
-    const fields: string[] = [];
-    let field = '';
+  /**
+   * Parses a row containing quotes into the scratch buffer; returns the index after its newline, or
+   * -1 if it is unfinished.
+   */
+  private quotedRow(buf: Uint8Array, start: number, final: boolean): number {
+    const n = buf.length;
+    if (this.scratch.length < n - start) this.scratch = new Uint8Array(Math.max(n - start, 2 * this.scratch.length));
+    const out = this.scratch;
+    const ends: number[] = [];
+    let w = 0;
     let i = start;
     let quoted = false;
-    const n = text.length;
     while (i < n) {
-      const ch = text.charCodeAt(i);
+      const ch = buf[i]!;
       if (quoted) {
-        if (ch === 34) {
-          if (text.charCodeAt(i + 1) === 34) {
-            field += '"';
+        if (ch === QUOTE) {
+          if (buf[i + 1] === QUOTE) {
+            out[w++] = QUOTE;
             i += 2;
             continue;
           }
           quoted = false;
-        } else field += text[i];
+        } else out[w++] = ch;
         i++;
         continue;
       }
-      if (ch === 34) quoted = true;
-      else if (ch === 44) {
-        fields.push(field);
-        field = '';
-      } else if (ch === 10) {
-        fields.push(field.endsWith('\r') ? field.slice(0, -1) : field);
-        this.quotedFields(fields);
+      if (ch === QUOTE) quoted = true;
+      else if (ch === COMMA) ends.push(w);
+      else if (ch === LF) {
+        const last = ends.length === 0 ? 0 : ends[ends.length - 1]!;
+        ends.push(w > last && out[w - 1] === CR ? w - 1 : w);
+        this.quotedFields(out, ends);
         return i + 1;
-      } else field += text[i];
+      } else out[w++] = ch;
       i++;
     }
     if (!final) return -1;
-    fields.push(field);
-    this.quotedFields(fields);
+    ends.push(w);
+    this.quotedFields(out, ends);
     return n;
   }
 
-  private quotedFields(fields: readonly string[]): void {
-    if (this.sinks === null) return this.header(fields);
-    if (fields.length !== this.width) return this.reject(`expected ${this.width} fields, found ${fields.length}`);
+  /** Field j of `out` spans `[ends[j - 1], ends[j])` (from 0 for the first). */
+  private quotedFields(out: Uint8Array, ends: readonly number[]): void {
+    if (this.sinks === null) {
+      let from = 0;
+      return this.header(ends.map((e) => decoder.decode(out.subarray(from, (from = e)))));
+    }
+    if (ends.length !== this.width) return this.reject(`expected ${this.width} fields, found ${ends.length}`);
+    this.flush();
     this.tally.rowsRead++;
-    for (let j = 0; j < fields.length; j++) this.sinks[j]!.push(fields[j]!, 0, fields[j]!.length);
+    const used = this.used;
+    const sinks = this.usedSinks;
+    for (let u = 0; u < used.length; u++) {
+      const j = used[u]!;
+      sinks[u]!.push(out, j === 0 ? 0 : ends[j - 1]!, ends[j]!);
+    }
   }
 }
 
 /** Feeds every chunk to a scanner; `onChunk` sees the running tally after each chunk. */
 export async function scanCsv(
-  chunks: AsyncIterable<string> | Iterable<string>,
+  chunks: CsvChunks,
   bind: (header: readonly string[]) => ColumnSink[],
   onChunk?: (tally: Readonly<CsvTally>) => void,
 ): Promise<CsvTally> {

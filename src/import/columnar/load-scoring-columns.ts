@@ -1,7 +1,7 @@
 /**
  * Loads the canonical CSV files the scoring engine reads (accounts.csv, leads.csv, activities.csv)
  * straight into typed columns, streaming each file chunk by chunk. Built for files of millions of
- * rows: no record objects, no whole-file string. Only the columns the scoring kernel and funnel
+ * rows: no record objects, no whole-file string, no string per field. Only the columns the scoring kernel and funnel
  * counts need are kept; other columns are skipped, and e-mail addresses are kept as their domain
  * (`@domain`), the only part scoring reads.
  */
@@ -9,11 +9,14 @@ import type { DictColumn } from '../../engine/model/columns';
 import type { FeatureInput } from '../../engine/kernel/build-features';
 import { ACTIVITY_TYPES } from '../../engine/model/stages';
 import { LEAD_STAGE_COLUMNS } from '../canonical/columns';
-import { scanCsv, type CsvTally } from './csv-scanner';
+import { scanCsv, type CsvChunks, type CsvTally } from './csv-scanner';
 import { BoolSink, DictSink, EmailDomainSink, IdSink, InstantSink, NumberSink, RefSink, SKIP, type ColumnSink } from './sinks';
 
-/** Text chunks of one file, e.g. `file.stream().pipeThrough(new TextDecoderStream())`. */
-export type TextChunks = AsyncIterable<string> | Iterable<string>;
+/**
+ * Chunks of one file: UTF-8 bytes, e.g. `blobChunks(file)` (the fastest: no decoding, one reused
+ * buffer), or text, e.g. `file.stream().pipeThrough(new TextDecoderStream())`.
+ */
+export type TextChunks = CsvChunks;
 
 export interface ScoringFiles {
   readonly accounts?: TextChunks;
@@ -66,7 +69,7 @@ async function loadAccounts(chunks: TextChunks | undefined) {
   const tally = chunks ? await scanCsv(chunks, binder('accounts.csv', s, ['id']), undefined) : emptyTally();
   return {
     ids: s.id.ids,
-    rowOf: s.id.rowOf,
+    idSink: s.id,
     tally,
     columns: { industry: dict(s.industry), employees: s.employees.values(), annualRevenueCents: s.annual_revenue.values(), region: dict(s.region) },
   };
@@ -82,7 +85,7 @@ export async function loadScoringColumns(files: ScoringFiles, onLeadRows?: (rows
   const l = {
     id: new IdSink(),
     created_at: new InstantSink(),
-    account_id: new RefSink(accounts.rowOf),
+    account_id: new RefSink(accounts.idSink),
     email: new EmailDomainSink(),
     persona: new DictSink(),
     seniority: new DictSink(),
@@ -92,7 +95,7 @@ export async function loadScoringColumns(files: ScoringFiles, onLeadRows?: (rows
   const leadTally = await scanCsv(files.leads, binder('leads.csv', { ...l, ...stageSinks }, ['id', 'created_at']), (t) =>
     onLeadRows?.(t.rowsRead),
   );
-  const a = { lead_id: new RefSink(l.id.rowOf), type: new DictSink(), at: new InstantSink() };
+  const a = { lead_id: new RefSink(l.id), type: new DictSink(), at: new InstantSink() };
   const activityTally = files.activities
     ? await scanCsv(files.activities, binder('activities.csv', a, ['lead_id', 'type', 'at']))
     : emptyTally();

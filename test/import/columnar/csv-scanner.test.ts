@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvScanner, scanCsv } from '../../../src/import/columnar/csv-scanner';
 import { parseCsv } from '../../../src/import/csv';
-import type { ColumnSink } from '../../../src/import/columnar/sinks';
+import { decodeField, type ColumnSink } from '../../../src/import/columnar/sinks';
 
 /** A sink that records each field as text. */
 class TextSink implements ColumnSink {
@@ -10,12 +10,12 @@ class TextSink implements ColumnSink {
   get length() {
     return this.values.length;
   }
-  push(text: string, start: number, end: number) {
-    this.values.push(text.slice(start, end));
+  push(bytes: Uint8Array, start: number, end: number) {
+    this.values.push(decodeField(bytes, start, end));
   }
 }
 
-function scanInChunks(text: string, size: number) {
+function scanInChunks(text: string, size: number, asBytes = false) {
   let sinks: TextSink[] = [];
   let header: readonly string[] = [];
   const scanner = new CsvScanner((h) => {
@@ -23,7 +23,10 @@ function scanInChunks(text: string, size: number) {
     sinks = h.map(() => new TextSink());
     return sinks;
   });
-  for (let p = 0; p < text.length; p += size) scanner.feed(text.slice(p, p + size));
+  if (asBytes) {
+    const bytes = new TextEncoder().encode(text);
+    for (let p = 0; p < bytes.length; p += size) scanner.feed(bytes.subarray(p, p + size));
+  } else for (let p = 0; p < text.length; p += size) scanner.feed(text.slice(p, p + size));
   const tally = scanner.finish();
   const rows = Array.from({ length: sinks[0]?.length ?? 0 }, (_, r) => sinks.map((s) => s.values[r]));
   return { header, rows, tally };
@@ -48,6 +51,17 @@ describe('CsvScanner', () => {
     for (let size = 1; size <= SAMPLE.length; size++) expect(scanInChunks(SAMPLE, size).rows, `chunk ${size}`).toEqual(whole);
   });
 
+  it('gives the same rows from UTF-8 bytes cut anywhere, even inside a character or the BOM', () => {
+    const text = `${SAMPLE}\n4,"Zoë 😀","€, ü"\r\n5,日本,x`;
+    const whole = scanInChunks(text, 1 << 20).rows;
+    expect(whole.at(-2)).toEqual(['4', 'Zoë 😀', '€, ü']);
+    expect(whole.at(-1)).toEqual(['5', '日本', 'x']);
+    for (let size = 1; size <= 40; size++) {
+      expect(scanInChunks(text, size, true).rows, `bytes ${size}`).toEqual(whole);
+      expect(scanInChunks(text, size).rows, `text ${size}`).toEqual(whole);
+    }
+  });
+
   it('rejects rows with the wrong number of fields and keeps going', () => {
     const { rows, tally } = scanInChunks('a,b\n1,2\n3\n4,5,6\n"7",8\n', 3);
     expect(rows).toEqual([
@@ -62,13 +76,18 @@ describe('CsvScanner', () => {
   });
 
   it('agrees with the papaparse reader on random tables cut into random chunks', () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', ' ', 'é'), maxLength: 6 });
+    const cell = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r\n', ' ', 'é', '😀'), maxLength: 6 });
     fc.assert(
-      fc.property(fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 40 }), (table, size) => {
-        const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-        const text = ['x,y,z', ...table.map((r) => r.map(quote).join(','))].join('\n');
-        expect(scanInChunks(text, size).rows).toEqual(parseCsv(text, { delimiter: ',' }).rows);
-      }),
+      fc.property(
+        fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        (table, size, asBytes) => {
+          const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+          const text = ['x,y,z', ...table.map((r) => r.map(quote).join(','))].join('\n');
+          expect(scanInChunks(text, size, asBytes).rows).toEqual(parseCsv(text, { delimiter: ',' }).rows);
+        },
+      ),
       { numRuns: 300 },
     );
   });

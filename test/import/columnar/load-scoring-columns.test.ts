@@ -5,6 +5,8 @@ import type { ScoringFeatures } from '../../../src/engine/kernel/features';
 import { buildDataset } from '../../../src/engine/model/build-dataset';
 import { readCanonicalCsv } from '../../../src/import/canonical/read-csv-folder';
 import { writeCanonicalCsv } from '../../../src/import/canonical/write';
+import { Blob } from 'node:buffer';
+import { blobChunks } from '../../../src/import/columnar/blob-chunks';
 import { loadScoringColumns } from '../../../src/import/columnar/load-scoring-columns';
 import { scoringColumnsToDataset } from '../../../src/import/columnar/to-dataset';
 import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
@@ -64,6 +66,21 @@ describe('loadScoringColumns', () => {
     const b = score(fromRecords);
     expect(Array.from(a.fit)).toEqual(Array.from(b.fit));
     expect(Array.from(a.intent)).toEqual(Array.from(b.intent));
+  });
+
+  it('loads the same columns from UTF-8 byte chunks of a Blob as from text chunks', async () => {
+    const fromText = await loadScoringColumns({
+      accounts: chunks(files['accounts.csv']!, 4093),
+      leads: chunks(files['leads.csv']!, 977),
+      activities: chunks(files['activities.csv']!, 65_521),
+    });
+    const blob = (name: string) => new Blob([files[name]!]) as unknown as globalThis.Blob;
+    const fromBytes = await loadScoringColumns({
+      accounts: blobChunks(blob('accounts.csv'), 4093),
+      leads: blobChunks(blob('leads.csv'), 977),
+      activities: blobChunks(blob('activities.csv'), 65_521),
+    });
+    expect(fromBytes).toEqual(fromText);
   });
 
   it('fails loudly when a required column is missing', async () => {
