@@ -14,7 +14,7 @@
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RecordSet } from '../src/engine/model/records';
+import { emptyRecordSet, type RecordSet } from '../src/engine/model/records';
 import {
   DEMO_DEFAULTS,
   dirtyRowLine,
@@ -30,15 +30,7 @@ const SLICE = 100_000;
 const SLICED_FILES = ['leads.csv', 'opportunities.csv', 'opportunity_stages.csv', 'activities.csv', 'touches.csv'];
 /** Files written once, whole, after the last slice (the plan needs every won deal). */
 const WHOLE_FILES = ['accounts.csv', 'plan.csv'];
-const EMPTY: RecordSet = {
-  name: '',
-  plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [] },
-  accounts: [],
-  leads: [],
-  activities: [],
-  opportunities: [],
-  touches: [],
-};
+const EMPTY: RecordSet = emptyRecordSet();
 
 interface Args {
   out: string;

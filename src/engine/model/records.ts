@@ -115,3 +115,16 @@ export interface RecordSet {
   opportunities: OpportunityRecord[];
   touches: TouchRecord[];
 }
+
+/** A record set with no rows: a USD plan starting in January, without quotas. */
+export function emptyRecordSet(name = ''): RecordSet {
+  return {
+    name,
+    plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [] },
+    accounts: [],
+    leads: [],
+    activities: [],
+    opportunities: [],
+    touches: [],
+  };
+}

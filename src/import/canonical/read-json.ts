@@ -3,7 +3,7 @@
  * report out. Never throws on bad data. Each array is reported as its own file, e.g.
  * `dataset.json#leads`, with row = index + 1.
  */
-import type { RecordSet, TouchRecord } from '../../engine/model/records';
+import { emptyRecordSet, type RecordSet, type TouchRecord } from '../../engine/model/records';
 import { ReportBuilder, type ImportReport } from '../report';
 import { currency as currencySchema, month, text } from './json-fields';
 import { readAccount, readActivity, readLead, readOpportunity, readQuota, readTouch } from './json-entities';
@@ -24,17 +24,6 @@ const TOP_KEYS = new Set([
 /** Arrays the format expects; `touches` and `quotas` may be left out. */
 const EXPECTED_ARRAYS = ['accounts', 'leads', 'activities', 'opportunities'] as const;
 
-function emptyRecords(name: string): RecordSet {
-  return {
-    name,
-    plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [] },
-    accounts: [],
-    leads: [],
-    activities: [],
-    opportunities: [],
-    touches: [],
-  };
-}
 
 /** Runs `read` over one array of the document with its own tally; returns the records kept. */
 function eachRecord<T>(
@@ -91,11 +80,11 @@ export function readCanonicalJson(
     doc = JSON.parse(textIn.charCodeAt(0) === 0xfeff ? textIn.slice(1) : textIn);
   } catch (e) {
     report.warn(fileName, `not valid JSON (${e instanceof Error ? e.message : String(e)}): nothing was read`);
-    return { records: emptyRecords(fallbackName), report: report.build() };
+    return { records: emptyRecordSet(fallbackName), report: report.build() };
   }
   if (!isObject(doc)) {
     report.warn(fileName, 'the document is not a JSON object: nothing was read');
-    return { records: emptyRecords(fallbackName), report: report.build() };
+    return { records: emptyRecordSet(fallbackName), report: report.build() };
   }
   const unknownTop = Object.keys(doc).filter((k) => !TOP_KEYS.has(k));
   if (unknownTop.length > 0) report.warn(fileName, `top-level keys not imported: ${unknownTop.join(', ')}`);

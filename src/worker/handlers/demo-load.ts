@@ -4,20 +4,12 @@
  * shows them rejected with their reasons, exactly as a user's file would.
  */
 import { generateDemoCompany, withDirtyRows, type DemoManifest } from '../../demo/generate';
-import type { RecordSet } from '../../engine/model/records';
+import { emptyRecordSet, type RecordSet } from '../../engine/model/records';
 import { readCanonicalCsv } from '../../import/canonical/read-csv-folder';
 import { writeCanonicalCsv } from '../../import/canonical/write';
 import type { FileReport, ImportReport } from '../../import/report';
 
-const EMPTY: RecordSet = {
-  name: '',
-  plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [] },
-  accounts: [],
-  leads: [],
-  activities: [],
-  opportunities: [],
-  touches: [],
-};
+const EMPTY: RecordSet = emptyRecordSet();
 
 function generatedFiles(rs: RecordSet): FileReport[] {
   let stageRows = 0;
