@@ -4,7 +4,8 @@
  * Requests go into lanes (one per query family: the what-if, the status changes…). At most one
  * request of the whole scheduler runs at a time. While one runs, a new request replaces the one
  * waiting in its lane (the replaced one settles with an `AbortError` and never runs); when the running
- * request settles, the oldest waiting lane runs its newest request. So the engine never holds a queue
+ * request settles, the waiting lane that started least recently runs its newest request (lanes take
+ * turns however their requests are replaced or cancelled and re-made). So the engine never holds a queue
  * of stale values, every lane keeps up with its latest value, and the last value of a drag is always
  * computed. A request whose `signal` aborts while it waits is dropped; once running it holds the
  * scheduler until it settles (the engine cannot stop a computation half-way).
@@ -36,16 +37,34 @@ interface Waiting {
 }
 
 export function createSingleFlight(): SingleFlight {
-  // Map order is the queue order: replacing a lane's request keeps the lane's place, so no lane starves.
   const waiting = new Map<string, Waiting>();
+  // When each lane last started a request: the next to run is the waiting lane that started least
+  // recently (never = first), so no lane starves even when a query library cancels and re-makes its
+  // request on every move, which puts the lane last in `waiting`'s order each time.
+  const lastStarted = new Map<string, number>();
+  let starts = 0;
   let running = false;
+
+  function pickLane(): string | undefined {
+    let best: string | undefined;
+    let bestAt = Infinity;
+    for (const lane of waiting.keys()) {
+      const at = lastStarted.get(lane) ?? -1;
+      if (at < bestAt) {
+        best = lane;
+        bestAt = at;
+      }
+    }
+    return best;
+  }
 
   function pump(): void {
     if (running) return;
-    const next = waiting.entries().next();
-    if (next.done) return;
-    const [lane, w] = next.value;
+    const lane = pickLane();
+    if (lane === undefined) return;
+    const w = waiting.get(lane)!;
     waiting.delete(lane);
+    lastStarted.set(lane, starts++);
     w.detach();
     running = true;
     let result: Promise<unknown>;

@@ -91,6 +91,42 @@ describe('createSingleFlight', () => {
     expect(started).toEqual(['w1', 's2', 'w3']);
   });
 
+  it('takes turns between lanes whose requests are cancelled and re-made on every move (as a query library does)', async () => {
+    const s = createSingleFlight();
+    const started: string[] = [];
+    const gates: Array<ReturnType<typeof deferred<void>>> = [];
+    const controllers = new Map<string, AbortController>();
+    // Each move cancels the lane's previous request through its signal, then makes a new one; the
+    // what-if lane always moves first.
+    const move = (v: number) => {
+      for (const lane of ['whatIf', 'statusChanges']) {
+        controllers.get(lane)?.abort();
+        const c = new AbortController();
+        controllers.set(lane, c);
+        s.run(
+          lane,
+          () => {
+            started.push(`${lane}${v}`);
+            const d = deferred<void>();
+            gates.push(d);
+            return d.promise;
+          },
+          c.signal,
+        ).catch(() => undefined);
+      }
+    };
+    move(0);
+    for (let v = 1; v <= 4; v++) {
+      await flush();
+      move(v);
+      gates[gates.length - 1]!.resolve();
+    }
+    await flush();
+    // Both lanes computed values during the drag, not the what-if alone.
+    expect(started.filter((x) => x.startsWith('statusChanges')).length).toBeGreaterThanOrEqual(2);
+    expect(started.slice(0, 4)).toEqual(['whatIf0', 'statusChanges1', 'whatIf2', 'statusChanges3']);
+  });
+
   it('drops a waiting request whose signal aborts, and settles it as cancelled', async () => {
     const s = createSingleFlight();
     const gate = deferred<void>();
