@@ -10,6 +10,7 @@ import { leadOutcomes, type LeadOutcomes } from './outcomes';
 import { cachedQualificationFlags, modelStages } from './qualification';
 import type { RuleSet } from './rules';
 import { compileRules, scoreLeads } from './score';
+import { clampRuleSet } from './validate';
 import { buildThresholdIndex, moveInThresholdIndex } from './threshold-index';
 import { whatIfContextOf, whatIfPopulation, type WhatIfContext, type WhatIfPopulation } from './what-if';
 import { conditionKey } from './fit-matches';
@@ -75,9 +76,10 @@ function differing(a: ArrayLike<number>, b: ArrayLike<number>, c: ArrayLike<numb
  * arithmetic; the index sums integers). Returns null when the change is of another kind.
  */
 export function updateWhatIf(ds: Dataset, base: WhatIfContext, baseRules: RuleSet, rules: RuleSet, asOf: number): WhatIfContext | null {
+  // Compare the clamped rule sets before compiling: compiling matches every fit rule over the leads.
+  if (skeleton(clampRuleSet(baseRules)) !== skeleton(clampRuleSet(rules))) return null;
   const a = compileRules(ds, baseRules);
   const b = compileRules(ds, rules);
-  if (skeleton(a.rules) !== skeleton(b.rules)) return null;
   const out = base.outcomes;
   const types = differing(a.intent.points, b.intent.points, a.intent.caps, b.intent.caps);
   // Same conditions, so the same matches: combo c of `a` is combo c of `b`.
