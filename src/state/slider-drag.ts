@@ -15,7 +15,8 @@ function set(next: boolean): void {
   for (const l of listeners) l();
 }
 
-const END_EVENTS = ['pointerup', 'pointercancel'] as const;
+// A context menu swallows the pointerup on some platforms: it ends a drag too.
+const END_EVENTS = ['pointerup', 'pointercancel', 'contextmenu'] as const;
 
 function released(): void {
   for (const e of END_EVENTS) window.removeEventListener(e, released, true);
@@ -24,8 +25,12 @@ function released(): void {
   set(false);
 }
 
-/** A slider was pressed: a drag lasts until the pointer is released anywhere (or the window loses focus). */
-export function sliderPressed(): void {
+/**
+ * A slider was pressed: a drag lasts until the pointer is released anywhere (or the window loses
+ * focus). Only the primary button of the primary pointer starts one.
+ */
+export function sliderPressed(e?: { readonly isPrimary?: boolean; readonly button?: number }): void {
+  if (e && (e.isPrimary === false || (e.button ?? 0) !== 0)) return;
   for (const e of END_EVENTS) window.addEventListener(e, released, true);
   // Not capturing: only the window's own blur, not an element's.
   window.addEventListener('blur', released);

@@ -33,4 +33,15 @@ describe('useThrottledWhileDragging', () => {
     expect(isSliderDragging()).toBe(false);
     expect(result.current).toBe(60);
   });
+
+  it('starts a drag only for the primary button, and a context menu ends one', () => {
+    sliderPressed({ isPrimary: true, button: 2 });
+    expect(isSliderDragging()).toBe(false);
+    sliderPressed({ isPrimary: false, button: 0 });
+    expect(isSliderDragging()).toBe(false);
+    sliderPressed({ isPrimary: true, button: 0 });
+    expect(isSliderDragging()).toBe(true);
+    window.dispatchEvent(new Event('contextmenu'));
+    expect(isSliderDragging()).toBe(false);
+  });
 });
