@@ -51,6 +51,9 @@ export function flushSearch(): void {
   lastLiveWrite = performance.now();
 }
 
+// Leaving or reloading the page writes a live update still waiting for its history entry.
+if (typeof window !== 'undefined') window.addEventListener('pagehide', flushSearch);
+
 function subscribe(listener: () => void): () => void {
   const onPop = () => {
     dropPending();
