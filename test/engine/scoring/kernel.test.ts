@@ -51,6 +51,9 @@ describe('fit score', () => {
     expect(c.fit.missingAttributes).toEqual(['lead.custom.nope']);
     const s = scoreLeads(ds, c, { asOf: ASOF });
     expect(Array.from(s.fit)).toEqual([30 + 7, 4, 12]);
+    // A rule on a missing attribute that scores 0 points changes nothing and is not reported.
+    const zero = rules({ fitRules: [{ id: 'e', label: 'missing', attribute: 'lead.custom.nope', op: 'equals', value: 'x', points: 0 }] });
+    expect(compileRules(ds, zero).fit.missingAttributes).toEqual([]);
   });
 
   it('range is inclusive below, exclusive above; missing never matches', () => {
