@@ -72,6 +72,11 @@ export class LeadsFunnelStream {
     return this.reader !== null;
   }
 
+  /** True once the header is read and is a leads header. */
+  get isLeads(): boolean {
+    return this.reader !== null && this.reader !== undefined;
+  }
+
   /** Feeds the next bytes of the file. */
   pushBytes(chunk: Uint8Array): void {
     this.bytes += chunk.byteLength;

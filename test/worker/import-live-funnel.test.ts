@@ -62,4 +62,16 @@ describe('importing a leads file: the funnel from the first chunks', () => {
     expect(seen.length).toBeGreaterThan(1);
     expect(seen.some((p) => p.funnel)).toBe(false);
   });
+
+  it('claims the leads file even when a file before it arrives with a first chunk that ends inside its header', async () => {
+    const engine = createEngineService();
+    const seen: ImportProgress[] = [];
+    const accounts = new TextEncoder().encode(files['accounts.csv']!);
+    // 10-byte chunks: the accounts header takes several chunks before it shows it is not a leads file.
+    await engine.previewFiles([chunkedFile('accounts.csv', accounts.slice(0, 4_000), 10), chunkedFile('leads.csv', leads, 20_000)], {}, (p) => seen.push(p));
+    expect(seen.filter((p) => p.file === 'accounts.csv' && p.funnel)).toEqual([]);
+    const last = seen.filter((p) => p.funnel).at(-1)!.funnel!;
+    expect(last.complete).toBe(true);
+    expect(last.rowsRead).toBe(2_000);
+  });
 });

@@ -28,9 +28,10 @@ function liveFunnel(progress: ProgressFn | undefined): { watch: ChunkWatcher; pr
       if (!current) return;
       current.pushBytes(chunk);
       if (!current.relevant) current = null;
-      else {
+      else if (current.isLeads) {
+        // Claimed only once its header shows a leads file (a first chunk may end inside the header).
         leads ??= { name, stream: current };
-        snapshot = current.snapshot();
+        if (leads.stream === current) snapshot = current.snapshot();
       }
     },
     end() {
