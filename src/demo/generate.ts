@@ -21,7 +21,7 @@ import { REGIONS } from './catalog-firmographics';
 import { dirtyRows } from './dirty-rows';
 import { padId } from './ids';
 import { leadPath } from './lifecycle';
-import { ManifestTally, type DemoManifest } from './manifest';
+import { ManifestTally, type DemoManifest, type ManifestRows } from './manifest';
 import { BANT, generateOpportunity } from './opportunities';
 import { BROWSER, drawProfile, type LeadProfile } from './people';
 import { buildPlan, WonBookings } from './plan';
@@ -155,12 +155,7 @@ function humanLead(run: Run, id: string, createdAt: number): LeadRecord {
 }
 
 /** Rows that belong to a run of consecutive leads: their activities, opportunities and touches. */
-export interface DemoSlice {
-  readonly leads: readonly LeadRecord[];
-  readonly activities: readonly ActivityRecord[];
-  readonly opportunities: readonly OpportunityRecord[];
-  readonly touches: readonly TouchRecord[];
-}
+export type DemoSlice = ManifestRows;
 
 /** What the sliced generator returns once every slice has been handed out. */
 export interface DemoCompanyTail {

@@ -118,24 +118,9 @@ export function leadIntent(s: IntentSums, i: number, points: Float64Array, caps:
   return score < 0 ? 0 : score > 100 ? 100 : score;
 }
 
-/** Intent scores of every lead into `out` (length = leads). Same arithmetic as `leadIntent`. */
+/** Intent scores of every lead into `out` (length = leads), each by `leadIntent`. */
 export function intentFromSums(s: IntentSums, points: Float64Array, caps: Float64Array, out: Float32Array): Float32Array {
-  const { start, type, sum } = s;
-  const n = out.length;
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    let score = 0;
-    const end = start[i + 1]!;
-    for (; k < end; k++) {
-      const code = type[k]!;
-      const p = points[code]!;
-      if (p === 0) continue;
-      const v = p * sum[k]!;
-      const cap = caps[code]!;
-      score += v > cap ? cap : v < -cap ? -cap : v;
-    }
-    out[i] = score < 0 ? 0 : score > 100 ? 100 : score;
-  }
+  for (let i = 0; i < out.length; i++) out[i] = leadIntent(s, i, points, caps);
   return out;
 }
 
