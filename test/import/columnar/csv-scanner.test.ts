@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvScanner, scanCsv } from '../../../src/import/columnar/csv-scanner';
 import { parseCsv } from '../../../src/import/csv';
-import { decodeField, type ColumnSink } from '../../../src/import/columnar/sinks';
+import { decodeField } from '../../../src/import/columnar/byte-keys';
+import type { ColumnSink } from '../../../src/import/columnar/sinks';
 
 /** A sink that records each field as text. */
 class TextSink implements ColumnSink {

@@ -1,18 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoInstant as canonicalInstant } from '../../../src/import/canonical/parse-values';
-import {
-  BoolSink,
-  ByteKeys,
-  DictSink,
-  IdSink,
-  InstantSink,
-  NumberSink,
-  RefSink,
-  parseIsoInstant,
-  utf8,
-  type ColumnSink,
-} from '../../../src/import/columnar/sinks';
+import { ByteKeys, utf8 } from '../../../src/import/columnar/byte-keys';
+import { parseIsoInstant } from '../../../src/import/columnar/iso-instant';
+import { BoolSink, DictSink, IdSink, InstantSink, NumberSink, RefSink, type ColumnSink } from '../../../src/import/columnar/sinks';
 
 const fast = (s: string) => parseIsoInstant(utf8(s), 0, utf8(s).length);
 const pushText = (sink: ColumnSink, v: string) => sink.push(utf8(v), 0, utf8(v).length);
