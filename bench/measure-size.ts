@@ -251,7 +251,7 @@ export async function measureSize(leads: number, dir: string, o: BenchOptions): 
     totalBytesPerLead: canMeasureMemory ? Math.round((loaderBytes + featureBytes) / leads) : null,
     baselines: {},
   };
-  result.parallelRecomputeMs = await measureParallel(loaded.columns, AS_OF_MS, o.workers, o.runs, weightsOfRun, o.log);
+  result.parallelRecomputeMs = await measureParallel(f, o.workers, o.runs, weightsOfRun, o.log);
   const dataset = scoringColumnsToDataset(loaded.columns, `demo ${leads}`);
   result.scoringEngine = await measureScoringEngine(dataset, AS_OF_MS, o.runs, o.log);
   if (o.baselines) {

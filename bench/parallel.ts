@@ -1,8 +1,6 @@
 /** The kernel pool on Node worker threads over SharedArrayBuffers. */
 import { Worker } from 'node:worker_threads';
-import type { FeatureInput } from '../src/engine/kernel/build-features';
-import { buildScoringFeatures } from '../src/engine/kernel/build-features';
-import { encodeFeatures } from '../src/engine/kernel/kernel-columns';
+import type { KernelColumns } from '../src/engine/kernel/kernel-columns';
 import { fullRecompute } from '../src/engine/kernel/recompute';
 import { DEFAULT_KERNEL_THRESHOLDS } from '../src/engine/kernel/workload';
 import { createKernelPool, sharedAlloc } from '../src/worker/pool/kernel-pool';
@@ -19,15 +17,33 @@ function spawnThread(): WorkerPort {
   };
 }
 
+/** A copy of the encoded columns in SharedArrayBuffers, for the workers to read in place. */
+function shared(k: KernelColumns): KernelColumns {
+  const copy = <T extends Uint8Array | Uint16Array | Uint32Array>(a: T): T => {
+    const c = new (a.constructor as new (b: ArrayBufferLike) => T)(sharedAlloc(a.byteLength));
+    c.set(a);
+    return c;
+  };
+  return {
+    ...k,
+    fitCode: copy(k.fitCode),
+    pattern: copy(k.pattern),
+    patterns: copy(k.patterns),
+    ageDays: copy(k.ageDays),
+    source: copy(k.source),
+    stage: copy(k.stage),
+    include: copy(k.include),
+  };
+}
+
 export async function measureParallel(
-  input: FeatureInput,
-  asOf: number,
+  columns: KernelColumns,
   workers: number,
   runs: number,
   weightsOfRun: (i: number) => Parameters<typeof fullRecompute>[1],
   log: (l: string) => void,
 ): Promise<Timing> {
-  const features = encodeFeatures(buildScoringFeatures(input, asOf), sharedAlloc);
+  const features = shared(columns);
   const pool = await createKernelPool(features, spawnThread, workers, true);
   try {
     const expected = fullRecompute(features, weightsOfRun(0), DEFAULT_KERNEL_THRESHOLDS);
