@@ -14,8 +14,8 @@
 import type { ScoringFeatures } from './features';
 import { FEATURE_COUNT, FIT_COUNT, INTENT_COUNT, NO_ACTIVITY_AGE } from './workload';
 
-export interface KernelColumns {
-  readonly count: number;
+/** The encoded columns; count, sources, stage and include are as in the wide features. */
+export interface KernelColumns extends Pick<ScoringFeatures, 'count' | 'maxAgeDays' | 'source' | 'sourceNames' | 'stage' | 'include'> {
   /** Bit k set when fit feature k matched. */
   readonly fitCode: Uint16Array;
   /** Pattern id of the lead's intent counts: index into `patterns`. */
@@ -28,11 +28,6 @@ export interface KernelColumns {
    * the all-zero pattern, so its intent is 0 whatever the decay).
    */
   readonly ageDays: Uint16Array;
-  readonly maxAgeDays: number;
-  readonly source: Uint8Array;
-  readonly sourceNames: readonly string[];
-  readonly stage: Uint8Array;
-  readonly include: Uint8Array;
 }
 
 /** Bytes per lead of the per-lead columns (the pattern table adds patternCount × 10 bytes in all). */
