@@ -36,6 +36,10 @@ export function LiveFunnel({ snapshot }: { snapshot: LeadsFunnelSnapshot }) {
           ))}
         </tbody>
       </table>
+      <p className="muted">
+        Leads, bots left out, counted at every stage up to the furthest their own stage dates reach; % of all leads read so far.
+        Won deals and stages recorded on opportunities in other files count once the whole dataset is loaded.
+      </p>
     </figure>
   );
 }
