@@ -43,6 +43,7 @@ export const OPPORTUNITY_KEYS: ReadonlySet<string> = new Set([
   'status',
   'stage',
   'stageHistory',
+  'history',
   'qualification',
   'sourcedBy',
   'touches',
