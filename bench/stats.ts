@@ -15,8 +15,8 @@ export function summarize(samples: readonly number[]): Timing {
   return { median: round(median), min: round(s[0]!), max: round(s[s.length - 1]!), runs: s.length };
 }
 
-/** Runs `fn` `warmup` times untimed, then `runs` times timed. */
-export async function time(runs: number, fn: () => unknown, warmup = 2): Promise<Timing> {
+/** Runs `fn` `warmup` times untimed, then `runs` times timed; returns the samples (ms). */
+export async function samplesOf(runs: number, fn: () => unknown, warmup = 2): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -24,5 +24,10 @@ export async function time(runs: number, fn: () => unknown, warmup = 2): Promise
     await fn();
     samples.push(performance.now() - t);
   }
-  return summarize(samples);
+  return samples;
+}
+
+/** Runs `fn` `warmup` times untimed, then `runs` times timed. */
+export async function time(runs: number, fn: () => unknown, warmup = 2): Promise<Timing> {
+  return summarize(await samplesOf(runs, fn, warmup));
 }
