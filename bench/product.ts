@@ -19,7 +19,7 @@ import { funnelHandlers } from '../src/worker/handlers/funnel';
 import { scoringHandlers, type WhatIfInput } from '../src/worker/handlers/scoring';
 import { tierDimensions } from '../src/worker/handlers/tier-dimensions';
 import { createState, type EngineState } from '../src/worker/state';
-import { samplesOf, summarize, time, type Timing } from './stats';
+import { samplesOf, summarizeRuns, time, type Timing } from './stats';
 
 export interface ProductFigures {
   readonly weightChangeMs: Timing;
@@ -71,20 +71,20 @@ export async function measureProduct(dataset: Dataset, runs: number, log: (line:
   let k = 0;
   const weightChangeMs = await time(runs, () => ask(scoring, rulesOfRun(k++)), 1);
 
-  // A dragged slider: each step moves one weight one point further (no value repeats, so no step
-  // is a cached context).
-  const slider = async (make: (step: number) => RuleSet): Promise<number[]> => {
+  // A dragged slider: each step moves one weight one point further, from just past the applied value
+  // (no value repeats, so no step is a cached context; at most 34 steps stay within the bounds).
+  const slider = async (make: (step: number) => RuleSet) => {
     let step = 0;
     await ask(scoring, make(step++));
-    return samplesOf(Math.max(runs, 9), () => ask(scoring, make(step++)), 2);
+    return samplesOf(Math.min(30, Math.max(runs, 9)), () => ask(scoring, make(step++)), 2);
   };
   const bySlider = [
     await slider((s) => withActivity(base, 'page_view', 2 + s)),
-    await slider((s) => withActivity(base, 'demo_request', 10 + s)),
-    await slider((s) => withFitPoints(base, 5, 5 + s)),
+    await slider((s) => withActivity(base, 'demo_request', 21 + s)),
+    await slider((s) => withFitPoints(base, 5, 16 + s)),
   ];
-  const [pageViewPoints, demoRequestPoints, fitRulePoints] = bySlider.map(summarize) as [Timing, Timing, Timing];
-  const singleWeightMs = summarize(bySlider.flat());
+  const [pageViewPoints, demoRequestPoints, fitRulePoints] = bySlider.map(summarizeRuns) as [Timing, Timing, Timing];
+  const singleWeightMs = summarizeRuns({ wall: bySlider.flatMap((s) => s.wall), cpu: bySlider.flatMap((s) => s.cpu) });
 
   let h = 0;
   const halfLifeMs = await time(Math.max(3, Math.ceil(runs / 2)), () => ask(scoring, { ...base, halfLifeDays: 20 + (h++ % 40) }), 0);
@@ -100,7 +100,7 @@ export async function measureProduct(dataset: Dataset, runs: number, log: (line:
   await view({});
   const funnelFilterMs = await time(Math.max(runs, 6), () => view({ sources: [sources[s++ % sources.length]!] }), 1);
 
-  const f = (t: Timing, d = 1) => `${t.median.toFixed(d)} (${t.min.toFixed(d)}–${t.max.toFixed(d)})`;
+  const f = (t: Timing, d = 1) => `${t.median.toFixed(d)} (${t.min.toFixed(d)}–${t.max.toFixed(d)}; cpu ${t.cpuMedian?.toFixed(d)})`;
   log(
     `  weight change ${f(weightChangeMs)} ms; single weight ${f(singleWeightMs)} ms (page views ${f(pageViewPoints)}, demo requests ${f(demoRequestPoints)}, fit rule ${f(fitRulePoints)}); ` +
       `half-life ${f(halfLifeMs, 0)} ms; threshold ${f(thresholdMs, 4)} ms; first what-if after load ${f(whatIfColdMs, 0)} ms; funnel after a source filter change ${f(funnelFilterMs)} ms`,
@@ -118,13 +118,17 @@ export async function measureProduct(dataset: Dataset, runs: number, log: (line:
 
 /** Times `runs` calls, each of a function made fresh (untimed) by `setup`. */
 async function timeEach(runs: number, setup: () => Promise<() => unknown>): Promise<Timing> {
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const fn = await setup();
     (globalThis as { gc?: () => void }).gc?.();
+    const c = process.cpuUsage();
     const t = performance.now();
     await fn();
-    samples.push(performance.now() - t);
+    wall.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
   }
-  return summarize(samples);
+  return summarizeRuns({ wall, cpu });
 }
