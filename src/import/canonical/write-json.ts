@@ -97,10 +97,13 @@ export function toCanonicalJson(rs: RecordSet): JsonObject {
           accountId: o.accountId,
           createdAt: formatInstant(o.createdAt),
           owner: o.owner,
-          amount: centsToUnits(o.amountCents),
+          amount: o.amountCents === undefined ? undefined : centsToUnits(o.amountCents),
+          currency: o.currency,
           closeDate: optDate(o.closeDate),
           status: o.status,
           stage: o.stage,
+          probability: o.probability,
+          forecastCategory: o.forecastCategory,
           stageHistory: o.stageHistory.map((e) => ({ stage: e.stage, enteredAt: formatInstant(e.at) })),
           history: o.changes?.map((c) =>
             compact({
