@@ -12,11 +12,30 @@ export interface PrintOptions {
    * `{{ source('revlens', 'leads') }}`.
    */
   readonly source?: (name: string) => string;
+  /**
+   * The text is a dbt model, read by Jinja first: no `{{`, `{%` or `{#` may appear inside a literal
+   * (a string is split there into a concatenation) or a name (refused).
+   */
+  readonly jinja?: boolean;
 }
 
 interface Ctx {
   readonly d: Dialect;
   readonly o: PrintOptions;
+}
+
+const JINJA_OPEN = /\{[{%#]/;
+
+function ident(c: Ctx, name: string): string {
+  if (c.o.jinja && JINJA_OPEN.test(name)) throw new Error(`A name holding ${JSON.stringify(name.match(JINJA_OPEN)![0])} cannot go into a dbt model: ${JSON.stringify(name)}`);
+  return quoteIdent(c.d, name);
+}
+
+function stringLiteral(c: Ctx, v: string): string {
+  if (!c.o.jinja || !JINJA_OPEN.test(v)) return quoteString(c.d, v);
+  // Split after every "{" that would open a Jinja tag, so the pieces hold no tag opener.
+  const pieces = v.split(/(?<=\{)(?=[{%#])/);
+  return `(${pieces.map((x) => quoteString(c.d, x)).join(' || ')})`;
 }
 
 function number(c: Ctx, v: number): string {
@@ -31,9 +50,9 @@ function expr(c: Ctx, e: Expr): string {
   const p = (x: Expr) => expr(c, x);
   switch (e.k) {
     case 'col':
-      return e.table === undefined ? quoteIdent(d, e.name) : `${quoteIdent(d, e.table)}.${quoteIdent(d, e.name)}`;
+      return e.table === undefined ? ident(c, e.name) : `${ident(c, e.table)}.${ident(c, e.name)}`;
     case 'str':
-      return quoteString(d, e.v);
+      return stringLiteral(c, e.v);
     case 'num':
       return number(c, e.v);
     case 'bool':
@@ -150,10 +169,10 @@ const RESERVED = new Set(['select', 'from', 'where', 'order', 'group', 'table', 
 
 /** `indent` null prints on one line. */
 function from(c: Ctx, f: From, indent: string | null): string {
-  const alias = quoteIdent(c.d, f.alias);
+  const alias = ident(c, f.alias);
   switch (f.k) {
     case 'source':
-      return `${c.o.source ? c.o.source(f.name) : quoteIdent(c.d, f.name)} AS ${alias}`;
+      return `${c.o.source ? c.o.source(f.name) : ident(c, f.name)} AS ${alias}`;
     case 'cte':
       return `${cteName(f.name)} AS ${alias}`;
     case 'sub':
@@ -164,7 +183,7 @@ function from(c: Ctx, f: From, indent: string | null): string {
 function selectText(c: Ctx, s: Select, indent: string | null): string {
   const nl = indent === null ? ' ' : `\n${indent}`;
   const pad = indent === null ? '' : '  ';
-  const cols = s.columns.map((x) => `${expr(c, x.e)} AS ${quoteIdent(c.d, x.as)}`).join(`,${nl}${pad}`);
+  const cols = s.columns.map((x) => `${expr(c, x.e)} AS ${ident(c, x.as)}`).join(`,${nl}${pad}`);
   let out = `SELECT${s.distinct ? ' DISTINCT' : ''}${nl}${pad}${cols}`;
   if (s.from) out += `${nl}FROM ${from(c, s.from, indent)}`;
   for (const j of s.joins ?? []) {
@@ -199,6 +218,6 @@ export function printQuery(d: Dialect, q: Query, o: PrintOptions = {}): string {
 }
 
 /** One expression as SQL text (for tests of the printer). */
-export function printExpr(d: Dialect, e: Expr): string {
-  return expr({ d, o: {} }, e);
+export function printExpr(d: Dialect, e: Expr, o: PrintOptions = {}): string {
+  return expr({ d, o }, e);
 }
