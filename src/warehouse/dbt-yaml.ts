@@ -48,6 +48,16 @@ function modelColumns(name: string): YamlValue[] {
       { name: 'is_sqo', description: 'SQL and every required criterion is true on the first opportunity.', tests: ['not_null'] },
     ];
   }
+  if (name === 'revlens_funnel_reach') {
+    const count = (c: string, what: string) => ({ name: c, description: `Leads that reached ${what} (a count).`, tests: ['not_null', between(0, 1e15)] });
+    return [
+      { name: 'mode', description: 'inclusive (a later stage implies the earlier ones) or strict (recorded entries only).', tests: ['not_null', accepted(['inclusive', 'strict'])] },
+      { name: 'source', description: 'Lead source (NULL when the lead has none).' },
+      { name: 'created_quarter', description: 'Fiscal quarter of the lead creation, e.g. 2026-Q1.', tests: ['not_null'] },
+      count('leads', 'the lead stage (in scope)'),
+      ...['mql', 'sal', 'sql', 'sqo', 'won', 'lost', 'disqualified'].map((s) => count(s, s)),
+    ];
+  }
   const crm = name === 'revlens_hubspot_scores' ? CRM_COLUMNS.hubspot : name === 'revlens_salesforce_scores' ? CRM_COLUMNS.salesforce : null;
   if (crm) return crm.map((c, k) => ({ name: c, ...(k === 0 ? { tests: ['unique', 'not_null'] } : {}), quote: true }));
   return [];

@@ -3,7 +3,7 @@
  * Files (paths relative to the project folder):
  *   dbt_project.yml, README.md,
  *   models/revlens_lead_scores.sql, models/revlens_funnel_reach.sql,
- *   models/revlens_pipeline_by_quarter.sql, models/revlens_hubspot_scores.sql,
+ *   models/revlens_hubspot_scores.sql,
  *   models/revlens_salesforce_scores.sql, models/sources.yml, models/schema.yml,
  *   tests/generic/revlens_between.sql.
  * The same files come from `revlens sql` and from the Rules view's "Export to warehouse".
@@ -12,6 +12,7 @@ import type { RuleSet } from '../engine/scoring/rules';
 import { crmScoresQuery } from './crm-models';
 import { dbtReadme } from './dbt-readme';
 import { schemaYml, sourcesYml } from './dbt-yaml';
+import { funnelReachQuery } from './funnel-reach';
 import { leadScoresQuery, type ScoringInstant } from './lead-scores';
 import type { AsOf } from './as-of';
 import { CANONICAL_TABLES, type CustomColumns } from './schema';
@@ -31,6 +32,8 @@ export interface DbtOptions {
   readonly asOf?: AsOf;
   readonly scoringInstant?: ScoringInstant;
   readonly custom?: CustomColumns;
+  /** First month of the fiscal year, 1-12 (default 1): quarters are fiscal quarters. */
+  readonly fiscalYearStartMonth?: number;
 }
 
 const CANONICAL = new Set(CANONICAL_TABLES.map((t) => t.name));
@@ -53,6 +56,11 @@ export function packageModels(o: DbtOptions): { readonly name: string; readonly 
       name: 'revlens_lead_scores',
       description: 'One row per lead: fit and intent scores (0-100), tiers, route and the model stage flags under the RevLens rule set.',
       query: leadScoresQuery(o.rules, { asOf, scoringInstant: o.scoringInstant ?? 'as-of', ...(o.custom ? { custom: o.custom } : {}) }),
+    },
+    {
+      name: 'revlens_funnel_reach',
+      description: 'Leads that reached each funnel stage, per lead source and creation quarter, inclusive and strict counting, bots out.',
+      query: funnelReachQuery({ asOf, fiscalYearStartMonth: o.fiscalYearStartMonth ?? 1 }),
     },
     { name: 'revlens_hubspot_scores', description: 'The lead scores in the columns of a HubSpot contact import (Record ID + score properties).', query: crmScoresQuery('hubspot') },
     { name: 'revlens_salesforce_scores', description: 'The lead scores in the columns of a Salesforce lead update (Id + RevLens custom fields).', query: crmScoresQuery('salesforce') },

@@ -7,7 +7,7 @@
  */
 import type { FitRule } from '../engine/scoring/rules';
 import type { CustomColumns, CustomKind } from './schema';
-import { and, bool, caseWhen, cast, col, contains, afterLast, fn, inList, isNotNull, num, str, toDouble, bin, type Expr } from './sql/ast';
+import { and, bool, caseWhen, cast, col, contains, afterLast, fn, inList, isNotNull, isNull, num, or, str, toDouble, bin, type Expr } from './sql/ast';
 
 /** A fit attribute in SQL: the expression of its value and whether it reads as text or a number. */
 export interface AttributeSql {
@@ -82,11 +82,17 @@ function numeric(s: string): number | null {
   return Number.isNaN(v) ? null : v;
 }
 
-/** The condition under which a lead matches the rule. */
+/**
+ * The condition under which a lead matches the rule. `always` matches every lead; `empty` a lead
+ * without a value (no text or blank text, no number, no account).
+ */
 export function fitMatchSql(rule: FitRule, attr: AttributeSql): Expr {
+  if (rule.op === 'always') return bool(true);
   if (attr.kind === 'text') {
     const v = fn('LOWER', fn('TRIM', attr.value));
     switch (rule.op) {
+      case 'empty':
+        return or(isNull(attr.value), bin('=', fn('TRIM', attr.value), str('')));
       case 'equals':
         return bin('=', v, str(lowerTrim(rule.value)));
       case 'in':
@@ -99,6 +105,8 @@ export function fitMatchSql(rule: FitRule, attr: AttributeSql): Expr {
   }
   const n = attr.value;
   switch (rule.op) {
+    case 'empty':
+      return isNull(n);
     case 'range':
       return rangeOf(rule, n);
     case 'equals': {

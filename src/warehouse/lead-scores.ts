@@ -37,11 +37,16 @@ export interface LeadScoreOptions {
   readonly custom?: CustomColumns;
 }
 
-/** Σ points of the matched fit rules (integers: the engine's bounds make points whole). */
+/** Σ points of the matched fit rules and base points (integers: the engine's bounds make points whole). */
 function fitPoints(rules: RuleSet, custom: CustomColumns): Expr {
   const terms: Expr[] = [];
   for (const r of rules.fitRules) {
     if (r.points === 0) continue;
+    if (r.op === 'always') {
+      // Base points: every lead gets them, whatever the attribute names.
+      terms.push(num(r.points));
+      continue;
+    }
     const attr = attributeSql(r.attribute, custom, 'l', 'a');
     if (!attr) continue;
     terms.push(caseWhen([[fitMatchSql(r, attr), num(r.points)]], num(0)));

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nsp from 'node-sql-parser';
 import { describe, expect, it } from 'vitest';
+import { funnelReachQuery } from '../../src/warehouse/funnel-reach';
 import { leadScoresQuery } from '../../src/warehouse/lead-scores';
 import { DIALECTS, type Dialect } from '../../src/warehouse/sql/ast';
 import { printQuery } from '../../src/warehouse/sql/print';
@@ -16,6 +17,7 @@ const PARSER_DB: Readonly<Record<Dialect, string>> = { duckdb: 'Postgresql', pos
 
 const models = (d: Dialect): Record<string, string> => ({
   lead_scores: printQuery(d, leadScoresQuery(GOLDEN_RULES, { asOf: 'latest', scoringInstant: 'history', custom: GOLDEN_CUSTOM })),
+  funnel_reach: printQuery(d, funnelReachQuery({ asOf: Date.UTC(2026, 10, 15, 23, 59, 59, 999), fiscalYearStartMonth: 2 })),
 });
 
 describe('generated SQL per dialect', () => {

@@ -31,11 +31,13 @@ describe('quoting', () => {
       const db = await duckDbWith(tables, dir);
       const rows = await db.query(`${printQuery('duckdb', leadScoresQuery(rules, { asOf: ds.meta.latestAt, custom: customColumnsOf(ds) }))} ORDER BY 1`);
       db.close();
-      // L-1: select = "it's -- fine" (+30), account order O'Neil (+20), Deal Size 150 ≥ 100 (+15),
-      // title "VP -- Sales" contains "--" (−5) = 60. L-'2: "it''s" is another value, Deal Size 20: 0.
+      // Every lead gets the base 12. L-1: select = "it's -- fine" (+30), account order O'Neil (+20),
+      // Deal Size 150 ≥ 100 (+15), title "VP -- Sales" contains "--" (−5): 72. L-'2: "it''s" is another
+      // value, Deal Size 20 is below 100, its account has no employee count (−5): 7. L-3: no account,
+      // so no industry (−10) and no employee count (−5): −3, clamped to 0.
       expect(rows.map((r) => [r.lead_id, r.fit])).toEqual([
-        ["L-'2", 0],
-        ['L-1', 60],
+        ["L-'2", 7],
+        ['L-1', 72],
         ['L-3', 0],
       ]);
     } finally {

@@ -88,7 +88,7 @@ function expr(c: Ctx, e: Expr): string {
     case 'afterLast':
       return afterLast(c, p(e.e), e.sep);
     case 'extract':
-      return `EXTRACT(${e.part} FROM ${p(e.e)})`;
+      return d === 'spark' ? `${e.part}(${p(e.e)})` : `EXTRACT(${e.part} FROM ${p(e.e)})`;
     case 'rowNumber': {
       const part = e.partitionBy.length ? `PARTITION BY ${e.partitionBy.map(p).join(', ')} ` : '';
       return `ROW_NUMBER() OVER (${part}ORDER BY ${e.orderBy.map(p).join(', ')})`;

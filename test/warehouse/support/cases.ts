@@ -28,6 +28,9 @@ export const QUOTING_RULES: RuleSet = {
     { id: 'q2', label: 'quote in a list', attribute: 'account.custom.order', op: 'in', values: ["O'Neil", 'x'], points: 20 },
     { id: 'q3', label: 'numeric custom', attribute: 'lead.custom.Deal Size', op: 'range', min: 100, points: 15 },
     { id: 'q4', label: 'contains a comment', attribute: 'lead.title', op: 'contains', value: '--', points: -5 },
+    { id: 'q5', label: 'no industry', attribute: 'account.industry', op: 'empty', points: -10 },
+    { id: 'q6', label: 'no employee count', attribute: 'account.employees', op: 'empty', points: -5 },
+    { id: 'q7', label: 'base points', attribute: '', op: 'always', points: 12 },
   ],
 };
 

@@ -87,9 +87,13 @@ const ATTRIBUTES = ['account.industry', 'account.region', 'account.employees', '
 const ruleValue = fc.constantFrom(...WORDS, 'gmail.com', '.edu', 'acme', '', '  ', '100', "o'", '--');
 
 const fitRule = (k: number): fc.Arbitrary<FitRule> =>
-  fc.record({ attribute: fc.constantFrom(...ATTRIBUTES), points: fc.integer({ min: -50, max: 50 }), op: fc.constantFrom('equals', 'in', 'range', 'contains') }).chain((b) => {
+  fc.record({ attribute: fc.constantFrom(...ATTRIBUTES), points: fc.integer({ min: -50, max: 50 }), op: fc.constantFrom('equals', 'in', 'range', 'contains', 'empty', 'always') }).chain((b) => {
     const head = { id: `r${k}`, label: `rule ${k}`, attribute: b.attribute, points: b.points };
     switch (b.op) {
+      case 'empty':
+        return fc.constant({ ...head, op: 'empty' } as FitRule);
+      case 'always':
+        return fc.integer({ min: -100, max: 100 }).map((points) => ({ ...head, attribute: '', points, op: 'always' }) as FitRule);
       case 'equals':
       case 'contains':
         return ruleValue.map((value) => ({ ...head, op: b.op, value }) as FitRule);

@@ -21,6 +21,9 @@ lead_base AS (
       + CASE WHEN (LOWER(TRIM(CAST(`a`.`order` AS STRING))) IN ('o\'neil', 'x')) THEN 20 ELSE 0 END
       + CASE WHEN ((`l`.`Deal Size` IS NOT NULL) AND (`l`.`Deal Size` >= 100)) THEN 15 ELSE 0 END
       + CASE WHEN (STRPOS(LOWER(TRIM(`l`.`title`)), '--') > 0) THEN (-5) ELSE 0 END
+      + CASE WHEN ((`a`.`industry` IS NULL) OR (TRIM(`a`.`industry`) = '')) THEN (-10) ELSE 0 END
+      + CASE WHEN (`a`.`employees` IS NULL) THEN (-5) ELSE 0 END
+      + 12
     ) AS `fit_points`,
     LEAST((SELECT `ao`.`as_of_ms` AS `as_of_ms` FROM revlens_as_of AS `ao`), (CAST(UNIX_MILLIS(`l`.`created_at`) AS FLOAT64) + 2592000000), COALESCE(CAST(UNIX_MILLIS(`l`.`sal_at`) AS FLOAT64), 8640000000000000), COALESCE(CAST(UNIX_MILLIS(`l`.`sql_at`) AS FLOAT64), 8640000000000000), COALESCE(CAST(UNIX_MILLIS(`l`.`sqo_at`) AS FLOAT64), 8640000000000000), COALESCE(CAST(UNIX_MILLIS(`l`.`won_at`) AS FLOAT64), 8640000000000000), COALESCE(CAST(UNIX_MILLIS(`l`.`lost_at`) AS FLOAT64), 8640000000000000), COALESCE(CAST(UNIX_MILLIS(`l`.`disqualified_at`) AS FLOAT64), 8640000000000000)) AS `scored_at_ms`
   FROM `leads` AS `l`
