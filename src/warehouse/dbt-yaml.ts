@@ -58,6 +58,17 @@ function modelColumns(name: string): YamlValue[] {
       ...['mql', 'sal', 'sql', 'sqo', 'won', 'lost', 'disqualified'].map((s) => count(s, s)),
     ];
   }
+  if (name === 'revlens_pipeline_by_quarter') {
+    const money = (c: string, what: string) => ({ name: c, description: `${what}, in the dataset currency.`, tests: ['not_null'] });
+    return [
+      { name: 'quarter', description: 'Fiscal quarter, e.g. 2026-Q1.', tests: ['unique', 'not_null'] },
+      { name: 'open_due_count', description: 'Open deals whose close date falls in the quarter (a count).', tests: ['not_null'] },
+      money('open_due_amount', 'Open amount due in the quarter'),
+      money('weighted_due_amount', 'The same weighted by p(stage)'),
+      money('won_amount', 'Won amount closed in the quarter'),
+      { name: 'quota', description: 'Quota of the quarter (NULL when the plan has none).' },
+    ];
+  }
   const crm = name === 'revlens_hubspot_scores' ? CRM_COLUMNS.hubspot : name === 'revlens_salesforce_scores' ? CRM_COLUMNS.salesforce : null;
   if (crm) return crm.map((c, k) => ({ name: c, ...(k === 0 ? { tests: ['unique', 'not_null'] } : {}), quote: true }));
   return [];

@@ -3,7 +3,7 @@
  * Files (paths relative to the project folder):
  *   dbt_project.yml, README.md,
  *   models/revlens_lead_scores.sql, models/revlens_funnel_reach.sql,
- *   models/revlens_hubspot_scores.sql,
+ *   models/revlens_pipeline_by_quarter.sql, models/revlens_hubspot_scores.sql,
  *   models/revlens_salesforce_scores.sql, models/sources.yml, models/schema.yml,
  *   tests/generic/revlens_between.sql.
  * The same files come from `revlens sql` and from the Rules view's "Export to warehouse".
@@ -13,6 +13,7 @@ import { crmScoresQuery } from './crm-models';
 import { dbtReadme } from './dbt-readme';
 import { schemaYml, sourcesYml } from './dbt-yaml';
 import { funnelReachQuery } from './funnel-reach';
+import { pipelineByQuarterQuery } from './pipeline-by-quarter';
 import { leadScoresQuery, type ScoringInstant } from './lead-scores';
 import type { AsOf } from './as-of';
 import { CANONICAL_TABLES, type CustomColumns } from './schema';
@@ -61,6 +62,11 @@ export function packageModels(o: DbtOptions): { readonly name: string; readonly 
       name: 'revlens_funnel_reach',
       description: 'Leads that reached each funnel stage, per lead source and creation quarter, inclusive and strict counting, bots out.',
       query: funnelReachQuery({ asOf, fiscalYearStartMonth: o.fiscalYearStartMonth ?? 1 }),
+    },
+    {
+      name: 'revlens_pipeline_by_quarter',
+      description: 'Per fiscal close quarter: open pipeline due, the same weighted by p(stage) from history, won amount and quota.',
+      query: pipelineByQuarterQuery({ asOf, fiscalYearStartMonth: o.fiscalYearStartMonth ?? 1 }),
     },
     { name: 'revlens_hubspot_scores', description: 'The lead scores in the columns of a HubSpot contact import (Record ID + score properties).', query: crmScoresQuery('hubspot') },
     { name: 'revlens_salesforce_scores', description: 'The lead scores in the columns of a Salesforce lead update (Id + RevLens custom fields).', query: crmScoresQuery('salesforce') },

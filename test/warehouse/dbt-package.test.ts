@@ -42,7 +42,7 @@ describe('revlens sql writes a dbt project', () => {
   it('holds the models, sources, schema tests and a README', () => {
     expect(filesUnder(out).sort()).toEqual(
       [
-        'README.md', 'dbt_project.yml', 'models/revlens_funnel_reach.sql', 'models/revlens_hubspot_scores.sql', 'models/revlens_lead_scores.sql', 'models/revlens_salesforce_scores.sql',
+        'README.md', 'dbt_project.yml', 'models/revlens_funnel_reach.sql', 'models/revlens_hubspot_scores.sql', 'models/revlens_lead_scores.sql', 'models/revlens_pipeline_by_quarter.sql', 'models/revlens_salesforce_scores.sql',
         'models/schema.yml', 'models/sources.yml', 'tests/generic/revlens_between.sql',
       ].sort(),
     );
@@ -109,7 +109,7 @@ describe('the Rules view zip', () => {
       const unzipped = unzipSync(dbtPackageZip({ dialect: 'bigquery', rules: QUOTING_RULES, custom }));
       const fromZip = Object.fromEntries(Object.entries(unzipped).map(([k, v]) => [k.replace(`${ZIP_ROOT}/`, ''), strFromU8(v)]));
       const fromCli = Object.fromEntries(filesUnder(join(root, 'cli')).map((f) => [f, readFileSync(join(root, 'cli', f), 'utf8')]));
-      expect(Object.keys(fromZip).length).toBe(9);
+      expect(Object.keys(fromZip).length).toBe(10);
       expect(fromZip).toEqual(fromCli);
       expect(fromZip['models/revlens_lead_scores.sql']).toContain('`l`.`Deal Size` >= 100');
     } finally {

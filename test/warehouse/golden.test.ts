@@ -4,6 +4,7 @@ import nsp from 'node-sql-parser';
 import { describe, expect, it } from 'vitest';
 import { funnelReachQuery } from '../../src/warehouse/funnel-reach';
 import { leadScoresQuery } from '../../src/warehouse/lead-scores';
+import { pipelineByQuarterQuery } from '../../src/warehouse/pipeline-by-quarter';
 import { DIALECTS, type Dialect } from '../../src/warehouse/sql/ast';
 import { printQuery } from '../../src/warehouse/sql/print';
 import { GOLDEN_CUSTOM, GOLDEN_RULES } from './support/golden';
@@ -17,6 +18,7 @@ const PARSER_DB: Readonly<Record<Dialect, string>> = { duckdb: 'Postgresql', pos
 
 const models = (d: Dialect): Record<string, string> => ({
   lead_scores: printQuery(d, leadScoresQuery(GOLDEN_RULES, { asOf: 'latest', scoringInstant: 'history', custom: GOLDEN_CUSTOM })),
+  pipeline_by_quarter: printQuery(d, pipelineByQuarterQuery({ asOf: 'latest', fiscalYearStartMonth: 2 })),
   funnel_reach: printQuery(d, funnelReachQuery({ asOf: Date.UTC(2026, 10, 15, 23, 59, 59, 999), fiscalYearStartMonth: 2 })),
 });
 

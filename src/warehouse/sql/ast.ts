@@ -49,6 +49,8 @@ export type Expr =
   /** The part of a text after the last `sep` (the whole text when there is none). */
   | { readonly k: 'afterLast'; readonly e: Expr; readonly sep: string }
   | { readonly k: 'extract'; readonly part: 'YEAR' | 'MONTH'; readonly e: Expr }
+  /** An instant (epoch ms) moved back by whole calendar months, as epoch ms (a double). */
+  | { readonly k: 'msMinusMonths'; readonly ms: Expr; readonly months: number }
   | { readonly k: 'rowNumber'; readonly partitionBy: readonly Expr[]; readonly orderBy: readonly Expr[] }
   | { readonly k: 'scalar'; readonly q: Query };
 
@@ -115,6 +117,7 @@ export const contains = (hay: Expr, needle: Expr): Expr => ({ k: 'contains', hay
 export const toDouble = (e: Expr): Expr => ({ k: 'toDouble', e });
 export const afterLast = (e: Expr, sep: string): Expr => ({ k: 'afterLast', e, sep });
 export const extract = (part: 'YEAR' | 'MONTH', e: Expr): Expr => ({ k: 'extract', part, e });
+export const msMinusMonths = (ms: Expr, months: number): Expr => ({ k: 'msMinusMonths', ms, months });
 export const rowNumber = (partitionBy: readonly Expr[], orderBy: readonly Expr[]): Expr => ({ k: 'rowNumber', partitionBy, orderBy });
 export const scalar = (q: Query): Expr => ({ k: 'scalar', q });
 /** `v` clamped into [lo, hi] (no NULLs: LEAST/GREATEST treat NULL differently per dialect). */

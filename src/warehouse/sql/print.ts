@@ -89,6 +89,8 @@ function expr(c: Ctx, e: Expr): string {
       return afterLast(c, p(e.e), e.sep);
     case 'extract':
       return d === 'spark' ? `${e.part}(${p(e.e)})` : `EXTRACT(${e.part} FROM ${p(e.e)})`;
+    case 'msMinusMonths':
+      return msMinusMonths(c, p(e.ms), e.months);
     case 'rowNumber': {
       const part = e.partitionBy.length ? `PARTITION BY ${e.partitionBy.map(p).join(', ')} ` : '';
       return `ROW_NUMBER() OVER (${part}ORDER BY ${e.orderBy.map(p).join(', ')})`;
@@ -112,6 +114,23 @@ function epochMs(c: Ctx, x: string): string {
       return `CAST(DATE_PART(EPOCH_MILLISECOND, ${x}) AS ${dbl})`;
     case 'spark':
       return `CAST(unix_millis(${x}) AS ${dbl})`;
+  }
+}
+
+function msMinusMonths(c: Ctx, ms: string, months: number): string {
+  if (!Number.isSafeInteger(months) || months < 0) throw new Error(`Whole months back, not ${months}`);
+  const dbl = typeName(c.d, 'double');
+  switch (c.d) {
+    case 'duckdb':
+      return `CAST(epoch_ms(epoch_ms(CAST(${ms} AS BIGINT)) - INTERVAL ${months} MONTH) AS ${dbl})`;
+    case 'postgres':
+      return `CAST(EXTRACT(EPOCH FROM (TIMESTAMP '1970-01-01 00:00:00' + ${ms} * INTERVAL '1 millisecond' - INTERVAL '${months} months')) * 1000 AS ${dbl})`;
+    case 'bigquery':
+      return `CAST(UNIX_MILLIS(TIMESTAMP(DATETIME_SUB(DATETIME(TIMESTAMP_MILLIS(CAST(${ms} AS INT64))), INTERVAL ${months} MONTH))) AS ${dbl})`;
+    case 'snowflake':
+      return `CAST(DATE_PART(EPOCH_MILLISECOND, DATEADD(MONTH, -${months}, TO_TIMESTAMP_NTZ(CAST(${ms} AS BIGINT), 3))) AS ${dbl})`;
+    case 'spark':
+      return `CAST(unix_millis(timestamp_millis(CAST(${ms} AS BIGINT)) - make_interval(0, ${months})) AS ${dbl})`;
   }
 }
 
