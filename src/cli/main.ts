@@ -1,6 +1,6 @@
 /**
  * The `revlens` command line: the same engine as the app, headless.
- *   revlens report <dataset> [--as-of YYYY-MM-DD] [--mode inclusive|strict] [--preset …] [--mapping …] [--json]
+ *   revlens report <dataset> [--as-of YYYY-MM-DD] [--mode inclusive|strict] [--preset …] [--mapping …] [--engine memory|duckdb] [--json]
  *   revlens fit <dataset> [--outcome won|sqo] [--exclude col,col] [--seed n] [--json]
  *   revlens scenario --mqls N … [--json]
  *   revlens import <paths...> [--preset canonical|salesforce|hubspot] [--mapping saved.json] [--json]
@@ -21,6 +21,10 @@ Commands:
   report <dataset>   funnel, scoring, pipeline and hygiene figures of a dataset
                      (<dataset> is a canonical CSV folder, a canonical JSON file or
                      a folder of CRM exports)
+                     [--engine memory|duckdb: memory (default) loads the data into
+                     the engine; duckdb runs the compiled SQL on DuckDB over a
+                     canonical CSV or Parquet folder without loading it, for the
+                     stage counts, rates, breakdown by source and coverage]
   fit <dataset>      suggested scoring weights (L2 logistic regression) with their
                      holdout AUC against the default weights
                      [--outcome won|sqo] [--exclude col,col] [--seed n]
@@ -45,12 +49,23 @@ Options:
   --json               print one JSON object instead of a readable summary
   -h, --help           this help`;
 
-type Command = (positionals: string[], options: CliOptions) => string | CommandOutput;
+type Command = (positionals: string[], options: CliOptions) => string | CommandOutput | Promise<string>;
+
+/** Engines `revlens report` can compute on. */
+export const ENGINES = ['memory', 'duckdb'] as const;
+
+function engineOf(options: CliOptions): (typeof ENGINES)[number] {
+  const engine = options.flags['engine'];
+  if (engine === undefined) return 'memory';
+  if (engine === 'memory' || engine === 'duckdb') return engine;
+  throw new CliError(`--engine takes one of ${ENGINES.join(', ')}, not "${String(engine)}"`, 2);
+}
 
 const COMMANDS: Record<string, Command> = {
   report: (positionals, options) => {
     const path = positionals[0];
     if (!path) throw new CliError('report needs a dataset: revlens report <folder or file.json>');
+    if (engineOf(options) === 'duckdb') return import('./duckdb/report').then((m) => m.runDuckDbReport(path, options));
     return runReport(loadDataset(path, options));
   },
   fit: (positionals, options) => {
@@ -66,7 +81,7 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: false, options: {
@@ -79,6 +94,7 @@ export function main(argv: string[]): number {
     outcome: { type: 'string' },
     exclude: { type: 'string' },
     seed: { type: 'string' },
+    engine: { type: 'string' },
     ...Object.fromEntries([...SCENARIO_FLAGS, ...SQL_FLAGS].map((f) => [f, { type: 'string' as const }])),
   } });
   } catch (e) {
@@ -102,7 +118,7 @@ export function main(argv: string[]): number {
     flags: parsed.values,
   };
   try {
-    const result = run(positionals, options);
+    const result = await run(positionals, options);
     const { output, exitCode } = typeof result === 'string' ? { output: result, exitCode: 0 } : result;
     process.stdout.write(`${output}\n`);
     return exitCode;
@@ -115,4 +131,4 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

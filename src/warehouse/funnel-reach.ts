@@ -6,8 +6,11 @@
  *   opportunity created by the as-of; won from its date or an opportunity won (closed by the as-of,
  *   or without a close date); lost likewise, unless the lead is won;
  * - inclusive: a step stage (lead … sqo) counts when it or any later step stage, or lost, is recorded.
- * Rows: mode, source (NULL when the lead has none), created_quarter, then the count of each stage.
+ * Rows: mode, source (NULL when the lead has none), created_quarter, then the count of each stage;
+ * with `pairs`, also `both_<pair>`: the leads that reached both stages of each conversion of
+ * src/engine/funnel/tally.ts (the numerators of its rates; in strict mode not the later count).
  */
+import { STAGE_PAIRS } from '../engine/funnel/tally';
 import { asOfSql, type AsOf } from './as-of';
 import { quarterSql } from './quarter-sql';
 import { agg, and, bin, bool, caseWhen, col, cte, epochMs, fn, isNotNull, num, or, select, source, str, not, type Expr, type Query, type Select } from './sql/ast';
@@ -16,6 +19,8 @@ export interface FunnelReachOptions {
   readonly asOf: AsOf;
   /** 1-12, default 1. */
   readonly fiscalYearStartMonth?: number;
+  /** Adds the `both_<pair>` columns (default false). */
+  readonly pairs?: boolean;
 }
 
 const STEPS = ['lead', 'mql', 'sal', 'sql', 'sqo', 'won'] as const;
@@ -66,6 +71,7 @@ export function funnelReachQuery(o: FunnelReachOptions): Query {
         { e: col('r', 'source'), as: 'source' },
         { e: col('r', 'created_quarter'), as: 'created_quarter' },
         ...STAGES.map((s) => ({ e: count(reached(s)), as: s === 'lead' ? 'leads' : s })),
+        ...(o.pairs ? STAGE_PAIRS.map((p) => ({ e: count(and(reached(p.from), reached(p.to))), as: `both_${p.key}` })) : []),
       ],
       from: cte('recorded', 'r'),
       groupBy: [col('r', 'source'), col('r', 'created_quarter')],

@@ -31,6 +31,11 @@ export interface PipelineOptions {
   readonly minClosed?: number;
   /** User probabilities per stage (0-1); unlisted stages use the `sqo` entry. */
   readonly userProbabilities?: Readonly<Record<string, number>>;
+  /**
+   * Leaves out the deals of bot leads, as the app's unfiltered views do (default false: every deal
+   * of the table counts).
+   */
+  readonly botsOut?: boolean;
 }
 
 function userProbability(stage: Expr, user: Readonly<Record<string, number>>): Expr {
@@ -86,8 +91,9 @@ export function pipelineByQuarterQuery(o: PipelineOptions): Query {
     joins: [
       { kind: 'LEFT', from: cte('last_close_entry', 'lc'), on: bin('=', col('lc', 'opportunity_id'), col('o', 'id')) },
       { kind: 'LEFT', from: cte('last_stage_entry', 'ls'), on: and(bin('=', col('ls', 'opportunity_id'), col('o', 'id')), bin('=', col('ls', 'rn'), num(1))) },
+      ...(o.botsOut ? [{ kind: 'LEFT' as const, from: source('leads', 'bl'), on: bin('=', col('bl', 'id'), col('o', 'lead_id')) }] : []),
     ],
-    where: bin('<=', epochMs(col('o', 'created_at')), asOf.expr),
+    where: and(bin('<=', epochMs(col('o', 'created_at')), asOf.expr), ...(o.botsOut ? [not(fn('COALESCE', col('bl', 'is_bot'), bool(false)))] : [])),
   });
   const inWindow = and(inList(col('s', 'status_at'), [str('won'), str('lost')]), from === null ? bool(true) : or(isNull(col('s', 'closed_at')), bin('>', epochMs(col('s', 'closed_at')), from)));
   const entered = select({

@@ -33,7 +33,16 @@ export interface QuarterCoverage {
 
 /** Coverage of every quarter that has a quota. */
 export function coverageByQuarter(ds: Dataset, quarters: readonly QuarterPipeline[], asOf: number): QuarterCoverage[] {
-  const now = quarterOf(asOf, ds.meta.fiscalYearStartMonth);
+  return coverageOfQuarters(quarters, asOf, ds.meta.fiscalYearStartMonth);
+}
+
+/** Coverage of every quarter that has a quota, from per-quarter pipeline figures however computed. */
+export function coverageOfQuarters(
+  quarters: readonly Pick<QuarterPipeline, 'quarter' | 'quotaCents' | 'wonCents' | 'openDueCents' | 'weightedDueCents'>[],
+  asOf: number,
+  fiscalYearStartMonth: number,
+): QuarterCoverage[] {
+  const now = quarterOf(asOf, fiscalYearStartMonth);
   const out: QuarterCoverage[] = [];
   for (const q of quarters) {
     if (q.quotaCents === null) continue;
