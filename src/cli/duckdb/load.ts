@@ -69,6 +69,7 @@ export function tableStatements(spec: TableSpec, scan: string, headers: readonly
       .map(([c, k]) => problem(invalid(k, t(c)), c, INVALID_REASON[k])),
     ...(spec.checks?.(has) ?? []).map((ch) => problem(ch.when, ch.column, ch.reason)),
   ];
+  const skip = spec.skip ?? 'FALSE';
   const kept = `"problem" IS NULL AND NOT "skipped"`;
   const unique = spec.unique
     ? `CASE WHEN ${kept} AND row_number() OVER (PARTITION BY ${kept}, ${q(spec.unique)} ORDER BY "rn") > 1 THEN {'column': ${lit(spec.unique)}, 'value': ${t(spec.unique)}, 'reason': ${lit(`duplicate ${spec.unique} (the first row with it is kept)`)}} ELSE "problem" END`
@@ -77,7 +78,7 @@ export function tableStatements(spec: TableSpec, scan: string, headers: readonly
     `CREATE TABLE ${q(`${spec.name}_read`)} AS`,
     `WITH src AS (SELECT row_number() OVER () AS "rn", ${texts.map((c) => `${cellText(headerFor(headers, c))} AS ${t(c)}`).join(', ')} FROM ${scan}),`,
     `parsed AS (SELECT *, ${kinds.map(([c, k]) => `${parsed(k, t(c))} AS ${q(c)}`).join(', ')},`,
-    `  CASE ${whens.join(' ')} END AS "problem", ${spec.skip ?? 'FALSE'} AS "skipped" FROM src)`,
+    `  CASE WHEN ${skip} THEN NULL ${whens.join(' ')} END AS "problem", ${skip} AS "skipped" FROM src)`,
     `SELECT *, ${unique} AS "issue" FROM parsed`,
   ].join('\n');
   const values = spec.values?.(has) ?? {};

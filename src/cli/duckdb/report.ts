@@ -40,7 +40,7 @@ async function leftOut(s: DuckSession, tables: ReadonlyMap<string, TableFile>): 
   const rows: LeftOutRow[] = [];
   for (const [t, f] of tables) {
     const file = basename(f.path);
-    const [c] = await s.rows(`SELECT count(*) FILTER (WHERE NOT "skipped") AS "read", count(*) FILTER (WHERE "issue" IS NOT NULL) AS "out" FROM "${t}_read"`);
+    const [c] = await s.rows(`SELECT count(*) AS "read", count(*) FILTER (WHERE "issue" IS NOT NULL) AS "out" FROM "${t}_read"`);
     files.push({ file, rowsRead: Number(c?.read), leftOut: Number(c?.out) });
     const listed = await s.rows(`SELECT "rn", "issue"."column" AS "column", "issue"."value" AS "value", "issue"."reason" AS "reason" FROM "${t}_read" WHERE "issue" IS NOT NULL ORDER BY "rn" LIMIT ${LISTED_ROWS}`);
     for (const r of listed) rows.push({ file, row: Number(r.rn), column: String(r.column), value: r.value === null ? null : String(r.value), reason: String(r.reason) });
