@@ -196,7 +196,7 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
   const parsed = parseAll(files, report);
   let mode: ImportMode;
   let result: PresetResult;
-  let rest: ParsedFile[] = [];
+  let rest: ParsedFile[];
   if (opts.mapping) {
     // The mapping wins for the files it names; the others are read as a preset would, if one fits.
     mode = 'mapping';
