@@ -3,6 +3,7 @@
  * exports use as headers ("Opportunity ID", "Stage", "Close Date"…). Each list is
  * [canonical field, API name, labels…]; the first the header has is used.
  */
+import { isFieldHistory } from './salesforce-history';
 import { pick, type ParsedFile } from './types';
 
 type FieldNames = readonly (readonly [string, ...string[]])[];
@@ -62,7 +63,15 @@ const REPORT_LABELS = [
 /** Labels Salesforce report exports share with other tools. */
 const COMMON_LABELS = ['Account ID', 'Account Name', 'Contact ID', 'Stage', 'Close Date', 'Created Date', 'Lead Source', 'Amount', 'Type', 'Age', 'Next Step'];
 
-export type SalesforceKind = 'leads' | 'opportunities' | 'opportunity_stages' | 'accounts' | 'touches' | 'campaign' | undefined;
+export type SalesforceKind =
+  | 'leads'
+  | 'opportunities'
+  | 'opportunity_history'
+  | 'opportunity_field_history'
+  | 'accounts'
+  | 'touches'
+  | 'campaign'
+  | undefined;
 
 const has = (h: readonly string[], ...names: string[]) => pick(h, ...names) !== undefined;
 
@@ -82,9 +91,8 @@ export function hasApiNames(header: readonly string[]): boolean {
 /** What a Salesforce file holds, from its name (the object) or its header. */
 export function salesforceKind(file: ParsedFile, stem: string): SalesforceKind {
   const h = file.table.header;
-  if (stem === 'opportunityhistory' || stem === 'opportunityfieldhistory' || (has(h, 'OpportunityId') && has(h, 'StageName'))) {
-    return 'opportunity_stages';
-  }
+  if (stem === 'opportunityfieldhistory' || isFieldHistory(h)) return 'opportunity_field_history';
+  if (stem === 'opportunityhistory' || (has(h, 'OpportunityId') && has(h, 'StageName'))) return 'opportunity_history';
   if (stem === 'lead' || (has(h, 'IsConverted') && has(h, 'Status')) || has(h, 'Lead ID', 'Lead Status')) return 'leads';
   if (stem === 'opportunity' || has(h, 'StageName', 'IsWon', 'Opportunity ID', 'Opportunity Name')) return 'opportunities';
   if (stem === 'account' || (has(h, 'Account ID') && has(h, 'Account Name'))) return 'accounts';

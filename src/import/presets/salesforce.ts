@@ -1,8 +1,9 @@
 /**
  * Salesforce preset: data loader / data export files named after their objects (Lead.csv,
- * Opportunity.csv, OpportunityHistory.csv, Account.csv, CampaignMember.csv) with API field names,
- * and report exports with label headers ("Opportunity ID", "Stage", "Close Date"…) under any name.
- * A file it cannot place goes to the mapping screen.
+ * Opportunity.csv, OpportunityHistory.csv or OpportunityFieldHistory.csv, Account.csv,
+ * CampaignMember.csv) with API field names, and report exports with label headers
+ * ("Opportunity ID", "Stage", "Close Date"…) under any name. The deal history also gives each
+ * deal's stage history. A file it cannot place goes to the mapping screen.
  * Status comes from IsWon/IsClosed (booleans as `1`/empty or true/false), else from StageName
  * ("Closed Won"/"Closed Lost"). Campaign members become touches; the channel is the campaign's
  * Type when Campaign.csv is loaded too. Other objects are reported as not used.
@@ -21,6 +22,7 @@ import {
   hasReportLabels,
   salesforceKind,
 } from './salesforce-fields';
+import { fieldHistoryTable, opportunityHistoryTable } from './salesforce-history';
 import { pairs, pick, stem, withColumn, type ParsedFile, type PresetResult, type PresetTable } from './types';
 
 const TRUE = new Set(['1', 'true', 'yes']);
@@ -116,15 +118,15 @@ export function salesforcePreset(files: readonly ParsedFile[]): PresetResult {
     const kind = salesforceKind(file, s);
     if (kind === 'leads') tables.push(mapping(file, 'leads', pairs(h, LEAD_FIELDS)));
     else if (kind === 'opportunities') tables.push(opportunityTable(file));
-    else if (kind === 'opportunity_stages') {
-      tables.push(mapping(file, 'opportunity_stages', pairs(h, [['opportunity_id', 'OpportunityId'], ['stage', 'StageName'], ['entered_at', 'CreatedDate']])));
-    } else if (kind === 'accounts') tables.push(mapping(file, 'accounts', pairs(h, ACCOUNT_FIELDS)));
+    else if (kind === 'opportunity_field_history') tables.push(fieldHistoryTable(file));
+    else if (kind === 'opportunity_history') tables.push(opportunityHistoryTable(file));
+    else if (kind === 'accounts') tables.push(mapping(file, 'accounts', pairs(h, ACCOUNT_FIELDS)));
     else if (kind === 'touches') tables.push(touchTable(file, types));
     else if (kind === 'campaign') {
       warnings.push([file.name, 'read for the campaign types of touches only']);
       continue;
     } else if (KNOWN_UNUSED.has(s)) {
-      warnings.push([file.name, 'not used by the Salesforce preset (Lead, Opportunity, OpportunityHistory, Account, CampaignMember are)']);
+      warnings.push([file.name, 'not used by the Salesforce preset (Lead, Opportunity, OpportunityHistory, OpportunityFieldHistory, Account, CampaignMember are)']);
       continue;
     } else {
       unread.push(file);
