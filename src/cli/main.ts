@@ -13,6 +13,7 @@ import { runReport } from './commands/report';
 import { runScenarioCommand, SCENARIO_FLAGS } from './commands/scenario';
 import { runSql, SQL_FLAGS } from './commands/sql';
 import { CliError, type CliOptions } from './context';
+import { escapeControls } from './escape';
 import { importPaths, loadDataset } from './load-dataset';
 
 const USAGE = `Usage: revlens <command> [options]
@@ -107,12 +108,12 @@ export function main(argv: string[]): number {
   try {
     const result = run(positionals, options);
     const { output, exitCode, stderr } = typeof result === 'string' ? { output: result, exitCode: 0, stderr: undefined } : result;
-    process.stdout.write(`${output}\n`);
-    if (stderr) process.stderr.write(`revlens: ${stderr}\n`);
+    process.stdout.write(`${options.json ? output : escapeControls(output)}\n`);
+    if (stderr) process.stderr.write(`revlens: ${escapeControls(stderr)}\n`);
     return exitCode;
   } catch (e) {
     if (e instanceof CliError) {
-      process.stderr.write(`revlens: ${e.message}\n`);
+      process.stderr.write(`revlens: ${escapeControls(e.message)}\n`);
       return e.exitCode;
     }
     throw e;
