@@ -2,6 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { Loading } from '../ui/states';
 import { useView } from '../state/url';
 import { VIEWS } from '../state/views';
+import { ViewExportProvider } from './export-provider';
 import { FilterBar } from './filter-bar';
 import { Header } from './header';
 import { Nav } from './nav';
@@ -23,9 +24,11 @@ export function App() {
       <Nav />
       <FilterBar />
       <main id="main" className="app-main" tabIndex={-1}>
-        <Suspense fallback={<Loading label="Opening the view…" />}>
-          <View />
-        </Suspense>
+        <ViewExportProvider viewName={title}>
+          <Suspense fallback={<Loading label="Opening the view…" />}>
+            <View />
+          </Suspense>
+        </ViewExportProvider>
       </main>
     </div>
   );

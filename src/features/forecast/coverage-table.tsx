@@ -11,6 +11,7 @@ export function CoverageTable({ view }: { view: ForecastView }) {
   const cur = view.currency;
   return (
     <ChartFrame
+      kind="table"
       title="Coverage of the remaining quota, current and coming quarters"
       units={`× (pipeline ÷ remaining quota); money in ${cur}`}
       definition={
