@@ -6,6 +6,7 @@ import { ViewExportProvider } from './export-provider';
 import { FilterBar } from './filter-bar';
 import { Header } from './header';
 import { Nav } from './nav';
+import { RulesLinkBanner } from './rules-link-banner';
 import { VIEW_COMPONENTS } from './routes';
 
 export function App() {
@@ -23,6 +24,7 @@ export function App() {
       <Header />
       <Nav />
       <FilterBar />
+      <RulesLinkBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         <ViewExportProvider viewName={title}>
           <Suspense fallback={<Loading label="Opening the view…" />}>
