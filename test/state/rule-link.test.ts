@@ -19,6 +19,8 @@ const fitRule: fc.Arbitrary<FitRule> = fc.oneof(
   fc.record({ ...base, op: fc.constant('in' as const), values: fc.array(text, { maxLength: 4 }) }),
   fc.record({ ...base, op: fc.constant('range' as const), min: amount, max: amount }, { requiredKeys: ['id', 'label', 'attribute', 'points', 'op'] }),
   fc.record({ ...base, op: fc.constant('contains' as const), value: text }),
+  fc.record({ ...base, op: fc.constant('empty' as const) }),
+  fc.record({ ...base, attribute: fc.constant(''), op: fc.constant('always' as const) }),
 );
 
 /** Any rule set the app could hold (clamped into the engine's bounds, as every stored one is). */
