@@ -45,6 +45,13 @@ async function svgImage(svg: SVGSVGElement, box: Box): Promise<HTMLImageElement>
   clone.style.fontFamily = EXPORT_FONT_STACK;
   clone.style.fontSize = cs.fontSize;
   clone.style.color = cs.color;
+  // Text colours set by the page's CSS (axis titles) are not in the SVG's own attributes.
+  const texts = svg.querySelectorAll('text');
+  const cloneTexts = clone.querySelectorAll('text');
+  texts.forEach((t, i) => {
+    const c = cloneTexts[i];
+    if (c) c.style.fill = getComputedStyle(t).fill;
+  });
   const text = new XMLSerializer().serializeToString(clone);
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
   try {

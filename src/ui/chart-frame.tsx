@@ -57,6 +57,15 @@ export function ChartFrame({ title, units, definition, csv, children, controls, 
     });
   }, [registry, title, kind]);
 
+  // The chart's accessible name: recharts draws its SVG as a keyboard-operable application
+  // without one. Set after every render, as recharts may draw a new SVG.
+  useEffect(() => {
+    if (kind !== 'chart' || !bodyRef.current) return;
+    for (const svg of bodyRef.current.querySelectorAll('.recharts-wrapper > svg')) {
+      svg.setAttribute('aria-label', `${title}${units ? ` (${units})` : ''}: chart; its figures are in the table "Show the figures as a table" below it`);
+    }
+  });
+
   const exportPng = async () => {
     if (!bodyRef.current) return;
     try {
@@ -97,6 +106,7 @@ export function ChartFrame({ title, units, definition, csv, children, controls, 
       <div ref={bodyRef} className="chart-frame__body">
         {children}
       </div>
+      {kind === 'chart' && csv && csv.rows.length > 0 ? <FiguresTable title={title} csv={csv} /> : null}
       {exportError ? (
         <p role="alert" className="chart-frame__error">
           {exportError}
@@ -107,5 +117,40 @@ export function ChartFrame({ title, units, definition, csv, children, controls, 
         <div className="chart-frame__definition">{definition}</div>
       </details>
     </section>
+  );
+}
+
+/** Rows shown in a chart's text alternative; the CSV has them all. */
+const MAX_TABLE_ROWS = 200;
+
+/** The chart's text alternative: its figures (the CSV's) as a table, behind a disclosure. */
+function FiguresTable({ title, csv }: { title: string; csv: CsvExport }) {
+  const rows = csv.rows.slice(0, MAX_TABLE_ROWS);
+  return (
+    <details className="chart-frame__table">
+      <summary>Show the figures as a table</summary>
+      <table className="table">
+        <caption className="visually-hidden">Figures of {title}</caption>
+        <thead>
+          <tr>
+            {csv.header.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) => (
+                <td key={j}>{c === null || c === undefined ? '' : String(c)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {csv.rows.length > rows.length ? <p className="muted">The first {rows.length} of {csv.rows.length} rows; the CSV has them all.</p> : null}
+    </details>
   );
 }
