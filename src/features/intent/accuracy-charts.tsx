@@ -54,7 +54,7 @@ export function CalibrationChart({ vm }: { vm: IntentViewModel }) {
     >
       <div role="img" aria-label="Calibration of the combined and intent scores against the observed SQO rate">
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={data} margin={{ top: 12, right: 12, bottom: 28, left: 16 }}>
+          <LineChart data={data} margin={{ top: 12, right: 28, bottom: 28, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
             {/* Every bin keeps its tick (recharts would drop one, e.g. 80–90, to avoid crowding). */}
             <XAxis dataKey="bin" interval={0} label={{ value: 'Score bin (points)', position: 'insideBottom', offset: -16 }} />
