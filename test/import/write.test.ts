@@ -38,12 +38,13 @@ const rs: RecordSet = {
 describe('writeCanonicalCsv', () => {
   const files = writeCanonicalCsv(rs);
 
-  it('writes all seven files with LF endings and a trailing newline', () => {
+  it('writes all eight files with LF endings and a trailing newline', () => {
     expect(Object.keys(files)).toEqual([
       'accounts.csv',
       'leads.csv',
       'opportunities.csv',
       'opportunity_stages.csv',
+      'opportunity_history.csv',
       'activities.csv',
       'touches.csv',
       'plan.csv',
@@ -72,7 +73,7 @@ describe('writeCanonicalCsv', () => {
   });
 
   it('qualification columns: true, false or empty for not recorded', () => {
-    expect(files['opportunities.csv']!.split('\n')[1]).toBe('O1,,,2026-02-01,,48000,,open,,,true,,false,,,,,,,,,,');
+    expect(files['opportunities.csv']!.split('\n')[1]).toBe('O1,,,2026-02-01,,48000,,,open,,,,,true,,false,,,,,,,,,,');
   });
 
   it('an empty plan still carries currency and fiscal year in a settings-only row', () => {

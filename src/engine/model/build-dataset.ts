@@ -13,6 +13,7 @@ import type {
   OpportunityColumns,
   TouchColumns,
 } from './columns';
+import { buildChanges } from './build-changes';
 import { DictBuilder, csrFromParents, dictColumn } from './dict-builder';
 import type { CustomAttributes, RecordSet } from './records';
 import {
@@ -190,6 +191,7 @@ function buildOpportunities(
     }
   });
   hStart[n] = e;
+  const changes = buildChanges(o, stageNames);
   const stage = new DictBuilder(n);
   o.forEach((r, i) => stage.set(i, r.stage));
   const qualification = Object.fromEntries(
@@ -209,7 +211,10 @@ function buildOpportunities(
     account: mapTyped(Int32Array, o, (r) => lookup(accountIndex, r.accountId)),
     createdAt: mapTyped(Float64Array, o, (r) => r.createdAt),
     owner: dictColumn(o.map((r) => r.owner)),
-    amountCents: mapTyped(Float64Array, o, (r) => r.amountCents),
+    amountCents: mapTyped(Float64Array, o, (r) => r.amountCents ?? NaN),
+    currency: dictColumn(o.map((r) => r.currency)),
+    probability: mapTyped(Float64Array, o, (r) => r.probability ?? NaN),
+    forecastCategory: dictColumn(o.map((r) => r.forecastCategory)),
     closeDate: mapTyped(Float64Array, o, (r) => r.closeDate ?? NaN),
     status: mapTyped(Uint8Array, o, (r) => statusCode[r.status]),
     stage: stage.build(),
@@ -217,6 +222,7 @@ function buildOpportunities(
     qualification,
     history: { start: hStart, stage: hStage, at: hAt },
     stageNames: stageNames.build().values,
+    changes,
     custom: customColumns(o),
   };
 }
@@ -255,6 +261,7 @@ function extent(ds: Omit<Dataset, 'meta'>): { earliest: number; latest: number }
   scan(ds.activities.at);
   scan(ds.opportunities.createdAt);
   scan(ds.opportunities.history.at);
+  scan(ds.opportunities.changes.at);
   // Close dates of open deals are forecasts, not facts: only closed deals move "as of".
   const { closeDate, status } = ds.opportunities;
   for (let i = 0; i < closeDate.length; i++) {
@@ -262,6 +269,20 @@ function extent(ds: Omit<Dataset, 'meta'>): { earliest: number; latest: number }
     if (status[i] !== STATUS_OPEN && v > latest) latest = v;
   }
   return { earliest: Number.isFinite(earliest) ? earliest : 0, latest: Number.isFinite(latest) ? latest : 0 };
+}
+
+/**
+ * The currencies amounts are in: the plan's first when any amount is in it (an amount naming no
+ * currency is in the plan's), then others in order of appearance. Amounts unknown name none.
+ */
+export function datasetCurrencies(rs: RecordSet): string[] {
+  const seen = new Set<string>();
+  for (const o of rs.opportunities) {
+    if (o.amountCents === undefined) continue;
+    seen.add(o.currency ?? rs.plan.currency);
+  }
+  const rest = [...seen].filter((c) => c !== rs.plan.currency);
+  return seen.has(rs.plan.currency) ? [rs.plan.currency, ...rest] : rest;
 }
 
 /** Builds the columnar dataset from row records. Pure; O(rows). */
@@ -281,6 +302,7 @@ export function buildDataset(rs: RecordSet): Dataset {
     meta: {
       name: rs.name,
       currency: rs.plan.currency,
+      currencies: datasetCurrencies(rs),
       fiscalYearStartMonth: rs.plan.fiscalYearStartMonth,
       latestAt: latest,
       earliestAt: earliest,

@@ -6,6 +6,7 @@
  */
 import type {
   ActivityType,
+  ForecastCategory,
   LeadStage,
   OpportunityStatus,
   QualificationCriterion,
@@ -71,6 +72,24 @@ export interface TouchRecord {
   at: number;
 }
 
+/**
+ * One recorded change of a deal (a row of `opportunity_history.csv`, as Salesforce's
+ * OpportunityHistory): the fields it sets hold from `at` until a later change sets them again.
+ * Fields it leaves out are unchanged by it.
+ */
+export interface OpportunityChange {
+  /** Epoch ms (UTC) of the change. */
+  at: number;
+  stage?: string;
+  /** Integer cents. */
+  amountCents?: number;
+  /** Epoch ms. */
+  closeDate?: number;
+  /** The rep's win probability, 0–1. */
+  probability?: number;
+  forecastCategory?: ForecastCategory;
+}
+
 export interface OpportunityRecord {
   id: string;
   leadId?: string;
@@ -78,14 +97,24 @@ export interface OpportunityRecord {
   createdAt: number;
   /** AE who owns the opportunity. */
   owner?: string;
-  /** Integer cents. */
-  amountCents: number;
+  /**
+   * Integer cents in `currency`; absent when the export left the amount empty ("amount unknown":
+   * the deal counts in deal counts and is left out of every sum of money).
+   */
+  amountCents?: number;
+  /** ISO 4217 code of the amount; absent means the dataset's currency (`plan.currency`). */
+  currency?: string;
+  /** The deal's own win probability, 0–1, as the CRM recorded it (Salesforce `Probability` / 100). */
+  probability?: number;
+  forecastCategory?: ForecastCategory;
   closeDate?: number;
   status: OpportunityStatus;
   /** Current stage name as recorded. */
   stage?: string;
   /** Full stage history, may move backwards. */
   stageHistory: StageEvent<string>[];
+  /** Recorded changes of stage, amount, close date, probability and category, in time order. */
+  changes?: OpportunityChange[];
   qualification: Qualification;
   sourcedBy?: string;
   custom: CustomAttributes;

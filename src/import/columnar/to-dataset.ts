@@ -5,6 +5,7 @@
  * by a stable counting sort on the lead, then ordered by time within each lead.
  */
 import type { ActivityColumns, Dataset, DictColumn } from '../../engine/model/columns';
+import { emptyChanges } from '../../engine/model/build-changes';
 import type { ScoringColumns } from './load-scoring-columns';
 
 const emptyDict = (n: number): DictColumn => ({ kind: 'dict', codes: new Int32Array(n).fill(-1), values: [] });
@@ -62,7 +63,7 @@ export function scoringColumnsToDataset(c: ScoringColumns, name: string): Datase
   const { earliest, latest } = extent([c.createdAt, activities.at, ...Object.values(c.leads.stageAt)]);
   const accountCount = c.accounts.employees.length;
   return {
-    meta: { name, currency: 'USD', fiscalYearStartMonth: 1, latestAt: latest, earliestAt: earliest },
+    meta: { name, currency: 'USD', currencies: [], fiscalYearStartMonth: 1, latestAt: latest, earliestAt: earliest },
     accounts: {
       count: accountCount,
       id: c.accountIds,
@@ -102,6 +103,9 @@ export function scoringColumnsToDataset(c: ScoringColumns, name: string): Datase
       createdAt: new Float64Array(0),
       owner: emptyDict(0),
       amountCents: new Float64Array(0),
+      currency: emptyDict(0),
+      probability: new Float64Array(0),
+      forecastCategory: emptyDict(0),
       closeDate: new Float64Array(0),
       status: new Uint8Array(0),
       stage: emptyDict(0),
@@ -109,6 +113,7 @@ export function scoringColumnsToDataset(c: ScoringColumns, name: string): Datase
       qualification: {},
       history: { start: new Int32Array(1), stage: new Int32Array(0), at: new Float64Array(0) },
       stageNames: [],
+      changes: emptyChanges(0),
       custom: {},
     },
     touches: {

@@ -1,6 +1,7 @@
 /**
  * Salesforce preset: data loader / report exports named after their objects (Lead.csv,
- * Opportunity.csv, OpportunityHistory.csv, Account.csv, CampaignMember.csv) with API field names.
+ * Opportunity.csv, OpportunityHistory.csv or OpportunityFieldHistory.csv, Account.csv,
+ * CampaignMember.csv) with API field names. The deal history also gives each deal's stage history.
  * Status comes from IsWon/IsClosed (booleans as `1`/empty or true/false), else from StageName
  * ("Closed Won"/"Closed Lost"). Campaign members become touches; the channel is the campaign's
  * Type when Campaign.csv is loaded too. Other objects are reported as not used.
@@ -8,10 +9,12 @@
 import type { CsvTable } from '../csv';
 import { ANY_VALUE } from '../mapping/apply';
 import type { TableMapping } from '../mapping/schema';
+import { fieldHistoryTable, isFieldHistory, opportunityHistoryTable } from './salesforce-history';
 import { pairs, pick, stem, withColumn, type ParsedFile, type PresetResult, type PresetTable } from './types';
 
 const TRUE = new Set(['1', 'true', 'yes']);
 const STATUS_COLUMN = 'status (from IsClosed/IsWon)';
+const PROBABILITY_COLUMN = 'probability (Probability %)';
 
 function mapping(file: ParsedFile, target: string, columns: [string, string][], extra: Partial<TableMapping> = {}): PresetTable {
   return { file, mapping: { file: file.name, target, columns, values: [], defaults: [], ...extra } };
@@ -28,17 +31,29 @@ function opportunityTable(file: ParsedFile): PresetTable {
     ['close_date', 'CloseDate'],
     ['stage', 'StageName'],
     ['sourced_by', 'Sourced_By__c'],
+    ['currency', 'CurrencyIsoCode'],
+    ['forecast_category', 'ForecastCategoryName', 'ForecastCategory'],
   ]);
+  let table = file.table;
+  const probability = pick(h, 'Probability');
+  if (probability !== undefined) {
+    // Salesforce's Probability is a percentage without its sign; the canonical field is 0–1.
+    table = withColumn(table, PROBABILITY_COLUMN, (c) => {
+      const v = c(probability);
+      return v === '' ? '' : `${v}%`;
+    });
+    columns.push(['probability', PROBABILITY_COLUMN]);
+  }
   const hasFlags = pick(h, 'IsClosed') !== undefined && pick(h, 'IsWon') !== undefined;
   if (hasFlags) {
-    const table: CsvTable = withColumn(file.table, STATUS_COLUMN, (c) =>
+    table = withColumn(table, STATUS_COLUMN, (c) =>
       TRUE.has(c('IsWon').toLowerCase()) ? 'won' : TRUE.has(c('IsClosed').toLowerCase()) ? 'lost' : 'open',
     );
     return mapping({ name: file.name, table }, 'opportunities', [...columns, ['status', STATUS_COLUMN]]);
   }
   const stage = pick(h, 'StageName');
   const values: [string, [string, string][]][] = [['status', [['Closed Won', 'won'], ['Closed Lost', 'lost'], [ANY_VALUE, 'open']]]];
-  return mapping(file, 'opportunities', stage ? [...columns, ['status', stage]] : columns, { values });
+  return mapping({ name: file.name, table }, 'opportunities', stage ? [...columns, ['status', stage]] : columns, { values });
 }
 
 function touchTable(file: ParsedFile, campaignTypes: Map<string, string>): PresetTable {
@@ -111,8 +126,10 @@ export function salesforcePreset(files: readonly ParsedFile[]): PresetResult {
       );
     } else if (s === 'opportunity' || pick(h, 'StageName', 'IsWon') !== undefined && pick(h, 'OpportunityId') === undefined) {
       tables.push(opportunityTable(file));
-    } else if (s === 'opportunityhistory' || s === 'opportunityfieldhistory' || (pick(h, 'OpportunityId') && pick(h, 'StageName'))) {
-      tables.push(mapping(file, 'opportunity_stages', pairs(h, [['opportunity_id', 'OpportunityId'], ['stage', 'StageName'], ['entered_at', 'CreatedDate']])));
+    } else if (s === 'opportunityfieldhistory' || isFieldHistory(h)) {
+      tables.push(fieldHistoryTable(file));
+    } else if (s === 'opportunityhistory' || (pick(h, 'OpportunityId') && pick(h, 'StageName'))) {
+      tables.push(opportunityHistoryTable(file));
     } else if (s === 'account') {
       tables.push(
         mapping(file, 'accounts', pairs(h, [
@@ -127,7 +144,7 @@ export function salesforcePreset(files: readonly ParsedFile[]): PresetResult {
     } else if (s === 'campaignmember') {
       tables.push(touchTable(file, types));
     } else {
-      warnings.push([file.name, s === 'campaign' ? 'read for the campaign types of touches only' : 'not used by the Salesforce preset (Lead, Opportunity, OpportunityHistory, Account, CampaignMember are)']);
+      warnings.push([file.name, s === 'campaign' ? 'read for the campaign types of touches only' : 'not used by the Salesforce preset (Lead, Opportunity, OpportunityHistory, OpportunityFieldHistory, Account, CampaignMember are)']);
       continue;
     }
     const created = pick(h, 'CreatedDate');
