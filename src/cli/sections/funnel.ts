@@ -46,7 +46,8 @@ export function funnelJson(ctx: DatasetContext): Record<string, unknown> {
   const reach = reachOf(ctx);
   const total = tallyFunnel(reach);
   const bySource = tallyByGroup(reach, groupsFor(ctx.dataset, 'source')!);
-  const source: Record<string, ReturnType<typeof summary>> = {};
+  // No prototype: a lead source named `__proto__` is a key like any other.
+  const source = Object.create(null) as Record<string, ReturnType<typeof summary>>;
   bySource.labels.forEach((label, k) => (source[label] = summary(bySource.tallies[k]!)));
   return {
     ...summary(total),
