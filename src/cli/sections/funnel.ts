@@ -73,7 +73,7 @@ export function funnelText(ctx: DatasetContext): string[] {
     lines.push(`  ${s.padEnd(13)}${formatCount(t.counts[s]).padStart(10)}${skip}`);
   }
   for (const p of STAGE_PAIRS) lines.push(`  ${p.label.padEnd(13)}${formatPercent(t.rates[p.key]).padStart(10)}`);
-  lines.push(`  ${'Win rate'.padEnd(13)}${formatPercent(t.rates.winRate).padStart(10)}  won ÷ (won + lost)`);
+  lines.push(`  ${'Win rate'.padEnd(13)}${formatPercent(t.rates.winRate).padStart(10)}  won ÷ closed (won + lost)`);
   const cycle = timeInStage(reach).at(-1);
   if (cycle) lines.push(`  SQO→won median ${formatDays(cycle.medianDays)}, p75 ${formatDays(cycle.p75Days)}`);
   const by = tallyByGroup(reach, groupsFor(ctx.dataset, 'source')!);
