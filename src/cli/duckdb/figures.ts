@@ -9,6 +9,7 @@ import { NONE_LABEL } from '../../engine/funnel/groups';
 import { REACH_STAGES, type ReachStage } from '../../engine/funnel/reach';
 import { ratio } from '../../engine/funnel/stats';
 import { STAGE_PAIRS, type FunnelRates, type StageCounts } from '../../engine/funnel/tally';
+import { coverageJson } from '../sections/forecast';
 import type { Row } from './run';
 
 export interface LeftOutFile {
@@ -78,10 +79,9 @@ export function funnelFigures(rows: readonly Row[], mode: 'inclusive' | 'strict'
 }
 
 const cents = (v: unknown): number => Math.round(Number(v) * 100);
-const units = (c: number | null): number | null => (c === null ? null : c / 100);
 
 /** `coverage`: per quarter with a quota, as the in-memory report. */
-export function coverageJson(rows: readonly Row[], asOf: number, fiscalYearStartMonth: number) {
+export function coverageFromRows(rows: readonly Row[], asOf: number, fiscalYearStartMonth: number) {
   const quarters = rows.map((r) => ({
     quarter: String(r.quarter),
     quotaCents: r.quota === null || r.quota === undefined ? null : cents(r.quota),
@@ -89,21 +89,7 @@ export function coverageJson(rows: readonly Row[], asOf: number, fiscalYearStart
     openDueCents: cents(r.open_due_amount),
     weightedDueCents: cents(r.weighted_due_amount),
   }));
-  return Object.fromEntries(
-    coverageOfQuarters(quarters, asOf, fiscalYearStartMonth).map((c) => [
-      c.quarter,
-      {
-        tense: c.tense,
-        quota: units(c.quotaCents),
-        won: units(c.wonCents),
-        openDue: units(c.openDueCents),
-        weightedDue: units(c.weightedDueCents),
-        coverage: c.coverage,
-        attainment: c.attainment,
-        gap: units(c.gapCents),
-      },
-    ]),
-  );
+  return coverageJson(coverageOfQuarters(quarters, asOf, fiscalYearStartMonth));
 }
 
 export function leftOutJson(files: readonly LeftOutFile[], rows: readonly LeftOutRow[]) {
@@ -126,7 +112,7 @@ export function reportText(j: {
   stageCounts: StageCounts;
   rates: FunnelRates;
   breakdown: { source: Record<string, { rates: FunnelRates }> };
-  coverage: ReturnType<typeof coverageJson>;
+  coverage: ReturnType<typeof coverageFromRows>;
 }): string {
   const lines = [`RevLens report (DuckDB engine): ${j.dataset}, as of ${j.asOf}`, ''];
   lines.push(`Rows: ${j.rowsLeftOut.rowsRead} read, ${j.rowsLeftOut.leftOut} left out`);

@@ -12,7 +12,7 @@ import { pipelineByQuarterQuery } from '../../warehouse/pipeline-by-quarter';
 import { select } from '../../warehouse/sql/ast';
 import { printQuery } from '../../warehouse/sql/print';
 import { CliError, type CliOptions } from '../context';
-import { coverageJson, funnelFigures, leftOutJson, NOT_COVERED, reportText, type LeftOutFile, type LeftOutRow } from './figures';
+import { coverageFromRows, funnelFigures, leftOutJson, NOT_COVERED, reportText, type LeftOutFile, type LeftOutRow } from './figures';
 import { findTableFiles, loadStatements, scanOf, type TableFile } from './load';
 import { readingFiles, withDuckDb, type DuckSession } from './run';
 import { lit } from './value-sql';
@@ -95,7 +95,7 @@ export async function runDuckDbReport(folder: string, options: CliOptions): Prom
       mode,
       rowsLeftOut: leftOutJson(out.files, out.rows),
       ...funnelFigures(funnelRows, mode),
-      coverage: coverageJson(pipelineRows, asOf, fiscalYearStartMonth),
+      coverage: coverageFromRows(pipelineRows, asOf, fiscalYearStartMonth),
       notCovered: NOT_COVERED,
     };
     return options.json ? JSON.stringify(json, null, 2) : reportText(json);

@@ -2,7 +2,7 @@
  * Report keys of the forecast and hygiene areas: `pipeline`, `coverage` (per quarter with a quota)
  * and `hygiene`. Money is printed in currency units (cents ÷ 100, exact to the cent).
  */
-import { coverageByQuarter, impliedCoverage } from '../../engine/forecast/coverage';
+import { coverageByQuarter, impliedCoverage, type QuarterCoverage } from '../../engine/forecast/coverage';
 import { pipelineByQuarter, pipelineSummary } from '../../engine/forecast/pipeline';
 import { opportunityMask } from '../../engine/filters/filters';
 import { runHygiene } from '../../engine/hygiene/hygiene';
@@ -14,6 +14,27 @@ const units = (cents: number | null): number | null => (cents === null ? null : 
 const pct = (r: number | null): string => (r === null ? 'no data' : `${(r * 100).toFixed(1)}%`);
 const money = (cents: number, currency: string): string =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(cents / 100);
+
+/** The `coverage` key: per quarter with a quota, money in currency units. */
+export function coverageJson(coverage: readonly QuarterCoverage[]) {
+  return Object.fromEntries(
+    coverage.map((c) => [
+      c.quarter,
+      {
+        tense: c.tense,
+        quota: units(c.quotaCents),
+        won: units(c.wonCents),
+        openDue: units(c.openDueCents),
+        weightedDue: units(c.weightedDueCents),
+        coverage: c.coverage,
+        status: coverageStatus(c),
+        projected: units(c.projectedCents),
+        attainment: c.attainment,
+        gap: units(c.gapCents),
+      },
+    ]),
+  );
+}
 
 function compute(ctx: DatasetContext) {
   const { dataset: ds, asOf } = ctx;
@@ -44,23 +65,7 @@ export const forecastSection: ReportSection = {
         winRate: s.rates.winRate,
         impliedCoverage: impliedCoverage(s.rates.winRate),
       },
-      coverage: Object.fromEntries(
-        coverage.map((c) => [
-          c.quarter,
-          {
-            tense: c.tense,
-            quota: units(c.quotaCents),
-            won: units(c.wonCents),
-            openDue: units(c.openDueCents),
-            weightedDue: units(c.weightedDueCents),
-            coverage: c.coverage,
-            status: coverageStatus(c),
-            projected: units(c.projectedCents),
-            attainment: c.attainment,
-            gap: units(c.gapCents),
-          },
-        ]),
-      ),
+      coverage: coverageJson(coverage),
       hygiene: {
         fastTrack: h.fastTrack.count,
         passThrough: h.passThrough.count,
