@@ -3,7 +3,7 @@
  * of a date. The marketing-sourced detector flags the deals that "any touch ever" credits to
  * marketing but "first touch within the window before SQO" does not.
  */
-import type { Dataset } from '../model/columns';
+import { summableCents, type Dataset } from '../model/columns';
 import { statusAt } from '../forecast/opportunity-time';
 import { detectorFigures, type DetectorFigures } from './cohorts';
 import {
@@ -50,7 +50,7 @@ function marketingShare(ds: Dataset, d: MarketingDetail, asOf: number, mask?: Ui
   let first = 0;
   for (let j = 0; j < O.count; j++) {
     if ((mask && !mask[j]) || statusAt(ds, j, asOf) < 0) continue;
-    const a = O.amountCents[j]!;
+    const a = summableCents(O.amountCents[j]!);
     total += a;
     if (d.anyTouch[j]) any += a;
     if (d.firstTouchWindow[j]) first += a;
