@@ -4,6 +4,7 @@
  */
 import type { DatasetContext } from './context';
 import { funnelSection } from './sections/funnel';
+import { dealForecastSection } from './sections/deal-forecast';
 import { forecastSection } from './sections/forecast';
 import { formatImportReportLines, importReportSection } from './sections/import-report';
 import { scoringSection } from './sections/scoring';
@@ -20,6 +21,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   funnelSection,
   scoringSection,
   forecastSection,
+  dealForecastSection,
 ];
 
 export { formatImportReportLines };
