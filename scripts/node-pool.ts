@@ -9,6 +9,10 @@ export function spawnNodePoolThread(): WorkerPort {
   return {
     post: (m) => w.postMessage(m),
     onMessage: (h) => w.on('message', (m: PoolResponse) => h(m)),
+    onError: (h) => {
+      w.on('error', (e) => h(e.message));
+      w.on('exit', (code) => h(`the scoring thread stopped (exit code ${code})`));
+    },
     terminate: () => void w.terminate(),
   };
 }

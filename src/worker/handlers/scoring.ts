@@ -187,6 +187,7 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
     },
     async suggestWeights({ filters, rules, outcome, exclude, seed }) {
       const ds = requireDataset(state);
+      await sumsReady(ds, clampRuleSet(rules));
       return suggestWeights(ds, rules, { asOf: ds.meta.latestAt, outcome, exclude, seed, mask: leadMask(ds, filters) });
     },
     async scoringCatalog() {

@@ -6,6 +6,10 @@ export function spawnBrowserPoolWorker(): WorkerPort {
   return {
     post: (m: PoolRequest) => worker.postMessage(m),
     onMessage: (h) => worker.addEventListener('message', (e: MessageEvent<PoolResponse>) => h(e.data)),
+    onError: (h) => {
+      worker.addEventListener('error', (e: ErrorEvent) => h(e.message || 'the scoring worker failed to run'));
+      worker.addEventListener('messageerror', () => h('the scoring worker could not read a message'));
+    },
     terminate: () => worker.terminate(),
   };
 }

@@ -27,5 +27,7 @@ export type PoolResponse =
 export interface WorkerPort {
   post(message: PoolRequest): void;
   onMessage(handler: (message: PoolResponse) => void): void;
+  /** A worker that cannot load or has crashed: it will answer nothing more. */
+  onError(handler: (message: string) => void): void;
   terminate(): void;
 }

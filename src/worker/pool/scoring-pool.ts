@@ -5,7 +5,9 @@
  * a load), are then computed by every worker on its own range of leads and joined in lead order.
  * Each lead's sums come from the engine's own function over that lead's activities alone, so the
  * result is bit-identical to computing them on one thread. Where shared memory is missing (a page
- * that is not cross-origin isolated) no pool is made and the engine worker computes everything.
+ * that is not cross-origin isolated) no pool is made and the engine worker computes everything;
+ * a worker that fails to load or crashes stops the pool, every call then rejects at once and the
+ * engine worker computes the sums itself.
  */
 import type { Dataset } from '../../engine/model/columns';
 import { hasIntentSums, joinIntentSums, primeIntentSums, type IntentSums, type IntentSumsPart, type SumActivities } from '../../engine/scoring/intent-sums';
@@ -63,8 +65,18 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
   const ports = Array.from({ length: Math.max(1, size) }, spawn);
   const waiting = new Map<number, (m: PoolResponse) => void>();
   /** Per dataset sent: the workers that have not answered yet, and what to call when none is left. */
-  const pending = new Map<number, { left: number; resolve: () => void }>();
+  const pending = new Map<number, { left: number; resolve: () => void; reject: (e: Error) => void }>();
+  /** Why the pool stopped working (a worker failed to load or crashed); null while it works. */
+  let broken: string | null = null;
+  function fail(message: string) {
+    if (broken !== null) return;
+    broken = message;
+    for (const [id, answer] of [...waiting]) answer({ kind: 'failed', id, message });
+    for (const p of pending.values()) p.reject(new Error(message));
+    pending.clear();
+  }
   for (const port of ports) {
+    port.onError(fail);
     port.onMessage((m) => {
       if (m.kind === 'ready') {
         const p = pending.get(m.dataset);
@@ -89,7 +101,7 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
       const activities: SumActivities = { count: a.count, start: shared(a.start), type: shared(a.type), at: shared(a.at), typeNames: [...a.typeNames] };
       const id = nextDataset++;
       current = id;
-      const ready = new Promise<void>((resolve) => pending.set(id, { left: ports.length, resolve }));
+      const ready = new Promise<void>((resolve, reject) => pending.set(id, { left: ports.length, resolve, reject }));
       ports.forEach((p) => p.post({ kind: 'init', dataset: id, activities }));
       hit = { id, ready, activities };
       datasets.set(ds, hit);
@@ -105,6 +117,7 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
   }
 
   async function intentSums(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): Promise<IntentSums> {
+    if (broken !== null) throw new Error(broken);
     const d = load(ds);
     await d.ready;
     const shareCut = sharedCutoff(cutoff);
@@ -120,6 +133,7 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
               else if (m.kind === 'failed') reject(new Error(m.message));
             });
             const [lo, hi] = ranges[k]!;
+            if (broken !== null) return reject(new Error(broken));
             port.post({ kind: 'sums', id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut });
           }),
       ),
@@ -135,6 +149,7 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
       primeIntentSums(ds, asOf, cutoff, await intentSums(ds, halfLifeDays, asOf, cutoff));
     },
     close() {
+      broken ??= 'the scoring pool is closed';
       ports.forEach((p) => p.terminate());
     },
   };
