@@ -14,6 +14,12 @@ describe('report keys pipeline, coverage and hygiene', () => {
     expect(Object.keys(out.coverage!)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
     expect(out.coverage!['2026-Q1']).toMatchObject({ coverage: 'quota met' });
     expect(out.coverage!['2026-Q2']).toMatchObject({ coverage: 0.375 });
+    // Status follows the projection (won + weighted open due) against quota: met, on track or at risk.
+    expect(out.coverage!['2026-Q1']).toMatchObject({ status: 'met' });
+    for (const q of Object.values(out.coverage!) as { status: string; projected: number; quota: number; coverage: unknown }[]) {
+      if (q.coverage !== 'quota met') expect(q.status).toBe(q.projected >= q.quota ? 'on track' : 'at risk');
+    }
+    expect(forecastSection.text(ctx).join('\n')).toMatch(/coverage 0\.38× \((on track|at risk)\), projected \$[\d,]+, (ahead|short) by \$/);
     expect(out.hygiene).toMatchObject({ fastTrack: 8, passThrough: 0, restaged: 0 });
     expect(forecastSection.text(ctx)[0]).toMatch(/^Pipeline: 3 open deals, \$60,000 open, \$18,500 weighted/);
   });

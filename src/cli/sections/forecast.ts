@@ -6,6 +6,7 @@ import { coverageByQuarter, impliedCoverage } from '../../engine/forecast/covera
 import { pipelineByQuarter, pipelineSummary } from '../../engine/forecast/pipeline';
 import { opportunityMask } from '../../engine/filters/filters';
 import { runHygiene } from '../../engine/hygiene/hygiene';
+import { coverageStatus, gapText, TERMS } from '../../lib/wording';
 import type { DatasetContext } from '../context';
 import type { ReportSection } from '../report-sections';
 
@@ -53,6 +54,8 @@ export const forecastSection: ReportSection = {
             openDue: units(c.openDueCents),
             weightedDue: units(c.weightedDueCents),
             coverage: c.coverage,
+            status: coverageStatus(c),
+            projected: units(c.projectedCents),
             attainment: c.attainment,
             gap: units(c.gapCents),
           },
@@ -75,10 +78,10 @@ export const forecastSection: ReportSection = {
     const { summary: s, coverage, hygiene: h } = figures(ctx);
     const cur = ctx.dataset.meta.currency;
     return [
-      `Pipeline: ${s.openCount} open deals, ${money(s.openCents, cur)} open, ${money(s.weightedCents, cur)} weighted (expected bookings), win rate ${pct(s.rates.winRate)}`,
+      `Pipeline: ${s.openCount} open deals, ${money(s.openCents, cur)} open, ${money(s.weightedCents, cur)} weighted (expected bookings), ${TERMS.winRate.label.toLowerCase()} ${pct(s.rates.winRate)}`,
       ...coverage.map(
         (c) =>
-          `  ${c.quarter}: quota ${money(c.quotaCents, cur)}, won ${money(c.wonCents, cur)}, open due ${money(c.openDueCents, cur)}, coverage ${c.coverage === 'quota met' ? 'quota met' : `${c.coverage.toFixed(2)}×`}`,
+          `  ${c.quarter}: quota ${money(c.quotaCents, cur)}, won ${money(c.wonCents, cur)}, open due ${money(c.openDueCents, cur)}, coverage ${c.coverage === 'quota met' ? 'quota met' : `${c.coverage.toFixed(2)}×`} (${coverageStatus(c)}), projected ${money(c.projectedCents, cur)}, ${gapText(c.gapCents, cur)}`,
       ),
       `Hygiene: ${h.fastTrack.count} fast-tracked (win rate ${pct(h.fastTrack.flagged.winRate)} vs ${pct(h.fastTrack.clean.winRate)} clean), ${h.passThrough.count} pass-through, ${h.restaged.count} re-staged`,
       `  Marketing-sourced share of SQO pipeline: ${pct(h.marketing.share.anyTouch)} any touch ever, ${pct(h.marketing.share.firstTouchWindow)} first touch within 90 days`,

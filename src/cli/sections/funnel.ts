@@ -46,7 +46,8 @@ export function funnelJson(ctx: DatasetContext): Record<string, unknown> {
   const reach = reachOf(ctx);
   const total = tallyFunnel(reach);
   const bySource = tallyByGroup(reach, groupsFor(ctx.dataset, 'source')!);
-  const source: Record<string, ReturnType<typeof summary>> = {};
+  // No prototype: a lead source named `__proto__` is a key like any other.
+  const source = Object.create(null) as Record<string, ReturnType<typeof summary>>;
   bySource.labels.forEach((label, k) => (source[label] = summary(bySource.tallies[k]!)));
   return {
     ...summary(total),
@@ -72,7 +73,7 @@ export function funnelText(ctx: DatasetContext): string[] {
     lines.push(`  ${s.padEnd(13)}${formatCount(t.counts[s]).padStart(10)}${skip}`);
   }
   for (const p of STAGE_PAIRS) lines.push(`  ${p.label.padEnd(13)}${formatPercent(t.rates[p.key]).padStart(10)}`);
-  lines.push(`  ${'Win rate'.padEnd(13)}${formatPercent(t.rates.winRate).padStart(10)}  won ÷ (won + lost)`);
+  lines.push(`  ${'Win rate'.padEnd(13)}${formatPercent(t.rates.winRate).padStart(10)}  won ÷ closed (won + lost)`);
   const cycle = timeInStage(reach).at(-1);
   if (cycle) lines.push(`  SQO→won median ${formatDays(cycle.medianDays)}, p75 ${formatDays(cycle.p75Days)}`);
   const by = tallyByGroup(reach, groupsFor(ctx.dataset, 'source')!);

@@ -2,6 +2,7 @@ import { stageBars } from '../../charts/stage-bars';
 import { StageFunnelChart } from '../../charts/stage-funnel-chart';
 import { formatCount, formatPercent } from '../../lib/format';
 import { goToView } from '../../state/url';
+import { TERMS } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
 import { ErrorState, Loading } from '../../ui/states';
 import { useOverview } from './queries';
@@ -28,7 +29,7 @@ export function FunnelSection() {
     >
       <StageFunnelChart bars={stageBars(data.stages, data.currency)} axisLabel="Leads" tickFormat={formatCount} onSelect={() => goToView('funnel')} />
       <p className="overview-note">
-        MQL→SQO {formatPercent(data.rates.mqlToSqo)} · SQL→SQO {formatPercent(data.rates.sqlToSqo)} · SQO→won {formatPercent(data.rates.sqoToWon)} · win rate {formatPercent(data.rates.winRate)}.{' '}
+        MQL→SQO {formatPercent(data.rates.mqlToSqo)} · SQL→SQO {formatPercent(data.rates.sqlToSqo)} · {TERMS.sqoToWonCohort.label} {formatPercent(data.rates.sqoToWon)}.{' '}
         <button type="button" className="button--link" onClick={() => goToView('funnel')}>
           Open the Funnel view
         </button>
