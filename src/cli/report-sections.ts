@@ -5,6 +5,7 @@
 import type { DatasetContext } from './context';
 import { funnelSection } from './sections/funnel';
 import { forecastSection } from './sections/forecast';
+import { hygieneSection } from './sections/hygiene';
 import { formatImportReportLines, importReportSection } from './sections/import-report';
 import { scoringSection } from './sections/scoring';
 
@@ -20,6 +21,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   funnelSection,
   scoringSection,
   forecastSection,
+  hygieneSection,
 ];
 
 export { formatImportReportLines };

@@ -1,11 +1,9 @@
 /**
- * Report keys of the forecast and hygiene areas: `pipeline`, `coverage` (per quarter with a quota)
- * and `hygiene`. Money is printed in currency units (cents ÷ 100, exact to the cent).
+ * Report keys of the forecast area: `pipeline` and `coverage` (per quarter with a quota). Money is printed in currency units (cents ÷ 100, exact to the cent).
  */
 import { coverageByQuarter, impliedCoverage } from '../../engine/forecast/coverage';
 import { pipelineByQuarter, pipelineSummary } from '../../engine/forecast/pipeline';
 import { opportunityMask } from '../../engine/filters/filters';
-import { runHygiene } from '../../engine/hygiene/hygiene';
 import type { DatasetContext } from '../context';
 import type { ReportSection } from '../report-sections';
 
@@ -19,8 +17,7 @@ function compute(ctx: DatasetContext) {
   const mask = opportunityMask(ds, {});
   const summary = pipelineSummary(ds, { asOf, mask });
   const coverage = coverageByQuarter(ds, pipelineByQuarter(ds, { asOf, mask }).quarters, asOf);
-  const hygiene = runHygiene(ds, { asOf, mask });
-  return { summary, coverage, hygiene };
+  return { summary, coverage };
 }
 
 const cache = new WeakMap<DatasetContext, ReturnType<typeof compute>>();
@@ -32,7 +29,7 @@ function figures(ctx: DatasetContext) {
 
 export const forecastSection: ReportSection = {
   json(ctx) {
-    const { summary: s, coverage, hygiene: h } = figures(ctx);
+    const { summary: s, coverage } = figures(ctx);
     return {
       pipeline: {
         currency: ctx.dataset.meta.currency,
@@ -58,21 +55,10 @@ export const forecastSection: ReportSection = {
           },
         ]),
       ),
-      hygiene: {
-        fastTrack: h.fastTrack.count,
-        passThrough: h.passThrough.count,
-        restaged: h.restaged.count,
-        marketingSourcedShare: { anyTouch: h.marketing.share.anyTouch, firstTouch90d: h.marketing.share.firstTouchWindow },
-        winRates: {
-          fastTrack: { flagged: h.fastTrack.flagged.winRate, clean: h.fastTrack.clean.winRate },
-          passThrough: { flagged: h.passThrough.flagged.winRate, clean: h.passThrough.clean.winRate },
-          restaged: { flagged: h.restaged.flagged.winRate, clean: h.restaged.clean.winRate },
-        },
-      },
     };
   },
   text(ctx) {
-    const { summary: s, coverage, hygiene: h } = figures(ctx);
+    const { summary: s, coverage } = figures(ctx);
     const cur = ctx.dataset.meta.currency;
     return [
       `Pipeline: ${s.openCount} open deals, ${money(s.openCents, cur)} open, ${money(s.weightedCents, cur)} weighted (expected bookings), win rate ${pct(s.rates.winRate)}`,
@@ -80,8 +66,6 @@ export const forecastSection: ReportSection = {
         (c) =>
           `  ${c.quarter}: quota ${money(c.quotaCents, cur)}, won ${money(c.wonCents, cur)}, open due ${money(c.openDueCents, cur)}, coverage ${c.coverage === 'quota met' ? 'quota met' : `${c.coverage.toFixed(2)}×`}`,
       ),
-      `Hygiene: ${h.fastTrack.count} fast-tracked (win rate ${pct(h.fastTrack.flagged.winRate)} vs ${pct(h.fastTrack.clean.winRate)} clean), ${h.passThrough.count} pass-through, ${h.restaged.count} re-staged`,
-      `  Marketing-sourced share of SQO pipeline: ${pct(h.marketing.share.anyTouch)} any touch ever, ${pct(h.marketing.share.firstTouchWindow)} first touch within 90 days`,
     ];
   },
 };
