@@ -1,0 +1,64 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test, waitForDataset } from './fixtures';
+
+const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+
+function folder(sub: string): { name: string; base64: string }[] {
+  const dir = `${DATA}${sub}`;
+  if (!existsSync(dir)) throw new Error(`shared data not found at ${dir}`);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .map((name) => ({ name, base64: readFileSync(`${dir}/${name}`).toString('base64') }));
+}
+
+async function dropFiles(page: Page, files: { name: string; base64: string }[]) {
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], f.name, { type: 'text/csv' }));
+    }
+    return dt;
+  }, files);
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+async function openView(page: Page, link: string) {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: link, exact: true }).click();
+}
+
+test('Maven (opportunities only) loaded through the Data view: the Overview shows Won 4,238 and 63.2%; Hygiene says what it cannot measure', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/data');
+  await waitForDataset(page);
+  await dropFiles(page, folder('maven-crm-sales-opportunities'));
+  const screen = page.getByRole('region', { name: 'Map your columns' });
+  await expect(screen.getByLabel('sales_pipeline.csv: column for status')).toHaveValue('deal_stage');
+  await screen.getByRole('button', { name: 'Preview with this mapping' }).click();
+  const preview = page.getByRole('region', { name: 'Check before loading' });
+  await preview.getByRole('button', { name: 'Replace the current dataset' }).click();
+  await expect(page.getByTestId('opportunity-outcomes')).toContainText('Won4,238');
+
+  await openView(page, 'Overview');
+  const funnel = page.getByRole('region', { name: 'Opportunities reaching each stage, all data in view' });
+  await expect(funnel).toBeVisible();
+  // 4,238 won ÷ (4,238 + 2,473 lost) = 0.63150… → 63.2%.
+  await expect(page.getByTestId('overview-win-rate')).toContainText('Win rate 63.2% (won ÷ (won + lost): 4,238 won of 6,711 closed)');
+  await expect(funnel).toContainText('4,238');
+  await expect(page.getByText('No leads match the filters')).toHaveCount(0);
+  await screenshot(page, 'figures-maven-overview');
+
+  await openView(page, 'Hygiene');
+  for (const name of ['Fast-track conversions', 'Pass-through opportunities', 'Re-stage gymnastics', 'Marketing-sourced tagging']) {
+    const card = page.getByRole('article', { name });
+    await expect(card).toContainText('Not measurable — needs');
+    await expect(card.getByRole('button', { name: /Show the/ })).toHaveCount(0);
+  }
+  await expect(page.getByRole('article', { name: 'Re-stage gymnastics' })).toContainText('opportunity_stages.csv');
+  await screenshot(page, 'figures-maven-hygiene');
+
+  await openView(page, 'Funnel');
+  await expect(page.getByText('This dataset has no leads')).toBeVisible();
+});
