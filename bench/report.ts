@@ -1,35 +1,30 @@
 /** The benchmark's human-readable table. */
-import type { SizeResult } from './measure-size';
+import type { SizeResult } from './run';
 import type { Timing } from './stats';
 
-const ms = (t: Timing, digits = 1) => `${t.median.toFixed(digits)} (${t.min.toFixed(digits)}–${t.max.toFixed(digits)})`;
+const ms = (t: Timing | null, digits = 1) => (t ? `${t.median.toFixed(digits)} (${t.min.toFixed(digits)}–${t.max.toFixed(digits)})` : 'not measured');
 
 export function printTable(results: readonly SizeResult[], environment: Record<string, unknown>): void {
+  const row = (label: string, cell: (r: SizeResult) => string): [string, ...string[]] => [label, ...results.map(cell)];
   const rows: [string, ...string[]][] = [
-    ['leads', ...results.map((r) => r.leads.toLocaleString('en-US'))],
-    ['full recompute, 1 thread, ms median (min–max)', ...results.map((r) => ms(r.fullRecomputeMs, 2))],
-    ...(results.some((r) => r.parallelRecomputeMs)
-      ? [['full recompute, worker pool, ms', ...results.map((r) => (r.parallelRecomputeMs ? ms(r.parallelRecomputeMs as Timing, 2) : '—'))] as [string, ...string[]]]
-      : []),
-    ['one fit weight moved (incremental), ms', ...results.map((r) => ms(r.singleFitWeightMs, 2))],
-    ['one intent weight moved (incremental), ms', ...results.map((r) => ms(r.singleIntentWeightMs, 2))],
-    ['threshold-only, ms', ...results.map((r) => ms(r.thresholdRecomputeMs, 4))],
-    ['threshold index build (once per rescore), ms', ...results.map((r) => ms(r.thresholdIndexBuildMs))],
-    ['CSV cold load: leads.csv, ms', ...results.map((r) => `${ms(r.csvLoadMs, 0)} for ${r.csvMegabytes} MB`)],
-    ['first leads chunk in columns, ms', ...results.map((r) => ms(r.csvFirstChunkMs, 0))],
-    ['CSV cold load: accounts+leads+activities, ms', ...results.map((r) => `${ms(r.companyCsvLoadMs, 0)} for ${r.companyCsvMegabytes} MB`)],
-    ['peak RSS growth during that load, MB', ...results.map((r) => String(r.companyCsvPeakRssMb))],
-    ['bytes/lead: everything the CSV loader keeps', ...results.map((r) => String(r.loaderBytesPerLead ?? 'n/a (run with --expose-gc)'))],
-    ['bytes/lead: scoring columns', ...results.map((r) => String(r.bytesPerLead))],
-    ['bytes/lead: loader + scoring columns', ...results.map((r) => String(r.totalBytesPerLead ?? 'n/a (run with --expose-gc)'))],
-    ['DuckDB-WASM, ms (× engine)', ...results.map((r) => base(r.baselines.duckdbWasm))],
-    ['arquero, ms (× engine)', ...results.map((r) => base(r.baselines.arquero))],
+    row('leads', (r) => r.leads.toLocaleString('en-US')),
+    row('import, whole company, ms', (r) => ms(r.importMs, 0)),
+    row('import, peak RSS, MB', (r) => (r.importPeakRssMb === null ? 'not measured' : String(r.importPeakRssMb))),
+    row('weight change (several weights), ms', (r) => ms(r.weightChangeMs)),
+    row('single weight slider, ms', (r) => ms(r.singleWeightMs)),
+    row('half-life change, ms', (r) => ms(r.halfLifeMs, 0)),
+    row('threshold change, ms', (r) => ms(r.thresholdMs, 4)),
+    row('first what-if after load, ms', (r) => ms(r.whatIfColdMs, 0)),
+    row('Funnel after a source filter change, ms', (r) => ms(r.funnelFilterMs)),
+    row('bytes/lead kept (dataset + engine caches)', (r) => String(r.bytesPerLead ?? 'n/a (run with --expose-gc)')),
+    row('DuckDB-WASM same recompute, ms (× engine)', (r) => base(r.baselines.duckdbWasm)),
+    row('arquero same recompute, ms (× engine)', (r) => base(r.baselines.arquero)),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   for (const [label, ...cells] of rows) process.stdout.write(`${label.padEnd(width)}  ${cells.map((c) => c.padStart(26)).join('')}\n`);
-  process.stdout.write(`\n${JSON.stringify(environment)}\n`);
+  process.stdout.write(`\nloaded by: ${results.map((r) => `${r.leads}: ${r.loadedBy}`).join('; ')}\n${JSON.stringify(environment)}\n`);
 }
 
-function base(b: { medianMs: number; ratio: number } | undefined): string {
-  return b ? `${b.medianMs.toFixed(1)} (${b.ratio.toFixed(1)}×)` : '—';
+function base(b: { median: number; ratio: number } | undefined): string {
+  return b ? `${b.median.toFixed(1)} (${b.ratio.toFixed(1)}×)` : '—';
 }

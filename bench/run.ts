@@ -1,11 +1,19 @@
 /**
  * The performance benchmark (not part of `npm test`): `npm run bench [-- --json] [--sizes 100000,1000000]
- * [--5m] [--runs 7] [--csv-runs 7] [--workers 2] [--no-baselines]`. Generates (once) and loads demo companies,
- * then times the scoring recompute, the threshold-only path, the CSV load and the baselines.
+ * [--5m] [--runs 7] [--no-baselines]`. Generates (once) and loads demo companies, then times what a
+ * user waits for through the worker's handler functions (./product.ts), the import (./import-figures.ts)
+ * and the DuckDB-WASM and arquero baselines on the same recompute (./baseline-figures.ts).
  */
+import { cpus, loadavg } from 'node:os';
+import { measureBaselines, type BaselineResult } from './baseline-figures';
+import { loadCompany, type LoadedCompany } from './company';
 import { ensureDemoData } from './data';
-import { measureSize, type SizeResult } from './measure-size';
+import { measureImport, type ImportFigures } from './import-figures';
+import { measureProduct, type ProductFigures } from './product';
 import { printTable } from './report';
+
+export type SizeResult = { readonly leads: number; readonly loadedBy: LoadedCompany['loadedBy']; readonly bytesPerLead: number | null } & ImportFigures &
+  ProductFigures & { readonly baselines: Partial<Record<'duckdbWasm' | 'arquero', BaselineResult>> };
 
 function parse(argv: readonly string[]) {
   const flag = (name: string) => argv.includes(name);
@@ -17,14 +25,8 @@ function parse(argv: readonly string[]) {
   if (flag('--5m')) sizes.push(5_000_000);
   if (sizes.some((n) => !Number.isSafeInteger(n) || n <= 0)) throw new Error('--sizes takes positive integers');
   const runs = Number(value('--runs') ?? 7);
-  return {
-    json: flag('--json'),
-    sizes,
-    runs,
-    csvRuns: Number(value('--csv-runs') ?? runs),
-    baselines: !flag('--no-baselines'),
-    workers: Number(value('--workers') ?? 2),
-  };
+  if (!Number.isSafeInteger(runs) || runs <= 0) throw new Error('--runs takes a positive integer');
+  return { json: flag('--json'), sizes, runs, baselines: !flag('--no-baselines') };
 }
 
 async function main(): Promise<void> {
@@ -33,13 +35,16 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   for (const leads of args.sizes) {
     const dir = ensureDemoData(leads, log);
-    results.push(await measureSize(leads, dir, { runs: args.runs, csvRuns: args.csvRuns, baselines: args.baselines, workers: args.workers, log }));
+    log(`\n${leads.toLocaleString('en-US')} leads (${dir})`);
+    // Import figures: the whole canonical company through the app's importer.
+    const imported = await measureImport(dir, leads, args.runs, log);
+    const company = await loadCompany(dir, leads);
+    log(`  loaded by the ${company.loadedBy}; ${company.bytesPerLead ?? 'n/a'} bytes/lead kept`);
+    const product = await measureProduct(company.dataset, args.runs, log);
+    const baselines = args.baselines ? await measureBaselines(company.dataset, product.weightChangeMs.median, args.runs, log) : {};
+    results.push({ leads, loadedBy: company.loadedBy, bytesPerLead: company.bytesPerLead, ...imported, ...product, baselines });
   }
-  const environment = {
-    node: process.version,
-    cpus: (await import('node:os')).cpus().length,
-    loadAverage: (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100),
-  };
+  const environment = { node: process.version, cpus: cpus().length, loadAverage: loadavg().map((x) => Math.round(x * 100) / 100) };
   if (args.json) process.stdout.write(`${JSON.stringify({ environment, results }, null, 2)}\n`);
   else printTable(results, environment);
 }

@@ -4,6 +4,8 @@ export interface Timing {
   readonly min: number;
   readonly max: number;
   readonly runs: number;
+  /** Median CPU time of this process per run, ms: less sensitive than wall time to other load on the machine. */
+  readonly cpuMedian?: number;
 }
 
 export function summarize(samples: readonly number[]): Timing {
@@ -15,14 +17,28 @@ export function summarize(samples: readonly number[]): Timing {
   return { median: round(median), min: round(s[0]!), max: round(s[s.length - 1]!), runs: s.length };
 }
 
-/** Runs `fn` `warmup` times untimed, then `runs` times timed. */
-export async function time(runs: number, fn: () => unknown, warmup = 2): Promise<Timing> {
+/** Runs `fn` `warmup` times untimed, then `runs` times timed; returns the samples (ms). */
+export async function samplesOf(runs: number, fn: () => unknown, warmup = 2): Promise<{ wall: number[]; cpu: number[] }> {
   for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     await fn();
-    samples.push(performance.now() - t);
+    wall.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
   }
-  return summarize(samples);
+  return { wall, cpu };
+}
+
+/** Wall-time summary of samples, with the median CPU time. */
+export function summarizeRuns(s: { wall: readonly number[]; cpu: readonly number[] }): Timing {
+  return { ...summarize(s.wall), cpuMedian: summarize(s.cpu).median };
+}
+
+/** Runs `fn` `warmup` times untimed, then `runs` times timed. */
+export async function time(runs: number, fn: () => unknown, warmup = 2): Promise<Timing> {
+  return summarizeRuns(await samplesOf(runs, fn, warmup));
 }

@@ -1,43 +1,38 @@
 /**
- * DuckDB-WASM baseline (Node build, blocking API): the workload columns are loaded once as an Arrow
- * table; each recompute is one SQL query grouping by (stage, source, mql, tier, bin), rolled up in JS.
+ * DuckDB-WASM baseline (Node build, blocking API): the what-if columns are loaded once as an Arrow
+ * table; each recompute is one SQL query that scores every lead from the weights and sums the
+ * qualified leads' outcomes.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { KernelAggregates } from '../../src/engine/kernel/recompute';
-import type { KernelThresholds, KernelWeights } from '../../src/engine/kernel/workload';
-import { rollUp, scoreTerms, type WorkloadColumns } from './columns';
+import type { Dataset } from '../../src/engine/model/columns';
+import type { RuleSet } from '../../src/engine/scoring/rules';
+import { scoreExpressions, type BaselineInput, type QualifiedSums } from './what-if-columns';
 
 const require = createRequire(import.meta.url);
 
 interface Conn {
-  query(sql: string): { getChild(name: string): { toArray(): ArrayLike<number> } | null };
+  query(sql: string): { getChild(name: string): { toArray(): ArrayLike<number | bigint> } | null };
   insertArrowTable(table: unknown, options: { name: string }): void;
   close(): void;
 }
 
 export interface Baseline {
-  recompute(w: KernelWeights, t: KernelThresholds): KernelAggregates;
+  recompute(rules: RuleSet): QualifiedSums;
   close(): void;
 }
 
-export function duckdbSql(w: KernelWeights, t: KernelThresholds): string {
-  const s = scoreTerms(w, (b, e) => `pow(${b}, ${e})`, 'least');
+export function duckdbSql(ds: Dataset, rules: RuleSet, input: BaselineInput): string {
+  const e = scoreExpressions(ds, rules, input, { least: 'least', greatest: 'greatest' });
   return `
-    WITH s AS (
-      SELECT stage, src,
-        greatest(0, least(100, ${s.fit})) AS fit,
-        CASE WHEN age = ${s.noActivity} THEN 0.0 ELSE greatest(0, least(100, (${s.raw}) * ${s.decay})) END AS intent
-      FROM leads WHERE inc = 1)
-    SELECT stage::INT AS stage, src::INT AS src,
-      (fit >= ${t.mqlMinFit} AND intent >= ${t.midIntent})::INT AS mql,
-      CASE WHEN intent >= ${t.highIntent} THEN 0 WHEN intent >= ${t.midIntent} THEN 1 ELSE 2 END AS tier,
-      least(49, floor(intent * 0.5))::INT AS bin,
-      count(*)::INT AS n
-    FROM s GROUP BY ALL`;
+    WITH s AS (SELECT ${e.fit} AS fit, ${e.intent} AS intent, sqlact, crit, rsqo, won, wonc, rmql FROM leads)
+    SELECT count(*)::DOUBLE AS mql, sum(sqlact)::DOUBLE AS sql, sum(sqlact * crit)::DOUBLE AS sqo,
+      sum(rsqo)::DOUBLE AS rsqo, sum(won)::DOUBLE AS won, sum(CASE WHEN won = 1 THEN wonc ELSE 0 END)::DOUBLE AS wonc,
+      sum(rmql)::DOUBLE AS rmql
+    FROM s WHERE ${e.pass('fit', 'intent')}`;
 }
 
-export async function duckdbBaseline(cols: WorkloadColumns, sources: number): Promise<Baseline> {
+export async function duckdbBaseline(ds: Dataset, input: BaselineInput): Promise<Baseline> {
   const main = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
   const dist = dirname(main);
   const duckdb = require(main) as {
@@ -45,7 +40,7 @@ export async function duckdbBaseline(cols: WorkloadColumns, sources: number): Pr
     NODE_RUNTIME: unknown;
     VoidLogger: new () => unknown;
   };
-  const arrow = require('apache-arrow') as { tableFromArrays(cols: WorkloadColumns): unknown };
+  const arrow = require('apache-arrow') as { tableFromArrays(cols: BaselineInput['columns']): unknown };
   const db = await duckdb.createDuckDB(
     {
       mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
@@ -56,12 +51,12 @@ export async function duckdbBaseline(cols: WorkloadColumns, sources: number): Pr
   );
   await db.instantiate();
   const conn = db.connect();
-  conn.insertArrowTable(arrow.tableFromArrays(cols), { name: 'leads' });
+  conn.insertArrowTable(arrow.tableFromArrays(input.columns), { name: 'leads' });
   return {
-    recompute(w, t) {
-      const r = conn.query(duckdbSql(w, t));
-      const col = (name: string) => r.getChild(name)!.toArray();
-      return rollUp({ stage: col('stage'), src: col('src'), mql: col('mql'), tier: col('tier'), bin: col('bin'), n: col('n') }, sources);
+    recompute(rules) {
+      const r = conn.query(duckdbSql(ds, rules, input));
+      const v = (name: string) => Number(r.getChild(name)!.toArray()[0] ?? 0);
+      return { mql: v('mql'), sql: v('sql'), sqo: v('sqo'), reachedSqo: v('rsqo'), won: v('won'), wonCents: v('wonc'), recordedMql: v('rmql') };
     },
     close: () => conn.close(),
   };

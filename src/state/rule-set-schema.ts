@@ -16,6 +16,8 @@ const fitRule = z.discriminatedUnion('op', [
   z.object({ ...base, op: z.literal('in'), values: z.array(z.string()) }),
   z.object({ ...base, op: z.literal('range'), min: finite.optional(), max: finite.optional() }),
   z.object({ ...base, op: z.literal('contains'), value: z.string() }),
+  z.object({ ...base, op: z.literal('empty') }),
+  z.object({ ...base, op: z.literal('always') }),
 ]);
 
 export const ruleSetSchema = z.object({

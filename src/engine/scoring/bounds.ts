@@ -17,6 +17,8 @@ export const BOUNDS = {
   halfLifeDays: { min: 1, max: 365, step: 1 },
   /** Points of one activity type or one fit rule (negative points lower the score). */
   points: { min: -50, max: 50, step: 1 },
+  /** Points of a fit rule that matches every lead (`op: 'always'`): the base of the fit sum. */
+  basePoints: { min: -100, max: 100, step: 1 },
   /** Per-type cap on the decayed points of an activity type (bounds the magnitude). */
   cap: { min: 0, max: 100, step: 1 },
   /** Weight of fit in the single combined score, 0–1 (intent gets 1 − weight). */

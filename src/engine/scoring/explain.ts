@@ -6,11 +6,13 @@ import type { Dataset } from '../model/columns';
 import { DAY_MS } from '../time';
 import { attributeView } from './attributes';
 import { matchesNumber, matchesText } from './fit';
-import type { RuleSet } from './rules';
+import { matchesMissing, type FitRule, type RuleSet } from './rules';
 
 export interface FitContribution {
   readonly ruleId: string;
   readonly label: string;
+  /** How the rule matched (`always`: base points every lead gets; `empty`: the lead has no value). */
+  readonly op: FitRule['op'];
   /** The lead's value of the attribute, as text ("" when missing). */
   readonly value: string;
   readonly points: number;
@@ -36,15 +38,20 @@ const clamp100 = (v: number) => Math.min(100, Math.max(0, v));
 export function explainLead(ds: Dataset, rules: RuleSet, lead: number, scoredAt: number): LeadExplanation {
   const fitRules: FitContribution[] = [];
   for (const r of rules.fitRules) {
+    if (r.points === 0) continue;
+    if (r.op === 'always') {
+      fitRules.push({ ruleId: r.id, label: r.label, op: r.op, value: '', points: r.points });
+      continue;
+    }
     const view = attributeView(ds, r.attribute);
-    if (!view || r.points === 0) continue;
+    if (!view) continue;
     if (view.kind === 'dict') {
       const c = view.codes[lead]!;
       const value = c < 0 ? '' : view.values[c]!;
-      if (c >= 0 && matchesText(r, value)) fitRules.push({ ruleId: r.id, label: r.label, value, points: r.points });
+      if (c >= 0 ? matchesText(r, value) : matchesMissing(r)) fitRules.push({ ruleId: r.id, label: r.label, op: r.op, value, points: r.points });
     } else {
       const v = view.values[lead]!;
-      if (matchesNumber(r, v)) fitRules.push({ ruleId: r.id, label: r.label, value: String(v), points: r.points });
+      if (matchesNumber(r, v)) fitRules.push({ ruleId: r.id, label: r.label, op: r.op, value: Number.isNaN(v) ? '' : String(v), points: r.points });
     }
   }
   const fitSum = fitRules.reduce((s, c) => s + c.points, 0);

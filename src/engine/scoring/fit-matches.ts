@@ -10,7 +10,7 @@
 import type { Dataset } from '../model/columns';
 import { attributeView } from './attributes';
 import { matchesNumber, matchesText } from './fit';
-import type { FitRule } from './rules';
+import { matchesMissing, type FitRule } from './rules';
 
 export interface FitMatches {
   /** Combo of each lead. */
@@ -33,21 +33,30 @@ export function conditionKey(r: FitRule): string {
       return JSON.stringify([r.attribute, r.op, r.values]);
     case 'range':
       return JSON.stringify([r.attribute, r.op, r.min ?? null, r.max ?? null]);
+    case 'empty':
+      return JSON.stringify([r.attribute, r.op]);
+    case 'always':
+      return JSON.stringify(['', r.op]);
   }
 }
 
 /** Match bitset of one rule (bit i of word i >> 5), or null when the attribute is missing (> 31 rules). */
 function matchBits(ds: Dataset, r: FitRule): Uint32Array | null {
-  const view = attributeView(ds, r.attribute);
-  if (!view) return null;
   const n = ds.leads.count;
   const bits = new Uint32Array((n + 31) >>> 5);
+  if (r.op === 'always') {
+    for (let i = 0; i < n; i++) bits[i >>> 5]! |= 1 << (i & 31);
+    return bits;
+  }
+  const view = attributeView(ds, r.attribute);
+  if (!view) return null;
   if (view.kind === 'dict') {
     const table = Uint8Array.from(view.values, (v) => (matchesText(r, v) ? 1 : 0));
+    const onMissing = matchesMissing(r);
     const { codes } = view;
     for (let i = 0; i < n; i++) {
       const c = codes[i]!;
-      if (c >= 0 && table[c]) bits[i >>> 5]! |= 1 << (i & 31);
+      if (c >= 0 ? table[c] : onMissing) bits[i >>> 5]! |= 1 << (i & 31);
     }
   } else {
     const { values } = view;
@@ -192,7 +201,12 @@ function matchMasks(ds: Dataset, rules: readonly FitRule[], missing: Set<string>
   const n = ds.leads.count;
   const masks = new Int32Array(n);
   const byAttribute = new Map<string, number[]>();
+  let always = 0;
   rules.forEach((r, k) => {
+    if (r.op === 'always') {
+      always |= 1 << k;
+      return;
+    }
     const list = byAttribute.get(r.attribute) ?? [];
     list.push(k);
     byAttribute.set(r.attribute, list);
@@ -208,10 +222,12 @@ function matchMasks(ds: Dataset, rules: readonly FitRule[], missing: Set<string>
       view.values.forEach((value, code) => {
         for (const k of list) if (matchesText(rules[k]!, value)) byCode[code]! |= 1 << k;
       });
+      let onMissing = 0;
+      for (const k of list) if (matchesMissing(rules[k]!)) onMissing |= 1 << k;
       const { codes } = view;
       for (let i = 0; i < n; i++) {
         const c = codes[i]!;
-        if (c >= 0) masks[i]! |= byCode[c]!;
+        masks[i]! |= c >= 0 ? byCode[c]! : onMissing;
       }
       continue;
     }
@@ -231,6 +247,7 @@ function matchMasks(ds: Dataset, rules: readonly FitRule[], missing: Set<string>
       }
     }
   }
+  if (always !== 0) for (let i = 0; i < n; i++) masks[i]! |= always;
   return masks;
 }
 

@@ -6,12 +6,16 @@
  */
 import type { Dataset } from '../model/columns';
 import { attributeView } from './attributes';
-import type { FitRule } from './rules';
+import { matchesMissing, type FitRule } from './rules';
 
-/** A compiled attribute term of the fit score. */
+/**
+ * A compiled term of the fit score: an attribute's points by dictionary code (`missingPoints` for a
+ * lead without a value), an attribute's numeric rules, or the base points every lead gets.
+ */
 export type FitTerm =
-  | { readonly kind: 'dict'; readonly codes: Int32Array; readonly pointsByCode: Float64Array }
-  | { readonly kind: 'num'; readonly values: Float64Array; readonly rules: readonly FitRule[] };
+  | { readonly kind: 'dict'; readonly codes: Int32Array; readonly pointsByCode: Float64Array; readonly missingPoints: number }
+  | { readonly kind: 'num'; readonly values: Float64Array; readonly rules: readonly FitRule[] }
+  | { readonly kind: 'all'; readonly points: number };
 
 export interface CompiledFit {
   readonly terms: readonly FitTerm[];
@@ -21,10 +25,17 @@ export interface CompiledFit {
 
 const lower = (s: string) => s.trim().toLowerCase();
 
-/** Whether a text value matches a rule (case-insensitive; a range reads the text as a number). */
+/**
+ * Whether a text value matches a rule (case-insensitive; a range reads the text as a number; blank
+ * text is an empty value). A lead with no dictionary code at all matches only `matchesMissing` rules.
+ */
 export function matchesText(rule: FitRule, value: string): boolean {
   const v = lower(value);
   switch (rule.op) {
+    case 'always':
+      return true;
+    case 'empty':
+      return v === '';
     case 'equals':
       return v === lower(rule.value);
     case 'in':
@@ -36,10 +47,14 @@ export function matchesText(rule: FitRule, value: string): boolean {
   }
 }
 
-/** Whether a number matches a rule: range is [min, max); NaN (missing) never matches. */
+/** Whether a number matches a rule: range is [min, max); NaN (missing) matches only `empty` and `always`. */
 export function matchesNumber(rule: FitRule, value: number): boolean {
-  if (Number.isNaN(value)) return false;
+  if (Number.isNaN(value)) return matchesMissing(rule);
   switch (rule.op) {
+    case 'always':
+      return true;
+    case 'empty':
+      return false;
     case 'range':
       return (rule.min === undefined || value >= rule.min) && (rule.max === undefined || value < rule.max);
     case 'equals':
@@ -53,13 +68,18 @@ export function matchesNumber(rule: FitRule, value: number): boolean {
 
 export function compileFit(ds: Dataset, rules: readonly FitRule[]): CompiledFit {
   const byAttribute = new Map<string, FitRule[]>();
+  let base = 0;
   for (const r of rules) {
     if (r.points === 0) continue;
+    if (r.op === 'always') {
+      base += r.points;
+      continue;
+    }
     const list = byAttribute.get(r.attribute) ?? [];
     list.push(r);
     byAttribute.set(r.attribute, list);
   }
-  const terms: FitTerm[] = [];
+  const terms: FitTerm[] = base === 0 ? [] : [{ kind: 'all', points: base }];
   const missing: string[] = [];
   for (const [ref, list] of byAttribute) {
     const view = attributeView(ds, ref);
@@ -75,7 +95,8 @@ export function compileFit(ds: Dataset, rules: readonly FitRule[]): CompiledFit 
     view.values.forEach((value, code) => {
       for (const r of list) if (matchesText(r, value)) pointsByCode[code]! += r.points;
     });
-    terms.push({ kind: 'dict', codes: view.codes, pointsByCode });
+    const missingPoints = list.reduce((sum, r) => (matchesMissing(r) ? sum + r.points : sum), 0);
+    terms.push({ kind: 'dict', codes: view.codes, pointsByCode, missingPoints });
   }
   return { terms, missingAttributes: missing };
 }
@@ -85,11 +106,13 @@ export function scoreFit(fit: CompiledFit, out: Float32Array): Float32Array {
   const n = out.length;
   const sum = new Float64Array(n);
   for (const t of fit.terms) {
-    if (t.kind === 'dict') {
-      const { codes, pointsByCode } = t;
+    if (t.kind === 'all') {
+      for (let i = 0; i < n; i++) sum[i]! += t.points;
+    } else if (t.kind === 'dict') {
+      const { codes, pointsByCode, missingPoints } = t;
       for (let i = 0; i < n; i++) {
         const c = codes[i]!;
-        if (c >= 0) sum[i]! += pointsByCode[c]!;
+        sum[i]! += c >= 0 ? pointsByCode[c]! : missingPoints;
       }
     } else {
       const { values } = t;

@@ -35,21 +35,45 @@ export interface LeadsByType {
   readonly leads: Int32Array;
 }
 
-/** Computes the sums; `cutoff` (epoch ms per lead, NaN = none) moves a lead's instant before asOf. */
-export function computeIntentSums(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): IntentSums {
-  const { start: aStart, type: aType, at } = ds.activities;
-  const n = ds.leads.count;
-  const types = ds.activities.typeNames.length;
+/** The activity columns the sums read (CSR by lead, time-ordered within a lead). */
+export type SumActivities = Pick<Dataset['activities'], 'count' | 'start' | 'type' | 'at' | 'typeNames'>;
+
+/** The sums of leads `lo .. hi - 1`: a CSR whose `start` is relative to the range (length hi - lo + 1). */
+export interface IntentSumsPart {
+  readonly start: Int32Array;
+  readonly type: Uint8Array;
+  readonly sum: Float64Array;
+  readonly leadsOfType: Int32Array;
+}
+
+/**
+ * Computes the sums of the leads `lo .. hi - 1`; `cutoff` (epoch ms per lead, NaN = none) moves a
+ * lead's instant before asOf. Each lead's entries depend on that lead's activities only, so any
+ * split of the leads into ranges gives the same entries (see `joinIntentSums`).
+ */
+export function computeIntentSumsRange(
+  activities: SumActivities,
+  lo: number,
+  hi: number,
+  halfLifeDays: number,
+  asOf: number,
+  cutoff?: Float64Array,
+): IntentSumsPart {
+  const { start: aStart, type: aType, at } = activities;
+  const n = hi - lo;
+  const types = activities.typeNames.length;
   const seen = new Uint8Array(types);
   const touched = new Int32Array(types);
   const start = new Int32Array(n + 1);
   // Entries are at most one per counted activity; start at half that and grow when needed.
-  let type = new Uint8Array(Math.max(16, ds.activities.count >>> 1));
+  const activityCount = aStart[hi]! - aStart[lo]!;
+  let type = new Uint8Array(Math.max(16, activityCount >>> 1));
   let sum = new Float64Array(type.length);
   const acc = new Float64Array(types);
   const leadsOfType = new Int32Array(types);
   const decayPerDay = Math.LN2 / halfLifeDays;
-  for (let i = 0; i < n; i++) {
+  for (let r = 0; r < n; r++) {
+    const i = lo + r;
     let t0 = asOf;
     if (cutoff) {
       const c = cutoff[i]!;
@@ -77,9 +101,9 @@ export function computeIntentSums(ds: Dataset, halfLifeDays: number, asOf: numbe
       }
       touched[b + 1] = v;
     }
-    let k = start[i]!;
+    let k = start[r]!;
     if (k + nTouched > type.length) {
-      const grown = Math.max(k + nTouched, Math.min(ds.activities.count, type.length * 2));
+      const grown = Math.max(k + nTouched, Math.min(activityCount, type.length * 2));
       const t2 = new Uint8Array(grown);
       t2.set(type);
       type = t2;
@@ -96,10 +120,39 @@ export function computeIntentSums(ds: Dataset, halfLifeDays: number, asOf: numbe
       acc[code] = 0;
       seen[code] = 0;
     }
-    start[i + 1] = k;
+    start[r + 1] = k;
   }
   const m = start[n]!;
-  return { start, type: type.slice(0, m), sum: sum.slice(0, m), halfLifeDays, types, leadsOfType };
+  return { start, type: type.slice(0, m), sum: sum.slice(0, m), leadsOfType };
+}
+
+/** The sums of consecutive lead ranges (in lead order) joined into the sums of all of them. */
+export function joinIntentSums(parts: readonly IntentSumsPart[], halfLifeDays: number, types: number): IntentSums {
+  const leads = parts.reduce((s, p) => s + p.start.length - 1, 0);
+  const entries = parts.reduce((s, p) => s + p.type.length, 0);
+  if (parts.length === 1) return { ...parts[0]!, halfLifeDays, types };
+  const start = new Int32Array(leads + 1);
+  const type = new Uint8Array(entries);
+  const sum = new Float64Array(entries);
+  const leadsOfType = new Int32Array(types);
+  let lead = 0;
+  let entry = 0;
+  for (const p of parts) {
+    const n = p.start.length - 1;
+    for (let r = 1; r <= n; r++) start[lead + r] = entry + p.start[r]!;
+    type.set(p.type, entry);
+    sum.set(p.sum, entry);
+    for (let t = 0; t < types; t++) leadsOfType[t]! += p.leadsOfType[t]!;
+    lead += n;
+    entry += p.type.length;
+  }
+  return { start, type, sum, halfLifeDays, types, leadsOfType };
+}
+
+/** Computes the sums of every lead on this thread. */
+export function computeIntentSums(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): IntentSums {
+  const part = computeIntentSumsRange(ds.activities, 0, ds.leads.count, halfLifeDays, asOf, cutoff);
+  return { ...part, halfLifeDays, types: ds.activities.typeNames.length };
 }
 
 /** The intent score of one lead from its entries (the definition; every path calls this). */
@@ -167,23 +220,38 @@ function cutoffKey(cutoff: Float64Array | undefined): number {
   return id;
 }
 
+function cacheOf(ds: Dataset): Map<string, IntentSums> {
+  let byKey = cache.get(ds);
+  if (!byKey) cache.set(ds, (byKey = new Map()));
+  return byKey;
+}
+
+function remember(byKey: Map<string, IntentSums>, key: string, sums: IntentSums): void {
+  if (!byKey.has(key) && byKey.size >= MAX_CACHED) byKey.delete(byKey.keys().next().value!);
+  byKey.delete(key);
+  byKey.set(key, sums);
+}
+
 /**
  * The sums for (dataset, asOf, cut-off array, half-life), cached (the last few are kept). The
  * cut-off array is identified by object identity: pass the cached `LeadOutcomes.cutoff`.
  */
 export function intentSums(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): IntentSums {
   const key = `${asOf}|${cutoffKey(cutoff)}|${halfLifeDays}`;
-  let byKey = cache.get(ds);
-  if (!byKey) cache.set(ds, (byKey = new Map()));
-  let hit = byKey.get(key);
-  if (hit) {
-    byKey.delete(key);
-  } else {
-    hit = computeIntentSums(ds, halfLifeDays, asOf, cutoff);
-    if (byKey.size >= MAX_CACHED) byKey.delete(byKey.keys().next().value!);
-  }
-  byKey.set(key, hit);
+  const byKey = cacheOf(ds);
+  const hit = byKey.get(key) ?? computeIntentSums(ds, halfLifeDays, asOf, cutoff);
+  remember(byKey, key, hit);
   return hit;
+}
+
+/** Whether the sums of these arguments are cached (`intentSums` would not compute them). */
+export function hasIntentSums(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): boolean {
+  return cache.get(ds)?.has(`${asOf}|${cutoffKey(cutoff)}|${halfLifeDays}`) ?? false;
+}
+
+/** Caches sums computed elsewhere (e.g. by a pool of workers) as `intentSums` would compute them. */
+export function primeIntentSums(ds: Dataset, asOf: number, cutoff: Float64Array | undefined, sums: IntentSums): void {
+  remember(cacheOf(ds), `${asOf}|${cutoffKey(cutoff)}|${sums.halfLifeDays}`, sums);
 }
 
 /** Drops the cached sums of a dataset (cold-cache measurements). */

@@ -19,7 +19,17 @@ export type FitMatch =
   | { readonly op: 'in'; readonly values: readonly string[] }
   /** Numeric range, inclusive `min`, exclusive `max`; either end may be absent. Money in currency units. */
   | { readonly op: 'range'; readonly min?: number; readonly max?: number }
-  | { readonly op: 'contains'; readonly value: string };
+  | { readonly op: 'contains'; readonly value: string }
+  /** The lead has no value for the attribute: no text (blank counts as none), no number, or no account. */
+  | { readonly op: 'empty' }
+  /**
+   * Every lead, whatever its attributes: base points, added before the 0–100 clamp (a fitted model's
+   * intercept). `attribute` is not read (by convention `''`); bounded by BOUNDS.basePoints.
+   */
+  | { readonly op: 'always' };
+
+/** Whether a rule matches a lead that has no value for its attribute. */
+export const matchesMissing = (r: FitMatch): boolean => r.op === 'empty' || r.op === 'always';
 
 /** One fit rule: when the attribute matches, the lead gets `points` (negative for disqualifiers). */
 export type FitRule = {

@@ -1,5 +1,5 @@
 /**
- * The scoring kernel's entry points. Compile a rule set against a dataset once, then score every
+ * The scoring engine's entry points. Compile a rule set against a dataset once, then score every
  * lead into typed arrays (Float32Array, 0–100, one slot per lead row). Nothing on this path
  * allocates per lead. What does not depend on points and caps is cached per dataset: the fit rules'
  * matches (./fit-matches.ts) and the decayed activity sums (./intent-sums.ts), so a weight change

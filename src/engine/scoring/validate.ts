@@ -12,7 +12,7 @@ export function clampRuleSet(r: RuleSet): RuleSet {
   const intentHigh = th(r.tiers.intentHigh);
   const q = r.qualification;
   return {
-    fitRules: r.fitRules.map((f) => ({ ...f, points: clampTo(BOUNDS.points, f.points) })),
+    fitRules: r.fitRules.map((f) => ({ ...f, points: clampTo(f.op === 'always' ? BOUNDS.basePoints : BOUNDS.points, f.points) })),
     activities: r.activities.map((a) => ({ ...a, points: clampTo(BOUNDS.points, a.points), cap: clampTo(BOUNDS.cap, a.cap) })),
     halfLifeDays: clampTo(BOUNDS.halfLifeDays, r.halfLifeDays),
     tiers: {

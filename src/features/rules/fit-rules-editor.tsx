@@ -9,22 +9,34 @@ const OPS = [
   { op: 'in', label: 'is one of' },
   { op: 'range', label: 'is between' },
   { op: 'contains', label: 'contains' },
+  { op: 'empty', label: 'is empty' },
+  { op: 'always', label: 'every lead (base points)' },
 ] as const;
 
-/** Text of a rule's match, for editing in one box: values comma-separated, range as "min–max". */
+/** Text of a rule's match, for editing in one box: values comma-separated, range as "min–max"; none for empty and always. */
 function matchText(r: FitRule): string {
   switch (r.op) {
     case 'in':
       return r.values.join(', ');
     case 'range':
       return `${r.min ?? ''}–${r.max ?? ''}`;
+    case 'empty':
+    case 'always':
+      return '';
     default:
       return r.value;
   }
 }
 
+/** Bounds of a rule's points: base points (every lead) may move the whole scale. */
+const pointsBound = (r: FitRule) => (r.op === 'always' ? BOUNDS.basePoints : BOUNDS.points);
+
+/** Whether a match takes values to compare with. */
+const takesValues = (op: FitRule['op']) => op !== 'empty' && op !== 'always';
+
 function withMatch(r: FitRule, op: FitRule['op'], text: string): FitRule {
   const base = { id: r.id, label: r.label, attribute: r.attribute, points: r.points };
+  if (op === 'empty' || op === 'always') return { ...base, op };
   if (op === 'in') return { ...base, op, values: text.split(',').map((s) => s.trim()).filter(Boolean) };
   if (op === 'range') {
     const [lo, hi] = text.split(/[–-]/).map((s) => s.trim());
@@ -45,7 +57,8 @@ export const FitRulesEditor = memo(function FitRulesEditor({ rules, attributes }
       <h2 id="fit-rules-heading">Fit rules</h2>
       <p className="muted">
         Fit = sum of the points of matched rules, clamped to 0–100. Text matches ignore case; a range includes its lower end and excludes its upper
-        end; money is in whole currency units. Custom columns of your files are listed with the attributes.
+        end; money is in whole currency units. &quot;Is empty&quot; matches a lead with no value for the attribute; &quot;every lead&quot; gives
+        base points to all leads (from {BOUNDS.basePoints.min} to {BOUNDS.basePoints.max}), as a fitted model&apos;s intercept does. Custom columns of your files are listed with the attributes.
       </p>
       <div className="table-scroll">
         <table className="table" aria-label="Fit rules">
@@ -70,14 +83,18 @@ export const FitRulesEditor = memo(function FitRulesEditor({ rules, attributes }
                   <input aria-label={`Name of rule ${r.label}`} value={r.label} onChange={(e) => rulesActions.fitRuleChanged(r.id, { label: e.target.value })} />
                 </td>
                 <td>
-                  <select aria-label={`Attribute of rule ${r.label}`} value={r.attribute} onChange={(e) => rulesActions.fitRuleChanged(r.id, { attribute: e.target.value })}>
-                    {known.has(r.attribute) ? null : <option value={r.attribute}>{r.attribute} (not in this dataset)</option>}
-                    {attributes.map((a) => (
-                      <option key={a.ref} value={a.ref}>
-                        {a.label}
-                      </option>
-                    ))}
-                  </select>
+                  {r.op === 'always' ? (
+                    <span className="muted">any (every lead)</span>
+                  ) : (
+                    <select aria-label={`Attribute of rule ${r.label}`} value={r.attribute} onChange={(e) => rulesActions.fitRuleChanged(r.id, { attribute: e.target.value })}>
+                      {known.has(r.attribute) ? null : <option value={r.attribute}>{r.attribute || '(none)'} (not in this dataset)</option>}
+                      {attributes.map((a) => (
+                        <option key={a.ref} value={a.ref}>
+                          {a.label}
+                        </option>
+                      ))}
+                    </select>
+                  )}
                 </td>
                 <td>
                   <select
@@ -93,15 +110,19 @@ export const FitRulesEditor = memo(function FitRulesEditor({ rules, attributes }
                   </select>
                 </td>
                 <td>
-                  <input aria-label={`Values of rule ${r.label}`} value={matchText(r)} onChange={(e) => rulesActions.fitRuleChanged(r.id, withMatch(r, r.op, e.target.value))} />
+                  {takesValues(r.op) ? (
+                    <input aria-label={`Values of rule ${r.label}`} value={matchText(r)} onChange={(e) => rulesActions.fitRuleChanged(r.id, withMatch(r, r.op, e.target.value))} />
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
                 </td>
                 <td className="num">
                   <input
                     type="number"
                     aria-label={`Points of rule ${r.label}`}
-                    min={BOUNDS.points.min}
-                    max={BOUNDS.points.max}
-                    step={BOUNDS.points.step}
+                    min={pointsBound(r).min}
+                    max={pointsBound(r).max}
+                    step={pointsBound(r).step}
                     value={r.points}
                     onChange={(e) => Number.isFinite(e.target.valueAsNumber) && rulesActions.fitRuleChanged(r.id, { points: e.target.valueAsNumber })}
                   />

@@ -50,7 +50,7 @@ export const LeadExplanation = memo(function LeadExplanation({ version, rules, s
               {e.fit.rules.map((r) => (
                 <tr key={r.ruleId}>
                   <td>{r.label}</td>
-                  <td>{r.value}</td>
+                  <td>{r.op === 'always' ? <span className="muted">every lead</span> : r.value === '' ? <span className="muted">no value</span> : r.value}</td>
                   <td className="num">{formatDecimal(r.points)}</td>
                 </tr>
               ))}

@@ -1,12 +1,12 @@
 /**
  * Loads the canonical CSV files the scoring engine reads (accounts.csv, leads.csv, activities.csv)
  * straight into typed columns, streaming each file chunk by chunk. Built for files of millions of
- * rows: no record objects, no whole-file string, no string per field. Only the columns the scoring kernel and funnel
+ * rows: no record objects, no whole-file string, no string per field. Only the columns the scoring engine and funnel
  * counts need are kept; other columns are skipped, and e-mail addresses are kept as their domain
  * (`@domain`), the only part scoring reads.
  */
 import type { DictColumn } from '../../engine/model/columns';
-import type { FeatureInput } from '../../engine/kernel/build-features';
+import type { ScoringInput } from './scoring-input';
 import { ACTIVITY_TYPES } from '../../engine/model/stages';
 import { LEAD_STAGE_COLUMNS } from '../canonical/columns';
 import { scanCsv, type CsvChunks, type CsvTally } from './csv-scanner';
@@ -25,7 +25,7 @@ export interface ScoringFiles {
 }
 
 /** Columns loaded for scoring, plus each file's tally and the leads' ids and creation instants. */
-export interface ScoringColumns extends FeatureInput {
+export interface ScoringColumns extends ScoringInput {
   readonly leadIds: readonly string[];
   readonly accountIds: readonly string[];
   readonly createdAt: Float64Array;
@@ -102,7 +102,7 @@ export async function loadScoringColumns(files: ScoringFiles, onLeadRows?: (rows
   const { typeNames, type, lead: activityLead } = canonicalTypes(a.type, a.lead_id.rows());
   const stageAt = Object.fromEntries(
     LEAD_STAGE_COLUMNS.map(([column, stage]) => [stage, (stageSinks[column] as InstantSink).values()]),
-  ) as unknown as FeatureInput['leads']['stageAt'];
+  ) as unknown as ScoringInput['leads']['stageAt'];
   return {
     leadIds: l.id.ids,
     accountIds: accounts.ids,

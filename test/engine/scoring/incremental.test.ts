@@ -16,7 +16,7 @@ import { compileRules, scoreLeads } from '../../../src/engine/scoring/score';
 import { clampRuleSet } from '../../../src/engine/scoring/validate';
 import { whatIf, whatIfFull, type WhatIfContext } from '../../../src/engine/scoring/what-if';
 import { prepareWhatIf, statusChanges, updateWhatIf } from '../../../src/engine/scoring/what-if-prepare';
-import { lcg } from '../kernel/random-features';
+import { lcg } from './lcg';
 
 const datasets = new Map<number, Dataset>();
 function demo(seed: number): Dataset {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoCompany } from '../../../src/demo/generate';
-import { buildScoringFeatures, flattenActivities } from '../../../src/engine/kernel/build-features';
-import type { ScoringFeatures } from '../../../src/engine/kernel/features';
 import { buildDataset } from '../../../src/engine/model/build-dataset';
 import { readCanonicalCsv } from '../../../src/import/canonical/read-csv-folder';
 import { writeCanonicalCsv } from '../../../src/import/canonical/write';
@@ -16,21 +14,16 @@ function* chunks(text: string, size: number): Generator<string> {
   for (let p = 0; p < text.length; p += size) yield text.slice(p, p + size);
 }
 
-const comparable = (f: ScoringFeatures) => ({
-  count: f.count,
-  matrix: Array.from(f.matrix),
-  ageDays: Array.from(f.ageDays),
-  source: Array.from(f.source, (c) => f.sourceNames[c]),
-  stage: Array.from(f.stage),
-  include: Array.from(f.include),
-});
+type DictLike = { readonly codes: Int32Array; readonly values: readonly string[] };
+/** A dictionary column as its values (codes differ between readers; the values must not). */
+const valuesOf = (d: DictLike) => Array.from(d.codes, (c) => (c < 0 ? null : d.values[c]));
 
 describe('loadScoringColumns', () => {
   const { records } = generateDemoCompany({ leads: 1500, seed: 3 });
   const files = writeCanonicalCsv(records);
   const asOf = Date.parse('2026-11-15T23:59:59.999Z');
 
-  it('streams the canonical CSV into the same scoring features as the record reader', async () => {
+  it('streams the canonical CSV into the same lead and account columns as the record reader', async () => {
     const loaded = await loadScoringColumns({
       accounts: chunks(files['accounts.csv']!, 4093),
       leads: chunks(files['leads.csv']!, 977),
@@ -38,15 +31,15 @@ describe('loadScoringColumns', () => {
     });
     const { records: read } = readCanonicalCsv(Object.entries(files).map(([name, text]) => ({ name, text })));
     const dataset = buildDataset(read);
-    const viaRecords = buildScoringFeatures(
-      { leads: dataset.leads, accounts: dataset.accounts, activities: flattenActivities(dataset.activities) },
-      asOf,
-    );
-    const viaColumns = buildScoringFeatures(loaded, asOf);
     expect(loaded.leads.count).toBe(records.leads.length);
     expect(loaded.activities.count).toBe(records.activities.length);
     expect(loaded.tallies.leads.rejected).toBe(0);
-    expect(comparable(viaColumns)).toEqual(comparable(viaRecords));
+    for (const k of ['persona', 'seniority', 'source'] as const) expect(valuesOf(loaded.leads[k])).toEqual(valuesOf(dataset.leads[k]));
+    for (const k of ['industry', 'region'] as const) expect(valuesOf(loaded.accounts[k])).toEqual(valuesOf(dataset.accounts[k]));
+    expect(Array.from(loaded.accounts.employees)).toEqual(Array.from(dataset.accounts.employees));
+    expect(Array.from(loaded.accounts.annualRevenueCents)).toEqual(Array.from(dataset.accounts.annualRevenueCents));
+    expect(Array.from(loaded.leads.account)).toEqual(Array.from(dataset.leads.account));
+    expect(Array.from(loaded.leads.isBot)).toEqual(Array.from(dataset.leads.isBot));
     expect(loaded.leadIds).toEqual(dataset.leads.id);
     expect(Array.from(loaded.createdAt)).toEqual(Array.from(dataset.leads.createdAt));
   });

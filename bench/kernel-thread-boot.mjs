@@ -1,5 +1,0 @@
-// Node worker threads do not inherit the TypeScript loader: register it, then load the worker.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./kernel-thread.ts');
