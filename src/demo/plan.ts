@@ -23,7 +23,7 @@ export class WonBookings {
     for (const o of opportunities) {
       if (o.status !== 'won' || o.closeDate === undefined) continue;
       const q = quarterOf(o.closeDate, DEMO_FISCAL_START_MONTH);
-      this.byQuarter.set(q, (this.byQuarter.get(q) ?? 0) + o.amountCents);
+      this.byQuarter.set(q, (this.byQuarter.get(q) ?? 0) + (o.amountCents ?? 0));
     }
   }
 

@@ -51,11 +51,12 @@ describe('revlens import', () => {
     const r = revlens('import', join(MAVEN, 'sales_pipeline.csv'), '--mapping', join(dir, 'maven.json'), '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    // 4,238 won + 2,473 lost have an amount; 2,089 open deals have none and are rejected.
-    expect([j.records.opportunities, j.rejected]).toEqual([6711, 2089]);
+    // 4,238 won + 2,473 lost have an amount; the 1,589 Engaging deals have none and are kept, amount
+    // unknown; the 500 Prospecting deals have no engage_date (creation date) and are rejected.
+    expect([j.records.opportunities, j.rejected]).toEqual([8300, 500]);
     const rep = revlens('report', join(MAVEN, 'sales_pipeline.csv'), '--mapping', join(dir, 'maven.json'), '--json');
     expect(rep.code).toBe(0);
-    expect(JSON.parse(rep.out).importReport.accepted).toBe(6711);
+    expect(JSON.parse(rep.out).importReport.accepted).toBe(8300);
   }, 60_000);
 
   it('refuses an unknown preset and an invalid mapping with a reason', () => {

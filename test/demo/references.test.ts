@@ -97,7 +97,7 @@ describe('values of the demo records', () => {
       expect(increasing(history.map((e) => e.at))).toBe(true);
       expect(history.every((e) => (OPPORTUNITY_STAGES as readonly string[]).includes(e.stage))).toBe(true);
       expect(o.stage).toBe(last.stage);
-      expect(Number.isSafeInteger(o.amountCents) && o.amountCents > 0).toBe(true);
+      expect(Number.isSafeInteger(o.amountCents) && o.amountCents! > 0).toBe(true);
       const leadOutcome = leads.get(o.leadId!)!.stageHistory.find((e) => e.stage === 'won' || e.stage === 'lost');
       if (o.status === 'open') {
         expect(['won', 'lost']).not.toContain(last.stage);
@@ -127,7 +127,7 @@ describe('values of the demo records', () => {
       const to = Date.UTC(y, qn * 3, 1);
       const won = rs.opportunities
         .filter((o) => o.status === 'won' && o.closeDate! >= from && o.closeDate! < to)
-        .reduce((s, o) => s + o.amountCents, 0);
+        .reduce((s, o) => s + (o.amountCents ?? 0), 0);
       expect(won / quotaCents).toBeGreaterThanOrEqual(0.8);
       expect(won / quotaCents).toBeLessThanOrEqual(1.1);
     }

@@ -111,7 +111,7 @@ describe('mapping screen proposal on the Maven data', () => {
     expect(pipeline.proposal.values).toEqual([['status', expect.arrayContaining([['Won', 'won'], ['Lost', 'lost'], ['Engaging', 'open'], ['Prospecting', 'open']])]]);
   });
 
-  it('with the proposal as the mapping: 4,238 won and 2,473 lost (win rate 4,238 / 6,711); open deals without an amount are rejected with the reason', () => {
+  it('with the proposal as the mapping: 4,238 won and 2,473 lost (win rate 4,238 / 6,711); open deals without an amount are kept, amount unknown', () => {
     const mapping: Mapping = { version: 1, name: 'Maven', tables: first.unmapped.map((u) => u.proposal) };
     expect(parseMapping(JSON.parse(JSON.stringify(mapping)))).toEqual({ ok: true, mapping });
     const r = importFiles(files, { mapping });
@@ -119,9 +119,15 @@ describe('mapping screen proposal on the Maven data', () => {
     const won = r.records.opportunities.filter((o) => o.status === 'won').length;
     const lost = r.records.opportunities.filter((o) => o.status === 'lost').length;
     expect([won, lost]).toEqual([4238, 2473]);
-    // 8,800 rows: 1,589 Engaging + 500 Prospecting have no close_value.
-    expect(fileReport(r.report, 'sales_pipeline.csv')).toMatchObject({ rowsRead: 8800, accepted: 6711, rejected: 2089 });
-    expect(r.report.issues.filter((i) => i.reason === 'missing required field amount')).toHaveLength(2089);
+    // 8,800 rows: 1,589 Engaging + 500 Prospecting have no close_value; the 500 Prospecting deals
+    // have no engage_date either, so no creation date: those are rejected with that reason.
+    expect(fileReport(r.report, 'sales_pipeline.csv')).toMatchObject({ rowsRead: 8800, rejected: 500 });
+    expect(r.report.issues.filter((i) => i.outcome === 'rejected').every((i) => i.reason === 'missing required field created_at')).toBe(true);
+    const open = r.records.opportunities.filter((o) => o.status === 'open');
+    expect([open.length, open.filter((o) => o.amountCents === undefined).length]).toEqual([1589, 1589]);
+    expect(r.report.warnings.map((w) => w.message)).toContain(
+      '1589 opportunities have no amount: kept as "amount unknown", counted in deal counts and left out of every sum of money',
+    );
   });
 });
 

@@ -36,7 +36,7 @@ describe('readCanonicalCsv rejects bad rows and keeps the rest', () => {
     expect(issuesAt(report, 'leads.csv', 1)[0]).toMatchObject({ column: 'mql_at', value: 'soon', outcome: 'repaired' });
   });
 
-  it('non-numeric and negative amounts are rejected; thousands separators and hex are not numbers', () => {
+  it('non-numeric and negative amounts are rejected; thousands separators and hex are not numbers; an empty amount is unknown', () => {
     const { records, report } = read({
       'opportunities.csv': csv(
         'id,created_at,amount,status',
@@ -49,10 +49,12 @@ describe('readCanonicalCsv rejects bad rows and keeps the rest', () => {
       ),
     });
     expectBalanced(report);
-    expect(records.opportunities).toHaveLength(1);
-    expect(records.opportunities[0]).toMatchObject({ id: 'O6', amountCents: 100_000 });
-    expect(fileReport(report, 'opportunities.csv')).toMatchObject({ rejected: 5, accepted: 1 });
+    expect(records.opportunities.map((o) => [o.id, o.amountCents])).toEqual([['O5', undefined], ['O6', 100_000]]);
+    expect(fileReport(report, 'opportunities.csv')).toMatchObject({ rejected: 4, accepted: 2 });
     expect(issuesAt(report, 'opportunities.csv', 2)[0]!.reason).toMatch(/negative/);
+    expect(report.warnings.map((w) => w.message)).toEqual([
+      '1 opportunity has no amount: kept as "amount unknown", counted in deal counts and left out of every sum of money',
+    ]);
   });
 
   it('sub-cent amounts are rounded to cents as a repair', () => {
@@ -147,11 +149,20 @@ describe('readCanonicalCsv rejects bad rows and keeps the rest', () => {
   });
 
   it('a missing required column is a file warning and every row is rejected, still counted', () => {
-    const { records, report } = read({ 'opportunities.csv': csv('id,created_at,status', 'O1,2026-01-01,open', 'O2,2026-01-01,won') });
+    const { records, report } = read({ 'opportunities.csv': csv('id,amount,status', 'O1,10,open', 'O2,20,won') });
     expectBalanced(report);
     expect(records.opportunities).toEqual([]);
     expect(fileReport(report, 'opportunities.csv')).toMatchObject({ rowsRead: 2, rejected: 2 });
-    expect(report.warnings[0]!.message).toMatch(/required column missing: amount/);
+    expect(report.warnings[0]!.message).toMatch(/required column missing: created_at/);
+  });
+
+  it('no amount column: every deal is kept with its amount unknown, said once', () => {
+    const { records, report } = read({ 'opportunities.csv': csv('id,created_at,status', 'O1,2026-01-01,open', 'O2,2026-01-01,won') });
+    expectBalanced(report);
+    expect(records.opportunities.map((o) => [o.id, o.amountCents])).toEqual([['O1', undefined], ['O2', undefined]]);
+    expect(report.warnings.map((w) => w.message)).toEqual([
+      '2 opportunities have no amount (no amount column): kept as "amount unknown", counted in deal counts and left out of every sum of money',
+    ]);
   });
 
   it('duplicate and empty header names are kept as distinct custom attributes, with warnings', () => {

@@ -72,7 +72,7 @@ describe('writeCanonicalCsv', () => {
   });
 
   it('qualification columns: true, false or empty for not recorded', () => {
-    expect(files['opportunities.csv']!.split('\n')[1]).toBe('O1,,,2026-02-01,,48000,,open,,,true,,false,,,,,,,,,,');
+    expect(files['opportunities.csv']!.split('\n')[1]).toBe('O1,,,2026-02-01,,48000,,,open,,,,,true,,false,,,,,,,,,,');
   });
 
   it('an empty plan still carries currency and fiscal year in a settings-only row', () => {

@@ -2,7 +2,7 @@
  * The lookback window of the forecast's historical rates, and the rates read over it: win rate,
  * average won deal size and cycle length of deals closed in the window (SPEC §5, §10).
  */
-import type { Dataset } from '../model/columns';
+import { summableCents, type Dataset } from '../model/columns';
 import { STATUS_LOST, STATUS_WON } from '../model/stages';
 import { closedAt, daysBetween, statusAt } from './opportunity-time';
 
@@ -78,7 +78,7 @@ export function historicalRates(ds: Dataset, opts: ForecastOptions): HistoricalR
     if (!kept(opts.mask, j) || !closedInWindow(ds, j, opts.asOf, from)) continue;
     if (statusAt(ds, j, opts.asOf) === STATUS_WON) {
       won++;
-      wonCents += O.amountCents[j]!;
+      wonCents += summableCents(O.amountCents[j]!);
       const c = closedAt(ds, j);
       if (Number.isFinite(c)) cycles.push(daysBetween(O.createdAt[j]!, c));
     } else lost++;

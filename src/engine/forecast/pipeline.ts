@@ -2,7 +2,7 @@
  * Open pipeline, weighted pipeline and expected bookings (SPEC §6), in total, by stage and by close
  * quarter. Money is integer cents; the weighted sum is exact until its final rounding to the cent.
  */
-import type { Dataset } from '../model/columns';
+import { summableCents, type Dataset } from '../model/columns';
 import { STATUS_OPEN, STATUS_WON } from '../model/stages';
 import { quarterOf } from '../time';
 import { historicalRates, kept, type HistoricalRates } from './lookback';
@@ -58,7 +58,7 @@ export function pipelineSummary(ds: Dataset, opts: StageProbabilityOptions): Pip
   for (let j = 0; j < O.count; j++) {
     if (!kept(opts.mask, j) || statusAt(ds, j, opts.asOf) !== STATUS_OPEN) continue;
     const stage = stageAt(ds, j, opts.asOf);
-    const amount = O.amountCents[j]!;
+    const amount = summableCents(O.amountCents[j]!);
     const w = amount * pOf(stage).p;
     openCount++;
     openCents += amount;
@@ -123,7 +123,7 @@ export function pipelineByQuarter(ds: Dataset, opts: StageProbabilityOptions): {
   for (let j = 0; j < O.count; j++) {
     if (!kept(opts.mask, j)) continue;
     const status = statusAt(ds, j, opts.asOf);
-    const amount = O.amountCents[j]!;
+    const amount = summableCents(O.amountCents[j]!);
     if (status === STATUS_OPEN) {
       const close = O.closeDate[j]!;
       if (!Number.isFinite(close)) {

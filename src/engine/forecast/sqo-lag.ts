@@ -4,7 +4,7 @@
  * enough to have seen lag k in full. Forecast bookings of quarter Q = Σ_k SQOs created in Q−k ×
  * share(k) × average won amount. A drop in SQO creation therefore lands as a shortfall k quarters on.
  */
-import type { Dataset } from '../model/columns';
+import { summableCents, type Dataset } from '../model/columns';
 import { STATUS_WON } from '../model/stages';
 import { addQuarters, quarterOf } from '../time';
 import { historicalRates, kept, type ForecastOptions } from './lookback';
@@ -77,7 +77,7 @@ export function sqoLag(ds: Dataset, opts: SqoLagOptions): SqoLagResult {
     const closed = closedAt(ds, j);
     if (!Number.isFinite(closed)) continue;
     const w = index(quarterOf(closed, fy));
-    actual.set(w, (actual.get(w) ?? 0) + O.amountCents[j]!);
+    actual.set(w, (actual.get(w) ?? 0) + summableCents(O.amountCents[j]!));
     const lag = Math.min(maxLag, Math.max(0, w - c));
     wonAt.set(c * 64 + lag, (wonAt.get(c * 64 + lag) ?? 0) + 1);
   }

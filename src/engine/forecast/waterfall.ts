@@ -7,7 +7,7 @@
  * The canonical model keeps one amount and one close date per deal (no history of either), so
  * amount changes and pushed-out deals are 0 here; re-opened deals are what is pulled back in.
  */
-import type { Dataset } from '../model/columns';
+import { summableCents, type Dataset } from '../model/columns';
 import { STATUS_OPEN, STATUS_WON } from '../model/stages';
 import { kept } from './lookback';
 
@@ -79,7 +79,7 @@ export function pipelineWaterfall(ds: Dataset, from: number, to: number, mask?: 
   const lost = step();
   for (let j = 0; j < O.count; j++) {
     if (!kept(mask, j)) continue;
-    const amount = O.amountCents[j]!;
+    const amount = summableCents(O.amountCents[j]!);
     let openAtFrom = false;
     let openAtTo = false;
     let firstOpen = true;

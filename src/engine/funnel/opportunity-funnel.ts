@@ -11,7 +11,7 @@
  *   first enter them.
  * - Win rate (SPEC §5): won ÷ (won + lost) of the opportunities closed by `asOf`.
  */
-import type { Dataset } from '../model/columns';
+import { summableCents, type Dataset } from '../model/columns';
 import { OPPORTUNITY_STAGES, STATUS_LOST, STATUS_OPEN, STATUS_WON } from '../model/stages';
 import { closedAt, statusAt } from '../forecast/opportunity-time';
 import { ratio } from './stats';
@@ -114,7 +114,7 @@ export function opportunityFunnel(ds: Dataset, asOf: number, mask?: Uint8Array, 
   const { start, stage, at } = O.history;
   rows.forEach((j, k) => {
     const s = status[k]!;
-    const amount = O.amountCents[j]!;
+    const amount = summableCents(O.amountCents[j]!);
     if (s === STATUS_WON) {
       tally.won++;
       tally.wonCents += amount;
@@ -137,7 +137,7 @@ export function opportunityFunnel(ds: Dataset, asOf: number, mask?: Uint8Array, 
     }
   });
   let createdCents = 0;
-  for (const j of rows) createdCents += O.amountCents[j]!;
+  for (const j of rows) createdCents += summableCents(O.amountCents[j]!);
   const raw: { stage: string; label: string; count: number; amountCents: number }[] = [
     { stage: 'created', label: 'Opportunities', count: rows.length, amountCents: createdCents },
     ...order.map((s, p) => ({ stage: O.stageNames[s]!, label: O.stageNames[s]!, count: reach[p]!, amountCents: reachCents[p]! })),
@@ -178,7 +178,7 @@ export function opportunityWindow(ds: Dataset, asOf: number, from: number, to: n
     if (!(t >= from && t < to)) continue;
     if (s === STATUS_WON) {
       won++;
-      wonCents += O.amountCents[j]!;
+      wonCents += summableCents(O.amountCents[j]!);
     } else lost++;
   }
   return { created, won, lost, wonCents, winRate: ratio(won, won + lost) };

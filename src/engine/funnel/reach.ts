@@ -17,7 +17,7 @@
  * Re-staging is preserved: the first entry of each stage is used here, and the full history stays in
  * the dataset (see `countReentries`). Bots are out of scope through the filters' `leadMask`.
  */
-import type { Dataset } from '../model/columns';
+import { summableCents, type Dataset } from '../model/columns';
 import { STATUS_LOST, STATUS_WON } from '../model/stages';
 
 export const REACH_STAGES = ['lead', 'mql', 'sal', 'sql', 'sqo', 'won', 'lost', 'disqualified'] as const;
@@ -91,13 +91,13 @@ function recordEntries(ds: Dataset, inScope: Uint8Array, asOf: number) {
     if (i < 0 || !inScope[i] || !(O.createdAt[j]! <= asOf)) continue;
     recorded.sqo[i] = 1;
     recordedAt.sqo[i] = minTime(recordedAt.sqo[i]!, O.createdAt[j]!);
-    amountCents[i] = amountCents[i]! + O.amountCents[j]!;
+    amountCents[i] = amountCents[i]! + summableCents(O.amountCents[j]!);
     const close = O.closeDate[j]!;
     if (close > asOf) continue; // closed after asOf: still open as of then
     if (O.status[j] === STATUS_WON) {
       recorded.won[i] = 1;
       recordedAt.won[i] = minTime(recordedAt.won[i]!, close);
-      wonCents[i] = wonCents[i]! + O.amountCents[j]!;
+      wonCents[i] = wonCents[i]! + summableCents(O.amountCents[j]!);
     } else if (O.status[j] === STATUS_LOST) {
       lostByOpp[i] = 1;
       lostOppAt[i] = minTime(lostOppAt[i]!, close);

@@ -2,7 +2,7 @@
  * The figures of one detector: how many opportunities it flags, the pipeline value involved, and
  * the flagged cohort's win rate beside the clean cohort's.
  */
-import type { Dataset } from '../model/columns';
+import { summableCents, type Dataset } from '../model/columns';
 import { STATUS_LOST, STATUS_OPEN, STATUS_WON } from '../model/stages';
 import { statusAt } from '../forecast/opportunity-time';
 
@@ -48,8 +48,8 @@ export function detectorFigures(ds: Dataset, flags: Uint8Array, asOf: number, ma
     const f = flags[j] ? 1 : 0;
     if (f) {
       rows.push(j);
-      amount += O.amountCents[j]!;
-      if (s === STATUS_OPEN) open += O.amountCents[j]!;
+      amount += summableCents(O.amountCents[j]!);
+      if (s === STATUS_OPEN) open += summableCents(O.amountCents[j]!);
     }
     if (s === STATUS_WON) won[f]!++;
     if (s === STATUS_WON || s === STATUS_LOST) closed[f]!++;

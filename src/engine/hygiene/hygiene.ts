@@ -4,7 +4,7 @@
  * marketing but "first touch within the window before SQO" does not.
  */
 import { criteriaRecorded, datasetCapabilities, missingFor, needsText, type Capabilities, type Capability, type NotMeasurable } from '../capabilities';
-import type { Dataset } from '../model/columns';
+import { summableCents, type Dataset } from '../model/columns';
 import { statusAt } from '../forecast/opportunity-time';
 import { detectorFigures, type DetectorFigures } from './cohorts';
 import {
@@ -62,7 +62,7 @@ function marketingShare(ds: Dataset, d: MarketingDetail, asOf: number, measurabl
   let first = 0;
   for (let j = 0; j < O.count; j++) {
     if ((mask && !mask[j]) || statusAt(ds, j, asOf) < 0) continue;
-    const a = O.amountCents[j]!;
+    const a = summableCents(O.amountCents[j]!);
     total += a;
     if (d.anyTouch[j]) any += a;
     if (d.firstTouchWindow[j]) first += a;

@@ -209,7 +209,10 @@ function buildOpportunities(
     account: mapTyped(Int32Array, o, (r) => lookup(accountIndex, r.accountId)),
     createdAt: mapTyped(Float64Array, o, (r) => r.createdAt),
     owner: dictColumn(o.map((r) => r.owner)),
-    amountCents: mapTyped(Float64Array, o, (r) => r.amountCents),
+    amountCents: mapTyped(Float64Array, o, (r) => r.amountCents ?? NaN),
+    currency: dictColumn(o.map((r) => r.currency)),
+    probability: mapTyped(Float64Array, o, (r) => r.probability ?? NaN),
+    forecastCategory: dictColumn(o.map((r) => r.forecastCategory)),
     closeDate: mapTyped(Float64Array, o, (r) => r.closeDate ?? NaN),
     status: mapTyped(Uint8Array, o, (r) => statusCode[r.status]),
     stage: stage.build(),
@@ -264,6 +267,20 @@ function extent(ds: Omit<Dataset, 'meta'>): { earliest: number; latest: number }
   return { earliest: Number.isFinite(earliest) ? earliest : 0, latest: Number.isFinite(latest) ? latest : 0 };
 }
 
+/**
+ * The currencies amounts are in: the plan's first when any amount is in it (an amount naming no
+ * currency is in the plan's), then others in order of appearance. Amounts unknown name none.
+ */
+export function datasetCurrencies(rs: RecordSet): string[] {
+  const seen = new Set<string>();
+  for (const o of rs.opportunities) {
+    if (o.amountCents === undefined) continue;
+    seen.add(o.currency ?? rs.plan.currency);
+  }
+  const rest = [...seen].filter((c) => c !== rs.plan.currency);
+  return seen.has(rs.plan.currency) ? [rs.plan.currency, ...rest] : rest;
+}
+
 /** Builds the columnar dataset from row records. Pure; O(rows). */
 export function buildDataset(rs: RecordSet): Dataset {
   const accountIndex = indexById(rs.accounts.map((a) => a.id));
@@ -281,6 +298,7 @@ export function buildDataset(rs: RecordSet): Dataset {
     meta: {
       name: rs.name,
       currency: rs.plan.currency,
+      currencies: datasetCurrencies(rs),
       fiscalYearStartMonth: rs.plan.fiscalYearStartMonth,
       latestAt: latest,
       earliestAt: earliest,

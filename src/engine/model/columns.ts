@@ -92,8 +92,17 @@ export interface OpportunityColumns {
   readonly createdAt: Float64Array;
   /** AE owner. */
   readonly owner: DictColumn;
-  /** Integer cents. */
+  /**
+   * Integer cents in the row's currency; NaN = amount unknown (counted as a deal, never summed:
+   * every sum of money skips it, see `isKnownAmount`).
+   */
   readonly amountCents: Float64Array;
+  /** ISO 4217 code of the row's amount; missing (-1) means `meta.currency`. */
+  readonly currency: DictColumn;
+  /** The CRM's own win probability of the deal, 0–1; NaN when not recorded. */
+  readonly probability: Float64Array;
+  /** Forecast category (a FORECAST_CATEGORIES id); missing when not recorded. */
+  readonly forecastCategory: DictColumn;
   readonly closeDate: Float64Array;
   /** STATUS_OPEN / STATUS_WON / STATUS_LOST. */
   readonly status: Uint8Array;
@@ -121,7 +130,13 @@ export interface TouchColumns {
 
 export interface DatasetMeta {
   readonly name: string;
+  /** The currency of the plan and of every amount that names none. */
   readonly currency: string;
+  /**
+   * Every currency the opportunities' amounts are in, `currency` first when used, then in order of
+   * appearance. More than one means sums of money across deals must be split by currency.
+   */
+  readonly currencies: readonly string[];
   /** 1–12. */
   readonly fiscalYearStartMonth: number;
   /** Latest instant found in the data (epoch ms): the default "as of". */
@@ -144,4 +159,14 @@ export interface Dataset {
 export function dictValue(column: DictColumn, row: number): string | undefined {
   const code = column.codes[row] ?? -1;
   return code < 0 ? undefined : column.values[code];
+}
+
+/** Whether an amount in cents is known (NaN marks "amount unknown"). Sums of money skip the rest. */
+export function isKnownAmount(cents: number): boolean {
+  return cents === cents;
+}
+
+/** An amount's share of a sum of money: the amount, or 0 when unknown (the deal still counts). */
+export function summableCents(cents: number): number {
+  return cents === cents ? cents : 0;
 }

@@ -6,6 +6,7 @@
  */
 import type {
   ActivityType,
+  ForecastCategory,
   LeadStage,
   OpportunityStatus,
   QualificationCriterion,
@@ -78,8 +79,16 @@ export interface OpportunityRecord {
   createdAt: number;
   /** AE who owns the opportunity. */
   owner?: string;
-  /** Integer cents. */
-  amountCents: number;
+  /**
+   * Integer cents in `currency`; absent when the export left the amount empty ("amount unknown":
+   * the deal counts in deal counts and is left out of every sum of money).
+   */
+  amountCents?: number;
+  /** ISO 4217 code of the amount; absent means the dataset's currency (`plan.currency`). */
+  currency?: string;
+  /** The deal's own win probability, 0–1, as the CRM recorded it (Salesforce `Probability` / 100). */
+  probability?: number;
+  forecastCategory?: ForecastCategory;
   closeDate?: number;
   status: OpportunityStatus;
   /** Current stage name as recorded. */

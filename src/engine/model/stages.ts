@@ -42,6 +42,14 @@ export const STATUS_OPEN = 0;
 export const STATUS_WON = 1;
 export const STATUS_LOST = 2;
 
+/**
+ * Forecast categories of a deal, as Salesforce defines them (ForecastCategoryName labels "Pipeline",
+ * "Best Case", "Commit", "Closed", "Omitted"; API values Pipeline, BestCase, Forecast, Closed,
+ * Omitted). Stored as these ids.
+ */
+export const FORECAST_CATEGORIES = ['pipeline', 'best_case', 'commit', 'closed', 'omitted'] as const;
+export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
+
 export const ACTIVITY_TYPES = [
   'page_view',
   'pricing_view',

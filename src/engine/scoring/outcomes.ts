@@ -8,7 +8,7 @@
  * the earlier of (a) `scoringWindowDays` after its creation and (b) its first entry into SAL or any
  * later stage (SQL, SQO, won, lost, disqualified) — the activity marketing saw before sales worked it.
  */
-import type { Dataset } from '../model/columns';
+import { summableCents, type Dataset } from '../model/columns';
 import { STATUS_LOST, STATUS_WON } from '../model/stages';
 import { DAY_MS } from '../time';
 
@@ -68,7 +68,7 @@ function computeOutcomes(ds: Dataset, o: OutcomeOptions): LeadOutcomes {
     const status = O.status[j]!;
     if (status === STATUS_WON) {
       won[i] = 1;
-      wonCents[i]! += O.amountCents[j]!;
+      wonCents[i]! += summableCents(O.amountCents[j]!);
     }
     if (status === STATUS_WON || status === STATUS_LOST) closed[i] = 1;
   }

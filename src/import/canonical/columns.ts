@@ -79,9 +79,12 @@ export const OPPORTUNITY_COLUMNS = [
   'created_at',
   'owner',
   'amount',
+  'currency',
   'close_date',
   'status',
   'stage',
+  'probability',
+  'forecast_category',
   'sourced_by',
   ...QUALIFICATION_COLUMNS.map(([c]) => c),
 ] as const;

@@ -15,11 +15,29 @@ import { z } from 'zod';
 import { bool, finite, idText, instant, isSubCent, money, nonNegative, quarter, stringList, text } from './json-fields';
 import { readHistory, readNestedTouches, readQualification } from './json-history';
 import { ACCOUNT_KEYS, ACTIVITY_KEYS, LEAD_KEYS, OPPORTUNITY_KEYS, QUOTA_KEYS, TOUCH_KEYS } from './json-keys';
-import { isObject, type JsonFile } from './json-record';
+import { isObject, own, type JsonFile } from './json-record';
+import { parseCurrencyCode, parseForecastCategory, parseProbability, type ValueResult } from '../values/deal-fields';
 import { type IdRefs, checkDuplicate, optionalRef, requiredRef } from './json-refs';
 
 const req = <T extends z.ZodType>(schema: T) => ({ schema, required: true });
 const opt = <T extends z.ZodType>(schema: T) => ({ schema });
+const strict = <T extends z.ZodType>(schema: T) => ({ schema, strict: true });
+
+/** A value-level parser (src/import/values) as a schema of a JSON text field. */
+function parsedText<T>(parse: (t: string) => ValueResult<T>) {
+  return z.string({ error: 'expected text' }).transform((s, ctx) => {
+    const r = parse(s);
+    if (r.ok) return r.value;
+    ctx.addIssue(r.reason);
+    return z.NEVER;
+  });
+}
+
+/** A probability: a JSON number 0–1, or text such as "25%". */
+const probability = z.union([
+  z.number().refine((n) => n >= 0 && n <= 1, 'not a probability: expected a number from 0 to 1'),
+  parsedText(parseProbability),
+], { error: 'not a probability: expected a number from 0 to 1' });
 
 /** Copies the defined entries of `from` onto `to` (optional fields stay absent, not undefined). */
 function assignDefined<T extends object>(to: T, from: Partial<T>): T {
@@ -116,7 +134,10 @@ const opportunityShape = {
   id: req(idText),
   createdAt: req(instant),
   owner: opt(text),
-  amount: req(money),
+  amount: strict(money),
+  currency: opt(parsedText(parseCurrencyCode)),
+  probability: opt(probability),
+  forecastCategory: opt(parsedText(parseForecastCategory)),
   closeDate: opt(instant),
   status: req(statusSchema),
   stage: opt(text),
@@ -146,11 +167,17 @@ export function readOpportunity(
   const nested = readNestedTouches(f, raw.touches);
   const custom = f.custom(raw, OPPORTUNITY_KEYS);
   checkDuplicate(f, v.id, seen, row);
-  const { id, createdAt, amount, status, ...rest } = v;
-  if (f.tally.isRejected || id === undefined || createdAt === undefined || amount === undefined || !status) return undefined;
+  const { id, createdAt, status, amount: amountRead, ...rest } = v;
+  let amount = amountRead;
+  if (amount !== undefined && rest.currency === undefined && own(raw, 'currency') != null) {
+    f.tally.repair('amount', String(own(raw, 'amount')), 'its currency is unreadable: the amount is read as unknown rather than counted in another currency');
+    amount = undefined;
+  }
+  if (f.tally.isRejected || id === undefined || createdAt === undefined || !status) return undefined;
+  if (amount === undefined) f.unknownAmounts++;
   const record = assignDefined<OpportunityRecord>(
-    { id, createdAt, amountCents: amount, status: status as OpportunityStatus, stageHistory, qualification, custom },
-    { ...rest, leadId, accountId },
+    { id, createdAt, status: status as OpportunityStatus, stageHistory, qualification, custom },
+    { ...rest, amountCents: amount, leadId, accountId },
   );
   return { record, touches: nested.map((t) => ({ opportunityId: id, channel: t.channel, at: t.at })) };
 }

@@ -8,10 +8,13 @@ import type { z } from 'zod';
 import type { CustomAttributes } from '../../engine/model/records';
 import type { FileTally, ReportBuilder } from '../report';
 import { REFUSED_HEADERS } from './columns';
+import { amountUnknownMessage } from './read-opportunities';
 
 export interface FieldSpec {
   readonly schema: z.ZodType;
   readonly required?: boolean;
+  /** An optional field whose invalid value still rejects the record (an amount: absent = unknown). */
+  readonly strict?: boolean;
 }
 export type Shape = Readonly<Record<string, FieldSpec>>;
 export type Values<S extends Shape> = { [K in keyof S]?: z.output<S[K]['schema']> };
@@ -39,6 +42,8 @@ export class JsonFile {
   readonly tally: FileTally;
   private readonly refused = new Set<string>();
   private readonly dropped = new Set<string>();
+  /** Opportunities kept with their amount unknown; said once when the file ends. */
+  unknownAmounts = 0;
 
   constructor(
     readonly file: string,
@@ -72,7 +77,7 @@ export class JsonFile {
         continue;
       }
       const reason = parsed.error.issues[0]?.message ?? 'invalid value';
-      if (spec.required) tally.reject(key, preview(v), reason);
+      if (spec.required || spec.strict) tally.reject(key, preview(v), reason);
       else tally.repair(key, preview(v), `${reason}: value dropped`);
     }
     return values as Values<S>;
@@ -112,6 +117,7 @@ export class JsonFile {
   /** Closes the tally and reports the aggregated key warnings. */
   end(): void {
     this.tally.end();
+    if (this.unknownAmounts > 0) this.report.warn(this.file, amountUnknownMessage(this.unknownAmounts, true));
     if (this.refused.size > 0) {
       this.report.warn(this.file, `keys refused (reserved names), their values not imported: ${[...this.refused].join(', ')}`);
     }

@@ -3,6 +3,7 @@ import type { OpportunityRecord, Qualification } from '../../engine/model/record
 import { OPPORTUNITY_STATUSES, type OpportunityStatus } from '../../engine/model/stages';
 import type { ReportBuilder } from '../report';
 import { OPPORTUNITY_COLUMNS, OPPORTUNITY_STAGE_COLUMNS, QUALIFICATION_COLUMNS } from './columns';
+import { parseCurrencyCode, parseForecastCategory, parseProbability } from '../values/deal-fields';
 import { eachRow, type IdSet, type RowReader } from './row-reader';
 import { openTable, type SourceFile } from './table';
 
@@ -23,25 +24,38 @@ function readStatus(r: RowReader): OpportunityStatus | undefined {
 
 /**
  * Reads opportunities.csv. `amount` is in currency units and becomes integer cents (negative or
- * non-numeric rejects the row); each `q_*` column is a tri-state criterion (empty = not recorded).
- * The stage history starts empty; `readOpportunityStages` fills it.
+ * non-numeric rejects the row); an empty amount (or no amount column) keeps the deal with its
+ * amount unknown, said once per file. `currency` is the amount's ISO 4217 code (empty: the plan's);
+ * a code that is not one makes the amount unknown rather than counted in the wrong currency.
+ * `probability` is 0–1 (or `25%`), `forecast_category` a FORECAST_CATEGORIES id or Salesforce
+ * spelling; each `q_*` column is a tri-state criterion (empty = not recorded). The stage history
+ * starts empty; `readOpportunityStages` fills it.
  */
 export function readOpportunities(
   file: NamedText,
   refs: { accountIds: IdSet; leadIds: IdSet },
   report: ReportBuilder,
 ): OpportunityRecord[] {
-  const spec = { known: OPPORTUNITY_COLUMNS, required: ['id', 'created_at', 'amount', 'status'], keepsCustom: true };
+  const spec = { known: OPPORTUNITY_COLUMNS, required: ['id', 'created_at', 'status'], keepsCustom: true };
   const table = openTable(file, spec, report);
   const out: OpportunityRecord[] = [];
   const firstRow = new Map<string, number>();
+  let unknownAmounts = 0;
   eachRow(table, report.file(file.name), (r) => {
     const id = r.required('id');
     const accountId = r.ref('account_id', refs.accountIds, 'accounts.csv');
     const leadId = r.ref('lead_id', refs.leadIds, 'leads.csv');
     const createdAt = r.date('created_at', true);
     const owner = r.text('owner');
-    const amountCents = r.money('amount', true);
+    let amountCents = r.optionalAmount('amount');
+    const currencyText = r.text('currency');
+    const currency = currencyText === undefined ? undefined : parseCurrencyCode(currencyText);
+    if (currency?.ok === false && amountCents !== undefined) {
+      r.tally.repair('currency', currencyText, `${currency.reason}: the amount is read as unknown rather than counted in another currency`);
+      amountCents = undefined;
+    } else if (currency?.ok === false) r.tally.repair('currency', currencyText, `${currency.reason}: value dropped`);
+    const probability = r.value('probability', parseProbability);
+    const forecastCategory = r.value('forecast_category', parseForecastCategory);
     const closeDate = r.date('close_date', false);
     const status = readStatus(r);
     const stage = r.text('stage');
@@ -53,9 +67,14 @@ export function readOpportunities(
     }
     const custom = r.custom();
     if (id !== undefined && firstRow.has(id)) r.duplicate('id', id, firstRow.get(id)!);
-    if (r.rejected || id === undefined || createdAt === undefined || amountCents === undefined || !status) return;
+    if (r.rejected || id === undefined || createdAt === undefined || !status) return;
     firstRow.set(id, r.row);
-    const opp: OpportunityRecord = { id, createdAt, amountCents, status, stageHistory: [], qualification, custom };
+    const opp: OpportunityRecord = { id, createdAt, status, stageHistory: [], qualification, custom };
+    if (amountCents !== undefined) opp.amountCents = amountCents;
+    else unknownAmounts++;
+    if (currency?.ok === true) opp.currency = currency.value;
+    if (probability !== undefined) opp.probability = probability;
+    if (forecastCategory !== undefined) opp.forecastCategory = forecastCategory;
     if (leadId !== undefined) opp.leadId = leadId;
     if (accountId !== undefined) opp.accountId = accountId;
     if (owner !== undefined) opp.owner = owner;
@@ -64,7 +83,14 @@ export function readOpportunities(
     if (sourcedBy !== undefined) opp.sourcedBy = sourcedBy;
     out.push(opp);
   });
+  if (unknownAmounts > 0) report.warn(file.name, amountUnknownMessage(unknownAmounts, table.columns.has('amount')));
   return out;
+}
+
+/** The file-level note on deals kept without an amount. */
+export function amountUnknownMessage(count: number, hasColumn: boolean): string {
+  const deals = `${count} opportunit${count === 1 ? 'y has' : 'ies have'}`;
+  return `${deals} no amount${hasColumn ? '' : ' (no amount column)'}: kept as "amount unknown", counted in deal counts and left out of every sum of money`;
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { CustomAttributes } from '../../engine/model/records';
 import type { FileTally } from '../report';
 import { ISO_HINT, parseBoolean, parseDecimal, parseIsoInstant, parseMoney } from './parse-values';
+import type { ValueResult } from '../values/deal-fields';
 import type { CanonicalTable } from './table';
 
 /** Ids a reference may point to; `undefined` when the referenced file is not in the folder. */
@@ -109,6 +110,28 @@ export class RowReader {
     }
     if (m.rounded) this.tally.repair(column, t, 'rounded to whole cents');
     return m.cents;
+  }
+
+  /**
+   * An amount that may be unknown: empty (or no such column) is `undefined`, an unreadable or
+   * negative amount rejects the row (it is not a blank to fill in, but a value to fix).
+   */
+  optionalAmount(column: string): number | undefined {
+    const raw = this.raw(column);
+    return raw === undefined || raw.trim() === '' ? undefined : this.money(column, true);
+  }
+
+  /**
+   * An optional value read by a value-level parser (src/import/values); one it refuses is dropped
+   * as a repair, with the parser's reason.
+   */
+  value<T>(column: string, parse: (text: string) => ValueResult<T>): T | undefined {
+    const t = this.text(column);
+    if (t === undefined) return undefined;
+    const v = parse(t);
+    if (v.ok) return v.value;
+    this.tally.repair(column, t, `${v.reason}: value dropped`);
+    return undefined;
   }
 
   /** An optional plain number; non-numeric (or below `min`) is dropped as a repair. */

@@ -62,7 +62,7 @@ export function scoringColumnsToDataset(c: ScoringColumns, name: string): Datase
   const { earliest, latest } = extent([c.createdAt, activities.at, ...Object.values(c.leads.stageAt)]);
   const accountCount = c.accounts.employees.length;
   return {
-    meta: { name, currency: 'USD', fiscalYearStartMonth: 1, latestAt: latest, earliestAt: earliest },
+    meta: { name, currency: 'USD', currencies: [], fiscalYearStartMonth: 1, latestAt: latest, earliestAt: earliest },
     accounts: {
       count: accountCount,
       id: c.accountIds,
@@ -102,6 +102,9 @@ export function scoringColumnsToDataset(c: ScoringColumns, name: string): Datase
       createdAt: new Float64Array(0),
       owner: emptyDict(0),
       amountCents: new Float64Array(0),
+      currency: emptyDict(0),
+      probability: new Float64Array(0),
+      forecastCategory: emptyDict(0),
       closeDate: new Float64Array(0),
       status: new Uint8Array(0),
       stage: emptyDict(0),

@@ -33,6 +33,10 @@ export function hubspotPreset(files: readonly ParsedFile[]): PresetResult {
         ['close_date', 'Close Date'],
         ['account_id', 'Associated Company ID', 'Company ID'],
         ['lead_id', 'Associated Contact ID'],
+        ['currency', 'Currency', 'Deal currency code'],
+        // HubSpot's deal-stage probability is already 0–1.
+        ['probability', 'Deal probability', 'Deal Stage Probability', 'hs_deal_stage_probability'],
+        ['forecast_category', 'Forecast category'],
       ]);
       columns.push(['stage', stage], ['status', stage]);
       tables.push({ file, mapping: { file: file.name, target: 'opportunities', columns, values: [['status', DEAL_STATUS]], defaults: [] } });

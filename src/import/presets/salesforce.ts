@@ -12,6 +12,7 @@ import { pairs, pick, stem, withColumn, type ParsedFile, type PresetResult, type
 
 const TRUE = new Set(['1', 'true', 'yes']);
 const STATUS_COLUMN = 'status (from IsClosed/IsWon)';
+const PROBABILITY_COLUMN = 'probability (Probability %)';
 
 function mapping(file: ParsedFile, target: string, columns: [string, string][], extra: Partial<TableMapping> = {}): PresetTable {
   return { file, mapping: { file: file.name, target, columns, values: [], defaults: [], ...extra } };
@@ -28,17 +29,29 @@ function opportunityTable(file: ParsedFile): PresetTable {
     ['close_date', 'CloseDate'],
     ['stage', 'StageName'],
     ['sourced_by', 'Sourced_By__c'],
+    ['currency', 'CurrencyIsoCode'],
+    ['forecast_category', 'ForecastCategoryName', 'ForecastCategory'],
   ]);
+  let table = file.table;
+  const probability = pick(h, 'Probability');
+  if (probability !== undefined) {
+    // Salesforce's Probability is a percentage without its sign; the canonical field is 0–1.
+    table = withColumn(table, PROBABILITY_COLUMN, (c) => {
+      const v = c(probability);
+      return v === '' ? '' : `${v}%`;
+    });
+    columns.push(['probability', PROBABILITY_COLUMN]);
+  }
   const hasFlags = pick(h, 'IsClosed') !== undefined && pick(h, 'IsWon') !== undefined;
   if (hasFlags) {
-    const table: CsvTable = withColumn(file.table, STATUS_COLUMN, (c) =>
+    table = withColumn(table, STATUS_COLUMN, (c) =>
       TRUE.has(c('IsWon').toLowerCase()) ? 'won' : TRUE.has(c('IsClosed').toLowerCase()) ? 'lost' : 'open',
     );
     return mapping({ name: file.name, table }, 'opportunities', [...columns, ['status', STATUS_COLUMN]]);
   }
   const stage = pick(h, 'StageName');
   const values: [string, [string, string][]][] = [['status', [['Closed Won', 'won'], ['Closed Lost', 'lost'], [ANY_VALUE, 'open']]]];
-  return mapping(file, 'opportunities', stage ? [...columns, ['status', stage]] : columns, { values });
+  return mapping({ name: file.name, table }, 'opportunities', stage ? [...columns, ['status', stage]] : columns, { values });
 }
 
 function touchTable(file: ParsedFile, campaignTypes: Map<string, string>): PresetTable {

@@ -1,6 +1,6 @@
 /** Loading datasets and describing the one that is loaded. */
 import { buildDataset } from '../../engine/model/build-dataset';
-import type { Dataset } from '../../engine/model/columns';
+import { summableCents, type Dataset } from '../../engine/model/columns';
 import type { RecordSet } from '../../engine/model/records';
 import { STATUS_LOST, STATUS_OPEN, STATUS_WON } from '../../engine/model/stages';
 import { SEGMENTS, segmentOf, type Segment } from '../../engine/segments';
@@ -86,7 +86,7 @@ export function opportunityOutcomes(ds: Dataset): OpportunityOutcomes {
     const s = status[i];
     if (s === STATUS_OPEN) {
       open++;
-      openPipelineCents += amountCents[i]!;
+      openPipelineCents += summableCents(amountCents[i]!);
     } else if (s === STATUS_WON) won++;
     else if (s === STATUS_LOST) lost++;
   }

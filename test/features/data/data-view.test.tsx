@@ -25,7 +25,7 @@ beforeEach(async () => {
 describe('Data view import', () => {
   it('shows the report before replacing the dataset; markup in values stays text', async () => {
     renderView();
-    await screen.findByRole('heading', { name: /Loaded dataset: .*demo/i });
+    await screen.findByRole('heading', { name: /Loaded dataset: .*demo/i }, { timeout: 10_000 });
     const csv = 'id,created_at,amount,status\nO1,2026-01-05,100,won\nO2,2026-01-06,<img src=x onerror=alert(1)>,open\nO3,2026-01-07,50,lost\n';
     await userEvent.upload(screen.getByLabelText('Files to import'), new File([csv], 'opportunities.csv', { type: 'text/csv' }));
     const preview = await screen.findByRole('region', { name: 'Check before loading' });
