@@ -57,6 +57,25 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ...impure],
     },
   },
+  {
+    // The warehouse compiler: pure TypeScript over the engine's rule types; no UI, no clock.
+    files: ['src/warehouse/**'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'recharts', 'zustand', '@tanstack/*', '@duckdb/*', 'node:*'], message: 'The warehouse compiler is pure TypeScript: no UI, no database driver, no Node APIs.' },
+            { group: ['**/import/**', '**/worker/**', '**/features/**', '**/app/**', '**/ui/**', '**/charts/**', '**/state/**', '**/lib/**', '**/cli/**'], message: 'The warehouse compiler reads only the engine.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'fetch'],
+      'no-restricted-syntax': ['error', ...impure],
+    },
+  },
+  layer(['src/engine/**'], ['**/warehouse/**'], 'The engine imports nothing outside itself.'),
   layer(['src/import/**'], ['react', 'react-dom', '**/worker/**', '**/features/**', '**/app/**', '**/ui/**', '**/charts/**', '**/state/**'], 'The import layer sits below the worker and the UI.'),
   layer(['src/worker/**'], ['react', 'react-dom', '**/features/**', '**/app/**', '**/ui/**', '**/charts/**', '**/state/**'], 'The worker knows nothing of the UI.'),
   layer(['src/charts/**', 'src/ui/**'], ['**/features/**', '**/app/**', '**/worker/**', '**/state/**'], 'Charts and UI pieces render props; they read no app state.'),

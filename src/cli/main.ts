@@ -4,12 +4,14 @@
  *   revlens fit <dataset> [--outcome won|sqo] [--exclude col,col] [--seed n] [--json]
  *   revlens scenario --mqls N … [--json]
  *   revlens import <paths...> [--preset canonical|salesforce|hubspot] [--mapping saved.json] [--json]
+ *   revlens sql --rules rules.json --dialect DIALECT --out DIR [--scoring-instant as-of|history] [--numeric refs] [--as-of YYYY-MM-DD]
  */
 import { parseArgs } from 'node:util';
 import { runFit } from './commands/fit';
 import { runImport, type CommandOutput } from './commands/import';
 import { runReport } from './commands/report';
 import { runScenarioCommand, SCENARIO_FLAGS } from './commands/scenario';
+import { runSql, SQL_FLAGS } from './commands/sql';
 import { CliError, type CliOptions } from './context';
 import { importPaths, loadDataset } from './load-dataset';
 
@@ -25,6 +27,11 @@ Commands:
   scenario           the scenario planner: --mqls N, then --sals N or --mql-to-sal R,
                      --sqls N or --sal-to-sql R, --sqos N or --sql-to-sqo R, --acv USD,
                      --win-rate R [--quota USD]
+  sql                a dbt project that computes the rule set's lead scores in a
+                     warehouse: --rules rules.json --dialect duckdb|postgres|bigquery|
+                     snowflake|spark --out <folder> [--scoring-instant as-of|history]
+                     [--numeric lead.custom.NAME,…] [--as-of YYYY-MM-DD: fixed instant,
+                     the end of that day; default: the latest event at each run]
   import <paths...>  the import report of files and folders: rows read, accepted,
                      repaired, rejected (with file, row, column, value, reason);
                      exits 1 only when nothing usable was read
@@ -52,6 +59,7 @@ const COMMANDS: Record<string, Command> = {
     return runFit(loadDataset(path, options));
   },
   scenario: (_positionals, options) => runScenarioCommand(options),
+  sql: (_positionals, options) => runSql(options),
   import: (positionals, options) => {
     if (positionals.length === 0) throw new CliError('import needs files or folders: revlens import <paths...>', 2);
     return runImport(importPaths(positionals, options), options.json);
@@ -71,7 +79,7 @@ export function main(argv: string[]): number {
     outcome: { type: 'string' },
     exclude: { type: 'string' },
     seed: { type: 'string' },
-    ...Object.fromEntries(SCENARIO_FLAGS.map((f) => [f, { type: 'string' as const }])),
+    ...Object.fromEntries([...SCENARIO_FLAGS, ...SQL_FLAGS].map((f) => [f, { type: 'string' as const }])),
   } });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);

@@ -4,6 +4,7 @@
  */
 import type { DatasetContext } from './context';
 import { funnelSection } from './sections/funnel';
+import { dealForecastSection } from './sections/deal-forecast';
 import { forecastSection } from './sections/forecast';
 import { hygieneSection } from './sections/hygiene';
 import { formatImportReportLines, importReportSection } from './sections/import-report';
@@ -21,6 +22,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   funnelSection,
   scoringSection,
   forecastSection,
+  dealForecastSection,
   hygieneSection,
 ];
 

@@ -22,6 +22,7 @@ import { dirtyRows } from './dirty-rows';
 import { padId } from './ids';
 import { leadPath } from './lifecycle';
 import { ManifestTally, type DemoManifest, type ManifestRows } from './manifest';
+import { dealHistory, HistoryTally } from './deal-history';
 import { BANT, generateOpportunity } from './opportunities';
 import { BROWSER, drawProfile, type LeadProfile } from './people';
 import { buildPlan, WonBookings } from './plan';
@@ -79,6 +80,8 @@ interface Run {
   opportunityCount: number;
   readonly planted: Planted;
   readonly oppWidth: number;
+  readonly seed: number;
+  readonly history: HistoryTally;
 }
 
 function botLead(run: Run, id: string, createdAt: number): LeadRecord {
@@ -129,6 +132,9 @@ function humanLead(run: Run, id: string, createdAt: number): LeadRecord {
       },
       run.touches,
     );
+    const history = dealHistory(draft.record, tl.horizon, run.seed, run.opportunityCount);
+    if (history.changes.length > 0) draft.record.changes = history.changes;
+    run.history.add(oppId, history.planted);
     run.opportunities.push(draft.record);
     dealEnd = draft.stages.closedAt;
     if (!Number.isNaN(dealEnd)) path.history.push({ stage: draft.won ? 'won' : 'lost', at: dealEnd });
@@ -199,6 +205,8 @@ export function generateDemoCompanyInSlices(
     opportunityCount: 0,
     planted: { fastTracked: [], restaged: [], passThrough: [] },
     oppWidth: Math.max(6, String(count).length),
+    seed,
+    history: new HistoryTally(),
   };
   const won = new WonBookings();
   const manifest = new ManifestTally();
@@ -235,7 +243,7 @@ export function generateDemoCompanyInSlices(
     name: DEMO_COMPANY_NAME,
     accounts: accounts.records,
     plan: buildPlan(rng, won, tl),
-    manifest: manifest.finish({ seed, asOf, planted: run.planted, criteria: BANT, dirtyRows: dirtyRows().length }),
+    manifest: manifest.finish({ seed, asOf, planted: run.planted, history: run.history.result, criteria: BANT, dirtyRows: dirtyRows().length }),
     totals,
   };
 }

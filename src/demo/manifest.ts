@@ -5,6 +5,7 @@
  */
 import type { ActivityRecord, LeadRecord, OpportunityRecord, RecordSet, TouchRecord } from '../engine/model/records';
 import type { QualificationCriterion } from '../engine/model/stages';
+import { emptyHistoryIds, type HistoryIds } from './deal-history';
 import {
   countSkippedStages,
   findFastTracked,
@@ -45,6 +46,8 @@ export interface DemoManifest {
   readonly planted: PatternIds;
   /** Dirty CSV rows the CSV export appends (not in the records). */
   readonly dirtyRows: number;
+  /** Deals whose recorded history was planted with pushes, pull-ins, amount and category moves. */
+  readonly history: HistoryIds;
 }
 
 export interface ManifestInput {
@@ -54,6 +57,7 @@ export interface ManifestInput {
   readonly planted: PatternIds;
   readonly criteria: readonly QualificationCriterion[];
   readonly dirtyRows: number;
+  readonly history?: HistoryIds;
 }
 
 export function buildManifest(m: ManifestInput): DemoManifest {
@@ -76,6 +80,7 @@ export function buildManifest(m: ManifestInput): DemoManifest {
     ids: { fastTracked, restaged, passThrough },
     planted: m.planted,
     dirtyRows: m.dirtyRows,
+    history: m.history ?? emptyHistoryIds(),
   };
 }
 
@@ -131,6 +136,7 @@ export class ManifestTally {
       ids: this.ids,
       planted: m.planted,
       dirtyRows: m.dirtyRows,
+      history: m.history ?? emptyHistoryIds(),
     };
   }
 }

@@ -38,12 +38,13 @@ const rs: RecordSet = {
 describe('writeCanonicalCsv', () => {
   const files = writeCanonicalCsv(rs);
 
-  it('writes all seven files with LF endings and a trailing newline', () => {
+  it('writes all eight files with LF endings and a trailing newline', () => {
     expect(Object.keys(files)).toEqual([
       'accounts.csv',
       'leads.csv',
       'opportunities.csv',
       'opportunity_stages.csv',
+      'opportunity_history.csv',
       'activities.csv',
       'touches.csv',
       'plan.csv',

@@ -13,6 +13,7 @@ import type {
   OpportunityColumns,
   TouchColumns,
 } from './columns';
+import { buildChanges } from './build-changes';
 import { DictBuilder, csrFromParents, dictColumn } from './dict-builder';
 import type { CustomAttributes, RecordSet } from './records';
 import {
@@ -190,6 +191,7 @@ function buildOpportunities(
     }
   });
   hStart[n] = e;
+  const changes = buildChanges(o, stageNames);
   const stage = new DictBuilder(n);
   o.forEach((r, i) => stage.set(i, r.stage));
   const qualification = Object.fromEntries(
@@ -220,6 +222,7 @@ function buildOpportunities(
     qualification,
     history: { start: hStart, stage: hStage, at: hAt },
     stageNames: stageNames.build().values,
+    changes,
     custom: customColumns(o),
   };
 }
@@ -258,6 +261,7 @@ function extent(ds: Omit<Dataset, 'meta'>): { earliest: number; latest: number }
   scan(ds.activities.at);
   scan(ds.opportunities.createdAt);
   scan(ds.opportunities.history.at);
+  scan(ds.opportunities.changes.at);
   // Close dates of open deals are forecasts, not facts: only closed deals move "as of".
   const { closeDate, status } = ds.opportunities;
   for (let i = 0; i < closeDate.length; i++) {

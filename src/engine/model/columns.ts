@@ -115,7 +115,27 @@ export interface OpportunityColumns {
   readonly history: { readonly start: CsrIndex; readonly stage: Int32Array; readonly at: Float64Array };
   /** Stage dictionary: the canonical OPPORTUNITY_STAGES first, then others in order of appearance. */
   readonly stageNames: readonly string[];
+  /** Recorded changes (deal history), CSR by opportunity, in time order; see `ChangeColumns`. */
+  readonly changes: ChangeColumns;
   readonly custom: Readonly<Record<string, Column>>;
+}
+
+/**
+ * The deal history: change k of opportunity i is `start[i] <= k < start[i + 1]`. A field a change
+ * leaves unchanged is missing there (NaN, or -1 for codes).
+ */
+export interface ChangeColumns {
+  readonly start: CsrIndex;
+  readonly at: Float64Array;
+  /** Code into the opportunities' `stageNames`; -1 when the change leaves the stage. */
+  readonly stage: Int32Array;
+  /** Integer cents. */
+  readonly amountCents: Float64Array;
+  readonly closeDate: Float64Array;
+  /** 0–1. */
+  readonly probability: Float64Array;
+  /** Index into FORECAST_CATEGORIES; -1 when the change leaves the category. */
+  readonly forecastCategory: Int8Array;
 }
 
 /** Marketing and sales touches, CSR by opportunity and by lead (a touch may belong to either). */

@@ -72,6 +72,24 @@ export interface TouchRecord {
   at: number;
 }
 
+/**
+ * One recorded change of a deal (a row of `opportunity_history.csv`, as Salesforce's
+ * OpportunityHistory): the fields it sets hold from `at` until a later change sets them again.
+ * Fields it leaves out are unchanged by it.
+ */
+export interface OpportunityChange {
+  /** Epoch ms (UTC) of the change. */
+  at: number;
+  stage?: string;
+  /** Integer cents. */
+  amountCents?: number;
+  /** Epoch ms. */
+  closeDate?: number;
+  /** The rep's win probability, 0–1. */
+  probability?: number;
+  forecastCategory?: ForecastCategory;
+}
+
 export interface OpportunityRecord {
   id: string;
   leadId?: string;
@@ -95,6 +113,8 @@ export interface OpportunityRecord {
   stage?: string;
   /** Full stage history, may move backwards. */
   stageHistory: StageEvent<string>[];
+  /** Recorded changes of stage, amount, close date, probability and category, in time order. */
+  changes?: OpportunityChange[];
   qualification: Qualification;
   sourcedBy?: string;
   custom: CustomAttributes;

@@ -14,6 +14,7 @@ import { RuleSetActions } from './rule-set-actions';
 import { StatusChanges } from './status-changes';
 import { SuggestedWeights } from './suggested-weights';
 import { ThresholdControls } from './threshold-controls';
+import { WarehouseExport } from './warehouse-export';
 import { WhatIfPanel } from './what-if-panel';
 import './rules.css';
 
@@ -75,6 +76,7 @@ export function RulesView() {
           <DraftEditor draft={draftRules} activityTypes={catalog.data.activityTypes} />
           <FitRulesEditor rules={draftRules.fitRules} attributes={catalog.data.attributes} />
           <SuggestedWeights version={version} filters={filters} rules={draft} attributes={catalog.data.attributes} />
+          <WarehouseExport rules={draft} attributes={catalog.data.attributes} />
         </>
       ) : null}
       {shownChanges.data ? <StatusChanges vm={shownChanges.data} stale={shownChanges.stale} /> : null}

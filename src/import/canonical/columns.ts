@@ -12,6 +12,7 @@ export const CANONICAL_FILES = [
   'leads.csv',
   'opportunities.csv',
   'opportunity_stages.csv',
+  'opportunity_history.csv',
   'activities.csv',
   'touches.csv',
   'plan.csv',
@@ -91,6 +92,23 @@ export const OPPORTUNITY_COLUMNS = [
 
 export const OPPORTUNITY_STAGE_COLUMNS = ['opportunity_id', 'stage', 'entered_at'] as const;
 
+/**
+ * `prev_amount` and `prev_close_date` (as Salesforce's PrevAmount and PrevCloseDate) are optional
+ * extras beyond SPEC §3's list: the value before the change, used only for the deal's first
+ * recorded change of that field, to know what it was from creation until then.
+ */
+export const OPPORTUNITY_HISTORY_COLUMNS = [
+  'opportunity_id',
+  'at',
+  'stage',
+  'amount',
+  'close_date',
+  'probability',
+  'forecast_category',
+  'prev_amount',
+  'prev_close_date',
+] as const;
+
 export const TOUCH_COLUMNS = ['opportunity_id', 'lead_id', 'channel', 'at'] as const;
 
 /**
@@ -108,6 +126,7 @@ export const FILE_COLUMNS: Readonly<Record<CanonicalFile, readonly string[]>> = 
   'leads.csv': LEAD_COLUMNS,
   'opportunities.csv': OPPORTUNITY_COLUMNS,
   'opportunity_stages.csv': OPPORTUNITY_STAGE_COLUMNS,
+  'opportunity_history.csv': OPPORTUNITY_HISTORY_COLUMNS,
   'activities.csv': ACTIVITY_COLUMNS,
   'touches.csv': TOUCH_COLUMNS,
   'plan.csv': PLAN_COLUMNS,

@@ -13,6 +13,7 @@ import type {
 import { OPPORTUNITY_STATUSES, isLeadStage, type OpportunityStatus } from '../../engine/model/stages';
 import { z } from 'zod';
 import { bool, finite, idText, instant, isSubCent, money, nonNegative, quarter, stringList, text } from './json-fields';
+import { readChanges } from './json-changes';
 import { readHistory, readNestedTouches, readQualification } from './json-history';
 import { ACCOUNT_KEYS, ACTIVITY_KEYS, LEAD_KEYS, OPPORTUNITY_KEYS, QUOTA_KEYS, TOUCH_KEYS } from './json-keys';
 import { isObject, own, type JsonFile } from './json-record';
@@ -163,6 +164,7 @@ export function readOpportunity(
   const leadId = optionalRef(f, raw, 'leadId', refs.leads, 'leads');
   const accountId = optionalRef(f, raw, 'accountId', refs.accounts, 'accounts');
   const stageHistory = readHistory(f, raw.stageHistory, anyStage, 'any name');
+  const changes = readChanges(f, raw.history);
   const qualification = readQualification(f, raw.qualification);
   const nested = readNestedTouches(f, raw.touches);
   const custom = f.custom(raw, OPPORTUNITY_KEYS);
@@ -177,7 +179,7 @@ export function readOpportunity(
   if (amount === undefined) f.unknownAmounts++;
   const record = assignDefined<OpportunityRecord>(
     { id, createdAt, status: status as OpportunityStatus, stageHistory, qualification, custom },
-    { ...rest, amountCents: amount, leadId, accountId },
+    { ...rest, amountCents: amount, leadId, accountId, ...(changes.length > 0 && { changes }) },
   );
   return { record, touches: nested.map((t) => ({ opportunityId: id, channel: t.channel, at: t.at })) };
 }

@@ -46,6 +46,7 @@ export const OPPORTUNITY_KEYS: ReadonlySet<string> = new Set([
   'status',
   'stage',
   'stageHistory',
+  'history',
   'qualification',
   'sourcedBy',
   'touches',

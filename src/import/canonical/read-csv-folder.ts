@@ -7,6 +7,7 @@ import { ReportBuilder, type ImportReport } from '../report';
 import { CANONICAL_FILES, type CanonicalFile } from './columns';
 import { readActivities, readTouches } from './read-activities';
 import { readAccounts } from './read-accounts';
+import { readOpportunityHistory } from './read-history';
 import { readLeads } from './read-leads';
 import { readOpportunities, readOpportunityStages } from './read-opportunities';
 import { readPlan } from './read-plan';
@@ -56,7 +57,7 @@ function datasetName(opts: ReadCsvOptions, files: Iterable<{ readonly name: stri
 
 /**
  * Reads the canonical CSV folder. Files are recognised by name (case-insensitive, path ignored) and
- * read in dependency order (accounts, leads, opportunities, their stages, activities, touches,
+ * read in dependency order (accounts, leads, opportunities, their stages and history, activities, touches,
  * plan) so that references are checked against the rows actually kept. Money becomes integer cents,
  * instants epoch ms (UTC). Currency: `opts.currency`, else plan.csv's, else USD; fiscal year start
  * month: plan.csv's `fiscal_year_start_month`, else 1 (January).
@@ -95,6 +96,9 @@ export function readCanonicalTables(
 
   const stagesFile = get('opportunity_stages.csv');
   if (stagesFile) readOpportunityStages(stagesFile, opportunities, report);
+
+  const historyFile = get('opportunity_history.csv');
+  if (historyFile) readOpportunityHistory(historyFile, opportunities, report);
 
   const activitiesFile = get('activities.csv');
   const activities = activitiesFile ? readActivities(activitiesFile, leadIds, report) : [];

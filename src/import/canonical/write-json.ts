@@ -105,6 +105,16 @@ export function toCanonicalJson(rs: RecordSet): JsonObject {
           probability: o.probability,
           forecastCategory: o.forecastCategory,
           stageHistory: o.stageHistory.map((e) => ({ stage: e.stage, enteredAt: formatInstant(e.at) })),
+          history: o.changes?.map((c) =>
+            compact({
+              at: formatInstant(c.at),
+              stage: c.stage,
+              amount: c.amountCents === undefined ? undefined : centsToUnits(c.amountCents),
+              closeDate: optDate(c.closeDate),
+              probability: c.probability,
+              forecastCategory: c.forecastCategory,
+            }),
+          ),
           qualification: qualificationJson(o.qualification),
           sourcedBy: o.sourcedBy,
         },

@@ -16,6 +16,7 @@ import {
   LEAD_COLUMNS,
   LEAD_STAGE_COLUMNS,
   OPPORTUNITY_COLUMNS,
+  OPPORTUNITY_HISTORY_COLUMNS,
   OPPORTUNITY_STAGE_COLUMNS,
   PLAN_COLUMNS,
   QUALIFICATION_COLUMNS,
@@ -107,6 +108,23 @@ function opportunityCells(o: OpportunityRecord): string[] {
   ];
 }
 
+/** One row per recorded change; the prev_ columns stay empty (the first change carries the start). */
+function historyRows(rs: RecordSet): string[][] {
+  return rs.opportunities.flatMap((o) =>
+    (o.changes ?? []).map((c) => [
+      o.id,
+      formatInstant(c.at),
+      opt(c.stage),
+      c.amountCents === undefined ? '' : formatCents(c.amountCents),
+      optDate(c.closeDate),
+      c.probability === undefined ? '' : formatNumber(c.probability),
+      opt(c.forecastCategory),
+      '',
+      '',
+    ]),
+  );
+}
+
 function planRows(rs: RecordSet): string[][] {
   const settings = [rs.plan.currency, String(rs.plan.fiscalYearStartMonth)];
   // With no quotas, one settings-only row keeps the currency and fiscal year start.
@@ -115,9 +133,9 @@ function planRows(rs: RecordSet): string[][] {
 }
 
 /**
- * Writes a record set as the canonical CSV folder: file name → CSV text, always all seven files
+ * Writes a record set as the canonical CSV folder: file name → CSV text, always all eight files
  * (header only when empty). Money is written in currency units (cents / 100, up to 2 decimals);
- * instants as ISO-8601 UTC, date-only at midnight. Lossy by design of the format, and documented:
+ * instants as ISO-8601 UTC, date-only at midnight; probabilities as fractions 0–1. Lossy by design of the format, and documented:
  * a lead's stage history keeps only the first entry per stage (leads.csv has one date column per
  * stage, the `lead` stage being `created_at`), and custom attribute names that collide with a
  * canonical column or are refused headers are not written. Everything else reads back equal.
@@ -131,6 +149,7 @@ export function writeCanonicalCsv(rs: RecordSet): Record<string, string> {
       OPPORTUNITY_STAGE_COLUMNS,
       rs.opportunities.flatMap((o) => o.stageHistory.map((e) => [o.id, e.stage, formatInstant(e.at)])),
     ),
+    'opportunity_history.csv': encodeCsv(OPPORTUNITY_HISTORY_COLUMNS, historyRows(rs)),
     'activities.csv': encodeCsv(
       ACTIVITY_COLUMNS,
       rs.activities.map((a) => [a.leadId, a.type, formatInstant(a.at), a.value === undefined ? '' : formatNumber(a.value)]),

@@ -5,6 +5,7 @@
  * by a stable counting sort on the lead, then ordered by time within each lead.
  */
 import type { ActivityColumns, Dataset, DictColumn } from '../../engine/model/columns';
+import { emptyChanges } from '../../engine/model/build-changes';
 import type { ScoringColumns } from './load-scoring-columns';
 
 const emptyDict = (n: number): DictColumn => ({ kind: 'dict', codes: new Int32Array(n).fill(-1), values: [] });
@@ -112,6 +113,7 @@ export function scoringColumnsToDataset(c: ScoringColumns, name: string): Datase
       qualification: {},
       history: { start: new Int32Array(1), stage: new Int32Array(0), at: new Float64Array(0) },
       stageNames: [],
+      changes: emptyChanges(0),
       custom: {},
     },
     touches: {

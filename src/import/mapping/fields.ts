@@ -4,8 +4,8 @@ import { targetFile, type Target } from './schema';
 
 export type FieldKind = 'date' | 'money' | 'number' | 'text';
 
-const DATE_FIELDS = new Set(['created_at', 'close_date', 'entered_at', 'at', 'mql_at', 'sal_at', 'sql_at', 'sqo_at', 'won_at', 'lost_at', 'disqualified_at', 'recycled_at']);
-const MONEY_FIELDS = new Set(['amount', 'annual_revenue', 'quota']);
+const DATE_FIELDS = new Set(['created_at', 'close_date', 'prev_close_date', 'entered_at', 'at', 'mql_at', 'sal_at', 'sql_at', 'sqo_at', 'won_at', 'lost_at', 'disqualified_at', 'recycled_at']);
+const MONEY_FIELDS = new Set(['amount', 'prev_amount', 'annual_revenue', 'quota']);
 const NUMBER_FIELDS = new Set(['employees', 'value', 'fiscal_year_start_month']);
 
 export function fieldKind(field: string): FieldKind {
@@ -27,9 +27,10 @@ export const REQUIRED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   activities: ['lead_id', 'type', 'at'],
   opportunities: ['id', 'created_at', 'amount', 'status'],
   opportunity_stages: ['opportunity_id', 'stage', 'entered_at'],
+  opportunity_history: ['opportunity_id', 'at'],
   touches: ['channel', 'at'],
   plan: ['quarter', 'quota'],
 };
 
 /** Dates after the import instant are refused in these columns; close dates may lie ahead. */
-export const FUTURE_ALLOWED = new Set(['close_date']);
+export const FUTURE_ALLOWED = new Set(['close_date', 'prev_close_date']);

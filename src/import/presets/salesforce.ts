@@ -1,6 +1,7 @@
 /**
  * Salesforce preset: data loader / report exports named after their objects (Lead.csv,
- * Opportunity.csv, OpportunityHistory.csv, Account.csv, CampaignMember.csv) with API field names.
+ * Opportunity.csv, OpportunityHistory.csv or OpportunityFieldHistory.csv, Account.csv,
+ * CampaignMember.csv) with API field names. The deal history also gives each deal's stage history.
  * Status comes from IsWon/IsClosed (booleans as `1`/empty or true/false), else from StageName
  * ("Closed Won"/"Closed Lost"). Campaign members become touches; the channel is the campaign's
  * Type when Campaign.csv is loaded too. Other objects are reported as not used.
@@ -8,6 +9,7 @@
 import type { CsvTable } from '../csv';
 import { ANY_VALUE } from '../mapping/apply';
 import type { TableMapping } from '../mapping/schema';
+import { fieldHistoryTable, isFieldHistory, opportunityHistoryTable } from './salesforce-history';
 import { pairs, pick, stem, withColumn, type ParsedFile, type PresetResult, type PresetTable } from './types';
 
 const TRUE = new Set(['1', 'true', 'yes']);
@@ -124,8 +126,10 @@ export function salesforcePreset(files: readonly ParsedFile[]): PresetResult {
       );
     } else if (s === 'opportunity' || pick(h, 'StageName', 'IsWon') !== undefined && pick(h, 'OpportunityId') === undefined) {
       tables.push(opportunityTable(file));
-    } else if (s === 'opportunityhistory' || s === 'opportunityfieldhistory' || (pick(h, 'OpportunityId') && pick(h, 'StageName'))) {
-      tables.push(mapping(file, 'opportunity_stages', pairs(h, [['opportunity_id', 'OpportunityId'], ['stage', 'StageName'], ['entered_at', 'CreatedDate']])));
+    } else if (s === 'opportunityfieldhistory' || isFieldHistory(h)) {
+      tables.push(fieldHistoryTable(file));
+    } else if (s === 'opportunityhistory' || (pick(h, 'OpportunityId') && pick(h, 'StageName'))) {
+      tables.push(opportunityHistoryTable(file));
     } else if (s === 'account') {
       tables.push(
         mapping(file, 'accounts', pairs(h, [
@@ -140,7 +144,7 @@ export function salesforcePreset(files: readonly ParsedFile[]): PresetResult {
     } else if (s === 'campaignmember') {
       tables.push(touchTable(file, types));
     } else {
-      warnings.push([file.name, s === 'campaign' ? 'read for the campaign types of touches only' : 'not used by the Salesforce preset (Lead, Opportunity, OpportunityHistory, Account, CampaignMember are)']);
+      warnings.push([file.name, s === 'campaign' ? 'read for the campaign types of touches only' : 'not used by the Salesforce preset (Lead, Opportunity, OpportunityHistory, OpportunityFieldHistory, Account, CampaignMember are)']);
       continue;
     }
     const created = pick(h, 'CreatedDate');
