@@ -1,7 +1,7 @@
 /**
  * The "as of" instant of the compiled SQL (SPEC §10): an instant fixed when the SQL is made, or the
  * latest recorded event in the tables, as the app defaults to: lead creation and stage entries,
- * activities, opportunity creation and stage history, and the close of closed deals (a planned
+ * activities, opportunity creation, stage history and recorded changes, and the close of closed deals (a planned
  * close date of an open deal never moves it).
  */
 import { agg, bin, col, cte, epochMs, fn, num, scalar, select, source, str, type Expr, type Select } from './sql/ast';
@@ -27,6 +27,7 @@ function latestCte(): Select {
     maxOf('activities', 'at'),
     maxOf('opportunities', 'created_at'),
     maxOf('opportunity_stages', 'entered_at'),
+    maxOf('opportunity_history', 'at'),
     maxOf('opportunities', 'close_date', bin('<>', col('t', 'status'), str('open'))),
   ];
   return select({ columns: [{ e: fn('GREATEST', ...maxes), as: 'as_of_ms' }] });

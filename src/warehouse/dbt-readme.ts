@@ -21,7 +21,7 @@ ${models.map((m) => `- \`${m}\``).join('\n')}
 ## Run
 1. Install dbt with the ${ADAPTER[d]} adapter and add a profile named \`revlens\` for your warehouse.
 2. Make the canonical tables available (see \`models/sources.yml\`): \`leads\`, \`accounts\`,
-   \`activities\`, \`opportunities\`, \`opportunity_stages\`, \`plan\`, with the columns listed there
+   \`activities\`, \`opportunities\`, \`opportunity_stages\`, \`opportunity_history\` (may be empty), \`plan\`, with the columns listed there
    (instants as UTC timestamps). Set the variable \`revlens_schema\` to the schema that holds them,
    set \`identifier\` on a table whose name differs, or create views with these names over your own
    tables. Custom columns that fit rules read must exist on \`leads\` or \`accounts\`.

@@ -88,6 +88,19 @@ export const CANONICAL_TABLES: readonly CanonicalTable[] = [
     columns: [c('opportunity_id', 'text', 'The opportunity.'), c('stage', 'text', 'Stage entered.'), c('entered_at', 'timestamp', 'When, UTC.')],
   },
   {
+    name: 'opportunity_history',
+    description: 'Recorded changes of opportunities, one row per change (as Salesforce OpportunityHistory); may be empty. A field the change leaves alone is NULL.',
+    columns: [
+      c('opportunity_id', 'text', 'The opportunity.'),
+      c('at', 'timestamp', 'When the change was recorded, UTC.'),
+      c('stage', 'text', 'Stage after the change.'),
+      c('amount', 'double', 'Amount after the change, in the dataset currency.'),
+      c('close_date', 'timestamp', 'Planned close date after the change, UTC.'),
+      c('probability', 'double', 'Probability after the change, 0–1.'),
+      c('forecast_category', 'text', 'Forecast category after the change.'),
+    ],
+  },
+  {
     name: 'plan',
     description: 'Quota per fiscal quarter.',
     columns: [c('quarter', 'text', 'Fiscal quarter label, e.g. 2026-Q1.'), c('quota', 'double', 'Quota in the dataset currency.')],

@@ -58,7 +58,7 @@ describe('revlens sql writes a dbt project', () => {
     expect(tests.fit).toContainEqual({ revlens_between: { min_value: 0, max_value: 100 } });
     expect(tests.icp_tier).toContainEqual({ accepted_values: { values: ['Tier 1', 'Tier 2', 'Tier 3'] } });
     const sources = parse(readFileSync(join(out, 'models/sources.yml'), 'utf8')) as { sources: { tables: { name: string }[] }[] };
-    expect(sources.sources[0]!.tables.map((t) => t.name)).toEqual(['leads', 'accounts', 'activities', 'opportunities', 'opportunity_stages', 'plan']);
+    expect(sources.sources[0]!.tables.map((t) => t.name)).toEqual(['leads', 'accounts', 'activities', 'opportunities', 'opportunity_stages', 'opportunity_history', 'plan']);
     parse(readFileSync(join(out, 'dbt_project.yml'), 'utf8'));
   });
 

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Column, Dataset, DictColumn } from '../../../src/engine/model/columns';
-import { OPPORTUNITY_STATUSES, QUALIFICATION_CRITERIA } from '../../../src/engine/model/stages';
+import { FORECAST_CATEGORIES, OPPORTUNITY_STATUSES, QUALIFICATION_CRITERIA } from '../../../src/engine/model/stages';
 import { CANONICAL_TABLES, LEAD_STAGE_COLUMNS, type CustomColumns, type TableColumn } from '../../../src/warehouse/schema';
 import type { SqlType } from '../../../src/warehouse/sql/ast';
 
@@ -63,6 +63,7 @@ export function datasetTables(ds: Dataset): TableData[] {
   }
   const opportunities: Cell[][] = [];
   const stages: Cell[][] = [];
+  const changes: Cell[][] = [];
   for (let j = 0; j < O.count; j++) {
     const lead = O.lead[j]!;
     const acc = O.account[j]!;
@@ -75,6 +76,12 @@ export function datasetTables(ds: Dataset): TableData[] {
       }),
     ]);
     for (let k = O.history.start[j]!; k < O.history.start[j + 1]!; k++) stages.push([O.id[j]!, O.stageNames[O.history.stage[k]!]!, ts(O.history.at[k]!)]);
+    const ch = O.changes;
+    for (let k = ch.start[j]!; k < ch.start[j + 1]!; k++) {
+      const stage = ch.stage[k]!;
+      const category = ch.forecastCategory[k]!;
+      changes.push([O.id[j]!, ts(ch.at[k]!), stage < 0 ? null : O.stageNames[stage]!, n(ch.amountCents[k]! / 100), ts(ch.closeDate[k]!), n(ch.probability[k]!), category < 0 ? null : FORECAST_CATEGORIES[category]!]);
+    }
   }
   const plan: Cell[][] = [...ds.quotas].map(([q, cents]) => [q, cents / 100]);
   return [
@@ -83,6 +90,7 @@ export function datasetTables(ds: Dataset): TableData[] {
     { name: 'activities', columns: base('activities'), rows: activities },
     { name: 'opportunities', columns: base('opportunities'), rows: opportunities },
     { name: 'opportunity_stages', columns: base('opportunity_stages'), rows: stages },
+    { name: 'opportunity_history', columns: base('opportunity_history'), rows: changes },
     { name: 'plan', columns: base('plan'), rows: plan },
   ];
 }
