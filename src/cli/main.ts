@@ -13,6 +13,7 @@ import { runReport } from './commands/report';
 import { runScenarioCommand, SCENARIO_FLAGS } from './commands/scenario';
 import { runSql, SQL_FLAGS } from './commands/sql';
 import { CliError, type CliOptions } from './context';
+import { escapeControls } from './escape';
 import { importPaths, loadDataset } from './load-dataset';
 
 const USAGE = `Usage: revlens <command> [options]
@@ -104,11 +105,11 @@ export function main(argv: string[]): number {
   try {
     const result = run(positionals, options);
     const { output, exitCode } = typeof result === 'string' ? { output: result, exitCode: 0 } : result;
-    process.stdout.write(`${output}\n`);
+    process.stdout.write(`${options.json ? output : escapeControls(output)}\n`);
     return exitCode;
   } catch (e) {
     if (e instanceof CliError) {
-      process.stderr.write(`revlens: ${e.message}\n`);
+      process.stderr.write(`revlens: ${escapeControls(e.message)}\n`);
       return e.exitCode;
     }
     throw e;

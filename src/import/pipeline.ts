@@ -147,6 +147,12 @@ function isCanonicalTable(f: ParsedFile): boolean {
   return key !== undefined && f.table.header.some((h) => h.trim().toLowerCase() === key);
 }
 
+function runPreset(preset: PresetName, files: readonly ParsedFile[]): PresetResult {
+  if (preset === 'canonical') return canonicalPreset(files);
+  if (preset === 'salesforce') return salesforcePreset(files);
+  return hubspotPreset(files);
+}
+
 /** The preset the files look like, or undefined when none fits. */
 export function detectPreset(files: readonly ParsedFile[]): PresetName | undefined {
   if (files.length === 0) return undefined;
@@ -190,25 +196,30 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
   const parsed = parseAll(files, report);
   let mode: ImportMode;
   let result: PresetResult;
-  let rest: ParsedFile[] = [];
+  let rest: ParsedFile[];
   if (opts.mapping) {
+    // The mapping wins for the files it names; the others are read as a preset would, if one fits.
     mode = 'mapping';
     const m = mappingPreset(parsed, opts.mapping);
-    result = m.result;
-    rest = m.unmapped;
+    const preset = opts.preset ?? detectPreset(m.unmapped);
+    const byPreset = preset === undefined ? { tables: [], warnings: [], unread: m.unmapped } : runPreset(preset, m.unmapped);
+    result = { tables: [...m.result.tables, ...byPreset.tables], warnings: [...m.result.warnings, ...byPreset.warnings] };
+    rest = [...(byPreset.unread ?? [])];
   } else {
     const preset = opts.preset ?? detectPreset(parsed);
     mode = preset ?? 'mapping';
-    if (preset === 'canonical') result = canonicalPreset(parsed);
-    else if (preset === 'salesforce') result = salesforcePreset(parsed);
-    else if (preset === 'hubspot') result = hubspotPreset(parsed);
-    else {
+    if (preset === undefined) {
       result = { tables: [], warnings: [] };
       rest = parsed;
+    } else {
+      result = runPreset(preset, parsed);
+      rest = [...(result.unread ?? [])];
     }
   }
   for (const [file, message] of result.warnings) report.warn(file, message);
-  for (const f of rest) report.warn(f.name, 'no preset or saved mapping describes this file: map its columns, then import again');
+  for (const f of rest) {
+    if (!result.warnings.some(([file]) => file === f.name)) report.warn(f.name, 'no preset or saved mapping describes this file: map its columns, then import again');
+  }
 
   const found = new Map<CanonicalFile, SourceFile>();
   for (const table of result.tables) {

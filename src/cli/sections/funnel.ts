@@ -83,7 +83,8 @@ export function funnelJson(ctx: DatasetContext): Record<string, unknown> {
   // The win rate of SPEC §5: of the opportunities when the funnel is counted on them.
   const winRate = caps.basis === 'opportunities' && opps ? opps.winRate : total.rates.winRate;
   const bySource = tallyByGroup(reach, groupsFor(ctx.dataset, 'source')!);
-  const source: Record<string, ReturnType<typeof summary>> = {};
+  // No prototype: a lead source named `__proto__` is a key like any other.
+  const source = Object.create(null) as Record<string, ReturnType<typeof summary>>;
   bySource.labels.forEach((label, k) => (source[label] = summary(bySource.tallies[k]!)));
   return {
     basis: caps.basis,

@@ -11,7 +11,7 @@ export function readAccounts(file: SourceFile, report: ReportBuilder): AccountRe
   const out: AccountRecord[] = [];
   const firstRow = new Map<string, number>();
   eachRow(table, report.file(file.name), (r) => {
-    const id = r.required('id');
+    const id = r.id('id');
     const name = r.text('name');
     const industry = r.text('industry');
     const employees = r.number('employees', 0);

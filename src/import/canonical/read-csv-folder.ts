@@ -11,6 +11,7 @@ import { readOpportunityHistory } from './read-history';
 import { readLeads } from './read-leads';
 import { readOpportunities, readOpportunityStages } from './read-opportunities';
 import { readPlan } from './read-plan';
+import { namedIds } from './row-reader';
 import type { SourceFile } from './table';
 
 export interface NamedText {
@@ -84,15 +85,15 @@ export function readCanonicalTables(
 
   const accountsFile = get('accounts.csv');
   const accounts = accountsFile ? readAccounts(accountsFile, report) : [];
-  const accountIds = accountsFile ? new Set(accounts.map((a) => a.id)) : undefined;
+  const accountIds = accountsFile ? namedIds(accounts.map((a) => a.id), baseName(accountsFile.name)) : undefined;
 
   const leadsFile = get('leads.csv');
   const leads = leadsFile ? readLeads(leadsFile, accountIds, report) : [];
-  const leadIds = leadsFile ? new Set(leads.map((l) => l.id)) : undefined;
+  const leadIds = leadsFile ? namedIds(leads.map((l) => l.id), baseName(leadsFile.name)) : undefined;
 
   const oppFile = get('opportunities.csv');
   const opportunities = oppFile ? readOpportunities(oppFile, { accountIds, leadIds }, report) : [];
-  const opportunityIds = oppFile ? new Set(opportunities.map((o) => o.id)) : undefined;
+  const opportunityIds = oppFile ? namedIds(opportunities.map((o) => o.id), baseName(oppFile.name)) : undefined;
 
   const stagesFile = get('opportunity_stages.csv');
   if (stagesFile) readOpportunityStages(stagesFile, opportunities, report);

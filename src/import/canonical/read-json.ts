@@ -5,6 +5,7 @@
  */
 import { emptyRecordSet, type RecordSet, type TouchRecord } from '../../engine/model/records';
 import { ReportBuilder, type ImportReport } from '../report';
+import { MAX_JSON_DEPTH, jsonDepth } from '../source/json-depth';
 import { currency as currencySchema, month, text } from './json-fields';
 import { readAccount, readActivity, readLead, readOpportunity, readQuota, readTouch } from './json-entities';
 import { JsonFile, isObject, own, preview, type JsonObject } from './json-record';
@@ -75,6 +76,11 @@ export function readCanonicalJson(
 ): { records: RecordSet; report: ImportReport } {
   const report = new ReportBuilder();
   const fallbackName = fileName.split(/[\\/]/).pop()?.replace(/\.json$/i, '') || 'Imported dataset';
+  const depth = jsonDepth(textIn);
+  if (depth > MAX_JSON_DEPTH) {
+    report.warn(fileName, `nested more than ${MAX_JSON_DEPTH} levels deep (the canonical JSON nests 5): refused, nothing was read`);
+    return { records: emptyRecordSet(fallbackName), report: report.build() };
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(textIn.charCodeAt(0) === 0xfeff ? textIn.slice(1) : textIn);

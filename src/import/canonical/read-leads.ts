@@ -3,6 +3,7 @@ import type { LeadRecord, StageEvent } from '../../engine/model/records';
 import { LEAD_STAGE_CODE } from '../../engine/model/stages';
 import type { ReportBuilder } from '../report';
 import { LEAD_COLUMNS, LEAD_STAGE_COLUMNS } from './columns';
+import { beforeCreation } from '../values/row-checks';
 import { eachRow, type IdSet } from './row-reader';
 import { openTable, type SourceFile } from './table';
 
@@ -27,7 +28,7 @@ export function readLeads(file: SourceFile, accountIds: IdSet, report: ReportBui
   const out: LeadRecord[] = [];
   const firstRow = new Map<string, number>();
   eachRow(table, report.file(file.name), (r) => {
-    const id = r.required('id');
+    const id = r.id('id');
     const createdAt = r.date('created_at', true);
     const accountId = r.ref('account_id', accountIds, 'accounts.csv');
     const text = {
@@ -43,7 +44,12 @@ export function readLeads(file: SourceFile, accountIds: IdSet, report: ReportBui
     const isBot = r.bool('is_bot') ?? false;
     const dates: StageEvent[] = [];
     for (const [column, stage] of LEAD_STAGE_COLUMNS) {
-      const at = r.date(column, false);
+      let at = r.date(column, false);
+      if (at !== undefined && createdAt !== undefined && beforeCreation(at, createdAt) !== undefined) {
+        // A stage entered before the lead existed would give a negative time in stage.
+        r.tally.repair(column, r.raw(column), `${column} is before created_at: the stage is kept, entered at created_at`);
+        at = createdAt;
+      }
       if (at !== undefined) dates.push({ stage, at });
     }
     const disqualifiedReason = r.text('disqualified_reason');

@@ -42,7 +42,7 @@ export function readOpportunities(
   const firstRow = new Map<string, number>();
   let unknownAmounts = 0;
   eachRow(table, report.file(file.name), (r) => {
-    const id = r.required('id');
+    const id = r.id('id');
     const accountId = r.ref('account_id', refs.accountIds, 'accounts.csv');
     const leadId = r.ref('lead_id', refs.leadIds, 'leads.csv');
     const createdAt = r.date('created_at', true);

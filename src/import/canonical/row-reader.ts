@@ -8,10 +8,19 @@ import type { CustomAttributes } from '../../engine/model/records';
 import type { FileTally } from '../report';
 import { ISO_HINT, parseBoolean, parseDecimal, parseIsoInstant, parseMoney } from './parse-values';
 import type { ValueResult } from '../values/deal-fields';
+import { checkId, tooEarly } from '../values/row-checks';
 import type { CanonicalTable } from './table';
 
-/** Ids a reference may point to; `undefined` when the referenced file is not in the folder. */
-export type IdSet = ReadonlySet<string> | undefined;
+/**
+ * Ids a reference may point to, with the name of the file they were read from as the user named
+ * it; `undefined` when the referenced file is not in the folder.
+ */
+export type IdSet = (ReadonlySet<string> & { readonly file?: string }) | undefined;
+
+/** An id set that knows its file's name, for messages. */
+export function namedIds(ids: Iterable<string>, file: string): ReadonlySet<string> & { readonly file: string } {
+  return Object.assign(new Set(ids), { file });
+}
 
 export class RowReader {
   private cells: readonly string[] = [];
@@ -86,16 +95,50 @@ export class RowReader {
     return t;
   }
 
-  /** An ISO-8601 instant in epoch ms (UTC). */
+  /** An ISO-8601 instant in epoch ms (UTC); a date before 1900 is refused like an unreadable one. */
   date(column: string, required: boolean): number | undefined {
     const t = required ? this.required(column) : this.text(column);
     if (t === undefined) return undefined;
     const ms = parseIsoInstant(t);
-    if (ms === undefined) {
-      if (required) this.tally.reject(column, t, `unparseable date (${ISO_HINT})`);
-      else this.tally.repair(column, t, `unparseable date dropped (${ISO_HINT})`);
+    const early = ms === undefined ? undefined : tooEarly(ms);
+    if (ms === undefined || early !== undefined) {
+      const reason = early ?? `unparseable date (${ISO_HINT})`;
+      if (required) this.tally.reject(column, t, reason);
+      else this.tally.repair(column, t, `${reason}: date dropped`);
+      return undefined;
     }
     return ms;
+  }
+
+  /**
+   * A required id: surrounding whitespace and invisible characters (zero-width spaces…) removed,
+   * which is a repair; an id empty once cleaned rejects the row.
+   */
+  id(column: string): string | undefined {
+    const raw = this.raw(column);
+    if (raw === undefined || raw.trim() === '') return this.required(column);
+    const c = checkId(raw);
+    if (!c.ok) {
+      this.tally.reject(column, raw, c.reason);
+      return undefined;
+    }
+    if (c.repaired !== undefined) this.tally.repair(column, raw, c.repaired);
+    else if (c.id !== raw) this.tally.repair(column, raw, 'surrounding whitespace trimmed');
+    return c.id;
+  }
+
+  /** An optional reference's text, cleaned like an id (an empty one is no reference). */
+  private refText(column: string): string | undefined {
+    const raw = this.raw(column);
+    if (raw === undefined || raw.trim() === '') return undefined;
+    const c = checkId(raw);
+    if (!c.ok) {
+      this.tally.repair(column, raw, `${c.reason}: reference dropped`);
+      return undefined;
+    }
+    if (c.repaired !== undefined) this.tally.repair(column, raw, c.repaired);
+    else if (c.id !== raw) this.tally.repair(column, raw, 'surrounding whitespace trimmed');
+    return c.id;
   }
 
   /** Money in currency units → integer cents. Negative or non-numeric: reject if required, else drop. */
@@ -160,18 +203,18 @@ export class RowReader {
    * the reference is dropped (a repair); when the file is absent, references are kept unchecked.
    */
   ref(column: string, ids: IdSet, target: string): string | undefined {
-    const t = this.text(column);
+    const t = this.refText(column);
     if (t === undefined || ids === undefined || ids.has(t)) return t;
-    this.tally.repair(column, t, `${column} "${t}" not found in ${target}: reference dropped`);
+    this.tally.repair(column, t, `${column} "${t}" not found in ${ids.file ?? target}: reference dropped`);
     return undefined;
   }
 
   /** A required reference: missing, or unknown in the referenced file (or no such file), rejects. */
   requiredRef(column: string, ids: IdSet, target: string): string | undefined {
-    const t = this.required(column);
+    const t = this.id(column);
     if (t === undefined) return undefined;
     if (ids?.has(t)) return t;
-    this.tally.reject(column, t, `orphan reference: ${column} "${t}" not found in ${target}${ids ? '' : ' (no such file in the folder)'}`);
+    this.tally.reject(column, t, `orphan reference: ${column} "${t}" not found in ${ids?.file ?? target}${ids ? '' : ' (no such file in the folder)'}`);
     return undefined;
   }
 

@@ -25,7 +25,7 @@ export const REQUIRED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   leads: ['id', 'created_at'],
   accounts: ['id'],
   activities: ['lead_id', 'type', 'at'],
-  opportunities: ['id', 'created_at', 'amount', 'status'],
+  opportunities: ['id', 'created_at', 'status'],
   opportunity_stages: ['opportunity_id', 'stage', 'entered_at'],
   opportunity_history: ['opportunity_id', 'at'],
   touches: ['channel', 'at'],

@@ -93,7 +93,10 @@ export function proposeTableMapping(file: string, header: readonly string[], row
     const required = REQUIRED_FIELDS[target] ?? [];
     const missing = required.filter((f) => !have.has(f)).length;
     const score = columns.length - 3 * missing;
-    if (missing <= 1 && score > best.score) best = { target, columns, score };
+    // On a tie, the table more of whose columns the header names (a deals file without a stage
+    // column is still deals, not leads).
+    const better = score > best.score || (score === best.score && columns.length > best.columns.length);
+    if (missing <= 1 && better) best = { target, columns, score };
   }
   const values: [string, [string, string][]][] = [];
   const statusSource = best.columns.find(([f]) => f === 'status')?.[1];

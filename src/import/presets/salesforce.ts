@@ -1,7 +1,9 @@
 /**
- * Salesforce preset: data loader / report exports named after their objects (Lead.csv,
+ * Salesforce preset: data loader / data export files named after their objects (Lead.csv,
  * Opportunity.csv, OpportunityHistory.csv or OpportunityFieldHistory.csv, Account.csv,
- * CampaignMember.csv) with API field names. The deal history also gives each deal's stage history.
+ * CampaignMember.csv) with API field names, and report exports with label headers
+ * ("Opportunity ID", "Stage", "Close Date"…) under any name. The deal history also gives each
+ * deal's stage history. A file it cannot place goes to the mapping screen.
  * Status comes from IsWon/IsClosed (booleans as `1`/empty or true/false), else from StageName
  * ("Closed Won"/"Closed Lost"). Campaign members become touches; the channel is the campaign's
  * Type when Campaign.csv is loaded too. Other objects are reported as not used.
@@ -9,12 +11,25 @@
 import type { CsvTable } from '../csv';
 import { ANY_VALUE } from '../mapping/apply';
 import type { TableMapping } from '../mapping/schema';
-import { fieldHistoryTable, isFieldHistory, opportunityHistoryTable } from './salesforce-history';
+import {
+  ACCOUNT_FIELDS,
+  IS_CLOSED_NAMES,
+  IS_WON_NAMES,
+  LEAD_FIELDS,
+  OPPORTUNITY_FIELDS,
+  PROBABILITY_NAMES,
+  hasApiNames,
+  hasReportLabels,
+  salesforceKind,
+} from './salesforce-fields';
+import { fieldHistoryTable, opportunityHistoryTable } from './salesforce-history';
 import { pairs, pick, stem, withColumn, type ParsedFile, type PresetResult, type PresetTable } from './types';
 
 const TRUE = new Set(['1', 'true', 'yes']);
 const STATUS_COLUMN = 'status (from IsClosed/IsWon)';
 const PROBABILITY_COLUMN = 'probability (Probability %)';
+/** Salesforce objects the preset knows and does not read (contacts are not leads). */
+const KNOWN_UNUSED = new Set(['contact', 'task', 'event', 'case', 'user', 'branch__c', 'opportunitylineitem', 'product2', 'pricebookentry']);
 
 function mapping(file: ParsedFile, target: string, columns: [string, string][], extra: Partial<TableMapping> = {}): PresetTable {
   return { file, mapping: { file: file.name, target, columns, values: [], defaults: [], ...extra } };
@@ -22,36 +37,26 @@ function mapping(file: ParsedFile, target: string, columns: [string, string][], 
 
 function opportunityTable(file: ParsedFile): PresetTable {
   const h = file.table.header;
-  const columns = pairs(h, [
-    ['id', 'Id'],
-    ['account_id', 'AccountId'],
-    ['created_at', 'CreatedDate'],
-    ['owner', 'OwnerId', 'Owner'],
-    ['amount', 'Amount'],
-    ['close_date', 'CloseDate'],
-    ['stage', 'StageName'],
-    ['sourced_by', 'Sourced_By__c'],
-    ['currency', 'CurrencyIsoCode'],
-    ['forecast_category', 'ForecastCategoryName', 'ForecastCategory'],
-  ]);
+  const columns = pairs(h, OPPORTUNITY_FIELDS);
   let table = file.table;
-  const probability = pick(h, 'Probability');
+  const probability = pick(h, ...PROBABILITY_NAMES);
   if (probability !== undefined) {
     // Salesforce's Probability is a percentage without its sign; the canonical field is 0–1.
     table = withColumn(table, PROBABILITY_COLUMN, (c) => {
       const v = c(probability);
-      return v === '' ? '' : `${v}%`;
+      return v === '' || v.endsWith('%') ? v : `${v}%`;
     });
     columns.push(['probability', PROBABILITY_COLUMN]);
   }
-  const hasFlags = pick(h, 'IsClosed') !== undefined && pick(h, 'IsWon') !== undefined;
-  if (hasFlags) {
+  const isClosed = pick(h, ...IS_CLOSED_NAMES);
+  const isWon = pick(h, ...IS_WON_NAMES);
+  if (isClosed !== undefined && isWon !== undefined) {
     table = withColumn(table, STATUS_COLUMN, (c) =>
-      TRUE.has(c('IsWon').toLowerCase()) ? 'won' : TRUE.has(c('IsClosed').toLowerCase()) ? 'lost' : 'open',
+      TRUE.has(c(isWon).toLowerCase()) ? 'won' : TRUE.has(c(isClosed).toLowerCase()) ? 'lost' : 'open',
     );
     return mapping({ name: file.name, table }, 'opportunities', [...columns, ['status', STATUS_COLUMN]]);
   }
-  const stage = pick(h, 'StageName');
+  const stage = pick(h, 'StageName', 'Stage');
   const values: [string, [string, string][]][] = [['status', [['Closed Won', 'won'], ['Closed Lost', 'lost'], [ANY_VALUE, 'open']]]];
   return mapping({ name: file.name, table }, 'opportunities', stage ? [...columns, ['status', stage]] : columns, { values });
 }
@@ -90,10 +95,9 @@ function campaignTypes(files: readonly ParsedFile[]): Map<string, string> {
   return out;
 }
 
-/** Does the header look like a Salesforce export? */
+/** Does the header look like a Salesforce export: API field names, or a report's labels? */
 export function looksLikeSalesforce(file: ParsedFile): boolean {
-  const h = new Set(file.table.header.map((x) => x.trim()));
-  return h.has('StageName') || (h.has('Id') && (h.has('IsDeleted') || h.has('SystemModstamp'))) || (h.has('IsConverted') && h.has('LeadSource'));
+  return hasApiNames(file.table.header) || hasReportLabels(file.table.header);
 }
 
 function allSame(table: CsvTable, column: string | undefined): string | undefined {
@@ -106,52 +110,33 @@ function allSame(table: CsvTable, column: string | undefined): string | undefine
 export function salesforcePreset(files: readonly ParsedFile[]): PresetResult {
   const tables: PresetTable[] = [];
   const warnings: [string, string][] = [];
+  const unread: ParsedFile[] = [];
   const types = campaignTypes(files);
   for (const file of files) {
     const h = file.table.header;
     const s = stem(file.name);
-    if (s === 'lead' || (pick(h, 'IsConverted') && pick(h, 'Status'))) {
-      tables.push(
-        mapping(file, 'leads', pairs(h, [
-          ['id', 'Id'],
-          ['created_at', 'CreatedDate'],
-          ['email', 'Email'],
-          ['title', 'Title'],
-          ['country', 'Country'],
-          ['source', 'LeadSource'],
-          ['owner', 'OwnerId', 'Owner'],
-          ['sqo_at', 'ConvertedDate'],
-          ['account_id', 'ConvertedAccountId'],
-        ])),
-      );
-    } else if (s === 'opportunity' || pick(h, 'StageName', 'IsWon') !== undefined && pick(h, 'OpportunityId') === undefined) {
-      tables.push(opportunityTable(file));
-    } else if (s === 'opportunityfieldhistory' || isFieldHistory(h)) {
-      tables.push(fieldHistoryTable(file));
-    } else if (s === 'opportunityhistory' || (pick(h, 'OpportunityId') && pick(h, 'StageName'))) {
-      tables.push(opportunityHistoryTable(file));
-    } else if (s === 'account') {
-      tables.push(
-        mapping(file, 'accounts', pairs(h, [
-          ['id', 'Id'],
-          ['name', 'Name'],
-          ['industry', 'Industry'],
-          ['employees', 'NumberOfEmployees'],
-          ['annual_revenue', 'AnnualRevenue'],
-          ['region', 'BillingCountry', 'BillingState'],
-        ])),
-      );
-    } else if (s === 'campaignmember') {
-      tables.push(touchTable(file, types));
+    const kind = salesforceKind(file, s);
+    if (kind === 'leads') tables.push(mapping(file, 'leads', pairs(h, LEAD_FIELDS)));
+    else if (kind === 'opportunities') tables.push(opportunityTable(file));
+    else if (kind === 'opportunity_field_history') tables.push(fieldHistoryTable(file));
+    else if (kind === 'opportunity_history') tables.push(opportunityHistoryTable(file));
+    else if (kind === 'accounts') tables.push(mapping(file, 'accounts', pairs(h, ACCOUNT_FIELDS)));
+    else if (kind === 'touches') tables.push(touchTable(file, types));
+    else if (kind === 'campaign') {
+      warnings.push([file.name, 'read for the campaign types of touches only']);
+      continue;
+    } else if (KNOWN_UNUSED.has(s)) {
+      warnings.push([file.name, 'not used by the Salesforce preset (Lead, Opportunity, OpportunityHistory, OpportunityFieldHistory, Account, CampaignMember are)']);
+      continue;
     } else {
-      warnings.push([file.name, s === 'campaign' ? 'read for the campaign types of touches only' : 'not used by the Salesforce preset (Lead, Opportunity, OpportunityHistory, OpportunityFieldHistory, Account, CampaignMember are)']);
+      unread.push(file);
       continue;
     }
-    const created = pick(h, 'CreatedDate');
+    const created = pick(h, 'CreatedDate', 'Created Date');
     const same = allSame(file.table, created);
     if (same !== undefined) {
       warnings.push([file.name, `every CreatedDate is ${same}: probably the date the records were loaded into Salesforce, not when they were created; ages and cycle times computed from it are not meaningful`]);
     }
   }
-  return { tables, warnings };
+  return { tables, warnings, unread };
 }

@@ -40,6 +40,8 @@ export interface PresetResult {
   readonly tables: readonly PresetTable[];
   /** File-level remarks: [file, message]. */
   readonly warnings: readonly (readonly [string, string])[];
+  /** Files the preset cannot read: they go to the mapping screen with a proposal. */
+  readonly unread?: readonly ParsedFile[];
 }
 
 export const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;

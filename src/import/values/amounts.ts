@@ -13,9 +13,22 @@ export type AmountResult =
 const CURRENCY = /^(?:[$€£¥₹]|[A-Z]{3}|US\$|CA\$|A\$)\s*|\s*(?:[$€£¥₹]|[A-Z]{3})$/;
 const PLAIN = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
 
+/** `1,234,567`: groups of three after a first group of one to three digits. */
+function regularGroups(groups: readonly string[]): boolean {
+  const first = groups[0]!;
+  return first !== '' && first.length <= 3 && groups.slice(1).every((g) => g.length === 3);
+}
+
+/** Indian grouping `1,40,000` / `12,34,56,789`: the last group of three, the others of two. */
+function indianGroups(groups: readonly string[]): boolean {
+  const first = groups[0]!;
+  const middle = groups.slice(1, -1);
+  return groups.length > 2 && first !== '' && first.length <= 2 && middle.every((g) => g.length === 2) && groups.at(-1)!.length === 3;
+}
+
 /**
  * Reads an amount. `plain` is true when the text already was a plain decimal (no conversion made).
- * Grouping must be regular (`1,234,567`); anything else is refused with a reason.
+ * Grouping must be regular (`1,234,567`) or Indian (`1,40,000`); anything else is refused with a reason.
  */
 export function parseAmount(text: string, decimal: DecimalSeparator = '.'): AmountResult {
   let t = text.trim().replace(/\u00a0|\u202f/g, ' ');
@@ -43,7 +56,7 @@ export function parseAmount(text: string, decimal: DecimalSeparator = '.'): Amou
   const [intPart, fracPart, ...more] = t.split(dec);
   if (more.length > 0) return { ok: false, reason: `more than one decimal separator "${dec}"` };
   const groups = intPart!.split(new RegExp(`[${group === '.' ? '.' : ','}' ]`));
-  if (groups.length > 1 && (groups.slice(1).some((g) => g.length !== 3) || groups[0]!.length > 3 || groups[0] === '')) {
+  if (groups.length > 1 && !regularGroups(groups) && !(group === ',' && indianGroups(groups))) {
     return { ok: false, reason: `irregular digit grouping in "${text.trim()}"` };
   }
   const digits = groups.join('') + (fracPart === undefined ? '' : `.${fracPart}`);
