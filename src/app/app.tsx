@@ -2,9 +2,11 @@ import { Suspense, useEffect } from 'react';
 import { Loading } from '../ui/states';
 import { useView } from '../state/url';
 import { VIEWS } from '../state/views';
+import { ViewExportProvider } from './export-provider';
 import { FilterBar } from './filter-bar';
 import { Header } from './header';
 import { Nav } from './nav';
+import { RulesLinkBanner } from './rules-link-banner';
 import { VIEW_COMPONENTS } from './routes';
 
 export function App() {
@@ -22,10 +24,13 @@ export function App() {
       <Header />
       <Nav />
       <FilterBar />
+      <RulesLinkBanner />
       <main id="main" className="app-main" tabIndex={-1}>
-        <Suspense fallback={<Loading label="Opening the view…" />}>
-          <View />
-        </Suspense>
+        <ViewExportProvider viewName={title}>
+          <Suspense fallback={<Loading label="Opening the view…" />}>
+            <View />
+          </Suspense>
+        </ViewExportProvider>
       </main>
     </div>
   );

@@ -1,11 +1,12 @@
 import type { MouseEvent } from 'react';
-import { goToView, useSearch, useView } from '../state/url';
+import { goToView, searchForOtherView, useSearch, useView } from '../state/url';
 import { VIEWS } from '../state/views';
 
 /** Links to the seven views; real anchors so they open in new tabs and work with the keyboard. */
 export function Nav() {
   const current = useView();
   const search = useSearch().toString();
+  const carried = searchForOtherView(search);
   const base = import.meta.env.BASE_URL;
   return (
     <nav className="app-nav" aria-label="Views">
@@ -19,7 +20,7 @@ export function Nav() {
           return (
             <li key={v.id}>
               <a
-                href={`${base}${v.path}${search ? `?${search}` : ''}`}
+                href={`${base}${v.path}${carried}`}
                 aria-current={current === v.id ? 'page' : undefined}
                 onClick={onClick}
               >

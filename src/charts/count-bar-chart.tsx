@@ -27,7 +27,7 @@ export function CountBarChart({ rows, series, xLabel, yLabel, band, onSelect, he
         <XAxis dataKey="category" interval={0} tick={{ fontSize: 12 }} label={{ value: xLabel, position: 'insideBottom', offset: -18 }} />
         <YAxis label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }} />
         <Tooltip content={<ChartTooltip />} cursor={{ fill: 'rgba(31, 78, 140, 0.08)' }} />
-        {series.length > 1 ? <Legend verticalAlign="top" height={28} /> : null}
+        {series.length > 1 ? <Legend itemSorter={null} verticalAlign="top" height={28} /> : null}
         {band ? (
           <ReferenceArea y1={band.low} y2={band.high} ifOverflow="extendDomain" fill="#8a5a00" fillOpacity={0.12} label={{ value: band.label, position: 'insideTopLeft', fill: '#8a5a00', fontSize: 12 }} />
         ) : null}

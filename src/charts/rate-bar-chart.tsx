@@ -65,7 +65,7 @@ export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], on
           shared={false}
           cursor={{ fill: 'rgba(31, 78, 140, 0.08)' }}
         />
-        {series.length > 1 ? <Legend verticalAlign="top" height={28} /> : null}
+        {series.length > 1 ? <Legend itemSorter={null} verticalAlign="top" height={28} /> : null}
         {benchmarks.map((b) =>
           b.high > b.low ? (
             <ReferenceArea key={b.label} y1={b.low} y2={b.high} fill="#8a5a00" fillOpacity={0.1} label={{ value: b.label, position: 'insideTopLeft', fill: '#8a5a00', fontSize: 12 }} />

@@ -9,7 +9,9 @@ import { DEFAULT_RULE_SET } from '../engine/scoring/defaults';
 import { FRAMEWORK_CRITERIA } from '../engine/scoring/frameworks';
 import type { ActivityRule, FitRule, Framework, RuleSet } from '../engine/scoring/rules';
 import { clampRuleSet } from '../engine/scoring/validate';
+import { writeRuleLink } from './rule-link';
 import { loadStoredRules, saveStoredRules, type SavedRuleSet } from './rule-storage';
+import { updateSearch } from './url';
 import type { Thresholds } from './thresholds';
 
 interface RulesState {
@@ -77,6 +79,17 @@ export const rulesActions = {
     const applied = clampRuleSet(withThresholds(get().draft, t));
     set({ applied, draft: applied });
     persist(applied, get().saved);
+    // The link carries the rules now in use.
+    updateSearch((p) => writeRuleLink(p, applied));
+  },
+  /** A rule set from elsewhere (a link) becomes the applied one and the draft; stored under `name` too when given. */
+  rulesAdopted: (rules: RuleSet, name?: string) => {
+    const applied = clampRuleSet(rules);
+    const saved = name?.trim()
+      ? [...get().saved.filter((s) => s.name !== name.trim()), { name: name.trim(), savedAt: new Date().toISOString(), rules: applied }].sort((a, b) => a.name.localeCompare(b.name))
+      : get().saved;
+    set({ applied, draft: applied, saved });
+    persist(applied, saved);
   },
   draftReset: () => set({ draft: DEFAULT_RULE_SET }),
   draftReplaced: (rules: RuleSet) => set({ draft: clampRuleSet(rules) }),

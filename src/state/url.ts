@@ -168,10 +168,31 @@ export function updateSearch(update: SearchUpdater, mode: 'push' | 'replace' | '
   notify();
 }
 
-/** Moves to a view, keeping the search params (filters apply across views). */
+/**
+ * The parameters that hold across views: the global filters, the rules in use (the rule set and the
+ * thresholds) and the demo size. Every other parameter belongs to one view and is left behind when
+ * moving to another, so a link never carries a view's stale choices (`list=fastTrack` on /forecast).
+ */
+export const GLOBAL_PARAMS: readonly string[] = [
+  'from', 'to', 'source', 'segment', 'owner',
+  'rules', 'mqlMode', 'mqlFit', 'mqlIntent', 'mqlScore', 'high', 'mid', 'tier1', 'tier2',
+  'demoLeads',
+];
+
+/** The search string ("" or "?…") to carry to another view: the global parameters only. */
+export function searchForOtherView(search: string): string {
+  const all = new URLSearchParams(search);
+  const out = new URLSearchParams();
+  for (const [k, v] of all) if (GLOBAL_PARAMS.includes(k)) out.append(k, v);
+  const text = out.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Moves to a view, keeping the global parameters (filters, rules) and leaving the last view's own. */
 export function goToView(view: ViewId): void {
   flushSearch();
-  const url = `${base()}${view}${window.location.search}`;
+  const search = viewFromPath(window.location.pathname) === view ? window.location.search : searchForOtherView(window.location.search);
+  const url = `${base()}${view}${search}`;
   if (url === snapshot()) return;
   window.history.pushState(null, '', url);
   notify();

@@ -1,6 +1,8 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { slugOf } from '../charts/export-theme';
 import { downloadCsv, type Cell } from '../lib/csv-export';
-import { downloadSvgAsPng } from '../lib/png-export';
+import { chartPng, downloadChartPng } from '../lib/png-export';
+import { useExportContext } from './export-context';
 
 export interface CsvExport {
   readonly fileName: string;
@@ -20,31 +22,62 @@ export interface ChartFrameProps {
   readonly children: ReactNode;
   /** Extra controls shown beside the title (toggles, selects). */
   readonly controls?: ReactNode;
+  /** A table (or a form) exports as CSV only; a chart also as a PNG picture. Default: chart. */
+  readonly kind?: 'chart' | 'table';
 }
 
-/** The frame every chart uses: title, units, "How this is computed", and CSV and PNG export. */
-export function ChartFrame({ title, units, definition, csv, children, controls }: ChartFrameProps) {
+/**
+ * The frame every chart uses: title, units, "How this is computed", CSV export, and for charts a PNG
+ * that stands on its own (title, subtitle with dataset, as-of and filters, legend, units). The frame
+ * also enters the view's "Export view" list while it is shown.
+ */
+export function ChartFrame({ title, units, definition, csv, children, controls, kind = 'chart' }: ChartFrameProps) {
+  const sectionRef = useRef<HTMLElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const headingId = useId();
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const { subtitle, registry } = useExportContext();
+  const header = { title, subtitle, units };
+  // The latest props, read by the view export when it runs.
+  const latest = useRef({ header, csv });
+  useEffect(() => {
+    latest.current = { header, csv };
+  });
+
+  useEffect(() => {
+    if (!registry) return;
+    const png = () => (bodyRef.current ? chartPng(bodyRef.current, latest.current.header) : Promise.reject(new Error(`${title}: the chart is not shown.`)));
+    return registry.register({
+      title,
+      element: () => sectionRef.current,
+      png: kind === 'chart' ? png : undefined,
+      get csv() {
+        return latest.current.csv;
+      },
+    });
+  }, [registry, title, kind]);
+
+  // The chart's accessible name: recharts draws its SVG as a keyboard-operable application
+  // without one. Set after every render, as recharts may draw a new SVG.
+  useEffect(() => {
+    if (kind !== 'chart' || !bodyRef.current) return;
+    for (const svg of bodyRef.current.querySelectorAll('.recharts-wrapper > svg')) {
+      svg.setAttribute('aria-label', `${title}${units ? ` (${units})` : ''}: chart; its figures are in the table "Show the figures as a table" below it`);
+    }
+  });
 
   const exportPng = async () => {
-    const svg = bodyRef.current?.querySelector('svg.recharts-surface, svg');
-    if (!(svg instanceof SVGSVGElement)) {
-      setExportError('This chart has no picture to export yet.');
-      return;
-    }
+    if (!bodyRef.current) return;
     try {
       setExportError(null);
-      await downloadSvgAsPng(svg, `${slug}.png`);
+      await downloadChartPng(bodyRef.current, header, `${slugOf(title)}.png`);
     } catch (e) {
       setExportError(e instanceof Error ? e.message : 'PNG export failed.');
     }
   };
 
   return (
-    <section className="chart-frame" aria-labelledby={headingId}>
+    <section ref={sectionRef} className="chart-frame" aria-labelledby={headingId}>
       <header className="chart-frame__header">
         <div>
           <h3 id={headingId} className="chart-frame__title">
@@ -63,14 +96,17 @@ export function ChartFrame({ title, units, definition, csv, children, controls }
           >
             CSV
           </button>
-          <button type="button" className="button button--small" onClick={exportPng} aria-label={`Export ${title} as PNG`}>
-            PNG
-          </button>
+          {kind === 'chart' ? (
+            <button type="button" className="button button--small" onClick={exportPng} aria-label={`Export ${title} as PNG`}>
+              PNG
+            </button>
+          ) : null}
         </div>
       </header>
       <div ref={bodyRef} className="chart-frame__body">
         {children}
       </div>
+      {kind === 'chart' && csv && csv.rows.length > 0 ? <FiguresTable title={title} csv={csv} /> : null}
       {exportError ? (
         <p role="alert" className="chart-frame__error">
           {exportError}
@@ -81,5 +117,40 @@ export function ChartFrame({ title, units, definition, csv, children, controls }
         <div className="chart-frame__definition">{definition}</div>
       </details>
     </section>
+  );
+}
+
+/** Rows shown in a chart's text alternative; the CSV has them all. */
+const MAX_TABLE_ROWS = 200;
+
+/** The chart's text alternative: its figures (the CSV's) as a table, behind a disclosure. */
+function FiguresTable({ title, csv }: { title: string; csv: CsvExport }) {
+  const rows = csv.rows.slice(0, MAX_TABLE_ROWS);
+  return (
+    <details className="chart-frame__table">
+      <summary>Show the figures as a table</summary>
+      <table className="table">
+        <caption className="visually-hidden">Figures of {title}</caption>
+        <thead>
+          <tr>
+            {csv.header.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) => (
+                <td key={j}>{c === null || c === undefined ? '' : String(c)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {csv.rows.length > rows.length ? <p className="muted">The first {rows.length} of {csv.rows.length} rows; the CSV has them all.</p> : null}
+    </details>
   );
 }

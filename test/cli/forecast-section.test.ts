@@ -25,6 +25,12 @@ describe('report keys pipeline, coverage and hygiene', () => {
       marketing: `not measurable — needs ${NEEDS.touches}`,
     });
     expect(hygieneSection.text(ctx)).toContain(`  Pass-through: not measurable — needs ${NEEDS.touches} and ${NEEDS.sourcedBy}`);
+    // Status follows the projection (won + weighted open due) against quota: met, on track or at risk.
+    expect(out.coverage!['2026-Q1']).toMatchObject({ status: 'met' });
+    for (const q of Object.values(out.coverage!) as { status: string; projected: number; quota: number; coverage: unknown }[]) {
+      if (q.coverage !== 'quota met') expect(q.status).toBe(q.projected >= q.quota ? 'on track' : 'at risk');
+    }
+    expect(forecastSection.text(ctx).join('\n')).toMatch(/coverage 0\.38× \((on track|at risk)\), projected \$[\d,]+, (ahead|short) by \$/);
     expect(forecastSection.text(ctx)[0]).toMatch(/^Pipeline: 3 open deals, \$60,000 open, \$18,500 weighted/);
   });
 });

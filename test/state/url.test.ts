@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { currentSearch, flushSearch, goToView, LIVE_WRITE_MS, updateSearch, useSearch, useSearchSlice, useView } from '../../src/state/url';
+import { RULES_PARAM } from '../../src/state/rule-link';
+import { THRESHOLD_PARAMS } from '../../src/state/thresholds';
+import { currentSearch, flushSearch, goToView, GLOBAL_PARAMS, LIVE_WRITE_MS, searchForOtherView, updateSearch, useSearch, useSearchSlice, useView } from '../../src/state/url';
 
 describe('live search updates (a dragged slider)', () => {
   let writes = 0;
@@ -96,5 +98,23 @@ describe('a slider drag holds the URL until release', () => {
     expect(spy).toHaveBeenCalledTimes(1);
     expect(window.location.search).toBe('?high=70&mqlFit=20');
     spy.mockRestore();
+  });
+});
+
+describe("what a link carries to another view", () => {
+  it('keeps the filters and the rules in use, and leaves the last view its own parameters', () => {
+    expect(searchForOtherView('?list=fastTrack&source=webinar&rules=1.a.b&mqlFit=50&by=owner')).toBe('?source=webinar&rules=1.a.b&mqlFit=50');
+    expect(searchForOtherView('?list=fastTrack')).toBe('');
+  });
+
+  it('names every filter and threshold parameter as global', () => {
+    for (const p of [...Object.values(THRESHOLD_PARAMS), 'mqlMode', 'from', 'to', 'source', 'segment', 'owner', RULES_PARAM]) expect(GLOBAL_PARAMS).toContain(p);
+  });
+
+  it('drops them when moving to another view, and keeps them on the same view', () => {
+    flushSearch();
+    window.history.replaceState(null, '', '/hygiene?list=fastTrack&owner=ana');
+    act(() => goToView('forecast'));
+    expect(window.location.pathname + window.location.search).toBe('/forecast?owner=ana');
   });
 });

@@ -29,6 +29,22 @@ describe('the chart frame', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('no picture');
   });
 
+  it('offers a table as CSV only, with no PNG button', () => {
+    render(
+      <ChartFrame kind="table" title="Coverage" definition="-" csv={{ fileName: 'c.csv', header: ['q'], rows: [['2026-Q4']] }}>
+        <table>
+          <tbody>
+            <tr>
+              <td>2026-Q4</td>
+            </tr>
+          </tbody>
+        </table>
+      </ChartFrame>,
+    );
+    expect(screen.getByRole('button', { name: 'Export Coverage as CSV' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'Export Coverage as PNG' })).toBeNull();
+  });
+
   it('exports its figures as CSV', async () => {
     const created: Blob[] = [];
     URL.createObjectURL = vi.fn((b: Blob) => {

@@ -4,6 +4,7 @@
 import { coverageByQuarter, impliedCoverage } from '../../engine/forecast/coverage';
 import { pipelineByQuarter, pipelineSummary } from '../../engine/forecast/pipeline';
 import { opportunityMask } from '../../engine/filters/filters';
+import { coverageStatus, gapText, TERMS } from '../../lib/wording';
 import type { DatasetContext } from '../context';
 import type { ReportSection } from '../report-sections';
 
@@ -50,6 +51,8 @@ export const forecastSection: ReportSection = {
             openDue: units(c.openDueCents),
             weightedDue: units(c.weightedDueCents),
             coverage: c.coverage,
+            status: coverageStatus(c),
+            projected: units(c.projectedCents),
             attainment: c.attainment,
             gap: units(c.gapCents),
           },
@@ -61,10 +64,10 @@ export const forecastSection: ReportSection = {
     const { summary: s, coverage } = figures(ctx);
     const cur = ctx.dataset.meta.currency;
     return [
-      `Pipeline: ${s.openCount} open deals, ${money(s.openCents, cur)} open, ${money(s.weightedCents, cur)} weighted (expected bookings), win rate ${pct(s.rates.winRate)}`,
+      `Pipeline: ${s.openCount} open deals, ${money(s.openCents, cur)} open, ${money(s.weightedCents, cur)} weighted (expected bookings), ${TERMS.winRate.label.toLowerCase()} ${pct(s.rates.winRate)}`,
       ...coverage.map(
         (c) =>
-          `  ${c.quarter}: quota ${money(c.quotaCents, cur)}, won ${money(c.wonCents, cur)}, open due ${money(c.openDueCents, cur)}, coverage ${c.coverage === 'quota met' ? 'quota met' : `${c.coverage.toFixed(2)}×`}`,
+          `  ${c.quarter}: quota ${money(c.quotaCents, cur)}, won ${money(c.wonCents, cur)}, open due ${money(c.openDueCents, cur)}, coverage ${c.coverage === 'quota met' ? 'quota met' : `${c.coverage.toFixed(2)}×`} (${coverageStatus(c)}), projected ${money(c.projectedCents, cur)}, ${gapText(c.gapCents, cur)}`,
       ),
     ];
   },

@@ -130,7 +130,7 @@ export function funnelText(ctx: DatasetContext): string[] {
   }
   if (missing) lines.push(`  Stage rates: ${missing}`);
   else for (const p of STAGE_PAIRS) lines.push(`  ${p.label.padEnd(13)}${formatPercent(t.rates[p.key]).padStart(10)}`);
-  lines.push(`  ${'Win rate'.padEnd(13)}${formatPercent(t.rates.winRate).padStart(10)}  won ÷ (won + lost)`);
+  lines.push(`  ${'Win rate'.padEnd(13)}${formatPercent(t.rates.winRate).padStart(10)}  won ÷ closed (won + lost)`);
   const cycle = timeInStage(reach).at(-1);
   if (cycle) lines.push(`  SQO→won median ${formatDays(cycle.medianDays)}, p75 ${formatDays(cycle.p75Days)}`);
   const by = tallyByGroup(reach, groupsFor(ctx.dataset, 'source')!);

@@ -1,16 +1,18 @@
 import { formatDecimal, formatMoney, formatPercent } from '../../lib/format';
+import { coverageStatus, gapText } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { ForecastView } from '../../worker/api';
 
 const coverageText = (c: number | 'quota met') => (c === 'quota met' ? 'quota met' : `${formatDecimal(c)}×`);
 
-/** Coverage per quarter against the coverage the win rate implies (1 ÷ win rate). */
+/** Coverage per quarter, coloured by where the quarter stands (met / on track / at risk), and the gap in words. */
 export function CoverageTable({ view }: { view: ForecastView }) {
   const rows = view.quarters.filter((q) => q.coverage !== null && q.tense !== 'past').map((q) => q.coverage!);
   const target = view.impliedCoverage;
   const cur = view.currency;
   return (
     <ChartFrame
+      kind="table"
       title="Coverage of the remaining quota, current and coming quarters"
       units={`× (pipeline ÷ remaining quota); money in ${cur}`}
       definition={
@@ -21,15 +23,17 @@ export function CoverageTable({ view }: { view: ForecastView }) {
             the lookback): the coverage that, at today&apos;s win rate, books the rest of the quota.
           </p>
           <p>
-            <strong>Projected</strong> = won + weighted open pipeline due; <strong>gap</strong> = quota − projected (negative: a
-            projected beat). <strong>Attainment</strong> = won ÷ quota.
+            <strong>Projected</strong> = won + weighted open pipeline due. <strong>Status</strong>: met once won reaches quota; on
+            track when the projection reaches quota; else at risk. Coverage is coloured by the status, so a quarter whose projection
+            beats quota is never shown as short because its coverage is below the target multiple. <strong>Gap</strong> = quota −
+            projected, written “ahead by” (projection above quota) or “short by”. <strong>Attainment</strong> = won ÷ quota.
           </p>
         </>
       }
       csv={{
         fileName: 'coverage.csv',
-        header: ['quarter', 'quota', 'won', 'open_due', 'coverage', 'target_coverage', 'attainment', 'projected', 'gap'],
-        rows: rows.map((c) => [c.quarter, c.quotaCents / 100, c.wonCents / 100, c.openDueCents / 100, c.coverage, target, c.attainment, c.projectedCents / 100, c.gapCents / 100]),
+        header: ['quarter', 'quota', 'won', 'open_due', 'coverage', 'target_coverage', 'status', 'attainment', 'projected', 'gap_quota_minus_projected'],
+        rows: rows.map((c) => [c.quarter, c.quotaCents / 100, c.wonCents / 100, c.openDueCents / 100, c.coverage, target, coverageStatus(c), c.attainment, c.projectedCents / 100, c.gapCents / 100]),
       }}
     >
       {rows.length === 0 ? (
@@ -45,6 +49,7 @@ export function CoverageTable({ view }: { view: ForecastView }) {
               <th scope="col" className="num">Open due</th>
               <th scope="col" className="num">Coverage</th>
               <th scope="col" className="num">Target</th>
+              <th scope="col">Status</th>
               <th scope="col" className="num">Attainment</th>
               <th scope="col" className="num">Projected</th>
               <th scope="col" className="num">Gap</th>
@@ -52,21 +57,20 @@ export function CoverageTable({ view }: { view: ForecastView }) {
           </thead>
           <tbody>
             {rows.map((c) => {
-              const short = c.coverage !== 'quota met' && target !== null && c.coverage < target;
+              const status = coverageStatus(c);
+              const tone = `fc-status--${status.replace(' ', '-')}`;
               return (
                 <tr key={c.quarter}>
                   <th scope="row">{c.quarter}</th>
                   <td className="num">{formatMoney(c.quotaCents, cur)}</td>
                   <td className="num">{formatMoney(c.wonCents, cur)}</td>
                   <td className="num">{formatMoney(c.openDueCents, cur)}</td>
-                  <td className={`num ${short ? 'fc-short' : 'fc-ok'}`}>
-                    {coverageText(c.coverage)}
-                    {short ? ' (below target)' : ''}
-                  </td>
+                  <td className={`num ${tone}`}>{coverageText(c.coverage)}</td>
                   <td className="num">{target === null ? 'no data' : `${formatDecimal(target)}×`}</td>
+                  <td className={tone}>{status}</td>
                   <td className="num">{formatPercent(c.attainment)}</td>
                   <td className="num">{formatMoney(c.projectedCents, cur)}</td>
-                  <td className="num">{formatMoney(c.gapCents, cur)}</td>
+                  <td className={`num ${tone}`}>{gapText(c.gapCents, cur)}</td>
                 </tr>
               );
             })}

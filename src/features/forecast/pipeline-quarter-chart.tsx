@@ -31,7 +31,7 @@ export function PipelineQuarterChart({ rows, currency }: { rows: readonly Quarte
           <XAxis dataKey="quarter" label={{ value: 'Close quarter', position: 'insideBottom', offset: -12 }} />
           <YAxis tickFormatter={axisMoney(currency)} label={{ value: currency, angle: -90, position: 'insideLeft' }} width={80} />
           <Tooltip formatter={tooltipMoney(currency)} />
-          <Legend verticalAlign="top" formatter={legendText} />
+          <Legend itemSorter={null} verticalAlign="top" formatter={legendText} />
           <Bar dataKey="won" name="Won" stackId="b" fill="#1d7a46" isAnimationActive={false} />
           <Bar dataKey="weightedDue" name="Weighted open pipeline due" stackId="b" fill="#7aa6d9" isAnimationActive={false} />
           <Bar dataKey="openDue" name="Open pipeline due (unweighted)" fill="#c9d6ea" isAnimationActive={false} />

@@ -21,6 +21,7 @@ export function ScenarioPlanner({ currency }: { currency: string }) {
   const setStep = (k: StepKey, patch: Partial<StepForm>) => setForm({ ...form, steps: { ...form.steps, [k]: { ...form.steps[k], ...patch } } });
   return (
     <ChartFrame
+      kind="table"
       title="Scenario planner: from MQLs to bookings"
       units={`leads; money in ${currency}`}
       controls={

@@ -46,7 +46,7 @@ export function SqoLagChart({ rows, view }: { rows: readonly LagChartRow[]; view
           <YAxis yAxisId="money" tickFormatter={axisMoney(cur)} width={80} label={{ value: `Bookings (${cur})`, angle: -90, position: 'insideLeft' }} />
           <YAxis yAxisId="sqos" orientation="right" tickFormatter={(n: number) => formatCount(n)} label={{ value: 'SQOs', angle: 90, position: 'insideRight' }} />
           <Tooltip formatter={tip} />
-          <Legend verticalAlign="top" formatter={legendText} />
+          <Legend itemSorter={null} verticalAlign="top" formatter={legendText} />
           <Bar yAxisId="sqos" dataKey="sqos" name="SQOs created" fill="#c9d6ea" isAnimationActive={false} />
           <Line yAxisId="money" dataKey="actual" name="Actual bookings" stroke="#1d7a46" strokeWidth={2} isAnimationActive={false} />
           <Line yAxisId="money" dataKey="forecast" name="Forecast from SQOs" stroke="#1f4e8c" strokeWidth={2} isAnimationActive={false} />

@@ -8,6 +8,7 @@ export function StageTable({ view, settings }: { view: ForecastView; settings: F
   const cur = view.currency;
   return (
     <ChartFrame
+      kind="table"
       title="Open pipeline by stage and the probability applied"
       units={`${cur}; probabilities in %`}
       controls={

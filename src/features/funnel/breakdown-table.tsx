@@ -9,6 +9,7 @@ export function BreakdownTable({ vm }: { vm: FunnelViewModel }) {
   const dim = vm.breakdown.dimension;
   return (
     <ChartFrame
+      kind="table"
       title={`Funnel by ${dim.label.toLowerCase()}`}
       units="leads; rates over all data in view"
       csv={breakdownCsv(vm)}

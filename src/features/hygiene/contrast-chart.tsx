@@ -31,7 +31,7 @@ export function ContrastChart({ rows }: { rows: readonly ContrastRow[] }) {
           <XAxis dataKey="detector" interval={0} label={{ value: 'Detector', position: 'insideBottom', offset: -12 }} />
           <YAxis tickFormatter={(v: number) => `${v}%`} label={{ value: 'Win rate (%)', angle: -90, position: 'insideLeft' }} />
           <Tooltip formatter={pct} />
-          <Legend verticalAlign="top" formatter={legendText} />
+          <Legend itemSorter={null} verticalAlign="top" formatter={legendText} />
           <Bar dataKey="flagged" name="Flagged" fill="#b3261e" isAnimationActive={false} />
           <Bar dataKey="clean" name="Clean" fill="#1d7a46" isAnimationActive={false} />
         </BarChart>

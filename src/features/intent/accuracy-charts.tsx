@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount, formatDecimal, formatMoney, formatPercent } from '../../lib/format';
+import { TERMS } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { IntentViewModel } from '../../worker/api';
 import { calibrationData, liftCsv, tierCsv } from './build-intent-model';
@@ -25,7 +26,7 @@ export function LiftChart({ vm }: { vm: IntentViewModel }) {
             <XAxis dataKey="decile" label={{ value: 'Score decile (1 = highest scores)', position: 'insideBottom', offset: -16 }} />
             <YAxis tickFormatter={(v: number) => formatDecimal(v)} label={{ value: 'Lift (×)', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={(v) => `${formatDecimal(Number(v))}×`} />
-            <Legend verticalAlign="top" />
+            <Legend itemSorter={null} verticalAlign="top" />
             <ReferenceLine y={1} stroke="#555" strokeDasharray="4 3" />
             <Bar dataKey="fit" name="Fit" fill="#8aa9d6" isAnimationActive={false} />
             <Bar dataKey="intent" name="Intent" fill="#b45309" isAnimationActive={false} />
@@ -53,12 +54,13 @@ export function CalibrationChart({ vm }: { vm: IntentViewModel }) {
     >
       <div role="img" aria-label="Calibration of the combined and intent scores against the observed SQO rate">
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={data} margin={{ top: 32, right: 12, bottom: 28, left: 16 }}>
+          <LineChart data={data} margin={{ top: 12, right: 28, bottom: 28, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="bin" label={{ value: 'Score bin (points)', position: 'insideBottom', offset: -16 }} />
+            {/* Every bin keeps its tick (recharts would drop one, e.g. 80–90, to avoid crowding). */}
+            <XAxis dataKey="bin" interval={0} label={{ value: 'Score bin (points)', position: 'insideBottom', offset: -16 }} />
             <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} label={{ value: 'Share', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={(v) => formatPercent(v === null ? null : Number(v))} />
-            <Legend verticalAlign="top" />
+            <Legend itemSorter={null} verticalAlign="top" wrapperStyle={{ paddingBottom: 12 }} />
             <Line dataKey="predicted" name="Score ÷ 100 (combined)" stroke="#777" strokeDasharray="4 3" isAnimationActive={false} connectNulls />
             <Line dataKey="observed" name="Observed, combined score" stroke="#1f5fa8" isAnimationActive={false} connectNulls />
             <Line dataKey="observedIntent" name="Observed, intent score" stroke="#b45309" isAnimationActive={false} connectNulls />
@@ -79,7 +81,7 @@ export function TierRevenueChart({ vm, currency }: { vm: IntentViewModel; curren
       definition={
         <p>
           Matured leads by intent tier at their history cut-off (High ≥ {vm.rules.tiers.intentHigh}, Mid ≥ {vm.rules.tiers.intentMid}). Won revenue =
-          amounts of their won opportunities. SQO rate = share that reached SQO; win rate = share won. The CSV also has the current tier counts (scores as
+          amounts of their won opportunities. SQO rate = share that reached SQO; won ÷ matured leads = share won (not the deal win rate, won ÷ closed). The CSV also has the current tier counts (scores as
           of today).
         </p>
       }
@@ -101,7 +103,7 @@ export function TierRevenueChart({ vm, currency }: { vm: IntentViewModel; curren
             <th scope="col">Tier</th>
             <th scope="col" className="num">Matured leads</th>
             <th scope="col" className="num">SQO rate</th>
-            <th scope="col" className="num">Win rate</th>
+            <th scope="col" className="num">{TERMS.wonOfMatured.label}</th>
             <th scope="col" className="num">Won revenue</th>
           </tr>
         </thead>

@@ -3,6 +3,7 @@
  * here beyond picking and labelling what the engine returned.
  */
 import type { Cell } from '../../lib/csv-export';
+import { TERMS } from '../../lib/wording';
 import type { IntentViewModel } from '../../worker/api';
 
 export interface CsvTable {
@@ -55,7 +56,7 @@ export function thresholdMarkers(vm: IntentViewModel, which: 'fit' | 'intent'): 
 export function tierCsv(vm: IntentViewModel): CsvTable {
   const total = vm.tiers.High + vm.tiers.Mid + vm.tiers.Low;
   return {
-    header: ['tier', 'leads_now', 'share', 'matured_leads', 'reached_sqo', 'sqo_rate', 'won', 'win_rate', 'won_revenue_cents', 'route'],
+    header: ['tier', 'leads_now', 'share', 'matured_leads', 'reached_sqo', 'sqo_rate', 'won', TERMS.wonOfMatured.csv, 'won_revenue_cents', 'route'],
     rows: vm.tierOutcomes.map((t) => [t.tier, vm.tiers[t.tier], total ? vm.tiers[t.tier] / total : null, t.leads, t.reachedSqo, t.sqoRate, t.won, t.winRate, t.wonCents, t.route]),
   };
 }

@@ -9,6 +9,7 @@ export function FitIntentMatrix({ vm }: { vm: IntentViewModel }) {
   const t = vm.rules.tiers;
   return (
     <ChartFrame
+      kind="table"
       title="Fit × intent matrix: leads and conversion to SQO"
       units="matured leads; % that reached SQO"
       csv={{ fileName: 'fit-intent-matrix.csv', ...matrixCsv(vm) }}

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { datasetSummaryQuery } from '../../lib/dataset-queries';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
-import { useAppliedRules, withThresholds } from '../../state/rules';
+import { withThresholds } from '../../state/rules';
+import { useRulesInUse } from '../../state/rules-in-use';
 import { toEngineFilters, useFilters } from '../../state/filters';
 import { useThresholds } from '../../state/thresholds';
+import { RulesSource } from '../../ui/rules-source';
 import { Stat } from '../../ui/stat';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
 import { ViewHeader } from '../../ui/view-header';
@@ -58,13 +60,15 @@ function Headline({ vm }: { vm: IntentViewModel }) {
 export function IntentView() {
   const summary = useQuery(datasetSummaryQuery());
   const filters = toEngineFilters(useFilters());
-  const applied = useAppliedRules();
-  const rules = withThresholds(applied, useThresholds(applied));
+  const inUse = useRulesInUse();
+  const rules = withThresholds(inUse.rules, useThresholds(inUse.rules));
   const q = useQuery({ ...intentOverviewQuery(summary.data?.version ?? 0, filters, rules), enabled: summary.data !== undefined });
   const vm = q.data;
   return (
     <>
-      <ViewHeader title="Intent & scoring" question="Do our scores predict anything?" />
+      <ViewHeader title="Intent & scoring" question="Do our scores predict anything?">
+        <RulesSource source={inUse.source} name={inUse.name} />
+      </ViewHeader>
       {summary.error ? <ErrorState title="No dataset is loaded" error={summary.error} /> : null}
       {q.isPending && summary.data ? <Loading label="Scoring every lead…" /> : null}
       {q.error ? <ErrorState title="The scores could not be computed" error={q.error} /> : null}

@@ -33,7 +33,7 @@ export function ScoreHistogram({ vm, which }: { vm: IntentViewModel; which: 'fit
             <XAxis dataKey="label" interval={1} tick={{ fontSize: 11 }} height={48} label={{ value: `${name} score (points)`, position: 'insideBottom', offset: 0 }} />
             <YAxis tickFormatter={(v: number) => formatCount(v)} label={{ value: 'Leads', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={(v) => formatCount(Number(v))} />
-            <Legend verticalAlign="bottom" />
+            <Legend itemSorter={null} verticalAlign="bottom" />
             <Bar dataKey="notConverted" name="Did not reach SQO" stackId="s" fill="#b9c7db" isAnimationActive={false} />
             <Bar dataKey="converted" name="Reached SQO" stackId="s" fill="#1f5fa8" isAnimationActive={false} />
             {marks.map((m, k) => (

@@ -1,5 +1,6 @@
 /** Formats the Overview's headline figures: value, last quarter's value and the change. Pure. */
 import { formatCount, formatDate, formatMoney, formatPercent } from '../../lib/format';
+import { TERMS } from '../../lib/wording';
 import type { OverviewModel } from '../../worker/api';
 
 export interface HeadlineCard {
@@ -30,10 +31,13 @@ function changeText(f: Figure): string {
   return `${arrow} ${formatPercent(Math.abs(f.change))}`;
 }
 
+/** The Overview's one win rate carries its denominator in its label. */
+const LABELS: Readonly<Record<string, string>> = { winRate: TERMS.winRate.label };
+
 export function headlineCards(m: OverviewModel): HeadlineCard[] {
   return m.headline.map((f) => ({
     key: f.key,
-    label: f.label,
+    label: LABELS[f.key] ?? f.label,
     value: show(f, f.current, m.currency),
     note: `${changeText(f)} vs ${m.previous.label} (${show(f, f.previous, m.currency)})`,
     help: `${f.definition} Current: ${formatDate(m.current.from)} – ${formatDate(m.current.to)}; previous: ${formatDate(m.previous.from)} – ${formatDate(m.previous.to)}.`,

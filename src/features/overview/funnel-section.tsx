@@ -2,6 +2,7 @@ import { stageBars } from '../../charts/stage-bars';
 import { StageFunnelChart } from '../../charts/stage-funnel-chart';
 import { formatCount, formatPercent } from '../../lib/format';
 import { goToView } from '../../state/url';
+import { TERMS } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
 import { ErrorState, Loading } from '../../ui/states';
 import { useOverview } from './queries';
@@ -40,7 +41,7 @@ export function FunnelSection() {
         Win rate <strong>{formatPercent(f.winRate)}</strong> (won ÷ (won + lost): {formatCount(f.won)} won of {formatCount(f.won + f.lost)} closed)
         {f.unit === 'leads' ? (
           <>
-            {' '}· MQL→SQO {formatPercent(data.rates.mqlToSqo)} · SQL→SQO {formatPercent(data.rates.sqlToSqo)} · SQO→won, lead cohort {formatPercent(data.rates.sqoToWon)}.
+            {' '}· MQL→SQO {formatPercent(data.rates.mqlToSqo)} · SQL→SQO {formatPercent(data.rates.sqlToSqo)} · {TERMS.sqoToWonCohort.label} {formatPercent(data.rates.sqoToWon)}.
           </>
         ) : (
           '.'

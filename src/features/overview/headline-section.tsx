@@ -1,4 +1,5 @@
 import { formatDate } from '../../lib/format';
+import { Stat } from '../../ui/stat';
 import { ErrorState, Loading } from '../../ui/states';
 import { headlineCards } from './build-headline';
 import { useOverview } from './queries';
@@ -14,16 +15,12 @@ export function HeadlineSection() {
         {data.current.label}: {formatDate(data.current.from)} – {formatDate(data.current.to)}
       </h2>
       <p className="muted overview-note">
-        Compared with the same number of days of the previous quarter ({formatDate(data.previous.from)} – {formatDate(data.previous.to)}), so a quarter in progress is not set against a whole one. {data.basis === 'leads' ? 'Counts are first entries into each stage in the window' : 'Counted on opportunities: created in the window, and closed in it by close date'}; hover a figure for its definition.
+        Compared with the same number of days of the previous quarter ({formatDate(data.previous.from)} – {formatDate(data.previous.to)}), so a quarter in progress is not set against a whole one. {data.basis === 'leads' ? 'Counts are first entries into each stage in the window' : 'Counted on opportunities: created in the window, and closed in it by close date'}; hover or focus a figure for its definition.
       </p>
       <div className="stat-row overview-stats">
         {headlineCards(data).map((c) => (
           <div key={c.key} className={`headline headline--${c.direction}`} data-key={c.key}>
-            <div className="stat" title={c.help}>
-              <div className="stat__label">{c.label}</div>
-              <div className="stat__value">{c.value}</div>
-              <div className="stat__note">{c.note}</div>
-            </div>
+            <Stat label={c.label} value={c.value} note={c.note} help={c.help} />
           </div>
         ))}
       </div>

@@ -3,6 +3,7 @@ import { createElement } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { datasetSummaryQuery } from '../../lib/dataset-queries';
 import { formatDecimal, formatMoney, formatPercent } from '../../lib/format';
+import { coverageStatus, gapText } from '../../lib/wording';
 import { toEngineFilters, useFilters } from '../../state/filters';
 import { ChartFrame } from '../../ui/chart-frame';
 import { ErrorState, Loading } from '../../ui/states';
@@ -36,6 +37,7 @@ export function PipelinePanel() {
   const cur = v.currency;
   const now = v.quarters[0];
   const coverage = now ? (now.coverage === 'quota met' ? 'quota met' : `${formatDecimal(now.coverage)}×`) : 'no quota';
+  const status = now ? coverageStatus(now) : null;
   const money = (value: unknown) => (typeof value === 'number' ? formatMoney(Math.round(value * 100), cur) : String(value ?? ''));
   return (
     <section className="card" aria-labelledby="pipeline-panel-heading">
@@ -43,15 +45,17 @@ export function PipelinePanel() {
       <div className="stat-row pipeline-panel__stats">
         <Stat label="Open pipeline" value={formatMoney(v.openCents, cur, true)} help={formatMoney(v.openCents, cur)} />
         <Stat label="Weighted pipeline" value={formatMoney(v.weightedCents, cur, true)} note="Σ amount × p(stage)" help={formatMoney(v.weightedCents, cur)} />
-        <Stat
-          label={now ? `Coverage ${now.quarter}` : 'Coverage'}
-          value={coverage}
-          note={v.impliedCoverage === null ? undefined : `target ${formatDecimal(v.impliedCoverage)}× (1 ÷ ${formatPercent(v.winRate)} win rate)`}
-        />
+        <div className={status ? `coverage-status coverage-status--${status.replace(' ', '-')}` : undefined}>
+          <Stat
+            label={now ? `Coverage ${now.quarter}` : 'Coverage'}
+            value={status && status !== 'met' ? `${coverage} · ${status}` : coverage}
+            note={v.impliedCoverage === null ? undefined : `target ${formatDecimal(v.impliedCoverage)}× = 1 ÷ ${formatPercent(v.winRate)} won ÷ closed, last 4 quarters`}
+          />
+        </div>
         <Stat
           label={now ? `Projected ${now.quarter}` : 'Projected bookings'}
           value={now ? formatMoney(now.projectedCents, cur, true) : 'no quota'}
-          note={now ? `quota ${formatMoney(now.quotaCents, cur, true)}; won so far ${formatMoney(now.wonCents, cur, true)}` : undefined}
+          note={now ? `quota ${formatMoney(now.quotaCents, cur, true)}, ${gapText(now.gapCents, cur)}; won so far ${formatMoney(now.wonCents, cur, true)}` : undefined}
         />
       </div>
       {v.quarters.length ? (
@@ -62,7 +66,8 @@ export function PipelinePanel() {
             <p>
               Won = deals won with a close date in the quarter. Weighted open = open deals due in the quarter × p(stage), the
               historical win rate from their stage over the last 4 quarters. Projected = won + weighted open. Coverage = open
-              pipeline due ÷ (quota − won); the Forecast view has the detail.
+              pipeline due ÷ (quota − won). Status: met once won reaches quota, on track when the projection reaches quota, else at
+              risk; the gap is quota − projected, said as “ahead by” or “short by”. The Forecast view has the detail.
             </p>
           }
           csv={{ fileName: 'projected-vs-quota.csv', header: ['quarter', 'won', 'weighted_open_due', 'quota'], rows: buildPanelRows(v).map((r) => [r.quarter, r.won, r.weightedDue, r.quota]) }}
@@ -73,7 +78,7 @@ export function PipelinePanel() {
               <XAxis dataKey="quarter" label={{ value: 'Quarter', position: 'insideBottom', offset: -12 }} />
               <YAxis tickFormatter={(u: number) => formatMoney(u * 100, cur, true)} width={80} label={{ value: cur, angle: -90, position: 'insideLeft' }} />
               <Tooltip formatter={money} />
-              <Legend verticalAlign="top" formatter={legendText} />
+              <Legend itemSorter={null} verticalAlign="top" formatter={legendText} />
               <Bar dataKey="won" name="Won" stackId="p" fill="#1d7a46" isAnimationActive={false} />
               <Bar dataKey="weightedDue" name="Weighted open pipeline due" stackId="p" fill="#7aa6d9" isAnimationActive={false} />
               <Line dataKey="quota" name="Quota" stroke="#b3261e" strokeWidth={2} isAnimationActive={false} />

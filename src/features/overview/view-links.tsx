@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { goToView, useSearch } from '../../state/url';
+import { goToView, searchForOtherView, useSearch } from '../../state/url';
 import { VIEWS, type ViewId } from '../../state/views';
 
 const WHAT: Partial<Record<ViewId, string>> = {
@@ -15,6 +15,7 @@ const LINKS = VIEWS.filter((v) => WHAT[v.id]).map((v) => ({ view: v.id, label: v
 /** Links into the other views, keeping the filters. */
 export function ViewLinks() {
   const search = useSearch().toString();
+  const carried = searchForOtherView(search);
   const base = import.meta.env.BASE_URL;
   return (
     <nav className="card" aria-label="Go deeper">
@@ -23,7 +24,7 @@ export function ViewLinks() {
         {LINKS.map((l) => (
           <li key={l.view}>
             <a
-              href={`${base}${l.view}${search ? `?${search}` : ''}`}
+              href={`${base}${l.view}${carried}`}
               onClick={(e: MouseEvent) => {
                 if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
                 e.preventDefault();

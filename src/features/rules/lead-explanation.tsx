@@ -2,11 +2,22 @@ import { useQuery } from '@tanstack/react-query';
 import { memo, useState } from 'react';
 import type { RuleSet } from '../../engine/scoring/rules';
 import { formatDate, formatDecimal } from '../../lib/format';
+import { RulesSource } from '../../ui/rules-source';
 import { ErrorState } from '../../ui/states';
+import type { RulesSource as Source } from '../../state/rules-in-use';
 import { explainQuery } from './queries';
 
 /** Why one lead has its scores under the draft: matched fit rules and decayed points per activity type. */
-export const LeadExplanation = memo(function LeadExplanation({ version, rules, suggestion }: { version: number; rules: RuleSet; suggestion?: string }) {
+interface Props {
+  readonly version: number;
+  readonly rules: RuleSet;
+  readonly suggestion?: string;
+  /** Which rules `rules` are: the draft, the applied ones or a link's. */
+  readonly source: Source;
+  readonly linkName?: string | null;
+}
+
+export const LeadExplanation = memo(function LeadExplanation({ version, rules, suggestion, source, linkName }: Props) {
   const [input, setInput] = useState('');
   const [leadId, setLeadId] = useState<string | null>(null);
   const q = useQuery({ ...explainQuery(version, rules, leadId ?? ''), enabled: leadId !== null });
@@ -14,6 +25,7 @@ export const LeadExplanation = memo(function LeadExplanation({ version, rules, s
   return (
     <section className="card" aria-labelledby="explain-heading">
       <h2 id="explain-heading">Why does a lead score what it does?</h2>
+      <RulesSource source={source} name={linkName} />
       <form
         className="rule-set-actions__row"
         onSubmit={(ev) => {

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, useMemo } from 'react';
 import { datasetSummaryQuery } from '../../lib/dataset-queries';
-import { useAppliedRules, useDraftRules, useRulesNotices, rulesActions, withThresholds } from '../../state/rules';
+import { useDraftRules, useRulesNotices, rulesActions, withThresholds } from '../../state/rules';
+import { draftSource, useRulesInUse } from '../../state/rules-in-use';
 import { useEngineFilters } from '../../state/filters';
 import { useThresholds } from '../../state/thresholds';
 import { ErrorState, Loading } from '../../ui/states';
@@ -41,7 +42,8 @@ export function RulesView() {
   // Every value passed down keeps its identity until its inputs change, so a moving slider re-renders
   // only the parts that show it (the memoised sections skip the rest).
   const filters = useEngineFilters();
-  const applied = useAppliedRules();
+  const inUse = useRulesInUse();
+  const applied = inUse.rules;
   const draftRules = useDraftRules();
   const thresholds = useThresholds(applied);
   const draft = useMemo(() => withThresholds(draftRules, thresholds), [draftRules, thresholds]);
@@ -53,6 +55,7 @@ export function RulesView() {
   const shownChanges = useShownStatusChanges(changes, version);
   const catalog = useQuery({ ...catalogQuery(version), enabled });
   const currency = summary.data?.currency ?? 'USD';
+  const source = draftSource(draft, inUse);
 
   return (
     <>
@@ -79,8 +82,8 @@ export function RulesView() {
           <WarehouseExport rules={draft} attributes={catalog.data.attributes} />
         </>
       ) : null}
-      {shownChanges.data ? <StatusChanges vm={shownChanges.data} stale={shownChanges.stale} /> : null}
-      {enabled ? <LeadExplanation version={version} rules={draft} suggestion={changes.data?.rows[0]?.leadId} /> : null}
+      {shownChanges.data ? <StatusChanges vm={shownChanges.data} stale={shownChanges.stale} source={source} linkName={inUse.name} /> : null}
+      {enabled ? <LeadExplanation version={version} rules={draft} suggestion={changes.data?.rows[0]?.leadId} source={source} linkName={inUse.name} /> : null}
     </>
   );
 }

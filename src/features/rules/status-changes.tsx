@@ -2,6 +2,8 @@ import { memo } from 'react';
 import { formatCount, formatDecimal } from '../../lib/format';
 import { useThrottledWhileDragging } from '../../state/slider-drag';
 import { DataTable } from '../../ui/data-table';
+import { RulesSource } from '../../ui/rules-source';
+import type { RulesSource as Source } from '../../state/rules-in-use';
 import type { StatusChangesViewModel } from '../../worker/api';
 
 const COLUMNS = [
@@ -17,14 +19,23 @@ const COLUMNS = [
 /** How often (ms) the list shows a new result while a slider is dragged (at once on release). */
 const REFRESH_WHILE_DRAGGING_MS = 300;
 
-export const StatusChanges = memo(function StatusChanges({ vm, stale = false }: { vm: StatusChangesViewModel; stale?: boolean }) {
-  return <StatusChangesBody vm={useThrottledWhileDragging(vm, REFRESH_WHILE_DRAGGING_MS)} stale={stale} />;
+interface Props {
+  readonly vm: StatusChangesViewModel;
+  readonly stale?: boolean;
+  /** Which rules the model stage is computed with. */
+  readonly source: Source;
+  readonly linkName?: string | null;
+}
+
+export const StatusChanges = memo(function StatusChanges({ vm, stale = false, source, linkName }: Props) {
+  return <StatusChangesBody vm={useThrottledWhileDragging(vm, REFRESH_WHILE_DRAGGING_MS)} stale={stale} source={source} linkName={linkName} />;
 });
 
-const StatusChangesBody = memo(function StatusChangesBody({ vm, stale }: { vm: StatusChangesViewModel; stale: boolean }) {
+const StatusChangesBody = memo(function StatusChangesBody({ vm, stale, source, linkName }: Props) {
   return (
     <section className="card" aria-labelledby="changes-heading" aria-busy={stale}>
       <h2 id="changes-heading">Leads that change status under the draft</h2>
+      <RulesSource source={source} name={linkName} />
       <p className="muted" data-testid="status-changes-total">
         {formatCount(vm.total)} matured leads would change MQL status; the {formatCount(vm.rows.length)} with the highest scores are listed. Scores are
         as of each lead&apos;s history cut-off.

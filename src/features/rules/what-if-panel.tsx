@@ -44,7 +44,7 @@ const VolumeChart = memo(function VolumeChart({ volumes }: { volumes: Volumes })
           <XAxis dataKey="stage" label={{ value: 'Stage', position: 'insideBottom', offset: -12 }} />
           <YAxis tickFormatter={(v: number) => formatCount(v)} label={{ value: 'Leads', angle: -90, position: 'insideLeft' }} />
           <Tooltip formatter={(v) => formatCount(Number(v))} />
-          <Legend verticalAlign="top" />
+          <Legend itemSorter={null} verticalAlign="top" />
           {COLUMNS.map((c) => (
             <Bar key={c.key} dataKey={c.key} name={c.label} fill={COLORS[c.key]} isAnimationActive={false} />
           ))}

@@ -28,6 +28,9 @@ describe('Overview pipeline panel', () => {
     );
     expect(await screen.findByText('Weighted pipeline', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByText(/^Coverage \d{4}-Q\d$/)).toBeInTheDocument();
+    // Coverage says where the quarter stands, as the projection does; the gap is said in words.
+    expect(screen.getByText(/^(\d[\d.,]*× · (on track|at risk)|quota met)$/)).toBeInTheDocument();
+    expect(screen.getByText(/, (ahead by \$|short by \$|on quota)/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: /Projected bookings against quota/ })).toBeInTheDocument();
   });
 });

@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { datasetSummaryQuery } from '../lib/dataset-queries';
+import { formatDate } from '../lib/format';
+import { describeFilters, useFilters } from '../state/filters';
+import { ExportProvider, ViewExportRegistry } from '../ui/export-context';
+
+/**
+ * Gives every chart of the view what its exports need: the subtitle (dataset, as-of, filters) and
+ * the list "Export view" saves.
+ */
+export function ViewExportProvider({ viewName, children }: { viewName: string; children: ReactNode }) {
+  const filters = useFilters();
+  const { data } = useQuery(datasetSummaryQuery());
+  const [registry] = useState(() => new ViewExportRegistry());
+  const dataset = data ? `${data.name} · as of ${formatDate(data.asOf)}` : 'No dataset';
+  const subtitle = `${dataset} · ${describeFilters(filters)}`;
+  return <ExportProvider value={{ subtitle, viewName, registry }}>{children}</ExportProvider>;
+}
