@@ -7,12 +7,13 @@
 import { leadMask, type Filters } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
 import { listAttributes, type AttributeInfo } from '../../engine/scoring/attributes';
+import { rulesReadNothing } from '../../engine/scoring/coverage';
 import { explainLead, type LeadExplanation } from '../../engine/scoring/explain';
 import { leadOutcomes } from '../../engine/scoring/outcomes';
 import type { RuleSet } from '../../engine/scoring/rules';
 import { clampRuleSet } from '../../engine/scoring/validate';
 import { scoringSummary, type ScoringSummary } from '../../engine/scoring/summary';
-import { suggestWeights, type SuggestOutcome, type SuggestedWeights } from '../../engine/scoring/suggest';
+import { suggestWeights, type SuggestOutcome, type SuggestResult } from '../../engine/scoring/suggest';
 import { recordedFigures, whatIf, type WhatIfContext, type WhatIfFigures } from '../../engine/scoring/what-if';
 import { prepareWhatIf, statusChanges, thresholdFreeKey, updateWhatIf, type StatusChange } from '../../engine/scoring/what-if-prepare';
 import { isoDate } from '../../engine/time';
@@ -27,6 +28,8 @@ export interface IntentViewModel extends ScoringSummary {
   /** ISO date the current scores are measured at. */
   readonly asOf: string;
   readonly rules: RuleSet;
+  /** Set when the rules read no column of the dataset (every lead scores the same). */
+  readonly rulesNote: string | null;
 }
 
 export interface WhatIfInput {
@@ -67,7 +70,7 @@ export interface ScoringHandlers {
   intentOverview(input: ScoringInput): Promise<IntentViewModel>;
   whatIf(input: WhatIfInput): Promise<WhatIfViewModel>;
   statusChanges(input: ScoringInput & { readonly limit: number }): Promise<StatusChangesViewModel>;
-  suggestWeights(input: SuggestInput): Promise<SuggestedWeights>;
+  suggestWeights(input: SuggestInput): Promise<SuggestResult>;
   scoringCatalog(): Promise<ScoringCatalog>;
   explainLead(input: { readonly rules: RuleSet; readonly leadId: string }): Promise<LeadExplanation | null>;
 }
@@ -139,7 +142,7 @@ export function scoringHandlers(state: EngineState): ScoringHandlers {
       const ds = requireDataset(state);
       const r = clampRuleSet(rules);
       const mask = scope(ds, JSON.stringify(filters), filters);
-      return { ...scoringSummary(ds, r, mask, ds.meta.latestAt), asOf: isoDate(ds.meta.latestAt), rules: r };
+      return { ...scoringSummary(ds, r, mask, ds.meta.latestAt), asOf: isoDate(ds.meta.latestAt), rules: r, rulesNote: rulesReadNothing(ds, r) };
     },
     async whatIf({ filters, draft, applied }) {
       const ds = requireDataset(state);
