@@ -62,3 +62,30 @@ test('Maven (opportunities only) loaded through the Data view: the Overview show
   await openView(page, 'Funnel');
   await expect(page.getByText('This dataset has no leads')).toBeVisible();
 });
+
+/** A negative duration as any view would print it: "−156.01 d", "-3 days". */
+const NEGATIVE_DURATION = /[−-]\s?\d[\d,.]*\s?(?:d|days?)\b/;
+
+test('the Salesforce sample shows no negative duration anywhere; the Forecast names overdue deals and where p(stage) comes from', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/data');
+  await waitForDataset(page);
+  await dropFiles(page, folder('salesforce-data-cloud-workshop/data'));
+  await page.getByRole('region', { name: 'Check before loading' }).getByRole('button', { name: 'Replace the current dataset' }).click();
+  await expect(page.getByTestId('opportunity-outcomes')).toContainText('Won12');
+  // The as-of is the load instant of the export (the latest recorded event), shown to the second.
+  await expect(page.getByTestId('as-of')).toHaveText('Jan 22, 2024, 20:36:47 UTC');
+
+  for (const view of ['Overview', 'Funnel', 'Hygiene', 'Forecast']) {
+    await openView(page, view);
+    await expect(page.getByRole('main')).not.toContainText(/Loading|Computing/);
+    expect(await page.getByRole('main').innerText(), view).not.toMatch(NEGATIVE_DURATION);
+  }
+  // Forecast: every won deal closes before its (load-date) creation: no cycle, said with the reason.
+  const headline = page.getByRole('region', { name: 'Pipeline headline figures' });
+  await expect(headline).toContainText('Average cyclenot measurable');
+  await expect(page.getByTestId('dates-out-of-order')).toContainText('12 won deals close before they were created');
+  await expect(page.getByTestId('overdue-summary')).toContainText('open deals');
+  await expect(page.getByRole('cell', { name: 'export probability' }).first()).toBeVisible();
+  await screenshot(page, 'figures-salesforce-forecast');
+});

@@ -14,6 +14,7 @@ import type {
   TouchColumns,
 } from './columns';
 import { buildChanges } from './build-changes';
+import { extent } from './extent';
 import { DictBuilder, csrFromParents, dictColumn } from './dict-builder';
 import type { CustomAttributes, RecordSet } from './records';
 import {
@@ -244,31 +245,6 @@ function buildTouches(
     byOpportunity: { start: byOpp.start, index: byOpp.order },
     byLead: { start: byLead.start, index: byLead.order },
   };
-}
-
-function extent(ds: Omit<Dataset, 'meta'>): { earliest: number; latest: number } {
-  let earliest = Infinity;
-  let latest = -Infinity;
-  const scan = (arr: Float64Array) => {
-    for (let i = 0; i < arr.length; i++) {
-      const v = arr[i]!;
-      if (v < earliest) earliest = v;
-      if (v > latest) latest = v;
-    }
-  };
-  scan(ds.leads.createdAt);
-  scan(ds.leads.events.at);
-  scan(ds.activities.at);
-  scan(ds.opportunities.createdAt);
-  scan(ds.opportunities.history.at);
-  scan(ds.opportunities.changes.at);
-  // Close dates of open deals are forecasts, not facts: only closed deals move "as of".
-  const { closeDate, status } = ds.opportunities;
-  for (let i = 0; i < closeDate.length; i++) {
-    const v = closeDate[i]!;
-    if (status[i] !== STATUS_OPEN && v > latest) latest = v;
-  }
-  return { earliest: Number.isFinite(earliest) ? earliest : 0, latest: Number.isFinite(latest) ? latest : 0 };
 }
 
 /**

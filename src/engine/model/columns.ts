@@ -159,7 +159,11 @@ export interface DatasetMeta {
   readonly currencies: readonly string[];
   /** 1–12. */
   readonly fiscalYearStartMonth: number;
-  /** Latest instant found in the data (epoch ms): the default "as of". */
+  /**
+   * The default "as of" (epoch ms, SPEC §10): the latest recorded event that is not a planned date —
+   * creation, activity, stage entry, deal change, or a closed deal's close up to 31 days after the
+   * other events. Open deals' close dates never move it.
+   */
   readonly latestAt: number;
   readonly earliestAt: number;
 }

@@ -1,4 +1,4 @@
-import { formatDecimal, formatMoney, formatPercent } from '../../lib/format';
+import { formatCount, formatDecimal, formatMoney, formatPercent } from '../../lib/format';
 import { coverageStatus, gapText } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { ForecastView } from '../../worker/api';
@@ -19,7 +19,8 @@ export function CoverageTable({ view }: { view: ForecastView }) {
         <>
           <p>
             <strong>Coverage</strong> = open pipeline with a close date in the quarter ÷ (quota − won in the quarter). Once won
-            reaches quota the quarter shows “quota met”. <strong>Target</strong> = 1 ÷ win rate ({formatPercent(view.winRate)} over
+            reaches quota the quarter shows “quota met”. Open deals whose close date has already passed are overdue and due in no
+            quarter (see “Overdue deals”). <strong>Target</strong> = 1 ÷ win rate ({formatPercent(view.winRate)} over
             the lookback): the coverage that, at today&apos;s win rate, books the rest of the quota.
           </p>
           <p>
@@ -36,6 +37,11 @@ export function CoverageTable({ view }: { view: ForecastView }) {
         rows: rows.map((c) => [c.quarter, c.quotaCents / 100, c.wonCents / 100, c.openDueCents / 100, c.coverage, target, coverageStatus(c), c.attainment, c.projectedCents / 100, c.gapCents / 100]),
       }}
     >
+      {view.overdue.count > 0 ? (
+        <p className="muted">
+          Not in “open due”: {formatCount(view.overdue.count)} overdue deals ({formatMoney(view.overdue.cents, cur)}) whose close date has passed.
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         <p className="muted">No quota for the current or later quarters: add a plan (plan.csv) to see coverage.</p>
       ) : (
