@@ -89,3 +89,16 @@ test('the Salesforce sample shows no negative duration anywhere; the Forecast na
   await expect(page.getByRole('cell', { name: 'export probability' }).first()).toBeVisible();
   await screenshot(page, 'figures-salesforce-forecast');
 });
+
+test('a Segment filter on a plan with one company quota: coverage says "quota is company-wide", not a ratio', async ({ page }) => {
+  await page.goto('/?segment=Enterprise');
+  await waitForDataset(page);
+  const panel = page.getByRole('region', { name: 'Pipeline and bookings against quota' });
+  await expect(panel.getByTestId('quota-company-wide')).toContainText('quota is company-wide: the filters select by segment');
+  await expect(panel).not.toContainText(/Coverage \d{4}-Q\d/);
+  await screenshot(page, 'figures-quota-company-wide-overview');
+  await openView(page, 'Forecast');
+  await expect(page.getByTestId('quota-company-wide')).toContainText('quota is company-wide');
+  await expect(page.getByTestId('overdue-summary')).toBeVisible();
+  await screenshot(page, 'figures-quota-company-wide-forecast');
+});

@@ -109,7 +109,12 @@ export interface PipelineByQuarter {
  * deal due or a won deal. Open deals without a close date are left out (counted in `undated`), and
  * so are open deals whose close date has passed (`overdue`): they are due in no quarter.
  */
-export function pipelineByQuarter(ds: Dataset, opts: StageProbabilityOptions): PipelineByQuarter {
+export function pipelineByQuarter(
+  ds: Dataset,
+  opts: StageProbabilityOptions,
+  /** The quotas to compare with (see `quotaScope`); null: none, the selection has no quota of its own. */
+  quotas: ReadonlyMap<string, number> | null = ds.quotas,
+): PipelineByQuarter {
   const O = ds.opportunities;
   const fy = ds.meta.fiscalYearStartMonth;
   const pOf = probabilityLookup(ds, opts);
@@ -119,7 +124,7 @@ export function pipelineByQuarter(ds: Dataset, opts: StageProbabilityOptions): P
     if (!s) acc.set(q, (s = { open: 0, count: 0, weighted: 0, won: 0 }));
     return s;
   };
-  for (const q of ds.quotas.keys()) slot(q);
+  for (const q of quotas?.keys() ?? []) slot(q);
   let undatedCount = 0;
   let undatedCents = 0;
   const overdueRows: number[] = [];
@@ -157,7 +162,7 @@ export function pipelineByQuarter(ds: Dataset, opts: StageProbabilityOptions): P
       openDueCount: s.count,
       weightedDueCents: Math.round(s.weighted),
       wonCents: s.won,
-      quotaCents: ds.quotas.get(quarter) ?? null,
+      quotaCents: quotas?.get(quarter) ?? null,
     }));
   return { quarters, undatedCount, undatedCents, overdue: { rows: overdueRows, count: overdueRows.length, cents: overdueCents } };
 }

@@ -14,6 +14,7 @@ import type {
   TouchColumns,
 } from './columns';
 import { buildChanges } from './build-changes';
+import { buildQuotas } from './build-quotas';
 import { extent } from './extent';
 import { DictBuilder, csrFromParents, dictColumn } from './dict-builder';
 import type { CustomAttributes, RecordSet } from './records';
@@ -271,8 +272,8 @@ export function buildDataset(rs: RecordSet): Dataset {
   const activities = buildActivities(rs, leadIndex, leads.count);
   const opportunities = buildOpportunities(rs, leadIndex, accountIndex);
   const touches = buildTouches(rs, leadIndex, oppIndex, leads.count, opportunities.count);
-  const quotas = new Map(rs.plan.quotas.map((q) => [q.quarter, q.quotaCents]));
-  const body = { accounts, leads, activities, opportunities, touches, quotas };
+  const { quotas, quotaSlices } = buildQuotas(rs);
+  const body = { accounts, leads, activities, opportunities, touches, quotas, quotaSlices };
   const { earliest, latest } = extent(body);
   return {
     meta: {

@@ -175,8 +175,21 @@ export interface Dataset {
   readonly activities: ActivityColumns;
   readonly opportunities: OpportunityColumns;
   readonly touches: TouchColumns;
-  /** Quota per fiscal quarter label, integer cents. */
+  /**
+   * Company quota per fiscal quarter label, integer cents: the plan's row without a slice, else the
+   * sum of the quarter's slices of one dimension (segment, then owner, then team).
+   */
   readonly quotas: ReadonlyMap<string, number>;
+  /** The plan's quotas per segment, owner or team (plan.csv `segment`, `owner`, `team`). */
+  readonly quotaSlices: readonly QuotaSlice[];
+}
+
+export interface QuotaSlice {
+  readonly quarter: string;
+  readonly dimension: 'segment' | 'owner' | 'team';
+  readonly value: string;
+  /** Integer cents. */
+  readonly cents: number;
 }
 
 /** The value of row i of a dictionary column, or undefined when missing. */

@@ -20,7 +20,9 @@ export function CoverageTable({ view }: { view: ForecastView }) {
           <p>
             <strong>Coverage</strong> = open pipeline with a close date in the quarter ÷ (quota − won in the quarter). Once won
             reaches quota the quarter shows “quota met”. Open deals whose close date has already passed are overdue and due in no
-            quarter (see “Overdue deals”). <strong>Target</strong> = 1 ÷ win rate ({formatPercent(view.winRate)} over
+            quarter (see “Overdue deals”). With a segment or owner filter, the quota is the plan&apos;s quota for the selection when
+            plan.csv splits the quota that way (its <code>segment</code> or <code>owner</code> column); any other filter selects what the plan
+            does not split, and quota figures read “quota is company-wide” instead of a ratio. <strong>Target</strong> = 1 ÷ win rate ({formatPercent(view.winRate)} over
             the lookback): the coverage that, at today&apos;s win rate, books the rest of the quota.
           </p>
           <p>
@@ -42,7 +44,12 @@ export function CoverageTable({ view }: { view: ForecastView }) {
           Not in “open due”: {formatCount(view.overdue.count)} overdue deals ({formatMoney(view.overdue.cents, cur)}) whose close date has passed.
         </p>
       ) : null}
-      {rows.length === 0 ? (
+      {view.quota.kind === 'slice' ? <p className="muted">Quota: {view.quota.note}.</p> : null}
+      {view.quota.kind === 'companyWide' ? (
+        <p className="muted" data-testid="quota-company-wide">
+          Coverage, attainment and gap: {view.quota.note}.
+        </p>
+      ) : rows.length === 0 ? (
         <p className="muted">No quota for the current or later quarters: add a plan (plan.csv) to see coverage.</p>
       ) : (
         <table className="table">

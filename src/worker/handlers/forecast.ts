@@ -2,6 +2,7 @@
 import { NEEDS } from '../../engine/capabilities';
 import { coverageByQuarter, impliedCoverage, salesVelocity, type QuarterCoverage, type SalesVelocity } from '../../engine/forecast/coverage';
 import { pipelineByQuarter, pipelineSummary } from '../../engine/forecast/pipeline';
+import { quotaScope, type QuotaScopeKind } from '../../engine/forecast/quota-scope';
 import { runScenario, type ScenarioInput, type ScenarioResult } from '../../engine/forecast/scenario';
 import { sqoLag, type SqoLagResult } from '../../engine/forecast/sqo-lag';
 import type { StageProbability } from '../../engine/forecast/stage-probability';
@@ -82,6 +83,8 @@ export interface ForecastView {
   readonly datesOutOfOrder: { readonly count: number; readonly ids: readonly string[] };
   /** Open stages whose p(stage) is an entered default (no stage history or export probability for them). */
   readonly defaultStages: readonly string[];
+  /** Which quota the quota figures use under the filters; `companyWide`: none is shown, with the note. */
+  readonly quota: { readonly kind: QuotaScopeKind; readonly note: string };
   /** Headline figures the data cannot give: "not measurable — needs …". */
   readonly notMeasurable: { readonly cycle?: string; readonly velocity?: string; readonly winRate?: string };
   readonly velocity: SalesVelocity;
@@ -125,6 +128,8 @@ export interface PipelinePanelView {
   readonly impliedCoverage: number | null;
   /** The current and the next two quarters that have a quota. */
   readonly quarters: readonly QuarterCoverage[];
+  /** Which quota the figures use under the filters (see ForecastView). */
+  readonly quota: ForecastView['quota'];
 }
 
 export interface ForecastHandlers {
@@ -186,7 +191,8 @@ export function forecastView(ds: Dataset, input: ForecastInput, asOf: number = d
   const s = input.settings;
   const opts = { asOf, mask, lookbackQuarters: s.lookbackQuarters, userProbabilities: s.userProbabilities, minClosed: s.minClosed, source: s.probabilitySource };
   const summary = pipelineSummary(ds, opts);
-  const byQuarter = pipelineByQuarter(ds, opts);
+  const scope = quotaScope(ds, input.filters);
+  const byQuarter = pipelineByQuarter(ds, opts, scope.quotas);
   const coverage = new Map(coverageByQuarter(ds, byQuarter.quarters, asOf).map((c) => [c.quarter, c]));
   const now = quarterOf(asOf, fy);
   const quarters = byQuarter.quarters
@@ -224,6 +230,7 @@ export function forecastView(ds: Dataset, input: ForecastInput, asOf: number = d
     overdue: { count: byQuarter.overdue.count, cents: byQuarter.overdue.cents, deals: overdueDeals(ds, byQuarter.overdue.rows, asOf, opts) },
     datesOutOfOrder: { count: r.cycleOutOfOrder.length, ids: r.cycleOutOfOrder.map((j) => ds.opportunities.id[j]!) },
     defaultStages: stages.filter((st) => st.source === 'user').map((st) => st.stage),
+    quota: { kind: scope.kind, note: scope.note },
     notMeasurable: reasons(ds, r, velocity.centsPerDay),
     velocity,
     sqoLag: sqoLag(ds, { asOf, mask, lookbackQuarters: s.lookbackQuarters }),
@@ -259,7 +266,7 @@ export function pipelinePanelView(ds: Dataset, filters: Filters): PipelinePanelV
     .filter((q) => q.tense !== 'past' && q.coverage !== null)
     .slice(0, 3)
     .map((q) => q.coverage!);
-  return { currency: v.currency, openCents: v.openCents, weightedCents: v.weightedCents, winRate: v.winRate, impliedCoverage: v.impliedCoverage, quarters };
+  return { currency: v.currency, openCents: v.openCents, weightedCents: v.weightedCents, winRate: v.winRate, impliedCoverage: v.impliedCoverage, quarters, quota: v.quota };
 }
 
 export function forecastHandlers(state: EngineState): ForecastHandlers {
