@@ -27,7 +27,7 @@ export function FunnelSection() {
         </p>
       }
     >
-      <StageFunnelChart bars={stageBars(data.stages, data.currency)} axisLabel="Leads" tickFormat={formatCount} onSelect={() => goToView('funnel')} />
+      <StageFunnelChart bars={stageBars(data.stages, data.currency)} axisLabel="Leads" tickFormat={formatCount} onSelect={() => goToView('funnel')} selectAction="open the Funnel view" />
       <p className="overview-note">
         MQL→SQO {formatPercent(data.rates.mqlToSqo)} · SQL→SQO {formatPercent(data.rates.sqlToSqo)} · {TERMS.sqoToWonCohort.label} {formatPercent(data.rates.sqoToWon)}.{' '}
         <button type="button" className="button--link" onClick={() => goToView('funnel')}>
