@@ -19,6 +19,7 @@ import { MAX_FILE_BYTES } from '../src/import/source/decode';
 import { funnelHandlers } from '../src/worker/handlers/funnel';
 import { scoringHandlers } from '../src/worker/handlers/scoring';
 import { tierDimensions } from '../src/worker/handlers/tier-dimensions';
+import type { ScoringPool } from '../src/worker/pool/scoring-pool';
 import { createState } from '../src/worker/state';
 import { scoringFiles } from './files';
 import { canMeasureMemory, retainedBytes } from './memory';
@@ -30,7 +31,7 @@ export interface LoadedCompany {
   /**
    * Bytes per lead the app keeps for the loaded company: the dataset plus the engine's caches after
    * the first what-if and Funnel view (fit matches, decayed sums, outcomes, contexts, threshold
-   * index). Null without --expose-gc.
+   * index, the scoring pool's shared copy of the activity columns). Null without --expose-gc.
    */
   readonly bytesPerLead: number | null;
 }
@@ -47,12 +48,12 @@ async function readDataset(dir: string): Promise<Pick<LoadedCompany, 'dataset' |
 }
 
 /** Loads the company and measures what the app keeps for it (dataset + engine caches). */
-export async function loadCompany(dir: string, leads: number): Promise<LoadedCompany> {
+export async function loadCompany(dir: string, leads: number, pool: ScoringPool | null): Promise<LoadedCompany> {
   const loaded = await retainedBytes(() => readDataset(dir));
   const { dataset } = loaded.value;
   const state = { ...createState(), dataset, version: 1 };
   const warm = await retainedBytes(async () => {
-    const scoring = scoringHandlers(state);
+    const scoring = scoringHandlers(state, pool);
     const funnel = funnelHandlers(state, tierDimensions());
     await scoring.whatIf({ filters: {}, draft: DEFAULT_RULE_SET, applied: DEFAULT_RULE_SET });
     await scoring.intentOverview({ filters: {}, rules: DEFAULT_RULE_SET });

@@ -18,6 +18,7 @@ import type { RuleSet } from '../src/engine/scoring/rules';
 import { funnelHandlers } from '../src/worker/handlers/funnel';
 import { scoringHandlers, type WhatIfInput } from '../src/worker/handlers/scoring';
 import { tierDimensions } from '../src/worker/handlers/tier-dimensions';
+import type { ScoringPool } from '../src/worker/pool/scoring-pool';
 import { createState, type EngineState } from '../src/worker/state';
 import { samplesOf, summarizeRuns, time, type Timing } from './stats';
 
@@ -55,18 +56,22 @@ export function rulesOfRun(k: number): RuleSet {
 
 export const WHAT_IF_FILTERS = {};
 
-export async function measureProduct(dataset: Dataset, runs: number, log: (line: string) => void): Promise<ProductFigures> {
+/**
+ * `pool`: the scoring workers the app runs beside the engine worker where shared memory is
+ * available (null: the single-worker fallback).
+ */
+export async function measureProduct(dataset: Dataset, runs: number, pool: ScoringPool | null, log: (line: string) => void): Promise<ProductFigures> {
   const base = DEFAULT_RULE_SET;
   const ask = (h: ReturnType<typeof scoringHandlers>, draft: RuleSet) => h.whatIf({ filters: WHAT_IF_FILTERS, draft, applied: base } satisfies WhatIfInput);
 
   // First what-if after a load: a fresh handler state over a copy of the dataset object (every
   // engine cache is keyed by it, so each run starts cold, as after a load).
   const whatIfColdMs = await timeEach(Math.max(3, Math.ceil(runs / 2)), async () => {
-    const h = scoringHandlers(stateOf({ ...dataset }));
+    const h = scoringHandlers(stateOf({ ...dataset }), pool);
     return () => ask(h, base);
   });
 
-  const scoring = scoringHandlers(stateOf(dataset));
+  const scoring = scoringHandlers(stateOf(dataset), pool);
   await ask(scoring, base);
   let k = 0;
   const weightChangeMs = await time(runs, () => ask(scoring, rulesOfRun(k++)), 1);

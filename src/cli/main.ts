@@ -1,7 +1,7 @@
 /**
  * The `revlens` command line: the same engine as the app, headless.
  *   revlens report <dataset> [--as-of YYYY-MM-DD] [--mode inclusive|strict] [--preset …] [--mapping …] [--json]
- *   revlens fit <dataset> [--outcome won|sqo] [--exclude col,col] [--seed n] [--json]
+ *   revlens fit <dataset> [--outcome won|sqo] [--exclude col,col] [--seed n] [--maturity-days n] [--json]
  *   revlens scenario --mqls N … [--json]
  *   revlens import <paths...> [--preset canonical|salesforce|hubspot] [--mapping saved.json] [--json]
  *   revlens sql --rules rules.json --dialect DIALECT --out DIR [--scoring-instant as-of|history] [--numeric refs] [--as-of YYYY-MM-DD]
@@ -25,6 +25,8 @@ Commands:
   fit <dataset>      suggested scoring weights (L2 logistic regression) with their
                      holdout AUC against the default weights
                      [--outcome won|sqo] [--exclude col,col] [--seed n]
+                     [--maturity-days n]; refuses (exit 1, reason on stderr) when
+                     training or holdout has fewer than 20 of either class
   scenario           the scenario planner: --mqls N, then --sals N or --mql-to-sal R,
                      --sqls N or --sal-to-sql R, --sqos N or --sql-to-sqo R, --acv USD,
                      --win-rate R [--quota USD]
@@ -80,6 +82,7 @@ export function main(argv: string[]): number {
     outcome: { type: 'string' },
     exclude: { type: 'string' },
     seed: { type: 'string' },
+    'maturity-days': { type: 'string' },
     ...Object.fromEntries([...SCENARIO_FLAGS, ...SQL_FLAGS].map((f) => [f, { type: 'string' as const }])),
   } });
   } catch (e) {
@@ -104,8 +107,9 @@ export function main(argv: string[]): number {
   };
   try {
     const result = run(positionals, options);
-    const { output, exitCode } = typeof result === 'string' ? { output: result, exitCode: 0 } : result;
+    const { output, exitCode, stderr } = typeof result === 'string' ? { output: result, exitCode: 0, stderr: undefined } : result;
     process.stdout.write(`${options.json ? output : escapeControls(output)}\n`);
+    if (stderr) process.stderr.write(`revlens: ${escapeControls(stderr)}\n`);
     return exitCode;
   } catch (e) {
     if (e instanceof CliError) {

@@ -8,14 +8,20 @@ import { hygieneHandlers } from './handlers/hygiene';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
 import { tierDimensions } from './handlers/tier-dimensions';
+import type { ScoringPool } from './pool/scoring-pool';
 import { createState } from './state';
 
-export function createEngineService(): EngineApi {
+export interface EngineServiceOptions {
+  /** Workers that compute the decayed activity sums over shared memory; none: all on this thread. */
+  readonly scoringPool?: ScoringPool | null;
+}
+
+export function createEngineService(options: EngineServiceOptions = {}): EngineApi {
   const state = createState();
   return {
     ...dataHandlers(state),
     ...funnelHandlers(state, tierDimensions()),
-    ...scoringHandlers(state),
+    ...scoringHandlers(state, options.scoringPool ?? null),
     ...forecastHandlers(state),
     ...hygieneHandlers(state),
     ...importHandlers(state),

@@ -4,6 +4,7 @@ import type { CliOptions, DatasetContext } from '../../src/cli/context';
 import { scoringSection } from '../../src/cli/sections/scoring';
 import { generateDemoCompany } from '../../src/demo/generate';
 import { buildDataset } from '../../src/engine/model/build-dataset';
+import { YOUNG_AS_OF, youngLeadsRecords } from '../fixtures/young-leads';
 
 const { records } = generateDemoCompany({ leads: 2000 });
 const dataset = buildDataset(records);
@@ -25,7 +26,9 @@ describe('revlens scoring output', () => {
   });
 
   it('fit prints holdout AUCs, row counts and features; --exclude removes columns', () => {
-    const out = JSON.parse(runFit(ctx({ outcome: 'sqo', seed: '3', exclude: 'source,campaign' })));
+    const run = runFit(ctx({ outcome: 'sqo', seed: '3', exclude: 'source,campaign' }));
+    expect(run.exitCode).toBe(0);
+    const out = JSON.parse(run.output);
     expect(out.holdoutAuc.current).toBeGreaterThan(0.5);
     expect(out.holdoutAuc.suggested).toBeGreaterThan(0.5);
     expect(out.trainRows + out.holdoutRows).toBeGreaterThan(500);
@@ -33,7 +36,26 @@ describe('revlens scoring output', () => {
     expect(out.columnsUsed).not.toContain('lead.source');
     expect(out.excluded).toEqual(['source', 'campaign']);
     // Seeded: the same seed gives the same result.
-    expect(JSON.parse(runFit(ctx({ outcome: 'sqo', seed: '3', exclude: 'source,campaign' })))).toEqual(out);
+    expect(JSON.parse(runFit(ctx({ outcome: 'sqo', seed: '3', exclude: 'source,campaign' })).output)).toEqual(out);
+    // The model and the model as points side by side; the points beat the default rules.
+    expect(out.holdoutAuc.suggestedRules).toBeGreaterThan(out.holdoutAuc.current);
+    expect(out.population.train.rows).toBe(out.trainRows);
+  });
+
+  it('fit refuses a one-class population: population on stdout, the reason on stderr, exit 1, no rule set', () => {
+    const young = buildDataset(youngLeadsRecords());
+    const youngCtx = (flags: CliOptions['flags']): DatasetContext => ({ ...ctx(flags), records: youngLeadsRecords(), dataset: young, asOf: YOUNG_AS_OF });
+    const json = runFit(youngCtx({}));
+    expect(json.exitCode).toBe(1);
+    expect(json.stderr).toContain('Every lead without an outcome is younger than the 180-day maturity window as of 2024-02-01');
+    const out = JSON.parse(json.output);
+    expect(out).toMatchObject({ status: 'refused', ruleSet: null, population: { matured: 100, immature: 300 } });
+    const text = runFit({ ...youngCtx({}), options: { json: false, flags: {} } });
+    expect(text.exitCode).toBe(1);
+    expect(text.output).toMatch(/No fit for won\.\nPopulation as of 2024-02-01: 400 leads, 100 matured .*300 immature left out/);
+    // A shorter maturity window, as the reason suggests, gives a fit.
+    expect(runFit(youngCtx({ 'maturity-days': '30' })).exitCode).toBe(0);
+    expect(() => runFit(youngCtx({ 'maturity-days': '3' }))).toThrow(/--maturity-days/);
   });
 
   it('rejects a bad outcome or seed', () => {

@@ -6,6 +6,8 @@ export interface CommandOutput {
   readonly output: string;
   /** 0 when anything usable was read, else 1. */
   readonly exitCode: number;
+  /** Written to stderr (a refusal's reason), when set. */
+  readonly stderr?: string;
 }
 
 export function runImport(result: ImportResult, json: boolean): CommandOutput {

@@ -24,6 +24,11 @@ function Headline({ vm }: { vm: IntentViewModel }) {
   return (
     <section className="card" aria-labelledby="headline-heading">
       <h2 id="headline-heading">Does the score predict anything?</h2>
+      {vm.rulesNote ? (
+        <p className="state state--empty" role="note">
+          {vm.rulesNote}
+        </p>
+      ) : null}
       <div className="stat-row">
         <Stat label="AUC fit → SQO" value={auc(vm.auc.sqo.fit)} help={aucHelp} />
         <Stat label="AUC intent → SQO" value={auc(vm.auc.sqo.intent)} help={aucHelp} />

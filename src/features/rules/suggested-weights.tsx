@@ -5,11 +5,9 @@ import type { AttributeInfo } from '../../engine/scoring/attributes';
 import { DEFAULT_EXCLUDED } from '../../engine/scoring/features';
 import type { RuleSet } from '../../engine/scoring/rules';
 import type { SuggestOutcome } from '../../engine/scoring/suggest';
-import { formatCount, formatDecimal } from '../../lib/format';
-import { rulesActions } from '../../state/rules';
-import { thresholdActions, thresholdsOf } from '../../state/thresholds';
 import { ErrorState, Loading } from '../../ui/states';
 import { suggestQuery, type SuggestRequest } from './queries';
+import { SuggestResultView } from './suggest-result';
 
 /** Fits suggested weights on request and offers them as a draft. */
 export const SuggestedWeights = memo(function SuggestedWeights({ version, filters, rules, attributes }: { version: number; filters: Filters; rules: RuleSet; attributes: readonly AttributeInfo[] }) {
@@ -20,7 +18,6 @@ export const SuggestedWeights = memo(function SuggestedWeights({ version, filter
   const q = useQuery({ ...suggestQuery(version, request ?? { filters, rules, outcome, exclude, seed }), enabled: request !== null });
   const s = q.data;
   const toggle = (ref: string, on: boolean) => setExclude((xs) => (on ? [...xs, ref] : xs.filter((x) => x !== ref)));
-  const auc = (v: number | null | undefined) => (v === null || v === undefined ? 'no data' : formatDecimal(v));
 
   return (
     <section className="card" aria-labelledby="suggest-heading">
@@ -28,7 +25,8 @@ export const SuggestedWeights = memo(function SuggestedWeights({ version, filter
       <p className="muted">
         An L2-regularised logistic regression of the outcome on decayed activity counts and lead and account attributes (custom columns included),
         fitted in your browser on 70% of the matured leads and judged on the other 30% (a seeded split). Leave out columns that are filled in
-        after sales contact: they leak the outcome.
+        after sales contact: they leak the outcome. With fewer than 20 leads of either outcome in training or holdout there is no fit, and the reason
+        is shown.
       </p>
       <form
         className="suggest-form"
@@ -71,67 +69,7 @@ export const SuggestedWeights = memo(function SuggestedWeights({ version, filter
       </form>
       {q.isFetching ? <Loading label="Fitting on your history…" /> : null}
       {q.error ? <ErrorState title="The fit failed" error={q.error} /> : null}
-      {s ? (
-        <div className="suggest-result">
-          <div className="stat-row">
-            <div className="stat">
-              <div className="stat__label">Holdout AUC, current weights</div>
-              <div className="stat__value" data-testid="auc-current">
-                {auc(s.holdoutAuc.current)}
-              </div>
-            </div>
-            <div className="stat">
-              <div className="stat__label">Holdout AUC, fitted model</div>
-              <div className="stat__value" data-testid="auc-suggested">
-                {auc(s.holdoutAuc.suggested)}
-              </div>
-            </div>
-            <div className="stat">
-              <div className="stat__label">Holdout AUC, as points</div>
-              <div className="stat__value">{auc(s.holdoutAuc.suggestedRules)}</div>
-              <div className="stat__note">the rule set below</div>
-            </div>
-            <div className="stat">
-              <div className="stat__label">Rows</div>
-              <div className="stat__value">{formatCount(s.trainRows + s.holdoutRows)}</div>
-              <div className="stat__note">
-                {formatCount(s.trainRows)} train, {formatCount(s.holdoutRows)} holdout, {formatCount(s.positives)} positive
-              </div>
-            </div>
-          </div>
-          <p className="muted">
-            Columns used: {s.columnsUsed.join(', ')}. Left out: {s.excluded.join(', ') || 'none'}.
-          </p>
-          <table className="table" aria-label="Largest fitted weights">
-            <thead>
-              <tr>
-                <th scope="col">Feature</th>
-                <th scope="col" className="num">
-                  Weight (log-odds per scaled unit)
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.coefficients.slice(0, 12).map((c) => (
-                <tr key={c.feature}>
-                  <td>{c.feature}</td>
-                  <td className="num">{formatDecimal(c.weight)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              rulesActions.draftReplaced(s.ruleSet);
-              thresholdActions.thresholdsReplaced(thresholdsOf(s.ruleSet));
-            }}
-          >
-            Apply as draft
-          </button>
-        </div>
-      ) : null}
+      {s ? <SuggestResultView s={s} /> : null}
     </section>
   );
 });

@@ -2,20 +2,24 @@
  * Scoring, qualification what-if, accuracy and suggested weights for the Intent and Rules views.
  * What-if contexts are cached by everything but the MQL thresholds, so a dragged threshold is
  * answered in O(1) from the threshold index; a dragged weight derives the next context from the
- * previous one, rescoring only the leads the weight touches (`updateWhatIf`).
+ * previous one, rescoring only the leads the weight touches (`updateWhatIf`). With a pool of
+ * scoring workers (shared memory), the decayed activity sums a call needs are computed by the pool
+ * first, bit-identical to computing them here; without one, everything runs on this thread.
  */
 import { leadMask, type Filters } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
 import { listAttributes, type AttributeInfo } from '../../engine/scoring/attributes';
+import { rulesReadNothing } from '../../engine/scoring/coverage';
 import { explainLead, type LeadExplanation } from '../../engine/scoring/explain';
 import { leadOutcomes } from '../../engine/scoring/outcomes';
 import type { RuleSet } from '../../engine/scoring/rules';
 import { clampRuleSet } from '../../engine/scoring/validate';
 import { scoringSummary, type ScoringSummary } from '../../engine/scoring/summary';
-import { suggestWeights, type SuggestOutcome, type SuggestedWeights } from '../../engine/scoring/suggest';
+import { suggestWeights, type SuggestOutcome, type SuggestResult } from '../../engine/scoring/suggest';
 import { recordedFigures, whatIf, type WhatIfContext, type WhatIfFigures } from '../../engine/scoring/what-if';
 import { prepareWhatIf, statusChanges, thresholdFreeKey, updateWhatIf, type StatusChange } from '../../engine/scoring/what-if-prepare';
 import { isoDate } from '../../engine/time';
+import type { ScoringPool } from '../pool/scoring-pool';
 import { requireDataset, type EngineState } from '../state';
 
 export interface ScoringInput {
@@ -27,6 +31,8 @@ export interface IntentViewModel extends ScoringSummary {
   /** ISO date the current scores are measured at. */
   readonly asOf: string;
   readonly rules: RuleSet;
+  /** Set when the rules read no column of the dataset (every lead scores the same). */
+  readonly rulesNote: string | null;
 }
 
 export interface WhatIfInput {
@@ -67,7 +73,7 @@ export interface ScoringHandlers {
   intentOverview(input: ScoringInput): Promise<IntentViewModel>;
   whatIf(input: WhatIfInput): Promise<WhatIfViewModel>;
   statusChanges(input: ScoringInput & { readonly limit: number }): Promise<StatusChangesViewModel>;
-  suggestWeights(input: SuggestInput): Promise<SuggestedWeights>;
+  suggestWeights(input: SuggestInput): Promise<SuggestResult>;
   scoringCatalog(): Promise<ScoringCatalog>;
   explainLead(input: { readonly rules: RuleSet; readonly leadId: string }): Promise<LeadExplanation | null>;
 }
@@ -82,7 +88,7 @@ interface CachedContext {
   readonly ctx: WhatIfContext;
 }
 
-export function scoringHandlers(state: EngineState): ScoringHandlers {
+export function scoringHandlers(state: EngineState, pool: ScoringPool | null = null): ScoringHandlers {
   const contexts = new Map<string, CachedContext>();
   const scopes = new Map<string, Uint8Array>();
   let contextsOf: Dataset | null = null;
@@ -134,17 +140,37 @@ export function scoringHandlers(state: EngineState): ScoringHandlers {
     return ctx;
   }
 
+  /**
+   * Has the pool compute the decayed sums of a (clamped) rule set unless they are cached: at the
+   * leads' history instants, and as of today when `today`. On a pool failure the engine computes
+   * them itself when it needs them.
+   */
+  async function sumsReady(ds: Dataset, r: RuleSet, today = false): Promise<void> {
+    if (!pool) return;
+    const asOf = ds.meta.latestAt;
+    const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
+    try {
+      await pool.prime(ds, r.halfLifeDays, asOf, out.cutoff);
+      if (today) await pool.prime(ds, r.halfLifeDays, asOf);
+    } catch {
+      // The sums are computed on this thread by the call that needs them.
+    }
+  }
+
   return {
     async intentOverview({ filters, rules }) {
       const ds = requireDataset(state);
       const r = clampRuleSet(rules);
+      await sumsReady(ds, r, true);
       const mask = scope(ds, JSON.stringify(filters), filters);
-      return { ...scoringSummary(ds, r, mask, ds.meta.latestAt), asOf: isoDate(ds.meta.latestAt), rules: r };
+      return { ...scoringSummary(ds, r, mask, ds.meta.latestAt), asOf: isoDate(ds.meta.latestAt), rules: r, rulesNote: rulesReadNothing(ds, r) };
     },
     async whatIf({ filters, draft, applied }) {
       const ds = requireDataset(state);
       const d = clampRuleSet(draft);
       const a = clampRuleSet(applied);
+      await sumsReady(ds, d);
+      if (a.halfLifeDays !== d.halfLifeDays) await sumsReady(ds, a);
       const dc = context(ds, filters, d);
       const ac = context(ds, filters, a);
       return {
@@ -159,10 +185,12 @@ export function scoringHandlers(state: EngineState): ScoringHandlers {
     async statusChanges({ filters, rules, limit }) {
       const ds = requireDataset(state);
       const r = clampRuleSet(rules);
+      await sumsReady(ds, r);
       return statusChanges(ds, context(ds, filters, r), r, limit);
     },
     async suggestWeights({ filters, rules, outcome, exclude, seed }) {
       const ds = requireDataset(state);
+      await sumsReady(ds, clampRuleSet(rules));
       return suggestWeights(ds, rules, { asOf: ds.meta.latestAt, outcome, exclude, seed, mask: leadMask(ds, filters) });
     },
     async scoringCatalog() {

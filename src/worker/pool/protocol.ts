@@ -1,0 +1,33 @@
+/**
+ * Messages between the scoring pool and its workers. The activity columns live in
+ * SharedArrayBuffers and are sent once per dataset; each task names a lead range, a half-life, an
+ * instant and (shared too) the leads' cut-offs, and gets back the decayed sums of that range.
+ */
+import type { IntentSumsPart, SumActivities } from '../../engine/scoring/intent-sums';
+
+export type PoolRequest =
+  | { readonly kind: 'init'; readonly dataset: number; readonly activities: SumActivities }
+  | {
+      readonly kind: 'sums';
+      readonly id: number;
+      readonly dataset: number;
+      readonly lo: number;
+      readonly hi: number;
+      readonly halfLifeDays: number;
+      readonly asOf: number;
+      readonly cutoff: Float64Array | null;
+    };
+
+export type PoolResponse =
+  | { readonly kind: 'ready'; readonly dataset: number }
+  | { readonly kind: 'sums'; readonly id: number; readonly part: IntentSumsPart }
+  | { readonly kind: 'failed'; readonly id: number; readonly message: string };
+
+/** The few operations the pool needs from a Web Worker or a Node worker thread. */
+export interface WorkerPort {
+  post(message: PoolRequest): void;
+  onMessage(handler: (message: PoolResponse) => void): void;
+  /** A worker that cannot load or has crashed: it will answer nothing more. */
+  onError(handler: (message: string) => void): void;
+  terminate(): void;
+}

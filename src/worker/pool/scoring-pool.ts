@@ -1,0 +1,156 @@
+/**
+ * A pool of scoring workers over shared memory. The dataset's activity columns are put in
+ * SharedArrayBuffers once (used in place when they already are); the decayed activity sums, the
+ * part of scoring whose cost grows with the activities (a half-life change, the first what-if after
+ * a load), are then computed by every worker on its own range of leads and joined in lead order.
+ * Each lead's sums come from the engine's own function over that lead's activities alone, so the
+ * result is bit-identical to computing them on one thread. Where shared memory is missing (a page
+ * that is not cross-origin isolated) no pool is made and the engine worker computes everything;
+ * a worker that fails to load or crashes stops the pool, every call then rejects at once and the
+ * engine worker computes the sums itself.
+ */
+import type { Dataset } from '../../engine/model/columns';
+import { hasIntentSums, joinIntentSums, primeIntentSums, type IntentSums, type IntentSumsPart, type SumActivities } from '../../engine/scoring/intent-sums';
+import type { PoolResponse, WorkerPort } from './protocol';
+
+export interface ScoringPool {
+  readonly workers: number;
+  /** The decayed sums of every lead, computed by the workers (see `computeIntentSums`). */
+  intentSums(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): Promise<IntentSums>;
+  /** Computes and caches the sums `intentSums` (src/engine/scoring) will ask for, unless cached. */
+  prime(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): Promise<void>;
+  close(): void;
+}
+
+/** Whether SharedArrayBuffer can be used (a cross-origin isolated page or its workers, or Node). */
+export function canShareMemory(): boolean {
+  const g = globalThis as { crossOriginIsolated?: boolean; SharedArrayBuffer?: unknown };
+  return typeof g.SharedArrayBuffer === 'function' && g.crossOriginIsolated !== false;
+}
+
+type Typed = Int32Array | Uint8Array | Float64Array;
+
+/** `a` itself when it lives in shared memory, else a copy that does. */
+function shared<T extends Typed>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
+  copy.set(a);
+  return copy;
+}
+
+/**
+ * Lead ranges, one per worker, holding about the same number of activities: range k ends at the
+ * first lead whose activities start at or after k/parts of them.
+ */
+export function splitByActivities(start: Int32Array, parts: number): [number, number][] {
+  const leads = start.length - 1;
+  const total = start[leads]!;
+  const bounds = [0];
+  for (let k = 1; k < parts; k++) {
+    const target = (total * k) / parts;
+    let lo = bounds[k - 1]!;
+    let hi = leads;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (start[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    bounds.push(lo);
+  }
+  bounds.push(leads);
+  return bounds.slice(1).map((hi, k) => [bounds[k]!, hi] as [number, number]);
+}
+
+export function createScoringPool(spawn: () => WorkerPort, size: number): ScoringPool {
+  const ports = Array.from({ length: Math.max(1, size) }, spawn);
+  const waiting = new Map<number, (m: PoolResponse) => void>();
+  /** Per dataset sent: the workers that have not answered yet, and what to call when none is left. */
+  const pending = new Map<number, { left: number; resolve: () => void; reject: (e: Error) => void }>();
+  /** Why the pool stopped working (a worker failed to load or crashed); null while it works. */
+  let broken: string | null = null;
+  function fail(message: string) {
+    if (broken !== null) return;
+    broken = message;
+    for (const [id, answer] of [...waiting]) answer({ kind: 'failed', id, message });
+    for (const p of pending.values()) p.reject(new Error(message));
+    pending.clear();
+  }
+  for (const port of ports) {
+    port.onError(fail);
+    port.onMessage((m) => {
+      if (m.kind === 'ready') {
+        const p = pending.get(m.dataset);
+        if (p && --p.left === 0) {
+          pending.delete(m.dataset);
+          p.resolve();
+        }
+      } else waiting.get(m.id)?.(m);
+    });
+  }
+  const datasets = new WeakMap<Dataset, { id: number; ready: Promise<void>; activities: SumActivities }>();
+  const cutoffs = new WeakMap<Float64Array, Float64Array>();
+  let nextDataset = 1;
+  let nextTask = 1;
+  let current = 0;
+
+  /** Sends the dataset's shared activity columns to every worker (once; the workers keep the last). */
+  function load(ds: Dataset) {
+    let hit = datasets.get(ds);
+    if (!hit || hit.id !== current) {
+      const a = ds.activities;
+      const activities: SumActivities = { count: a.count, start: shared(a.start), type: shared(a.type), at: shared(a.at), typeNames: [...a.typeNames] };
+      const id = nextDataset++;
+      current = id;
+      const ready = new Promise<void>((resolve, reject) => pending.set(id, { left: ports.length, resolve, reject }));
+      ports.forEach((p) => p.post({ kind: 'init', dataset: id, activities }));
+      hit = { id, ready, activities };
+      datasets.set(ds, hit);
+    }
+    return hit;
+  }
+
+  function sharedCutoff(cutoff: Float64Array | undefined): Float64Array | null {
+    if (!cutoff) return null;
+    let s = cutoffs.get(cutoff);
+    if (!s) cutoffs.set(cutoff, (s = shared(cutoff)));
+    return s;
+  }
+
+  async function intentSums(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): Promise<IntentSums> {
+    if (broken !== null) throw new Error(broken);
+    const d = load(ds);
+    await d.ready;
+    const shareCut = sharedCutoff(cutoff);
+    const ranges = splitByActivities(d.activities.start, ports.length);
+    const parts = await Promise.all(
+      ports.map(
+        (port, k) =>
+          new Promise<IntentSumsPart>((resolve, reject) => {
+            const id = nextTask++;
+            waiting.set(id, (m) => {
+              waiting.delete(id);
+              if (m.kind === 'sums') resolve(m.part);
+              else if (m.kind === 'failed') reject(new Error(m.message));
+            });
+            const [lo, hi] = ranges[k]!;
+            if (broken !== null) return reject(new Error(broken));
+            port.post({ kind: 'sums', id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut });
+          }),
+      ),
+    );
+    return joinIntentSums(parts, halfLifeDays, ds.activities.typeNames.length);
+  }
+
+  return {
+    workers: ports.length,
+    intentSums,
+    async prime(ds, halfLifeDays, asOf, cutoff) {
+      if (hasIntentSums(ds, halfLifeDays, asOf, cutoff)) return;
+      primeIntentSums(ds, asOf, cutoff, await intentSums(ds, halfLifeDays, asOf, cutoff));
+    },
+    close() {
+      broken ??= 'the scoring pool is closed';
+      ports.forEach((p) => p.terminate());
+    },
+  };
+}

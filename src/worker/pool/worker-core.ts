@@ -1,0 +1,27 @@
+/**
+ * The worker side of the scoring pool: keeps the shared activity columns of the current dataset
+ * and computes the decayed sums of the lead range it is given, with the engine's own function.
+ * Shared by the browser worker and Node worker threads.
+ */
+import { computeIntentSumsRange, type SumActivities } from '../../engine/scoring/intent-sums';
+import type { PoolRequest, PoolResponse } from './protocol';
+
+export function poolWorkerHandler(post: (message: PoolResponse, transfer: ArrayBuffer[]) => void): (message: PoolRequest) => void {
+  let current: { dataset: number; activities: SumActivities } | null = null;
+  return (message) => {
+    if (message.kind === 'init') {
+      current = { dataset: message.dataset, activities: message.activities };
+      post({ kind: 'ready', dataset: message.dataset }, []);
+      return;
+    }
+    try {
+      if (current === null || current.dataset !== message.dataset) throw new Error('scoring worker asked about a dataset it does not hold');
+      const { lo, hi, halfLifeDays, asOf, cutoff } = message;
+      const part = computeIntentSumsRange(current.activities, lo, hi, halfLifeDays, asOf, cutoff ?? undefined);
+      const buffers = [part.start.buffer, part.type.buffer, part.sum.buffer, part.leadsOfType.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+      post({ kind: 'sums', id: message.id, part }, buffers);
+    } catch (e) {
+      post({ kind: 'failed', id: message.id, message: e instanceof Error ? e.message : String(e) }, []);
+    }
+  };
+}

@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNodeScoringPool } from '../../../scripts/node-pool';
+import { generateDemoCompany } from '../../../src/demo/generate';
+import { leadMask } from '../../../src/engine/filters/filters';
+import { buildDataset } from '../../../src/engine/model/build-dataset';
+import type { Dataset } from '../../../src/engine/model/columns';
+import type { RecordSet } from '../../../src/engine/model/records';
+import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
+import { computeIntentSums } from '../../../src/engine/scoring/intent-sums';
+import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
+import { passesMql } from '../../../src/engine/scoring/qualification';
+import type { FitRule, RuleSet } from '../../../src/engine/scoring/rules';
+import { clampRuleSet } from '../../../src/engine/scoring/validate';
+import { prepareWhatIf } from '../../../src/engine/scoring/what-if-prepare';
+import { DAY_MS } from '../../../src/engine/time';
+import { scoringHandlers } from '../../../src/worker/handlers/scoring';
+import { splitByActivities } from '../../../src/worker/pool/scoring-pool';
+import { createState } from '../../../src/worker/state';
+
+/** A demo company with a custom lead column (text) and a custom account column (numbers). */
+function company(): RecordSet {
+  const { records } = generateDemoCompany({ leads: 400, seed: 17 });
+  const plans = ['free', 'Pro', 'enterprise', ''];
+  return {
+    ...records,
+    leads: records.leads.map((l, i) => ({ ...l, custom: { ...l.custom, plan: plans[i % 4]! } })),
+    accounts: records.accounts.map((a, i) => ({ ...a, custom: { ...a.custom, seats: String((i * 37) % 500) } })),
+  };
+}
+
+const records = company();
+const base = buildDataset(records);
+/** A dataset object of its own per engine, so no engine reads another's caches. */
+const copy = (): Dataset => ({ ...base });
+const pool = createNodeScoringPool(2);
+afterAll(() => pool.close());
+
+/** Fit rules drawn over lead, account and custom attributes, negative points included. */
+const fitRule = fc.oneof(
+  fc.record({ attribute: fc.constantFrom('lead.persona', 'lead.seniority', 'lead.source', 'lead.custom.plan', 'account.industry', 'account.region'), value: fc.constantFrom('Sales Leader', 'VP', 'web', 'pro', 'FREE', 'Software', 'na', 'x') }).map(
+    ({ attribute, value }) => ({ attribute, op: 'equals' as const, value }),
+  ),
+  fc.record({ attribute: fc.constantFrom('lead.custom.plan', 'lead.persona', 'account.industry'), values: fc.subarray(['enterprise', 'free', 'RevOps', 'Student', 'Fintech', 'Retail']) }).map(
+    ({ attribute, values }) => ({ attribute, op: 'in' as const, values }),
+  ),
+  fc.record({ attribute: fc.constantFrom('account.custom.seats', 'account.employees'), min: fc.integer({ min: 0, max: 400 }), span: fc.integer({ min: 1, max: 3000 }) }).map(
+    ({ attribute, min, span }) => ({ attribute, op: 'range' as const, min, max: min + span }),
+  ),
+  fc.constantFrom('.edu', 'gmail', 'acme', 'ent').map((value) => ({ attribute: 'lead.emailDomain', op: 'contains' as const, value })),
+  fc.constantFrom('lead.custom.plan', 'account.custom.seats', 'account.industry', 'lead.seniority').map((attribute) => ({ attribute, op: 'empty' as const })),
+  fc.constant({ attribute: '', op: 'always' as const }),
+);
+
+const ruleSet = fc
+  .record({
+    fit: fc.array(fc.tuple(fitRule, fc.integer({ min: -50, max: 50 })), { minLength: 1, maxLength: 8 }),
+    activities: fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 100 })), { minLength: DEFAULT_RULE_SET.activities.length, maxLength: DEFAULT_RULE_SET.activities.length }),
+    halfLifeDays: fc.integer({ min: 1, max: 365 }),
+    minFit: fc.integer({ min: 0, max: 100 }),
+    minIntent: fc.integer({ min: 0, max: 100 }),
+    single: fc.boolean(),
+  })
+  .map(
+    ({ fit, activities, halfLifeDays, minFit, minIntent, single }): RuleSet =>
+      clampRuleSet({
+        ...DEFAULT_RULE_SET,
+        fitRules: fit.map(([m, points], k) => ({ id: `r${k}`, label: `r${k}`, points, ...m }) as FitRule),
+        activities: DEFAULT_RULE_SET.activities.map((a, k) => ({ ...a, points: activities[k]![0], cap: activities[k]![1] })),
+        halfLifeDays,
+        qualification: { ...DEFAULT_RULE_SET.qualification, mqlMode: single ? 'single-score' : 'two-score', mqlMinFit: minFit, mqlMinIntent: minIntent, mqlMinCombined: minFit },
+      }),
+  );
+
+const lower = (s: string) => s.trim().toLowerCase();
+
+/** The fit rule read the plain way, from the lead's own record. */
+function matches(r: FitRule, lead: RecordSet['leads'][number]): boolean {
+  if (r.op === 'always') return true;
+  const account = records.accounts.find((a) => a.id === lead.accountId);
+  const [table, ...path] = r.attribute.split('.');
+  let raw: string | number | undefined;
+  if (path[0] === 'custom') raw = (table === 'lead' ? lead.custom : account?.custom)?.[path[1]!];
+  else if (path[0] === 'emailDomain') raw = lead.email?.includes('@') ? lead.email.slice(lead.email.lastIndexOf('@') + 1) : undefined;
+  else raw = ((table === 'lead' ? lead : account) as Record<string, string | number | undefined> | undefined)?.[path[0]!];
+  const missing = raw === undefined || String(raw).trim() === '';
+  if (r.op === 'empty' || missing) return r.op === 'empty' && missing;
+  switch (r.op) {
+    case 'equals':
+      return lower(String(raw)) === lower(r.value);
+    case 'in':
+      return r.values.some((v) => lower(v) === lower(String(raw)));
+    case 'contains':
+      return lower(String(raw)).includes(lower(r.value));
+    case 'range':
+      return Number(raw) >= (r.min ?? -Infinity) && Number(raw) < (r.max ?? Infinity);
+  }
+}
+
+/** Scores of one lead the plain way: its matched rules' points, its activities one by one. */
+function reference(rules: RuleSet, i: number, t0: number): { fit: number; intent: number } {
+  const lead = records.leads.find((l) => l.id === base.leads.id[i])!;
+  const fit = rules.fitRules.reduce((s, r) => s + (matches(r, lead) ? r.points : 0), 0);
+  const sums = new Map<string, number>();
+  for (const a of records.activities) {
+    if (a.leadId !== lead.id || a.at > t0) continue;
+    sums.set(a.type, (sums.get(a.type) ?? 0) + 0.5 ** ((t0 - a.at) / DAY_MS / rules.halfLifeDays));
+  }
+  let intent = 0;
+  for (const r of rules.activities) intent += Math.max(-r.cap, Math.min(r.cap, r.points * (sums.get(r.type) ?? 0)));
+  return { fit: Math.min(100, Math.max(0, fit)), intent: Math.min(100, Math.max(0, intent)) };
+}
+
+describe('scoring on the worker pool', () => {
+  it('splits leads into contiguous ranges of about equal activity, covering every lead once', () => {
+    const start = Int32Array.from([0, 10, 10, 11, 30, 31, 40]);
+    // 40 activities: the second range starts at the first lead whose activities start at or after 20.
+    expect(splitByActivities(start, 2)).toEqual([
+      [0, 4],
+      [4, 6],
+    ]);
+    expect(splitByActivities(Int32Array.from([0, 0]), 3)).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 1],
+    ]);
+  });
+
+  it('computes the decayed sums on two threads bit-identical to one thread', async () => {
+    const ds = copy();
+    const out = leadOutcomes(ds, { asOf: ds.meta.latestAt, maturityDays: 180, scoringWindowDays: 30 });
+    for (const cutoff of [undefined, out.cutoff]) {
+      const pooled = await pool.intentSums(ds, 17, ds.meta.latestAt, cutoff);
+      const single = computeIntentSums(ds, 17, ds.meta.latestAt, cutoff);
+      expect(Array.from(pooled.start)).toEqual(Array.from(single.start));
+      expect(Array.from(pooled.type)).toEqual(Array.from(single.type));
+      expect(Array.from(pooled.sum)).toEqual(Array.from(single.sum));
+      expect(Array.from(pooled.leadsOfType)).toEqual(Array.from(single.leadsOfType));
+    }
+  });
+
+  it('pooled engine = single-thread engine = plain per-lead reference, for random rule sets', async () => {
+    await fc.assert(
+      fc.asyncProperty(ruleSet, async (rules) => {
+        const pooledDs = copy();
+        const singleDs = copy();
+        const input = { filters: {}, draft: rules, applied: DEFAULT_RULE_SET };
+        const pooled = await scoringHandlers({ ...createState(), dataset: pooledDs }, pool).whatIf(input);
+        const single = await scoringHandlers({ ...createState(), dataset: singleDs }, null).whatIf(input);
+        expect(pooled).toEqual(single);
+
+        // Per lead: the pooled context's scores (sums primed by the pool) equal the single thread's
+        // bit for bit, and the reference's (fit exactly; intent to float32 precision).
+        const asOf = base.meta.latestAt;
+        // The what-if handler's population: the leads of the (empty) filters.
+        const scope = leadMask(base, {});
+        const a = prepareWhatIf(pooledDs, rules, scope, asOf);
+        const b = prepareWhatIf(singleDs, rules, scope, asOf);
+        expect(Array.from(a.fit)).toEqual(Array.from(b.fit));
+        expect(Array.from(a.intent)).toEqual(Array.from(b.intent));
+        let mql = 0;
+        let nearEdge = 0;
+        for (let i = 0; i < base.leads.count; i++) {
+          const ref = reference(rules, i, Math.min(asOf, a.outcomes.cutoff[i]!));
+          expect(a.fit[i]).toBe(ref.fit);
+          expect(Math.abs(a.intent[i]! - ref.intent)).toBeLessThan(1e-4);
+          if (!a.mask[i]) continue;
+          const q = rules.qualification;
+          if (passesMql(ref.fit, ref.intent, q)) mql++;
+          const edge = q.mqlMode === 'single-score' ? q.fitWeight * ref.fit + (1 - q.fitWeight) * ref.intent - q.mqlMinCombined : ref.intent - q.mqlMinIntent;
+          if (Math.abs(edge) < 1e-4) nearEdge++;
+        }
+        expect(Math.abs(pooled.draft.mql - mql)).toBeLessThanOrEqual(nearEdge);
+      }),
+      { numRuns: 15 },
+    );
+  }, 180_000);
+});
