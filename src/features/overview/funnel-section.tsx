@@ -36,7 +36,7 @@ export function FunnelSection() {
         )
       }
     >
-      <StageFunnelChart bars={stageBars(f.stages, data.currency, 'count', unit)} axisLabel={Unit} tickFormat={formatCount} onSelect={() => goToView('funnel')} />
+      <StageFunnelChart bars={stageBars(f.stages, data.currency, 'count', unit)} axisLabel={Unit} tickFormat={formatCount} onSelect={() => goToView('funnel')} selectAction="open the Funnel view" />
       <p className="overview-note" data-testid="overview-win-rate">
         Win rate <strong>{formatPercent(f.winRate)}</strong> (won ÷ (won + lost): {formatCount(f.won)} won of {formatCount(f.won + f.lost)} closed)
         {f.unit === 'leads' ? (
