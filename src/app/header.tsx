@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { datasetSummaryQuery } from '../lib/dataset-queries';
-import { formatDate } from '../lib/format';
+import { formatInstant } from '../lib/format';
 
 export function Header() {
   const { data, isPending } = useQuery(datasetSummaryQuery());
@@ -16,7 +16,7 @@ export function Header() {
           <>
             <span className="app-header__name" data-testid="dataset-name">{data.name}</span>
             <span className="app-header__asof">
-              as of <time dateTime={data.asOf}>{formatDate(data.asOf)}</time>
+              as of <time dateTime={data.asOfInstant} data-testid="as-of">{formatInstant(data.asOfInstant)}</time>
             </span>
           </>
         ) : (

@@ -1,6 +1,7 @@
 /** Counts (or days) as bars over categories, with optional reference band; used for distributions. */
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartTooltip, type TooltipDatum } from './chart-tooltip';
+import { drillBarShape } from './drill-bar';
 
 export interface CountRow extends TooltipDatum {
   readonly category: string;
@@ -14,12 +15,19 @@ export interface CountBarChartProps {
   readonly yLabel: string;
   /** A shaded band on the value axis, e.g. a benchmark range of days, on the category given. */
   readonly band?: { readonly label: string; readonly low: number; readonly high: number };
+  /** Called with the category of a clicked bar (or one activated by Enter or Space). */
   readonly onSelect?: (category: string) => void;
+  /** What selecting a bar does, read out with the bar. */
+  readonly selectAction?: string;
   readonly height?: number;
 }
 
-export function CountBarChart({ rows, series, xLabel, yLabel, band, onSelect, height = 280 }: CountBarChartProps) {
+export function CountBarChart({ rows, series, xLabel, yLabel, band, onSelect, selectAction = 'show the leads behind it', height = 280 }: CountBarChartProps) {
   const data = rows.map((r) => ({ ...r, ...Object.fromEntries(series.map((s) => [s.key, r.values[s.key] ?? null])) }));
+  const shapeFor = (s: { key: string; name: string }) =>
+    onSelect
+      ? drillBarShape<CountRow>((r) => (r.tooltip?.length ? r.tooltip.join('; ') : `${r.category}, ${s.name}: ${r.values[s.key] ?? 'no figure'}`), selectAction, (r) => onSelect(r.category))
+      : undefined;
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={data} margin={{ top: 16, right: 24, bottom: 28, left: 16 }}>
@@ -39,6 +47,7 @@ export function CountBarChart({ rows, series, xLabel, yLabel, band, onSelect, he
             fill={s.color}
             isAnimationActive={false}
             cursor={onSelect ? 'pointer' : undefined}
+            shape={shapeFor(s)}
             onClick={(d: { payload?: CountRow }) => d.payload && onSelect?.(d.payload.category)}
           />
         ))}

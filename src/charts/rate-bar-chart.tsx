@@ -4,6 +4,7 @@
  */
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartTooltip, type TooltipDatum } from './chart-tooltip';
+import { drillBarShape } from './drill-bar';
 
 export interface RateSeries {
   /** Key of the series' values on each row. */
@@ -35,7 +36,10 @@ export interface RateBarChartProps {
   readonly xLabel: string;
   readonly yLabel: string;
   readonly benchmarks?: readonly Benchmark[];
+  /** Called with the category and series of a clicked bar (or one activated by Enter or Space). */
   readonly onSelect?: (category: string, seriesKey: string) => void;
+  /** What selecting a bar does, read out with the bar. */
+  readonly selectAction?: string;
   readonly height?: number;
 }
 
@@ -49,10 +53,22 @@ function ticksUpTo(top: number): number[] {
   return out;
 }
 
-export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], onSelect, height = 300 }: RateBarChartProps) {
+export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], onSelect, selectAction = 'show the leads behind it', height = 300 }: RateBarChartProps) {
   const data = rows.map((r) => ({ ...r, ...Object.fromEntries(series.map((s) => [s.key, r.values[s.key] ?? null])) }));
   const top = Math.max(0.1, ...benchmarks.map((b) => b.high), ...data.flatMap((r) => series.map((s) => r.values[s.key] ?? 0)));
   const ticks = ticksUpTo(Math.min(1.5, top));
+  const shapeFor = (s: RateSeries) =>
+    onSelect
+      ? drillBarShape<RateRow>(
+          (r) => {
+            const lines = r.tooltips[s.key];
+            const v = r.values[s.key];
+            return lines?.length ? lines.join('; ') : `${s.name}, ${r.category}: ${v === null || v === undefined ? 'no figure' : pct(v)}`;
+          },
+          selectAction,
+          (r) => onSelect(r.category, s.key),
+        )
+      : undefined;
   return (
     <>
     <ResponsiveContainer width="100%" height={height}>
@@ -81,6 +97,7 @@ export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], on
             fill={s.color}
             isAnimationActive={false}
             cursor={onSelect ? 'pointer' : undefined}
+            shape={shapeFor(s)}
             onClick={(d: { payload?: RateRow }) => d.payload && onSelect?.(d.payload.category, s.key)}
           >
             {data.map((r) => (

@@ -15,7 +15,8 @@ export interface StageFigures {
   readonly skipped: number | null;
 }
 
-export function stageBars(stages: readonly StageFigures[], currency: string, measure: 'count' | 'amount' = 'count'): StageBar[] {
+/** `noun` names what the counts count (leads, or opportunities in an opportunity funnel). */
+export function stageBars(stages: readonly StageFigures[], currency: string, measure: 'count' | 'amount' = 'count', noun = 'leads'): StageBar[] {
   return stages.map((s, k) => {
     const value = measure === 'amount' ? s.amountCents : s.leads;
     const figure = measure === 'amount' ? formatMoney(value, currency, true) : formatCount(value);
@@ -27,10 +28,10 @@ export function stageBars(stages: readonly StageFigures[], currency: string, mea
       barLabel: k === 0 ? figure : `${figure} · ${step} of previous`,
       tooltip: [
         s.label,
-        `${formatCount(s.leads)} leads`,
+        `${formatCount(s.leads)} ${noun}`,
         `Pipeline ${formatMoney(s.amountCents, currency)}`,
-        ...(k === 0 ? [] : [`Step conversion ${step}`, `Cumulative ${formatPercent(s.cumulativeRate)} of leads`]),
-        ...(s.skipped !== null ? [`Skipped by ${formatCount(s.skipped)} leads`] : []),
+        ...(k === 0 ? [] : [`Step conversion ${step}`, `Cumulative ${formatPercent(s.cumulativeRate)} of ${noun}`]),
+        ...(s.skipped !== null ? [`Skipped by ${formatCount(s.skipped)} ${noun}`] : []),
       ],
     };
   });

@@ -1,6 +1,7 @@
 /** The stage funnel as horizontal bars: one bar per stage, labelled with its figure and step rate. */
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartTooltip } from './chart-tooltip';
+import { drillBarShape } from './drill-bar';
 
 export interface StageBar {
   readonly stage: string;
@@ -17,11 +18,14 @@ export interface StageFunnelChartProps {
   /** Axis title with units, e.g. "Leads" or "Pipeline amount (USD)". */
   readonly axisLabel: string;
   readonly tickFormat: (value: number) => string;
-  /** Called with the stage of a clicked bar. */
+  /** Called with the stage of a clicked bar (or one activated by Enter or Space). */
   readonly onSelect?: (stage: string) => void;
+  /** What selecting a bar does, read out with the bar, e.g. "show the leads behind it". */
+  readonly selectAction?: string;
 }
 
-export function StageFunnelChart({ bars, axisLabel, tickFormat, onSelect }: StageFunnelChartProps) {
+export function StageFunnelChart({ bars, axisLabel, tickFormat, onSelect, selectAction = 'show the leads behind it' }: StageFunnelChartProps) {
+  const shape = onSelect ? drillBarShape<StageBar>((b) => `${b.label}: ${b.barLabel}`, selectAction, (b) => onSelect(b.stage)) : undefined;
   return (
     <ResponsiveContainer width="100%" height={60 + bars.length * 44}>
       <BarChart data={[...bars]} layout="vertical" margin={{ top: 4, right: 200, bottom: 24, left: 8 }}>
@@ -34,6 +38,7 @@ export function StageFunnelChart({ bars, axisLabel, tickFormat, onSelect }: Stag
           name={axisLabel}
           isAnimationActive={false}
           cursor={onSelect ? 'pointer' : undefined}
+          shape={shape}
           onClick={(d: { payload?: StageBar }) => d.payload && onSelect?.(d.payload.stage)}
         >
           {bars.map((b) => (

@@ -4,7 +4,7 @@ import type { RecordSet } from '../engine/model/records';
 import type { ImportReport } from '../import/report';
 
 export interface CliOptions {
-  /** ISO date; defaults to the latest date in the data. */
+  /** ISO date D, read as the end of D; defaults to the dataset's as-of (the latest recorded event). */
   readonly asOf?: string;
   readonly json: boolean;
   /** Every flag as given, for commands and report sections that add their own. */
@@ -15,7 +15,7 @@ export interface DatasetContext {
   readonly records: RecordSet;
   readonly dataset: Dataset;
   readonly report: ImportReport;
-  /** Epoch ms of the "as of" date. */
+  /** Epoch ms of the "as of" instant. */
   readonly asOf: number;
   readonly options: CliOptions;
 }

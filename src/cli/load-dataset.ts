@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildDataset } from '../engine/model/build-dataset';
+import { endOfIsoDay } from '../engine/time';
 import { parseMapping, type Mapping } from '../import/mapping/schema';
 import { PRESETS, importFiles, isUsable, type ImportFile, type ImportResult, type PresetName } from '../import/pipeline';
 import type { ImportReport } from '../import/report';
@@ -85,10 +86,9 @@ export function loadDataset(path: string, options: CliOptions): DatasetContext {
   const dataset = buildDataset(records);
   let asOf = dataset.meta.latestAt;
   if (options.asOf !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) || !Number.isFinite(Date.parse(options.asOf))) {
-      throw new CliError(`--as-of takes a date as YYYY-MM-DD, not "${options.asOf}"`);
-    }
-    asOf = Date.parse(`${options.asOf}T00:00:00Z`);
+    // A date given means the end of that day (SPEC §10), as in the app.
+    asOf = endOfIsoDay(options.asOf);
+    if (!Number.isFinite(asOf)) throw new CliError(`--as-of takes a date as YYYY-MM-DD, not "${options.asOf}"`);
   }
   return { records, dataset, report, asOf, options };
 }

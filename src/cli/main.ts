@@ -44,7 +44,8 @@ Commands:
                      exits 1 only when nothing usable was read
 
 Options:
-  --as-of YYYY-MM-DD   compute as of this date (default: the latest date in the data)
+  --as-of YYYY-MM-DD   compute as of the end of this day, 23:59:59.999 UTC (default: the latest
+                       recorded event that is not a planned date; the report prints the instant)
   --mode MODE          funnel counting: inclusive (default; a later stage implies the earlier ones)
                        or strict (recorded stage entries only)
   --preset NAME        read the files as canonical, salesforce or hubspot (default: detected)

@@ -6,6 +6,7 @@ import type { DatasetContext } from './context';
 import { funnelSection } from './sections/funnel';
 import { dealForecastSection } from './sections/deal-forecast';
 import { forecastSection } from './sections/forecast';
+import { hygieneSection } from './sections/hygiene';
 import { formatImportReportLines, importReportSection } from './sections/import-report';
 import { scoringSection } from './sections/scoring';
 
@@ -22,6 +23,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   scoringSection,
   forecastSection,
   dealForecastSection,
+  hygieneSection,
 ];
 
 export { formatImportReportLines };

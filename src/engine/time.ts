@@ -44,3 +44,15 @@ export function addQuarters(label: string, k: number, fiscalYearStartMonth = 1):
 export function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+/** The end of an ISO day D: D 23:59:59.999 UTC (SPEC §10: a date the user gives means its end). NaN when not YYYY-MM-DD. */
+export function endOfIsoDay(day: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return NaN;
+  const t = Date.parse(`${day}T23:59:59.999Z`);
+  return Number.isFinite(t) && isoDate(t) === day ? t : NaN;
+}
+
+/** An instant written exactly, e.g. `2026-11-15 23:59:59.999 UTC`. */
+export function isoInstant(ms: number): string {
+  return `${new Date(ms).toISOString().replace('T', ' ').replace('Z', '')} UTC`;
+}

@@ -52,6 +52,20 @@ export function formatDate(value: string | number): string {
   return dateFmt.format(d);
 }
 
+const instantFmt = new Intl.DateTimeFormat(LOCALE, {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+  timeZone: 'UTC',
+  hourCycle: 'h23',
+});
+
+/** An ISO instant or epoch ms exactly to the second, e.g. "Nov 15, 2026, 23:58:20 UTC". */
+export function formatInstant(value: string | number): string {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return NO_DATA;
+  return `${instantFmt.format(d)} UTC`;
+}
+
 export function formatDays(days: number | null | undefined): string {
   return days === null || days === undefined || !Number.isFinite(days) ? NO_DATA : `${decimalFmt.format(days)} d`;
 }

@@ -58,13 +58,22 @@ export function ChartFrame({ title, units, definition, csv, children, controls, 
   }, [registry, title, kind]);
 
   // The chart's accessible name: recharts draws its SVG as a keyboard-operable application
-  // without one. Set after every render, as recharts may draw a new SVG.
+  // without one, and draws it only once it has measured its box (after this frame rendered), so
+  // every SVG it adds later is named too.
+  const chartName = `${title}${units ? ` (${units})` : ''}: chart; its figures are in the table "Show the figures as a table" below it`;
   useEffect(() => {
-    if (kind !== 'chart' || !bodyRef.current) return;
-    for (const svg of bodyRef.current.querySelectorAll('.recharts-wrapper > svg')) {
-      svg.setAttribute('aria-label', `${title}${units ? ` (${units})` : ''}: chart; its figures are in the table "Show the figures as a table" below it`);
-    }
-  });
+    const body = bodyRef.current;
+    if (kind !== 'chart' || !body) return;
+    const name = () => {
+      for (const svg of body.querySelectorAll('.recharts-wrapper > svg')) {
+        if (svg.getAttribute('aria-label') !== chartName) svg.setAttribute('aria-label', chartName);
+      }
+    };
+    name();
+    const observer = new MutationObserver(name);
+    observer.observe(body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [kind, chartName]);
 
   const exportPng = async () => {
     if (!bodyRef.current) return;

@@ -28,3 +28,32 @@ describe('the rate bar chart', () => {
     expect(onSelect).toHaveBeenCalledWith('2026-Q1', 'rate');
   });
 });
+
+describe('drilling by keyboard', () => {
+  const series = [{ key: 'rate', name: 'MQL→SQO', color: '#000' }];
+
+  it('makes each drillable bar a button named by its figures, activated by Enter or Space', async () => {
+    const onSelect = vi.fn();
+    render(<RateBarChart rows={rows} series={series} xLabel="Quarter" yLabel="%" onSelect={onSelect} />);
+    const bars = await screen.findAllByRole('button');
+    expect(bars.map((b) => b.getAttribute('aria-label'))).toEqual(['Q1; 25.0% — show the leads behind it', 'Q2; 10.0% — show the leads behind it']);
+    expect(bars.every((b) => b.getAttribute('tabindex') === '0')).toBe(true);
+    fireEvent.keyDown(bars[1]!, { key: 'a' });
+    fireEvent.keyDown(bars[1]!, { key: 'Tab' });
+    expect(onSelect).not.toHaveBeenCalled();
+    fireEvent.keyDown(bars[1]!, { key: 'Enter' });
+    expect(onSelect).toHaveBeenLastCalledWith('2026-Q2', 'rate');
+    fireEvent.keyDown(bars[0]!, { key: ' ' });
+    expect(onSelect).toHaveBeenLastCalledWith('2026-Q1', 'rate');
+    expect(onSelect).toHaveBeenCalledTimes(2);
+  });
+
+  it('says what a bar does, and leaves bars of a chart that does not drill out of the tab order', () => {
+    const { unmount } = render(<RateBarChart rows={rows} series={series} xLabel="Quarter" yLabel="%" onSelect={vi.fn()} selectAction="open the Funnel view" />);
+    expect(screen.getAllByRole('button')[0]).toHaveAccessibleName('Q1; 25.0% — open the Funnel view');
+    unmount();
+    const { container } = render(<RateBarChart rows={rows} series={series} xLabel="Quarter" yLabel="%" />);
+    expect(container.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(2);
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+  });
+});

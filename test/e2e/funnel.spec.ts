@@ -110,7 +110,7 @@ test('clicking a bar lists the leads behind it, exportable as CSV', async ({ pag
   await expect(page.getByRole('heading', { name: /Leads behind: MQL→SQO: MQLs of \d{4}-Q\d \(cohort\)/ })).toBeVisible();
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(page.getByRole('heading', { name: /Leads behind/ })).toHaveCount(0);
 });
 

@@ -18,6 +18,18 @@ describe('the chart frame', () => {
     expect(screen.getByText('Each lead counted once per stage reached.')).toBeVisible();
   });
 
+  it('names the chart drawn inside it, also when the chart draws its SVG after the frame rendered', async () => {
+    const { container } = render(
+      <ChartFrame title="Leads per stage" units="leads" definition="-">
+        <div className="recharts-wrapper" />
+      </ChartFrame>,
+    );
+    // A chart library measures its box first and draws its SVG later.
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    container.querySelector('.recharts-wrapper')!.appendChild(svg);
+    await vi.waitFor(() => expect(svg.getAttribute('aria-label')).toMatch(/^Leads per stage \(leads\): chart; its figures are in the table/));
+  });
+
   it('disables CSV export when there are no figures, and says so when PNG has no picture', async () => {
     render(
       <ChartFrame title="Empty" definition="-" csv={{ fileName: 'x.csv', header: ['a'], rows: [] }}>

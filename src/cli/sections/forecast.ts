@@ -1,12 +1,16 @@
 /**
- * Report keys of the forecast and hygiene areas: `pipeline`, `coverage` (per quarter with a quota)
- * and `hygiene`. Money is printed in currency units (cents ÷ 100, exact to the cent).
+ * Report keys of the forecast area: `pipeline` (the Forecast view's headline figures: open,
+ * weighted, expected bookings, win rate, average cycle days, sales velocity, p(stage) per stage
+ * with its source, overdue deals) and `coverage` (per quarter with a quota). Money is printed in
+ * currency units (cents ÷ 100, exact to the cent). A figure the data cannot give is `null`, with
+ * the reason under `pipeline.notMeasurable`.
  */
 import { coverageByQuarter, impliedCoverage, type QuarterCoverage } from '../../engine/forecast/coverage';
-import { pipelineByQuarter, pipelineSummary } from '../../engine/forecast/pipeline';
+import { pipelineByQuarter } from '../../engine/forecast/pipeline';
+import { SOURCE_LABEL } from '../../engine/forecast/stage-probability';
 import { opportunityMask } from '../../engine/filters/filters';
-import { runHygiene } from '../../engine/hygiene/hygiene';
 import { coverageStatus, gapText, TERMS } from '../../lib/wording';
+import { DEFAULT_FORECAST_SETTINGS, forecastView, type ForecastView } from '../../worker/handlers/forecast';
 import type { DatasetContext } from '../context';
 import type { ReportSection } from '../report-sections';
 
@@ -14,6 +18,7 @@ const units = (cents: number | null): number | null => (cents === null ? null : 
 const pct = (r: number | null): string => (r === null ? 'no data' : `${(r * 100).toFixed(1)}%`);
 const money = (cents: number, currency: string): string =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(cents / 100);
+const days = (d: number): string => `${d.toFixed(1)} days`;
 
 /** The `coverage` key: per quarter with a quota, money in currency units. */
 export function coverageJson(coverage: readonly QuarterCoverage[]) {
@@ -38,11 +43,10 @@ export function coverageJson(coverage: readonly QuarterCoverage[]) {
 
 function compute(ctx: DatasetContext) {
   const { dataset: ds, asOf } = ctx;
+  const view = forecastView(ds, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS }, asOf);
   const mask = opportunityMask(ds, {});
-  const summary = pipelineSummary(ds, { asOf, mask });
   const coverage = coverageByQuarter(ds, pipelineByQuarter(ds, { asOf, mask }).quarters, asOf);
-  const hygiene = runHygiene(ds, { asOf, mask });
-  return { summary, coverage, hygiene };
+  return { view, coverage };
 }
 
 const cache = new WeakMap<DatasetContext, ReturnType<typeof compute>>();
@@ -52,44 +56,67 @@ function figures(ctx: DatasetContext) {
   return f;
 }
 
+function notMeasurable(v: ForecastView): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (v.notMeasurable.winRate) out.winRate = v.notMeasurable.winRate;
+  if (v.notMeasurable.cycle) out.averageCycleDays = v.notMeasurable.cycle;
+  if (v.notMeasurable.velocity) out.salesVelocityPerDay = v.notMeasurable.velocity;
+  return out;
+}
+
 export const forecastSection: ReportSection = {
   json(ctx) {
-    const { summary: s, coverage, hygiene: h } = figures(ctx);
+    const { view: v, coverage } = figures(ctx);
     return {
       pipeline: {
-        currency: ctx.dataset.meta.currency,
-        open: units(s.openCents),
-        weighted: units(s.weightedCents),
-        expectedBookings: units(s.expectedBookingsCents),
-        openCount: s.openCount,
-        winRate: s.rates.winRate,
-        impliedCoverage: impliedCoverage(s.rates.winRate),
+        currency: v.currency,
+        open: units(v.openCents),
+        weighted: units(v.weightedCents),
+        expectedBookings: units(v.expectedBookingsCents),
+        openCount: v.openCount,
+        winRate: v.winRate,
+        impliedCoverage: impliedCoverage(v.winRate),
+        lookbackFrom: v.lookbackFrom,
+        averageCycleDays: v.velocity.cycleDaysMean === null ? null : { mean: v.velocity.cycleDaysMean, median: v.velocity.cycleDaysMedian },
+        salesVelocityPerDay: units(v.velocity.centsPerDay),
+        stageProbabilities: v.stages.map((s) => ({
+          stage: s.stage,
+          p: s.p,
+          source: SOURCE_LABEL[s.source],
+          closedThroughStage: s.closed,
+          wonThroughStage: s.won,
+          exportProbability: s.exported,
+          openDeals: s.count,
+        })),
+        stagesUsingDefault: v.defaultStages,
+        overdue: {
+          count: v.overdue.count,
+          amount: units(v.overdue.cents),
+          deals: v.overdue.deals.map((d) => ({ id: d.id, closeDate: d.closeDate, daysOverdue: d.daysOverdue, amount: units(d.amountCents), stage: d.stage, owner: d.owner })),
+        },
+        datesOutOfOrder: { count: v.datesOutOfOrder.count, opportunityIds: v.datesOutOfOrder.ids },
+        notMeasurable: notMeasurable(v),
       },
       coverage: coverageJson(coverage),
-      hygiene: {
-        fastTrack: h.fastTrack.count,
-        passThrough: h.passThrough.count,
-        restaged: h.restaged.count,
-        marketingSourcedShare: { anyTouch: h.marketing.share.anyTouch, firstTouch90d: h.marketing.share.firstTouchWindow },
-        winRates: {
-          fastTrack: { flagged: h.fastTrack.flagged.winRate, clean: h.fastTrack.clean.winRate },
-          passThrough: { flagged: h.passThrough.flagged.winRate, clean: h.passThrough.clean.winRate },
-          restaged: { flagged: h.restaged.flagged.winRate, clean: h.restaged.clean.winRate },
-        },
-      },
     };
   },
   text(ctx) {
-    const { summary: s, coverage, hygiene: h } = figures(ctx);
-    const cur = ctx.dataset.meta.currency;
+    const { view: v, coverage } = figures(ctx);
+    const cur = v.currency;
+    const cycle = v.notMeasurable.cycle;
+    const velocity = v.velocity.centsPerDay;
     return [
-      `Pipeline: ${s.openCount} open deals, ${money(s.openCents, cur)} open, ${money(s.weightedCents, cur)} weighted (expected bookings), ${TERMS.winRate.label.toLowerCase()} ${pct(s.rates.winRate)}`,
+      `Pipeline: ${v.openCount} open deals, ${money(v.openCents, cur)} open, ${money(v.weightedCents, cur)} weighted (expected bookings), ${TERMS.winRate.label.toLowerCase()} ${pct(v.winRate)}`,
+      `  Average cycle: ${cycle ?? `${days(v.velocity.cycleDaysMean!)} mean, ${days(v.velocity.cycleDaysMedian!)} median (creation → won)`}`,
+      `  Sales velocity: ${velocity === null ? (v.notMeasurable.velocity ?? 'no data') : `${money(velocity, cur)} per day`}`,
+      `  p(stage): ${v.stages.length === 0 ? 'no open stage' : v.stages.map((s) => `${s.stage} ${pct(s.p)} (${SOURCE_LABEL[s.source]})`).join(', ')}`,
+      ...(v.defaultStages.length > 0 ? [`  Stages using an entered default p: ${v.defaultStages.join(', ')}`] : []),
+      ...(v.overdue.count > 0 ? [`  Overdue: ${v.overdue.count} open deals (${money(v.overdue.cents, cur)}) whose close date has passed; in no quarter`] : []),
+      ...(v.datesOutOfOrder.count > 0 ? [`  Dates out of order: ${v.datesOutOfOrder.count} won deals close before they were created (left out of the cycle): ${v.datesOutOfOrder.ids.slice(0, 10).join(', ')}`] : []),
       ...coverage.map(
         (c) =>
           `  ${c.quarter}: quota ${money(c.quotaCents, cur)}, won ${money(c.wonCents, cur)}, open due ${money(c.openDueCents, cur)}, coverage ${c.coverage === 'quota met' ? 'quota met' : `${c.coverage.toFixed(2)}×`} (${coverageStatus(c)}), projected ${money(c.projectedCents, cur)}, ${gapText(c.gapCents, cur)}`,
       ),
-      `Hygiene: ${h.fastTrack.count} fast-tracked (win rate ${pct(h.fastTrack.flagged.winRate)} vs ${pct(h.fastTrack.clean.winRate)} clean), ${h.passThrough.count} pass-through, ${h.restaged.count} re-staged`,
-      `  Marketing-sourced share of SQO pipeline: ${pct(h.marketing.share.anyTouch)} any touch ever, ${pct(h.marketing.share.firstTouchWindow)} first touch within 90 days`,
     ];
   },
 };

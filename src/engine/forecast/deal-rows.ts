@@ -8,9 +8,10 @@ import { STATUS_LOST, STATUS_OPEN, STATUS_WON } from '../model/stages';
 import { DAY_MS, isoDate } from '../time';
 import { categoryAt, DEFAULT_STAGE_CATEGORIES } from './categories';
 import { dealStateAt } from './deal-history';
+import { isOverdue } from './opportunity-time';
 import { closeDateMoves } from './slippage';
 import { daysInStage } from './stalled';
-import { DEFAULT_STAGE_PROBABILITIES, stageProbabilities, userProbability, type StageProbabilityOptions } from './stage-probability';
+import { probabilityLookup, type StageProbabilityOptions } from './stage-probability';
 
 export interface DealRow {
   readonly id: string;
@@ -35,8 +36,8 @@ const STATUS = { [STATUS_OPEN]: 'open', [STATUS_WON]: 'won', [STATUS_LOST]: 'los
 
 export function dealRows(ds: Dataset, rows: readonly number[], asOf: number, opts: Partial<StageProbabilityOptions> = {}): DealRow[] {
   const O = ds.opportunities;
-  const table = stageProbabilities(ds, { ...opts, asOf });
-  const pOf = (stage: string) => table.get(stage)?.p ?? userProbability(stage, opts.userProbabilities ?? DEFAULT_STAGE_PROBABILITIES);
+  const lookup = probabilityLookup(ds, { ...opts, asOf });
+  const pOf = (stage: string) => lookup(stage).p;
   return rows.map((j) => {
     const s = dealStateAt(ds, j, asOf);
     const status = STATUS[s.status as 0 | 1 | 2] ?? 'open';
@@ -56,7 +57,7 @@ export function dealRows(ds: Dataset, rows: readonly number[], asOf: number, opt
       ageDays: Math.floor((asOf - O.createdAt[j]!) / DAY_MS),
       daysInStage: status === 'open' && Number.isFinite(inStage) ? Math.floor(inStage) : null,
       timesPushed: closeDateMoves(ds, j, asOf).pushes,
-      overdue: status === 'open' && Number.isFinite(s.closeDate) && s.closeDate + DAY_MS <= asOf,
+      overdue: status === 'open' && isOverdue(s.closeDate, asOf),
     };
   });
 }

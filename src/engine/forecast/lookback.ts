@@ -52,10 +52,15 @@ export interface HistoricalRates {
   readonly wonCents: number;
   /** Mean amount of won deals in cents (not rounded); null when none was won. */
   readonly avgWonCents: number | null;
-  /** Mean days from creation to close of won deals; null when none. */
+  /**
+   * Mean days from creation to close of won deals; null when none. A deal whose close precedes its
+   * creation (dates out of order) is left out, never counted as a negative cycle.
+   */
   readonly cycleDaysMean: number | null;
   /** Median of the same; null when none. */
   readonly cycleDaysMedian: number | null;
+  /** Won deals of the window whose close date precedes their creation: rows, left out of the cycle. */
+  readonly cycleOutOfOrder: readonly number[];
   /** Epoch ms start of the window (exclusive); -Infinity for all history. */
   readonly from: number;
 }
@@ -74,13 +79,17 @@ export function historicalRates(ds: Dataset, opts: ForecastOptions): HistoricalR
   let lost = 0;
   let wonCents = 0;
   const cycles: number[] = [];
+  const outOfOrder: number[] = [];
   for (let j = 0; j < O.count; j++) {
     if (!kept(opts.mask, j) || !closedInWindow(ds, j, opts.asOf, from)) continue;
     if (statusAt(ds, j, opts.asOf) === STATUS_WON) {
       won++;
       wonCents += summableCents(O.amountCents[j]!);
       const c = closedAt(ds, j);
-      if (Number.isFinite(c)) cycles.push(daysBetween(O.createdAt[j]!, c));
+      if (!Number.isFinite(c)) continue;
+      const days = daysBetween(O.createdAt[j]!, c);
+      if (days >= 0) cycles.push(days);
+      else outOfOrder.push(j);
     } else lost++;
   }
   const cycleArr = Float64Array.from(cycles);
@@ -94,6 +103,7 @@ export function historicalRates(ds: Dataset, opts: ForecastOptions): HistoricalR
     avgWonCents: won === 0 ? null : wonCents / won,
     cycleDaysMean: cycles.length === 0 ? null : sum / cycles.length,
     cycleDaysMedian: median(cycleArr),
+    cycleOutOfOrder: outOfOrder,
     from,
   };
 }

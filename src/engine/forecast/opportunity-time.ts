@@ -57,3 +57,11 @@ export function stageAt(ds: Dataset, j: number, asOf: number): string {
 
 /** Whole-day length of a span in ms, as a fraction of days. */
 export const daysBetween = (fromMs: number, toMs: number): number => (toMs - fromMs) / 86_400_000;
+
+/**
+ * True when an open deal's close date has passed at `asOf`: its whole close day is over. Such a deal
+ * is overdue, counted apart, never "due" in a past quarter.
+ */
+export function isOverdue(closeDate: number, asOf: number): boolean {
+  return Number.isFinite(closeDate) && closeDate + 86_400_000 <= asOf;
+}

@@ -6,8 +6,8 @@ import { summableCents, type Dataset } from '../model/columns';
 import { STATUS_OPEN, STATUS_WON } from '../model/stages';
 import { quarterOf } from '../time';
 import { historicalRates, kept, type HistoricalRates } from './lookback';
-import { closedAt, stageAt, statusAt } from './opportunity-time';
-import { stageProbabilities, userProbability, DEFAULT_STAGE_PROBABILITIES, type StageProbability, type StageProbabilityOptions } from './stage-probability';
+import { closedAt, isOverdue, stageAt, statusAt } from './opportunity-time';
+import { probabilityLookup, type StageProbability, type StageProbabilityOptions } from './stage-probability';
 
 export interface StagePipeline {
   readonly stage: string;
@@ -34,23 +34,9 @@ export interface PipelineSummary {
   readonly byStage: readonly StagePipeline[];
 }
 
-/** p(stage) per open stage name, with a user fallback for stages missing from the table. */
-function probabilityOf(table: Map<string, StageProbability>, opts: StageProbabilityOptions) {
-  return (stage: string): StageProbability =>
-    table.get(stage) ?? {
-      stage,
-      closed: 0,
-      won: 0,
-      historical: null,
-      p: userProbability(stage, opts.userProbabilities ?? DEFAULT_STAGE_PROBABILITIES),
-      source: 'user',
-    };
-}
-
 export function pipelineSummary(ds: Dataset, opts: StageProbabilityOptions): PipelineSummary {
   const O = ds.opportunities;
-  const table = stageProbabilities(ds, opts);
-  const pOf = probabilityOf(table, opts);
+  const pOf = probabilityLookup(ds, opts);
   const stages = new Map<string, { count: number; openCents: number; weighted: number }>();
   let openCount = 0;
   let openCents = 0;
@@ -103,23 +89,46 @@ export interface QuarterPipeline {
   readonly quotaCents: number | null;
 }
 
+/** Open deals set apart from the quarters: rows, count and amount (integer cents). */
+export interface DealSet {
+  readonly rows: readonly number[];
+  readonly count: number;
+  readonly cents: number;
+}
+
+export interface PipelineByQuarter {
+  readonly quarters: QuarterPipeline[];
+  readonly undatedCount: number;
+  readonly undatedCents: number;
+  /** Open deals whose close date has passed at asOf: overdue, in no quarter. */
+  readonly overdue: DealSet;
+}
+
 /**
  * Open, weighted and won amounts per close quarter, for every quarter that has a quota, an open
- * deal due or a won deal. Open deals without a close date are left out (counted in `undated`).
+ * deal due or a won deal. Open deals without a close date are left out (counted in `undated`), and
+ * so are open deals whose close date has passed (`overdue`): they are due in no quarter.
  */
-export function pipelineByQuarter(ds: Dataset, opts: StageProbabilityOptions): { quarters: QuarterPipeline[]; undatedCount: number; undatedCents: number } {
+export function pipelineByQuarter(
+  ds: Dataset,
+  opts: StageProbabilityOptions,
+  /** The quotas to compare with (see `quotaScope`); null: none, the selection has no quota of its own. */
+  quotas: ReadonlyMap<string, number> | null = ds.quotas,
+): PipelineByQuarter {
   const O = ds.opportunities;
   const fy = ds.meta.fiscalYearStartMonth;
-  const pOf = probabilityOf(stageProbabilities(ds, opts), opts);
+  const pOf = probabilityLookup(ds, opts);
   const acc = new Map<string, { open: number; count: number; weighted: number; won: number }>();
   const slot = (q: string) => {
     let s = acc.get(q);
     if (!s) acc.set(q, (s = { open: 0, count: 0, weighted: 0, won: 0 }));
     return s;
   };
-  for (const q of ds.quotas.keys()) slot(q);
+  for (const q of quotas?.keys() ?? []) slot(q);
   let undatedCount = 0;
   let undatedCents = 0;
+  const overdueRows: number[] = [];
+  let overdueCents = 0;
   for (let j = 0; j < O.count; j++) {
     if (!kept(opts.mask, j)) continue;
     const status = statusAt(ds, j, opts.asOf);
@@ -129,6 +138,11 @@ export function pipelineByQuarter(ds: Dataset, opts: StageProbabilityOptions): {
       if (!Number.isFinite(close)) {
         undatedCount++;
         undatedCents += amount;
+        continue;
+      }
+      if (isOverdue(close, opts.asOf)) {
+        overdueRows.push(j);
+        overdueCents += amount;
         continue;
       }
       const s = slot(quarterOf(close, fy));
@@ -148,7 +162,7 @@ export function pipelineByQuarter(ds: Dataset, opts: StageProbabilityOptions): {
       openDueCount: s.count,
       weightedDueCents: Math.round(s.weighted),
       wonCents: s.won,
-      quotaCents: ds.quotas.get(quarter) ?? null,
+      quotaCents: quotas?.get(quarter) ?? null,
     }));
-  return { quarters, undatedCount, undatedCents };
+  return { quarters, undatedCount, undatedCents, overdue: { rows: overdueRows, count: overdueRows.length, cents: overdueCents } };
 }

@@ -30,17 +30,29 @@ export interface FastTrackDetail {
   readonly missing: readonly (readonly string[])[];
 }
 
-export function detectFastTrack(ds: Dataset, rule: FastTrackRule): FastTrackDetail {
+/**
+ * Which parts of the fast-track rule the data can check: the SQL→SQO time needs SQL dates on leads
+ * linked to the deals, the criteria need recorded criteria. A part the data cannot check flags no
+ * deal (a deal is never flagged for lacking data the dataset never had).
+ */
+export interface FastTrackChecks {
+  readonly sqlTiming: boolean;
+  readonly criteria: boolean;
+}
+
+export function detectFastTrack(ds: Dataset, rule: FastTrackRule, checks: FastTrackChecks = { sqlTiming: true, criteria: true }): FastTrackDetail {
   const O = ds.opportunities;
   const reason = new Uint8Array(O.count);
   const hours = new Float64Array(O.count).fill(NaN);
   const missing: string[][] = [];
-  const columns = rule.requiredCriteria.map((c) => [c, O.qualification[c]] as const);
+  const columns = checks.criteria ? rule.requiredCriteria.map((c) => [c, O.qualification[c]] as const) : [];
   for (let j = 0; j < O.count; j++) {
     const lead = O.lead[j]!;
     const sqlAt = lead >= 0 ? ds.leads.stageAt.sql[lead]! : NaN;
     let r = 0;
-    if (Number.isNaN(sqlAt)) {
+    if (!checks.sqlTiming) {
+      // Not checked: the hours stay NaN and no deal is flagged for it.
+    } else if (Number.isNaN(sqlAt)) {
       if (rule.flagMissingSql) r |= FT_NO_SQL;
     } else {
       const h = (sqoInstant(ds, j) - sqlAt) / HOUR_MS;

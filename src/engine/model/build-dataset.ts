@@ -14,6 +14,8 @@ import type {
   TouchColumns,
 } from './columns';
 import { buildChanges } from './build-changes';
+import { buildQuotas } from './build-quotas';
+import { extent } from './extent';
 import { DictBuilder, csrFromParents, dictColumn } from './dict-builder';
 import type { CustomAttributes, RecordSet } from './records';
 import {
@@ -246,31 +248,6 @@ function buildTouches(
   };
 }
 
-function extent(ds: Omit<Dataset, 'meta'>): { earliest: number; latest: number } {
-  let earliest = Infinity;
-  let latest = -Infinity;
-  const scan = (arr: Float64Array) => {
-    for (let i = 0; i < arr.length; i++) {
-      const v = arr[i]!;
-      if (v < earliest) earliest = v;
-      if (v > latest) latest = v;
-    }
-  };
-  scan(ds.leads.createdAt);
-  scan(ds.leads.events.at);
-  scan(ds.activities.at);
-  scan(ds.opportunities.createdAt);
-  scan(ds.opportunities.history.at);
-  scan(ds.opportunities.changes.at);
-  // Close dates of open deals are forecasts, not facts: only closed deals move "as of".
-  const { closeDate, status } = ds.opportunities;
-  for (let i = 0; i < closeDate.length; i++) {
-    const v = closeDate[i]!;
-    if (status[i] !== STATUS_OPEN && v > latest) latest = v;
-  }
-  return { earliest: Number.isFinite(earliest) ? earliest : 0, latest: Number.isFinite(latest) ? latest : 0 };
-}
-
 /**
  * The currencies amounts are in: the plan's first when any amount is in it (an amount naming no
  * currency is in the plan's), then others in order of appearance. Amounts unknown name none.
@@ -295,8 +272,8 @@ export function buildDataset(rs: RecordSet): Dataset {
   const activities = buildActivities(rs, leadIndex, leads.count);
   const opportunities = buildOpportunities(rs, leadIndex, accountIndex);
   const touches = buildTouches(rs, leadIndex, oppIndex, leads.count, opportunities.count);
-  const quotas = new Map(rs.plan.quotas.map((q) => [q.quarter, q.quotaCents]));
-  const body = { accounts, leads, activities, opportunities, touches, quotas };
+  const { quotas, quotaSlices } = buildQuotas(rs);
+  const body = { accounts, leads, activities, opportunities, touches, quotas, quotaSlices };
   const { earliest, latest } = extent(body);
   return {
     meta: {

@@ -159,7 +159,11 @@ export interface DatasetMeta {
   readonly currencies: readonly string[];
   /** 1–12. */
   readonly fiscalYearStartMonth: number;
-  /** Latest instant found in the data (epoch ms): the default "as of". */
+  /**
+   * The default "as of" (epoch ms, SPEC §10): the latest recorded event that is not a planned date —
+   * creation, activity, stage entry, deal change, or a closed deal's close up to 31 days after the
+   * other events. Open deals' close dates never move it.
+   */
   readonly latestAt: number;
   readonly earliestAt: number;
 }
@@ -171,8 +175,21 @@ export interface Dataset {
   readonly activities: ActivityColumns;
   readonly opportunities: OpportunityColumns;
   readonly touches: TouchColumns;
-  /** Quota per fiscal quarter label, integer cents. */
+  /**
+   * Company quota per fiscal quarter label, integer cents: the plan's row without a slice, else the
+   * sum of the quarter's slices of one dimension (segment, then owner, then team).
+   */
   readonly quotas: ReadonlyMap<string, number>;
+  /** The plan's quotas per segment, owner or team (plan.csv `segment`, `owner`, `team`). */
+  readonly quotaSlices: readonly QuotaSlice[];
+}
+
+export interface QuotaSlice {
+  readonly quarter: string;
+  readonly dimension: 'segment' | 'owner' | 'team';
+  readonly value: string;
+  /** Integer cents. */
+  readonly cents: number;
 }
 
 /** The value of row i of a dictionary column, or undefined when missing. */

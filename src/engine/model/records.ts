@@ -125,6 +125,14 @@ export interface QuotaRecord {
   quarter: string;
   /** Integer cents. */
   quotaCents: number;
+  /** The slice the quota is for (plan.csv `segment`, `owner` or `team`); none: the whole company. */
+  slice?: QuotaSliceKey;
+}
+
+/** What a sliced quota is for: one segment, owner or team. */
+export interface QuotaSliceKey {
+  dimension: 'segment' | 'owner' | 'team';
+  value: string;
 }
 
 export interface PlanRecord {

@@ -1,4 +1,4 @@
-import { formatCount, formatDate, formatMoney, formatPercent } from '../../lib/format';
+import { formatCount, formatDate, formatInstant, formatMoney, formatPercent } from '../../lib/format';
 import { Stat } from '../../ui/stat';
 import { DatasetExport } from './dataset-export';
 import type { DatasetSummary } from '../../worker/api';
@@ -17,7 +17,8 @@ export function DatasetCard({ summary }: { summary: DatasetSummary }) {
       <h2 id="dataset-heading">Loaded dataset: {summary.name}</h2>
       <p className="muted">
         {originText(summary)} · {summary.currency} · data from {formatDate(summary.from)} to{' '}
-        {formatDate(summary.asOf)} (the default “as of” date)
+        {formatInstant(summary.asOfInstant)}: the “as of” instant, the latest recorded event that is not a planned date (a future close date
+        never moves it)
       </p>
       <div className="stat-row">
         <Stat label="Leads" value={formatCount(c.leads - c.bots)} note="bots excluded" />

@@ -1,4 +1,4 @@
-import { formatDecimal, formatMoney, formatPercent } from '../../lib/format';
+import { formatCount, formatDecimal, formatMoney, formatPercent } from '../../lib/format';
 import { coverageStatus, gapText } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { ForecastView } from '../../worker/api';
@@ -19,7 +19,10 @@ export function CoverageTable({ view }: { view: ForecastView }) {
         <>
           <p>
             <strong>Coverage</strong> = open pipeline with a close date in the quarter ÷ (quota − won in the quarter). Once won
-            reaches quota the quarter shows “quota met”. <strong>Target</strong> = 1 ÷ win rate ({formatPercent(view.winRate)} over
+            reaches quota the quarter shows “quota met”. Open deals whose close date has already passed are overdue and due in no
+            quarter (see “Overdue deals”). With a segment or owner filter, the quota is the plan&apos;s quota for the selection when
+            plan.csv splits the quota that way (its <code>segment</code> or <code>owner</code> column); any other filter selects what the plan
+            does not split, and quota figures read “quota is company-wide” instead of a ratio. <strong>Target</strong> = 1 ÷ win rate ({formatPercent(view.winRate)} over
             the lookback): the coverage that, at today&apos;s win rate, books the rest of the quota.
           </p>
           <p>
@@ -36,7 +39,17 @@ export function CoverageTable({ view }: { view: ForecastView }) {
         rows: rows.map((c) => [c.quarter, c.quotaCents / 100, c.wonCents / 100, c.openDueCents / 100, c.coverage, target, coverageStatus(c), c.attainment, c.projectedCents / 100, c.gapCents / 100]),
       }}
     >
-      {rows.length === 0 ? (
+      {view.overdue.count > 0 ? (
+        <p className="muted">
+          Not in “open due”: {formatCount(view.overdue.count)} overdue deals ({formatMoney(view.overdue.cents, cur)}) whose close date has passed.
+        </p>
+      ) : null}
+      {view.quota.kind === 'slice' ? <p className="muted">Quota: {view.quota.note}.</p> : null}
+      {view.quota.kind === 'companyWide' ? (
+        <p className="muted" data-testid="quota-company-wide">
+          Coverage, attainment and gap: {view.quota.note}.
+        </p>
+      ) : rows.length === 0 ? (
         <p className="muted">No quota for the current or later quarters: add a plan (plan.csv) to see coverage.</p>
       ) : (
         <table className="table">

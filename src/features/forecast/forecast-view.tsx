@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { datasetSummaryQuery } from '../../lib/dataset-queries';
-import { formatCount, formatDate, formatDays, formatDecimal, formatMoney, formatPercent } from '../../lib/format';
+import { formatCount, formatDate, formatDays, formatDecimal, formatInstant, formatMoney, formatPercent } from '../../lib/format';
 import { toEngineFilters, useFilters } from '../../state/filters';
 import { ErrorState, Loading } from '../../ui/states';
 import { Stat } from '../../ui/stat';
@@ -9,6 +9,7 @@ import { buildLagRows, buildQuarterRows, buildWaterfallRows } from './build-fore
 import { CoverageTable } from './coverage-table';
 import './forecast.css';
 import { PipelineQuarterChart } from './pipeline-quarter-chart';
+import { OverdueTable } from './overdue-table';
 import { forecastQuery, waterfallQuery } from './queries';
 import { ScenarioPlanner } from './scenario-planner';
 import { forecastActions, LOOKBACK_CHOICES, useForecastSettings, useWaterfallQuarter } from './settings';
@@ -55,11 +56,26 @@ export function ForecastView() {
               <Stat label="Coverage needed" value={v.impliedCoverage === null ? 'no data' : `${formatDecimal(v.impliedCoverage)}×`} note="1 ÷ win rate" />
               <Stat
                 label="Sales velocity"
-                value={v.velocity.centsPerDay === null ? 'no data' : `${formatMoney(v.velocity.centsPerDay, cur, true)}/day`}
-                note={`open × win rate × ${formatMoney(v.velocity.avgDealCents, cur, true)} avg deal ÷ ${formatDays(v.velocity.cycleDaysMean)}`}
+                value={v.velocity.centsPerDay === null ? 'not measurable' : `${formatMoney(v.velocity.centsPerDay, cur, true)}/day`}
+                note={v.notMeasurable.velocity ?? `open × win rate × ${formatMoney(v.velocity.avgDealCents, cur, true)} avg deal ÷ ${formatDays(v.velocity.cycleDaysMean)}`}
               />
-              <Stat label="Average cycle" value={formatDays(v.velocity.cycleDaysMean)} note={`median ${formatDays(v.velocity.cycleDaysMedian)}; creation → won`} />
+              <Stat
+                label="Average cycle"
+                value={v.velocity.cycleDaysMean === null ? 'not measurable' : formatDays(v.velocity.cycleDaysMean)}
+                note={v.notMeasurable.cycle ?? `median ${formatDays(v.velocity.cycleDaysMedian)}; creation → won`}
+              />
             </div>
+            <p className="muted" data-testid="forecast-as-of">
+              Computed as of {formatInstant(v.asOfInstant)}: deals open at that instant, rates over deals closed since{' '}
+              {v.lookbackFrom ? formatDate(v.lookbackFrom) : 'the start'}.
+            </p>
+            {v.datesOutOfOrder.count > 0 ? (
+              <p className="warnings" data-testid="dates-out-of-order">
+                {formatCount(v.datesOutOfOrder.count)} won deals close before they were created (close date before creation date): left out of the
+                cycle and the velocity, never counted as negative days. Rows to fix: {v.datesOutOfOrder.ids.slice(0, 10).join(', ')}
+                {v.datesOutOfOrder.count > 10 ? ' …' : ''}
+              </p>
+            ) : null}
             {v.undated.count > 0 ? (
               <p className="muted">
                 {formatCount(v.undated.count)} open deals ({formatMoney(v.undated.cents, cur)}) have no close date and sit in no quarter.
@@ -68,6 +84,7 @@ export function ForecastView() {
           </section>
           <PipelineQuarterChart rows={buildQuarterRows(v)} currency={cur} />
           <CoverageTable view={v} />
+          <OverdueTable view={v} />
           <StageTable view={v} settings={settings} />
           <SqoLagChart rows={buildLagRows(v)} view={v} />
         </>

@@ -1,5 +1,6 @@
 import { formatCount, formatMoney, formatPercent } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
+import { SOURCE_LABEL } from '../../engine/forecast/stage-probability';
 import type { ForecastSettings, ForecastView } from '../../worker/api';
 import { forecastActions } from './settings';
 
@@ -26,17 +27,26 @@ export function StageTable({ view, settings }: { view: ForecastView; settings: F
       }
       definition={
         <p>
-          p(stage) = of the deals that ever entered the stage and closed in the lookback, the share won. Where fewer than{' '}
-          {settings.minClosed} closed deals passed through a stage, the probability you enter is used instead (“entered”). Choose
-          “Entered” to use your probabilities everywhere. Weighted = open amount × p.
+          p(stage) = of the deals that ever entered the stage and closed in the lookback, the share won (“stage history”). Where fewer
+          than {settings.minClosed} closed deals passed through a stage, the probability the export records for the stage&apos;s open deals
+          is used (their mean: Salesforce Probability, HubSpot deal-stage probability; “export probability”); where the export records
+          none, the probability entered here (“entered default”, a default until you change it). Choose “Entered” to use your
+          probabilities everywhere. Weighted = open amount × p.
         </p>
       }
       csv={{
         fileName: 'pipeline-by-stage.csv',
-        header: ['stage', 'open_deals', 'open_amount', 'p', 'source', 'closed_through_stage', 'won_through_stage', 'weighted'],
-        rows: view.stages.map((s) => [s.stage, s.count, s.openCents / 100, s.p, s.source, s.closed, s.won, s.weightedCents / 100]),
+        header: ['stage', 'open_deals', 'open_amount', 'p', 'source', 'closed_through_stage', 'won_through_stage', 'export_probability', 'weighted'],
+        rows: view.stages.map((s) => [s.stage, s.count, s.openCents / 100, s.p, SOURCE_LABEL[s.source], s.closed, s.won, s.exported, s.weightedCents / 100]),
       }}
     >
+      {view.defaultStages.length > 0 ? (
+        <p className="warnings" data-testid="default-stages">
+          {view.defaultStages.length === view.stages.length ? 'Every stage uses' : `${view.defaultStages.length} of ${view.stages.length} stages use`} an
+          entered default p, not a figure from the data: {view.defaultStages.join(', ')}. Enter the probabilities your team uses, or load a stage
+          history or the export&apos;s probability.
+        </p>
+      ) : null}
       <table className="table">
         <caption className="visually-hidden">Open pipeline by stage</caption>
         <thead>
@@ -61,7 +71,7 @@ export function StageTable({ view, settings }: { view: ForecastView; settings: F
                 {formatPercent(s.historical)} ({formatCount(s.won)} / {formatCount(s.closed)})
               </td>
               <td className="num">{formatPercent(s.p)}</td>
-              <td>{s.source === 'data' ? 'history' : 'entered'}</td>
+              <td>{SOURCE_LABEL[s.source]}</td>
               <td className="num">
                 <input
                   className="fc-prob"

@@ -32,9 +32,7 @@ export function FunnelView() {
       {query.error ? <ErrorState title="The funnel could not be computed" error={query.error} /> : null}
       {!vm && !query.error ? <Loading label="Computing the funnel…" /> : null}
       {vm ? <FunnelControls params={params} dimensions={vm.dimensions} /> : null}
-      {vm && vm.stages[0]!.leads === 0 ? (
-        <EmptyState title="No leads match the filters">Widen the date range or clear the source, segment or owner filters.</EmptyState>
-      ) : null}
+      {vm && vm.empty ? <EmptyState title={vm.empty.title}>{vm.empty.body}</EmptyState> : null}
       {vm && vm.stages[0]!.leads > 0 ? (
         <div aria-busy={query.isFetching}>
           {params.drill && version !== undefined ? <DrillPanel version={version} filters={filters} params={params} drill={params.drill} currency={vm.currency} /> : null}

@@ -36,18 +36,26 @@ export interface ContrastRow {
   /** Percent 0–100, null when nothing closed. */
   readonly flagged: number | null;
   readonly clean: number | null;
-  readonly flaggedClosed: number;
-  readonly cleanClosed: number;
+  /** Null when the detector is unmeasurable (then both rates are null too). */
+  readonly flaggedClosed: number | null;
+  readonly cleanClosed: number | null;
+  /** "not measurable — needs …", or '' when the detector ran. */
+  readonly note: string;
 }
 
+/** Win rates per detector; an unmeasurable detector has no rates, only its reason. */
 export function buildContrastRows(v: HygieneView): ContrastRow[] {
-  return v.detectors.map((d) => ({
-    detector: DETECTOR_TITLES[d.key],
-    flagged: d.flagged.winRate === null ? null : d.flagged.winRate * 100,
-    clean: d.clean.winRate === null ? null : d.clean.winRate * 100,
-    flaggedClosed: d.flagged.closed,
-    cleanClosed: d.clean.closed,
-  }));
+  return v.detectors.map((d) => {
+    const off = d.notMeasurable !== null;
+    return {
+      detector: DETECTOR_TITLES[d.key],
+      flagged: off || d.flagged.winRate === null ? null : d.flagged.winRate * 100,
+      clean: off || d.clean.winRate === null ? null : d.clean.winRate * 100,
+      flaggedClosed: off ? null : d.flagged.closed,
+      cleanClosed: off ? null : d.clean.closed,
+      note: d.notMeasurable ?? '',
+    };
+  });
 }
 
 function fastTrackWhy(r: HygieneRow): string {

@@ -16,13 +16,13 @@ export function ContrastChart({ rows }: { rows: readonly ContrastRow[] }) {
         <p>
           For each detector, won ÷ (won + lost) among the flagged opportunities that have closed, beside the same rate among the
           opportunities it does not flag. The seeds report fast-tracked cohorts winning at 3–5%. A detector with no closed flagged
-          deal shows no bar.
+          deal shows no bar; a detector the data cannot run shows none either, and its reason is in the CSV's note column.
         </p>
       }
       csv={{
         fileName: 'hygiene-win-rates.csv',
-        header: ['detector', 'flagged_win_rate_pct', 'flagged_closed', 'clean_win_rate_pct', 'clean_closed'],
-        rows: rows.map((r) => [r.detector, r.flagged, r.flaggedClosed, r.clean, r.cleanClosed]),
+        header: ['detector', 'flagged_win_rate_pct', 'flagged_closed', 'clean_win_rate_pct', 'clean_closed', 'note'],
+        rows: rows.map((r) => [r.detector, r.flagged, r.flaggedClosed, r.clean, r.cleanClosed, r.note]),
       }}
     >
       <ResponsiveContainer width="100%" height={280}>

@@ -6,13 +6,32 @@ import { hygieneActions } from './rules-state';
 export const LIST_ID = 'hygiene-list';
 
 export function DetectorCard({ d, view, open }: { d: DetectorView; view: HygieneView; open: boolean }) {
-  const cur = view.currency;
-  const share = view.marketingShare;
   const title = DETECTOR_TITLES[d.key];
   return (
     <article className="hy-card" aria-labelledby={`hy-${d.key}`}>
       <h2 id={`hy-${d.key}`}>{title}</h2>
       <p className="hy-card__rule">{ruleText(d.key, view)}</p>
+      {d.notMeasurable ? (
+        <p className="hy-card__unmeasurable" role="note">
+          <strong>Not measurable</strong> — {d.notMeasurable.replace(/^not measurable — /, '')}.
+        </p>
+      ) : (
+        <DetectorFigures d={d} view={view} open={open} />
+      )}
+    </article>
+  );
+}
+
+function DetectorFigures({ d, view, open }: { d: DetectorView; view: HygieneView; open: boolean }) {
+  const cur = view.currency;
+  const share = view.marketingShare;
+  return (
+    <>
+      {d.unchecked.map((u) => (
+        <p key={u} className="hy-card__unchecked muted">
+          {u.charAt(0).toUpperCase() + u.slice(1)}.
+        </p>
+      ))}
       {d.key === 'marketing' ? (
         <p className="hy-card__share">
           Marketing-sourced share of SQO pipeline: <strong>{formatPercent(share.anyTouch)}</strong> by any touch ever,{' '}
@@ -55,6 +74,6 @@ export function DetectorCard({ d, view, open }: { d: DetectorView; view: Hygiene
       >
         {open ? 'Hide the list' : `Show the ${formatCount(d.count)} opportunities`}
       </button>
-    </article>
+    </>
   );
 }

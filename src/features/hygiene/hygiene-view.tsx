@@ -21,6 +21,7 @@ export function HygieneView() {
   const v = q.data;
   const openDetector = v && open ? v.detectors.find((d) => d.key === open) : undefined;
   const list = openDetector && v ? buildListModel(openDetector, v.currency) : null;
+  const anyRan = v ? v.detectors.some((d) => d.notMeasurable === null) : false;
   return (
     <>
       <ViewHeader title="SQO hygiene" question="Is the pipeline real?" />
@@ -35,6 +36,8 @@ export function HygieneView() {
               <DetectorCard key={d.key} d={d} view={v} open={open === d.key} />
             ))}
           </div>
+          {anyRan ? (
+            <>
           <section id={LIST_ID} className="card" aria-label="Flagged opportunities">
             {list && openDetector ? (
               <>
@@ -46,6 +49,8 @@ export function HygieneView() {
             )}
           </section>
           <ContrastChart rows={buildContrastRows(v)} />
+            </>
+          ) : null}
         </>
       ) : null}
     </>

@@ -36,7 +36,8 @@ export function PipelinePanel() {
   if (!v) return <Loading label="Computing the pipeline…" />;
   const cur = v.currency;
   const now = v.quarters[0];
-  const coverage = now ? (now.coverage === 'quota met' ? 'quota met' : `${formatDecimal(now.coverage)}×`) : 'no quota';
+  const noQuota = v.quota.kind === 'companyWide' ? 'quota is company-wide' : 'no quota';
+  const coverage = now ? (now.coverage === 'quota met' ? 'quota met' : `${formatDecimal(now.coverage)}×`) : noQuota;
   const status = now ? coverageStatus(now) : null;
   const money = (value: unknown) => (typeof value === 'number' ? formatMoney(Math.round(value * 100), cur) : String(value ?? ''));
   return (
@@ -54,7 +55,7 @@ export function PipelinePanel() {
         </div>
         <Stat
           label={now ? `Projected ${now.quarter}` : 'Projected bookings'}
-          value={now ? formatMoney(now.projectedCents, cur, true) : 'no quota'}
+          value={now ? formatMoney(now.projectedCents, cur, true) : noQuota}
           note={now ? `quota ${formatMoney(now.quotaCents, cur, true)}, ${gapText(now.gapCents, cur)}; won so far ${formatMoney(now.wonCents, cur, true)}` : undefined}
         />
       </div>
@@ -85,9 +86,14 @@ export function PipelinePanel() {
             </ComposedChart>
           </ResponsiveContainer>
         </ChartFrame>
+      ) : v.quota.kind === 'companyWide' ? (
+        <p className="muted" data-testid="quota-company-wide">
+          Coverage, attainment and gap: {v.quota.note}.
+        </p>
       ) : (
         <p className="muted">No quota for this quarter or later: add a plan to see projected bookings against quota.</p>
       )}
+      {v.quota.kind === 'slice' && v.quarters.length ? <p className="muted">Quota: {v.quota.note}.</p> : null}
     </section>
   );
 }

@@ -115,7 +115,7 @@ export const TOUCH_COLUMNS = ['opportunity_id', 'lead_id', 'channel', 'at'] as c
  * `currency` and `fiscal_year_start_month` are plan settings carried on plan.csv rows (the first
  * non-empty value wins). A row with both `quarter` and `quota` empty carries settings only.
  */
-export const PLAN_COLUMNS = ['quarter', 'quota', 'currency', 'fiscal_year_start_month'] as const;
+export const PLAN_COLUMNS = ['quarter', 'quota', 'currency', 'fiscal_year_start_month', 'segment', 'owner', 'team'] as const;
 
 /** Header names that would alter an object's prototype chain if used as keys: always refused. */
 export const REFUSED_HEADERS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

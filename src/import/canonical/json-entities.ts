@@ -209,15 +209,22 @@ export function readTouch(f: JsonFile, raw: unknown, refs: IdRefs): TouchRecord 
   return assignDefined<TouchRecord>({ channel: v.channel, at: v.at }, { opportunityId, leadId });
 }
 
-const quotaShape = { quarter: req(quarter), quota: req(money) };
+const quotaShape = { quarter: req(quarter), quota: req(money), segment: opt(text), owner: opt(text), team: opt(text) };
 
-/** One quota of the plan; `quota` in currency units → cents; a repeated quarter is rejected. */
+/**
+ * One quota of the plan; `quota` in currency units → cents; optionally for one `segment`, `owner` or
+ * `team`. A repeated quarter (for the same slice) is rejected, and so is a quota naming two slices.
+ */
 export function readQuota(f: JsonFile, raw: unknown, seen: Map<string, number>, row: number): QuotaRecord | undefined {
   const v = f.fields(raw, quotaShape);
   if (!v || !isObject(raw)) return undefined;
   noteRounding(f, raw, 'quota');
   f.noteUnknown(raw, QUOTA_KEYS);
-  checkDuplicate(f, v.quarter, seen, row, 'quarter');
+  const slices = (['segment', 'owner', 'team'] as const).filter((d) => v[d] !== undefined && v[d].trim() !== '');
+  if (slices.length > 1) f.tally.reject(slices[1]!, v[slices[1]!], `a quota is for one slice: segment, owner or team, not ${slices.join(' and ')}`);
+  const d = slices[0];
+  const key = v.quarter === undefined ? undefined : d ? `${v.quarter} ${d} ${v[d]!.trim()}` : v.quarter;
+  checkDuplicate(f, key, seen, row, 'quarter');
   if (f.tally.isRejected || v.quarter === undefined || v.quota === undefined) return undefined;
-  return { quarter: v.quarter, quotaCents: v.quota };
+  return d ? { quarter: v.quarter, quotaCents: v.quota, slice: { dimension: d, value: v[d]!.trim() } } : { quarter: v.quarter, quotaCents: v.quota };
 }

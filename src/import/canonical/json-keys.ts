@@ -54,4 +54,4 @@ export const OPPORTUNITY_KEYS: ReadonlySet<string> = new Set([
 
 export const TOUCH_KEYS: ReadonlySet<string> = new Set(['opportunityId', 'leadId', 'channel', 'at']);
 
-export const QUOTA_KEYS: ReadonlySet<string> = new Set(['quarter', 'quota']);
+export const QUOTA_KEYS: ReadonlySet<string> = new Set(['quarter', 'quota', 'segment', 'owner', 'team']);

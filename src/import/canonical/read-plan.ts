@@ -35,8 +35,12 @@ function setting<T>(
   }
 }
 
+/** Columns that make a quota row the quota of one slice (SPEC §3). */
+const SLICE_COLUMNS = ['segment', 'owner', 'team'] as const;
+
 /**
- * Reads plan.csv: one quota per fiscal quarter (`2026-Q1`), in currency units → integer cents.
+ * Reads plan.csv: one quota per fiscal quarter (`2026-Q1`), in currency units → integer cents, or
+ * one per quarter and slice when a row names a `segment`, `owner` or `team` (one of them per row).
  * Optional `currency` and `fiscal_year_start_month` columns declare the plan settings; a row with
  * both `quarter` and `quota` empty may carry settings alone. A repeated quarter is rejected.
  */
@@ -57,10 +61,15 @@ export function readPlan(file: SourceFile, report: ReportBuilder): PlanRead {
     if (label !== undefined && quarter === undefined) r.tally.reject('quarter', label, 'not a quarter label: expected e.g. 2026-Q1');
     else if (label !== undefined && quarter !== label) r.tally.repair('quarter', label, `quarter written as ${quarter}`);
     const quotaCents = r.money('quota', true);
-    if (quarter !== undefined && firstRow.has(quarter)) r.duplicate('quarter', quarter, firstRow.get(quarter)!);
-    if (r.rejected || quarter === undefined || quotaCents === undefined) return;
-    firstRow.set(quarter, r.row);
-    quotas.push({ quarter, quotaCents });
+    const slices = SLICE_COLUMNS.filter((c) => r.text(c) !== undefined);
+    if (slices.length > 1) r.tally.reject(slices[1]!, r.raw(slices[1]!), `a quota row is for one slice: segment, owner or team, not ${slices.join(' and ')}`);
+    const dimension = slices[0];
+    const value = dimension === undefined ? undefined : r.text(dimension);
+    const key = quarter === undefined ? undefined : dimension ? `${quarter} ${dimension} ${value}` : quarter;
+    if (slices.length <= 1 && key !== undefined && firstRow.has(key)) r.duplicate('quarter', dimension ? `${quarter} (${dimension} ${value})` : quarter!, firstRow.get(key)!);
+    if (r.rejected || quarter === undefined || quotaCents === undefined || key === undefined) return;
+    firstRow.set(key, r.row);
+    quotas.push(dimension && value !== undefined ? { quarter, quotaCents, slice: { dimension, value } } : { quarter, quotaCents });
   });
   const out: PlanRead = { quotas };
   if (currency.value !== undefined) out.currency = currency.value;

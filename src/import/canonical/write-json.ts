@@ -48,7 +48,7 @@ export function toCanonicalJson(rs: RecordSet): JsonObject {
     name: rs.name,
     currency: rs.plan.currency,
     fiscalYearStartMonth: rs.plan.fiscalYearStartMonth,
-    quotas: rs.plan.quotas.map((q) => ({ quarter: q.quarter, quota: centsToUnits(q.quotaCents) })),
+    quotas: rs.plan.quotas.map((q) => ({ quarter: q.quarter, quota: centsToUnits(q.quotaCents), ...(q.slice ? { [q.slice.dimension]: q.slice.value } : {}) })),
     accounts: rs.accounts.map((a) =>
       withCustom(
         {

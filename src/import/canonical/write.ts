@@ -7,6 +7,7 @@ import type {
   CustomAttributes,
   LeadRecord,
   OpportunityRecord,
+  QuotaRecord,
   RecordSet,
 } from '../../engine/model/records';
 import { encodeCsv } from '../csv-write';
@@ -129,7 +130,14 @@ function planRows(rs: RecordSet): string[][] {
   const settings = [rs.plan.currency, String(rs.plan.fiscalYearStartMonth)];
   // With no quotas, one settings-only row keeps the currency and fiscal year start.
   if (rs.plan.quotas.length === 0) return [['', '', ...settings]];
-  return rs.plan.quotas.map((q) => [q.quarter, formatCents(q.quotaCents), ...settings]);
+  const sliced = hasSlices(rs);
+  const slice = (q: QuotaRecord, d: 'segment' | 'owner' | 'team') => (q.slice?.dimension === d ? q.slice.value : '');
+  return rs.plan.quotas.map((q) => [q.quarter, formatCents(q.quotaCents), ...settings, ...(sliced ? [slice(q, 'segment'), slice(q, 'owner'), slice(q, 'team')] : [])]);
+}
+
+/** Whether any quota is for a slice: only then does plan.csv carry the slice columns. */
+function hasSlices(rs: RecordSet): boolean {
+  return rs.plan.quotas.some((q) => q.slice !== undefined);
 }
 
 /**
@@ -158,7 +166,7 @@ export function writeCanonicalCsv(rs: RecordSet): Record<string, string> {
       TOUCH_COLUMNS,
       rs.touches.map((t) => [opt(t.opportunityId), opt(t.leadId), t.channel, formatInstant(t.at)]),
     ),
-    'plan.csv': encodeCsv(PLAN_COLUMNS, planRows(rs)),
+    'plan.csv': encodeCsv(hasSlices(rs) ? PLAN_COLUMNS : PLAN_COLUMNS.slice(0, 4), planRows(rs)),
   };
 }
 

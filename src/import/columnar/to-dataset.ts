@@ -124,5 +124,6 @@ export function scoringColumnsToDataset(c: ScoringColumns, name: string): Datase
       byLead: { start: new Int32Array(n + 1), index: new Int32Array(0) },
     },
     quotas: new Map(),
+    quotaSlices: [],
   };
 }

@@ -37,8 +37,10 @@ export interface DatasetSummary {
   readonly version: number;
   readonly name: string;
   readonly currency: string;
-  /** ISO date: the default "as of" (latest date in the data). */
+  /** ISO date of the as-of instant (the latest recorded event that is not a planned date). */
   readonly asOf: string;
+  /** The exact as-of instant every figure is computed at, ISO 8601 UTC. */
+  readonly asOfInstant: string;
   /** ISO date of the earliest record. */
   readonly from: string;
   readonly origin: DatasetOrigin;
@@ -104,6 +106,7 @@ export function describe(state: EngineState, ds: Dataset): DatasetSummary {
     name: ds.meta.name,
     currency: ds.meta.currency,
     asOf: isoDate(ds.meta.latestAt),
+    asOfInstant: new Date(ds.meta.latestAt).toISOString(),
     from: isoDate(ds.meta.earliestAt),
     origin: state.origin!,
     counts: {

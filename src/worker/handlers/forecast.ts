@@ -1,13 +1,16 @@
 /** Pipeline, coverage, velocity, SQO lag, waterfall and scenario planner, as view-models. */
+import { NEEDS } from '../../engine/capabilities';
 import { coverageByQuarter, impliedCoverage, salesVelocity, type QuarterCoverage, type SalesVelocity } from '../../engine/forecast/coverage';
 import { pipelineByQuarter, pipelineSummary } from '../../engine/forecast/pipeline';
+import { quotaScope, type QuotaScopeKind } from '../../engine/forecast/quota-scope';
 import { runScenario, type ScenarioInput, type ScenarioResult } from '../../engine/forecast/scenario';
 import { sqoLag, type SqoLagResult } from '../../engine/forecast/sqo-lag';
 import type { StageProbability } from '../../engine/forecast/stage-probability';
+import { dealRows } from '../../engine/forecast/deal-rows';
 import { pipelineWaterfall, waterfallEnd } from '../../engine/forecast/waterfall';
 import { opportunityMask, type Filters } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
-import { addQuarters, isoDate, quarterEnd, quarterOf, quarterStart } from '../../engine/time';
+import { addQuarters, DAY_MS, isoDate, quarterEnd, quarterOf, quarterStart } from '../../engine/time';
 import { requireDataset, type EngineState } from '../state';
 
 /** Settings of the forecast that the user can change. */
@@ -36,9 +39,27 @@ export interface ForecastQuarter {
   readonly coverage: QuarterCoverage | null;
 }
 
+/** An open deal whose close date has passed at the as-of. */
+export interface OverdueDeal {
+  readonly id: string;
+  readonly owner: string | null;
+  readonly stage: string;
+  /** Integer cents; null when the amount is unknown. */
+  readonly amountCents: number | null;
+  /** ISO date. */
+  readonly closeDate: string;
+  /** Whole days from the close date to the as-of. */
+  readonly daysOverdue: number;
+}
+
+/** Overdue deals shown in the list: the oldest close dates first. */
+export const OVERDUE_LISTED = 200;
+
 export interface ForecastView {
   readonly currency: string;
   readonly asOf: string;
+  /** The exact as-of instant, ISO 8601 UTC (e.g. 2026-11-15T23:58:20.899Z). */
+  readonly asOfInstant: string;
   /** ISO date the lookback starts; null when it reads all history. */
   readonly lookbackFrom: string | null;
   readonly openCount: number;
@@ -56,6 +77,16 @@ export interface ForecastView {
   readonly currentQuarter: string;
   /** Open deals without a close date (left out of the quarters). */
   readonly undated: { readonly count: number; readonly cents: number };
+  /** Open deals whose close date has passed (left out of the quarters): count, amount, the first OVERDUE_LISTED. */
+  readonly overdue: { readonly count: number; readonly cents: number; readonly deals: readonly OverdueDeal[] };
+  /** Won deals of the lookback whose close date precedes their creation: left out of the cycle. */
+  readonly datesOutOfOrder: { readonly count: number; readonly ids: readonly string[] };
+  /** Open stages whose p(stage) is an entered default (no stage history or export probability for them). */
+  readonly defaultStages: readonly string[];
+  /** Which quota the quota figures use under the filters; `companyWide`: none is shown, with the note. */
+  readonly quota: { readonly kind: QuotaScopeKind; readonly note: string };
+  /** Headline figures the data cannot give: "not measurable — needs …". */
+  readonly notMeasurable: { readonly cycle?: string; readonly velocity?: string; readonly winRate?: string };
   readonly velocity: SalesVelocity;
   readonly sqoLag: SqoLagResult;
 }
@@ -97,6 +128,8 @@ export interface PipelinePanelView {
   readonly impliedCoverage: number | null;
   /** The current and the next two quarters that have a quota. */
   readonly quarters: readonly QuarterCoverage[];
+  /** Which quota the figures use under the filters (see ForecastView). */
+  readonly quota: ForecastView['quota'];
 }
 
 export interface ForecastHandlers {
@@ -118,14 +151,48 @@ function inView(quarter: string, now: string, hasQuota: boolean, fy: number): bo
   return hasQuota || (quarter >= addQuarters(now, -7, fy) && quarter <= addQuarters(now, 4, fy));
 }
 
-export function forecastView(ds: Dataset, input: ForecastInput): ForecastView {
-  const asOf = ds.meta.latestAt;
+function overdueDeals(ds: Dataset, rows: readonly number[], asOf: number, opts: Parameters<typeof dealRows>[3]): OverdueDeal[] {
+  const close = ds.opportunities.closeDate;
+  const listed = [...rows].sort((a, b) => close[a]! - close[b]!).slice(0, OVERDUE_LISTED);
+  return dealRows(ds, listed, asOf, opts).map((d, k) => ({
+    id: d.id,
+    owner: d.owner,
+    stage: d.stage,
+    amountCents: d.amountCents,
+    closeDate: isoDate(close[listed[k]!]!),
+    daysOverdue: Math.floor((asOf - close[listed[k]!]!) / DAY_MS),
+  }));
+}
+
+/** Why the win rate, the cycle and the velocity cannot be given, where they cannot. */
+function reasons(ds: Dataset, r: { winRate: number | null; won: number; cycleDaysMean: number | null; cycleOutOfOrder: readonly number[] }, velocity: number | null): ForecastView['notMeasurable'] {
+  if (ds.opportunities.count === 0) {
+    const none = `not measurable — needs ${NEEDS.opportunities}`;
+    return { winRate: none, cycle: none, velocity: none };
+  }
+  const out: { cycle?: string; velocity?: string; winRate?: string } = {};
+  if (r.winRate === null) out.winRate = 'not measurable — needs a deal closed (won or lost) in the lookback';
+  if (r.cycleDaysMean === null) {
+    out.cycle =
+      r.cycleOutOfOrder.length > 0
+        ? `not measurable — needs won deals whose close date follows their creation date (${r.cycleOutOfOrder.length} won deals close before they were created)`
+        : r.won === 0
+          ? 'not measurable — needs a deal won in the lookback'
+          : 'not measurable — needs close dates on the won deals';
+  }
+  if (velocity === null) out.velocity = out.cycle ?? out.winRate ?? 'not measurable — needs a deal won in the lookback';
+  return out;
+}
+
+/** The Forecast view's figures at `asOf` (default: the dataset's as-of). */
+export function forecastView(ds: Dataset, input: ForecastInput, asOf: number = ds.meta.latestAt): ForecastView {
   const fy = ds.meta.fiscalYearStartMonth;
   const mask = opportunityMask(ds, input.filters);
   const s = input.settings;
   const opts = { asOf, mask, lookbackQuarters: s.lookbackQuarters, userProbabilities: s.userProbabilities, minClosed: s.minClosed, source: s.probabilitySource };
   const summary = pipelineSummary(ds, opts);
-  const byQuarter = pipelineByQuarter(ds, opts);
+  const scope = quotaScope(ds, input.filters);
+  const byQuarter = pipelineByQuarter(ds, opts, scope.quotas);
   const coverage = new Map(coverageByQuarter(ds, byQuarter.quarters, asOf).map((c) => [c.quarter, c]));
   const now = quarterOf(asOf, fy);
   const quarters = byQuarter.quarters
@@ -140,9 +207,12 @@ export function forecastView(ds: Dataset, input: ForecastInput): ForecastView {
       coverage: coverage.get(q.quarter) ?? null,
     })) satisfies ForecastQuarter[];
   const r = summary.rates;
+  const velocity = salesVelocity(summary.openCount, r);
+  const stages = summary.byStage.map((b) => ({ ...b.probability, count: b.count, openCents: b.openCents, weightedCents: b.weightedCents }));
   return {
     currency: ds.meta.currency,
     asOf: isoDate(asOf),
+    asOfInstant: new Date(asOf).toISOString(),
     lookbackFrom: Number.isFinite(r.from) ? isoDate(r.from) : null,
     openCount: summary.openCount,
     openCents: summary.openCents,
@@ -153,11 +223,16 @@ export function forecastView(ds: Dataset, input: ForecastInput): ForecastView {
     lost: r.lost,
     winRate: r.winRate,
     impliedCoverage: impliedCoverage(r.winRate),
-    stages: summary.byStage.map((b) => ({ ...b.probability, count: b.count, openCents: b.openCents, weightedCents: b.weightedCents })),
+    stages,
     quarters,
     currentQuarter: now,
     undated: { count: byQuarter.undatedCount, cents: byQuarter.undatedCents },
-    velocity: salesVelocity(summary.openCount, r),
+    overdue: { count: byQuarter.overdue.count, cents: byQuarter.overdue.cents, deals: overdueDeals(ds, byQuarter.overdue.rows, asOf, opts) },
+    datesOutOfOrder: { count: r.cycleOutOfOrder.length, ids: r.cycleOutOfOrder.map((j) => ds.opportunities.id[j]!) },
+    defaultStages: stages.filter((st) => st.source === 'user').map((st) => st.stage),
+    quota: { kind: scope.kind, note: scope.note },
+    notMeasurable: reasons(ds, r, velocity.centsPerDay),
+    velocity,
     sqoLag: sqoLag(ds, { asOf, mask, lookbackQuarters: s.lookbackQuarters }),
   };
 }
@@ -191,7 +266,7 @@ export function pipelinePanelView(ds: Dataset, filters: Filters): PipelinePanelV
     .filter((q) => q.tense !== 'past' && q.coverage !== null)
     .slice(0, 3)
     .map((q) => q.coverage!);
-  return { currency: v.currency, openCents: v.openCents, weightedCents: v.weightedCents, winRate: v.winRate, impliedCoverage: v.impliedCoverage, quarters };
+  return { currency: v.currency, openCents: v.openCents, weightedCents: v.weightedCents, winRate: v.winRate, impliedCoverage: v.impliedCoverage, quarters, quota: v.quota };
 }
 
 export function forecastHandlers(state: EngineState): ForecastHandlers {

@@ -1,4 +1,5 @@
 /** Builds the Funnel view's view-model from the engine's funnel metrics. Every figure is computed here. */
+import type { Filters } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
 import { CYCLE_BENCHMARK, RATE_BENCHMARKS, type DaysBenchmark, type RateBenchmark } from '../../engine/funnel/benchmarks';
 import { cohortConversion, periodConversion } from '../../engine/funnel/conversion';
@@ -9,6 +10,7 @@ import { ratio } from '../../engine/funnel/stats';
 import { pairOf, STAGE_PAIRS, tallyByGroup, tallyFunnel, type FunnelRates, type FunnelTally, type PairKey, type StageCounts } from '../../engine/funnel/tally';
 import { timeInStage, type StageDuration } from '../../engine/funnel/time-in-stage';
 import { closedWinRates, type ClosedWinRate } from '../../engine/funnel/win-rate';
+import { funnelEmptyReason, type EmptyReason } from './funnel-empty';
 import { allDimensions, resolveGroups, type ExtraDimension, type ResolvedScope } from './funnel-scope';
 
 export type ConversionBasis = 'cohort' | 'period';
@@ -77,6 +79,8 @@ export interface BreakdownRow {
 
 export interface FunnelViewModel {
   readonly asOf: string;
+  /** Why there is no lead to show (no leads file, filters…); null when leads are in scope. */
+  readonly empty: EmptyReason | null;
   readonly mode: FunnelMode;
   readonly basis: ConversionBasis;
   readonly windowDays: number | null;
@@ -140,7 +144,7 @@ export function stageRows(ds: Dataset, scope: ResolvedScope, total: FunnelTally 
   }));
 }
 
-export function buildFunnelModel(ds: Dataset, scope: ResolvedScope, opts: FunnelOptions, extra: readonly ExtraDimension[] = []): FunnelViewModel {
+export function buildFunnelModel(ds: Dataset, scope: ResolvedScope, opts: FunnelOptions, extra: readonly ExtraDimension[] = [], filters: Filters = {}): FunnelViewModel {
   const { reach } = scope;
   const total = tallyFunnel(reach);
   const stages = stageRows(ds, scope, total);
@@ -162,6 +166,7 @@ export function buildFunnelModel(ds: Dataset, scope: ResolvedScope, opts: Funnel
   }));
   return {
     asOf: scope.asOf,
+    empty: funnelEmptyReason(ds, filters, total.counts.lead),
     mode: reach.mode,
     basis: opts.basis,
     windowDays: opts.windowDays,

@@ -1,30 +1,21 @@
 /**
  * The Overview's view-model: headline figures for the quarter to date beside the same stretch of
  * the previous quarter (so a half-finished quarter is not set against a whole one), and the funnel.
+ * A dataset whose opportunities are not linked to leads (or that has no leads) is counted on its
+ * opportunities: created, won, won amount and the opportunity win rate (SPEC §5).
  */
+import { datasetCapabilities, needsText, type FunnelBasis } from '../../engine/capabilities';
+import { opportunityMask, type Filters } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
 import { tallyFunnel, type FunnelRates } from '../../engine/funnel/tally';
-import { windowCounts, type WindowCounts } from '../../engine/funnel/window-counts';
-import { addQuarters, isoDate, quarterEnd, quarterOf, quarterStart } from '../../engine/time';
-import { stageRows, type FunnelStageRow } from './funnel-model';
+import { windowCounts } from '../../engine/funnel/window-counts';
+import { isoDate } from '../../engine/time';
+import { stageRows } from './funnel-model';
+import { opportunityOverview, type OverviewFunnel } from './funnel-overview-opps';
 import type { ResolvedScope } from './funnel-scope';
+import { headlineFigure, headlineWindows, type HeadlineDefinition, type HeadlineFigure, type HeadlineKey } from './overview-headline';
 
-export type HeadlineKey = 'leads' | 'mqls' | 'sqls' | 'sqos' | 'won' | 'wonAmount' | 'mqlToSqo' | 'winRate';
-
-export interface HeadlineFigure {
-  readonly key: HeadlineKey;
-  readonly label: string;
-  /** `count` leads, `money` integer cents, `rate` a fraction 0–1 (MQL→SQO here may exceed 1). */
-  readonly kind: 'count' | 'money' | 'rate';
-  readonly current: number | null;
-  readonly previous: number | null;
-  /**
-   * Counts and money: relative change (current − previous) ÷ previous, null when previous is 0.
-   * Rates: the difference in fraction points (0.05 = 5 percentage points), null when either is null.
-   */
-  readonly change: number | null;
-  readonly definition: string;
-}
+export type { HeadlineFigure, HeadlineKey };
 
 export interface OverviewWindow {
   readonly label: string;
@@ -36,14 +27,20 @@ export interface OverviewWindow {
 export interface OverviewModel {
   readonly asOf: string;
   readonly currency: string;
+  /** What the figures count: leads, or opportunities (no leads, or leads not linked to deals). */
+  readonly basis: FunnelBasis;
   readonly current: OverviewWindow;
   readonly previous: OverviewWindow;
   readonly headline: readonly HeadlineFigure[];
-  readonly stages: readonly FunnelStageRow[];
+  /** The funnel of all data in view, its rates and its win rate with the closed deals behind it. */
+  readonly funnel: OverviewFunnel;
+  /** Lead funnel rates; in the opportunity basis every lead rate is null (see `notes`). */
   readonly rates: FunnelRates;
+  /** Figures the data cannot give, each "… not measurable — needs …". */
+  readonly notes: readonly string[];
 }
 
-const DEFINITIONS: Record<HeadlineKey, [string, HeadlineFigure['kind'], string]> = {
+const LEAD_DEFINITIONS: Partial<Record<HeadlineKey, HeadlineDefinition>> = {
   leads: ['Leads', 'count', 'Leads created in the window (bots excluded).'],
   mqls: ['MQLs', 'count', 'Leads that first entered MQL in the window (inclusive mode: a later stage implies MQL).'],
   sqls: ['SQLs', 'count', 'Leads that first entered SQL in the window.'],
@@ -53,19 +50,6 @@ const DEFINITIONS: Record<HeadlineKey, [string, HeadlineFigure['kind'], string]>
   mqlToSqo: ['MQL→SQO (period)', 'rate', 'SQO entries ÷ MQL entries in the window: a period conversion that mixes cohorts.'],
   winRate: ['Win rate', 'rate', 'Won ÷ (won + lost) of the deals closed in the window.'],
 };
-
-function valueOf(key: HeadlineKey, w: WindowCounts, wonCents: number): number | null {
-  switch (key) {
-    case 'leads': return w.entries.lead;
-    case 'mqls': return w.entries.mql;
-    case 'sqls': return w.entries.sql;
-    case 'sqos': return w.entries.sqo;
-    case 'won': return w.entries.won;
-    case 'wonAmount': return wonCents;
-    case 'mqlToSqo': return w.mqlToSqo;
-    case 'winRate': return w.winRate;
-  }
-}
 
 function wonCentsIn(scope: ResolvedScope, from: number, to: number): number {
   const { reach } = scope;
@@ -77,38 +61,49 @@ function wonCentsIn(scope: ResolvedScope, from: number, to: number): number {
   return sum;
 }
 
-export function buildOverviewModel(ds: Dataset, scope: ResolvedScope): OverviewModel {
-  const fy = ds.meta.fiscalYearStartMonth;
+export function buildOverviewModel(ds: Dataset, scope: ResolvedScope, filters: Filters = {}): OverviewModel {
+  const caps = datasetCapabilities(ds);
   const asOf = scope.reach.asOf;
-  const q = quarterOf(asOf, fy);
-  const curFrom = quarterStart(q, fy);
-  const curTo = asOf + 1;
-  const prevQ = addQuarters(q, -1, fy);
-  const prevFrom = quarterStart(prevQ, fy);
-  const prevTo = Math.min(quarterEnd(prevQ, fy), prevFrom + (curTo - curFrom));
-  const cur = windowCounts(scope.reach, curFrom, curTo);
-  const prev = windowCounts(scope.reach, prevFrom, prevTo);
-  const curWon = wonCentsIn(scope, curFrom, curTo);
-  const prevWon = wonCentsIn(scope, prevFrom, prevTo);
-  const headline = (Object.keys(DEFINITIONS) as HeadlineKey[]).map((key): HeadlineFigure => {
-    const [label, kind, definition] = DEFINITIONS[key];
-    const current = valueOf(key, cur, curWon);
-    const previous = valueOf(key, prev, prevWon);
-    let change: number | null = null;
-    if (current !== null && previous !== null) {
-      if (kind === 'rate') change = current - previous;
-      else if (previous !== 0) change = (current - previous) / previous;
-    }
-    return { key, label, kind, current, previous, change, definition };
-  });
+  const w = headlineWindows(ds, asOf, filters);
+  const windows = {
+    current: { label: w.clipped ? `${w.quarter} to the end of the date filter` : `${w.quarter} to date`, from: isoDate(w.curFrom), to: isoDate(w.curTo - 1) },
+    previous: { label: `${w.prevQuarter}, same days`, from: isoDate(w.prevFrom), to: isoDate(w.prevTo - 1) },
+  };
+  if (caps.basis === 'opportunities') {
+    const o = opportunityOverview(ds, caps, scope, opportunityMask(ds, filters), w);
+    return { asOf: scope.asOf, currency: ds.meta.currency, basis: 'opportunities', ...windows, ...o };
+  }
+  const cur = windowCounts(scope.reach, w.curFrom, w.curTo);
+  const prev = windowCounts(scope.reach, w.prevFrom, w.prevTo);
+  const curWon = wonCentsIn(scope, w.curFrom, w.curTo);
+  const prevWon = wonCentsIn(scope, w.prevFrom, w.prevTo);
+  const values: Record<string, [number | null, number | null]> = {
+    leads: [cur.entries.lead, prev.entries.lead],
+    mqls: [cur.entries.mql, prev.entries.mql],
+    sqls: [cur.entries.sql, prev.entries.sql],
+    sqos: [cur.entries.sqo, prev.entries.sqo],
+    won: [cur.entries.won, prev.entries.won],
+    wonAmount: [curWon, prevWon],
+    mqlToSqo: [cur.mqlToSqo, prev.mqlToSqo],
+    winRate: [cur.winRate, prev.winRate],
+  };
+  const headline = (Object.keys(LEAD_DEFINITIONS) as HeadlineKey[]).map((key) => headlineFigure(key, LEAD_DEFINITIONS[key]!, ...values[key]!));
   const total = tallyFunnel(scope.reach);
   return {
     asOf: scope.asOf,
     currency: ds.meta.currency,
-    current: { label: `${q} to date`, from: isoDate(curFrom), to: isoDate(asOf) },
-    previous: { label: `${prevQ}, same days`, from: isoDate(prevFrom), to: isoDate(prevTo - 1) },
+    basis: 'leads',
+    ...windows,
     headline,
-    stages: stageRows(ds, scope, total),
+    funnel: {
+      unit: 'leads',
+      title: 'Leads reaching each stage, all data in view',
+      stages: stageRows(ds, scope, total),
+      won: total.counts.won,
+      lost: total.counts.lost,
+      winRate: total.rates.winRate,
+    },
     rates: total.rates,
+    notes: caps.has.opportunities ? [] : [`Pipeline and opportunity figures: ${needsText(['opportunities'])}.`],
   };
 }

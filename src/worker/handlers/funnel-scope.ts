@@ -5,13 +5,13 @@ import type { Dataset } from '../../engine/model/columns';
 import { computeReach, type FunnelMode, type StageReach } from '../../engine/funnel/reach';
 import { funnelPeriods, type Period } from '../../engine/funnel/periods';
 import { groupsFor, listDimensions, type Dimension, type GroupCodes } from '../../engine/funnel/groups';
-import { isoDate } from '../../engine/time';
+import { endOfIsoDay, isoDate } from '../../engine/time';
 
 export interface FunnelScope {
   readonly filters: Filters;
   /** Inclusive (default) or strict stage counting. */
   readonly mode?: FunnelMode;
-  /** ISO date (YYYY-MM-DD); defaults to the latest date in the data. Read as midnight UTC at the start of that day, as the CLI reads --as-of. */
+  /** ISO date (YYYY-MM-DD); defaults to the dataset's as-of. Read as the end of that day (23:59:59.999 UTC), as the CLI reads --as-of. */
   readonly asOf?: string;
 }
 
@@ -22,11 +22,11 @@ export interface ResolvedScope {
   readonly asOf: string;
 }
 
-/** The as-of instant: midnight UTC starting the given day, or the latest instant in the data. */
+/** The as-of instant: the end of the given day (23:59:59.999 UTC), or the dataset's default as-of. */
 export function asOfInstant(ds: Dataset, asOf: string | undefined): number {
   if (asOf === undefined) return ds.meta.latestAt;
-  const t = Date.parse(`${asOf}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !Number.isFinite(t)) throw new Error(`The as-of date must be YYYY-MM-DD, not "${asOf}".`);
+  const t = endOfIsoDay(asOf);
+  if (!Number.isFinite(t)) throw new Error(`The as-of date must be YYYY-MM-DD, not "${asOf}".`);
   return t;
 }
 

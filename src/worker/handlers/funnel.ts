@@ -29,7 +29,7 @@ export function funnelHandlers(state: EngineState, extraDimensions: () => readon
   return {
     async funnelView(input) {
       const ds = requireDataset(state);
-      return buildFunnelModel(ds, resolveScope(ds, input), input, extraDimensions());
+      return buildFunnelModel(ds, resolveScope(ds, input), input, extraDimensions(), input.filters);
     },
     async funnelDrill(input) {
       const ds = requireDataset(state);
@@ -37,7 +37,7 @@ export function funnelHandlers(state: EngineState, extraDimensions: () => readon
     },
     async overview(input) {
       const ds = requireDataset(state);
-      return buildOverviewModel(ds, resolveScope(ds, input));
+      return buildOverviewModel(ds, resolveScope(ds, input), input.filters);
     },
   };
 }

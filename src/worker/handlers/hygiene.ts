@@ -37,6 +37,10 @@ export interface HygieneRow {
 
 export interface DetectorView {
   readonly key: DetectorKey;
+  /** "not measurable — needs …" when the dataset cannot run this detector (its figures are then 0 and not shown). */
+  readonly notMeasurable: string | null;
+  /** Parts of the rule the data cannot check, each "… not checked — needs …". */
+  readonly unchecked: readonly string[];
   readonly considered: number;
   readonly count: number;
   readonly amountCents: number;
@@ -90,6 +94,8 @@ export function hygieneView(ds: Dataset, input: HygieneInput): HygieneView {
     const d = h[key];
     return {
       key,
+      notMeasurable: d.notMeasurable?.reason ?? null,
+      unchecked: d.unchecked,
       considered: d.considered,
       count: d.count,
       amountCents: d.amountCents,

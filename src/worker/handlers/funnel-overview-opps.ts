@@ -1,0 +1,55 @@
+/**
+ * The Overview counted on opportunities, for datasets without leads linked to their deals: headline
+ * figures from opportunity creation and close dates, the opportunity funnel, and the opportunity win
+ * rate won ÷ (won + lost) (SPEC §5). Lead rates are null and said to be not measurable.
+ */
+import { needsText, type Capabilities } from '../../engine/capabilities';
+import type { Dataset } from '../../engine/model/columns';
+import { opportunityFunnel, opportunityWindow } from '../../engine/funnel/opportunity-funnel';
+import { STAGE_PAIRS, type FunnelRates } from '../../engine/funnel/tally';
+import type { FunnelStageRow } from './funnel-model';
+import { headlineFigure, type HeadlineFigure, type HeadlineWindows } from './overview-headline';
+import type { ResolvedScope } from './funnel-scope';
+
+/** One bar of the Overview funnel: a lead stage, or an opportunity stage. */
+export type OverviewStageRow = Pick<FunnelStageRow, 'label' | 'leads' | 'amountCents' | 'stepRate' | 'cumulativeRate' | 'skipped'> & { readonly stage: string };
+
+export interface OverviewFunnel {
+  /** What the bars count. */
+  readonly unit: 'leads' | 'opportunities';
+  readonly title: string;
+  /** `leads` holds the count of the row's unit. */
+  readonly stages: readonly OverviewStageRow[];
+  readonly won: number;
+  readonly lost: number;
+  /** won ÷ (won + lost) over all data in view; null when nothing closed. */
+  readonly winRate: number | null;
+}
+
+export function opportunityOverview(ds: Dataset, caps: Capabilities, scope: ResolvedScope, mask: Uint8Array, w: HeadlineWindows) {
+  const asOf = scope.reach.asOf;
+  const cur = opportunityWindow(ds, asOf, w.curFrom, w.curTo, mask);
+  const prev = opportunityWindow(ds, asOf, w.prevFrom, w.prevTo, mask);
+  const headline: HeadlineFigure[] = [
+    headlineFigure('opportunities', ['Opportunities', 'count', 'Opportunities created in the window.'], cur.created, prev.created),
+    headlineFigure('won', ['Won', 'count', 'Opportunities closed won in the window (by close date).'], cur.won, prev.won),
+    headlineFigure('wonAmount', ['Won amount', 'money', 'Amount of the opportunities closed won in the window.'], cur.wonCents, prev.wonCents),
+    headlineFigure('winRate', ['Win rate', 'rate', 'Won ÷ (won + lost) of the opportunities closed in the window.'], cur.winRate, prev.winRate),
+  ];
+  const f = opportunityFunnel(ds, asOf, mask, caps.has.stageHistory);
+  const funnel: OverviewFunnel = {
+    unit: 'opportunities',
+    title: 'Opportunities reaching each stage, all data in view',
+    stages: f.stages.map((s) => ({ stage: s.stage, label: s.label, leads: s.count, amountCents: s.amountCents, stepRate: s.stepRate, cumulativeRate: s.cumulativeRate, skipped: null })),
+    won: f.won,
+    lost: f.lost,
+    winRate: f.winRate,
+  };
+  const rates = { ...(Object.fromEntries(STAGE_PAIRS.map((p) => [p.key, null])) as FunnelRates), winRate: f.winRate };
+  const leadNeeds = caps.has.leads ? (caps.has.leadLinks ? ['leadStageDates' as const] : ['leadLinks' as const]) : ['leads' as const];
+  const notes = [
+    `Lead figures (MQLs, SQLs, MQL→SQO, SQL→SQO and the lead cohort's SQO→won): ${needsText(leadNeeds)}.`,
+    ...(caps.has.stageHistory ? [] : [`Open stages between creation and won: ${needsText(['stageHistory'])}.`]),
+  ];
+  return { headline, funnel, rates, notes };
+}

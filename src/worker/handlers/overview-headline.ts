@@ -1,0 +1,60 @@
+/** The Overview's headline windows and figures, shared by the lead and the opportunity bases. */
+import type { Filters } from '../../engine/filters/filters';
+import type { Dataset } from '../../engine/model/columns';
+import { addQuarters, quarterEnd, quarterOf, quarterStart } from '../../engine/time';
+
+export type HeadlineKey = 'leads' | 'mqls' | 'sqls' | 'sqos' | 'opportunities' | 'won' | 'wonAmount' | 'mqlToSqo' | 'winRate';
+
+export interface HeadlineFigure {
+  readonly key: HeadlineKey;
+  readonly label: string;
+  /** `count` leads, `money` integer cents, `rate` a fraction 0–1 (MQL→SQO here may exceed 1). */
+  readonly kind: 'count' | 'money' | 'rate';
+  readonly current: number | null;
+  readonly previous: number | null;
+  /**
+   * Counts and money: relative change (current − previous) ÷ previous, null when previous is 0.
+   * Rates: the difference in fraction points (0.05 = 5 percentage points), null when either is null.
+   */
+  readonly change: number | null;
+  readonly definition: string;
+}
+
+/** Label, kind and definition of a headline figure. */
+export type HeadlineDefinition = [string, HeadlineFigure['kind'], string];
+
+/** The headline window: the quarter of the as-of (or of the date filter's end, when earlier) to that instant. */
+export interface HeadlineWindows {
+  readonly quarter: string;
+  readonly curFrom: number;
+  readonly curTo: number;
+  readonly prevQuarter: string;
+  readonly prevFrom: number;
+  readonly prevTo: number;
+  /** True when the date filter ends before the as-of and so ends the window. */
+  readonly clipped: boolean;
+}
+
+export function headlineWindows(ds: Dataset, asOf: number, filters: Filters): HeadlineWindows {
+  const fy = ds.meta.fiscalYearStartMonth;
+  const clipped = filters.to !== undefined && filters.to - 1 < asOf;
+  const end = clipped ? filters.to! - 1 : asOf;
+  const quarter = quarterOf(end, fy);
+  const curFrom = quarterStart(quarter, fy);
+  const curTo = end + 1;
+  const prevQuarter = addQuarters(quarter, -1, fy);
+  const prevFrom = quarterStart(prevQuarter, fy);
+  const prevTo = Math.min(quarterEnd(prevQuarter, fy), prevFrom + (curTo - curFrom));
+  return { quarter, curFrom, curTo, prevQuarter, prevFrom, prevTo, clipped };
+}
+
+export function headlineFigure(key: HeadlineKey, def: HeadlineDefinition, current: number | null, previous: number | null): HeadlineFigure {
+  const [label, kind, definition] = def;
+  let change: number | null = null;
+  if (current !== null && previous !== null) {
+    if (kind === 'rate') change = current - previous;
+    else if (previous !== 0) change = (current - previous) / previous;
+  }
+  return { key, label, kind, current, previous, change, definition };
+}
+
