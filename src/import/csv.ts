@@ -75,3 +75,34 @@ export function parseCsv(text: string, opts: ParseCsvOptions = {}): CsvTable {
   }
   return { header, rows, errors, delimiter: result.meta.delimiter };
 }
+
+/**
+ * The data row (numbered as `parseCsv` numbers them: header 0, blank lines skipped) on which each
+ * character offset of `text` lies; -1 for an offset on a blank line. Line breaks inside quoted
+ * fields do not end a row. Offsets must be ascending. Used to place per-line findings of the
+ * decoder on the rows the readers report.
+ */
+export function rowsAtOffsets(text: string, delimiter: string, offsets: readonly number[]): number[] {
+  const out: number[] = [];
+  let next = 0;
+  let row = -1; // the header becomes row 0
+  let start = 0;
+  let quoted = false;
+  const n = text.length;
+  for (let i = 0; i <= n && next < offsets.length; i++) {
+    const c = i < n ? text.charCodeAt(i) : 10;
+    if (c === 34) quoted = !quoted;
+    if (quoted || (c !== 10 && c !== 13)) continue;
+    const line = text.slice(start, i);
+    const blank = !line.includes(delimiter) && line.trim() === '';
+    if (!blank) row++;
+    while (next < offsets.length && offsets[next]! <= i) {
+      out.push(blank ? -1 : row);
+      next++;
+    }
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
+  }
+  while (out.length < offsets.length) out.push(-1);
+  return out;
+}

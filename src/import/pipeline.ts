@@ -9,8 +9,8 @@ import type { RecordSet } from '../engine/model/records';
 import { CANONICAL_FILES, type CanonicalFile } from './canonical/columns';
 import { readCanonicalTables } from './canonical/read-csv-folder';
 import { readCanonicalJson } from './canonical/read-json';
-import type { SourceFile } from './canonical/table';
-import { parseCsv } from './csv';
+import type { RowNote, SourceFile } from './canonical/table';
+import { parseCsv, rowsAtOffsets } from './csv';
 import { csvField } from './csv-write';
 import { applyTableMapping } from './mapping/apply';
 import { REQUIRED_FIELDS, targetFields } from './mapping/fields';
@@ -20,7 +20,7 @@ import { hubspotPreset, looksLikeHubspot } from './presets/hubspot';
 import { looksLikeSalesforce, salesforcePreset } from './presets/salesforce';
 import { baseName, presetRejections, type ParsedFile, type PresetResult, type PresetTable } from './presets/types';
 import { ReportBuilder, type ImportReport } from './report';
-import { decodeBytes, sizeProblem } from './source/decode';
+import { decodeBytes, sizeProblem, type RepairedLine } from './source/decode';
 import { hasMixedLineEndings, normaliseLineEndings } from './source/line-endings';
 
 export const PRESETS = ['canonical', 'salesforce', 'hubspot'] as const;
@@ -69,6 +69,28 @@ function emptyRecords(name: string): RecordSet {
   return { name, plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [] }, accounts: [], leads: [], activities: [], opportunities: [], touches: [] };
 }
 
+/** Row notes for the lines the decoder read as Windows-1252 (the text before any line-ending change). */
+function decodingNotes(
+  name: string,
+  text: string,
+  delimiter: string,
+  repaired: readonly RepairedLine[],
+  report: ReportBuilder,
+): Map<number, RowNote[]> | undefined {
+  if (repaired.length === 0) return undefined;
+  const notes = new Map<number, RowNote[]>();
+  const rows = rowsAtOffsets(text, delimiter, repaired.map((l) => l.offset));
+  rows.forEach((row, k) => {
+    const line = repaired[k]!.text;
+    const shown = line.length > 80 ? `${line.slice(0, 80)}…` : line;
+    if (row === 0) report.warn(name, `the header line is not valid UTF-8: read as Windows-1252 ("${shown}")`);
+    if (row <= 0) return;
+    const note: RowNote = { value: shown, reason: 'bytes not valid UTF-8 on this line: read as Windows-1252 (the rest of the file as UTF-8); check its accented characters', outcome: 'repaired' };
+    notes.set(row, [...(notes.get(row) ?? []), note]);
+  });
+  return notes;
+}
+
 function parseAll(files: readonly ImportFile[], report: ReportBuilder): ParsedFile[] {
   const out: ParsedFile[] = [];
   for (const f of files) {
@@ -83,15 +105,18 @@ function parseAll(files: readonly ImportFile[], report: ReportBuilder): ParsedFi
       continue;
     }
     let text = f.text ?? '';
+    let repaired: readonly RepairedLine[] = [];
     if (f.bytes !== undefined) {
       const decoded = decodeBytes(f.bytes);
       if (decoded.warning !== undefined) report.warn(f.name, decoded.warning);
       text = decoded.text;
+      repaired = decoded.repaired ?? [];
     }
     if (text.trim() === '') {
       report.warn(f.name, 'the file is empty: nothing to read');
       continue;
     }
+    const decodedText = text;
     if (hasMixedLineEndings(text)) {
       text = normaliseLineEndings(text);
       report.warn(f.name, 'mixed line endings (CRLF and LF): all read as line breaks');
@@ -105,7 +130,7 @@ function parseAll(files: readonly ImportFile[], report: ReportBuilder): ParsedFi
       report.warn(f.name, `fields separated by ${label}, not commas${table.delimiter === ';' ? '; amounts read with "," as decimal separator' : ''}`);
     }
     for (const e of table.errors) if (e.row === 0) report.warn(f.name, `header line: ${e.message} (${e.code})`);
-    out.push({ name: f.name, table });
+    out.push({ name: f.name, table, notes: decodingNotes(f.name, decodedText, table.delimiter, repaired, report) });
   }
   return out;
 }
@@ -231,6 +256,7 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
     }
     const mapped = applyTableMapping(file.table, mapping, { decimal: file.table.delimiter === ';' ? ',' : '.', now: opts.now });
     for (const w of mapped.warnings) report.warn(file.name, w);
+    for (const [row, list] of file.notes ?? []) mapped.notes.set(row, [...list, ...(mapped.notes.get(row) ?? [])]);
     for (const [row, r] of presetRejections(table)) {
       // The preset's reason replaces what the canonical reader would say about the same row.
       mapped.notes.set(row, [...(mapped.notes.get(row) ?? []), { ...r, outcome: 'rejected' }]);

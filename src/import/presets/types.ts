@@ -1,4 +1,5 @@
 /** A preset turns the parsed files of one CRM's export into mapped tables. */
+import type { RowNote } from '../canonical/table';
 import type { CsvTable } from '../csv';
 import type { TableMapping } from '../mapping/schema';
 
@@ -6,6 +7,8 @@ export interface ParsedFile {
   /** The file's name as given (path included). */
   readonly name: string;
   readonly table: CsvTable;
+  /** What decoding the bytes changed, by data row (rows read as Windows-1252 in a UTF-8 file). */
+  readonly notes?: ReadonlyMap<number, readonly RowNote[]>;
 }
 
 export interface PresetTable {
