@@ -53,8 +53,8 @@ describe('Salesforce preset on the workshop sample', () => {
     expect(new Set(rejected.map((i) => i.reason))).toEqual(new Set(['campaign member is a contact, not a lead: contacts are not imported']));
   });
 
-  it('keeps unmapped columns as custom attributes (lead Status, Company)', () => {
-    expect(r.records.leads[0]!.custom['Status']).toBeDefined();
+  it('keeps unmapped columns as custom attributes (Company), and the lead status as one too', () => {
+    expect(r.records.leads[0]!.custom['status']).toBeDefined();
     expect(r.records.leads[0]!.custom['Company']).toBe('001Ec00000GINb1IAH');
   });
 });

@@ -5,6 +5,9 @@ import type { UnmappedFile } from '../../import/pipeline';
 
 export const STATUS_CHOICES = ['open', 'won', 'lost'] as const;
 
+/** What a lead status value may be mapped to: only disqualification changes what is read. */
+export const LEAD_STATUS_CHOICES = ['disqualified'] as const;
+
 export const sourceOf = (tm: TableMapping, field: string): string => tm.columns.find(([f]) => f === field)?.[1] ?? '';
 
 export function withSource(tm: TableMapping, field: string, source: string): TableMapping {

@@ -6,6 +6,7 @@ import { downloadBlob } from '../../lib/csv-export';
 import { fileStem } from '../../lib/dataset-export';
 import { formatCount } from '../../lib/format';
 import {
+  LEAD_STATUS_CHOICES,
   STATUS_CHOICES,
   defaultOf,
   distinctOf,
@@ -35,7 +36,8 @@ function FileMapping({ file, tm, onChange }: { file: UnmappedFile; tm: TableMapp
   const id = `map-${file.file.replace(/[^a-z0-9]/gi, '-')}`;
   const required = new Set(REQUIRED_FIELDS[tm.target] ?? []);
   const missing = missingRequired(tm);
-  const statusValues = tm.target === 'opportunities' ? distinctOf(file, tm, 'status') : [];
+  const statusValues = tm.target === 'opportunities' || tm.target === 'leads' ? distinctOf(file, tm, 'status') : [];
+  const leads = tm.target === 'leads';
   return (
     <fieldset className="mapping-file" aria-labelledby={`${id}-legend`}>
       <legend id={`${id}-legend`}>
@@ -97,13 +99,13 @@ function FileMapping({ file, tm, onChange }: { file: UnmappedFile; tm: TableMapp
           </label>
           {statusValues.length > 0 ? (
             <div className="mapping-values">
-              <h4>Status of each {sourceOf(tm, 'status')} value</h4>
+              <h4>{leads ? `Which ${sourceOf(tm, 'status')} values mean disqualified` : `Status of each ${sourceOf(tm, 'status')} value`}</h4>
               {statusValues.map((v) => (
                 <label key={v} className="mapping-row">
                   <span className="cell-value">{v}</span>
                   <select value={statusValueOf(tm, v)} onChange={(e) => onChange(withStatusValue(tm, v, e.target.value))} aria-label={`Status for ${v}`}>
-                    <option value="">(not mapped: rows rejected)</option>
-                    {STATUS_CHOICES.map((s) => (
+                    <option value="">{leads ? '(as written: "Closed - Not Converted", "Unqualified" and "Disqualified" mean disqualified)' : '(not mapped: rows rejected)'}</option>
+                    {(leads ? LEAD_STATUS_CHOICES : STATUS_CHOICES).map((s) => (
                       <option key={s} value={s}>
                         {s}
                       </option>

@@ -71,6 +71,16 @@ export const LEAD_COLUMNS = [
   'disqualified_reason',
 ] as const;
 
+/**
+ * Columns leads.csv may carry beyond those written: `status`, the CRM's lead status (Salesforce
+ * "Closed - Not Converted", HubSpot "UNQUALIFIED"…). Values in `DISQUALIFIED_STATUSES`, or mapped
+ * to `disqualified` on the mapping screen, mark the lead disqualified; the status itself is not kept.
+ */
+export const LEAD_INPUT_COLUMNS = [...LEAD_COLUMNS, 'status'] as const;
+
+/** Lead status values that mean the lead was disqualified, lower-cased. */
+export const DISQUALIFIED_STATUSES: ReadonlySet<string> = new Set(['disqualified', 'closed - not converted', 'unqualified']);
+
 export const ACTIVITY_COLUMNS = ['lead_id', 'type', 'at', 'value'] as const;
 
 export const OPPORTUNITY_COLUMNS = [
@@ -123,7 +133,7 @@ export const REFUSED_HEADERS: ReadonlySet<string> = new Set(['__proto__', 'const
 /** Columns of each canonical file, in writing order. */
 export const FILE_COLUMNS: Readonly<Record<CanonicalFile, readonly string[]>> = {
   'accounts.csv': ACCOUNT_COLUMNS,
-  'leads.csv': LEAD_COLUMNS,
+  'leads.csv': LEAD_INPUT_COLUMNS,
   'opportunities.csv': OPPORTUNITY_COLUMNS,
   'opportunity_stages.csv': OPPORTUNITY_STAGE_COLUMNS,
   'opportunity_history.csv': OPPORTUNITY_HISTORY_COLUMNS,

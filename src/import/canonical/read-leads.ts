@@ -2,7 +2,7 @@
 import type { LeadRecord, StageEvent } from '../../engine/model/records';
 import { LEAD_STAGE_CODE } from '../../engine/model/stages';
 import type { ReportBuilder } from '../report';
-import { LEAD_COLUMNS, LEAD_STAGE_COLUMNS } from './columns';
+import { DISQUALIFIED_STATUSES, LEAD_INPUT_COLUMNS, LEAD_STAGE_COLUMNS } from './columns';
 import { beforeCreation } from '../values/row-checks';
 import { eachRow, type IdSet } from './row-reader';
 import { openTable, type SourceFile } from './table';
@@ -24,9 +24,12 @@ export function historyFromStageDates(createdAt: number, dates: readonly StageEv
  * accounts read (when accounts.csv is in the folder). Instants are epoch ms, UTC.
  */
 export function readLeads(file: SourceFile, accountIds: IdSet, report: ReportBuilder): LeadRecord[] {
-  const table = openTable(file, { known: LEAD_COLUMNS, required: ['id', 'created_at'], keepsCustom: true }, report);
+  const table = openTable(file, { known: LEAD_INPUT_COLUMNS, required: ['id', 'created_at'], keepsCustom: true }, report);
   const out: LeadRecord[] = [];
   const firstRow = new Map<string, number>();
+  // Lead status values, by value as written: how many leads each disqualified, or left as they were.
+  const disqualifiedBy = new Map<string, number>();
+  const otherStatus = new Map<string, number>();
   eachRow(table, report.file(file.name), (r) => {
     const id = r.id('id');
     const createdAt = r.date('created_at', true);
@@ -52,16 +55,47 @@ export function readLeads(file: SourceFile, accountIds: IdSet, report: ReportBui
       }
       if (at !== undefined) dates.push({ stage, at });
     }
+    const status = r.text('status');
+    const disqualifiedByStatus = status !== undefined && DISQUALIFIED_STATUSES.has(status.trim().toLowerCase());
+    if (disqualifiedByStatus && !dates.some((d) => d.stage === 'disqualified') && createdAt !== undefined) {
+      // The status carries no date: the lead is dated disqualified at its last recorded date.
+      dates.push({ stage: 'disqualified', at: Math.max(createdAt, ...dates.map((d) => d.at)) });
+    }
     const disqualifiedReason = r.text('disqualified_reason');
     const custom = r.custom();
+    // The status stays a groupable attribute, as written.
+    if (status !== undefined && custom['status'] === undefined) custom['status'] = status;
     if (id !== undefined && firstRow.has(id)) r.duplicate('id', id, firstRow.get(id)!);
     if (r.rejected || id === undefined || createdAt === undefined) return;
     firstRow.set(id, r.row);
+    if (status !== undefined) {
+      const tally = disqualifiedByStatus ? disqualifiedBy : otherStatus;
+      tally.set(status, (tally.get(status) ?? 0) + 1);
+    }
     const lead: LeadRecord = { id, createdAt, isBot, stageHistory: historyFromStageDates(createdAt, dates), custom };
     if (accountId !== undefined) lead.accountId = accountId;
     for (const k of TEXT_FIELDS) if (text[k] !== undefined) lead[k] = text[k];
     if (disqualifiedReason !== undefined) lead.disqualifiedReason = disqualifiedReason;
     out.push(lead);
   });
+  const list = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([v, n]) => `"${v}" (${n.toLocaleString('en-US')})`)
+      .join(', ');
+  if (disqualifiedBy.size > 0) {
+    const n = [...disqualifiedBy.values()].reduce((a, b) => a + b, 0);
+    report.warn(
+      file.name,
+      `${n.toLocaleString('en-US')} lead${n === 1 ? '' : 's'} read as disqualified from their status ${list(disqualifiedBy)}; where no disqualified_at date was given, the lead is dated disqualified at its last recorded date`,
+    );
+  }
+  if (otherStatus.size > 0) {
+    report.warn(
+      file.name,
+      `lead status values not read as disqualified: ${list(otherStatus)}${otherStatus.size > 8 ? ' and others' : ''}; map a value to "disqualified" on the mapping screen if it means so`,
+    );
+  }
   return out;
 }

@@ -92,6 +92,7 @@ export function hubspotPreset(files: readonly ParsedFile[]): PresetResult {
         ['sql_at', 'Became a Sales Qualified Lead Date'],
         ['sqo_at', 'Became an Opportunity Date'],
         ['won_at', 'Became a Customer Date'],
+        ['status', 'Lead Status'],
       ]);
       tables.push({ file, mapping: { file: file.name, target: 'leads', columns, values: [], defaults: [] } });
     } else {

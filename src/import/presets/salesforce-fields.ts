@@ -34,8 +34,8 @@ export const LEAD_FIELDS: FieldNames = [
   ['owner', 'OwnerId', 'Owner', 'Lead Owner', 'Owner ID'],
   ['sqo_at', 'ConvertedDate', 'Converted Date'],
   ['account_id', 'ConvertedAccountId', 'Converted Account ID'],
+  ['status', 'Status', 'Lead Status'],
 ];
-export const LEAD_STATUS_NAMES = ['Status', 'Lead Status'] as const;
 
 export const ACCOUNT_FIELDS: FieldNames = [
   ['id', 'Id', 'Account ID', 'Account Id'],
