@@ -70,6 +70,60 @@ export interface Dimension {
   /** Stable id used in URLs and the API, e.g. `source`, `lead:persona`, `account:industry`. */
   readonly id: string;
   readonly label: string;
+  /**
+   * Why the dimension makes a poor breakdown (ids, URLs, phones, timestamps, one value, nearly one
+   * value per lead…), when it does: menus list it apart, under "more". Absent for good groups.
+   */
+  readonly more?: string;
+}
+
+/** Most groups a breakdown is offered with up front. */
+export const MAX_GROUPS = 50;
+
+const NOT_A_GROUP_NAME: readonly [RegExp, string][] = [
+  [/(^|[^a-z])id$|[a-z]Id$|_id$|^id[^a-z]|\bID\b/, 'an id column'],
+  [/url|website|photo|link/i, 'links'],
+  [/phone|fax|mobile/i, 'phone numbers'],
+  [/e-?mail/i, 'email addresses'],
+  [/date|time|stamp|_at$|At$/, 'dates or timestamps'],
+  [/latitude|longitude|street|postal|zip/i, 'addresses or coordinates'],
+  [/description|comment|note/i, 'free text'],
+];
+
+const NOT_A_GROUP_VALUE: readonly [RegExp, string][] = [
+  [/^(https?:\/\/|www\.)/i, 'links'],
+  [/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'email addresses'],
+  [/^\d{4}-\d{2}-\d{2}([ T]|$)|^\d{1,2}\/\d{1,2}\/\d{2,4}/, 'dates or timestamps'],
+  [/^\+?[\d ().-]{7,}$/, 'phone numbers'],
+  [/^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/, 'record ids'],
+];
+
+/**
+ * Why a grouping makes a poor breakdown, or undefined when it is a good one: no value, one value,
+ * more than `MAX_GROUPS` values or nearly one per lead, or a name or values that say ids, links,
+ * phones, emails, dates or free text.
+ */
+export function notAGroup(name: string, g: GroupCodes): string | undefined {
+  const used = new Uint8Array(g.labels.length);
+  let withValue = 0;
+  for (const c of g.codes) {
+    if (c < 0) continue;
+    withValue++;
+    used[c] = 1;
+  }
+  let distinct = 0;
+  for (const u of used) distinct += u;
+  if (withValue === 0) return 'no values';
+  if (distinct === 1) return 'one value only';
+  for (const [re, why] of NOT_A_GROUP_NAME) if (re.test(name)) return why;
+  const sample = g.labels.filter((_, k) => used[k] === 1).slice(0, 200);
+  const numbers = sample.every((v) => /^-?\d+(\.\d+)?$/.test(v.trim()));
+  if (!numbers) for (const [re, why] of NOT_A_GROUP_VALUE) {
+    if (sample.filter((v) => re.test(v.trim())).length >= 0.8 * sample.length) return why;
+  }
+  if (distinct > MAX_GROUPS) return `${distinct.toLocaleString('en-US')} distinct values`;
+  if (distinct > 5 && distinct > withValue / 2) return 'nearly one value per lead';
+  return undefined;
 }
 
 const LEAD_DICTS = ['source', 'campaign', 'owner', 'country', 'persona', 'seniority'] as const;
@@ -89,12 +143,20 @@ const LABELS: Record<string, string> = {
 
 /** Every breakdown dimension the dataset offers, custom columns included. */
 export function listDimensions(ds: Dataset): Dimension[] {
-  const out: Dimension[] = ['source', 'campaign', 'owner', 'segment', 'quarter', ...LEAD_DICTS.slice(3), ...ACCOUNT_DICTS].map(
-    (id) => ({ id, label: LABELS[id]! }),
-  );
-  for (const c of Object.keys(ds.leads.custom)) out.push({ id: `lead:${c}`, label: `Lead: ${c}` });
-  for (const c of Object.keys(ds.accounts.custom)) out.push({ id: `account:${c}`, label: `Account: ${c}` });
-  return out;
+  const out: Dimension[] = [];
+  const add = (id: string, label: string, column: string) => {
+    const g = groupsFor(ds, id);
+    // Built-in dimensions are named for what they hold; only their values are judged.
+    const more = g === null ? 'no values' : id === 'quarter' ? undefined : notAGroup(column, g);
+    out.push(more === undefined ? { id, label } : { id, label, more });
+  };
+  for (const id of ['source', 'campaign', 'owner', 'segment', 'quarter', ...LEAD_DICTS.slice(3), ...ACCOUNT_DICTS]) {
+    add(id, LABELS[id]!, 'value');
+  }
+  for (const c of Object.keys(ds.leads.custom)) add(`lead:${c}`, `Lead: ${c}`, c);
+  for (const c of Object.keys(ds.accounts.custom)) add(`account:${c}`, `Account: ${c}`, c);
+  // Good groups first, in their order; the rest after them, in theirs.
+  return [...out.filter((d) => d.more === undefined), ...out.filter((d) => d.more !== undefined)];
 }
 
 /** The group codes of a dimension id, or null when the dataset has no such dimension. */

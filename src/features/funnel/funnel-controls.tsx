@@ -59,11 +59,24 @@ export function FunnelControls({ params, dimensions }: { params: FunnelParams; d
       <label className="funnel-controls__field">
         <span>Breakdown</span>
         <select value={params.by} onChange={(e) => funnelActions.optionChanged({ by: e.target.value })}>
-          {dimensions.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.label}
-            </option>
-          ))}
+          {dimensions
+            .filter((d) => d.more === undefined)
+            .map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.label}
+              </option>
+            ))}
+          {dimensions.some((d) => d.more !== undefined) ? (
+            <optgroup label="More columns (poor groups: ids, links, dates, too many or too few values)">
+              {dimensions
+                .filter((d) => d.more !== undefined)
+                .map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {`${d.label} — ${d.more}`}
+                  </option>
+                ))}
+            </optgroup>
+          ) : null}
         </select>
       </label>
       <Toggle
