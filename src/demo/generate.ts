@@ -186,6 +186,20 @@ export function generateDemoCompanyInSlices(
   sliceLeads: number,
   onSlice: (slice: DemoSlice, index: number) => void,
 ): DemoCompanyTail {
+  const slices = demoSlices(opts, sliceLeads);
+  let index = 0;
+  for (;;) {
+    const next = slices.next();
+    if (next.done === true) return next.value;
+    onSlice(next.value, index++);
+  }
+}
+
+/**
+ * The slices of `generateDemoCompanyInSlices` one at a time, so a caller may pause between them
+ * (to report progress or stop); returns the tail once every slice has been handed out.
+ */
+export function* demoSlices(opts: DemoOptions, sliceLeads: number): Generator<DemoSlice, DemoCompanyTail, void> {
   const seed = opts.seed ?? DEMO_DEFAULTS.seed;
   const count = Math.max(0, Math.floor(opts.leads ?? DEMO_DEFAULTS.leads));
   const asOf = opts.asOf ?? DEMO_DEFAULTS.asOf;
@@ -212,8 +226,7 @@ export function generateDemoCompanyInSlices(
   const manifest = new ManifestTally();
   const totals = { leads: 0, activities: 0, opportunities: 0, touches: 0 };
   const leadWidth = Math.max(6, String(count).length);
-  let index = 0;
-  const flush = () => {
+  const flush = (): DemoSlice => {
     const slice: DemoSlice = {
       leads: run.leads,
       activities: run.activities,
@@ -226,19 +239,19 @@ export function generateDemoCompanyInSlices(
     totals.activities += slice.activities.length;
     totals.opportunities += slice.opportunities.length;
     totals.touches += slice.touches.length;
-    onSlice(slice, index++);
     run.leads = [];
     run.activities = [];
     run.opportunities = [];
     run.touches = [];
+    return slice;
   };
   for (let i = 0; i < count; i++) {
     const id = padId('L', i + 1, leadWidth);
     const createdAt = created[i]!;
     run.leads.push(rng.chance(BOT_SHARE) ? botLead(run, id, createdAt) : humanLead(run, id, createdAt));
-    if (run.leads.length === size) flush();
+    if (run.leads.length === size) yield flush();
   }
-  if (run.leads.length > 0 || index === 0) flush();
+  if (run.leads.length > 0 || totals.leads === 0) yield flush();
   return {
     name: DEMO_COMPANY_NAME,
     accounts: accounts.records,
@@ -256,27 +269,75 @@ export function generateDemoCompanyInSlices(
  * larger companies with bounded memory).
  */
 export function generateDemoCompany(opts: DemoOptions = {}): DemoCompany {
-  const leads: LeadRecord[] = [];
-  const activities: ActivityRecord[] = [];
-  const opportunities: OpportunityRecord[] = [];
-  const touches: TouchRecord[] = [];
-  const append = <T>(to: T[], rows: readonly T[]) => {
-    for (const r of rows) to.push(r);
-  };
-  const tail = generateDemoCompanyInSlices(opts, 100_000, (slice) => {
-    append(leads, slice.leads);
-    append(activities, slice.activities);
-    append(opportunities, slice.opportunities);
-    append(touches, slice.touches);
-  });
-  const records: RecordSet = {
-    name: tail.name,
-    plan: tail.plan,
-    accounts: [...tail.accounts],
-    leads,
-    activities,
-    opportunities,
-    touches,
-  };
-  return { records, manifest: tail.manifest };
+  const company = new CompanyRows();
+  const tail = generateDemoCompanyInSlices(opts, 100_000, (slice) => company.add(slice));
+  return company.finish(tail);
+}
+
+/** Progress of a demo generation: leads generated so far of the total asked for. */
+export interface DemoProgress {
+  readonly leadsDone: number;
+  readonly leadsTotal: number;
+}
+
+/** Thrown by `generateDemoCompanyStepwise` when asked to stop. */
+export class DemoCancelled extends Error {
+  constructor() {
+    super('The demo company was not generated: cancelled.');
+    this.name = 'DemoCancelled';
+  }
+}
+
+/**
+ * `generateDemoCompany` in slices of `sliceLeads` leads with a pause between slices, so a worker
+ * can say how far it is and take a request to stop (`cancelled()` is asked after each pause).
+ * The records are those of `generateDemoCompany`.
+ */
+export async function generateDemoCompanyStepwise(
+  opts: DemoOptions,
+  step: { readonly sliceLeads?: number; readonly onProgress?: (p: DemoProgress) => void; readonly cancelled?: () => boolean },
+): Promise<DemoCompany> {
+  const total = Math.max(0, Math.floor(opts.leads ?? DEMO_DEFAULTS.leads));
+  const company = new CompanyRows();
+  const slices = demoSlices(opts, step.sliceLeads ?? 25_000);
+  step.onProgress?.({ leadsDone: 0, leadsTotal: total });
+  for (;;) {
+    const next = slices.next();
+    if (next.done === true) return company.finish(next.value);
+    company.add(next.value);
+    step.onProgress?.({ leadsDone: company.leads.length, leadsTotal: total });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (step.cancelled?.() === true) throw new DemoCancelled();
+  }
+}
+
+/** Collects slices into one record set. */
+class CompanyRows {
+  readonly leads: LeadRecord[] = [];
+  private readonly activities: ActivityRecord[] = [];
+  private readonly opportunities: OpportunityRecord[] = [];
+  private readonly touches: TouchRecord[] = [];
+
+  add(slice: DemoSlice): void {
+    const append = <T>(to: T[], rows: readonly T[]) => {
+      for (const r of rows) to.push(r);
+    };
+    append(this.leads, slice.leads);
+    append(this.activities, slice.activities);
+    append(this.opportunities, slice.opportunities);
+    append(this.touches, slice.touches);
+  }
+
+  finish(tail: DemoCompanyTail): DemoCompany {
+    const records: RecordSet = {
+      name: tail.name,
+      plan: tail.plan,
+      accounts: [...tail.accounts],
+      leads: this.leads,
+      activities: this.activities,
+      opportunities: this.opportunities,
+      touches: this.touches,
+    };
+    return { records, manifest: tail.manifest };
+  }
 }

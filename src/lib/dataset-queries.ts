@@ -3,6 +3,9 @@
  * the dataset's version is part of every engine key so a new load refetches all figures.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { proxy } from 'comlink';
+import { datasetLoadActions } from '../state/dataset-load';
+import type { DatasetSummary, LoadProgress } from '../worker/api';
 import { engine } from '../worker/client';
 
 export const datasetKeys = {
@@ -37,9 +40,41 @@ export const datasetSummaryQuery = () =>
       const existing = await engine().summary();
       if (existing) return existing;
       const leads = typeof window === 'undefined' ? undefined : demoLeadsFromSearch(window.location.search);
-      return leads === undefined ? engine().loadDemo() : engine().loadDemo({ leads });
+      try {
+        return await loadDemoWithProgress(leads === undefined ? {} : { leads });
+      } catch (e) {
+        // Cancelled before any dataset was loaded: nothing is loaded, and the views say so.
+        if (isCancelled(e)) return null;
+        throw e;
+      }
     },
   });
+
+/** The default demo size, as the worker uses it when none is asked for. */
+const DEFAULT_DEMO_LEADS = 30_000;
+
+/** Whether an error is a load the user cancelled. */
+export function isCancelled(e: unknown): boolean {
+  return e instanceof Error && /cancelled/i.test(e.message);
+}
+
+/**
+ * Generates and loads the demo company in the worker, publishing its progress for the shell's
+ * progress bar and header until it ends (loaded, failed or cancelled).
+ */
+export async function loadDemoWithProgress(opts: { seed?: number; leads?: number }): Promise<DatasetSummary> {
+  const leads = opts.leads ?? DEFAULT_DEMO_LEADS;
+  datasetLoadActions.started(`the demo company, ${leads.toLocaleString('en-US')} leads`);
+  const onProgress = (p: LoadProgress) => {
+    if (p.phase === 'generating') datasetLoadActions.generated(p.leadsDone, p.leadsTotal);
+    else datasetLoadActions.building();
+  };
+  try {
+    return await engine().loadDemo(opts, proxy(onProgress));
+  } finally {
+    datasetLoadActions.finished();
+  }
+}
 
 /**
  * The key of an engine query: the dataset version, the query's name, then every input the result

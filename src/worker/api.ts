@@ -18,7 +18,7 @@ export type EngineApi = DataHandlers &
   ForecastHandlers &
   HygieneHandlers;
 
-export type { DataHandlers, DatasetSummary, InputFile } from './handlers/data';
+export type { DataHandlers, DatasetSummary, InputFile, LoadProgress } from './handlers/data';
 export type { DrillRows, DrillTarget, FunnelHandlers, FunnelViewModel, OverviewModel } from './handlers/funnel';
 export type { IntentViewModel, ScoringCatalog, ScoringHandlers, StatusChangesViewModel, SuggestInput, WhatIfInput, WhatIfViewModel } from './handlers/scoring';
 export type {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoCompany, generateDemoCompanyInSlices, type DemoSlice } from '../../src/demo/generate';
+import { DemoCancelled, generateDemoCompany, generateDemoCompanyInSlices, generateDemoCompanyStepwise, type DemoSlice } from '../../src/demo/generate';
 import { writeCanonicalCsv } from '../../src/import/canonical/write';
 
 describe('the demo generator in slices', () => {
@@ -30,6 +30,17 @@ describe('the demo generator in slices', () => {
         touches: whole.records.touches.length,
       });
     }
+  });
+
+  it('step by step (with pauses, progress and a way to stop) gives the same company', async () => {
+    const whole = generateDemoCompany({ seed: 11, leads: 3_000 });
+    const progress: number[] = [];
+    const stepwise = await generateDemoCompanyStepwise({ seed: 11, leads: 3_000 }, { sliceLeads: 700, onProgress: (p) => progress.push(p.leadsDone) });
+    expect(JSON.stringify(stepwise)).toBe(JSON.stringify(whole));
+    expect(progress).toEqual([0, 700, 1_400, 2_100, 2_800, 3_000]);
+    let asked = 0;
+    await expect(generateDemoCompanyStepwise({ seed: 11, leads: 3_000 }, { sliceLeads: 700, cancelled: () => ++asked === 2 })).rejects.toBeInstanceOf(DemoCancelled);
+    expect(asked).toBe(2);
   });
 
   it('keeps every row with the slice of its lead, so slices write as one CSV folder', () => {

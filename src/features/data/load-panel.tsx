@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { isCancelled } from '../../lib/dataset-queries';
 import { ErrorState } from '../../ui/states';
 import { useLoadDemo } from './queries';
 
@@ -50,7 +51,8 @@ export function LoadPanel({ currentSeed }: { currentSeed?: number }) {
           </button>
         </form>
       </div>
-      {demo.error ? <ErrorState title="The demo company could not be generated" error={demo.error} /> : null}
+      {demo.error && isCancelled(demo.error) ? <p className="muted">Cancelled: the current dataset is kept.</p> : null}
+      {demo.error && !isCancelled(demo.error) ? <ErrorState title="The demo company could not be generated" error={demo.error} /> : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { proxy } from 'comlink';
-import { datasetKeys } from '../../lib/dataset-queries';
+import { datasetKeys, loadDemoWithProgress } from '../../lib/dataset-queries';
 import type { DatasetSummary, ImportProgress, ImportSettings } from '../../worker/api';
 import { engine } from '../../worker/client';
 
@@ -15,7 +15,7 @@ function useInstall() {
 
 export function useLoadDemo() {
   const installed = useInstall();
-  return useMutation({ mutationFn: (opts: { seed: number; leads: number }) => engine().loadDemo(opts), onSuccess: installed });
+  return useMutation({ mutationFn: (opts: { seed: number; leads: number }) => loadDemoWithProgress(opts), onSuccess: installed });
 }
 
 /** Progress callbacks cross the worker boundary as comlink proxies. */

@@ -9,7 +9,7 @@ import { readCanonicalCsv } from '../../import/canonical/read-csv-folder';
 import { readCanonicalJson } from '../../import/canonical/read-json';
 import type { ImportReport } from '../../import/report';
 import type { DatasetOrigin, EngineState } from '../state';
-import { loadDemoCompany } from './demo-load';
+import { loadDemoCompanyStepwise } from './demo-load';
 
 export interface DatasetCounts {
   readonly accounts: number;
@@ -64,11 +64,21 @@ export interface InputFile {
 export interface DataHandlers {
   /** The loaded dataset's summary, or null when nothing is loaded yet. */
   summary(): Promise<DatasetSummary | null>;
-  /** Generates and loads the seeded demo company. */
-  loadDemo(options?: { seed?: number; leads?: number }): Promise<DatasetSummary>;
+  /**
+   * Generates and loads the seeded demo company, saying how far it is through `progress`; rejects
+   * with a `DemoCancelled` error (the current dataset kept) after `cancelLoad`.
+   */
+  loadDemo(options?: { seed?: number; leads?: number }, progress?: (p: LoadProgress) => void): Promise<DatasetSummary>;
+  /** Stops a demo generation in progress (between slices of leads). */
+  cancelLoad(): Promise<void>;
   /** Reads canonical CSV files (or one canonical JSON file) and loads them when any row is usable. */
   loadCanonical(files: readonly InputFile[]): Promise<DatasetSummary>;
 }
+
+/** How far a dataset load is: generating leads (with counts), then building the columns. */
+export type LoadProgress =
+  | { readonly phase: 'generating'; readonly leadsDone: number; readonly leadsTotal: number }
+  | { readonly phase: 'building' };
 
 export const DEMO_SEED = 20261115;
 export const DEMO_LEADS = 30_000;
@@ -152,15 +162,25 @@ function usable(records: RecordSet): boolean {
 }
 
 export function dataHandlers(state: EngineState): DataHandlers {
+  let cancel = { requested: false };
   return {
     async summary() {
       return state.dataset ? describe(state, state.dataset) : null;
     },
-    async loadDemo(options = {}) {
+    async loadDemo(options = {}, progress) {
       const seed = options.seed ?? DEMO_SEED;
       const leads = options.leads ?? DEMO_LEADS;
-      const { records, report, manifest } = loadDemoCompany(seed, leads);
+      const mine = { requested: false };
+      cancel = mine;
+      const { records, report, manifest } = await loadDemoCompanyStepwise(seed, leads, {
+        onProgress: (p) => progress?.({ phase: 'generating', ...p }),
+        cancelled: () => mine.requested,
+      });
+      progress?.({ phase: 'building' });
       return install(state, records, report, { kind: 'demo', seed, leads }, manifest);
+    },
+    async cancelLoad() {
+      cancel.requested = true;
     },
     async loadCanonical(files) {
       const json = files.length === 1 && files[0]!.name.toLowerCase().endsWith('.json');

@@ -3,7 +3,7 @@
  * deliberately dirty rows are written as CSV and read by the real importer, so the import report
  * shows them rejected with their reasons, exactly as a user's file would.
  */
-import { generateDemoCompany, withDirtyRows, type DemoManifest } from '../../demo/generate';
+import { generateDemoCompany, generateDemoCompanyStepwise, withDirtyRows, type DemoCompany, type DemoManifest, type DemoProgress } from '../../demo/generate';
 import { emptyRecordSet, type RecordSet } from '../../engine/model/records';
 import { readCanonicalCsv } from '../../import/canonical/read-csv-folder';
 import { writeCanonicalCsv } from '../../import/canonical/write';
@@ -27,7 +27,19 @@ function generatedFiles(rs: RecordSet): FileReport[] {
 }
 
 export function loadDemoCompany(seed: number, leads: number): { records: RecordSet; report: ImportReport; manifest: DemoManifest } {
-  const { records, manifest } = generateDemoCompany({ seed, leads });
+  return withReport(generateDemoCompany({ seed, leads }));
+}
+
+/** `loadDemoCompany`, generated slice by slice with progress and a way to stop (see `generateDemoCompanyStepwise`). */
+export async function loadDemoCompanyStepwise(
+  seed: number,
+  leads: number,
+  step: { readonly onProgress?: (p: DemoProgress) => void; readonly cancelled?: () => boolean },
+): Promise<{ records: RecordSet; report: ImportReport; manifest: DemoManifest }> {
+  return withReport(await generateDemoCompanyStepwise({ seed, leads }, step));
+}
+
+function withReport({ records, manifest }: DemoCompany): { records: RecordSet; report: ImportReport; manifest: DemoManifest } {
   const headersOnly = writeCanonicalCsv(EMPTY);
   delete headersOnly['plan.csv'];
   const dirty = withDirtyRows(headersOnly);
