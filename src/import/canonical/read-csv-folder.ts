@@ -11,6 +11,7 @@ import { readOpportunityHistory } from './read-history';
 import { readLeads } from './read-leads';
 import { readOpportunities, readOpportunityStages } from './read-opportunities';
 import { readPlan } from './read-plan';
+import { readCurrencyRates } from './read-rates';
 import { namedIds } from './row-reader';
 import type { SourceFile } from './table';
 
@@ -59,9 +60,10 @@ function datasetName(opts: ReadCsvOptions, files: Iterable<{ readonly name: stri
 /**
  * Reads the canonical CSV folder. Files are recognised by name (case-insensitive, path ignored) and
  * read in dependency order (accounts, leads, opportunities, their stages and history, activities, touches,
- * plan) so that references are checked against the rows actually kept. Money becomes integer cents,
- * instants epoch ms (UTC). Currency: `opts.currency`, else plan.csv's, else USD; fiscal year start
- * month: plan.csv's `fiscal_year_start_month`, else 1 (January).
+ * plan, currency rates) so that references are checked against the rows actually kept. Money becomes
+ * integer cents, instants epoch ms (UTC). Currency: `opts.currency`, else plan.csv's, else USD; fiscal
+ * year start month: plan.csv's `fiscal_year_start_month`, else 1 (January). currency_rates.csv gives
+ * the rates that convert other currencies' amounts to the plan's (when the dataset is built).
  */
 export function readCanonicalCsv(
   files: readonly NamedText[],
@@ -113,12 +115,15 @@ export function readCanonicalTables(
   if (opts.currency !== undefined && plan.currency !== undefined && opts.currency !== plan.currency) {
     report.warn(planFile?.name ?? 'plan.csv', `plan.csv declares ${plan.currency}; the chosen currency ${opts.currency} is used`);
   }
+  const currency = opts.currency ?? plan.currency ?? 'USD';
+  const ratesFile = get('currency_rates.csv');
   const records: RecordSet = {
     name: datasetName(opts, found.values()),
     plan: {
-      currency: opts.currency ?? plan.currency ?? 'USD',
+      currency,
       fiscalYearStartMonth: plan.fiscalYearStartMonth ?? 1,
       quotas: plan.quotas,
+      ...(ratesFile ? { currencyRates: readCurrencyRates(ratesFile, currency, report) } : {}),
     },
     accounts,
     leads,
