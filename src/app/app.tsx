@@ -3,6 +3,7 @@ import { Loading } from '../ui/states';
 import { useView } from '../state/url';
 import { VIEWS } from '../state/views';
 import { ViewExportProvider } from './export-provider';
+import { CurrencyBanner } from './currency-banner';
 import { FilterBar } from './filter-bar';
 import { Header } from './header';
 import { Nav } from './nav';
@@ -25,6 +26,7 @@ export function App() {
       <Nav />
       <FilterBar />
       <RulesLinkBanner />
+      <CurrencyBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         <ViewExportProvider viewName={title}>
           <Suspense fallback={<Loading label="Opening the view…" />}>

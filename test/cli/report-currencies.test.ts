@@ -36,7 +36,7 @@ function folder(withRates: boolean): string {
 interface Report {
   currencies: {
     planCurrency: string;
-    perCurrency: { currency: string; deals: number; amount: number; rate: number | null; converted: boolean; reason: string | null }[];
+    perCurrency: { currency: string; deals: number; amount: number; inPlanCurrency: number | null; rate: number | null; converted: boolean; reason: string | null }[];
     leftOut: { deals: number; currencies: string[] };
     notes: string[];
   };
@@ -48,9 +48,10 @@ describe('revlens report: currencies', () => {
     const r = JSON.parse(runReport(loadDataset(folder(true), { json: true, asOf: '2026-06-30', flags: { json: true } }))) as Report;
     expect(r.currencies.planCurrency).toBe('USD');
     expect(r.currencies.perCurrency).toEqual([
-      { currency: 'USD', deals: 1, amount: 1000, rate: 1, converted: false, reason: 'the plan currency' },
-      { currency: 'EUR', deals: 2, amount: 300.15, rate: 1.1, converted: true, reason: null },
-      { currency: 'COP', deals: 1, amount: 4_000_000, rate: null, converted: false, reason: 'no rate for COP in currency_rates.csv: its deals are counted and left out of every sum of money' },
+      { currency: 'USD', deals: 1, amount: 1000, inPlanCurrency: 1000, rate: 1, converted: false, reason: 'the plan currency' },
+      // €200.00 → $220.00 and €100.15 → 11,016.5 cents → $110.17.
+      { currency: 'EUR', deals: 2, amount: 300.15, inPlanCurrency: 330.17, rate: 1.1, converted: true, reason: null },
+      { currency: 'COP', deals: 1, amount: 4_000_000, inPlanCurrency: null, rate: null, converted: false, reason: 'no rate for COP in currency_rates.csv: its deals are counted and left out of every sum of money' },
     ]);
     expect(r.currencies.leftOut).toEqual({ deals: 1, currencies: ['COP'] });
     expect(r.currencies.notes[1]).toBe('1 deal in COP left out of every sum of money (no rate to convert COP to USD) — give its rate in currency_rates.csv.');

@@ -69,9 +69,10 @@ describe('a dataset with USD, EUR at 1.1 and COP without a rate', () => {
   it('says in the meta which currency was converted at which rate and which has none', () => {
     expect(ds.meta.currency).toBe('USD');
     expect(ds.meta.currencyUse).toEqual([
-      { currency: 'USD', deals: 3, amountCents: 180_000, rate: 1, treatment: 'plan' },
-      { currency: 'EUR', deals: 3, amountCents: 30_030, rate: 1.1, treatment: 'converted' },
-      { currency: 'COP', deals: 3, amountCents: 525_000_000, rate: null, treatment: 'no-rate' },
+      { currency: 'USD', deals: 3, amountCents: 180_000, planCents: 180_000, rate: 1, treatment: 'plan' },
+      // 22,000 + 11,017 + 17: each deal converted and rounded, then added.
+      { currency: 'EUR', deals: 3, amountCents: 30_030, planCents: 33_034, rate: 1.1, treatment: 'converted' },
+      { currency: 'COP', deals: 3, amountCents: 525_000_000, planCents: null, rate: null, treatment: 'no-rate' },
     ]);
     expect(moneyNotes(ds.meta.currencyUse, 'USD')).toEqual([
       'Money is in USD; amounts in other currencies are converted at the rates entered: EUR at 1.1 USD per EUR (3 deals).',

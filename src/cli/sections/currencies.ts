@@ -1,6 +1,6 @@
 /**
  * Report key `currencies`: the plan currency every figure of money is in, and per currency the
- * opportunity amounts were recorded in: deals, own total, the rate used (null with the reason when
+ * opportunity amounts were recorded in: deals, own total (and in the plan currency), the rate used (null with the reason when
  * none was given) and whether its amounts were converted or left out of every sum of money.
  */
 import { leftOutForRate, moneyNotes, type CurrencyUse } from '../../engine/model/currency';
@@ -27,6 +27,7 @@ export function currenciesJson({ dataset: ds }: DatasetContext) {
         currency: u.currency,
         deals: u.deals,
         amount: u.amountCents / 100,
+        inPlanCurrency: u.planCents === null ? null : u.planCents / 100,
         rate: u.rate,
         converted: u.treatment === 'converted',
         reason: reason(u),

@@ -17,6 +17,8 @@ export interface CurrencyUse {
   readonly deals: number;
   /** Sum of those amounts in this currency (not converted), integer cents. */
   readonly amountCents: number;
+  /** The same amounts in plan-currency cents, each converted and rounded; null when no rate. */
+  readonly planCents: number | null;
   /** Plan-currency units per 1 unit of this currency; 1 for the plan's own; null: no rate given. */
   readonly rate: number | null;
   readonly treatment: CurrencyTreatment;
@@ -88,13 +90,15 @@ export function currencyUses(rs: RecordSet): CurrencyUse[] {
   const plan = rs.plan.currency;
   const rates = new Map<string, number>();
   for (const r of rs.plan.currencyRates ?? []) if (isUsableRate(r.rate)) rates.set(r.currency, r.rate);
-  const tally = new Map<string, { deals: number; cents: number }>();
+  const toPlan = planConverter(rs);
+  const tally = new Map<string, { deals: number; cents: number; planCents: number }>();
   for (const o of rs.opportunities) {
     if (o.amountCents === undefined) continue;
     const c = o.currency ?? plan;
-    const t = tally.get(c) ?? { deals: 0, cents: 0 };
+    const t = tally.get(c) ?? { deals: 0, cents: 0, planCents: 0 };
     t.deals++;
     t.cents += o.amountCents;
+    t.planCents += toPlan(o.amountCents, c);
     tally.set(c, t);
   }
   const order = [...tally.keys()].sort((a, b) => (a === plan ? -1 : b === plan ? 1 : 0));
@@ -102,7 +106,7 @@ export function currencyUses(rs: RecordSet): CurrencyUse[] {
     const t = tally.get(currency)!;
     const rate = currency === plan ? 1 : (rates.get(currency) ?? null);
     const treatment: CurrencyTreatment = currency === plan ? 'plan' : rate === null ? 'no-rate' : 'converted';
-    return { currency, deals: t.deals, amountCents: t.cents, rate, treatment };
+    return { currency, deals: t.deals, amountCents: t.cents, planCents: treatment === 'no-rate' ? null : t.planCents, rate, treatment };
   });
 }
 
