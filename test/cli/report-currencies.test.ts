@@ -81,3 +81,12 @@ describe('revlens report: currencies', () => {
     ]);
   });
 });
+
+describe('revlens report --engine duckdb', () => {
+  it('refuses amounts in a currency other than the plan’s rather than adding them to it', async () => {
+    const { runDuckDbReport } = await import('../../src/cli/duckdb/report');
+    await expect(runDuckDbReport(folder(true), { json: true, flags: { json: true } })).rejects.toThrow(
+      'Opportunity amounts in COP, EUR beside the plan currency USD: --engine duckdb never adds two currencies',
+    );
+  });
+});

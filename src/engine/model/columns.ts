@@ -157,7 +157,7 @@ export interface DatasetMeta {
   readonly currency: string;
   /**
    * Every currency the opportunities' amounts are in, `currency` first when used, then in order of
-   * appearance. More than one means sums of money across deals must be split by currency.
+   * appearance. Amounts are never added across currencies: see `currencyUse`.
    */
   readonly currencies: readonly string[];
   /**
