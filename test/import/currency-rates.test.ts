@@ -59,6 +59,12 @@ describe('reading currency_rates.csv', () => {
     expect(buildDataset(records).meta.currencyUse.find((u) => u.currency === 'COP')).toMatchObject({ rate: null, treatment: 'no-rate' });
   });
 
+  it('a rate for a currency no amount is in is kept and said to convert nothing', () => {
+    const { records, report } = readCanonicalCsv([opportunities, plan, { name: 'acme/currency_rates.csv', text: 'currency,rate\nGBP,1.27\n' }]);
+    expect(records.plan.currencyRates).toEqual([{ currency: 'GBP', rate: 1.27 }]);
+    expect(report.warnings).toEqual([{ file: 'acme/currency_rates.csv', message: 'a rate for GBP, which no opportunity amount is in: kept, converts nothing' }]);
+  });
+
   it('a file without the rate column rejects every row, saying the column is missing', () => {
     const { report } = readCanonicalCsv([opportunities, { name: 'currency_rates.csv', text: 'currency\nEUR\n' }]);
     expect(issuesAt(report, 'currency_rates.csv', 1).map((i) => [i.column, i.reason])).toContainEqual(['rate', 'required column rate is missing from the file']);

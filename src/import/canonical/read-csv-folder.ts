@@ -2,6 +2,7 @@
  * Reader of the canonical CSV folder (SPEC §3): files in, row records and an import report out.
  * Never throws on bad data: every data row ends accepted, repaired or rejected with a reason.
  */
+import { currencyUses } from '../../engine/model/currency';
 import type { RecordSet } from '../../engine/model/records';
 import { ReportBuilder, type ImportReport } from '../report';
 import { CANONICAL_FILES, type CanonicalFile } from './columns';
@@ -131,5 +132,14 @@ export function readCanonicalTables(
     opportunities,
     touches,
   };
+  if (ratesFile) noteUnusedRates(records, ratesFile.name, report);
   return records;
+}
+
+/** A rate for a currency no opportunity amount is in converts nothing: said, not an error. */
+function noteUnusedRates(records: RecordSet, ratesFile: string, report: ReportBuilder): void {
+  const used = new Set(currencyUses(records).map((u) => u.currency));
+  for (const r of records.plan.currencyRates ?? []) {
+    if (!used.has(r.currency)) report.warn(ratesFile, `a rate for ${r.currency}, which no opportunity amount is in: kept, converts nothing`);
+  }
 }
