@@ -37,6 +37,7 @@ test('four currencies: never added; converted at the rates given, the rest left 
   ]);
   const preview = page.getByRole('region', { name: 'Check before loading' });
   await expect(preview).toContainText('as a Salesforce export');
+  await expect(preview).toContainText('3 deals left out of every sum of money for want of a rate to USD (2 in COP, 1 in PEN) — a rate can be entered on the Data view once loaded.');
   await preview.getByRole('button', { name: 'Replace the current dataset' }).click();
 
   const banner = page.getByRole('region', { name: 'Currencies of the money figures' });

@@ -9,6 +9,7 @@ import { readCanonicalCsv } from '../../src/import/canonical/read-csv-folder';
 import { readCanonicalJson } from '../../src/import/canonical/read-json';
 import { writeCanonicalCsv, writeCanonicalJson } from '../../src/import/canonical/write';
 import { importFiles } from '../../src/import/pipeline';
+import { createEngineService } from '../../src/worker/service';
 import { expectBalanced, fileReport, issuesAt } from '../fixtures/import-report';
 
 const opportunities = {
@@ -133,5 +134,17 @@ describe('a Salesforce org with amounts in COP, MXN, PEN and USD', () => {
     // 20,000.00 MXN × 0.055 = $1,100.00; 3,000.00 PEN × 0.27 = $810.00.
     expect(Array.from(ds.opportunities.amountCents).map((c) => (Number.isNaN(c) ? null : c))).toEqual([100_000, null, 110_000, 81_000, null]);
     expect(ds.meta.currencyUse.filter((u) => u.treatment === 'no-rate').map((u) => [u.currency, u.deals])).toEqual([['COP', 2]]);
+  });
+
+  it('the preview says, before loading, what will be converted and what left out', async () => {
+    const e = createEngineService();
+    const p = await e.previewInputs([
+      { name: 'Opportunity.csv', bytes: enc(opportunity) },
+      { name: 'currency_rates.csv', bytes: enc('currency,rate\nMXN,0.055\n') },
+    ]);
+    expect(p.moneyNotes).toEqual([
+      'Money is in USD; amounts in other currencies are converted at the rates entered: MXN at 0.055 USD per MXN (1 deal).',
+      '3 deals left out of every sum of money for want of a rate to USD (2 in COP, 1 in PEN) — a rate can be entered on the Data view once loaded.',
+    ]);
   });
 });
