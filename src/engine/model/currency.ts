@@ -51,7 +51,7 @@ function decimalOf(rate: number): DecimalRate {
 export function convertCents(cents: number, rate: number | DecimalRate): number {
   const { digits, scale } = typeof rate === 'number' ? decimalOf(rate) : rate;
   const negative = cents < 0;
-  const product = BigInt(Math.abs(cents)) * digits;
+  const product = BigInt(Math.round(Math.abs(cents))) * digits;
   const divisor = 10n ** BigInt(scale);
   const quotient = product / divisor;
   const rounded = 2n * (product % divisor) >= divisor ? quotient + 1n : quotient;
