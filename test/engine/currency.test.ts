@@ -3,6 +3,7 @@
  * rate. Converted amounts are rounded to the cent, halves away from zero; COP deals stay deals in
  * every count and are left out of every sum of money, with the count said.
  */
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/engine/model/build-dataset';
 import { convertCents, moneyNotes, withCurrencyRate } from '../../src/engine/model/currency';
@@ -117,6 +118,15 @@ describe('a dataset with USD, EUR at 1.1 and COP without a rate', () => {
     expect(after.moneyNotes).toEqual([
       'Money is in USD; amounts in other currencies are converted at the rates entered: EUR at 1.1 USD per EUR (3 deals), COP at 0.00025 USD per COP (3 deals).',
     ]);
+    // The rate is kept with the dataset: its exports carry it.
+    const json = JSON.parse(new TextDecoder().decode((await e.exportDataset('json')).bytes)) as { currencyRates: unknown };
+    expect(json.currencyRates).toEqual([
+      { currency: 'EUR', rate: 1.1 },
+      { currency: 'COP', rate: 0.00025 },
+    ]);
+    const zip = unzipSync((await e.exportDataset('zip')).bytes);
+    const rates = Object.entries(zip).find(([name]) => name.endsWith('/currency_rates.csv'));
+    expect(rates && strFromU8(rates[1])).toBe('currency,rate\nEUR,1.1\nCOP,0.00025\n');
     const removed = await e.currencyRateChanged('COP', null);
     expect(removed.outcomes.openPipelineCents).toBe(122_017);
     await expect(e.currencyRateChanged('COP', -2)).rejects.toThrow('A rate is a number above 0');

@@ -46,7 +46,8 @@ function decimalOf(rate: number): DecimalRate {
 
 /**
  * `cents × rate`, rounded to the nearest cent with halves away from zero, computed exactly from the
- * rate's decimal digits (no binary floating-point error: 15 cents at 1.1 is 16.5 → 17 cents).
+ * rate's decimal digits: 100 cents at 1.005 is exactly 100.5 → 101 cents, where binary floating
+ * point gives 100.4999… → 100.
  */
 export function convertCents(cents: number, rate: number | DecimalRate): number {
   const { digits, scale } = typeof rate === 'number' ? decimalOf(rate) : rate;
