@@ -4,6 +4,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CurrencyBanner } from '../../../src/app/currency-banner';
+import { ViewExportProvider } from '../../../src/app/export-provider';
+import { useExportContext } from '../../../src/ui/export-context';
 import { parseRateInput } from '../../../src/features/data/currencies-model';
 import { DataView } from '../../../src/features/data/data-view';
 import { writeCanonicalJson } from '../../../src/import/canonical/write';
@@ -71,6 +73,25 @@ describe('the Currencies card', () => {
     await userEvent.click(within(rowOf(card, 'COP')).getByRole('button', { name: 'Remove rate' }));
     await screen.findByText('No rate: 2 deals left out of every sum of money');
     expect(screen.getByTestId('opportunity-outcomes')).toHaveTextContent('Open pipeline$1,220');
+  });
+});
+
+function SubtitleProbe() {
+  return <p data-testid="subtitle">{useExportContext().subtitle}</p>;
+}
+
+describe('exported charts', () => {
+  it('carry the currency notes in their subtitle', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <ViewExportProvider viewName="Forecast">
+          <SubtitleProbe />
+        </ViewExportProvider>
+      </QueryClientProvider>,
+    );
+    await expect(screen.findByText(/2 deals in COP left out of every sum of money/)).resolves.toBeInTheDocument();
+    expect(screen.getByTestId('subtitle')).toHaveTextContent('Money is in USD; amounts in other currencies are converted at the rates entered: EUR at 1.1 USD per EUR (1 deal).');
   });
 });
 
