@@ -74,11 +74,13 @@ describe('revlens report: currencies', () => {
     const text = runReport(loadDataset(folder(true), { json: false, asOf: '2026-06-30', flags: {} }));
     const at = text.split('\n').indexOf('Currencies: money is in USD');
     expect(at).toBeGreaterThan(0);
-    expect(text.split('\n').slice(at + 1, at + 4)).toEqual([
+    expect(text.split('\n').slice(at + 1, at + 5)).toEqual([
       '  USD: 1 deal, the plan currency',
       '  EUR: 2 deals, converted at 1.1 USD per EUR',
       '  COP: 1 deal, no rate: left out of every sum of money (give its rate in currency_rates.csv)',
+      '  Every figure of money below is in USD and leaves out 1 deal (1 in COP); they are counted as deals.',
     ]);
+    expect(text).toContain('Pipeline: 3 open deals, $1,220 open');
   });
 });
 

@@ -49,7 +49,12 @@ function textLines({ dataset: ds }: DatasetContext): string[] {
     if (u.treatment === 'converted') return `  ${u.currency}: ${deals}, converted at ${u.rate} ${plan} per ${u.currency}`;
     return `  ${u.currency}: ${deals}, no rate: left out of every sum of money (${HINT})`;
   };
-  return [`Currencies: money is in ${plan}`, ...uses.map(line)];
+  const out = leftOutForRate(uses);
+  const leftOut =
+    out.deals > 0
+      ? [`  Every figure of money below is in ${plan} and leaves out ${out.deals} deal${out.deals === 1 ? '' : 's'} (${out.currencies.map((u) => `${u.deals} in ${u.currency}`).join(', ')}); they are counted as deals.`]
+      : [];
+  return [`Currencies: money is in ${plan}`, ...uses.map(line), ...leftOut];
 }
 
 export const currenciesSection: ReportSection = {
