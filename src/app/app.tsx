@@ -5,6 +5,7 @@ import { Loading } from '../ui/states';
 import { goToView, useView } from '../state/url';
 import { VIEWS } from '../state/views';
 import { ViewExportProvider } from './export-provider';
+import { CurrencyBanner } from './currency-banner';
 import { FilterBar } from './filter-bar';
 import { Header } from './header';
 import { LoadProgress } from './load-progress';
@@ -51,6 +52,7 @@ export function App() {
       <Nav />
       <FilterBar />
       <RulesLinkBanner />
+      <CurrencyBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         <ViewExportProvider viewName={title}>
           <Suspense fallback={<Loading label="Opening the view…" />}>

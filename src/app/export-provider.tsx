@@ -6,7 +6,8 @@ import { describeFilters, useFilters } from '../state/filters';
 import { ExportProvider, ViewExportRegistry } from '../ui/export-context';
 
 /**
- * Gives every chart of the view what its exports need: the subtitle (dataset, as-of, filters) and
+ * Gives every chart of the view what its exports need: the subtitle (dataset, as-of, filters, and
+ * the currency notes when amounts are in several currencies) and
  * the list "Export view" saves.
  */
 export function ViewExportProvider({ viewName, children }: { viewName: string; children: ReactNode }) {
@@ -14,6 +15,8 @@ export function ViewExportProvider({ viewName, children }: { viewName: string; c
   const { data } = useQuery(datasetSummaryQuery());
   const [registry] = useState(() => new ViewExportRegistry());
   const dataset = data ? `${data.name} · as of ${formatDate(data.asOf)}` : 'No dataset';
-  const subtitle = `${dataset} · ${describeFilters(filters)}`;
+  // Money in a picture carries the rates it was converted at and the deals left out for want of one.
+  const money = data && data.moneyNotes.length > 0 ? ` · ${data.moneyNotes.join(' ')}` : '';
+  const subtitle = `${dataset} · ${describeFilters(filters)}${money}`;
   return <ExportProvider value={{ subtitle, viewName, registry }}>{children}</ExportProvider>;
 }

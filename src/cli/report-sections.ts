@@ -3,6 +3,7 @@
  * keys to the JSON object and its lines to the readable summary.
  */
 import type { DatasetContext } from './context';
+import { currenciesSection } from './sections/currencies';
 import { funnelSection } from './sections/funnel';
 import { dealForecastSection } from './sections/deal-forecast';
 import { forecastSection } from './sections/forecast';
@@ -19,6 +20,7 @@ export interface ReportSection {
 
 export const REPORT_SECTIONS: readonly ReportSection[] = [
   importReportSection,
+  currenciesSection,
   funnelSection,
   scoringSection,
   forecastSection,

@@ -218,7 +218,13 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
     const r = readCanonicalJson(decoded.text, f.name);
     return { records: r.records, report: r.report, mode: 'json', unmapped: [], sources: new Map() };
   }
-  const parsed = parseAll(files, report);
+  const all = parseAll(files, report);
+  // currency_rates.csv is the user's own file, not a CRM's: read beside whatever the export is,
+  // unless a mapping says what it holds.
+  const isRates = (f: ParsedFile) =>
+    baseName(f.name).toLowerCase() === 'currency_rates.csv' && !opts.mapping?.tables.some((t) => baseName(t.file).toLowerCase() === 'currency_rates.csv');
+  const rateTables = canonicalPreset(all.filter(isRates)).tables;
+  const parsed = all.filter((f) => !isRates(f));
   let mode: ImportMode;
   let result: PresetResult;
   let rest: ParsedFile[];
@@ -241,6 +247,7 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
       rest = [...(result.unread ?? [])];
     }
   }
+  if (rateTables.length > 0) result = { ...result, tables: [...result.tables, ...rateTables] };
   for (const [file, message] of result.warnings) report.warn(file, message);
   for (const f of rest) {
     if (!result.warnings.some(([file]) => file === f.name)) report.warn(f.name, 'no preset or saved mapping describes this file: map its columns, then import again');
@@ -264,7 +271,7 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
     found.set(target, { name: file.name, parsed: mapped.parsed, notes: mapped.notes });
   }
   const records = found.size > 0 ? readCanonicalTables(found, report, { name }) : emptyRecords(name);
-  const sources = new Map(parsed.map((f) => [f.name, { header: f.table.header, rows: f.table.rows }]));
+  const sources = new Map(all.map((f) => [f.name, { header: f.table.header, rows: f.table.rows }]));
   return { records, report: report.build(), mode, unmapped: rest.map(describeUnmapped), sources };
 }
 

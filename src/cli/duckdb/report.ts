@@ -48,6 +48,24 @@ async function leftOut(s: DuckSession, tables: ReadonlyMap<string, TableFile>): 
   return { files, rows: rows.slice(0, LISTED_ROWS) };
 }
 
+const CURRENCY = '^[A-Za-z]{3}$';
+
+/**
+ * This engine sums amounts as they are, so a folder with amounts in a currency other than the
+ * plan's is refused rather than added up across currencies; the in-memory engine converts them with
+ * currency_rates.csv or leaves them out of money.
+ */
+async function refuseOtherCurrencies(s: DuckSession): Promise<void> {
+  const [p] = await s.rows(`SELECT upper("t_currency") AS "c" FROM "plan_read" WHERE regexp_full_match("t_currency", ${lit(CURRENCY)}) ORDER BY "rn" LIMIT 1`);
+  const plan = p ? String(p.c) : 'USD';
+  const others = await s.rows(
+    `SELECT DISTINCT upper("t_currency") AS "c" FROM "opportunities_read" WHERE "issue" IS NULL AND NOT "skipped" AND "amount" IS NOT NULL AND regexp_full_match("t_currency", ${lit(CURRENCY)}) AND upper("t_currency") <> ${lit(plan)} ORDER BY 1`,
+  );
+  if (others.length === 0) return;
+  const list = others.map((r) => String(r.c)).join(', ');
+  throw new CliError(`Opportunity amounts in ${list} beside the plan currency ${plan}: --engine duckdb never adds two currencies and does not convert them; use the in-memory engine (the default), which converts with currency_rates.csv or leaves them out of money and says so`);
+}
+
 export function engineMode(options: CliOptions): 'inclusive' | 'strict' {
   const mode = options.flags.mode;
   if (mode === undefined) return 'inclusive';
@@ -83,6 +101,7 @@ export async function runDuckDbReport(folder: string, options: CliOptions): Prom
       const reasons = out.rows.map((r) => `${r.file} row ${r.row}${r.column ? ` [${r.column}]` : ''}: ${r.reason}`).join('\n');
       throw new CliError(`Nothing usable was read from ${folder}: no lead or opportunity row was kept.\n${reasons}`);
     }
+    await refuseOtherCurrencies(s);
     const [fy] = await s.rows(`SELECT CAST("t_fiscal_year_start_month" AS INTEGER) AS "m" FROM "plan_read" WHERE regexp_full_match("t_fiscal_year_start_month", ${lit(MONTH)}) ORDER BY "rn" LIMIT 1`);
     const fiscalYearStartMonth = fy ? Number(fy.m) : 1;
     const asOf = await asOfOf(s, options);

@@ -29,8 +29,15 @@ export function emptyChanges(opportunities: number): ChangeColumns {
   };
 }
 
-/** Stage names of the changes are coded with `stageNames`, the same dictionary as the stage history. */
-export function buildChanges(opps: readonly OpportunityRecord[], stageNames: DictBuilder): ChangeColumns {
+/**
+ * Stage names of the changes are coded with `stageNames`, the same dictionary as the stage history.
+ * `toPlan` turns an amount in the deal's currency into plan-currency cents (NaN when it cannot).
+ */
+export function buildChanges(
+  opps: readonly OpportunityRecord[],
+  stageNames: DictBuilder,
+  toPlan: (cents: number | undefined, currency: string | undefined) => number = (c) => c ?? NaN,
+): ChangeColumns {
   let total = 0;
   for (const o of opps) total += o.changes?.length ?? 0;
   const start = new Int32Array(opps.length + 1);
@@ -46,7 +53,7 @@ export function buildChanges(opps: readonly OpportunityRecord[], stageNames: Dic
     for (const c of sorted(o.changes ?? [])) {
       at[k] = c.at;
       stage[k] = c.stage === undefined ? -1 : stageNames.code(c.stage);
-      amountCents[k] = c.amountCents ?? NaN;
+      amountCents[k] = toPlan(c.amountCents, o.currency);
       closeDate[k] = c.closeDate ?? NaN;
       probability[k] = c.probability ?? NaN;
       forecastCategory[k] = c.forecastCategory === undefined ? -1 : (CATEGORY_CODE.get(c.forecastCategory) ?? -1);

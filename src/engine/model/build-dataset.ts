@@ -15,6 +15,7 @@ import type {
 } from './columns';
 import { buildChanges } from './build-changes';
 import { buildQuotas } from './build-quotas';
+import { currencyUses, planConverter } from './currency';
 import { extent } from './extent';
 import { DictBuilder, csrFromParents, dictColumn } from './dict-builder';
 import type { CustomAttributes, RecordSet } from './records';
@@ -193,7 +194,9 @@ function buildOpportunities(
     }
   });
   hStart[n] = e;
-  const changes = buildChanges(o, stageNames);
+  // Money is held in plan-currency cents; an amount without a rate to convert it is unknown (NaN).
+  const toPlan = planConverter(rs);
+  const changes = buildChanges(o, stageNames, toPlan);
   const stage = new DictBuilder(n);
   o.forEach((r, i) => stage.set(i, r.stage));
   const qualification = Object.fromEntries(
@@ -213,7 +216,7 @@ function buildOpportunities(
     account: mapTyped(Int32Array, o, (r) => lookup(accountIndex, r.accountId)),
     createdAt: mapTyped(Float64Array, o, (r) => r.createdAt),
     owner: dictColumn(o.map((r) => r.owner)),
-    amountCents: mapTyped(Float64Array, o, (r) => r.amountCents ?? NaN),
+    amountCents: mapTyped(Float64Array, o, (r) => toPlan(r.amountCents, r.currency)),
     currency: dictColumn(o.map((r) => r.currency)),
     probability: mapTyped(Float64Array, o, (r) => r.probability ?? NaN),
     forecastCategory: dictColumn(o.map((r) => r.forecastCategory)),
@@ -280,6 +283,7 @@ export function buildDataset(rs: RecordSet): Dataset {
       name: rs.name,
       currency: rs.plan.currency,
       currencies: datasetCurrencies(rs),
+      currencyUse: currencyUses(rs),
       fiscalYearStartMonth: rs.plan.fiscalYearStartMonth,
       latestAt: latest,
       earliestAt: earliest,

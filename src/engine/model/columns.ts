@@ -5,10 +5,11 @@
  *
  * Conventions:
  * - Instants are epoch milliseconds in a Float64Array; `NaN` means "missing".
- * - Money is integer cents in a Float64Array (exact up to 2^53).
+ * - Money is integer cents of the plan currency in a Float64Array (exact up to 2^53).
  * - Dictionary codes are Int32; `-1` means "missing".
  * - References to another table are row indexes (Int32; `-1` means "none").
  */
+import type { CurrencyUse } from './currency';
 import type { LeadStage } from './stages';
 
 /** A dictionary-encoded string column. `values[codes[i]]` is row i's value. */
@@ -93,11 +94,13 @@ export interface OpportunityColumns {
   /** AE owner. */
   readonly owner: DictColumn;
   /**
-   * Integer cents in the row's currency; NaN = amount unknown (counted as a deal, never summed:
-   * every sum of money skips it, see `isKnownAmount`).
+   * Integer cents of the plan currency (`meta.currency`): an amount in another currency is
+   * converted with the user's rate (see `meta.currencyUse`). NaN = amount unknown — left empty, or
+   * in a currency without a rate — counted as a deal, never summed: every sum of money skips it,
+   * see `isKnownAmount`.
    */
   readonly amountCents: Float64Array;
-  /** ISO 4217 code of the row's amount; missing (-1) means `meta.currency`. */
+  /** ISO 4217 code the amount was recorded in; missing (-1) means `meta.currency`. */
   readonly currency: DictColumn;
   /** The CRM's own win probability of the deal, 0–1; NaN when not recorded. */
   readonly probability: Float64Array;
@@ -154,9 +157,14 @@ export interface DatasetMeta {
   readonly currency: string;
   /**
    * Every currency the opportunities' amounts are in, `currency` first when used, then in order of
-   * appearance. More than one means sums of money across deals must be split by currency.
+   * appearance. Amounts are never added across currencies: see `currencyUse`.
    */
   readonly currencies: readonly string[];
+  /**
+   * How each of `currencies` enters the money figures: the plan's own, converted at the user's
+   * rate, or left out for want of a rate (those deals' amounts are unknown in `amountCents`).
+   */
+  readonly currencyUse: readonly CurrencyUse[];
   /** 1–12. */
   readonly fiscalYearStartMonth: number;
   /**

@@ -140,6 +140,16 @@ export interface PlanRecord {
   /** 1–12; the month the fiscal year starts. */
   fiscalYearStartMonth: number;
   quotas: QuotaRecord[];
+  /** The user's conversion rates (currency_rates.csv), one per currency; none: nothing converts. */
+  currencyRates?: CurrencyRate[];
+}
+
+/** A conversion rate the user gave: `rate` units of the plan currency per 1 unit of `currency`. */
+export interface CurrencyRate {
+  /** ISO 4217 code, upper case; never the plan currency. */
+  currency: string;
+  /** Plan-currency units per 1 unit of `currency`; positive and finite. */
+  rate: number;
 }
 
 /** A whole dataset as rows: what readers return and writers take. */

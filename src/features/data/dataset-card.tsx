@@ -34,7 +34,7 @@ export function DatasetCard({ summary }: { summary: DatasetSummary }) {
         <Stat label="Open" value={formatCount(o.open)} />
         <Stat label="Won" value={formatCount(o.won)} />
         <Stat label="Lost" value={formatCount(o.lost)} />
-        <Stat label="Open pipeline" value={formatMoney(o.openPipelineCents, summary.currency)} help="Sum of the amounts of open opportunities, all loaded data, no filter." />
+        <Stat label="Open pipeline" value={formatMoney(o.openPipelineCents, summary.currency)} help={`Sum of the amounts of open opportunities in ${summary.currency}, all loaded data, no filter; an amount in a currency without a rate is left out (see Currencies).`} />
         <Stat
           label="Win rate"
           value={formatPercent(o.winRate)}

@@ -49,6 +49,11 @@ export function ImportPreviewCard({
           Would load: {formatCount(c.leads)} leads, {formatCount(c.opportunities)} opportunities, {formatCount(c.accounts)} accounts,{' '}
           {formatCount(c.activities)} activities, {formatCount(c.touches)} touches.
         </p>
+        {preview.moneyNotes.map((n) => (
+          <p key={n} data-testid="preview-money-note">
+            {n}
+          </p>
+        ))}
         {preview.report.warnings.length > 0 ? (
           <p className="import-preview__warn">
             {formatCount(preview.report.warnings.length)} file warning{preview.report.warnings.length === 1 ? '' : 's'}: read them in the report

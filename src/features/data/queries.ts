@@ -36,3 +36,12 @@ export function useCommitImport() {
   const installed = useInstall();
   return useMutation({ mutationFn: (id: number) => engine().commitImport(id), onSuccess: installed });
 }
+
+/** Sets (or, with null, removes) a currency's rate; every figure is recomputed with it. */
+export function useCurrencyRateChanged() {
+  const installed = useInstall();
+  return useMutation({
+    mutationFn: ({ currency, rate }: { currency: string; rate: number | null }) => engine().currencyRateChanged(currency, rate),
+    onSuccess: installed,
+  });
+}

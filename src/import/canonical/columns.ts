@@ -16,6 +16,7 @@ export const CANONICAL_FILES = [
   'activities.csv',
   'touches.csv',
   'plan.csv',
+  'currency_rates.csv',
 ] as const;
 export type CanonicalFile = (typeof CANONICAL_FILES)[number];
 
@@ -127,6 +128,13 @@ export const TOUCH_COLUMNS = ['opportunity_id', 'lead_id', 'channel', 'at'] as c
  */
 export const PLAN_COLUMNS = ['quarter', 'quota', 'currency', 'fiscal_year_start_month', 'segment', 'owner', 'team'] as const;
 
+/**
+ * currency_rates.csv: the user's conversion rates, `rate` units of the plan currency per 1 unit of
+ * `currency` (ISO 4217), one row per currency. Amounts in a currency without a rate are never added
+ * to plan-currency money.
+ */
+export const CURRENCY_RATE_COLUMNS = ['currency', 'rate'] as const;
+
 /** Header names that would alter an object's prototype chain if used as keys: always refused. */
 export const REFUSED_HEADERS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -140,4 +148,5 @@ export const FILE_COLUMNS: Readonly<Record<CanonicalFile, readonly string[]>> = 
   'activities.csv': ACTIVITY_COLUMNS,
   'touches.csv': TOUCH_COLUMNS,
   'plan.csv': PLAN_COLUMNS,
+  'currency_rates.csv': CURRENCY_RATE_COLUMNS,
 };

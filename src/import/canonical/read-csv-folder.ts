@@ -2,6 +2,7 @@
  * Reader of the canonical CSV folder (SPEC §3): files in, row records and an import report out.
  * Never throws on bad data: every data row ends accepted, repaired or rejected with a reason.
  */
+import { currencyUses } from '../../engine/model/currency';
 import type { RecordSet } from '../../engine/model/records';
 import { ReportBuilder, type ImportReport } from '../report';
 import { CANONICAL_FILES, type CanonicalFile } from './columns';
@@ -11,6 +12,7 @@ import { readOpportunityHistory } from './read-history';
 import { readLeads } from './read-leads';
 import { readOpportunities, readOpportunityStages } from './read-opportunities';
 import { readPlan } from './read-plan';
+import { readCurrencyRates } from './read-rates';
 import { namedIds } from './row-reader';
 import type { SourceFile } from './table';
 
@@ -59,9 +61,10 @@ function datasetName(opts: ReadCsvOptions, files: Iterable<{ readonly name: stri
 /**
  * Reads the canonical CSV folder. Files are recognised by name (case-insensitive, path ignored) and
  * read in dependency order (accounts, leads, opportunities, their stages and history, activities, touches,
- * plan) so that references are checked against the rows actually kept. Money becomes integer cents,
- * instants epoch ms (UTC). Currency: `opts.currency`, else plan.csv's, else USD; fiscal year start
- * month: plan.csv's `fiscal_year_start_month`, else 1 (January).
+ * plan, currency rates) so that references are checked against the rows actually kept. Money becomes
+ * integer cents, instants epoch ms (UTC). Currency: `opts.currency`, else plan.csv's, else USD; fiscal
+ * year start month: plan.csv's `fiscal_year_start_month`, else 1 (January). currency_rates.csv gives
+ * the rates that convert other currencies' amounts to the plan's (when the dataset is built).
  */
 export function readCanonicalCsv(
   files: readonly NamedText[],
@@ -113,12 +116,15 @@ export function readCanonicalTables(
   if (opts.currency !== undefined && plan.currency !== undefined && opts.currency !== plan.currency) {
     report.warn(planFile?.name ?? 'plan.csv', `plan.csv declares ${plan.currency}; the chosen currency ${opts.currency} is used`);
   }
+  const currency = opts.currency ?? plan.currency ?? 'USD';
+  const ratesFile = get('currency_rates.csv');
   const records: RecordSet = {
     name: datasetName(opts, found.values()),
     plan: {
-      currency: opts.currency ?? plan.currency ?? 'USD',
+      currency,
       fiscalYearStartMonth: plan.fiscalYearStartMonth ?? 1,
       quotas: plan.quotas,
+      ...(ratesFile ? { currencyRates: readCurrencyRates(ratesFile, currency, report) } : {}),
     },
     accounts,
     leads,
@@ -126,5 +132,14 @@ export function readCanonicalTables(
     opportunities,
     touches,
   };
+  if (ratesFile) noteUnusedRates(records, ratesFile.name, report);
   return records;
+}
+
+/** A rate for a currency no opportunity amount is in converts nothing: said, not an error. */
+function noteUnusedRates(records: RecordSet, ratesFile: string, report: ReportBuilder): void {
+  const used = new Set(currencyUses(records).map((u) => u.currency));
+  for (const r of records.plan.currencyRates ?? []) {
+    if (!used.has(r.currency)) report.warn(ratesFile, `a rate for ${r.currency}, which no opportunity amount is in: kept, converts nothing`);
+  }
 }

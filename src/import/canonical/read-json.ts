@@ -7,6 +7,7 @@ import { emptyRecordSet, type RecordSet, type TouchRecord } from '../../engine/m
 import { ReportBuilder, type ImportReport } from '../report';
 import { MAX_JSON_DEPTH, jsonDepth } from '../source/json-depth';
 import { currency as currencySchema, month, text } from './json-fields';
+import { readJsonRate } from './json-rates';
 import { readAccount, readActivity, readLead, readOpportunity, readQuota, readTouch } from './json-entities';
 import { JsonFile, isObject, own, preview, type JsonObject } from './json-record';
 import type { IdRefs } from './json-refs';
@@ -16,6 +17,7 @@ const TOP_KEYS = new Set([
   'currency',
   'fiscalYearStartMonth',
   'quotas',
+  'currencyRates',
   'accounts',
   'leads',
   'activities',
@@ -116,12 +118,16 @@ export function readCanonicalJson(
   const quotas = eachRecord(doc, 'quotas', fileName, report, (f, raw, row) => readQuota(f, raw, quotasSeen, row));
 
   const name = setting(doc, 'name', text.min(1), fileName, report);
+  const currency = setting(doc, 'currency', currencySchema, fileName, report) ?? 'USD';
+  const ratesSeen = seen();
+  const rates = eachRecord(doc, 'currencyRates', fileName, report, (f, raw, row) => readJsonRate(f, raw, ratesSeen, row, currency));
   const records: RecordSet = {
     name: name ?? fallbackName,
     plan: {
-      currency: setting(doc, 'currency', currencySchema, fileName, report) ?? 'USD',
+      currency,
       fiscalYearStartMonth: setting(doc, 'fiscalYearStartMonth', month, fileName, report) ?? 1,
       quotas: quotas ?? [],
+      ...(rates ? { currencyRates: rates } : {}),
     },
     accounts: accounts ?? [],
     leads: leads ?? [],

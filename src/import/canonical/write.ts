@@ -14,6 +14,7 @@ import { encodeCsv } from '../csv-write';
 import {
   ACCOUNT_COLUMNS,
   ACTIVITY_COLUMNS,
+  CURRENCY_RATE_COLUMNS,
   LEAD_COLUMNS,
   LEAD_STAGE_COLUMNS,
   OPPORTUNITY_COLUMNS,
@@ -141,8 +142,8 @@ function hasSlices(rs: RecordSet): boolean {
 }
 
 /**
- * Writes a record set as the canonical CSV folder: file name → CSV text, always all eight files
- * (header only when empty). Money is written in currency units (cents / 100, up to 2 decimals);
+ * Writes a record set as the canonical CSV folder: file name → CSV text, always the eight data files
+ * (header only when empty), and currency_rates.csv when the user gave conversion rates. Money is written in currency units (cents / 100, up to 2 decimals);
  * instants as ISO-8601 UTC, date-only at midnight; probabilities as fractions 0–1. Lossy by design of the format, and documented:
  * a lead's stage history keeps only the first entry per stage (leads.csv has one date column per
  * stage, the `lead` stage being `created_at`), and custom attribute names that collide with a
@@ -167,6 +168,9 @@ export function writeCanonicalCsv(rs: RecordSet): Record<string, string> {
       rs.touches.map((t) => [opt(t.opportunityId), opt(t.leadId), t.channel, formatInstant(t.at)]),
     ),
     'plan.csv': encodeCsv(hasSlices(rs) ? PLAN_COLUMNS : PLAN_COLUMNS.slice(0, 4), planRows(rs)),
+    ...(rs.plan.currencyRates?.length
+      ? { 'currency_rates.csv': encodeCsv(CURRENCY_RATE_COLUMNS, rs.plan.currencyRates.map((r) => [r.currency, formatNumber(r.rate)])) }
+      : {}),
   };
 }
 

@@ -63,7 +63,7 @@ export function scoringColumnsToDataset(c: ScoringColumns, name: string): Datase
   const { earliest, latest } = extent([c.createdAt, activities.at, ...Object.values(c.leads.stageAt)]);
   const accountCount = c.accounts.employees.length;
   return {
-    meta: { name, currency: 'USD', currencies: [], fiscalYearStartMonth: 1, latestAt: latest, earliestAt: earliest },
+    meta: { name, currency: 'USD', currencies: [], currencyUse: [], fiscalYearStartMonth: 1, latestAt: latest, earliestAt: earliest },
     accounts: {
       count: accountCount,
       id: c.accountIds,

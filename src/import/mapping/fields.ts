@@ -6,7 +6,7 @@ export type FieldKind = 'date' | 'money' | 'number' | 'text';
 
 const DATE_FIELDS = new Set(['created_at', 'close_date', 'prev_close_date', 'entered_at', 'at', 'mql_at', 'sal_at', 'sql_at', 'sqo_at', 'won_at', 'lost_at', 'disqualified_at', 'recycled_at']);
 const MONEY_FIELDS = new Set(['amount', 'prev_amount', 'annual_revenue', 'quota']);
-const NUMBER_FIELDS = new Set(['employees', 'value', 'fiscal_year_start_month']);
+const NUMBER_FIELDS = new Set(['employees', 'value', 'fiscal_year_start_month', 'rate']);
 
 export function fieldKind(field: string): FieldKind {
   if (DATE_FIELDS.has(field)) return 'date';
@@ -30,6 +30,7 @@ export const REQUIRED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   opportunity_history: ['opportunity_id', 'at'],
   touches: ['channel', 'at'],
   plan: ['quarter', 'quota'],
+  currency_rates: ['currency', 'rate'],
 };
 
 /** Dates after the import instant are refused in these columns; close dates may lie ahead. */

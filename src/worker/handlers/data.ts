@@ -1,5 +1,6 @@
 /** Loading datasets and describing the one that is loaded. */
 import { buildDataset } from '../../engine/model/build-dataset';
+import { isUsableRate, moneyNotes, withCurrencyRate, type CurrencyUse } from '../../engine/model/currency';
 import { summableCents, type Dataset } from '../../engine/model/columns';
 import type { RecordSet } from '../../engine/model/records';
 import { STATUS_LOST, STATUS_OPEN, STATUS_WON } from '../../engine/model/stages';
@@ -36,7 +37,15 @@ export interface OpportunityOutcomes {
 export interface DatasetSummary {
   readonly version: number;
   readonly name: string;
+  /** The plan currency: every figure of money is in it. */
   readonly currency: string;
+  /**
+   * Each currency the opportunities' amounts are in: its deals, its own total, and whether it is the
+   * plan's, converted at the user's rate, or left out of money for want of a rate.
+   */
+  readonly currencies: readonly CurrencyUse[];
+  /** Sentences every view with money shows: rates used, deals left out for want of a rate. */
+  readonly moneyNotes: readonly string[];
   /** ISO date of the as-of instant (the latest recorded event that is not a planned date). */
   readonly asOf: string;
   /** The exact as-of instant every figure is computed at, ISO 8601 UTC. */
@@ -73,6 +82,11 @@ export interface DataHandlers {
   cancelLoad(): Promise<void>;
   /** Reads canonical CSV files (or one canonical JSON file) and loads them when any row is usable. */
   loadCanonical(files: readonly InputFile[]): Promise<DatasetSummary>;
+  /**
+   * Sets the rate of `currency` (plan-currency units per 1 unit; a positive number) or removes it
+   * (null), keeps it with the dataset (its canonical export writes it) and recomputes every figure.
+   */
+  currencyRateChanged(currency: string, rate: number | null): Promise<DatasetSummary>;
 }
 
 /** How far a dataset load is: generating leads (with counts), then building the columns. */
@@ -115,6 +129,8 @@ export function describe(state: EngineState, ds: Dataset): DatasetSummary {
     version: state.version,
     name: ds.meta.name,
     currency: ds.meta.currency,
+    currencies: ds.meta.currencyUse,
+    moneyNotes: moneyNotes(ds.meta.currencyUse, ds.meta.currency),
     asOf: isoDate(ds.meta.latestAt),
     asOfInstant: new Date(ds.meta.latestAt).toISOString(),
     from: isoDate(ds.meta.earliestAt),
@@ -157,6 +173,17 @@ export function install(state: EngineState, records: RecordSet, report: ImportRe
   return describe(state, ds);
 }
 
+/** See `DataHandlers.currencyRateChanged`; the dataset is rebuilt from its records with the new rate. */
+export function setCurrencyRate(state: EngineState, currency: string, rate: number | null): DatasetSummary {
+  const ds = state.dataset;
+  const records = ds ? recordsOf(ds) : undefined;
+  if (!ds || !records || !state.report || !state.origin) throw new Error('No dataset is loaded whose rates can be set: load a dataset on the Data view.');
+  if (!ds.meta.currencyUse.some((u) => u.currency === currency)) throw new Error(`No opportunity amount is in ${currency}: there is nothing to convert.`);
+  if (currency === ds.meta.currency) throw new Error(`${currency} is the plan currency: its rate is 1.`);
+  if (rate !== null && !isUsableRate(rate)) throw new Error(`A rate is a number above 0 (units of ${ds.meta.currency} per 1 ${currency}), not ${rate}.`);
+  return install(state, withCurrencyRate(records, currency, rate), state.report, state.origin, state.manifest);
+}
+
 function usable(records: RecordSet): boolean {
   return records.leads.length + records.opportunities.length > 0;
 }
@@ -195,6 +222,9 @@ export function dataHandlers(state: EngineState): DataHandlers {
         );
       }
       return install(state, records, report, { kind: 'files', files: files.map((f) => f.name) }, null);
+    },
+    async currencyRateChanged(currency, rate) {
+      return setCurrencyRate(state, currency, rate);
     },
   };
 }

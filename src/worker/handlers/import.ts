@@ -3,6 +3,7 @@
  * report (nothing replaced yet); `commitImport` installs the previewed records as the dataset. The
  * mapping screen calls `remapImport` with the user's mapping on the files already read.
  */
+import { currencyUses, moneyNotes } from '../../engine/model/currency';
 import type { Mapping } from '../../import/mapping/schema';
 import { importFiles, isUsable, rejectedRows, type ImportFile, type ImportMode, type ImportResult, type PresetName, type UnmappedFile } from '../../import/pipeline';
 import type { ImportReport } from '../../import/report';
@@ -53,6 +54,8 @@ export interface ImportPreview {
   readonly counts: { readonly accounts: number; readonly leads: number; readonly activities: number; readonly opportunities: number; readonly touches: number };
   /** At least one lead or opportunity was accepted: the import can replace the dataset. */
   readonly usable: boolean;
+  /** What loading would do with amounts in several currencies (rates used, deals left out). */
+  readonly moneyNotes: readonly string[];
   readonly unmapped: readonly UnmappedFile[];
 }
 
@@ -106,6 +109,7 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
         touches: records.touches.length,
       },
       usable: isUsable(records),
+      moneyNotes: moneyNotes(currencyUses(records), records.plan.currency, 'a rate can be entered on the Data view once loaded'),
       unmapped,
     };
   };
