@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/engine/model/build-dataset';
 import { dealForecastView, NEEDS_DEAL_HISTORY, type DealForecastInput } from '../../src/worker/handlers/deal-forecast';
-import { dealListView, parseDealTarget, type DealTarget } from '../../src/worker/handlers/deal-list';
+import { dealListView, type DealTarget } from '../../src/worker/handlers/deal-list';
 import { DEFAULT_FORECAST_SETTINGS } from '../../src/worker/handlers/forecast';
 import { DEALS, historyBook, usd } from '../engine/forecast/history-fixture';
 import { ms, recordSet } from '../fixtures/records';
@@ -36,10 +36,10 @@ describe('forecast categories per quarter, cumulative as in Salesforce', () => {
     expect(view.categories.overrides).toBe(2);
   });
   it('shows the stage map, and an edit moves the deals without a recorded category', () => {
-    expect(view.stageCategories.find((s) => s.stage === 'negotiation')).toEqual({ stage: 'negotiation', category: 'commit', isDefault: true });
+    expect(view.stageCategories.find((s) => s.stage === 'negotiation')).toEqual({ stage: 'negotiation', category: 'commit', defaultCategory: 'commit' });
     const edited = dealForecastView(ds, { ...input, stageCategories: { sqo: 'best_case' } }, END_Q1);
     expect(edited.categories.quarters.find((x) => x.quarter === '2026-Q1')!.cents.best_case).toBe(usd(45_000));
-    expect(edited.stageCategories.find((s) => s.stage === 'sqo')).toEqual({ stage: 'sqo', category: 'best_case', isDefault: false });
+    expect(edited.stageCategories.find((s) => s.stage === 'sqo')).toEqual({ stage: 'sqo', category: 'best_case', defaultCategory: 'pipeline' });
   });
 });
 
@@ -101,11 +101,6 @@ describe('the deals behind each figure: the list total equals the figure', () =>
   it('weighted pipeline due in Q1: I at $4,000 (the figure beside the categories)', () => {
     const l = list({ kind: 'due', quarter: '2026-Q1', weighted: true });
     expect([ids(l), l.totalCents, l.rows[0]!.figureCents]).toEqual([['I'], usd(4_000), usd(4_000)]);
-  });
-  it('reads a target back from the URL and refuses anything else', () => {
-    expect(parseDealTarget({ kind: 'waterfall', quarter: '2026-Q1', step: 'won' })).toEqual({ kind: 'waterfall', quarter: '2026-Q1', step: 'won' });
-    expect(parseDealTarget({ kind: 'waterfall', quarter: '2026-Q1', step: 'nope' })).toBeNull();
-    expect(parseDealTarget({ kind: 'category', quarter: 'Q1', category: 'commit' })).toBeNull();
   });
 });
 

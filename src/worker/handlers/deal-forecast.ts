@@ -47,8 +47,8 @@ export interface CategoryQuarterView {
 export interface StageCategoryView {
   readonly stage: string;
   readonly category: ForecastCategory;
-  /** True when the category is the default map's. */
-  readonly isDefault: boolean;
+  /** The default map's category of the stage. */
+  readonly defaultCategory: ForecastCategory;
 }
 
 export interface DealWaterfallStep {
@@ -185,7 +185,7 @@ function stageCategoryRows(ds: Dataset, edits: Readonly<Record<string, ForecastC
     .map((stage) => {
       const def = DEFAULT_STAGE_CATEGORIES[stage] ?? 'pipeline';
       const category = edits[stage] ?? def;
-      return { stage, category, isDefault: category === def };
+      return { stage, category, defaultCategory: def };
     });
 }
 

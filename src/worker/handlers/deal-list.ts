@@ -4,7 +4,7 @@
  * total is computed the way the figure is, so the two agree to the cent.
  */
 import { dealRows, type DealRow } from '../../engine/forecast/deal-rows';
-import { WATERFALL_STEPS, type WaterfallStepKey } from '../../engine/forecast/deal-waterfall';
+import type { WaterfallStepKey } from '../../engine/forecast/deal-waterfall';
 import { kept } from '../../engine/forecast/lookback';
 import { isOverdue, stageAt, statusAt } from '../../engine/forecast/opportunity-time';
 import { slippage } from '../../engine/forecast/slippage';
@@ -13,7 +13,7 @@ import { probabilityLookup } from '../../engine/forecast/stage-probability';
 import { summableCents, type Dataset } from '../../engine/model/columns';
 import { STATUS_OPEN } from '../../engine/model/stages';
 import { quarterOf } from '../../engine/time';
-import { CUMULATIVE_CATEGORIES, cumulativeSets, dealForecastContext, STEP_LABELS, waterfallFor, type CumulativeCategory, type DealForecastInput } from './deal-forecast';
+import { cumulativeSets, dealForecastContext, STEP_LABELS, waterfallFor, type CumulativeCategory, type DealForecastInput } from './deal-forecast';
 
 /** Which figure's deals to list. */
 export type DealTarget =
@@ -46,29 +46,6 @@ export interface DealListView {
 }
 
 export const CATEGORY_LABELS: Readonly<Record<CumulativeCategory, string>> = { closed: 'Closed', commit: 'Commit', best_case: 'Best case', pipeline: 'Pipeline' };
-
-/** Parses a target read from the URL; null when it is not one. */
-export function parseDealTarget(raw: unknown): DealTarget | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const t = raw as Record<string, unknown>;
-  const q = typeof t.quarter === 'string' && /^\d{4}-Q[1-4]$/.test(t.quarter) ? t.quarter : null;
-  switch (t.kind) {
-    case 'waterfall':
-      return q && (WATERFALL_STEPS as readonly unknown[]).includes(t.step) ? { kind: 'waterfall', quarter: q, step: t.step as WaterfallStepKey } : null;
-    case 'category':
-      return q && (CUMULATIVE_CATEGORIES as readonly unknown[]).includes(t.category) ? { kind: 'category', quarter: q, category: t.category as CumulativeCategory } : null;
-    case 'due':
-      return q ? { kind: 'due', quarter: q, weighted: t.weighted === true } : null;
-    case 'open':
-      return { kind: 'open' };
-    case 'pushed':
-      return { kind: 'pushed', twice: t.twice === true };
-    case 'stalled':
-      return { kind: 'stalled' };
-    default:
-      return null;
-  }
-}
 
 export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.latestAt): DealListView {
   const ctx = dealForecastContext(ds, input, asOf);
