@@ -71,7 +71,7 @@ export const DEAL_LIST_HEADER = [
   'Amount',
   'Close date',
   'p',
-  'Weighted amount',
+  'Weighted',
   'Age (days)',
   'Days in stage',
   'Times pushed',
@@ -80,10 +80,15 @@ export const DEAL_LIST_HEADER = [
 
 const units = (cents: number | null): number | null => (cents === null ? null : cents / 100);
 
-/** The list's rows as cells (money in currency units, p as a fraction); the figure's own column last. */
+/** Whether the list carries a column of its own figure (a step amount, a weighted amount), apart from the amount. */
+export const hasFigureColumn = (v: Pick<DealListView, 'figureLabel'>): boolean => v.figureLabel !== 'Amount';
+
+/** The list's rows as cells (money in currency units, p as a fraction); the figure's own column second. */
 export function buildDealListCells(v: DealListView): Cell[][] {
+  const figure = hasFigureColumn(v);
   return v.rows.map((r) => [
     r.id,
+    ...(figure ? [units(r.figureCents)] : []),
     r.owner,
     r.status,
     r.stage,
@@ -96,6 +101,5 @@ export function buildDealListCells(v: DealListView): Cell[][] {
     r.daysInStage,
     r.timesPushed,
     r.overdue ? 'yes' : 'no',
-    units(r.figureCents),
   ]);
 }

@@ -6,7 +6,7 @@ import { formatCount, formatDate, formatMoney, formatPercent } from '../../lib/f
 import { DataTable, type TableColumn } from '../../ui/data-table';
 import { ErrorState, Loading } from '../../ui/states';
 import type { DealTarget, ForecastSettings } from '../../worker/api';
-import { buildDealListCells, DEAL_LIST_HEADER } from './build-deal-forecast-model';
+import { buildDealListCells, DEAL_LIST_HEADER, hasFigureColumn } from './build-deal-forecast-model';
 import { CATEGORY_NAMES, dealActions, type CategoryId } from './deal-settings';
 import { dealListQuery } from './queries';
 
@@ -15,8 +15,10 @@ const count = (v: Cell) => (typeof v === 'number' ? formatCount(v) : '—');
 
 function columns(currency: string, figureLabel: string): TableColumn[] {
   const [deal, owner, status, stage, category, amount, close, p, weighted, age, inStage, pushed, overdue] = DEAL_LIST_HEADER;
+  const figure: TableColumn[] = hasFigureColumn({ figureLabel }) ? [{ key: 'figure', label: `${figureLabel} (${currency})`, numeric: true, format: money(currency) }] : [];
   return [
     { key: 'id', label: deal },
+    ...figure,
     { key: 'owner', label: owner, format: (v) => (v === null ? '—' : String(v)) },
     { key: 'status', label: status },
     { key: 'stage', label: stage },
@@ -29,7 +31,6 @@ function columns(currency: string, figureLabel: string): TableColumn[] {
     { key: 'inStage', label: inStage, numeric: true, format: count },
     { key: 'pushed', label: pushed, numeric: true, format: count },
     { key: 'overdue', label: overdue },
-    { key: 'figure', label: `${figureLabel} (${currency})`, numeric: true, format: money(currency) },
   ];
 }
 
@@ -58,7 +59,7 @@ export function DealListPanel({ version, filters, settings, stageCategories, tar
   }, [cells, filter]);
   const slug = (data?.title ?? 'deals').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return (
-    <section ref={ref} className="card drill-panel" aria-labelledby="deal-list-title">
+    <section ref={ref} className="card drill-panel fc-deals" aria-labelledby="deal-list-title">
       <div className="drill-panel__header">
         <h2 id="deal-list-title">Deals behind: {data?.title ?? '…'}</h2>
         <button type="button" className="button button--small" onClick={() => dealActions.listClosed()}>

@@ -88,8 +88,8 @@ describe('the deal-history section of the Forecast view', () => {
     expect(screen.getByTestId('deal-list-total')).toHaveTextContent('1 deal; step amount in all: $10,000');
     const table = screen.getByRole('region', { name: 'Deal list: Pushed out, pipeline waterfall 2026-Q1' });
     const cells = within(within(table).getAllByRole('row')[1]!).getAllByRole('cell').map((c) => c.textContent);
-    // Deal, owner, status, stage, category, amount, close, p, weighted, age, in stage, pushed, overdue, step amount.
-    expect(cells).toEqual(['P', '—', 'open', 'proposal', 'Commit', '$10,000', expect.stringMatching(/Apr 20, 2026|2026-04-20/), '35%', '$3,500', '85', '49', '2', 'no', '$10,000']);
+    // Deal, step amount, owner, status, stage, category, amount, close, p, weighted, age, in stage, pushed, overdue.
+    expect(cells).toEqual(['P', '$10,000', '—', 'open', 'proposal', 'Commit', '$10,000', expect.stringMatching(/Apr 20, 2026|2026-04-20/), '35%', '$3,500', '85', '49', '2', 'no']);
   });
 
   it('with sqo mapped to Best case in the link, Q1’s best-case bar holds W and I, $45,000, and its list totals it', async () => {
