@@ -98,6 +98,10 @@ describe('the deals behind each figure: the list total equals the figure', () =>
     expect([ids(l).sort(), l.totalCents]).toEqual([['I', 'W'], usd(45_000)]);
     expect(l.rows.find((r) => r.id === 'I')!.category).toBe('best_case');
   });
+  it('open due in Q2 (the coverage table’s figure): P, $10,000 unweighted', () => {
+    const l = list({ kind: 'due', quarter: '2026-Q2', weighted: false });
+    expect([ids(l), l.totalCents, l.figureLabel]).toEqual([['P'], usd(10_000), 'Amount']);
+  });
   it('weighted pipeline due in Q1: I at $4,000 (the figure beside the categories)', () => {
     const l = list({ kind: 'due', quarter: '2026-Q1', weighted: true });
     expect([ids(l), l.totalCents, l.rows[0]!.figureCents]).toEqual([['I'], usd(4_000), usd(4_000)]);
