@@ -11,8 +11,9 @@ import { setEngine } from '../../../src/worker/client';
 import { dealForecastView } from '../../../src/worker/handlers/deal-forecast';
 import { dealListView } from '../../../src/worker/handlers/deal-list';
 import { DEFAULT_FORECAST_SETTINGS } from '../../../src/worker/handlers/forecast';
-import { historyBook } from '../../engine/forecast/history-fixture';
-import { ms } from '../../fixtures/records';
+import { buildDataset } from '../../../src/engine/model/build-dataset';
+import { DEALS, historyBook } from '../../engine/forecast/history-fixture';
+import { ms, recordSet } from '../../fixtures/records';
 
 /** The hand-made history (test/engine/forecast/history-fixture.ts) as it stood at the end of 2026-Q1. */
 const ds = historyBook();
@@ -98,5 +99,16 @@ describe('the deal-history section of the Forecast view', () => {
     fireEvent.keyDown(bar, { key: 'Enter' });
     expect(await screen.findByTestId('deal-list-total')).toHaveTextContent('2 deals; amount in all: $45,000');
     expect(screen.getByRole('combobox', { name: 'sqo' })).toHaveValue('best_case');
+  });
+});
+
+describe('without deal history', () => {
+  it('the waterfall and the slippage say what they need, never 0', async () => {
+    const plain = buildDataset(recordSet({ opportunities: DEALS.map(({ changes: _changes, ...d }) => d) }));
+    setEngine({ dealForecast: async (input) => dealForecastView(plain, input, END_Q1) } as Partial<EngineApi> as EngineApi);
+    renderSection('');
+    expect(await screen.findByTestId('waterfall-not-measurable', {}, { timeout: 5000 })).toHaveTextContent('not measurable — needs opportunity_history.csv');
+    expect(screen.getByTestId('slippage-not-measurable')).toHaveTextContent('Slippage: not measurable — needs opportunity_history.csv');
+    expect(screen.queryByText('Pushed at least once')).toBeNull();
   });
 });
