@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { downloadCsv, type Cell } from '../lib/csv-export';
+import { nextSort, sortRows, type SortState } from './sort-rows';
 
 export interface TableColumn {
   readonly key: string;
@@ -19,6 +20,8 @@ export interface DataTableProps {
   readonly exportName?: string;
   /** Height of the scrolling area in pixels. */
   readonly height?: number;
+  /** Column headers sort the rows (and the export) when pressed. */
+  readonly sortable?: boolean;
 }
 
 const ROW_HEIGHT = 32;
@@ -27,8 +30,10 @@ const ROW_HEIGHT = 32;
  * A virtualised table: only the rows in view are in the DOM, so a drill-down into 100,000 leads
  * stays fast. Text is rendered as text, never as HTML.
  */
-export function DataTable({ caption, columns, rows, exportName, height = 420 }: DataTableProps) {
+export function DataTable({ caption, columns, rows: given, exportName, height = 420, sortable = false }: DataTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [sort, setSort] = useState<SortState | null>(null);
+  const rows = useMemo(() => sortRows(given, sort), [given, sort]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read, not memoised
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -61,9 +66,21 @@ export function DataTable({ caption, columns, rows, exportName, height = 420 }: 
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
-              {columns.map((c) => (
-                <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>
-                  {c.label}
+              {columns.map((c, k) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.numeric ? 'num' : undefined}
+                  aria-sort={sortable ? (sort?.column === k ? sort.direction : 'none') : undefined}
+                >
+                  {sortable ? (
+                    <button type="button" className="data-table__sort" onClick={() => setSort((s) => nextSort(s, k))}>
+                      {c.label}
+                      <span aria-hidden="true">{sort?.column === k ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
+                    </button>
+                  ) : (
+                    c.label
+                  )}
                 </th>
               ))}
             </tr>

@@ -8,6 +8,7 @@ import type { ImportHandlers } from './handlers/import';
 import type { FunnelHandlers } from './handlers/funnel';
 import type { ScoringHandlers } from './handlers/scoring';
 import type { ForecastHandlers } from './handlers/forecast';
+import type { DealForecastHandlers } from './handlers/deal-forecast-handlers';
 import type { HygieneHandlers } from './handlers/hygiene';
 
 export type EngineApi = DataHandlers &
@@ -16,6 +17,7 @@ export type EngineApi = DataHandlers &
   FunnelHandlers &
   ScoringHandlers &
   ForecastHandlers &
+  DealForecastHandlers &
   HygieneHandlers;
 
 export type { DataHandlers, DatasetSummary, InputFile, LoadProgress } from './handlers/data';
@@ -32,6 +34,17 @@ export type {
   WaterfallInput,
   WaterfallView,
 } from './handlers/forecast';
+export type {
+  CategoryQuarterView,
+  CumulativeCategory,
+  DealForecastInput,
+  DealForecastView,
+  DealWaterfallStep,
+  DealWaterfallView,
+  StageCategoryView,
+} from './handlers/deal-forecast';
+export type { DealForecastHandlers } from './handlers/deal-forecast-handlers';
+export type { DealListInput, DealListRow, DealListView, DealTarget } from './handlers/deal-list';
 export type { DetectorKey, DetectorView, HygieneHandlers, HygieneInput, HygieneRow, HygieneView } from './handlers/hygiene';
 export type { ImportHandlers, ImportPreview, ImportSettings } from './handlers/import';
 export type { ImportProgress } from './handlers/import-read';

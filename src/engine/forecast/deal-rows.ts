@@ -4,7 +4,7 @@
  * many times its close date was pushed, and whether it is overdue (open, its close day over by asOf).
  */
 import { dictValue, type Dataset } from '../model/columns';
-import { STATUS_LOST, STATUS_OPEN, STATUS_WON } from '../model/stages';
+import { STATUS_LOST, STATUS_OPEN, STATUS_WON, type ForecastCategory } from '../model/stages';
 import { DAY_MS, isoDate } from '../time';
 import { categoryAt, DEFAULT_STAGE_CATEGORIES } from './categories';
 import { dealStateAt } from './deal-history';
@@ -34,8 +34,14 @@ export interface DealRow {
 
 const STATUS = { [STATUS_OPEN]: 'open', [STATUS_WON]: 'won', [STATUS_LOST]: 'lost' } as const;
 
-export function dealRows(ds: Dataset, rows: readonly number[], asOf: number, opts: Partial<StageProbabilityOptions> = {}): DealRow[] {
+export interface DealRowOptions extends Partial<StageProbabilityOptions> {
+  /** Stage → category map, as in `forecastCategories`; the default map where absent. */
+  readonly stageCategories?: Readonly<Record<string, ForecastCategory>>;
+}
+
+export function dealRows(ds: Dataset, rows: readonly number[], asOf: number, opts: DealRowOptions = {}): DealRow[] {
   const O = ds.opportunities;
+  const map = { ...DEFAULT_STAGE_CATEGORIES, ...opts.stageCategories };
   const lookup = probabilityLookup(ds, { ...opts, asOf });
   const pOf = (stage: string) => lookup(stage).p;
   return rows.map((j) => {
@@ -49,7 +55,7 @@ export function dealRows(ds: Dataset, rows: readonly number[], asOf: number, opt
       owner: dictValue(O.owner, j) ?? null,
       status,
       stage: s.stage,
-      category: categoryAt(ds, j, asOf, DEFAULT_STAGE_CATEGORIES)?.category ?? '',
+      category: categoryAt(ds, j, asOf, map)?.category ?? '',
       amountCents: amount,
       closeDate: Number.isFinite(s.closeDate) ? isoDate(s.closeDate) : null,
       p,

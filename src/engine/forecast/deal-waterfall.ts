@@ -30,6 +30,8 @@ export interface WaterfallDeals {
   readonly cents: number;
   /** Opportunity rows, in first-move order, each once. */
   readonly deals: readonly number[];
+  /** What each deal of `deals` adds to `cents` (same order): Σ dealCents = cents. */
+  readonly dealCents: readonly number[];
 }
 
 export interface QuarterWaterfall {
@@ -78,12 +80,19 @@ export function quarterWaterfall(ds: Dataset, quarter: string, asOf: number, mas
   const to = Math.min(qe - 1, asOf);
   // A quarter that has not begun by asOf: start and end are its pipeline as of asOf.
   const from = Math.min(qs, to);
-  const acc = Object.fromEntries(WATERFALL_STEPS.map((k) => [k, { count: 0, cents: 0, deals: [] as number[] }])) as Record<WaterfallStepKey, { count: number; cents: number; deals: number[] }>;
+  const acc = Object.fromEntries(WATERFALL_STEPS.map((k) => [k, { count: 0, cents: 0, deals: [] as number[], dealCents: [] as number[] }])) as Record<
+    WaterfallStepKey,
+    { count: number; cents: number; deals: number[]; dealCents: number[] }
+  >;
   const put = (key: WaterfallStepKey, j: number, cents: number) => {
     const a = acc[key];
     a.count++;
     a.cents += cents;
-    if (a.deals[a.deals.length - 1] !== j) a.deals.push(j);
+    if (a.deals[a.deals.length - 1] === j) a.dealCents[a.dealCents.length - 1]! += cents;
+    else {
+      a.deals.push(j);
+      a.dealCents.push(cents);
+    }
   };
   let unknownAmount = 0;
   const O = ds.opportunities;

@@ -2,6 +2,7 @@ import { formatCount, formatDecimal, formatMoney, formatPercent } from '../../li
 import { coverageStatus, gapText } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { ForecastView } from '../../worker/api';
+import { dealActions } from './deal-settings';
 
 const coverageText = (c: number | 'quota met') => (c === 'quota met' ? 'quota met' : `${formatDecimal(c)}×`);
 
@@ -19,7 +20,7 @@ export function CoverageTable({ view }: { view: ForecastView }) {
         <>
           <p>
             <strong>Coverage</strong> = open pipeline with a close date in the quarter ÷ (quota − won in the quarter). Once won
-            reaches quota the quarter shows “quota met”. Open deals whose close date has already passed are overdue and due in no
+            reaches quota the quarter shows “quota met”. Click an “open due” figure to list its deals. Open deals whose close date has already passed are overdue and due in no
             quarter (see “Overdue deals”). With a segment or owner filter, the quota is the plan&apos;s quota for the selection when
             plan.csv splits the quota that way (its <code>segment</code> or <code>owner</code> column); any other filter selects what the plan
             does not split, and quota figures read “quota is company-wide” instead of a ratio. <strong>Target</strong> = 1 ÷ win rate ({formatPercent(view.winRate)} over
@@ -77,7 +78,16 @@ export function CoverageTable({ view }: { view: ForecastView }) {
                   <th scope="row">{c.quarter}</th>
                   <td className="num">{formatMoney(c.quotaCents, cur)}</td>
                   <td className="num">{formatMoney(c.wonCents, cur)}</td>
-                  <td className="num">{formatMoney(c.openDueCents, cur)}</td>
+                  <td className="num">
+                    <button
+                      type="button"
+                      className="fc-link"
+                      aria-label={`Open due ${c.quarter}: ${formatMoney(c.openDueCents, cur)} — list its deals`}
+                      onClick={() => dealActions.figureOpened({ kind: 'due', quarter: c.quarter, weighted: false })}
+                    >
+                      {formatMoney(c.openDueCents, cur)}
+                    </button>
+                  </td>
                   <td className={`num ${tone}`}>{coverageText(c.coverage)}</td>
                   <td className="num">{target === null ? 'no data' : `${formatDecimal(target)}×`}</td>
                   <td className={tone}>{status}</td>

@@ -5,26 +5,24 @@ import { toEngineFilters, useFilters } from '../../state/filters';
 import { ErrorState, Loading } from '../../ui/states';
 import { Stat } from '../../ui/stat';
 import { ViewHeader } from '../../ui/view-header';
-import { buildLagRows, buildQuarterRows, buildWaterfallRows } from './build-forecast-model';
+import { buildLagRows, buildQuarterRows } from './build-forecast-model';
 import { CoverageTable } from './coverage-table';
+import { DealForecastSection } from './deal-forecast-section';
 import './forecast.css';
 import { PipelineQuarterChart } from './pipeline-quarter-chart';
 import { OverdueTable } from './overdue-table';
-import { forecastQuery, waterfallQuery } from './queries';
+import { forecastQuery } from './queries';
 import { ScenarioPlanner } from './scenario-planner';
-import { forecastActions, LOOKBACK_CHOICES, useForecastSettings, useWaterfallQuarter } from './settings';
+import { forecastActions, LOOKBACK_CHOICES, useForecastSettings } from './settings';
 import { SqoLagChart } from './sqo-lag-chart';
 import { StageTable } from './stage-table';
-import { WaterfallChart } from './waterfall-chart';
 
 export function ForecastView() {
   const summary = useQuery(datasetSummaryQuery());
   const filters = toEngineFilters(useFilters());
   const settings = useForecastSettings();
-  const wfQuarter = useWaterfallQuarter();
   const version = summary.data?.version ?? 0;
   const forecast = useQuery({ ...forecastQuery(version, filters, settings), enabled: !!summary.data });
-  const waterfall = useQuery({ ...waterfallQuery(version, filters, wfQuarter), enabled: !!summary.data });
   const v = forecast.data;
   const cur = v?.currency ?? summary.data?.currency ?? 'USD';
   return (
@@ -89,8 +87,7 @@ export function ForecastView() {
           <SqoLagChart rows={buildLagRows(v)} view={v} />
         </>
       ) : null}
-      {waterfall.error ? <ErrorState title="The waterfall could not be computed" error={waterfall.error} /> : null}
-      {waterfall.data ? <WaterfallChart view={waterfall.data} rows={buildWaterfallRows(waterfall.data)} /> : null}
+      {summary.data ? <DealForecastSection version={version} filters={filters} settings={settings} open={v ? { count: v.openCount, cents: v.openCents } : null} /> : null}
       <ScenarioPlanner currency={cur} />
     </>
   );

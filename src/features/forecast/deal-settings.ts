@@ -1,0 +1,72 @@
+/**
+ * The URL state of the Forecast view's deal-history part: `cat.<stage>` (a stage's forecast
+ * category where it differs from the default map) and `deals` (the figure whose deals are listed).
+ */
+import { updateSearch, useSearch } from '../../state/url';
+import type { CumulativeCategory, DealTarget } from '../../worker/api';
+
+export const CATEGORY_IDS = ['pipeline', 'best_case', 'commit', 'closed', 'omitted'] as const;
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+export const CATEGORY_NAMES: Readonly<Record<CategoryId, string>> = { pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', closed: 'Closed', omitted: 'Omitted' };
+
+const CUMULATIVE: readonly CumulativeCategory[] = ['closed', 'commit', 'best_case', 'pipeline'];
+const STEPS = ['start', 'created', 'pulledIn', 'pushedOut', 'amountUp', 'amountDown', 'won', 'lost', 'end'] as const;
+
+export function parseStageCategories(params: URLSearchParams): Record<string, CategoryId> {
+  const out: Record<string, CategoryId> = {};
+  for (const [key, raw] of params) {
+    if (key.startsWith('cat.') && (CATEGORY_IDS as readonly string[]).includes(raw)) out[key.slice(4)] = raw as CategoryId;
+  }
+  return out;
+}
+
+/** A target read from the URL; null when it is not one. */
+export function parseDealTarget(raw: string | null): DealTarget | null {
+  if (!raw) return null;
+  let t: Record<string, unknown>;
+  try {
+    const v: unknown = JSON.parse(raw);
+    if (typeof v !== 'object' || v === null) return null;
+    t = v as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const q = typeof t.quarter === 'string' && /^\d{4}-Q[1-4]$/.test(t.quarter) ? t.quarter : null;
+  switch (t.kind) {
+    case 'waterfall':
+      return q && (STEPS as readonly unknown[]).includes(t.step) ? { kind: 'waterfall', quarter: q, step: t.step as (typeof STEPS)[number] } : null;
+    case 'category':
+      return q && (CUMULATIVE as readonly unknown[]).includes(t.category) ? { kind: 'category', quarter: q, category: t.category as CumulativeCategory } : null;
+    case 'due':
+      return q ? { kind: 'due', quarter: q, weighted: t.weighted === true } : null;
+    case 'open':
+      return { kind: 'open' };
+    case 'pushed':
+      return { kind: 'pushed', twice: t.twice === true };
+    case 'stalled':
+      return { kind: 'stalled' };
+    default:
+      return null;
+  }
+}
+
+export function useStageCategories(): Record<string, CategoryId> {
+  return parseStageCategories(useSearch());
+}
+
+export function useDealTarget(): DealTarget | null {
+  return parseDealTarget(useSearch().get('deals'));
+}
+
+export const dealActions = {
+  /** `isDefault`: the choice equals the default map's, so it leaves no trace in the URL. */
+  stageCategoryChanged(stage: string, category: CategoryId, isDefault: boolean): void {
+    updateSearch((p) => (isDefault ? p.delete(`cat.${stage}`) : p.set(`cat.${stage}`, category)));
+  },
+  figureOpened(target: DealTarget): void {
+    updateSearch((p) => p.set('deals', JSON.stringify(target)));
+  },
+  listClosed(): void {
+    updateSearch((p) => p.delete('deals'));
+  },
+};
