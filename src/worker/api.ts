@@ -8,6 +8,7 @@ import type { ImportHandlers } from './handlers/import';
 import type { FunnelHandlers } from './handlers/funnel';
 import type { ScoringHandlers } from './handlers/scoring';
 import type { ForecastHandlers } from './handlers/forecast';
+import type { ForecastAccuracyHandlers } from './handlers/forecast-accuracy';
 import type { HygieneHandlers } from './handlers/hygiene';
 
 export type EngineApi = DataHandlers &
@@ -16,6 +17,7 @@ export type EngineApi = DataHandlers &
   FunnelHandlers &
   ScoringHandlers &
   ForecastHandlers &
+  ForecastAccuracyHandlers &
   HygieneHandlers;
 
 export type { DataHandlers, DatasetSummary, InputFile } from './handlers/data';
@@ -32,6 +34,7 @@ export type {
   WaterfallInput,
   WaterfallView,
 } from './handlers/forecast';
+export type { AccuracyMethod, AccuracyMethodView, ForecastAccuracyHandlers, ForecastAccuracyView } from './handlers/forecast-accuracy';
 export type { DetectorKey, DetectorView, HygieneHandlers, HygieneInput, HygieneRow, HygieneView } from './handlers/hygiene';
 export type { ImportHandlers, ImportPreview, ImportSettings } from './handlers/import';
 export type { ImportProgress } from './handlers/import-read';

@@ -4,6 +4,7 @@ import { dataHandlers } from './handlers/data';
 import { funnelHandlers } from './handlers/funnel';
 import { scoringHandlers } from './handlers/scoring';
 import { forecastHandlers } from './handlers/forecast';
+import { forecastAccuracyHandlers } from './handlers/forecast-accuracy';
 import { hygieneHandlers } from './handlers/hygiene';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
@@ -23,6 +24,7 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
     ...funnelHandlers(state, tierDimensions()),
     ...scoringHandlers(state, options.scoringPool ?? null),
     ...forecastHandlers(state),
+    ...forecastAccuracyHandlers(state),
     ...hygieneHandlers(state),
     ...importHandlers(state),
     ...exportHandlers(state),

@@ -29,7 +29,7 @@ export function quarterPace(ds: Dataset, asOf: number, quarters: readonly string
   const wanted = new Set(quarters.filter((q) => quarterEnd(q, fy) <= asOf));
   let total = 0;
   let byThen = 0;
-  for (let j = 0; j < O.count; j++) {
+  for (let j = 0; j < (wanted.size === 0 ? 0 : O.count); j++) {
     if (!kept(mask, j) || O.status[j] !== STATUS_WON) continue;
     const c = closedAt(ds, j);
     if (!Number.isFinite(c) || c > asOf) continue;
