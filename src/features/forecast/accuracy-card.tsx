@@ -47,7 +47,7 @@ function Measured({ view, model, choice }: { view: Extract<ForecastAccuracyView,
         How close each forecast method came to what the quarter booked, rebuilt for {model.quarters.join(', ')} at the start of every week
         from the deal history as it stood then.{n < 4 ? ` Only ${n} completed quarter${n === 1 ? '' : 's'} of history: read the ranking with care.` : ''}
       </p>
-      <div className="stat-row" data-testid="accuracy-headline">
+      <div className="stat-row fc-accuracy__headline" data-testid="accuracy-headline">
         <Stat label={`Projected bookings, ${h.quarter}`} value={h.projectionText} note={h.byText} />
         <Stat label={`Won to date, ${h.quarter}`} value={h.actualToDateText} note={h.toDateText} />
       </div>
