@@ -8,7 +8,7 @@
  */
 import { summableCents, type Dataset } from '../model/columns';
 import { STATUS_WON } from '../model/stages';
-import { addQuarters, quarterOf } from '../time';
+import { addQuarters, quarterIndexOf, quarterOf } from '../time';
 import { historicalRates, kept, type ForecastOptions } from './lookback';
 import { closedAt, statusAt } from './opportunity-time';
 import { quarterPace, type QuarterPace } from './quarter-pace';
@@ -78,12 +78,12 @@ export function sqoLag(ds: Dataset, opts: SqoLagOptions): SqoLagResult {
     if (!kept(opts.mask, j)) continue;
     const status = statusAt(ds, j, opts.asOf);
     if (status < 0) continue;
-    const c = index(quarterOf(O.createdAt[j]!, fy));
+    const c = quarterIndexOf(O.createdAt[j]!, fy);
     created.set(c, (created.get(c) ?? 0) + 1);
     if (status !== STATUS_WON) continue;
     const closed = closedAt(ds, j);
     if (!Number.isFinite(closed)) continue;
-    const w = index(quarterOf(closed, fy));
+    const w = quarterIndexOf(closed, fy);
     actual.set(w, (actual.get(w) ?? 0) + summableCents(O.amountCents[j]!));
     const lag = Math.min(maxLag, Math.max(0, w - c));
     wonAt.set(c * 64 + lag, (wonAt.get(c * 64 + lag) ?? 0) + 1);
