@@ -12,7 +12,7 @@
  */
 import { summableCents, type Dataset } from '../model/columns';
 import { STATUS_WON } from '../model/stages';
-import { addQuarters, DAY_MS, quarterEnd, quarterOf, quarterStart } from '../time';
+import { addQuarters, DAY_MS, isoDate, quarterEnd, quarterOf, quarterStart } from '../time';
 import { ACCURACY_METHODS, forecastsAt, quarterCandidates, type AccuracyMethod, type MethodForecast, type PointOptions } from './accuracy-point';
 import { hasDealHistory } from './deal-history';
 import { kept } from './lookback';
@@ -148,7 +148,11 @@ export function forecastAccuracy(ds: Dataset, opts: AccuracyOptions): ForecastAc
   const fy = ds.meta.fiscalYearStartMonth;
   const n = Math.max(1, Math.min(MAX_ACCURACY_QUARTERS, opts.quarters ?? MAX_ACCURACY_QUARTERS));
   const labels = backtestQuarters(ds, opts.asOf, n, opts.mask);
-  if (labels.length === 0) return { measurable: false, reason: 'not measurable — needs a completed quarter that began after the first recorded deal' };
+  if (labels.length === 0) {
+    const first = dataStart(ds, opts.mask);
+    const since = Number.isFinite(first) ? ` (the first deal or change is recorded on ${isoDate(first)})` : '';
+    return { measurable: false, reason: `not measurable — needs deal history covering a whole completed quarter${since}` };
+  }
   const hasProbability = ds.opportunities.changes.probability.some((p) => Number.isFinite(p));
   const quarters: AccuracyQuarter[] = labels.map((quarter) => {
     const actualCents = quarterBookings(ds, quarter, opts.mask);

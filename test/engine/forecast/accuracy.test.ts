@@ -105,6 +105,14 @@ describe('forecast accuracy on the company’s own history', () => {
     expect(q2.reason).toMatch(/^not measurable — 2026-Q2 booked nothing/);
   });
 
+  it('history that does not cover a whole completed quarter gives no figures, and says from when it runs', () => {
+    // Only D (created 2026-07-01, in the current quarter) and its history.
+    expect(forecastAccuracy(company(DEALS.filter((d) => d.id === 'D')), { asOf: AS_OF })).toEqual({
+      measurable: false,
+      reason: 'not measurable — needs deal history covering a whole completed quarter (the first deal or change is recorded on 2026-07-01)',
+    });
+  });
+
   it('a dataset without deal history gives no figures, only the reason', () => {
     expect(forecastAccuracy(bookOfDeals(), { asOf: ms('2026-06-30') })).toEqual({ measurable: false, reason: NO_HISTORY_REASON });
   });
