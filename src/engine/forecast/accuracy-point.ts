@@ -6,7 +6,10 @@
  *
  * Every method forecasts the quarter's whole bookings: what is already won in the quarter plus
  * what the method expects of the open deals due in it (close date, as recorded then, in the
- * quarter); the SQO-lag model is its own quarter total (SPEC §6).
+ * quarter — a deal whose date has passed but is still open counts, as a CRM forecast counts it
+ * until the rep moves the date); the SQO-lag model is its own quarter total (SPEC §6), exactly as
+ * its chart would have shown it then: a lag no cohort was old enough to have seen counts as none.
+ * p(stage) never uses the export's probabilities here: they are today's, not that instant's.
  */
 import type { Dataset } from '../model/columns';
 import { STATUS_OPEN, STATUS_WON, type ForecastCategory } from '../model/stages';
@@ -35,7 +38,7 @@ export const METHOD_DEFINITION: Readonly<Record<AccuracyMethod, string>> = {
   weighted: 'won so far + Σ open amount due × p(stage), p from the deals closed before that instant',
   commit: 'won so far + open deals due in the Commit category',
   bestCase: 'won so far + open deals due in Commit or Best case',
-  sqoLag: 'Σ SQOs created k quarters earlier × lag share(k) × average won deal, all as known then',
+  sqoLag: 'Σ SQOs created k quarters earlier × lag share(k) × average won deal, all as known then (a lag not yet observable counts as none)',
   repProbability: 'won so far + Σ open amount due × the probability the rep had entered',
 };
 
