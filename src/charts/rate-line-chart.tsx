@@ -50,7 +50,7 @@ export function RateLineChart({ rows, series, xLabel, yLabel, height = 320 }: Ra
         <XAxis dataKey="category" interval={0} tick={{ fontSize: 12 }} label={{ value: xLabel, position: 'insideBottom', offset: -18 }} />
         <YAxis tickFormatter={pct} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
         <Tooltip content={<ChartTooltip />} />
-        <Legend itemSorter={null} verticalAlign="top" height={36} />
+        <Legend itemSorter={null} verticalAlign="top" wrapperStyle={{ paddingBottom: 8 }} />
         {series.map((s) => (
           <Line
             key={s.key}

@@ -103,6 +103,7 @@ function Measured({ view, model, choice }: { view: Extract<ForecastAccuracyView,
           rows: model.table.map((r) => [r.label, r.mapeText, r.measuredQuarters, ...r.perQuarter, r.projectionText]),
         }}
       >
+        <div className="fc-accuracy__scroll">
         <table className="table fc-accuracy__table">
           <caption className="visually-hidden">MAPE per forecast method</caption>
           <thead>
@@ -144,6 +145,7 @@ function Measured({ view, model, choice }: { view: Extract<ForecastAccuracyView,
             ))}
           </tbody>
         </table>
+        </div>
       </ChartFrame>
     </>
   );
