@@ -1,12 +1,14 @@
 /**
  * `revlens report` is assembled from sections, one per area of the engine. Each section adds its
- * keys to the JSON object and its lines to the readable summary.
+ * keys to the JSON object (objects two sections both give, such as `forecast`, are merged) and its
+ * lines to the readable summary.
  */
 import type { DatasetContext } from './context';
 import { currenciesSection } from './sections/currencies';
 import { funnelSection } from './sections/funnel';
 import { dealForecastSection } from './sections/deal-forecast';
 import { forecastSection } from './sections/forecast';
+import { forecastAccuracySection } from './sections/forecast-accuracy';
 import { hygieneSection } from './sections/hygiene';
 import { formatImportReportLines, importReportSection } from './sections/import-report';
 import { scoringSection } from './sections/scoring';
@@ -25,6 +27,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   scoringSection,
   forecastSection,
   dealForecastSection,
+  forecastAccuracySection,
   hygieneSection,
 ];
 

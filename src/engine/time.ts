@@ -56,3 +56,17 @@ export function endOfIsoDay(day: string): number {
 export function isoInstant(ms: number): string {
   return `${new Date(ms).toISOString().replace('T', ' ').replace('Z', '')} UTC`;
 }
+
+/**
+ * The fiscal quarter of an instant as a number that orders and subtracts as quarters do: fiscal
+ * year × 4 + quarter − 1 (the year and quarter of `quarterOf`'s label). No string is built, for loops
+ * over every deal.
+ */
+export function quarterIndexOf(ms: number, fiscalYearStartMonth = 1): number {
+  const d = new Date(ms);
+  const month = d.getUTCMonth();
+  const monthsIn = (month - (fiscalYearStartMonth - 1) + 12) % 12;
+  const fyStartYear = month >= fiscalYearStartMonth - 1 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+  const fy = fiscalYearStartMonth === 1 ? fyStartYear : fyStartYear + 1;
+  return fy * 4 + Math.floor(monthsIn / 3);
+}

@@ -9,6 +9,7 @@ import type { FunnelHandlers } from './handlers/funnel';
 import type { ScoringHandlers } from './handlers/scoring';
 import type { ForecastHandlers } from './handlers/forecast';
 import type { DealForecastHandlers } from './handlers/deal-forecast-handlers';
+import type { ForecastAccuracyHandlers } from './handlers/forecast-accuracy';
 import type { HygieneHandlers } from './handlers/hygiene';
 
 export type EngineApi = DataHandlers &
@@ -18,6 +19,7 @@ export type EngineApi = DataHandlers &
   ScoringHandlers &
   ForecastHandlers &
   DealForecastHandlers &
+  ForecastAccuracyHandlers &
   HygieneHandlers;
 
 export type { DataHandlers, DatasetSummary, InputFile, LoadProgress } from './handlers/data';
@@ -45,6 +47,7 @@ export type {
 } from './handlers/deal-forecast';
 export type { DealForecastHandlers } from './handlers/deal-forecast-handlers';
 export type { DealListInput, DealListRow, DealListView, DealTarget } from './handlers/deal-list';
+export type { AccuracyMethod, AccuracyMethodView, ForecastAccuracyHandlers, ForecastAccuracyView } from './handlers/forecast-accuracy';
 export type { DetectorKey, DetectorView, HygieneHandlers, HygieneInput, HygieneRow, HygieneView } from './handlers/hygiene';
 export type { ImportHandlers, ImportPreview, ImportSettings } from './handlers/import';
 export type { ImportProgress } from './handlers/import-read';

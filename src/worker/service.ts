@@ -5,6 +5,7 @@ import { funnelHandlers } from './handlers/funnel';
 import { scoringHandlers } from './handlers/scoring';
 import { forecastHandlers } from './handlers/forecast';
 import { dealForecastHandlers } from './handlers/deal-forecast-handlers';
+import { forecastAccuracyHandlers } from './handlers/forecast-accuracy';
 import { hygieneHandlers } from './handlers/hygiene';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
@@ -25,6 +26,7 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
     ...scoringHandlers(state, options.scoringPool ?? null),
     ...forecastHandlers(state),
     ...dealForecastHandlers(state),
+    ...forecastAccuracyHandlers(state),
     ...hygieneHandlers(state),
     ...importHandlers(state),
     ...exportHandlers(state),

@@ -3,12 +3,15 @@
  * share(k) = SQOs won k quarters after their creation quarter ÷ SQOs created, over the cohorts old
  * enough to have seen lag k in full. Forecast bookings of quarter Q = Σ_k SQOs created in Q−k ×
  * share(k) × average won amount. A drop in SQO creation therefore lands as a shortfall k quarters on.
+ * The current quarter's actual is to date, so it is set against the forecast to date: the forecast ×
+ * the share of their bookings the past quarters shown had closed by the same point (`quarterPace`).
  */
 import { summableCents, type Dataset } from '../model/columns';
 import { STATUS_WON } from '../model/stages';
-import { addQuarters, quarterOf } from '../time';
+import { addQuarters, quarterIndexOf, quarterOf } from '../time';
 import { historicalRates, kept, type ForecastOptions } from './lookback';
 import { closedAt, statusAt } from './opportunity-time';
+import { quarterPace, type QuarterPace } from './quarter-pace';
 
 export interface SqoLagOptions extends ForecastOptions {
   /** Longest lag measured; later wins count at this lag (default 4 quarters). */
@@ -39,6 +42,8 @@ export interface LagQuarter {
   readonly actualCents: number | null;
   /** Σ_k created(Q−k) × share(k) × average won amount, cents (rounded once); from SQOs known at asOf. */
   readonly forecastCents: number;
+  /** Current quarter: forecastCents × the pace share, what should have closed by asOf (cents); null otherwise or when the pace is unknown. */
+  readonly forecastToDateCents: number | null;
   /** (actual − forecast) ÷ forecast for past quarters; null otherwise or when forecast is 0. */
   readonly error: number | null;
 }
@@ -50,6 +55,8 @@ export interface SqoLagResult {
   readonly quarters: readonly LagQuarter[];
   /** Σ |actual − forecast| ÷ Σ actual over past quarters (weighted absolute % error); null when no actual. */
   readonly wape: number | null;
+  /** How much of a quarter's bookings the past quarters shown had closed by asOf's point of the quarter. */
+  readonly pace: QuarterPace;
 }
 
 const index = (label: string): number => {
@@ -71,12 +78,12 @@ export function sqoLag(ds: Dataset, opts: SqoLagOptions): SqoLagResult {
     if (!kept(opts.mask, j)) continue;
     const status = statusAt(ds, j, opts.asOf);
     if (status < 0) continue;
-    const c = index(quarterOf(O.createdAt[j]!, fy));
+    const c = quarterIndexOf(O.createdAt[j]!, fy);
     created.set(c, (created.get(c) ?? 0) + 1);
     if (status !== STATUS_WON) continue;
     const closed = closedAt(ds, j);
     if (!Number.isFinite(closed)) continue;
-    const w = index(quarterOf(closed, fy));
+    const w = quarterIndexOf(closed, fy);
     actual.set(w, (actual.get(w) ?? 0) + summableCents(O.amountCents[j]!));
     const lag = Math.min(maxLag, Math.max(0, w - c));
     wonAt.set(c * 64 + lag, (wonAt.get(c * 64 + lag) ?? 0) + 1);
@@ -97,6 +104,8 @@ export function sqoLag(ds: Dataset, opts: SqoLagOptions): SqoLagResult {
   const quarters: LagQuarter[] = [];
   const past = opts.pastQuarters ?? 7;
   const future = opts.futureQuarters ?? 2;
+  const pastLabels = Array.from({ length: past }, (_, k) => addQuarters(now, k - past, fy));
+  const pace = quarterPace(ds, opts.asOf, pastLabels, opts.mask);
   let absErr = 0;
   let actualSum = 0;
   for (let d = -past; d <= future; d++) {
@@ -120,8 +129,9 @@ export function sqoLag(ds: Dataset, opts: SqoLagOptions): SqoLagResult {
       sqosCreated: d > 0 ? null : (created.get(qIdx) ?? 0),
       actualCents: a,
       forecastCents,
+      forecastToDateCents: tense === 'current' && pace.share !== null ? Math.round(forecastCents * pace.share) : null,
       error: tense === 'past' && forecastCents > 0 && a !== null ? (a - forecastCents) / forecastCents : null,
     });
   }
-  return { shares, avgWonCents, quarters, wape: actualSum === 0 ? null : absErr / actualSum };
+  return { shares, avgWonCents, quarters, wape: actualSum === 0 ? null : absErr / actualSum, pace };
 }

@@ -27,6 +27,11 @@ export interface StageProbabilityOptions extends ForecastOptions {
   readonly minClosed?: number;
   /** `data` (default) uses history where it suffices, else the export's, else the entered ones; `user` uses the entered probabilities only. */
   readonly source?: 'data' | 'user';
+  /**
+   * Whether the export's recorded probabilities may stand in for thin stage history (default true).
+   * A back-test at a past instant sets false: the export holds today's probabilities, not that day's.
+   */
+  readonly exportProbabilities?: boolean;
 }
 
 /** The probability used for one stage and where it came from. */
@@ -103,7 +108,7 @@ export function stageProbabilities(ds: Dataset, opts: StageProbabilityOptions): 
       if (isWon) won[s]!++;
     }
   }
-  const exported = opts.source === 'user' ? new Map<string, { sum: number; n: number }>() : exportedByStage(ds, opts);
+  const exported = opts.source === 'user' || opts.exportProbabilities === false ? new Map<string, { sum: number; n: number }>() : exportedByStage(ds, opts);
   const minClosed = opts.minClosed ?? DEFAULT_MIN_CLOSED;
   const out = new Map<string, StageProbability>();
   const add = (name: string, c: number, w: number) => {

@@ -34,13 +34,17 @@ export interface LagChartRow {
   readonly projected: number | null;
 }
 
-/** Past and current quarters carry the forecast line; the current and future the projection. */
+/**
+ * Past quarters carry the forecast line; the current quarter's actual is to date, so its forecast
+ * point is the forecast to date (null when the pace is unknown), never the full quarter; the
+ * current and future quarters carry the full-quarter projection.
+ */
 export function buildLagRows(v: ForecastView): LagChartRow[] {
   return v.sqoLag.quarters.map((q) => ({
-    quarter: q.tense === 'current' ? `${q.quarter} (now)` : q.quarter,
+    quarter: q.tense === 'current' ? `${q.quarter} (to date)` : q.quarter,
     sqos: q.sqosCreated,
     actual: units(q.actualCents),
-    forecast: q.tense === 'future' ? null : units(q.forecastCents),
+    forecast: q.tense === 'past' ? units(q.forecastCents) : q.tense === 'current' ? units(q.forecastToDateCents) : null,
     projected: q.tense === 'past' ? null : units(q.forecastCents),
   }));
 }

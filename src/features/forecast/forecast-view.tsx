@@ -5,6 +5,7 @@ import { toEngineFilters, useFilters } from '../../state/filters';
 import { ErrorState, Loading } from '../../ui/states';
 import { Stat } from '../../ui/stat';
 import { ViewHeader } from '../../ui/view-header';
+import { ForecastAccuracyCard } from './accuracy-card';
 import { buildLagRows, buildQuarterRows } from './build-forecast-model';
 import { CoverageTable } from './coverage-table';
 import { DealForecastSection } from './deal-forecast-section';
@@ -80,6 +81,7 @@ export function ForecastView() {
               </p>
             ) : null}
           </section>
+          <ForecastAccuracyCard />
           <PipelineQuarterChart rows={buildQuarterRows(v)} currency={cur} />
           <CoverageTable view={v} />
           <OverdueTable view={v} />

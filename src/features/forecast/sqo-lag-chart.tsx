@@ -28,6 +28,12 @@ export function SqoLagChart({ rows, view }: { rows: readonly LagChartRow[]; view
             {formatPercent(lag.wape)}. <strong>Projected</strong> counts only SQOs created by the “as of” date.
           </p>
           <p>
+            <strong>The current quarter is to date</strong>: its actual is what has closed so far, so its forecast point is the
+            forecast to date, the full-quarter projection × the share of their bookings the past quarters shown had closed by the
+            same day of the quarter ({lag.pace.share === null ? (lag.pace.reason ?? 'not measurable') : formatPercent(lag.pace.share)}). The
+            dashed projection is the whole quarter.
+          </p>
+          <p>
             Lag shares:{' '}
             {lag.shares.map((s) => `${s.lag === lag.shares.length - 1 ? `${s.lag}+` : s.lag} q: ${formatPercent(s.share)}`).join(' · ')}
           </p>

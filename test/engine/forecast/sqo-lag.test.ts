@@ -61,10 +61,21 @@ describe('bookings by quarter from SQO creation', () => {
     expect(q3.forecastCents).toBeLessThan(q2.forecastCents);
   });
 
+  it('sets the current quarter against its forecast to date: the forecast × the share past quarters had closed by then', () => {
+    // Aug 15 is 45 days into Q3. Q1 and Q2 booked $60,000; only Q1b ($20,000, May 1 = day 30 of Q2)
+    // closed within 45 days of its quarter's start: 1/3. Q3's $10,000 forecast → $3,333.33 to date.
+    expect(r.pace.share).toBeCloseTo(1 / 3, 12);
+    const q3 = r.quarters.find((q) => q.quarter === '2026-Q3')!;
+    expect(q3.forecastToDateCents).toBe(333_333);
+    expect(r.quarters.filter((q) => q.tense !== 'current').every((q) => q.forecastToDateCents === null)).toBe(true);
+  });
+
   it('forecasts nothing from an empty dataset', () => {
     const e = sqoLag(buildDataset(recordSet()), { asOf: ms('2026-08-15') });
     expect(e.avgWonCents).toBeNull();
     expect(e.quarters.every((q) => q.forecastCents === 0)).toBe(true);
     expect(e.wape).toBeNull();
+    expect(e.pace.share).toBeNull();
+    expect(e.quarters.find((q) => q.tense === 'current')!.forecastToDateCents).toBeNull();
   });
 });

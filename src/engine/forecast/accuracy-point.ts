@@ -1,0 +1,133 @@
+/**
+ * What each forecast method said, at one instant, about one quarter's bookings, rebuilt from the
+ * deal history as it stood at that instant: each deal's status, stage, amount, close date,
+ * category and rep probability at that instant (`dealStateAt`), p(stage) from the deals closed
+ * before it, the SQO-lag model from the SQOs known then. Nothing recorded later is read.
+ *
+ * Every method forecasts the quarter's whole bookings: what is already won in the quarter plus
+ * what the method expects of the open deals due in it (close date, as recorded then, in the
+ * quarter — a deal whose date has passed but is still open counts, as a CRM forecast counts it
+ * until the rep moves the date); the SQO-lag model is its own quarter total (SPEC §6), exactly as
+ * its chart would have shown it then: a lag no cohort was old enough to have seen counts as none.
+ * p(stage) never uses the export's probabilities here: they are today's, not that instant's.
+ */
+import type { Dataset } from '../model/columns';
+import { STATUS_OPEN, STATUS_WON, type ForecastCategory } from '../model/stages';
+import { quarterEnd, quarterStart } from '../time';
+import { categoryAt, DEFAULT_STAGE_CATEGORIES } from './categories';
+import { dealStateAt } from './deal-history';
+import { kept } from './lookback';
+import { closedAt } from './opportunity-time';
+import { sqoLag } from './sqo-lag';
+import { probabilityLookup, type StageProbabilityOptions } from './stage-probability';
+
+export const ACCURACY_METHODS = ['weighted', 'commit', 'bestCase', 'sqoLag', 'repProbability'] as const;
+/** A forecast method whose accuracy is measured. */
+export type AccuracyMethod = (typeof ACCURACY_METHODS)[number];
+
+export const METHOD_LABEL: Readonly<Record<AccuracyMethod, string>> = {
+  weighted: 'Weighted pipeline',
+  commit: 'Commit',
+  bestCase: 'Best case',
+  sqoLag: 'SQO-lag model',
+  repProbability: 'Rep-entered probability',
+};
+
+/** How each method builds its forecast, for the help notes and the report. */
+export const METHOD_DEFINITION: Readonly<Record<AccuracyMethod, string>> = {
+  weighted: 'won so far + Σ open amount due × p(stage), p from the deals closed before that instant',
+  commit: 'won so far + open deals due in the Commit category',
+  bestCase: 'won so far + open deals due in Commit or Best case',
+  sqoLag: 'Σ SQOs created k quarters earlier × lag share(k) × average won deal, all as known then (a lag not yet observable counts as none)',
+  repProbability: 'won so far + Σ open amount due × the probability the rep had entered',
+};
+
+/** A method's forecast in cents, or null with the reason it cannot be given. */
+export type MethodForecast = { readonly cents: number; readonly reason: null } | { readonly cents: null; readonly reason: string };
+
+export interface PointOptions extends Omit<StageProbabilityOptions, 'asOf'> {
+  /** Stage name → category; replaces the default map where given. */
+  readonly stageCategories?: Readonly<Record<string, ForecastCategory>>;
+}
+
+export interface ForecastsAt {
+  /** Won by the instant, closed in the quarter, cents. */
+  readonly closedCents: number;
+  readonly byMethod: Readonly<Record<AccuracyMethod, MethodForecast>>;
+  /** Open deals due whose rep probability was not recorded then: left out of that method. */
+  readonly noProbability: number;
+}
+
+export const NO_PROBABILITY = 'not measurable — needs the rep probability in the deal history (probability column of opportunity_history.csv)';
+
+/** Deals that can count in `quarter`: kept, created before it ends, not closed before it starts. */
+export function quarterCandidates(ds: Dataset, quarter: string, mask?: Uint8Array): number[] {
+  const O = ds.opportunities;
+  const fy = ds.meta.fiscalYearStartMonth;
+  const from = quarterStart(quarter, fy);
+  const to = quarterEnd(quarter, fy);
+  const out: number[] = [];
+  for (let j = 0; j < O.count; j++) {
+    if (!kept(mask, j) || !(O.createdAt[j]! < to)) continue;
+    if (O.status[j] !== STATUS_OPEN && closedAt(ds, j) < from) continue;
+    out.push(j);
+  }
+  return out;
+}
+
+const ok = (cents: number): MethodForecast => ({ cents: Math.round(cents), reason: null });
+const no = (reason: string): MethodForecast => ({ cents: null, reason });
+
+function sqoLagAt(ds: Dataset, quarter: string, t: number, opts: PointOptions): MethodForecast {
+  const lag = sqoLag(ds, { asOf: t, mask: opts.mask, lookbackQuarters: opts.lookbackQuarters, pastQuarters: 0, futureQuarters: 0 });
+  if (lag.avgWonCents === null) return no('not measurable — needs a deal won in the lookback before that instant');
+  if (lag.shares.every((s) => s.share === null)) return no('not measurable — needs an SQO cohort at least a quarter old at that instant');
+  const q = lag.quarters.find((x) => x.quarter === quarter);
+  return q ? ok(q.forecastCents) : no('not measurable — the instant lies outside the quarter');
+}
+
+/**
+ * Each method's forecast of `quarter`'s bookings at instant `t` (epoch ms, inside the quarter).
+ * `candidates` from `quarterCandidates`; `hasProbability`: whether the history records any rep
+ * probability at all (else that method is not measurable).
+ */
+export function forecastsAt(ds: Dataset, quarter: string, t: number, opts: PointOptions, candidates: readonly number[], hasProbability: boolean): ForecastsAt {
+  const fy = ds.meta.fiscalYearStartMonth;
+  const from = quarterStart(quarter, fy);
+  const to = quarterEnd(quarter, fy);
+  const map = { ...DEFAULT_STAGE_CATEGORIES, ...opts.stageCategories };
+  const pOf = probabilityLookup(ds, { ...opts, asOf: t, exportProbabilities: false });
+  let closed = 0;
+  let weighted = 0;
+  let commit = 0;
+  let bestCase = 0;
+  let rep = 0;
+  let noProbability = 0;
+  for (const j of candidates) {
+    const s = dealStateAt(ds, j, t);
+    if (!Number.isFinite(s.amountCents)) continue;
+    if (s.status === STATUS_WON) {
+      const c = closedAt(ds, j);
+      if (c >= from && c < to) closed += s.amountCents;
+      continue;
+    }
+    if (s.status !== STATUS_OPEN || !(s.closeDate >= from && s.closeDate < to)) continue;
+    weighted += s.amountCents * pOf(s.stage).p;
+    const cat = categoryAt(ds, j, t, map)?.category;
+    if (cat === 'commit') commit += s.amountCents;
+    if (cat === 'commit' || cat === 'best_case') bestCase += s.amountCents;
+    if (Number.isFinite(s.probability)) rep += s.amountCents * s.probability;
+    else noProbability++;
+  }
+  return {
+    closedCents: closed,
+    byMethod: {
+      weighted: ok(closed + weighted),
+      commit: ok(closed + commit),
+      bestCase: ok(closed + bestCase),
+      sqoLag: sqoLagAt(ds, quarter, t, opts),
+      repProbability: hasProbability ? ok(closed + rep) : no(NO_PROBABILITY),
+    },
+    noProbability,
+  };
+}
