@@ -1,0 +1,20 @@
+/**
+ * One import of a canonical folder, in a process of its own so that its peak resident memory is
+ * the import's alone: `revlens import`'s own entry point (`importPaths`: the files read from disk,
+ * then `importFiles`, the function the app's import worker handler calls), report included.
+ * Prints one JSON line: wall time (ms), the process's peak RSS (MB), the report's row counts and
+ * any file refused by the memory limit.
+ */
+import { importPaths } from '../src/cli/load-dataset';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: import-child <canonical folder>');
+const t = performance.now();
+const { report, records } = importPaths([dir], { json: true, flags: {} });
+const ms = performance.now() - t;
+// maxRSS is in kilobytes.
+const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+const refused = report.warnings.filter((w) => / limit/.test(w.message)).map((w) => `${w.file}: ${w.message}`);
+process.stdout.write(
+  `${JSON.stringify({ ms, peakRssMb, rowsRead: report.rowsRead, accepted: report.accepted, repaired: report.repaired, rejected: report.rejected, leads: records.leads.length, refused })}\n`,
+);
