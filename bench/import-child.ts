@@ -5,16 +5,26 @@
  * Prints one JSON line: wall time (ms), the process's peak RSS (MB), the report's row counts and
  * any file refused by the memory limit.
  */
+import { CliError } from '../src/cli/context';
 import { importPaths } from '../src/cli/load-dataset';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: import-child <canonical folder>');
 const t = performance.now();
-const { report, records } = importPaths([dir], { json: true, flags: {} });
+let imported;
+try {
+  imported = importPaths([dir], { json: true, flags: {} });
+} catch (e) {
+  // Refused by the memory limit, before reading: said, not timed.
+  if (!(e instanceof CliError)) throw e;
+  process.stdout.write(`${JSON.stringify({ refused: [e.message] })}\n`);
+  process.exit(0);
+}
+const { report, records } = imported;
 const ms = performance.now() - t;
 // maxRSS is in kilobytes.
 const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-const refused = report.warnings.filter((w) => / limit/.test(w.message)).map((w) => `${w.file}: ${w.message}`);
+const refused = report.warnings.filter((w) => /can hold as text/.test(w.message)).map((w) => `${w.file}: ${w.message}`);
 process.stdout.write(
   `${JSON.stringify({ ms, peakRssMb, rowsRead: report.rowsRead, accepted: report.accepted, repaired: report.repaired, rejected: report.rejected, leads: records.leads.length, refused })}\n`,
 );

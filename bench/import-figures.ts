@@ -14,7 +14,7 @@ import { summarize, type Timing } from './stats';
 export interface ImportFigures {
   readonly importMs: Timing | null;
   readonly importPeakRssMb: Timing | null;
-  /** Bytes of the CSV files read. */
+  /** MiB of the CSV files read. */
   readonly importInputMb: number;
   /** Peak RSS per input byte (median run): the figure the import's memory limit is derived from. */
   readonly importRssPerInputByte: number | null;
@@ -45,7 +45,7 @@ export async function measureImport(dir: string, _leads: number, runs: number, l
   const inputBytes = readdirSync(dir)
     .filter((f) => f.endsWith('.csv'))
     .reduce((s, f) => s + statSync(join(dir, f)).size, 0);
-  const importInputMb = Math.round(inputBytes / 1024 / 1024);
+  const importInputMb = Math.round((inputBytes / 1024 / 1024) * 10) / 10;
   const done: ChildRun[] = [];
   for (let i = 0; i < runs; i++) {
     const run = runChild(dir);

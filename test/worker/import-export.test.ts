@@ -85,7 +85,7 @@ describe('readUrl', () => {
   it('sends no credentials, counts bytes as they arrive and names the file from the path', async () => {
     let init: RequestInit | undefined;
     const seen: number[] = [];
-    const f = await readUrl('https://example.com/data/leads%20q1.csv', token(), (p) => seen.push(p.loaded), {
+    const f = await readUrl('https://example.com/data/leads%20q1.csv', token(), 1024, (p) => seen.push(p.loaded), {
       fetchFn: (async (_: string, i: RequestInit) => {
         init = i;
         return response('id,created_at\nL1,2026-01-01\n', { 'content-length': '28' });
@@ -97,14 +97,16 @@ describe('readUrl', () => {
   });
 
   it('refuses other schemes, oversize bodies (by header or by counting) and slow servers', async () => {
-    await expect(readUrl('file:///etc/passwd', token())).rejects.toThrow(/Only http and https/);
-    const big = (async () => response('x'.repeat(50), { 'content-length': '50' })) as unknown as typeof fetch;
-    await expect(readUrl('https://e.x/a.csv', token(), undefined, { fetchFn: big, cap: 10 })).rejects.toThrow(/above the 0 MB limit/);
-    const lying = (async () => response('x'.repeat(50))) as unknown as typeof fetch;
-    await expect(readUrl('https://e.x/a.csv', token(), undefined, { fetchFn: lying, cap: 10 })).rejects.toThrow(/above the/);
+    await expect(readUrl('file:///etc/passwd', token(), 1024)).rejects.toThrow(/Only http and https/);
+    const big = (async () => response('x'.repeat(5000), { 'content-length': '5000' })) as unknown as typeof fetch;
+    await expect(readUrl('https://e.x/a.csv', token(), 2048, undefined, { fetchFn: big })).rejects.toThrow(
+      'a.csv is 5 KB, above the about 2 KB this device can import at once: load fewer files at a time',
+    );
+    const lying = (async () => response('x'.repeat(5000))) as unknown as typeof fetch;
+    await expect(readUrl('https://e.x/a.csv', token(), 2048, undefined, { fetchFn: lying })).rejects.toThrow(/above the about 2 KB/);
     const slow = ((_: string, i: RequestInit) =>
       new Promise((_resolve, reject) => i.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch;
-    await expect(readUrl('https://e.x/a.csv', token(), undefined, { fetchFn: slow, timeoutMs: 20 })).rejects.toThrow(/did not answer within 0 s/);
+    await expect(readUrl('https://e.x/a.csv', token(), 1024, undefined, { fetchFn: slow, timeoutMs: 20 })).rejects.toThrow(/did not answer within 0 s/);
   });
 
   it('cancel stops the read between chunks', async () => {
@@ -116,6 +118,6 @@ describe('readUrl', () => {
       },
     });
     const fetchFn = (async () => new Response(stream)) as unknown as typeof fetch;
-    await expect(readUrl('https://e.x/a.csv', t, undefined, { fetchFn })).rejects.toThrow(/Import cancelled: the current dataset is unchanged/);
+    await expect(readUrl('https://e.x/a.csv', t, 1024, undefined, { fetchFn })).rejects.toThrow(/Import cancelled: the current dataset is unchanged/);
   });
 });
