@@ -24,6 +24,7 @@ export interface ImportFigures {
 
 interface ChildRun {
   readonly ms: number;
+  readonly cpuMs: number;
   readonly peakRssMb: number;
   readonly rowsRead: number;
   readonly refused: readonly string[];
@@ -53,11 +54,11 @@ export async function measureImport(dir: string, _leads: number, runs: number, l
       return { importMs: null, importPeakRssMb: null, importInputMb, importRssPerInputByte: null, importNote: `refused by the importer's memory limit: ${run.refused.join('; ')}` };
     }
     done.push(run);
-    log(`  import run ${i + 1}/${runs}: ${Math.round(run.ms)} ms, peak RSS ${run.peakRssMb} MB, ${run.rowsRead.toLocaleString('en-US')} rows`);
+    log(`  import run ${i + 1}/${runs}: ${Math.round(run.ms)} ms (cpu ${Math.round(run.cpuMs)}), peak RSS ${run.peakRssMb} MB, ${run.rowsRead.toLocaleString('en-US')} rows`);
   }
   const importPeakRssMb = summarize(done.map((r) => r.peakRssMb));
   return {
-    importMs: summarize(done.map((r) => r.ms)),
+    importMs: { ...summarize(done.map((r) => r.ms)), cpuMedian: summarize(done.map((r) => r.cpuMs)).median },
     importPeakRssMb,
     importInputMb,
     importRssPerInputByte: Math.round((importPeakRssMb.median / (inputBytes / 1024 / 1024)) * 10) / 10,
