@@ -11,10 +11,10 @@ const GIB = 1024 * MIB;
 /**
  * Peak memory of the importer per byte of CSV it reads. Measured by `npm run bench -- --json
  * --sizes 100000,200000` (`importRssPerInputByte`: the median peak resident set of a `revlens
- * import` process over the MiB of CSV of a canonical demo company, Node 20): 12.5 at 100k leads
- * (824 MB for 66 MB of CSV) and 11.7 at 200k (1,545 MB for 132 MB); 11 per added byte between
- * them. The largest ratio is kept, rounded up: it counts the whole process (runtime included), so
- * the limit errs on the side of refusing.
+ * import` process over the MiB of CSV of a canonical demo company, Node 20; bench/results/latest.json):
+ * 12.5 at 100k leads (826 MB for 66.2 MB of CSV) and 11.6 at 200k (1,526 MB for 131.9 MB), 10.7
+ * per added byte between them. The largest ratio is kept, rounded up: it counts the whole process
+ * (runtime included), so the limit errs on the side of refusing.
  */
 export const IMPORT_BYTES_PER_INPUT_BYTE = 13;
 
