@@ -3,14 +3,14 @@
  * a canonical JSON file, or CRM exports (Salesforce, HubSpot, detected or named with --preset),
  * or any CSV files with a saved mapping (--mapping file.json).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildDataset } from '../engine/model/build-dataset';
 import { endOfIsoDay } from '../engine/time';
 import { parseMapping, type Mapping } from '../import/mapping/schema';
 import { PRESETS, importFiles, isUsable, type ImportFile, type ImportResult, type PresetName } from '../import/pipeline';
 import type { ImportReport } from '../import/report';
-import { selectionProblem } from '../import/source/memory-limit';
+import { SAMPLE_BYTES, fieldsPerByte, selectionProblem, type SizedFile } from '../import/source/memory-limit';
 import { CliError, type CliOptions, type DatasetContext } from './context';
 import { nodeImportLimit, type NodeImportLimit } from './memory';
 
@@ -32,17 +32,26 @@ export function filePathsAt(path: string): string[] {
   return paths;
 }
 
+/** A file's name, size and fields per byte (sampled from its first bytes). */
+function sized(path: string): SizedFile {
+  const size = statSync(path).size;
+  const sample = new Uint8Array(Math.min(size, SAMPLE_BYTES));
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, sample, 0, sample.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return { name: basename(path), size, fieldsPerByte: fieldsPerByte(sample) };
+}
+
 /**
  * The files the paths name, as bytes. The selection is checked against the memory limit first and
  * refused, naming its largest file, before anything is read.
  */
 export function readFilesAt(paths: readonly string[], limit: NodeImportLimit = nodeImportLimit()): ImportFile[] {
   const all = paths.flatMap(filePathsAt);
-  const problem = selectionProblem(
-    all.map((p) => ({ name: basename(p), size: statSync(p).size })),
-    limit.bytes,
-    limit.advice,
-  );
+  const problem = selectionProblem(all.map(sized), limit.bytes, limit.advice);
   if (problem !== undefined) throw new CliError(problem);
   return all.map((p) => ({ name: basename(p), bytes: new Uint8Array(readFileSync(p)) }));
 }

@@ -19,14 +19,17 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-const leadsCsv = (rows: number) => `id,created_at,source\n${Array.from({ length: rows }, (_, i) => `L${i},2026-01-05,web\n`).join('')}`;
+/** A header and `rows` rows of 21 bytes and 3 fields each: 1/7 field per byte. */
+const leadsCsv = (rows: number) => `id,created_at,source\n${Array.from({ length: rows }, (_, i) => `L${String(i).padStart(4, '0')},2026-01-05,web\n`).join('')}`;
 
 describe('revlens import under a memory limit', () => {
   it('refuses a selection over the limit before reading it, naming the largest file and the heap to ask for', () => {
-    // A 21-byte header and 300 rows of 18–20 bytes: 5,911 bytes, about 6 KB (5,944 with plan.csv).
-    // Heap limit 51 KiB, 12 KiB in use: 39 KiB left / 13 bytes per byte = 3 KiB of files.
+    // leads.csv: 301 lines of 21 bytes = 6,321 bytes at 1/7 field per byte: 6,321 × (8 + 40 / 7) =
+    // 86,688 bytes of memory. plan.csv: 33 bytes, 4 fields: 33 × (8 + 40 × 4 / 33) = 424. Together
+    // 87,112, as much as 87,112 / 12 = 7,259 bytes (7 KB) of typical CSV. Heap limit 48 KiB, 12 KiB
+    // in use: 36 KiB / 12 = 3 KiB of typical CSV.
     const dir = folder({ 'leads.csv': leadsCsv(300), 'plan.csv': 'quarter,quota_usd\n2026-Q1,100000\n' });
-    const limit = nodeImportLimit({ heap_size_limit: 51 * KIB, used_heap_size: 12 * KIB });
+    const limit = nodeImportLimit({ heap_size_limit: 48 * KIB, used_heap_size: 12 * KIB });
     expect(limit.bytes).toBe(3 * KIB);
     let error: unknown;
     try {
@@ -35,9 +38,9 @@ describe('revlens import under a memory limit', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(CliError);
-    // Needed: 12 KiB in use + 5,944 bytes × 13 → well under 1 GiB, so 1024 MB is asked for.
+    // Needed: 12 KiB in use + 87,112 bytes, well under 1 GiB, so 1024 MB is asked for.
     expect((error as CliError).message).toBe(
-      'These 2 files are 6 KB together (the largest, leads.csv, is 6 KB), above the about 3 KB this Node process can import at once (its heap limit is 51 KB): run it again with a larger heap, NODE_OPTIONS=--max-old-space-size=1024 in the environment, or read fewer files at a time',
+      'These 2 files are 6 KB together (the largest, leads.csv, is 6 KB), and their short fields need as much memory to import as about 7 KB of typical CSV, above the about 3 KB this Node process can import at once (its heap limit is 48 KB): run it again with a larger heap, NODE_OPTIONS=--max-old-space-size=1024 in the environment, or read fewer files at a time',
     );
     expect((error as CliError).exitCode).toBe(1);
   });
@@ -51,15 +54,15 @@ describe('revlens import under a memory limit', () => {
   it('reads a selection under the limit', () => {
     const dir = folder({ 'leads.csv': leadsCsv(3) });
     const { records } = importPaths([dir], options, Date.now(), nodeImportLimit({ heap_size_limit: 64 * MIB, used_heap_size: 0 }));
-    expect(records.leads.map((l) => l.id)).toEqual(['L0', 'L1', 'L2']);
+    expect(records.leads.map((l) => l.id)).toEqual(['L0000', 'L0001', 'L0002']);
   });
 
   it('the command refuses with exit 1 and the message under a small Node heap, instead of running out of memory', () => {
-    // 700,000 leads, about 15 MB; a 128 MB old space leaves far less than 15 MB × 13.
+    // 700,000 leads of 21–23 bytes, about 15 MB; a 128 MB old space leaves far less than 15 MB × 13.
     const dir = folder({ 'leads.csv': leadsCsv(700_000) });
     const r = spawnSync(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', 'src/cli/main.ts', 'import', dir], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^revlens: leads\.csv is 15 MB, above the about \d+(\.\d)? MB this Node process can import at once \(its heap limit is \d+ MB\): run it again with a larger heap, NODE_OPTIONS=--max-old-space-size=1024 in the environment/);
+    expect(r.stderr).toMatch(/^revlens: leads\.csv is 15 MB of short fields \(about \d+ per KB\), needing as much memory to import as about \d+ MB of typical CSV, above the about \d+(\.\d)? MB this Node process can import at once \(its heap limit is \d+ MB\): run it again with a larger heap, NODE_OPTIONS=--max-old-space-size=1024 in the environment/);
   }, 30_000);
 });

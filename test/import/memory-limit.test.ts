@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   ASSUMED_MEMORY_BYTES,
+  blobFieldsPerByte,
+  fieldsPerByte,
+  memoryNeeded,
   IMPORT_BYTES_PER_INPUT_BYTE,
   MAX_TEXT_BYTES,
   browserMemoryBudget,
@@ -38,28 +41,29 @@ describe('the memory an import may use', () => {
 });
 
 describe('the import limit', () => {
-  it('is the budget over the measured bytes of memory per byte of file', () => {
-    expect(IMPORT_BYTES_PER_INPUT_BYTE).toBe(13);
-    // 4,000 MiB / 13 = 307.7 MiB, floored to whole bytes.
-    expect(importLimitBytes({ bytes: 4000 * MIB, source: 'heap limit' })).toBe(Math.floor((4000 * MIB) / 13));
-    expect(formatSize(importLimitBytes({ bytes: 4000 * MIB, source: 'heap limit' }))).toBe('308 MB');
-    // 1 GiB / 13 = 78.8 MiB; 2 GiB / 13 = 157.5 MiB.
-    expect(formatSize(importLimitBytes({ bytes: GIB, source: 'assumed' }))).toBe('79 MB');
-    expect(formatSize(importLimitBytes({ bytes: 2 * GIB, source: 'device memory' }))).toBe('158 MB');
+  it('is the budget over the measured bytes of memory per byte of a typical file', () => {
+    // 8 per byte + 40 per field × 0.1 fields per byte.
+    expect(IMPORT_BYTES_PER_INPUT_BYTE).toBe(12);
+    // 4,000 MiB / 12 = 333.3 MiB, floored to whole bytes.
+    expect(importLimitBytes({ bytes: 4000 * MIB, source: 'heap limit' })).toBe(Math.floor((4000 * MIB) / 12));
+    expect(formatSize(importLimitBytes({ bytes: 4000 * MIB, source: 'heap limit' }))).toBe('333 MB');
+    // 1 GiB / 12 = 85.3 MiB; 2 GiB / 12 = 170.7 MiB.
+    expect(formatSize(importLimitBytes({ bytes: GIB, source: 'assumed' }))).toBe('85 MB');
+    expect(formatSize(importLimitBytes({ bytes: 2 * GIB, source: 'device memory' }))).toBe('171 MB');
     expect(importLimitBytes({ bytes: 1200, source: 'assumed' }, 10)).toBe(120);
   });
 
   it('is stated in words, with where the memory figure comes from', () => {
     const heap = { bytes: 4000 * MIB, source: 'heap limit' } as const;
     expect(limitStatement(importLimitBytes(heap), heap)).toBe(
-      'Files up to about 308 MB in all on this device: an import needs about 13 bytes of memory per byte of file, and this browser lets the page use about 4,000 MB more.',
+      'Files up to about 333 MB in all on this device: an import needs about 12 bytes of memory per byte of a typical file (more for short fields), and this browser lets the page use about 4,000 MB more.',
     );
     const device = browserMemoryBudget({ deviceMemoryGb: 8 });
     expect(limitStatement(importLimitBytes(device), device)).toBe(
-      "Files up to about 158 MB in all on this device: an import needs about 13 bytes of memory per byte of file, and it counts on a quarter of this device's 8 GB of memory.",
+      "Files up to about 171 MB in all on this device: an import needs about 12 bytes of memory per byte of a typical file (more for short fields), and it counts on a quarter of this device's 8 GB of memory.",
     );
     const assumed = browserMemoryBudget({});
-    expect(limitStatement(importLimitBytes(assumed), assumed)).toMatch(/^Files up to about 79 MB in all on this device: .*does not say how much memory it has, so 1 GB is assumed\.$/);
+    expect(limitStatement(importLimitBytes(assumed), assumed)).toMatch(/^Files up to about 85 MB in all on this device: .*does not say how much memory it has, so 1 GB is assumed\.$/);
   });
 
   it('formats sizes as MB with a decimal under 10 MB, KB under 1 MB', () => {
@@ -69,6 +73,29 @@ describe('the import limit', () => {
     expect(formatSize(5000)).toBe('5 KB');
     expect(formatSize(10)).toBe('1 KB');
     expect(formatSize(0)).toBe('0 KB');
+  });
+});
+
+describe('the memory a file needs', () => {
+  it('counts fields per byte: the most frequent separator plus line breaks, over the sample length', () => {
+    const enc = (t: string) => new TextEncoder().encode(t);
+    // 2 commas + 2 line breaks over 8 bytes.
+    expect(fieldsPerByte(enc('a,b\nc,d\n'))).toBe(0.5);
+    // 2 semicolons (one comma inside a value does not win) + 1 line break over 8 bytes.
+    expect(fieldsPerByte(enc('a;b,c;d\n'))).toBe(3 / 8);
+    expect(fieldsPerByte(new Uint8Array(0))).toBe(0.1);
+  });
+
+  it('samples a Blob from its start', async () => {
+    expect(await blobFieldsPerByte(new Blob(['a,b\nc,d\n']))).toBe(0.5);
+  });
+
+  it('is 8 bytes per byte plus 40 per field, never less than a typical file needs', () => {
+    // 1,000 bytes × (8 + 40 × 0.5) = 28,000.
+    expect(memoryNeeded({ name: 'a.csv', size: 1000, fieldsPerByte: 0.5 })).toBe(28_000);
+    // 0.02 fields per byte counts as 0.1: 1,000 × (8 + 4) = 12,000; so does an unsampled file.
+    expect(memoryNeeded({ name: 'a.csv', size: 1000, fieldsPerByte: 0.02 })).toBe(12_000);
+    expect(memoryNeeded({ name: 'a.csv', size: 1000 })).toBe(12_000);
   });
 });
 
@@ -94,11 +121,24 @@ describe('a selection over the limit', () => {
     );
   });
 
+  it('counts a file of short fields for the memory it needs, and says so', () => {
+    // 60 MiB × (8 + 40 × 0.5) / 12 = 140 MiB of typical CSV, over 100 MiB although 60 MiB is not.
+    expect(selectionProblem([{ name: 'leads.csv', size: 60 * MIB, fieldsPerByte: 0.5 }], limit)).toBe(
+      'leads.csv is 60 MB of short fields (about 512 per KB), needing as much memory to import as about 140 MB of typical CSV, above the about 100 MB this device can import at once: load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory',
+    );
+    // 40 MiB at 0.1 + 30 MiB at 0.4: 40 + 30 × 24 / 12 = 100 MiB: just within.
+    expect(selectionProblem([{ name: 'a.csv', size: 40 * MIB, fieldsPerByte: 0.1 }, { name: 'b.csv', size: 30 * MIB, fieldsPerByte: 0.4 }], limit)).toBeUndefined();
+    // 40 MiB at 0.1 + 30 MiB at 0.5: 40 + 30 × 28 / 12 = 110 MiB.
+    expect(selectionProblem([{ name: 'a.csv', size: 40 * MIB, fieldsPerByte: 0.1 }, { name: 'b.csv', size: 30 * MIB, fieldsPerByte: 0.5 }], limit)).toBe(
+      'These 2 files are 70 MB together (the largest, a.csv, is 40 MB), and their short fields need as much memory to import as about 110 MB of typical CSV, above the about 100 MB this device can import at once: load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory',
+    );
+  });
+
   it('passes the memory the selection needs (its bytes × the factor) to the remedy', () => {
     let needed = 0;
     const advice = { capacity: 'here', remedy: (n: number) => ((needed = n), 'do this') };
     expect(selectionProblem([{ name: 'a.csv', size: 3000 }], 2048, advice)).toBe('a.csv is 3 KB, above the about 2 KB here: do this');
-    expect(needed).toBe(3000 * 13);
+    expect(needed).toBe(3000 * 12);
   });
 
   it('refuses a file longer than the engine holds as text, whatever the memory', () => {

@@ -1,6 +1,6 @@
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { Mapping } from '../../import/mapping/schema';
-import { currentBrowserMemoryBudget, importLimitBytes, limitStatement, selectionProblem } from '../../import/source/memory-limit';
+import { currentBrowserMemoryBudget, importLimitBytes, limitStatement, selectionProblem, sizedBlob } from '../../import/source/memory-limit';
 import { ErrorState } from '../../ui/states';
 import type { ImportPreview, ImportProgress } from '../../worker/api';
 import { engine } from '../../worker/client';
@@ -45,12 +45,13 @@ export function ImportPanel() {
   const commit = useCommitImport();
   const busy = read.isPending || commit.isPending || remapping;
 
-  const start = (next: PreviewSource) => {
+  const start = async (next: PreviewSource) => {
     setRefused(null);
     setRemapError(null);
     if (next.kind === 'files') {
       if (next.files.length === 0) return;
-      const tooBig = selectionProblem(next.files, limit.bytes);
+      // Sizes and a sample of each file's start (its fields per byte): nothing else is read yet.
+      const tooBig = selectionProblem(await Promise.all(next.files.map(sizedBlob)), limit.bytes);
       if (tooBig) {
         setRefused(tooBig);
         return;
@@ -80,11 +81,11 @@ export function ImportPanel() {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    start({ kind: 'files', files: Array.from(e.dataTransfer.files) });
+    void start({ kind: 'files', files: Array.from(e.dataTransfer.files) });
   };
   const submitUrl = (e: FormEvent) => {
     e.preventDefault();
-    if (url.trim() !== '') start({ kind: 'url', url: url.trim() });
+    if (url.trim() !== '') void start({ kind: 'url', url: url.trim() });
   };
   const discard = () => {
     if (preview) void engine().discardImport(preview.id);
@@ -127,7 +128,7 @@ export function ImportPanel() {
             aria-label="Files to import"
             tabIndex={-1}
             onChange={(e) => {
-              start({ kind: 'files', files: Array.from(e.target.files ?? []) });
+              void start({ kind: 'files', files: Array.from(e.target.files ?? []) });
               e.target.value = '';
             }}
           />

@@ -3,7 +3,7 @@
  * arrive) or from a URL (fetched without credentials, with a size cap and a timeout). Both check a
  * cancel flag between chunks so a large read stops when the user says so.
  */
-import { BROWSER_ADVICE, formatSize, selectionProblem } from '../../import/source/memory-limit';
+import { BROWSER_ADVICE, formatSize, selectionProblem, sizedBlob } from '../../import/source/memory-limit';
 import type { LeadsFunnelSnapshot } from '../../import/leads-funnel-stream';
 import type { ImportFile } from '../../import/pipeline';
 
@@ -91,7 +91,7 @@ export async function readBlobs(
   progress?: ProgressFn,
   watch?: ChunkWatcher,
 ): Promise<ImportFile[]> {
-  const tooBig = selectionProblem(files, limit, BROWSER_ADVICE);
+  const tooBig = selectionProblem(await Promise.all(files.map(sizedBlob)), limit, BROWSER_ADVICE);
   if (tooBig !== undefined) throw new Error(tooBig);
   const total = files.reduce((s, f) => s + f.size, 0);
   let loaded = 0;
