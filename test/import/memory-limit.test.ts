@@ -106,7 +106,7 @@ describe('a selection over the limit', () => {
     expect(selectionProblem([{ name: 'leads.csv', size: limit }], limit)).toBeUndefined();
     expect(selectionProblem([{ name: 'leads.csv', size: 60 * MIB }, { name: 'accounts.csv', size: 40 * MIB }], limit)).toBeUndefined();
     expect(selectionProblem([{ name: 'leads.csv', size: limit + 1 }], limit)).toBe(
-      'leads.csv is 100 MB, above the about 100 MB this device can import at once: load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory',
+      'leads.csv is 100.0 MB, above the about 100.0 MB this device can import at once: load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory',
     );
   });
 
@@ -119,6 +119,10 @@ describe('a selection over the limit', () => {
     expect(selectionProblem(files, limit)).toBe(
       'These 3 files are 110 MB together (the largest, activities.csv, is 70 MB), above the about 100 MB this device can import at once: load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory',
     );
+  });
+
+  it('tells apart sizes that round alike', () => {
+    expect(selectionProblem([{ name: 'a.csv', size: 66.2 * MIB }], 65.8 * MIB)).toMatch(/^a\.csv is 66\.2 MB, above the about 65\.8 MB this device/);
   });
 
   it('counts a file of short fields for the memory it needs, and says so', () => {

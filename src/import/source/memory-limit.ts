@@ -185,15 +185,17 @@ export function selectionProblem(files: readonly SizedFile[], limit: number, adv
   if (counted <= limit) return undefined;
   const total = files.reduce((s, f) => s + f.size, 0);
   const largest = files.reduce((a, b) => (b.size > a.size ? b : a));
+  // Sizes that round alike are told apart by a decimal ("66.2 MB … above the about 65.8 MB").
+  const size = (n: number) => (formatSize(total) === formatSize(limit) && n >= MIB ? `${(n / MIB).toFixed(1)} MB` : formatSize(n));
   // Short fields are named when they, not the size alone, put the selection over the limit.
   const short = total <= limit || counted > total * 1.1;
   let what: string;
   if (files.length === 1) {
-    what = `${largest.name} is ${formatSize(largest.size)}`;
+    what = `${largest.name} is ${size(largest.size)}`;
     if (short) what += ` of short fields (about ${Math.round((largest.fieldsPerByte ?? TYPICAL_FIELDS_PER_BYTE) * 1024)} per KB), needing as much memory to import as about ${formatSize(counted)} of typical CSV`;
   } else {
-    what = `These ${files.length} files are ${formatSize(total)} together (the largest, ${largest.name}, is ${formatSize(largest.size)})`;
+    what = `These ${files.length} files are ${size(total)} together (the largest, ${largest.name}, is ${formatSize(largest.size)})`;
     if (short) what += `, and their short fields need as much memory to import as about ${formatSize(counted)} of typical CSV`;
   }
-  return `${what}, above the about ${formatSize(limit)} ${advice.capacity}: ${advice.remedy(needed)}`;
+  return `${what}, above the about ${size(limit)} ${advice.capacity}: ${advice.remedy(needed)}`;
 }
