@@ -2,7 +2,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/import/pipeline';
 import { opportunityOutcomes } from '../../src/worker/handlers/data';
-import { readUrl, type CancelToken } from '../../src/worker/handlers/import-read';
+import { readBlobs, readUrl, type CancelToken } from '../../src/worker/handlers/import-read';
 import { createEngineService } from '../../src/worker/service';
 import { buildDataset } from '../../src/engine/model/build-dataset';
 import { recordSet, opportunity } from '../fixtures/records';
@@ -119,5 +119,29 @@ describe('readUrl', () => {
     });
     const fetchFn = (async () => new Response(stream)) as unknown as typeof fetch;
     await expect(readUrl('https://e.x/a.csv', t, 1024, undefined, { fetchFn })).rejects.toThrow(/Import cancelled: the current dataset is unchanged/);
+  });
+});
+
+describe('readBlobs', () => {
+  const files = () => [new File(['id,created_at\nL1,2026-01-01\n'], 'leads.csv'), new File(['id\nA1\n'], 'accounts.csv')];
+
+  it('reads a selection within the limit', async () => {
+    const read = await readBlobs(files(), { cancelled: false }, 1024);
+    expect(read.map((f) => [f.name, f.bytes?.byteLength])).toEqual([
+      ['leads.csv', 28],
+      ['accounts.csv', 6],
+    ]);
+  });
+
+  it('refuses a selection over the limit before reading any file', async () => {
+    const started: string[] = [];
+    const watch = { start: (name: string) => started.push(name), bytes: () => {}, end: () => {} };
+    // 28 + 6 = 34 bytes over a 30-byte limit. Fields per byte: leads 4 / 28, accounts 2 / 6, so the
+    // memory needed is 28 × (8 + 40 × 4 / 28) + 6 × (8 + 40 × 2 / 6) = 384 + 128 = 512 bytes, as much
+    // as 512 / 12 = 43 bytes of typical CSV: the short fields are named.
+    await expect(readBlobs(files(), { cancelled: false }, 30, undefined, watch)).rejects.toThrow(
+      'These 2 files are 1 KB together (the largest, leads.csv, is 1 KB), and their short fields need as much memory to import as about 1 KB of typical CSV, above the about 1 KB this device can import at once',
+    );
+    expect(started).toEqual([]);
   });
 });
