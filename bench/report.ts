@@ -9,7 +9,8 @@ export function printTable(results: readonly SizeResult[], environment: Record<s
   const rows: [string, ...string[]][] = [
     row('leads', (r) => r.leads.toLocaleString('en-US')),
     row('import, whole company, ms', (r) => ms(r.importMs, 0)),
-    row('import, peak RSS, MB', (r) => (r.importPeakRssMb === null ? 'not measured' : String(r.importPeakRssMb))),
+    row('import, peak RSS, MB', (r) => ms(r.importPeakRssMb, 0)),
+    row('import, input MB (peak RSS per input byte)', (r) => `${r.importInputMb} (${r.importRssPerInputByte ?? '—'})`),
     row('weight change (several weights), ms', (r) => ms(r.weightChangeMs)),
     row('single weight slider, ms', (r) => ms(r.singleWeightMs)),
     row('half-life change, ms', (r) => ms(r.halfLifeMs, 0)),
@@ -22,7 +23,8 @@ export function printTable(results: readonly SizeResult[], environment: Record<s
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   for (const [label, ...cells] of rows) process.stdout.write(`${label.padEnd(width)}  ${cells.map((c) => c.padStart(26)).join('')}\n`);
-  process.stdout.write(`\nloaded by: ${results.map((r) => `${r.leads}: ${r.loadedBy}`).join('; ')}\n${JSON.stringify(environment)}\n`);
+  for (const r of results) if (r.importNote) process.stdout.write(`\n${r.leads}: import not measured, ${r.importNote}`);
+  process.stdout.write(`\n${JSON.stringify(environment)}\n`);
 }
 
 function base(b: { median: number; ratio: number } | undefined): string {

@@ -3,18 +3,19 @@
  * a canonical JSON file, or CRM exports (Salesforce, HubSpot, detected or named with --preset),
  * or any CSV files with a saved mapping (--mapping file.json).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildDataset } from '../engine/model/build-dataset';
 import { endOfIsoDay } from '../engine/time';
 import { parseMapping, type Mapping } from '../import/mapping/schema';
 import { PRESETS, importFiles, isUsable, type ImportFile, type ImportResult, type PresetName } from '../import/pipeline';
 import type { ImportReport } from '../import/report';
-import { MAX_FILE_BYTES } from '../import/source/decode';
+import { SAMPLE_BYTES, fieldsPerByte, selectionProblem, type SizedFile } from '../import/source/memory-limit';
 import { CliError, type CliOptions, type DatasetContext } from './context';
+import { nodeImportLimit, type NodeImportLimit } from './memory';
 
-/** The files a path names: every .csv/.json in a folder, or the file itself (as bytes). */
-export function filesAt(path: string): ImportFile[] {
+/** The paths of the files a path names: every .csv/.json in a folder, or the file itself. */
+export function filePathsAt(path: string): string[] {
   let stat;
   try {
     stat = statSync(path);
@@ -28,12 +29,31 @@ export function filesAt(path: string): ImportFile[] {
         .map((f) => join(path, f))
     : [path];
   if (paths.length === 0) throw new CliError(`No .csv or .json files in ${path}`);
-  return paths.map((p) => {
-    const size = statSync(p).size;
-    // Refused before reading: the import would refuse it anyway, without the bytes in memory.
-    if (size > MAX_FILE_BYTES) return { name: basename(p), bytes: { byteLength: size } as Uint8Array };
-    return { name: basename(p), bytes: new Uint8Array(readFileSync(p)) };
-  });
+  return paths;
+}
+
+/** A file's name, size and fields per byte (sampled from its first bytes). */
+function sized(path: string): SizedFile {
+  const size = statSync(path).size;
+  const sample = new Uint8Array(Math.min(size, SAMPLE_BYTES));
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, sample, 0, sample.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return { name: basename(path), size, fieldsPerByte: fieldsPerByte(sample) };
+}
+
+/**
+ * The files the paths name, as bytes. The selection is checked against the memory limit first and
+ * refused, naming its largest file, before anything is read.
+ */
+export function readFilesAt(paths: readonly string[], limit: NodeImportLimit = nodeImportLimit()): ImportFile[] {
+  const all = paths.flatMap(filePathsAt);
+  const problem = selectionProblem(all.map(sized), limit.bytes, limit.advice);
+  if (problem !== undefined) throw new CliError(problem);
+  return all.map((p) => ({ name: basename(p), bytes: new Uint8Array(readFileSync(p)) }));
 }
 
 /** --preset and --mapping from the flags, validated. */
@@ -62,9 +82,12 @@ export function importOptionsFrom(options: CliOptions): { preset?: PresetName; m
   return out;
 }
 
-/** Imports every file of every path in one go (a folder and loose files may be mixed). */
-export function importPaths(paths: readonly string[], options: CliOptions, now = Date.now()): ImportResult {
-  const files = paths.flatMap(filesAt);
+/**
+ * Imports every file of every path in one go (a folder and loose files may be mixed); a selection
+ * over the memory limit is refused before it is read (CliError).
+ */
+export function importPaths(paths: readonly string[], options: CliOptions, now = Date.now(), limit?: NodeImportLimit): ImportResult {
+  const files = readFilesAt(paths, limit);
   const name = paths.length === 1 ? basename(paths[0]!) : 'Imported dataset';
   return importFiles(files, { ...importOptionsFrom(options), name, now });
 }

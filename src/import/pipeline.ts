@@ -20,7 +20,8 @@ import { hubspotPreset, looksLikeHubspot } from './presets/hubspot';
 import { looksLikeSalesforce, salesforcePreset } from './presets/salesforce';
 import { baseName, presetRejections, type ParsedFile, type PresetResult, type PresetTable } from './presets/types';
 import { ReportBuilder, type ImportReport } from './report';
-import { decodeBytes, sizeProblem, type RepairedLine } from './source/decode';
+import { decodeBytes, type RepairedLine } from './source/decode';
+import { selectionProblem } from './source/memory-limit';
 import { hasMixedLineEndings, normaliseLineEndings } from './source/line-endings';
 
 export const PRESETS = ['canonical', 'salesforce', 'hubspot'] as const;
@@ -91,6 +92,14 @@ function decodingNotes(
   return notes;
 }
 
+/**
+ * A file longer than the longest text the engine holds cannot be decoded: refused here whatever the
+ * caller checked. (The memory limit of a whole selection is checked by the callers, before reading.)
+ */
+function tooLong(f: ImportFile): string | undefined {
+  return selectionProblem([{ name: f.name, size: f.bytes?.byteLength ?? f.text?.length ?? 0 }], Infinity);
+}
+
 function parseAll(files: readonly ImportFile[], report: ReportBuilder): ParsedFile[] {
   const out: ParsedFile[] = [];
   for (const f of files) {
@@ -98,8 +107,7 @@ function parseAll(files: readonly ImportFile[], report: ReportBuilder): ParsedFi
       report.warn(f.name, 'a JSON file among CSV files: not read (load a canonical JSON file on its own)');
       continue;
     }
-    const size = f.bytes?.byteLength ?? f.text?.length ?? 0;
-    const tooBig = sizeProblem(f.name, size);
+    const tooBig = tooLong(f);
     if (tooBig !== undefined) {
       report.warn(f.name, `${tooBig}; not read`);
       continue;
@@ -209,7 +217,7 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
   const name = opts.name ?? 'Imported dataset';
   if (files.length === 1 && files[0]!.name.toLowerCase().endsWith('.json') && !opts.mapping) {
     const f = files[0]!;
-    const tooBig = sizeProblem(f.name, f.bytes?.byteLength ?? f.text?.length ?? 0);
+    const tooBig = tooLong(f);
     if (tooBig !== undefined) {
       report.warn(f.name, `${tooBig}; not read`);
       return { records: emptyRecords(name), report: report.build(), mode: 'json', unmapped: [], sources: new Map() };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/import/pipeline';
 import { rowsAtOffsets } from '../../src/import/csv';
-import { MAX_FILE_BYTES, decodeBytes, decodeWindows1252, invalidUtf8At, sizeProblem } from '../../src/import/source/decode';
+import { decodeBytes, decodeWindows1252, invalidUtf8At } from '../../src/import/source/decode';
+import { MAX_TEXT_BYTES } from '../../src/import/source/memory-limit';
 import { expectBalanced } from '../fixtures/import-report';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -97,21 +98,18 @@ describe('a UTF-8 file with a few invalid bytes', () => {
   });
 });
 
-describe('file size cap', () => {
-  it('a 300 MB file is refused with a message that says what to do', () => {
-    const msg = sizeProblem('export.csv', 300 * 1024 * 1024);
-    expect(msg).toBe('export.csv is 300 MB, above the 200 MB limit of an in-browser import: split it (for example by year) or filter the export, then load the parts');
-    expect(sizeProblem('small.csv', MAX_FILE_BYTES)).toBeUndefined();
-  });
-
-  it('the import refuses the file before decoding it, without throwing', () => {
-    // A view over a small buffer that reports a large byteLength would be a lie; a cap of 10 bytes
-    // through sizeProblem shows the same path on a real file.
-    expect(sizeProblem('x.csv', 11, 10)).toMatch(/above the 0 MB limit/);
-    const fake = { name: 'big.csv', bytes: { byteLength: 300 * 1024 * 1024 } as Uint8Array };
+describe('file size', () => {
+  it('the import refuses a file longer than the longest text the engine holds before decoding it, without throwing', () => {
+    // A stand-in that reports a length above the ceiling: the import must not touch its bytes.
+    const fake = { name: 'big.csv', bytes: { byteLength: MAX_TEXT_BYTES + 1 } as Uint8Array };
     const { records, report } = importFiles([fake]);
     expect(records.leads).toEqual([]);
-    expect(report.warnings[0]!.message).toMatch(/big.csv is 300 MB, above the 200 MB limit.*not read/);
+    expect(report.warnings).toEqual([
+      {
+        file: 'big.csv',
+        message: 'big.csv is 512 MB, longer than the 512 MB a JavaScript engine can hold as text: split it (for example by year) or filter the export, then load the parts; not read',
+      },
+    ]);
   });
 
   it('an empty file is reported, not a crash', () => {

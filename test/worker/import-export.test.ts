@@ -2,7 +2,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/import/pipeline';
 import { opportunityOutcomes } from '../../src/worker/handlers/data';
-import { readUrl, type CancelToken } from '../../src/worker/handlers/import-read';
+import { readBlobs, readUrl, type CancelToken } from '../../src/worker/handlers/import-read';
 import { createEngineService } from '../../src/worker/service';
 import { buildDataset } from '../../src/engine/model/build-dataset';
 import { recordSet, opportunity } from '../fixtures/records';
@@ -85,7 +85,7 @@ describe('readUrl', () => {
   it('sends no credentials, counts bytes as they arrive and names the file from the path', async () => {
     let init: RequestInit | undefined;
     const seen: number[] = [];
-    const f = await readUrl('https://example.com/data/leads%20q1.csv', token(), (p) => seen.push(p.loaded), {
+    const f = await readUrl('https://example.com/data/leads%20q1.csv', token(), 1024, (p) => seen.push(p.loaded), {
       fetchFn: (async (_: string, i: RequestInit) => {
         init = i;
         return response('id,created_at\nL1,2026-01-01\n', { 'content-length': '28' });
@@ -97,14 +97,16 @@ describe('readUrl', () => {
   });
 
   it('refuses other schemes, oversize bodies (by header or by counting) and slow servers', async () => {
-    await expect(readUrl('file:///etc/passwd', token())).rejects.toThrow(/Only http and https/);
-    const big = (async () => response('x'.repeat(50), { 'content-length': '50' })) as unknown as typeof fetch;
-    await expect(readUrl('https://e.x/a.csv', token(), undefined, { fetchFn: big, cap: 10 })).rejects.toThrow(/above the 0 MB limit/);
-    const lying = (async () => response('x'.repeat(50))) as unknown as typeof fetch;
-    await expect(readUrl('https://e.x/a.csv', token(), undefined, { fetchFn: lying, cap: 10 })).rejects.toThrow(/above the/);
+    await expect(readUrl('file:///etc/passwd', token(), 1024)).rejects.toThrow(/Only http and https/);
+    const big = (async () => response('x'.repeat(5000), { 'content-length': '5000' })) as unknown as typeof fetch;
+    await expect(readUrl('https://e.x/a.csv', token(), 2048, undefined, { fetchFn: big })).rejects.toThrow(
+      'a.csv is 5 KB, above the about 2 KB this device can import at once: load fewer files at a time',
+    );
+    const lying = (async () => response('x'.repeat(5000))) as unknown as typeof fetch;
+    await expect(readUrl('https://e.x/a.csv', token(), 2048, undefined, { fetchFn: lying })).rejects.toThrow(/above the about 2 KB/);
     const slow = ((_: string, i: RequestInit) =>
       new Promise((_resolve, reject) => i.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch;
-    await expect(readUrl('https://e.x/a.csv', token(), undefined, { fetchFn: slow, timeoutMs: 20 })).rejects.toThrow(/did not answer within 0 s/);
+    await expect(readUrl('https://e.x/a.csv', token(), 1024, undefined, { fetchFn: slow, timeoutMs: 20 })).rejects.toThrow(/did not answer within 0 s/);
   });
 
   it('cancel stops the read between chunks', async () => {
@@ -116,6 +118,30 @@ describe('readUrl', () => {
       },
     });
     const fetchFn = (async () => new Response(stream)) as unknown as typeof fetch;
-    await expect(readUrl('https://e.x/a.csv', t, undefined, { fetchFn })).rejects.toThrow(/Import cancelled: the current dataset is unchanged/);
+    await expect(readUrl('https://e.x/a.csv', t, 1024, undefined, { fetchFn })).rejects.toThrow(/Import cancelled: the current dataset is unchanged/);
+  });
+});
+
+describe('readBlobs', () => {
+  const files = () => [new File(['id,created_at\nL1,2026-01-01\n'], 'leads.csv'), new File(['id\nA1\n'], 'accounts.csv')];
+
+  it('reads a selection within the limit', async () => {
+    const read = await readBlobs(files(), { cancelled: false }, 1024);
+    expect(read.map((f) => [f.name, f.bytes?.byteLength])).toEqual([
+      ['leads.csv', 28],
+      ['accounts.csv', 6],
+    ]);
+  });
+
+  it('refuses a selection over the limit before reading any file', async () => {
+    const started: string[] = [];
+    const watch = { start: (name: string) => started.push(name), bytes: () => {}, end: () => {} };
+    // 28 + 6 = 34 bytes over a 30-byte limit. Fields per byte: leads 4 / 28, accounts 2 / 6, so the
+    // memory needed is 28 × (8 + 40 × 4 / 28) + 6 × (8 + 40 × 2 / 6) = 384 + 128 = 512 bytes, as much
+    // as 512 / 12 = 43 bytes of typical CSV: the short fields are named.
+    await expect(readBlobs(files(), { cancelled: false }, 30, undefined, watch)).rejects.toThrow(
+      'These 2 files are 1 KB together (the largest, leads.csv, is 1 KB), and their short fields need as much memory to import as about 1 KB of typical CSV, above the about 1 KB this device can import at once',
+    );
+    expect(started).toEqual([]);
   });
 });

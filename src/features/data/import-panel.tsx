@@ -1,6 +1,6 @@
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { Mapping } from '../../import/mapping/schema';
-import { MAX_FILE_BYTES, sizeProblem } from '../../import/source/decode';
+import { currentBrowserMemoryBudget, importLimitBytes, limitStatement, selectionProblem, sizedBlob } from '../../import/source/memory-limit';
 import { ErrorState } from '../../ui/states';
 import type { ImportPreview, ImportProgress } from '../../worker/api';
 import { engine } from '../../worker/client';
@@ -24,6 +24,13 @@ function progressText(p: ImportProgress | null): string {
  * checked in the worker; the report is shown before anything replaces the current dataset.
  */
 export function ImportPanel() {
+  // The page's memory, read once: the limit stated below is the one the selection is checked
+  // against and the one the worker enforces while it reads.
+  const [limit] = useState(() => {
+    const budget = currentBrowserMemoryBudget();
+    const bytes = importLimitBytes(budget);
+    return { bytes, statement: limitStatement(bytes, budget) };
+  });
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [source, setSource] = useState<PreviewSource | null>(null);
@@ -38,12 +45,13 @@ export function ImportPanel() {
   const commit = useCommitImport();
   const busy = read.isPending || commit.isPending || remapping;
 
-  const start = (next: PreviewSource) => {
+  const start = async (next: PreviewSource) => {
     setRefused(null);
     setRemapError(null);
     if (next.kind === 'files') {
       if (next.files.length === 0) return;
-      const tooBig = next.files.map((f) => sizeProblem(f.name, f.size)).find((m) => m !== undefined);
+      // Sizes and a sample of each file's start (its fields per byte): nothing else is read yet.
+      const tooBig = selectionProblem(await Promise.all(next.files.map(sizedBlob)), limit.bytes);
       if (tooBig) {
         setRefused(tooBig);
         return;
@@ -54,7 +62,7 @@ export function ImportPanel() {
     setProgress(null);
     setSource(next);
     setMappingKey((k) => k + 1);
-    read.mutate({ source: next }, { onSuccess: setPreview });
+    read.mutate({ source: next, settings: { limitBytes: limit.bytes } }, { onSuccess: setPreview });
   };
 
   const remap = async (mapping: Mapping) => {
@@ -73,11 +81,11 @@ export function ImportPanel() {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    start({ kind: 'files', files: Array.from(e.dataTransfer.files) });
+    void start({ kind: 'files', files: Array.from(e.dataTransfer.files) });
   };
   const submitUrl = (e: FormEvent) => {
     e.preventDefault();
-    if (url.trim() !== '') start({ kind: 'url', url: url.trim() });
+    if (url.trim() !== '') void start({ kind: 'url', url: url.trim() });
   };
   const discard = () => {
     if (preview) void engine().discardImport(preview.id);
@@ -92,8 +100,10 @@ export function ImportPanel() {
         <h2 id="import-heading">Load your own data</h2>
         <p className="muted">
           Salesforce exports (Lead, Opportunity, OpportunityHistory, Account, CampaignMember), HubSpot contacts and deals exports, the
-          canonical CSV folder or JSON, or any CSV through the mapping screen. Up to {Math.round(MAX_FILE_BYTES / MB)} MB per file. Your
-          files never leave this browser.
+          canonical CSV folder or JSON, or any CSV through the mapping screen. Your files never leave this browser.
+        </p>
+        <p className="muted" data-testid="import-limit">
+          {limit.statement}
         </p>
         <div
           className={`drop-zone${dragging ? ' drop-zone--active' : ''}`}
@@ -118,7 +128,7 @@ export function ImportPanel() {
             aria-label="Files to import"
             tabIndex={-1}
             onChange={(e) => {
-              start({ kind: 'files', files: Array.from(e.target.files ?? []) });
+              void start({ kind: 'files', files: Array.from(e.target.files ?? []) });
               e.target.value = '';
             }}
           />
@@ -142,7 +152,7 @@ export function ImportPanel() {
           </div>
         ) : null}
         {read.isPending && progress?.funnel ? <LiveFunnel snapshot={progress.funnel} /> : null}
-        {refused ? <ErrorState title="This file was not read; the current dataset is unchanged" error={refused} /> : null}
+        {refused ? <ErrorState title="Nothing was read; the current dataset is unchanged" error={refused} /> : null}
         {read.error ? <ErrorState title="The import stopped; the current dataset is unchanged" error={read.error} /> : null}
         {remapError ? <ErrorState title="The mapping could not be applied" error={remapError} /> : null}
         {commit.error ? <ErrorState title="The dataset was not replaced" error={commit.error} /> : null}

@@ -167,14 +167,3 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     };
   }
 }
-
-/** Largest file accepted, in bytes. Bigger files are refused before they are read. */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-
-/** A reason to refuse a file by its size alone, or undefined when it may be read. */
-export function sizeProblem(name: string, bytes: number, max = MAX_FILE_BYTES): string | undefined {
-  if (bytes === 0) return undefined;
-  if (bytes <= max) return undefined;
-  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-  return `${name} is ${mb(bytes)}, above the ${mb(max)} limit of an in-browser import: split it (for example by year) or filter the export, then load the parts`;
-}

@@ -3,7 +3,7 @@
  * arrive) or from a URL (fetched without credentials, with a size cap and a timeout). Both check a
  * cancel flag between chunks so a large read stops when the user says so.
  */
-import { MAX_FILE_BYTES, sizeProblem } from '../../import/source/decode';
+import { BROWSER_ADVICE, formatSize, selectionProblem, sizedBlob } from '../../import/source/memory-limit';
 import type { LeadsFunnelSnapshot } from '../../import/leads-funnel-stream';
 import type { ImportFile } from '../../import/pipeline';
 
@@ -41,6 +41,11 @@ export interface CancelToken {
   cancelled: boolean;
 }
 
+/** A file found over the limit while it streams (its size was not known before). */
+function overLimit(name: string, size: number, cap: number): string {
+  return selectionProblem([{ name, size }], cap) ?? `${name} is more than ${formatSize(cap)}`;
+}
+
 async function drain(
   stream: ReadableStream<Uint8Array>,
   name: string,
@@ -61,7 +66,7 @@ async function drain(
     size += value.byteLength;
     if (size > cap) {
       await reader.cancel();
-      throw new Error(sizeProblem(name, size, cap) ?? `${name} is too large`);
+      throw new Error(overLimit(name, size, cap));
     }
     chunks.push(value);
     onChunk(value);
@@ -75,19 +80,29 @@ async function drain(
   return out;
 }
 
-/** Reads Files (or Blobs with a name) to bytes; a file above the cap is refused before reading. */
-export async function readBlobs(files: readonly File[], token: CancelToken, progress?: ProgressFn, watch?: ChunkWatcher): Promise<ImportFile[]> {
+/**
+ * Reads Files (or Blobs with a name) to bytes. A selection above `limit` (bytes, all files
+ * together) is refused before any file is read.
+ */
+export async function readBlobs(
+  files: readonly File[],
+  token: CancelToken,
+  limit: number,
+  progress?: ProgressFn,
+  watch?: ChunkWatcher,
+): Promise<ImportFile[]> {
+  const tooBig = selectionProblem(await Promise.all(files.map(sizedBlob)), limit, BROWSER_ADVICE);
+  if (tooBig !== undefined) throw new Error(tooBig);
   const total = files.reduce((s, f) => s + f.size, 0);
   let loaded = 0;
   const out: ImportFile[] = [];
   for (const f of files) {
-    const tooBig = sizeProblem(f.name, f.size);
-    if (tooBig !== undefined) throw new Error(tooBig);
     watch?.start(f.name, f.size);
     progress?.({ phase: 'reading', file: f.name, loaded, total });
     let bytes: Uint8Array;
     if (typeof f.stream === 'function') {
-      bytes = await drain(f.stream() as ReadableStream<Uint8Array>, f.name, MAX_FILE_BYTES, token, (chunk) => {
+      // A file that grew since it was chosen still stops at the limit.
+      bytes = await drain(f.stream() as ReadableStream<Uint8Array>, f.name, limit - loaded, token, (chunk) => {
         loaded += chunk.byteLength;
         watch?.bytes(f.name, chunk);
         progress?.({ phase: 'reading', file: f.name, loaded, total });
@@ -116,12 +131,16 @@ export function nameFromUrl(url: URL): string {
   }
 }
 
-/** Fetches one file by URL: http(s) only, no cookies or credentials, capped in size and time. */
+/**
+ * Fetches one file by URL: http(s) only, no cookies or credentials, capped in time and in size by
+ * `cap` (the import's memory limit): refused on its Content-Length, else when the bytes pass it.
+ */
 export async function readUrl(
   href: string,
   token: CancelToken,
+  cap: number,
   progress?: ProgressFn,
-  opts: { timeoutMs?: number; cap?: number; fetchFn?: typeof fetch; watch?: ChunkWatcher } = {},
+  opts: { timeoutMs?: number; fetchFn?: typeof fetch; watch?: ChunkWatcher } = {},
 ): Promise<ImportFile> {
   let url: URL;
   try {
@@ -130,7 +149,6 @@ export async function readUrl(
     throw new Error(`"${href}" is not a URL: give a full address such as https://example.com/leads.csv`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`Only http and https addresses can be loaded, not ${url.protocol}`);
-  const cap = opts.cap ?? MAX_FILE_BYTES;
   const controller = new AbortController();
   const timeoutMs = opts.timeoutMs ?? URL_TIMEOUT_MS;
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -140,7 +158,7 @@ export async function readUrl(
     if (!res.ok) throw new Error(`The server answered ${res.status} ${res.statusText} for ${url.href}`);
     const length = Number(res.headers.get('content-length'));
     const total = Number.isFinite(length) && length > 0 ? length : null;
-    if (total !== null && total > cap) throw new Error(sizeProblem(name, total, cap) ?? `${name} is too large`);
+    if (total !== null && total > cap) throw new Error(overLimit(name, total, cap));
     if (!res.body) throw new Error(`No content from ${url.href}`);
     let loaded = 0;
     opts.watch?.start(name, total);

@@ -10,6 +10,7 @@ import type { ImportReport } from '../../import/report';
 import type { EngineState } from '../state';
 import { install, type DatasetSummary } from './data';
 import { LeadsFunnelStream, type LeadsFunnelSnapshot } from '../../import/leads-funnel-stream';
+import { currentBrowserMemoryBudget, importLimitBytes } from '../../import/source/memory-limit';
 import { ImportCancelled, readBlobs, readUrl, type CancelToken, type ChunkWatcher, type ProgressFn } from './import-read';
 
 /**
@@ -62,6 +63,16 @@ export interface ImportPreview {
 export interface ImportSettings {
   readonly preset?: PresetName;
   readonly mapping?: Mapping;
+  /**
+   * Bytes of files this import may read (the limit the Data view states, from the page's memory);
+   * default: the worker's own estimate (see src/import/source/memory-limit.ts).
+   */
+  readonly limitBytes?: number;
+}
+
+/** The limit of one import: the caller's, else the worker's own estimate. */
+function limitOf(settings: ImportSettings | undefined): number {
+  return settings?.limitBytes ?? importLimitBytes(currentBrowserMemoryBudget());
 }
 
 export interface ImportHandlers {
@@ -117,7 +128,7 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
   const run = (files: readonly ImportFile[], settings: ImportSettings = {}, progress?: ProgressFn): ImportPreview => {
     progress?.({ phase: 'parsing', file: files.map((f) => f.name).join(', '), loaded: 0, total: null });
     const name = files.length === 1 ? files[0]!.name.replace(/\.[^.]*$/, '') : 'Imported dataset';
-    const result = importFiles(files, { ...settings, now: clock(), name });
+    const result = importFiles(files, { preset: settings.preset, mapping: settings.mapping, now: clock(), name });
     pending = { id: nextId++, files, result };
     progress?.({ phase: 'done', file: '', loaded: 0, total: null });
     return preview(pending);
@@ -135,12 +146,12 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
     previewFiles: (files, settings, progress) =>
       guarded(async (t) => {
         const live = liveFunnel(progress);
-        return run(await readBlobs(files, t, live.progress, live.watch), settings, live.progress);
+        return run(await readBlobs(files, t, limitOf(settings), live.progress, live.watch), settings, live.progress);
       }),
     previewUrl: (url, settings, progress) =>
       guarded(async (t) => {
         const live = liveFunnel(progress);
-        return run([await readUrl(url, t, live.progress, { watch: live.watch })], settings, live.progress);
+        return run([await readUrl(url, t, limitOf(settings), live.progress, { watch: live.watch })], settings, live.progress);
       }),
     async previewInputs(files, settings) {
       return run(files, settings);

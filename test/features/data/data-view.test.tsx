@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataView } from '../../../src/features/data/data-view';
 import { setEngine } from '../../../src/worker/client';
 import { createEngineService } from '../../../src/worker/service';
@@ -44,12 +44,58 @@ describe('Data view import', () => {
     expect(outcomes).toHaveTextContent('Open pipeline$0');
   });
 
-  it('refuses a file above the size cap before reading it', async () => {
-    renderView();
-    await screen.findByRole('heading', { name: /Loaded dataset/ });
-    const big = new File(['x'], 'huge.csv');
-    Object.defineProperty(big, 'size', { value: 300 * 1024 * 1024 });
-    await userEvent.upload(screen.getByLabelText('Files to import'), big);
-    expect(await screen.findByRole('alert')).toHaveTextContent('huge.csv is 300 MB, above the 200 MB limit');
+  describe('the memory limit', () => {
+    const MIB = 1024 * 1024;
+    beforeEach(() => {
+      // A browser that allows 1,200 MiB more heap (1,288 MiB limit, 88 MiB in use): 1,200 / 12 = 100 MiB of files.
+      Object.defineProperty(performance, 'memory', { value: { jsHeapSizeLimit: 1288 * MIB, usedJSHeapSize: 88 * MIB }, configurable: true });
+    });
+    afterEach(() => {
+      delete (performance as { memory?: unknown }).memory;
+    });
+
+    const sized = (name: string, size: number, start = 'x') => {
+      const f = new File([start], name);
+      Object.defineProperty(f, 'size', { value: size });
+      return f;
+    };
+
+    it('states the limit from the page memory before anything is read', async () => {
+      renderView();
+      await screen.findByRole('heading', { name: /Loaded dataset/ });
+      expect(screen.getByTestId('import-limit')).toHaveTextContent(
+        'Files up to about 100 MB in all on this device: an import needs about 12 bytes of memory per byte of a typical file (more for short fields), and this browser lets the page use about 1,200 MB more.',
+      );
+    });
+
+    it('refuses a file above it before reading it, naming the file', async () => {
+      renderView();
+      await screen.findByRole('heading', { name: /Loaded dataset/ });
+      await userEvent.upload(screen.getByLabelText('Files to import'), sized('huge.csv', 300 * MIB));
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('Nothing was read; the current dataset is unchanged');
+      expect(alert).toHaveTextContent(
+        'huge.csv is 300 MB, above the about 100 MB this device can import at once: load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory',
+      );
+      expect(screen.queryByRole('status')).toBeNull();
+      expect(screen.getByRole('heading', { name: /Loaded dataset/ })).toHaveTextContent(/demo/i);
+    });
+
+    it('refuses files that are over it only together, naming the largest', async () => {
+      renderView();
+      await screen.findByRole('heading', { name: /Loaded dataset/ });
+      await userEvent.upload(screen.getByLabelText('Files to import'), [sized('leads.csv', 40 * MIB), sized('activities.csv', 70 * MIB)]);
+      expect(await screen.findByRole('alert')).toHaveTextContent('These 2 files are 110 MB together (the largest, activities.csv, is 70 MB), above the about 100 MB');
+    });
+
+    it('counts a file of short fields, sampled from its start, for the memory it needs', async () => {
+      renderView();
+      await screen.findByRole('heading', { name: /Loaded dataset/ });
+      // "a,b\n": 2 fields per 4 bytes. 60 MiB × (8 + 40 × 0.5) / 12 = 140 MiB of typical CSV.
+      await userEvent.upload(screen.getByLabelText('Files to import'), sized('leads.csv', 60 * MIB, 'a,b\n'.repeat(1000)));
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'leads.csv is 60 MB of short fields (about 512 per KB), needing as much memory to import as about 140 MB of typical CSV, above the about 100 MB this device can import at once',
+      );
+    });
   });
 });

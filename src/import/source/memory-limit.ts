@@ -1,0 +1,201 @@
+/**
+ * How many bytes of files one import may read, from the memory it may use. Every file of a
+ * selection is held at once (bytes, decoded text, parsed rows, records and report), so the limit is
+ * on the selection's total, checked before any byte is read; a selection over it is refused with a
+ * message naming its largest file, instead of running the page or the process out of memory.
+ */
+
+const MIB = 1024 * 1024;
+const GIB = 1024 * MIB;
+
+/**
+ * Memory the importer needs: about IMPORT_BYTES_PER_BYTE per byte of file plus
+ * IMPORT_BYTES_PER_FIELD per field (a cell of a row), rounded up from a fit of peak resident memory
+ * measured with `revlens import` (bench/import-child.ts, Node 20): the canonical demo company at
+ * 100k leads (826 MB for 66.2 MB and 6.47 million fields) and 200k (1,526 MB for 131.9 MB and 12.9
+ * million fields), from `npm run bench -- --json --sizes 100000,200000` (bench/results/latest.json),
+ * and its 100k leads.csv alone (305 MB for 18.5 MB, 2.1 million fields) and with 20 two-character
+ * custom columns appended (417 MB for 24.2 MB, 4.1 million fields). The fit: 7.2 bytes per byte,
+ * 37 per field and about 120 MB for the runtime itself. Short fields are what make a file costly:
+ * the demo company has 0.09 fields per byte (12.5 bytes of memory per byte of file, runtime
+ * included), the file with custom columns 0.16 (17.2).
+ */
+export const IMPORT_BYTES_PER_BYTE = 8;
+export const IMPORT_BYTES_PER_FIELD = 40;
+
+/** Fields per byte of a typical export (the demo company has 0.093), for the limit the Data view states. */
+export const TYPICAL_FIELDS_PER_BYTE = 0.1;
+
+/** Memory per byte of a typical file: 8 + 40 × 0.1 = 12. */
+export const IMPORT_BYTES_PER_INPUT_BYTE = IMPORT_BYTES_PER_BYTE + IMPORT_BYTES_PER_FIELD * TYPICAL_FIELDS_PER_BYTE;
+
+/** Bytes of the start of a file sampled for its fields per byte. */
+export const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * Fields per byte of a sample of a file: separators (the most frequent of comma, semicolon and tab)
+ * and line breaks over its length. A separator inside quotes counts too, which errs on the side of
+ * more memory.
+ */
+export function fieldsPerByte(sample: Uint8Array): number {
+  if (sample.length === 0) return TYPICAL_FIELDS_PER_BYTE;
+  let comma = 0;
+  let semicolon = 0;
+  let tab = 0;
+  let lines = 0;
+  for (const b of sample) {
+    if (b === 0x2c) comma++;
+    else if (b === 0x3b) semicolon++;
+    else if (b === 0x09) tab++;
+    else if (b === 0x0a) lines++;
+  }
+  return (Math.max(comma, semicolon, tab) + lines) / sample.length;
+}
+
+/** Fields per byte of a Blob (File), from its first SAMPLE_BYTES. */
+export async function blobFieldsPerByte(blob: Blob): Promise<number> {
+  return fieldsPerByte(new Uint8Array(await blob.slice(0, SAMPLE_BYTES).arrayBuffer()));
+}
+
+/**
+ * Memory an import of the file needs, bytes (the runtime itself not included). A file is never
+ * counted as cheaper than a typical one: a sample may miss the short fields further on.
+ */
+export function memoryNeeded(file: SizedFile): number {
+  const density = Math.max(TYPICAL_FIELDS_PER_BYTE, file.fieldsPerByte ?? TYPICAL_FIELDS_PER_BYTE);
+  return file.size * (IMPORT_BYTES_PER_BYTE + IMPORT_BYTES_PER_FIELD * density);
+}
+
+/** A Blob (File) with its name, size and sampled fields per byte. */
+export async function sizedBlob(blob: Blob & { readonly name: string }): Promise<SizedFile> {
+  return { name: blob.name, size: blob.size, fieldsPerByte: await blobFieldsPerByte(blob) };
+}
+
+/** Memory assumed when the platform says nothing about it (Firefox, Safari): 1 GiB. */
+export const ASSUMED_MEMORY_BYTES = GIB;
+
+/**
+ * Share of a device's memory one tab's import may count on. `navigator.deviceMemory` is the whole
+ * device (capped at 8 GB by browsers) and is shared with the system, the browser and other tabs.
+ */
+export const DEVICE_MEMORY_SHARE = 1 / 4;
+
+/**
+ * The longest text a JavaScript engine holds (V8: 2^29 − 24 characters). A file is decoded into
+ * one string, so a longer file is refused whatever the memory.
+ */
+export const MAX_TEXT_BYTES = 2 ** 29 - 24;
+
+/** Memory an import may use and where the figure comes from. */
+export interface MemoryBudget {
+  readonly bytes: number;
+  readonly source: 'heap limit' | 'device memory' | 'assumed';
+}
+
+/** Chrome's non-standard `performance.memory`. */
+export interface HeapMemory {
+  readonly jsHeapSizeLimit: number;
+  readonly usedJSHeapSize: number;
+}
+
+/**
+ * The browser's budget: the JavaScript heap left (`performance.memory`, Chromium), else a share of
+ * the device's memory (`navigator.deviceMemory`, in GB), else the assumed default.
+ */
+export function browserMemoryBudget(env: { readonly memory?: HeapMemory; readonly deviceMemoryGb?: number }): MemoryBudget {
+  const m = env.memory;
+  if (m && Number.isFinite(m.jsHeapSizeLimit) && m.jsHeapSizeLimit > 0) {
+    return { bytes: Math.max(0, m.jsHeapSizeLimit - (Number.isFinite(m.usedJSHeapSize) ? m.usedJSHeapSize : 0)), source: 'heap limit' };
+  }
+  const gb = env.deviceMemoryGb;
+  if (gb !== undefined && Number.isFinite(gb) && gb > 0) return { bytes: gb * GIB * DEVICE_MEMORY_SHARE, source: 'device memory' };
+  return { bytes: ASSUMED_MEMORY_BYTES, source: 'assumed' };
+}
+
+/** `browserMemoryBudget` of the running page or worker. */
+export function currentBrowserMemoryBudget(): MemoryBudget {
+  const perf = (globalThis as { performance?: { memory?: HeapMemory } }).performance;
+  const nav = (globalThis as { navigator?: { deviceMemory?: number } }).navigator;
+  return browserMemoryBudget({ memory: perf?.memory, deviceMemoryGb: nav?.deviceMemory });
+}
+
+/** Node's budget: the V8 heap left under its limit (`v8.getHeapStatistics()`). */
+export function nodeMemoryBudget(heap: { readonly heap_size_limit: number; readonly used_heap_size: number }): MemoryBudget {
+  return { bytes: Math.max(0, heap.heap_size_limit - heap.used_heap_size), source: 'heap limit' };
+}
+
+/** Bytes of files an import may read with `budget`. */
+export function importLimitBytes(budget: MemoryBudget, factor = IMPORT_BYTES_PER_INPUT_BYTE): number {
+  return Math.floor(budget.bytes / factor);
+}
+
+/** A size for a message: "340 MB", "2.5 MB", "12 KB" (binary units, at least 1 KB when not empty). */
+export function formatSize(bytes: number): string {
+  if (bytes >= 10 * MIB) return `${Math.round(bytes / MIB).toLocaleString('en-US')} MB`;
+  if (bytes >= MIB) return `${(bytes / MIB).toFixed(1)} MB`;
+  return `${bytes > 0 ? Math.max(1, Math.round(bytes / 1024)) : 0} KB`;
+}
+
+/** What the Data view says before a read starts. */
+export function limitStatement(limit: number, budget: MemoryBudget): string {
+  const from =
+    budget.source === 'heap limit'
+      ? `this browser lets the page use about ${formatSize(budget.bytes)} more`
+      : budget.source === 'device memory'
+        ? `it counts on a quarter of this device's ${Math.round(budget.bytes / DEVICE_MEMORY_SHARE / GIB)} GB of memory`
+        : 'this browser does not say how much memory it has, so 1 GB is assumed';
+  return `Files up to about ${formatSize(limit)} in all on this device: an import needs about ${IMPORT_BYTES_PER_INPUT_BYTE} bytes of memory per byte of a typical file (more for short fields), and ${from}.`;
+}
+
+export interface SizedFile {
+  readonly name: string;
+  readonly size: number;
+  /** Fields per byte sampled from the file (`fieldsPerByte`); default: a typical file's. */
+  readonly fieldsPerByte?: number;
+}
+
+/** How a refusal ends: where the limit comes from and what to do. */
+export interface LimitAdvice {
+  /** "this device can import at once" */
+  readonly capacity: string;
+  /** What to do, given the memory the selection would need (bytes). */
+  readonly remedy: (neededBytes: number) => string;
+}
+
+/** The Data view's (and the import worker's) advice. */
+export const BROWSER_ADVICE: LimitAdvice = {
+  capacity: 'this device can import at once',
+  remedy: () => 'load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory',
+};
+
+/**
+ * Why a selection cannot be read, naming the file, or undefined when it may be. A file longer than
+ * the engine's longest text is refused whatever the memory. Otherwise the memory the selection
+ * needs is compared with the memory `limit` stands for (a limit in bytes of typical files): a file
+ * of short fields counts for more than its size, and the message says so.
+ */
+export function selectionProblem(files: readonly SizedFile[], limit: number, advice: LimitAdvice = BROWSER_ADVICE): string | undefined {
+  const tooLong = files.find((f) => f.size > MAX_TEXT_BYTES);
+  if (tooLong) {
+    return `${tooLong.name} is ${formatSize(tooLong.size)}, longer than the ${formatSize(MAX_TEXT_BYTES)} a JavaScript engine can hold as text: split it (for example by year) or filter the export, then load the parts`;
+  }
+  const needed = files.reduce((s, f) => s + memoryNeeded(f), 0);
+  // As bytes of typical files, the unit of the limit.
+  const counted = needed / IMPORT_BYTES_PER_INPUT_BYTE;
+  if (counted <= limit) return undefined;
+  const total = files.reduce((s, f) => s + f.size, 0);
+  const largest = files.reduce((a, b) => (b.size > a.size ? b : a));
+  // Sizes that round alike are told apart by a decimal ("66.2 MB … above the about 65.8 MB").
+  const size = (n: number) => (formatSize(total) === formatSize(limit) && n >= MIB ? `${(n / MIB).toFixed(1)} MB` : formatSize(n));
+  // Short fields are named when they, not the size alone, put the selection over the limit.
+  const short = total <= limit || counted > total * 1.1;
+  let what: string;
+  if (files.length === 1) {
+    what = `${largest.name} is ${size(largest.size)}`;
+    if (short) what += ` of short fields (about ${Math.round((largest.fieldsPerByte ?? TYPICAL_FIELDS_PER_BYTE) * 1024)} per KB), needing as much memory to import as about ${formatSize(counted)} of typical CSV`;
+  } else {
+    what = `These ${files.length} files are ${size(total)} together (the largest, ${largest.name}, is ${formatSize(largest.size)})`;
+    if (short) what += `, and their short fields need as much memory to import as about ${formatSize(counted)} of typical CSV`;
+  }
+  return `${what}, above the about ${size(limit)} ${advice.capacity}: ${advice.remedy(needed)}`;
+}

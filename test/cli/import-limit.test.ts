@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CliError } from '../../src/cli/context';
+import { importPaths } from '../../src/cli/load-dataset';
+import { nodeImportLimit } from '../../src/cli/memory';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const KIB = 1024;
+const MIB = 1024 * KIB;
+const options = { json: false, flags: {} };
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'revlens-limit-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** A header and `rows` rows of 21 bytes and 3 fields each: 1/7 field per byte. */
+const leadsCsv = (rows: number) => `id,created_at,source\n${Array.from({ length: rows }, (_, i) => `L${String(i).padStart(4, '0')},2026-01-05,web\n`).join('')}`;
+
+describe('revlens import under a memory limit', () => {
+  it('refuses a selection over the limit before reading it, naming the largest file and the heap to ask for', () => {
+    // leads.csv: 301 lines of 21 bytes = 6,321 bytes at 1/7 field per byte: 6,321 × (8 + 40 / 7) =
+    // 86,688 bytes of memory. plan.csv: 33 bytes, 4 fields: 33 × (8 + 40 × 4 / 33) = 424. Together
+    // 87,112, as much as 87,112 / 12 = 7,259 bytes (7 KB) of typical CSV. Heap limit 48 KiB, 12 KiB
+    // in use: 36 KiB / 12 = 3 KiB of typical CSV.
+    const dir = folder({ 'leads.csv': leadsCsv(300), 'plan.csv': 'quarter,quota_usd\n2026-Q1,100000\n' });
+    const limit = nodeImportLimit({ heap_size_limit: 48 * KIB, used_heap_size: 12 * KIB });
+    expect(limit.bytes).toBe(3 * KIB);
+    let error: unknown;
+    try {
+      importPaths([dir], options, Date.now(), limit);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CliError);
+    // Needed: 12 KiB in use + 87,112 bytes, well under 1 GiB, so 1024 MB is asked for.
+    expect((error as CliError).message).toBe(
+      'These 2 files are 6 KB together (the largest, leads.csv, is 6 KB), and their short fields need as much memory to import as about 7 KB of typical CSV, above the about 3 KB this Node process can import at once (its heap limit is 48 KB): run it again with a larger heap, NODE_OPTIONS=--max-old-space-size=1024 in the environment, or read fewer files at a time',
+    );
+    expect((error as CliError).exitCode).toBe(1);
+  });
+
+  it('asks for whole GiB above what the selection needs', () => {
+    // A selection that needs 1,200 MiB, with 900 MiB in use: 2,100 MiB, rounded up to whole GiB: 3,072.
+    const limit = nodeImportLimit({ heap_size_limit: 1000 * MIB, used_heap_size: 900 * MIB });
+    expect(limit.advice.remedy(1200 * MIB)).toContain('NODE_OPTIONS=--max-old-space-size=3072');
+  });
+
+  it('reads a selection under the limit', () => {
+    const dir = folder({ 'leads.csv': leadsCsv(3) });
+    const { records } = importPaths([dir], options, Date.now(), nodeImportLimit({ heap_size_limit: 64 * MIB, used_heap_size: 0 }));
+    expect(records.leads.map((l) => l.id)).toEqual(['L0000', 'L0001', 'L0002']);
+  });
+
+  it('the command refuses with exit 1 and the message under a small Node heap, instead of running out of memory', () => {
+    // 700,000 leads of 21–23 bytes, about 15 MB; a 128 MB old space leaves far less than 15 MB × 13.
+    const dir = folder({ 'leads.csv': leadsCsv(700_000) });
+    const r = spawnSync(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', 'src/cli/main.ts', 'import', dir], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^revlens: leads\.csv is 15 MB of short fields \(about \d+ per KB\), needing as much memory to import as about \d+ MB of typical CSV, above the about \d+(\.\d)? MB this Node process can import at once \(its heap limit is \d+ MB\): run it again with a larger heap, NODE_OPTIONS=--max-old-space-size=1024 in the environment/);
+  }, 30_000);
+});
