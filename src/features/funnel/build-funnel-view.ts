@@ -2,7 +2,8 @@
  * Shapes the engine's funnel view-model for the charts: formatted labels, tooltip lines and the CSV
  * behind each chart. Pure; no figure is computed here that the engine did not compute.
  */
-import { formatCount, formatDays, formatPercent } from '../../lib/format';
+import type { Cell } from '../../lib/csv-export';
+import { formatCount, formatDays, formatPercent, formatRateWithInterval, type RateWithSample } from '../../lib/format';
 import type { FunnelViewModel } from '../../worker/api';
 import type { RateRow, RateSeries, Benchmark } from '../../charts/rate-bar-chart';
 import type { CountRow } from '../../charts/count-bar-chart';
@@ -13,11 +14,21 @@ export const SERIES_COLORS = ['#1f4e8c', '#d9822b', '#2a9d8f', '#8e44ad', '#c039
 
 type Vm = FunnelViewModel;
 
+/** The three columns every exported rate gains: its 95% interval and its sample size. */
+export function ciHeader(rate: string): string[] {
+  return [`${rate}_ci_low`, `${rate}_ci_high`, `${rate}_n`];
+}
+
+/** The cells of `ciHeader`; empty bounds when the rate has no interval. */
+export function ciCells(e: RateWithSample | null | undefined): Cell[] {
+  return e ? [e.lo, e.hi, e.n] : [null, null, null];
+}
+
 export function stageCsv(vm: Vm): CsvExport {
   return {
     fileName: 'funnel-stages.csv',
-    header: ['stage', 'leads', 'pipeline_amount', 'step_rate', 'cumulative_rate', 'skipped', 'reentered'],
-    rows: vm.stages.map((s) => [s.stage, s.leads, s.amountCents / 100, s.stepRate, s.cumulativeRate, s.skipped, s.reentered]),
+    header: ['stage', 'leads', 'pipeline_amount', 'step_rate', ...ciHeader('step_rate'), 'cumulative_rate', ...ciHeader('cumulative_rate'), 'skipped', 'reentered'],
+    rows: vm.stages.map((s) => [s.stage, s.leads, s.amountCents / 100, s.stepRate, ...ciCells(s.step), s.cumulativeRate, ...ciCells(s.cumulative), s.skipped, s.reentered]),
   };
 }
 
@@ -36,17 +47,18 @@ export function conversionRows(vm: Vm, pairKey: FunnelParams['pair']): { rows: R
         vm.basis === 'cohort'
           ? [
               `${series.label}, ${p.period} cohort`,
-              `${formatPercent(p.rate)}: ${formatCount(p.hits)} of ${formatCount(p.base)} ${a}s reached ${b}`,
+              formatRateWithInterval(p),
+              `${formatCount(p.hits)} of ${formatCount(p.base)} ${a}s reached ${b}`,
               `Still open: ${formatPercent(p.openShare)}`,
               ...(p.immature ? ['Immature: younger than the typical time to convert'] : []),
             ]
-          : [`${series.label}, ${p.period}`, `${formatPercent(p.rate)}: ${formatCount(p.hits)} ${b} entries ÷ ${formatCount(p.base)} ${a} entries`],
+          : [`${series.label}, ${p.period}`, formatRateWithInterval(p), `${formatCount(p.hits)} ${b} entries ÷ ${formatCount(p.base)} ${a} entries`],
     },
   }));
   const csv: CsvExport = {
     fileName: `conversion-${pairKey}-${basisWord(vm)}.csv`,
-    header: ['quarter', vm.basis === 'cohort' ? 'entered_from' : 'entries_from', vm.basis === 'cohort' ? 'converted' : 'entries_to', 'rate', 'still_open_share', 'immature'],
-    rows: series.points.map((p) => [p.period, p.base, p.hits, p.rate, p.openShare, p.immature]),
+    header: ['quarter', vm.basis === 'cohort' ? 'entered_from' : 'entries_from', vm.basis === 'cohort' ? 'converted' : 'entries_to', 'rate', ...ciHeader('rate'), 'still_open_share', 'immature'],
+    rows: series.points.map((p) => [p.period, p.base, p.hits, p.rate, ...ciCells(p), p.openShare, p.immature]),
   };
   return { rows, csv, label: series.label, typicalDays: series.typicalDays };
 }
@@ -66,7 +78,8 @@ export function comparisonRows(vm: Vm, compare: FunnelParams['compare']): { rows
       immature[`g${k}`] = p.immature;
       tooltips[`g${k}`] = [
         `${g.label}, ${q}`,
-        `${label} ${formatPercent(p.rate)} (${formatCount(p.hits)} of ${formatCount(p.base)})`,
+        `${label} ${formatRateWithInterval(p)}`,
+        `${formatCount(p.hits)} of ${formatCount(p.base)}`,
         ...(p.immature ? ['Immature cohort'] : []),
       ];
     });
@@ -74,8 +87,8 @@ export function comparisonRows(vm: Vm, compare: FunnelParams['compare']): { rows
   });
   const csv: CsvExport = {
     fileName: `${compare}-by-${vm.breakdown.dimension.id.replace(/[^a-z0-9]+/gi, '-')}.csv`,
-    header: ['group', 'quarter', 'base', 'hits', 'rate', 'immature'],
-    rows: groups.flatMap((g) => g[compare].map((p) => [g.label, p.period, p.base, p.hits, p.rate, p.immature])),
+    header: ['group', 'quarter', 'base', 'hits', 'rate', ...ciHeader('rate'), 'immature'],
+    rows: groups.flatMap((g) => g[compare].map((p) => [g.label, p.period, p.base, p.hits, p.rate, ...ciCells(p), p.immature])),
   };
   return { rows, series, csv };
 }
@@ -99,15 +112,18 @@ export function winRateRows(vm: Vm): { rows: RateRow[]; series: RateSeries[]; cs
       values: { closed: w.rate, cohort: c.rate },
       immature: { cohort: c.immature },
       tooltips: {
-        closed: [`Closed in ${w.period}`, `Win rate ${formatPercent(w.rate)}: ${formatCount(w.won)} won, ${formatCount(w.lost)} lost`],
-        cohort: [`SQOs of ${w.period}`, `${formatPercent(c.rate)}: ${formatCount(c.hits)} won of ${formatCount(c.base)}`, ...(c.immature ? ['Immature: many still open'] : [])],
+        closed: [`Closed in ${w.period}`, `Win rate ${formatRateWithInterval(w)}`, `${formatCount(w.won)} won, ${formatCount(w.lost)} lost`],
+        cohort: [`SQOs of ${w.period}`, formatRateWithInterval(c), `${formatCount(c.hits)} won of ${formatCount(c.base)}`, ...(c.immature ? ['Immature: many still open'] : [])],
       },
     };
   });
   const csv: CsvExport = {
     fileName: 'win-rate-by-quarter.csv',
-    header: ['quarter', 'won_closed', 'lost_closed', 'closed_win_rate', 'sqos', 'sqos_won', 'sqo_win_rate', 'immature'],
-    rows: vm.closedWinRates.map((w, k) => [w.period, w.won, w.lost, w.rate, cohort.points[k]!.base, cohort.points[k]!.hits, cohort.points[k]!.rate, cohort.points[k]!.immature]),
+    header: ['quarter', 'won_closed', 'lost_closed', 'closed_win_rate', ...ciHeader('closed_win_rate'), 'sqos', 'sqos_won', 'sqo_win_rate', ...ciHeader('sqo_win_rate'), 'immature'],
+    rows: vm.closedWinRates.map((w, k) => {
+      const c = cohort.points[k]!;
+      return [w.period, w.won, w.lost, w.rate, ...ciCells(w), c.base, c.hits, c.rate, ...ciCells(c), c.immature];
+    }),
   };
   return { rows, series, csv };
 }
@@ -138,7 +154,10 @@ export function histogramRows(vm: Vm, index: number): CountRow[] {
 export function breakdownCsv(vm: Vm): CsvExport {
   return {
     fileName: `funnel-by-${vm.breakdown.dimension.id.replace(/[^a-z0-9]+/gi, '-')}.csv`,
-    header: ['group', 'leads', 'mql', 'sql', 'sqo', 'won', 'lost', 'mql_to_sqo', 'sql_to_sqo', 'win_rate'],
-    rows: vm.breakdown.rows.map((r) => [r.label, r.counts.lead, r.counts.mql, r.counts.sql, r.counts.sqo, r.counts.won, r.counts.lost, r.rates.mqlToSqo, r.rates.sqlToSqo, r.rates.winRate]),
+    header: ['group', 'leads', 'mql', 'sql', 'sqo', 'won', 'lost', 'mql_to_sqo', ...ciHeader('mql_to_sqo'), 'sql_to_sqo', ...ciHeader('sql_to_sqo'), 'win_rate', ...ciHeader('win_rate')],
+    rows: vm.breakdown.rows.map((r) => {
+      const e = r.estimates;
+      return [r.label, r.counts.lead, r.counts.mql, r.counts.sql, r.counts.sqo, r.counts.won, r.counts.lost, e.mqlToSqo.rate, ...ciCells(e.mqlToSqo), e.sqlToSqo.rate, ...ciCells(e.sqlToSqo), e.winRate.rate, ...ciCells(e.winRate)];
+    }),
   };
 }
