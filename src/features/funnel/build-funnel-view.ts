@@ -3,7 +3,7 @@
  * behind each chart. Pure; no figure is computed here that the engine did not compute.
  */
 import type { Cell } from '../../lib/csv-export';
-import { formatCount, formatDays, formatPercent, formatRateWithInterval, type RateWithSample } from '../../lib/format';
+import { formatCount, formatDays, formatPercent, formatRateWithInterval, formatSample, type RateWithSample } from '../../lib/format';
 import type { FunnelViewModel } from '../../worker/api';
 import type { RateRow, RateSeries, Benchmark } from '../../charts/rate-bar-chart';
 import type { CountRow } from '../../charts/count-bar-chart';
@@ -17,6 +17,22 @@ type Vm = FunnelViewModel;
 /** The three columns every exported rate gains: its 95% interval and its sample size. */
 export function ciHeader(rate: string): string[] {
   return [`${rate}_ci_low`, `${rate}_ci_high`, `${rate}_n`];
+}
+
+/** True when a rate rests on fewer trials than the threshold (and on at least one: 0 is "no data"). */
+export function isSmallSample(e: RateWithSample, minSample: number): boolean {
+  return e.n > 0 && e.n < minSample;
+}
+
+/** The label drawn on a small-sample bar and its tooltip line; nothing for a large enough sample. */
+function smallSample(e: RateWithSample, minSample: number, unit: string): { label: string; line: string } | null {
+  if (!isSmallSample(e, minSample)) return null;
+  return { label: formatSample(e.n), line: `Small sample: ${formatCount(e.n)} ${unit}, under ${formatCount(minSample)}` };
+}
+
+/** Says what hatched bars mean, under a chart that has any. */
+export function smallNote(minSample: number, unit: string): string {
+  return `Hatched, faded bars labelled "n = …" rest on fewer than ${formatCount(minSample)} ${unit}: read them as rough.`;
 }
 
 /** The cells of `ciHeader`; empty bounds when the rate has no interval. */
@@ -35,13 +51,20 @@ export function stageCsv(vm: Vm): CsvExport {
 const basisWord = (vm: Vm) => (vm.basis === 'cohort' ? 'cohort' : 'period');
 
 /** The chosen pair by quarter. */
-export function conversionRows(vm: Vm, pairKey: FunnelParams['pair']): { rows: RateRow[]; csv: CsvExport; label: string; typicalDays: number | null } {
+export function conversionRows(
+  vm: Vm,
+  pairKey: FunnelParams['pair'],
+  minSample: number,
+): { rows: RateRow[]; csv: CsvExport; label: string; typicalDays: number | null } {
   const series = vm.conversions.find((c) => c.key === pairKey)!;
   const [a, b] = series.label.split('→');
-  const rows = series.points.map((p): RateRow => ({
+  const rows = series.points.map((p): RateRow => {
+    const small = smallSample(p, minSample, `${a}s`);
+    return {
     category: p.period,
     values: { rate: p.rate },
     immature: { rate: p.immature },
+    ...(small ? { small: { rate: small.label } } : {}),
     tooltips: {
       rate:
         vm.basis === 'cohort'
@@ -51,10 +74,12 @@ export function conversionRows(vm: Vm, pairKey: FunnelParams['pair']): { rows: R
               `${formatCount(p.hits)} of ${formatCount(p.base)} ${a}s reached ${b}`,
               `Still open: ${formatPercent(p.openShare)}`,
               ...(p.immature ? ['Immature: younger than the typical time to convert'] : []),
+              ...(small ? [small.line] : []),
             ]
-          : [`${series.label}, ${p.period}`, formatRateWithInterval(p), `${formatCount(p.hits)} ${b} entries ÷ ${formatCount(p.base)} ${a} entries`],
+          : [`${series.label}, ${p.period}`, formatRateWithInterval(p), `${formatCount(p.hits)} ${b} entries ÷ ${formatCount(p.base)} ${a} entries`, ...(small ? [small.line] : [])],
     },
-  }));
+    };
+  });
   const csv: CsvExport = {
     fileName: `conversion-${pairKey}-${basisWord(vm)}.csv`,
     header: ['quarter', vm.basis === 'cohort' ? 'entered_from' : 'entries_from', vm.basis === 'cohort' ? 'converted' : 'entries_to', 'rate', ...ciHeader('rate'), 'still_open_share', 'immature'],
@@ -64,26 +89,30 @@ export function conversionRows(vm: Vm, pairKey: FunnelParams['pair']): { rows: R
 }
 
 /** The compared rate by quarter for the largest groups. */
-export function comparisonRows(vm: Vm, compare: FunnelParams['compare']): { rows: RateRow[]; series: RateSeries[]; csv: CsvExport } {
+export function comparisonRows(vm: Vm, compare: FunnelParams['compare'], minSample: number): { rows: RateRow[]; series: RateSeries[]; csv: CsvExport } {
   const groups = vm.breakdown.comparison;
   const series = groups.map((g, k): RateSeries => ({ key: `g${k}`, name: g.label, color: SERIES_COLORS[k % SERIES_COLORS.length]! }));
   const label = compare === 'mqlToSqo' ? 'MQL→SQO' : 'SQL→SQO';
   const rows = vm.quarters.map((q, qi): RateRow => {
     const values: Record<string, number | null> = {};
     const immature: Record<string, boolean> = {};
+    const smallLabels: Record<string, string> = {};
     const tooltips: Record<string, string[]> = {};
     groups.forEach((g, k) => {
       const p = g[compare][qi]!;
+      const small = smallSample(p, minSample, `${label.split('→')[0]}s`);
       values[`g${k}`] = p.rate;
       immature[`g${k}`] = p.immature;
+      if (small) smallLabels[`g${k}`] = small.label;
       tooltips[`g${k}`] = [
         `${g.label}, ${q}`,
         `${label} ${formatRateWithInterval(p)}`,
         `${formatCount(p.hits)} of ${formatCount(p.base)}`,
         ...(p.immature ? ['Immature cohort'] : []),
+        ...(small ? [small.line] : []),
       ];
     });
-    return { category: q, values, immature, tooltips };
+    return { category: q, values, immature, small: smallLabels, tooltips };
   });
   const csv: CsvExport = {
     fileName: `${compare}-by-${vm.breakdown.dimension.id.replace(/[^a-z0-9]+/gi, '-')}.csv`,
@@ -98,7 +127,7 @@ export function benchmarksFor(vm: Vm, rate: 'sqlToSqo' | 'sqoToWon' | 'mqlToSqo'
 }
 
 /** Closed-in-quarter win rate beside the SQO→won conversion of the quarter's SQOs. */
-export function winRateRows(vm: Vm): { rows: RateRow[]; series: RateSeries[]; csv: CsvExport } {
+export function winRateRows(vm: Vm, minSample: number): { rows: RateRow[]; series: RateSeries[]; csv: CsvExport } {
   const cohort = vm.conversions.find((c) => c.key === 'sqoToWon')!;
   const cohortName = vm.basis === 'cohort' ? 'Won ÷ SQOs created (cohort)' : 'Won ÷ SQOs created (period)';
   const series: RateSeries[] = [
@@ -107,13 +136,22 @@ export function winRateRows(vm: Vm): { rows: RateRow[]; series: RateSeries[]; cs
   ];
   const rows = vm.closedWinRates.map((w, k): RateRow => {
     const c = cohort.points[k]!;
+    const smallClosed = smallSample(w, minSample, 'closed deals');
+    const smallCohort = smallSample(c, minSample, 'SQOs');
     return {
       category: w.period,
       values: { closed: w.rate, cohort: c.rate },
       immature: { cohort: c.immature },
+      small: { ...(smallClosed ? { closed: smallClosed.label } : {}), ...(smallCohort ? { cohort: smallCohort.label } : {}) },
       tooltips: {
-        closed: [`Closed in ${w.period}`, `Win rate ${formatRateWithInterval(w)}`, `${formatCount(w.won)} won, ${formatCount(w.lost)} lost`],
-        cohort: [`SQOs of ${w.period}`, formatRateWithInterval(c), `${formatCount(c.hits)} won of ${formatCount(c.base)}`, ...(c.immature ? ['Immature: many still open'] : [])],
+        closed: [`Closed in ${w.period}`, `Win rate ${formatRateWithInterval(w)}`, `${formatCount(w.won)} won, ${formatCount(w.lost)} lost`, ...(smallClosed ? [smallClosed.line] : [])],
+        cohort: [
+          `SQOs of ${w.period}`,
+          formatRateWithInterval(c),
+          `${formatCount(c.hits)} won of ${formatCount(c.base)}`,
+          ...(c.immature ? ['Immature: many still open'] : []),
+          ...(smallCohort ? [smallCohort.line] : []),
+        ],
       },
     };
   });
@@ -160,4 +198,17 @@ export function breakdownCsv(vm: Vm): CsvExport {
       return [r.label, r.counts.lead, r.counts.mql, r.counts.sql, r.counts.sqo, r.counts.won, r.counts.lost, e.mqlToSqo.rate, ...ciCells(e.mqlToSqo), e.sqlToSqo.rate, ...ciCells(e.sqlToSqo), e.winRate.rate, ...ciCells(e.winRate)];
     }),
   };
+}
+
+/** A breakdown table cell: the rate, and its "n = 2" when the sample is small. */
+export interface RateCell {
+  readonly text: string;
+  /** "n = 2" for a small sample; null otherwise. */
+  readonly sample: string | null;
+  /** The rate read out in full: "37.5% (95% CI 24.2–53.0%, n = 40)". */
+  readonly full: string;
+}
+
+export function rateCell(e: RateWithSample, minSample: number): RateCell {
+  return { text: formatPercent(e.rate), sample: isSmallSample(e, minSample) ? formatSample(e.n) : null, full: formatRateWithInterval(e) };
 }

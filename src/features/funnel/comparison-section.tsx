@@ -6,7 +6,7 @@ import { funnelActions, type ComparedRate, type FunnelParams } from './funnel-pa
 
 /** MQL→SQO or SQL→SQO of the largest groups of the breakdown, across quarters, with benchmarks. */
 export function ComparisonSection({ vm, params }: { vm: FunnelViewModel; params: FunnelParams }) {
-  const { rows, series, csv } = comparisonRows(vm, params.compare);
+  const { rows, series, csv } = comparisonRows(vm, params.compare, params.minSample);
   const label = params.compare === 'mqlToSqo' ? 'MQL→SQO' : 'SQL→SQO';
   const dim = vm.breakdown.dimension;
   const onSelect = (quarter: string, key: string) => {

@@ -15,6 +15,16 @@ export type ComparedRate = 'mqlToSqo' | 'sqlToSqo';
 export const PAIR_KEYS: readonly PairKey[] = ['leadToMql', 'mqlToSal', 'salToSql', 'sqlToSqo', 'mqlToSqo', 'mqlToWon', 'sqoToWon'];
 export const WINDOWS: readonly (number | null)[] = [null, 30, 60, 90, 180];
 
+/** Rates over fewer leads or deals than this are drawn faded and labelled with their n. */
+export const DEFAULT_MIN_SAMPLE = 30;
+/** Bounds of the sample threshold, shared by the input and the URL parser. */
+export const MIN_SAMPLE_BOUNDS = { min: 1, max: 1000 } as const;
+
+function parseMinSample(raw: string | null): number {
+  const v = Number(raw);
+  return raw && Number.isInteger(v) && v >= MIN_SAMPLE_BOUNDS.min && v <= MIN_SAMPLE_BOUNDS.max ? v : DEFAULT_MIN_SAMPLE;
+}
+
 export interface DrillSelection {
   readonly target: DrillTarget;
   readonly group?: { readonly dimension: string; readonly label: string };
@@ -34,6 +44,8 @@ export interface FunnelParams {
   /** The rate compared across groups. */
   readonly compare: ComparedRate;
   readonly measure: 'count' | 'amount';
+  /** Sample threshold: a rate over fewer leads or deals is a small sample, drawn faded with its n. */
+  readonly minSample: number;
   readonly drill: DrillSelection | null;
 }
 
@@ -60,6 +72,7 @@ export function parseFunnelParams(p: URLSearchParams): FunnelParams {
     pair: PAIR_KEYS.includes(pair) ? pair : 'mqlToSqo',
     compare: p.get('compare') === 'sqlToSqo' ? 'sqlToSqo' : 'mqlToSqo',
     measure: p.get('measure') === 'amount' ? 'amount' : 'count',
+    minSample: parseMinSample(p.get('minN')),
     drill: parseDrill(p.get('drill')),
   };
 }
@@ -77,6 +90,7 @@ export function writeFunnelParams(p: URLSearchParams, patch: Partial<FunnelParam
   if (patch.pair !== undefined) set('pair', patch.pair, 'mqlToSqo');
   if (patch.compare !== undefined) set('compare', patch.compare, 'mqlToSqo');
   if (patch.measure !== undefined) set('measure', patch.measure, 'count');
+  if (patch.minSample !== undefined) set('minN', String(patch.minSample), String(DEFAULT_MIN_SAMPLE));
   if (patch.drill !== undefined) set('drill', patch.drill === null ? null : JSON.stringify(patch.drill), null);
 }
 
