@@ -8,9 +8,11 @@ import type { FunnelViewModel } from '../../worker/api';
 import type { RateRow, RateSeries, Benchmark } from '../../charts/rate-bar-chart';
 import type { CountRow } from '../../charts/count-bar-chart';
 import type { CsvExport } from '../../ui/chart-frame';
+import { MAX_GROUPS, pickGroups, TOP_GROUPS, type GroupPick } from '../../engine/funnel/group-pick';
 import type { FunnelParams } from './funnel-params';
 
-export const SERIES_COLORS = ['#1f4e8c', '#d9822b', '#2a9d8f', '#8e44ad', '#c0392b', '#7f8c8d'];
+/** One colour per compared group, up to MAX_GROUPS. */
+export const SERIES_COLORS = ['#1f4e8c', '#d9822b', '#2a9d8f', '#8e44ad', '#c0392b', '#7f8c8d', '#b8860b', '#5d8a2f', '#d6458b', '#2c7bb6', '#6b4f2a', '#34495e'];
 
 type Vm = FunnelViewModel;
 
@@ -88,23 +90,63 @@ export function conversionRows(
   return { rows, csv, label: series.label, typicalDays: series.typicalDays };
 }
 
-/** The compared rate by quarter for the largest groups. */
-export function comparisonRows(vm: Vm, compare: FunnelParams['compare'], minSample: number): { rows: RateRow[]; series: RateSeries[]; csv: CsvExport } {
-  const groups = vm.breakdown.comparison;
-  const series = groups.map((g, k): RateSeries => ({ key: `g${k}`, name: g.label, color: SERIES_COLORS[k % SERIES_COLORS.length]! }));
+/** A group the comparison chart can show, for the "Chosen" checkbox list. */
+export interface GroupOption {
+  readonly label: string;
+  /** "n = 40 MQLs" */
+  readonly sample: string;
+  readonly shown: boolean;
+}
+
+/** Says which rule picked the groups, e.g. "every group with at least 30 MQLs (8 of 9)". */
+function pickSubtitle(pick: GroupPick, minSample: number, shown: number, qualified: number, total: number, label: string, from: string): string {
+  const cut = qualified > shown ? `, the ${shown} largest shown` : '';
+  switch (pick.rule) {
+    case 'volume':
+      return `the ${shown} largest groups by leads (of ${total})`;
+    case 'rate':
+      return `the ${shown} highest ${label} among groups with at least ${formatCount(minSample)} ${from}s`;
+    case 'chosen':
+      return `${qualified} chosen group${qualified === 1 ? '' : 's'}${cut}`;
+    default:
+      return `every group with at least ${formatCount(minSample)} ${from}s (${qualified} of ${total})${cut}`;
+  }
+}
+
+/**
+ * The compared rate by quarter for the groups the pick rule selects. Series keys are `g<index>` into
+ * `vm.breakdown.comparison`, so a clicked bar finds its group.
+ */
+export function comparisonRows(
+  vm: Vm,
+  compare: FunnelParams['compare'],
+  minSample: number,
+  pick: GroupPick = { rule: 'sampled', chosen: [] },
+): { rows: RateRow[]; series: RateSeries[]; csv: CsvExport; subtitle: string; options: GroupOption[] } {
+  const all = vm.breakdown.comparison;
   const label = compare === 'mqlToSqo' ? 'MQL→SQO' : 'SQL→SQO';
+  const from = label.split('→')[0]!;
+  const picked = pickGroups(
+    all.map((g) => ({ label: g.label, leads: g.leads, estimate: g.total[compare] })),
+    pick,
+    minSample,
+  );
+  const shownSet = new Set(picked.labels);
+  const groups = all.map((g, index) => ({ g, index })).filter(({ g }) => shownSet.has(g.label));
+  const series = groups.map(({ g, index }, k): RateSeries => ({ key: `g${index}`, name: g.label, color: SERIES_COLORS[k % SERIES_COLORS.length]! }));
   const rows = vm.quarters.map((q, qi): RateRow => {
     const values: Record<string, number | null> = {};
     const immature: Record<string, boolean> = {};
     const smallLabels: Record<string, string> = {};
     const tooltips: Record<string, string[]> = {};
-    groups.forEach((g, k) => {
+    groups.forEach(({ g, index }) => {
+      const key = `g${index}`;
       const p = g[compare][qi]!;
-      const small = smallSample(p, minSample, `${label.split('→')[0]}s`);
-      values[`g${k}`] = p.rate;
-      immature[`g${k}`] = p.immature;
-      if (small) smallLabels[`g${k}`] = small.label;
-      tooltips[`g${k}`] = [
+      const small = smallSample(p, minSample, `${from}s`);
+      values[key] = p.rate;
+      immature[key] = p.immature;
+      if (small) smallLabels[key] = small.label;
+      tooltips[key] = [
         `${g.label}, ${q}`,
         `${label} ${formatRateWithInterval(p)}`,
         `${formatCount(p.hits)} of ${formatCount(p.base)}`,
@@ -117,10 +159,15 @@ export function comparisonRows(vm: Vm, compare: FunnelParams['compare'], minSamp
   const csv: CsvExport = {
     fileName: `${compare}-by-${vm.breakdown.dimension.id.replace(/[^a-z0-9]+/gi, '-')}.csv`,
     header: ['group', 'quarter', 'base', 'hits', 'rate', ...ciHeader('rate'), 'immature'],
-    rows: groups.flatMap((g) => g[compare].map((p) => [g.label, p.period, p.base, p.hits, p.rate, ...ciCells(p), p.immature])),
+    rows: groups.flatMap(({ g }) => g[compare].map((p) => [g.label, p.period, p.base, p.hits, p.rate, ...ciCells(p), p.immature])),
   };
-  return { rows, series, csv };
+  const options = all.map((g): GroupOption => ({ label: g.label, sample: `${formatSample(g.total[compare].n)} ${from}s`, shown: shownSet.has(g.label) }));
+  const subtitle = pickSubtitle(pick, minSample, picked.labels.length, picked.qualified, all.length, label, from);
+  return { rows, series, csv, subtitle, options };
 }
+
+/** The most groups a pick shows ("Top" picks: TOP_GROUPS). */
+export const GROUP_LIMITS = { top: TOP_GROUPS, max: MAX_GROUPS } as const;
 
 export function benchmarksFor(vm: Vm, rate: 'sqlToSqo' | 'sqoToWon' | 'mqlToSqo'): Benchmark[] {
   return vm.benchmarks.rates.filter((b) => b.rate === rate).map((b) => ({ label: b.label, source: b.source, low: b.low, high: b.high }));

@@ -3,13 +3,15 @@
  * conversion basis and window, breakdown, chart choices and the drill-down selection. Malformed
  * values fall back to the defaults, never throw.
  */
+import type { GroupPickRule } from '../../engine/funnel/group-pick';
 import type { FunnelMode } from '../../engine/funnel/reach';
 import type { PairKey } from '../../engine/funnel/tally';
 import type { DrillTarget } from '../../worker/api';
 import type { ConversionBasis } from '../../worker/handlers/funnel-model';
 import { updateSearch, useSearch } from '../../state/url';
 
-export type { ConversionBasis, FunnelMode, PairKey };
+export type { ConversionBasis, FunnelMode, GroupPickRule, PairKey };
+export const GROUP_PICK_RULES: readonly GroupPickRule[] = ['sampled', 'volume', 'rate', 'chosen'];
 export type ComparedRate = 'mqlToSqo' | 'sqlToSqo';
 
 export const PAIR_KEYS: readonly PairKey[] = ['leadToMql', 'mqlToSal', 'salToSql', 'sqlToSqo', 'mqlToSqo', 'mqlToWon', 'sqoToWon'];
@@ -43,6 +45,10 @@ export interface FunnelParams {
   readonly pair: PairKey;
   /** The rate compared across groups. */
   readonly compare: ComparedRate;
+  /** How the comparison chart picks its groups; `sampled` (every group reaching the threshold) by default. */
+  readonly groups: GroupPickRule;
+  /** Groups ticked for the `chosen` rule (URL: one `g` per group). */
+  readonly chosen: readonly string[];
   readonly measure: 'count' | 'amount';
   /** Sample threshold: a rate over fewer leads or deals is a small sample, drawn faded with its n. */
   readonly minSample: number;
@@ -71,6 +77,8 @@ export function parseFunnelParams(p: URLSearchParams): FunnelParams {
     window: WINDOWS.includes(win) && win > 0 ? win : null,
     pair: PAIR_KEYS.includes(pair) ? pair : 'mqlToSqo',
     compare: p.get('compare') === 'sqlToSqo' ? 'sqlToSqo' : 'mqlToSqo',
+    groups: GROUP_PICK_RULES.find((r) => r === p.get('groups')) ?? 'sampled',
+    chosen: p.getAll('g').filter((g) => g.length > 0),
     measure: p.get('measure') === 'amount' ? 'amount' : 'count',
     minSample: parseMinSample(p.get('minN')),
     drill: parseDrill(p.get('drill')),
@@ -89,6 +97,11 @@ export function writeFunnelParams(p: URLSearchParams, patch: Partial<FunnelParam
   if (patch.window !== undefined) set('window', patch.window === null ? null : String(patch.window), null);
   if (patch.pair !== undefined) set('pair', patch.pair, 'mqlToSqo');
   if (patch.compare !== undefined) set('compare', patch.compare, 'mqlToSqo');
+  if (patch.groups !== undefined) set('groups', patch.groups, 'sampled');
+  if (patch.chosen !== undefined) {
+    p.delete('g');
+    for (const g of patch.chosen) p.append('g', g);
+  }
   if (patch.measure !== undefined) set('measure', patch.measure, 'count');
   if (patch.minSample !== undefined) set('minN', String(patch.minSample), String(DEFAULT_MIN_SAMPLE));
   if (patch.drill !== undefined) set('drill', patch.drill === null ? null : JSON.stringify(patch.drill), null);

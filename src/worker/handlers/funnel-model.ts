@@ -74,6 +74,8 @@ export interface ConversionSeries {
 export interface ComparisonGroup {
   readonly label: string;
   readonly leads: number;
+  /** The group's compared rates over all data in view, with their samples: what groups are picked by. */
+  readonly total: { readonly mqlToSqo: RateEstimate; readonly sqlToSqo: RateEstimate };
   readonly mqlToSqo: readonly ConversionPoint[];
   readonly sqlToSqo: readonly ConversionPoint[];
 }
@@ -107,7 +109,7 @@ export interface FunnelViewModel {
   readonly breakdown: {
     readonly dimension: Dimension;
     readonly rows: readonly BreakdownRow[];
-    /** The largest groups (by leads) compared across quarters; the rest are in `rows` only. */
+    /** Every group, by quarter, largest first; the chart picks which to show (engine/funnel/group-pick). */
     readonly comparison: readonly ComparisonGroup[];
   };
   readonly dimensions: readonly Dimension[];
@@ -119,9 +121,6 @@ export interface FunnelOptions {
   readonly breakdown: string;
   readonly windowDays: number | null;
 }
-
-/** Groups compared across quarters: at most this many, so the chart stays readable (≤ 500 marks). */
-export const COMPARISON_GROUPS = 6;
 
 function series(scope: ResolvedScope, key: PairKey, opts: FunnelOptions, groups?: GroupCodes) {
   const pair = pairOf(key);
@@ -174,9 +173,10 @@ export function buildFunnelModel(ds: Dataset, scope: ResolvedScope, opts: Funnel
   const mql = series(scope, 'mqlToSqo', opts, groups).points;
   const sql = series(scope, 'sqlToSqo', opts, groups).points;
   const indexOf = (label: string) => (label === NONE_LABEL ? groups.labels.length : groups.labels.indexOf(label));
-  const comparison = rows.slice(0, COMPARISON_GROUPS).map((r) => ({
+  const comparison = rows.map((r) => ({
     label: r.label,
     leads: r.counts.lead,
+    total: { mqlToSqo: r.estimates.mqlToSqo, sqlToSqo: r.estimates.sqlToSqo },
     mqlToSqo: mql[indexOf(r.label)]!,
     sqlToSqo: sql[indexOf(r.label)]!,
   }));

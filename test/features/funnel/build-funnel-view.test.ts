@@ -5,6 +5,8 @@ import { writeCanonicalJson } from '../../../src/import/canonical/write';
 import { createEngineService } from '../../../src/worker/service';
 import { handRecords } from '../../engine/funnel/hand-fixture';
 
+const webinarOnly = { rule: 'chosen' as const, chosen: ['webinar'] };
+
 async function handView() {
   const engine = createEngineService();
   await engine.loadCanonical([{ name: 'hand.json', text: writeCanonicalJson(handRecords()) }]);
@@ -14,7 +16,7 @@ async function handView() {
 describe('the Funnel view-model builder', () => {
   it('writes each rate with its 95% interval and sample in the tooltip', async () => {
     const vm = await handView();
-    const { rows, series } = comparisonRows(vm, 'mqlToSqo', 30);
+    const { rows, series } = comparisonRows(vm, 'mqlToSqo', 30, webinarOnly);
     const webinar = series.find((s) => s.name === 'webinar')!;
     // webinar's Q1 MQL cohort: 2 of 2 → Wilson [0.3424, 1].
     expect(rows[0]!.tooltips[webinar.key]).toContain('MQL→SQO 100.0% (95% CI 34.2–100.0%, n = 2)');
@@ -37,12 +39,12 @@ describe('the Funnel view-model builder', () => {
 
   it('marks a rate over fewer trials than the threshold as a small sample, with its n', async () => {
     const vm = await handView();
-    const at30 = comparisonRows(vm, 'mqlToSqo', 30);
+    const at30 = comparisonRows(vm, 'mqlToSqo', 30, webinarOnly);
     const key = at30.series.find((s) => s.name === 'webinar')!.key;
     expect(at30.rows[0]!.small?.[key]).toBe('n = 2');
     expect(at30.rows[0]!.tooltips[key]).toContain('Small sample: 2 MQLs, under 30');
     // At a threshold of 2, two MQLs are enough.
-    expect(comparisonRows(vm, 'mqlToSqo', 2).rows[0]!.small?.[key]).toBeUndefined();
+    expect(comparisonRows(vm, 'mqlToSqo', 2, webinarOnly).rows[0]!.small?.[key]).toBeUndefined();
     expect(rateCell({ rate: 1, n: 2, lo: 0.3424, hi: 1 }, 30)).toEqual({ text: '100.0%', sample: 'n = 2', full: '100.0% (95% CI 34.2–100.0%, n = 2)' });
     expect(rateCell({ rate: 0.3, n: 30, lo: 0.1667, hi: 0.4788 }, 30).sample).toBeNull();
     expect(rateCell({ rate: null, n: 0, lo: null, hi: null }, 30).sample).toBeNull();
