@@ -1,8 +1,10 @@
 /**
  * Rates as bars over categories (quarters), one or several series, with optional benchmark lines
- * and bands. Immature points are drawn pale and say so in their tooltip.
+ * and bands. Immature points are drawn pale and say so in their tooltip. Small-sample points are
+ * hatched, faded and outlined, with their "n = 2" above the bar: not told by colour alone.
  */
-import { Bar, BarChart, CartesianGrid, Cell, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useId } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartTooltip, type TooltipDatum } from './chart-tooltip';
 import { drillBarShape } from './drill-bar';
 
@@ -18,6 +20,8 @@ export interface RateRow extends TooltipDatum {
   readonly category: string;
   readonly values: Readonly<Record<string, number | null>>;
   readonly immature?: Readonly<Record<string, boolean>>;
+  /** Per series: the sample label ("n = 2") of a point below the sample threshold; absent otherwise. */
+  readonly small?: Readonly<Record<string, string>>;
   readonly tooltips: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -41,7 +45,11 @@ export interface RateBarChartProps {
   /** What selecting a bar does, read out with the bar. */
   readonly selectAction?: string;
   readonly height?: number;
+  /** Says what hatched bars mean, shown under the chart when a point is a small sample. */
+  readonly smallNote?: string;
 }
+
+const smallKey = (seriesKey: string) => `n:${seriesKey}`;
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -53,8 +61,15 @@ function ticksUpTo(top: number): number[] {
   return out;
 }
 
-export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], onSelect, selectAction = 'show the leads behind it', height = 300 }: RateBarChartProps) {
-  const data = rows.map((r) => ({ ...r, ...Object.fromEntries(series.map((s) => [s.key, r.values[s.key] ?? null])) }));
+export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], onSelect, selectAction = 'show the leads behind it', height = 300, smallNote }: RateBarChartProps) {
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const hatch = (k: number) => `rate-hatch-${uid}-${k}`;
+  const data = rows.map((r) => ({
+    ...r,
+    ...Object.fromEntries(series.map((s) => [s.key, r.values[s.key] ?? null])),
+    ...Object.fromEntries(series.map((s) => [smallKey(s.key), r.small?.[s.key] ?? null])),
+  }));
+  const anySmall = rows.some((r) => series.some((s) => r.small?.[s.key] && r.values[s.key] != null));
   const top = Math.max(0.1, ...benchmarks.map((b) => b.high), ...data.flatMap((r) => series.map((s) => r.values[s.key] ?? 0)));
   const ticks = ticksUpTo(Math.min(1.5, top));
   const shapeFor = (s: RateSeries) =>
@@ -73,6 +88,14 @@ export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], on
     <>
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={data} margin={{ top: 16, right: 24, bottom: 28, left: 16 }}>
+        <defs>
+          {series.map((s, k) => (
+            <pattern key={s.key} id={hatch(k)} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
+              <rect width={6} height={6} fill={s.color} fillOpacity={0.18} />
+              <line x1={0} y1={0} x2={0} y2={6} stroke={s.color} strokeWidth={2.5} strokeOpacity={0.7} />
+            </pattern>
+          ))}
+        </defs>
         <CartesianGrid vertical={false} strokeDasharray="3 3" />
         <XAxis dataKey="category" label={{ value: xLabel, position: 'insideBottom', offset: -18 }} />
         <YAxis tickFormatter={pct} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }} />
@@ -89,7 +112,7 @@ export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], on
             <ReferenceLine key={b.label} y={b.low} stroke="#8a5a00" strokeDasharray="6 3" label={{ value: b.label, position: 'insideTopLeft', fill: '#8a5a00', fontSize: 12 }} />
           ),
         )}
-        {series.map((s) => (
+        {series.map((s, k) => (
           <Bar
             key={s.key}
             dataKey={s.key}
@@ -100,13 +123,19 @@ export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], on
             shape={shapeFor(s)}
             onClick={(d: { payload?: RateRow }) => d.payload && onSelect?.(d.payload.category, s.key)}
           >
-            {data.map((r) => (
-              <Cell key={r.category} fill={s.color} fillOpacity={r.immature?.[s.key] ? 0.35 : 1} />
-            ))}
+            {data.map((r) =>
+              r.small?.[s.key] ? (
+                <Cell key={r.category} fill={`url(#${hatch(k)})`} stroke={s.color} strokeDasharray="3 2" strokeWidth={1} />
+              ) : (
+                <Cell key={r.category} fill={s.color} fillOpacity={r.immature?.[s.key] ? 0.35 : 1} />
+              ),
+            )}
+            <LabelList dataKey={smallKey(s.key)} position="top" fill="#3d4654" fontSize={10} />
           </Bar>
         ))}
       </BarChart>
     </ResponsiveContainer>
+    {anySmall && smallNote ? <p className="chart-note">{smallNote}</p> : null}
     {benchmarks.length ? (
       <ul className="chart-sources" aria-label="Benchmark sources">
         {benchmarks.map((b) => (

@@ -1,5 +1,5 @@
 /** Stage funnel figures as labelled bars, shared by the Funnel and Overview views. Formatting only. */
-import { formatCount, formatMoney, formatPercent, NO_DATA } from '../lib/format';
+import { formatCount, formatMoney, formatPercent, formatRateWithInterval, NO_DATA, type RateWithSample } from '../lib/format';
 import type { StageBar } from './stage-funnel-chart';
 
 /** The figures of one funnel stage, as the engine computed them. */
@@ -12,6 +12,8 @@ export interface StageFigures {
   /** Fraction 0–1 of the previous stage; null for the first stage or 0/0. */
   readonly stepRate: number | null;
   readonly cumulativeRate: number | null;
+  /** The step rate with its sample and 95% interval, when the engine computed them. */
+  readonly step?: RateWithSample | null;
   readonly skipped: number | null;
 }
 
@@ -30,7 +32,7 @@ export function stageBars(stages: readonly StageFigures[], currency: string, mea
         s.label,
         `${formatCount(s.leads)} ${noun}`,
         `Pipeline ${formatMoney(s.amountCents, currency)}`,
-        ...(k === 0 ? [] : [`Step conversion ${step}`, `Cumulative ${formatPercent(s.cumulativeRate)} of ${noun}`]),
+        ...(k === 0 ? [] : [`Step conversion ${s.step ? formatRateWithInterval(s.step) : step}`, `Cumulative ${formatPercent(s.cumulativeRate)} of ${noun}`]),
         ...(s.skipped !== null ? [`Skipped by ${formatCount(s.skipped)} ${noun}`] : []),
       ],
     };

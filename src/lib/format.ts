@@ -35,6 +35,32 @@ export function formatPercent(fraction: number | null | undefined, digits = 1): 
   return numberFormat({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
 }
 
+/** A rate with its sample, as the view-models carry it (fractions 0–1; null bounds: no interval). */
+export interface RateWithSample {
+  readonly rate: number | null;
+  readonly n: number;
+  readonly lo: number | null;
+  readonly hi: number | null;
+}
+
+/** "n = 2", the sample size a rate is taken over. */
+export function formatSample(n: number): string {
+  return `n = ${formatCount(n)}`;
+}
+
+/** The 95% interval alone, "95% CI 24.2–53.0%"; empty when there is none. */
+export function formatInterval(e: RateWithSample): string {
+  if (e.lo === null || e.hi === null) return '';
+  const pct = numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `95% CI ${pct.format(e.lo * 100)}–${pct.format(e.hi * 100)}%`;
+}
+
+/** "37.5% (95% CI 24.2–53.0%, n = 40)"; "no data (n = 0)" when there is nothing to divide by. */
+export function formatRateWithInterval(e: RateWithSample): string {
+  const ci = formatInterval(e);
+  return `${formatPercent(e.rate)} (${ci ? `${ci}, ` : ''}${formatSample(e.n)})`;
+}
+
 /** Integer cents as money. `compact` gives "$8.06M"; otherwise whole units, "$8,064,000". */
 export function formatMoney(cents: number | null | undefined, currency = 'USD', compact = false): string {
   if (cents === null || cents === undefined || !Number.isFinite(cents)) return NO_DATA;

@@ -57,3 +57,34 @@ describe('drilling by keyboard', () => {
     expect(screen.queryAllByRole('button')).toHaveLength(0);
   });
 });
+
+describe('small samples', () => {
+  const series = [{ key: 'rate', name: 'MQL→SQO', color: '#1f4e8c' }];
+  const small = [
+    { category: '2026-Q1', values: { rate: 0.3 }, tooltips: { rate: ['Q1', '30.0% (n = 400)'] } },
+    { category: '2026-Q2', values: { rate: 1 }, small: { rate: 'n = 2' }, tooltips: { rate: ['Q2', '100.0% (95% CI 34.2–100.0%, n = 2)', 'Small sample: 2 MQLs, under 30'] } },
+  ];
+
+  it('hatches and labels a bar below the sample threshold with its n, and says what hatching means', () => {
+    const { container } = render(<RateBarChart rows={small} series={series} xLabel="Quarter" yLabel="%" smallNote="Hatched bars rest on fewer than 30 MQLs." />);
+    const labels = [...container.querySelectorAll('.recharts-label-list text')].map((t) => t.textContent);
+    expect(labels).toEqual(['n = 2']);
+    const fills = [...container.querySelectorAll('.recharts-bar-rectangle path')].map((p) => p.getAttribute('fill'));
+    expect(fills[0]).toBe('#1f4e8c');
+    expect(fills[1]).toMatch(/^url\(#rate-hatch-/);
+    expect(container.querySelector(`pattern[id="${fills[1]!.slice(5, -1)}"]`)).not.toBeNull();
+    expect(screen.getByText('Hatched bars rest on fewer than 30 MQLs.')).toBeInTheDocument();
+  });
+
+  it('draws every bar solid, and no note, when no point is a small sample', () => {
+    const { container } = render(<RateBarChart rows={[small[0]!]} series={series} xLabel="Quarter" yLabel="%" smallNote="Hatched bars rest on fewer than 30 MQLs." />);
+    expect(container.querySelectorAll('.recharts-label-list text')).toHaveLength(0);
+    expect(screen.queryByText(/Hatched bars/)).toBeNull();
+  });
+
+  it('names a small-sample bar with its interval and sample for a screen reader', async () => {
+    render(<RateBarChart rows={small} series={series} xLabel="Quarter" yLabel="%" onSelect={() => {}} />);
+    const bars = await screen.findAllByRole('button');
+    expect(bars[1]).toHaveAccessibleName('Q2; 100.0% (95% CI 34.2–100.0%, n = 2); Small sample: 2 MQLs, under 30 — show the leads behind it');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_DATA, formatCount, formatMoney, formatPercent } from '../../src/lib/format';
+import { NO_DATA, formatCount, formatMoney, formatPercent, formatRateWithInterval } from '../../src/lib/format';
 import { neutraliseCell, toCsv } from '../../src/lib/csv-export';
 
 describe('display formatting', () => {
@@ -29,5 +29,13 @@ describe('CSV export', () => {
 
   it('quotes commas, quotes and line breaks', () => {
     expect(toCsv(['a', 'b'], [['x,y', 'say "hi"']])).toBe('a,b\r\n"x,y","say ""hi"""\r\n');
+  });
+});
+
+describe('rates with their interval', () => {
+  it('writes the rate, its 95% interval and its sample', () => {
+    expect(formatRateWithInterval({ rate: 0.375, n: 40, lo: 0.24223, hi: 0.52968 })).toBe('37.5% (95% CI 24.2–53.0%, n = 40)');
+    expect(formatRateWithInterval({ rate: 1.25, n: 4, lo: null, hi: null })).toBe('125.0% (n = 4)');
+    expect(formatRateWithInterval({ rate: null, n: 0, lo: null, hi: null })).toBe('no data (n = 0)');
   });
 });

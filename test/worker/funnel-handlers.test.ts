@@ -39,6 +39,29 @@ describe('funnel handlers', () => {
     expect(period.conversions.find((c) => c.key === 'mqlToSqo')!.points[0]).toMatchObject({ base: 4, hits: 3, openShare: null });
   });
 
+  it('gives every rate its sample size and 95% Wilson interval', async () => {
+    const engine = await handEngine();
+    const vm = await engine.funnelView({ ...scope, basis: 'cohort', breakdown: 'source', windowDays: null });
+    // SAL step: 4 of 5 MQLs. Wilson: centre (0.8 + 3.8416/10) / 1.76832 = 0.66965,
+    // half 1.96·√(0.16/5 + 3.8416/100) / 1.76832 = 0.29412 → [0.3755, 0.9638].
+    const sal = vm.stages[2]!.step!;
+    expect(sal.n).toBe(5);
+    expect(sal.lo).toBeCloseTo(0.3755, 4);
+    expect(sal.hi).toBeCloseTo(0.9638, 4);
+    expect(vm.stages[0]!.step).toBeNull();
+    // webinar's Q1 MQL cohort: 2 of 2 reached SQO → 100%, but only [0.3424, 1] at 95%.
+    const webinar = vm.breakdown.comparison.find((g) => g.label === 'webinar')!.mqlToSqo[0]!;
+    expect(webinar).toMatchObject({ base: 2, hits: 2, rate: 1, n: 2, hi: 1 });
+    expect(webinar.lo).toBeCloseTo(0.3424, 4);
+    // A quarter with no MQL carries no interval.
+    const empty = vm.breakdown.comparison.flatMap((g) => g.mqlToSqo).find((p) => p.base === 0);
+    if (empty) expect(empty).toMatchObject({ rate: null, n: 0, lo: null, hi: null });
+    // Closed-in-quarter win rate: n = won + lost.
+    for (const w of vm.closedWinRates) expect(w.n).toBe(w.won + w.lost);
+    // Breakdown rows: win rate over won + lost deals of the group.
+    for (const r of vm.breakdown.rows) expect(r.estimates.winRate.n).toBe(r.counts.won + r.counts.lost);
+  });
+
   it('lists the leads behind a bar', async () => {
     const engine = await handEngine();
     const d = await engine.funnelDrill({ ...scope, target: { kind: 'stage', stage: 'won' } });

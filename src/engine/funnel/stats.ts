@@ -19,3 +19,50 @@ export function quantile(values: Float64Array | readonly number[], q: number): n
 export function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
+
+/** A two-sided confidence interval of a proportion, fractions 0–1 with lo ≤ hi. */
+export interface Interval {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/**
+ * The Wilson score interval of a proportion: `successes` out of `n` trials, z = 1.96 for 95%.
+ * Unlike the normal approximation it stays inside [0, 1] and is not zero-width at 0/n or n/n, which
+ * is what makes a 2-of-2 rate read as "anywhere from 34% to 100%" rather than as a certain 100%.
+ *
+ *   centre    = (p + z²/2n) ÷ (1 + z²/n)
+ *   half-width = z·√(p(1−p)/n + z²/4n²) ÷ (1 + z²/n)
+ *
+ * Returns null when n is 0 (no rate to bound) and when the counts are not a proportion (successes
+ * negative or above n — a period conversion that mixes cohorts can exceed 100%).
+ */
+export function wilsonInterval(successes: number, n: number, z = 1.96): Interval | null {
+  if (!(n > 0) || successes < 0 || successes > n) return null;
+  const p = successes / n;
+  const z2 = z * z;
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
+  // At 0/n and n/n the bound is exactly 0 or 1; floating point would give −3e-17 or 1.0000000000000002.
+  return {
+    lo: successes === 0 ? 0 : Math.max(0, centre - half),
+    hi: successes === n ? 1 : Math.min(1, centre + half),
+  };
+}
+
+/** A rate with its sample: `n` trials and the 95% Wilson bounds (null when there is no interval). */
+export interface RateEstimate {
+  /** successes ÷ n; null when n is 0. */
+  readonly rate: number | null;
+  /** The denominator: leads or deals the rate is taken over. */
+  readonly n: number;
+  readonly lo: number | null;
+  readonly hi: number | null;
+}
+
+/** successes ÷ n with its sample size and 95% Wilson interval. */
+export function rateEstimate(successes: number, n: number): RateEstimate {
+  const ci = wilsonInterval(successes, n);
+  return { rate: ratio(successes, n), n, lo: ci?.lo ?? null, hi: ci?.hi ?? null };
+}

@@ -5,7 +5,7 @@
  */
 import { NONE_LABEL, type GroupCodes } from './groups';
 import { REACH_STAGES, SKIPPABLE_STAGES, type ReachStage, type SkippableStage, type StageReach, type StepStage } from './reach';
-import { ratio } from './stats';
+import { rateEstimate, type RateEstimate } from './stats';
 
 /** A conversion from one funnel stage to a later one. */
 export interface StagePair {
@@ -45,6 +45,8 @@ export interface FunnelTally {
    */
   readonly amountCents: StageCounts;
   readonly rates: FunnelRates;
+  /** Each rate with its denominator (leads or deals) and 95% Wilson interval. */
+  readonly estimates: Record<RateKey, RateEstimate>;
   /** Leads that skipped each stage (recorded a later stage without this one). */
   readonly skipped: Record<SkippableStage, number>;
 }
@@ -85,9 +87,10 @@ function add(acc: Acc, r: StageReach, i: number): void {
 }
 
 function finish(acc: Acc): FunnelTally {
-  const rates = Object.fromEntries(STAGE_PAIRS.map((p) => [p.key, ratio(acc.both[p.key], acc.counts[p.from])])) as FunnelRates;
-  rates.winRate = ratio(acc.counts.won, acc.counts.won + acc.counts.lost);
-  return { counts: acc.counts, amountCents: acc.amountCents, rates, skipped: acc.skipped };
+  const estimates = Object.fromEntries(STAGE_PAIRS.map((p) => [p.key, rateEstimate(acc.both[p.key], acc.counts[p.from])])) as Record<RateKey, RateEstimate>;
+  estimates.winRate = rateEstimate(acc.counts.won, acc.counts.won + acc.counts.lost);
+  const rates = Object.fromEntries(Object.entries(estimates).map(([k, e]) => [k, e.rate])) as FunnelRates;
+  return { counts: acc.counts, amountCents: acc.amountCents, rates, estimates, skipped: acc.skipped };
 }
 
 /** The whole funnel of the in-scope leads. O(leads). */

@@ -6,14 +6,13 @@
 import type { Period } from './periods';
 import { periodIndex } from './periods';
 import type { StageReach } from './reach';
-import { ratio } from './stats';
+import { rateEstimate, type RateEstimate } from './stats';
 
-export interface ClosedWinRate {
+/** `rate` is won ÷ (won + lost), null when nothing closed; `n` = won + lost, with its 95% Wilson bounds. */
+export interface ClosedWinRate extends RateEstimate {
   readonly period: string;
   readonly won: number;
   readonly lost: number;
-  /** won ÷ (won + lost); null when nothing closed. */
-  readonly rate: number | null;
 }
 
 export function closedWinRates(reach: StageReach, periods: readonly Period[]): ClosedWinRate[] {
@@ -29,5 +28,5 @@ export function closedWinRates(reach: StageReach, periods: readonly Period[]): C
       if (p >= 0) lost[p]!++;
     }
   }
-  return periods.map((period, p) => ({ period: period.label, won: won[p]!, lost: lost[p]!, rate: ratio(won[p]!, won[p]! + lost[p]!) }));
+  return periods.map((period, p) => ({ period: period.label, won: won[p]!, lost: lost[p]!, ...rateEstimate(won[p]!, won[p]! + lost[p]!) }));
 }

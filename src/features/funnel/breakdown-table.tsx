@@ -1,11 +1,21 @@
-import { formatCount, formatPercent } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { FunnelViewModel } from '../../worker/api';
-import { breakdownCsv } from './build-funnel-view';
+import { breakdownCsv, rateCell, type RateCell } from './build-funnel-view';
 import { funnelActions } from './funnel-params';
 
-/** Every group of the breakdown: volumes and the rates marketing reports. */
-export function BreakdownTable({ vm }: { vm: FunnelViewModel }) {
+function RateTd({ cell }: { cell: RateCell }) {
+  if (!cell.sample) return <td className="num">{cell.text}</td>;
+  return (
+    <td className="num small-sample" data-small-sample="">
+      {cell.text}
+      <span className="small-sample__n">{cell.sample}</span>
+    </td>
+  );
+}
+
+/** Every group of the breakdown: volumes and the rates marketing reports; small samples marked with their n. */
+export function BreakdownTable({ vm, minSample }: { vm: FunnelViewModel; minSample: number }) {
   const dim = vm.breakdown.dimension;
   return (
     <ChartFrame
@@ -13,7 +23,7 @@ export function BreakdownTable({ vm }: { vm: FunnelViewModel }) {
       title={`Funnel by ${dim.label.toLowerCase()}`}
       units="leads; rates over all data in view"
       csv={breakdownCsv(vm)}
-      definition={<p>Each group&apos;s stage counts ({vm.mode} counting) and its all-data cohort rates: of the group&apos;s leads that reached the first stage, the share that reached the second. Leads without a value are under &ldquo;(none)&rdquo;. Groups add up to the whole funnel.</p>}
+      definition={<p>Each group&apos;s stage counts ({vm.mode} counting) and its all-data cohort rates: of the group&apos;s leads that reached the first stage, the share that reached the second. Leads without a value are under &ldquo;(none)&rdquo;. Groups add up to the whole funnel. A rate over fewer than {minSample} leads (MQLs, SQLs) or closed deals (win rate) is greyed with its n under it — 2 of 2 deals is 100% but its 95% interval runs from 34% to 100%; the CSV carries every rate&apos;s interval and n.</p>}
     >
       <div className="table-scroll">
         <table className="table">
@@ -49,9 +59,9 @@ export function BreakdownTable({ vm }: { vm: FunnelViewModel }) {
                 <td className="num">{formatCount(r.counts.sql)}</td>
                 <td className="num">{formatCount(r.counts.sqo)}</td>
                 <td className="num">{formatCount(r.counts.won)}</td>
-                <td className="num">{formatPercent(r.rates.mqlToSqo)}</td>
-                <td className="num">{formatPercent(r.rates.sqlToSqo)}</td>
-                <td className="num">{formatPercent(r.rates.winRate)}</td>
+                <RateTd cell={rateCell(r.estimates.mqlToSqo, minSample)} />
+                <RateTd cell={rateCell(r.estimates.sqlToSqo, minSample)} />
+                <RateTd cell={rateCell(r.estimates.winRate, minSample)} />
               </tr>
             ))}
           </tbody>

@@ -2,12 +2,12 @@ import { RateBarChart } from '../../charts/rate-bar-chart';
 import { formatDays } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { FunnelViewModel } from '../../worker/api';
-import { benchmarksFor, conversionRows } from './build-funnel-view';
+import { benchmarksFor, conversionRows, smallNote } from './build-funnel-view';
 import { funnelActions, PAIR_KEYS, type FunnelParams, type PairKey } from './funnel-params';
 
 /** One conversion by quarter, cohort or period; immature cohorts drawn pale. */
 export function ConversionSection({ vm, params }: { vm: FunnelViewModel; params: FunnelParams }) {
-  const { rows, csv, label, typicalDays } = conversionRows(vm, params.pair);
+  const { rows, csv, label, typicalDays } = conversionRows(vm, params.pair, params.minSample);
   const cohort = vm.basis === 'cohort';
   const pair = vm.conversions.find((c) => c.key === params.pair)!;
   const [from, to] = pair.label.split('→');
@@ -41,7 +41,7 @@ export function ConversionSection({ vm, params }: { vm: FunnelViewModel; params:
             Cohort conversion: of the leads that entered {from} in the quarter, the share that reached {to}
             {vm.windowDays ? ` within ${vm.windowDays} days` : ' by the as-of date'}. A cohort younger than the typical time to convert
             ({vm.windowDays ? `the ${vm.windowDays}-day window` : `median ${formatDays(typicalDays)} from ${from} to ${to}`}, counted from the quarter&apos;s end) is immature: drawn pale,
-            with the share still open in its tooltip. Click a bar for the cohort&apos;s leads.
+            with the share still open in its tooltip. A quarter with fewer than {params.minSample} {from}s is hatched and labelled with its n; every tooltip gives the 95% Wilson interval. Click a bar for the cohort&apos;s leads.
           </p>
         ) : (
           <p>
@@ -57,6 +57,7 @@ export function ConversionSection({ vm, params }: { vm: FunnelViewModel; params:
         yLabel={`${label} (%)`}
         benchmarks={benchmarkKey ? benchmarksFor(vm, benchmarkKey) : []}
         onSelect={onSelect}
+        smallNote={smallNote(params.minSample, `${from}s`)}
       />
     </ChartFrame>
   );

@@ -1,5 +1,5 @@
 import type { Dimension } from '../../engine/funnel/groups';
-import { funnelActions, WINDOWS, type FunnelParams } from './funnel-params';
+import { funnelActions, MIN_SAMPLE_BOUNDS, WINDOWS, type FunnelParams } from './funnel-params';
 
 interface Choice<T extends string> {
   readonly value: T;
@@ -20,7 +20,7 @@ function Toggle<T extends string>({ legend, value, choices, onChange }: { legend
   );
 }
 
-/** Counting mode, conversion basis and window, breakdown and measure: all kept in the URL. */
+/** Counting mode, conversion basis and window, breakdown, measure and sample threshold: all kept in the URL. */
 export function FunnelControls({ params, dimensions }: { params: FunnelParams; dimensions: readonly Dimension[] }) {
   return (
     <form className="funnel-controls" aria-label="Funnel options" onSubmit={(e) => e.preventDefault()}>
@@ -88,6 +88,25 @@ export function FunnelControls({ params, dimensions }: { params: FunnelParams; d
         ]}
         onChange={(measure) => funnelActions.optionChanged({ measure })}
       />
+      <label className="funnel-controls__field">
+        <span>Small sample below (n)</span>
+        <input
+          type="number"
+          className="funnel-controls__number"
+          min={MIN_SAMPLE_BOUNDS.min}
+          max={MIN_SAMPLE_BOUNDS.max}
+          step={1}
+          value={params.minSample}
+          aria-describedby="funnel-min-sample-help"
+          onChange={(e) => {
+            const v = e.target.valueAsNumber;
+            if (Number.isInteger(v) && v >= MIN_SAMPLE_BOUNDS.min && v <= MIN_SAMPLE_BOUNDS.max) funnelActions.optionChanged({ minSample: v });
+          }}
+        />
+        <span id="funnel-min-sample-help" className="visually-hidden">
+          Rates over fewer leads or deals are drawn hatched and faded, labelled with their n.
+        </span>
+      </label>
     </form>
   );
 }

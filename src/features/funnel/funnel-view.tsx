@@ -39,10 +39,10 @@ export function FunnelView() {
           <StageSection vm={vm} params={params} />
           <div className="funnel-grid">
             <ConversionSection vm={vm} params={params} />
-            <WinRateSection vm={vm} />
+            <WinRateSection vm={vm} params={params} />
           </div>
           <ComparisonSection vm={vm} params={params} />
-          <BreakdownTable vm={vm} />
+          <BreakdownTable vm={vm} minSample={params.minSample} />
           <TimeSection vm={vm} />
         </div>
       ) : null}

@@ -6,8 +6,8 @@ import { cohortConversion, periodConversion } from '../../engine/funnel/conversi
 import { NONE_LABEL, type Dimension, type GroupCodes } from '../../engine/funnel/groups';
 import { STEP_STAGES, type FunnelMode, type SkippableStage, type StepStage } from '../../engine/funnel/reach';
 import { countReentries } from '../../engine/funnel/reentries';
-import { ratio } from '../../engine/funnel/stats';
-import { pairOf, STAGE_PAIRS, tallyByGroup, tallyFunnel, type FunnelRates, type FunnelTally, type PairKey, type StageCounts } from '../../engine/funnel/tally';
+import { rateEstimate, type RateEstimate } from '../../engine/funnel/stats';
+import { pairOf, STAGE_PAIRS, tallyByGroup, tallyFunnel, type FunnelRates, type FunnelTally, type PairKey, type RateKey, type StageCounts } from '../../engine/funnel/tally';
 import { timeInStage, type StageDuration } from '../../engine/funnel/time-in-stage';
 import { closedWinRates, type ClosedWinRate } from '../../engine/funnel/win-rate';
 import { funnelEmptyReason, type EmptyReason } from './funnel-empty';
@@ -36,20 +36,27 @@ export interface FunnelStageRow {
   readonly stepRate: number | null;
   /** leads ÷ leads at the `lead` stage; null when there are no leads. */
   readonly cumulativeRate: number | null;
+  /** The step rate with its denominator (the previous stage's leads) and 95% interval; null for `lead`. */
+  readonly step: RateEstimate | null;
+  /** The cumulative rate with its denominator (all leads) and 95% interval. */
+  readonly cumulative: RateEstimate;
   /** Leads that skipped this stage; null for stages whose skipping is not counted. */
   readonly skipped: number | null;
   /** Leads that entered this stage more than once (re-staging, preserved). */
   readonly reentered: number;
 }
 
-/** One quarter of a conversion: cohort or period figures, normalised for the charts. */
-export interface ConversionPoint {
+/**
+ * One quarter of a conversion: cohort or period figures, normalised for the charts. `n` is `base`;
+ * `lo`/`hi` are the 95% Wilson bounds of hits ÷ base (null when base is 0, or when a period rate
+ * exceeds 100% and is no proportion).
+ */
+export interface ConversionPoint extends RateEstimate {
   readonly period: string;
   /** Cohort: leads that entered A; period: entries into A. */
   readonly base: number;
   /** Cohort: converted leads; period: entries into B. */
   readonly hits: number;
-  readonly rate: number | null;
   /** Cohort only: share still open; null in period mode or 0/0. */
   readonly openShare: number | null;
   /** Cohort only: younger than the maturity days. */
@@ -67,6 +74,8 @@ export interface ConversionSeries {
 export interface ComparisonGroup {
   readonly label: string;
   readonly leads: number;
+  /** The group's compared rates over all data in view, with their samples: what groups are picked by. */
+  readonly total: { readonly mqlToSqo: RateEstimate; readonly sqlToSqo: RateEstimate };
   readonly mqlToSqo: readonly ConversionPoint[];
   readonly sqlToSqo: readonly ConversionPoint[];
 }
@@ -75,6 +84,8 @@ export interface BreakdownRow {
   readonly label: string;
   readonly counts: StageCounts;
   readonly rates: FunnelRates;
+  /** Each rate with its denominator and 95% interval. */
+  readonly estimates: Readonly<Record<RateKey, RateEstimate>>;
 }
 
 export interface FunnelViewModel {
@@ -88,6 +99,8 @@ export interface FunnelViewModel {
   readonly stages: readonly FunnelStageRow[];
   readonly outcomes: { readonly lost: number; readonly disqualified: number; readonly lostCents: number };
   readonly rates: FunnelRates;
+  /** The whole funnel's rates with their denominators and 95% intervals. */
+  readonly estimates: Readonly<Record<RateKey, RateEstimate>>;
   readonly quarters: readonly string[];
   /** Conversion by quarter for every pair, in the chosen basis. */
   readonly conversions: readonly ConversionSeries[];
@@ -96,7 +109,7 @@ export interface FunnelViewModel {
   readonly breakdown: {
     readonly dimension: Dimension;
     readonly rows: readonly BreakdownRow[];
-    /** The largest groups (by leads) compared across quarters; the rest are in `rows` only. */
+    /** Every group, by quarter, largest first; the chart picks which to show (engine/funnel/group-pick). */
     readonly comparison: readonly ComparisonGroup[];
   };
   readonly dimensions: readonly Dimension[];
@@ -109,22 +122,19 @@ export interface FunnelOptions {
   readonly windowDays: number | null;
 }
 
-/** Groups compared across quarters: at most this many, so the chart stays readable (≤ 500 marks). */
-export const COMPARISON_GROUPS = 6;
-
 function series(scope: ResolvedScope, key: PairKey, opts: FunnelOptions, groups?: GroupCodes) {
   const pair = pairOf(key);
   const { reach, periods } = scope;
   if (opts.basis === 'cohort') {
     const c = cohortConversion(reach, pair, { periods, windowDays: opts.windowDays, groups });
     const points = c.cells.map((row) =>
-      row.map((x): ConversionPoint => ({ period: x.period, base: x.entered, hits: x.converted, rate: x.rate, openShare: x.openShare, immature: x.immature })),
+      row.map((x): ConversionPoint => ({ period: x.period, base: x.entered, hits: x.converted, ...rateEstimate(x.converted, x.entered), openShare: x.openShare, immature: x.immature })),
     );
     return { typicalDays: c.typicalDays, points };
   }
   const p = periodConversion(reach, pair, { periods, groups });
   const points = p.map((row) =>
-    row.map((x): ConversionPoint => ({ period: x.period, base: x.enteredFrom, hits: x.enteredTo, rate: x.rate, openShare: null, immature: false })),
+    row.map((x): ConversionPoint => ({ period: x.period, base: x.enteredFrom, hits: x.enteredTo, ...rateEstimate(x.enteredTo, x.enteredFrom), rate: x.rate, openShare: null, immature: false })),
   );
   return { typicalDays: null, points };
 }
@@ -132,16 +142,21 @@ function series(scope: ResolvedScope, key: PairKey, opts: FunnelOptions, groups?
 /** The stage funnel rows of a tally (all data in scope). */
 export function stageRows(ds: Dataset, scope: ResolvedScope, total: FunnelTally = tallyFunnel(scope.reach)): FunnelStageRow[] {
   const reentries = countReentries(ds, scope.reach);
-  return STEP_STAGES.map((stage, k): FunnelStageRow => ({
+  return STEP_STAGES.map((stage, k): FunnelStageRow => {
+    const pair = k === 0 ? null : STAGE_PAIRS.find((p) => p.to === stage && p.from === STEP_STAGES[k - 1])!;
+    return {
     stage,
     label: STAGE_LABELS[stage],
     leads: total.counts[stage],
     amountCents: total.amountCents[stage],
-    stepRate: k === 0 ? null : total.rates[STAGE_PAIRS.find((p) => p.to === stage && p.from === STEP_STAGES[k - 1])!.key],
-    cumulativeRate: ratio(total.counts[stage], total.counts.lead),
+    stepRate: pair ? total.rates[pair.key] : null,
+    cumulativeRate: rateEstimate(total.counts[stage], total.counts.lead).rate,
+    step: pair ? total.estimates[pair.key] : null,
+    cumulative: rateEstimate(total.counts[stage], total.counts.lead),
     skipped: stage in total.skipped ? total.skipped[stage as SkippableStage] : null,
     reentered: reentries[stage] ?? 0,
-  }));
+    };
+  });
 }
 
 export function buildFunnelModel(ds: Dataset, scope: ResolvedScope, opts: FunnelOptions, extra: readonly ExtraDimension[] = [], filters: Filters = {}): FunnelViewModel {
@@ -153,14 +168,15 @@ export function buildFunnelModel(ds: Dataset, scope: ResolvedScope, opts: Funnel
   const groups = resolveGroups(ds, dimension.id, extra)!;
   const grouped = tallyByGroup(reach, groups);
   const rows = grouped.labels
-    .map((label, k) => ({ label, counts: grouped.tallies[k]!.counts, rates: grouped.tallies[k]!.rates }))
+    .map((label, k) => ({ label, counts: grouped.tallies[k]!.counts, rates: grouped.tallies[k]!.rates, estimates: grouped.tallies[k]!.estimates }))
     .sort((a, b) => b.counts.lead - a.counts.lead || a.label.localeCompare(b.label));
   const mql = series(scope, 'mqlToSqo', opts, groups).points;
   const sql = series(scope, 'sqlToSqo', opts, groups).points;
   const indexOf = (label: string) => (label === NONE_LABEL ? groups.labels.length : groups.labels.indexOf(label));
-  const comparison = rows.slice(0, COMPARISON_GROUPS).map((r) => ({
+  const comparison = rows.map((r) => ({
     label: r.label,
     leads: r.counts.lead,
+    total: { mqlToSqo: r.estimates.mqlToSqo, sqlToSqo: r.estimates.sqlToSqo },
     mqlToSqo: mql[indexOf(r.label)]!,
     sqlToSqo: sql[indexOf(r.label)]!,
   }));
@@ -174,6 +190,7 @@ export function buildFunnelModel(ds: Dataset, scope: ResolvedScope, opts: Funnel
     stages,
     outcomes: { lost: total.counts.lost, disqualified: total.counts.disqualified, lostCents: total.amountCents.lost },
     rates: total.rates,
+    estimates: total.estimates,
     quarters: scope.periods.map((p) => p.label),
     conversions: STAGE_PAIRS.map((p) => {
       const s = series(scope, p.key, opts);

@@ -69,9 +69,11 @@ describe('win rate of deals closed in the period', () => {
   it('counts wins and losses by close quarter', () => {
     const { reach } = handReach();
     // Q1: L1 won Mar 1, L4 won Mar 20; Q2: L2 lost Apr 1.
+    // Wilson 95% at 2 of 2: centre (1 + 0.9604) / 2.9208 = 0.67119, half 1.96·√(3.8416/16) / 2.9208 = 0.32881 → [0.3424, 1];
+    // at 0 of 1: centre 1.9208 / 4.8416 = 0.39673, half 1.96·√(3.8416/4) / 4.8416 = 0.39673 → [0, 0.7935].
     expect(closedWinRates(reach, funnelPeriods(reach))).toEqual([
-      { period: '2026-Q1', won: 2, lost: 0, rate: 1 },
-      { period: '2026-Q2', won: 0, lost: 1, rate: 0 },
+      { period: '2026-Q1', won: 2, lost: 0, rate: 1, n: 2, lo: expect.closeTo(0.3424, 4) as number, hi: 1 },
+      { period: '2026-Q2', won: 0, lost: 1, rate: 0, n: 1, lo: 0, hi: expect.closeTo(0.7935, 4) as number },
     ]);
   });
 });
