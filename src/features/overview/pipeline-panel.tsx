@@ -5,10 +5,11 @@ import { datasetSummaryQuery } from '../../lib/dataset-queries';
 import { formatDecimal, formatMoney, formatPercent } from '../../lib/format';
 import { coverageStatus, gapText } from '../../lib/wording';
 import { toEngineFilters, useFilters } from '../../state/filters';
+import { goToView, updateSearch } from '../../state/url';
 import { ChartFrame } from '../../ui/chart-frame';
 import { ErrorState, Loading } from '../../ui/states';
 import { Stat } from '../../ui/stat';
-import type { PipelinePanelView } from '../../worker/api';
+import type { DealTarget, PipelinePanelView } from '../../worker/api';
 import './pipeline-panel.css';
 import { pipelinePanelQuery } from './pipeline-panel-query';
 
@@ -22,6 +23,20 @@ interface Row {
 /** Quarters in currency units for the chart (cents ÷ 100). */
 export function buildPanelRows(v: PipelinePanelView): Row[] {
   return v.quarters.map((q) => ({ quarter: q.quarter, won: q.wonCents / 100, weightedDue: q.weightedDueCents / 100, quota: q.quotaCents / 100 }));
+}
+
+/** Opens the Forecast view's list of the deals behind a figure. */
+function openDeals(target: DealTarget): void {
+  goToView('forecast');
+  updateSearch((p) => p.set('deals', JSON.stringify(target)), 'replace');
+}
+
+function DealsLink({ target, label }: { target: DealTarget; label: string }) {
+  return (
+    <button type="button" className="button button--link" onClick={() => openDeals(target)} aria-label={label}>
+      Show the deals
+    </button>
+  );
 }
 
 const legendText = (value: unknown) => createElement('span', { style: { color: 'var(--ink)' } }, String(value));
@@ -59,6 +74,15 @@ export function PipelinePanel() {
           note={now ? `quota ${formatMoney(now.quotaCents, cur, true)}, ${gapText(now.gapCents, cur)}; won so far ${formatMoney(now.wonCents, cur, true)}` : undefined}
         />
       </div>
+      <p className="pipeline-panel__deals">
+        Open pipeline: <DealsLink target={{ kind: 'open' }} label="Show the deals of the open pipeline" />
+        {now ? (
+          <>
+            {' · '}Weighted open due {now.quarter}:{' '}
+            <DealsLink target={{ kind: 'due', quarter: now.quarter, weighted: true }} label={`Show the open deals due in ${now.quarter}, weighted`} />
+          </>
+        ) : null}
+      </p>
       {v.quarters.length ? (
         <ChartFrame
           title="Projected bookings against quota, this quarter and the next two"

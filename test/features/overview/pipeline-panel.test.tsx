@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPanelRows, PipelinePanel } from '../../../src/features/overview/pipeline-panel';
 import type { PipelinePanelView } from '../../../src/worker/api';
@@ -32,5 +32,19 @@ describe('Overview pipeline panel', () => {
     expect(screen.getByText(/^(\d[\d.,]*× · (on track|at risk)|quota met)$/)).toBeInTheDocument();
     expect(screen.getByText(/, (ahead by \$|short by \$|on quota)/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: /Projected bookings against quota/ })).toBeInTheDocument();
+  });
+
+  it('opens the Forecast view on the deals behind the open pipeline', async () => {
+    window.history.replaceState(null, '', '/overview?source=web&mode=strict');
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <PipelinePanel />
+      </QueryClientProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Show the deals of the open pipeline' }, { timeout: 10_000 }));
+    expect(window.location.pathname).toMatch(/\/forecast$/);
+    const params = new URLSearchParams(window.location.search);
+    expect(JSON.parse(params.get('deals')!)).toEqual({ kind: 'open' });
+    expect(params.get('source')).toBe('web');
   });
 });
