@@ -51,6 +51,23 @@ export interface RateBarChartProps {
 
 const smallKey = (seriesKey: string) => `n:${seriesKey}`;
 
+interface LabelSlot {
+  readonly x?: number | string;
+  readonly y?: number | string;
+  readonly width?: number | string;
+  readonly value?: unknown;
+}
+
+/** "n = 2" above a small-sample bar, on one line (recharts would wrap it to the bar's width), haloed. */
+function SmallSampleLabel({ x, y, width, value }: LabelSlot) {
+  if (typeof value !== 'string' || value === '') return null;
+  return (
+    <text x={Number(x) + Number(width) / 2} y={Number(y) - 4} textAnchor="middle" fontSize={10} fill="#3d4654" stroke="#fff" strokeWidth={3} paintOrder="stroke">
+      {value}
+    </text>
+  );
+}
+
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 /** Round ticks: every 5, 10 or 20 points up to the top of the data. */
@@ -130,7 +147,7 @@ export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], on
                 <Cell key={r.category} fill={s.color} fillOpacity={r.immature?.[s.key] ? 0.35 : 1} />
               ),
             )}
-            <LabelList dataKey={smallKey(s.key)} position="top" fill="#3d4654" fontSize={10} />
+            <LabelList dataKey={smallKey(s.key)} content={SmallSampleLabel} />
           </Bar>
         ))}
       </BarChart>

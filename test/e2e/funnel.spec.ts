@@ -6,6 +6,7 @@ import type { DatasetContext } from '../../src/cli/context';
 import { generateDemoCompany } from '../../src/demo/generate';
 import { buildDataset } from '../../src/engine/model/build-dataset';
 import { formatCount, formatDate, formatPercent } from '../../src/lib/format';
+import { DEFAULT_MIN_SAMPLE } from '../../src/features/funnel/funnel-params';
 import { createEngineService } from '../../src/worker/service';
 import { headlineCards } from '../../src/features/overview/build-headline';
 import { expect, screenshot, test, waitForDataset } from './fixtures';
@@ -37,6 +38,11 @@ function stageRow(page: Page, stage: string) {
   return page.locator(`.funnel-table tr[data-stage="${stage}"]`);
 }
 
+/** A breakdown rate cell: a rate over fewer than the threshold of leads or deals carries its n. */
+function rateCellText(rate: number | null | undefined, n: number): string {
+  return n > 0 && n < DEFAULT_MIN_SAMPLE ? `${formatPercent(rate)} n = ${formatCount(n)}` : formatPercent(rate);
+}
+
 async function expectStageFigures(page: Page, r: Report) {
   for (const [stage, , rate] of STAGES) {
     const cells = stageRow(page, stage).locator('td');
@@ -62,9 +68,9 @@ test('the Funnel view shows the same figures as revlens report for the demo comp
       formatCount(b.stageCounts.sql),
       formatCount(b.stageCounts.sqo),
       formatCount(b.stageCounts.won),
-      formatPercent(b.rates.mqlToSqo),
-      formatPercent(b.rates.sqlToSqo),
-      formatPercent(b.rates.winRate),
+      rateCellText(b.rates.mqlToSqo, b.stageCounts.mql!),
+      rateCellText(b.rates.sqlToSqo, b.stageCounts.sql!),
+      rateCellText(b.rates.winRate, b.stageCounts.won! + b.stageCounts.lost!),
     ]);
   }
   await screenshot(page, 'funnel');

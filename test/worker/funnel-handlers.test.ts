@@ -60,6 +60,10 @@ describe('funnel handlers', () => {
     for (const w of vm.closedWinRates) expect(w.n).toBe(w.won + w.lost);
     // Breakdown rows: win rate over won + lost deals of the group.
     for (const r of vm.breakdown.rows) expect(r.estimates.winRate.n).toBe(r.counts.won + r.counts.lost);
+    // The Overview's win rate: L1 and L4 won, L2 lost → 2 of 3. Wilson: centre (0.6667 + 0.6403) / 2.2805 = 0.57308,
+    // half 1.96·√(0.2222/3 + 3.8416/36) / 2.2805 = 0.36543 → [0.2077, 0.9385].
+    const o = await engine.overview(scope);
+    expect(o.funnel.win).toMatchObject({ rate: 2 / 3, n: 3, lo: expect.closeTo(0.2077, 4) as number, hi: expect.closeTo(0.9385, 4) as number });
   });
 
   it('lists the leads behind a bar', async () => {

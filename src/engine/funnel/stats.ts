@@ -20,6 +20,9 @@ export function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
+/** Rates taken over fewer leads or deals than this are flagged as small samples unless the user says otherwise. */
+export const DEFAULT_MIN_SAMPLE = 30;
+
 /** A two-sided confidence interval of a proportion, fractions 0–1 with lo ≤ hi. */
 export interface Interval {
   readonly lo: number;

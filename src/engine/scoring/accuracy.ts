@@ -7,6 +7,7 @@
  * - Calibration: the score read as a probability (score ÷ 100), in ten 10-point bins: mean predicted
  *   vs the observed rate.
  */
+import { rateEstimate, type RateEstimate } from '../funnel/stats';
 
 export interface DecileLift {
   /** 1 = the highest-scoring tenth. */
@@ -177,6 +178,10 @@ export interface TierOutcome {
   readonly won: number;
   readonly sqoRate: number | null;
   readonly winRate: number | null;
+  /** sqoRate with its sample (the tier's matured leads) and 95% Wilson interval. */
+  readonly sqo: RateEstimate;
+  /** winRate (won ÷ matured leads) with its sample and 95% Wilson interval. */
+  readonly win: RateEstimate;
   /** Integer cents. */
   readonly wonCents: number;
 }
@@ -202,6 +207,8 @@ export function tierOutcomes(
     ...a,
     sqoRate: a.leads ? a.reachedSqo / a.leads : null,
     winRate: a.leads ? a.won / a.leads : null,
+    sqo: rateEstimate(a.reachedSqo, a.leads),
+    win: rateEstimate(a.won, a.leads),
   }));
   return [out[0]!, out[1]!, out[2]!];
 }

@@ -8,8 +8,7 @@ function RateTd({ cell }: { cell: RateCell }) {
   if (!cell.sample) return <td className="num">{cell.text}</td>;
   return (
     <td className="num small-sample" data-small-sample="">
-      {cell.text}
-      <span className="small-sample__n">{cell.sample}</span>
+      {cell.text} <span className="small-sample__n">{cell.sample}</span>
     </td>
   );
 }

@@ -103,10 +103,10 @@ export function FunnelControls({ params, dimensions }: { params: FunnelParams; d
             if (Number.isInteger(v) && v >= MIN_SAMPLE_BOUNDS.min && v <= MIN_SAMPLE_BOUNDS.max) funnelActions.optionChanged({ minSample: v });
           }}
         />
-        <span id="funnel-min-sample-help" className="visually-hidden">
-          Rates over fewer leads or deals are drawn hatched and faded, labelled with their n.
-        </span>
       </label>
+      <span id="funnel-min-sample-help" className="visually-hidden">
+        Rates over fewer leads or deals are drawn hatched and faded, labelled with their n.
+      </span>
     </form>
   );
 }

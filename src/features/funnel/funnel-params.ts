@@ -4,6 +4,7 @@
  * values fall back to the defaults, never throw.
  */
 import type { GroupPickRule } from '../../engine/funnel/group-pick';
+import { DEFAULT_MIN_SAMPLE } from '../../engine/funnel/stats';
 import type { FunnelMode } from '../../engine/funnel/reach';
 import type { PairKey } from '../../engine/funnel/tally';
 import type { DrillTarget } from '../../worker/api';
@@ -18,7 +19,7 @@ export const PAIR_KEYS: readonly PairKey[] = ['leadToMql', 'mqlToSal', 'salToSql
 export const WINDOWS: readonly (number | null)[] = [null, 30, 60, 90, 180];
 
 /** Rates over fewer leads or deals than this are drawn faded and labelled with their n. */
-export const DEFAULT_MIN_SAMPLE = 30;
+export { DEFAULT_MIN_SAMPLE };
 /** Bounds of the sample threshold, shared by the input and the URL parser. */
 export const MIN_SAMPLE_BOUNDS = { min: 1, max: 1000 } as const;
 

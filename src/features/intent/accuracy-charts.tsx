@@ -3,7 +3,7 @@ import { formatCount, formatDecimal, formatMoney, formatPercent } from '../../li
 import { TERMS } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { IntentViewModel } from '../../worker/api';
-import { calibrationData, liftCsv, tierCsv } from './build-intent-model';
+import { calibrationData, liftCsv, tierCsv, tierRateCell } from './build-intent-model';
 
 export function LiftChart({ vm }: { vm: IntentViewModel }) {
   return (
@@ -71,8 +71,19 @@ export function CalibrationChart({ vm }: { vm: IntentViewModel }) {
   );
 }
 
+/** A rate cell with its 95% interval for screen readers, and "n = 2" shown under a small sample. */
+function TierRateTd({ cell }: { cell: ReturnType<typeof tierRateCell> }) {
+  return (
+    <td className={cell.sample ? 'num small-sample' : 'num'}>
+      <span aria-hidden="true">{cell.text}</span>
+      <span className="visually-hidden">{cell.full}</span>
+      {cell.sample ? <span className="small-sample__n" aria-hidden="true"> {cell.sample}</span> : null}
+    </td>
+  );
+}
+
 export function TierRevenueChart({ vm, currency }: { vm: IntentViewModel; currency: string }) {
-  const data = vm.tierOutcomes.map((t) => ({ tier: `${t.tier} (${t.route})`, wonCents: t.wonCents, sqoRate: t.sqoRate, winRate: t.winRate, leads: t.leads }));
+  const data = vm.tierOutcomes.map((t) => ({ tier: `${t.tier} (${t.route})`, wonCents: t.wonCents, sqo: tierRateCell(t.sqo), win: tierRateCell(t.win), leads: t.leads }));
   return (
     <ChartFrame
       title="Won revenue and conversion by intent tier"
@@ -112,8 +123,8 @@ export function TierRevenueChart({ vm, currency }: { vm: IntentViewModel; curren
             <tr key={d.tier}>
               <th scope="row">{d.tier}</th>
               <td className="num">{formatCount(d.leads)}</td>
-              <td className="num">{formatPercent(d.sqoRate)}</td>
-              <td className="num">{formatPercent(d.winRate)}</td>
+              <TierRateTd cell={d.sqo} />
+              <TierRateTd cell={d.win} />
               <td className="num">{formatMoney(d.wonCents, currency)}</td>
             </tr>
           ))}

@@ -2,7 +2,9 @@
  * Shapes the intent view-model for the charts and their CSV exports. Pure: no figure is computed
  * here beyond picking and labelling what the engine returned.
  */
+import { DEFAULT_MIN_SAMPLE } from '../../engine/funnel/stats';
 import type { Cell } from '../../lib/csv-export';
+import { formatPercent, formatRateWithInterval, formatSample, type RateWithSample } from '../../lib/format';
 import { TERMS } from '../../lib/wording';
 import type { IntentViewModel } from '../../worker/api';
 
@@ -56,8 +58,14 @@ export function thresholdMarkers(vm: IntentViewModel, which: 'fit' | 'intent'): 
 export function tierCsv(vm: IntentViewModel): CsvTable {
   const total = vm.tiers.High + vm.tiers.Mid + vm.tiers.Low;
   return {
-    header: ['tier', 'leads_now', 'share', 'matured_leads', 'reached_sqo', 'sqo_rate', 'won', TERMS.wonOfMatured.csv, 'won_revenue_cents', 'route'],
-    rows: vm.tierOutcomes.map((t) => [t.tier, vm.tiers[t.tier], total ? vm.tiers[t.tier] / total : null, t.leads, t.reachedSqo, t.sqoRate, t.won, t.winRate, t.wonCents, t.route]),
+    header: [
+      'tier', 'leads_now', 'share', 'matured_leads', 'reached_sqo', 'sqo_rate', 'sqo_rate_ci_low', 'sqo_rate_ci_high', 'sqo_rate_n',
+      'won', TERMS.wonOfMatured.csv, `${TERMS.wonOfMatured.csv}_ci_low`, `${TERMS.wonOfMatured.csv}_ci_high`, `${TERMS.wonOfMatured.csv}_n`, 'won_revenue_cents', 'route',
+    ],
+    rows: vm.tierOutcomes.map((t) => [
+      t.tier, vm.tiers[t.tier], total ? vm.tiers[t.tier] / total : null, t.leads, t.reachedSqo, t.sqoRate, t.sqo.lo, t.sqo.hi, t.sqo.n,
+      t.won, t.winRate, t.win.lo, t.win.hi, t.win.n, t.wonCents, t.route,
+    ]),
   };
 }
 
@@ -98,4 +106,9 @@ export function matrixGrid(vm: IntentViewModel) {
     cells: vm.matrix.filter((c) => c.icpTier === tier).map((c) => ({ ...c, heat: maxRate > 0 && c.rate !== null ? c.rate / maxRate : 0 })),
   }));
   return rows;
+}
+
+/** A tier table cell: the rate, its full reading with the 95% interval, and "n = 2" under the sample threshold. */
+export function tierRateCell(e: RateWithSample): { text: string; full: string; sample: string | null } {
+  return { text: formatPercent(e.rate), full: formatRateWithInterval(e), sample: e.n > 0 && e.n < DEFAULT_MIN_SAMPLE ? formatSample(e.n) : null };
 }

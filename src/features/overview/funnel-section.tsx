@@ -1,11 +1,19 @@
 import { stageBars } from '../../charts/stage-bars';
 import { StageFunnelChart } from '../../charts/stage-funnel-chart';
-import { formatCount, formatPercent } from '../../lib/format';
+import { DEFAULT_MIN_SAMPLE } from '../../engine/funnel/stats';
+import { formatCount, formatInterval, formatPercent, formatSample, type RateWithSample } from '../../lib/format';
 import { goToView } from '../../state/url';
 import { TERMS } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
 import { ErrorState, Loading } from '../../ui/states';
 import { useOverview } from './queries';
+
+/** ", 95% CI 62.0–64.3%", and a warning when the win rate rests on fewer than 30 deals. */
+function winRateCaveat(win: RateWithSample): string {
+  const ci = formatInterval(win);
+  const small = win.n > 0 && win.n < DEFAULT_MIN_SAMPLE ? ` — a small sample (${formatSample(win.n)} deals): read it as rough` : '';
+  return `${ci ? `, ${ci}` : ''}${small}`;
+}
 
 /** The whole funnel of the data in view (inclusive counting), with a way into the Funnel view. */
 export function FunnelSection() {
@@ -38,7 +46,7 @@ export function FunnelSection() {
     >
       <StageFunnelChart bars={stageBars(f.stages, data.currency, 'count', unit)} axisLabel={Unit} tickFormat={formatCount} onSelect={() => goToView('funnel')} selectAction="open the Funnel view" />
       <p className="overview-note" data-testid="overview-win-rate">
-        Win rate <strong>{formatPercent(f.winRate)}</strong> (won ÷ (won + lost): {formatCount(f.won)} won of {formatCount(f.won + f.lost)} closed)
+        Win rate <strong>{formatPercent(f.winRate)}</strong> (won ÷ (won + lost): {formatCount(f.won)} won of {formatCount(f.won + f.lost)} closed){winRateCaveat(f.win)}
         {f.unit === 'leads' ? (
           <>
             {' '}· MQL→SQO {formatPercent(data.rates.mqlToSqo)} · SQL→SQO {formatPercent(data.rates.sqlToSqo)} · {TERMS.sqoToWonCohort.label} {formatPercent(data.rates.sqoToWon)}.

@@ -6,6 +6,7 @@
 import { needsText, type Capabilities } from '../../engine/capabilities';
 import type { Dataset } from '../../engine/model/columns';
 import { opportunityFunnel, opportunityWindow } from '../../engine/funnel/opportunity-funnel';
+import { rateEstimate, type RateEstimate } from '../../engine/funnel/stats';
 import { STAGE_PAIRS, type FunnelRates } from '../../engine/funnel/tally';
 import type { FunnelStageRow } from './funnel-model';
 import { headlineFigure, type HeadlineFigure, type HeadlineWindows } from './overview-headline';
@@ -24,6 +25,8 @@ export interface OverviewFunnel {
   readonly lost: number;
   /** won ÷ (won + lost) over all data in view; null when nothing closed. */
   readonly winRate: number | null;
+  /** The win rate with its sample (won + lost) and 95% Wilson interval. */
+  readonly win: RateEstimate;
 }
 
 export function opportunityOverview(ds: Dataset, caps: Capabilities, scope: ResolvedScope, mask: Uint8Array, w: HeadlineWindows) {
@@ -44,6 +47,7 @@ export function opportunityOverview(ds: Dataset, caps: Capabilities, scope: Reso
     won: f.won,
     lost: f.lost,
     winRate: f.winRate,
+    win: rateEstimate(f.won, f.won + f.lost),
   };
   const rates = { ...(Object.fromEntries(STAGE_PAIRS.map((p) => [p.key, null])) as FunnelRates), winRate: f.winRate };
   const leadNeeds = caps.has.leads ? (caps.has.leadLinks ? ['leadStageDates' as const] : ['leadLinks' as const]) : ['leads' as const];

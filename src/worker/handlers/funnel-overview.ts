@@ -102,6 +102,7 @@ export function buildOverviewModel(ds: Dataset, scope: ResolvedScope, filters: F
       won: total.counts.won,
       lost: total.counts.lost,
       winRate: total.rates.winRate,
+      win: total.estimates.winRate,
     },
     rates: total.rates,
     notes: caps.has.opportunities ? [] : [`Pipeline and opportunity figures: ${needsText(['opportunities'])}.`],

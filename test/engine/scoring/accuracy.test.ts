@@ -77,9 +77,12 @@ describe('calibration', () => {
 describe('tierOutcomes', () => {
   it('counts conversion and won revenue per tier over the mask', () => {
     const t = tierOutcomes(Uint8Array.of(0, 0, 1, 2, 2), Uint8Array.of(1, 0, 1, 0, 1), Uint8Array.of(1, 0, 0, 0, 1), Float64Array.of(100, 0, 0, 0, 50), Uint8Array.of(1, 1, 1, 1, 0));
-    expect(t[0]).toEqual({ leads: 2, reachedSqo: 1, won: 1, wonCents: 100, sqoRate: 0.5, winRate: 0.5 });
-    expect(t[1]).toEqual({ leads: 1, reachedSqo: 1, won: 0, wonCents: 0, sqoRate: 1, winRate: 0 });
-    expect(t[2]).toEqual({ leads: 1, reachedSqo: 0, won: 0, wonCents: 0, sqoRate: 0, winRate: 0 });
+    expect(t[0]).toMatchObject({ leads: 2, reachedSqo: 1, won: 1, wonCents: 100, sqoRate: 0.5, winRate: 0.5 });
+    expect(t[1]).toMatchObject({ leads: 1, reachedSqo: 1, won: 0, wonCents: 0, sqoRate: 1, winRate: 0 });
+    expect(t[2]).toMatchObject({ leads: 1, reachedSqo: 0, won: 0, wonCents: 0, sqoRate: 0, winRate: 0 });
+    // Each rate with its sample and 95% Wilson interval: 1 of 2 → [0.0945, 0.9055] (see stats.test.ts); 1 of 1 → [0.2065, 1].
+    expect(t[0].win).toMatchObject({ rate: 0.5, n: 2, lo: expect.closeTo(0.0945, 4) as number, hi: expect.closeTo(0.9055, 4) as number });
+    expect(t[1].sqo).toMatchObject({ rate: 1, n: 1, lo: expect.closeTo(0.2065, 4) as number, hi: 1 });
   });
 });
 
