@@ -2,14 +2,18 @@
  * Suggested weights (SPEC §4): an L2-regularised logistic regression of the outcome (won, or reached
  * SQO) on the design matrix of ./features.ts, over matured leads, with a seeded train/holdout split.
  * Before fitting it counts the population (./population.ts) and refuses, with the reason, when
- * either class is too small in training or holdout. Otherwise it reports the holdout AUC of the
- * current rule set's combined score, of the fitted model, and of the model turned into a rule set
- * (./to-rules.ts), side by side.
+ * either class is too small in training or holdout. Otherwise it cross-validates the fit over k
+ * seeded, stratified folds of the matured leads (./cross-validate.ts), which chooses the L2 penalty
+ * from a small grid and gives the AUC's mean and range over the folds; the model is then fitted on
+ * the training split with that penalty, and the holdout AUC of the current rule set's combined
+ * score, of the fitted model, and of the model turned into a rule set (./to-rules.ts) are reported
+ * side by side.
  */
 import type { Dataset } from '../model/columns';
 import { rocAuc } from './accuracy';
 import { BOUNDS, clampTo } from './bounds';
 import { rulesReadNothing } from './coverage';
+import { DEFAULT_FOLDS, LAMBDA_GRID, crossValidate, type CrossValidation } from './cross-validate';
 import { DEFAULT_EXCLUDED, buildDesignMatrix } from './features';
 import { fitLogistic, holdoutSplit, predictLogit } from './logistic';
 import { leadOutcomes } from './outcomes';
@@ -26,7 +30,10 @@ export interface SuggestOptions {
   /** Columns to leave out (attribute refs, bare custom names, `activity.<type>` or `activities`). */
   readonly exclude?: readonly string[];
   readonly seed: number;
+  /** A fixed L2 penalty; without it the penalty is chosen by cross-validation from LAMBDA_GRID. */
   readonly l2?: number;
+  /** Cross-validation folds (default 5, at least 2). */
+  readonly folds?: number;
   readonly holdoutShare?: number;
   /** Leads in scope (the global filters); matured leads of it are used. */
   readonly mask?: Uint8Array;
@@ -62,6 +69,8 @@ export interface SuggestedWeights extends SuggestCommon {
   readonly coefficients: readonly { readonly feature: string; readonly weight: number }[];
   readonly ruleSet: RuleSet;
   readonly iterations: number;
+  /** k-fold cross-validation over the matured leads: the AUC's mean and range, and the chosen penalty. */
+  readonly crossValidation: CrossValidation;
 }
 
 export type SuggestResult = SuggestedWeights | FitRefusal;
@@ -102,7 +111,9 @@ export function suggestWeights(ds: Dataset, current: RuleSet, o: SuggestOptions)
     if (!h) train.push(k);
   });
   const trainRows = Uint32Array.from(train);
-  const model = fitLogistic(dm.X, dm.d, y, trainRows, { l2: clampTo(BOUNDS.l2, o.l2 ?? 1) });
+  const grid = o.l2 === undefined ? LAMBDA_GRID : [clampTo(BOUNDS.l2, o.l2)];
+  const crossValidation = crossValidate(dm.X, dm.d, y, { k: Math.max(2, Math.round(o.folds ?? DEFAULT_FOLDS)), seed: o.seed, grid });
+  const model = fitLogistic(dm.X, dm.d, y, trainRows, { l2: crossValidation.lambda });
 
   const z = Float64Array.from(rows, (_, k) => predictLogit(model, dm.X, dm.d, k));
   const ruleSet = modelToRuleSet({ ds, current, rows, train: trainRows, y, specs: dm.specs, weights: model.weights, X: dm.X, d: dm.d });
@@ -128,5 +139,6 @@ export function suggestWeights(ds: Dataset, current: RuleSet, o: SuggestOptions)
     coefficients,
     ruleSet,
     iterations: model.iterations,
+    crossValidation,
   };
 }
