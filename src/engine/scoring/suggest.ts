@@ -7,7 +7,8 @@
  * from a small grid and gives the AUC's mean and range over the folds; the model is then fitted on
  * the training split with that penalty, and the holdout AUC of the current rule set's combined
  * score, of the fitted model, and of the model turned into a rule set (./to-rules.ts) are reported
- * side by side.
+ * side by side. The fitted model, calibrated on the holdout by Platt scaling, also gives every lead
+ * a probability of reaching the outcome with its top factors (./predictive.ts).
  */
 import type { Dataset } from '../model/columns';
 import { rocAuc } from './accuracy';
@@ -17,6 +18,7 @@ import { DEFAULT_FOLDS, LAMBDA_GRID, crossValidate, type CrossValidation } from 
 import { DEFAULT_EXCLUDED, buildDesignMatrix } from './features';
 import { fitLogistic, holdoutSplit, predictLogit } from './logistic';
 import { leadOutcomes } from './outcomes';
+import { plattScale, sigmoid, type PredictiveModel } from './predictive';
 import { classCounts, refusalReason, type FitPopulation } from './population';
 import type { RuleSet } from './rules';
 import { combinedScore, compileRules, scoreLeads } from './score';
@@ -71,6 +73,10 @@ export interface SuggestedWeights extends SuggestCommon {
   readonly iterations: number;
   /** k-fold cross-validation over the matured leads: the AUC's mean and range, and the chosen penalty. */
   readonly crossValidation: CrossValidation;
+  /** The fitted model with its holdout calibration: a probability and its factors for any lead (./predictive.ts). */
+  readonly predictive: PredictiveModel;
+  /** On the holdout: the mean calibrated probability and the share that reached the outcome. */
+  readonly calibrationCheck: { readonly meanProbability: number; readonly positiveRate: number };
 }
 
 export type SuggestResult = SuggestedWeights | FitRefusal;
@@ -116,6 +122,12 @@ export function suggestWeights(ds: Dataset, current: RuleSet, o: SuggestOptions)
   const model = fitLogistic(dm.X, dm.d, y, trainRows, { l2: crossValidation.lambda });
 
   const z = Float64Array.from(rows, (_, k) => predictLogit(model, dm.X, dm.d, k));
+  const calibration = plattScale(z, y, split);
+  const predictive: PredictiveModel = { outcome: o.outcome, specs: dm.specs, bias: model.bias, weights: Array.from(model.weights), calibration, halfLifeDays: r.halfLifeDays };
+  let sumP = 0;
+  z.forEach((v, k) => {
+    if (split[k]) sumP += sigmoid(calibration.a * v + calibration.c);
+  });
   const ruleSet = modelToRuleSet({ ds, current, rows, train: trainRows, y, specs: dm.specs, weights: model.weights, X: dm.X, d: dm.d });
   const combinedOf = (rules: RuleSet) => {
     const c = compileRules(ds, rules);
@@ -140,5 +152,7 @@ export function suggestWeights(ds: Dataset, current: RuleSet, o: SuggestOptions)
     ruleSet,
     iterations: model.iterations,
     crossValidation,
+    predictive,
+    calibrationCheck: { meanProbability: sumP / population.holdout.rows, positiveRate: population.holdout.positives / population.holdout.rows },
   };
 }
