@@ -12,6 +12,7 @@
  */
 import type { Dataset } from '../model/columns';
 import { designRows, type FeatureSpec } from './features';
+import { leadOutcomes } from './outcomes';
 
 export interface PlattCalibration {
   readonly method: 'platt';
@@ -29,6 +30,9 @@ export interface PredictiveModel {
   readonly calibration: PlattCalibration;
   /** Half-life of the activity decay the features were built with. */
   readonly halfLifeDays: number;
+  /** The outcome windows the fit read each lead's history cut-off with. */
+  readonly maturityDays: number;
+  readonly scoringWindowDays: number;
 }
 
 export interface Factor {
@@ -106,4 +110,10 @@ export function predictLeads(ds: Dataset, model: PredictiveModel, rows: Uint32Ar
   const d = model.specs.length;
   const X = designRows(ds, model.specs, rows, cutoff, model.halfLifeDays);
   return Array.from(rows, (_, r) => predictRow(model, X, r * d));
+}
+
+/** Predictions as of `asOf`, each lead's activity counted up to its history cut-off, as in the fit. */
+export function predictLeadsAt(ds: Dataset, model: PredictiveModel, asOf: number, rows: Uint32Array): LeadPrediction[] {
+  const out = leadOutcomes(ds, { asOf, maturityDays: model.maturityDays, scoringWindowDays: model.scoringWindowDays });
+  return predictLeads(ds, model, rows, out.cutoff.map((c) => Math.min(asOf, c)));
 }

@@ -123,7 +123,7 @@ export function suggestWeights(ds: Dataset, current: RuleSet, o: SuggestOptions)
 
   const z = Float64Array.from(rows, (_, k) => predictLogit(model, dm.X, dm.d, k));
   const calibration = plattScale(z, y, split);
-  const predictive: PredictiveModel = { outcome: o.outcome, specs: dm.specs, bias: model.bias, weights: Array.from(model.weights), calibration, halfLifeDays: r.halfLifeDays };
+  const predictive: PredictiveModel = { outcome: o.outcome, specs: dm.specs, bias: model.bias, weights: Array.from(model.weights), calibration, halfLifeDays: r.halfLifeDays, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays };
   let sumP = 0;
   z.forEach((v, k) => {
     if (split[k]) sumP += sigmoid(calibration.a * v + calibration.c);

@@ -29,7 +29,7 @@ describe('a lead’s probability and its factors', () => {
     { name: 'n', column: 'lead.custom.n', kind: 'numeric', mean: 1.5, std: 2, log: false },
     { name: 'n missing', column: 'lead.custom.n', kind: 'missing' },
   ];
-  const model: PredictiveModel = { outcome: 'won', specs, bias: -0.2, weights: [0.8, -0.5, 1.1], calibration: { method: 'platt', a: 0.9, c: 0.1 }, halfLifeDays: 30 };
+  const model: PredictiveModel = { outcome: 'won', specs, bias: -0.2, weights: [0.8, -0.5, 1.1], calibration: { method: 'platt', a: 0.9, c: 0.1 }, halfLifeDays: 30, maturityDays: 180, scoringWindowDays: 30 };
   const cutoff = new Float64Array(3).fill(Date.UTC(2026, 5, 1));
 
   it('equals the hand computation: σ(a·(b + Σ w·x) + c)', () => {
