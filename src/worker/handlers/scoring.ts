@@ -12,6 +12,7 @@ import { listAttributes, type AttributeInfo } from '../../engine/scoring/attribu
 import { rulesReadNothing } from '../../engine/scoring/coverage';
 import { explainLead, type LeadExplanation } from '../../engine/scoring/explain';
 import { leadOutcomes } from '../../engine/scoring/outcomes';
+import { predictLeadsAt, type LeadPrediction, type PredictiveModel } from '../../engine/scoring/predictive';
 import type { RuleSet } from '../../engine/scoring/rules';
 import { clampRuleSet } from '../../engine/scoring/validate';
 import { scoringSummary, type ScoringSummary } from '../../engine/scoring/summary';
@@ -64,6 +65,16 @@ export interface SuggestInput {
   readonly seed: number;
 }
 
+/** A lead's probability under the fitted model, and which outcome it is the probability of. */
+export interface LeadPredictionViewModel extends LeadPrediction {
+  readonly outcome: PredictiveModel['outcome'];
+}
+
+export interface LeadExplanationViewModel extends LeadExplanation {
+  /** null without a fitted model (the fit has not been run). */
+  readonly prediction: LeadPredictionViewModel | null;
+}
+
 export interface ScoringCatalog {
   readonly attributes: readonly AttributeInfo[];
   readonly activityTypes: readonly string[];
@@ -75,7 +86,7 @@ export interface ScoringHandlers {
   statusChanges(input: ScoringInput & { readonly limit: number }): Promise<StatusChangesViewModel>;
   suggestWeights(input: SuggestInput): Promise<SuggestResult>;
   scoringCatalog(): Promise<ScoringCatalog>;
-  explainLead(input: { readonly rules: RuleSet; readonly leadId: string }): Promise<LeadExplanation | null>;
+  explainLead(input: { readonly rules: RuleSet; readonly leadId: string; readonly model?: PredictiveModel | null }): Promise<LeadExplanationViewModel | null>;
 }
 
 const MAX_CONTEXTS = 6;
@@ -197,13 +208,14 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       const ds = requireDataset(state);
       return { attributes: listAttributes(ds), activityTypes: [...ds.activities.typeNames] };
     },
-    async explainLead({ rules, leadId }) {
+    async explainLead({ rules, leadId, model }) {
       const ds = requireDataset(state);
       const i = ds.leads.id.indexOf(leadId);
       if (i < 0) return null;
       const r = clampRuleSet(rules);
       const out = leadOutcomes(ds, { asOf: ds.meta.latestAt, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
-      return explainLead(ds, r, i, Math.min(ds.meta.latestAt, out.cutoff[i]!));
+      const p = model ? predictLeadsAt(ds, model, ds.meta.latestAt, Uint32Array.of(i))[0]! : null;
+      return { ...explainLead(ds, r, i, Math.min(ds.meta.latestAt, out.cutoff[i]!)), prediction: p ? { ...p, outcome: model!.outcome } : null };
     },
   };
 }

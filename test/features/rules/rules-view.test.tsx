@@ -7,6 +7,7 @@ import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
 import { RulesView } from '../../../src/features/rules/rules-view';
 import { createQueryClient } from '../../../src/lib/query-client';
 import { setEngine } from '../../../src/worker/client';
+import { predictiveActions } from '../../../src/state/predictive';
 import { createEngineService } from '../../../src/worker/service';
 
 function renderRulesView() {
@@ -20,8 +21,9 @@ function renderRulesView() {
 
 describe('the Qualification rules view', () => {
   let leadId = '';
+  let api: ReturnType<typeof createEngineService>;
   beforeAll(async () => {
-    const api = createEngineService();
+    api = createEngineService();
     await api.loadDemo({ leads: 3000 });
     setEngine(api);
     leadId = (await api.statusChanges({ filters: {}, rules: DEFAULT_RULE_SET, limit: 1 })).rows[0]!.leadId;
@@ -59,4 +61,22 @@ describe('the Qualification rules view', () => {
     expect(fit).toHaveTextContent(/Fit \d/);
     expect(screen.getByRole('table', { name: 'Intent points of the lead' })).toHaveTextContent(/history cut-off/);
   }, 40_000);
+
+  it('shows the lead’s probability under the fitted model with its top factors, and says when there is no fit', async () => {
+    predictiveActions.modelCleared();
+    renderRulesView();
+    await userEvent.type(await screen.findByLabelText('Lead id', {}, { timeout: 20_000 }), leadId);
+    await userEvent.click(screen.getByRole('button', { name: 'Explain' }));
+    await screen.findByRole('table', { name: 'Fit points of the lead' }, { timeout: 10_000 });
+    expect(screen.getByTestId('lead-probability')).toHaveTextContent('Probability: not measurable — needs a fit');
+    const s = await api.suggestWeights({ filters: {}, rules: DEFAULT_RULE_SET, outcome: 'sqo', exclude: ['lead.owner'], seed: 1 });
+    if (s.status !== 'fitted') throw new Error(s.reason);
+    const expected = (await api.explainLead({ rules: DEFAULT_RULE_SET, leadId, model: s.predictive }))!.prediction!;
+    predictiveActions.modelFitted(s.predictive);
+    const table = await screen.findByRole('table', { name: 'Probability of the lead' }, { timeout: 10_000 });
+    expect(screen.getByTestId('lead-probability')).toHaveTextContent(`Probability of reaching SQO: ${(expected.probability * 100).toFixed(1)}%`);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(expected.factors.map((f) => f.feature));
+    expect(expected.factors).toHaveLength(3);
+  }, 60_000);
 });
