@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { downloadCsv, type Cell } from '../lib/csv-export';
 
 export interface TableColumn {
@@ -9,6 +9,25 @@ export interface TableColumn {
   readonly numeric?: boolean;
   /** Display text of a raw cell; the raw value is what the CSV export writes. */
   readonly format?: (value: Cell) => string;
+  /** The header sorts the rows by this column (numbers highest first, text A–Z; a second click reverses; empty cells last). */
+  readonly sortable?: boolean;
+}
+
+type SortState = { readonly column: number; readonly descending: boolean } | null;
+
+const isEmpty = (v: Cell) => v === null || v === undefined || v === '' || (typeof v === 'number' && !Number.isFinite(v));
+
+/** Rows ordered by one column; the original order breaks ties, empty cells go last either way. */
+export function sortRows(rows: readonly (readonly Cell[])[], column: number, descending: boolean): (readonly Cell[])[] {
+  const idx = rows.map((_, i) => i);
+  idx.sort((a, b) => {
+    const x = rows[a]![column];
+    const y = rows[b]![column];
+    if (isEmpty(x) || isEmpty(y)) return isEmpty(x) === isEmpty(y) ? a - b : isEmpty(x) ? 1 : -1;
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return (descending ? -c : c) || a - b;
+  });
+  return idx.map((i) => rows[i]!);
 }
 
 export interface DataTableProps {
@@ -27,8 +46,12 @@ const ROW_HEIGHT = 32;
  * A virtualised table: only the rows in view are in the DOM, so a drill-down into 100,000 leads
  * stays fast. Text is rendered as text, never as HTML.
  */
-export function DataTable({ caption, columns, rows, exportName, height = 420 }: DataTableProps) {
+export function DataTable({ caption, columns, rows: given, exportName, height = 420 }: DataTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [sort, setSort] = useState<SortState>(null);
+  const rows = useMemo(() => (sort ? sortRows(given, sort.column, sort.descending) : given), [given, sort]);
+  const sortBy = (k: number) =>
+    setSort((s) => (s && s.column === k ? { column: k, descending: !s.descending } : { column: k, descending: columns[k]!.numeric === true }));
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read, not memoised
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -61,9 +84,20 @@ export function DataTable({ caption, columns, rows, exportName, height = 420 }: 
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
-              {columns.map((c) => (
-                <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>
-                  {c.label}
+              {columns.map((c, k) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.numeric ? 'num' : undefined}
+                  aria-sort={sort?.column === k ? (sort.descending ? 'descending' : 'ascending') : c.sortable ? 'none' : undefined}
+                >
+                  {c.sortable ? (
+                    <button type="button" className="table__sort" onClick={() => sortBy(k)}>
+                      {c.label}
+                    </button>
+                  ) : (
+                    c.label
+                  )}
                 </th>
               ))}
             </tr>

@@ -62,10 +62,10 @@ export const whatIfQuery = (version: number, filters: Filters, draft: RuleSet, a
     placeholderData: keepPreviousData,
   });
 
-export const statusChangesQuery = (version: number, filters: Filters, rules: RuleSet) =>
+export const statusChangesQuery = (version: number, filters: Filters, rules: RuleSet, model: PredictiveModel | null = null) =>
   queryOptions({
-    queryKey: engineKey(version, 'scoring.statusChanges', { filters, rules }),
-    queryFn: ({ signal }) => rulesRecomputes.run('statusChanges', async () => newestStatusChanges.set(version, await engine().statusChanges({ filters, rules, limit: 200 })), signal),
+    queryKey: engineKey(version, 'scoring.statusChanges', { filters, rules, model }),
+    queryFn: ({ signal }) => rulesRecomputes.run('statusChanges', async () => newestStatusChanges.set(version, await engine().statusChanges({ filters, rules, limit: 200, model })), signal),
     placeholderData: keepPreviousData,
   });
 

@@ -52,9 +52,18 @@ export interface WhatIfViewModel {
   readonly recorded: WhatIfFigures;
 }
 
+/** A listed lead, with its probability under the fitted model (null without a fit). */
+export interface StatusChangeRow extends StatusChange {
+  readonly probability: number | null;
+  /** The top factors, e.g. "Persona = VP ↑, Activity: demo ↑, Bounces ↓" ("" without a fit). */
+  readonly factors: string;
+}
+
 export interface StatusChangesViewModel {
   readonly total: number;
-  readonly rows: readonly StatusChange[];
+  readonly rows: readonly StatusChangeRow[];
+  /** The outcome the probabilities are of; null without a fit. */
+  readonly predictionOutcome: PredictiveModel['outcome'] | null;
 }
 
 export interface SuggestInput {
@@ -83,7 +92,7 @@ export interface ScoringCatalog {
 export interface ScoringHandlers {
   intentOverview(input: ScoringInput): Promise<IntentViewModel>;
   whatIf(input: WhatIfInput): Promise<WhatIfViewModel>;
-  statusChanges(input: ScoringInput & { readonly limit: number }): Promise<StatusChangesViewModel>;
+  statusChanges(input: ScoringInput & { readonly limit: number; readonly model?: PredictiveModel | null }): Promise<StatusChangesViewModel>;
   suggestWeights(input: SuggestInput): Promise<SuggestResult>;
   scoringCatalog(): Promise<ScoringCatalog>;
   explainLead(input: { readonly rules: RuleSet; readonly leadId: string; readonly model?: PredictiveModel | null }): Promise<LeadExplanationViewModel | null>;
@@ -193,11 +202,24 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
         recorded: recordedFigures(dc),
       };
     },
-    async statusChanges({ filters, rules, limit }) {
+    async statusChanges({ filters, rules, limit, model }) {
       const ds = requireDataset(state);
       const r = clampRuleSet(rules);
       await sumsReady(ds, r);
-      return statusChanges(ds, context(ds, filters, r), r, limit);
+      const changes = statusChanges(ds, context(ds, filters, r), r, limit);
+      if (!model) return { total: changes.total, rows: changes.rows.map((c) => ({ ...c, probability: null, factors: '' })), predictionOutcome: null };
+      const index = new Map<string, number>();
+      const wanted = new Set(changes.rows.map((c) => c.leadId));
+      ds.leads.id.forEach((id, i) => {
+        if (wanted.has(id)) index.set(id, i);
+      });
+      const p = predictLeadsAt(ds, model, ds.meta.latestAt, Uint32Array.from(changes.rows, (c) => index.get(c.leadId)!));
+      const rows = changes.rows.map((c, k) => ({
+        ...c,
+        probability: p[k]!.probability,
+        factors: p[k]!.factors.map((f) => `${f.feature} ${f.direction === 'up' ? '↑' : '↓'}`).join(', '),
+      }));
+      return { total: changes.total, rows, predictionOutcome: model.outcome };
     },
     async suggestWeights({ filters, rules, outcome, exclude, seed }) {
       const ds = requireDataset(state);
