@@ -1,6 +1,6 @@
 import type { FitPopulation } from '../../engine/scoring/population';
 import type { SuggestResult, SuggestedWeights } from '../../engine/scoring/suggest';
-import { formatCount, formatDecimal } from '../../lib/format';
+import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
 import { rulesActions } from '../../state/rules';
 import { thresholdActions, thresholdsOf } from '../../state/thresholds';
 
@@ -87,6 +87,11 @@ function Fitted({ s }: { s: SuggestedWeights }) {
         split cannot flatter it; the L2 penalty is the one with the best mean over the folds. The
         points are the model&apos;s weights scaled to the 0–100 range: base points carry its intercept, numbers become ranges cut at training quantiles,
         a missing value its own &quot;is empty&quot; rule; weights too small for a whole point give no rule.
+      </p>
+      <p className="muted" data-testid="calibration">
+        Probability per lead: the fitted model calibrated on the holdout by Platt scaling — on the holdout its mean is{' '}
+        {formatPercent(s.calibrationCheck.meanProbability)} against {formatPercent(s.calibrationCheck.positiveRate)} that reached the outcome. It is shown,
+        with each lead&apos;s top 3 factors, in the lead explanation and the list of leads that change status.
       </p>
       <p className="muted">
         Columns used: {s.columnsUsed.join(', ')}. Left out: {s.excluded.join(', ') || 'none'}.

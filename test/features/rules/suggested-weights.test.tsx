@@ -69,6 +69,8 @@ describe('suggested weights in the app', () => {
     // The fold range beside the holdout AUC, from the engine's cross-validation.
     const cv = fitted(suggestWeights(buildDataset(youngLeadsRecords()), { ...DEFAULT_RULE_SET, maturityDays: 30 }, { asOf: YOUNG_AS_OF, outcome: 'won', seed: 1 })).crossValidation;
     const two = (v: number | null) => String(Math.round(v! * 100) / 100);
+    const c = fitted(suggestWeights(buildDataset(youngLeadsRecords()), { ...DEFAULT_RULE_SET, maturityDays: 30 }, { asOf: YOUNG_AS_OF, outcome: 'won', seed: 1 })).calibrationCheck;
+    expect(screen.getByTestId('calibration')).toHaveTextContent(`its mean is ${(c.meanProbability * 100).toFixed(1)}% against ${(c.positiveRate * 100).toFixed(1)}% that reached`);
     expect(screen.getByTestId('auc-cv')).toHaveTextContent(`5 folds ${two(cv.aucMin)}–${two(cv.aucMax)} (mean ${two(cv.aucMean)}), L2 penalty ${cv.lambda} chosen from 0.1, 1, 10`);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByRole('button', { name: 'Apply as draft' })).toBeInTheDocument();
