@@ -1,7 +1,7 @@
 /**
  * The `revlens` command line: the same engine as the app, headless.
  *   revlens report <dataset> [--as-of YYYY-MM-DD] [--mode inclusive|strict] [--preset …] [--mapping …] [--engine memory|duckdb] [--json]
- *   revlens fit <dataset> [--outcome won|sqo] [--exclude col,col] [--seed n] [--maturity-days n] [--json]
+ *   revlens fit <dataset> [--outcome won|sqo] [--exclude col,col] [--seed n] [--folds k] [--predictions N] [--maturity-days n] [--json]
  *   revlens scenario --mqls N … [--json]
  *   revlens import <paths...> [--preset canonical|salesforce|hubspot] [--mapping saved.json] [--json]
  *   revlens sql --rules rules.json --dialect DIALECT --out DIR [--scoring-instant as-of|history] [--numeric refs] [--as-of YYYY-MM-DD]
@@ -27,9 +27,12 @@ Commands:
                      canonical CSV or Parquet folder without loading it, for the
                      stage counts, rates, breakdown by source and coverage]
   fit <dataset>      suggested scoring weights (L2 logistic regression) with their
-                     holdout AUC against the default weights
-                     [--outcome won|sqo] [--exclude col,col] [--seed n]
-                     [--maturity-days n]; refuses (exit 1, reason on stderr) when
+                     cross-validated AUC (mean and range over k folds, default 5)
+                     and holdout AUC against the default weights
+                     [--outcome won|sqo] [--exclude col,col] [--seed n] [--folds k]
+                     [--maturity-days n] [--predictions N: with --json, the first
+                     N leads' calibrated probability and top 3 factors, default 10];
+                     refuses (exit 1, reason on stderr) when
                      training or holdout has fewer than 20 of either class
   scenario           the scenario planner: --mqls N, then --sals N or --mql-to-sal R,
                      --sqls N or --sal-to-sql R, --sqos N or --sql-to-sqo R, --acv USD,
@@ -98,6 +101,8 @@ export async function main(argv: string[]): Promise<number> {
     outcome: { type: 'string' },
     exclude: { type: 'string' },
     seed: { type: 'string' },
+    folds: { type: 'string' },
+    predictions: { type: 'string' },
     engine: { type: 'string' },
     'maturity-days': { type: 'string' },
     ...Object.fromEntries([...SCENARIO_FLAGS, ...SQL_FLAGS].map((f) => [f, { type: 'string' as const }])),

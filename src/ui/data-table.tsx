@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { downloadCsv, type Cell } from '../lib/csv-export';
-import { nextSort, sortRows, type SortState } from './sort-rows';
+import { nextSort, sortRows as sortedRows, type SortState } from './sort-rows';
 
 export interface TableColumn {
   readonly key: string;
@@ -10,6 +10,13 @@ export interface TableColumn {
   readonly numeric?: boolean;
   /** Display text of a raw cell; the raw value is what the CSV export writes. */
   readonly format?: (value: Cell) => string;
+  /** The header sorts the rows by this column (numbers highest first, text A–Z; a second click reverses; empty cells last). */
+  readonly sortable?: boolean;
+}
+
+/** Rows ordered by one column; the original order breaks ties, empty cells go last either way. */
+export function sortRows<R extends readonly Cell[]>(rows: readonly R[], column: number, descending: boolean): readonly R[] {
+  return sortedRows(rows, { column, direction: descending ? 'descending' : 'ascending' });
 }
 
 export interface DataTableProps {
@@ -33,7 +40,10 @@ const ROW_HEIGHT = 32;
 export function DataTable({ caption, columns, rows: given, exportName, height = 420, sortable = false }: DataTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [sort, setSort] = useState<SortState | null>(null);
-  const rows = useMemo(() => sortRows(given, sort), [given, sort]);
+  const rows = useMemo(() => sortedRows(given, sort), [given, sort]);
+  // A column marked sortable puts its highest numbers first on the first press; a sortable table
+  // starts every column ascending.
+  const sortBy = (k: number) => setSort((s) => nextSort(s, k, columns[k]!.sortable === true && columns[k]!.numeric === true ? 'descending' : 'ascending'));
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read, not memoised
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -71,10 +81,10 @@ export function DataTable({ caption, columns, rows: given, exportName, height = 
                   key={c.key}
                   scope="col"
                   className={c.numeric ? 'num' : undefined}
-                  aria-sort={sortable ? (sort?.column === k ? sort.direction : 'none') : undefined}
+                  aria-sort={sortable || c.sortable ? (sort?.column === k ? sort.direction : 'none') : undefined}
                 >
-                  {sortable ? (
-                    <button type="button" className="data-table__sort" onClick={() => setSort((s) => nextSort(s, k))}>
+                  {sortable || c.sortable ? (
+                    <button type="button" className="data-table__sort" onClick={() => sortBy(k)}>
                       {c.label}
                       <span aria-hidden="true">{sort?.column === k ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
                     </button>

@@ -25,8 +25,11 @@ export function sortRows<R extends readonly Cell[]>(rows: readonly R[], sort: So
   });
 }
 
-/** The next state when a column's header is pressed: ascending, then descending, then unsorted. */
-export function nextSort(current: SortState | null, column: number): SortState | null {
-  if (current?.column !== column) return { column, direction: 'ascending' };
-  return current.direction === 'ascending' ? { column, direction: 'descending' } : null;
+/**
+ * The next state when a column's header is pressed: `first` (ascending unless said), then the other
+ * direction, then unsorted.
+ */
+export function nextSort(current: SortState | null, column: number, first: SortState['direction'] = 'ascending'): SortState | null {
+  if (current?.column !== column) return { column, direction: first };
+  return current.direction === first ? { column, direction: first === 'ascending' ? 'descending' : 'ascending' } : null;
 }

@@ -40,6 +40,28 @@ describe('revlens scoring output', () => {
     // The model and the model as points side by side; the points beat the default rules.
     expect(out.holdoutAuc.suggestedRules).toBeGreaterThan(out.holdoutAuc.current);
     expect(out.population.train.rows).toBe(out.trainRows);
+    // Cross-validated: 5 seeded folds over the matured leads, the penalty chosen from the grid.
+    const cv = out.crossValidation;
+    expect(cv).toMatchObject({ k: 5, seed: 3, lambdaGrid: [0.1, 1, 10] });
+    expect(cv.lambdaGrid).toContain(cv.lambda);
+    expect(cv.perFold).toHaveLength(5);
+    expect(cv.foldRows.reduce((a: number, b: number) => a + b, 0)).toBe(out.population.matured);
+    expect(cv.aucMean).toBeCloseTo(cv.perFold.reduce((a: number, b: number) => a + b, 0) / 5, 12);
+    expect(cv.aucMin).toBe(Math.min(...cv.perFold));
+    expect(cv.aucMax).toBe(Math.max(...cv.perFold));
+    expect(JSON.parse(runFit(ctx({ outcome: 'sqo', seed: '3', folds: '3' })).output).crossValidation.perFold).toHaveLength(3);
+    // A probability per lead: a sample of the first leads, calibrated on the holdout.
+    expect(out.prediction.calibration.method).toBe('platt');
+    expect(out.prediction.holdoutMeanProbability).toBeCloseTo(out.prediction.holdoutPositiveRate, 6);
+    expect(out.prediction.sample.map((p: { leadId: string }) => p.leadId)).toEqual(Array.from(dataset.leads.id.slice(0, 10)));
+    for (const p of out.prediction.sample) {
+      expect(p.probability).toBeGreaterThan(0);
+      expect(p.probability).toBeLessThan(1);
+      expect(p.factors.length).toBeLessThanOrEqual(3);
+    }
+    expect(JSON.parse(runFit(ctx({ outcome: 'sqo', seed: '3', predictions: '3' })).output).prediction.sample).toHaveLength(3);
+    const text = runFit({ ...ctx({ outcome: 'sqo', seed: '3' }), options: { json: false, flags: { outcome: 'sqo', seed: '3' } } });
+    expect(text.output).toMatch(/Cross-validated AUC of the fitted model: \d\.\d{3} mean over 5 folds \(\d\.\d{3}–\d\.\d{3}\); L2 penalty (0\.1|1|10) chosen from 0\.1, 1, 10/);
   });
 
   it('fit refuses a one-class population: population on stdout, the reason on stderr, exit 1, no rule set', () => {
@@ -61,5 +83,7 @@ describe('revlens scoring output', () => {
   it('rejects a bad outcome or seed', () => {
     expect(() => runFit(ctx({ outcome: 'lost' }))).toThrow(/--outcome/);
     expect(() => runFit(ctx({ seed: 'x' }))).toThrow(/--seed/);
+    expect(() => runFit(ctx({ folds: '1' }))).toThrow(/--folds/);
+    expect(() => runFit(ctx({ predictions: '-1' }))).toThrow(/--predictions/);
   });
 });

@@ -137,3 +137,45 @@ export function buildDesignMatrix(ds: Dataset, rows: Uint32Array, cutoff: Float6
   });
   return { X, d, specs: cols.map((c) => c.spec), columns: [...used] };
 }
+
+/**
+ * The design rows of any leads under features already built (their categories, scaling and
+ * transforms as fitted): the same values `buildDesignMatrix` gave the leads it was built on.
+ */
+export function designRows(ds: Dataset, specs: readonly FeatureSpec[], rows: Uint32Array, cutoff: Float64Array, halfLifeDays: number): Float64Array {
+  const m = rows.length;
+  const d = specs.length;
+  const X = new Float64Array(m * d);
+  const { start, type, at, typeNames } = ds.activities;
+  const perDay = Math.LN2 / halfLifeDays;
+  specs.forEach((s, k) => {
+    if (s.kind === 'activity') {
+      const code = typeNames.indexOf(s.column.slice('activity.'.length));
+      rows.forEach((i, r) => {
+        let v = 0;
+        const t0 = cutoff[i]!;
+        if (code >= 0) {
+          for (let j = start[i]!; j < start[i + 1]!; j++) {
+            if (at[j]! > t0) break;
+            if (type[j] === code) v += Math.exp((-perDay * (t0 - at[j]!)) / DAY_MS);
+          }
+        }
+        X[r * d + k] = (v - s.mean!) / s.std!;
+      });
+      return;
+    }
+    const view = attributeView(ds, s.column);
+    if (!view) return;
+    if (view.kind === 'dict') {
+      const code = view.values.indexOf(s.value!);
+      rows.forEach((i, r) => (X[r * d + k] = code >= 0 && view.codes[i] === code ? 1 : 0));
+      return;
+    }
+    rows.forEach((i, r) => {
+      const x = view.values[i]!;
+      if (s.kind === 'missing') X[r * d + k] = Number.isNaN(x) ? 1 : 0;
+      else X[r * d + k] = Number.isNaN(x) ? 0 : ((s.log ? Math.log1p(x) : x) - s.mean!) / s.std!;
+    });
+  });
+  return X;
+}

@@ -2,17 +2,23 @@
  * Suggested weights (SPEC §4): an L2-regularised logistic regression of the outcome (won, or reached
  * SQO) on the design matrix of ./features.ts, over matured leads, with a seeded train/holdout split.
  * Before fitting it counts the population (./population.ts) and refuses, with the reason, when
- * either class is too small in training or holdout. Otherwise it reports the holdout AUC of the
- * current rule set's combined score, of the fitted model, and of the model turned into a rule set
- * (./to-rules.ts), side by side.
+ * either class is too small in training or holdout. Otherwise it cross-validates the fit over k
+ * seeded, stratified folds of the matured leads (./cross-validate.ts), which chooses the L2 penalty
+ * from a small grid and gives the AUC's mean and range over the folds; the model is then fitted on
+ * the training split with that penalty, and the holdout AUC of the current rule set's combined
+ * score, of the fitted model, and of the model turned into a rule set (./to-rules.ts) are reported
+ * side by side. The fitted model, calibrated on the holdout by Platt scaling, also gives every lead
+ * a probability of reaching the outcome with its top factors (./predictive.ts).
  */
 import type { Dataset } from '../model/columns';
 import { rocAuc } from './accuracy';
 import { BOUNDS, clampTo } from './bounds';
 import { rulesReadNothing } from './coverage';
+import { DEFAULT_FOLDS, LAMBDA_GRID, crossValidate, type CrossValidation } from './cross-validate';
 import { DEFAULT_EXCLUDED, buildDesignMatrix } from './features';
 import { fitLogistic, holdoutSplit, predictLogit } from './logistic';
 import { leadOutcomes } from './outcomes';
+import { plattScale, sigmoid, type PredictiveModel } from './predictive';
 import { classCounts, refusalReason, type FitPopulation } from './population';
 import type { RuleSet } from './rules';
 import { combinedScore, compileRules, scoreLeads } from './score';
@@ -26,7 +32,10 @@ export interface SuggestOptions {
   /** Columns to leave out (attribute refs, bare custom names, `activity.<type>` or `activities`). */
   readonly exclude?: readonly string[];
   readonly seed: number;
+  /** A fixed L2 penalty; without it the penalty is chosen by cross-validation from LAMBDA_GRID. */
   readonly l2?: number;
+  /** Cross-validation folds (default 5, at least 2). */
+  readonly folds?: number;
   readonly holdoutShare?: number;
   /** Leads in scope (the global filters); matured leads of it are used. */
   readonly mask?: Uint8Array;
@@ -62,6 +71,12 @@ export interface SuggestedWeights extends SuggestCommon {
   readonly coefficients: readonly { readonly feature: string; readonly weight: number }[];
   readonly ruleSet: RuleSet;
   readonly iterations: number;
+  /** k-fold cross-validation over the matured leads: the AUC's mean and range, and the chosen penalty. */
+  readonly crossValidation: CrossValidation;
+  /** The fitted model with its holdout calibration: a probability and its factors for any lead (./predictive.ts). */
+  readonly predictive: PredictiveModel;
+  /** On the holdout: the mean calibrated probability and the share that reached the outcome. */
+  readonly calibrationCheck: { readonly meanProbability: number; readonly positiveRate: number };
 }
 
 export type SuggestResult = SuggestedWeights | FitRefusal;
@@ -102,9 +117,17 @@ export function suggestWeights(ds: Dataset, current: RuleSet, o: SuggestOptions)
     if (!h) train.push(k);
   });
   const trainRows = Uint32Array.from(train);
-  const model = fitLogistic(dm.X, dm.d, y, trainRows, { l2: clampTo(BOUNDS.l2, o.l2 ?? 1) });
+  const grid = o.l2 === undefined ? LAMBDA_GRID : [clampTo(BOUNDS.l2, o.l2)];
+  const crossValidation = crossValidate(dm.X, dm.d, y, { k: Math.max(2, Math.round(o.folds ?? DEFAULT_FOLDS)), seed: o.seed, grid });
+  const model = fitLogistic(dm.X, dm.d, y, trainRows, { l2: crossValidation.lambda });
 
   const z = Float64Array.from(rows, (_, k) => predictLogit(model, dm.X, dm.d, k));
+  const calibration = plattScale(z, y, split);
+  const predictive: PredictiveModel = { outcome: o.outcome, specs: dm.specs, bias: model.bias, weights: Array.from(model.weights), calibration, halfLifeDays: r.halfLifeDays, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays };
+  let sumP = 0;
+  z.forEach((v, k) => {
+    if (split[k]) sumP += sigmoid(calibration.a * v + calibration.c);
+  });
   const ruleSet = modelToRuleSet({ ds, current, rows, train: trainRows, y, specs: dm.specs, weights: model.weights, X: dm.X, d: dm.d });
   const combinedOf = (rules: RuleSet) => {
     const c = compileRules(ds, rules);
@@ -128,5 +151,8 @@ export function suggestWeights(ds: Dataset, current: RuleSet, o: SuggestOptions)
     coefficients,
     ruleSet,
     iterations: model.iterations,
+    crossValidation,
+    predictive,
+    calibrationCheck: { meanProbability: sumP / population.holdout.rows, positiveRate: population.holdout.positives / population.holdout.rows },
   };
 }

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, useState } from 'react';
 import type { RuleSet } from '../../engine/scoring/rules';
-import { formatDate, formatDecimal } from '../../lib/format';
+import { formatDate, formatDecimal, formatPercent } from '../../lib/format';
+import { usePredictiveModel } from '../../state/predictive';
+import type { LeadPredictionViewModel } from '../../worker/api';
 import { RulesSource } from '../../ui/rules-source';
 import { ErrorState } from '../../ui/states';
 import type { RulesSource as Source } from '../../state/rules-in-use';
@@ -20,7 +22,8 @@ interface Props {
 export const LeadExplanation = memo(function LeadExplanation({ version, rules, suggestion, source, linkName }: Props) {
   const [input, setInput] = useState('');
   const [leadId, setLeadId] = useState<string | null>(null);
-  const q = useQuery({ ...explainQuery(version, rules, leadId ?? ''), enabled: leadId !== null });
+  const model = usePredictiveModel();
+  const q = useQuery({ ...explainQuery(version, rules, leadId ?? '', model), enabled: leadId !== null });
   const e = q.data;
   return (
     <section className="card" aria-labelledby="explain-heading">
@@ -97,8 +100,46 @@ export const LeadExplanation = memo(function LeadExplanation({ version, rules, s
               ))}
             </tbody>
           </table>
+          <Prediction p={e.prediction} />
         </div>
       ) : null}
     </section>
   );
 });
+
+/** The lead's probability under the fitted model and the three factors that weigh most in it. */
+function Prediction({ p }: { p: LeadPredictionViewModel | null }) {
+  if (!p) {
+    return (
+      <p className="muted" data-testid="lead-probability">
+        Probability: not measurable — needs a fit: run &quot;Fit suggested weights&quot; above.
+      </p>
+    );
+  }
+  return (
+    <table className="table" aria-label="Probability of the lead">
+      <caption data-testid="lead-probability">
+        Probability of {p.outcome === 'won' ? 'winning' : 'reaching SQO'}: {formatPercent(p.probability)} (the fitted model, calibrated on the holdout by
+        Platt scaling)
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Top factor</th>
+          <th scope="col">Pushes the probability</th>
+          <th scope="col" className="num">
+            Contribution (log-odds)
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.factors.map((f) => (
+          <tr key={f.feature}>
+            <td>{f.feature}</td>
+            <td>{f.direction}</td>
+            <td className="num">{formatDecimal(f.contribution)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,3 +1,4 @@
+import type { PredictiveModel } from '../../engine/scoring/predictive';
 /**
  * Engine queries of the Qualification rules view. Keys carry the dataset version and every input.
  * They go to the engine through one single-flight scheduler (../../lib/single-flight.ts): at most one
@@ -61,10 +62,10 @@ export const whatIfQuery = (version: number, filters: Filters, draft: RuleSet, a
     placeholderData: keepPreviousData,
   });
 
-export const statusChangesQuery = (version: number, filters: Filters, rules: RuleSet) =>
+export const statusChangesQuery = (version: number, filters: Filters, rules: RuleSet, model: PredictiveModel | null = null) =>
   queryOptions({
-    queryKey: engineKey(version, 'scoring.statusChanges', { filters, rules }),
-    queryFn: ({ signal }) => rulesRecomputes.run('statusChanges', async () => newestStatusChanges.set(version, await engine().statusChanges({ filters, rules, limit: 200 })), signal),
+    queryKey: engineKey(version, 'scoring.statusChanges', { filters, rules, model }),
+    queryFn: ({ signal }) => rulesRecomputes.run('statusChanges', async () => newestStatusChanges.set(version, await engine().statusChanges({ filters, rules, limit: 200, model })), signal),
     placeholderData: keepPreviousData,
   });
 
@@ -88,9 +89,9 @@ export const suggestQuery = (version: number, req: SuggestRequest) =>
     queryFn: ({ signal }) => rulesRecomputes.run('suggest', () => engine().suggestWeights(req), signal),
   });
 
-export const explainQuery = (version: number, rules: RuleSet, leadId: string) =>
+export const explainQuery = (version: number, rules: RuleSet, leadId: string, model: PredictiveModel | null = null) =>
   queryOptions({
-    queryKey: engineKey(version, 'scoring.explain', { rules, leadId }),
-    queryFn: ({ signal }) => rulesRecomputes.run('explain', () => engine().explainLead({ rules, leadId }), signal),
+    queryKey: engineKey(version, 'scoring.explain', { rules, leadId, model }),
+    queryFn: ({ signal }) => rulesRecomputes.run('explain', () => engine().explainLead({ rules, leadId, model }), signal),
     placeholderData: keepPreviousData,
   });

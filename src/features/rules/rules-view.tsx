@@ -9,6 +9,7 @@ import { ErrorState, Loading } from '../../ui/states';
 import { ViewHeader } from '../../ui/view-header';
 import { DraftEditor } from './draft-editor';
 import { FitRulesEditor } from './fit-rules-editor';
+import { usePredictiveModel } from '../../state/predictive';
 import { LeadExplanation } from './lead-explanation';
 import { catalogQuery, statusChangesQuery, useShownStatusChanges, useShownWhatIf, whatIfQuery } from './queries';
 import { RuleSetActions } from './rule-set-actions';
@@ -50,7 +51,8 @@ export function RulesView() {
   const version = summary.data?.version ?? 0;
   const enabled = summary.data !== undefined;
   const whatIf = useQuery({ ...whatIfQuery(version, filters, draft, applied), enabled });
-  const changes = useQuery({ ...statusChangesQuery(version, filters, draft), enabled });
+  const model = usePredictiveModel();
+  const changes = useQuery({ ...statusChangesQuery(version, filters, draft, model), enabled });
   const shownWhatIf = useShownWhatIf(whatIf, version);
   const shownChanges = useShownStatusChanges(changes, version);
   const catalog = useQuery({ ...catalogQuery(version), enabled });

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { formatCount, formatDecimal } from '../../lib/format';
+import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
 import { useThrottledWhileDragging } from '../../state/slider-drag';
 import { DataTable } from '../../ui/data-table';
 import { RulesSource } from '../../ui/rules-source';
@@ -11,8 +11,20 @@ const COLUMNS = [
   { key: 'change', label: 'Change' },
   { key: 'recorded', label: 'Recorded stage' },
   { key: 'model', label: 'Model stage' },
-  { key: 'fit', label: 'Fit', numeric: true, format: (v: unknown) => formatDecimal(Number(v)) },
-  { key: 'intent', label: 'Intent', numeric: true, format: (v: unknown) => formatDecimal(Number(v)) },
+  { key: 'fit', label: 'Fit', numeric: true, sortable: true, format: (v: unknown) => formatDecimal(Number(v)) },
+  { key: 'intent', label: 'Intent', numeric: true, sortable: true, format: (v: unknown) => formatDecimal(Number(v)) },
+];
+
+/** The probability columns: the CSV gets the raw 0–1 probability, the table a percentage. */
+const predictionColumns = (outcome: 'won' | 'sqo' | null) => [
+  {
+    key: 'probability',
+    label: `Probability of ${outcome === 'won' ? 'winning' : outcome === 'sqo' ? 'reaching SQO' : 'the outcome'}`,
+    numeric: true,
+    sortable: true,
+    format: (v: unknown) => (v === null || v === undefined ? 'not measurable — needs a fit' : formatPercent(Number(v))),
+  },
+  { key: 'factors', label: 'Top factors' },
 ];
 
 /** Matured leads whose MQL status the draft changes against the record (highest scores first). */
@@ -38,12 +50,12 @@ const StatusChangesBody = memo(function StatusChangesBody({ vm, stale, source, l
       <RulesSource source={source} name={linkName} />
       <p className="muted" data-testid="status-changes-total">
         {formatCount(vm.total)} matured leads would change MQL status; the {formatCount(vm.rows.length)} with the highest scores are listed. Scores are
-        as of each lead&apos;s history cut-off.
+        as of each lead&apos;s history cut-off. The probability is the last fit&apos;s (&quot;Fit suggested weights&quot;), calibrated on its holdout.
       </p>
       <DataTable
         caption="Leads that change status"
-        columns={COLUMNS}
-        rows={vm.rows.map((r) => [r.leadId, r.change, r.recordedStage, r.modelStage, r.fit, r.intent])}
+        columns={[...COLUMNS, ...predictionColumns(vm.predictionOutcome)]}
+        rows={vm.rows.map((r) => [r.leadId, r.change, r.recordedStage, r.modelStage, r.fit, r.intent, r.probability, r.factors])}
         exportName="status-changes.csv"
         height={260}
       />

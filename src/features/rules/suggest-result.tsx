@@ -1,10 +1,17 @@
 import type { FitPopulation } from '../../engine/scoring/population';
 import type { SuggestResult, SuggestedWeights } from '../../engine/scoring/suggest';
-import { formatCount, formatDecimal } from '../../lib/format';
+import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
 import { rulesActions } from '../../state/rules';
 import { thresholdActions, thresholdsOf } from '../../state/thresholds';
 
 const auc = (v: number | null) => (v === null ? 'not measurable — needs both outcomes in the holdout' : formatDecimal(v));
+
+/** "5 folds 0.78–0.84 (mean 0.81), L2 penalty 1 of 0.1, 1, 10": the cross-validated AUC beside the holdout's. */
+export function cvNote(s: SuggestedWeights): string {
+  const cv = s.crossValidation;
+  if (cv.aucMean === null || cv.aucMin === null || cv.aucMax === null) return `${cv.k} folds: not measurable — needs both outcomes in a fold`;
+  return `${cv.k} folds ${formatDecimal(cv.aucMin)}–${formatDecimal(cv.aucMax)} (mean ${formatDecimal(cv.aucMean)}), L2 penalty ${cv.lambda} chosen from ${cv.lambdaGrid.join(', ')}`;
+}
 
 /** Who the fit learns from and is judged on: matured, immature left out, classes per split. */
 function Population({ p }: { p: FitPopulation }) {
@@ -62,6 +69,9 @@ function Fitted({ s }: { s: SuggestedWeights }) {
           <div className="stat__value" data-testid="auc-suggested">
             {auc(s.holdoutAuc.suggested)}
           </div>
+          <div className="stat__note" data-testid="auc-cv">
+            {cvNote(s)}
+          </div>
         </div>
         <div className="stat">
           <div className="stat__label">Holdout AUC, the model as points</div>
@@ -73,8 +83,15 @@ function Fitted({ s }: { s: SuggestedWeights }) {
       </div>
       <p className="muted">
         AUC: the chance that a lead that reached the outcome ranks above one that did not (0.5 = a coin toss, 1 = perfect), on the held-out leads. The
+        fold range: the model refitted {s.crossValidation.k} times, each time judged on the fold of matured leads it did not see, so one lucky
+        split cannot flatter it; the L2 penalty is the one with the best mean over the folds. The
         points are the model&apos;s weights scaled to the 0–100 range: base points carry its intercept, numbers become ranges cut at training quantiles,
         a missing value its own &quot;is empty&quot; rule; weights too small for a whole point give no rule.
+      </p>
+      <p className="muted" data-testid="calibration">
+        Probability per lead: the fitted model calibrated on the holdout by Platt scaling — on the holdout its mean is{' '}
+        {formatPercent(s.calibrationCheck.meanProbability)} against {formatPercent(s.calibrationCheck.positiveRate)} that reached the outcome. It is shown,
+        with each lead&apos;s top 3 factors, in the lead explanation and the list of leads that change status.
       </p>
       <p className="muted">
         Columns used: {s.columnsUsed.join(', ')}. Left out: {s.excluded.join(', ') || 'none'}.

@@ -12,6 +12,7 @@ import { listAttributes, type AttributeInfo } from '../../engine/scoring/attribu
 import { rulesReadNothing } from '../../engine/scoring/coverage';
 import { explainLead, type LeadExplanation } from '../../engine/scoring/explain';
 import { leadOutcomes } from '../../engine/scoring/outcomes';
+import { predictLeadsAt, type LeadPrediction, type PredictiveModel } from '../../engine/scoring/predictive';
 import type { RuleSet } from '../../engine/scoring/rules';
 import { clampRuleSet } from '../../engine/scoring/validate';
 import { scoringSummary, type ScoringSummary } from '../../engine/scoring/summary';
@@ -51,9 +52,18 @@ export interface WhatIfViewModel {
   readonly recorded: WhatIfFigures;
 }
 
+/** A listed lead, with its probability under the fitted model (null without a fit). */
+export interface StatusChangeRow extends StatusChange {
+  readonly probability: number | null;
+  /** The top factors, e.g. "Persona = VP ↑, Activity: demo ↑, Bounces ↓" ("" without a fit). */
+  readonly factors: string;
+}
+
 export interface StatusChangesViewModel {
   readonly total: number;
-  readonly rows: readonly StatusChange[];
+  readonly rows: readonly StatusChangeRow[];
+  /** The outcome the probabilities are of; null without a fit. */
+  readonly predictionOutcome: PredictiveModel['outcome'] | null;
 }
 
 export interface SuggestInput {
@@ -64,6 +74,16 @@ export interface SuggestInput {
   readonly seed: number;
 }
 
+/** A lead's probability under the fitted model, and which outcome it is the probability of. */
+export interface LeadPredictionViewModel extends LeadPrediction {
+  readonly outcome: PredictiveModel['outcome'];
+}
+
+export interface LeadExplanationViewModel extends LeadExplanation {
+  /** null without a fitted model (the fit has not been run). */
+  readonly prediction: LeadPredictionViewModel | null;
+}
+
 export interface ScoringCatalog {
   readonly attributes: readonly AttributeInfo[];
   readonly activityTypes: readonly string[];
@@ -72,10 +92,10 @@ export interface ScoringCatalog {
 export interface ScoringHandlers {
   intentOverview(input: ScoringInput): Promise<IntentViewModel>;
   whatIf(input: WhatIfInput): Promise<WhatIfViewModel>;
-  statusChanges(input: ScoringInput & { readonly limit: number }): Promise<StatusChangesViewModel>;
+  statusChanges(input: ScoringInput & { readonly limit: number; readonly model?: PredictiveModel | null }): Promise<StatusChangesViewModel>;
   suggestWeights(input: SuggestInput): Promise<SuggestResult>;
   scoringCatalog(): Promise<ScoringCatalog>;
-  explainLead(input: { readonly rules: RuleSet; readonly leadId: string }): Promise<LeadExplanation | null>;
+  explainLead(input: { readonly rules: RuleSet; readonly leadId: string; readonly model?: PredictiveModel | null }): Promise<LeadExplanationViewModel | null>;
 }
 
 const MAX_CONTEXTS = 6;
@@ -182,11 +202,24 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
         recorded: recordedFigures(dc),
       };
     },
-    async statusChanges({ filters, rules, limit }) {
+    async statusChanges({ filters, rules, limit, model }) {
       const ds = requireDataset(state);
       const r = clampRuleSet(rules);
       await sumsReady(ds, r);
-      return statusChanges(ds, context(ds, filters, r), r, limit);
+      const changes = statusChanges(ds, context(ds, filters, r), r, limit);
+      if (!model) return { total: changes.total, rows: changes.rows.map((c) => ({ ...c, probability: null, factors: '' })), predictionOutcome: null };
+      const index = new Map<string, number>();
+      const wanted = new Set(changes.rows.map((c) => c.leadId));
+      ds.leads.id.forEach((id, i) => {
+        if (wanted.has(id)) index.set(id, i);
+      });
+      const p = predictLeadsAt(ds, model, ds.meta.latestAt, Uint32Array.from(changes.rows, (c) => index.get(c.leadId)!));
+      const rows = changes.rows.map((c, k) => ({
+        ...c,
+        probability: p[k]!.probability,
+        factors: p[k]!.factors.map((f) => `${f.feature} ${f.direction === 'up' ? '↑' : '↓'}`).join(', '),
+      }));
+      return { total: changes.total, rows, predictionOutcome: model.outcome };
     },
     async suggestWeights({ filters, rules, outcome, exclude, seed }) {
       const ds = requireDataset(state);
@@ -197,13 +230,14 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       const ds = requireDataset(state);
       return { attributes: listAttributes(ds), activityTypes: [...ds.activities.typeNames] };
     },
-    async explainLead({ rules, leadId }) {
+    async explainLead({ rules, leadId, model }) {
       const ds = requireDataset(state);
       const i = ds.leads.id.indexOf(leadId);
       if (i < 0) return null;
       const r = clampRuleSet(rules);
       const out = leadOutcomes(ds, { asOf: ds.meta.latestAt, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
-      return explainLead(ds, r, i, Math.min(ds.meta.latestAt, out.cutoff[i]!));
+      const p = model ? predictLeadsAt(ds, model, ds.meta.latestAt, Uint32Array.of(i))[0]! : null;
+      return { ...explainLead(ds, r, i, Math.min(ds.meta.latestAt, out.cutoff[i]!)), prediction: p ? { ...p, outcome: model!.outcome } : null };
     },
   };
 }

@@ -5,12 +5,17 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../../src/engine/model/build-dataset';
 import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
-import { suggestWeights } from '../../../src/engine/scoring/suggest';
+import { suggestWeights, type SuggestResult, type SuggestedWeights as Fitted } from '../../../src/engine/scoring/suggest';
 import { SuggestedWeights } from '../../../src/features/rules/suggested-weights';
 import { createQueryClient } from '../../../src/lib/query-client';
 import { setEngine, type EngineClient } from '../../../src/worker/client';
 import type { SuggestInput } from '../../../src/worker/handlers/scoring';
 import { YOUNG_AS_OF, youngLeadsRecords } from '../../fixtures/young-leads';
+
+function fitted(s: SuggestResult): Fitted {
+  if (s.status !== 'fitted') throw new Error(`expected a fit, got a refusal: ${s.reason}`);
+  return s;
+}
 
 /** An engine whose fit runs the real suggested-weights engine on the young lead file. */
 function youngEngine(): { calls: SuggestInput[] } {
@@ -61,6 +66,12 @@ describe('suggested weights in the app', () => {
     const model = await screen.findByTestId('auc-suggested', {}, { timeout: 10_000 });
     expect(model.textContent).toMatch(/^\d\.\d+$/);
     expect(screen.getByTestId('auc-suggested-rules').textContent).toMatch(/^\d\.\d+$/);
+    // The fold range beside the holdout AUC, from the engine's cross-validation.
+    const cv = fitted(suggestWeights(buildDataset(youngLeadsRecords()), { ...DEFAULT_RULE_SET, maturityDays: 30 }, { asOf: YOUNG_AS_OF, outcome: 'won', seed: 1 })).crossValidation;
+    const two = (v: number | null) => String(Math.round(v! * 100) / 100);
+    const c = fitted(suggestWeights(buildDataset(youngLeadsRecords()), { ...DEFAULT_RULE_SET, maturityDays: 30 }, { asOf: YOUNG_AS_OF, outcome: 'won', seed: 1 })).calibrationCheck;
+    expect(screen.getByTestId('calibration')).toHaveTextContent(`its mean is ${(c.meanProbability * 100).toFixed(1)}% against ${(c.positiveRate * 100).toFixed(1)}% that reached`);
+    expect(screen.getByTestId('auc-cv')).toHaveTextContent(`5 folds ${two(cv.aucMin)}–${two(cv.aucMax)} (mean ${two(cv.aucMean)}), L2 penalty ${cv.lambda} chosen from 0.1, 1, 10`);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByRole('button', { name: 'Apply as draft' })).toBeInTheDocument();
   });
