@@ -1,6 +1,6 @@
 import type { ReachStage, SkippableStage } from '../../engine/funnel/reach';
 import { StageFunnelChart } from '../../charts/stage-funnel-chart';
-import { formatCount, formatMoney, formatPercent } from '../../lib/format';
+import { formatCount, formatInterval, formatMoney, formatPercent, formatSample } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { FunnelViewModel } from '../../worker/api';
 import { stageCsv } from './build-funnel-view';
@@ -90,7 +90,7 @@ export function StageSection({ vm, params }: { vm: FunnelViewModel; params: Funn
             <th scope="row">Lost</th>
             <td className="num">{formatCount(vm.outcomes.lost)}</td>
             <td colSpan={4} className="muted">
-              Win rate {formatPercent(vm.rates.winRate)} (won ÷ won + lost)
+              Win rate {formatPercent(vm.rates.winRate)} (won ÷ won + lost{formatInterval(vm.estimates.winRate) ? `; ${formatInterval(vm.estimates.winRate)}` : ''}, {formatSample(vm.estimates.winRate.n)} deals)
             </td>
             <td className="num">{formatMoney(vm.outcomes.lostCents, vm.currency, true)}</td>
             <td>
