@@ -22,7 +22,7 @@ interface Props {
 export const LeadExplanation = memo(function LeadExplanation({ version, rules, suggestion, source, linkName }: Props) {
   const [input, setInput] = useState('');
   const [leadId, setLeadId] = useState<string | null>(null);
-  const model = usePredictiveModel();
+  const model = usePredictiveModel(version);
   const q = useQuery({ ...explainQuery(version, rules, leadId ?? '', model), enabled: leadId !== null });
   const e = q.data;
   return (

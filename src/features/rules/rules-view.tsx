@@ -51,7 +51,7 @@ export function RulesView() {
   const version = summary.data?.version ?? 0;
   const enabled = summary.data !== undefined;
   const whatIf = useQuery({ ...whatIfQuery(version, filters, draft, applied), enabled });
-  const model = usePredictiveModel();
+  const model = usePredictiveModel(version);
   const changes = useQuery({ ...statusChangesQuery(version, filters, draft, model), enabled });
   const shownWhatIf = useShownWhatIf(whatIf, version);
   const shownChanges = useShownStatusChanges(changes, version);

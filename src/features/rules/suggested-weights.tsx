@@ -19,8 +19,8 @@ export const SuggestedWeights = memo(function SuggestedWeights({ version, filter
   const q = useQuery({ ...suggestQuery(version, request ?? { filters, rules, outcome, exclude, seed }), enabled: request !== null });
   const s = q.data;
   useEffect(() => {
-    if (s?.status === 'fitted') predictiveActions.modelFitted(s.predictive);
-  }, [s]);
+    if (s?.status === 'fitted') predictiveActions.modelFitted(s.predictive, version);
+  }, [s, version]);
   const toggle = (ref: string, on: boolean) => setExclude((xs) => (on ? [...xs, ref] : xs.filter((x) => x !== ref)));
 
   return (

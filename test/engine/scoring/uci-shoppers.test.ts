@@ -16,6 +16,12 @@ describe('suggested weights on the UCI online shoppers sessions', () => {
   it('beat the default weights on the holdout, and report the columns used', () => {
     const s = fitted(suggestWeights(ds, DEFAULT_RULE_SET, { asOf, outcome: 'won', seed: 7 }));
     console.info(`UCI holdout AUC: default ${s.holdoutAuc.current?.toFixed(3)}, suggested ${s.holdoutAuc.suggested?.toFixed(3)}, as rules ${s.holdoutAuc.suggestedRules?.toFixed(3)}; ${s.trainRows} train / ${s.holdoutRows} holdout rows`);
+    const cv = s.crossValidation;
+    console.info(`UCI ${cv.k}-fold AUC: mean ${cv.aucMean?.toFixed(3)} (${cv.aucMin?.toFixed(3)}–${cv.aucMax?.toFixed(3)}), L2 penalty ${cv.lambda}; holdout mean probability ${s.calibrationCheck.meanProbability.toFixed(4)} vs rate ${s.calibrationCheck.positiveRate.toFixed(4)}`);
+    // On real sessions the folds agree with the single holdout, and the probabilities are calibrated on it.
+    expect(Math.abs(cv.aucMean! - s.holdoutAuc.suggested!)).toBeLessThan(0.03);
+    expect(cv.aucMax! - cv.aucMin!).toBeLessThan(0.08);
+    expect(s.calibrationCheck.meanProbability).toBeCloseTo(s.calibrationCheck.positiveRate, 6);
     expect(s.trainRows + s.holdoutRows).toBe(ds.leads.count);
     expect(s.holdoutRows / ds.leads.count).toBeCloseTo(0.3, 1);
     // 1,908 of the 12,330 sessions bought.

@@ -74,7 +74,9 @@ describe('the Qualification rules view', () => {
     const s = await api.suggestWeights({ filters: {}, rules: DEFAULT_RULE_SET, outcome: 'sqo', exclude: ['lead.owner'], seed: 1 });
     if (s.status !== 'fitted') throw new Error(s.reason);
     const expected = (await api.explainLead({ rules: DEFAULT_RULE_SET, leadId, model: s.predictive }))!.prediction!;
-    predictiveActions.modelFitted(s.predictive);
+    // The fit in the view (the draft is the default rules; outcome SQO, seed 1) makes its model the one in use.
+    await userEvent.click(screen.getByRole('button', { name: 'Fit suggested weights' }));
+    await screen.findByTestId('auc-suggested', {}, { timeout: 20_000 });
     const table = await screen.findByRole('table', { name: 'Probability of the lead' }, { timeout: 10_000 });
     expect(screen.getByTestId('lead-probability')).toHaveTextContent(`Probability of reaching SQO: ${(expected.probability * 100).toFixed(1)}%`);
     const rows = within(table).getAllByRole('row').slice(1);
