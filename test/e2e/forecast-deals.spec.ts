@@ -28,3 +28,21 @@ test('a waterfall step and a forecast category bar each open their deals, and th
   await expect(page.getByTestId('deal-list-total')).toHaveText(`${n} ${n === '1' ? 'deal' : 'deals'}; amount in all: ${moneyIn(barLabel)}`);
   await expect(page.getByRole('region', { name: /^Deal list: Commit/ }).getByRole('row').nth(1)).toContainText(/Commit|Closed/);
 });
+
+test('the headline weighted pipeline opens its deals, from the Forecast view and from the Overview', async ({ page }) => {
+  await page.goto('/forecast');
+  await waitForDataset(page);
+  const headline = page.getByRole('region', { name: 'Pipeline headline figures' });
+  // The stat's full figure is its help text, e.g. "$2,251,234".
+  const full = (await headline.locator('.stat', { hasText: 'Weighted pipeline' }).locator('[role=tooltip]').textContent()) ?? '';
+  await headline.getByRole('button', { name: 'Show the deals behind the weighted pipeline' }).click();
+  await expect(page.getByRole('heading', { name: 'Deals behind: Weighted pipeline' })).toBeVisible();
+  const total = (await page.getByTestId('deal-list-total').innerText()).match(/\$[\d,]+$/)![0];
+  expect(full).toContain(total);
+
+  await page.goto('/overview');
+  await waitForDataset(page);
+  await page.getByRole('button', { name: 'Show the deals behind the weighted pipeline' }).click();
+  await expect(page).toHaveURL(/\/forecast\?.*deals=/);
+  await expect(page.getByTestId('deal-list-total')).toHaveText(new RegExp(`weighted amount in all: \\${total}$`));
+});

@@ -40,7 +40,7 @@ export function parseDealTarget(raw: string | null): DealTarget | null {
     case 'due':
       return q ? { kind: 'due', quarter: q, weighted: t.weighted === true } : null;
     case 'open':
-      return { kind: 'open' };
+      return t.weighted === true ? { kind: 'open', weighted: true } : { kind: 'open' };
     case 'pushed':
       return { kind: 'pushed', twice: t.twice === true };
     case 'stalled':

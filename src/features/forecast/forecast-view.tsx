@@ -8,6 +8,7 @@ import { ViewHeader } from '../../ui/view-header';
 import { ForecastAccuracyCard } from './accuracy-card';
 import { buildLagRows, buildQuarterRows } from './build-forecast-model';
 import { CoverageTable } from './coverage-table';
+import { dealActions } from './deal-settings';
 import { DealForecastSection } from './deal-forecast-section';
 import './forecast.css';
 import { PipelineQuarterChart } from './pipeline-quarter-chart';
@@ -64,6 +65,15 @@ export function ForecastView() {
                 note={v.notMeasurable.cycle ?? `median ${formatDays(v.velocity.cycleDaysMedian)}; creation → won`}
               />
             </div>
+            <p className="fc-headline-deals">
+              <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'open' })}>
+                Show the open deals
+              </button>
+              {' · '}
+              <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'open', weighted: true })}>
+                Show the deals behind the weighted pipeline
+              </button>
+            </p>
             <p className="muted" data-testid="forecast-as-of">
               Computed as of {formatInstant(v.asOfInstant)}: deals open at that instant, rates over deals closed since{' '}
               {v.lookbackFrom ? formatDate(v.lookbackFrom) : 'the start'}.

@@ -76,6 +76,7 @@ export function PipelinePanel() {
       </div>
       <p className="pipeline-panel__deals">
         Open pipeline: <DealsLink target={{ kind: 'open' }} label="Show the deals of the open pipeline" />
+        {' · '}Weighted pipeline: <DealsLink target={{ kind: 'open', weighted: true }} label="Show the deals behind the weighted pipeline" />
         {now ? (
           <>
             {' · '}Weighted open due {now.quarter}:{' '}

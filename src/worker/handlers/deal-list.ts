@@ -21,7 +21,8 @@ export type DealTarget =
   | { readonly kind: 'category'; readonly quarter: string; readonly category: CumulativeCategory }
   /** Open deals due in the quarter (not overdue); `weighted`: their total is Σ amount × p. */
   | { readonly kind: 'due'; readonly quarter: string; readonly weighted: boolean }
-  | { readonly kind: 'open' }
+  /** Every open deal; `weighted`: their total is Σ amount × p (the headline weighted pipeline). */
+  | { readonly kind: 'open'; readonly weighted?: boolean }
   | { readonly kind: 'pushed'; readonly twice: boolean }
   | { readonly kind: 'stalled' };
 
@@ -85,14 +86,20 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       return make(title, t.weighted ? 'Weighted amount' : 'Amount', Math.round(total), withFigure(rowsOf(rows), (_, k) => Math.round(figure[k]!)));
     }
     case 'open': {
+      const pOf = probabilityLookup(ds, { asOf, ...ctx.probability });
       const rows: number[] = [];
+      const figure: number[] = [];
       let total = 0;
       for (let j = 0; j < O.count; j++) {
         if (!kept(ctx.mask, j) || statusAt(ds, j, asOf) !== STATUS_OPEN) continue;
+        const amount = summableCents(O.amountCents[j]!);
+        const v = t.weighted === true ? amount * pOf(stageAt(ds, j, asOf)).p : amount;
         rows.push(j);
-        total += summableCents(O.amountCents[j]!);
+        figure.push(v);
+        total += v;
       }
-      return make('Open pipeline', 'Amount', total, withFigure(rowsOf(rows), (r) => r.amountCents));
+      if (t.weighted !== true) return make('Open pipeline', 'Amount', total, withFigure(rowsOf(rows), (r) => r.amountCents));
+      return make('Weighted pipeline', 'Weighted amount', Math.round(total), withFigure(rowsOf(rows), (_, k) => Math.round(figure[k]!)));
     }
     case 'pushed': {
       const s = slippage(ds, { asOf, mask: ctx.mask });
