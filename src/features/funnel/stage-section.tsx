@@ -3,7 +3,7 @@ import { StageFunnelChart } from '../../charts/stage-funnel-chart';
 import { formatCount, formatInterval, formatMoney, formatPercent, formatSample } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { FunnelViewModel } from '../../worker/api';
-import { stageCsv } from './build-funnel-view';
+import { rateCell, stageCsv } from './build-funnel-view';
 import { stageBars } from '../../charts/stage-bars';
 import { funnelActions, type FunnelParams } from './funnel-params';
 
@@ -11,6 +11,16 @@ const STAGE_TITLES: Record<ReachStage, string> = { lead: 'Lead', mql: 'MQL', sal
 
 function showStage(stage: ReachStage) {
   funnelActions.barClicked({ target: { kind: 'stage', stage }, title: `Reached ${STAGE_TITLES[stage]}` });
+}
+
+/** A step rate; one over fewer leads than the sample threshold is greyed with its n under it. */
+function StepTd({ cell }: { cell: ReturnType<typeof rateCell> }) {
+  if (!cell.sample) return <td className="num">{cell.text}</td>;
+  return (
+    <td className="num small-sample" data-small-sample="">
+      {cell.text} <span className="small-sample__n">{cell.sample}</span>
+    </td>
+  );
 }
 
 /** The stage funnel: counts (or pipeline), step and cumulative conversion, skips; every figure drills down. */
@@ -60,7 +70,11 @@ export function StageSection({ vm, params }: { vm: FunnelViewModel; params: Funn
             <tr key={s.stage} data-stage={s.stage}>
               <th scope="row">{s.label}</th>
               <td className="num">{formatCount(s.leads)}</td>
-              <td className="num">{s.stage === 'lead' ? '' : formatPercent(s.stepRate)}</td>
+              {s.step === null ? (
+                <td className="num">{s.stage === 'lead' ? '' : formatPercent(s.stepRate)}</td>
+              ) : (
+                <StepTd cell={rateCell(s.step, params.minSample)} />
+              )}
               <td className="num">{formatPercent(s.cumulativeRate)}</td>
               <td className="num">
                 {s.skipped === null ? (

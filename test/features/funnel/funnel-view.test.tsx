@@ -12,11 +12,12 @@ import { setEngine } from '../../../src/worker/client';
 import { handRecords } from '../../engine/funnel/hand-fixture';
 
 /** The hand-worked fixture (see test/engine/funnel/hand-fixture.ts), loaded in the in-process engine. */
-async function renderWithHandData(view: 'funnel' | 'overview') {
+async function renderWithHandData(view: 'funnel' | 'overview', search = '?minN=1') {
   const engine = createEngineService();
   await engine.loadCanonical([{ name: 'hand.json', text: writeCanonicalJson(handRecords()) }]);
   setEngine(engine);
-  window.history.replaceState(null, '', `/${view}`);
+  // A sample threshold of 1 lead: the hand fixture's 7 leads read as plain rates unless a test asks otherwise.
+  window.history.replaceState(null, '', `/${view}${search}`);
   render(<QueryClientProvider client={createQueryClient()}>{view === 'funnel' ? <FunnelView /> : <OverviewView />}</QueryClientProvider>);
 }
 
@@ -36,6 +37,17 @@ describe('the Funnel view', () => {
     // SAL: L1, L2 (inferred), L4, L5 = 4 of 6 MQLs; skipped by L2 and L4.
     expect(cells('SAL').slice(0, 4)).toEqual(['4', '66.7%', '57.1%', '2']);
     expect(cells('Won').slice(0, 2)).toEqual(['2', '66.7%']);
+  });
+
+  it('greys a step rate over fewer leads than the sample threshold, with its n', async () => {
+    await renderWithHandData('funnel', '');
+    await screen.findByRole('heading', { name: 'Leads reaching each stage' });
+    // Default threshold 30: MQL's step is 6 of the 7 leads, so it is shown with n = 7.
+    const mql = within(stageRow('MQL')).getAllByRole('cell')[1]!;
+    expect(mql).toHaveTextContent(/^85\.7% n = 7$/);
+    expect(mql).toHaveAttribute('data-small-sample');
+    // The lead row has no step.
+    expect(within(stageRow('Lead')).getAllByRole('cell')[1]).toHaveTextContent(/^$/);
   });
 
   it('switches to strict counting through the toggle, and records it in the URL', async () => {
