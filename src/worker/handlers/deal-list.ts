@@ -55,6 +55,22 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
   const rowsOf = (rows: readonly number[]) => dealRows(ds, rows, asOf, { ...ctx.probability, stageCategories: ctx.stageCategories });
   const withFigure = (rows: DealRow[], figure: (r: DealRow, k: number) => number | null) => rows.map((r, k) => ({ ...r, figureCents: figure(r, k) }));
   const make = (title: string, figureLabel: string, totalCents: number, rows: DealListRow[]): DealListView => ({ currency: ds.meta.currency, title, figureLabel, totalCents, rows });
+  /** Open deals in view that `keep` accepts, each with its amount (× p when `weighted`), and their sum. */
+  const openDeals = (keep: (j: number) => boolean, weighted: boolean) => {
+    const pOf = probabilityLookup(ds, { asOf, ...ctx.probability });
+    const rows: number[] = [];
+    const figure: number[] = [];
+    let total = 0;
+    for (let j = 0; j < O.count; j++) {
+      if (!kept(ctx.mask, j) || statusAt(ds, j, asOf) !== STATUS_OPEN || !keep(j)) continue;
+      const amount = summableCents(O.amountCents[j]!);
+      const v = weighted ? amount * pOf(stageAt(ds, j, asOf)).p : amount;
+      rows.push(j);
+      figure.push(v);
+      total += v;
+    }
+    return { rows, figure, total };
+  };
   switch (t.kind) {
     case 'waterfall': {
       const { w } = waterfallFor(ctx, t.quarter);
@@ -68,38 +84,17 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
     }
     case 'due': {
       // The same deals and sums as `pipelineByQuarter`: open, dated, not overdue, current amount.
-      const pOf = probabilityLookup(ds, { asOf, ...ctx.probability });
-      const rows: number[] = [];
-      const figure: number[] = [];
-      let total = 0;
-      for (let j = 0; j < O.count; j++) {
-        if (!kept(ctx.mask, j) || statusAt(ds, j, asOf) !== STATUS_OPEN) continue;
+      const o = openDeals((j) => {
         const close = O.closeDate[j]!;
-        if (!Number.isFinite(close) || isOverdue(close, asOf) || quarterOf(close, ctx.fy) !== t.quarter) continue;
-        const amount = summableCents(O.amountCents[j]!);
-        const v = t.weighted ? amount * pOf(stageAt(ds, j, asOf)).p : amount;
-        rows.push(j);
-        figure.push(v);
-        total += v;
-      }
+        return Number.isFinite(close) && !isOverdue(close, asOf) && quarterOf(close, ctx.fy) === t.quarter;
+      }, t.weighted);
       const title = t.weighted ? `Weighted pipeline due in ${t.quarter}` : `Open pipeline due in ${t.quarter}`;
-      return make(title, t.weighted ? 'Weighted amount' : 'Amount', Math.round(total), withFigure(rowsOf(rows), (_, k) => Math.round(figure[k]!)));
+      return make(title, t.weighted ? 'Weighted amount' : 'Amount', Math.round(o.total), withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)));
     }
     case 'open': {
-      const pOf = probabilityLookup(ds, { asOf, ...ctx.probability });
-      const rows: number[] = [];
-      const figure: number[] = [];
-      let total = 0;
-      for (let j = 0; j < O.count; j++) {
-        if (!kept(ctx.mask, j) || statusAt(ds, j, asOf) !== STATUS_OPEN) continue;
-        const amount = summableCents(O.amountCents[j]!);
-        const v = t.weighted === true ? amount * pOf(stageAt(ds, j, asOf)).p : amount;
-        rows.push(j);
-        figure.push(v);
-        total += v;
-      }
-      if (t.weighted !== true) return make('Open pipeline', 'Amount', total, withFigure(rowsOf(rows), (r) => r.amountCents));
-      return make('Weighted pipeline', 'Weighted amount', Math.round(total), withFigure(rowsOf(rows), (_, k) => Math.round(figure[k]!)));
+      const o = openDeals(() => true, t.weighted === true);
+      if (t.weighted !== true) return make('Open pipeline', 'Amount', o.total, withFigure(rowsOf(o.rows), (r) => r.amountCents));
+      return make('Weighted pipeline', 'Weighted amount', Math.round(o.total), withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)));
     }
     case 'pushed': {
       const s = slippage(ds, { asOf, mask: ctx.mask });
