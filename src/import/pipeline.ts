@@ -23,6 +23,7 @@ import { ReportBuilder, type ImportReport } from './report';
 import { decodeBytes, type RepairedLine } from './source/decode';
 import { selectionProblem } from './source/memory-limit';
 import { hasMixedLineEndings, normaliseLineEndings } from './source/line-endings';
+import { hasParquetMagic, isParquetName, readParquetTable } from './source/parquet';
 
 export const PRESETS = ['canonical', 'salesforce', 'hubspot'] as const;
 export type PresetName = (typeof PRESETS)[number];
@@ -107,6 +108,17 @@ function parseAll(files: readonly ImportFile[], report: ReportBuilder): ParsedFi
       report.warn(f.name, 'a JSON file among CSV files: not read (load a canonical JSON file on its own)');
       continue;
     }
+    // Parquet (by name or by its PAR1 marker) becomes the same header and rows of text as a CSV file.
+    if (isParquetName(f.name) || (f.bytes !== undefined && hasParquetMagic(f.bytes))) {
+      const read = f.bytes !== undefined ? readParquetTable(f.bytes) : { ok: false as const, error: 'a Parquet file given as text: load its bytes' };
+      if (!read.ok) report.warn(f.name, `${read.error}; not read`);
+      else if (read.table.header.length === 0) report.warn(f.name, 'the Parquet file has no columns: nothing to read');
+      else {
+        for (const w of read.warnings) report.warn(f.name, w);
+        out.push({ name: f.name, table: read.table });
+      }
+      continue;
+    }
     const tooBig = tooLong(f);
     if (tooBig !== undefined) {
       report.warn(f.name, `${tooBig}; not read`);
@@ -143,13 +155,16 @@ function parseAll(files: readonly ImportFile[], report: ReportBuilder): ParsedFi
   return out;
 }
 
+/** The canonical file a name stands for: `leads.parquet` is read as `leads.csv`. */
+const canonicalBase = (name: string) => baseName(name).toLowerCase().replace(/\.parquet$/, '.csv');
+
 function canonicalPreset(files: readonly ParsedFile[]): PresetResult {
   const tables: PresetTable[] = [];
   const warnings: [string, string][] = [];
   for (const file of files) {
-    const base = baseName(file.name).toLowerCase();
+    const base = canonicalBase(file.name);
     if (!(CANONICAL_FILES as readonly string[]).includes(base)) {
-      warnings.push([file.name, `not a canonical file name (expected ${CANONICAL_FILES.join(', ')}): not read`]);
+      warnings.push([file.name, `not a canonical file name (expected ${CANONICAL_FILES.join(', ')}, or the same names ending in .parquet): not read`]);
       continue;
     }
     const target = base.slice(0, -4);
@@ -174,7 +189,7 @@ function mappingPreset(files: readonly ParsedFile[], mapping: Mapping): { result
 }
 
 function isCanonicalTable(f: ParsedFile): boolean {
-  const base = baseName(f.name).toLowerCase();
+  const base = canonicalBase(f.name);
   if (!(CANONICAL_FILES as readonly string[]).includes(base)) return false;
   const key = REQUIRED_FIELDS[base.slice(0, -4)]?.[0];
   return key !== undefined && f.table.header.some((h) => h.trim().toLowerCase() === key);
@@ -230,7 +245,7 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
   // currency_rates.csv is the user's own file, not a CRM's: read beside whatever the export is,
   // unless a mapping says what it holds.
   const isRates = (f: ParsedFile) =>
-    baseName(f.name).toLowerCase() === 'currency_rates.csv' && !opts.mapping?.tables.some((t) => baseName(t.file).toLowerCase() === 'currency_rates.csv');
+    canonicalBase(f.name) === 'currency_rates.csv' && !opts.mapping?.tables.some((t) => baseName(t.file).toLowerCase() === 'currency_rates.csv');
   const rateTables = canonicalPreset(all.filter(isRates)).tables;
   const parsed = all.filter((f) => !isRates(f));
   let mode: ImportMode;
