@@ -1,7 +1,7 @@
 /**
  * Reads a dataset from disk for the CLI through the same import as the app: a canonical CSV folder,
  * a canonical JSON file, or CRM exports (Salesforce, HubSpot, detected or named with --preset),
- * or any CSV files with a saved mapping (--mapping file.json).
+ * or any CSV files with a saved mapping (--mapping file.json); Parquet files wherever CSV files go.
  */
 import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -10,11 +10,12 @@ import { endOfIsoDay } from '../engine/time';
 import { parseMapping, type Mapping } from '../import/mapping/schema';
 import { PRESETS, importFiles, isUsable, type ImportFile, type ImportResult, type PresetName } from '../import/pipeline';
 import type { ImportReport } from '../import/report';
-import { SAMPLE_BYTES, fieldsPerByte, selectionProblem, type SizedFile } from '../import/source/memory-limit';
+import { SAMPLE_BYTES, fieldsPerByte, parquetFieldsPerByte, selectionProblem, type SizedFile } from '../import/source/memory-limit';
+import { PARQUET_TRAILER_BYTES, isParquetName, parquetFooterLength, parquetShape } from '../import/source/parquet';
 import { CliError, type CliOptions, type DatasetContext } from './context';
 import { nodeImportLimit, type NodeImportLimit } from './memory';
 
-/** The paths of the files a path names: every .csv/.json in a folder, or the file itself. */
+/** The paths of the files a path names: every .csv/.json/.parquet in a folder, or the file itself. */
 export function filePathsAt(path: string): string[] {
   let stat;
   try {
@@ -24,25 +25,39 @@ export function filePathsAt(path: string): string[] {
   }
   const paths = stat.isDirectory()
     ? readdirSync(path)
-        .filter((f) => /\.(csv|json)$/i.test(f))
+        .filter((f) => /\.(csv|json|parquet)$/i.test(f))
         .sort()
         .map((f) => join(path, f))
     : [path];
-  if (paths.length === 0) throw new CliError(`No .csv or .json files in ${path}`);
+  if (paths.length === 0) throw new CliError(`No .csv, .json or .parquet files in ${path}`);
   return paths;
 }
 
-/** A file's name, size and fields per byte (sampled from its first bytes). */
+/** `length` bytes of an open file from `position`. */
+function readAt(fd: number, position: number, length: number): Uint8Array {
+  const out = new Uint8Array(Math.max(0, length));
+  readSync(fd, out, 0, out.length, position);
+  return out;
+}
+
+/**
+ * A file's name, size and fields per byte: sampled from its first bytes, or for a Parquet file
+ * taken from its footer (rows × columns and its size uncompressed).
+ */
 function sized(path: string): SizedFile {
   const size = statSync(path).size;
-  const sample = new Uint8Array(Math.min(size, SAMPLE_BYTES));
+  const name = basename(path);
   const fd = openSync(path, 'r');
   try {
-    readSync(fd, sample, 0, sample.length, 0);
+    if (isParquetName(name) && size >= 12) {
+      const length = parquetFooterLength(readAt(fd, size - PARQUET_TRAILER_BYTES, PARQUET_TRAILER_BYTES));
+      const shape = length !== undefined && length + PARQUET_TRAILER_BYTES <= size ? parquetShape(readAt(fd, size - length - PARQUET_TRAILER_BYTES, length + PARQUET_TRAILER_BYTES)) : undefined;
+      if (shape) return { name, size, fieldsPerByte: parquetFieldsPerByte(size, shape) };
+    }
+    return { name, size, fieldsPerByte: fieldsPerByte(readAt(fd, 0, Math.min(size, SAMPLE_BYTES))) };
   } finally {
     closeSync(fd);
   }
-  return { name: basename(path), size, fieldsPerByte: fieldsPerByte(sample) };
 }
 
 /**

@@ -20,8 +20,8 @@ const USAGE = `Usage: revlens <command> [options]
 
 Commands:
   report <dataset>   funnel, scoring, pipeline and hygiene figures of a dataset
-                     (<dataset> is a canonical CSV folder, a canonical JSON file or
-                     a folder of CRM exports)
+                     (<dataset> is a canonical CSV or Parquet folder, a canonical
+                     JSON file or a folder of CRM exports, CSV or Parquet)
                      [--engine memory|duckdb: memory (default) loads the data into
                      the engine; duckdb runs the compiled SQL on DuckDB over a
                      canonical CSV or Parquet folder without loading it, for the
@@ -42,8 +42,9 @@ Commands:
                      snowflake|spark --out <folder> [--scoring-instant as-of|history]
                      [--numeric lead.custom.NAME,…] [--as-of YYYY-MM-DD: fixed instant,
                      the end of that day; default: the latest event at each run]
-  import <paths...>  the import report of files and folders: rows read, accepted,
-                     repaired, rejected (with file, row, column, value, reason);
+  import <paths...>  the import report of files and folders (.csv, .json, .parquet):
+                     rows read, accepted, repaired, rejected (with file, row
+                     (the data row, 1-based), column, value, reason);
                      exits 1 only when nothing usable was read
 
 Options:

@@ -4,6 +4,7 @@
  * on the selection's total, checked before any byte is read; a selection over it is refused with a
  * message naming its largest file, instead of running the page or the process out of memory.
  */
+import { blobParquetShape, isParquetName, type ParquetShape } from './parquet';
 
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
@@ -66,8 +67,23 @@ export function memoryNeeded(file: SizedFile): number {
   return file.size * (IMPORT_BYTES_PER_BYTE + IMPORT_BYTES_PER_FIELD * density);
 }
 
-/** A Blob (File) with its name, size and sampled fields per byte. */
+/**
+ * Fields per byte that make `memoryNeeded` of a Parquet file of `size` bytes the memory of its rows
+ * as text: IMPORT_BYTES_PER_BYTE per byte uncompressed plus IMPORT_BYTES_PER_FIELD per field (a
+ * compressed file holds more than its size as text).
+ */
+export function parquetFieldsPerByte(size: number, shape: ParquetShape): number {
+  if (size <= 0) return TYPICAL_FIELDS_PER_BYTE;
+  const needed = Math.max(shape.uncompressedBytes, size) * IMPORT_BYTES_PER_BYTE + shape.fields * IMPORT_BYTES_PER_FIELD;
+  return (needed / size - IMPORT_BYTES_PER_BYTE) / IMPORT_BYTES_PER_FIELD;
+}
+
+/** A Blob (File) with its name, size and sampled fields per byte (of a Parquet file: from its footer). */
 export async function sizedBlob(blob: Blob & { readonly name: string }): Promise<SizedFile> {
+  if (isParquetName(blob.name)) {
+    const shape = await blobParquetShape(blob);
+    if (shape) return { name: blob.name, size: blob.size, fieldsPerByte: parquetFieldsPerByte(blob.size, shape) };
+  }
   return { name: blob.name, size: blob.size, fieldsPerByte: await blobFieldsPerByte(blob) };
 }
 
@@ -192,10 +208,12 @@ export function selectionProblem(files: readonly SizedFile[], limit: number, adv
   let what: string;
   if (files.length === 1) {
     what = `${largest.name} is ${size(largest.size)}`;
-    if (short) what += ` of short fields (about ${Math.round((largest.fieldsPerByte ?? TYPICAL_FIELDS_PER_BYTE) * 1024)} per KB), needing as much memory to import as about ${formatSize(counted)} of typical CSV`;
+    if (short && isParquetName(largest.name)) what += ` of compressed Parquet, needing as much memory to import as about ${formatSize(counted)} of typical CSV`;
+    else if (short) what += ` of short fields (about ${Math.round((largest.fieldsPerByte ?? TYPICAL_FIELDS_PER_BYTE) * 1024)} per KB), needing as much memory to import as about ${formatSize(counted)} of typical CSV`;
   } else {
     what = `These ${files.length} files are ${size(total)} together (the largest, ${largest.name}, is ${formatSize(largest.size)})`;
-    if (short) what += `, and their short fields need as much memory to import as about ${formatSize(counted)} of typical CSV`;
+    const why = files.some((f) => isParquetName(f.name)) ? 'as text, their rows' : 'their short fields';
+    if (short) what += `, and ${why} need as much memory to import as about ${formatSize(counted)} of typical CSV`;
   }
   return `${what}, above the about ${size(limit)} ${advice.capacity}: ${advice.remedy(needed)}`;
 }

@@ -184,11 +184,10 @@ const READABLE_CODECS = new Set(['UNCOMPRESSED', 'SNAPPY', 'GZIP']);
  */
 export function readParquetTable(bytes: Uint8Array): ParquetRead {
   if (!hasParquetMagic(bytes)) return { ok: false, error: 'not a Parquet file (it does not start and end with the PAR1 marker)' };
-  const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
   let metadata: FileMetaData;
   let tree: SchemaTree;
   try {
-    metadata = parquetMetadata(buffer);
+    metadata = parquetMetadata(bytes);
     tree = parquetSchema(metadata);
   } catch (e) {
     return { ok: false, error: `its Parquet footer cannot be read (${(e as Error).message})` };
@@ -236,7 +235,8 @@ export function readParquetTable(bytes: Uint8Array): ParquetRead {
         };
         const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
         const end = start + Number(meta.total_compressed_size);
-        const reader = { view: new DataView(buffer, start, end - start), offset: 0 };
+        if (start < 0 || end > bytes.byteLength || end < start) throw new Error(`column ${node.element.name} lies outside the file`);
+        const reader = { view: new DataView(bytes.buffer, bytes.byteOffset + start, end - start), offset: 0 };
         const { data } = readColumn(reader, { groupStart, selectStart: 0, selectEnd: groupRows, groupRows }, decoder);
         let r = groupStart;
         for (const page of data) {
@@ -249,4 +249,44 @@ export function readParquetTable(bytes: Uint8Array): ParquetRead {
     return { ok: false, error: `its data cannot be read (${(e as Error).message})` };
   }
   return { ok: true, table: { header, rows, errors: [], delimiter: ',' }, warnings };
+}
+
+/** Bytes at the end of a Parquet file that hold its footer's length and the PAR1 marker. */
+export const PARQUET_TRAILER_BYTES = 8;
+
+/** The length of the footer (file metadata) from the file's last 8 bytes, or undefined. */
+export function parquetFooterLength(trailer: Uint8Array): number | undefined {
+  if (trailer.length !== PARQUET_TRAILER_BYTES || !(trailer[4] === 0x50 && trailer[5] === 0x41 && trailer[6] === 0x52 && trailer[7] === 0x31)) return undefined;
+  return new DataView(trailer.buffer, trailer.byteOffset, 8).getUint32(0, true);
+}
+
+/** What an import of a Parquet file holds in memory: its fields (rows × columns) and its bytes uncompressed. */
+export interface ParquetShape {
+  readonly fields: number;
+  readonly uncompressedBytes: number;
+}
+
+/**
+ * The shape of a Parquet file from its footer (`tail`: the file's last bytes, at least the footer
+ * and the trailer), or undefined when the tail is not a Parquet footer.
+ */
+export function parquetShape(tail: Uint8Array): ParquetShape | undefined {
+  try {
+    const m = parquetMetadata(tail);
+    const columns = parquetSchema(m).children.filter((c) => c.children.length === 0).length;
+    let uncompressedBytes = 0;
+    for (const g of m.row_groups) for (const c of g.columns) uncompressedBytes += Number(c.meta_data?.total_uncompressed_size ?? 0);
+    return { fields: Number(m.num_rows) * columns, uncompressedBytes };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The shape of a Parquet Blob (File), reading only its footer. */
+export async function blobParquetShape(blob: Blob): Promise<ParquetShape | undefined> {
+  if (blob.size < 12) return undefined;
+  const trailer = new Uint8Array(await blob.slice(blob.size - PARQUET_TRAILER_BYTES).arrayBuffer());
+  const length = parquetFooterLength(trailer);
+  if (length === undefined || length + PARQUET_TRAILER_BYTES > blob.size) return undefined;
+  return parquetShape(new Uint8Array(await blob.slice(blob.size - length - PARQUET_TRAILER_BYTES).arrayBuffer()));
 }
