@@ -9,7 +9,8 @@ import { buildDataset } from '../../src/engine/model/build-dataset';
 import { writeCanonicalCsv } from '../../src/import/canonical/write';
 import { importFiles, rejectedRows, type ImportFile, type ImportResult } from '../../src/import/pipeline';
 import type { ImportReport } from '../../src/import/report';
-import { hasParquetMagic, plainNumber, readParquetTable } from '../../src/import/source/parquet';
+import { memoryNeeded, parquetFieldsPerByte, selectionProblem, sizedBlob } from '../../src/import/source/memory-limit';
+import { blobParquetShape, hasParquetMagic, plainNumber, readParquetTable } from '../../src/import/source/parquet';
 import { expectBalanced, fileReport } from '../fixtures/import-report';
 import { csvFolderToParquet, parquetColumnTypes, writeParquet } from '../fixtures/parquet';
 
@@ -252,3 +253,30 @@ describe('a Parquet file nothing describes reaches the mapping screen', () => {
   });
 });
 
+
+describe('the memory a Parquet file needs', () => {
+  it('is its rows as text: 8 bytes per byte uncompressed plus 40 per field, counted against the limit and named', () => {
+    // 100,000 bytes on disk, 400,000 uncompressed, 30,000 fields: 400,000 × 8 + 30,000 × 40 =
+    // 4,400,000 bytes, as fields per byte of the file: (44 − 8) / 40 = 0.9.
+    const fpb = parquetFieldsPerByte(100_000, { fields: 30_000, uncompressedBytes: 400_000 });
+    expect(fpb).toBeCloseTo(0.9, 12);
+    const file = { name: 'leads.parquet', size: 100_000, fieldsPerByte: fpb };
+    expect(memoryNeeded(file)).toBeCloseTo(4_400_000, 3);
+    // 4,400,000 / 12 = 366,667 bytes (358 KB) of typical CSV, over a 200 KB limit.
+    expect(selectionProblem([file], 200 * 1024)).toBe(
+      'leads.parquet is 98 KB of compressed Parquet, needing as much memory to import as about 358 KB of typical CSV, above the about 200 KB this device can import at once: load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory',
+    );
+    expect(selectionProblem([file], 360 * 1024)).toBeUndefined();
+  });
+
+  it('is read from the footer of a Blob', async () => {
+    const path = join(root, 'shape.parquet');
+    await writeParquet(`SELECT range AS n, 'x' AS s FROM range(1000)`, path);
+    const bytes = bytesOf(path);
+    const shape = await blobParquetShape(new Blob([bytes]));
+    expect(shape?.fields).toBe(2000);
+    expect(shape!.uncompressedBytes).toBeGreaterThan(0);
+    const sized = await sizedBlob(new File([bytes], 'shape.parquet'));
+    expect(sized.fieldsPerByte).toBeCloseTo(parquetFieldsPerByte(bytes.length, shape!), 12);
+  });
+});

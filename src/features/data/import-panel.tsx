@@ -100,7 +100,8 @@ export function ImportPanel() {
         <h2 id="import-heading">Load your own data</h2>
         <p className="muted">
           Salesforce exports (Lead, Opportunity, OpportunityHistory, Account, CampaignMember), HubSpot contacts and deals exports, the
-          canonical CSV folder or JSON, or any CSV through the mapping screen. Your files never leave this browser.
+          canonical folder as CSV or Parquet files (leads.csv or leads.parquet, …) or JSON, or any CSV or Parquet file through the mapping
+          screen. Your files never leave this browser.
         </p>
         <p className="muted" data-testid="import-limit">
           {limit.statement}
@@ -115,7 +116,7 @@ export function ImportPanel() {
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
         >
-          <p>Drop CSV or JSON files here, or</p>
+          <p>Drop CSV, Parquet or JSON files here, or</p>
           <button type="button" className="button" disabled={busy} onClick={() => input.current?.click()}>
             Choose files…
           </button>
@@ -124,7 +125,7 @@ export function ImportPanel() {
             className="visually-hidden"
             type="file"
             multiple
-            accept=".csv,.json,.txt,text/csv,application/json"
+            accept=".csv,.json,.txt,.parquet,text/csv,application/json,application/vnd.apache.parquet"
             aria-label="Files to import"
             tabIndex={-1}
             onChange={(e) => {
