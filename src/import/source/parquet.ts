@@ -43,7 +43,7 @@ export type ParquetRead = { readonly ok: true; readonly table: CsvTable; readonl
 const pad = (n: number | bigint, width = 2) => String(n).padStart(width, '0');
 
 /** Whole days since 1970-01-01 → `YYYY-MM-DD` (years before 1000 or after 9999 as Date writes them). */
-function isoDate(days: number): string {
+export function isoDate(days: number): string {
   const d = new Date(days * 86_400_000);
   const y = d.getUTCFullYear();
   const year = y >= 0 && y <= 9999 ? pad(y, 4) : (y < 0 ? '-' : '+') + pad(Math.abs(y), 6);
@@ -51,7 +51,7 @@ function isoDate(days: number): string {
 }
 
 /** A count of `perSecond`ths of a second since the epoch → ISO 8601 UTC, fraction trimmed. */
-function isoInstant(count: bigint, perSecond: bigint, digits: number): string {
+export function isoInstant(count: bigint, perSecond: bigint, digits: number): string {
   let seconds = count / perSecond;
   let frac = count % perSecond;
   if (frac < 0n) {

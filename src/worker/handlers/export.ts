@@ -1,4 +1,4 @@
-/** Exports of the loaded dataset: the canonical CSV folder (zip) or canonical JSON. */
+/** Exports of the loaded dataset: the canonical CSV folder (zip), the same folder as Parquet (zip) or canonical JSON. */
 import type { RecordSet } from '../../engine/model/records';
 import { writeCanonicalCsv, writeCanonicalJson } from '../../import/canonical/write';
 import { fileStem, zipTextFiles } from '../../lib/dataset-export';
@@ -12,8 +12,11 @@ export interface DatasetFile {
 }
 
 export interface ExportHandlers {
-  /** The loaded dataset as `<name>.zip` (canonical CSV folder) or `<name>.json` (canonical JSON). */
-  exportDataset(format: 'zip' | 'json'): Promise<DatasetFile>;
+  /**
+   * The loaded dataset as `<name>.zip` (canonical CSV folder), `<name>-parquet.zip` (the same files
+   * as typed Parquet) or `<name>.json` (canonical JSON).
+   */
+  exportDataset(format: 'zip' | 'parquet' | 'json'): Promise<DatasetFile>;
 }
 
 export function exportHandlers(state: EngineState): ExportHandlers {
@@ -24,6 +27,11 @@ export function exportHandlers(state: EngineState): ExportHandlers {
       const stem = fileStem(records.name);
       if (format === 'json') {
         return { fileName: `${stem}.json`, mimeType: 'application/json', bytes: new TextEncoder().encode(writeCanonicalJson(records)) };
+      }
+      if (format === 'parquet') {
+        // The Parquet writer is loaded only when asked for.
+        const { zipParquetFolder } = await import('../../lib/parquet-export');
+        return { fileName: `${stem}-parquet.zip`, mimeType: 'application/zip', bytes: zipParquetFolder(stem, writeCanonicalCsv(records)) };
       }
       return { fileName: `${stem}.zip`, mimeType: 'application/zip', bytes: zipTextFiles(stem, writeCanonicalCsv(records)) };
     },
