@@ -11,7 +11,8 @@ import { parseMapping, type Mapping } from '../import/mapping/schema';
 import { PRESETS, importFiles, isUsable, type ImportFile, type ImportResult, type PresetName } from '../import/pipeline';
 import type { ImportReport } from '../import/report';
 import { SAMPLE_BYTES, fieldsPerByte, parquetFieldsPerByte, selectionProblem, type SizedFile } from '../import/source/memory-limit';
-import { PARQUET_TRAILER_BYTES, isParquetName, parquetFooterLength, parquetShape } from '../import/source/parquet';
+import { isParquetName } from '../import/source/parquet';
+import { PARQUET_TRAILER_BYTES, parquetFooterLength, parquetShape } from '../import/source/parquet-footer';
 import { CliError, type CliOptions, type DatasetContext } from './context';
 import { nodeImportLimit, type NodeImportLimit } from './memory';
 

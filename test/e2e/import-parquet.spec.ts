@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { importFiles } from '../../src/import/pipeline';
 import { writeParquet } from '../fixtures/parquet';
 import { expect, test, waitForDataset } from './fixtures';
 
@@ -27,4 +29,16 @@ test('a canonical leads.parquet chosen in the Data view is read: its rows counte
   await expect(cells.nth(0)).toHaveText('leads.parquet');
   await expect(cells.nth(1)).toHaveText('250');
   await expect(cells.nth(4)).toHaveText('rejected');
+
+  // Loaded, the dataset downloads as a canonical Parquet folder that imports back to the same leads.
+  await preview.getByRole('button', { name: 'Replace the current dataset' }).click();
+  await expect(page.getByRole('heading', { name: /Loaded dataset/ })).toContainText('leads');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Canonical Parquet folder (.zip)' }).click();
+  const zip = await download;
+  expect(zip.suggestedFilename()).toBe('leads-parquet.zip');
+  const files = unzipSync(readFileSync((await zip.path())!));
+  const again = importFiles(Object.entries(files).map(([name, bytes]) => ({ name, bytes })));
+  expect(again.records.leads).toHaveLength(249);
+  expect(again.records.leads[248]).toMatchObject({ id: 'L248', createdAt: Date.UTC(2026, 0, 1, 9) + 248 * 86_400_000, source: 'web' });
 });

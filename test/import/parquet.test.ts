@@ -10,7 +10,8 @@ import { writeCanonicalCsv } from '../../src/import/canonical/write';
 import { importFiles, rejectedRows, type ImportFile, type ImportResult } from '../../src/import/pipeline';
 import type { ImportReport } from '../../src/import/report';
 import { memoryNeeded, parquetFieldsPerByte, selectionProblem, sizedBlob } from '../../src/import/source/memory-limit';
-import { blobParquetShape, hasParquetMagic, plainNumber, readParquetTable } from '../../src/import/source/parquet';
+import { hasParquetMagic, plainNumber, readParquetTable } from '../../src/import/source/parquet';
+import { blobParquetShape } from '../../src/import/source/parquet-footer';
 import { expectBalanced, fileReport } from '../fixtures/import-report';
 import { csvFolderToParquet, parquetColumnTypes, writeParquet } from '../fixtures/parquet';
 

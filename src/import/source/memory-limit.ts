@@ -4,7 +4,7 @@
  * on the selection's total, checked before any byte is read; a selection over it is refused with a
  * message naming its largest file, instead of running the page or the process out of memory.
  */
-import type { ParquetShape } from './parquet';
+import type { ParquetShape } from './parquet-footer';
 
 /** A file name that says Parquet (the reader itself is loaded only when one is chosen). */
 const isParquetName = (name: string) => /\.parquet$/i.test(name);
@@ -84,7 +84,7 @@ export function parquetFieldsPerByte(size: number, shape: ParquetShape): number 
 /** A Blob (File) with its name, size and sampled fields per byte (of a Parquet file: from its footer). */
 export async function sizedBlob(blob: Blob & { readonly name: string }): Promise<SizedFile> {
   if (isParquetName(blob.name)) {
-    const { blobParquetShape } = await import('./parquet');
+    const { blobParquetShape } = await import('./parquet-footer');
     const shape = await blobParquetShape(blob);
     if (shape) return { name: blob.name, size: blob.size, fieldsPerByte: parquetFieldsPerByte(blob.size, shape) };
   }
