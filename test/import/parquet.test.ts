@@ -78,6 +78,15 @@ break', NULL, NULL, -1.0001, NULL, TIMESTAMP '1969-12-31 23:59:59', false, NULL,
     ]);
   });
 
+  it('a DECIMAL(38,2) stored as bytes is exact on either side of 2^47 and 2^48 and at 38 digits', async () => {
+    const path = join(root, 'decimals.parquet');
+    const values = ['-1.00', '1.00', '-0.01', '1407374883553.27', '-1407374883553.28', '-1407374883553.29', '2814749767106.55', '2814749767106.56', '-99999999999999999999999999999999999.99', '0.00'];
+    await writeParquet(`SELECT * FROM (VALUES ${values.map((v) => `(${v}::DECIMAL(38,2))`).join(', ')}) t(x)`, path);
+    expect(await parquetColumnTypes(path)).toEqual({ x: 'DECIMAL(38,2)' });
+    const r = readParquetTable(bytesOf(path));
+    expect(r.ok && r.table.rows.map((row) => row[0])).toEqual(values);
+  });
+
   it('numbers are written without an exponent', () => {
     expect([plainNumber(1e21), plainNumber(1.5e-7), plainNumber(-2.5e22), plainNumber(0.000012), plainNumber(42)]).toEqual([
       '1000000000000000000000',

@@ -41,44 +41,71 @@ export function hasParquetMagic(bytes: Uint8Array): boolean {
 export type ParquetRead = { readonly ok: true; readonly table: CsvTable; readonly warnings: readonly string[] } | { readonly ok: false; readonly error: string };
 
 const pad = (n: number | bigint, width = 2) => String(n).padStart(width, '0');
+/** `00` … `59`. */
+const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
-/** Whole days since 1970-01-01 → `YYYY-MM-DD` (years before 1000 or after 9999 as Date writes them). */
-export function isoDate(days: number): string {
-  const d = new Date(days * 86_400_000);
+/** Day texts already made (timestamps of one file share few days). */
+const days = new Map<number, string>();
+
+/** Whole days since 1970-01-01 → `YYYY-MM-DD` (years outside 0–9999 as ±YYYYYY, as ISO 8601 extends them). */
+export function isoDate(day: number): string {
+  const hit = days.get(day);
+  if (hit !== undefined) return hit;
+  const d = new Date(day * 86_400_000);
+  if (Number.isNaN(d.getTime())) return String(day);
   const y = d.getUTCFullYear();
   const year = y >= 0 && y <= 9999 ? pad(y, 4) : (y < 0 ? '-' : '+') + pad(Math.abs(y), 6);
-  return `${year}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const text = `${year}-${TWO[d.getUTCMonth() + 1]}-${TWO[d.getUTCDate()]}`;
+  if (days.size > 100_000) days.clear();
+  days.set(day, text);
+  return text;
+}
+
+/** Whole seconds since the epoch and a fraction (`frac` units of 10^-digits s) → ISO 8601 UTC. */
+function instantText(seconds: number, frac: number, digits: number): string {
+  const day = Math.floor(seconds / 86_400);
+  const inDay = seconds - day * 86_400;
+  const hour = Math.floor(inDay / 3600);
+  const minute = Math.floor((inDay - hour * 3600) / 60);
+  const time = `${TWO[hour]}:${TWO[minute]}:${TWO[inDay - hour * 3600 - minute * 60]}`;
+  const fraction = frac === 0 ? '' : `.${String(frac).padStart(digits, '0').replace(/0+$/, '')}`;
+  return `${isoDate(day)}T${time}${fraction}Z`;
 }
 
 /** A count of `perSecond`ths of a second since the epoch → ISO 8601 UTC, fraction trimmed. */
-export function isoInstant(count: bigint, perSecond: bigint, digits: number): string {
-  let seconds = count / perSecond;
-  let frac = count % perSecond;
+export function isoInstant(count: bigint | number, perSecond: bigint, digits: number): string {
+  const n = Number(count);
+  const unit = Number(perSecond);
+  if (Number.isSafeInteger(n)) {
+    // Exact in doubles: both parts are integers below 2^53.
+    const seconds = Math.floor(n / unit);
+    return instantText(seconds, n - seconds * unit, digits);
+  }
+  const big = BigInt(count);
+  let seconds = big / perSecond;
+  let frac = big % perSecond;
   if (frac < 0n) {
     frac += perSecond;
     seconds -= 1n;
   }
-  const s = Number(seconds);
-  const days = Math.floor(s / 86_400);
-  const inDay = s - days * 86_400;
-  const time = `${pad(Math.floor(inDay / 3600))}:${pad(Math.floor(inDay / 60) % 60)}:${pad(inDay % 60)}`;
-  const fraction = frac === 0n ? '' : `.${pad(frac, digits).replace(/0+$/, '')}`;
-  return `${isoDate(days)}T${time}${fraction}Z`;
+  return instantText(Number(seconds), Number(frac), digits);
 }
 
 /** Time of day (a count of `perSecond`ths of a second since midnight) → `HH:MM:SS[.fff]`. */
-function isoTime(count: bigint, perSecond: bigint, digits: number): string {
+function isoTime(count: bigint | number, perSecond: bigint, digits: number): string {
   return isoInstant(count, perSecond, digits).slice(11, -1);
 }
 
+const UTF8 = new TextDecoder();
+
 /** The parsers hyparquet calls for dates, timestamps and text: straight to the text we keep. */
 const PARSERS: ColumnDecoder['parsers'] = {
-  timestampFromMilliseconds: (v: bigint) => isoInstant(BigInt(v), 1000n, 3),
-  timestampFromMicroseconds: (v: bigint) => isoInstant(BigInt(v), 1_000_000n, 6),
-  timestampFromNanoseconds: (v: bigint) => isoInstant(BigInt(v), 1_000_000_000n, 9),
+  timestampFromMilliseconds: (v: bigint) => isoInstant(v, 1000n, 3),
+  timestampFromMicroseconds: (v: bigint) => isoInstant(v, 1_000_000n, 6),
+  timestampFromNanoseconds: (v: bigint) => isoInstant(v, 1_000_000_000n, 9),
   dateFromDays: (days: number) => isoDate(days),
-  stringFromBytes: (bytes: Uint8Array) => bytes && new TextDecoder().decode(bytes),
-  jsonFromBytes: (bytes: Uint8Array) => bytes && new TextDecoder().decode(bytes),
+  stringFromBytes: (bytes: Uint8Array) => bytes && UTF8.decode(bytes),
+  jsonFromBytes: (bytes: Uint8Array) => bytes && UTF8.decode(bytes),
   geometryFromBytes: (bytes: Uint8Array) => bytes && hex(bytes),
   geographyFromBytes: (bytes: Uint8Array) => bytes && hex(bytes),
   uuidFromBytes: (bytes: Uint8Array) => {
@@ -94,27 +121,39 @@ function hex(bytes: Uint8Array): string {
   return s;
 }
 
-/** A two's-complement big-endian integer → BigInt. */
-function bigFromBytes(bytes: Uint8Array): bigint {
+/** A two's-complement big-endian integer → its decimal text (through doubles while exact). */
+function intTextFromBytes(bytes: Uint8Array): string {
+  const n = bytes.length;
+  if (n === 0) return '0';
+  const negative = (bytes[0]! & 0x80) !== 0;
+  const fill = negative ? 0xff : 0;
+  // Leading sign-extension bytes add nothing; six bytes (48 bits) always fit a double exactly.
+  let start = 0;
+  while (start < n - 6 && bytes[start] === fill) start++;
+  if (n - start <= 6) {
+    let v = 0;
+    for (let i = start; i < n; i++) v = v * 256 + bytes[i]!;
+    if (negative) v -= 2 ** (8 * (n - start));
+    return String(v);
+  }
   let v = 0n;
   for (const b of bytes) v = (v << 8n) | BigInt(b);
-  if (bytes.length > 0 && bytes[0]! & 0x80) v -= 1n << BigInt(bytes.length * 8);
-  return v;
+  if (negative) v -= 1n << BigInt(n * 8);
+  return v.toString();
 }
 
-/** An unscaled integer and a scale → exact decimal text (`-12345`, 2 → `-123.45`). */
-function decimalText(unscaled: bigint, scale: number): string {
-  if (scale <= 0) return (unscaled * 10n ** BigInt(-scale)).toString();
-  const negative = unscaled < 0n;
-  const digits = (negative ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
-  const whole = digits.slice(0, -scale);
-  const frac = digits.slice(-scale);
-  return `${negative ? '-' : ''}${whole}.${frac}`;
+/** An unscaled integer (its decimal text) and a scale → exact decimal text (`-12345`, 2 → `-123.45`). */
+function decimalText(unscaled: string, scale: number): string {
+  if (scale <= 0) return unscaled === '0' ? '0' : unscaled + '0'.repeat(-scale);
+  const negative = unscaled.startsWith('-');
+  const digits = (negative ? unscaled.slice(1) : unscaled).padStart(scale + 1, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
 }
 
 /** A number's shortest round-trip text, without an exponent (`1e+21` → `1000000000000000000000`). */
 export function plainNumber(x: number): string {
   const s = String(x);
+  if (!s.includes('e')) return s;
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
   if (!m) return s;
   const [, sign, lead, rest = '', exp] = m;
@@ -152,15 +191,15 @@ function cellText(v: unknown, kind: Kind, scale: number): string {
   if (v === undefined || v === null) return '';
   switch (kind) {
     case 'decimal':
-      return decimalText(v instanceof Uint8Array ? bigFromBytes(v) : BigInt(v as number | bigint), scale);
+      return decimalText(v instanceof Uint8Array ? intTextFromBytes(v) : String(v as number | bigint), scale);
     case 'float':
       return floatText(v as number);
     case 'time-ms':
-      return isoTime(BigInt(v as number), 1000n, 3);
+      return isoTime(v as number, 1000n, 3);
     case 'time-us':
-      return isoTime(BigInt(v as bigint), 1_000_000n, 6);
+      return isoTime(v as bigint, 1_000_000n, 6);
     case 'time-ns':
-      return isoTime(BigInt(v as bigint), 1_000_000_000n, 9);
+      return isoTime(v as bigint, 1_000_000_000n, 9);
     default:
       break;
   }
