@@ -6,7 +6,7 @@ import { ImportReportView } from './import-report-view';
 import type { PreviewSource } from './queries';
 
 const MODE_LABEL: Record<string, string> = {
-  canonical: 'the canonical CSV folder',
+  canonical: 'the canonical folder (CSV or Parquet files)',
   json: 'canonical JSON',
   salesforce: 'a Salesforce export',
   hubspot: 'a HubSpot export',
