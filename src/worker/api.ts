@@ -46,7 +46,7 @@ export type {
   StageCategoryView,
 } from './handlers/deal-forecast';
 export type { DealForecastHandlers } from './handlers/deal-forecast-handlers';
-export type { DealListInput, DealListRow, DealListView, DealTarget, SqoLagSeries } from './handlers/deal-list';
+export type { AccuracyPart, DealListInput, DealListRow, DealListView, DealTarget, SqoLagSeries } from './handlers/deal-list';
 export type { AccuracyMethod, AccuracyMethodView, ForecastAccuracyHandlers, ForecastAccuracyView } from './handlers/forecast-accuracy';
 export type { DetectorKey, DetectorView, HygieneHandlers, HygieneInput, HygieneRow, HygieneView } from './handlers/hygiene';
 export type { ImportHandlers, ImportPreview, ImportSettings } from './handlers/import';

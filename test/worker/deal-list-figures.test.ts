@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/engine/model/build-dataset';
 import type { OpportunityRecord } from '../../src/engine/model/records';
-import { dealListView, type DealTarget } from '../../src/worker/handlers/deal-list';
+import { forecastsAt, quarterCandidates } from '../../src/engine/forecast/accuracy-point';
+import { dealListView, type AccuracyPart, type DealTarget } from '../../src/worker/handlers/deal-list';
 import { DEFAULT_FORECAST_SETTINGS, forecastView } from '../../src/worker/handlers/forecast';
+import { accuracyCompany } from '../engine/forecast/accuracy-fixture';
 import { historyBook, usd } from '../engine/forecast/history-fixture';
 import { ms, opportunity, recordSet } from '../fixtures/records';
 
@@ -123,5 +125,40 @@ describe('the SQO-lag figures open the SQOs they are computed from', () => {
   it('actual bookings of 2025-Q4: B1 and A2, $50,000, the won list of the quarter', () => {
     const l = dealListView(lagBook, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS, stageCategories: {}, target: { kind: 'won', quarter: '2025-Q4' } }, AS_OF);
     expect([ids(l), l.totalCents, lagQ('2025-Q4').actualCents]).toEqual([['A2', 'B1'], usd(50_000), usd(50_000)]);
+  });
+});
+
+/**
+ * The accuracy card's headline on the back-test company (test/engine/forecast/accuracy-fixture.ts)
+ * as of 2026-03-06, week 10 of Q1: A won $20,000 on 02-15; open and due in Q1 are B ($30,000,
+ * proposal → Best case, rep p 0.4) and C ($50,000 since 03-01, discovery → Pipeline, rep p 0.3);
+ * p(stage) the entered defaults (proposal 0.35, discovery 0.2).
+ */
+describe('the forecast-accuracy headline: each method’s projection and the won to date open their deals', () => {
+  const acc = accuracyCompany();
+  const T = ms('2026-03-06');
+  const accList = (part: AccuracyPart) => dealListView(acc, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS, stageCategories: {}, target: { kind: 'accuracy', part } }, T);
+  const figures = (l: ReturnType<typeof accList>) => Object.fromEntries(l.rows.map((r) => [r.id, r.figureCents]));
+  const point = forecastsAt(acc, '2026-Q1', T, { ...DEFAULT_FORECAST_SETTINGS, source: 'data' }, quarterCandidates(acc, '2026-Q1'), true);
+  it('weighted: A $20,000 + B $30,000 × 0.35 + C $50,000 × 0.2 = $40,500', () => {
+    const l = accList('weighted');
+    expect([figures(l), l.totalCents, point.byMethod.weighted.cents]).toEqual([{ A: usd(20_000), B: usd(10_500), C: usd(10_000) }, usd(40_500), usd(40_500)]);
+  });
+  it('commit: A alone, $20,000; best case: A + B, $50,000 (C is Pipeline)', () => {
+    expect([figures(accList('commit')), accList('commit').totalCents, point.byMethod.commit.cents]).toEqual([{ A: usd(20_000) }, usd(20_000), usd(20_000)]);
+    expect([figures(accList('bestCase')), accList('bestCase').totalCents, point.byMethod.bestCase.cents]).toEqual([{ A: usd(20_000), B: usd(30_000) }, usd(50_000), usd(50_000)]);
+  });
+  it('rep probability: A $20,000 + B × 0.4 $12,000 + C × 0.3 $15,000 = $47,000', () => {
+    const l = accList('repProbability');
+    expect([figures(l), l.totalCents, point.byMethod.repProbability.cents]).toEqual([{ A: usd(20_000), B: usd(12_000), C: usd(15_000) }, usd(47_000), usd(47_000)]);
+  });
+  it('SQO-lag: C, the one SQO created in Q1 so far, × share(0) 1/3 × the average won deal $15,000 = $5,000', () => {
+    const l = accList('sqoLag');
+    expect([figures(l), l.totalCents, point.byMethod.sqoLag.cents]).toEqual([{ C: usd(5_000) }, usd(5_000), usd(5_000)]);
+    expect(l.note).toMatch(/^A model/);
+  });
+  it('won to date: A, $20,000', () => {
+    const l = accList('wonToDate');
+    expect([figures(l), l.totalCents, point.closedCents]).toEqual([{ A: usd(20_000) }, usd(20_000), usd(20_000)]);
   });
 });

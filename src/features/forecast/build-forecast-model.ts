@@ -7,7 +7,10 @@ import type { ForecastView, WaterfallView } from '../../worker/api';
 const units = (cents: number | null): number | null => (cents === null ? null : cents / 100);
 
 export interface QuarterChartRow {
+  /** Axis label: the quarter, "(now)" on the current one. */
   readonly quarter: string;
+  /** The quarter's label, for its deal lists. */
+  readonly id: string;
   readonly tense: string;
   readonly won: number;
   readonly openDue: number;
@@ -18,6 +21,7 @@ export interface QuarterChartRow {
 export function buildQuarterRows(v: ForecastView): QuarterChartRow[] {
   return v.quarters.map((q) => ({
     quarter: q.tense === 'current' ? `${q.quarter} (now)` : q.quarter,
+    id: q.quarter,
     tense: q.tense,
     won: units(q.wonCents)!,
     openDue: units(q.openDueCents)!,

@@ -16,8 +16,10 @@ import { STATUS_OPEN, STATUS_WON } from '../../engine/model/stages';
 import { quarterOf } from '../../engine/time';
 import { formatMoney } from '../../lib/format';
 import { cumulativeSets, dealForecastContext, STEP_LABELS, waterfallFor, type CumulativeCategory, type DealForecastInput } from './deal-forecast';
+import { projectionDeals, type AccuracyPart } from './deal-list-projection';
 import { sqoLagDeals, type SqoLagSeries } from './deal-list-sqo-lag';
 
+export type { AccuracyPart } from './deal-list-projection';
 export type { SqoLagSeries } from './deal-list-sqo-lag';
 
 /** Which figure's deals to list. */
@@ -41,6 +43,8 @@ export type DealTarget =
   | { readonly kind: 'undated' }
   /** The SQOs behind an SQO-lag figure of the quarter. */
   | { readonly kind: 'sqoLag'; readonly quarter: string; readonly series: SqoLagSeries }
+  /** The forecast-accuracy headline: the current quarter's projection by a method, or its bookings won to date. */
+  | { readonly kind: 'accuracy'; readonly part: AccuracyPart }
   | { readonly kind: 'pushed'; readonly twice: boolean }
   | { readonly kind: 'stalled' };
 
@@ -74,6 +78,7 @@ export const CATEGORY_LABELS: Readonly<Record<CumulativeCategory, string>> = { c
 export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.latestAt): DealListView {
   const ctx = dealForecastContext(ds, input, asOf);
   const t = input.target;
+  const money = (c: number) => formatMoney(c, ds.meta.currency);
   const O = ds.opportunities;
   const rowsOf = (rows: readonly number[]) => dealRows(ds, rows, asOf, { ...ctx.probability, stageCategories: ctx.stageCategories });
   const withFigure = (rows: DealRow[], figure: (r: DealRow, k: number) => number | null) => rows.map((r, k) => ({ ...r, figureCents: figure(r, k) }));
@@ -184,11 +189,15 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       return make('Open deals without a close date', 'Amount', o.total, withFigure(rowsOf(o.rows), (r) => r.amountCents));
     }
     case 'sqoLag': {
-      const s = sqoLagDeals(ds, t.quarter, t.series, { asOf, mask: ctx.mask, lookbackQuarters: ctx.probability.lookbackQuarters, money: (c) => formatMoney(c, ds.meta.currency) });
+      const s = sqoLagDeals(ds, t.quarter, t.series, { asOf, mask: ctx.mask, lookbackQuarters: ctx.probability.lookbackQuarters, money });
       const rows = rowsOf(s.rows);
       if (t.series === 'sqos') return amountList(`SQOs created in ${t.quarter}`, s.rows, s.note);
       const title = t.series === 'toDate' ? `Bookings forecast from SQOs to date, ${t.quarter}` : `Bookings forecast from SQOs, ${t.quarter}`;
       return make(title, 'Expected bookings', s.total, withFigure(rows, (_, k) => Math.round(s.figure[k]!)), s.note);
+    }
+    case 'accuracy': {
+      const p = projectionDeals(ds, t.part, { asOf, mask: ctx.mask, ...ctx.probability, quarter: ctx.now, money });
+      return make(p.title, p.figureLabel, p.total ?? 0, withFigure(rowsOf(p.rows), (_, k) => Math.round(p.figure[k]!)), p.note);
     }
     case 'pushed': {
       const s = slippage(ds, { asOf, mask: ctx.mask });
