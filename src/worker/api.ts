@@ -32,9 +32,6 @@ export type {
   ForecastSettings,
   ForecastView,
   PipelinePanelView,
-  WaterfallBar,
-  WaterfallInput,
-  WaterfallView,
 } from './handlers/forecast';
 export type {
   CategoryQuarterView,
