@@ -4,7 +4,8 @@ import type { OpportunityRecord } from '../../src/engine/model/records';
 import { forecastsAt, quarterCandidates } from '../../src/engine/forecast/accuracy-point';
 import { dealListView, type AccuracyPart, type DealTarget } from '../../src/worker/handlers/deal-list';
 import { DEFAULT_FORECAST_SETTINGS, forecastView } from '../../src/worker/handlers/forecast';
-import { accuracyCompany } from '../engine/forecast/accuracy-fixture';
+import { forecastAccuracyView } from '../../src/worker/handlers/forecast-accuracy';
+import { ACCURACY_AS_OF, accuracyCompany } from '../engine/forecast/accuracy-fixture';
 import { historyBook, usd } from '../engine/forecast/history-fixture';
 import { ms, opportunity, recordSet } from '../fixtures/records';
 
@@ -160,5 +161,22 @@ describe('the forecast-accuracy headline: each method’s projection and the won
   it('won to date: A, $20,000', () => {
     const l = accList('wonToDate');
     expect([figures(l), l.totalCents, point.closedCents]).toEqual([{ A: usd(20_000) }, usd(20_000), usd(20_000)]);
+  });
+});
+
+describe('the Commit method follows the edited stage → category map, in the back-test and in its deal list', () => {
+  const acc = accuracyCompany();
+  const commitQ1 = (stageCategories: Record<string, 'commit'>) => {
+    const v = forecastAccuracyView(acc, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS, stageCategories }, ACCURACY_AS_OF);
+    if (!v.measurable) throw new Error(v.reason);
+    return v.methods.find((m) => m.method === 'commit')!.quarters.find((q) => q.quarter === '2026-Q1')!.ape;
+  };
+  it('2026-Q1: 660,000 ÷ 910,000 with the default map; with discovery as Commit, C counts from week 6: (3 × 70,000 + 2 × 50,000 + 4 × 10,000) ÷ 910,000', () => {
+    expect(commitQ1({})).toBeCloseTo(660_000 / 910_000, 10);
+    expect(commitQ1({ discovery: 'commit' })).toBeCloseTo(350_000 / 910_000, 10);
+  });
+  it('the Commit projection’s list reads the same map: at 03-06, A won + C (discovery as Commit) = $70,000', () => {
+    const l = dealListView(acc, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS, stageCategories: { discovery: 'commit' }, target: { kind: 'accuracy', part: 'commit' } }, ms('2026-03-06'));
+    expect([ids(l), l.totalCents]).toEqual([['A', 'C'], usd(70_000)]);
   });
 });

@@ -9,7 +9,7 @@ import { ErrorState, Loading } from '../../ui/states';
 import type { ForecastAccuracyView } from '../../worker/api';
 import { accuracyActions, accuracyQuery, useMethodChoice, type MethodChoice } from './accuracy-state';
 import { buildAccuracyModel, type AccuracyModel } from './build-accuracy-model';
-import { dealActions } from './deal-settings';
+import { dealActions, useStageCategories } from './deal-settings';
 import { FigureLink } from './figure-link';
 import { useForecastSettings } from './settings';
 import './accuracy-card.css';
@@ -25,7 +25,8 @@ export function ForecastAccuracyCard() {
   const filters = toEngineFilters(useFilters());
   const settings = useForecastSettings();
   const choice = useMethodChoice();
-  const q = useQuery({ ...accuracyQuery(summary.data?.version ?? 0, filters, settings), enabled: !!summary.data });
+  const stageCategories = useStageCategories();
+  const q = useQuery({ ...accuracyQuery(summary.data?.version ?? 0, filters, settings, stageCategories), enabled: !!summary.data });
   const v = q.data;
   return (
     <section className="card fc-accuracy" aria-labelledby={headingId} data-testid="forecast-accuracy">

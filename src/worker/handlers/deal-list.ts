@@ -196,7 +196,7 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       return make(title, 'Expected bookings', s.total, withFigure(rows, (_, k) => Math.round(s.figure[k]!)), s.note);
     }
     case 'accuracy': {
-      const p = projectionDeals(ds, t.part, { asOf, mask: ctx.mask, ...ctx.probability, quarter: ctx.now, money });
+      const p = projectionDeals(ds, t.part, { asOf, mask: ctx.mask, ...ctx.probability, stageCategories: ctx.stageCategories, quarter: ctx.now, money });
       return make(p.title, p.figureLabel, p.total ?? 0, withFigure(rowsOf(p.rows), (_, k) => Math.round(p.figure[k]!)), p.note);
     }
     case 'pushed': {
