@@ -32,9 +32,6 @@ export type {
   ForecastSettings,
   ForecastView,
   PipelinePanelView,
-  WaterfallBar,
-  WaterfallInput,
-  WaterfallView,
 } from './handlers/forecast';
 export type {
   CategoryQuarterView,
@@ -46,7 +43,7 @@ export type {
   StageCategoryView,
 } from './handlers/deal-forecast';
 export type { DealForecastHandlers } from './handlers/deal-forecast-handlers';
-export type { DealListInput, DealListRow, DealListView, DealTarget } from './handlers/deal-list';
+export type { AccuracyPart, DealListInput, DealListRow, DealListView, DealTarget, SqoLagSeries } from './handlers/deal-list';
 export type { AccuracyMethod, AccuracyMethodView, ForecastAccuracyHandlers, ForecastAccuracyView } from './handlers/forecast-accuracy';
 export type { DetectorKey, DetectorView, HygieneHandlers, HygieneInput, HygieneRow, HygieneView } from './handlers/hygiene';
 export type { ImportHandlers, ImportPreview, ImportSettings } from './handlers/import';

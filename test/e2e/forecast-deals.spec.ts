@@ -46,3 +46,26 @@ test('the headline weighted pipeline opens its deals, from the Forecast view and
   await expect(page).toHaveURL(/\/forecast\?.*deals=/);
   await expect(page.getByTestId('deal-list-total')).toHaveText(new RegExp(`weighted amount in all: \\${total}$`));
 });
+
+test('an SQO-lag forecast and a projected quarter open their deals; the model’s list says what it counts', async ({ page }) => {
+  await page.goto('/forecast');
+  await waitForDataset(page);
+
+  // A back-tested quarter's forecast from SQOs, in the table under the SQO-lag chart.
+  const cell = page.getByTestId('sqo-lag-figures').getByRole('button', { name: /^Forecast from SQOs \d{4}-Q\d: \$[\d,]+ — list its deals$/ }).nth(2);
+  const label = await cell.getAttribute('aria-label');
+  const quarter = label!.match(/\d{4}-Q\d/)![0];
+  await cell.click();
+  await expect(page.getByRole('heading', { name: `Deals behind: Bookings forecast from SQOs, ${quarter}` })).toBeVisible();
+  await expect(page.getByTestId('deal-list-total')).toHaveText(new RegExp(`; expected bookings in all: \\${moneyIn(label)}$`));
+  await expect(page.getByTestId('deal-list-note')).toContainText("A model, not a sum of these deals' amounts");
+  await expect(page.getByRole('region', { name: /^Deal list: Bookings forecast from SQOs/ }).getByRole('columnheader', { name: /^Expected bookings/ })).toBeVisible();
+  await screenshot(page, 'forecast-deals-sqo-lag');
+
+  // The coverage table's projected bookings of the current quarter: won + weighted open due.
+  const projected = page.getByRole('button', { name: /^Projected \d{4}-Q\d: \$[\d,]+ — list its deals$/ }).first();
+  const projectedLabel = await projected.getAttribute('aria-label');
+  await projected.click();
+  await expect(page.getByRole('heading', { name: /^Deals behind: Projected bookings, \d{4}-Q\d$/ })).toBeVisible();
+  await expect(page.getByTestId('deal-list-total')).toHaveText(new RegExp(`; counted amount in all: \\${moneyIn(projectedLabel)}$`));
+});

@@ -3,6 +3,7 @@ import { generateDemoCompany } from '../../src/demo/generate';
 import { buildDataset } from '../../src/engine/model/build-dataset';
 import { dealListView } from '../../src/worker/handlers/deal-list';
 import { DEFAULT_FORECAST_SETTINGS, forecastView, pipelinePanelView } from '../../src/worker/handlers/forecast';
+import { forecastAccuracyView } from '../../src/worker/handlers/forecast-accuracy';
 
 describe('the Overview and Forecast pipeline figures open lists of the same deals', () => {
   const ds = buildDataset(generateDemoCompany({ leads: 4_000 }).records);
@@ -36,5 +37,31 @@ describe('the Overview and Forecast pipeline figures open lists of the same deal
     const l = dealListView(ds, { filters, settings: DEFAULT_FORECAST_SETTINGS, stageCategories: {}, target: { kind: 'open', weighted: true } });
     expect(l.totalCents).toBe(v.weightedCents);
     expect(dealListView(ds, { filters, settings: DEFAULT_FORECAST_SETTINGS, stageCategories: {}, target: { kind: 'open' } }).totalCents).toBe(v.openCents);
+  });
+
+  it('every other Forecast figure of the demo: its list adds up to it (won, projected, stages, overdue, SQO-lag, accuracy)', () => {
+    const v = forecastView(ds, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS });
+    expect(list({ kind: 'expected', basis: 'winRate' }).totalCents).toBe(v.pipelineTimesWinRateCents);
+    expect(list({ kind: 'expected', basis: 'weighted' }).totalCents).toBe(v.expectedBookingsCents);
+    for (const q of v.quarters) {
+      expect([q.quarter, list({ kind: 'won', quarter: q.quarter }).totalCents]).toEqual([q.quarter, q.wonCents]);
+      expect([q.quarter, list({ kind: 'due', quarter: q.quarter, weighted: false }).totalCents]).toEqual([q.quarter, q.openDueCents]);
+      if (q.coverage) expect([q.quarter, list({ kind: 'projected', quarter: q.quarter }).totalCents]).toEqual([q.quarter, q.coverage.projectedCents]);
+    }
+    for (const s of v.stages) {
+      expect([s.stage, list({ kind: 'stage', stage: s.stage, weighted: false }).totalCents, list({ kind: 'stage', stage: s.stage, weighted: true }).totalCents]).toEqual([s.stage, s.openCents, s.weightedCents]);
+    }
+    expect([list({ kind: 'overdue' }).totalCents, list({ kind: 'undated' }).totalCents]).toEqual([v.overdue.cents, v.undated.cents]);
+    for (const q of v.sqoLag.quarters) {
+      expect([q.quarter, list({ kind: 'sqoLag', quarter: q.quarter, series: 'forecast' }).totalCents]).toEqual([q.quarter, q.forecastCents]);
+      if (q.sqosCreated !== null) expect([q.quarter, list({ kind: 'sqoLag', quarter: q.quarter, series: 'sqos' }).rows.length]).toEqual([q.quarter, q.sqosCreated]);
+      if (q.forecastToDateCents !== null) expect(list({ kind: 'sqoLag', quarter: q.quarter, series: 'toDate' }).totalCents).toBe(q.forecastToDateCents);
+      if (q.actualCents !== null) expect(list({ kind: 'won', quarter: q.quarter }).totalCents).toBe(q.actualCents);
+    }
+    expect(v.sqoLag.quarters.some((q) => q.forecastCents > 0)).toBe(true);
+    const a = forecastAccuracyView(ds, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS });
+    if (!a.measurable) throw new Error(a.reason);
+    expect(list({ kind: 'accuracy', part: 'wonToDate' }).totalCents).toBe(a.current.actualToDateCents);
+    for (const m of a.methods) if (m.projectionCents !== null) expect([m.method, list({ kind: 'accuracy', part: m.method }).totalCents]).toEqual([m.method, m.projectionCents]);
   });
 });

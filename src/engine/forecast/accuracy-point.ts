@@ -86,37 +86,77 @@ function sqoLagAt(ds: Dataset, quarter: string, t: number, opts: PointOptions): 
   return q ? ok(q.forecastCents) : no('not measurable — the instant lies outside the quarter');
 }
 
+/** One deal's part in the deal-based methods' forecast of a quarter at an instant, cents (unrounded). */
+export interface DealForecastPart {
+  readonly row: number;
+  /** Won by the instant and closed in the quarter: its amount counts in every deal-based method. */
+  readonly won: boolean;
+  readonly amountCents: number;
+  /** Open deals: amount × p(stage) then; won deals: their amount. */
+  readonly weightedCents: number;
+  /** The deal's category then (open deals), or null. */
+  readonly category: ForecastCategory | null;
+  /** Open deals: amount × the rep probability then, or null when none was recorded; won deals: their amount. */
+  readonly repCents: number | null;
+}
+
+/**
+ * The deals each deal-based method counts in `quarter` at instant `t`, with what each adds: the deals
+ * won by then and closed in the quarter, and the open deals due in it (see the file comment).
+ */
+export function forecastParts(ds: Dataset, quarter: string, t: number, opts: PointOptions, candidates: readonly number[]): DealForecastPart[] {
+  const fy = ds.meta.fiscalYearStartMonth;
+  const from = quarterStart(quarter, fy);
+  const to = quarterEnd(quarter, fy);
+  const map = { ...DEFAULT_STAGE_CATEGORIES, ...opts.stageCategories };
+  const pOf = probabilityLookup(ds, { ...opts, asOf: t, exportProbabilities: false });
+  const out: DealForecastPart[] = [];
+  for (const j of candidates) {
+    const s = dealStateAt(ds, j, t);
+    if (!Number.isFinite(s.amountCents)) continue;
+    if (s.status === STATUS_WON) {
+      const c = closedAt(ds, j);
+      if (c >= from && c < to) out.push({ row: j, won: true, amountCents: s.amountCents, weightedCents: s.amountCents, category: 'closed', repCents: s.amountCents });
+      continue;
+    }
+    if (s.status !== STATUS_OPEN || !(s.closeDate >= from && s.closeDate < to)) continue;
+    out.push({
+      row: j,
+      won: false,
+      amountCents: s.amountCents,
+      weightedCents: s.amountCents * pOf(s.stage).p,
+      category: categoryAt(ds, j, t, map)?.category ?? null,
+      repCents: Number.isFinite(s.probability) ? s.amountCents * s.probability : null,
+    });
+  }
+  return out;
+}
+
+/** Whether an open deal of `category` counts in the Commit (`commit`) or Best case (`bestCase`) forecast. */
+export const countsIn = (method: 'commit' | 'bestCase', category: ForecastCategory | null): boolean =>
+  category === 'commit' || (method === 'bestCase' && category === 'best_case');
+
 /**
  * Each method's forecast of `quarter`'s bookings at instant `t` (epoch ms, inside the quarter).
  * `candidates` from `quarterCandidates`; `hasProbability`: whether the history records any rep
  * probability at all (else that method is not measurable).
  */
 export function forecastsAt(ds: Dataset, quarter: string, t: number, opts: PointOptions, candidates: readonly number[], hasProbability: boolean): ForecastsAt {
-  const fy = ds.meta.fiscalYearStartMonth;
-  const from = quarterStart(quarter, fy);
-  const to = quarterEnd(quarter, fy);
-  const map = { ...DEFAULT_STAGE_CATEGORIES, ...opts.stageCategories };
-  const pOf = probabilityLookup(ds, { ...opts, asOf: t, exportProbabilities: false });
   let closed = 0;
   let weighted = 0;
   let commit = 0;
   let bestCase = 0;
   let rep = 0;
   let noProbability = 0;
-  for (const j of candidates) {
-    const s = dealStateAt(ds, j, t);
-    if (!Number.isFinite(s.amountCents)) continue;
-    if (s.status === STATUS_WON) {
-      const c = closedAt(ds, j);
-      if (c >= from && c < to) closed += s.amountCents;
+  for (const d of forecastParts(ds, quarter, t, opts, candidates)) {
+    if (d.won) {
+      closed += d.amountCents;
       continue;
     }
-    if (s.status !== STATUS_OPEN || !(s.closeDate >= from && s.closeDate < to)) continue;
-    weighted += s.amountCents * pOf(s.stage).p;
-    const cat = categoryAt(ds, j, t, map)?.category;
-    if (cat === 'commit') commit += s.amountCents;
-    if (cat === 'commit' || cat === 'best_case') bestCase += s.amountCents;
-    if (Number.isFinite(s.probability)) rep += s.amountCents * s.probability;
+    weighted += d.weightedCents;
+    if (countsIn('commit', d.category)) commit += d.amountCents;
+    if (countsIn('bestCase', d.category)) bestCase += d.amountCents;
+    if (d.repCents !== null) rep += d.repCents;
     else noProbability++;
   }
   return {

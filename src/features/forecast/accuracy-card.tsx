@@ -9,6 +9,8 @@ import { ErrorState, Loading } from '../../ui/states';
 import type { ForecastAccuracyView } from '../../worker/api';
 import { accuracyActions, accuracyQuery, useMethodChoice, type MethodChoice } from './accuracy-state';
 import { buildAccuracyModel, type AccuracyModel } from './build-accuracy-model';
+import { dealActions, useStageCategories } from './deal-settings';
+import { FigureLink } from './figure-link';
 import { useForecastSettings } from './settings';
 import './accuracy-card.css';
 
@@ -23,7 +25,8 @@ export function ForecastAccuracyCard() {
   const filters = toEngineFilters(useFilters());
   const settings = useForecastSettings();
   const choice = useMethodChoice();
-  const q = useQuery({ ...accuracyQuery(summary.data?.version ?? 0, filters, settings), enabled: !!summary.data });
+  const stageCategories = useStageCategories();
+  const q = useQuery({ ...accuracyQuery(summary.data?.version ?? 0, filters, settings, stageCategories), enabled: !!summary.data });
   const v = q.data;
   return (
     <section className="card fc-accuracy" aria-labelledby={headingId} data-testid="forecast-accuracy">
@@ -51,6 +54,19 @@ function Measured({ view, model, choice }: { view: Extract<ForecastAccuracyView,
         <Stat label={`Projected bookings, ${h.quarter}`} value={h.projectionText} note={h.byText} />
         <Stat label={`Won to date, ${h.quarter}`} value={h.actualToDateText} note={h.toDateText} />
       </div>
+      <p className="fc-headline-deals">
+        {h.method && h.projects ? (
+          <>
+            <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'accuracy', part: h.method! })}>
+              Show the deals behind the projection
+            </button>
+            {' · '}
+          </>
+        ) : null}
+        <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'accuracy', part: 'wonToDate' })}>
+          Show the deals won to date
+        </button>
+      </p>
       <label className="fc-inline">
         Projection method{' '}
         <select value={choice} onChange={(e) => accuracyActions.projectionMethodChosen(e.target.value as MethodChoice)}>
@@ -140,7 +156,15 @@ function Measured({ view, model, choice }: { view: Extract<ForecastAccuracyView,
                     {x}
                   </td>
                 ))}
-                <td className="num">{r.projectionText}</td>
+                <td className="num">
+                  {r.projects ? (
+                    <FigureLink target={{ kind: 'accuracy', part: r.method }} label={`${r.label} projects ${h.quarter}: ${r.projectionText}`}>
+                      {r.projectionText}
+                    </FigureLink>
+                  ) : (
+                    r.projectionText
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -7,6 +7,7 @@ import type { Filters } from '../../engine/filters/filters';
 import { engineKey } from '../../lib/dataset-queries';
 import { updateSearch, useSearchSlice } from '../../state/url';
 import type { AccuracyMethod, ForecastSettings } from '../../worker/api';
+import type { CategoryId } from './deal-settings';
 import { engine } from '../../worker/client';
 
 /** A method, or `best`: whichever has been the most accurate. */
@@ -29,9 +30,10 @@ export const accuracyActions = {
   },
 };
 
-export const accuracyQuery = (version: number, filters: Filters, settings: ForecastSettings) =>
+/** `stageCategories`: the stage → category edits, which the Commit and Best case methods read. */
+export const accuracyQuery = (version: number, filters: Filters, settings: ForecastSettings, stageCategories: Readonly<Record<string, CategoryId>> = {}) =>
   queryOptions({
-    queryKey: engineKey(version, 'forecastAccuracy', { filters, settings }),
-    queryFn: () => engine().forecastAccuracy({ filters, settings }),
+    queryKey: engineKey(version, 'forecastAccuracy', { filters, settings, stageCategories }),
+    queryFn: () => engine().forecastAccuracy({ filters, settings, stageCategories }),
     placeholderData: keepPreviousData,
   });

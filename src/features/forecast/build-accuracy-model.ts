@@ -43,6 +43,8 @@ export interface AccuracyTableRow {
   readonly measuredQuarters: number;
   readonly perQuarter: readonly string[];
   readonly projectionText: string;
+  /** Whether the method projects the current quarter (its projection then lists its deals). */
+  readonly projects: boolean;
   readonly isBest: boolean;
   readonly isChosen: boolean;
 }
@@ -51,6 +53,8 @@ export interface AccuracyHeadline {
   readonly quarter: string;
   /** The method the projection uses; null when no method could be ranked and none was chosen. */
   readonly method: AccuracyMethod | null;
+  /** Whether that method projects the quarter (then its projection lists its deals). */
+  readonly projects: boolean;
   /** e.g. "by Weighted pipeline, the most accurate method over the last 6 quarters (MAPE 14.8%)". */
   readonly byText: string;
   readonly projectionText: string;
@@ -78,7 +82,7 @@ function headline(v: Measured, choice: MethodChoice): AccuracyHeadline {
   const method = choice === 'best' ? v.best : choice;
   const m = v.methods.find((x) => x.method === method);
   const actualToDateText = formatMoney(c.actualToDateCents, cur);
-  if (!m) return { quarter: c.quarter, method: null, byText: v.bestReason ?? 'not measurable', projectionText: 'not measurable', actualToDateText, toDateText: v.bestReason ?? '' };
+  if (!m) return { quarter: c.quarter, method: null, projects: false, byText: v.bestReason ?? 'not measurable', projectionText: 'not measurable', actualToDateText, toDateText: v.bestReason ?? '' };
   const n = v.quarters.length;
   const ranked = m.method === v.best ? `the most accurate method over the last ${n} quarters (MAPE ${formatPercent(m.mape)})` : `chosen; MAPE ${mapeText(m)} (most accurate: ${v.methods.find((x) => x.method === v.best)?.label ?? 'none'})`;
   const toDateText =
@@ -88,6 +92,7 @@ function headline(v: Measured, choice: MethodChoice): AccuracyHeadline {
   return {
     quarter: c.quarter,
     method: m.method,
+    projects: m.projectionCents !== null,
     byText: `by ${m.label}, ${ranked}`,
     projectionText: m.projectionCents === null ? 'not measurable' : formatMoney(m.projectionCents, cur, true),
     actualToDateText,
@@ -119,6 +124,7 @@ export function buildAccuracyModel(v: Measured, choice: MethodChoice): AccuracyM
       measuredQuarters: m.measuredQuarters,
       perQuarter: m.quarters.map((q) => (q.ape === null ? 'not measurable' : formatPercent(q.ape))),
       projectionText: m.projectionCents === null ? (m.projectionReason ?? 'not measurable') : formatMoney(m.projectionCents, v.currency),
+      projects: m.projectionCents !== null,
       isBest: m.method === v.best,
       isChosen: m.method === h.method,
     })),

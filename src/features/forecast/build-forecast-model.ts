@@ -1,13 +1,16 @@
 /**
  * Shapes the forecast view-models for the charts: money in currency units (cents ÷ 100, a unit
- * change, no rounding) and waterfall bars as a floating base plus a visible height.
+ * change, no rounding).
  */
-import type { ForecastView, WaterfallView } from '../../worker/api';
+import type { ForecastView } from '../../worker/api';
 
 const units = (cents: number | null): number | null => (cents === null ? null : cents / 100);
 
 export interface QuarterChartRow {
+  /** Axis label: the quarter, "(now)" on the current one. */
   readonly quarter: string;
+  /** The quarter's label, for its deal lists. */
+  readonly id: string;
   readonly tense: string;
   readonly won: number;
   readonly openDue: number;
@@ -18,6 +21,7 @@ export interface QuarterChartRow {
 export function buildQuarterRows(v: ForecastView): QuarterChartRow[] {
   return v.quarters.map((q) => ({
     quarter: q.tense === 'current' ? `${q.quarter} (now)` : q.quarter,
+    id: q.quarter,
     tense: q.tense,
     won: units(q.wonCents)!,
     openDue: units(q.openDueCents)!,
@@ -47,29 +51,4 @@ export function buildLagRows(v: ForecastView): LagChartRow[] {
     forecast: q.tense === 'past' ? units(q.forecastCents) : q.tense === 'current' ? units(q.forecastToDateCents) : null,
     projected: q.tense === 'past' ? null : units(q.forecastCents),
   }));
-}
-
-export interface WaterfallRow {
-  readonly label: string;
-  readonly kind: 'total' | 'up' | 'down';
-  /** Invisible base of the floating bar, currency units. */
-  readonly base: number;
-  /** Visible height, currency units. */
-  readonly value: number;
-  readonly cents: number;
-  readonly count: number | null;
-}
-
-export function buildWaterfallRows(w: WaterfallView): WaterfallRow[] {
-  let level = 0;
-  return w.bars.map((b) => {
-    const v = b.cents / 100;
-    if (b.kind === 'total') {
-      level = v;
-      return { label: b.label, kind: b.kind, base: 0, value: v, cents: b.cents, count: b.count };
-    }
-    const base = b.kind === 'up' ? level : level - v;
-    level = b.kind === 'up' ? level + v : level - v;
-    return { label: b.label, kind: b.kind, base, value: v, cents: b.cents, count: b.count };
-  });
 }

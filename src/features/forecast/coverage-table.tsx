@@ -2,7 +2,7 @@ import { formatCount, formatDecimal, formatMoney, formatPercent } from '../../li
 import { coverageStatus, gapText } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { ForecastView } from '../../worker/api';
-import { dealActions } from './deal-settings';
+import { FigureLink } from './figure-link';
 
 const coverageText = (c: number | 'quota met') => (c === 'quota met' ? 'quota met' : `${formatDecimal(c)}×`);
 
@@ -20,7 +20,7 @@ export function CoverageTable({ view }: { view: ForecastView }) {
         <>
           <p>
             <strong>Coverage</strong> = open pipeline with a close date in the quarter ÷ (quota − won in the quarter). Once won
-            reaches quota the quarter shows “quota met”. Click an “open due” figure to list its deals. Open deals whose close date has already passed are overdue and due in no
+            reaches quota the quarter shows “quota met”. Click a figure to list its deals: won and attainment list the won deals, open due and coverage the open deals due, projected and the gap the won deals and the open deals due (each weighted). Open deals whose close date has already passed are overdue and due in no
             quarter (see “Overdue deals”). With a segment or owner filter, the quota is the plan&apos;s quota for the selection when
             plan.csv splits the quota that way (its <code>segment</code> or <code>owner</code> column); any other filter selects what the plan
             does not split, and quota figures read “quota is company-wide” instead of a ratio. <strong>Target</strong> = 1 ÷ win rate ({formatPercent(view.winRate)} over
@@ -77,23 +77,38 @@ export function CoverageTable({ view }: { view: ForecastView }) {
                 <tr key={c.quarter}>
                   <th scope="row">{c.quarter}</th>
                   <td className="num">{formatMoney(c.quotaCents, cur)}</td>
-                  <td className="num">{formatMoney(c.wonCents, cur)}</td>
                   <td className="num">
-                    <button
-                      type="button"
-                      className="fc-link"
-                      aria-label={`Open due ${c.quarter}: ${formatMoney(c.openDueCents, cur)} — list its deals`}
-                      onClick={() => dealActions.figureOpened({ kind: 'due', quarter: c.quarter, weighted: false })}
-                    >
-                      {formatMoney(c.openDueCents, cur)}
-                    </button>
+                    <FigureLink target={{ kind: 'won', quarter: c.quarter }} label={`Won ${c.quarter}: ${formatMoney(c.wonCents, cur)}`}>
+                      {formatMoney(c.wonCents, cur)}
+                    </FigureLink>
                   </td>
-                  <td className={`num ${tone}`}>{coverageText(c.coverage)}</td>
+                  <td className="num">
+                    <FigureLink target={{ kind: 'due', quarter: c.quarter, weighted: false }} label={`Open due ${c.quarter}: ${formatMoney(c.openDueCents, cur)}`}>
+                      {formatMoney(c.openDueCents, cur)}
+                    </FigureLink>
+                  </td>
+                  <td className={`num ${tone}`}>
+                    <FigureLink target={{ kind: 'due', quarter: c.quarter, weighted: false }} label={`Coverage ${c.quarter}: ${coverageText(c.coverage)}, open due ÷ remaining quota`}>
+                      {coverageText(c.coverage)}
+                    </FigureLink>
+                  </td>
                   <td className="num">{target === null ? 'no data' : `${formatDecimal(target)}×`}</td>
                   <td className={tone}>{status}</td>
-                  <td className="num">{formatPercent(c.attainment)}</td>
-                  <td className="num">{formatMoney(c.projectedCents, cur)}</td>
-                  <td className={`num ${tone}`}>{gapText(c.gapCents, cur)}</td>
+                  <td className="num">
+                    <FigureLink target={{ kind: 'won', quarter: c.quarter }} label={`Attainment ${c.quarter}: ${formatPercent(c.attainment)}, won ÷ quota`}>
+                      {formatPercent(c.attainment)}
+                    </FigureLink>
+                  </td>
+                  <td className="num">
+                    <FigureLink target={{ kind: 'projected', quarter: c.quarter }} label={`Projected ${c.quarter}: ${formatMoney(c.projectedCents, cur)}`}>
+                      {formatMoney(c.projectedCents, cur)}
+                    </FigureLink>
+                  </td>
+                  <td className={`num ${tone}`}>
+                    <FigureLink target={{ kind: 'projected', quarter: c.quarter }} label={`Gap ${c.quarter}: ${gapText(c.gapCents, cur)}, quota − projected`}>
+                      {gapText(c.gapCents, cur)}
+                    </FigureLink>
+                  </td>
                 </tr>
               );
             })}

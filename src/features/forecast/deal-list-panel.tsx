@@ -73,6 +73,11 @@ export function DealListPanel({ version, filters, settings, stageCategories, tar
           <p className="fc-deals__total" data-testid="deal-list-total">
             {formatCount(data.rows.length)} {data.rows.length === 1 ? 'deal' : 'deals'}; {data.figureLabel.toLowerCase()} in all: {formatMoney(data.totalCents, data.currency)}
           </p>
+          {data.note ? (
+            <p className="muted fc-deals__note" data-testid="deal-list-note">
+              {data.note}
+            </p>
+          ) : null}
           <label className="fc-inline">
             Filter by deal, owner, status, stage or category{' '}
             <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className="fc-prob fc-filter" />

@@ -3,13 +3,15 @@
  * category where it differs from the default map) and `deals` (the figure whose deals are listed).
  */
 import { updateSearch, useSearch } from '../../state/url';
-import type { CumulativeCategory, DealTarget } from '../../worker/api';
+import type { AccuracyPart, CumulativeCategory, DealTarget, SqoLagSeries } from '../../worker/api';
 
 export const CATEGORY_IDS = ['pipeline', 'best_case', 'commit', 'closed', 'omitted'] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
 export const CATEGORY_NAMES: Readonly<Record<CategoryId, string>> = { pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', closed: 'Closed', omitted: 'Omitted' };
 
 const CUMULATIVE: readonly CumulativeCategory[] = ['closed', 'commit', 'best_case', 'pipeline'];
+const ACCURACY_PARTS: readonly AccuracyPart[] = ['weighted', 'commit', 'bestCase', 'sqoLag', 'repProbability', 'wonToDate'];
+const SQO_LAG_SERIES: readonly SqoLagSeries[] = ['sqos', 'forecast', 'toDate'];
 const STEPS = ['start', 'created', 'pulledIn', 'pushedOut', 'amountUp', 'amountDown', 'won', 'lost', 'end'] as const;
 
 export function parseStageCategories(params: URLSearchParams): Record<string, CategoryId> {
@@ -41,6 +43,22 @@ export function parseDealTarget(raw: string | null): DealTarget | null {
       return q ? { kind: 'due', quarter: q, weighted: t.weighted === true } : null;
     case 'open':
       return t.weighted === true ? { kind: 'open', weighted: true } : { kind: 'open' };
+    case 'expected':
+      return { kind: 'expected', basis: t.basis === 'winRate' ? 'winRate' : 'weighted' };
+    case 'won':
+      return q ? { kind: 'won', quarter: q } : null;
+    case 'projected':
+      return q ? { kind: 'projected', quarter: q } : null;
+    case 'stage':
+      return typeof t.stage === 'string' && t.stage !== '' ? { kind: 'stage', stage: t.stage, weighted: t.weighted === true } : null;
+    case 'overdue':
+      return { kind: 'overdue' };
+    case 'undated':
+      return { kind: 'undated' };
+    case 'sqoLag':
+      return q && (SQO_LAG_SERIES as readonly unknown[]).includes(t.series) ? { kind: 'sqoLag', quarter: q, series: t.series as SqoLagSeries } : null;
+    case 'accuracy':
+      return (ACCURACY_PARTS as readonly unknown[]).includes(t.part) ? { kind: 'accuracy', part: t.part as AccuracyPart } : null;
     case 'pushed':
       return { kind: 'pushed', twice: t.twice === true };
     case 'stalled':

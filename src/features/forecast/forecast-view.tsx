@@ -73,6 +73,18 @@ export function ForecastView() {
               <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'open', weighted: true })}>
                 Show the deals behind the weighted pipeline
               </button>
+              {' · '}
+              <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'expected', basis: 'weighted' })}>
+                Show the deals behind the expected bookings
+              </button>
+              {v.pipelineTimesWinRateCents !== null ? (
+                <>
+                  {' · '}
+                  <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'expected', basis: 'winRate' })}>
+                    Show the deals behind pipeline × win rate
+                  </button>
+                </>
+              ) : null}
             </p>
             <p className="muted" data-testid="forecast-as-of">
               Computed as of {formatInstant(v.asOfInstant)}: deals open at that instant, rates over deals closed since{' '}
@@ -87,7 +99,10 @@ export function ForecastView() {
             ) : null}
             {v.undated.count > 0 ? (
               <p className="muted">
-                {formatCount(v.undated.count)} open deals ({formatMoney(v.undated.cents, cur)}) have no close date and sit in no quarter.
+                {formatCount(v.undated.count)} open deals ({formatMoney(v.undated.cents, cur)}) have no close date and sit in no quarter.{' '}
+                <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'undated' })}>
+                  List them
+                </button>
               </p>
             ) : null}
           </section>

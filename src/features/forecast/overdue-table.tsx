@@ -1,6 +1,7 @@
 import { formatCount, formatDate, formatInstant, formatMoney } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { ForecastView } from '../../worker/api';
+import { dealActions } from './deal-settings';
 
 /** Open deals whose close date has passed: counted and listed apart, in no quarter. */
 export function OverdueTable({ view }: { view: ForecastView }) {
@@ -15,8 +16,8 @@ export function OverdueTable({ view }: { view: ForecastView }) {
         <p>
           An open deal is <strong>overdue</strong> when its close date ended before the “as of” instant ({formatInstant(view.asOfInstant)}). Overdue
           deals are in the open pipeline but due in no quarter: they are left out of every quarter&apos;s “open due” and coverage, since a
-          past quarter cannot still book them. Days overdue = whole days from the close date to the as-of. The list shows the{' '}
-          {formatCount(o.deals.length)} oldest close dates.
+          past quarter cannot still book them. Days overdue = whole days from the close date to the as-of. The table shows the{' '}
+          {formatCount(o.deals.length)} oldest close dates; “List the overdue deals” opens all of them, sortable and filterable.
         </p>
       }
       csv={{
@@ -28,7 +29,12 @@ export function OverdueTable({ view }: { view: ForecastView }) {
       <p data-testid="overdue-summary">
         {o.count === 0
           ? 'No open deal is past its close date.'
-          : `${formatCount(o.count)} open deals (${formatMoney(o.cents, cur)}) are past their close date; they are counted here, not as due in a past quarter.`}
+          : `${formatCount(o.count)} open deals (${formatMoney(o.cents, cur)}) are past their close date; they are counted here, not as due in a past quarter.`}{' '}
+        {o.count > 0 ? (
+          <button type="button" className="button button--small" onClick={() => dealActions.figureOpened({ kind: 'overdue' })}>
+            List the {formatCount(o.count)} overdue deals
+          </button>
+        ) : null}
       </p>
       {o.count > 0 ? (
         <table className="table">

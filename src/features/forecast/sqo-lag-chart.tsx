@@ -4,6 +4,68 @@ import { ChartFrame } from '../../ui/chart-frame';
 import type { ForecastView } from '../../worker/api';
 import type { LagChartRow } from './build-forecast-model';
 import { axisMoney, legendText } from './chart-format';
+import { FigureLink } from './figure-link';
+
+/** The chart's figures per quarter, each opening the deals or SQOs behind it. */
+function LagFigures({ view }: { view: ForecastView }) {
+  const cur = view.currency;
+  const money = (c: number) => formatMoney(c, cur);
+  return (
+    <table className="table" data-testid="sqo-lag-figures">
+      <caption>The figures behind the chart: click one to list the deals (for a forecast, the SQOs the model counts)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Quarter</th>
+          <th scope="col" className="num">SQOs created</th>
+          <th scope="col" className="num">Actual bookings</th>
+          <th scope="col" className="num">Forecast from SQOs</th>
+          <th scope="col" className="num">Projected, whole quarter</th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.sqoLag.quarters.map((q) => {
+          const forecast = q.tense === 'past' ? q.forecastCents : q.tense === 'current' ? q.forecastToDateCents : null;
+          return (
+            <tr key={q.quarter}>
+              <th scope="row">{q.tense === 'current' ? `${q.quarter} (to date)` : q.quarter}</th>
+              <td className="num">
+                {q.sqosCreated === null ? '—' : (
+                  <FigureLink target={{ kind: 'sqoLag', quarter: q.quarter, series: 'sqos' }} label={`SQOs created in ${q.quarter}: ${formatCount(q.sqosCreated)}`}>
+                    {formatCount(q.sqosCreated)}
+                  </FigureLink>
+                )}
+              </td>
+              <td className="num">
+                {q.actualCents === null ? '—' : (
+                  <FigureLink target={{ kind: 'won', quarter: q.quarter }} label={`Actual bookings ${q.quarter}${q.tense === 'current' ? ' to date' : ''}: ${money(q.actualCents)}`}>
+                    {money(q.actualCents)}
+                  </FigureLink>
+                )}
+              </td>
+              <td className="num">
+                {forecast === null ? (q.tense === 'current' ? (view.sqoLag.pace.reason ?? '—') : '—') : (
+                  <FigureLink
+                    target={{ kind: 'sqoLag', quarter: q.quarter, series: q.tense === 'current' ? 'toDate' : 'forecast' }}
+                    label={`Forecast from SQOs ${q.quarter}${q.tense === 'current' ? ' to date' : ''}: ${money(forecast)}`}
+                  >
+                    {money(forecast)}
+                  </FigureLink>
+                )}
+              </td>
+              <td className="num">
+                {q.tense === 'past' ? '—' : (
+                  <FigureLink target={{ kind: 'sqoLag', quarter: q.quarter, series: 'forecast' }} label={`Projected from SQOs ${q.quarter}: ${money(q.forecastCents)}`}>
+                    {money(q.forecastCents)}
+                  </FigureLink>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
 
 export function SqoLagChart({ rows, view }: { rows: readonly LagChartRow[]; view: ForecastView }) {
   const cur = view.currency;
@@ -34,7 +96,9 @@ export function SqoLagChart({ rows, view }: { rows: readonly LagChartRow[]; view
             dashed projection is the whole quarter.
           </p>
           <p>
-            Lag shares:{' '}
+            <strong>The deals behind the figures</strong>: a forecast is a model, not a sum of deal amounts, so its list holds the
+            SQOs it counts, each beside what the model expects of it (its lag share × the average won deal), with the calculation in
+            the list&apos;s caption. Lag shares:{' '}
             {lag.shares.map((s) => `${s.lag === lag.shares.length - 1 ? `${s.lag}+` : s.lag} q: ${formatPercent(s.share)}`).join(' · ')}
           </p>
         </>
@@ -59,6 +123,7 @@ export function SqoLagChart({ rows, view }: { rows: readonly LagChartRow[]; view
           <Line yAxisId="money" dataKey="projected" name="Projected from SQOs" stroke="#1f4e8c" strokeDasharray="6 4" strokeWidth={2} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
+      <LagFigures view={view} />
     </ChartFrame>
   );
 }

@@ -2,6 +2,7 @@ import { formatCount, formatMoney, formatPercent } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import { SOURCE_LABEL } from '../../engine/forecast/stage-probability';
 import type { ForecastSettings, ForecastView } from '../../worker/api';
+import { FigureLink } from './figure-link';
 import { forecastActions } from './settings';
 
 /** p(stage) per open stage, where it came from, and the user's probabilities to edit. */
@@ -31,7 +32,7 @@ export function StageTable({ view, settings }: { view: ForecastView; settings: F
           than {settings.minClosed} closed deals passed through a stage, the probability the export records for the stage&apos;s open deals
           is used (their mean: Salesforce Probability, HubSpot deal-stage probability; “export probability”); where the export records
           none, the probability entered here (“entered default”, a default until you change it). Choose “Entered” to use your
-          probabilities everywhere. Weighted = open amount × p.
+          probabilities everywhere. Weighted = open amount × p. Click an open or weighted figure to list its deals.
         </p>
       }
       csv={{
@@ -66,7 +67,11 @@ export function StageTable({ view, settings }: { view: ForecastView; settings: F
             <tr key={s.stage}>
               <th scope="row">{s.stage}</th>
               <td className="num">{formatCount(s.count)}</td>
-              <td className="num">{formatMoney(s.openCents, cur)}</td>
+              <td className="num">
+                <FigureLink target={{ kind: 'stage', stage: s.stage, weighted: false }} label={`Open pipeline in ${s.stage}: ${formatMoney(s.openCents, cur)}`}>
+                  {formatMoney(s.openCents, cur)}
+                </FigureLink>
+              </td>
               <td className="num">
                 {formatPercent(s.historical)} ({formatCount(s.won)} / {formatCount(s.closed)})
               </td>
@@ -84,7 +89,11 @@ export function StageTable({ view, settings }: { view: ForecastView; settings: F
                   onChange={(e) => forecastActions.probabilityEntered(s.stage, Number(e.target.value) / 100)}
                 />
               </td>
-              <td className="num">{formatMoney(s.weightedCents, cur)}</td>
+              <td className="num">
+                <FigureLink target={{ kind: 'stage', stage: s.stage, weighted: true }} label={`Weighted pipeline in ${s.stage}: ${formatMoney(s.weightedCents, cur)}`}>
+                  {formatMoney(s.weightedCents, cur)}
+                </FigureLink>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { createElement } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { drillBarShape } from '../../charts/drill-bar';
 import { datasetSummaryQuery } from '../../lib/dataset-queries';
 import { formatDecimal, formatMoney, formatPercent } from '../../lib/format';
 import { coverageStatus, gapText } from '../../lib/wording';
@@ -37,6 +38,17 @@ function DealsLink({ target, label }: { target: DealTarget; label: string }) {
       Show the deals
     </button>
   );
+}
+
+const targetOf = (key: 'won' | 'weightedDue', quarter: string): DealTarget => (key === 'won' ? { kind: 'won', quarter } : { kind: 'due', quarter, weighted: true });
+
+/** Bar props that open the deals behind a bar, by mouse or keyboard. */
+function drill(key: 'won' | 'weightedDue', name: string, currency: string) {
+  return {
+    cursor: 'pointer',
+    shape: drillBarShape<Row>((r) => `${r.quarter}, ${name}: ${formatMoney(Math.round(r[key] * 100), currency)}`, 'list its deals', (r) => openDeals(targetOf(key, r.quarter))),
+    onClick: (d: { payload?: Row }) => d.payload && openDeals(targetOf(key, d.payload.quarter)),
+  };
 }
 
 const legendText = (value: unknown) => createElement('span', { style: { color: 'var(--ink)' } }, String(value));
@@ -81,6 +93,12 @@ export function PipelinePanel() {
           <>
             {' · '}Weighted open due {now.quarter}:{' '}
             <DealsLink target={{ kind: 'due', quarter: now.quarter, weighted: true }} label={`Show the open deals due in ${now.quarter}, weighted`} />
+            {' · '}Coverage {now.quarter}:{' '}
+            <DealsLink target={{ kind: 'due', quarter: now.quarter, weighted: false }} label={`Show the open deals due in ${now.quarter}, the coverage's pipeline`} />
+            {' · '}Projected {now.quarter}:{' '}
+            <DealsLink target={{ kind: 'projected', quarter: now.quarter }} label={`Show the deals behind the projected bookings of ${now.quarter}`} />
+            {' · '}Won so far:{' '}
+            <DealsLink target={{ kind: 'won', quarter: now.quarter }} label={`Show the deals won in ${now.quarter}`} />
           </>
         ) : null}
       </p>
@@ -93,7 +111,7 @@ export function PipelinePanel() {
               Won = deals won with a close date in the quarter. Weighted open = open deals due in the quarter × p(stage), the
               historical win rate from their stage over the last 4 quarters. Projected = won + weighted open. Coverage = open
               pipeline due ÷ (quota − won). Status: met once won reaches quota, on track when the projection reaches quota, else at
-              risk; the gap is quota − projected, said as “ahead by” or “short by”. The Forecast view has the detail.
+              risk; the gap is quota − projected, said as “ahead by” or “short by”. Click a bar to list its deals in the Forecast view, which has the detail.
             </p>
           }
           csv={{ fileName: 'projected-vs-quota.csv', header: ['quarter', 'won', 'weighted_open_due', 'quota'], rows: buildPanelRows(v).map((r) => [r.quarter, r.won, r.weightedDue, r.quota]) }}
@@ -105,8 +123,8 @@ export function PipelinePanel() {
               <YAxis tickFormatter={(u: number) => formatMoney(u * 100, cur, true)} width={80} label={{ value: cur, angle: -90, position: 'insideLeft' }} />
               <Tooltip formatter={money} />
               <Legend itemSorter={null} verticalAlign="top" formatter={legendText} />
-              <Bar dataKey="won" name="Won" stackId="p" fill="#1d7a46" isAnimationActive={false} />
-              <Bar dataKey="weightedDue" name="Weighted open pipeline due" stackId="p" fill="#7aa6d9" isAnimationActive={false} />
+              <Bar dataKey="won" name="Won" stackId="p" fill="#1d7a46" isAnimationActive={false} {...drill('won', 'Won', cur)} />
+              <Bar dataKey="weightedDue" name="Weighted open pipeline due" stackId="p" fill="#7aa6d9" isAnimationActive={false} {...drill('weightedDue', 'Weighted open pipeline due', cur)} />
               <Line dataKey="quota" name="Quota" stroke="#b3261e" strokeWidth={2} isAnimationActive={false} />
             </ComposedChart>
           </ResponsiveContainer>

@@ -1,19 +1,26 @@
 /**
  * The deals behind a forecast figure: the rows of a waterfall step, a cumulative category of a
- * quarter, the weighted or open pipeline due in a quarter, the pushed or stalled deals. The list's
- * total is computed the way the figure is, so the two agree to the cent.
+ * quarter, the weighted or open pipeline due in a quarter, the won, projected or SQO-lag figures of a
+ * quarter, a stage's pipeline, the overdue, undated, pushed or stalled deals. The list's total is
+ * computed the way the figure is, so the two agree to the cent.
  */
 import { dealRows, type DealRow } from '../../engine/forecast/deal-rows';
 import type { WaterfallStepKey } from '../../engine/forecast/deal-waterfall';
-import { kept } from '../../engine/forecast/lookback';
-import { isOverdue, stageAt, statusAt } from '../../engine/forecast/opportunity-time';
+import { historicalRates, kept } from '../../engine/forecast/lookback';
+import { closedAt, isOverdue, stageAt, statusAt } from '../../engine/forecast/opportunity-time';
 import { slippage } from '../../engine/forecast/slippage';
 import { stalledDeals } from '../../engine/forecast/stalled';
 import { probabilityLookup } from '../../engine/forecast/stage-probability';
 import { summableCents, type Dataset } from '../../engine/model/columns';
-import { STATUS_OPEN } from '../../engine/model/stages';
+import { STATUS_OPEN, STATUS_WON } from '../../engine/model/stages';
 import { quarterOf } from '../../engine/time';
+import { formatMoney } from '../../lib/format';
 import { cumulativeSets, dealForecastContext, STEP_LABELS, waterfallFor, type CumulativeCategory, type DealForecastInput } from './deal-forecast';
+import { projectionDeals, type AccuracyPart } from './deal-list-projection';
+import { sqoLagDeals, type SqoLagSeries } from './deal-list-sqo-lag';
+
+export type { AccuracyPart } from './deal-list-projection';
+export type { SqoLagSeries } from './deal-list-sqo-lag';
 
 /** Which figure's deals to list. */
 export type DealTarget =
@@ -23,6 +30,21 @@ export type DealTarget =
   | { readonly kind: 'due'; readonly quarter: string; readonly weighted: boolean }
   /** Every open deal; `weighted`: their total is Σ amount × p (the headline weighted pipeline). */
   | { readonly kind: 'open'; readonly weighted?: boolean }
+  /** Expected bookings: `weighted`, the weighted pipeline; `winRate`, open pipeline × the lookback win rate. */
+  | { readonly kind: 'expected'; readonly basis: 'weighted' | 'winRate' }
+  /** Won deals with a close date in the quarter (won, attainment, the SQO-lag actual). */
+  | { readonly kind: 'won'; readonly quarter: string }
+  /** Projected bookings of the quarter: its won deals + its open deals due × p (and so the gap to quota). */
+  | { readonly kind: 'projected'; readonly quarter: string }
+  /** The open deals of one stage; `weighted`: their total is Σ amount × p(stage). */
+  | { readonly kind: 'stage'; readonly stage: string; readonly weighted: boolean }
+  /** Open deals whose close date has passed (`overdue`) or that have none (`undated`). */
+  | { readonly kind: 'overdue' }
+  | { readonly kind: 'undated' }
+  /** The SQOs behind an SQO-lag figure of the quarter. */
+  | { readonly kind: 'sqoLag'; readonly quarter: string; readonly series: SqoLagSeries }
+  /** The forecast-accuracy headline: the current quarter's projection by a method, or its bookings won to date. */
+  | { readonly kind: 'accuracy'; readonly part: AccuracyPart }
   | { readonly kind: 'pushed'; readonly twice: boolean }
   | { readonly kind: 'stalled' };
 
@@ -43,6 +65,11 @@ export interface DealListView {
   readonly figureLabel: string;
   /** Σ of the rows' figure, cents: equal to the figure clicked. */
   readonly totalCents: number;
+  /**
+   * What the figure is made of and what the list holds, when the two are not the same sum (a
+   * model's figure, a count); null when the list's total is the figure.
+   */
+  readonly note: string | null;
   readonly rows: readonly DealListRow[];
 }
 
@@ -51,10 +78,18 @@ export const CATEGORY_LABELS: Readonly<Record<CumulativeCategory, string>> = { c
 export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.latestAt): DealListView {
   const ctx = dealForecastContext(ds, input, asOf);
   const t = input.target;
+  const money = (c: number) => formatMoney(c, ds.meta.currency);
   const O = ds.opportunities;
   const rowsOf = (rows: readonly number[]) => dealRows(ds, rows, asOf, { ...ctx.probability, stageCategories: ctx.stageCategories });
   const withFigure = (rows: DealRow[], figure: (r: DealRow, k: number) => number | null) => rows.map((r, k) => ({ ...r, figureCents: figure(r, k) }));
-  const make = (title: string, figureLabel: string, totalCents: number, rows: DealListRow[]): DealListView => ({ currency: ds.meta.currency, title, figureLabel, totalCents, rows });
+  const make = (title: string, figureLabel: string, totalCents: number, rows: DealListRow[], note: string | null = null): DealListView => ({
+    currency: ds.meta.currency,
+    title,
+    figureLabel,
+    totalCents,
+    rows,
+    note,
+  });
   /** Open deals in view that `keep` accepts, each with its amount (× p when `weighted`), and their sum. */
   const openDeals = (keep: (j: number) => boolean, weighted: boolean) => {
     const pOf = probabilityLookup(ds, { asOf, ...ctx.probability });
@@ -71,6 +106,28 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
     }
     return { rows, figure, total };
   };
+  /** The same deals and sums as `pipelineByQuarter`: open, dated, not overdue, current amount. */
+  const dueIn = (quarter: string) => (j: number) => {
+    const close = O.closeDate[j]!;
+    return Number.isFinite(close) && !isOverdue(close, asOf) && quarterOf(close, ctx.fy) === quarter;
+  };
+  /** Won deals closed in the quarter, as `pipelineByQuarter` counts them. */
+  const wonIn = (quarter: string) => {
+    const rows: number[] = [];
+    let total = 0;
+    for (let j = 0; j < O.count; j++) {
+      if (!kept(ctx.mask, j) || statusAt(ds, j, asOf) !== STATUS_WON) continue;
+      const c = closedAt(ds, j);
+      if (!Number.isFinite(c) || quarterOf(c, ctx.fy) !== quarter) continue;
+      rows.push(j);
+      total += summableCents(O.amountCents[j]!);
+    }
+    return { rows, total };
+  };
+  const amountList = (title: string, rows: readonly number[], note: string | null = null) => {
+    const list = withFigure(rowsOf(rows), (r) => r.amountCents);
+    return make(title, 'Amount', list.reduce((n, r) => n + (r.figureCents ?? 0), 0), list, note);
+  };
   switch (t.kind) {
     case 'waterfall': {
       const { w } = waterfallFor(ctx, t.quarter);
@@ -83,11 +140,7 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       return make(`${CATEGORY_LABELS[t.category]} (cumulative), ${t.quarter}`, 'Amount', set.cents, withFigure(rowsOf(set.rows), (r) => r.amountCents));
     }
     case 'due': {
-      // The same deals and sums as `pipelineByQuarter`: open, dated, not overdue, current amount.
-      const o = openDeals((j) => {
-        const close = O.closeDate[j]!;
-        return Number.isFinite(close) && !isOverdue(close, asOf) && quarterOf(close, ctx.fy) === t.quarter;
-      }, t.weighted);
+      const o = openDeals(dueIn(t.quarter), t.weighted);
       const title = t.weighted ? `Weighted pipeline due in ${t.quarter}` : `Open pipeline due in ${t.quarter}`;
       return make(title, t.weighted ? 'Weighted amount' : 'Amount', Math.round(o.total), withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)));
     }
@@ -96,16 +149,61 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       if (t.weighted !== true) return make('Open pipeline', 'Amount', o.total, withFigure(rowsOf(o.rows), (r) => r.amountCents));
       return make('Weighted pipeline', 'Weighted amount', Math.round(o.total), withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)));
     }
+    case 'expected': {
+      if (t.basis === 'weighted') {
+        const o = openDeals(() => true, true);
+        return make('Expected bookings (the weighted pipeline)', 'Weighted amount', Math.round(o.total), withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)));
+      }
+      const o = openDeals(() => true, false);
+      const rate = historicalRates(ds, { asOf, mask: ctx.mask, lookbackQuarters: ctx.probability.lookbackQuarters }).winRate;
+      const title = 'Expected bookings: open pipeline × win rate';
+      if (rate === null) return make(title, 'Amount × win rate', 0, withFigure(rowsOf(o.rows), () => null), 'Not measurable — needs a deal closed (won or lost) in the lookback: the list holds the open deals the figure would weight.');
+      const note = `Each open deal's amount × the win rate over the lookback (${(rate * 100).toFixed(1)}%), the same rate for every deal; the figure rounds the open pipeline × the rate once.`;
+      return make(title, 'Amount × win rate', Math.round(o.total * rate), withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]! * rate)), note);
+    }
+    case 'won': {
+      const w = wonIn(t.quarter);
+      return amountList(`Won in ${t.quarter}`, w.rows);
+    }
+    case 'projected': {
+      const w = wonIn(t.quarter);
+      const o = openDeals(dueIn(t.quarter), true);
+      const rows = [...withFigure(rowsOf(w.rows), (r) => r.amountCents), ...withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!))];
+      const note = `Projected = won in ${t.quarter} (each deal's amount) + open deals due in it × p(stage) (each deal's weighted amount); the gap to quota is the quota less this total.`;
+      return make(`Projected bookings, ${t.quarter}`, 'Counted amount', w.total + Math.round(o.total), rows, note);
+    }
+    case 'stage': {
+      const o = openDeals((j) => stageAt(ds, j, asOf) === t.stage, t.weighted);
+      if (!t.weighted) return make(`Open pipeline in ${t.stage}`, 'Amount', o.total, withFigure(rowsOf(o.rows), (r) => r.amountCents));
+      return make(`Weighted pipeline in ${t.stage}`, 'Weighted amount', Math.round(o.total), withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)));
+    }
+    case 'overdue': {
+      const o = openDeals((j) => {
+        const close = O.closeDate[j]!;
+        return Number.isFinite(close) && isOverdue(close, asOf);
+      }, false);
+      return make('Overdue deals: open, close date passed', 'Amount', o.total, withFigure(rowsOf(o.rows), (r) => r.amountCents));
+    }
+    case 'undated': {
+      const o = openDeals((j) => !Number.isFinite(O.closeDate[j]!), false);
+      return make('Open deals without a close date', 'Amount', o.total, withFigure(rowsOf(o.rows), (r) => r.amountCents));
+    }
+    case 'sqoLag': {
+      const s = sqoLagDeals(ds, t.quarter, t.series, { asOf, mask: ctx.mask, lookbackQuarters: ctx.probability.lookbackQuarters, money });
+      const rows = rowsOf(s.rows);
+      if (t.series === 'sqos') return amountList(`SQOs created in ${t.quarter}`, s.rows, s.note);
+      const title = t.series === 'toDate' ? `Bookings forecast from SQOs to date, ${t.quarter}` : `Bookings forecast from SQOs, ${t.quarter}`;
+      return make(title, 'Expected bookings', s.total, withFigure(rows, (_, k) => Math.round(s.figure[k]!)), s.note);
+    }
+    case 'accuracy': {
+      const p = projectionDeals(ds, t.part, { asOf, mask: ctx.mask, ...ctx.probability, stageCategories: ctx.stageCategories, quarter: ctx.now, money });
+      return make(p.title, p.figureLabel, p.total ?? 0, withFigure(rowsOf(p.rows), (_, k) => Math.round(p.figure[k]!)), p.note);
+    }
     case 'pushed': {
       const s = slippage(ds, { asOf, mask: ctx.mask });
-      const rows = t.twice ? s.rows.pushedTwice : s.rows.pushed;
-      const list = withFigure(rowsOf(rows), (r) => r.amountCents);
-      return make(t.twice ? 'Deals pushed more than once' : 'Deals pushed at least once', 'Amount', list.reduce((n, r) => n + (r.figureCents ?? 0), 0), list);
+      return amountList(t.twice ? 'Deals pushed more than once' : 'Deals pushed at least once', t.twice ? s.rows.pushedTwice : s.rows.pushed);
     }
-    case 'stalled': {
-      const rows = stalledDeals(ds, { asOf, mask: ctx.mask }).flatMap((x) => x.stalled);
-      const list = withFigure(rowsOf(rows), (r) => r.amountCents);
-      return make('Stalled deals', 'Amount', list.reduce((n, r) => n + (r.figureCents ?? 0), 0), list);
-    }
+    case 'stalled':
+      return amountList('Stalled deals', stalledDeals(ds, { asOf, mask: ctx.mask }).flatMap((x) => x.stalled));
   }
 }

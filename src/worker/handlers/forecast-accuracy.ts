@@ -2,6 +2,7 @@
 import { forecastAccuracy, METHOD_DEFINITION, METHOD_LABEL, type AccuracyMethod } from '../../engine/forecast/accuracy';
 import { opportunityMask } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
+import type { ForecastCategory } from '../../engine/model/stages';
 import { DAY_MS, isoDate } from '../../engine/time';
 import { requireDataset, type EngineState } from '../state';
 import type { ForecastInput } from './forecast';
@@ -53,14 +54,27 @@ export type ForecastAccuracyView =
     }
   | { readonly measurable: false; readonly currency: string; readonly reason: string };
 
-export interface ForecastAccuracyHandlers {
-  forecastAccuracy(input: ForecastInput): Promise<ForecastAccuracyView>;
+export interface ForecastAccuracyInput extends ForecastInput {
+  /** Stage → category edits over the default map (the URL's `cat.<stage>`): the Commit and Best case methods read them. */
+  readonly stageCategories?: Readonly<Record<string, ForecastCategory>>;
 }
 
-export function forecastAccuracyView(ds: Dataset, input: ForecastInput, asOf: number = ds.meta.latestAt): ForecastAccuracyView {
+export interface ForecastAccuracyHandlers {
+  forecastAccuracy(input: ForecastAccuracyInput): Promise<ForecastAccuracyView>;
+}
+
+export function forecastAccuracyView(ds: Dataset, input: ForecastAccuracyInput, asOf: number = ds.meta.latestAt): ForecastAccuracyView {
   const s = input.settings;
   const mask = opportunityMask(ds, input.filters);
-  const a = forecastAccuracy(ds, { asOf, mask, lookbackQuarters: s.lookbackQuarters, userProbabilities: s.userProbabilities, minClosed: s.minClosed, source: s.probabilitySource });
+  const a = forecastAccuracy(ds, {
+    asOf,
+    mask,
+    lookbackQuarters: s.lookbackQuarters,
+    userProbabilities: s.userProbabilities,
+    minClosed: s.minClosed,
+    source: s.probabilitySource,
+    stageCategories: input.stageCategories,
+  });
   const currency = ds.meta.currency;
   if (!a.measurable) return { measurable: false, currency, reason: a.reason };
   return {

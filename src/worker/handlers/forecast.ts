@@ -1,4 +1,4 @@
-/** Pipeline, coverage, velocity, SQO lag, waterfall and scenario planner, as view-models. */
+/** Pipeline, coverage, velocity, SQO lag and scenario planner, as view-models. */
 import { NEEDS } from '../../engine/capabilities';
 import { coverageByQuarter, impliedCoverage, salesVelocity, type QuarterCoverage, type SalesVelocity } from '../../engine/forecast/coverage';
 import { pipelineByQuarter, pipelineSummary } from '../../engine/forecast/pipeline';
@@ -7,10 +7,9 @@ import { runScenario, type ScenarioInput, type ScenarioResult } from '../../engi
 import { sqoLag, type SqoLagResult } from '../../engine/forecast/sqo-lag';
 import type { StageProbability } from '../../engine/forecast/stage-probability';
 import { dealRows } from '../../engine/forecast/deal-rows';
-import { pipelineWaterfall, waterfallEnd } from '../../engine/forecast/waterfall';
 import { opportunityMask, type Filters } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
-import { addQuarters, DAY_MS, isoDate, quarterEnd, quarterOf, quarterStart } from '../../engine/time';
+import { addQuarters, DAY_MS, isoDate, quarterOf } from '../../engine/time';
 import { requireDataset, type EngineState } from '../state';
 
 /** Settings of the forecast that the user can change. */
@@ -91,34 +90,6 @@ export interface ForecastView {
   readonly sqoLag: SqoLagResult;
 }
 
-export interface WaterfallInput {
-  readonly filters: Filters;
-  /** Fiscal quarter label; defaults to the quarter of the "as of" date. */
-  readonly quarter?: string;
-}
-
-export interface WaterfallBar {
-  readonly key: 'start' | 'created' | 'pulledIn' | 'won' | 'lost' | 'pushedOut' | 'amountChange' | 'end';
-  readonly label: string;
-  readonly kind: 'total' | 'up' | 'down';
-  readonly count: number | null;
-  /** Amount of the step, cents, ≥ 0 (the kind carries the sign). */
-  readonly cents: number;
-}
-
-export interface WaterfallView {
-  readonly currency: string;
-  readonly quarter: string;
-  /** ISO dates: the period runs from the start of `from` to the end of `to`. */
-  readonly from: string;
-  readonly to: string;
-  readonly quarters: readonly string[];
-  readonly bars: readonly WaterfallBar[];
-  /** start + changes, cents; equals the end bar. */
-  readonly computedEndCents: number;
-  readonly identityHolds: boolean;
-}
-
 /** What the Overview shows of the pipeline. */
 export interface PipelinePanelView {
   readonly currency: string;
@@ -134,7 +105,6 @@ export interface PipelinePanelView {
 
 export interface ForecastHandlers {
   forecast(input: ForecastInput): Promise<ForecastView>;
-  waterfall(input: WaterfallInput): Promise<WaterfallView>;
   scenario(input: ScenarioInput): Promise<ScenarioResult>;
   pipelinePanel(input: { readonly filters: Filters }): Promise<PipelinePanelView>;
 }
@@ -237,29 +207,6 @@ export function forecastView(ds: Dataset, input: ForecastInput, asOf: number = d
   };
 }
 
-export function waterfallView(ds: Dataset, input: WaterfallInput): WaterfallView {
-  const asOf = ds.meta.latestAt;
-  const fy = ds.meta.fiscalYearStartMonth;
-  const now = quarterOf(asOf, fy);
-  const quarters: string[] = Array.from({ length: 8 }, (_, k) => addQuarters(now, k - 7, fy));
-  const quarter = input.quarter && quarters.includes(input.quarter) ? input.quarter : now;
-  const from = quarterStart(quarter, fy);
-  const to = Math.min(quarterEnd(quarter, fy) - 1, asOf);
-  const w = pipelineWaterfall(ds, from - 1, to, opportunityMask(ds, input.filters));
-  const bars: WaterfallBar[] = [
-    { key: 'start', label: 'Start', kind: 'total', ...w.start },
-    { key: 'created', label: 'New', kind: 'up', ...w.created },
-    { key: 'pulledIn', label: 'Pulled in (re-opened)', kind: 'up', ...w.pulledIn },
-    { key: 'won', label: 'Won', kind: 'down', ...w.won },
-    { key: 'lost', label: 'Lost', kind: 'down', ...w.lost },
-    { key: 'pushedOut', label: 'Pushed out', kind: 'down', ...w.pushedOut },
-    { key: 'amountChange', label: 'Amount changes', kind: w.amountChangeCents < 0 ? 'down' : 'up', count: null, cents: Math.abs(w.amountChangeCents) },
-    { key: 'end', label: 'End', kind: 'total', ...w.end },
-  ];
-  const computed = waterfallEnd(w);
-  return { currency: ds.meta.currency, quarter, from: isoDate(from), to: isoDate(to), quarters, bars, computedEndCents: computed, identityHolds: computed === w.end.cents };
-}
-
 export function pipelinePanelView(ds: Dataset, filters: Filters): PipelinePanelView {
   const v = forecastView(ds, { filters, settings: DEFAULT_FORECAST_SETTINGS });
   const quarters = v.quarters
@@ -273,9 +220,6 @@ export function forecastHandlers(state: EngineState): ForecastHandlers {
   return {
     async forecast(input) {
       return forecastView(requireDataset(state), input);
-    },
-    async waterfall(input) {
-      return waterfallView(requireDataset(state), input);
     },
     async scenario(input) {
       return runScenario(input);
