@@ -52,6 +52,7 @@ const layers = [
   ]),
   ...FEATURES.map((f) =>
     restrict([`src/features/${f}/**`], [
+      RECHARTS,
       WORKER_INSIDE,
       ban(['app', ...FEATURES.filter((o) => o !== f).map((o) => `**/features/${o}/**`)], 'A feature never imports another feature or the app shell.'),
     ]),

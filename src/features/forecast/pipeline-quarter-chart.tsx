@@ -1,8 +1,9 @@
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ComboChart } from '../../charts/combo-chart';
+import { CHART_COLORS } from '../../charts/theme';
 import { formatMoney } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { QuarterChartRow } from './build-forecast-model';
-import { axisMoney, legendText, tooltipMoney } from './chart-format';
+import { axisMoney, tooltipMoney } from './chart-format';
 
 export function PipelineQuarterChart({ rows, currency }: { rows: readonly QuarterChartRow[]; currency: string }) {
   return (
@@ -25,19 +26,20 @@ export function PipelineQuarterChart({ rows, currency }: { rows: readonly Quarte
         rows: rows.map((r) => [r.quarter, r.won, r.openDue, r.weightedDue, r.quota]),
       }}
     >
-      <ResponsiveContainer width="100%" height={320}>
-        <ComposedChart data={rows as QuarterChartRow[]} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="quarter" label={{ value: 'Close quarter', position: 'insideBottom', offset: -12 }} />
-          <YAxis tickFormatter={axisMoney(currency)} label={{ value: currency, angle: -90, position: 'insideLeft' }} width={80} />
-          <Tooltip formatter={tooltipMoney(currency)} />
-          <Legend itemSorter={null} verticalAlign="top" formatter={legendText} />
-          <Bar dataKey="won" name="Won" stackId="b" fill="#1d7a46" isAnimationActive={false} />
-          <Bar dataKey="weightedDue" name="Weighted open pipeline due" stackId="b" fill="#7aa6d9" isAnimationActive={false} />
-          <Bar dataKey="openDue" name="Open pipeline due (unweighted)" fill="#c9d6ea" isAnimationActive={false} />
-          <Line dataKey="quota" name="Quota" stroke="#b3261e" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <ComboChart
+        rows={rows}
+        xKey="quarter"
+        xLabel="Close quarter"
+        left={{ label: currency, tickFormat: axisMoney(currency), width: 80 }}
+        bars={[
+          { key: 'won', name: 'Won', stackId: 'b', color: CHART_COLORS.won },
+          { key: 'weightedDue', name: 'Weighted open pipeline due', stackId: 'b', color: CHART_COLORS.weighted },
+          { key: 'openDue', name: 'Open pipeline due (unweighted)', color: CHART_COLORS.pale },
+        ]}
+        lines={[{ key: 'quota', name: 'Quota', color: CHART_COLORS.risk, dotRadius: 3 }]}
+        tooltipValue={tooltipMoney(currency)}
+        height={320}
+      />
       <p className="visually-hidden">
         {rows.map((r) => `${r.quarter}: won ${formatMoney(r.won * 100, currency)}, open due ${formatMoney(r.openDue * 100, currency)}`).join('; ')}
       </p>

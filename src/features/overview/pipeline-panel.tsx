@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { createElement } from 'react';
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ComboChart } from '../../charts/combo-chart';
+import { CHART_COLORS } from '../../charts/theme';
 import { datasetSummaryQuery } from '../../lib/dataset-queries';
 import { formatDecimal, formatMoney, formatPercent } from '../../lib/format';
 import { coverageStatus, gapText } from '../../lib/wording';
@@ -38,8 +38,6 @@ function DealsLink({ target, label }: { target: DealTarget; label: string }) {
     </button>
   );
 }
-
-const legendText = (value: unknown) => createElement('span', { style: { color: 'var(--ink)' } }, String(value));
 
 /** Pipeline, weighted pipeline, coverage and projected bookings against quota, for the Overview. */
 export function PipelinePanel() {
@@ -98,18 +96,19 @@ export function PipelinePanel() {
           }
           csv={{ fileName: 'projected-vs-quota.csv', header: ['quarter', 'won', 'weighted_open_due', 'quota'], rows: buildPanelRows(v).map((r) => [r.quarter, r.won, r.weightedDue, r.quota]) }}
         >
-          <ResponsiveContainer width="100%" height={240}>
-            <ComposedChart data={buildPanelRows(v)} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="quarter" label={{ value: 'Quarter', position: 'insideBottom', offset: -12 }} />
-              <YAxis tickFormatter={(u: number) => formatMoney(u * 100, cur, true)} width={80} label={{ value: cur, angle: -90, position: 'insideLeft' }} />
-              <Tooltip formatter={money} />
-              <Legend itemSorter={null} verticalAlign="top" formatter={legendText} />
-              <Bar dataKey="won" name="Won" stackId="p" fill="#1d7a46" isAnimationActive={false} />
-              <Bar dataKey="weightedDue" name="Weighted open pipeline due" stackId="p" fill="#7aa6d9" isAnimationActive={false} />
-              <Line dataKey="quota" name="Quota" stroke="#b3261e" strokeWidth={2} isAnimationActive={false} />
-            </ComposedChart>
-          </ResponsiveContainer>
+          <ComboChart
+            rows={buildPanelRows(v)}
+            xKey="quarter"
+            xLabel="Quarter"
+            left={{ label: cur, tickFormat: (u) => formatMoney(u * 100, cur, true), width: 80 }}
+            bars={[
+              { key: 'won', name: 'Won', stackId: 'p', color: CHART_COLORS.won },
+              { key: 'weightedDue', name: 'Weighted open pipeline due', stackId: 'p', color: CHART_COLORS.weighted },
+            ]}
+            lines={[{ key: 'quota', name: 'Quota', color: CHART_COLORS.risk }]}
+            tooltipValue={money}
+            height={240}
+          />
         </ChartFrame>
       ) : v.quota.kind === 'companyWide' ? (
         <p className="muted" data-testid="quota-company-wide">
