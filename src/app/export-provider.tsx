@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { datasetSummaryQuery } from '../lib/dataset-queries';
 import { formatDate } from '../lib/format';
-import { describeFilters, useFilters } from '../state/filters';
+import { describeFilters } from '../lib/filter-text';
+import { useFilters } from '../state/filters';
 import { ExportProvider, ViewExportRegistry } from '../ui/export-context';
 
 /**

@@ -2,6 +2,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartTooltip, type TooltipDatum } from './chart-tooltip';
 import { drillBarShape } from './drill-bar';
+import { CHART_COLORS, CURSOR_FILL, FONT_SIZE, MARGIN_WIDE_X } from './theme';
 
 export interface CountRow extends TooltipDatum {
   readonly category: string;
@@ -30,14 +31,14 @@ export function CountBarChart({ rows, series, xLabel, yLabel, band, onSelect, se
       : undefined;
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={data} margin={{ top: 16, right: 24, bottom: 28, left: 16 }}>
+      <BarChart data={data} margin={MARGIN_WIDE_X}>
         <CartesianGrid vertical={false} strokeDasharray="3 3" />
-        <XAxis dataKey="category" interval={0} tick={{ fontSize: 12 }} label={{ value: xLabel, position: 'insideBottom', offset: -18 }} />
+        <XAxis dataKey="category" interval={0} tick={{ fontSize: FONT_SIZE.tick }} label={{ value: xLabel, position: 'insideBottom', offset: -18 }} />
         <YAxis label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }} />
-        <Tooltip content={<ChartTooltip />} cursor={{ fill: 'rgba(31, 78, 140, 0.08)' }} />
+        <Tooltip content={<ChartTooltip />} cursor={{ fill: CURSOR_FILL }} />
         {series.length > 1 ? <Legend itemSorter={null} verticalAlign="top" height={28} /> : null}
         {band ? (
-          <ReferenceArea y1={band.low} y2={band.high} ifOverflow="extendDomain" fill="#8a5a00" fillOpacity={0.12} label={{ value: band.label, position: 'insideTopLeft', fill: '#8a5a00', fontSize: 12 }} />
+          <ReferenceArea y1={band.low} y2={band.high} ifOverflow="extendDomain" fill={CHART_COLORS.benchmark} fillOpacity={0.12} label={{ value: band.label, position: 'insideTopLeft', fill: CHART_COLORS.benchmark, fontSize: FONT_SIZE.referenceLabel }} />
         ) : null}
         {series.map((s) => (
           <Bar

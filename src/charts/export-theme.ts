@@ -4,16 +4,18 @@
  * text is measured by the function passed in, so the layout is tested without a canvas.
  */
 
-/** The app's font stack (the same as the page's body font). */
-export const EXPORT_FONT_STACK = "'Liberation Sans', 'Helvetica Neue', Arial, sans-serif";
+import { FONT_STACK, INK, MUTED_INK, PAPER } from './theme';
+
+/** The app's font stack (the same as the page's body font and the charts'). */
+export const EXPORT_FONT_STACK = FONT_STACK;
 
 /** Pixels of the picture per CSS pixel of the chart on screen. */
 export const EXPORT_SCALE = 2;
 
 export const EXPORT_THEME = {
-  background: '#ffffff',
-  ink: '#1b2230',
-  muted: '#4a5568',
+  background: PAPER,
+  ink: INK,
+  muted: MUTED_INK,
   /** Space around the picture's content, CSS px. */
   padding: 24,
   title: { size: 20, weight: 700, lineHeight: 26 },

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartTooltip, type TooltipDatum } from './chart-tooltip';
 import { drillBarShape } from './drill-bar';
+import { CHART_COLORS, CURSOR_FILL, FONT_SIZE, MARGIN_WIDE_X, PAPER } from './theme';
 
 export interface RateSeries {
   /** Key of the series' values on each row. */
@@ -62,7 +63,7 @@ interface LabelSlot {
 function SmallSampleLabel({ x, y, width, value }: LabelSlot) {
   if (typeof value !== 'string' || value === '') return null;
   return (
-    <text x={Number(x) + Number(width) / 2} y={Number(y) - 4} textAnchor="middle" fontSize={10} fill="#3d4654" stroke="#fff" strokeWidth={3} paintOrder="stroke">
+    <text x={Number(x) + Number(width) / 2} y={Number(y) - 4} textAnchor="middle" fontSize={FONT_SIZE.markLabel} fill={CHART_COLORS.markLabel} stroke={PAPER} strokeWidth={3} paintOrder="stroke">
       {value}
     </text>
   );
@@ -104,7 +105,7 @@ export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], on
   return (
     <>
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={data} margin={{ top: 16, right: 24, bottom: 28, left: 16 }}>
+      <BarChart data={data} margin={MARGIN_WIDE_X}>
         <defs>
           {series.map((s, k) => (
             <pattern key={s.key} id={hatch(k)} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
@@ -119,14 +120,14 @@ export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], on
         <Tooltip
           content={<ChartTooltip lines={(d, key) => (d as RateRow).tooltips[key]} />}
           shared={false}
-          cursor={{ fill: 'rgba(31, 78, 140, 0.08)' }}
+          cursor={{ fill: CURSOR_FILL }}
         />
         {series.length > 1 ? <Legend itemSorter={null} verticalAlign="top" height={28} /> : null}
         {benchmarks.map((b) =>
           b.high > b.low ? (
-            <ReferenceArea key={b.label} y1={b.low} y2={b.high} fill="#8a5a00" fillOpacity={0.1} label={{ value: b.label, position: 'insideTopLeft', fill: '#8a5a00', fontSize: 12 }} />
+            <ReferenceArea key={b.label} y1={b.low} y2={b.high} fill={CHART_COLORS.benchmark} fillOpacity={0.1} label={{ value: b.label, position: 'insideTopLeft', fill: CHART_COLORS.benchmark, fontSize: FONT_SIZE.referenceLabel }} />
           ) : (
-            <ReferenceLine key={b.label} y={b.low} stroke="#8a5a00" strokeDasharray="6 3" label={{ value: b.label, position: 'insideTopLeft', fill: '#8a5a00', fontSize: 12 }} />
+            <ReferenceLine key={b.label} y={b.low} stroke={CHART_COLORS.benchmark} strokeDasharray="6 3" label={{ value: b.label, position: 'insideTopLeft', fill: CHART_COLORS.benchmark, fontSize: FONT_SIZE.referenceLabel }} />
           ),
         )}
         {series.map((s, k) => (

@@ -2,6 +2,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartTooltip } from './chart-tooltip';
 import { drillBarShape } from './drill-bar';
+import { CHART_COLORS, CURSOR_FILL, INK } from './theme';
 
 export interface StageBar {
   readonly stage: string;
@@ -32,7 +33,7 @@ export function StageFunnelChart({ bars, axisLabel, tickFormat, onSelect, select
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
         <XAxis type="number" tickFormatter={tickFormat} label={{ value: axisLabel, position: 'insideBottom', offset: -14 }} />
         <YAxis type="category" dataKey="label" width={90} />
-        <Tooltip content={<ChartTooltip />} cursor={{ fill: 'rgba(31, 78, 140, 0.08)' }} />
+        <Tooltip content={<ChartTooltip />} cursor={{ fill: CURSOR_FILL }} />
         <Bar
           dataKey="value"
           name={axisLabel}
@@ -42,9 +43,9 @@ export function StageFunnelChart({ bars, axisLabel, tickFormat, onSelect, select
           onClick={(d: { payload?: StageBar }) => d.payload && onSelect?.(d.payload.stage)}
         >
           {bars.map((b) => (
-            <Cell key={b.stage} fill={b.stage === 'won' ? '#1d7a46' : '#1f4e8c'} />
+            <Cell key={b.stage} fill={b.stage === 'won' ? CHART_COLORS.won : CHART_COLORS.primary} />
           ))}
-          <LabelList dataKey="barLabel" position="right" fill="#1b2230" />
+          <LabelList dataKey="barLabel" position="right" fill={INK} />
         </Bar>
       </BarChart>
     </ResponsiveContainer>

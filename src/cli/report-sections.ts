@@ -3,7 +3,6 @@
  * keys to the JSON object (objects two sections both give, such as `forecast`, are merged) and its
  * lines to the readable summary.
  */
-import type { DatasetContext } from './context';
 import { currenciesSection } from './sections/currencies';
 import { funnelSection } from './sections/funnel';
 import { dealForecastSection } from './sections/deal-forecast';
@@ -12,13 +11,7 @@ import { forecastAccuracySection } from './sections/forecast-accuracy';
 import { hygieneSection } from './sections/hygiene';
 import { formatImportReportLines, importReportSection } from './sections/import-report';
 import { scoringSection } from './sections/scoring';
-
-export interface ReportSection {
-  /** Builds this section's keys of the JSON report. */
-  json(ctx: DatasetContext): Record<string, unknown>;
-  /** Lines of the readable summary. */
-  text(ctx: DatasetContext): string[];
-}
+import type { ReportSection } from './sections/section';
 
 export const REPORT_SECTIONS: readonly ReportSection[] = [
   importReportSection,

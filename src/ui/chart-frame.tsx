@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { slugOf } from '../charts/export-theme';
 import { downloadCsv, type Cell } from '../lib/csv-export';
-import { chartPng, downloadChartPng } from '../lib/png-export';
+import { chartPng, downloadChartPng } from '../charts/png-export';
 import { useExportContext } from './export-context';
 
 export interface CsvExport {

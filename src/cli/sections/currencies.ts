@@ -5,7 +5,7 @@
  */
 import { leftOutForRate, moneyNotes, type CurrencyUse } from '../../engine/model/currency';
 import type { DatasetContext } from '../context';
-import type { ReportSection } from '../report-sections';
+import type { ReportSection } from './section';
 
 const HINT = 'give its rate in currency_rates.csv';
 

@@ -13,7 +13,7 @@ import { stalledDeals } from '../../engine/forecast/stalled';
 import { opportunityMask } from '../../engine/filters/filters';
 import { quarterOf } from '../../engine/time';
 import type { DatasetContext } from '../context';
-import type { ReportSection } from '../report-sections';
+import type { ReportSection } from './section';
 
 export const NO_HISTORY = 'needs deal history: opportunity_history.csv, or Salesforce OpportunityHistory / OpportunityFieldHistory';
 

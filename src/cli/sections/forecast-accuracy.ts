@@ -8,7 +8,7 @@
 import { forecastAccuracy, METHOD_LABEL, type ForecastAccuracy } from '../../engine/forecast/accuracy';
 import { opportunityMask } from '../../engine/filters/filters';
 import type { DatasetContext } from '../context';
-import type { ReportSection } from '../report-sections';
+import type { ReportSection } from './section';
 
 const units = (cents: number | null): number | null => (cents === null ? null : cents / 100);
 const pct = (r: number | null): string => (r === null ? 'not measurable' : `${(r * 100).toFixed(1)}%`);

@@ -12,7 +12,7 @@ import { opportunityMask } from '../../engine/filters/filters';
 import { coverageStatus, gapText, TERMS } from '../../lib/wording';
 import { DEFAULT_FORECAST_SETTINGS, forecastView, type ForecastView } from '../../worker/handlers/forecast';
 import type { DatasetContext } from '../context';
-import type { ReportSection } from '../report-sections';
+import type { ReportSection } from './section';
 
 const units = (cents: number | null): number | null => (cents === null ? null : cents / 100);
 const pct = (r: number | null): string => (r === null ? 'no data' : `${(r * 100).toFixed(1)}%`);

@@ -14,7 +14,7 @@ import { STAGE_PAIRS, tallyByGroup, tallyFunnel, type FunnelTally } from '../../
 import { timeInStage } from '../../engine/funnel/time-in-stage';
 import { formatCount, formatDays, formatPercent } from '../../lib/format';
 import { CliError, type DatasetContext } from '../context';
-import type { ReportSection } from '../report-sections';
+import type { ReportSection } from './section';
 
 const STAGE_KEYS = ['lead', 'mql', 'sal', 'sql', 'sqo', 'won', 'lost', 'disqualified'] as const;
 const RATE_KEYS = ['leadToMql', 'mqlToSal', 'salToSql', 'sqlToSqo', 'mqlToSqo', 'mqlToWon', 'sqoToWon', 'winRate'] as const;

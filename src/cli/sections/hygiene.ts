@@ -6,7 +6,7 @@
 import { opportunityMask } from '../../engine/filters/filters';
 import { runHygiene, type HygieneResult } from '../../engine/hygiene/hygiene';
 import type { DatasetContext } from '../context';
-import type { ReportSection } from '../report-sections';
+import type { ReportSection } from './section';
 
 const KEYS = ['fastTrack', 'passThrough', 'restaged', 'marketing'] as const;
 

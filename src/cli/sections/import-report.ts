@@ -1,5 +1,5 @@
 import type { ImportReport } from '../../import/report';
-import type { ReportSection } from '../report-sections';
+import type { ReportSection } from './section';
 
 export function formatImportReportLines(report: ImportReport): string[] {
   return [

@@ -7,7 +7,7 @@ import { leadMask } from '../../engine/filters/filters';
 import { DEFAULT_RULE_SET } from '../../engine/scoring/defaults';
 import { scoringSummary, type ScoringSummary } from '../../engine/scoring/summary';
 import type { DatasetContext } from '../context';
-import type { ReportSection } from '../report-sections';
+import type { ReportSection } from './section';
 
 const cache = new WeakMap<DatasetContext, ScoringSummary>();
 

@@ -3,7 +3,7 @@ import { targetFields, REQUIRED_FIELDS } from '../../import/mapping/fields';
 import { MAPPING_VERSION, TARGETS, type Mapping, type TableMapping } from '../../import/mapping/schema';
 import type { UnmappedFile } from '../../import/pipeline';
 import { downloadBlob } from '../../lib/csv-export';
-import { fileStem } from '../../lib/dataset-export';
+import { fileStem } from '../../import/dataset-export';
 import { formatCount } from '../../lib/format';
 import {
   LEAD_STATUS_CHOICES,

@@ -3,6 +3,7 @@
  * method (or the most accurate one), the error-by-week chart rows and the MAPE table. Picks and
  * formats; computes no metric.
  */
+import { CHART_COLORS } from '../../charts/theme';
 import { formatMoney, formatPercent } from '../../lib/format';
 import type { AccuracyMethod, AccuracyMethodView, ForecastAccuracyView } from '../../worker/api';
 import type { MethodChoice } from './accuracy-state';
@@ -11,11 +12,11 @@ type Measured = Extract<ForecastAccuracyView, { measurable: true }>;
 
 /** How each method's line is drawn: colour and dash, so lines differ without colour too. */
 export const METHOD_STYLE: Readonly<Record<AccuracyMethod, { readonly color: string; readonly dash?: string }>> = {
-  weighted: { color: '#1f4e8c' },
-  commit: { color: '#1d7a46', dash: '8 4' },
-  bestCase: { color: '#b45309', dash: '2 3' },
-  sqoLag: { color: '#7c3aed', dash: '10 3 2 3' },
-  repProbability: { color: '#b3261e', dash: '4 4' },
+  weighted: { color: CHART_COLORS.primary },
+  commit: { color: CHART_COLORS.won, dash: '8 4' },
+  bestCase: { color: CHART_COLORS.intent, dash: '2 3' },
+  sqoLag: { color: CHART_COLORS.violet, dash: '10 3 2 3' },
+  repProbability: { color: CHART_COLORS.risk, dash: '4 4' },
 };
 
 export interface AccuracyLineSeries {

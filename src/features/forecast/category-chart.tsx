@@ -1,20 +1,20 @@
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { drillBarShape } from '../../charts/drill-bar';
+import { ComboChart, type ComboBar } from '../../charts/combo-chart';
+import { CHART_COLORS } from '../../charts/theme';
 import { formatCount, formatMoney } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { DealForecastView, DealTarget } from '../../worker/api';
 import type { CategoryChartRow } from './build-deal-forecast-model';
-import { axisMoney, legendText, tooltipMoney } from './chart-format';
+import { axisMoney, tooltipMoney } from './chart-format';
 import { dealActions } from './deal-settings';
 
 type SeriesKey = 'closed' | 'commit' | 'best_case' | 'pipeline' | 'weighted';
 
 const SERIES: readonly { key: SeriesKey; name: string; color: string }[] = [
-  { key: 'closed', name: 'Closed', color: '#1d7a46' },
-  { key: 'commit', name: 'Commit (incl. closed)', color: '#1f4e8c' },
-  { key: 'best_case', name: 'Best case (incl. commit)', color: '#4f7fbf' },
-  { key: 'pipeline', name: 'Pipeline (incl. best case)', color: '#93b1d8' },
-  { key: 'weighted', name: 'Weighted pipeline due', color: '#a8660f' },
+  { key: 'closed', name: 'Closed', color: CHART_COLORS.won },
+  { key: 'commit', name: 'Commit (incl. closed)', color: CHART_COLORS.primary },
+  { key: 'best_case', name: 'Best case (incl. commit)', color: CHART_COLORS.bestCase },
+  { key: 'pipeline', name: 'Pipeline (incl. best case)', color: CHART_COLORS.pipeline },
+  { key: 'weighted', name: 'Weighted pipeline due', color: CHART_COLORS.weightedCategory },
 ];
 
 const targetOf = (key: SeriesKey, quarter: string): DealTarget =>
@@ -54,28 +54,23 @@ export function CategoryChart({ view, rows }: { view: DealForecastView; rows: re
         rows: rows.map((r) => [r.quarter, r.closed, r.commit, r.best_case, r.pipeline, r.weighted, r.quota]),
       }}
     >
-      <ResponsiveContainer width="100%" height={340}>
-        <ComposedChart data={rows as CategoryChartRow[]} margin={{ top: 8, right: 16, bottom: 24, left: 16 }} barCategoryGap="18%">
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" interval={0} label={{ value: 'Close quarter', position: 'insideBottom', offset: -12 }} />
-          <YAxis tickFormatter={axisMoney(cur)} width={80} label={{ value: cur, angle: -90, position: 'insideLeft' }} />
-          <Tooltip formatter={tooltipMoney(cur)} />
-          <Legend itemSorter={null} verticalAlign="top" formatter={legendText} />
-          {SERIES.map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.name}
-              fill={s.color}
-              isAnimationActive={false}
-              cursor="pointer"
-              shape={drillBarShape<CategoryChartRow>(describe(s.key, s.name), 'list its deals', (r) => dealActions.figureOpened(targetOf(s.key, r.quarter)))}
-              onClick={(d: { payload?: CategoryChartRow }) => d.payload && dealActions.figureOpened(targetOf(s.key, d.payload.quarter))}
-            />
-          ))}
-          <Line dataKey="quota" name="Quota" stroke="#b3261e" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <ComboChart
+        rows={rows}
+        xKey="label"
+        xLabel="Close quarter"
+        everyTick
+        left={{ label: cur, tickFormat: axisMoney(cur), width: 80 }}
+        bars={SERIES.map(
+          (s): ComboBar<CategoryChartRow> => ({
+            ...s,
+            drill: { describe: describe(s.key, s.name), action: 'list its deals', onSelect: (r) => dealActions.figureOpened(targetOf(s.key, r.quarter)) },
+          }),
+        )}
+        lines={[{ key: 'quota', name: 'Quota', color: CHART_COLORS.risk, dotRadius: 3 }]}
+        tooltipValue={tooltipMoney(cur)}
+        height={340}
+        barCategoryGap="18%"
+      />
     </ChartFrame>
   );
 }

@@ -1,5 +1,4 @@
-import { Bar, CartesianGrid, Cell, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { drillBarShape } from '../../charts/drill-bar';
+import { WaterfallChart } from '../../charts/waterfall-chart';
 import { formatCount, formatInstant, formatMoney } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { DealWaterfallView } from '../../worker/api';
@@ -8,23 +7,8 @@ import { axisMoney } from './chart-format';
 import { dealActions } from './deal-settings';
 import { forecastActions } from './settings';
 
-const COLOR = { total: '#1f4e8c', up: '#1d7a46', down: '#b3261e' } as const;
 const SIGN = { total: '', up: '+', down: '−' } as const;
 const unit = (r: DealWaterfallRow) => (r.kind === 'total' ? (r.count === 1 ? 'deal' : 'deals') : r.count === 1 ? 'move' : 'moves');
-
-function StepTooltip({ active, payload, currency }: { active?: boolean; payload?: readonly { payload?: DealWaterfallRow }[]; currency: string }) {
-  const row = payload?.[0]?.payload;
-  if (!active || !row) return null;
-  return (
-    <div className="fc-tooltip">
-      <strong>{row.label}</strong>
-      <div>
-        {SIGN[row.kind]}
-        {formatMoney(row.cents, currency)} · {formatCount(row.count)} {unit(row)}
-      </div>
-    </div>
-  );
-}
 
 /** The identity in words: "Start $A + new $B … = end $Z". */
 export function waterfallSentence(rows: readonly DealWaterfallRow[], currency: string): string {
@@ -81,27 +65,16 @@ export function DealWaterfallChart({ view, rows, currency }: { view: DealWaterfa
         rows: rows.map((r) => [r.label, r.kind, r.count, r.cents / 100]),
       }}
     >
-      <ResponsiveContainer width="100%" height={300}>
-        <ComposedChart data={rows as DealWaterfallRow[]} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" interval={0} label={{ value: 'Step', position: 'insideBottom', offset: -12 }} />
-          <YAxis tickFormatter={axisMoney(currency)} width={80} label={{ value: currency, angle: -90, position: 'insideLeft' }} />
-          <Tooltip content={<StepTooltip currency={currency} />} />
-          <Bar dataKey="base" stackId="w" fill="transparent" isAnimationActive={false} />
-          <Bar
-            dataKey="value"
-            stackId="w"
-            isAnimationActive={false}
-            cursor="pointer"
-            shape={drillBarShape<DealWaterfallRow>(describe, 'list its deals', open)}
-            onClick={(d: { payload?: DealWaterfallRow }) => d.payload && open(d.payload)}
-          >
-            {rows.map((r) => (
-              <Cell key={r.key} fill={COLOR[r.kind]} />
-            ))}
-          </Bar>
-        </ComposedChart>
-      </ResponsiveContainer>
+      <WaterfallChart
+        rows={rows}
+        xLabel="Step"
+        axis={{ label: currency, tickFormat: axisMoney(currency), width: 80 }}
+        figure={(r) => `${SIGN[r.kind]}${formatMoney(r.cents, currency)} · ${formatCount(r.count)} ${unit(r)}`}
+        describe={describe}
+        action="list its deals"
+        onSelect={open}
+        height={300}
+      />
       <p className="fc-identity" data-testid="waterfall-identity">
         {waterfallSentence(rows, currency)}
       </p>

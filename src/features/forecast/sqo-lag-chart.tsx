@@ -1,9 +1,10 @@
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ComboChart } from '../../charts/combo-chart';
+import { CHART_COLORS } from '../../charts/theme';
 import { formatCount, formatMoney, formatPercent } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { ForecastView } from '../../worker/api';
 import type { LagChartRow } from './build-forecast-model';
-import { axisMoney, legendText } from './chart-format';
+import { axisMoney } from './chart-format';
 import { FigureLink } from './figure-link';
 
 /** The chart's figures per quarter, each opening the deals or SQOs behind it. */
@@ -109,20 +110,21 @@ export function SqoLagChart({ rows, view }: { rows: readonly LagChartRow[]; view
         rows: rows.map((r) => [r.quarter, r.sqos, r.actual, r.forecast, r.projected]),
       }}
     >
-      <ResponsiveContainer width="100%" height={320}>
-        <ComposedChart data={rows as LagChartRow[]} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="quarter" label={{ value: 'Quarter', position: 'insideBottom', offset: -12 }} />
-          <YAxis yAxisId="money" tickFormatter={axisMoney(cur)} width={80} label={{ value: `Bookings (${cur})`, angle: -90, position: 'insideLeft' }} />
-          <YAxis yAxisId="sqos" orientation="right" tickFormatter={(n: number) => formatCount(n)} label={{ value: 'SQOs', angle: 90, position: 'insideRight' }} />
-          <Tooltip formatter={tip} />
-          <Legend itemSorter={null} verticalAlign="top" formatter={legendText} />
-          <Bar yAxisId="sqos" dataKey="sqos" name="SQOs created" fill="#c9d6ea" isAnimationActive={false} />
-          <Line yAxisId="money" dataKey="actual" name="Actual bookings" stroke="#1d7a46" strokeWidth={2} isAnimationActive={false} />
-          <Line yAxisId="money" dataKey="forecast" name="Forecast from SQOs" stroke="#1f4e8c" strokeWidth={2} isAnimationActive={false} />
-          <Line yAxisId="money" dataKey="projected" name="Projected from SQOs" stroke="#1f4e8c" strokeDasharray="6 4" strokeWidth={2} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <ComboChart
+        rows={rows}
+        xKey="quarter"
+        xLabel="Quarter"
+        left={{ label: `Bookings (${cur})`, tickFormat: axisMoney(cur), width: 80 }}
+        right={{ label: 'SQOs', tickFormat: (n) => formatCount(n) }}
+        bars={[{ key: 'sqos', name: 'SQOs created', color: CHART_COLORS.pale, axis: 'right' }]}
+        lines={[
+          { key: 'actual', name: 'Actual bookings', color: CHART_COLORS.won },
+          { key: 'forecast', name: 'Forecast from SQOs', color: CHART_COLORS.primary },
+          { key: 'projected', name: 'Projected from SQOs', color: CHART_COLORS.primary, dash: '6 4' },
+        ]}
+        tooltipValue={tip}
+        height={320}
+      />
       <LagFigures view={view} />
     </ChartFrame>
   );

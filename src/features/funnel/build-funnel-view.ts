@@ -2,6 +2,7 @@
  * Shapes the engine's funnel view-model for the charts: formatted labels, tooltip lines and the CSV
  * behind each chart. Pure; no figure is computed here that the engine did not compute.
  */
+import { CHART_COLORS, GROUP_COLORS } from '../../charts/theme';
 import type { Cell } from '../../lib/csv-export';
 import { formatCount, formatDays, formatPercent, formatRateWithInterval, formatSample, type RateWithSample } from '../../lib/format';
 import type { FunnelViewModel } from '../../worker/api';
@@ -12,7 +13,6 @@ import { MAX_GROUPS, pickGroups, TOP_GROUPS, type GroupPick } from '../../engine
 import type { FunnelParams } from './funnel-params';
 
 /** One colour per compared group, up to MAX_GROUPS. */
-export const SERIES_COLORS = ['#1f4e8c', '#d9822b', '#2a9d8f', '#8e44ad', '#c0392b', '#7f8c8d', '#b8860b', '#5d8a2f', '#d6458b', '#2c7bb6', '#6b4f2a', '#34495e'];
 
 type Vm = FunnelViewModel;
 
@@ -133,7 +133,7 @@ export function comparisonRows(
   );
   const shownSet = new Set(picked.labels);
   const groups = all.map((g, index) => ({ g, index })).filter(({ g }) => shownSet.has(g.label));
-  const series = groups.map(({ g, index }, k): RateSeries => ({ key: `g${index}`, name: g.label, color: SERIES_COLORS[k % SERIES_COLORS.length]! }));
+  const series = groups.map(({ g, index }, k): RateSeries => ({ key: `g${index}`, name: g.label, color: GROUP_COLORS[k % GROUP_COLORS.length]! }));
   const rows = vm.quarters.map((q, qi): RateRow => {
     const values: Record<string, number | null> = {};
     const immature: Record<string, boolean> = {};
@@ -178,8 +178,8 @@ export function winRateRows(vm: Vm, minSample: number): { rows: RateRow[]; serie
   const cohort = vm.conversions.find((c) => c.key === 'sqoToWon')!;
   const cohortName = vm.basis === 'cohort' ? 'Won ÷ SQOs created (cohort)' : 'Won ÷ SQOs created (period)';
   const series: RateSeries[] = [
-    { key: 'closed', name: 'Won ÷ (won + lost), closed in quarter', color: '#1d7a46' },
-    { key: 'cohort', name: cohortName, color: '#1f4e8c' },
+    { key: 'closed', name: 'Won ÷ (won + lost), closed in quarter', color: CHART_COLORS.won },
+    { key: 'cohort', name: cohortName, color: CHART_COLORS.primary },
   ];
   const rows = vm.closedWinRates.map((w, k): RateRow => {
     const c = cohort.points[k]!;

@@ -1,3 +1,4 @@
+import { CHART_COLORS } from '../../charts/theme';
 import { RateBarChart } from '../../charts/rate-bar-chart';
 import { formatDays } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
@@ -52,7 +53,7 @@ export function ConversionSection({ vm, params }: { vm: FunnelViewModel; params:
     >
       <RateBarChart
         rows={rows}
-        series={[{ key: 'rate', name: label, color: '#1f4e8c' }]}
+        series={[{ key: 'rate', name: label, color: CHART_COLORS.primary }]}
         xLabel="Quarter"
         yLabel={`${label} (%)`}
         benchmarks={benchmarkKey ? benchmarksFor(vm, benchmarkKey) : []}

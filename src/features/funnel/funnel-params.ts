@@ -7,8 +7,7 @@ import type { GroupPickRule } from '../../engine/funnel/group-pick';
 import { DEFAULT_MIN_SAMPLE } from '../../engine/funnel/stats';
 import type { FunnelMode } from '../../engine/funnel/reach';
 import type { PairKey } from '../../engine/funnel/tally';
-import type { DrillTarget } from '../../worker/api';
-import type { ConversionBasis } from '../../worker/handlers/funnel-model';
+import type { ConversionBasis, DrillTarget } from '../../worker/api';
 import { updateSearch, useSearch } from '../../state/url';
 
 export type { ConversionBasis, FunnelMode, GroupPickRule, PairKey };

@@ -1,3 +1,4 @@
+import { CHART_COLORS } from '../../charts/theme';
 import { useState } from 'react';
 import { CountBarChart } from '../../charts/count-bar-chart';
 import { ChartFrame } from '../../ui/chart-frame';
@@ -30,8 +31,8 @@ export function TimeSection({ vm }: { vm: FunnelViewModel }) {
         <CountBarChart
           rows={rows}
           series={[
-            { key: 'median', name: 'Median days', color: '#1f4e8c' },
-            { key: 'p75', name: 'p75 days', color: '#9fb7d9' },
+            { key: 'median', name: 'Median days', color: CHART_COLORS.primary },
+            { key: 'p75', name: 'p75 days', color: CHART_COLORS.secondary },
           ]}
           xLabel="Step"
           yLabel="Days"
@@ -60,7 +61,7 @@ export function TimeSection({ vm }: { vm: FunnelViewModel }) {
         }
         definition={definition}
       >
-        <CountBarChart rows={histogramRows(vm, index)} series={[{ key: 'leads', name: 'Leads', color: '#2a9d8f' }]} xLabel="Days between entries" yLabel="Leads" onSelect={drillBin} />
+        <CountBarChart rows={histogramRows(vm, index)} series={[{ key: 'leads', name: 'Leads', color: CHART_COLORS.distribution }]} xLabel="Days between entries" yLabel="Leads" onSelect={drillBin} />
       </ChartFrame>
     </div>
   );

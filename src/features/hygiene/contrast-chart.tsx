@@ -1,11 +1,10 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { createElement } from 'react';
+import { SeriesBarChart } from '../../charts/series-bar-chart';
+import { CHART_COLORS } from '../../charts/theme';
 import { formatPercent } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { ContrastRow } from './build-hygiene-model';
 
 const pct = (v: unknown) => (typeof v === 'number' ? formatPercent(v / 100) : 'no data');
-const legendText = (value: unknown) => createElement('span', { className: 'hy-legend' }, String(value));
 
 export function ContrastChart({ rows }: { rows: readonly ContrastRow[] }) {
   return (
@@ -25,17 +24,19 @@ export function ContrastChart({ rows }: { rows: readonly ContrastRow[] }) {
         rows: rows.map((r) => [r.detector, r.flagged, r.flaggedClosed, r.clean, r.cleanClosed, r.note]),
       }}
     >
-      <ResponsiveContainer width="100%" height={280}>
-        <BarChart data={rows as ContrastRow[]} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="detector" interval={0} label={{ value: 'Detector', position: 'insideBottom', offset: -12 }} />
-          <YAxis tickFormatter={(v: number) => `${v}%`} label={{ value: 'Win rate (%)', angle: -90, position: 'insideLeft' }} />
-          <Tooltip formatter={pct} />
-          <Legend itemSorter={null} verticalAlign="top" formatter={legendText} />
-          <Bar dataKey="flagged" name="Flagged" fill="#b3261e" isAnimationActive={false} />
-          <Bar dataKey="clean" name="Clean" fill="#1d7a46" isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <SeriesBarChart
+        rows={rows}
+        xKey="detector"
+        x={{ label: 'Detector', labelOffset: -12, interval: 0 }}
+        y={{ label: 'Win rate (%)', tickFormat: (v) => `${v}%` }}
+        series={[
+          { key: 'flagged', name: 'Flagged', color: CHART_COLORS.risk },
+          { key: 'clean', name: 'Clean', color: CHART_COLORS.won },
+        ]}
+        tooltipValue={pct}
+        legend={{ at: 'top', ink: true }}
+        height={280}
+      />
     </ChartFrame>
   );
 }

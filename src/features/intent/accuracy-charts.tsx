@@ -1,4 +1,6 @@
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { SeriesBarChart } from '../../charts/series-bar-chart';
+import { ShareLineChart } from '../../charts/share-line-chart';
+import { CHART_COLORS } from '../../charts/theme';
 import { formatCount, formatDecimal, formatMoney, formatPercent } from '../../lib/format';
 import { TERMS } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
@@ -20,19 +22,22 @@ export function LiftChart({ vm }: { vm: IntentViewModel }) {
       }
     >
       <div role="img" aria-label="Lift of each score decile for fit, intent and combined scores">
-        <ResponsiveContainer width="100%" height={260}>
-          <BarChart data={vm.lift} margin={{ top: 8, right: 12, bottom: 28, left: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="decile" label={{ value: 'Score decile (1 = highest scores)', position: 'insideBottom', offset: -16 }} />
-            <YAxis tickFormatter={(v: number) => formatDecimal(v)} label={{ value: 'Lift (×)', angle: -90, position: 'insideLeft' }} />
-            <Tooltip formatter={(v) => `${formatDecimal(Number(v))}×`} />
-            <Legend itemSorter={null} verticalAlign="top" />
-            <ReferenceLine y={1} stroke="#555" strokeDasharray="4 3" />
-            <Bar dataKey="fit" name="Fit" fill="#8aa9d6" isAnimationActive={false} />
-            <Bar dataKey="intent" name="Intent" fill="#b45309" isAnimationActive={false} />
-            <Bar dataKey="combined" name="Combined" fill="#1f5fa8" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <SeriesBarChart
+          rows={vm.lift}
+          xKey="decile"
+          x={{ label: 'Score decile (1 = highest scores)', labelOffset: -16 }}
+          y={{ label: 'Lift (×)', tickFormat: (v) => formatDecimal(v) }}
+          series={[
+            { key: 'fit', name: 'Fit', color: CHART_COLORS.fit },
+            { key: 'intent', name: 'Intent', color: CHART_COLORS.intent },
+            { key: 'combined', name: 'Combined', color: CHART_COLORS.score },
+          ]}
+          tooltipValue={(v) => `${formatDecimal(Number(v))}×`}
+          legend={{ at: 'top' }}
+          references={[{ at: { y: 1 }, color: CHART_COLORS.reference }]}
+          height={260}
+          margin={{ top: 8, right: 12, bottom: 28, left: 16 }}
+        />
       </div>
     </ChartFrame>
   );
@@ -53,19 +58,20 @@ export function CalibrationChart({ vm }: { vm: IntentViewModel }) {
       }
     >
       <div role="img" aria-label="Calibration of the combined and intent scores against the observed SQO rate">
-        <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={data} margin={{ top: 12, right: 28, bottom: 28, left: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            {/* Every bin keeps its tick (recharts would drop one, e.g. 80–90, to avoid crowding). */}
-            <XAxis dataKey="bin" interval={0} label={{ value: 'Score bin (points)', position: 'insideBottom', offset: -16 }} />
-            <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} label={{ value: 'Share', angle: -90, position: 'insideLeft' }} />
-            <Tooltip formatter={(v) => formatPercent(v === null ? null : Number(v))} />
-            <Legend itemSorter={null} verticalAlign="top" wrapperStyle={{ paddingBottom: 12 }} />
-            <Line dataKey="predicted" name="Score ÷ 100 (combined)" stroke="#777" strokeDasharray="4 3" isAnimationActive={false} connectNulls />
-            <Line dataKey="observed" name="Observed, combined score" stroke="#1f5fa8" isAnimationActive={false} connectNulls />
-            <Line dataKey="observedIntent" name="Observed, intent score" stroke="#b45309" isAnimationActive={false} connectNulls />
-          </LineChart>
-        </ResponsiveContainer>
+        <ShareLineChart
+          rows={data}
+          xKey="bin"
+          xLabel="Score bin (points)"
+          yLabel="Share"
+          lines={[
+            { key: 'predicted', name: 'Score ÷ 100 (combined)', color: CHART_COLORS.claimed, dash: '4 3' },
+            { key: 'observed', name: 'Observed, combined score', color: CHART_COLORS.score },
+            { key: 'observedIntent', name: 'Observed, intent score', color: CHART_COLORS.intent },
+          ]}
+          tickFormat={(v) => formatPercent(v, 0)}
+          tooltipValue={(v) => formatPercent(v)}
+          height={260}
+        />
       </div>
     </ChartFrame>
   );
@@ -98,15 +104,16 @@ export function TierRevenueChart({ vm, currency }: { vm: IntentViewModel; curren
       }
     >
       <div role="img" aria-label="Won revenue by intent tier">
-        <ResponsiveContainer width="100%" height={240}>
-          <BarChart data={data} margin={{ top: 8, right: 12, bottom: 28, left: 32 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="tier" label={{ value: 'Intent tier (route)', position: 'insideBottom', offset: -16 }} />
-            <YAxis tickFormatter={(v: number) => formatMoney(v, currency, true)} label={{ value: `Won (${currency})`, angle: -90, position: 'insideLeft', offset: -16 }} />
-            <Tooltip formatter={(v) => formatMoney(Number(v), currency)} />
-            <Bar dataKey="wonCents" name="Won revenue" fill="#1f5fa8" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <SeriesBarChart
+          rows={data}
+          xKey="tier"
+          x={{ label: 'Intent tier (route)', labelOffset: -16 }}
+          y={{ label: `Won (${currency})`, tickFormat: (v) => formatMoney(v, currency, true), labelOffset: -16 }}
+          series={[{ key: 'wonCents', name: 'Won revenue', color: CHART_COLORS.score }]}
+          tooltipValue={(v) => formatMoney(Number(v), currency)}
+          height={240}
+          margin={{ top: 8, right: 12, bottom: 28, left: 32 }}
+        />
       </div>
       <table className="table" aria-label="Conversion by intent tier">
         <thead>

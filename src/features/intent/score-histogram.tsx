@@ -1,10 +1,9 @@
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { SeriesBarChart } from '../../charts/series-bar-chart';
+import { CHART_COLORS, MARKER_COLORS } from '../../charts/theme';
 import { formatCount } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { IntentViewModel } from '../../worker/api';
 import { histogramData, thresholdMarkers } from './build-intent-model';
-
-const MARK_COLORS = ['#b45309', '#7c3aed', '#dc2626'];
 
 /** Distribution of one score over matured leads, split by whether they reached SQO, with thresholds. */
 export function ScoreHistogram({ vm, which }: { vm: IntentViewModel; which: 'fit' | 'intent' }) {
@@ -27,20 +26,25 @@ export function ScoreHistogram({ vm, which }: { vm: IntentViewModel; which: 'fit
       }
     >
       <div role="img" aria-label={`${name} score histogram: leads that reached SQO and leads that did not, per score bin`}>
-        <ResponsiveContainer width="100%" height={300}>
-          <BarChart data={data} margin={{ top: 40, right: 24, bottom: 8, left: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" interval={1} tick={{ fontSize: 11 }} height={48} label={{ value: `${name} score (points)`, position: 'insideBottom', offset: 0 }} />
-            <YAxis tickFormatter={(v: number) => formatCount(v)} label={{ value: 'Leads', angle: -90, position: 'insideLeft' }} />
-            <Tooltip formatter={(v) => formatCount(Number(v))} />
-            <Legend itemSorter={null} verticalAlign="bottom" />
-            <Bar dataKey="notConverted" name="Did not reach SQO" stackId="s" fill="#b9c7db" isAnimationActive={false} />
-            <Bar dataKey="converted" name="Reached SQO" stackId="s" fill="#1f5fa8" isAnimationActive={false} />
-            {marks.map((m, k) => (
-              <ReferenceLine key={m.label} x={m.bin} stroke={MARK_COLORS[k % MARK_COLORS.length]} strokeDasharray="4 3" label={{ value: m.label, position: k % 2 ? 'insideTopRight' : 'top', fontSize: 11, fill: MARK_COLORS[k % MARK_COLORS.length] }} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <SeriesBarChart
+          rows={data}
+          xKey="label"
+          x={{ label: `${name} score (points)`, labelOffset: 0, interval: 1, dense: true }}
+          y={{ label: 'Leads', tickFormat: (v) => formatCount(v) }}
+          series={[
+            { key: 'notConverted', name: 'Did not reach SQO', stackId: 's', color: CHART_COLORS.notConverted },
+            { key: 'converted', name: 'Reached SQO', stackId: 's', color: CHART_COLORS.score },
+          ]}
+          tooltipValue={(v) => formatCount(Number(v))}
+          legend={{ at: 'bottom' }}
+          references={marks.map((m, k) => ({
+            at: { x: m.bin },
+            color: MARKER_COLORS[k % MARKER_COLORS.length]!,
+            label: { text: m.label, position: k % 2 ? 'insideTopRight' : 'top' },
+          }))}
+          height={300}
+          margin={{ top: 40, right: 24, bottom: 8, left: 16 }}
+        />
       </div>
       <p className="muted histogram-marks">Thresholds in use: {marks.map((m) => m.label).join(' · ')}</p>
     </ChartFrame>

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { createElement } from 'react';
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { drillBarShape } from '../../charts/drill-bar';
+import { ComboChart } from '../../charts/combo-chart';
+import { CHART_COLORS } from '../../charts/theme';
 import { datasetSummaryQuery } from '../../lib/dataset-queries';
 import { formatDecimal, formatMoney, formatPercent } from '../../lib/format';
 import { coverageStatus, gapText } from '../../lib/wording';
@@ -42,16 +41,14 @@ function DealsLink({ target, label }: { target: DealTarget; label: string }) {
 
 const targetOf = (key: 'won' | 'weightedDue', quarter: string): DealTarget => (key === 'won' ? { kind: 'won', quarter } : { kind: 'due', quarter, weighted: true });
 
-/** Bar props that open the deals behind a bar, by mouse or keyboard. */
+/** A bar that opens the deals behind it, by mouse or keyboard. */
 function drill(key: 'won' | 'weightedDue', name: string, currency: string) {
   return {
-    cursor: 'pointer',
-    shape: drillBarShape<Row>((r) => `${r.quarter}, ${name}: ${formatMoney(Math.round(r[key] * 100), currency)}`, 'list its deals', (r) => openDeals(targetOf(key, r.quarter))),
-    onClick: (d: { payload?: Row }) => d.payload && openDeals(targetOf(key, d.payload.quarter)),
+    describe: (r: Row) => `${r.quarter}, ${name}: ${formatMoney(Math.round(r[key] * 100), currency)}`,
+    action: 'list its deals',
+    onSelect: (r: Row) => openDeals(targetOf(key, r.quarter)),
   };
 }
-
-const legendText = (value: unknown) => createElement('span', { style: { color: 'var(--ink)' } }, String(value));
 
 /** Pipeline, weighted pipeline, coverage and projected bookings against quota, for the Overview. */
 export function PipelinePanel() {
@@ -116,18 +113,19 @@ export function PipelinePanel() {
           }
           csv={{ fileName: 'projected-vs-quota.csv', header: ['quarter', 'won', 'weighted_open_due', 'quota'], rows: buildPanelRows(v).map((r) => [r.quarter, r.won, r.weightedDue, r.quota]) }}
         >
-          <ResponsiveContainer width="100%" height={240}>
-            <ComposedChart data={buildPanelRows(v)} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="quarter" label={{ value: 'Quarter', position: 'insideBottom', offset: -12 }} />
-              <YAxis tickFormatter={(u: number) => formatMoney(u * 100, cur, true)} width={80} label={{ value: cur, angle: -90, position: 'insideLeft' }} />
-              <Tooltip formatter={money} />
-              <Legend itemSorter={null} verticalAlign="top" formatter={legendText} />
-              <Bar dataKey="won" name="Won" stackId="p" fill="#1d7a46" isAnimationActive={false} {...drill('won', 'Won', cur)} />
-              <Bar dataKey="weightedDue" name="Weighted open pipeline due" stackId="p" fill="#7aa6d9" isAnimationActive={false} {...drill('weightedDue', 'Weighted open pipeline due', cur)} />
-              <Line dataKey="quota" name="Quota" stroke="#b3261e" strokeWidth={2} isAnimationActive={false} />
-            </ComposedChart>
-          </ResponsiveContainer>
+          <ComboChart
+            rows={buildPanelRows(v)}
+            xKey="quarter"
+            xLabel="Quarter"
+            left={{ label: cur, tickFormat: (u) => formatMoney(u * 100, cur, true), width: 80 }}
+            bars={[
+              { key: 'won', name: 'Won', stackId: 'p', color: CHART_COLORS.won, drill: drill('won', 'Won', cur) },
+              { key: 'weightedDue', name: 'Weighted open pipeline due', stackId: 'p', color: CHART_COLORS.weighted, drill: drill('weightedDue', 'Weighted open pipeline due', cur) },
+            ]}
+            lines={[{ key: 'quota', name: 'Quota', color: CHART_COLORS.risk }]}
+            tooltipValue={money}
+            height={240}
+          />
         </ChartFrame>
       ) : v.quota.kind === 'companyWide' ? (
         <p className="muted" data-testid="quota-company-wide">

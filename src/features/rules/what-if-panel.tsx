@@ -1,12 +1,13 @@
 import { memo, useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { SeriesBarChart } from '../../charts/series-bar-chart';
+import { CHART_COLORS } from '../../charts/theme';
 import { formatCount } from '../../lib/format';
 import { useThrottledWhileDragging } from '../../state/slider-drag';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { WhatIfViewModel } from '../../worker/api';
 import { COLUMNS, buildWhatIfModel } from './build-what-if-model';
 
-const COLORS = { draft: '#1f5fa8', applied: '#8aa9d6', recorded: '#9a9a9a' } as const;
+const COLORS = { draft: CHART_COLORS.score, applied: CHART_COLORS.fit, recorded: CHART_COLORS.recorded } as const;
 
 const DEFINITION = (
   <>
@@ -38,18 +39,17 @@ type Volumes = ReturnType<typeof buildWhatIfModel>['volumes'];
 const VolumeChart = memo(function VolumeChart({ volumes }: { volumes: Volumes }) {
   return (
     <div className="what-if__chart" role="img" aria-label="Leads qualified at each stage under the draft, the last applied rules and the recorded process">
-      <ResponsiveContainer width="100%" height={260}>
-        <BarChart data={volumes} margin={{ top: 8, right: 8, bottom: 24, left: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="stage" label={{ value: 'Stage', position: 'insideBottom', offset: -12 }} />
-          <YAxis tickFormatter={(v: number) => formatCount(v)} label={{ value: 'Leads', angle: -90, position: 'insideLeft' }} />
-          <Tooltip formatter={(v) => formatCount(Number(v))} />
-          <Legend itemSorter={null} verticalAlign="top" />
-          {COLUMNS.map((c) => (
-            <Bar key={c.key} dataKey={c.key} name={c.label} fill={COLORS[c.key]} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <SeriesBarChart
+        rows={volumes}
+        xKey="stage"
+        x={{ label: 'Stage', labelOffset: -12 }}
+        y={{ label: 'Leads', tickFormat: (v) => formatCount(v) }}
+        series={COLUMNS.map((c) => ({ key: c.key, name: c.label, color: COLORS[c.key] }))}
+        tooltipValue={(v) => formatCount(Number(v))}
+        legend={{ at: 'top' }}
+        height={260}
+        margin={{ top: 8, right: 8, bottom: 24, left: 16 }}
+      />
     </div>
   );
 });

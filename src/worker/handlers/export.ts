@@ -1,7 +1,7 @@
 /** Exports of the loaded dataset: the canonical CSV folder (zip), the same folder as Parquet (zip) or canonical JSON. */
 import type { RecordSet } from '../../engine/model/records';
 import { writeCanonicalCsv, writeCanonicalJson } from '../../import/canonical/write';
-import { fileStem, zipTextFiles } from '../../lib/dataset-export';
+import { fileStem, zipTextFiles } from '../../import/dataset-export';
 import { requireDataset, type EngineState } from '../state';
 import { recordsOf } from './data';
 

@@ -13,8 +13,8 @@ import {
   type ExportHeader,
   type TextLine,
   type TextRole,
-} from '../charts/export-theme';
-import { downloadBlob } from './csv-export';
+} from './export-theme';
+import { downloadBlob } from '../lib/csv-export';
 
 /** Thrown when a frame holds no chart picture (yet): the message is shown to the user. */
 export class NothingToExportError extends Error {}

@@ -1,7 +1,7 @@
 /**
  * Whole-dataset exports: the canonical CSV folder as one zip, or canonical JSON. These are the
  * interchange formats (they read back exactly), so cells are written as they are, not
- * formula-neutralised; tables meant for spreadsheets go through csv-export.ts instead.
+ * formula-neutralised; tables meant for spreadsheets go through lib/csv-export.ts instead.
  */
 import { strToU8, zipSync } from 'fflate';
 
