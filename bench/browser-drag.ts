@@ -31,6 +31,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { canonicalFiles, loadThroughDataView, startMemorySampler, type LoadResult, type PhaseMemory } from './browser-load';
@@ -419,6 +420,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = (line: string) => console.error(line);
+  const loadBefore = loadavg()[0]!;
   // The canonical folder is generated once per size (bench/.data, shared with `npm run bench`).
   const dir = opts.demo ? null : ensureDemoData(opts.leads, log);
   const base = `http://127.0.0.1:${opts.port}`;
@@ -482,6 +484,7 @@ async function main(): Promise<void> {
     const during = (prefix: string) => peakOf(phases.filter((p) => p.phase.startsWith(prefix)));
     const result: BenchResult = {
       leads: opts.leads,
+      loadAverage: { before: round(loadBefore), after: round(loadavg()[0]!) },
       source: dir ? 'files' : 'demo',
       folder: dir,
       crossOriginIsolated: await page.evaluate(() => crossOriginIsolated).catch(() => null),
@@ -518,6 +521,8 @@ function peakOf(phases: readonly PhaseMemory[]): { pageHeapMb: number; totalHeap
 
 interface BenchResult {
   readonly leads: number;
+  /** The machine's 1-minute load average (uptime) before and after the run: other work competing for the cores. */
+  readonly loadAverage: { readonly before: number; readonly after: number };
   readonly source: 'files' | 'demo';
   readonly folder: string | null;
   readonly crossOriginIsolated: boolean | null;
@@ -541,7 +546,10 @@ function printMemory(label: string, m: ReturnType<typeof peakOf>): void {
 }
 
 function printTable(r: BenchResult): void {
-  console.log(`${r.leads.toLocaleString('en-US')} leads; cross-origin isolated: ${r.crossOriginIsolated}; JS heap limit per isolate: ${r.jsHeapSizeLimitMb} MB`);
+  console.log(
+    `${r.leads.toLocaleString('en-US')} leads; cross-origin isolated: ${r.crossOriginIsolated}; JS heap limit per isolate: ${r.jsHeapSizeLimitMb} MB; ` +
+      `load average ${r.loadAverage.before} before, ${r.loadAverage.after} after`,
+  );
   if (r.load) {
     const l = r.load;
     console.log(`Files chosen in the Data view: ${l.files.length} CSV files, ${l.fileMb} MB (${l.files.join(', ')})`);
