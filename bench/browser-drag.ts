@@ -507,13 +507,20 @@ async function main(): Promise<void> {
 }
 
 /** The largest figures over several phases' memory (MB). */
-function peakOf(phases: readonly PhaseMemory[]): { pageHeapMb: number; totalHeapMb: number; rendererRssMb: number | null; workerHeapMb: Record<string, number> } {
+function peakOf(phases: readonly PhaseMemory[]): {
+  pageHeapMb: number;
+  totalHeapMb: number;
+  totalHeapAndBuffersMb: number;
+  rendererRssMb: number | null;
+  workerHeapMb: Record<string, number>;
+} {
   const workerHeapMb: Record<string, number> = {};
   for (const p of phases) for (const [k, v] of Object.entries(p.workerHeapMb)) workerHeapMb[k] = Math.max(workerHeapMb[k] ?? 0, v);
   const rss = phases.map((p) => p.rendererRssMb).filter((x): x is number => x !== null);
   return {
     pageHeapMb: Math.max(0, ...phases.map((p) => p.pageHeapMb)),
     totalHeapMb: Math.max(0, ...phases.map((p) => p.totalHeapMb)),
+    totalHeapAndBuffersMb: Math.max(0, ...phases.map((p) => p.totalHeapAndBuffersMb)),
     rendererRssMb: rss.length ? Math.max(...rss) : null,
     workerHeapMb,
   };
@@ -540,7 +547,7 @@ const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function printMemory(label: string, m: ReturnType<typeof peakOf>): void {
   const workers = Object.entries(m.workerHeapMb).map(([k, v]) => `${k} ${v} MB`).join(', ');
   console.log(
-    `  ${label}: JS heap peak ${m.totalHeapMb} MB (page and workers in one sample); page ${m.pageHeapMb} MB` +
+    `  ${label}: JS heap peak ${m.totalHeapMb} MB (page and workers in one sample; ${m.totalHeapAndBuffersMb} MB with array buffers); page ${m.pageHeapMb} MB` +
       `${workers ? `; workers: ${workers}` : ''}; renderer resident memory ${m.rendererRssMb ?? '?'} MB`,
   );
 }

@@ -25,6 +25,8 @@ interface Sample {
   readonly phase: string;
   /** Used JS heap per target (the page, each worker), bytes. */
   readonly heaps: ReadonlyMap<string, number>;
+  /** Array buffer backing stores per target (typed arrays' memory, outside the V8 heap), bytes. */
+  readonly buffers: ReadonlyMap<string, number>;
   /** Resident memory of chromium's renderer processes (the page and its workers live there), bytes; null off Linux. */
   readonly rendererRss: number | null;
 }
@@ -38,6 +40,11 @@ export interface PhaseMemory {
   readonly workerHeapMb: Readonly<Record<string, number>>;
   /** Largest sum of the used JS heaps of the page and every worker in one sample (MB). */
   readonly totalHeapMb: number;
+  /**
+   * Largest sum over the page and every worker, in one sample, of the used JS heap plus the array
+   * buffers' backing stores (MB). A SharedArrayBuffer is counted in every isolate that holds it.
+   */
+  readonly totalHeapAndBuffersMb: number;
   /** Largest resident memory of the renderer processes (MB); null where /proc is missing. */
   readonly rendererRssMb: number | null;
 }
@@ -173,14 +180,20 @@ export async function startMemorySampler(page: Page): Promise<{
     while (running) {
       const started = Date.now();
       const heaps = new Map<string, number>();
+      const buffers = new Map<string, number>();
+      const keep = (label: string, r: unknown) => {
+        const u = r as { usedSize: number; backingStorageSize?: number };
+        heaps.set(label, u.usedSize);
+        buffers.set(label, u.backingStorageSize ?? 0);
+      };
       const asks: Promise<void>[] = [
         cdp
           .send('Runtime.getHeapUsage')
-          .then((r) => void heaps.set('page', r.usedSize))
+          .then((r) => keep('page', r))
           .catch(() => undefined),
         ...[...workers.values()].map((w) =>
           sendToWorker(w, 'Runtime.getHeapUsage')
-            .then((r) => void heaps.set(w.label, (r as { usedSize: number }).usedSize))
+            .then((r) => keep(w.label, r))
             .catch(() => undefined),
         ),
       ];
@@ -188,7 +201,7 @@ export async function startMemorySampler(page: Page): Promise<{
       await Promise.all(asks);
       // The page's renderer (its workers run in it), not the browser's own UI renderer.
       const renderers = descendants(['chromium', '--type=renderer']).filter((pid) => !/--top-chrome-webui|--extension-process/.test(cmdline(pid)));
-      samples.push({ phase: at, heaps, rendererRss: renderers.length ? renderers.reduce((s, pid) => s + rssBytes(pid), 0) : null });
+      samples.push({ phase: at, heaps, buffers, rendererRss: renderers.length ? renderers.reduce((s, pid) => s + rssBytes(pid), 0) : null });
       await sleep(Math.max(0, SAMPLE_MS - (Date.now() - started)));
     }
   })();
@@ -207,6 +220,7 @@ export async function startMemorySampler(page: Page): Promise<{
         const workerPeak: Record<string, number> = {};
         let pagePeak = 0;
         let totalPeak = 0;
+        let withBuffersPeak = 0;
         let rssPeak: number | null = null;
         for (const s of mine) {
           let total = 0;
@@ -216,6 +230,7 @@ export async function startMemorySampler(page: Page): Promise<{
             else workerPeak[label] = Math.max(workerPeak[label] ?? 0, used);
           }
           totalPeak = Math.max(totalPeak, total);
+          withBuffersPeak = Math.max(withBuffersPeak, total + [...s.buffers.values()].reduce((a, b) => a + b, 0));
           if (s.rendererRss !== null) rssPeak = Math.max(rssPeak ?? 0, s.rendererRss);
         }
         return {
@@ -224,6 +239,7 @@ export async function startMemorySampler(page: Page): Promise<{
           pageHeapMb: mb(pagePeak),
           workerHeapMb: Object.fromEntries(Object.entries(workerPeak).map(([k, v]) => [k, mb(v)])),
           totalHeapMb: mb(totalPeak),
+          totalHeapAndBuffersMb: mb(withBuffersPeak),
           rendererRssMb: rssPeak === null ? null : mb(rssPeak),
         };
       });
