@@ -463,20 +463,27 @@ async function main(): Promise<void> {
       demoLoadMs = Date.now() - loadStart;
     }
     const drags: DragResult[] = [];
+    let dragError: string | null = null;
     if (!load?.failure) {
-      const loaded = await page.getByTestId('dataset-name').innerText();
-      log(`Loaded ${loaded.trim()}; dragging the sliders on the Qualification rules view…`);
-      await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Qualification rules', exact: true }).click();
-      await page.getByTestId('whatif-draft-MQLs').filter({ hasText: /\d/ }).waitFor({ timeout: 600_000 });
-      await installProbes(page);
-      const profiler = opts.profile ? await startProfiler(page) : null;
-      for (const slider of ['MQL minimum fit', 'Decay half-life']) {
-        memory.phase(`drag: ${slider}`);
-        await profiler?.start();
-        const tracing = opts.trace ? await startTrace(page) : null;
-        drags.push(await drag(page, slider));
-        if (profiler) printProfile(slider, await profiler.stop());
-        if (tracing) printTrace(slider, await tracing());
+      // A drag that cannot run (a slider missing, the page gone) still leaves the load's figures printed.
+      try {
+        const loaded = await page.getByTestId('dataset-name').innerText();
+        log(`Loaded ${loaded.trim()}; dragging the sliders on the Qualification rules view…`);
+        await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Qualification rules', exact: true }).click();
+        await page.getByTestId('whatif-draft-MQLs').filter({ hasText: /\d/ }).waitFor({ timeout: 600_000 });
+        await installProbes(page);
+        const profiler = opts.profile ? await startProfiler(page) : null;
+        for (const slider of ['MQL minimum fit', 'Decay half-life']) {
+          memory.phase(`drag: ${slider}`);
+          await profiler?.start();
+          const tracing = opts.trace ? await startTrace(page) : null;
+          drags.push(await drag(page, slider));
+          if (profiler) printProfile(slider, await profiler.stop());
+          if (tracing) printTrace(slider, await tracing());
+        }
+      } catch (e) {
+        dragError = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+        failed = true;
       }
     } else failed = true;
     await memory.stop();
@@ -496,6 +503,7 @@ async function main(): Promise<void> {
       workersReached: memory.workersReached(),
       memory: { load: during('load'), drags: during('drag'), phases },
       drags,
+      dragError,
     };
     if (opts.json) console.log(JSON.stringify(result));
     else printTable(result);
@@ -540,6 +548,8 @@ interface BenchResult {
   readonly workersReached: readonly string[];
   readonly memory: { readonly load: ReturnType<typeof peakOf>; readonly drags: ReturnType<typeof peakOf>; readonly phases: readonly PhaseMemory[] };
   readonly drags: readonly DragResult[];
+  /** Why the drags stopped, when they did. */
+  readonly dragError: string | null;
 }
 
 const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -577,6 +587,7 @@ function printTable(r: BenchResult): void {
     console.log(`  URL writes: ${d.historyWrites} (${d.historyMs} ms)`);
     console.log(`  final exact recompute shown after release: ${d.finalRecomputeMs} ms${d.settled ? '' : ' (NOT settled after 5 min)'}`);
   }
+  if (r.dragError) console.log(`\nDRAGS STOPPED after ${r.drags.length} of 2: ${r.dragError}`);
 }
 
 main().catch((e: unknown) => {
