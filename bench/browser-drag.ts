@@ -27,7 +27,7 @@
  * `--profile` adds a CPU profile of the main thread per drag (functions and components by time);
  * `--trace` a Chromium trace (main-thread events by time, and each long task's wall-clock and CPU
  * time: on a loaded machine a task can last long while waiting for a core). Both go to stderr.
- * It prints figures only; it never asserts timings (exit code 1 only when the load did not finish).
+ * It prints figures only; it never asserts timings (exit code 1 only when the load or a drag did not finish).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
