@@ -1,22 +1,41 @@
 /**
- * The browser drag benchmark (not part of `npm test`): `npm run bench:browser [-- --leads 100000]
- * [--json] [--port 4381]`. Expects a production build in `dist/` (`npx vite build`); serves it with
- * `vite preview` in its own process group, opens the Qualification rules view in Debian's chromium
- * with a demo company of `--leads` leads (default 1,000,000, through the `?demoLeads=` URL
- * parameter), then drags the MQL minimum fit slider and the decay half-life slider for 3 s each at
- * about 60 mouse moves per second. For each drag it prints the long tasks (PerformanceObserver
- * 'longtask'), input-to-paint percentiles (each pointer event's timestamp to the next
- * requestAnimationFrame callback), the engine requests in flight at most and sent in all, the URL
- * (history) writes, and the time until the what-if figures stop changing after release.
+ * The browser benchmark (not part of `npm test`): `npm run bench:browser [-- --leads 100000] [--json]
+ * [--port 4381] [--timeout 900] [--demo] [--profile] [--trace]`. Expects a production build in
+ * `dist/` (`npx vite build`); serves it with `vite preview` in its own process group and drives
+ * Debian's chromium.
+ *
+ * Load: the canonical CSV folder of a demo company of `--leads` leads (default 1,000,000), generated
+ * once by scripts/generate-demo.ts into bench/.data/ and reused, is chosen in the Data view's file
+ * input (the page opens on a one-lead demo company). From the moment the files are chosen it times
+ * each step until every view is usable: the preview's import report ("read and checked"), the loaded
+ * Data view after "Replace the current dataset", then the Funnel, Qualification rules (what-if) and
+ * Forecast views, visited in turn through the navigation, each until its figures show. Load to
+ * usable is the last of these. A step that does not come (an error shown by the app, a crashed page,
+ * `--timeout` seconds without it) stops the benchmark with where it stopped, after how long, the
+ * message and the last import progress shown. `--demo` instead opens the Rules view with a demo
+ * company generated in the page through the `?demoLeads=` URL parameter.
+ *
+ * Memory: every 250 ms the used JS heap of the page and of every worker it starts (nested scoring
+ * workers included), over CDP, and the resident memory of the page's renderer process; peaks per
+ * phase.
+ *
+ * Drags: the MQL minimum fit slider and the decay half-life slider, 3 s each at about 60 mouse moves
+ * per second. For each drag it prints the long tasks (PerformanceObserver 'longtask', over 50 ms),
+ * input-to-paint percentiles (each pointer event's timestamp to the next requestAnimationFrame
+ * callback), the engine requests in flight at most and sent in all, the URL (history) writes, and the
+ * time until the what-if figures stop changing after release.
  * `--profile` adds a CPU profile of the main thread per drag (functions and components by time);
  * `--trace` a Chromium trace (main-thread events by time, and each long task's wall-clock and CPU
  * time: on a loaded machine a task can last long while waiting for a core). Both go to stderr.
- * It prints figures only; it never asserts timings.
+ * It prints figures only; it never asserts timings (exit code 1 only when the load or a drag did not finish).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { canonicalFiles, loadThroughDataView, startMemorySampler, type LoadResult, type PhaseMemory } from './browser-load';
+import { ensureDemoData } from './data';
 
 const DRAG_MS = 3000;
 const MOVES_PER_SECOND = 60;
@@ -31,6 +50,10 @@ interface Options {
   readonly profile: boolean;
   /** Print the main thread's trace events (style, layout, paint, scripts…) by total time during each drag. */
   readonly trace: boolean;
+  /** Open a generated demo company through `?demoLeads=` instead of choosing a canonical folder's files. */
+  readonly demo: boolean;
+  /** Longest wait for one load step (s). */
+  readonly timeoutS: number;
 }
 
 /** One slider drag's figures (ms, page clock). */
@@ -66,9 +89,19 @@ function parse(argv: readonly string[]): Options {
   };
   const leads = Number(value('--leads') ?? 1_000_000);
   const port = Number(value('--port') ?? 4381);
+  const timeoutS = Number(value('--timeout') ?? 900);
+  if (!Number.isSafeInteger(timeoutS) || timeoutS <= 0) throw new Error('--timeout takes seconds');
   if (!Number.isSafeInteger(leads) || leads <= 0) throw new Error('--leads takes a positive integer');
   if (!Number.isSafeInteger(port) || port <= 0) throw new Error('--port takes a port number');
-  return { leads, port, json: argv.includes('--json'), profile: argv.includes('--profile'), trace: argv.includes('--trace') };
+  return {
+    leads,
+    port,
+    timeoutS,
+    json: argv.includes('--json'),
+    profile: argv.includes('--profile'),
+    trace: argv.includes('--trace'),
+    demo: argv.includes('--demo'),
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -386,6 +419,10 @@ async function main(): Promise<void> {
     console.error('dist/ is missing: run `npx vite build` first (npm run bench:browser builds nothing itself).');
     process.exit(2);
   }
+  const log = (line: string) => console.error(line);
+  const loadBefore = loadavg()[0]!;
+  // The canonical folder is generated once per size (bench/.data, shared with `npm run bench`).
+  const dir = opts.demo ? null : ensureDemoData(opts.leads, log);
   const base = `http://127.0.0.1:${opts.port}`;
   const preview = startPreview(opts.port);
   const cleanup = () => stopPreview(preview);
@@ -398,36 +435,150 @@ async function main(): Promise<void> {
     cleanup();
     throw e;
   });
+  let failed = false;
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await trackWorkerRequests(page);
-    const loadStart = Date.now();
-    await page.goto(`${base}/rules?demoLeads=${opts.leads}`);
-    await page.getByTestId('dataset-name').waitFor({ timeout: 600_000 });
-    const loaded = await page.evaluate(() => document.querySelector('[data-testid="dataset-name"]')?.textContent ?? '');
-    await page.getByTestId('whatif-draft-MQLs').filter({ hasText: /\d/ }).waitFor({ timeout: 600_000 });
-    const loadMs = Date.now() - loadStart;
-    await installProbes(page);
-    const profiler = opts.profile ? await startProfiler(page) : null;
-    const drags: DragResult[] = [];
-    for (const slider of ['MQL minimum fit', 'Decay half-life']) {
-      await profiler?.start();
-      const tracing = opts.trace ? await startTrace(page) : null;
-      drags.push(await drag(page, slider));
-      if (profiler) printProfile(slider, await profiler.stop());
-      if (tracing) printTrace(slider, await tracing());
+    const memory = await startMemorySampler(page);
+    let load: LoadResult | null = null;
+    let demoLoadMs: number | null = null;
+    if (dir) {
+      // The smallest demo company first (the app always opens on one), then the folder through the file input.
+      memory.phase('open');
+      await page.goto(`${base}/data?demoLeads=1`);
+      await page.getByTestId('dataset-name').waitFor({ timeout: 120_000 });
+      await page.getByLabel('Files to import').waitFor({ state: 'attached' });
+      log(`Choosing the ${opts.leads.toLocaleString('en-US')}-lead canonical folder ${dir} in the Data view…`);
+      load = await loadThroughDataView(page, canonicalFiles(dir), opts.leads, {
+        timeoutMs: opts.timeoutS * 1000,
+        onStep: (step) => memory.phase(`load: ${step}`),
+        log,
+      });
+    } else {
+      memory.phase('load: demo');
+      const loadStart = Date.now();
+      await page.goto(`${base}/rules?demoLeads=${opts.leads}`);
+      await page.getByTestId('dataset-name').waitFor({ timeout: 600_000 });
+      await page.getByTestId('whatif-draft-MQLs').filter({ hasText: /\d/ }).waitFor({ timeout: 600_000 });
+      demoLoadMs = Date.now() - loadStart;
     }
-    const result = { leads: opts.leads, dataset: loaded.trim(), crossOriginIsolated: await page.evaluate(() => crossOriginIsolated), loadMs, drags };
+    const drags: DragResult[] = [];
+    let dragError: string | null = null;
+    if (!load?.failure) {
+      // A drag that cannot run (a slider missing, the page gone) still leaves the load's figures printed.
+      try {
+        const loaded = await page.getByTestId('dataset-name').innerText();
+        log(`Loaded ${loaded.trim()}; dragging the sliders on the Qualification rules view…`);
+        await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Qualification rules', exact: true }).click();
+        await page.getByTestId('whatif-draft-MQLs').filter({ hasText: /\d/ }).waitFor({ timeout: 600_000 });
+        await installProbes(page);
+        const profiler = opts.profile ? await startProfiler(page) : null;
+        for (const slider of ['MQL minimum fit', 'Decay half-life']) {
+          memory.phase(`drag: ${slider}`);
+          await profiler?.start();
+          const tracing = opts.trace ? await startTrace(page) : null;
+          drags.push(await drag(page, slider));
+          if (profiler) printProfile(slider, await profiler.stop());
+          if (tracing) printTrace(slider, await tracing());
+        }
+      } catch (e) {
+        dragError = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+        failed = true;
+      }
+    } else failed = true;
+    await memory.stop();
+    const phases = memory.summary();
+    const during = (prefix: string) => peakOf(phases.filter((p) => p.phase.startsWith(prefix)));
+    const result: BenchResult = {
+      leads: opts.leads,
+      loadAverage: { before: round(loadBefore), after: round(loadavg()[0]!) },
+      source: dir ? 'files' : 'demo',
+      folder: dir,
+      crossOriginIsolated: await page.evaluate(() => crossOriginIsolated).catch(() => null),
+      jsHeapSizeLimitMb: await page
+        .evaluate(() => Math.round((performance as unknown as { memory?: { jsHeapSizeLimit: number } }).memory!.jsHeapSizeLimit / 1024 / 1024))
+        .catch(() => null),
+      load,
+      demoLoadMs,
+      workersReached: memory.workersReached(),
+      memory: { load: during('load'), drags: during('drag'), phases },
+      drags,
+      dragError,
+    };
     if (opts.json) console.log(JSON.stringify(result));
     else printTable(result);
   } finally {
     await browser.close();
     cleanup();
   }
+  if (failed) process.exitCode = 1;
 }
 
-function printTable(r: { leads: number; dataset: string; crossOriginIsolated: boolean; loadMs: number; drags: readonly DragResult[] }): void {
-  console.log(`${r.leads.toLocaleString('en-US')} leads (${r.dataset}); cross-origin isolated: ${r.crossOriginIsolated}; demo load to first what-if: ${(r.loadMs / 1000).toFixed(1)} s`);
+/** The largest figures over several phases' memory (MB). */
+function peakOf(phases: readonly PhaseMemory[]): {
+  pageHeapMb: number;
+  totalHeapMb: number;
+  totalHeapAndBuffersMb: number;
+  rendererRssMb: number | null;
+  workerHeapMb: Record<string, number>;
+} {
+  const workerHeapMb: Record<string, number> = {};
+  for (const p of phases) for (const [k, v] of Object.entries(p.workerHeapMb)) workerHeapMb[k] = Math.max(workerHeapMb[k] ?? 0, v);
+  const rss = phases.map((p) => p.rendererRssMb).filter((x): x is number => x !== null);
+  return {
+    pageHeapMb: Math.max(0, ...phases.map((p) => p.pageHeapMb)),
+    totalHeapMb: Math.max(0, ...phases.map((p) => p.totalHeapMb)),
+    totalHeapAndBuffersMb: Math.max(0, ...phases.map((p) => p.totalHeapAndBuffersMb)),
+    rendererRssMb: rss.length ? Math.max(...rss) : null,
+    workerHeapMb,
+  };
+}
+
+interface BenchResult {
+  readonly leads: number;
+  /** The machine's 1-minute load average (uptime) before and after the run: other work competing for the cores. */
+  readonly loadAverage: { readonly before: number; readonly after: number };
+  readonly source: 'files' | 'demo';
+  readonly folder: string | null;
+  readonly crossOriginIsolated: boolean | null;
+  readonly jsHeapSizeLimitMb: number | null;
+  readonly load: LoadResult | null;
+  /** --demo: opening the Rules view with a generated demo company to its first what-if (ms). */
+  readonly demoLoadMs: number | null;
+  readonly workersReached: readonly string[];
+  readonly memory: { readonly load: ReturnType<typeof peakOf>; readonly drags: ReturnType<typeof peakOf>; readonly phases: readonly PhaseMemory[] };
+  readonly drags: readonly DragResult[];
+  /** Why the drags stopped, when they did. */
+  readonly dragError: string | null;
+}
+
+const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function printMemory(label: string, m: ReturnType<typeof peakOf>): void {
+  const workers = Object.entries(m.workerHeapMb).map(([k, v]) => `${k} ${v} MB`).join(', ');
+  console.log(
+    `  ${label}: JS heap peak ${m.totalHeapMb} MB (page and workers in one sample; ${m.totalHeapAndBuffersMb} MB with array buffers); page ${m.pageHeapMb} MB` +
+      `${workers ? `; workers: ${workers}` : ''}; renderer resident memory ${m.rendererRssMb ?? '?'} MB`,
+  );
+}
+
+function printTable(r: BenchResult): void {
+  console.log(
+    `${r.leads.toLocaleString('en-US')} leads; cross-origin isolated: ${r.crossOriginIsolated}; JS heap limit per isolate: ${r.jsHeapSizeLimitMb} MB; ` +
+      `load average ${r.loadAverage.before} before, ${r.loadAverage.after} after`,
+  );
+  if (r.load) {
+    const l = r.load;
+    console.log(`Files chosen in the Data view: ${l.files.length} CSV files, ${l.fileMb} MB (${l.files.join(', ')})`);
+    console.log(`  the Data view stated: ${l.limitStatement}`);
+    for (const s of l.steps) console.log(`  ${s1(s.atMs).padStart(8)}  ${s.step}: ${s.shows}`);
+    if (l.usableMs !== null) console.log(`  load to usable (choosing the files to the Forecast figures): ${s1(l.usableMs)}`);
+    if (l.failure) console.log(`  STOPPED at "${l.failure.step}" after ${s1(l.failure.afterMs)}: ${l.failure.message}; last progress shown: ${l.failure.lastProgress || '(none)'}`);
+  }
+  if (r.demoLoadMs !== null) console.log(`Demo company (--demo) to the first what-if: ${s1(r.demoLoadMs)}`);
+  console.log(`Memory (CDP Runtime.getHeapUsage every ${250} ms; workers reached: ${r.workersReached.join(', ') || 'none'})`);
+  printMemory('load', r.memory.load);
+  if (r.drags.length) printMemory('drags', r.memory.drags);
   for (const d of r.drags) {
     console.log(`\n${d.slider}: ${d.moves} mouse moves in ${DRAG_MS / 1000} s, ${d.inputEvents} input events, ${d.whatIfUpdates} what-if table updates`);
     console.log(`  long tasks: ${d.longTasks}, longest ${d.longestTaskMs} ms`);
@@ -436,6 +587,7 @@ function printTable(r: { leads: number; dataset: string; crossOriginIsolated: bo
     console.log(`  URL writes: ${d.historyWrites} (${d.historyMs} ms)`);
     console.log(`  final exact recompute shown after release: ${d.finalRecomputeMs} ms${d.settled ? '' : ' (NOT settled after 5 min)'}`);
   }
+  if (r.dragError) console.log(`\nDRAGS STOPPED after ${r.drags.length} of 2: ${r.dragError}`);
 }
 
 main().catch((e: unknown) => {
