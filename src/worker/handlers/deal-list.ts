@@ -14,6 +14,9 @@ import { probabilityLookup } from '../../engine/forecast/stage-probability';
 import { summableCents, type Dataset } from '../../engine/model/columns';
 import { STATUS_OPEN, STATUS_WON } from '../../engine/model/stages';
 import { quarterOf } from '../../engine/time';
+// The SQO-lag and projection lists explain their model in a sentence with money in it; those notes are
+// still worded here rather than in the Forecast view.
+// eslint-disable-next-line no-restricted-imports
 import { formatMoney } from '../../lib/format';
 import { cumulativeSets, dealForecastContext, STEP_LABELS, waterfallFor, type CumulativeCategory, type DealForecastInput } from './deal-forecast';
 import { projectionDeals, type AccuracyPart } from './deal-list-projection';
