@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { RULES_PARAM, sameRules } from '../state/rule-link';
 import { ruleLinkActions } from '../state/rules-in-use';
-import { useAppliedRules, useRuleSets } from '../state/rules';
+import { useAppliedRules, useRulesInUse } from '../state/rules';
 import { DEFAULT_RULE_SET } from '../engine/scoring/defaults';
 import { useSearchSlice } from '../state/url';
 
@@ -13,7 +13,7 @@ const KEYS: readonly string[] = [RULES_PARAM];
  * (when they are not the defaults), so a copied link reproduces the figures.
  */
 export function RulesLinkBanner() {
-  const { inUse } = useRuleSets();
+  const inUse = useRulesInUse();
   const applied = useAppliedRules();
   const hasParam = useSearchSlice(KEYS).has(RULES_PARAM);
   const [naming, setNaming] = useState(false);

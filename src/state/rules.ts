@@ -14,7 +14,7 @@ import type { ActivityRule, FitRule, Framework, MqlMode, RuleSet } from '../engi
 import { clampRuleSet } from '../engine/scoring/validate';
 import { thresholdFreeKey } from '../engine/scoring/what-if-prepare';
 import { RULES_PARAM, writeRuleLink } from './rule-link';
-import { RULE_URL_PARAMS, readRuleSets, resolveRulesInUse, writeMqlMode, writeThreshold, writeThresholds, type RuleSetsRead, type ThresholdName } from './rule-set-url';
+import { RULE_URL_PARAMS, readRuleSets, resolveRulesInUse, writeMqlMode, writeThreshold, writeThresholds, type RuleSetsRead, type RulesInUse, type ThresholdName } from './rule-set-url';
 import { loadStoredRules, saveStoredRules, type SavedRuleSet } from './rule-storage';
 import { currentSearch, updateSearch, useSearchSlice } from './url';
 
@@ -58,13 +58,21 @@ export interface RuleSets extends RuleSetsRead {
   readonly inUseKey: string;
 }
 
+const RULES_KEYS: readonly string[] = [RULES_PARAM];
+
+/** Only which rules are in use (the app shell's banner): unlike `useRuleSets`, a moved threshold does not re-render its reader. */
+export function useRulesInUse(): RulesInUse {
+  const applied = useAppliedRules();
+  const param = useSearchSlice(RULES_KEYS).get(RULES_PARAM);
+  return useMemo(() => resolveRulesInUse(param, applied), [param, applied]);
+}
+
 /** The rule sets; each part keeps its identity until its inputs change. */
 export function useRuleSets(): RuleSets {
   const applied = useAppliedRules();
   const stored = useDraftRules();
   const slice = useSearchSlice(RULE_URL_PARAMS).toString();
-  const param = new URLSearchParams(slice).get(RULES_PARAM);
-  const inUse = useMemo(() => resolveRulesInUse(param, applied), [param, applied]);
+  const inUse = useRulesInUse();
   const read = useMemo(() => readRuleSets(new URLSearchParams(slice), applied, stored, inUse), [slice, applied, stored, inUse]);
   const draftKey = useMemo(() => thresholdFreeKey(stored), [stored]);
   const inUseKey = useMemo(() => thresholdFreeKey(inUse.rules), [inUse.rules]);

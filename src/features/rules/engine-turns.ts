@@ -9,7 +9,8 @@
  *   pace however fast the pointer moves.
  */
 
-const lastStart = new Map<string, number>();
+/** When each family may next let a request through (performance.now() ms). */
+const nextSlot = new Map<string, number>();
 let turn: Promise<unknown> = Promise.resolve();
 
 function delay(ms: number, signal: AbortSignal): Promise<void> {
@@ -29,11 +30,13 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
 /** Runs `task` once its family's pace allows and every request let through before it has settled; never if `signal` aborts first. */
 export async function inTurn<T>(family: string, paceMs: number, task: () => Promise<T>, signal: AbortSignal): Promise<T> {
   signal.throwIfAborted();
-  const wait = (lastStart.get(family) ?? Number.NEGATIVE_INFINITY) + paceMs - performance.now();
+  const wait = (nextSlot.get(family) ?? Number.NEGATIVE_INFINITY) - performance.now();
   if (wait > 0) await delay(wait, signal);
+  signal.throwIfAborted();
+  // Through: the family's next request waits a pace from now, even while this one waits its turn.
+  nextSlot.set(family, performance.now() + paceMs);
   const run = turn.then(() => {
     signal.throwIfAborted();
-    lastStart.set(family, performance.now());
     return task();
   });
   turn = run.catch(() => undefined);

@@ -19,10 +19,11 @@ import { engine } from '../../worker/client';
 import { inTurn } from './engine-turns';
 
 /**
- * Least time (ms) between two requests of a family while a slider moves: the what-if table follows
- * about ten values a second, the costlier chart and lead list about three.
+ * Least time (ms) between two requests of a family while values keep changing: the what-if (table
+ * and chart) follows about four values a second during a drag, the lead list about three; each new
+ * result costs the main thread a render.
  */
-const PACE_MS = { whatIf: 100, statusChanges: 300 } as const;
+const PACE_MS = { whatIf: 250, statusChanges: 300 } as const;
 
 /** A paced engine request whose result, if its query was cancelled while it computed, stays in the cache under its key. */
 function keptIfCancelled<T>(family: keyof typeof PACE_MS, { signal, client, queryKey }: QueryFunctionContext, task: () => Promise<T>): Promise<T> {

@@ -51,3 +51,30 @@ describe('the engine request scheduler', () => {
     expect(await Promise.all(made)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled', 'v6']);
   });
 });
+
+describe('pacing while the engine is busy', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('lets one request of a family through a pace even when the one before still waits for its turn', async () => {
+    vi.useFakeTimers();
+    const log: string[] = [];
+    // Another family computes for 500 ms.
+    let release = () => {};
+    const busy = inTurn('slow', 0, () => (log.push('slow'), new Promise<string>((r) => (release = () => r('slow')))), new AbortController().signal);
+    let previous: AbortController | null = null;
+    const made: Promise<string>[] = [];
+    for (let v = 1; v <= 30; v++) {
+      previous?.abort();
+      previous = new AbortController();
+      const name = `v${v}`;
+      made.push(inTurn('fast', 100, () => (log.push(name), Promise.resolve(name)), previous.signal).catch(() => 'cancelled'));
+      await vi.advanceTimersByTimeAsync(16);
+    }
+    // 30 moves in 480 ms: 5 passed the pace (at 0, 100, 200…), each cancelled by the next move while the slow one ran.
+    release();
+    await busy;
+    await vi.advanceTimersByTimeAsync(200);
+    expect(log).toEqual(['slow', 'v30']);
+    expect((await Promise.all(made)).filter((r) => r !== 'cancelled')).toEqual(['v30']);
+  });
+});

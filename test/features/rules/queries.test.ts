@@ -1,5 +1,5 @@
 import { QueryObserver } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
 import type { RuleSet } from '../../../src/engine/scoring/rules';
 import { whatIfQuery } from '../../../src/features/rules/queries';
@@ -10,8 +10,7 @@ import type { WhatIfInput, WhatIfViewModel } from '../../../src/worker/api';
 const withFit = (mqlMinFit: number): RuleSet => ({ ...DEFAULT_RULE_SET, qualification: { ...DEFAULT_RULE_SET.qualification, mqlMinFit } });
 /** A what-if result that says which MQL fit threshold it was computed for (in `matured`). */
 const resultFor = (fit: number) => ({ matured: fit }) as unknown as WhatIfViewModel;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const flush = () => sleep(0);
+const flush = () => new Promise((r) => setTimeout(r, 0));
 
 /** An engine whose what-if answers only when the test says so, and records what it was asked. */
 function manualEngine() {
@@ -44,9 +43,8 @@ describe('what-if requests while a threshold slider moves', () => {
     await flush();
     expect(engine.asked).toEqual([10]);
     await engine.answer();
-    // 30 goes once the what-if's pace allows (100 ms after 10 started).
-    await sleep(150);
-    expect(engine.asked).toEqual([10, 30]);
+    // 30 goes once the what-if's pace allows.
+    await vi.waitFor(() => expect(engine.asked).toEqual([10, 30]), { timeout: 1000 });
     // 10 was passed while it computed: its true result is kept under its key and shown, marked as a placeholder.
     expect(client.getQueryData(options(10).queryKey)).toEqual(resultFor(10));
     observer.setOptions(options(30));
