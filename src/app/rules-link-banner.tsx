@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { RULES_PARAM, sameRules } from '../state/rule-link';
-import { ruleLinkActions, useRulesInUse } from '../state/rules-in-use';
-import { useAppliedRules } from '../state/rules';
+import { ruleLinkActions } from '../state/rules-in-use';
+import { useAppliedRules, useRulesInUse } from '../state/rules';
 import { DEFAULT_RULE_SET } from '../engine/scoring/defaults';
 import { useSearchSlice } from '../state/url';
 

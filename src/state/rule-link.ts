@@ -76,9 +76,9 @@ function diffFromDefaults(rules: RuleSet): Partial<RuleSet> {
   return out as Partial<RuleSet>;
 }
 
-/** The `rules` parameter for a rule set (clamped first), with its saved name if any. */
+/** The `rules` parameter for a rule set (already within the bounds: every rule set the app holds was clamped where it entered), with its saved name if any. */
 export function encodeRuleLink(rules: RuleSet, name: string | null = null): string {
-  const r = diffFromDefaults(clampRuleSet(rules));
+  const r = diffFromDefaults(rules);
   const payload = canonicalJson(name ? { n: name, r } : { r });
   return `${RULE_LINK_VERSION}.${checksum(payload)}.${toBase64Url(deflateSync(strToU8(payload), { level: 9 }))}`;
 }
@@ -119,6 +119,6 @@ export function decodeRuleLink(value: string): RuleLinkResult {
 
 /** Writes the rule set into search params: removed when it is the defaults (a link then means the defaults). */
 export function writeRuleLink(params: URLSearchParams, rules: RuleSet, name: string | null = null): void {
-  if (sameRules(clampRuleSet(rules), DEFAULT_RULE_SET)) params.delete(RULES_PARAM);
+  if (sameRules(rules, DEFAULT_RULE_SET)) params.delete(RULES_PARAM);
   else params.set(RULES_PARAM, encodeRuleLink(rules, name));
 }

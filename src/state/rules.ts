@@ -1,18 +1,22 @@
 /**
- * The Qualification rules view's editable state: the draft rule set, the applied one and the saved
- * ones (persisted by ./rule-storage.ts). Thresholds are not here: they live in the URL
- * (./thresholds.ts) so a link reproduces them. Read with the selector hooks, change with `rulesActions`.
+ * The rule sets: the draft being edited, the applied one and the saved ones (persisted by
+ * ./rule-storage.ts) in a store; the rules a link carries and the thresholds in effect in the URL
+ * (./rule-set-url.ts), so a link reproduces them. `useRuleSets` gives all of them as one object;
+ * `rulesActions` changes them, each action named for the event, clamping what the user typed.
  */
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { QualificationCriterion } from '../engine/model/stages';
+import { BOUNDS, clampTo } from '../engine/scoring/bounds';
 import { DEFAULT_RULE_SET } from '../engine/scoring/defaults';
 import { FRAMEWORK_CRITERIA } from '../engine/scoring/frameworks';
-import type { ActivityRule, FitRule, Framework, RuleSet } from '../engine/scoring/rules';
+import type { ActivityRule, FitRule, Framework, MqlMode, RuleSet } from '../engine/scoring/rules';
 import { clampRuleSet } from '../engine/scoring/validate';
-import { writeRuleLink } from './rule-link';
+import { thresholdFreeKey } from '../engine/scoring/what-if-prepare';
+import { RULES_PARAM, writeRuleLink } from './rule-link';
+import { RULE_URL_PARAMS, readRuleSets, resolveRulesInUse, writeMqlMode, writeThreshold, writeThresholds, type RuleSetsRead, type RulesInUse, type ThresholdName } from './rule-set-url';
 import { loadStoredRules, saveStoredRules, type SavedRuleSet } from './rule-storage';
-import { updateSearch } from './url';
-import type { Thresholds } from './thresholds';
+import { currentSearch, updateSearch, useSearchSlice } from './url';
 
 interface RulesState {
   readonly draft: RuleSet;
@@ -43,18 +47,47 @@ function persist(applied: RuleSet, saved: readonly SavedRuleSet[]): void {
   if (error) set((s) => ({ notices: [...s.notices, error] }));
 }
 
-const editDraft = (f: (d: RuleSet) => RuleSet) => set((s) => ({ draft: clampRuleSet(f(s.draft)) }));
-
-/** A rule set with the given thresholds written in. */
-export function withThresholds(r: RuleSet, t: Thresholds): RuleSet {
-  return {
-    ...r,
-    tiers: { icpTier1: t.icpTier1, icpTier2: t.icpTier2, intentHigh: t.intentHigh, intentMid: t.intentMid },
-    qualification: { ...r.qualification, mqlMode: t.mqlMode, mqlMinFit: t.mqlMinFit, mqlMinIntent: t.mqlMinIntent, mqlMinCombined: t.mqlMinCombined },
-  };
+/** The rule sets the app scores with, as one object. */
+export interface RuleSets extends RuleSetsRead {
+  /**
+   * Keys of every part but the thresholds of `draft` and of `inUse.rules` (`thresholdFreeKey`),
+   * computed when those parts change: the engine caches what-if contexts by them, so a moved
+   * threshold reaches it with its key already made.
+   */
+  readonly draftKey: string;
+  readonly inUseKey: string;
 }
 
+const RULES_KEYS: readonly string[] = [RULES_PARAM];
+
+/** Only which rules are in use (the app shell's banner): unlike `useRuleSets`, a moved threshold does not re-render its reader. */
+export function useRulesInUse(): RulesInUse {
+  const applied = useAppliedRules();
+  const param = useSearchSlice(RULES_KEYS).get(RULES_PARAM);
+  return useMemo(() => resolveRulesInUse(param, applied), [param, applied]);
+}
+
+/** The rule sets; each part keeps its identity until its inputs change. */
+export function useRuleSets(): RuleSets {
+  const applied = useAppliedRules();
+  const stored = useDraftRules();
+  const slice = useSearchSlice(RULE_URL_PARAMS).toString();
+  const inUse = useRulesInUse();
+  const read = useMemo(() => readRuleSets(new URLSearchParams(slice), applied, stored, inUse), [slice, applied, stored, inUse]);
+  const draftKey = useMemo(() => thresholdFreeKey(stored), [stored]);
+  const inUseKey = useMemo(() => thresholdFreeKey(inUse.rules), [inUse.rules]);
+  return useMemo(() => ({ ...read, draftKey, inUseKey }), [read, draftKey, inUseKey]);
+}
+
+/** The rule sets as they stand now, for actions. */
+const current = (): RuleSetsRead => readRuleSets(new URLSearchParams(currentSearch()), get().applied, get().draft);
+
+const editDraft = (f: (d: RuleSet) => RuleSet) => set((s) => ({ draft: clampRuleSet(f(s.draft)) }));
+
 export const rulesActions = {
+  /** A threshold slider or box moved: a live URL update (one history entry once it settles). */
+  thresholdChanged: (name: ThresholdName, value: number) => updateSearch((p) => writeThreshold(p, name, clampTo(BOUNDS.threshold, value)), 'live'),
+  mqlModeChosen: (mode: MqlMode) => updateSearch((p) => writeMqlMode(p, mode)),
   halfLifeChanged: (days: number) => editDraft((d) => ({ ...d, halfLifeDays: days })),
   fitWeightChanged: (w: number) => editDraft((d) => ({ ...d, qualification: { ...d.qualification, fitWeight: w } })),
   activityChanged: (type: string, patch: Partial<Omit<ActivityRule, 'type'>>) =>
@@ -74,27 +107,32 @@ export const rulesActions = {
       return { ...d, qualification: { ...d.qualification, requiredCriteria: required ? [...rest, c] : rest } };
     }),
   sqlActivityChosen: (type: string) => editDraft((d) => ({ ...d, qualification: { ...d.qualification, sqlActivity: type } })),
-  /** Makes the draft (with the current thresholds) the applied rule set, and stores it. */
-  draftApplied: (t: Thresholds) => {
-    const applied = clampRuleSet(withThresholds(get().draft, t));
+  /** Makes the draft (with the thresholds in effect) the applied rule set, and stores it. */
+  draftApplied: () => {
+    const applied = current().draft;
     set({ applied, draft: applied });
     persist(applied, get().saved);
     // The link carries the rules now in use.
     updateSearch((p) => writeRuleLink(p, applied));
   },
   /** A rule set from elsewhere (a link) becomes the applied one and the draft; stored under `name` too when given. */
-  rulesAdopted: (rules: RuleSet, name?: string) => {
-    const applied = clampRuleSet(rules);
+  rulesAdopted: (applied: RuleSet, name?: string) => {
     const saved = name?.trim()
       ? [...get().saved.filter((s) => s.name !== name.trim()), { name: name.trim(), savedAt: new Date().toISOString(), rules: applied }].sort((a, b) => a.name.localeCompare(b.name))
       : get().saved;
     set({ applied, draft: applied, saved });
     persist(applied, saved);
   },
-  draftReset: () => set({ draft: DEFAULT_RULE_SET }),
-  draftReplaced: (rules: RuleSet) => set({ draft: clampRuleSet(rules) }),
-  ruleSetSaved: (name: string, t: Thresholds) => {
-    const entry: SavedRuleSet = { name: name.trim(), savedAt: new Date().toISOString(), rules: clampRuleSet(withThresholds(get().draft, t)) };
+  /** The draft and the thresholds in effect become the defaults (not applied yet). */
+  draftReset: () => rulesActions.draftReplaced(DEFAULT_RULE_SET),
+  /** A rule set from elsewhere (a saved one, a suggestion) becomes the draft, its thresholds those in effect. */
+  draftReplaced: (rules: RuleSet) => {
+    const draft = clampRuleSet(rules);
+    set({ draft });
+    updateSearch((p) => writeThresholds(p, draft));
+  },
+  ruleSetSaved: (name: string) => {
+    const entry: SavedRuleSet = { name: name.trim(), savedAt: new Date().toISOString(), rules: current().draft };
     const saved = [...get().saved.filter((s) => s.name !== entry.name), entry].sort((a, b) => a.name.localeCompare(b.name));
     set({ saved });
     persist(get().applied, saved);

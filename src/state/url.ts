@@ -4,6 +4,7 @@
  * pure updaters; nothing else stores a copy.
  */
 import { useSyncExternalStore } from 'react';
+import { RULE_URL_PARAMS } from './rule-set-url';
 import { isViewId, type ViewId } from './views';
 
 const listeners = new Set<() => void>();
@@ -13,27 +14,27 @@ function notify(): void {
 }
 
 /**
- * A URL the app already shows but has not yet written to the history: continuous inputs (a dragged
- * slider) change the search params on every move, and writing the history that often costs the main
- * thread several milliseconds a move, so 'live' updates are written at most every `LIVE_WRITE_MS`
- * (and at once by `flushSearch`, e.g. when the slider is released).
+ * A URL the app already shows but has not yet written to the history: a continuous input (a dragged
+ * slider, a held arrow key) changes the search params on every move, but the history takes one entry
+ * per settled value: written by `flushSearch` when the slider is released, or, when no pointer holds
+ * it (keys, a typed number), once no change came for `SETTLE_MS`. Writing the history costs the main
+ * thread milliseconds: on every move it would slow the drag.
  */
 let pendingUrl: string | null = null;
 /** The location the pending update was made over; if the location changes otherwise, it is dropped. */
 let pendingOver = '';
 let pendingTimer: ReturnType<typeof setTimeout> | null = null;
-let lastLiveWrite = Number.NEGATIVE_INFINITY;
+/** A pointer holds the input: its value settles when it is released (`flushSearch`), not by time. */
+let held = false;
 
-/** Longest delay (ms) between a live update and its history entry (unless writes are held). */
-export const LIVE_WRITE_MS = 250;
+/** How long (ms) a live value must stay unchanged before it is written to the history. */
+export const SETTLE_MS = 250;
 
-/** While held (a slider is being dragged), live updates reach the history only when released. */
-let liveWritesHeld = false;
-
-/** Holds live history writes (true) or releases them, writing the pending update at once (false). */
-export function holdLiveWrites(hold: boolean): void {
-  liveWritesHeld = hold;
-  if (!hold) flushSearch();
+/** A pointer pressed a continuous input: its live values wait for `flushSearch` on release. */
+export function holdSearch(): void {
+  held = true;
+  if (pendingTimer !== null) clearTimeout(pendingTimer);
+  pendingTimer = null;
 }
 
 function dropPending(): void {
@@ -44,11 +45,11 @@ function dropPending(): void {
 
 /** Writes a pending live update to the history now (replacing the current entry); no-op when none. */
 export function flushSearch(): void {
+  held = false;
   const url = pendingUrl;
   dropPending();
   if (url === null || url === window.location.pathname + window.location.search) return;
   window.history.replaceState(null, '', url);
-  lastLiveWrite = performance.now();
 }
 
 // Leaving or reloading the page writes a live update still waiting for its history entry.
@@ -137,9 +138,8 @@ export type SearchUpdater = (params: URLSearchParams) => void;
 /**
  * Applies an updater to the search params. Discrete choices `push` a history entry so Back undoes
  * them; `replace` changes the current entry. `live` (continuous inputs: a slider being dragged) also
- * replaces the current entry, and the app sees the new params at once, but the history is written at
- * most every `LIVE_WRITE_MS` (the first update at once, the last one at most that long after it, or
- * on `flushSearch`).
+ * replaces the current entry, and the app sees the new params at once, but the history is written
+ * once the value settles (`SETTLE_MS` without a move, or `flushSearch`).
  */
 export function updateSearch(update: SearchUpdater, mode: 'push' | 'replace' | 'live' = 'push'): void {
   const current = snapshot();
@@ -152,14 +152,8 @@ export function updateSearch(update: SearchUpdater, mode: 'push' | 'replace' | '
   if (mode === 'live') {
     pendingOver = window.location.pathname + window.location.search;
     pendingUrl = url;
-    if (liveWritesHeld) {
-      notify();
-      return;
-    }
-    const wait = lastLiveWrite + LIVE_WRITE_MS - performance.now();
-    // (A clock that went back, as fake timers in tests can, writes at once too.)
-    if (wait <= 0 || wait > LIVE_WRITE_MS) flushSearch();
-    else pendingTimer ??= setTimeout(flushSearch, wait);
+    if (pendingTimer !== null) clearTimeout(pendingTimer);
+    pendingTimer = held ? null : setTimeout(flushSearch, SETTLE_MS);
   } else {
     // A pending live update first takes the current entry, so Back returns to it.
     flushSearch();
@@ -173,11 +167,7 @@ export function updateSearch(update: SearchUpdater, mode: 'push' | 'replace' | '
  * thresholds) and the demo size. Every other parameter belongs to one view and is left behind when
  * moving to another, so a link never carries a view's stale choices (`list=fastTrack` on /forecast).
  */
-export const GLOBAL_PARAMS: readonly string[] = [
-  'from', 'to', 'source', 'segment', 'owner',
-  'rules', 'mqlMode', 'mqlFit', 'mqlIntent', 'mqlScore', 'high', 'mid', 'tier1', 'tier2',
-  'demoLeads',
-];
+export const GLOBAL_PARAMS: readonly string[] = ['from', 'to', 'source', 'segment', 'owner', ...RULE_URL_PARAMS, 'demoLeads'];
 
 /** The search string ("" or "?…") to carry to another view: the global parameters only. */
 export function searchForOtherView(search: string): string {

@@ -15,7 +15,7 @@ test('dragging the MQL threshold slider changes the what-if figures and the URL'
   await page.mouse.down();
   for (const f of [0.5, 0.6, 0.7]) await page.mouse.move(box.x + box.width * f, box.y + box.height / 2, { steps: 4 });
   await page.mouse.up();
-  await expect(page).toHaveURL(/mqlFit=(6\d|7\d)/);
+  await expect(page).toHaveURL(/mqlMinFit=(6\d|7\d)/);
   await expect(draftMqls(page)).not.toHaveText(before ?? '');
   // The last-applied column keeps the applied threshold.
   await expect(page.getByTestId('whatif-applied-MQLs')).toHaveText(before ?? '');
@@ -54,7 +54,7 @@ test('after a fast drag of a threshold and a weight slider the figures equal a f
   const fit = await page.getByRole('slider', { name: 'MQL minimum fit', exact: true }).inputValue();
   const halfLife = await page.getByRole('slider', { name: 'Decay half-life', exact: true }).inputValue();
   // The threshold is in the link once the slider is released; the half-life is in the draft.
-  await expect(page).toHaveURL(new RegExp(`mqlFit=${fit}(&|$)`));
+  await expect(page).toHaveURL(new RegExp(`mqlMinFit=${fit}(&|$)`));
   const dragged = await settledFigures(page);
 
   const fresh = await context.newPage();
@@ -94,6 +94,7 @@ test('a corrupt stored rule set shows a notice, not a crash', async ({ page }) =
 });
 
 test('the intent view shows accuracy and the thresholds in the link', async ({ page }) => {
+  // A link of the first URL version (mqlIntent, high): links shared before still open.
   await page.goto('/intent?mqlIntent=45&high=70');
   await waitForDataset(page);
   await expect(page.getByText('AUC intent → SQO')).toBeVisible({ timeout: 30_000 });

@@ -6,7 +6,7 @@ import { DEFAULT_RULE_SET } from '../../src/engine/scoring/defaults';
 import { FRAMEWORKS, type FitRule, type RuleSet } from '../../src/engine/scoring/rules';
 import { clampRuleSet } from '../../src/engine/scoring/validate';
 import { RULES_PARAM, canonicalJson, checksum, decodeRuleLink, encodeRuleLink, writeRuleLink } from '../../src/state/rule-link';
-import { resolveRulesInUse } from '../../src/state/rules-in-use';
+import { resolveRulesInUse } from '../../src/state/rule-set-url';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 16 });
 const word = fc.string({ minLength: 1, maxLength: 12 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET } from '../../src/engine/scoring/defaults';
 import { STORAGE_KEY, loadStoredRules, saveStoredRules } from '../../src/state/rule-storage';
-import { parseThresholds, thresholdsOf } from '../../src/state/thresholds';
 
 function memory(initial?: string) {
   const m = new Map<string, string>();
@@ -55,15 +54,5 @@ describe('stored rule sets', () => {
   it('reports a failed write instead of throwing', () => {
     const full = { setItem: () => { throw new Error('QuotaExceededError'); } };
     expect(saveStoredRules(full, DEFAULT_RULE_SET, [])).toMatch(/could not be saved/);
-  });
-});
-
-describe('thresholds in the URL', () => {
-  it('reads, clamps and falls back to the rule set', () => {
-    const t = parseThresholds(new URLSearchParams('mqlFit=55&mqlIntent=250&high=abc&mqlMode=single'), thresholdsOf(DEFAULT_RULE_SET));
-    expect(t.mqlMinFit).toBe(55);
-    expect(t.mqlMinIntent).toBe(100);
-    expect(t.intentHigh).toBe(60);
-    expect(t.mqlMode).toBe('single-score');
   });
 });

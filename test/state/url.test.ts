@@ -2,8 +2,8 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RULES_PARAM } from '../../src/state/rule-link';
-import { THRESHOLD_PARAMS } from '../../src/state/thresholds';
-import { currentSearch, flushSearch, goToView, GLOBAL_PARAMS, LIVE_WRITE_MS, searchForOtherView, updateSearch, useSearch, useSearchSlice, useView } from '../../src/state/url';
+import { RULE_URL_PARAMS } from '../../src/state/rule-set-url';
+import { currentSearch, flushSearch, goToView, holdSearch, GLOBAL_PARAMS, SETTLE_MS, searchForOtherView, updateSearch, useSearch, useSearchSlice, useView } from '../../src/state/url';
 
 describe('live search updates (a dragged slider)', () => {
   let writes = 0;
@@ -24,32 +24,56 @@ describe('live search updates (a dragged slider)', () => {
     vi.restoreAllMocks();
   });
 
-  it('shows every value at once and writes the history at most every LIVE_WRITE_MS, the last value included', () => {
-    vi.advanceTimersByTime(LIVE_WRITE_MS);
+  it('shows every value at once and writes the history once, when the value has settled', () => {
     const search = renderHook(() => useSearch());
+    const length = window.history.length;
     for (let v = 1; v <= 30; v++) {
       act(() => updateSearch((p) => p.set('mqlFit', String(v)), 'live'));
       expect(search.result.current.get('mqlFit')).toBe(String(v));
       expect(currentSearch()).toContain(`mqlFit=${v}`);
       vi.advanceTimersByTime(16);
     }
-    // 30 moves over 480 ms: the first at once, then one write per LIVE_WRITE_MS.
-    expect(writes).toBeLessThanOrEqual(Math.ceil((30 * 16) / LIVE_WRITE_MS) + 1);
-    vi.advanceTimersByTime(LIVE_WRITE_MS);
+    // 30 moves over 480 ms, each within SETTLE_MS of the last: nothing written yet.
+    expect(writes).toBe(0);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(writes).toBe(1);
     expect(window.location.search).toBe('?high=70&mqlFit=30');
+    expect(window.history.length).toBe(length);
   });
 
-  it('writes the pending value at once on flush (release)', () => {
-    vi.advanceTimersByTime(LIVE_WRITE_MS);
+  it('writes the pending value at once on flush (a released slider)', () => {
     updateSearch((p) => p.set('mqlFit', '1'), 'live');
     updateSearch((p) => p.set('mqlFit', '2'), 'live');
-    expect(window.location.search).toBe('?high=70&mqlFit=1');
+    expect(window.location.search).toBe('?high=70');
     flushSearch();
+    expect(writes).toBe(1);
     expect(window.location.search).toBe('?high=70&mqlFit=2');
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(writes).toBe(1);
+  });
+
+  it('while a pointer holds the input, writes nothing however long a value stays, and the last value on release', () => {
+    holdSearch();
+    for (let v = 1; v <= 5; v++) {
+      updateSearch((p) => p.set('mqlFit', String(v)), 'live');
+      vi.advanceTimersByTime(SETTLE_MS * 2);
+    }
+    expect(writes).toBe(0);
+    flushSearch();
+    expect(writes).toBe(1);
+    expect(window.location.search).toBe('?high=70&mqlFit=5');
+  });
+
+  it('writes one entry per settled value of keys or typing', () => {
+    for (const v of [1, 2, 3]) {
+      updateSearch((p) => p.set('mqlFit', String(v)), 'live');
+      vi.advanceTimersByTime(SETTLE_MS + 1);
+    }
+    expect(writes).toBe(3);
+    expect(window.location.search).toBe('?high=70&mqlFit=3');
   });
 
   it('lets a discrete change push after the pending live value took the current entry', () => {
-    vi.advanceTimersByTime(LIVE_WRITE_MS);
     const length = window.history.length;
     updateSearch((p) => p.set('mqlFit', '1'), 'live');
     updateSearch((p) => p.set('mqlFit', '2'), 'live');
@@ -85,22 +109,6 @@ describe('live search updates (a dragged slider)', () => {
   });
 });
 
-describe('a slider drag holds the URL until release', () => {
-  it('writes no history during the drag and the last value on release', async () => {
-    const { sliderPressed } = await import('../../src/state/slider-drag');
-    window.history.replaceState(null, '', '/rules?high=70');
-    const spy = vi.spyOn(window.history, 'replaceState');
-    sliderPressed();
-    for (let v = 1; v <= 20; v++) updateSearch((p) => p.set('mqlFit', String(v)), 'live');
-    expect(currentSearch()).toBe('?high=70&mqlFit=20');
-    expect(spy).not.toHaveBeenCalled();
-    window.dispatchEvent(new Event('pointerup'));
-    expect(spy).toHaveBeenCalledTimes(1);
-    expect(window.location.search).toBe('?high=70&mqlFit=20');
-    spy.mockRestore();
-  });
-});
-
 describe("what a link carries to another view", () => {
   it('keeps the filters and the rules in use, and leaves the last view its own parameters', () => {
     expect(searchForOtherView('?list=fastTrack&source=webinar&rules=1.a.b&mqlFit=50&by=owner')).toBe('?source=webinar&rules=1.a.b&mqlFit=50');
@@ -108,7 +116,7 @@ describe("what a link carries to another view", () => {
   });
 
   it('names every filter and threshold parameter as global', () => {
-    for (const p of [...Object.values(THRESHOLD_PARAMS), 'mqlMode', 'from', 'to', 'source', 'segment', 'owner', RULES_PARAM]) expect(GLOBAL_PARAMS).toContain(p);
+    for (const p of [...RULE_URL_PARAMS, 'mqlFit', 'mqlMinFit', 'from', 'to', 'source', 'segment', 'owner', RULES_PARAM]) expect(GLOBAL_PARAMS).toContain(p);
   });
 
   it('drops them when moving to another view, and keeps them on the same view', () => {

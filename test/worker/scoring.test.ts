@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET } from '../../src/engine/scoring/defaults';
 import type { RuleSet } from '../../src/engine/scoring/rules';
+import { thresholdFreeKey } from '../../src/engine/scoring/what-if-prepare';
 import type { EngineApi } from '../../src/worker/api';
 import { createEngineService } from '../../src/worker/service';
 
@@ -37,6 +38,20 @@ describe('scoring handlers', () => {
       const changes = await api.statusChanges({ filters: {}, rules: draft, limit: 25 });
       await fresh.loadDemo({ leads: 3000 });
       expect(vm).toEqual(await fresh.whatIf({ filters: {}, draft, applied: DEFAULT_RULE_SET }));
+      expect(changes).toEqual(await fresh.statusChanges({ filters: {}, rules: draft, limit: 25 }));
+    }
+  });
+
+  it('takes the key of a rule set from the caller and gives the figures it computes without one', async () => {
+    const fresh = createEngineService();
+    await fresh.loadDemo({ leads: 3000 });
+    const key = thresholdFreeKey(DEFAULT_RULE_SET);
+    // A threshold slider's values: the key stays the same, the figures follow the threshold.
+    for (const draft of [withMql(25, 15), withMql(35, 15), withMql(60, 40)]) {
+      expect(thresholdFreeKey(draft)).toBe(key);
+      const keyed = await api.whatIf({ filters: {}, draft, applied: DEFAULT_RULE_SET, draftKey: key, appliedKey: key });
+      expect(keyed).toEqual(await fresh.whatIf({ filters: {}, draft, applied: DEFAULT_RULE_SET }));
+      const changes = await api.statusChanges({ filters: {}, rules: draft, rulesKey: key, limit: 25 });
       expect(changes).toEqual(await fresh.statusChanges({ filters: {}, rules: draft, limit: 25 }));
     }
   });

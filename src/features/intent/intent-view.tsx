@@ -1,10 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { datasetSummaryQuery } from '../../lib/dataset-queries';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
-import { withThresholds } from '../../state/rules';
-import { useRulesInUse } from '../../state/rules-in-use';
+import { useRuleSets } from '../../state/rules';
 import { toEngineFilters, useFilters } from '../../state/filters';
-import { useThresholds } from '../../state/thresholds';
 import { RulesSource } from '../../ui/rules-source';
 import { Stat } from '../../ui/stat';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
@@ -65,8 +63,7 @@ function Headline({ vm }: { vm: IntentViewModel }) {
 export function IntentView() {
   const summary = useQuery(datasetSummaryQuery());
   const filters = toEngineFilters(useFilters());
-  const inUse = useRulesInUse();
-  const rules = withThresholds(inUse.rules, useThresholds(inUse.rules));
+  const { inUse, scoring: rules } = useRuleSets();
   const q = useQuery({ ...intentOverviewQuery(summary.data?.version ?? 0, filters, rules), enabled: summary.data !== undefined });
   const vm = q.data;
   return (

@@ -1,73 +1,73 @@
-import type { PredictiveModel } from '../../engine/scoring/predictive';
 /**
  * Engine queries of the Qualification rules view. Keys carry the dataset version and every input.
- * They go to the engine through one single-flight scheduler (../../lib/single-flight.ts): at most one
- * of them is computing at a time, and while it computes each query family keeps only its newest
- * request waiting, so a dragged slider never queues stale values in the worker and its last value is
- * always computed in full. A superseded query settles as cancelled and `keepPreviousData` keeps the
- * figures on screen meanwhile; a result that arrives after its slider value was passed (the engine
- * finishes what it started) is still shown, marked as updating, through `useNewestResult`.
+ *
+ * A dragged slider asks for a new key on every move; the newest value wins. React Query cancels the
+ * query a move leaves behind (its `signal` aborts) and the scheduler (./engine-turns.ts) never sends
+ * it; `placeholderData` keeps figures on screen while the current one computes. A request cancelled
+ * while it computed still has a true result: it is kept in the cache under its own key
+ * (`keptIfCancelled`), and a waiting query shows the newest result of its family, so the figures
+ * follow a long drag, marked as updating.
  */
-import { keepPreviousData, queryOptions, type UseQueryResult } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
+import { keepPreviousData, queryOptions, type QueryClient, type QueryFunctionContext, type QueryKey } from '@tanstack/react-query';
 import type { Filters } from '../../engine/filters/filters';
+import type { PredictiveModel } from '../../engine/scoring/predictive';
 import type { RuleSet } from '../../engine/scoring/rules';
 import type { SuggestOutcome } from '../../engine/scoring/suggest';
-import type { StatusChangesViewModel, WhatIfViewModel } from '../../worker/api';
 import { engineKey } from '../../lib/dataset-queries';
-import { createSingleFlight } from '../../lib/single-flight';
+import type { KeyedRules, StatusChangesViewModel, WhatIfViewModel } from '../../worker/api';
 import { engine } from '../../worker/client';
-
-/** The scheduler of the view's recomputes; lanes are the query families. */
-export const rulesRecomputes = createSingleFlight();
-
-/** The newest result the engine returned for one query family, whatever value it was asked for. */
-class NewestResult<T> {
-  private entry: { readonly version: number; readonly value: T } | null = null;
-  private readonly listeners = new Set<() => void>();
-  readonly subscribe = (l: () => void) => {
-    this.listeners.add(l);
-    return () => void this.listeners.delete(l);
-  };
-  readonly get = () => this.entry;
-  set(version: number, value: T): T {
-    this.entry = { version, value };
-    for (const l of this.listeners) l();
-    return value;
-  }
-}
-
-const newestWhatIf = new NewestResult<WhatIfViewModel>();
-const newestStatusChanges = new NewestResult<StatusChangesViewModel>();
+import { inTurn } from './engine-turns';
 
 /**
- * What to show for a query of a family: its own data once computed; until then the newest result of
- * the family for this dataset (a value the slider passed), else react-query's previous data.
- * `stale` says the figures are not yet those of the current inputs.
+ * Least time (ms) between two requests of a family while values keep changing: the what-if (table
+ * and chart) follows about four values a second during a drag, the lead list about three; each new
+ * result costs the main thread a render.
  */
-function useNewestResult<T>(q: UseQueryResult<T>, newest: NewestResult<T>, version: number): { data: T | undefined; stale: boolean } {
-  const entry = useSyncExternalStore(newest.subscribe, newest.get, newest.get);
-  if (q.data !== undefined && !q.isPlaceholderData) return { data: q.data, stale: false };
-  if (entry && entry.version === version) return { data: entry.value, stale: true };
-  return { data: q.data, stale: q.data !== undefined };
+const PACE_MS = { whatIf: 250, statusChanges: 300 } as const;
+
+/** A paced engine request whose result, if its query was cancelled while it computed, stays in the cache under its key. */
+function keptIfCancelled<T>(family: keyof typeof PACE_MS, { signal, client, queryKey }: QueryFunctionContext, task: () => Promise<T>): Promise<T> {
+  return inTurn(
+    family,
+    PACE_MS[family],
+    async () => {
+      const result = await task();
+      if (signal.aborted) client.setQueryData(queryKey, result);
+      return result;
+    },
+    signal,
+  );
 }
 
-export const useShownWhatIf = (q: UseQueryResult<WhatIfViewModel>, version: number) => useNewestResult(q, newestWhatIf, version);
-export const useShownStatusChanges = (q: UseQueryResult<StatusChangesViewModel>, version: number) => useNewestResult(q, newestStatusChanges, version);
+/** While a query computes: the newest result of its family (`name`) for dataset `version`, else the previous data. */
+function newestOfFamily<T>(client: QueryClient, version: number, name: string, previous: T | undefined): T | undefined {
+  let newest: { at: number; data: T } | null = null;
+  for (const q of client.getQueryCache().getAll()) {
+    const key: QueryKey = q.queryKey;
+    if (key[0] !== 'engine' || key[1] !== version || key[2] !== name || q.state.data === undefined) continue;
+    if (!newest || q.state.dataUpdatedAt > newest.at) newest = { at: q.state.dataUpdatedAt, data: q.state.data as T };
+  }
+  return newest?.data ?? previous;
+}
 
-export const whatIfQuery = (version: number, filters: Filters, draft: RuleSet, applied: RuleSet) =>
-  queryOptions({
-    queryKey: engineKey(version, 'scoring.whatIf', { filters, draft, applied }),
-    queryFn: ({ signal }) => rulesRecomputes.run('whatIf', async () => newestWhatIf.set(version, await engine().whatIf({ filters, draft, applied })), signal),
-    placeholderData: keepPreviousData,
+/** The what-if of the draft against the applied rules; each rule set comes with its key (`KeyedRules`), which the query key need not hold. */
+export function whatIfQuery(client: QueryClient, version: number, filters: Filters, draft: KeyedRules, applied: KeyedRules) {
+  const queryKey = engineKey(version, 'scoring.whatIf', { filters, draft: draft.rules, applied: applied.rules });
+  return queryOptions<WhatIfViewModel, Error, WhatIfViewModel, typeof queryKey>({
+    queryKey,
+    queryFn: (ctx) => keptIfCancelled('whatIf', ctx, () => engine().whatIf({ filters, draft: draft.rules, applied: applied.rules, draftKey: draft.key, appliedKey: applied.key })),
+    placeholderData: (previous) => newestOfFamily(client, version, 'scoring.whatIf', previous),
   });
+}
 
-export const statusChangesQuery = (version: number, filters: Filters, rules: RuleSet, model: PredictiveModel | null = null) =>
-  queryOptions({
-    queryKey: engineKey(version, 'scoring.statusChanges', { filters, rules, model }),
-    queryFn: ({ signal }) => rulesRecomputes.run('statusChanges', async () => newestStatusChanges.set(version, await engine().statusChanges({ filters, rules, limit: 200, model })), signal),
-    placeholderData: keepPreviousData,
+export function statusChangesQuery(client: QueryClient, version: number, filters: Filters, rules: KeyedRules, model: PredictiveModel | null = null) {
+  const queryKey = engineKey(version, 'scoring.statusChanges', { filters, rules: rules.rules, model });
+  return queryOptions<StatusChangesViewModel, Error, StatusChangesViewModel, typeof queryKey>({
+    queryKey,
+    queryFn: (ctx) => keptIfCancelled('statusChanges', ctx, () => engine().statusChanges({ filters, rules: rules.rules, rulesKey: rules.key, limit: 200, model })),
+    placeholderData: (previous) => newestOfFamily(client, version, 'scoring.statusChanges', previous),
   });
+}
 
 export const catalogQuery = (version: number) =>
   queryOptions({
@@ -86,12 +86,12 @@ export interface SuggestRequest {
 export const suggestQuery = (version: number, req: SuggestRequest) =>
   queryOptions({
     queryKey: engineKey(version, 'scoring.suggest', req),
-    queryFn: ({ signal }) => rulesRecomputes.run('suggest', () => engine().suggestWeights(req), signal),
+    queryFn: ({ signal }) => inTurn('suggest', 0, () => engine().suggestWeights(req), signal),
   });
 
 export const explainQuery = (version: number, rules: RuleSet, leadId: string, model: PredictiveModel | null = null) =>
   queryOptions({
     queryKey: engineKey(version, 'scoring.explain', { rules, leadId, model }),
-    queryFn: ({ signal }) => rulesRecomputes.run('explain', () => engine().explainLead({ rules, leadId, model }), signal),
+    queryFn: ({ signal }) => inTurn('explain', 0, () => engine().explainLead({ rules, leadId, model }), signal),
     placeholderData: keepPreviousData,
   });

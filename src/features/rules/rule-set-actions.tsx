@@ -1,13 +1,11 @@
 import { memo, useState } from 'react';
-import { DEFAULT_RULE_SET } from '../../engine/scoring/defaults';
 import type { RuleSet } from '../../engine/scoring/rules';
 import { downloadBlob } from '../../lib/csv-export';
 import { formatDate } from '../../lib/format';
-import { rulesActions, useSavedRuleSets, withThresholds } from '../../state/rules';
-import { thresholdActions, thresholdsOf, type Thresholds } from '../../state/thresholds';
+import { rulesActions, useSavedRuleSets } from '../../state/rules';
 
-/** Apply, reset, save and load named rule sets, and export the draft as JSON. */
-export const RuleSetActions = memo(function RuleSetActions({ draft, thresholds }: { draft: RuleSet; thresholds: Thresholds }) {
+/** Apply, reset, save and load named rule sets, and export the draft (with the thresholds in effect) as JSON. */
+export const RuleSetActions = memo(function RuleSetActions({ draft }: { draft: RuleSet }) {
   const saved = useSavedRuleSets();
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState('');
@@ -22,7 +20,7 @@ export const RuleSetActions = memo(function RuleSetActions({ draft, thresholds }
           type="button"
           className="button"
           onClick={() => {
-            rulesActions.draftApplied(thresholds);
+            rulesActions.draftApplied();
             setMessage('The draft is now the applied rule set.');
           }}
         >
@@ -33,7 +31,6 @@ export const RuleSetActions = memo(function RuleSetActions({ draft, thresholds }
           className="button button--small"
           onClick={() => {
             rulesActions.draftReset();
-            thresholdActions.thresholdsReplaced(thresholdsOf(DEFAULT_RULE_SET));
             setMessage('Draft and thresholds reset to the defaults (not applied yet).');
           }}
         >
@@ -42,7 +39,7 @@ export const RuleSetActions = memo(function RuleSetActions({ draft, thresholds }
         <button
           type="button"
           className="button button--small"
-          onClick={() => downloadBlob(new Blob([JSON.stringify(withThresholds(draft, thresholds), null, 2)], { type: 'application/json' }), 'revlens-rule-set.json')}
+          onClick={() => downloadBlob(new Blob([JSON.stringify(draft, null, 2)], { type: 'application/json' }), 'revlens-rule-set.json')}
         >
           Export draft as JSON
         </button>
@@ -52,7 +49,7 @@ export const RuleSetActions = memo(function RuleSetActions({ draft, thresholds }
         onSubmit={(e) => {
           e.preventDefault();
           if (!name.trim()) return;
-          rulesActions.ruleSetSaved(name, thresholds);
+          rulesActions.ruleSetSaved(name);
           setChosen(name.trim());
           setMessage(`Saved "${name.trim()}".`);
           setName('');
@@ -84,7 +81,6 @@ export const RuleSetActions = memo(function RuleSetActions({ draft, thresholds }
             onClick={() => {
               if (!selected) return;
               rulesActions.draftReplaced(selected.rules);
-              thresholdActions.thresholdsReplaced(thresholdsOf(selected.rules));
               setMessage(`Loaded "${selected.name}" as the draft.`);
             }}
           >

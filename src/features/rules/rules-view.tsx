@@ -1,17 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
-import { memo, useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { memo } from 'react';
 import { datasetSummaryQuery } from '../../lib/dataset-queries';
-import { useDraftRules, useRulesNotices, rulesActions, withThresholds } from '../../state/rules';
-import { draftSource, useRulesInUse } from '../../state/rules-in-use';
+import { useDraftRules, useRuleSets, useRulesNotices, rulesActions } from '../../state/rules';
+import { draftSource } from '../../state/rules-in-use';
 import { useEngineFilters } from '../../state/filters';
-import { useThresholds } from '../../state/thresholds';
 import { ErrorState, Loading } from '../../ui/states';
 import { ViewHeader } from '../../ui/view-header';
 import { DraftEditor } from './draft-editor';
 import { FitRulesEditor } from './fit-rules-editor';
 import { usePredictiveModel } from '../../state/predictive';
 import { LeadExplanation } from './lead-explanation';
-import { catalogQuery, statusChangesQuery, useShownStatusChanges, useShownWhatIf, whatIfQuery } from './queries';
+import { catalogQuery, statusChangesQuery, whatIfQuery } from './queries';
 import { RuleSetActions } from './rule-set-actions';
 import { StatusChanges } from './status-changes';
 import { SuggestedWeights } from './suggested-weights';
@@ -39,22 +38,19 @@ const Notices = memo(function Notices() {
 });
 
 export function RulesView() {
+  const client = useQueryClient();
   const summary = useQuery(datasetSummaryQuery());
   // Every value passed down keeps its identity until its inputs change, so a moving slider re-renders
   // only the parts that show it (the memoised sections skip the rest).
   const filters = useEngineFilters();
-  const inUse = useRulesInUse();
-  const applied = inUse.rules;
+  const { inUse, draft, draftKey, inUseKey } = useRuleSets();
+  // The editors show the draft's other parts: the stored draft keeps its identity while a threshold moves.
   const draftRules = useDraftRules();
-  const thresholds = useThresholds(applied);
-  const draft = useMemo(() => withThresholds(draftRules, thresholds), [draftRules, thresholds]);
   const version = summary.data?.version ?? 0;
   const enabled = summary.data !== undefined;
-  const whatIf = useQuery({ ...whatIfQuery(version, filters, draft, applied), enabled });
+  const whatIf = useQuery({ ...whatIfQuery(client, version, filters, { rules: draft, key: draftKey }, { rules: inUse.rules, key: inUseKey }), enabled });
   const model = usePredictiveModel(version);
-  const changes = useQuery({ ...statusChangesQuery(version, filters, draft, model), enabled });
-  const shownWhatIf = useShownWhatIf(whatIf, version);
-  const shownChanges = useShownStatusChanges(changes, version);
+  const changes = useQuery({ ...statusChangesQuery(client, version, filters, { rules: draft, key: draftKey }, model), enabled });
   const catalog = useQuery({ ...catalogQuery(version), enabled });
   const currency = summary.data?.currency ?? 'USD';
   const source = draftSource(draft, inUse);
@@ -67,12 +63,12 @@ export function RulesView() {
       {summary.error ? <ErrorState title="No dataset is loaded" error={summary.error} /> : null}
       <div className="rules-layout">
         <div className="rules-layout__controls">
-          <ThresholdControls t={thresholds} />
-          <RuleSetActions draft={draftRules} thresholds={thresholds} />
+          <ThresholdControls rules={draft} />
+          <RuleSetActions draft={draft} />
         </div>
         <div className="rules-layout__results">
-          {shownWhatIf.data ? <WhatIfPanel vm={shownWhatIf.data} currency={currency} stale={shownWhatIf.stale} /> : null}
-          {!shownWhatIf.data && whatIf.isPending && enabled ? <Loading label="Computing the what-if…" /> : null}
+          {whatIf.data ? <WhatIfPanel vm={whatIf.data} currency={currency} stale={whatIf.isPlaceholderData} /> : null}
+          {!whatIf.data && whatIf.isPending && enabled ? <Loading label="Computing the what-if…" /> : null}
           {whatIf.error ? <ErrorState title="The what-if could not be computed" error={whatIf.error} /> : null}
         </div>
       </div>
@@ -84,7 +80,7 @@ export function RulesView() {
           <WarehouseExport rules={draft} attributes={catalog.data.attributes} />
         </>
       ) : null}
-      {shownChanges.data ? <StatusChanges vm={shownChanges.data} stale={shownChanges.stale} source={source} linkName={inUse.name} /> : null}
+      {changes.data ? <StatusChanges vm={changes.data} stale={changes.isPlaceholderData} source={source} linkName={inUse.name} /> : null}
       {enabled ? <LeadExplanation version={version} rules={draft} suggestion={changes.data?.rows[0]?.leadId} source={source} linkName={inUse.name} /> : null}
     </>
   );

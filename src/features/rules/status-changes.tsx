@@ -1,6 +1,5 @@
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
-import { useThrottledWhileDragging } from '../../state/slider-drag';
 import { DataTable } from '../../ui/data-table';
 import { RulesSource } from '../../ui/rules-source';
 import type { RulesSource as Source } from '../../state/rules-in-use';
@@ -27,9 +26,6 @@ const predictionColumns = (outcome: 'won' | 'sqo' | null) => [
   { key: 'factors', label: 'Top factors' },
 ];
 
-/** Matured leads whose MQL status the draft changes against the record (highest scores first). */
-/** How often (ms) the list shows a new result while a slider is dragged (at once on release). */
-const REFRESH_WHILE_DRAGGING_MS = 300;
 
 interface Props {
   readonly vm: StatusChangesViewModel;
@@ -39,8 +35,9 @@ interface Props {
   readonly linkName?: string | null;
 }
 
+/** Matured leads whose MQL status the draft changes against the record (highest scores first); redrawn at the pace the main thread allows. */
 export const StatusChanges = memo(function StatusChanges({ vm, stale = false, source, linkName }: Props) {
-  return <StatusChangesBody vm={useThrottledWhileDragging(vm, REFRESH_WHILE_DRAGGING_MS)} stale={stale} source={source} linkName={linkName} />;
+  return <StatusChangesBody vm={useDeferredValue(vm)} stale={stale} source={source} linkName={linkName} />;
 });
 
 const StatusChangesBody = memo(function StatusChangesBody({ vm, stale, source, linkName }: Props) {

@@ -2,7 +2,6 @@ import type { FitPopulation } from '../../engine/scoring/population';
 import type { SuggestResult, SuggestedWeights } from '../../engine/scoring/suggest';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
 import { rulesActions } from '../../state/rules';
-import { thresholdActions, thresholdsOf } from '../../state/thresholds';
 
 const auc = (v: number | null) => (v === null ? 'not measurable — needs both outcomes in the holdout' : formatDecimal(v));
 
@@ -119,7 +118,6 @@ function Fitted({ s }: { s: SuggestedWeights }) {
         className="button"
         onClick={() => {
           rulesActions.draftReplaced(s.ruleSet);
-          thresholdActions.thresholdsReplaced(thresholdsOf(s.ruleSet));
         }}
       >
         Apply as draft

@@ -1,11 +1,14 @@
 import { memo } from 'react';
 import { BOUNDS } from '../../engine/scoring/bounds';
-import { thresholdActions, type Thresholds } from '../../state/thresholds';
+import type { RuleSet } from '../../engine/scoring/rules';
+import { rulesActions } from '../../state/rules';
 import { SliderField } from './slider-field';
 
 /** MQL rule, intent tiers and ICP tiers. Moving a slider updates the URL and the what-if at once. */
-export const ThresholdControls = memo(function ThresholdControls({ t }: { t: Thresholds }) {
-  const change = thresholdActions.thresholdChanged;
+export const ThresholdControls = memo(function ThresholdControls({ rules }: { rules: RuleSet }) {
+  const change = rulesActions.thresholdChanged;
+  const q = rules.qualification;
+  const t = rules.tiers;
   return (
     <section className="card" aria-labelledby="thresholds-heading">
       <h2 id="thresholds-heading">Thresholds</h2>
@@ -13,20 +16,20 @@ export const ThresholdControls = memo(function ThresholdControls({ t }: { t: Thr
       <fieldset className="rules-fieldset">
         <legend>MQL rule</legend>
         <label className="inline-choice">
-          <input type="radio" name="mql-mode" checked={t.mqlMode === 'two-score'} onChange={() => thresholdActions.mqlModeChosen('two-score')} />
+          <input type="radio" name="mql-mode" checked={q.mqlMode === 'two-score'} onChange={() => rulesActions.mqlModeChosen('two-score')} />
           Two scores: fit and intent each above a minimum
         </label>
         <label className="inline-choice">
-          <input type="radio" name="mql-mode" checked={t.mqlMode === 'single-score'} onChange={() => thresholdActions.mqlModeChosen('single-score')} />
+          <input type="radio" name="mql-mode" checked={q.mqlMode === 'single-score'} onChange={() => rulesActions.mqlModeChosen('single-score')} />
           Single combined score
         </label>
-        {t.mqlMode === 'two-score' ? (
+        {q.mqlMode === 'two-score' ? (
           <>
-            <SliderField label="MQL minimum fit" bound={BOUNDS.threshold} value={t.mqlMinFit} onChange={(v) => change('mqlMinFit', v)} unit="points" />
-            <SliderField label="MQL minimum intent" bound={BOUNDS.threshold} value={t.mqlMinIntent} onChange={(v) => change('mqlMinIntent', v)} unit="points" />
+            <SliderField label="MQL minimum fit" bound={BOUNDS.threshold} value={q.mqlMinFit} onChange={(v) => change('mqlMinFit', v)} unit="points" />
+            <SliderField label="MQL minimum intent" bound={BOUNDS.threshold} value={q.mqlMinIntent} onChange={(v) => change('mqlMinIntent', v)} unit="points" />
           </>
         ) : (
-          <SliderField label="MQL minimum combined score" bound={BOUNDS.threshold} value={t.mqlMinCombined} onChange={(v) => change('mqlMinCombined', v)} unit="points" />
+          <SliderField label="MQL minimum combined score" bound={BOUNDS.threshold} value={q.mqlMinCombined} onChange={(v) => change('mqlMinCombined', v)} unit="points" />
         )}
       </fieldset>
       <fieldset className="rules-fieldset">

@@ -1,8 +1,7 @@
-import { memo, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { SeriesBarChart } from '../../charts/series-bar-chart';
 import { CHART_COLORS } from '../../charts/theme';
 import { formatCount } from '../../lib/format';
-import { useThrottledWhileDragging } from '../../state/slider-drag';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { WhatIfViewModel } from '../../worker/api';
 import { COLUMNS, buildWhatIfModel } from './build-what-if-model';
@@ -28,10 +27,6 @@ const DEFINITION = (
     </p>
   </>
 );
-
-/** How often (ms) the table and the chart show a new result while a slider is dragged (at once on release). */
-const TABLE_REFRESH_WHILE_DRAGGING_MS = 100;
-const CHART_REFRESH_WHILE_DRAGGING_MS = 300;
 
 type Volumes = ReturnType<typeof buildWhatIfModel>['volumes'];
 
@@ -60,13 +55,10 @@ interface WhatIfPanelProps {
   readonly stale: boolean;
 }
 
+/** The table follows each result; the chart, costlier to draw, at the pace the main thread allows (a deferred value). */
 export const WhatIfPanel = memo(function WhatIfPanel({ vm, currency, stale }: WhatIfPanelProps) {
-  return <WhatIfBody vm={useThrottledWhileDragging(vm, TABLE_REFRESH_WHILE_DRAGGING_MS)} currency={currency} stale={stale} />;
-});
-
-const WhatIfBody = memo(function WhatIfBody({ vm, currency, stale }: WhatIfPanelProps) {
   const model = useMemo(() => buildWhatIfModel(vm, currency), [vm, currency]);
-  const volumes = useThrottledWhileDragging(model.volumes, CHART_REFRESH_WHILE_DRAGGING_MS);
+  const volumes = useDeferredValue(model.volumes);
   return (
     <ChartFrame
       title="What-if: draft vs last applied vs recorded process"

@@ -36,10 +36,23 @@ export interface IntentViewModel extends ScoringSummary {
   readonly rulesNote: string | null;
 }
 
+/**
+ * A rule set and the key of all of it but its thresholds (`thresholdFreeKey`), which the caller
+ * computes once when those parts change: what-if contexts are cached by it, so a request for a moved
+ * threshold is answered without re-keying the rule set.
+ */
+export interface KeyedRules {
+  readonly rules: RuleSet;
+  readonly key: string;
+}
+
 export interface WhatIfInput {
   readonly filters: Filters;
   readonly draft: RuleSet;
   readonly applied: RuleSet;
+  /** `thresholdFreeKey` of `draft` and of `applied`, when the caller has them (else computed here). */
+  readonly draftKey?: string;
+  readonly appliedKey?: string;
 }
 
 export interface WhatIfViewModel {
@@ -92,7 +105,7 @@ export interface ScoringCatalog {
 export interface ScoringHandlers {
   intentOverview(input: ScoringInput): Promise<IntentViewModel>;
   whatIf(input: WhatIfInput): Promise<WhatIfViewModel>;
-  statusChanges(input: ScoringInput & { readonly limit: number; readonly model?: PredictiveModel | null }): Promise<StatusChangesViewModel>;
+  statusChanges(input: ScoringInput & { readonly rulesKey?: string; readonly limit: number; readonly model?: PredictiveModel | null }): Promise<StatusChangesViewModel>;
   suggestWeights(input: SuggestInput): Promise<SuggestResult>;
   scoringCatalog(): Promise<ScoringCatalog>;
   explainLead(input: { readonly rules: RuleSet; readonly leadId: string; readonly model?: PredictiveModel | null }): Promise<LeadExplanationViewModel | null>;
@@ -134,13 +147,14 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
   }
 
   /**
-   * The what-if context of a (clamped) rule set: cached by everything but the thresholds; a rule set
-   * one weight away from a cached one (a dragged weight slider) is derived from it incrementally.
+   * The what-if context of a (clamped) rule set: cached by everything but the thresholds (`rulesKey`,
+   * the caller's `thresholdFreeKey` if it has one); a rule set one weight away from a cached one (a
+   * dragged weight slider) is derived from it incrementally.
    */
-  function context(ds: Dataset, filters: Filters, rules: RuleSet): WhatIfContext {
+  function context(ds: Dataset, filters: Filters, rules: RuleSet, rulesKey = thresholdFreeKey(rules)): WhatIfContext {
     forDataset(ds);
     const filtersKey = JSON.stringify(filters);
-    const key = filtersKey + thresholdFreeKey(rules);
+    const key = filtersKey + rulesKey;
     const hit = contexts.get(key);
     if (hit) {
       contexts.delete(key);
@@ -185,14 +199,14 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       const mask = scope(ds, JSON.stringify(filters), filters);
       return { ...scoringSummary(ds, r, mask, ds.meta.latestAt), asOf: isoDate(ds.meta.latestAt), rules: r, rulesNote: rulesReadNothing(ds, r) };
     },
-    async whatIf({ filters, draft, applied }) {
+    async whatIf({ filters, draft, applied, draftKey, appliedKey }) {
       const ds = requireDataset(state);
       const d = clampRuleSet(draft);
       const a = clampRuleSet(applied);
       await sumsReady(ds, d);
       if (a.halfLifeDays !== d.halfLifeDays) await sumsReady(ds, a);
-      const dc = context(ds, filters, d);
-      const ac = context(ds, filters, a);
+      const dc = context(ds, filters, d, draftKey);
+      const ac = context(ds, filters, a, appliedKey);
       return {
         asOf: isoDate(ds.meta.latestAt),
         matured: dc.totals[0]!,
@@ -202,11 +216,11 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
         recorded: recordedFigures(dc),
       };
     },
-    async statusChanges({ filters, rules, limit, model }) {
+    async statusChanges({ filters, rules, rulesKey, limit, model }) {
       const ds = requireDataset(state);
       const r = clampRuleSet(rules);
       await sumsReady(ds, r);
-      const changes = statusChanges(ds, context(ds, filters, r), r, limit);
+      const changes = statusChanges(ds, context(ds, filters, r, rulesKey), r, limit);
       if (!model) return { total: changes.total, rows: changes.rows.map((c) => ({ ...c, probability: null, factors: '' })), predictionOutcome: null };
       const index = new Map<string, number>();
       const wanted = new Set(changes.rows.map((c) => c.leadId));

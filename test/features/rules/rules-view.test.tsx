@@ -36,7 +36,8 @@ describe('the Qualification rules view', () => {
     const mqlRow = within(table).getByRole('row', { name: /^MQLs/ });
     const before = within(mqlRow).getAllByRole('cell')[0]!.textContent;
     fireEvent.change(screen.getByRole('slider', { name: 'MQL minimum fit' }), { target: { value: '80' } });
-    expect(window.location.search).toContain('mqlFit=80');
+    // The link takes the value once it has settled.
+    await waitFor(() => expect(window.location.search).toContain('mqlMinFit=80'));
     await waitFor(() => expect(within(mqlRow).getAllByRole('cell')[0]!.textContent).not.toBe(before), { timeout: 10_000 });
     // The last-applied column still uses the applied threshold (40).
     expect(within(mqlRow).getAllByRole('cell')[1]!.textContent).toBe(before);
@@ -51,7 +52,7 @@ describe('the Qualification rules view', () => {
     expect(screen.getByRole('table', { name: 'Largest fitted weights' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Apply as draft' }));
     // The suggested rule set ranks by the combined score: single-score mode lands in the URL.
-    expect(window.location.search).toContain('mqlMode=single');
+    expect(window.location.search).toContain('mqlMode=single-score');
   }, 40_000);
 
   it('explains a lead: matched fit rules and intent per activity type', async () => {
