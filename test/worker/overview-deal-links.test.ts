@@ -43,6 +43,7 @@ describe('the Overview and Forecast pipeline figures open lists of the same deal
     const v = forecastView(ds, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS });
     expect(list({ kind: 'expected', basis: 'winRate' }).totalCents).toBe(v.pipelineTimesWinRateCents);
     expect(list({ kind: 'expected', basis: 'weighted' }).totalCents).toBe(v.expectedBookingsCents);
+    expect([list({ kind: 'lookback', won: false }).rows.length, list({ kind: 'lookback', won: true }).rows.length]).toEqual([v.won + v.lost, v.won]);
     for (const q of v.quarters) {
       expect([q.quarter, list({ kind: 'won', quarter: q.quarter }).totalCents]).toEqual([q.quarter, q.wonCents]);
       expect([q.quarter, list({ kind: 'due', quarter: q.quarter, weighted: false }).totalCents]).toEqual([q.quarter, q.openDueCents]);
