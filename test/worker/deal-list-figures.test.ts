@@ -49,6 +49,16 @@ describe('the win rate, the average won deal and the cycle open the deals they a
   });
 });
 
+describe('the slippage win rates open the closed deals they are read from', () => {
+  const at = ms('2026-04-30');
+  const slip = (pushed: boolean) => dealListView(ds, { filters: {}, settings, stageCategories: {}, target: { kind: 'slipClosed', pushed } }, at);
+  it('pushed: P, pushed twice and won, 1 of 1; never pushed: W won and G lost, 1 of 2', () => {
+    expect([ids(slip(true)), ids(slip(false))]).toEqual([['P'], ['G', 'W']]);
+    expect(slip(true).note).toContain('win rate = 1 won ÷ 1 closed deals pushed at least once = 100.0%');
+    expect(slip(false).note).toContain('win rate = 1 won ÷ 2 closed deals never pushed = 50.0%');
+  });
+});
+
 describe('coverage and the quarter chart: won, projected and each stage open their deals', () => {
   it('won in Q1: W, $5,000 (the coverage table’s won and the attainment 5%)', () => {
     const l = list({ kind: 'won', quarter: '2026-Q1' });

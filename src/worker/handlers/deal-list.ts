@@ -7,8 +7,8 @@
 import { dealRows, type DealRow } from '../../engine/forecast/deal-rows';
 import type { WaterfallStepKey } from '../../engine/forecast/deal-waterfall';
 import { closedInWindow, historicalRates, kept, lookbackStart } from '../../engine/forecast/lookback';
-import { closedAt, isOverdue, stageAt, statusAt } from '../../engine/forecast/opportunity-time';
-import { slippage } from '../../engine/forecast/slippage';
+import { AT_NONE, closedAt, isOverdue, stageAt, statusAt } from '../../engine/forecast/opportunity-time';
+import { closeDateMoves, slippage } from '../../engine/forecast/slippage';
 import { stalledDeals } from '../../engine/forecast/stalled';
 import { probabilityLookup } from '../../engine/forecast/stage-probability';
 import { summableCents, type Dataset } from '../../engine/model/columns';
@@ -48,7 +48,10 @@ export type DealTarget =
   /** The forecast-accuracy headline: the current quarter's projection by a method, or its bookings won to date. */
   | { readonly kind: 'accuracy'; readonly part: AccuracyPart }
   | { readonly kind: 'pushed'; readonly twice: boolean }
-  | { readonly kind: 'stalled' };
+  /** The closed deals behind a slippage win rate: those pushed at least once, or never. */
+  | { readonly kind: 'slipClosed'; readonly pushed: boolean }
+  /** Stalled open deals, of one stage when given. */
+  | { readonly kind: 'stalled'; readonly stage?: string };
 
 export interface DealListInput extends Omit<DealForecastInput, 'quarter'> {
   readonly target: DealTarget;
@@ -221,7 +224,23 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       const s = slippage(ds, { asOf, mask: ctx.mask });
       return amountList(t.twice ? 'Deals pushed more than once' : 'Deals pushed at least once', t.twice ? s.rows.pushedTwice : s.rows.pushed);
     }
-    case 'stalled':
-      return amountList('Stalled deals', stalledDeals(ds, { asOf, mask: ctx.mask }).flatMap((x) => x.stalled));
+    case 'slipClosed': {
+      const rows: number[] = [];
+      let won = 0;
+      for (let j = 0; j < O.count; j++) {
+        const status = kept(ctx.mask, j) ? statusAt(ds, j, asOf) : AT_NONE;
+        if (status === AT_NONE || status === STATUS_OPEN || closeDateMoves(ds, j, asOf).pushes >= 1 !== t.pushed) continue;
+        rows.push(j);
+        if (status === STATUS_WON) won++;
+      }
+      const which = t.pushed ? 'pushed at least once' : 'never pushed';
+      const rate = rows.length === 0 ? 'not measurable' : `${((won / rows.length) * 100).toFixed(1)}%`;
+      const note = `The figure is a rate: win rate = ${won} won ÷ ${rows.length} closed deals ${which} = ${rate}. The list holds those ${rows.length} deals; its total is their amount, which the rate does not add up.`;
+      return amountList(`Closed deals ${which}`, rows, note);
+    }
+    case 'stalled': {
+      const stages = stalledDeals(ds, { asOf, mask: ctx.mask }).filter((x) => t.stage === undefined || x.stage === t.stage);
+      return amountList(t.stage === undefined ? 'Stalled deals' : `Stalled deals in ${t.stage}`, stages.flatMap((x) => x.stalled));
+    }
   }
 }
