@@ -36,6 +36,29 @@ describe('the Forecast headline: expected bookings open their deals', () => {
   });
 });
 
+describe('the win rate, the average won deal and the cycle open the deals they are read from', () => {
+  it('win rate 50%: W won and G lost in the lookback, both listed; the caption says the figure is a rate', () => {
+    const l = list({ kind: 'lookback', won: false });
+    expect([ids(l), view.winRate, view.won + view.lost]).toEqual([['G', 'W'], 0.5, 2]);
+    expect(l.note).toContain('win rate = 1 won ÷ 2 closed over the last 4 quarters = 50.0%');
+  });
+  it('the won deals: W, $5,000, the average won deal', () => {
+    const l = list({ kind: 'lookback', won: true });
+    expect([ids(l), l.totalCents]).toEqual([['W'], usd(5_000)]);
+    expect(l.note).toContain('the average won deal is their amount ÷ 1 ($5,000)');
+  });
+});
+
+describe('the slippage win rates open the closed deals they are read from', () => {
+  const at = ms('2026-04-30');
+  const slip = (pushed: boolean) => dealListView(ds, { filters: {}, settings, stageCategories: {}, target: { kind: 'slipClosed', pushed } }, at);
+  it('pushed: P, pushed twice and won, 1 of 1; never pushed: W won and G lost, 1 of 2', () => {
+    expect([ids(slip(true)), ids(slip(false))]).toEqual([['P'], ['G', 'W']]);
+    expect(slip(true).note).toContain('win rate = 1 won ÷ 1 closed deals pushed at least once = 100.0%');
+    expect(slip(false).note).toContain('win rate = 1 won ÷ 2 closed deals never pushed = 50.0%');
+  });
+});
+
 describe('coverage and the quarter chart: won, projected and each stage open their deals', () => {
   it('won in Q1: W, $5,000 (the coverage table’s won and the attainment 5%)', () => {
     const l = list({ kind: 'won', quarter: '2026-Q1' });

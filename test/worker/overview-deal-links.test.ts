@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoCompany } from '../../src/demo/generate';
 import { buildDataset } from '../../src/engine/model/build-dataset';
+import { dealForecastView } from '../../src/worker/handlers/deal-forecast';
 import { dealListView } from '../../src/worker/handlers/deal-list';
 import { DEFAULT_FORECAST_SETTINGS, forecastView, pipelinePanelView } from '../../src/worker/handlers/forecast';
 import { forecastAccuracyView } from '../../src/worker/handlers/forecast-accuracy';
@@ -43,6 +44,7 @@ describe('the Overview and Forecast pipeline figures open lists of the same deal
     const v = forecastView(ds, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS });
     expect(list({ kind: 'expected', basis: 'winRate' }).totalCents).toBe(v.pipelineTimesWinRateCents);
     expect(list({ kind: 'expected', basis: 'weighted' }).totalCents).toBe(v.expectedBookingsCents);
+    expect([list({ kind: 'lookback', won: false }).rows.length, list({ kind: 'lookback', won: true }).rows.length]).toEqual([v.won + v.lost, v.won]);
     for (const q of v.quarters) {
       expect([q.quarter, list({ kind: 'won', quarter: q.quarter }).totalCents]).toEqual([q.quarter, q.wonCents]);
       expect([q.quarter, list({ kind: 'due', quarter: q.quarter, weighted: false }).totalCents]).toEqual([q.quarter, q.openDueCents]);
@@ -59,6 +61,11 @@ describe('the Overview and Forecast pipeline figures open lists of the same deal
       if (q.actualCents !== null) expect(list({ kind: 'won', quarter: q.quarter }).totalCents).toBe(q.actualCents);
     }
     expect(v.sqoLag.quarters.some((q) => q.forecastCents > 0)).toBe(true);
+    const d = dealForecastView(ds, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS, stageCategories: {} });
+    expect(d.stalled!.count).toBeGreaterThan(0);
+    for (const st of d.stalled!.stages) expect([st.stage, list({ kind: 'stalled', stage: st.stage }).rows.length]).toEqual([st.stage, st.stalled]);
+    const s = d.slippage!;
+    expect([list({ kind: 'slipClosed', pushed: true }).rows.length, list({ kind: 'slipClosed', pushed: false }).rows.length]).toEqual([s.closedPushed, s.closedNeverPushed]);
     const a = forecastAccuracyView(ds, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS });
     if (!a.measurable) throw new Error(a.reason);
     expect(list({ kind: 'accuracy', part: 'wonToDate' }).totalCents).toBe(a.current.actualToDateCents);

@@ -103,3 +103,12 @@ export function buildDealListCells(v: DealListView): Cell[][] {
     r.overdue ? 'yes' : 'no',
   ]);
 }
+
+/**
+ * Whether a row of `buildDealListCells` matches the list's text filter: the deal, owner, status,
+ * stage or category contains `needle` (lower case), whether or not the figure's column comes second.
+ */
+export function matchesDealFilter(row: readonly Cell[], needle: string, figure: boolean): boolean {
+  const off = figure ? 1 : 0;
+  return [row[0], row[1 + off], row[2 + off], row[3 + off], row[4 + off]].some((c) => String(c ?? '').toLowerCase().includes(needle));
+}

@@ -6,7 +6,7 @@ import { formatCount, formatDate, formatMoney, formatPercent } from '../../lib/f
 import { DataTable, type TableColumn } from '../../ui/data-table';
 import { ErrorState, Loading } from '../../ui/states';
 import type { DealTarget, ForecastSettings } from '../../worker/api';
-import { buildDealListCells, DEAL_LIST_HEADER, hasFigureColumn } from './build-deal-forecast-model';
+import { buildDealListCells, DEAL_LIST_HEADER, hasFigureColumn, matchesDealFilter } from './build-deal-forecast-model';
 import { CATEGORY_NAMES, dealActions, type CategoryId } from './deal-settings';
 import { dealListQuery } from './queries';
 
@@ -55,8 +55,9 @@ export function DealListPanel({ version, filters, settings, stageCategories, tar
   const cells = useMemo(() => (data ? buildDealListCells(data) : []), [data]);
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    return needle === '' ? cells : cells.filter((r) => r.slice(0, 5).some((c) => String(c ?? '').toLowerCase().includes(needle)));
-  }, [cells, filter]);
+    const figure = data ? hasFigureColumn(data) : false;
+    return needle === '' ? cells : cells.filter((r) => matchesDealFilter(r, needle, figure));
+  }, [cells, filter, data]);
   const slug = (data?.title ?? 'deals').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return (
     <section ref={ref} className="card drill-panel fc-deals" aria-labelledby="deal-list-title">

@@ -57,12 +57,16 @@ export function parseDealTarget(raw: string | null): DealTarget | null {
       return { kind: 'undated' };
     case 'sqoLag':
       return q && (SQO_LAG_SERIES as readonly unknown[]).includes(t.series) ? { kind: 'sqoLag', quarter: q, series: t.series as SqoLagSeries } : null;
+    case 'lookback':
+      return { kind: 'lookback', won: t.won === true };
     case 'accuracy':
       return (ACCURACY_PARTS as readonly unknown[]).includes(t.part) ? { kind: 'accuracy', part: t.part as AccuracyPart } : null;
     case 'pushed':
       return { kind: 'pushed', twice: t.twice === true };
+    case 'slipClosed':
+      return { kind: 'slipClosed', pushed: t.pushed === true };
     case 'stalled':
-      return { kind: 'stalled' };
+      return typeof t.stage === 'string' && t.stage !== '' ? { kind: 'stalled', stage: t.stage } : { kind: 'stalled' };
     default:
       return null;
   }

@@ -85,6 +85,14 @@ export function ForecastView() {
                   </button>
                 </>
               ) : null}
+              {' · '}
+              <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'lookback', won: false })}>
+                Show the deals behind the win rate
+              </button>
+              {' · '}
+              <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'lookback', won: true })}>
+                Show the won deals behind the cycle and velocity
+              </button>
             </p>
             <p className="muted" data-testid="forecast-as-of">
               Computed as of {formatInstant(v.asOfInstant)}: deals open at that instant, rates over deals closed since{' '}

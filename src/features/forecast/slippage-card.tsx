@@ -3,6 +3,7 @@ import { ChartFrame } from '../../ui/chart-frame';
 import { Stat } from '../../ui/stat';
 import type { DealForecastView } from '../../worker/api';
 import { dealActions } from './deal-settings';
+import { FigureLink } from './figure-link';
 
 const days = (d: number | null) => (d === null ? 'no push' : `${formatDecimal(d)} days`);
 
@@ -60,16 +61,30 @@ export function SlippageCard({ view }: { view: DealForecastView }) {
             </button>
           </div>
           <Stat label="Days pushed" value={`${formatCount(Math.round(s.daysPushed))} days`} note={`mean ${days(s.meanDaysPerPush)} per push`} />
-          <Stat
-            label="Win rate, pushed"
-            value={s.winRatePushed === null ? 'not measurable' : formatPercent(s.winRatePushed)}
-            note={s.winRatePushed === null ? 'not measurable — needs a closed deal that was pushed' : `of ${formatCount(s.closedPushed)} closed`}
-          />
-          <Stat
-            label="Win rate, never pushed"
-            value={s.winRateNeverPushed === null ? 'not measurable' : formatPercent(s.winRateNeverPushed)}
-            note={s.winRateNeverPushed === null ? 'not measurable — needs a closed deal never pushed' : `of ${formatCount(s.closedNeverPushed)} closed`}
-          />
+          <div className="fc-figure">
+            <Stat
+              label="Win rate, pushed"
+              value={s.winRatePushed === null ? 'not measurable' : formatPercent(s.winRatePushed)}
+              note={s.winRatePushed === null ? 'not measurable — needs a closed deal that was pushed' : `of ${formatCount(s.closedPushed)} closed`}
+            />
+            {s.closedPushed > 0 ? (
+              <button type="button" className="button button--small" onClick={() => dealActions.figureOpened({ kind: 'slipClosed', pushed: true })}>
+                List the {formatCount(s.closedPushed)} closed deals
+              </button>
+            ) : null}
+          </div>
+          <div className="fc-figure">
+            <Stat
+              label="Win rate, never pushed"
+              value={s.winRateNeverPushed === null ? 'not measurable' : formatPercent(s.winRateNeverPushed)}
+              note={s.winRateNeverPushed === null ? 'not measurable — needs a closed deal never pushed' : `of ${formatCount(s.closedNeverPushed)} closed`}
+            />
+            {s.closedNeverPushed > 0 ? (
+              <button type="button" className="button button--small" onClick={() => dealActions.figureOpened({ kind: 'slipClosed', pushed: false })}>
+                List the {formatCount(s.closedNeverPushed)} closed deals
+              </button>
+            ) : null}
+          </div>
         </div>
       ) : (
         <p className="muted" data-testid="slippage-not-measurable">
@@ -104,7 +119,17 @@ export function SlippageCard({ view }: { view: DealForecastView }) {
                   <td className="num">{formatCount(x.open)}</td>
                   <td className="num">{formatCount(x.stays)}</td>
                   <td className="num">{x.p75Days === null ? 'not measurable — needs 5 completed stays' : `${formatDecimal(x.p75Days)} days`}</td>
-                  <td className="num">{x.p75Days === null ? '—' : formatCount(x.stalled)}</td>
+                  <td className="num">
+                    {x.p75Days === null ? (
+                      '—'
+                    ) : x.stalled > 0 ? (
+                      <FigureLink target={{ kind: 'stalled', stage: x.stage }} label={`Stalled in ${x.stage}: ${formatCount(x.stalled)} deals`}>
+                        {formatCount(x.stalled)}
+                      </FigureLink>
+                    ) : (
+                      formatCount(x.stalled)
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -6,9 +6,9 @@
  */
 import { dealRows, type DealRow } from '../../engine/forecast/deal-rows';
 import type { WaterfallStepKey } from '../../engine/forecast/deal-waterfall';
-import { historicalRates, kept } from '../../engine/forecast/lookback';
-import { closedAt, isOverdue, stageAt, statusAt } from '../../engine/forecast/opportunity-time';
-import { slippage } from '../../engine/forecast/slippage';
+import { closedInWindow, historicalRates, kept, lookbackStart } from '../../engine/forecast/lookback';
+import { AT_NONE, closedAt, isOverdue, stageAt, statusAt } from '../../engine/forecast/opportunity-time';
+import { closeDateMoves, slippage } from '../../engine/forecast/slippage';
 import { stalledDeals } from '../../engine/forecast/stalled';
 import { probabilityLookup } from '../../engine/forecast/stage-probability';
 import { summableCents, type Dataset } from '../../engine/model/columns';
@@ -46,10 +46,15 @@ export type DealTarget =
   | { readonly kind: 'undated' }
   /** The SQOs behind an SQO-lag figure of the quarter. */
   | { readonly kind: 'sqoLag'; readonly quarter: string; readonly series: SqoLagSeries }
+  /** Deals closed in the lookback (`won`: only the won ones): behind the win rate, the average won deal, the cycle and the velocity. */
+  | { readonly kind: 'lookback'; readonly won: boolean }
   /** The forecast-accuracy headline: the current quarter's projection by a method, or its bookings won to date. */
   | { readonly kind: 'accuracy'; readonly part: AccuracyPart }
   | { readonly kind: 'pushed'; readonly twice: boolean }
-  | { readonly kind: 'stalled' };
+  /** The closed deals behind a slippage win rate: those pushed at least once, or never. */
+  | { readonly kind: 'slipClosed'; readonly pushed: boolean }
+  /** Stalled open deals, of one stage when given. */
+  | { readonly kind: 'stalled'; readonly stage?: string };
 
 export interface DealListInput extends Omit<DealForecastInput, 'quarter'> {
   readonly target: DealTarget;
@@ -198,6 +203,22 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       const title = t.series === 'toDate' ? `Bookings forecast from SQOs to date, ${t.quarter}` : `Bookings forecast from SQOs, ${t.quarter}`;
       return make(title, 'Expected bookings', s.total, withFigure(rows, (_, k) => Math.round(s.figure[k]!)), s.note);
     }
+    case 'lookback': {
+      const lookback = ctx.probability.lookbackQuarters;
+      const from = lookbackStart(asOf, lookback);
+      const rows: number[] = [];
+      for (let j = 0; j < O.count; j++) {
+        if (!kept(ctx.mask, j) || !closedInWindow(ds, j, asOf, from)) continue;
+        if (!t.won || statusAt(ds, j, asOf) === STATUS_WON) rows.push(j);
+      }
+      const r = historicalRates(ds, { asOf, mask: ctx.mask, lookbackQuarters: lookback });
+      const since = lookback === null ? 'over all history' : `over the last ${lookback} quarters`;
+      const pct = (x: number | null) => (x === null ? 'not measurable' : `${(x * 100).toFixed(1)}%`);
+      const note = t.won
+        ? `The ${r.won} deals won ${since}: the average won deal is their amount ÷ ${r.won} (${r.avgWonCents === null ? 'not measurable' : money(Math.round(r.avgWonCents))}); the average cycle is their mean days from creation to close${r.cycleOutOfOrder.length > 0 ? `, leaving out ${r.cycleOutOfOrder.length} closed before they were created` : ''}.`
+        : `The figure is a rate: win rate = ${r.won} won ÷ ${r.won + r.lost} closed ${since} = ${pct(r.winRate)}. The list holds those ${r.won + r.lost} deals; its total is their amount, which the rate does not add up.`;
+      return amountList(t.won ? 'Deals won in the lookback' : 'Deals closed in the lookback', rows, note);
+    }
     case 'accuracy': {
       const p = projectionDeals(ds, t.part, { asOf, mask: ctx.mask, ...ctx.probability, stageCategories: ctx.stageCategories, quarter: ctx.now, money });
       return make(p.title, p.figureLabel, p.total ?? 0, withFigure(rowsOf(p.rows), (_, k) => Math.round(p.figure[k]!)), p.note);
@@ -206,7 +227,23 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       const s = slippage(ds, { asOf, mask: ctx.mask });
       return amountList(t.twice ? 'Deals pushed more than once' : 'Deals pushed at least once', t.twice ? s.rows.pushedTwice : s.rows.pushed);
     }
-    case 'stalled':
-      return amountList('Stalled deals', stalledDeals(ds, { asOf, mask: ctx.mask }).flatMap((x) => x.stalled));
+    case 'slipClosed': {
+      const rows: number[] = [];
+      let won = 0;
+      for (let j = 0; j < O.count; j++) {
+        const status = kept(ctx.mask, j) ? statusAt(ds, j, asOf) : AT_NONE;
+        if (status === AT_NONE || status === STATUS_OPEN || closeDateMoves(ds, j, asOf).pushes >= 1 !== t.pushed) continue;
+        rows.push(j);
+        if (status === STATUS_WON) won++;
+      }
+      const which = t.pushed ? 'pushed at least once' : 'never pushed';
+      const rate = rows.length === 0 ? 'not measurable' : `${((won / rows.length) * 100).toFixed(1)}%`;
+      const note = `The figure is a rate: win rate = ${won} won ÷ ${rows.length} closed deals ${which} = ${rate}. The list holds those ${rows.length} deals; its total is their amount, which the rate does not add up.`;
+      return amountList(`Closed deals ${which}`, rows, note);
+    }
+    case 'stalled': {
+      const stages = stalledDeals(ds, { asOf, mask: ctx.mask }).filter((x) => t.stage === undefined || x.stage === t.stage);
+      return amountList(t.stage === undefined ? 'Stalled deals' : `Stalled deals in ${t.stage}`, stages.flatMap((x) => x.stalled));
+    }
   }
 }
