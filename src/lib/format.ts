@@ -71,6 +71,11 @@ export function formatMoney(cents: number | null | undefined, currency = 'USD', 
   return numberFormat({ style: 'currency', currency, maximumFractionDigits: 0 }).format(units);
 }
 
+/** A text whose amounts came as `{{money:<cents>}}` tokens (deal list notes), with each amount formatted. */
+export function fillMoney(text: string, currency: string): string {
+  return text.replace(/\{\{money:(-?\d+)\}\}/g, (_, cents: string) => formatMoney(Number(cents), currency));
+}
+
 /** An ISO date string or epoch ms as "Nov 15, 2026" (UTC). */
 export function formatDate(value: string | number): string {
   const d = typeof value === 'number' ? new Date(value) : new Date(`${value.slice(0, 10)}T00:00:00Z`);

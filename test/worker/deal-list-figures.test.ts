@@ -8,6 +8,7 @@ import { forecastAccuracyView } from '../../src/worker/handlers/forecast-accurac
 import { ACCURACY_AS_OF, accuracyCompany } from '../engine/forecast/accuracy-fixture';
 import { historyBook, usd } from '../engine/forecast/history-fixture';
 import { ms, opportunity, recordSet } from '../fixtures/records';
+import { fillMoney } from '../../src/lib/format';
 
 /**
  * The history fixture at the end of 2026-Q1 with the entered p(stage) (sqo 0.1, proposal 0.35,
@@ -45,7 +46,7 @@ describe('the win rate, the average won deal and the cycle open the deals they a
   it('the won deals: W, $5,000, the average won deal', () => {
     const l = list({ kind: 'lookback', won: true });
     expect([ids(l), l.totalCents]).toEqual([['W'], usd(5_000)]);
-    expect(l.note).toContain('the average won deal is their amount ÷ 1 ($5,000)');
+    expect(fillMoney(l.note ?? '', 'USD')).toContain('the average won deal is their amount ÷ 1 ($5,000)');
   });
 });
 
@@ -127,7 +128,7 @@ describe('the SQO-lag figures open the SQOs they are computed from', () => {
     const l = lagList('2026-Q1', 'forecast');
     expect([ids(l), l.totalCents, lagQ('2026-Q1').forecastCents]).toEqual([['B1', 'B2', 'C1', 'C2', 'C3'], usd(30_000), usd(30_000)]);
     expect(Object.fromEntries(l.rows.map((r) => [r.id, r.figureCents]))).toEqual({ C1: 666_667, C2: 666_667, C3: 666_667, B1: usd(5_000), B2: usd(5_000) });
-    expect(l.note).toMatch(/^A model, not a sum of these deals' amounts: \(3 created 0 quarters earlier × 33\.3% \+ 2 created 1 quarter earlier × 25\.0%\) × the average won deal \$20,000\./);
+    expect(fillMoney(l.note ?? '', 'USD')).toMatch(/^A model, not a sum of these deals' amounts: \(3 created 0 quarters earlier × 33\.3% \+ 2 created 1 quarter earlier × 25\.0%\) × the average won deal \$20,000\./);
   });
   it('2026-Q1 to date: $30,000 × the pace 0.5 = $15,000, the chart’s current-quarter point', () => {
     const l = lagList('2026-Q1', 'toDate');

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Filters } from '../../engine/filters/filters';
 import type { Cell } from '../../lib/csv-export';
-import { formatCount, formatDate, formatMoney, formatPercent } from '../../lib/format';
+import { fillMoney, formatCount, formatDate, formatMoney, formatPercent } from '../../lib/format';
 import { DataTable, type TableColumn } from '../../ui/data-table';
 import { ErrorState, Loading } from '../../ui/states';
 import type { DealTarget, ForecastSettings } from '../../worker/api';
@@ -76,7 +76,7 @@ export function DealListPanel({ version, filters, settings, stageCategories, tar
           </p>
           {data.note ? (
             <p className="muted fc-deals__note" data-testid="deal-list-note">
-              {data.note}
+              {fillMoney(data.note, data.currency)}
             </p>
           ) : null}
           <label className="fc-inline">

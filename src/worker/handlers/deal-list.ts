@@ -14,10 +14,6 @@ import { probabilityLookup } from '../../engine/forecast/stage-probability';
 import { summableCents, type Dataset } from '../../engine/model/columns';
 import { STATUS_OPEN, STATUS_WON } from '../../engine/model/stages';
 import { quarterOf } from '../../engine/time';
-// The SQO-lag and projection lists explain their model in a sentence with money in it; those notes are
-// still worded here rather than in the Forecast view.
-// eslint-disable-next-line no-restricted-imports
-import { formatMoney } from '../../lib/format';
 import { cumulativeSets, dealForecastContext, STEP_LABELS, waterfallFor, type CumulativeCategory, type DealForecastInput } from './deal-forecast';
 import { projectionDeals, type AccuracyPart } from './deal-list-projection';
 import { sqoLagDeals, type SqoLagSeries } from './deal-list-sqo-lag';
@@ -81,12 +77,19 @@ export interface DealListView {
   readonly rows: readonly DealListRow[];
 }
 
+/**
+ * A note's amounts travel as tokens, `{{money:<cents>}}`, so that the worker returns figures and the
+ * view formats them (`fillMoney` in lib/format.ts).
+ */
+export const moneyToken = (cents: number): string => `{{money:${Math.round(cents)}}}`;
+
 export const CATEGORY_LABELS: Readonly<Record<CumulativeCategory, string>> = { closed: 'Closed', commit: 'Commit', best_case: 'Best case', pipeline: 'Pipeline' };
 
 export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.latestAt): DealListView {
   const ctx = dealForecastContext(ds, input, asOf);
   const t = input.target;
-  const money = (c: number) => formatMoney(c, ds.meta.currency);
+  /** An amount inside a note, as a token the view formats in the plan currency (see `fillMoney`). */
+  const money = moneyToken;
   const O = ds.opportunities;
   const rowsOf = (rows: readonly number[]) => dealRows(ds, rows, asOf, { ...ctx.probability, stageCategories: ctx.stageCategories });
   const withFigure = (rows: DealRow[], figure: (r: DealRow, k: number) => number | null) => rows.map((r, k) => ({ ...r, figureCents: figure(r, k) }));

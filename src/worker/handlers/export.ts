@@ -30,7 +30,7 @@ export function exportHandlers(state: EngineState): ExportHandlers {
       }
       if (format === 'parquet') {
         // The Parquet writer is loaded only when asked for.
-        const { zipParquetFolder } = await import('../../lib/parquet-export');
+        const { zipParquetFolder } = await import('../../import/canonical/write-parquet');
         return { fileName: `${stem}-parquet.zip`, mimeType: 'application/zip', bytes: zipParquetFolder(stem, writeCanonicalCsv(records)) };
       }
       return { fileName: `${stem}.zip`, mimeType: 'application/zip', bytes: zipTextFiles(stem, writeCanonicalCsv(records)) };

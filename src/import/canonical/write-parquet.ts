@@ -17,11 +17,11 @@
  */
 import { zipSync } from 'fflate';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { FILE_COLUMNS, type CanonicalFile } from '../import/canonical/columns';
-import { formatInstant } from '../import/canonical/format';
-import { parseIsoInstant } from '../import/canonical/parse-values';
-import { parseCsv } from '../import/csv';
-import { isoDate, isoInstant, plainNumber } from '../import/source/parquet';
+import { FILE_COLUMNS, type CanonicalFile } from './columns';
+import { formatInstant } from './format';
+import { parseIsoInstant } from './parse-values';
+import { parseCsv } from '../csv';
+import { isoDate, isoInstant, plainNumber } from '../source/parquet';
 
 type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number];
 type ColumnType = 'BOOLEAN' | 'INT64' | 'DOUBLE' | 'DATE' | 'TIMESTAMP' | 'STRING';

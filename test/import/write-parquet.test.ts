@@ -8,7 +8,7 @@ import { generateDemoCompany } from '../../src/demo/generate';
 import { writeCanonicalCsv } from '../../src/import/canonical/write';
 import { importFiles } from '../../src/import/pipeline';
 import { readParquetTable } from '../../src/import/source/parquet';
-import { csvToParquet, typedColumn, zipParquetFolder } from '../../src/lib/parquet-export';
+import { csvToParquet, typedColumn, zipParquetFolder } from '../../src/import/canonical/write-parquet';
 import { createEngineService } from '../../src/worker/service';
 
 const root = mkdtempSync(join(tmpdir(), 'revlens-parquet-export-'));
