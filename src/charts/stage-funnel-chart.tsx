@@ -1,18 +1,9 @@
 /** The stage funnel as horizontal bars: one bar per stage, labelled with its figure and step rate. */
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { StageBar } from '../lib/stage-bars';
 import { ChartTooltip } from './chart-tooltip';
 import { drillBarShape } from './drill-bar';
 import { CHART_COLORS, CURSOR_FILL, INK } from './theme';
-
-export interface StageBar {
-  readonly stage: string;
-  readonly label: string;
-  /** Leads, or integer cents when the chart shows amounts. */
-  readonly value: number;
-  /** The bar's label, e.g. "7,876 · 26.7% of previous". */
-  readonly barLabel: string;
-  readonly tooltip: readonly string[];
-}
 
 export interface StageFunnelChartProps {
   readonly bars: readonly StageBar[];

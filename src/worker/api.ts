@@ -25,6 +25,7 @@ export type EngineApi = DataHandlers &
 export type { DataHandlers, DatasetSummary, InputFile, LoadProgress } from './handlers/data';
 export type { DrillRows, DrillTarget, FunnelHandlers, FunnelViewModel, OverviewModel } from './handlers/funnel';
 export type { ConversionBasis, FunnelStageRow } from './handlers/funnel-model';
+export type { OverviewFunnel, OverviewStageRow } from './handlers/funnel-overview-opps';
 export type { IntentViewModel, KeyedRules, LeadExplanationViewModel, LeadPredictionViewModel, ScoringCatalog, ScoringHandlers, StatusChangesViewModel, SuggestInput, WhatIfInput, WhatIfViewModel } from './handlers/scoring';
 export type {
   ForecastHandlers,

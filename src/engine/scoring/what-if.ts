@@ -102,6 +102,20 @@ export function buildWhatIfContext(
   return whatIfContextOf(fit, intent, whatIfPopulation(ds, mask), flags, outcomes, index);
 }
 
+/** The totals of a what-if's population by name (counts of leads; won amounts in integer cents). */
+export interface PopulationTotals {
+  /** Matured leads in scope. */
+  readonly matured: number;
+  readonly reachedSqo: number;
+  readonly won: number;
+  readonly wonCents: number;
+}
+
+export function populationTotals(ctx: WhatIfContext): PopulationTotals {
+  const t = ctx.totals;
+  return { matured: t[Q.n]!, reachedSqo: t[Q.reachedSqo]!, won: t[Q.won]!, wonCents: t[Q.wonCents]! };
+}
+
 /** Figures from sums over the qualified leads (see Q); `sums` as queryThresholds returns. */
 export function figuresFromSums(ctx: WhatIfContext, sums: Float64Array): WhatIfFigures {
   const t = ctx.totals;

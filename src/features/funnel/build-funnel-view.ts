@@ -4,6 +4,7 @@
  */
 import { CHART_COLORS, GROUP_COLORS } from '../../charts/theme';
 import type { Cell } from '../../lib/csv-export';
+import { stepLabel } from '../../lib/stage-labels';
 import { formatCount, formatDays, formatPercent, formatRateWithInterval, formatSample, type RateWithSample } from '../../lib/format';
 import type { FunnelViewModel } from '../../worker/api';
 import type { RateRow, RateSeries, Benchmark } from '../../charts/rate-bar-chart';
@@ -215,9 +216,9 @@ export function winRateRows(vm: Vm, minSample: number): { rows: RateRow[]; serie
 
 export function durationRows(vm: Vm): { rows: CountRow[]; csv: CsvExport } {
   const rows = vm.timeInStage.map((d): CountRow => ({
-    category: d.label,
+    category: stepLabel(d),
     values: { median: d.medianDays, p75: d.p75Days },
-    tooltip: [d.label, `Median ${formatDays(d.medianDays)}, p75 ${formatDays(d.p75Days)}`, `${formatCount(d.leads)} leads with both entries recorded`, ...(d.outOfOrder ? [`${formatCount(d.outOfOrder)} out of order, left out`] : [])],
+    tooltip: [stepLabel(d), `Median ${formatDays(d.medianDays)}, p75 ${formatDays(d.p75Days)}`, `${formatCount(d.leads)} leads with both entries recorded`, ...(d.outOfOrder ? [`${formatCount(d.outOfOrder)} out of order, left out`] : [])],
   }));
   const csv: CsvExport = {
     fileName: 'time-in-stage.csv',
@@ -232,7 +233,7 @@ export function histogramRows(vm: Vm, index: number): CountRow[] {
   return d.bins.map((b) => ({
     category: b.label,
     values: { leads: b.leads },
-    tooltip: [`${d.label}: ${b.label}`, `${formatCount(b.leads)} leads`],
+    tooltip: [`${stepLabel(d)}: ${b.label}`, `${formatCount(b.leads)} leads`],
   }));
 }
 

@@ -4,7 +4,8 @@ import { formatCount, formatInterval, formatMoney, formatPercent, formatSample }
 import { ChartFrame } from '../../ui/chart-frame';
 import type { FunnelViewModel } from '../../worker/api';
 import { rateCell, stageCsv } from './build-funnel-view';
-import { stageBars } from '../../charts/stage-bars';
+import { stageBars } from '../../lib/stage-bars';
+import { stageLabel } from '../../lib/stage-labels';
 import { funnelActions, type FunnelParams } from './funnel-params';
 
 const STAGE_TITLES: Record<ReachStage, string> = { lead: 'Lead', mql: 'MQL', sal: 'SAL', sql: 'SQL', sqo: 'SQO', won: 'Won', lost: 'Lost', disqualified: 'Disqualified' };
@@ -68,7 +69,7 @@ export function StageSection({ vm, params }: { vm: FunnelViewModel; params: Funn
         <tbody>
           {vm.stages.map((s) => (
             <tr key={s.stage} data-stage={s.stage}>
-              <th scope="row">{s.label}</th>
+              <th scope="row">{stageLabel(s.stage)}</th>
               <td className="num">{formatCount(s.leads)}</td>
               {s.step === null ? (
                 <td className="num">{s.stage === 'lead' ? '' : formatPercent(s.stepRate)}</td>
@@ -84,8 +85,8 @@ export function StageSection({ vm, params }: { vm: FunnelViewModel; params: Funn
                     type="button"
                     className="button--link"
                     disabled={s.skipped === 0}
-                    aria-label={`Show the ${formatCount(s.skipped)} leads that skipped ${s.label}`}
-                    onClick={() => funnelActions.barClicked({ target: { kind: 'skipped', stage: s.stage as SkippableStage }, title: `Skipped ${s.label}` })}
+                    aria-label={`Show the ${formatCount(s.skipped)} leads that skipped ${stageLabel(s.stage)}`}
+                    onClick={() => funnelActions.barClicked({ target: { kind: 'skipped', stage: s.stage as SkippableStage }, title: `Skipped ${stageLabel(s.stage)}` })}
                   >
                     {formatCount(s.skipped)}
                   </button>
@@ -94,7 +95,7 @@ export function StageSection({ vm, params }: { vm: FunnelViewModel; params: Funn
               <td className="num">{formatCount(s.reentered)}</td>
               <td className="num">{formatMoney(s.amountCents, vm.currency, true)}</td>
               <td>
-                <button type="button" className="button--link" onClick={() => showStage(s.stage)} aria-label={`Show the leads that reached ${s.label}`}>
+                <button type="button" className="button--link" onClick={() => showStage(s.stage)} aria-label={`Show the leads that reached ${stageLabel(s.stage)}`}>
                   Show leads
                 </button>
               </td>

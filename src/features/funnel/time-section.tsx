@@ -1,6 +1,7 @@
 import { CHART_COLORS } from '../../charts/theme';
 import { useState } from 'react';
 import { CountBarChart } from '../../charts/count-bar-chart';
+import { stepLabel } from '../../lib/stage-labels';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { FunnelViewModel } from '../../worker/api';
 import { durationRows, histogramRows } from './build-funnel-view';
@@ -13,12 +14,12 @@ export function TimeSection({ vm }: { vm: FunnelViewModel }) {
   const step = vm.timeInStage[index]!;
   const cycle = vm.benchmarks.cycle;
   const drill = (label: string) => {
-    const d = vm.timeInStage.find((x) => x.label === label);
-    if (d) funnelActions.barClicked({ target: { kind: 'duration', from: d.from, to: d.to, lowDays: 0, highDays: null }, title: `${d.label}, both entries recorded` });
+    const d = vm.timeInStage.find((x) => stepLabel(x) === label);
+    if (d) funnelActions.barClicked({ target: { kind: 'duration', from: d.from, to: d.to, lowDays: 0, highDays: null }, title: `${stepLabel(d)}, both entries recorded` });
   };
   const drillBin = (label: string) => {
     const b = step.bins.find((x) => x.label === label);
-    if (b) funnelActions.barClicked({ target: { kind: 'duration', from: step.from, to: step.to, lowDays: b.lowDays, highDays: Number.isFinite(b.highDays) ? b.highDays : null }, title: `${step.label} in ${b.label}` });
+    if (b) funnelActions.barClicked({ target: { kind: 'duration', from: step.from, to: step.to, lowDays: b.lowDays, highDays: Number.isFinite(b.highDays) ? b.highDays : null }, title: `${stepLabel(step)} in ${b.label}` });
   };
   const definition = (
     <p>
@@ -44,7 +45,7 @@ export function TimeSection({ vm }: { vm: FunnelViewModel }) {
         </p>
       </ChartFrame>
       <ChartFrame
-        title={`Distribution of days, ${step.label}`}
+        title={`Distribution of days, ${stepLabel(step)}`}
         units="leads per band of days"
         csv={{ fileName: `days-${step.from}-${step.to}.csv`, header: ['days', 'leads'], rows: step.bins.map((b) => [b.label, b.leads]) }}
         controls={
@@ -52,8 +53,8 @@ export function TimeSection({ vm }: { vm: FunnelViewModel }) {
             <span>Step</span>
             <select value={index} onChange={(e) => setIndex(Number(e.target.value))}>
               {vm.timeInStage.map((d, k) => (
-                <option key={d.label} value={k}>
-                  {d.label}
+                <option key={stepLabel(d)} value={k}>
+                  {stepLabel(d)}
                 </option>
               ))}
             </select>

@@ -1,4 +1,4 @@
-import { stageBars } from '../../charts/stage-bars';
+import { stageBars } from '../../lib/stage-bars';
 import { StageFunnelChart } from '../../charts/stage-funnel-chart';
 import { DEFAULT_MIN_SAMPLE } from '../../engine/funnel/stats';
 import { formatCount, formatInterval, formatPercent, formatSample, type RateWithSample } from '../../lib/format';
@@ -25,7 +25,7 @@ export function FunnelSection() {
   const Unit = f.unit === 'leads' ? 'Leads' : 'Opportunities';
   return (
     <ChartFrame
-      title={f.title}
+      title={`${Unit} reaching each stage, all data in view`}
       units={`${unit}; % of the previous stage`}
       csv={{
         fileName: 'overview-funnel.csv',

@@ -2,6 +2,7 @@
  * Known keys of each record in the canonical JSON. Any other key of a record is a custom attribute
  * (or, on records that carry none, reported as not kept).
  */
+import type { LeadRecord } from '../../engine/model/records';
 
 export const ACCOUNT_KEYS: ReadonlySet<string> = new Set([
   'id',
@@ -13,22 +14,25 @@ export const ACCOUNT_KEYS: ReadonlySet<string> = new Set([
   'techStack',
 ]);
 
-export const LEAD_KEYS: ReadonlySet<string> = new Set([
-  'id',
-  'createdAt',
-  'accountId',
-  'email',
-  'title',
-  'persona',
-  'seniority',
-  'country',
-  'source',
-  'campaign',
-  'owner',
-  'isBot',
-  'stageHistory',
-  'disqualifiedReason',
-]);
+/** Every field of a lead record but its custom attributes: a field added to LeadRecord must be listed here. */
+const LEAD_FIELDS = {
+  id: true,
+  createdAt: true,
+  accountId: true,
+  email: true,
+  title: true,
+  persona: true,
+  seniority: true,
+  country: true,
+  source: true,
+  campaign: true,
+  owner: true,
+  isBot: true,
+  stageHistory: true,
+  disqualifiedReason: true,
+} as const satisfies Record<Exclude<keyof LeadRecord, 'custom'>, true>;
+
+export const LEAD_KEYS: ReadonlySet<string> = new Set(Object.keys(LEAD_FIELDS));
 
 export const ACTIVITY_KEYS: ReadonlySet<string> = new Set(['leadId', 'type', 'at', 'value']);
 

@@ -15,20 +15,8 @@ import { allDimensions, resolveGroups, type ExtraDimension, type ResolvedScope }
 
 export type ConversionBasis = 'cohort' | 'period';
 
-export const STAGE_LABELS: Record<StepStage | 'lost' | 'disqualified', string> = {
-  lead: 'Lead',
-  mql: 'MQL',
-  sal: 'SAL',
-  sql: 'SQL',
-  sqo: 'SQO',
-  won: 'Won',
-  lost: 'Lost',
-  disqualified: 'Disqualified',
-};
-
 export interface FunnelStageRow {
   readonly stage: StepStage;
-  readonly label: string;
   readonly leads: number;
   /** Integer cents: opportunity amounts of the leads that reached the stage (won: won amounts). */
   readonly amountCents: number;
@@ -104,7 +92,7 @@ export interface FunnelViewModel {
   readonly quarters: readonly string[];
   /** Conversion by quarter for every pair, in the chosen basis. */
   readonly conversions: readonly ConversionSeries[];
-  readonly timeInStage: readonly (StageDuration & { readonly label: string })[];
+  readonly timeInStage: readonly StageDuration[];
   readonly closedWinRates: readonly ClosedWinRate[];
   readonly breakdown: {
     readonly dimension: Dimension;
@@ -146,7 +134,6 @@ export function stageRows(ds: Dataset, scope: ResolvedScope, total: FunnelTally 
     const pair = k === 0 ? null : STAGE_PAIRS.find((p) => p.to === stage && p.from === STEP_STAGES[k - 1])!;
     return {
     stage,
-    label: STAGE_LABELS[stage],
     leads: total.counts[stage],
     amountCents: total.amountCents[stage],
     stepRate: pair ? total.rates[pair.key] : null,
@@ -196,7 +183,7 @@ export function buildFunnelModel(ds: Dataset, scope: ResolvedScope, opts: Funnel
       const s = series(scope, p.key, opts);
       return { key: p.key, label: p.label, typicalDays: s.typicalDays, points: s.points[0]! };
     }),
-    timeInStage: timeInStage(reach).map((d) => ({ ...d, label: `${STAGE_LABELS[d.from]}→${STAGE_LABELS[d.to]}` })),
+    timeInStage: timeInStage(reach),
     closedWinRates: closedWinRates(reach, scope.periods),
     breakdown: { dimension, rows, comparison },
     dimensions,

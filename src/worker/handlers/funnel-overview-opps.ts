@@ -13,12 +13,17 @@ import { headlineFigure, type HeadlineFigure, type HeadlineWindows } from './ove
 import type { ResolvedScope } from './funnel-scope';
 
 /** One bar of the Overview funnel: a lead stage, or an opportunity stage. */
-export type OverviewStageRow = Pick<FunnelStageRow, 'label' | 'leads' | 'amountCents' | 'stepRate' | 'cumulativeRate' | 'skipped'> & { readonly stage: string };
+export type OverviewStageRow = Pick<FunnelStageRow, 'leads' | 'amountCents' | 'stepRate' | 'cumulativeRate' | 'skipped'> & {
+  readonly stage: string;
+  /** The engine's name of an opportunity stage (as the data names it); absent for a lead stage. */
+  readonly label?: string;
+  /** The step rate with its sample and 95% interval, when computed (lead stages after the first). */
+  readonly step?: FunnelStageRow['step'];
+};
 
 export interface OverviewFunnel {
   /** What the bars count. */
   readonly unit: 'leads' | 'opportunities';
-  readonly title: string;
   /** `leads` holds the count of the row's unit. */
   readonly stages: readonly OverviewStageRow[];
   readonly won: number;
@@ -42,7 +47,6 @@ export function opportunityOverview(ds: Dataset, caps: Capabilities, scope: Reso
   const f = opportunityFunnel(ds, asOf, mask, caps.has.stageHistory);
   const funnel: OverviewFunnel = {
     unit: 'opportunities',
-    title: 'Opportunities reaching each stage, all data in view',
     stages: f.stages.map((s) => ({ stage: s.stage, label: s.label, leads: s.count, amountCents: s.amountCents, stepRate: s.stepRate, cumulativeRate: s.cumulativeRate, skipped: null })),
     won: f.won,
     lost: f.lost,

@@ -97,7 +97,6 @@ export function buildOverviewModel(ds: Dataset, scope: ResolvedScope, filters: F
     headline,
     funnel: {
       unit: 'leads',
-      title: 'Leads reaching each stage, all data in view',
       stages: stageRows(ds, scope, total),
       won: total.counts.won,
       lost: total.counts.lost,

@@ -1,6 +1,6 @@
 /** SQO hygiene: the four detectors' figures and the opportunities behind each, as view-models. */
 import { opportunityMask, type Filters } from '../../engine/filters/filters';
-import type { CohortWinRate } from '../../engine/hygiene/cohorts';
+import type { DetectorFigures } from '../../engine/hygiene/cohorts';
 import { firstTouch, FT_CRITERIA, FT_FAST, FT_NO_SQL, sqoInstant } from '../../engine/hygiene/detectors';
 import { runHygiene, type HygieneResult, type MarketingShare } from '../../engine/hygiene/hygiene';
 import type { HygieneRules } from '../../engine/hygiene/rules';
@@ -35,18 +35,13 @@ export interface HygieneRow {
   readonly restagedOn?: string;
 }
 
-export interface DetectorView {
+/** A detector's engine figures, with its flagged opportunities as rows to list. */
+export interface DetectorView extends Omit<DetectorFigures, 'rows'> {
   readonly key: DetectorKey;
   /** "not measurable — needs …" when the dataset cannot run this detector (its figures are then 0 and not shown). */
   readonly notMeasurable: string | null;
   /** Parts of the rule the data cannot check, each "… not checked — needs …". */
   readonly unchecked: readonly string[];
-  readonly considered: number;
-  readonly count: number;
-  readonly amountCents: number;
-  readonly openAmountCents: number;
-  readonly flagged: CohortWinRate;
-  readonly clean: CohortWinRate;
   readonly rows: readonly HygieneRow[];
 }
 

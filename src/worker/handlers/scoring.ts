@@ -17,7 +17,7 @@ import type { RuleSet } from '../../engine/scoring/rules';
 import { clampRuleSet } from '../../engine/scoring/validate';
 import { scoringSummary, type ScoringSummary } from '../../engine/scoring/summary';
 import { suggestWeights, type SuggestOutcome, type SuggestResult } from '../../engine/scoring/suggest';
-import { recordedFigures, whatIf, type WhatIfContext, type WhatIfFigures } from '../../engine/scoring/what-if';
+import { populationTotals, recordedFigures, whatIf, type PopulationTotals, type WhatIfContext, type WhatIfFigures } from '../../engine/scoring/what-if';
 import { prepareWhatIf, statusChanges, thresholdFreeKey, updateWhatIf, type StatusChange } from '../../engine/scoring/what-if-prepare';
 import { isoDate } from '../../engine/time';
 import type { ScoringPool } from '../pool/scoring-pool';
@@ -59,7 +59,7 @@ export interface WhatIfViewModel {
   readonly asOf: string;
   /** Matured leads in scope: the population of every figure. */
   readonly matured: number;
-  readonly totals: { readonly reachedSqo: number; readonly won: number; readonly wonCents: number };
+  readonly totals: Omit<PopulationTotals, 'matured'>;
   readonly draft: WhatIfFigures;
   readonly applied: WhatIfFigures;
   readonly recorded: WhatIfFigures;
@@ -207,10 +207,11 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       if (a.halfLifeDays !== d.halfLifeDays) await sumsReady(ds, a);
       const dc = context(ds, filters, d, draftKey);
       const ac = context(ds, filters, a, appliedKey);
+      const { matured, ...totals } = populationTotals(dc);
       return {
         asOf: isoDate(ds.meta.latestAt),
-        matured: dc.totals[0]!,
-        totals: { reachedSqo: dc.totals[3]!, won: dc.totals[4]!, wonCents: dc.totals[5]! },
+        matured,
+        totals,
         draft: whatIf(dc, d.qualification),
         applied: whatIf(ac, a.qualification),
         recorded: recordedFigures(dc),

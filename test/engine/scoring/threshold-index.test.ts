@@ -5,7 +5,7 @@ import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
 import type { LeadOutcomes } from '../../../src/engine/scoring/outcomes';
 import type { QualificationRules } from '../../../src/engine/scoring/rules';
 import { buildThresholdIndex, moveInThresholdIndex } from '../../../src/engine/scoring/threshold-index';
-import { buildWhatIfContext, whatIf, whatIfFull } from '../../../src/engine/scoring/what-if';
+import { buildWhatIfContext, populationTotals, whatIf, whatIfFull } from '../../../src/engine/scoring/what-if';
 
 /** A random population: scores (some exactly on whole points), flags and outcomes. */
 const population = fc.integer({ min: 0, max: 400 }).chain((n) =>
@@ -106,6 +106,12 @@ describe('threshold index', () => {
     expect(f.dropped).toBe(1); // lead 2 was MQL in the record, not under the rule
     // SDRs: owner codes = bits % 3 → 63%3=0, 21%3=0, 15%3=0, 4%3=1 → 2 SDRs; weeks = (63−4) days / 7.
     expect(f.mqlPerSdrWeek).toBeCloseTo(2 / (2 * (59 / 7)));
+  });
+
+  it('names the population totals: matured leads, those that reached SQO or were won, and won cents', () => {
+    // The same four leads, all matured: 3 reached SQO (leads 0, 1, 2), 2 won (0 and 2) for $500 + $300.
+    const ctx = context({ fit: [80, 45, 45, 10], intent: [50, 30, 29.9, 90], bits: [1 | 2 | 4, 1 | 4, 1 | 2 | 4, 4], cents: [500_00, 0, 300_00, 0] }, 0.5);
+    expect(populationTotals(ctx)).toEqual({ matured: 4, reachedSqo: 3, won: 2, wonCents: 800_00 });
   });
 
   it('returns null rates on an empty population', () => {
