@@ -1,6 +1,6 @@
 /**
  * The browser benchmark (not part of `npm test`): `npm run bench:browser [-- --leads 100000] [--json]
- * [--port 4381] [--timeout 900] [--demo] [--profile] [--trace]`. Expects a production build in
+ * [--out file.json] [--port 4381] [--timeout 900] [--demo] [--profile] [--trace]`. Expects a production build in
  * `dist/` (`npx vite build`); serves it with `vite preview` in its own process group and drives
  * Debian's chromium.
  *
@@ -30,7 +30,7 @@
  * It prints figures only; it never asserts timings (exit code 1 only when the load or a drag did not finish).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
@@ -54,6 +54,8 @@ interface Options {
   readonly demo: boolean;
   /** Longest wait for one load step (s). */
   readonly timeoutS: number;
+  /** Also write the JSON result to this file. */
+  readonly out: string | null;
 }
 
 /** One slider drag's figures (ms, page clock). */
@@ -97,6 +99,7 @@ function parse(argv: readonly string[]): Options {
     leads,
     port,
     timeoutS,
+    out: value('--out') ?? null,
     json: argv.includes('--json'),
     profile: argv.includes('--profile'),
     trace: argv.includes('--trace'),
@@ -505,6 +508,7 @@ async function main(): Promise<void> {
       drags,
       dragError,
     };
+    if (opts.out) writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
     if (opts.json) console.log(JSON.stringify(result));
     else printTable(result);
   } finally {
