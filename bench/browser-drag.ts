@@ -493,6 +493,8 @@ async function main(): Promise<void> {
     const phases = memory.summary();
     const during = (prefix: string) => peakOf(phases.filter((p) => p.phase.startsWith(prefix)));
     const result: BenchResult = {
+      at: new Date().toISOString(),
+      chromium: browser.version(),
       leads: opts.leads,
       loadAverage: { before: round(loadBefore), after: round(loadavg()[0]!) },
       source: dir ? 'files' : 'demo',
@@ -539,6 +541,9 @@ function peakOf(phases: readonly PhaseMemory[]): {
 }
 
 interface BenchResult {
+  /** When the run ended (ISO 8601, UTC). */
+  readonly at: string;
+  readonly chromium: string;
   readonly leads: number;
   /** The machine's 1-minute load average (uptime) before and after the run: other work competing for the cores. */
   readonly loadAverage: { readonly before: number; readonly after: number };
@@ -568,7 +573,7 @@ function printMemory(label: string, m: ReturnType<typeof peakOf>): void {
 
 function printTable(r: BenchResult): void {
   console.log(
-    `${r.leads.toLocaleString('en-US')} leads; cross-origin isolated: ${r.crossOriginIsolated}; JS heap limit per isolate: ${r.jsHeapSizeLimitMb} MB; ` +
+    `${r.at}, chromium ${r.chromium}: ${r.leads.toLocaleString('en-US')} leads; cross-origin isolated: ${r.crossOriginIsolated}; JS heap limit per isolate: ${r.jsHeapSizeLimitMb} MB; ` +
       `load average ${r.loadAverage.before} before, ${r.loadAverage.after} after`,
   );
   if (r.load) {
