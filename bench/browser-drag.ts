@@ -32,6 +32,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { relative } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { canonicalFiles, loadThroughDataView, startMemorySampler, type LoadResult, type PhaseMemory } from './browser-load';
@@ -498,7 +499,7 @@ async function main(): Promise<void> {
       leads: opts.leads,
       loadAverage: { before: round(loadBefore), after: round(loadavg()[0]!) },
       source: dir ? 'files' : 'demo',
-      folder: dir,
+      folder: dir && relative(process.cwd(), dir),
       crossOriginIsolated: await page.evaluate(() => crossOriginIsolated).catch(() => null),
       jsHeapSizeLimitMb: await page
         .evaluate(() => Math.round((performance as unknown as { memory?: { jsHeapSizeLimit: number } }).memory!.jsHeapSizeLimit / 1024 / 1024))
