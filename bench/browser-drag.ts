@@ -1,6 +1,6 @@
 /**
  * The browser benchmark (not part of `npm test`): `npm run bench:browser [-- --leads 100000] [--json]
- * [--port 4381] [--timeout 900] [--demo] [--profile] [--trace]`. Expects a production build in
+ * [--out file.json] [--port 4381] [--timeout 900] [--demo] [--profile] [--trace]`. Expects a production build in
  * `dist/` (`npx vite build`); serves it with `vite preview` in its own process group and drives
  * Debian's chromium.
  *
@@ -30,8 +30,9 @@
  * It prints figures only; it never asserts timings (exit code 1 only when the load or a drag did not finish).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { relative } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { canonicalFiles, loadThroughDataView, startMemorySampler, type LoadResult, type PhaseMemory } from './browser-load';
@@ -54,6 +55,8 @@ interface Options {
   readonly demo: boolean;
   /** Longest wait for one load step (s). */
   readonly timeoutS: number;
+  /** Also write the JSON result to this file. */
+  readonly out: string | null;
 }
 
 /** One slider drag's figures (ms, page clock). */
@@ -97,6 +100,7 @@ function parse(argv: readonly string[]): Options {
     leads,
     port,
     timeoutS,
+    out: value('--out') ?? null,
     json: argv.includes('--json'),
     profile: argv.includes('--profile'),
     trace: argv.includes('--trace'),
@@ -490,10 +494,12 @@ async function main(): Promise<void> {
     const phases = memory.summary();
     const during = (prefix: string) => peakOf(phases.filter((p) => p.phase.startsWith(prefix)));
     const result: BenchResult = {
+      at: new Date().toISOString(),
+      chromium: browser.version(),
       leads: opts.leads,
       loadAverage: { before: round(loadBefore), after: round(loadavg()[0]!) },
       source: dir ? 'files' : 'demo',
-      folder: dir,
+      folder: dir && relative(process.cwd(), dir),
       crossOriginIsolated: await page.evaluate(() => crossOriginIsolated).catch(() => null),
       jsHeapSizeLimitMb: await page
         .evaluate(() => Math.round((performance as unknown as { memory?: { jsHeapSizeLimit: number } }).memory!.jsHeapSizeLimit / 1024 / 1024))
@@ -505,6 +511,7 @@ async function main(): Promise<void> {
       drags,
       dragError,
     };
+    if (opts.out) writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
     if (opts.json) console.log(JSON.stringify(result));
     else printTable(result);
   } finally {
@@ -535,6 +542,9 @@ function peakOf(phases: readonly PhaseMemory[]): {
 }
 
 interface BenchResult {
+  /** When the run ended (ISO 8601, UTC). */
+  readonly at: string;
+  readonly chromium: string;
   readonly leads: number;
   /** The machine's 1-minute load average (uptime) before and after the run: other work competing for the cores. */
   readonly loadAverage: { readonly before: number; readonly after: number };
@@ -564,7 +574,7 @@ function printMemory(label: string, m: ReturnType<typeof peakOf>): void {
 
 function printTable(r: BenchResult): void {
   console.log(
-    `${r.leads.toLocaleString('en-US')} leads; cross-origin isolated: ${r.crossOriginIsolated}; JS heap limit per isolate: ${r.jsHeapSizeLimitMb} MB; ` +
+    `${r.at}, chromium ${r.chromium}: ${r.leads.toLocaleString('en-US')} leads; cross-origin isolated: ${r.crossOriginIsolated}; JS heap limit per isolate: ${r.jsHeapSizeLimitMb} MB; ` +
       `load average ${r.loadAverage.before} before, ${r.loadAverage.after} after`,
   );
   if (r.load) {
