@@ -11,6 +11,7 @@ import type {
   OpportunityStatus,
   QualificationCriterion,
 } from './stages';
+import type { ActivityStore, LeadStore } from './row-stores';
 
 /** Unknown columns of an imported file, kept verbatim as custom attributes. */
 export type CustomAttributes = Record<string, string>;
@@ -152,6 +153,16 @@ export interface CurrencyRate {
   rate: number;
 }
 
+/**
+ * Tables a streaming import kept as columns instead of rows (see row-stores.ts). When a table is
+ * here, the RecordSet's array of that table is materialised from it only when something asks for
+ * it (an export); the dataset is built from the columns.
+ */
+export interface StreamedTables {
+  readonly leads?: LeadStore;
+  readonly activities?: ActivityStore;
+}
+
 /** A whole dataset as rows: what readers return and writers take. */
 export interface RecordSet {
   name: string;
@@ -161,6 +172,8 @@ export interface RecordSet {
   activities: ActivityRecord[];
   opportunities: OpportunityRecord[];
   touches: TouchRecord[];
+  /** Set by a streaming import: these tables' columns (see `StreamedTables`). */
+  streamed?: StreamedTables;
 }
 
 /** A record set with no rows: a USD plan starting in January, without quotas. */
