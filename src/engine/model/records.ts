@@ -176,6 +176,16 @@ export interface RecordSet {
   streamed?: StreamedTables;
 }
 
+/** Leads in a record set, without making row records of streamed columns. */
+export function leadCount(rs: RecordSet): number {
+  return rs.streamed?.leads?.count ?? rs.leads.length;
+}
+
+/** Activities in a record set, without making row records of streamed columns. */
+export function activityCount(rs: RecordSet): number {
+  return rs.streamed?.activities?.count ?? rs.activities.length;
+}
+
 /** A record set with no rows: a USD plan starting in January, without quotas. */
 export function emptyRecordSet(name = ''): RecordSet {
   return {

@@ -43,7 +43,8 @@ class CustomBuilder {
     this.dict.set(row, value);
     const values = this.dict.values;
     for (; this.checked < values.length; this.checked++) {
-      if (this.numeric && !Number.isFinite(Number(values[this.checked]))) this.numeric = false;
+      const v = values[this.checked]!;
+      if (this.numeric && v.trim() !== '' && !Number.isFinite(Number(v))) this.numeric = false;
     }
   }
 
@@ -52,8 +53,12 @@ class CustomBuilder {
   }
 }
 
-/** The Dataset's column of a custom attribute: numeric when every present value is a number. */
-function customColumn({ dict, numeric }: CustomText): Column {
+/**
+ * The Dataset's column of a custom attribute: numeric when every present value is a number. A
+ * value blank once trimmed is kept for the records (exports) but is missing in the Dataset.
+ */
+function customColumn({ dict: text, numeric }: CustomText): Column {
+  const dict = withoutBlanks(text);
   if (!numeric) return dict;
   const asNumber = dict.values.map(Number);
   const values = new Float64Array(dict.codes.length);
@@ -62,6 +67,17 @@ function customColumn({ dict, numeric }: CustomText): Column {
     values[i] = c < 0 ? NaN : asNumber[c]!;
   }
   return { kind: 'num', values };
+}
+
+function withoutBlanks(dict: DictColumn): DictColumn {
+  if (!dict.values.some((v) => v.trim() === '')) return dict;
+  const recode = new Int32Array(dict.values.length).fill(-1);
+  const values: string[] = [];
+  dict.values.forEach((v, c) => {
+    if (v.trim() !== '') recode[c] = values.push(v) - 1;
+  });
+  const codes = dict.codes.map((c) => (c < 0 ? -1 : recode[c]!));
+  return { kind: 'dict', codes, values };
 }
 
 function customColumns(texts: ReadonlyMap<string, CustomText>): Record<string, Column> {
@@ -74,7 +90,7 @@ function customColumns(texts: ReadonlyMap<string, CustomText>): Record<string, C
 export class CustomStore {
   private readonly columns = new Map<string, CustomBuilder>();
 
-  /** Row `row`'s attributes; a value blank once trimmed is missing (the column exists). */
+  /** Row `row`'s attributes (a value blank once trimmed is kept as text, missing in the Dataset). */
   add(row: number, custom: Readonly<Record<string, string>>): void {
     for (const name in custom) {
       const v = custom[name]!;
@@ -84,7 +100,7 @@ export class CustomStore {
         col = new CustomBuilder();
         this.columns.set(name, col);
       }
-      if (v.trim() !== '') col.set(row, v);
+      col.set(row, v);
     }
   }
 
