@@ -14,8 +14,11 @@ import Papa from 'papaparse';
 import type { CsvError } from '../csv';
 import { invalidUtf8At } from './decode';
 
-/** Bytes decoded and parsed at a time. */
-export const STREAM_CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * Bytes decoded and parsed at a time: small enough that one chunk's rows die young (4 MB chunks
+ * kept the peak memory of a 100k-lead company about 50% higher).
+ */
+export const STREAM_CHUNK_BYTES = 64 * 1024;
 
 export type RowVisitor = (row: number, cells: readonly string[], errors: readonly CsvError[] | undefined) => boolean | void;
 
