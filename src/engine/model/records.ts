@@ -176,6 +176,15 @@ export interface RecordSet {
   streamed?: StreamedTables;
 }
 
+/**
+ * A copy of a record set with some fields replaced. Unlike `{ ...rs }` it keeps a streamed set's
+ * columns as they are (its row arrays are not made, and the columns stay with the copy).
+ */
+export function changedRecordSet(rs: RecordSet, changes: Partial<RecordSet>): RecordSet {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(rs)) as RecordSet;
+  return Object.assign(copy, changes);
+}
+
 /** Leads in a record set, without making row records of streamed columns. */
 export function leadCount(rs: RecordSet): number {
   return rs.streamed?.leads?.count ?? rs.leads.length;
