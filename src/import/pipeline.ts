@@ -110,7 +110,7 @@ function tooLong(f: ImportFile): string | undefined {
 }
 
 /** Canonical files read as they stream by when the folder is read as canonical (the large ones). */
-const STREAMED_FILES: ReadonlySet<string> = new Set(['leads.csv', 'activities.csv']);
+const STREAMED_FILES: ReadonlySet<string> = new Set(['leads.csv', 'activities.csv', 'touches.csv']);
 
 /**
  * The file as a row stream when `streaming` allows it and the file is plain enough (see

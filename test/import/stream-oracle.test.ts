@@ -3,7 +3,7 @@
  * files: the same report (every issue, warning and count, in order), the same Dataset, the same
  * records when an export asks for them, and the same rejected-rows download — on the demo company
  * with its dirty rows, on hand-made bad files, and on the shared real data (csv-spectrum's edge
- * cases read as leads and activities files, Maven, the Salesforce samples).
+ * cases read as leads, activities and touches files, Maven, the Salesforce samples).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +36,7 @@ function expectSameImport(files: readonly ImportFile[], opts: { preset?: 'canoni
   expect(buildDataset(streamed.records)).toEqual(buildDataset(whole.records));
   expect(streamed.records.leads).toEqual(whole.records.leads);
   expect(streamed.records.activities).toEqual(whole.records.activities);
+  expect(streamed.records.touches).toEqual(whole.records.touches);
   expect(streamed.unmapped).toEqual(whole.unmapped);
   return { whole, streamed };
 }
@@ -48,6 +49,7 @@ describe('the streaming loader equals the whole-file reader', () => {
     // The large files were streamed: the records hold their columns, not rows.
     expect(streamed.records.streamed?.leads?.count).toBeGreaterThan(1400);
     expect(streamed.records.streamed?.activities?.count).toBeGreaterThan(1000);
+    expect(streamed.records.streamed?.touches?.count).toBeGreaterThan(100);
     expect(streamed.report.rejected).toBeGreaterThan(0);
   });
 
@@ -69,7 +71,10 @@ describe('the streaming loader equals the whole-file reader', () => {
     ].join('\r\n');
     const activities = ['lead_id,type,at,value', 'L1,email_open,2026-01-06,1', 'L9,email_open,2026-01-06,', 'L2,demo,2026-01-07,"1,5"', 'L1,,2026-01-08,', 'L4,visit,2026-01-09T10:00:00Z,abc', 'L4,visit,"2026-01-10'].join('\n');
     const accounts = 'id,name\nA1,Acme\n';
-    expectSameImport(bytesOf({ 'leads.csv': leads, 'activities.csv': activities, 'accounts.csv': accounts }));
+    const opportunities = 'id,lead_id,created_at,status\nO1,L1,2026-01-10,open\n';
+    const touches = ['opportunity_id,lead_id,channel,at', 'O1,L1,ads,2026-01-09', 'O9,L1,ads,2026-01-05', 'O1,L9,email,2026-01-04', 'O9,L9,email,2026-01-04', ',,email,2026-01-04', ',L2,,2026-01-03', ',L4,web,2026-01-02'].join('\n');
+    expectSameImport(bytesOf({ 'leads.csv': leads, 'activities.csv': activities, 'accounts.csv': accounts, 'opportunities.csv': opportunities, 'touches.csv': touches }));
+    expectSameImport(bytesOf({ 'leads.csv': leads, 'touches.csv': touches }));
     // Without accounts.csv the references are kept unchecked; without leads.csv every activity is an orphan.
     expectSameImport(bytesOf({ 'leads.csv': leads }));
     expectSameImport(bytesOf({ 'activities.csv': activities }));
@@ -88,7 +93,7 @@ describe('the streaming loader equals the whole-file reader', () => {
     expectSameImport(bytesOf({ 'leads.csv': '   \n\n' }));
   });
 
-  it('on every csv-spectrum case read as a leads file and as an activities file', () => {
+  it('on every csv-spectrum case read as a leads, an activities and a touches file', () => {
     const dir = join(DATA, 'csv-spectrum/csvs');
     expect(existsSync(dir), `${dir} is missing`).toBe(true);
     const names = readdirSync(dir).filter((f) => f.endsWith('.csv'));
@@ -97,6 +102,7 @@ describe('the streaming loader equals the whole-file reader', () => {
       const bytes = new Uint8Array(readFileSync(join(dir, name)));
       expectSameImport([{ name: 'leads.csv', bytes }], { preset: 'canonical' });
       expectSameImport([{ name: 'activities.csv', bytes }], { preset: 'canonical' });
+      expectSameImport([{ name: 'touches.csv', bytes }], { preset: 'canonical' });
     }
   });
 

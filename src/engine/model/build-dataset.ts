@@ -8,14 +8,13 @@ import type {
   Column,
   Dataset,
   OpportunityColumns,
-  TouchColumns,
 } from './columns';
 import { buildChanges } from './build-changes';
 import { buildQuotas } from './build-quotas';
 import { currencyUses, planConverter } from './currency';
 import { extent } from './extent';
-import { DictBuilder, csrFromParents, dictColumn } from './dict-builder';
-import { ActivityStore, LeadStore, byTime } from './row-stores';
+import { DictBuilder, dictColumn } from './dict-builder';
+import { ActivityStore, LeadStore, TouchStore, byTime } from './row-stores';
 import type { CustomAttributes, RecordSet } from './records';
 import {
   OPPORTUNITY_STAGES,
@@ -146,25 +145,6 @@ function buildOpportunities(
   };
 }
 
-function buildTouches(
-  rs: RecordSet,
-  leadIndex: ReadonlyMap<string, number>,
-  oppIndex: Map<string, number>,
-  leads: number,
-  opps: number,
-): TouchColumns {
-  const t = byTime(rs.touches);
-  const byOpp = csrFromParents(mapTyped(Int32Array, t, (r) => lookup(oppIndex, r.opportunityId)), opps);
-  const byLead = csrFromParents(mapTyped(Int32Array, t, (r) => lookup(leadIndex, r.leadId)), leads);
-  return {
-    count: t.length,
-    channel: dictColumn(t.map((r) => r.channel)),
-    at: mapTyped(Float64Array, t, (r) => r.at),
-    byOpportunity: { start: byOpp.start, index: byOpp.order },
-    byLead: { start: byLead.start, index: byLead.order },
-  };
-}
-
 /**
  * The currencies amounts are in: the plan's first when any amount is in it (an amount naming no
  * currency is in the plan's), then others in order of appearance. Amounts unknown name none.
@@ -182,7 +162,7 @@ export function datasetCurrencies(rs: RecordSet): string[] {
 /** Builds the columnar dataset from row records. Pure; O(rows). */
 export function buildDataset(rs: RecordSet): Dataset {
   const accountIndex = indexById(rs.accounts.map((a) => a.id));
-  // Leads and activities go through the column stores a streaming import fills as it reads.
+  // Leads, activities and touches go through the column stores a streaming import fills as it reads.
   const leadStore = rs.streamed?.leads ?? LeadStore.from(rs.leads);
   const leadIndex = leadStore.index;
   const oppIndex = indexById(rs.opportunities.map((o) => o.id));
@@ -190,7 +170,7 @@ export function buildDataset(rs: RecordSet): Dataset {
   const leads = leadStore.columns(accountIndex);
   const activities = (rs.streamed?.activities ?? ActivityStore.from(rs.activities, leadIndex)).columns(leads.count);
   const opportunities = buildOpportunities(rs, leadIndex, accountIndex);
-  const touches = buildTouches(rs, leadIndex, oppIndex, leads.count, opportunities.count);
+  const touches = (rs.streamed?.touches ?? TouchStore.from(rs.touches, leadIndex, oppIndex)).columns(leads.count, opportunities.count);
   const { quotas, quotaSlices } = buildQuotas(rs);
   const body = { accounts, leads, activities, opportunities, touches, quotas, quotaSlices };
   const { earliest, latest } = extent(body);

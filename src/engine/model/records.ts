@@ -11,7 +11,7 @@ import type {
   OpportunityStatus,
   QualificationCriterion,
 } from './stages';
-import type { ActivityStore, LeadStore } from './row-stores';
+import type { ActivityStore, LeadStore, TouchStore } from './row-stores';
 
 /** Unknown columns of an imported file, kept verbatim as custom attributes. */
 export type CustomAttributes = Record<string, string>;
@@ -161,6 +161,7 @@ export interface CurrencyRate {
 export interface StreamedTables {
   readonly leads?: LeadStore;
   readonly activities?: ActivityStore;
+  readonly touches?: TouchStore;
 }
 
 /** A whole dataset as rows: what readers return and writers take. */

@@ -1,13 +1,13 @@
 /**
- * Leads and activities held as growing columns while they are read, one row at a time: a reader
+ * Leads, activities and touches held as growing columns while they are read, one row at a time: a reader
  * appends each accepted row and forgets it, so a file of a million leads never lives as a million
  * row objects. `buildDataset` turns a store into the Dataset's columns; a RecordSet built from rows
  * goes through the same stores, so both routes give the same Dataset by construction.
  */
-import type { ActivityColumns, Column, DatedLeadStage, DictColumn, LeadColumns } from './columns';
+import type { ActivityColumns, Column, DatedLeadStage, DictColumn, LeadColumns, TouchColumns } from './columns';
 import { DictBuilder, csrFromParents } from './dict-builder';
 import { GrowingArray, GrowingDict } from './grow';
-import type { ActivityRecord, LeadRecord, StageEvent } from './records';
+import type { ActivityRecord, LeadRecord, StageEvent, TouchRecord } from './records';
 import { ACTIVITY_TYPES, LEAD_STAGES, LEAD_STAGE_CODE } from './stages';
 
 const DATED_STAGES = LEAD_STAGES.filter((s): s is DatedLeadStage => s !== 'lead');
@@ -335,5 +335,89 @@ export class ActivityStore {
       value[k] = f.value[src]!;
     }
     return { count: order.length, start, type, typeNames: types.build().values, at, value };
+  }
+}
+
+/** Touches as growing columns, each with the row index of its opportunity and of its lead (-1: none). */
+export class TouchStore {
+  private opp = new GrowingArray(Int32Array);
+  private lead = new GrowingArray(Int32Array);
+  private channel = new GrowingDict();
+  private atOf = new GrowingArray(Float64Array);
+  private frozen: { opp: Int32Array; lead: Int32Array; channel: DictColumn; at: Float64Array } | undefined;
+
+  static from(touches: readonly TouchRecord[], leadIndex: ReadonlyMap<string, number>, oppIndex: ReadonlyMap<string, number>): TouchStore {
+    const s = new TouchStore();
+    const row = (index: ReadonlyMap<string, number>, id: string | undefined) => (id === undefined ? -1 : (index.get(id) ?? -1));
+    for (const t of touches) s.append(row(oppIndex, t.opportunityId), row(leadIndex, t.leadId), t.channel, t.at);
+    return s;
+  }
+
+  get count(): number {
+    return this.frozen ? this.frozen.at.length : this.atOf.length;
+  }
+
+  append(opportunity: number, lead: number, channel: string, at: number): void {
+    if (this.frozen) throw new Error('TouchStore: append after the store was finished');
+    this.opp.push(opportunity);
+    this.lead.push(lead);
+    this.channel.push(channel);
+    this.atOf.push(at);
+  }
+
+  private finish() {
+    if (this.frozen) return this.frozen;
+    const n = this.atOf.length;
+    this.frozen = { opp: this.opp.done(), lead: this.lead.done(), channel: dictOf(this.channel, n), at: this.atOf.done() };
+    this.channel = new GrowingDict();
+    return this.frozen;
+  }
+
+  /** The touches as records again, in the order appended; the ids name the lead and opportunity rows. */
+  toRecords(leadIds: readonly string[], opportunityIds: readonly string[]): TouchRecord[] {
+    const f = this.finish();
+    const out: TouchRecord[] = [];
+    for (let i = 0; i < f.at.length; i++) {
+      const c = f.channel.codes[i]!;
+      const t: TouchRecord = { channel: c < 0 ? '' : f.channel.values[c]!, at: f.at[i]! };
+      if (f.opp[i]! >= 0) t.opportunityId = opportunityIds[f.opp[i]!]!;
+      if (f.lead[i]! >= 0) t.leadId = leadIds[f.lead[i]!]!;
+      out.push(t);
+    }
+    return out;
+  }
+
+  /** The Dataset's touch columns: in time order (stable), CSR by opportunity and by lead. */
+  columns(leads: number, opportunities: number): TouchColumns {
+    const f = this.finish();
+    const n = f.at.length;
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = f.at[i]! >= f.at[i - 1]!;
+    const order = sorted ? undefined : Array.from({ length: n }, (_, i) => i).sort((x, y) => f.at[x]! - f.at[y]!);
+    const opp = new Int32Array(n);
+    const lead = new Int32Array(n);
+    const at = new Float64Array(n);
+    const channels = new DictBuilder(n);
+    const recoded = new Int32Array(f.channel.values.length).fill(-1);
+    for (let k = 0; k < n; k++) {
+      const src = order ? order[k]! : k;
+      opp[k] = f.opp[src]!;
+      lead[k] = f.lead[src]!;
+      at[k] = f.at[src]!;
+      const c = f.channel.codes[src]!;
+      if (c >= 0) {
+        if (recoded[c]! < 0) recoded[c] = channels.code(f.channel.values[c]!);
+        channels.codes[k] = recoded[c]!;
+      }
+    }
+    const byOpp = csrFromParents(opp, opportunities);
+    const byLead = csrFromParents(lead, leads);
+    return {
+      count: n,
+      channel: channels.build(),
+      at,
+      byOpportunity: { start: byOpp.start, index: byOpp.order },
+      byLead: { start: byLead.start, index: byLead.order },
+    };
   }
 }

@@ -44,10 +44,20 @@ export function readTouches(
   refs: { opportunityIds: IdSet; leadIds: IdSet },
   report: ReportBuilder,
 ): TouchRecord[] {
-  const spec = { known: TOUCH_COLUMNS, required: ['channel', 'at'], keepsCustom: false };
-  const table = openTable(file, spec, report);
+  const table = openTable(file, TOUCHES_SPEC, report);
   const out: TouchRecord[] = [];
-  eachRow(table, report.file(file.name), (r) => {
+  eachRow(table, report.file(file.name), touchRow(refs, (t) => out.push(t)));
+  return out;
+}
+
+export const TOUCHES_SPEC: TableSpec = { known: TOUCH_COLUMNS, required: ['channel', 'at'], keepsCustom: false };
+
+/**
+ * The rules of touches.csv for one row, shared by `readTouches` and the streaming reader: each
+ * accepted touch is handed to `emit`.
+ */
+export function touchRow(refs: { opportunityIds: IdSet; leadIds: IdSet }, emit: (t: TouchRecord) => void): (r: RowReader) => void {
+  return (r) => {
     let opportunityId = r.text('opportunity_id');
     let leadId = r.text('lead_id');
     const channel = r.required('channel');
@@ -74,7 +84,6 @@ export function readTouches(
     const touch: TouchRecord = { channel, at };
     if (opportunityId !== undefined) touch.opportunityId = opportunityId;
     if (leadId !== undefined) touch.leadId = leadId;
-    out.push(touch);
-  });
-  return out;
+    emit(touch);
+  };
 }

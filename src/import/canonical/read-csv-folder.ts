@@ -4,11 +4,11 @@
  */
 import { currencyUses } from '../../engine/model/currency';
 import { GrowingArray } from '../../engine/model/grow';
-import type { ActivityRecord, RecordSet, StreamedTables } from '../../engine/model/records';
-import { ActivityStore, LeadStore } from '../../engine/model/row-stores';
+import type { ActivityRecord, RecordSet, StreamedTables, TouchRecord } from '../../engine/model/records';
+import { ActivityStore, LeadStore, TouchStore } from '../../engine/model/row-stores';
 import { ReportBuilder, type ImportReport } from '../report';
 import { CANONICAL_FILES, type CanonicalFile } from './columns';
-import { ACTIVITIES_SPEC, activityRow, readActivities, readTouches } from './read-activities';
+import { ACTIVITIES_SPEC, TOUCHES_SPEC, activityRow, readActivities, readTouches, touchRow } from './read-activities';
 import { readAccounts } from './read-accounts';
 import { readOpportunityHistory } from './read-history';
 import { LEADS_SPEC, leadRows, readLeads } from './read-leads';
@@ -121,7 +121,13 @@ export function readCanonicalTables(
   } else if (activitiesFile) activities = readActivities(activitiesFile, leadIds, report);
 
   const touchesFile = get('touches.csv');
-  const touches = touchesFile ? readTouches(touchesFile, { opportunityIds, leadIds }, report) : [];
+  let touchStore: TouchStore | undefined;
+  let touches: TouchRecord[] = [];
+  if (touchesFile && 'stream' in touchesFile) {
+    const leadIndex = leadStore?.index ?? new Map(leads.map((l, i) => [l.id, i]));
+    const oppIndex = new Map(opportunities.map((o, i) => [o.id, i]));
+    touchStore = streamTouches(touchesFile, { opportunityIds, leadIds }, leadIndex, oppIndex, report);
+  } else if (touchesFile) touches = readTouches(touchesFile, { opportunityIds, leadIds }, report);
 
   const planFile = get('plan.csv');
   const plan = planFile ? readPlan(planFile, report) : { quotas: [] };
@@ -145,22 +151,31 @@ export function readCanonicalTables(
     opportunities,
     touches,
   };
-  if (leadStore || activityStore) {
+  if (leadStore || activityStore || touchStore) {
     // The columns are the data; the row arrays are made from them only if something asks (exports).
-    const leadsOf = () => (leadStore ? leadStore.toRecords() : leads);
-    const activitiesOf = () => (activityStore ? activityStore.toRecords(leadStore ? leadStore.ids : leads.map((l) => l.id)) : activities);
+    const leadIdsOf = () => (leadStore ? leadStore.ids : leads.map((l) => l.id));
+    const streamed: { -readonly [K in keyof StreamedTables]: StreamedTables[K] } = {};
+    if (leadStore) {
+      streamed.leads = leadStore;
+      lazyArray(records, 'leads', () => leadStore.toRecords());
+    }
+    if (activityStore) {
+      streamed.activities = activityStore;
+      lazyArray(records, 'activities', () => activityStore!.toRecords(leadIdsOf()));
+    }
+    if (touchStore) {
+      streamed.touches = touchStore;
+      lazyArray(records, 'touches', () => touchStore!.toRecords(leadIdsOf(), opportunities.map((o) => o.id)));
+    }
     // Not enumerable: a copy of the record set (`{ ...records }`) takes the rows, not the columns.
-    const streamed: StreamedTables = leadStore ? (activityStore ? { leads: leadStore, activities: activityStore } : { leads: leadStore }) : { activities: activityStore };
     Object.defineProperty(records, 'streamed', { value: streamed, enumerable: false, writable: true, configurable: true });
-    lazyArray(records, 'leads', leadsOf);
-    lazyArray(records, 'activities', activitiesOf);
   }
   if (ratesFile) noteUnusedRates(records, ratesFile.name, report);
   return records;
 }
 
 /** Replaces `records[key]` by a property that makes the array on first use and keeps it. */
-function lazyArray<K extends 'leads' | 'activities'>(records: RecordSet, key: K, make: () => RecordSet[K]): void {
+function lazyArray<K extends 'leads' | 'activities' | 'touches'>(records: RecordSet, key: K, make: () => RecordSet[K]): void {
   let value: RecordSet[K] | undefined;
   Object.defineProperty(records, key, {
     enumerable: true,
@@ -206,6 +221,20 @@ function streamLeads(file: StreamedSource, accountIds: IdSet, report: ReportBuil
   );
   streamRows(file, LEADS_SPEC, report, reader.row);
   reader.end();
+  return store;
+}
+
+/** touches.csv as it streams by, into a TouchStore (the rules are `touchRow`'s). */
+function streamTouches(
+  file: StreamedSource,
+  refs: { opportunityIds: IdSet; leadIds: IdSet },
+  leadIndex: ReadonlyMap<string, number>,
+  oppIndex: ReadonlyMap<string, number>,
+  report: ReportBuilder,
+): TouchStore {
+  const store = new TouchStore();
+  const row = (index: ReadonlyMap<string, number>, id: string | undefined) => (id === undefined ? -1 : (index.get(id) ?? -1));
+  streamRows(file, TOUCHES_SPEC, report, touchRow(refs, (t) => store.append(row(oppIndex, t.opportunityId), row(leadIndex, t.leadId), t.channel, t.at)));
   return store;
 }
 

@@ -11,7 +11,7 @@ export interface ParsedFile {
   /** What decoding the bytes changed, by data row (rows read as Windows-1252 in a UTF-8 file). */
   readonly notes?: ReadonlyMap<number, readonly RowNote[]>;
   /**
-   * Set when the file is read as it streams by (a canonical leads or activities file): `table`
+   * Set when the file is read as it streams by (a canonical leads, activities or touches file): `table`
    * then holds the header but no rows; `whole()` parses every row when another route needs them.
    */
   readonly stream?: { readonly rows: CsvStream; readonly whole: () => CsvTable };
