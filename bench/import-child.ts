@@ -7,6 +7,7 @@
  */
 import { CliError } from '../src/cli/context';
 import { importPaths } from '../src/cli/load-dataset';
+import { leadCount } from '../src/engine/model/records';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: import-child <canonical folder>');
@@ -29,5 +30,5 @@ const cpuMs = (used.user + used.system) / 1000;
 const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 const refused = report.warnings.filter((w) => /can hold as text/.test(w.message)).map((w) => `${w.file}: ${w.message}`);
 process.stdout.write(
-  `${JSON.stringify({ ms, cpuMs, peakRssMb, rowsRead: report.rowsRead, accepted: report.accepted, repaired: report.repaired, rejected: report.rejected, leads: records.leads.length, refused })}\n`,
+  `${JSON.stringify({ ms, cpuMs, peakRssMb, rowsRead: report.rowsRead, accepted: report.accepted, repaired: report.repaired, rejected: report.rejected, leads: leadCount(records), refused })}\n`,
 );

@@ -5,14 +5,14 @@
  * user's mapping, then validate every row with the canonical readers. Files no preset or mapping
  * describes come back in `unmapped` with a proposed mapping for the mapping screen.
  */
-import type { RecordSet } from '../engine/model/records';
+import { leadCount, type RecordSet } from '../engine/model/records';
 import { CANONICAL_FILES, type CanonicalFile } from './canonical/columns';
 import { readCanonicalTables } from './canonical/read-csv-folder';
 import { readCanonicalJson } from './canonical/read-json';
-import type { RowNote, SourceFile } from './canonical/table';
+import type { RowNote, SourceFile, StreamedSource } from './canonical/table';
 import { parseCsv, rowsAtOffsets } from './csv';
 import { csvField } from './csv-write';
-import { applyTableMapping } from './mapping/apply';
+import { applyTableMapping, dateSourceColumns, planTableMapping, type ApplyOptions } from './mapping/apply';
 import { REQUIRED_FIELDS, targetFields } from './mapping/fields';
 import { proposeTableMapping } from './mapping/propose';
 import { targetFile, type Mapping, type TableMapping } from './mapping/schema';
@@ -21,6 +21,7 @@ import { looksLikeSalesforce, salesforcePreset } from './presets/salesforce';
 import { baseName, presetRejections, type ParsedFile, type PresetResult, type PresetTable } from './presets/types';
 import { ReportBuilder, type ImportReport } from './report';
 import { decodeBytes, type RepairedLine } from './source/decode';
+import { openCsvStream, type CsvStream } from './source/csv-stream';
 import { selectionProblem } from './source/memory-limit';
 import { hasMixedLineEndings, normaliseLineEndings } from './source/line-endings';
 import { hasParquetMagic, isParquetName, readParquetTable } from './source/parquet';
@@ -45,6 +46,11 @@ export interface ImportOptions {
   readonly now?: number;
   /** Dataset name. */
   readonly name?: string;
+  /**
+   * False reads every file whole into rows, as before streaming: the reference the streaming route
+   * is checked against. Default true.
+   */
+  readonly stream?: boolean;
 }
 
 export interface UnmappedFile {
@@ -63,8 +69,11 @@ export interface ImportResult {
   readonly mode: ImportMode;
   /** Files nothing described: map them, then import again with the mapping. */
   readonly unmapped: readonly UnmappedFile[];
-  /** The source rows of each file read, by file name (for downloading rejected rows as they were). */
-  readonly sources: ReadonlyMap<string, { readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] }>;
+  /**
+   * The source rows of the rejected rows of each file read, by file name and row number (for
+   * downloading rejected rows as they were); no other row is kept.
+   */
+  readonly sources: ReadonlyMap<string, { readonly header: readonly string[]; readonly rows: ReadonlyMap<number, readonly string[]> }>;
 }
 
 function emptyRecords(name: string): RecordSet {
@@ -101,7 +110,29 @@ function tooLong(f: ImportFile): string | undefined {
   return selectionProblem([{ name: f.name, size: f.bytes?.byteLength ?? f.text?.length ?? 0 }], Infinity);
 }
 
-function parseAll(files: readonly ImportFile[], report: ReportBuilder): ParsedFile[] {
+/** Canonical files read as they stream by when the folder is read as canonical (the large ones). */
+const STREAMED_FILES: ReadonlySet<string> = new Set(['leads.csv', 'activities.csv', 'touches.csv']);
+
+/**
+ * The file as a row stream when `streaming` allows it and the file is plain enough (see
+ * csv-stream.ts): every parse warning the whole-text route would give is given here.
+ */
+function parseStreamed(f: ImportFile, report: ReportBuilder): ParsedFile | undefined {
+  const bytes = f.bytes;
+  if (bytes === undefined || !STREAMED_FILES.has(baseName(f.name).toLowerCase())) return undefined;
+  const rows = openCsvStream(bytes);
+  if (rows === undefined) return undefined;
+  for (const e of rows.headerErrors) report.warn(f.name, `header line: ${e.message} (${e.code})`);
+  const whole = () => parseCsv(decodeBytes(bytes).text, { delimiter: ',' });
+  return { name: f.name, table: { header: rows.header, rows: [], errors: rows.headerErrors, delimiter: ',' }, stream: { rows, whole } };
+}
+
+/** A streamed file parsed whole, for the routes that need its rows (presets other than canonical). */
+function unstreamed(f: ParsedFile): ParsedFile {
+  return f.stream ? { name: f.name, table: f.stream.whole(), notes: f.notes } : f;
+}
+
+function parseAll(files: readonly ImportFile[], report: ReportBuilder, streaming = false): ParsedFile[] {
   const out: ParsedFile[] = [];
   for (const f of files) {
     if (/\.json$/i.test(f.name)) {
@@ -122,6 +153,11 @@ function parseAll(files: readonly ImportFile[], report: ReportBuilder): ParsedFi
     const tooBig = tooLong(f);
     if (tooBig !== undefined) {
       report.warn(f.name, `${tooBig}; not read`);
+      continue;
+    }
+    const streamed = streaming ? parseStreamed(f, report) : undefined;
+    if (streamed) {
+      out.push(streamed);
       continue;
     }
     let text = f.text ?? '';
@@ -241,13 +277,20 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
     const r = readCanonicalJson(decoded.text, f.name);
     return { records: r.records, report: r.report, mode: 'json', unmapped: [], sources: new Map() };
   }
-  const all = parseAll(files, report);
+  // A canonical folder's large files stream into columns; with a mapping, or once the files turn
+  // out to be another preset's, every file is parsed whole as before (those routes still build
+  // row records; see unstreamed).
+  let all = parseAll(files, report, opts.stream !== false && !opts.mapping && (opts.preset === undefined || opts.preset === 'canonical'));
   // currency_rates.csv is the user's own file, not a CRM's: read beside whatever the export is,
   // unless a mapping says what it holds.
   const isRates = (f: ParsedFile) =>
     canonicalBase(f.name) === 'currency_rates.csv' && !opts.mapping?.tables.some((t) => baseName(t.file).toLowerCase() === 'currency_rates.csv');
   const rateTables = canonicalPreset(all.filter(isRates)).tables;
-  const parsed = all.filter((f) => !isRates(f));
+  let parsed = all.filter((f) => !isRates(f));
+  if (all.some((f) => f.stream) && (opts.preset ?? detectPreset(parsed)) !== 'canonical') {
+    all = all.map(unstreamed);
+    parsed = all.filter((f) => !isRates(f));
+  }
   let mode: ImportMode;
   let result: PresetResult;
   let rest: ParsedFile[];
@@ -277,11 +320,16 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
   }
 
   const found = new Map<CanonicalFile, SourceFile>();
+  const rejectedSources = new Map<string, Map<number, readonly string[]>>();
   for (const table of result.tables) {
     const { file, mapping } = table;
     const target = targetFile(mapping.target);
     if (found.has(target)) {
       report.warn(file.name, `a second file for ${mapping.target} (the first is ${found.get(target)!.name}): not read`);
+      continue;
+    }
+    if (file.stream && !table.rejectRow) {
+      found.set(target, streamedSource(file, file.stream.rows, mapping, { decimal: '.', now: opts.now }, report, rejectedSources));
       continue;
     }
     const mapped = applyTableMapping(file.table, mapping, { decimal: file.table.delimiter === ';' ? ',' : '.', now: opts.now });
@@ -294,13 +342,94 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
     found.set(target, { name: file.name, parsed: mapped.parsed, notes: mapped.notes });
   }
   const records = found.size > 0 ? readCanonicalTables(found, report, { name }) : emptyRecords(name);
-  const sources = new Map(all.map((f) => [f.name, { header: f.table.header, rows: f.table.rows }]));
-  return { records, report: report.build(), mode, unmapped: rest.map(describeUnmapped), sources };
+  const built = report.build();
+  return { records, report: built, mode, unmapped: rest.map(describeUnmapped), sources: rejectedSourceRows(all, built, rejectedSources) };
 }
+
+/** The source rows of the rejected rows of each file (a streamed file's were kept as it was read). */
+function rejectedSourceRows(
+  files: readonly ParsedFile[],
+  report: ImportReport,
+  streamed: ReadonlyMap<string, ReadonlyMap<number, readonly string[]>>,
+): ImportResult['sources'] {
+  const rejected = new Map<string, Set<number>>();
+  for (const i of report.issues) {
+    if (i.outcome !== 'rejected') continue;
+    const set = rejected.get(i.file) ?? new Set<number>();
+    set.add(i.row);
+    rejected.set(i.file, set);
+  }
+  return new Map(
+    files.map((f) => {
+      const rows = streamed.get(f.name) ?? new Map([...(rejected.get(f.name) ?? [])].flatMap((n) => (f.table.rows[n - 1] ? [[n, f.table.rows[n - 1]!] as const] : [])));
+      return [f.name, { header: f.table.header, rows }];
+    }),
+  );
+}
+
+/**
+ * A canonical file as a streamed source: the column mapping is planned from the header (date
+ * formats detected from the first values of each date column, read ahead), then each row is mapped
+ * and handed to the reader as it is parsed. The source cells of rejected rows are kept in
+ * `rejectedSources`, for the rejected-rows download.
+ */
+function streamedSource(
+  file: ParsedFile,
+  rows: CsvStream,
+  mapping: TableMapping,
+  applyOptions: ApplyOptions,
+  report: ReportBuilder,
+  rejectedSources: Map<string, Map<number, readonly string[]>>,
+): StreamedSource {
+  const header = file.table.header;
+  const dateColumns = dateSourceColumns(header, mapping, applyOptions);
+  const samples = new Map<number, string[]>(dateColumns.map((i) => [i, []]));
+  if (dateColumns.length > 0) {
+    // The same values the whole-file route's date detection looks at: the first 5,000 non-empty.
+    let open = dateColumns.length;
+    rows.forEachRow((_, cells) => {
+      for (const [i, list] of samples) {
+        if (list.length >= DATE_SAMPLE) continue;
+        const v = cells[i] ?? '';
+        if (v.trim() === '') continue;
+        list.push(v);
+        if (list.length === DATE_SAMPLE) open--;
+      }
+      return open > 0;
+    });
+  }
+  const mapper = planTableMapping(header, mapping, applyOptions, (i) => samples.get(i) ?? []);
+  for (const w of mapper.warnings) report.warn(file.name, w);
+  const later = report.reserve(file.name);
+  const kept = new Map<number, readonly string[]>();
+  rejectedSources.set(file.name, kept);
+  return {
+    name: file.name,
+    parsed: { header: mapper.header, rows: [], errors: file.table.errors, delimiter: ',' },
+    stream: (visit) => {
+      rows.forEachRow(
+        (row, cells, errors) => {
+          let notes: RowNote[] | undefined;
+          const mapped = mapper.mapRow(cells, row, (_, n) => (notes ??= []).push(n));
+          if (visit(row, mapped, errors, notes)) kept.set(row, cells);
+        },
+        (e) => {
+          // An error on a blank line after the header: said as the whole-file route says it.
+          report.warn(file.name, `header line: ${e.message} (${e.code})`);
+          report.warn(file.name, `header line: ${e.message} (${e.code})`);
+        },
+      );
+      later(mapper.finish());
+    },
+  };
+}
+
+/** Values of a date column the format detection looks at (see detectDateFormat). */
+const DATE_SAMPLE = 5000;
 
 /** Whether anything usable was read: at least one lead or opportunity row accepted. */
 export function isUsable(records: RecordSet): boolean {
-  return records.leads.length + records.opportunities.length > 0;
+  return leadCount(records) + records.opportunities.length > 0;
 }
 
 /**
@@ -312,7 +441,7 @@ export function rejectedRows(result: ImportResult): { header: string[]; rows: st
   const rows = result.report.issues
     .filter((i) => i.outcome === 'rejected')
     .map((i) => {
-      const source = result.sources.get(i.file)?.rows[i.row - 1];
+      const source = result.sources.get(i.file)?.rows.get(i.row);
       return [i.file, String(i.row), i.column ?? '', i.value ?? '', i.reason, source ? source.map(csvField).join(',') : ''];
     });
   return { header, rows };

@@ -43,7 +43,8 @@ export interface ImportReport {
 export class ReportBuilder {
   private readonly fileReports: FileReport[] = [];
   private readonly allIssues: ImportIssue[] = [];
-  private readonly allWarnings: FileWarning[] = [];
+  /** Warnings, with slots reserved for warnings known only later (see `reserve`). */
+  private readonly allWarnings: (FileWarning | FileWarning[])[] = [];
 
   /** Starts a file; call `row()` once per data row read, then `end()`. */
   file(name: string): FileTally {
@@ -52,6 +53,18 @@ export class ReportBuilder {
 
   warn(file: string, message: string): void {
     this.allWarnings.push({ file, message });
+  }
+
+  /**
+   * Keeps the place of warnings about `file` that are known only once it has been read (a streamed
+   * file's), so that they stand where a reader of the whole file would have put them.
+   */
+  reserve(file: string): (messages: readonly string[]) => void {
+    const slot: FileWarning[] = [];
+    this.allWarnings.push(slot);
+    return (messages) => {
+      for (const message of messages) slot.push({ file, message });
+    };
   }
 
   build(): ImportReport {
@@ -64,7 +77,7 @@ export class ReportBuilder {
       repaired: sum('repaired'),
       rejected: sum('rejected'),
       issues: this.allIssues,
-      warnings: this.allWarnings,
+      warnings: this.allWarnings.flat(),
     };
   }
 }

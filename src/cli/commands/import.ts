@@ -1,4 +1,5 @@
 /** `revlens import <paths...>`: the import report, as JSON or a readable summary. */
+import { activityCount, leadCount } from '../../engine/model/records';
 import { isUsable, type ImportResult } from '../../import/pipeline';
 import { formatImportReportLines } from '../sections/import-report';
 
@@ -25,8 +26,8 @@ export function runImport(result: ImportResult, json: boolean): CommandOutput {
       warnings: report.warnings,
       records: {
         accounts: records.accounts.length,
-        leads: records.leads.length,
-        activities: records.activities.length,
+        leads: leadCount(records),
+        activities: activityCount(records),
         opportunities: records.opportunities.length,
         touches: records.touches.length,
       },

@@ -5,24 +5,18 @@
  */
 import type {
   AccountColumns,
-  ActivityColumns,
   Column,
   Dataset,
-  DatedLeadStage,
-  LeadColumns,
   OpportunityColumns,
-  TouchColumns,
 } from './columns';
 import { buildChanges } from './build-changes';
 import { buildQuotas } from './build-quotas';
 import { currencyUses, planConverter } from './currency';
 import { extent } from './extent';
-import { DictBuilder, csrFromParents, dictColumn } from './dict-builder';
+import { DictBuilder, dictColumn } from './dict-builder';
+import { ActivityStore, LeadStore, TouchStore, byTime } from './row-stores';
 import type { CustomAttributes, RecordSet } from './records';
 import {
-  ACTIVITY_TYPES,
-  LEAD_STAGES,
-  LEAD_STAGE_CODE,
   OPPORTUNITY_STAGES,
   QUALIFICATION_CRITERIA,
   STATUS_LOST,
@@ -30,7 +24,6 @@ import {
   STATUS_WON,
 } from './stages';
 
-const DATED_STAGES = LEAD_STAGES.filter((s): s is DatedLeadStage => s !== 'lead');
 
 /** Custom attribute columns: numeric when every present value parses as a number, else dictionary. */
 function customColumns(rows: readonly { custom: CustomAttributes }[]): Record<string, Column> {
@@ -63,13 +56,6 @@ function mapTyped<T, A extends { [i: number]: number }>(
   return out;
 }
 
-/** Events in time order; the input is returned as is when already sorted (the common case). */
-function byTime<T extends { readonly at: number }>(events: readonly T[]): readonly T[] {
-  for (let i = 1; i < events.length; i++) {
-    if (events[i]!.at < events[i - 1]!.at) return [...events].sort((x, y) => x.at - y.at);
-  }
-  return events;
-}
 
 function indexById(ids: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();
@@ -79,7 +65,7 @@ function indexById(ids: readonly string[]): Map<string, number> {
   return m;
 }
 
-function lookup(index: Map<string, number>, id: string | undefined): number {
+function lookup(index: ReadonlyMap<string, number>, id: string | undefined): number {
   return id === undefined ? -1 : (index.get(id) ?? -1);
 }
 
@@ -98,82 +84,9 @@ function buildAccounts(rs: RecordSet): AccountColumns {
   };
 }
 
-function buildLeads(rs: RecordSet, accountIndex: Map<string, number>): LeadColumns {
-  const l = rs.leads;
-  const n = l.length;
-  const stageAt = Object.fromEntries(
-    DATED_STAGES.map((s) => [s, new Float64Array(n).fill(NaN)]),
-  ) as Record<DatedLeadStage, Float64Array>;
-  let events = 0;
-  for (const r of l) events += r.stageHistory.length;
-  const evStart = new Int32Array(n + 1);
-  const evStage = new Uint8Array(events);
-  const evAt = new Float64Array(events);
-  let e = 0;
-  l.forEach((r, i) => {
-    evStart[i] = e;
-    for (const ev of byTime(r.stageHistory)) {
-      evStage[e] = LEAD_STAGE_CODE[ev.stage];
-      evAt[e++] = ev.at;
-      if (ev.stage !== 'lead') {
-        const col = stageAt[ev.stage];
-        if (Number.isNaN(col[i]!)) col[i] = ev.at;
-      }
-    }
-  });
-  evStart[n] = e;
-  return {
-    count: n,
-    id: l.map((r) => r.id),
-    createdAt: mapTyped(Float64Array, l, (r) => r.createdAt),
-    account: mapTyped(Int32Array, l, (r) => lookup(accountIndex, r.accountId)),
-    email: dictColumn(l.map((r) => r.email)),
-    title: dictColumn(l.map((r) => r.title)),
-    persona: dictColumn(l.map((r) => r.persona)),
-    seniority: dictColumn(l.map((r) => r.seniority)),
-    country: dictColumn(l.map((r) => r.country)),
-    source: dictColumn(l.map((r) => r.source)),
-    campaign: dictColumn(l.map((r) => r.campaign)),
-    owner: dictColumn(l.map((r) => r.owner)),
-    isBot: mapTyped(Uint8Array, l, (r) => (r.isBot ? 1 : 0)),
-    stageAt,
-    disqualifiedReason: dictColumn(l.map((r) => r.disqualifiedReason)),
-    events: { start: evStart, stage: evStage, at: evAt },
-    custom: customColumns(l),
-  };
-}
-
-function buildActivities(rs: RecordSet, leadIndex: Map<string, number>, leads: number): ActivityColumns {
-  const acts = rs.activities;
-  const parent = mapTyped(Int32Array, acts, (a) => lookup(leadIndex, a.leadId));
-  const { start, order } = csrFromParents(parent, leads);
-  // Within a lead, activities are sorted by time so decay and windows can stop early.
-  for (let p = 0; p < leads; p++) {
-    const s = start[p]!;
-    const e = start[p + 1]!;
-    let sorted = true;
-    for (let k = s + 1; k < e && sorted; k++) sorted = acts[order[k]!]!.at >= acts[order[k - 1]!]!.at;
-    if (!sorted) {
-      const slice = Array.from(order.subarray(s, e)).sort((x, y) => acts[x]!.at - acts[y]!.at);
-      order.set(slice, s);
-    }
-  }
-  const types = new DictBuilder(0, ACTIVITY_TYPES);
-  const type = new Uint8Array(order.length);
-  const at = new Float64Array(order.length);
-  const value = new Float64Array(order.length);
-  order.forEach((src, k) => {
-    const a = acts[src]!;
-    type[k] = Math.min(255, types.code(a.type));
-    at[k] = a.at;
-    value[k] = a.value ?? NaN;
-  });
-  return { count: order.length, start, type, typeNames: types.build().values, at, value };
-}
-
 function buildOpportunities(
   rs: RecordSet,
-  leadIndex: Map<string, number>,
+  leadIndex: ReadonlyMap<string, number>,
   accountIndex: Map<string, number>,
 ): OpportunityColumns {
   const o = rs.opportunities;
@@ -232,25 +145,6 @@ function buildOpportunities(
   };
 }
 
-function buildTouches(
-  rs: RecordSet,
-  leadIndex: Map<string, number>,
-  oppIndex: Map<string, number>,
-  leads: number,
-  opps: number,
-): TouchColumns {
-  const t = byTime(rs.touches);
-  const byOpp = csrFromParents(mapTyped(Int32Array, t, (r) => lookup(oppIndex, r.opportunityId)), opps);
-  const byLead = csrFromParents(mapTyped(Int32Array, t, (r) => lookup(leadIndex, r.leadId)), leads);
-  return {
-    count: t.length,
-    channel: dictColumn(t.map((r) => r.channel)),
-    at: mapTyped(Float64Array, t, (r) => r.at),
-    byOpportunity: { start: byOpp.start, index: byOpp.order },
-    byLead: { start: byLead.start, index: byLead.order },
-  };
-}
-
 /**
  * The currencies amounts are in: the plan's first when any amount is in it (an amount naming no
  * currency is in the plan's), then others in order of appearance. Amounts unknown name none.
@@ -268,13 +162,15 @@ export function datasetCurrencies(rs: RecordSet): string[] {
 /** Builds the columnar dataset from row records. Pure; O(rows). */
 export function buildDataset(rs: RecordSet): Dataset {
   const accountIndex = indexById(rs.accounts.map((a) => a.id));
-  const leadIndex = indexById(rs.leads.map((l) => l.id));
+  // Leads, activities and touches go through the column stores a streaming import fills as it reads.
+  const leadStore = rs.streamed?.leads ?? LeadStore.from(rs.leads);
+  const leadIndex = leadStore.index;
   const oppIndex = indexById(rs.opportunities.map((o) => o.id));
   const accounts = buildAccounts(rs);
-  const leads = buildLeads(rs, accountIndex);
-  const activities = buildActivities(rs, leadIndex, leads.count);
+  const leads = leadStore.columns(accountIndex);
+  const activities = (rs.streamed?.activities ?? ActivityStore.from(rs.activities, leadIndex)).columns(leads.count);
   const opportunities = buildOpportunities(rs, leadIndex, accountIndex);
-  const touches = buildTouches(rs, leadIndex, oppIndex, leads.count, opportunities.count);
+  const touches = (rs.streamed?.touches ?? TouchStore.from(rs.touches, leadIndex, oppIndex)).columns(leads.count, opportunities.count);
   const { quotas, quotaSlices } = buildQuotas(rs);
   const body = { accounts, leads, activities, opportunities, touches, quotas, quotaSlices };
   const { earliest, latest } = extent(body);

@@ -4,7 +4,7 @@
  * amount in another currency is converted with the user's rate, and one in a currency without a
  * rate becomes "amount unknown" (NaN) — still a deal in every count, never part of a sum of money.
  */
-import type { CurrencyRate, RecordSet } from './records';
+import { changedRecordSet, type CurrencyRate, type RecordSet } from './records';
 
 /** How one currency's amounts enter the dataset's money. */
 export type CurrencyTreatment = 'plan' | 'converted' | 'no-rate';
@@ -121,7 +121,7 @@ export function leftOutForRate(uses: readonly CurrencyUse[]): { readonly deals: 
 export function withCurrencyRate(rs: RecordSet, currency: string, rate: number | null): RecordSet {
   const rest: CurrencyRate[] = (rs.plan.currencyRates ?? []).filter((r) => r.currency !== currency);
   const currencyRates = rate === null ? rest : [...rest, { currency, rate }];
-  return { ...rs, plan: { ...rs.plan, currencyRates } };
+  return changedRecordSet(rs, { plan: { ...rs.plan, currencyRates } });
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

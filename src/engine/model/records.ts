@@ -11,6 +11,7 @@ import type {
   OpportunityStatus,
   QualificationCriterion,
 } from './stages';
+import type { ActivityStore, LeadStore, TouchStore } from './row-stores';
 
 /** Unknown columns of an imported file, kept verbatim as custom attributes. */
 export type CustomAttributes = Record<string, string>;
@@ -152,6 +153,17 @@ export interface CurrencyRate {
   rate: number;
 }
 
+/**
+ * Tables a streaming import kept as columns instead of rows (see row-stores.ts). When a table is
+ * here, the RecordSet's array of that table is materialised from it only when something asks for
+ * it (an export); the dataset is built from the columns.
+ */
+export interface StreamedTables {
+  readonly leads?: LeadStore;
+  readonly activities?: ActivityStore;
+  readonly touches?: TouchStore;
+}
+
 /** A whole dataset as rows: what readers return and writers take. */
 export interface RecordSet {
   name: string;
@@ -161,6 +173,27 @@ export interface RecordSet {
   activities: ActivityRecord[];
   opportunities: OpportunityRecord[];
   touches: TouchRecord[];
+  /** Set by a streaming import: these tables' columns (see `StreamedTables`). */
+  streamed?: StreamedTables;
+}
+
+/**
+ * A copy of a record set with some fields replaced. Unlike `{ ...rs }` it keeps a streamed set's
+ * columns as they are (its row arrays are not made, and the columns stay with the copy).
+ */
+export function changedRecordSet(rs: RecordSet, changes: Partial<RecordSet>): RecordSet {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(rs)) as RecordSet;
+  return Object.assign(copy, changes);
+}
+
+/** Leads in a record set, without making row records of streamed columns. */
+export function leadCount(rs: RecordSet): number {
+  return rs.streamed?.leads?.count ?? rs.leads.length;
+}
+
+/** Activities in a record set, without making row records of streamed columns. */
+export function activityCount(rs: RecordSet): number {
+  return rs.streamed?.activities?.count ?? rs.activities.length;
 }
 
 /** A record set with no rows: a USD plan starting in January, without quotas. */

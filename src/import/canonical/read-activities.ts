@@ -2,8 +2,8 @@
 import type { ActivityRecord, TouchRecord } from '../../engine/model/records';
 import type { ReportBuilder } from '../report';
 import { ACTIVITY_COLUMNS, TOUCH_COLUMNS } from './columns';
-import { eachRow, type IdSet } from './row-reader';
-import { openTable, type SourceFile } from './table';
+import { eachRow, type IdSet, type RowReader } from './row-reader';
+import { openTable, type SourceFile, type TableSpec } from './table';
 
 type NamedText = SourceFile;
 
@@ -12,18 +12,27 @@ type NamedText = SourceFile;
  * type string is kept (unknown types score 0); `value` is an optional plain number.
  */
 export function readActivities(file: NamedText, leadIds: IdSet, report: ReportBuilder): ActivityRecord[] {
-  const spec = { known: ACTIVITY_COLUMNS, required: ['lead_id', 'type', 'at'], keepsCustom: false };
-  const table = openTable(file, spec, report);
+  const table = openTable(file, ACTIVITIES_SPEC, report);
   const out: ActivityRecord[] = [];
-  eachRow(table, report.file(file.name), (r) => {
+  eachRow(table, report.file(file.name), activityRow(leadIds, (a) => out.push(a)));
+  return out;
+}
+
+export const ACTIVITIES_SPEC: TableSpec = { known: ACTIVITY_COLUMNS, required: ['lead_id', 'type', 'at'], keepsCustom: false };
+
+/**
+ * The rules of activities.csv for one row, shared by `readActivities` and the streaming reader:
+ * each accepted activity is handed to `emit`.
+ */
+export function activityRow(leadIds: IdSet, emit: (a: ActivityRecord) => void): (r: RowReader) => void {
+  return (r) => {
     const leadId = r.requiredRef('lead_id', leadIds, 'leads.csv');
     const type = r.required('type');
     const at = r.date('at', true);
     const value = r.number('value');
     if (r.rejected || leadId === undefined || type === undefined || at === undefined) return;
-    out.push(value === undefined ? { leadId, type, at } : { leadId, type, at, value });
-  });
-  return out;
+    emit(value === undefined ? { leadId, type, at } : { leadId, type, at, value });
+  };
 }
 
 /**
@@ -35,10 +44,20 @@ export function readTouches(
   refs: { opportunityIds: IdSet; leadIds: IdSet },
   report: ReportBuilder,
 ): TouchRecord[] {
-  const spec = { known: TOUCH_COLUMNS, required: ['channel', 'at'], keepsCustom: false };
-  const table = openTable(file, spec, report);
+  const table = openTable(file, TOUCHES_SPEC, report);
   const out: TouchRecord[] = [];
-  eachRow(table, report.file(file.name), (r) => {
+  eachRow(table, report.file(file.name), touchRow(refs, (t) => out.push(t)));
+  return out;
+}
+
+export const TOUCHES_SPEC: TableSpec = { known: TOUCH_COLUMNS, required: ['channel', 'at'], keepsCustom: false };
+
+/**
+ * The rules of touches.csv for one row, shared by `readTouches` and the streaming reader: each
+ * accepted touch is handed to `emit`.
+ */
+export function touchRow(refs: { opportunityIds: IdSet; leadIds: IdSet }, emit: (t: TouchRecord) => void): (r: RowReader) => void {
+  return (r) => {
     let opportunityId = r.text('opportunity_id');
     let leadId = r.text('lead_id');
     const channel = r.required('channel');
@@ -65,7 +84,6 @@ export function readTouches(
     const touch: TouchRecord = { channel, at };
     if (opportunityId !== undefined) touch.opportunityId = opportunityId;
     if (leadId !== undefined) touch.leadId = leadId;
-    out.push(touch);
-  });
-  return out;
+    emit(touch);
+  };
 }

@@ -3,18 +3,20 @@
  * Never throws on bad data: every data row ends accepted, repaired or rejected with a reason.
  */
 import { currencyUses } from '../../engine/model/currency';
-import type { RecordSet } from '../../engine/model/records';
+import { GrowingArray } from '../../engine/model/grow';
+import type { ActivityRecord, RecordSet, StreamedTables, TouchRecord } from '../../engine/model/records';
+import { ActivityStore, LeadStore, TouchStore } from '../../engine/model/row-stores';
 import { ReportBuilder, type ImportReport } from '../report';
 import { CANONICAL_FILES, type CanonicalFile } from './columns';
-import { readActivities, readTouches } from './read-activities';
+import { ACTIVITIES_SPEC, TOUCHES_SPEC, activityRow, readActivities, readTouches, touchRow } from './read-activities';
 import { readAccounts } from './read-accounts';
 import { readOpportunityHistory } from './read-history';
-import { readLeads } from './read-leads';
+import { LEADS_SPEC, leadRows, readLeads } from './read-leads';
 import { readOpportunities, readOpportunityStages } from './read-opportunities';
 import { readPlan } from './read-plan';
 import { readCurrencyRates } from './read-rates';
-import { namedIds } from './row-reader';
-import type { SourceFile } from './table';
+import { namedIds, RowReader, type IdSet } from './row-reader';
+import { openTable, type SourceFile, type StreamedSource, type TableSpec } from './table';
 
 export interface NamedText {
   /** File name, optionally with a path (`acme/leads.csv`); only the last segment is matched. */
@@ -91,8 +93,14 @@ export function readCanonicalTables(
   const accountIds = accountsFile ? namedIds(accounts.map((a) => a.id), baseName(accountsFile.name)) : undefined;
 
   const leadsFile = get('leads.csv');
-  const leads = leadsFile ? readLeads(leadsFile, accountIds, report) : [];
-  const leadIds = leadsFile ? namedIds(leads.map((l) => l.id), baseName(leadsFile.name)) : undefined;
+  // A streamed file's rows go straight into column stores; the others are read as row records.
+  const leadStore = leadsFile && 'stream' in leadsFile ? streamLeads(leadsFile, accountIds, report) : undefined;
+  const leads = leadsFile && !leadStore ? readLeads(leadsFile, accountIds, report) : [];
+  const leadIds = !leadsFile
+    ? undefined
+    : leadStore
+      ? { has: (id: string) => leadStore.has(id), file: baseName(leadsFile.name) }
+      : namedIds(leads.map((l) => l.id), baseName(leadsFile.name));
 
   const oppFile = get('opportunities.csv');
   const opportunities = oppFile ? readOpportunities(oppFile, { accountIds, leadIds }, report) : [];
@@ -105,10 +113,21 @@ export function readCanonicalTables(
   if (historyFile) readOpportunityHistory(historyFile, opportunities, report);
 
   const activitiesFile = get('activities.csv');
-  const activities = activitiesFile ? readActivities(activitiesFile, leadIds, report) : [];
+  let activityStore: ActivityStore | undefined;
+  let activities: ActivityRecord[] = [];
+  if (activitiesFile && 'stream' in activitiesFile) {
+    const index = leadStore?.index ?? new Map(leads.map((l, i) => [l.id, i]));
+    activityStore = streamActivities(activitiesFile, leadIds, index, report);
+  } else if (activitiesFile) activities = readActivities(activitiesFile, leadIds, report);
 
   const touchesFile = get('touches.csv');
-  const touches = touchesFile ? readTouches(touchesFile, { opportunityIds, leadIds }, report) : [];
+  let touchStore: TouchStore | undefined;
+  let touches: TouchRecord[] = [];
+  if (touchesFile && 'stream' in touchesFile) {
+    const leadIndex = leadStore?.index ?? new Map(leads.map((l, i) => [l.id, i]));
+    const oppIndex = new Map(opportunities.map((o, i) => [o.id, i]));
+    touchStore = streamTouches(touchesFile, { opportunityIds, leadIds }, leadIndex, oppIndex, report);
+  } else if (touchesFile) touches = readTouches(touchesFile, { opportunityIds, leadIds }, report);
 
   const planFile = get('plan.csv');
   const plan = planFile ? readPlan(planFile, report) : { quotas: [] };
@@ -132,8 +151,98 @@ export function readCanonicalTables(
     opportunities,
     touches,
   };
+  if (leadStore || activityStore || touchStore) {
+    // The columns are the data; the row arrays are made from them only if something asks (exports).
+    const leadIdsOf = () => (leadStore ? leadStore.ids : leads.map((l) => l.id));
+    const streamed: { -readonly [K in keyof StreamedTables]: StreamedTables[K] } = {};
+    if (leadStore) {
+      streamed.leads = leadStore;
+      lazyArray(records, 'leads', () => leadStore.toRecords());
+    }
+    if (activityStore) {
+      streamed.activities = activityStore;
+      lazyArray(records, 'activities', () => activityStore!.toRecords(leadIdsOf()));
+    }
+    if (touchStore) {
+      streamed.touches = touchStore;
+      lazyArray(records, 'touches', () => touchStore!.toRecords(leadIdsOf(), opportunities.map((o) => o.id)));
+    }
+    // Not enumerable: a copy of the record set (`{ ...records }`) takes the rows, not the columns.
+    Object.defineProperty(records, 'streamed', { value: streamed, enumerable: false, writable: true, configurable: true });
+  }
   if (ratesFile) noteUnusedRates(records, ratesFile.name, report);
   return records;
+}
+
+/** Replaces `records[key]` by a property that makes the array on first use and keeps it. */
+function lazyArray<K extends 'leads' | 'activities' | 'touches'>(records: RecordSet, key: K, make: () => RecordSet[K]): void {
+  let value: RecordSet[K] | undefined;
+  Object.defineProperty(records, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (value ??= make()),
+    set: (v: RecordSet[K]) => {
+      value = v;
+    },
+  });
+}
+
+/** Feeds a streamed file's rows through `row` with a fresh tally; true for each rejected row. */
+function streamRows(file: StreamedSource, spec: TableSpec, report: ReportBuilder, row: (r: RowReader) => void): void {
+  const table = openTable(file, spec, report);
+  const tally = report.file(file.name);
+  const r = new RowReader(table, tally);
+  file.stream((n, cells, errors, notes) => {
+    if (r.start(n, cells, errors, notes)) row(r);
+    return tally.isRejected;
+  });
+  tally.end();
+}
+
+/** leads.csv as it streams by, into a LeadStore (the rules are `leadRows`', as for parsed rows). */
+function streamLeads(file: StreamedSource, accountIds: IdSet, report: ReportBuilder): LeadStore {
+  const store = new LeadStore();
+  const rowOfLead = new GrowingArray(Int32Array);
+  const kept = {
+    rowOf: (id: string) => {
+      const i = store.index.get(id);
+      return i === undefined ? undefined : rowOfLead.get(i);
+    },
+  };
+  const reader = leadRows(
+    file.name,
+    accountIds,
+    report,
+    (lead, row) => {
+      store.append(lead);
+      rowOfLead.push(row);
+    },
+    kept,
+  );
+  streamRows(file, LEADS_SPEC, report, reader.row);
+  reader.end();
+  return store;
+}
+
+/** touches.csv as it streams by, into a TouchStore (the rules are `touchRow`'s). */
+function streamTouches(
+  file: StreamedSource,
+  refs: { opportunityIds: IdSet; leadIds: IdSet },
+  leadIndex: ReadonlyMap<string, number>,
+  oppIndex: ReadonlyMap<string, number>,
+  report: ReportBuilder,
+): TouchStore {
+  const store = new TouchStore();
+  const row = (index: ReadonlyMap<string, number>, id: string | undefined) => (id === undefined ? -1 : (index.get(id) ?? -1));
+  streamRows(file, TOUCHES_SPEC, report, touchRow(refs, (t) => store.append(row(oppIndex, t.opportunityId), row(leadIndex, t.leadId), t.channel, t.at)));
+  return store;
+}
+
+/** activities.csv as it streams by, into an ActivityStore (the rules are `activityRow`'s). */
+function streamActivities(file: StreamedSource, leadIds: IdSet, leadIndex: ReadonlyMap<string, number>, report: ReportBuilder): ActivityStore {
+  const store = new ActivityStore();
+  streamRows(file, ACTIVITIES_SPEC, report, activityRow(leadIds, (a) => store.append(leadIndex.get(a.leadId) ?? -1, a.type, a.at, a.value)));
+  return store;
 }
 
 /** A rate for a currency no opportunity amount is in converts nothing: said, not an error. */

@@ -4,8 +4,8 @@ import { LEAD_STAGE_CODE } from '../../engine/model/stages';
 import type { ReportBuilder } from '../report';
 import { DISQUALIFIED_STATUSES, LEAD_INPUT_COLUMNS, LEAD_STAGE_COLUMNS } from './columns';
 import { beforeCreation } from '../values/row-checks';
-import { eachRow, type IdSet } from './row-reader';
-import { openTable, type SourceFile } from './table';
+import { eachRow, type IdSet, type RowReader } from './row-reader';
+import { openTable, type SourceFile, type TableSpec } from './table';
 
 const TEXT_FIELDS = ['email', 'title', 'persona', 'seniority', 'country', 'source', 'campaign', 'owner'] as const;
 
@@ -19,18 +19,46 @@ export function historyFromStageDates(createdAt: number, dates: readonly StageEv
   );
 }
 
+export const LEADS_SPEC: TableSpec = { known: LEAD_INPUT_COLUMNS, required: ['id', 'created_at'], keepsCustom: true };
+
+/** The row numbers of the ids kept so far, for naming both rows of a duplicate. */
+export interface KeptIds {
+  rowOf(id: string): number | undefined;
+}
+
+/** The reading of leads.csv row by row: `row` per data row, then `end` once. */
+export interface TableRowReader {
+  readonly row: (r: RowReader) => void;
+  readonly end: () => void;
+}
+
 /**
- * Reads leads.csv. `is_bot` empty means false (not a repair); `account_id` is checked against the
- * accounts read (when accounts.csv is in the folder). Instants are epoch ms, UTC.
+ * The rules of leads.csv for one row at a time, shared by the reader of parsed rows (`readLeads`)
+ * and the streaming reader: each accepted lead is handed to `emit` with its row number. `kept`
+ * answers for the ids emitted so far (by default a map of its own).
  */
-export function readLeads(file: SourceFile, accountIds: IdSet, report: ReportBuilder): LeadRecord[] {
-  const table = openTable(file, { known: LEAD_INPUT_COLUMNS, required: ['id', 'created_at'], keepsCustom: true }, report);
-  const out: LeadRecord[] = [];
-  const firstRow = new Map<string, number>();
+export function leadRows(
+  fileName: string,
+  accountIds: IdSet,
+  report: ReportBuilder,
+  emit: (lead: LeadRecord, row: number) => void,
+  kept?: KeptIds,
+): TableRowReader {
+  let firstRow: KeptIds;
+  let take = emit;
+  if (kept) firstRow = kept;
+  else {
+    const rows = new Map<string, number>();
+    firstRow = { rowOf: (id) => rows.get(id) };
+    take = (lead, row) => {
+      rows.set(lead.id, row);
+      emit(lead, row);
+    };
+  }
   // Lead status values, by value as written: how many leads each disqualified, or left as they were.
   const disqualifiedBy = new Map<string, number>();
   const otherStatus = new Map<string, number>();
-  eachRow(table, report.file(file.name), (r) => {
+  const row = (r: RowReader) => {
     const id = r.id('id');
     const createdAt = r.date('created_at', true);
     const accountId = r.ref('account_id', accountIds, 'accounts.csv');
@@ -65,9 +93,9 @@ export function readLeads(file: SourceFile, accountIds: IdSet, report: ReportBui
     const custom = r.custom();
     // The status stays a groupable attribute, as written.
     if (status !== undefined && custom['status'] === undefined) custom['status'] = status;
-    if (id !== undefined && firstRow.has(id)) r.duplicate('id', id, firstRow.get(id)!);
+    const first = id === undefined ? undefined : firstRow.rowOf(id);
+    if (id !== undefined && first !== undefined) r.duplicate('id', id, first);
     if (r.rejected || id === undefined || createdAt === undefined) return;
-    firstRow.set(id, r.row);
     if (status !== undefined) {
       const tally = disqualifiedByStatus ? disqualifiedBy : otherStatus;
       tally.set(status, (tally.get(status) ?? 0) + 1);
@@ -76,8 +104,26 @@ export function readLeads(file: SourceFile, accountIds: IdSet, report: ReportBui
     if (accountId !== undefined) lead.accountId = accountId;
     for (const k of TEXT_FIELDS) if (text[k] !== undefined) lead[k] = text[k];
     if (disqualifiedReason !== undefined) lead.disqualifiedReason = disqualifiedReason;
-    out.push(lead);
-  });
+    take(lead, r.row);
+  };
+  const end = () => reportStatuses(fileName, disqualifiedBy, otherStatus, report);
+  return { row, end };
+}
+
+/**
+ * Reads leads.csv. `is_bot` empty means false (not a repair); `account_id` is checked against the
+ * accounts read (when accounts.csv is in the folder). Instants are epoch ms, UTC.
+ */
+export function readLeads(file: SourceFile, accountIds: IdSet, report: ReportBuilder): LeadRecord[] {
+  const table = openTable(file, LEADS_SPEC, report);
+  const out: LeadRecord[] = [];
+  const reader = leadRows(file.name, accountIds, report, (lead) => out.push(lead));
+  eachRow(table, report.file(file.name), reader.row);
+  reader.end();
+  return out;
+}
+
+function reportStatuses(fileName: string, disqualifiedBy: Map<string, number>, otherStatus: Map<string, number>, report: ReportBuilder): void {
   const list = (m: Map<string, number>) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
@@ -87,15 +133,14 @@ export function readLeads(file: SourceFile, accountIds: IdSet, report: ReportBui
   if (disqualifiedBy.size > 0) {
     const n = [...disqualifiedBy.values()].reduce((a, b) => a + b, 0);
     report.warn(
-      file.name,
+      fileName,
       `${n.toLocaleString('en-US')} lead${n === 1 ? '' : 's'} read as disqualified from their status ${list(disqualifiedBy)}; where no disqualified_at date was given, the lead is dated disqualified at its last recorded date`,
     );
   }
   if (otherStatus.size > 0) {
     report.warn(
-      file.name,
+      fileName,
       `lead status values not read as disqualified: ${list(otherStatus)}${otherStatus.size > 8 ? ' and others' : ''}; map a value to "disqualified" on the mapping screen if it means so`,
     );
   }
-  return out;
 }

@@ -9,13 +9,14 @@ import type { FileTally } from '../report';
 import { ISO_HINT, parseBoolean, parseDecimal, parseIsoInstant, parseMoney } from './parse-values';
 import type { ValueResult } from '../values/deal-fields';
 import { checkId, tooEarly } from '../values/row-checks';
-import type { CanonicalTable } from './table';
+import type { CsvError } from '../csv';
+import type { CanonicalTable, RowNote } from './table';
 
 /**
  * Ids a reference may point to, with the name of the file they were read from as the user named
  * it; `undefined` when the referenced file is not in the folder.
  */
-export type IdSet = (ReadonlySet<string> & { readonly file?: string }) | undefined;
+export type IdSet = { has(id: string): boolean; readonly file?: string } | undefined;
 
 /** An id set that knows its file's name, for messages. */
 export function namedIds(ids: Iterable<string>, file: string): ReadonlySet<string> & { readonly file: string } {
@@ -45,15 +46,25 @@ export class RowReader {
    * quotes, a missing required column, values beyond the header), after rejecting it.
    */
   begin(index: number): boolean {
+    const { table } = this;
+    const row = index + 1;
+    return this.start(row, table.rows[index] ?? [], table.rowErrors.get(row), table.notes.get(row));
+  }
+
+  /**
+   * Starts data row `row` with its cells, parse errors and notes given (a streamed file's rows are
+   * not held by the table); see `begin`.
+   */
+  start(row: number, cells: readonly string[], errors: readonly CsvError[] | undefined, notes: readonly RowNote[] | undefined): boolean {
     const { table, tally } = this;
-    this.rowNumber = index + 1;
-    this.cells = table.rows[index] ?? [];
+    this.rowNumber = row;
+    this.cells = cells;
     tally.row(this.rowNumber);
-    for (const e of table.rowErrors.get(this.rowNumber) ?? []) {
+    for (const e of errors ?? []) {
       const rest = e.code === 'MissingQuotes' ? '; the rest of the file was read into this row' : '';
       tally.reject(undefined, undefined, `malformed CSV: ${e.message}${rest}`);
     }
-    for (const n of table.notes.get(this.rowNumber) ?? []) {
+    for (const n of notes ?? []) {
       if (n.outcome === 'rejected') tally.reject(n.column, n.value, n.reason);
       else tally.repair(n.column, n.value, n.reason);
     }

@@ -38,7 +38,21 @@ export interface RowNote {
  */
 export type SourceFile =
   | { readonly name: string; readonly text: string }
-  | { readonly name: string; readonly parsed: CsvTable; readonly notes?: ReadonlyMap<number, readonly RowNote[]> };
+  | { readonly name: string; readonly parsed: CsvTable; readonly notes?: ReadonlyMap<number, readonly RowNote[]> }
+  | StreamedSource;
+
+/**
+ * A file read as it streams by: `parsed` holds its (canonical) header and header-line errors but
+ * no rows; `stream` feeds every data row in order. `visit` returns whether the row was rejected.
+ */
+export interface StreamedSource {
+  readonly name: string;
+  readonly parsed: CsvTable;
+  readonly notes?: undefined;
+  readonly stream: (
+    visit: (row: number, cells: readonly string[], errors: readonly CsvError[] | undefined, notes: readonly RowNote[] | undefined) => boolean,
+  ) => void;
+}
 
 export interface TableSpec {
   readonly known: readonly string[];

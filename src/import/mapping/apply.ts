@@ -52,7 +52,7 @@ interface FieldPlan {
   readonly dateFormat?: DateFormat | 'ambiguous' | 'skip';
 }
 
-function planDates(field: string, sourceName: string, column: string[], tm: TableMapping, warnings: string[]): FieldPlan['dateFormat'] {
+function planDates(field: string, sourceName: string, column: readonly string[], tm: TableMapping, warnings: string[]): FieldPlan['dateFormat'] {
   const detected = detectDateFormat(column);
   if (detected === 'iso' || detected === 'empty' || detected === 'unknown') return detected === 'iso' ? 'iso' : 'skip';
   if (detected === 'ambiguous') {
@@ -69,15 +69,59 @@ function planDates(field: string, sourceName: string, column: string[], tm: Tabl
   return detected;
 }
 
+/**
+ * A table mapping planned from a source header: the canonical header it gives, the warnings of the
+ * plan, and the mapping of one source row at a time (so a file can be mapped as it streams by).
+ */
+export interface TableMapper {
+  readonly header: readonly string[];
+  /** Warnings of the plan (before any row). */
+  readonly warnings: readonly string[];
+  /** The canonical cells of data row `row` (1-based); what was changed goes to `note`. */
+  mapRow(cells: readonly string[], row: number, note: (row: number, n: RowNote) => void): string[];
+  /** Warnings about the rows mapped so far (amounts converted); call after the last row. */
+  finish(): string[];
+}
+
 /** See the module comment. `file` names the source in warnings. */
 export function applyTableMapping(source: CsvTable, tm: TableMapping, opts: ApplyOptions): MappedTable {
-  const warnings: string[] = [];
   const notes = new Map<number, RowNote[]>();
   const note = (row: number, n: RowNote) => {
     const list = notes.get(row);
     if (list) list.push(n);
     else notes.set(row, [n]);
   };
+  const mapper = planTableMapping(source.header, tm, opts, (i) => source.rows.map((r) => r[i] ?? ''));
+  const rows: string[][] = source.rows.map((cells, r) => mapper.mapRow(cells, r + 1, note));
+  const warnings = [...mapper.warnings, ...mapper.finish()];
+  return { parsed: { header: mapper.header, rows, errors: source.errors, delimiter: ',' }, notes, warnings };
+}
+
+/**
+ * The source columns whose values the plan samples to detect a date format (the first 5,000
+ * non-empty values of each are enough): a streaming reader collects them before mapping rows.
+ */
+export function dateSourceColumns(header: readonly string[], tm: TableMapping, opts: ApplyOptions): number[] {
+  const asked: number[] = [];
+  planTableMapping(header, tm, opts, (i) => {
+    asked.push(i);
+    return [];
+  });
+  return asked;
+}
+
+/**
+ * Plans a table mapping over a source header; `columnValues(i)` gives the values of source column
+ * `i` (asked only for date columns, to detect their format).
+ */
+export function planTableMapping(
+  sourceHeader: readonly string[],
+  tm: TableMapping,
+  opts: ApplyOptions,
+  columnValues: (index: number) => readonly string[],
+): TableMapper {
+  const warnings: string[] = [];
+  const source = { header: sourceHeader };
   const index = headerIndex(source.header);
   const known = new Set(targetFields(tm.target));
   const decimal = tm.decimal ?? opts.decimal;
@@ -99,7 +143,7 @@ export function applyTableMapping(source: CsvTable, tm: TableMapping, opts: Appl
     const source = index.get(sourceName.trim().toLowerCase());
     if (source === undefined) warnings.push(`column "${sourceName}" (for ${field}) is not in the file`);
     else used.add(source);
-    const column = source === undefined ? [] : source_column(source);
+    const column = source === undefined || fieldKind(field) !== 'date' ? [] : columnValues(source);
     plans.push({
       field,
       source,
@@ -114,9 +158,6 @@ export function applyTableMapping(source: CsvTable, tm: TableMapping, opts: Appl
       seenFields.add(field);
       plans.push({ field, source: undefined, sourceName: '', fallback: value });
     }
-  }
-  function source_column(i: number): string[] {
-    return source.rows.map((r) => r[i] ?? '');
   }
 
   // Source columns not mapped are kept under their own name (custom attributes); a name that is a
@@ -146,8 +187,7 @@ export function applyTableMapping(source: CsvTable, tm: TableMapping, opts: Appl
   const header = [...plans.map((p) => p.field), ...customs.map(([n]) => n)];
   const width = source.header.length;
   const converted = new Map<string, { count: number; example: string }>();
-  const rows: string[][] = source.rows.map((cells, r) => {
-    const row = r + 1;
+  const mapRow = (cells: readonly string[], row: number, note: (row: number, n: RowNote) => void): string[] => {
     if (cells.length > width) {
       const extra = cells.slice(width);
       if (extra.some((v) => v.trim() !== '')) {
@@ -193,10 +233,11 @@ export function applyTableMapping(source: CsvTable, tm: TableMapping, opts: Appl
     });
     for (const [, i] of customs) out.push(cells[i] ?? '');
     return out;
-  });
-  for (const [field, c] of converted) {
-    const p = plans.find((x) => x.field === field)!;
-    warnings.push(`column "${p.sourceName}" → ${field}: ${c.count} value${c.count === 1 ? '' : 's'} such as "${c.example}" read with "${decimal}" as decimal separator`);
-  }
-  return { parsed: { header, rows, errors: source.errors, delimiter: ',' }, notes, warnings };
+  };
+  const finish = (): string[] =>
+    [...converted].map(([field, c]) => {
+      const p = plans.find((x) => x.field === field)!;
+      return `column "${p.sourceName}" → ${field}: ${c.count} value${c.count === 1 ? '' : 's'} such as "${c.example}" read with "${decimal}" as decimal separator`;
+    });
+  return { header, warnings, mapRow, finish };
 }

@@ -1,6 +1,7 @@
 /** A preset turns the parsed files of one CRM's export into mapped tables. */
 import type { RowNote } from '../canonical/table';
 import type { CsvTable } from '../csv';
+import type { CsvStream } from '../source/csv-stream';
 import type { TableMapping } from '../mapping/schema';
 
 export interface ParsedFile {
@@ -9,6 +10,11 @@ export interface ParsedFile {
   readonly table: CsvTable;
   /** What decoding the bytes changed, by data row (rows read as Windows-1252 in a UTF-8 file). */
   readonly notes?: ReadonlyMap<number, readonly RowNote[]>;
+  /**
+   * Set when the file is read as it streams by (a canonical leads, activities or touches file): `table`
+   * then holds the header but no rows; `whole()` parses every row when another route needs them.
+   */
+  readonly stream?: { readonly rows: CsvStream; readonly whole: () => CsvTable };
 }
 
 export interface PresetTable {

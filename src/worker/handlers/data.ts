@@ -2,7 +2,7 @@
 import { buildDataset } from '../../engine/model/build-dataset';
 import { isUsableRate, moneyNotes, withCurrencyRate, type CurrencyUse } from '../../engine/model/currency';
 import { summableCents, type Dataset } from '../../engine/model/columns';
-import type { RecordSet } from '../../engine/model/records';
+import { leadCount, type RecordSet } from '../../engine/model/records';
 import { STATUS_LOST, STATUS_OPEN, STATUS_WON } from '../../engine/model/stages';
 import { SEGMENTS, segmentOf, type Segment } from '../../engine/segments';
 import { isoDate } from '../../engine/time';
@@ -185,7 +185,7 @@ export function setCurrencyRate(state: EngineState, currency: string, rate: numb
 }
 
 function usable(records: RecordSet): boolean {
-  return records.leads.length + records.opportunities.length > 0;
+  return leadCount(records) + records.opportunities.length > 0;
 }
 
 export function dataHandlers(state: EngineState): DataHandlers {

@@ -3,6 +3,7 @@
  * report (nothing replaced yet); `commitImport` installs the previewed records as the dataset. The
  * mapping screen calls `remapImport` with the user's mapping on the files already read.
  */
+import { activityCount, leadCount } from '../../engine/model/records';
 import { currencyUses, moneyNotes } from '../../engine/model/currency';
 import type { Mapping } from '../../import/mapping/schema';
 import { importFiles, isUsable, rejectedRows, type ImportFile, type ImportMode, type ImportResult, type PresetName, type UnmappedFile } from '../../import/pipeline';
@@ -114,8 +115,8 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
       report,
       counts: {
         accounts: records.accounts.length,
-        leads: records.leads.length,
-        activities: records.activities.length,
+        leads: leadCount(records),
+        activities: activityCount(records),
         opportunities: records.opportunities.length,
         touches: records.touches.length,
       },

@@ -1,0 +1,423 @@
+/**
+ * Leads, activities and touches held as growing columns while they are read, one row at a time: a reader
+ * appends each accepted row and forgets it, so a file of a million leads never lives as a million
+ * row objects. `buildDataset` turns a store into the Dataset's columns; a RecordSet built from rows
+ * goes through the same stores, so both routes give the same Dataset by construction.
+ */
+import type { ActivityColumns, Column, DatedLeadStage, DictColumn, LeadColumns, TouchColumns } from './columns';
+import { DictBuilder, csrFromParents } from './dict-builder';
+import { GrowingArray, GrowingDict } from './grow';
+import type { ActivityRecord, LeadRecord, StageEvent, TouchRecord } from './records';
+import { ACTIVITY_TYPES, LEAD_STAGES, LEAD_STAGE_CODE } from './stages';
+
+const DATED_STAGES = LEAD_STAGES.filter((s): s is DatedLeadStage => s !== 'lead');
+const TEXT_FIELDS = ['email', 'title', 'persona', 'seniority', 'country', 'source', 'campaign', 'owner', 'disqualifiedReason'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
+/** Events in time order; the input is returned as is when already sorted (the common case). */
+export function byTime<T extends { readonly at: number }>(events: readonly T[]): readonly T[] {
+  for (let i = 1; i < events.length; i++) {
+    if (events[i]!.at < events[i - 1]!.at) return [...events].sort((x, y) => x.at - y.at);
+  }
+  return events;
+}
+
+function dictOf(d: GrowingDict, rows: number): DictColumn {
+  d.codes.resize(rows);
+  return { kind: 'dict', codes: d.codes.done(), values: d.values };
+}
+
+/** A custom attribute column's values as text, and whether every present value reads as a number. */
+interface CustomText {
+  readonly dict: DictColumn;
+  readonly numeric: boolean;
+}
+
+class CustomBuilder {
+  readonly dict = new GrowingDict();
+  /** Dictionary values checked for being numeric so far. */
+  private checked = 0;
+  private numeric = true;
+
+  set(row: number, value: string): void {
+    this.dict.set(row, value);
+    const values = this.dict.values;
+    for (; this.checked < values.length; this.checked++) {
+      const v = values[this.checked]!;
+      if (this.numeric && v.trim() !== '' && !Number.isFinite(Number(v))) this.numeric = false;
+    }
+  }
+
+  build(rows: number): CustomText {
+    return { dict: dictOf(this.dict, rows), numeric: this.numeric };
+  }
+}
+
+/**
+ * The Dataset's column of a custom attribute: numeric when every present value is a number. A
+ * value blank once trimmed is kept for the records (exports) but is missing in the Dataset.
+ */
+function customColumn({ dict: text, numeric }: CustomText): Column {
+  const dict = withoutBlanks(text);
+  if (!numeric) return dict;
+  const asNumber = dict.values.map(Number);
+  const values = new Float64Array(dict.codes.length);
+  for (let i = 0; i < values.length; i++) {
+    const c = dict.codes[i]!;
+    values[i] = c < 0 ? NaN : asNumber[c]!;
+  }
+  return { kind: 'num', values };
+}
+
+function withoutBlanks(dict: DictColumn): DictColumn {
+  if (!dict.values.some((v) => v.trim() === '')) return dict;
+  const recode = new Int32Array(dict.values.length).fill(-1);
+  const values: string[] = [];
+  dict.values.forEach((v, c) => {
+    if (v.trim() !== '') recode[c] = values.push(v) - 1;
+  });
+  const codes = dict.codes.map((c) => (c < 0 ? -1 : recode[c]!));
+  return { kind: 'dict', codes, values };
+}
+
+function customColumns(texts: ReadonlyMap<string, CustomText>): Record<string, Column> {
+  const out = Object.create(null) as Record<string, Column>;
+  for (const [name, t] of texts) out[name] = customColumn(t);
+  return out;
+}
+
+/** Custom attributes of rows appended one by one (columns in order of their first value). */
+export class CustomStore {
+  private readonly columns = new Map<string, CustomBuilder>();
+
+  /** Row `row`'s attributes (a value blank once trimmed is kept as text, missing in the Dataset). */
+  add(row: number, custom: Readonly<Record<string, string>>): void {
+    for (const name in custom) {
+      const v = custom[name]!;
+      let col = this.columns.get(name);
+      if (col === undefined) {
+        // A named attribute is a column even while all its values are blank.
+        col = new CustomBuilder();
+        this.columns.set(name, col);
+      }
+      col.set(row, v);
+    }
+  }
+
+  build(rows: number): Map<string, CustomText> {
+    return new Map([...this.columns].map(([name, col]) => [name, col.build(rows)]));
+  }
+}
+
+/** The finished columns of a LeadStore (account ids still as text: resolved per dataset). */
+interface FrozenLeads {
+  readonly createdAt: Float64Array;
+  readonly accountId: DictColumn;
+  readonly text: Readonly<Record<TextField, DictColumn>>;
+  readonly isBot: Uint8Array;
+  readonly stageAt: Readonly<Record<DatedLeadStage, Float64Array>>;
+  readonly events: LeadColumns['events'];
+  readonly custom: ReadonlyMap<string, CustomText>;
+}
+
+/**
+ * Leads as growing columns; see the module comment. Once `columns()` or `toRecords()` is called
+ * the store is finished: its columns are fixed and shared by every dataset built from it.
+ */
+export class LeadStore {
+  readonly ids: string[] = [];
+  /** Row index of each id (the first row holding it). */
+  readonly index = new Map<string, number>();
+  private createdAt = new GrowingArray(Float64Array);
+  private accountId = new GrowingDict();
+  private text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new GrowingDict()])) as Record<TextField, GrowingDict>;
+  private isBot = new GrowingArray(Uint8Array);
+  private stageAt = Object.fromEntries(DATED_STAGES.map((s) => [s, new GrowingArray(Float64Array)])) as Record<DatedLeadStage, GrowingArray<Float64Array>>;
+  private evStart = new GrowingArray(Int32Array);
+  private evStage = new GrowingArray(Uint8Array);
+  private evAt = new GrowingArray(Float64Array);
+  private custom = new CustomStore();
+  private frozen: FrozenLeads | undefined;
+  private customColumns: Record<string, Column> | undefined;
+
+  static from(leads: readonly LeadRecord[]): LeadStore {
+    const s = new LeadStore();
+    for (const l of leads) s.append(l);
+    return s;
+  }
+
+  get count(): number {
+    return this.ids.length;
+  }
+
+  /** Whether a lead with this id was appended. */
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  append(l: LeadRecord): void {
+    if (this.frozen) throw new Error('LeadStore: append after the store was finished');
+    const i = this.ids.length;
+    this.ids.push(l.id);
+    if (!this.index.has(l.id)) this.index.set(l.id, i);
+    this.createdAt.push(l.createdAt);
+    this.accountId.push(l.accountId);
+    for (const f of TEXT_FIELDS) this.text[f].push(l[f]);
+    this.isBot.push(l.isBot ? 1 : 0);
+    this.evStart.push(this.evAt.length);
+    const first: Partial<Record<DatedLeadStage, number>> = {};
+    for (const ev of byTime(l.stageHistory)) {
+      this.evStage.push(LEAD_STAGE_CODE[ev.stage]);
+      this.evAt.push(ev.at);
+      if (ev.stage !== 'lead' && first[ev.stage] === undefined) first[ev.stage] = ev.at;
+    }
+    for (const s of DATED_STAGES) this.stageAt[s].push(first[s] ?? NaN);
+    this.custom.add(i, l.custom);
+  }
+
+  private finish(): FrozenLeads {
+    if (this.frozen) return this.frozen;
+    const n = this.ids.length;
+    this.evStart.push(this.evAt.length);
+    this.frozen = {
+      createdAt: this.createdAt.done(),
+      accountId: dictOf(this.accountId, n),
+      text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, dictOf(this.text[f], n)])) as Record<TextField, DictColumn>,
+      isBot: this.isBot.done(),
+      stageAt: Object.fromEntries(DATED_STAGES.map((s) => [s, this.stageAt[s].done()])) as Record<DatedLeadStage, Float64Array>,
+      events: { start: this.evStart.done(), stage: this.evStage.done(), at: this.evAt.done() },
+      custom: this.custom.build(n),
+    };
+    // The builders' buffers are released; only the finished columns stay.
+    this.custom = new CustomStore();
+    this.accountId = new GrowingDict();
+    this.text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new GrowingDict()])) as Record<TextField, GrowingDict>;
+    return this.frozen;
+  }
+
+  /** The leads as records again (for exports), in the order appended. */
+  toRecords(): LeadRecord[] {
+    const f = this.finish();
+    const { start, stage, at } = f.events;
+    const out: LeadRecord[] = [];
+    for (let i = 0; i < this.ids.length; i++) {
+      const history: StageEvent[] = [];
+      for (let e = start[i]!; e < start[i + 1]!; e++) history.push({ stage: LEAD_STAGES[stage[e]!]!, at: at[e]! });
+      const custom = Object.create(null) as Record<string, string>;
+      for (const [name, { dict }] of f.custom) {
+        const c = dict.codes[i]!;
+        if (c >= 0) custom[name] = dict.values[c]!;
+      }
+      const lead: LeadRecord = { id: this.ids[i]!, createdAt: f.createdAt[i]!, isBot: f.isBot[i] === 1, stageHistory: history, custom };
+      const account = f.accountId.codes[i]!;
+      if (account >= 0) lead.accountId = f.accountId.values[account]!;
+      for (const k of TEXT_FIELDS) {
+        const c = f.text[k].codes[i]!;
+        if (c >= 0) lead[k] = f.text[k].values[c]!;
+      }
+      out.push(lead);
+    }
+    return out;
+  }
+
+  /** The Dataset's lead columns; `accountIndex` maps account ids to account rows. */
+  columns(accountIndex: ReadonlyMap<string, number>): LeadColumns {
+    const f = this.finish();
+    const n = this.ids.length;
+    const toAccount = f.accountId.values.map((id) => accountIndex.get(id) ?? -1);
+    const account = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = f.accountId.codes[i]!;
+      account[i] = c < 0 ? -1 : toAccount[c]!;
+    }
+    return {
+      count: n,
+      id: this.ids,
+      createdAt: f.createdAt,
+      account,
+      email: f.text.email,
+      title: f.text.title,
+      persona: f.text.persona,
+      seniority: f.text.seniority,
+      country: f.text.country,
+      source: f.text.source,
+      campaign: f.text.campaign,
+      owner: f.text.owner,
+      isBot: f.isBot,
+      stageAt: f.stageAt,
+      disqualifiedReason: f.text.disqualifiedReason,
+      events: f.events,
+      custom: (this.customColumns ??= customColumns(f.custom)),
+    };
+  }
+}
+
+/** Activities as growing columns, each with the row index of its lead (-1: none). */
+export class ActivityStore {
+  private parent = new GrowingArray(Int32Array);
+  private type = new GrowingDict();
+  private atOf = new GrowingArray(Float64Array);
+  private valueOf = new GrowingArray(Float64Array);
+  private frozen: { parent: Int32Array; type: DictColumn; at: Float64Array; value: Float64Array } | undefined;
+
+  /** `leadIndex` gives the lead row of each activity's lead id. */
+  static from(activities: readonly ActivityRecord[], leadIndex: ReadonlyMap<string, number>): ActivityStore {
+    const s = new ActivityStore();
+    for (const a of activities) s.append(leadIndex.get(a.leadId) ?? -1, a.type, a.at, a.value);
+    return s;
+  }
+
+  get count(): number {
+    return this.frozen ? this.frozen.at.length : this.atOf.length;
+  }
+
+  append(lead: number, type: string, at: number, value: number | undefined): void {
+    if (this.frozen) throw new Error('ActivityStore: append after the store was finished');
+    this.parent.push(lead);
+    this.type.push(type);
+    this.atOf.push(at);
+    this.valueOf.push(value ?? NaN);
+  }
+
+  private finish() {
+    if (this.frozen) return this.frozen;
+    const n = this.atOf.length;
+    this.frozen = { parent: this.parent.done(), type: dictOf(this.type, n), at: this.atOf.done(), value: this.valueOf.done() };
+    this.type = new GrowingDict();
+    return this.frozen;
+  }
+
+  /** The activities as records again, in the order appended; `leadIds` names the lead rows. */
+  toRecords(leadIds: readonly string[]): ActivityRecord[] {
+    const f = this.finish();
+    const out: ActivityRecord[] = [];
+    for (let i = 0; i < f.at.length; i++) {
+      const c = f.type.codes[i]!;
+      const a: ActivityRecord = { leadId: leadIds[f.parent[i]!] ?? '', type: c < 0 ? '' : f.type.values[c]!, at: f.at[i]! };
+      if (!Number.isNaN(f.value[i]!)) a.value = f.value[i]!;
+      out.push(a);
+    }
+    return out;
+  }
+
+  /** The Dataset's activity columns: CSR by lead, each lead's activities sorted by time. */
+  columns(leads: number): ActivityColumns {
+    const f = this.finish();
+    const atOf = f.at;
+    const { start, order } = csrFromParents(f.parent, leads);
+    for (let p = 0; p < leads; p++) {
+      const s = start[p]!;
+      const e = start[p + 1]!;
+      let sorted = true;
+      for (let k = s + 1; k < e && sorted; k++) sorted = atOf[order[k]!]! >= atOf[order[k - 1]!]!;
+      if (!sorted) {
+        const slice = Array.from(order.subarray(s, e)).sort((x, y) => atOf[x]! - atOf[y]!);
+        order.set(slice, s);
+      }
+    }
+    // Type codes in CSR order, the known types first, as the engine expects.
+    const types = new DictBuilder(0, ACTIVITY_TYPES);
+    const recoded = new Int32Array(f.type.values.length).fill(-1);
+    const type = new Uint8Array(order.length);
+    const at = new Float64Array(order.length);
+    const value = new Float64Array(order.length);
+    for (let k = 0; k < order.length; k++) {
+      const src = order[k]!;
+      const c = f.type.codes[src]!;
+      let code: number;
+      if (c < 0) code = types.code('');
+      else {
+        if (recoded[c]! < 0) recoded[c] = types.code(f.type.values[c]!);
+        code = recoded[c]!;
+      }
+      type[k] = Math.min(255, code);
+      at[k] = atOf[src]!;
+      value[k] = f.value[src]!;
+    }
+    return { count: order.length, start, type, typeNames: types.build().values, at, value };
+  }
+}
+
+/** Touches as growing columns, each with the row index of its opportunity and of its lead (-1: none). */
+export class TouchStore {
+  private opp = new GrowingArray(Int32Array);
+  private lead = new GrowingArray(Int32Array);
+  private channel = new GrowingDict();
+  private atOf = new GrowingArray(Float64Array);
+  private frozen: { opp: Int32Array; lead: Int32Array; channel: DictColumn; at: Float64Array } | undefined;
+
+  static from(touches: readonly TouchRecord[], leadIndex: ReadonlyMap<string, number>, oppIndex: ReadonlyMap<string, number>): TouchStore {
+    const s = new TouchStore();
+    const row = (index: ReadonlyMap<string, number>, id: string | undefined) => (id === undefined ? -1 : (index.get(id) ?? -1));
+    for (const t of touches) s.append(row(oppIndex, t.opportunityId), row(leadIndex, t.leadId), t.channel, t.at);
+    return s;
+  }
+
+  get count(): number {
+    return this.frozen ? this.frozen.at.length : this.atOf.length;
+  }
+
+  append(opportunity: number, lead: number, channel: string, at: number): void {
+    if (this.frozen) throw new Error('TouchStore: append after the store was finished');
+    this.opp.push(opportunity);
+    this.lead.push(lead);
+    this.channel.push(channel);
+    this.atOf.push(at);
+  }
+
+  private finish() {
+    if (this.frozen) return this.frozen;
+    const n = this.atOf.length;
+    this.frozen = { opp: this.opp.done(), lead: this.lead.done(), channel: dictOf(this.channel, n), at: this.atOf.done() };
+    this.channel = new GrowingDict();
+    return this.frozen;
+  }
+
+  /** The touches as records again, in the order appended; the ids name the lead and opportunity rows. */
+  toRecords(leadIds: readonly string[], opportunityIds: readonly string[]): TouchRecord[] {
+    const f = this.finish();
+    const out: TouchRecord[] = [];
+    for (let i = 0; i < f.at.length; i++) {
+      const c = f.channel.codes[i]!;
+      const t: TouchRecord = { channel: c < 0 ? '' : f.channel.values[c]!, at: f.at[i]! };
+      if (f.opp[i]! >= 0) t.opportunityId = opportunityIds[f.opp[i]!]!;
+      if (f.lead[i]! >= 0) t.leadId = leadIds[f.lead[i]!]!;
+      out.push(t);
+    }
+    return out;
+  }
+
+  /** The Dataset's touch columns: in time order (stable), CSR by opportunity and by lead. */
+  columns(leads: number, opportunities: number): TouchColumns {
+    const f = this.finish();
+    const n = f.at.length;
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = f.at[i]! >= f.at[i - 1]!;
+    const order = sorted ? undefined : Array.from({ length: n }, (_, i) => i).sort((x, y) => f.at[x]! - f.at[y]!);
+    const opp = new Int32Array(n);
+    const lead = new Int32Array(n);
+    const at = new Float64Array(n);
+    const channels = new DictBuilder(n);
+    const recoded = new Int32Array(f.channel.values.length).fill(-1);
+    for (let k = 0; k < n; k++) {
+      const src = order ? order[k]! : k;
+      opp[k] = f.opp[src]!;
+      lead[k] = f.lead[src]!;
+      at[k] = f.at[src]!;
+      const c = f.channel.codes[src]!;
+      if (c >= 0) {
+        if (recoded[c]! < 0) recoded[c] = channels.code(f.channel.values[c]!);
+        channels.codes[k] = recoded[c]!;
+      }
+    }
+    const byOpp = csrFromParents(opp, opportunities);
+    const byLead = csrFromParents(lead, leads);
+    return {
+      count: n,
+      channel: channels.build(),
+      at,
+      byOpportunity: { start: byOpp.start, index: byOpp.order },
+      byLead: { start: byLead.start, index: byLead.order },
+    };
+  }
+}

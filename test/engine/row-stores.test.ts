@@ -1,0 +1,108 @@
+/** The growing column stores leads and activities are read into, checked by hand. */
+import { describe, expect, it } from 'vitest';
+import { buildDataset } from '../../src/engine/model/build-dataset';
+import { withCurrencyRate } from '../../src/engine/model/currency';
+import { GrowingArray } from '../../src/engine/model/grow';
+import { leadCount, type LeadRecord } from '../../src/engine/model/records';
+import { ActivityStore, LeadStore } from '../../src/engine/model/row-stores';
+import { ACTIVITY_TYPES } from '../../src/engine/model/stages';
+import { importFiles } from '../../src/import/pipeline';
+
+const DAY = 86_400_000;
+const lead = (id: string, createdAt: number, more: Partial<LeadRecord> = {}): LeadRecord => ({
+  id,
+  createdAt,
+  isBot: false,
+  stageHistory: [{ stage: 'lead', at: createdAt }],
+  custom: {},
+  ...more,
+});
+
+describe('GrowingArray', () => {
+  it('keeps every value past its first capacity, and new slots hold the fill value', () => {
+    const a = new GrowingArray(Float64Array, NaN, 2);
+    for (let i = 0; i < 5; i++) a.push(i * 10);
+    a.resize(7);
+    expect(Array.from(a.done())).toEqual([0, 10, 20, 30, 40, NaN, NaN]);
+  });
+});
+
+describe('LeadStore', () => {
+  const leads = [
+    lead('L1', 0, { source: 'web', accountId: 'A2', custom: { size: '12', tier: 'gold' }, stageHistory: [{ stage: 'lead', at: 0 }, { stage: 'mql', at: 2 * DAY }, { stage: 'mql', at: 5 * DAY }] }),
+    lead('L2', DAY, { source: 'paid', custom: { size: ' ', tier: 'silver' } }),
+    lead('L3', 2 * DAY, { source: 'web', accountId: 'A9', isBot: true, custom: { size: '3.5', note: 'x' } }),
+  ];
+  const store = LeadStore.from(leads);
+  const cols = store.columns(new Map([['A1', 0], ['A2', 1]]));
+
+  it('encodes text as dictionaries in order of appearance and resolves accounts to rows (-1 unknown or none)', () => {
+    expect(cols.count).toBe(3);
+    expect(cols.source.values).toEqual(['web', 'paid']);
+    expect(Array.from(cols.source.codes)).toEqual([0, 1, 0]);
+    expect(Array.from(cols.account)).toEqual([1, -1, -1]);
+    expect(Array.from(cols.isBot)).toEqual([0, 0, 1]);
+    expect(Array.from(cols.email.codes)).toEqual([-1, -1, -1]);
+  });
+
+  it('keeps the stage history as CSR and the first entry into each stage', () => {
+    expect(Array.from(cols.events.start)).toEqual([0, 3, 4, 5]);
+    expect(Array.from(cols.stageAt.mql)).toEqual([2 * DAY, NaN, NaN]);
+  });
+
+  it('makes a custom column numeric when every present value is a number; a blank value is missing', () => {
+    expect(cols.custom['size']).toEqual({ kind: 'num', values: new Float64Array([12, NaN, 3.5]) });
+    expect(cols.custom['tier']).toEqual({ kind: 'dict', codes: new Int32Array([0, 1, -1]), values: ['gold', 'silver'] });
+    expect(Object.keys(cols.custom)).toEqual(['size', 'tier', 'note']);
+  });
+
+  it('gives the records back as they were appended, and the same columns when asked again', () => {
+    expect(store.toRecords()).toEqual(leads);
+    expect(store.columns(new Map())).toMatchObject({ createdAt: cols.createdAt, custom: cols.custom });
+    expect(() => store.append(lead('L4', 0))).toThrow(/finished/);
+  });
+});
+
+describe('ActivityStore', () => {
+  it('indexes activities by lead, sorted by time within a lead, known types first in the type names', () => {
+    const s = new ActivityStore();
+    s.append(1, 'webinar', 30, undefined);
+    s.append(0, 'tradeshow', 20, 2);
+    s.append(1, 'email_open', 10, undefined);
+    s.append(-1, 'call', 5, undefined);
+    const a = s.columns(2);
+    expect(Array.from(a.start)).toEqual([0, 1, 3]);
+    expect(Array.from(a.at)).toEqual([20, 10, 30]);
+    expect(Array.from(a.value)).toEqual([2, NaN, NaN]);
+    // Unknown types take the codes after the known ones, in the order the index meets them (lead
+    // by lead), not the order of the file (webinar came first there).
+    expect(a.typeNames.slice(0, ACTIVITY_TYPES.length)).toEqual([...ACTIVITY_TYPES]);
+    expect(a.typeNames.slice(ACTIVITY_TYPES.length)).toEqual(['tradeshow', 'webinar']);
+    expect(a.typeNames[a.type[0]!]).toBe('tradeshow');
+    expect(a.typeNames[a.type[2]!]).toBe('webinar');
+    expect(s.toRecords(['L1', 'L2']).map((r) => r.leadId)).toEqual(['L2', 'L1', 'L2', '']);
+  });
+});
+
+describe('a streamed import as a record set', () => {
+  const enc = new TextEncoder();
+  const files = [
+    { name: 'leads.csv', bytes: enc.encode('id,created_at,source\nL1,2026-01-05,web\nL2,2026-01-06,paid\n') },
+    { name: 'activities.csv', bytes: enc.encode('lead_id,type,at\nL2,call,2026-01-07\nL1,call,2026-01-08\n') },
+    { name: 'opportunities.csv', bytes: enc.encode('id,lead_id,created_at,amount,currency,status\nO1,L1,2026-01-09,100,EUR,open\n') },
+  ];
+
+  it('counts its leads from the columns, and a rate change keeps the columns and rebuilds the same figures', () => {
+    const { records } = importFiles(files, { now: Date.UTC(2026, 5, 1) });
+    expect(records.streamed?.leads?.count).toBe(2);
+    expect(leadCount(records)).toBe(2);
+    const before = buildDataset(records);
+    const converted = withCurrencyRate(records, 'EUR', 2);
+    expect(converted.streamed).toBe(records.streamed);
+    const after = buildDataset(converted);
+    expect(after.leads).toEqual(before.leads);
+    expect(after.activities).toEqual(before.activities);
+    expect(Array.from(after.opportunities.amountCents)).toEqual([20000]);
+    expect(converted.leads.map((l) => l.id)).toEqual(['L1', 'L2']);
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * The streaming loader against the whole-file reader it replaces for a canonical folder's large
+ * files: the same report (every issue, warning and count, in order), the same Dataset, the same
+ * records when an export asks for them, and the same rejected-rows download — on the demo company
+ * with its dirty rows, on hand-made bad files, and on the shared real data (csv-spectrum's edge
+ * cases read as leads, activities and touches files, Maven, the Salesforce samples).
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { withDirtyRows, generateDemoCompany } from '../../src/demo/generate';
+import { buildDataset } from '../../src/engine/model/build-dataset';
+import { writeCanonicalCsv } from '../../src/import/canonical/write';
+import { parseCsv } from '../../src/import/csv';
+import { importFiles, rejectedRows, type ImportFile } from '../../src/import/pipeline';
+import { openCsvStream } from '../../src/import/source/csv-stream';
+import { expectBalanced } from '../fixtures/import-report';
+
+const NOW = Date.UTC(2026, 10, 20);
+const DATA = join(__dirname, '../../../shared/data');
+const enc = new TextEncoder();
+
+function bytesOf(files: Record<string, string | Uint8Array>): ImportFile[] {
+  return Object.entries(files).map(([name, v]) => ({ name, bytes: typeof v === 'string' ? enc.encode(v) : v }));
+}
+
+/** Imports both ways and checks they agree; returns the streamed result. */
+function expectSameImport(files: readonly ImportFile[], opts: { preset?: 'canonical' } = {}) {
+  const whole = importFiles(files, { now: NOW, stream: false, ...opts });
+  const streamed = importFiles(files, { now: NOW, ...opts });
+  expect(streamed.mode).toBe(whole.mode);
+  expect(streamed.report).toEqual(whole.report);
+  expectBalanced(streamed.report);
+  expect(rejectedRows(streamed)).toEqual(rejectedRows(whole));
+  expect(buildDataset(streamed.records)).toEqual(buildDataset(whole.records));
+  expect(streamed.records.leads).toEqual(whole.records.leads);
+  expect(streamed.records.activities).toEqual(whole.records.activities);
+  expect(streamed.records.touches).toEqual(whole.records.touches);
+  expect(streamed.unmapped).toEqual(whole.unmapped);
+  return { whole, streamed };
+}
+
+describe('the streaming loader equals the whole-file reader', () => {
+  it('on the demo company with its dirty rows, and streams its leads and activities', () => {
+    const company = generateDemoCompany({ seed: 11, leads: 1500 });
+    const files = bytesOf(withDirtyRows(writeCanonicalCsv(company.records)));
+    const { streamed } = expectSameImport(files);
+    // The large files were streamed: the records hold their columns, not rows.
+    expect(streamed.records.streamed?.leads?.count).toBeGreaterThan(1400);
+    expect(streamed.records.streamed?.activities?.count).toBeGreaterThan(1000);
+    expect(streamed.records.streamed?.touches?.count).toBeGreaterThan(100);
+    expect(streamed.report.rejected).toBeGreaterThan(0);
+  });
+
+  it('on hand-made bad rows: duplicates, orphans, shifted and short rows, bad dates, future dates, quotes', () => {
+    const leads = [
+      'id,created_at,account_id,source,is_bot,mql_at,status,tier,tier',
+      'L1,2026-01-05,A1,paid,no,2026-01-04,Unqualified,gold,x',
+      'L2,2026-01-06,A9, web ,maybe,not a date,,,',
+      'L1,2026-01-07,A1,paid,,,,,',
+      'L3,2027-12-01,A1,paid,,,,,',
+      ',2026-01-08,A1,paid,,,,,',
+      'L4,2026-01-09,A1,"quoted, with comma",,,,silver,',
+      'L5,2026-01-09,A1,paid,,,,,,surplus',
+      'L6,2026-01-10',
+      '',
+      'L7,2026-01-11,A1,"line',
+      'break",,,,,,',
+      'L8,2026-01-12,A1,x"y,,,,,',
+    ].join('\r\n');
+    const activities = ['lead_id,type,at,value', 'L1,email_open,2026-01-06,1', 'L9,email_open,2026-01-06,', 'L2,demo,2026-01-07,"1,5"', 'L1,,2026-01-08,', 'L4,visit,2026-01-09T10:00:00Z,abc', 'L4,visit,"2026-01-10'].join('\n');
+    const accounts = 'id,name\nA1,Acme\n';
+    const opportunities = 'id,lead_id,created_at,status\nO1,L1,2026-01-10,open\n';
+    const touches = ['opportunity_id,lead_id,channel,at', 'O1,L1,ads,2026-01-09', 'O9,L1,ads,2026-01-05', 'O1,L9,email,2026-01-04', 'O9,L9,email,2026-01-04', ',,email,2026-01-04', ',L2,,2026-01-03', ',L4,web,2026-01-02'].join('\n');
+    expectSameImport(bytesOf({ 'leads.csv': leads, 'activities.csv': activities, 'accounts.csv': accounts, 'opportunities.csv': opportunities, 'touches.csv': touches }));
+    expectSameImport(bytesOf({ 'leads.csv': leads, 'touches.csv': touches }));
+    // Without accounts.csv the references are kept unchecked; without leads.csv every activity is an orphan.
+    expectSameImport(bytesOf({ 'leads.csv': leads }));
+    expectSameImport(bytesOf({ 'activities.csv': activities }));
+  });
+
+  it('on dates the mapping converts (slash dates) and a byte-order mark', () => {
+    const leads = '\uFEFFid,created_at,sql_at\nL1,01/31/2026,02/03/2026\nL2,02/15/2026,\nL3,13/02/2026,\n';
+    expectSameImport(bytesOf({ 'leads.csv': leads, 'activities.csv': 'lead_id,type,at\nL1,call,2026-02-01\nL2,call,02/16/2026\n' }));
+  });
+
+  it('on files it does not stream (other encodings, mixed line endings, no comma in the header)', () => {
+    const latin = new Uint8Array([...enc.encode('id,created_at,source\nL1,2026-01-05,caf'), 0xe9, ...enc.encode('\nL2,2026-01-05,ok\n')]);
+    expectSameImport(bytesOf({ 'leads.csv': latin }));
+    expectSameImport(bytesOf({ 'leads.csv': 'id,created_at\r\nL1,2026-01-05\nL2,2026-01-06\r\n' }));
+    expectSameImport(bytesOf({ 'leads.csv': 'id;created_at\nL1;2026-01-05\n' }));
+    expectSameImport(bytesOf({ 'leads.csv': '   \n\n' }));
+  });
+
+  it('on every csv-spectrum case read as a leads, an activities and a touches file', () => {
+    const dir = join(DATA, 'csv-spectrum/csvs');
+    expect(existsSync(dir), `${dir} is missing`).toBe(true);
+    const names = readdirSync(dir).filter((f) => f.endsWith('.csv'));
+    expect(names.length).toBeGreaterThanOrEqual(12);
+    for (const name of names) {
+      const bytes = new Uint8Array(readFileSync(join(dir, name)));
+      expectSameImport([{ name: 'leads.csv', bytes }], { preset: 'canonical' });
+      expectSameImport([{ name: 'activities.csv', bytes }], { preset: 'canonical' });
+      expectSameImport([{ name: 'touches.csv', bytes }], { preset: 'canonical' });
+    }
+  });
+
+  it('on the shared CRM exports (Maven, Salesforce samples), which take the row route', () => {
+    for (const folder of ['maven-crm-sales-opportunities', 'salesforce-konsul-org']) {
+      const dir = join(DATA, folder);
+      expect(existsSync(dir), `${dir} is missing`).toBe(true);
+      const files = readdirSync(dir)
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
+      expectSameImport(files);
+    }
+    const sf = join(DATA, 'salesforce-data-cloud-workshop/data');
+    expect(existsSync(sf), `${sf} is missing`).toBe(true);
+    const lead = readdirSync(sf).find((f) => /^lead/i.test(f));
+    expect(lead).toBeDefined();
+    const bytes = new Uint8Array(readFileSync(join(sf, lead!)));
+    expectSameImport([{ name: lead!, bytes }]);
+    // The Salesforce lead file under a canonical name: read as canonical, streamed.
+    expectSameImport([{ name: 'leads.csv', bytes }], { preset: 'canonical' });
+  });
+});
+
+describe('the row stream', () => {
+  it('gives parseCsv’s rows and errors whatever the chunk size', () => {
+    const cell = fc.oneof(fc.constantFrom('', ' ', 'a', 'b c', '"q"', '"a,b"', '"x\ny"', '"open', 'é€', 'x"y', '""'), fc.string({ maxLength: 4 }));
+    const line = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => cells.join(','));
+    const csv = fc.tuple(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean());
+    fc.assert(
+      fc.property(csv, fc.integer({ min: 1, max: 40 }), ([lines, eol, trailing], chunk) => {
+        const text = `id,a,b${eol}${lines.join(eol)}${trailing ? eol : ''}`;
+        const stream = openCsvStream(enc.encode(text), chunk);
+        fc.pre(stream !== undefined);
+        const whole = parseCsv(text, { delimiter: ',' });
+        const rows: (readonly string[])[] = [];
+        const errors: { row: number; code: string; message: string }[] = [...stream!.headerErrors];
+        stream!.forEachRow(
+          (row, cells, errs) => {
+            expect(row).toBe(rows.length + 1);
+            rows.push(cells);
+            errors.push(...(errs ?? []));
+          },
+          (e) => errors.push(e),
+        );
+        expect(stream!.header).toEqual(whole.header);
+        expect(rows).toEqual(whole.rows);
+        expect(errors).toEqual(whole.errors);
+      }),
+      { numRuns: Number(process.env.STREAM_RUNS ?? 400) },
+    );
+  });
+});
