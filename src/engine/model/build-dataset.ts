@@ -163,14 +163,17 @@ export function datasetCurrencies(rs: RecordSet): string[] {
 export function buildDataset(rs: RecordSet): Dataset {
   const accountIndex = indexById(rs.accounts.map((a) => a.id));
   // Leads, activities and touches go through the column stores a streaming import fills as it reads.
-  const leadStore = rs.streamed?.leads ?? LeadStore.from(rs.leads);
+  const streamedLeads = rs.streamed?.leads;
+  const leadStore = streamedLeads instanceof LeadStore ? streamedLeads : LeadStore.from(rs.leads);
   const leadIndex = leadStore.index;
   const oppIndex = indexById(rs.opportunities.map((o) => o.id));
   const accounts = buildAccounts(rs);
   const leads = leadStore.columns(accountIndex);
-  const activities = (rs.streamed?.activities ?? ActivityStore.from(rs.activities, leadIndex)).columns(leads.count);
+  const streamedActivities = rs.streamed?.activities;
+  const activities = (streamedActivities instanceof ActivityStore ? streamedActivities : ActivityStore.from(rs.activities, leadIndex)).columns(leads.count);
   const opportunities = buildOpportunities(rs, leadIndex, accountIndex);
-  const touches = (rs.streamed?.touches ?? TouchStore.from(rs.touches, leadIndex, oppIndex)).columns(leads.count, opportunities.count);
+  const streamedTouches = rs.streamed?.touches;
+  const touches = (streamedTouches instanceof TouchStore ? streamedTouches : TouchStore.from(rs.touches, leadIndex, oppIndex)).columns(leads.count, opportunities.count);
   const { quotas, quotaSlices } = buildQuotas(rs);
   const body = { accounts, leads, activities, opportunities, touches, quotas, quotaSlices };
   const { earliest, latest } = extent(body);

@@ -11,7 +11,6 @@ import type {
   OpportunityStatus,
   QualificationCriterion,
 } from './stages';
-import type { ActivityStore, LeadStore, TouchStore } from './row-stores';
 
 /** Unknown columns of an imported file, kept verbatim as custom attributes. */
 export type CustomAttributes = Record<string, string>;
@@ -159,9 +158,14 @@ export interface CurrencyRate {
  * it (an export); the dataset is built from the columns.
  */
 export interface StreamedTables {
-  readonly leads?: LeadStore;
-  readonly activities?: ActivityStore;
-  readonly touches?: TouchStore;
+  readonly leads?: StreamedTable;
+  readonly activities?: StreamedTable;
+  readonly touches?: StreamedTable;
+}
+
+/** A table kept as columns: one of row-stores.ts's stores (only its row count is read from here). */
+export interface StreamedTable {
+  readonly count: number;
 }
 
 /** A whole dataset as rows: what readers return and writers take. */
