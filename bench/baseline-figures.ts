@@ -35,9 +35,18 @@ function engineSums(ds: Dataset, rules: RuleSet, scope: Uint8Array): { sums: Qua
   const q = r.qualification;
   const s = queryThresholds(ctx.index, q.mqlMode, q.mqlMinFit, q.mqlMinIntent, q.mqlMinCombined);
   let tolerance = 0;
-  for (let i = 0; i < ctx.mask.length; i++) if (ctx.mask[i] && Math.abs(ctx.intent[i]! - q.mqlMinIntent) < 1e-4) tolerance++;
+  for (let i = 0; i < ctx.mask.length; i++)
+    if (ctx.mask[i] && Math.abs(ctx.intent[i]! - q.mqlMinIntent) < 1e-4) tolerance++;
   return {
-    sums: { mql: s[Q.n]!, sql: s[Q.sql]!, sqo: s[Q.sqo]!, reachedSqo: s[Q.reachedSqo]!, won: s[Q.won]!, wonCents: s[Q.wonCents]!, recordedMql: s[Q.recordedMql]! },
+    sums: {
+      mql: s[Q.n]!,
+      sql: s[Q.sql]!,
+      sqo: s[Q.sqo]!,
+      reachedSqo: s[Q.reachedSqo]!,
+      won: s[Q.won]!,
+      wonCents: s[Q.wonCents]!,
+      recordedMql: s[Q.recordedMql]!,
+    },
     tolerance,
   };
 }
@@ -47,7 +56,9 @@ function compare(name: string, expected: QualifiedSums, actual: QualifiedSums, t
   const worst = Math.max(...keys.map((k) => Math.abs(expected[k] - actual[k])));
   const centsDiffer = expected.wonCents !== actual.wonCents;
   if (worst > tolerance || (tolerance === 0 && centsDiffer)) {
-    throw new Error(`${name}: sums differ from the engine's beyond tolerance ${tolerance}: ${JSON.stringify({ expected, actual })}`);
+    throw new Error(
+      `${name}: sums differ from the engine's beyond tolerance ${tolerance}: ${JSON.stringify({ expected, actual })}`,
+    );
   }
   return worst;
 }
@@ -59,11 +70,15 @@ export async function measureBaselines(ds: Dataset, engineMedian: number, runs: 
   const one = async (name: string, make: () => Promise<Baseline>): Promise<BaselineResult> => {
     const b = await make();
     try {
-      const maxCountDifference = Math.max(...checks.map((c) => compare(name, c.sums, b.recompute(c.rules), c.tolerance)));
+      const maxCountDifference = Math.max(
+        ...checks.map((c) => compare(name, c.sums, b.recompute(c.rules), c.tolerance)),
+      );
       const tolerance = Math.max(...checks.map((c) => c.tolerance));
       let k = 0;
       const t = await time(runs, () => b.recompute(rulesOfRun(k++)), 1);
-      log(`  ${name}: ${t.median.toFixed(1)} ms (${(t.median / engineMedian).toFixed(1)}× the engine's weight change; sums equal, largest count difference ${maxCountDifference})`);
+      log(
+        `  ${name}: ${t.median.toFixed(1)} ms (${(t.median / engineMedian).toFixed(1)}× the engine's weight change; sums equal, largest count difference ${maxCountDifference})`,
+      );
       return { ...t, ratio: t.median / engineMedian, maxCountDifference, tolerance };
     } finally {
       b.close();

@@ -35,7 +35,13 @@ import { loadavg } from 'node:os';
 import { relative } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
-import { canonicalFiles, loadThroughDataView, startMemorySampler, type LoadResult, type PhaseMemory } from './browser-load';
+import {
+  canonicalFiles,
+  loadThroughDataView,
+  startMemorySampler,
+  type LoadResult,
+  type PhaseMemory,
+} from './browser-load';
 import { ensureDemoData } from './data';
 
 const DRAG_MS = 3000;
@@ -139,7 +145,8 @@ function stopPreview(child: ChildProcess): void {
 async function waitForServer(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with code ${child.exitCode} (is the port taken?)`);
+    if (child.exitCode !== null)
+      throw new Error(`vite preview exited with code ${child.exitCode} (is the port taken?)`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -196,7 +203,15 @@ async function trackWorkerRequests(page: Page): Promise<void> {
 async function installProbes(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __bench: Record<string, unknown> };
-    const b = { longTasks: [] as number[], paint: [] as number[], inputs: 0, release: 0, lastChange: 0, changes: 0, active: false };
+    const b = {
+      longTasks: [] as number[],
+      paint: [] as number[],
+      inputs: 0,
+      release: 0,
+      lastChange: 0,
+      changes: 0,
+      active: false,
+    };
     w.__bench = b;
     new PerformanceObserver((list) => {
       if (b.active) for (const e of list.getEntries()) b.longTasks.push(e.duration);
@@ -226,12 +241,20 @@ async function drag(page: Page, sliderName: string): Promise<DragResult> {
   await slider.scrollIntoViewIfNeeded();
   const box = await slider.boundingBox();
   if (!box) throw new Error(`slider "${sliderName}" is not visible`);
-  const [value, min, max] = await slider.evaluate((el: HTMLInputElement) => [Number(el.value), Number(el.min), Number(el.max)]);
+  const [value, min, max] = await slider.evaluate((el: HTMLInputElement) => [
+    Number(el.value),
+    Number(el.min),
+    Number(el.max),
+  ]);
   const y = box.y + box.height / 2;
   const xAt = (f: number) => box.x + 8 + (box.width - 16) * f;
   const from = (value - min) / (max - min || 1);
   await page.evaluate(() => {
-    const b = (window as unknown as { __bench: { longTasks: number[]; paint: number[]; inputs: number; changes: number; active: boolean } }).__bench;
+    const b = (
+      window as unknown as {
+        __bench: { longTasks: number[]; paint: number[]; inputs: number; changes: number; active: boolean };
+      }
+    ).__bench;
     b.longTasks.length = 0;
     b.paint.length = 0;
     b.inputs = 0;
@@ -278,10 +301,34 @@ async function drag(page: Page, sliderName: string): Promise<DragResult> {
   for (;;) {
     await sleep(250);
     probe = await page.evaluate(() => {
-      const b = (window as unknown as { __bench: { longTasks: number[]; paint: number[]; inputs: number; changes: number; release: number; lastChange: number } }).__bench;
-      const t = (window as unknown as { __workerTrack: { pending: Set<unknown>; maxPending: number; sent: number; lastReply: number } }).__workerTrack;
+      const b = (
+        window as unknown as {
+          __bench: {
+            longTasks: number[];
+            paint: number[];
+            inputs: number;
+            changes: number;
+            release: number;
+            lastChange: number;
+          };
+        }
+      ).__bench;
+      const t = (
+        window as unknown as {
+          __workerTrack: { pending: Set<unknown>; maxPending: number; sent: number; lastReply: number };
+        }
+      ).__workerTrack;
       const h = (window as unknown as { __historyTrack: { writes: number; ms: number } }).__historyTrack;
-      return { ...b, pending: t.pending.size, maxPending: t.maxPending, sent: t.sent, lastReply: t.lastReply, historyWrites: h.writes, historyMs: h.ms, now: performance.now() };
+      return {
+        ...b,
+        pending: t.pending.size,
+        maxPending: t.maxPending,
+        sent: t.sent,
+        lastReply: t.lastReply,
+        historyWrites: h.writes,
+        historyMs: h.ms,
+        now: performance.now(),
+      };
     });
     const busy = await page.getByText('Computing the what-if…').count();
     const quietSince = Math.max(probe.lastChange, probe.lastReply, probe.release);
@@ -296,7 +343,11 @@ async function drag(page: Page, sliderName: string): Promise<DragResult> {
     whatIfUpdates: probe.changes,
     longTasks: probe.longTasks.length,
     longestTaskMs: round(Math.max(0, ...probe.longTasks)),
-    inputToPaintMs: { p50: round(quantile(probe.paint, 0.5)), p95: round(quantile(probe.paint, 0.95)), max: round(Math.max(0, ...probe.paint)) },
+    inputToPaintMs: {
+      p50: round(quantile(probe.paint, 0.5)),
+      p95: round(quantile(probe.paint, 0.95)),
+      max: round(Math.max(0, ...probe.paint)),
+    },
     maxRequestsInFlight: probe.maxPending,
     requestsSent: probe.sent,
     historyWrites: probe.historyWrites,
@@ -307,7 +358,11 @@ async function drag(page: Page, sliderName: string): Promise<DragResult> {
 }
 
 interface CpuProfile {
-  readonly nodes: ReadonlyArray<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
+  readonly nodes: ReadonlyArray<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }>;
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
 }
@@ -360,13 +415,24 @@ function printProfile(slider: string, p: CpuProfile): void {
   });
   const longRuns = runs.sort((x, y) => y.ms - x.ms).slice(0, 6);
   for (const r of longRuns) {
-    const parts = [...r.total].filter(([k]) => !/^\((root|program)\)/.test(k)).sort((x, y) => y[1] - x[1]).slice(0, 30);
-    console.error(`\n  busy run of ${r.ms.toFixed(0)} ms:\n${parts.map(([k, ms]) => `    ${ms.toFixed(0).padStart(5)} ms  ${k}`).join('\n')}`);
+    const parts = [...r.total]
+      .filter(([k]) => !/^\((root|program)\)/.test(k))
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 30);
+    console.error(
+      `\n  busy run of ${r.ms.toFixed(0)} ms:\n${parts.map(([k, ms]) => `    ${ms.toFixed(0).padStart(5)} ms  ${k}`).join('\n')}`,
+    );
   }
   const top = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `    ${ms.toFixed(0).padStart(7)} ms  ${k}`).join('\n');
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, ms]) => `    ${ms.toFixed(0).padStart(7)} ms  ${k}`)
+      .join('\n');
   const components = new Map([...total].filter(([k]) => /^[A-Z]/.test(k)));
-  console.error(`\nprofile of the ${slider} drag: self time\n${top(self, 25)}\n  total time\n${top(total, 40)}\n  total time of components (names in capitals)\n${top(components, 30)}`);
+  console.error(
+    `\nprofile of the ${slider} drag: self time\n${top(self, 25)}\n  total time\n${top(total, 40)}\n  total time of components (names in capitals)\n${top(components, 30)}`,
+  );
 }
 
 interface TraceEvent {
@@ -386,7 +452,10 @@ async function startTrace(page: Page): Promise<() => Promise<TraceEvent[]>> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,blink.user_timing,__metadata', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,blink.user_timing,__metadata',
+    transferMode: 'ReportEvents',
+  });
   return async () => {
     const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.end');
@@ -405,15 +474,28 @@ function printTrace(slider: string, events: readonly TraceEvent[]): void {
   const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur! > 50_000).sort((a, b) => b.dur! - a.dur!);
   const cpu = tasks.reduce((sum, t) => sum + (t.tdur ?? 0), 0) / 1000;
   const wall = tasks.reduce((sum, t) => sum + t.dur!, 0) / 1000;
-  const lines = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, ms]) => `    ${ms.toFixed(0).padStart(7)} ms  ${n}`);
-  console.error(`\ntrace of the ${slider} drag: main-thread events by total time (nested events counted in each)\n${lines.join('\n')}`);
-  console.error(`  tasks over 50 ms: ${tasks.length}, ${wall.toFixed(0)} ms wall-clock, ${cpu.toFixed(0)} ms on the CPU (the rest: waiting for a core)`);
+  const lines = [...byName]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([n, ms]) => `    ${ms.toFixed(0).padStart(7)} ms  ${n}`);
+  console.error(
+    `\ntrace of the ${slider} drag: main-thread events by total time (nested events counted in each)\n${lines.join('\n')}`,
+  );
+  console.error(
+    `  tasks over 50 ms: ${tasks.length}, ${wall.toFixed(0)} ms wall-clock, ${cpu.toFixed(0)} ms on the CPU (the rest: waiting for a core)`,
+  );
   for (const t of tasks.slice(0, 5)) {
     const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur!);
     const m = new Map<string, number>();
     for (const e of inner) m.set(e.name, (m.get(e.name) ?? 0) + e.dur! / 1000);
-    const top = [...m].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ');
-    console.error(`  task of ${(t.dur! / 1000).toFixed(0)} ms (${((t.tdur ?? 0) / 1000).toFixed(0)} ms on the CPU): ${top}`);
+    const top = [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([n, ms]) => `${n} ${ms.toFixed(0)}`)
+      .join(', ');
+    console.error(
+      `  task of ${(t.dur! / 1000).toFixed(0)} ms (${((t.tdur ?? 0) / 1000).toFixed(0)} ms on the CPU): ${top}`,
+    );
   }
 }
 
@@ -473,7 +555,10 @@ async function main(): Promise<void> {
       try {
         const loaded = await page.getByTestId('dataset-name').innerText();
         log(`Loaded ${loaded.trim()}; dragging the sliders on the Qualification rules view…`);
-        await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Qualification rules', exact: true }).click();
+        await page
+          .getByRole('navigation', { name: 'Views' })
+          .getByRole('link', { name: 'Qualification rules', exact: true })
+          .click();
         await page.getByTestId('whatif-draft-MQLs').filter({ hasText: /\d/ }).waitFor({ timeout: 600_000 });
         await installProbes(page);
         const profiler = opts.profile ? await startProfiler(page) : null;
@@ -502,7 +587,11 @@ async function main(): Promise<void> {
       folder: dir && relative(process.cwd(), dir),
       crossOriginIsolated: await page.evaluate(() => crossOriginIsolated).catch(() => null),
       jsHeapSizeLimitMb: await page
-        .evaluate(() => Math.round((performance as unknown as { memory?: { jsHeapSizeLimit: number } }).memory!.jsHeapSizeLimit / 1024 / 1024))
+        .evaluate(() =>
+          Math.round(
+            (performance as unknown as { memory?: { jsHeapSizeLimit: number } }).memory!.jsHeapSizeLimit / 1024 / 1024,
+          ),
+        )
         .catch(() => null),
       load,
       demoLoadMs,
@@ -530,7 +619,8 @@ function peakOf(phases: readonly PhaseMemory[]): {
   workerHeapMb: Record<string, number>;
 } {
   const workerHeapMb: Record<string, number> = {};
-  for (const p of phases) for (const [k, v] of Object.entries(p.workerHeapMb)) workerHeapMb[k] = Math.max(workerHeapMb[k] ?? 0, v);
+  for (const p of phases)
+    for (const [k, v] of Object.entries(p.workerHeapMb)) workerHeapMb[k] = Math.max(workerHeapMb[k] ?? 0, v);
   const rss = phases.map((p) => p.rendererRssMb).filter((x): x is number => x !== null);
   return {
     pageHeapMb: Math.max(0, ...phases.map((p) => p.pageHeapMb)),
@@ -556,7 +646,11 @@ interface BenchResult {
   /** --demo: opening the Rules view with a generated demo company to its first what-if (ms). */
   readonly demoLoadMs: number | null;
   readonly workersReached: readonly string[];
-  readonly memory: { readonly load: ReturnType<typeof peakOf>; readonly drags: ReturnType<typeof peakOf>; readonly phases: readonly PhaseMemory[] };
+  readonly memory: {
+    readonly load: ReturnType<typeof peakOf>;
+    readonly drags: ReturnType<typeof peakOf>;
+    readonly phases: readonly PhaseMemory[];
+  };
   readonly drags: readonly DragResult[];
   /** Why the drags stopped, when they did. */
   readonly dragError: string | null;
@@ -565,7 +659,9 @@ interface BenchResult {
 const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function printMemory(label: string, m: ReturnType<typeof peakOf>): void {
-  const workers = Object.entries(m.workerHeapMb).map(([k, v]) => `${k} ${v} MB`).join(', ');
+  const workers = Object.entries(m.workerHeapMb)
+    .map(([k, v]) => `${k} ${v} MB`)
+    .join(', ');
   console.log(
     `  ${label}: JS heap peak ${m.totalHeapMb} MB (page and workers in one sample; ${m.totalHeapAndBuffersMb} MB with array buffers); page ${m.pageHeapMb} MB` +
       `${workers ? `; workers: ${workers}` : ''}; renderer resident memory ${m.rendererRssMb ?? '?'} MB`,
@@ -582,20 +678,32 @@ function printTable(r: BenchResult): void {
     console.log(`Files chosen in the Data view: ${l.files.length} CSV files, ${l.fileMb} MB (${l.files.join(', ')})`);
     console.log(`  the Data view stated: ${l.limitStatement}`);
     for (const s of l.steps) console.log(`  ${s1(s.atMs).padStart(8)}  ${s.step}: ${s.shows}`);
-    if (l.usableMs !== null) console.log(`  load to usable (choosing the files to the Forecast figures): ${s1(l.usableMs)}`);
-    if (l.failure) console.log(`  STOPPED at "${l.failure.step}" after ${s1(l.failure.afterMs)}: ${l.failure.message}; last progress shown: ${l.failure.lastProgress || '(none)'}`);
+    if (l.usableMs !== null)
+      console.log(`  load to usable (choosing the files to the Forecast figures): ${s1(l.usableMs)}`);
+    if (l.failure)
+      console.log(
+        `  STOPPED at "${l.failure.step}" after ${s1(l.failure.afterMs)}: ${l.failure.message}; last progress shown: ${l.failure.lastProgress || '(none)'}`,
+      );
   }
   if (r.demoLoadMs !== null) console.log(`Demo company (--demo) to the first what-if: ${s1(r.demoLoadMs)}`);
-  console.log(`Memory (CDP Runtime.getHeapUsage every ${250} ms; workers reached: ${r.workersReached.join(', ') || 'none'})`);
+  console.log(
+    `Memory (CDP Runtime.getHeapUsage every ${250} ms; workers reached: ${r.workersReached.join(', ') || 'none'})`,
+  );
   printMemory('load', r.memory.load);
   if (r.drags.length) printMemory('drags', r.memory.drags);
   for (const d of r.drags) {
-    console.log(`\n${d.slider}: ${d.moves} mouse moves in ${DRAG_MS / 1000} s, ${d.inputEvents} input events, ${d.whatIfUpdates} what-if table updates`);
+    console.log(
+      `\n${d.slider}: ${d.moves} mouse moves in ${DRAG_MS / 1000} s, ${d.inputEvents} input events, ${d.whatIfUpdates} what-if table updates`,
+    );
     console.log(`  long tasks: ${d.longTasks}, longest ${d.longestTaskMs} ms`);
-    console.log(`  input-to-paint: p50 ${d.inputToPaintMs.p50} ms, p95 ${d.inputToPaintMs.p95} ms, max ${d.inputToPaintMs.max} ms`);
+    console.log(
+      `  input-to-paint: p50 ${d.inputToPaintMs.p50} ms, p95 ${d.inputToPaintMs.p95} ms, max ${d.inputToPaintMs.max} ms`,
+    );
     console.log(`  engine requests in flight at most: ${d.maxRequestsInFlight}; sent: ${d.requestsSent}`);
     console.log(`  URL writes: ${d.historyWrites} (${d.historyMs} ms)`);
-    console.log(`  final exact recompute shown after release: ${d.finalRecomputeMs} ms${d.settled ? '' : ' (NOT settled after 5 min)'}`);
+    console.log(
+      `  final exact recompute shown after release: ${d.finalRecomputeMs} ms${d.settled ? '' : ' (NOT settled after 5 min)'}`,
+    );
   }
   if (r.dragError) console.log(`\nDRAGS STOPPED after ${r.drags.length} of 2: ${r.dragError}`);
 }

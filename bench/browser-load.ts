@@ -70,7 +70,12 @@ function descendants(words: readonly string[]): number[] {
     }
   }
   const mine = (pid: number): boolean => {
-    for (let at: number | undefined = parent.get(pid), hops = 0; at !== undefined && hops < 64; at = parent.get(at), hops++) if (at === process.pid) return true;
+    for (
+      let at: number | undefined = parent.get(pid), hops = 0;
+      at !== undefined && hops < 64;
+      at = parent.get(at), hops++
+    )
+      if (at === process.pid) return true;
     return false;
   };
   return [...parent.keys()].filter((pid) => {
@@ -130,7 +135,14 @@ export async function startMemorySampler(page: Page): Promise<{
     if (!target) throw new Error('unreachable');
     const wrap = (t: WorkerTarget, inner: string): Promise<unknown> =>
       t.via
-        ? wrap(t.via, JSON.stringify({ id: nextId++, method: 'Target.sendMessageToTarget', params: { sessionId: t.sessionId, message: inner } }))
+        ? wrap(
+            t.via,
+            JSON.stringify({
+              id: nextId++,
+              method: 'Target.sendMessageToTarget',
+              params: { sessionId: t.sessionId, message: inner },
+            }),
+          )
         : cdp.send('Target.sendMessageToTarget', { sessionId: t.sessionId, message: inner });
     return wrap(target, message);
   };
@@ -150,23 +162,37 @@ export async function startMemorySampler(page: Page): Promise<{
   const onMessage = (from: WorkerTarget | null, sessionId: string, message: string) => {
     const t = [...workers.values()].find((w) => w.sessionId === sessionId && w.via === from);
     if (!t) return;
-    const m = JSON.parse(message) as { id?: number; result?: unknown; method?: string; params?: Record<string, unknown> };
+    const m = JSON.parse(message) as {
+      id?: number;
+      result?: unknown;
+      method?: string;
+      params?: Record<string, unknown>;
+    };
     if (m.id !== undefined) {
       pending.get(m.id)?.(m.result);
       pending.delete(m.id);
     } else if (m.method === 'Target.attachedToTarget') attach(t, m.params as never);
-    else if (m.method === 'Target.receivedMessageFromTarget') onMessage(t, String(m.params!.sessionId), String(m.params!.message));
+    else if (m.method === 'Target.receivedMessageFromTarget')
+      onMessage(t, String(m.params!.sessionId), String(m.params!.message));
     else if (m.method === 'Target.detachedFromTarget') workers.delete(`${t.sessionId}/${String(m.params!.sessionId)}`);
   };
   const attach = (via: WorkerTarget | null, e: { sessionId: string; targetInfo: { type: string; url: string } }) => {
     if (e.targetInfo.type !== 'worker') return;
-    const name = e.targetInfo.url.replace(/^.*\//, '').replace(/[-.][\w-]{8}\.js$/, '').replace(/\?.*$/, '') || 'worker';
+    const name =
+      e.targetInfo.url
+        .replace(/^.*\//, '')
+        .replace(/[-.][\w-]{8}\.js$/, '')
+        .replace(/\?.*$/, '') || 'worker';
     let label = name;
     for (let k = 2; [...workers.values()].some((w) => w.label === label); k++) label = `${name}#${k}`;
     const t: WorkerTarget = { label, sessionId: e.sessionId, via };
     workers.set(`${via?.sessionId ?? 'page'}/${e.sessionId}`, t);
     // Its own workers (the scoring pool) attach through it.
-    void sendToWorker(t, 'Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false }).catch(() => undefined);
+    void sendToWorker(t, 'Target.setAutoAttach', {
+      autoAttach: true,
+      waitForDebuggerOnStart: false,
+      flatten: false,
+    }).catch(() => undefined);
   };
   cdp.on('Target.attachedToTarget', (e) => attach(null, e as never));
   cdp.on('Target.receivedMessageFromTarget', (e) => onMessage(null, e.sessionId, e.message));
@@ -200,8 +226,15 @@ export async function startMemorySampler(page: Page): Promise<{
       const at = phase;
       await Promise.all(asks);
       // The page's renderer (its workers run in it), not the browser's own UI renderer.
-      const renderers = descendants(['chromium', '--type=renderer']).filter((pid) => !/--top-chrome-webui|--extension-process/.test(cmdline(pid)));
-      samples.push({ phase: at, heaps, buffers, rendererRss: renderers.length ? renderers.reduce((s, pid) => s + rssBytes(pid), 0) : null });
+      const renderers = descendants(['chromium', '--type=renderer']).filter(
+        (pid) => !/--top-chrome-webui|--extension-process/.test(cmdline(pid)),
+      );
+      samples.push({
+        phase: at,
+        heaps,
+        buffers,
+        rendererRss: renderers.length ? renderers.reduce((s, pid) => s + rssBytes(pid), 0) : null,
+      });
       await sleep(Math.max(0, SAMPLE_MS - (Date.now() - started)));
     }
   })();
@@ -264,7 +297,12 @@ export interface LoadResult {
   /** Choosing the files to the last view's figures: null when the load did not get there. */
   readonly usableMs: number | null;
   /** Where the load stopped and why, when it did. */
-  readonly failure: { readonly step: string; readonly afterMs: number; readonly message: string; readonly lastProgress: string } | null;
+  readonly failure: {
+    readonly step: string;
+    readonly afterMs: number;
+    readonly message: string;
+    readonly lastProgress: string;
+  } | null;
 }
 
 /** Waits for `shows` to hold, failing fast on an error shown by the app or a crashed page. */
@@ -274,9 +312,13 @@ async function until(page: Page, what: () => Promise<unknown>, timeoutMs: number
     .first()
     .waitFor({ state: 'visible', timeout: timeoutMs + 1000 })
     .then(async () => {
-      throw new Error(`the app shows: ${(await page.locator('[role="alert"]').first().innerText()).replace(/\s+/g, ' ').trim()}`);
+      throw new Error(
+        `the app shows: ${(await page.locator('[role="alert"]').first().innerText()).replace(/\s+/g, ' ').trim()}`,
+      );
     });
-  const crash = new Promise<never>((_, reject) => page.once('crash', () => reject(new Error('the page crashed (renderer gone: out of memory or killed)'))));
+  const crash = new Promise<never>((_, reject) =>
+    page.once('crash', () => reject(new Error('the page crashed (renderer gone: out of memory or killed)'))),
+  );
   try {
     await Promise.race([what(), alert, crash]);
   } finally {
@@ -310,7 +352,10 @@ export async function loadThroughDataView(
       step: 'read and checked',
       shows: `"Check before loading" says "Would load: ${leadsText} leads" and the preview's import report is shown`,
       run: async () => {
-        await page.getByRole('region', { name: 'Check before loading' }).getByText(`Would load: ${leadsText} leads`).waitFor({ timeout: opts.timeoutMs });
+        await page
+          .getByRole('region', { name: 'Check before loading' })
+          .getByText(`Would load: ${leadsText} leads`)
+          .waitFor({ timeout: opts.timeoutMs });
         await page.getByRole('heading', { name: 'Import report (preview)' }).waitFor({ timeout: opts.timeoutMs });
       },
     },
@@ -328,7 +373,11 @@ export async function loadThroughDataView(
       shows: "the stage table's Lead row shows a count and the breakdown by source is shown",
       run: async () => {
         await nav.getByRole('link', { name: 'Funnel', exact: true }).click();
-        await page.locator('.funnel-table tr[data-stage="lead"] td').first().filter({ hasText: /^[\d,]+$/ }).waitFor({ timeout: opts.timeoutMs });
+        await page
+          .locator('.funnel-table tr[data-stage="lead"] td')
+          .first()
+          .filter({ hasText: /^[\d,]+$/ })
+          .waitFor({ timeout: opts.timeoutMs });
         await page.getByRole('table', { name: 'Funnel by Source' }).waitFor({ timeout: opts.timeoutMs });
       },
     },
@@ -345,7 +394,10 @@ export async function loadThroughDataView(
       shows: 'the pipeline headline figures and the "Computed as of" line',
       run: async () => {
         await nav.getByRole('link', { name: 'Forecast', exact: true }).click();
-        await page.getByRole('region', { name: 'Pipeline headline figures' }).getByText('Open pipeline').waitFor({ timeout: opts.timeoutMs });
+        await page
+          .getByRole('region', { name: 'Pipeline headline figures' })
+          .getByText('Open pipeline')
+          .waitFor({ timeout: opts.timeoutMs });
         await page.getByTestId('forecast-as-of').waitFor({ timeout: opts.timeoutMs });
       },
     },
@@ -381,7 +433,12 @@ export async function loadThroughDataView(
     try {
       await until(page, s.run, opts.timeoutMs);
     } catch (e) {
-      failure = { step: s.step, afterMs: Date.now() - started, message: e instanceof Error ? e.message.split('\n')[0]! : String(e), lastProgress };
+      failure = {
+        step: s.step,
+        afterMs: Date.now() - started,
+        message: e instanceof Error ? e.message.split('\n')[0]! : String(e),
+        lastProgress,
+      };
       break;
     }
     steps.push({ step: s.step, shows: s.shows, atMs: Date.now() - started });
@@ -389,5 +446,12 @@ export async function loadThroughDataView(
   }
   watching = false;
   await progressWatch;
-  return { files: files.map((f) => f.replace(/^.*\//, '')), fileMb, limitStatement, steps, usableMs: failure ? null : steps.at(-1)!.atMs, failure };
+  return {
+    files: files.map((f) => f.replace(/^.*\//, '')),
+    fileMb,
+    limitStatement,
+    steps,
+    usableMs: failure ? null : steps.at(-1)!.atMs,
+    failure,
+  };
 }

@@ -28,7 +28,10 @@ export interface LoadedCompany {
 
 async function readDataset(dir: string): Promise<Dataset> {
   const { records, report } = importPaths([dir], { json: true, flags: {} });
-  if (!isUsable(records)) throw new Error(`The importer read nothing usable from ${dir}: ${report.warnings.map((w) => `${w.file}: ${w.message}`).join('; ')}`);
+  if (!isUsable(records))
+    throw new Error(
+      `The importer read nothing usable from ${dir}: ${report.warnings.map((w) => `${w.file}: ${w.message}`).join('; ')}`,
+    );
   return buildDataset(records);
 }
 

@@ -21,8 +21,22 @@ export function ensureDemoData(leads: number, log: (line: string) => void): stri
   const heapMb = 3072 + Math.ceil(leads / 1_000_000) * 256;
   const r = spawnSync(
     'npx',
-    ['tsx', 'scripts/generate-demo.ts', '--out', dir, '--leads', String(leads), '--seed', String(BENCH_SEED), '--as-of', BENCH_AS_OF],
-    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMb}` } },
+    [
+      'tsx',
+      'scripts/generate-demo.ts',
+      '--out',
+      dir,
+      '--leads',
+      String(leads),
+      '--seed',
+      String(BENCH_SEED),
+      '--as-of',
+      BENCH_AS_OF,
+    ],
+    {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMb}` },
+    },
   );
   if (r.status !== 0) throw new Error(`Generating ${leads} leads failed (exit ${r.status ?? r.signal})`);
   return dir;

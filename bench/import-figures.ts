@@ -34,15 +34,25 @@ interface ChildRun {
 const CHILD_HEAP_MB = 12000;
 
 function runChild(dir: string): ChildRun {
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${CHILD_HEAP_MB}`, '--import', 'tsx', join(import.meta.dirname, 'import-child.ts'), dir], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
-  if (r.status !== 0) throw new Error(`The import of ${dir} failed (exit ${r.status ?? r.signal}): ${r.stderr.slice(-2000)}`);
+  const r = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${CHILD_HEAP_MB}`, '--import', 'tsx', join(import.meta.dirname, 'import-child.ts'), dir],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
+  if (r.status !== 0)
+    throw new Error(`The import of ${dir} failed (exit ${r.status ?? r.signal}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildRun;
 }
 
-export async function measureImport(dir: string, _leads: number, runs: number, log: (line: string) => void): Promise<ImportFigures> {
+export async function measureImport(
+  dir: string,
+  _leads: number,
+  runs: number,
+  log: (line: string) => void,
+): Promise<ImportFigures> {
   const inputBytes = readdirSync(dir)
     .filter((f) => f.endsWith('.csv'))
     .reduce((s, f) => s + statSync(join(dir, f)).size, 0);
@@ -51,10 +61,18 @@ export async function measureImport(dir: string, _leads: number, runs: number, l
   for (let i = 0; i < runs; i++) {
     const run = runChild(dir);
     if (run.refused.length > 0) {
-      return { importMs: null, importPeakRssMb: null, importInputMb, importRssPerInputByte: null, importNote: `refused by the importer's memory limit: ${run.refused.join('; ')}` };
+      return {
+        importMs: null,
+        importPeakRssMb: null,
+        importInputMb,
+        importRssPerInputByte: null,
+        importNote: `refused by the importer's memory limit: ${run.refused.join('; ')}`,
+      };
     }
     done.push(run);
-    log(`  import run ${i + 1}/${runs}: ${Math.round(run.ms)} ms (cpu ${Math.round(run.cpuMs)}), peak RSS ${run.peakRssMb} MB, ${run.rowsRead.toLocaleString('en-US')} rows`);
+    log(
+      `  import run ${i + 1}/${runs}: ${Math.round(run.ms)} ms (cpu ${Math.round(run.cpuMs)}), peak RSS ${run.peakRssMb} MB, ${run.rowsRead.toLocaleString('en-US')} rows`,
+    );
   }
   const importPeakRssMb = summarize(done.map((r) => r.peakRssMb));
   return {

@@ -25,7 +25,11 @@ import { samplesOf, summarizeRuns, time, type Timing } from './stats';
 export interface ProductFigures {
   readonly weightChangeMs: Timing;
   readonly singleWeightMs: Timing;
-  readonly singleWeightByKind: { readonly pageViewPoints: Timing; readonly demoRequestPoints: Timing; readonly fitRulePoints: Timing };
+  readonly singleWeightByKind: {
+    readonly pageViewPoints: Timing;
+    readonly demoRequestPoints: Timing;
+    readonly fitRulePoints: Timing;
+  };
   readonly halfLifeMs: Timing;
   readonly thresholdMs: Timing;
   readonly whatIfColdMs: Timing;
@@ -49,7 +53,9 @@ export function rulesOfRun(k: number): RuleSet {
   const base = DEFAULT_RULE_SET;
   return {
     ...base,
-    activities: base.activities.map((a, j) => (j === 1 ? { ...a, points: a.points + (k % 5) + 1 } : j === 4 ? { ...a, cap: a.cap + (k % 3) + 1 } : a)),
+    activities: base.activities.map((a, j) =>
+      j === 1 ? { ...a, points: a.points + (k % 5) + 1 } : j === 4 ? { ...a, cap: a.cap + (k % 3) + 1 } : a,
+    ),
     fitRules: base.fitRules.map((f, j) => (j === 0 ? { ...f, points: f.points - (k % 4) - 1 } : f)),
   };
 }
@@ -60,9 +66,15 @@ export const WHAT_IF_FILTERS = {};
  * `pool`: the scoring workers the app runs beside the engine worker where shared memory is
  * available (null: the single-worker fallback).
  */
-export async function measureProduct(dataset: Dataset, runs: number, pool: ScoringPool | null, log: (line: string) => void): Promise<ProductFigures> {
+export async function measureProduct(
+  dataset: Dataset,
+  runs: number,
+  pool: ScoringPool | null,
+  log: (line: string) => void,
+): Promise<ProductFigures> {
   const base = DEFAULT_RULE_SET;
-  const ask = (h: ReturnType<typeof scoringHandlers>, draft: RuleSet) => h.whatIf({ filters: WHAT_IF_FILTERS, draft, applied: base } satisfies WhatIfInput);
+  const ask = (h: ReturnType<typeof scoringHandlers>, draft: RuleSet) =>
+    h.whatIf({ filters: WHAT_IF_FILTERS, draft, applied: base } satisfies WhatIfInput);
 
   // First what-if after a load: a fresh handler state over a copy of the dataset object (every
   // engine cache is keyed by it, so each run starts cold, as after a load).
@@ -92,20 +104,30 @@ export async function measureProduct(dataset: Dataset, runs: number, pool: Scori
   const singleWeightMs = summarizeRuns({ wall: bySlider.flatMap((s) => s.wall), cpu: bySlider.flatMap((s) => s.cpu) });
 
   let h = 0;
-  const halfLifeMs = await time(Math.max(3, Math.ceil(runs / 2)), () => ask(scoring, { ...base, halfLifeDays: 20 + (h++ % 40) }), 0);
+  const halfLifeMs = await time(
+    Math.max(3, Math.ceil(runs / 2)),
+    () => ask(scoring, { ...base, halfLifeDays: 20 + (h++ % 40) }),
+    0,
+  );
 
   await ask(scoring, base);
   let q = 0;
-  const thresholdMs = await time(Math.max(runs, 21), () => ask(scoring, { ...base, qualification: { ...base.qualification, mqlMinFit: 30 + (q++ % 21) } }), 3);
+  const thresholdMs = await time(
+    Math.max(runs, 21),
+    () => ask(scoring, { ...base, qualification: { ...base.qualification, mqlMinFit: 30 + (q++ % 21) } }),
+    3,
+  );
 
   const funnel = funnelHandlers(stateOf(dataset), tierDimensions());
   const sources = [...new Set(dataset.leads.source.values)].slice(0, 6);
   let s = 0;
-  const view = (filters: { sources?: string[] }) => funnel.funnelView({ filters, mode: 'inclusive', basis: 'cohort', breakdown: 'source', windowDays: null });
+  const view = (filters: { sources?: string[] }) =>
+    funnel.funnelView({ filters, mode: 'inclusive', basis: 'cohort', breakdown: 'source', windowDays: null });
   await view({});
   const funnelFilterMs = await time(Math.max(runs, 6), () => view({ sources: [sources[s++ % sources.length]!] }), 1);
 
-  const f = (t: Timing, d = 1) => `${t.median.toFixed(d)} (${t.min.toFixed(d)}–${t.max.toFixed(d)}; cpu ${t.cpuMedian?.toFixed(d)})`;
+  const f = (t: Timing, d = 1) =>
+    `${t.median.toFixed(d)} (${t.min.toFixed(d)}–${t.max.toFixed(d)}; cpu ${t.cpuMedian?.toFixed(d)})`;
   log(
     `  weight change ${f(weightChangeMs)} ms; single weight ${f(singleWeightMs)} ms (page views ${f(pageViewPoints)}, demo requests ${f(demoRequestPoints)}, fit rule ${f(fitRulePoints)}); ` +
       `half-life ${f(halfLifeMs, 0)} ms; threshold ${f(thresholdMs, 4)} ms; first what-if after load ${f(whatIfColdMs, 0)} ms; funnel after a source filter change ${f(funnelFilterMs)} ms`,

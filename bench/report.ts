@@ -2,7 +2,8 @@
 import type { SizeResult } from './run';
 import type { Timing } from './stats';
 
-const ms = (t: Timing | null, digits = 1) => (t ? `${t.median.toFixed(digits)} (${t.min.toFixed(digits)}–${t.max.toFixed(digits)})` : 'not measured');
+const ms = (t: Timing | null, digits = 1) =>
+  t ? `${t.median.toFixed(digits)} (${t.min.toFixed(digits)}–${t.max.toFixed(digits)})` : 'not measured';
 
 export function printTable(results: readonly SizeResult[], environment: Record<string, unknown>): void {
   const row = (label: string, cell: (r: SizeResult) => string): [string, ...string[]] => [label, ...results.map(cell)];
@@ -22,7 +23,8 @@ export function printTable(results: readonly SizeResult[], environment: Record<s
     row('arquero same recompute, ms (× engine)', (r) => base(r.baselines.arquero)),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
-  for (const [label, ...cells] of rows) process.stdout.write(`${label.padEnd(width)}  ${cells.map((c) => c.padStart(26)).join('')}\n`);
+  for (const [label, ...cells] of rows)
+    process.stdout.write(`${label.padEnd(width)}  ${cells.map((c) => c.padStart(26)).join('')}\n`);
   for (const r of results) if (r.importNote) process.stdout.write(`\n${r.leads}: import not measured, ${r.importNote}`);
   process.stdout.write(`\n${JSON.stringify(environment)}\n`);
 }

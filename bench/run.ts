@@ -28,7 +28,8 @@ function parse(argv: readonly string[]) {
   const runs = Number(value('--runs') ?? 7);
   if (!Number.isSafeInteger(runs) || runs <= 0) throw new Error('--runs takes a positive integer');
   const workers = Number(value('--workers') ?? 2);
-  if (!Number.isSafeInteger(workers) || workers < 0) throw new Error('--workers takes a whole number (0: no pool, one engine thread)');
+  if (!Number.isSafeInteger(workers) || workers < 0)
+    throw new Error('--workers takes a whole number (0: no pool, one engine thread)');
   const importRuns = Number(value('--import-runs') ?? 3);
   if (!Number.isSafeInteger(importRuns) || importRuns <= 0) throw new Error('--import-runs takes a positive integer');
   return { json: flag('--json'), sizes, runs, importRuns, workers, baselines: !flag('--no-baselines') };
@@ -48,11 +49,18 @@ async function main(): Promise<void> {
     const company = await loadCompany(dir, leads, pool);
     log(`  loaded by the app's importer; ${company.bytesPerLead ?? 'n/a'} bytes/lead kept`);
     const product = await measureProduct(company.dataset, args.runs, pool, log);
-    const baselines = args.baselines ? await measureBaselines(company.dataset, product.weightChangeMs.median, args.runs, log) : {};
+    const baselines = args.baselines
+      ? await measureBaselines(company.dataset, product.weightChangeMs.median, args.runs, log)
+      : {};
     results.push({ leads, bytesPerLead: company.bytesPerLead, ...imported, ...product, baselines });
   }
   pool?.close();
-  const environment = { node: process.version, cpus: cpus().length, scoringPoolWorkers: args.workers, loadAverage: loadavg().map((x) => Math.round(x * 100) / 100) };
+  const environment = {
+    node: process.version,
+    cpus: cpus().length,
+    scoringPoolWorkers: args.workers,
+    loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
   if (args.json) process.stdout.write(`${JSON.stringify({ environment, results }, null, 2)}\n`);
   else printTable(results, environment);
 }

@@ -18,7 +18,11 @@ export function summarize(samples: readonly number[]): Timing {
 }
 
 /** Runs `fn` `warmup` times untimed, then `runs` times timed; returns the samples (ms). */
-export async function samplesOf(runs: number, fn: () => unknown, warmup = 2): Promise<{ wall: number[]; cpu: number[] }> {
+export async function samplesOf(
+  runs: number,
+  fn: () => unknown,
+  warmup = 2,
+): Promise<{ wall: number[]; cpu: number[] }> {
   for (let i = 0; i < warmup; i++) await fn();
   const wall: number[] = [];
   const cpu: number[] = [];

@@ -13,8 +13,14 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = existsSync('/usr/bin/apt-get');
 if (isRoot && hasApt) {
   console.log(`Chromium is missing at ${CHROMIUM}; installing Debian's package…`);
-  execSync(INSTALL, { stdio: 'inherit', shell: '/bin/bash', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execSync(INSTALL, {
+    stdio: 'inherit',
+    shell: '/bin/bash',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (existsSync(CHROMIUM)) process.exit(0);
 }
-console.error(`The browser tests need Chromium at ${CHROMIUM}. Install it with:\n  sudo ${INSTALL}\nor set CHROMIUM_PATH to a Chromium binary.`);
+console.error(
+  `The browser tests need Chromium at ${CHROMIUM}. Install it with:\n  sudo ${INSTALL}\nor set CHROMIUM_PATH to a Chromium binary.`,
+);
 process.exit(1);

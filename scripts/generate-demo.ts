@@ -27,7 +27,14 @@ import { writeCanonicalCsv } from '../src/import/canonical/write';
 /** Leads per slice written at once. */
 const SLICE = 100_000;
 /** Files whose rows follow the leads, appended slice by slice. */
-const SLICED_FILES = ['leads.csv', 'opportunities.csv', 'opportunity_stages.csv', 'opportunity_history.csv', 'activities.csv', 'touches.csv'];
+const SLICED_FILES = [
+  'leads.csv',
+  'opportunities.csv',
+  'opportunity_stages.csv',
+  'opportunity_history.csv',
+  'activities.csv',
+  'touches.csv',
+];
 /** Files written once, whole, after the last slice (the plan needs every won deal). */
 const WHOLE_FILES = ['accounts.csv', 'plan.csv'];
 const EMPTY: RecordSet = emptyRecordSet();

@@ -3,4 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { poolWorkerHandler } from '../src/worker/pool/worker-core';
 
 const port = parentPort!;
-port.on('message', poolWorkerHandler((m, transfer) => port.postMessage(m, transfer)));
+port.on(
+  'message',
+  poolWorkerHandler((m, transfer) => port.postMessage(m, transfer)),
+);

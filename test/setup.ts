@@ -13,7 +13,17 @@ if (typeof window !== 'undefined') {
       this.cb = cb;
     }
     observe(target: Element) {
-      const rect = { width: 800, height: 400, top: 0, left: 0, bottom: 400, right: 800, x: 0, y: 0, toJSON: () => ({}) };
+      const rect = {
+        width: 800,
+        height: 400,
+        top: 0,
+        left: 0,
+        bottom: 400,
+        right: 800,
+        x: 0,
+        y: 0,
+        toJSON: () => ({}),
+      };
       this.cb([{ target, contentRect: rect } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
     }
     unobserve() {}

@@ -26,7 +26,15 @@ export function arqueroBaseline(ds: Dataset, input: BaselineInput): Baseline {
           rmql: 'd => op.sum(d.rmql)',
         });
       const v = (name: string) => Number((sums.array(name) as ArrayLike<number>)[0] ?? 0);
-      return { mql: v('mql'), sql: v('sql'), sqo: v('sqo'), reachedSqo: v('rsqo'), won: v('won'), wonCents: v('wonc'), recordedMql: v('rmql') };
+      return {
+        mql: v('mql'),
+        sql: v('sql'),
+        sqo: v('sqo'),
+        reachedSqo: v('rsqo'),
+        won: v('won'),
+        wonCents: v('wonc'),
+        recordedMql: v('rmql'),
+      };
     },
     close() {},
   };

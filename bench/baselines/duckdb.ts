@@ -36,7 +36,11 @@ export async function duckdbBaseline(ds: Dataset, input: BaselineInput): Promise
   const main = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
   const dist = dirname(main);
   const duckdb = require(main) as {
-    createDuckDB(bundles: unknown, logger: unknown, runtime: unknown): Promise<{ instantiate(): Promise<void>; connect(): Conn }>;
+    createDuckDB(
+      bundles: unknown,
+      logger: unknown,
+      runtime: unknown,
+    ): Promise<{ instantiate(): Promise<void>; connect(): Conn }>;
     NODE_RUNTIME: unknown;
     VoidLogger: new () => unknown;
   };
@@ -56,7 +60,15 @@ export async function duckdbBaseline(ds: Dataset, input: BaselineInput): Promise
     recompute(rules) {
       const r = conn.query(duckdbSql(ds, rules, input));
       const v = (name: string) => Number(r.getChild(name)!.toArray()[0] ?? 0);
-      return { mql: v('mql'), sql: v('sql'), sqo: v('sqo'), reachedSqo: v('rsqo'), won: v('won'), wonCents: v('wonc'), recordedMql: v('rmql') };
+      return {
+        mql: v('mql'),
+        sql: v('sql'),
+        sqo: v('sqo'),
+        reachedSqo: v('rsqo'),
+        won: v('won'),
+        wonCents: v('wonc'),
+        recordedMql: v('rmql'),
+      };
     },
     close: () => conn.close(),
   };

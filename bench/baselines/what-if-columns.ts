@@ -72,7 +72,12 @@ export function whatIfColumns(ds: Dataset, rules: RuleSet, scope: Uint8Array): B
 }
 
 /** The fit and intent expressions of a rule set, weights written out as literals. */
-export function scoreExpressions(ds: Dataset, rules: RuleSet, input: BaselineInput, fn: { least: string; greatest: string }) {
+export function scoreExpressions(
+  ds: Dataset,
+  rules: RuleSet,
+  input: BaselineInput,
+  fn: { least: string; greatest: string },
+) {
   const r = clampRuleSet(rules);
   const clamp = (e: string, lo: number, hi: number) => `${fn.greatest}(${lo}, ${fn.least}(${hi}, ${e}))`;
   const fitTerms = r.fitRules.map((f, k) => `m${k} * ${f.points}`);

@@ -49,7 +49,11 @@ async function company(leads: number): Promise<{ csv: string; parquet: string }>
   const csv = join(base, 'csv');
   const parquet = join(base, 'parquet');
   if (!existsSync(join(csv, 'plan.csv'))) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/generate-demo.ts'), '--out', csv, '--leads', String(leads)], { stdio: 'inherit' });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts/generate-demo.ts'), '--out', csv, '--leads', String(leads)],
+      { stdio: 'inherit' },
+    );
     if (r.status !== 0) throw new Error('generating the company failed');
   }
   if (!existsSync(join(parquet, 'plan.parquet'))) {
@@ -58,7 +62,9 @@ async function company(leads: number): Promise<{ csv: string; parquet: string }>
     const conn = await db.connect();
     for (const t of TABLES) {
       // Cells stay text, as in the CSV files: the report parses them by the canonical formats.
-      await conn.run(`COPY (SELECT * FROM read_csv('${join(csv, `${t}.csv`)}', header = true, all_varchar = true)) TO '${join(parquet, `${t}.parquet`)}' (FORMAT parquet)`);
+      await conn.run(
+        `COPY (SELECT * FROM read_csv('${join(csv, `${t}.csv`)}', header = true, all_varchar = true)) TO '${join(parquet, `${t}.parquet`)}' (FORMAT parquet)`,
+      );
     }
     conn.closeSync();
     db.closeSync();
@@ -80,7 +86,17 @@ function timeReport(engine: 'memory' | 'duckdb', dir: string, files: string): Ti
   const started = performance.now();
   const r = spawnSync(
     process.execPath,
-    ['--max-old-space-size=12000', '--import', 'tsx', join(ROOT, 'bench/warehouse/child.ts'), 'report', dir, '--engine', engine, '--json'],
+    [
+      '--max-old-space-size=12000',
+      '--import',
+      'tsx',
+      join(ROOT, 'bench/warehouse/child.ts'),
+      'report',
+      dir,
+      '--engine',
+      engine,
+      '--json',
+    ],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 },
   );
   const wallMs = performance.now() - started;
@@ -91,11 +107,26 @@ function timeReport(engine: 'memory' | 'duckdb', dir: string, files: string): Ti
   } catch {
     output = null;
   }
-  const error = r.status === 0 ? undefined : (r.stderr ?? '').replace(/peakRssKb \d+\s*$/, '').trim().slice(0, 500);
-  return { engine, files, exitCode: r.status, wallMs, peakRssMb: rss ? Number(rss[1]) / 1024 : null, output, ...(error ? { error } : {}) };
+  const error =
+    r.status === 0
+      ? undefined
+      : (r.stderr ?? '')
+          .replace(/peakRssKb \d+\s*$/, '')
+          .trim()
+          .slice(0, 500);
+  return {
+    engine,
+    files,
+    exitCode: r.status,
+    wallMs,
+    peakRssMb: rss ? Number(rss[1]) / 1024 : null,
+    output,
+    ...(error ? { error } : {}),
+  };
 }
 
-const same = (a: Record<string, unknown>, b: Record<string, unknown>) => COVERED.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  COVERED.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -108,7 +139,9 @@ async function main(): Promise<void> {
   const result = {
     leads: args.leads,
     loadAverageBefore: uptimeBefore,
-    loadAverageAfter: loadavg().map((x) => x.toFixed(2)).join(' '),
+    loadAverageAfter: loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
     runs: runs.map(({ output, ...r }) => ({
       ...r,
       wallMs: Math.round(r.wallMs),
@@ -120,10 +153,15 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }
-  process.stdout.write(`revlens report at ${args.leads} leads (load average before: ${result.loadAverageBefore}; after: ${result.loadAverageAfter})\n`);
+  process.stdout.write(
+    `revlens report at ${args.leads} leads (load average before: ${result.loadAverageBefore}; after: ${result.loadAverageAfter})\n`,
+  );
   for (const r of result.runs) {
-    const eq = r.equalToMemory === null ? '' : r.equalToMemory ? ', figures equal to memory' : ', FIGURES DIFFER from memory';
-    process.stdout.write(`  ${r.engine.padEnd(7)} ${r.files.padEnd(8)} exit ${r.exitCode}  wall ${(r.wallMs / 1000).toFixed(1)} s  peak RSS ${r.peakRssMb ?? '?'} MB${eq}${r.error ? `\n    ${r.error}` : ''}\n`);
+    const eq =
+      r.equalToMemory === null ? '' : r.equalToMemory ? ', figures equal to memory' : ', FIGURES DIFFER from memory';
+    process.stdout.write(
+      `  ${r.engine.padEnd(7)} ${r.files.padEnd(8)} exit ${r.exitCode}  wall ${(r.wallMs / 1000).toFixed(1)} s  peak RSS ${r.peakRssMb ?? '?'} MB${eq}${r.error ? `\n    ${r.error}` : ''}\n`,
+    );
   }
 }
 

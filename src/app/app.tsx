@@ -55,9 +55,7 @@ export function App() {
       <CurrencyBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         <ViewExportProvider viewName={title}>
-          <Suspense fallback={<Loading label="Opening the view…" />}>
-            {noDataset ? <NoDataset /> : <View />}
-          </Suspense>
+          <Suspense fallback={<Loading label="Opening the view…" />}>{noDataset ? <NoDataset /> : <View />}</Suspense>
         </ViewExportProvider>
       </main>
     </div>

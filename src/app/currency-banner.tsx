@@ -9,7 +9,11 @@ export function CurrencyBanner() {
   const notes = useQuery(datasetSummaryQuery()).data?.moneyNotes ?? [];
   if (notes.length === 0) return null;
   return (
-    <section className="state currency-banner" aria-label="Currencies of the money figures" data-testid="currency-banner">
+    <section
+      className="state currency-banner"
+      aria-label="Currencies of the money figures"
+      data-testid="currency-banner"
+    >
       {notes.map((n) => (
         <p key={n} className="state__message">
           {n}

@@ -9,7 +9,9 @@ export function FilterBar() {
   const filters = useFilters();
   const { data } = useQuery(datasetSummaryQuery());
   const options = data?.filterOptions;
-  const active = Boolean(filters.from || filters.to || filters.sources.length || filters.segments.length || filters.owners.length);
+  const active = Boolean(
+    filters.from || filters.to || filters.sources.length || filters.segments.length || filters.owners.length,
+  );
   return (
     <form className="filter-bar" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
       <label className="filter-bar__field">

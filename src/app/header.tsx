@@ -9,7 +9,10 @@ export function Header() {
   return (
     <header className="app-header">
       <div className="app-header__brand">
-        <span className="logo" aria-hidden="true">◆</span> RevLens
+        <span className="logo" aria-hidden="true">
+          ◆
+        </span>{' '}
+        RevLens
       </div>
       <div className="app-header__dataset" aria-live="polite">
         {loading ? (
@@ -20,9 +23,14 @@ export function Header() {
           <span className="muted">Loading the demo company…</span>
         ) : data ? (
           <>
-            <span className="app-header__name" data-testid="dataset-name">{data.name}</span>
+            <span className="app-header__name" data-testid="dataset-name">
+              {data.name}
+            </span>
             <span className="app-header__asof">
-              as of <time dateTime={data.asOfInstant} data-testid="as-of">{formatInstant(data.asOfInstant)}</time>
+              as of{' '}
+              <time dateTime={data.asOfInstant} data-testid="as-of">
+                {formatInstant(data.asOfInstant)}
+              </time>
             </span>
           </>
         ) : (

@@ -11,14 +11,17 @@ export function loadText(load: DatasetLoad): string {
   if (load.phase === 'building') return `Building the columns and figures of ${load.title}…`;
   if (load.done === undefined || load.total === undefined) return `Generating ${load.title}…`;
   const counts = `${load.done.toLocaleString('en-US')} of ${load.total.toLocaleString('en-US')} leads generated`;
-  return load.remainingMs === null ? `Generating ${load.title}: ${counts}` : `Generating ${load.title}: ${counts}, about ${seconds(load.remainingMs)} left`;
+  return load.remainingMs === null
+    ? `Generating ${load.title}: ${counts}`
+    : `Generating ${load.title}: ${counts}, about ${seconds(load.remainingMs)} left`;
 }
 
 /** The dataset load in progress: a bar, what is happening, the time left, and Cancel. */
 export function LoadProgress() {
   const load = useDatasetLoad((s) => s.load);
   if (!load) return null;
-  const generating = load.phase === 'generating' && load.done !== undefined && load.total !== undefined && load.total > 0;
+  const generating =
+    load.phase === 'generating' && load.done !== undefined && load.total !== undefined && load.total > 0;
   return (
     <div className="load-progress" role="status" aria-live="polite">
       <progress

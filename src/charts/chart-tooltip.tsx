@@ -5,7 +5,11 @@ export interface TooltipDatum {
 
 interface Props {
   readonly active?: boolean;
-  readonly payload?: readonly { readonly payload?: TooltipDatum; readonly name?: string | number; readonly dataKey?: unknown }[];
+  readonly payload?: readonly {
+    readonly payload?: TooltipDatum;
+    readonly name?: string | number;
+    readonly dataKey?: unknown;
+  }[];
   /** Picks the lines for the hovered series; defaults to the datum's `tooltip`. */
   readonly lines?: (datum: TooltipDatum, seriesKey: string) => readonly string[] | undefined;
 }

@@ -34,7 +34,11 @@ export interface ComboBar<R> extends Series<R> {
   /** Bars with the same stack id are stacked. */
   readonly stackId?: string;
   /** A bar that lists what is behind it: its name for screen readers, what activating it does, and the action. */
-  readonly drill?: { readonly describe: (row: R) => string; readonly action: string; readonly onSelect: (row: R) => void };
+  readonly drill?: {
+    readonly describe: (row: R) => string;
+    readonly action: string;
+    readonly onSelect: (row: R) => void;
+  };
 }
 
 export interface ComboLine<R> extends Series<R> {
@@ -62,15 +66,42 @@ export interface ComboChartProps<R extends object> {
   readonly barCategoryGap?: string;
 }
 
-export function ComboChart<R extends object>({ rows, xKey, xLabel, everyTick, left, right, bars, lines = [], tooltipValue, height, barCategoryGap }: ComboChartProps<R>) {
+export function ComboChart<R extends object>({
+  rows,
+  xKey,
+  xLabel,
+  everyTick,
+  left,
+  right,
+  bars,
+  lines = [],
+  tooltipValue,
+  height,
+  barCategoryGap,
+}: ComboChartProps<R>) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows as R[]} margin={MARGIN} barCategoryGap={barCategoryGap}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey={xKey as string} interval={everyTick ? 0 : undefined} label={{ value: xLabel, position: 'insideBottom', offset: -12 }} />
-        <YAxis yAxisId={LEFT} tickFormatter={left.tickFormat} width={left.width} label={{ value: left.label, angle: -90, position: 'insideLeft' }} />
+        <XAxis
+          dataKey={xKey as string}
+          interval={everyTick ? 0 : undefined}
+          label={{ value: xLabel, position: 'insideBottom', offset: -12 }}
+        />
+        <YAxis
+          yAxisId={LEFT}
+          tickFormatter={left.tickFormat}
+          width={left.width}
+          label={{ value: left.label, angle: -90, position: 'insideLeft' }}
+        />
         {right ? (
-          <YAxis yAxisId={RIGHT} orientation="right" tickFormatter={right.tickFormat} width={right.width} label={{ value: right.label, angle: 90, position: 'insideRight' }} />
+          <YAxis
+            yAxisId={RIGHT}
+            orientation="right"
+            tickFormatter={right.tickFormat}
+            width={right.width}
+            label={{ value: right.label, angle: 90, position: 'insideRight' }}
+          />
         ) : null}
         <Tooltip formatter={(value, name) => tooltipValue(value, String(name ?? ''))} />
         <Legend itemSorter={null} verticalAlign="top" formatter={inkLegend} />

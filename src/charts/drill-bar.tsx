@@ -25,7 +25,13 @@ export function drillBarShape<T>(describe: (datum: T) => string, action: string,
       drill(datum);
     };
     return (
-      <g role="button" tabIndex={0} aria-label={`${describe(datum)} — ${action}`} className="chart-drill" onKeyDown={onKeyDown}>
+      <g
+        role="button"
+        tabIndex={0}
+        aria-label={`${describe(datum)} — ${action}`}
+        className="chart-drill"
+        onKeyDown={onKeyDown}
+      >
         <Rectangle {...props} />
       </g>
     );

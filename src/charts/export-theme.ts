@@ -69,7 +69,11 @@ export function wrapText(text: string, width: number, measure: (text: string) =>
  * The header's lines, top to bottom, starting at `padding`, wrapped to `width`; and where the chart
  * starts below them. `measure(role, text)` is the text's width in CSS px.
  */
-export function layoutHeader(header: ExportHeader, width: number, measure: (role: TextRole, text: string) => number): { lines: TextLine[]; bottom: number } {
+export function layoutHeader(
+  header: ExportHeader,
+  width: number,
+  measure: (role: TextRole, text: string) => number,
+): { lines: TextLine[]; bottom: number } {
   const lines: TextLine[] = [];
   let top: number = EXPORT_THEME.padding;
   const add = (role: TextRole, text: string) => {
@@ -85,7 +89,12 @@ export function layoutHeader(header: ExportHeader, width: number, measure: (role
 }
 
 /** Lines of notes (benchmark sources, reference bands) drawn under the chart, from `top`. */
-export function layoutNotes(notes: readonly string[], top: number, width: number, measure: (role: TextRole, text: string) => number): { lines: TextLine[]; bottom: number } {
+export function layoutNotes(
+  notes: readonly string[],
+  top: number,
+  width: number,
+  measure: (role: TextRole, text: string) => number,
+): { lines: TextLine[]; bottom: number } {
   const lines: TextLine[] = [];
   let y = top;
   for (const n of notes) {
@@ -99,5 +108,10 @@ export function layoutNotes(notes: readonly string[], top: number, width: number
 
 /** A file name from a title: "MQL→SQO by source" → "mql-sqo-by-source". */
 export function slugOf(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart';
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'chart'
+  );
 }

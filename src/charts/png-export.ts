@@ -65,7 +65,12 @@ async function svgImage(svg: SVGSVGElement, box: Box): Promise<HTMLImageElement>
   }
 }
 
-const relative = (r: DOMRect, origin: DOMRect): Box => ({ left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height });
+const relative = (r: DOMRect, origin: DOMRect): Box => ({
+  left: r.left - origin.left,
+  top: r.top - origin.top,
+  width: r.width,
+  height: r.height,
+});
 
 interface LegendEntry {
   readonly icon: SVGSVGElement | null;
@@ -93,7 +98,9 @@ function legendEntries(body: Element, origin: DOMRect): LegendEntry[] {
 
 /** Notes under the chart worth keeping with it: benchmark sources and explicit export notes. */
 function noteTexts(body: Element): string[] {
-  return [...body.querySelectorAll('.chart-sources li, p.chart-sources, [data-export-note]')].map((n) => (n.textContent ?? '').trim()).filter(Boolean);
+  return [...body.querySelectorAll('.chart-sources li, p.chart-sources, [data-export-note]')]
+    .map((n) => (n.textContent ?? '').trim())
+    .filter(Boolean);
 }
 
 function drawLines(ctx: CanvasRenderingContext2D, lines: readonly TextLine[], left: number): void {
@@ -167,7 +174,9 @@ export async function renderChartCanvas(body: HTMLElement, header: ExportHeader)
 }
 
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed.'))), 'image/png'));
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed.'))), 'image/png'),
+  );
 }
 
 /** The chart in `body`, with its header, as a PNG. */

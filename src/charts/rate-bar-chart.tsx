@@ -4,7 +4,20 @@
  * hatched, faded and outlined, with their "n = 2" above the bar: not told by colour alone.
  */
 import { useId } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  Legend,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { ChartTooltip, type TooltipDatum } from './chart-tooltip';
 import { drillBarShape } from './drill-bar';
 import { CHART_COLORS, CURSOR_FILL, FONT_SIZE, MARGIN_WIDE_X, PAPER } from './theme';
@@ -63,7 +76,16 @@ interface LabelSlot {
 function SmallSampleLabel({ x, y, width, value }: LabelSlot) {
   if (typeof value !== 'string' || value === '') return null;
   return (
-    <text x={Number(x) + Number(width) / 2} y={Number(y) - 4} textAnchor="middle" fontSize={FONT_SIZE.markLabel} fill={CHART_COLORS.markLabel} stroke={PAPER} strokeWidth={3} paintOrder="stroke">
+    <text
+      x={Number(x) + Number(width) / 2}
+      y={Number(y) - 4}
+      textAnchor="middle"
+      fontSize={FONT_SIZE.markLabel}
+      fill={CHART_COLORS.markLabel}
+      stroke={PAPER}
+      strokeWidth={3}
+      paintOrder="stroke"
+    >
       {value}
     </text>
   );
@@ -79,7 +101,17 @@ function ticksUpTo(top: number): number[] {
   return out;
 }
 
-export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], onSelect, selectAction = 'show the leads behind it', height = 300, smallNote }: RateBarChartProps) {
+export function RateBarChart({
+  rows,
+  series,
+  xLabel,
+  yLabel,
+  benchmarks = [],
+  onSelect,
+  selectAction = 'show the leads behind it',
+  height = 300,
+  smallNote,
+}: RateBarChartProps) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const hatch = (k: number) => `rate-hatch-${uid}-${k}`;
   const data = rows.map((r) => ({
@@ -88,7 +120,11 @@ export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], on
     ...Object.fromEntries(series.map((s) => [smallKey(s.key), r.small?.[s.key] ?? null])),
   }));
   const anySmall = rows.some((r) => series.some((s) => r.small?.[s.key] && r.values[s.key] != null));
-  const top = Math.max(0.1, ...benchmarks.map((b) => b.high), ...data.flatMap((r) => series.map((s) => r.values[s.key] ?? 0)));
+  const top = Math.max(
+    0.1,
+    ...benchmarks.map((b) => b.high),
+    ...data.flatMap((r) => series.map((s) => r.values[s.key] ?? 0)),
+  );
   const ticks = ticksUpTo(Math.min(1.5, top));
   const shapeFor = (s: RateSeries) =>
     onSelect
@@ -96,7 +132,9 @@ export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], on
           (r) => {
             const lines = r.tooltips[s.key];
             const v = r.values[s.key];
-            return lines?.length ? lines.join('; ') : `${s.name}, ${r.category}: ${v === null || v === undefined ? 'no figure' : pct(v)}`;
+            return lines?.length
+              ? lines.join('; ')
+              : `${s.name}, ${r.category}: ${v === null || v === undefined ? 'no figure' : pct(v)}`;
           },
           selectAction,
           (r) => onSelect(r.category, s.key),
@@ -104,65 +142,106 @@ export function RateBarChart({ rows, series, xLabel, yLabel, benchmarks = [], on
       : undefined;
   return (
     <>
-    <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={data} margin={MARGIN_WIDE_X}>
-        <defs>
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={data} margin={MARGIN_WIDE_X}>
+          <defs>
+            {series.map((s, k) => (
+              <pattern
+                key={s.key}
+                id={hatch(k)}
+                patternUnits="userSpaceOnUse"
+                width={6}
+                height={6}
+                patternTransform="rotate(45)"
+              >
+                <rect width={6} height={6} fill={s.color} fillOpacity={0.18} />
+                <line x1={0} y1={0} x2={0} y2={6} stroke={s.color} strokeWidth={2.5} strokeOpacity={0.7} />
+              </pattern>
+            ))}
+          </defs>
+          <CartesianGrid vertical={false} strokeDasharray="3 3" />
+          <XAxis dataKey="category" label={{ value: xLabel, position: 'insideBottom', offset: -18 }} />
+          <YAxis
+            tickFormatter={pct}
+            ticks={ticks}
+            domain={[0, ticks[ticks.length - 1]!]}
+            label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }}
+          />
+          <Tooltip
+            content={<ChartTooltip lines={(d, key) => (d as RateRow).tooltips[key]} />}
+            shared={false}
+            cursor={{ fill: CURSOR_FILL }}
+          />
+          {series.length > 1 ? <Legend itemSorter={null} verticalAlign="top" height={28} /> : null}
+          {benchmarks.map((b) =>
+            b.high > b.low ? (
+              <ReferenceArea
+                key={b.label}
+                y1={b.low}
+                y2={b.high}
+                fill={CHART_COLORS.benchmark}
+                fillOpacity={0.1}
+                label={{
+                  value: b.label,
+                  position: 'insideTopLeft',
+                  fill: CHART_COLORS.benchmark,
+                  fontSize: FONT_SIZE.referenceLabel,
+                }}
+              />
+            ) : (
+              <ReferenceLine
+                key={b.label}
+                y={b.low}
+                stroke={CHART_COLORS.benchmark}
+                strokeDasharray="6 3"
+                label={{
+                  value: b.label,
+                  position: 'insideTopLeft',
+                  fill: CHART_COLORS.benchmark,
+                  fontSize: FONT_SIZE.referenceLabel,
+                }}
+              />
+            ),
+          )}
           {series.map((s, k) => (
-            <pattern key={s.key} id={hatch(k)} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
-              <rect width={6} height={6} fill={s.color} fillOpacity={0.18} />
-              <line x1={0} y1={0} x2={0} y2={6} stroke={s.color} strokeWidth={2.5} strokeOpacity={0.7} />
-            </pattern>
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.name}
+              fill={s.color}
+              isAnimationActive={false}
+              cursor={onSelect ? 'pointer' : undefined}
+              shape={shapeFor(s)}
+              onClick={(d: { payload?: RateRow }) => d.payload && onSelect?.(d.payload.category, s.key)}
+            >
+              {data.map((r) =>
+                r.small?.[s.key] ? (
+                  <Cell
+                    key={r.category}
+                    fill={`url(#${hatch(k)})`}
+                    stroke={s.color}
+                    strokeDasharray="3 2"
+                    strokeWidth={1}
+                  />
+                ) : (
+                  <Cell key={r.category} fill={s.color} fillOpacity={r.immature?.[s.key] ? 0.35 : 1} />
+                ),
+              )}
+              <LabelList dataKey={smallKey(s.key)} content={SmallSampleLabel} />
+            </Bar>
           ))}
-        </defs>
-        <CartesianGrid vertical={false} strokeDasharray="3 3" />
-        <XAxis dataKey="category" label={{ value: xLabel, position: 'insideBottom', offset: -18 }} />
-        <YAxis tickFormatter={pct} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }} />
-        <Tooltip
-          content={<ChartTooltip lines={(d, key) => (d as RateRow).tooltips[key]} />}
-          shared={false}
-          cursor={{ fill: CURSOR_FILL }}
-        />
-        {series.length > 1 ? <Legend itemSorter={null} verticalAlign="top" height={28} /> : null}
-        {benchmarks.map((b) =>
-          b.high > b.low ? (
-            <ReferenceArea key={b.label} y1={b.low} y2={b.high} fill={CHART_COLORS.benchmark} fillOpacity={0.1} label={{ value: b.label, position: 'insideTopLeft', fill: CHART_COLORS.benchmark, fontSize: FONT_SIZE.referenceLabel }} />
-          ) : (
-            <ReferenceLine key={b.label} y={b.low} stroke={CHART_COLORS.benchmark} strokeDasharray="6 3" label={{ value: b.label, position: 'insideTopLeft', fill: CHART_COLORS.benchmark, fontSize: FONT_SIZE.referenceLabel }} />
-          ),
-        )}
-        {series.map((s, k) => (
-          <Bar
-            key={s.key}
-            dataKey={s.key}
-            name={s.name}
-            fill={s.color}
-            isAnimationActive={false}
-            cursor={onSelect ? 'pointer' : undefined}
-            shape={shapeFor(s)}
-            onClick={(d: { payload?: RateRow }) => d.payload && onSelect?.(d.payload.category, s.key)}
-          >
-            {data.map((r) =>
-              r.small?.[s.key] ? (
-                <Cell key={r.category} fill={`url(#${hatch(k)})`} stroke={s.color} strokeDasharray="3 2" strokeWidth={1} />
-              ) : (
-                <Cell key={r.category} fill={s.color} fillOpacity={r.immature?.[s.key] ? 0.35 : 1} />
-              ),
-            )}
-            <LabelList dataKey={smallKey(s.key)} content={SmallSampleLabel} />
-          </Bar>
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
-    {anySmall && smallNote ? <p className="chart-note">{smallNote}</p> : null}
-    {benchmarks.length ? (
-      <ul className="chart-sources" aria-label="Benchmark sources">
-        {benchmarks.map((b) => (
-          <li key={b.label}>
-            {b.label}: {b.source}
-          </li>
-        ))}
-      </ul>
-    ) : null}
+        </BarChart>
+      </ResponsiveContainer>
+      {anySmall && smallNote ? <p className="chart-note">{smallNote}</p> : null}
+      {benchmarks.length ? (
+        <ul className="chart-sources" aria-label="Benchmark sources">
+          {benchmarks.map((b) => (
+            <li key={b.label}>
+              {b.label}: {b.source}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </>
   );
 }

@@ -48,8 +48,18 @@ export function RateLineChart({ rows, series, xLabel, yLabel, height = 320 }: Ra
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={data} margin={{ top: 8, right: 24, bottom: 28, left: 16 }}>
         <CartesianGrid vertical={false} strokeDasharray="3 3" />
-        <XAxis dataKey="category" interval={0} tick={{ fontSize: FONT_SIZE.tick }} label={{ value: xLabel, position: 'insideBottom', offset: -18 }} />
-        <YAxis tickFormatter={pct} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
+        <XAxis
+          dataKey="category"
+          interval={0}
+          tick={{ fontSize: FONT_SIZE.tick }}
+          label={{ value: xLabel, position: 'insideBottom', offset: -18 }}
+        />
+        <YAxis
+          tickFormatter={pct}
+          ticks={ticks}
+          domain={[0, ticks[ticks.length - 1]!]}
+          label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+        />
         <Tooltip content={<ChartTooltip />} />
         <Legend itemSorter={null} verticalAlign="top" wrapperStyle={{ paddingBottom: 8 }} />
         {series.map((s) => (

@@ -3,7 +3,17 @@
  * per detector, lift per score decile, leads per score bin, stage volumes under three rule sets.
  * Formatting comes in with the props; the chart computes nothing.
  */
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { FigureKey } from './combo-chart';
 import { inkLegend } from './ink-legend';
 import { FONT_SIZE, MARGIN } from './theme';
@@ -45,7 +55,18 @@ export interface SeriesBarChartProps<R extends object> {
   readonly margin?: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
 }
 
-export function SeriesBarChart<R extends object>({ rows, xKey, x, y, series, tooltipValue, legend, references = [], height, margin = MARGIN }: SeriesBarChartProps<R>) {
+export function SeriesBarChart<R extends object>({
+  rows,
+  xKey,
+  x,
+  y,
+  series,
+  tooltipValue,
+  legend,
+  references = [],
+  height,
+  margin = MARGIN,
+}: SeriesBarChartProps<R>) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows as R[]} margin={margin}>
@@ -57,13 +78,28 @@ export function SeriesBarChart<R extends object>({ rows, xKey, x, y, series, too
           height={x.dense ? 48 : undefined}
           label={{ value: x.label, position: 'insideBottom', offset: x.labelOffset }}
         />
-        <YAxis tickFormatter={y.tickFormat} label={{ value: y.label, angle: -90, position: 'insideLeft', ...(y.labelOffset === undefined ? {} : { offset: y.labelOffset }) }} />
+        <YAxis
+          tickFormatter={y.tickFormat}
+          label={{
+            value: y.label,
+            angle: -90,
+            position: 'insideLeft',
+            ...(y.labelOffset === undefined ? {} : { offset: y.labelOffset }),
+          }}
+        />
         <Tooltip formatter={(value) => tooltipValue(value)} />
-        {legend ? <Legend itemSorter={null} verticalAlign={legend.at} formatter={legend.ink ? inkLegend : undefined} /> : null}
+        {legend ? (
+          <Legend itemSorter={null} verticalAlign={legend.at} formatter={legend.ink ? inkLegend : undefined} />
+        ) : null}
         {references
           .filter((r) => 'y' in r.at)
           .map((r) => (
-            <ReferenceLine key={`y${'y' in r.at ? r.at.y : ''}`} y={'y' in r.at ? r.at.y : undefined} stroke={r.color} strokeDasharray="4 3" />
+            <ReferenceLine
+              key={`y${'y' in r.at ? r.at.y : ''}`}
+              y={'y' in r.at ? r.at.y : undefined}
+              stroke={r.color}
+              strokeDasharray="4 3"
+            />
           ))}
         {series.map((s) => (
           <Bar key={s.key} dataKey={s.key} name={s.name} stackId={s.stackId} fill={s.color} isAnimationActive={false} />
@@ -76,7 +112,11 @@ export function SeriesBarChart<R extends object>({ rows, xKey, x, y, series, too
               x={'x' in r.at ? r.at.x : undefined}
               stroke={r.color}
               strokeDasharray="4 3"
-              label={r.label ? { value: r.label.text, position: r.label.position, fontSize: FONT_SIZE.smallTick, fill: r.color } : undefined}
+              label={
+                r.label
+                  ? { value: r.label.text, position: r.label.position, fontSize: FONT_SIZE.smallTick, fill: r.color }
+                  : undefined
+              }
             />
           ))}
       </BarChart>

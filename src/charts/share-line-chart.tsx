@@ -26,18 +26,39 @@ export interface ShareLineChartProps<R extends object> {
   readonly height: number;
 }
 
-export function ShareLineChart<R extends object>({ rows, xKey, xLabel, yLabel, lines, tickFormat, tooltipValue, height }: ShareLineChartProps<R>) {
+export function ShareLineChart<R extends object>({
+  rows,
+  xKey,
+  xLabel,
+  yLabel,
+  lines,
+  tickFormat,
+  tooltipValue,
+  height,
+}: ShareLineChartProps<R>) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={rows as R[]} margin={{ top: 12, right: 28, bottom: 28, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
         {/* Every category keeps its tick (recharts would drop one, e.g. 80–90, to avoid crowding). */}
         <XAxis dataKey={xKey as string} interval={0} label={{ value: xLabel, position: 'insideBottom', offset: -16 }} />
-        <YAxis domain={[0, 1]} tickFormatter={tickFormat} label={{ value: yLabel, angle: -90, position: 'insideLeft' }} />
+        <YAxis
+          domain={[0, 1]}
+          tickFormatter={tickFormat}
+          label={{ value: yLabel, angle: -90, position: 'insideLeft' }}
+        />
         <Tooltip formatter={(v) => tooltipValue(v === null ? null : Number(v))} />
         <Legend itemSorter={null} verticalAlign="top" wrapperStyle={{ paddingBottom: 12 }} />
         {lines.map((l) => (
-          <Line key={l.key} dataKey={l.key} name={l.name} stroke={l.color} strokeDasharray={l.dash} isAnimationActive={false} connectNulls />
+          <Line
+            key={l.key}
+            dataKey={l.key}
+            name={l.name}
+            stroke={l.color}
+            strokeDasharray={l.dash}
+            isAnimationActive={false}
+            connectNulls
+          />
         ))}
       </LineChart>
     </ResponsiveContainer>

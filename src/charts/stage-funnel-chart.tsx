@@ -16,13 +16,29 @@ export interface StageFunnelChartProps {
   readonly selectAction?: string;
 }
 
-export function StageFunnelChart({ bars, axisLabel, tickFormat, onSelect, selectAction = 'show the leads behind it' }: StageFunnelChartProps) {
-  const shape = onSelect ? drillBarShape<StageBar>((b) => `${b.label}: ${b.barLabel}`, selectAction, (b) => onSelect(b.stage)) : undefined;
+export function StageFunnelChart({
+  bars,
+  axisLabel,
+  tickFormat,
+  onSelect,
+  selectAction = 'show the leads behind it',
+}: StageFunnelChartProps) {
+  const shape = onSelect
+    ? drillBarShape<StageBar>(
+        (b) => `${b.label}: ${b.barLabel}`,
+        selectAction,
+        (b) => onSelect(b.stage),
+      )
+    : undefined;
   return (
     <ResponsiveContainer width="100%" height={60 + bars.length * 44}>
       <BarChart data={[...bars]} layout="vertical" margin={{ top: 4, right: 200, bottom: 24, left: 8 }}>
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-        <XAxis type="number" tickFormatter={tickFormat} label={{ value: axisLabel, position: 'insideBottom', offset: -14 }} />
+        <XAxis
+          type="number"
+          tickFormatter={tickFormat}
+          label={{ value: axisLabel, position: 'insideBottom', offset: -14 }}
+        />
         <YAxis type="category" dataKey="label" width={90} />
         <Tooltip content={<ChartTooltip />} cursor={{ fill: CURSOR_FILL }} />
         <Bar

@@ -34,7 +34,15 @@ export interface WaterfallChartProps<R extends WaterfallRow> {
   readonly height: number;
 }
 
-function StepTooltip<R extends WaterfallRow>({ active, payload, figure }: { active?: boolean; payload?: readonly { payload?: R }[]; figure: (row: R) => string }) {
+function StepTooltip<R extends WaterfallRow>({
+  active,
+  payload,
+  figure,
+}: {
+  active?: boolean;
+  payload?: readonly { payload?: R }[];
+  figure: (row: R) => string;
+}) {
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
   return (
@@ -45,13 +53,26 @@ function StepTooltip<R extends WaterfallRow>({ active, payload, figure }: { acti
   );
 }
 
-export function WaterfallChart<R extends WaterfallRow>({ rows, xLabel, axis, figure, describe, action, onSelect, height }: WaterfallChartProps<R>) {
+export function WaterfallChart<R extends WaterfallRow>({
+  rows,
+  xLabel,
+  axis,
+  figure,
+  describe,
+  action,
+  onSelect,
+  height,
+}: WaterfallChartProps<R>) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows as R[]} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" interval={0} label={{ value: xLabel, position: 'insideBottom', offset: -12 }} />
-        <YAxis tickFormatter={axis.tickFormat} width={axis.width} label={{ value: axis.label, angle: -90, position: 'insideLeft' }} />
+        <YAxis
+          tickFormatter={axis.tickFormat}
+          width={axis.width}
+          label={{ value: axis.label, angle: -90, position: 'insideLeft' }}
+        />
         <Tooltip content={<StepTooltip figure={figure} />} />
         <Bar dataKey="base" stackId="w" fill="transparent" isAnimationActive={false} />
         <Bar

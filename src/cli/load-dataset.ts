@@ -8,9 +8,22 @@ import { basename, join } from 'node:path';
 import { buildDataset } from '../engine/model/build-dataset';
 import { endOfIsoDay } from '../engine/time';
 import { parseMapping, type Mapping } from '../import/mapping/schema';
-import { PRESETS, importFiles, isUsable, type ImportFile, type ImportResult, type PresetName } from '../import/pipeline';
+import {
+  PRESETS,
+  importFiles,
+  isUsable,
+  type ImportFile,
+  type ImportResult,
+  type PresetName,
+} from '../import/pipeline';
 import type { ImportReport } from '../import/report';
-import { SAMPLE_BYTES, fieldsPerByte, parquetFieldsPerByte, selectionProblem, type SizedFile } from '../import/source/memory-limit';
+import {
+  SAMPLE_BYTES,
+  fieldsPerByte,
+  parquetFieldsPerByte,
+  selectionProblem,
+  type SizedFile,
+} from '../import/source/memory-limit';
 import { isParquetName } from '../import/source/parquet';
 import { PARQUET_TRAILER_BYTES, parquetFooterLength, parquetShape } from '../import/source/parquet-footer';
 import { CliError, type CliOptions, type DatasetContext } from './context';
@@ -52,7 +65,10 @@ function sized(path: string): SizedFile {
   try {
     if (isParquetName(name) && size >= 12) {
       const length = parquetFooterLength(readAt(fd, size - PARQUET_TRAILER_BYTES, PARQUET_TRAILER_BYTES));
-      const shape = length !== undefined && length + PARQUET_TRAILER_BYTES <= size ? parquetShape(readAt(fd, size - length - PARQUET_TRAILER_BYTES, length + PARQUET_TRAILER_BYTES)) : undefined;
+      const shape =
+        length !== undefined && length + PARQUET_TRAILER_BYTES <= size
+          ? parquetShape(readAt(fd, size - length - PARQUET_TRAILER_BYTES, length + PARQUET_TRAILER_BYTES))
+          : undefined;
       if (shape) return { name, size, fieldsPerByte: parquetFieldsPerByte(size, shape) };
     }
     return { name, size, fieldsPerByte: fieldsPerByte(readAt(fd, 0, Math.min(size, SAMPLE_BYTES))) };
@@ -102,7 +118,12 @@ export function importOptionsFrom(options: CliOptions): { preset?: PresetName; m
  * Imports every file of every path in one go (a folder and loose files may be mixed); a selection
  * over the memory limit is refused before it is read (CliError).
  */
-export function importPaths(paths: readonly string[], options: CliOptions, now = Date.now(), limit?: NodeImportLimit): ImportResult {
+export function importPaths(
+  paths: readonly string[],
+  options: CliOptions,
+  now = Date.now(),
+  limit?: NodeImportLimit,
+): ImportResult {
   const files = readFilesAt(paths, limit);
   const name = paths.length === 1 ? basename(paths[0]!) : 'Imported dataset';
   return importFiles(files, { ...importOptionsFrom(options), name, now });
@@ -111,7 +132,10 @@ export function importPaths(paths: readonly string[], options: CliOptions, now =
 export function describeProblems(report: ImportReport): string {
   const lines = [
     ...report.warnings.map((w) => `${w.file}: ${w.message}`),
-    ...report.issues.filter((i) => i.outcome === 'rejected').slice(0, 20).map((i) => `${i.file} row ${i.row}${i.column ? ` [${i.column}]` : ''}: ${i.reason}`),
+    ...report.issues
+      .filter((i) => i.outcome === 'rejected')
+      .slice(0, 20)
+      .map((i) => `${i.file} row ${i.row}${i.column ? ` [${i.column}]` : ''}: ${i.reason}`),
   ];
   return lines.join('\n');
 }
@@ -120,7 +144,9 @@ export function describeProblems(report: ImportReport): string {
 export function loadDataset(path: string, options: CliOptions): DatasetContext {
   const { records, report } = importPaths([path], options);
   if (!isUsable(records)) {
-    throw new CliError(`Nothing usable was read from ${path}: no lead or opportunity row was accepted.\n${describeProblems(report)}`);
+    throw new CliError(
+      `Nothing usable was read from ${path}: no lead or opportunity row was accepted.\n${describeProblems(report)}`,
+    );
   }
   const dataset = buildDataset(records);
   let asOf = dataset.meta.latestAt;
@@ -131,4 +157,3 @@ export function loadDataset(path: string, options: CliOptions): DatasetContext {
   }
   return { records, dataset, report, asOf, options };
 }
-

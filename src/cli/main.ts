@@ -92,22 +92,27 @@ const COMMANDS: Record<string, Command> = {
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: false, options: {
-    json: { type: 'boolean' },
-    'as-of': { type: 'string' },
-    mode: { type: 'string' },
-    preset: { type: 'string' },
-    mapping: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-    outcome: { type: 'string' },
-    exclude: { type: 'string' },
-    seed: { type: 'string' },
-    folds: { type: 'string' },
-    predictions: { type: 'string' },
-    engine: { type: 'string' },
-    'maturity-days': { type: 'string' },
-    ...Object.fromEntries([...SCENARIO_FLAGS, ...SQL_FLAGS].map((f) => [f, { type: 'string' as const }])),
-  } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: false,
+      options: {
+        json: { type: 'boolean' },
+        'as-of': { type: 'string' },
+        mode: { type: 'string' },
+        preset: { type: 'string' },
+        mapping: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        outcome: { type: 'string' },
+        exclude: { type: 'string' },
+        seed: { type: 'string' },
+        folds: { type: 'string' },
+        predictions: { type: 'string' },
+        engine: { type: 'string' },
+        'maturity-days': { type: 'string' },
+        ...Object.fromEntries([...SCENARIO_FLAGS, ...SQL_FLAGS].map((f) => [f, { type: 'string' as const }])),
+      },
+    });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -130,7 +135,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   try {
     const result = await run(positionals, options);
-    const { output, exitCode, stderr } = typeof result === 'string' ? { output: result, exitCode: 0, stderr: undefined } : result;
+    const { output, exitCode, stderr } =
+      typeof result === 'string' ? { output: result, exitCode: 0, stderr: undefined } : result;
     process.stdout.write(`${options.json ? output : escapeControls(output)}\n`);
     if (stderr) process.stderr.write(`revlens: ${escapeControls(stderr)}\n`);
     return exitCode;

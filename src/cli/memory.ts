@@ -15,7 +15,9 @@ export interface NodeImportLimit {
 }
 
 /** The limit under heap statistics `heap` (default: this process's). */
-export function nodeImportLimit(heap: { heap_size_limit: number; used_heap_size: number } = getHeapStatistics()): NodeImportLimit {
+export function nodeImportLimit(
+  heap: { heap_size_limit: number; used_heap_size: number } = getHeapStatistics(),
+): NodeImportLimit {
   return {
     bytes: importLimitBytes(nodeMemoryBudget(heap)),
     advice: {

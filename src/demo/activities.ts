@@ -16,19 +16,45 @@ type Mix = WeightedTable<ActivityType>;
 
 const BACKGROUND: Readonly<Record<IntentClass, Mix>> = {
   [BROWSER]: weightedTable<ActivityType>([
-    ['page_view', 40], ['email_open', 30], ['whitepaper_download', 10], ['email_click', 5],
-    ['pricing_view', 4], ['case_study_download', 2], ['webinar_attended', 2], ['unsubscribe', 3],
-    ['integration_view', 2], ['chat', 1],
+    ['page_view', 40],
+    ['email_open', 30],
+    ['whitepaper_download', 10],
+    ['email_click', 5],
+    ['pricing_view', 4],
+    ['case_study_download', 2],
+    ['webinar_attended', 2],
+    ['unsubscribe', 3],
+    ['integration_view', 2],
+    ['chat', 1],
   ]),
   [EVALUATOR]: weightedTable<ActivityType>([
-    ['page_view', 25], ['email_open', 20], ['email_click', 10], ['case_study_download', 8],
-    ['webinar_attended', 8], ['pricing_view', 8], ['integration_view', 6], ['whitepaper_download', 8],
-    ['comparison_download', 3], ['chat', 2], ['email_reply', 2], ['unsubscribe', 1],
+    ['page_view', 25],
+    ['email_open', 20],
+    ['email_click', 10],
+    ['case_study_download', 8],
+    ['webinar_attended', 8],
+    ['pricing_view', 8],
+    ['integration_view', 6],
+    ['whitepaper_download', 8],
+    ['comparison_download', 3],
+    ['chat', 2],
+    ['email_reply', 2],
+    ['unsubscribe', 1],
   ]),
   [BUYER]: weightedTable<ActivityType>([
-    ['page_view', 15], ['pricing_view', 14], ['email_click', 8], ['email_open', 8],
-    ['case_study_download', 8], ['integration_view', 8], ['comparison_download', 8], ['roi_calculator', 7],
-    ['demo_request', 4], ['email_reply', 6], ['chat', 5], ['webinar_attended', 4], ['trial_signup', 4],
+    ['page_view', 15],
+    ['pricing_view', 14],
+    ['email_click', 8],
+    ['email_open', 8],
+    ['case_study_download', 8],
+    ['integration_view', 8],
+    ['comparison_download', 8],
+    ['roi_calculator', 7],
+    ['demo_request', 4],
+    ['email_reply', 6],
+    ['chat', 5],
+    ['webinar_attended', 4],
+    ['trial_signup', 4],
     ['trial_invite', 3],
   ]),
 };
@@ -38,11 +64,20 @@ const BACKGROUND_MEAN = [4.2, 7, 9];
 const ACTIVE_DAYS = [45, 60, 75];
 
 const INTEREST = weightedTable<ActivityType>([
-  ['pricing_view', 3], ['case_study_download', 3], ['webinar_attended', 2], ['email_click', 2], ['integration_view', 2],
+  ['pricing_view', 3],
+  ['case_study_download', 3],
+  ['webinar_attended', 2],
+  ['email_click', 2],
+  ['integration_view', 2],
 ]);
 const DEAL = weightedTable<ActivityType>([
-  ['email_reply', 4], ['meeting_booked', 3], ['trial_signup', 2], ['trial_invite', 3], ['roi_calculator', 2],
-  ['comparison_download', 2], ['pricing_view', 2],
+  ['email_reply', 4],
+  ['meeting_booked', 3],
+  ['trial_signup', 2],
+  ['trial_invite', 3],
+  ['roi_calculator', 2],
+  ['comparison_download', 2],
+  ['pricing_view', 2],
 ]);
 
 function valueOf(rng: Rng, type: string): number | undefined {
@@ -90,7 +125,8 @@ export interface ActivityInput {
 export function generateActivities(rng: Rng, a: ActivityInput, out: ActivityRecord[]): void {
   const { leadId, createdAt, intent, horizon } = a;
   const from = out.length;
-  if (a.entryActivity !== undefined) add(rng, out, leadId, a.entryActivity, createdAt + rng.uniform(0, 120_000), horizon);
+  if (a.entryActivity !== undefined)
+    add(rng, out, leadId, a.entryActivity, createdAt + rng.uniform(0, 120_000), horizon);
   if (a.entryActivity === 'form_fill' && rng.chance(0.3)) {
     add(rng, out, leadId, 'webinar_attended', createdAt + rng.uniform(2, 10) * DAY_MS, horizon);
   }

@@ -12,7 +12,14 @@ import { DAY_MS } from '../engine/time';
 import { Rng } from './prng';
 
 /** The rep's probability per stage (Salesforce's default stage probabilities). */
-const STAGE_P: Readonly<Record<string, number>> = { sqo: 0.1, discovery: 0.2, proposal: 0.4, negotiation: 0.7, won: 1, lost: 0 };
+const STAGE_P: Readonly<Record<string, number>> = {
+  sqo: 0.1,
+  discovery: 0.2,
+  proposal: 0.4,
+  negotiation: 0.7,
+  won: 1,
+  lost: 0,
+};
 /** Chance of at least one push, by outcome: slipping deals lose more often. */
 const PUSH = { won: 0.3, lost: 0.5, open: 0.45 } as const;
 /** Chance a pushed deal is pushed again (each further time). */
@@ -37,13 +44,21 @@ const day = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
  * replaced by the next: every push happens within a week before the date it gives up, after the
  * deal's creation and before `until`.
  */
-function pushes(rng: Rng, wanted: number, createdAt: number, last: number, until: number): { date: number; movedAt: number }[] {
+function pushes(
+  rng: Rng,
+  wanted: number,
+  createdAt: number,
+  last: number,
+  until: number,
+): { date: number; movedAt: number }[] {
   const out: { date: number; movedAt: number }[] = [];
   let next = last;
   let limit = until;
   for (let k = 0; k < wanted; k++) {
     const date = day(next - rng.uniform(14, 45) * DAY_MS);
-    const movedAt = Math.round(Math.min(limit - 3_600_000, date - rng.uniform(0, 7) * DAY_MS + rng.uniform(8, 18) * 3_600_000));
+    const movedAt = Math.round(
+      Math.min(limit - 3_600_000, date - rng.uniform(0, 7) * DAY_MS + rng.uniform(8, 18) * 3_600_000),
+    );
     if (date < createdAt + 7 * DAY_MS || movedAt <= createdAt) break;
     out.unshift({ date, movedAt });
     next = date;
@@ -63,7 +78,12 @@ function moved(rng: Rng, stage: string): ForecastCategory | undefined {
  * The changes of `o` (whose stage history, close date and amount are final) up to `horizon`.
  * `seed` and `serial` pick the deal's own random stream.
  */
-export function dealHistory(o: OpportunityRecord, horizon: number, seed: number, serial: number): { changes: OpportunityChange[]; planted: PlantedHistory } {
+export function dealHistory(
+  o: OpportunityRecord,
+  horizon: number,
+  seed: number,
+  serial: number,
+): { changes: OpportunityChange[]; planted: PlantedHistory } {
   const rng = new Rng((Math.imul(seed, 0x9e3779b1) ^ Math.imul(serial, 0x85ebca6b)) >>> 0);
   const closed = o.status !== 'open';
   const end = closed ? o.stageHistory[o.stageHistory.length - 1]!.at : horizon;
@@ -74,7 +94,10 @@ export function dealHistory(o: OpportunityRecord, horizon: number, seed: number,
   const pullIn = estimates.length === 0 && rng.chance(PULL_IN);
   const first = estimates[0]?.date ?? (pullIn ? day(finalClose + rng.uniform(30, 90) * DAY_MS) : finalClose);
   const amountAt = rng.chance(AMOUNT_CHANGE) ? Math.round(rng.uniform(o.createdAt + DAY_MS, end)) : NaN;
-  const firstAmount = Number.isNaN(amountAt) || o.amountCents === undefined ? o.amountCents : Math.max(10_000, Math.round(o.amountCents / rng.uniform(0.7, 1.4) / 10_000) * 10_000);
+  const firstAmount =
+    Number.isNaN(amountAt) || o.amountCents === undefined
+      ? o.amountCents
+      : Math.max(10_000, Math.round(o.amountCents / rng.uniform(0.7, 1.4) / 10_000) * 10_000);
 
   const changes: OpportunityChange[] = [];
   const add = (c: OpportunityChange) => {
@@ -100,7 +123,11 @@ export function dealHistory(o: OpportunityRecord, horizon: number, seed: number,
     }
   });
   estimates.forEach((x, k) => add({ at: x.movedAt, closeDate: estimates[k + 1]?.date ?? finalClose }));
-  if (pullIn) add({ at: Math.round(rng.uniform(o.createdAt + DAY_MS, Math.max(o.createdAt + DAY_MS, end - DAY_MS))), closeDate: finalClose });
+  if (pullIn)
+    add({
+      at: Math.round(rng.uniform(o.createdAt + DAY_MS, Math.max(o.createdAt + DAY_MS, end - DAY_MS))),
+      closeDate: finalClose,
+    });
   if (!Number.isNaN(amountAt) && o.amountCents !== undefined) add({ at: amountAt, amountCents: o.amountCents });
   changes.sort((a, b) => a.at - b.at);
   return {
@@ -126,11 +153,23 @@ export interface HistoryIds {
   readonly categoryMoved: readonly string[];
 }
 
-export const emptyHistoryIds = (): HistoryIds => ({ pushed: [], pushedTwice: [], pulledIn: [], amountChanged: [], categoryMoved: [] });
+export const emptyHistoryIds = (): HistoryIds => ({
+  pushed: [],
+  pushedTwice: [],
+  pulledIn: [],
+  amountChanged: [],
+  categoryMoved: [],
+});
 
 /** Collects the planted history ids as deals are generated. */
 export class HistoryTally {
-  private readonly ids = { pushed: [] as string[], pushedTwice: [] as string[], pulledIn: [] as string[], amountChanged: [] as string[], categoryMoved: [] as string[] };
+  private readonly ids = {
+    pushed: [] as string[],
+    pushedTwice: [] as string[],
+    pulledIn: [] as string[],
+    amountChanged: [] as string[],
+    categoryMoved: [] as string[],
+  };
 
   add(id: string, p: PlantedHistory): void {
     if (p.pushes >= 1) this.ids.pushed.push(id);

@@ -169,7 +169,12 @@ export interface DemoCompanyTail {
   readonly accounts: readonly AccountRecord[];
   readonly plan: PlanRecord;
   readonly manifest: DemoManifest;
-  readonly totals: { readonly leads: number; readonly activities: number; readonly opportunities: number; readonly touches: number };
+  readonly totals: {
+    readonly leads: number;
+    readonly activities: number;
+    readonly opportunities: number;
+    readonly touches: number;
+  };
 }
 
 /**
@@ -256,7 +261,14 @@ export function* demoSlices(opts: DemoOptions, sliceLeads: number): Generator<De
     name: DEMO_COMPANY_NAME,
     accounts: accounts.records,
     plan: buildPlan(rng, won, tl),
-    manifest: manifest.finish({ seed, asOf, planted: run.planted, history: run.history.result, criteria: BANT, dirtyRows: dirtyRows().length }),
+    manifest: manifest.finish({
+      seed,
+      asOf,
+      planted: run.planted,
+      history: run.history.result,
+      criteria: BANT,
+      dirtyRows: dirtyRows().length,
+    }),
     totals,
   };
 }
@@ -295,7 +307,11 @@ export class DemoCancelled extends Error {
  */
 export async function generateDemoCompanyStepwise(
   opts: DemoOptions,
-  step: { readonly sliceLeads?: number; readonly onProgress?: (p: DemoProgress) => void; readonly cancelled?: () => boolean },
+  step: {
+    readonly sliceLeads?: number;
+    readonly onProgress?: (p: DemoProgress) => void;
+    readonly cancelled?: () => boolean;
+  },
 ): Promise<DemoCompany> {
   const total = Math.max(0, Math.floor(opts.leads ?? DEMO_DEFAULTS.leads));
   const company = new CompanyRows();

@@ -6,13 +6,7 @@
 import type { ActivityRecord, LeadRecord, OpportunityRecord, RecordSet, TouchRecord } from '../engine/model/records';
 import type { QualificationCriterion } from '../engine/model/stages';
 import { emptyHistoryIds, type HistoryIds } from './deal-history';
-import {
-  countSkippedStages,
-  findFastTracked,
-  findPassThrough,
-  findRestaged,
-  type SkippableStage,
-} from './detect';
+import { countSkippedStages, findFastTracked, findPassThrough, findRestaged, type SkippableStage } from './detect';
 
 /** Opportunity ids per planted gaming pattern. */
 export interface PatternIds {

@@ -101,9 +101,7 @@ export function generateOpportunity(rng: Rng, o: OpportunityInput, touches: Touc
   const restage = o.fastTrack === null && rng.chance(RESTAGE);
   const passThrough = o.fastTrack === null && !restage && p.source.name !== 'outbound' && rng.chance(PASS_THROUGH);
   const won = rng.chance(winChance(p, o.fastTrack, restage));
-  const stages = restage
-    ? restagedStages(rng, o.sqoAt, won, o.horizon)
-    : straightStages(rng, o.sqoAt, won, o.horizon);
+  const stages = restage ? restagedStages(rng, o.sqoAt, won, o.horizon) : straightStages(rng, o.sqoAt, won, o.horizon);
   const closed = !Number.isNaN(stages.closedAt);
   const status = closed ? (won ? 'won' : 'lost') : 'open';
   const owners = AES_BY_REGION[o.region] ?? AES_BY_REGION.NA!;

@@ -12,8 +12,7 @@ import { DEMO_FISCAL_START_MONTH, type DemoTimeline } from './timeline';
 const QUOTA_STEP_CENTS = 10_000 * 100;
 const GROWTH_PER_QUARTER = 1.06;
 
-const roundQuota = (cents: number): number =>
-  Math.max(1, Math.round(cents / QUOTA_STEP_CENTS)) * QUOTA_STEP_CENTS;
+const roundQuota = (cents: number): number => Math.max(1, Math.round(cents / QUOTA_STEP_CENTS)) * QUOTA_STEP_CENTS;
 
 /** Won bookings (cents) per fiscal quarter of close, summed over opportunities as they are made. */
 export class WonBookings {

@@ -29,7 +29,8 @@ export const NEEDS: Readonly<Record<Capability, string>> = {
   opportunities: 'an opportunities file (opportunities.csv)',
   leadLinks: 'opportunities linked to their leads (lead_id in opportunities.csv)',
   stageHistory: 'an opportunity stage history (opportunity_stages.csv)',
-  qualification: 'qualification criteria on the opportunities (q_budget, q_authority, q_need, q_timeline … in opportunities.csv)',
+  qualification:
+    'qualification criteria on the opportunities (q_budget, q_authority, q_need, q_timeline … in opportunities.csv)',
   touches: 'marketing and sales touches (touches.csv)',
   sourcedBy: 'who sourced each opportunity (sourced_by in opportunities.csv)',
   closeDates: 'close dates (close_date in opportunities.csv)',
@@ -66,7 +67,9 @@ export function datasetCapabilities(ds: Dataset): Capabilities {
   const O = ds.opportunities;
   const humans = Uint8Array.from(L.isBot, (b) => (b ? 0 : 1));
   const leads = humans.some((h) => h === 1);
-  const leadStageDates = leads && (['mql', 'sal', 'sql', 'sqo', 'won', 'lost', 'disqualified'] as const).some((s) => anyFinite(L.stageAt[s], humans));
+  const leadStageDates =
+    leads &&
+    (['mql', 'sal', 'sql', 'sqo', 'won', 'lost', 'disqualified'] as const).some((s) => anyFinite(L.stageAt[s], humans));
   let linked = false;
   for (let j = 0; j < O.count && !linked; j++) linked = O.lead[j]! >= 0;
   let moves = false;

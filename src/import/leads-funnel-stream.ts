@@ -144,7 +144,10 @@ export class LeadsFunnelStream {
  * The header line of `text` (quotes respected, blank lines skipped): a maker of the row reader and
  * the text after the header; undefined when the header does not end within `text` yet.
  */
-function readHeader(text: string, final: boolean): { reader: (reach: RunningReach) => RowReader | null; rest: string } | undefined {
+function readHeader(
+  text: string,
+  final: boolean,
+): { reader: (reach: RunningReach) => RowReader | null; rest: string } | undefined {
   const n = text.length;
   let start = 0;
   for (;;) {
@@ -317,7 +320,9 @@ class RowReader {
 /** A field's text: unquoted and trimmed. */
 function fieldText(text: string, start: number, end: number): string {
   const f = text.slice(start, end).trim();
-  return f.length >= 2 && f.charCodeAt(0) === QUOTE && f.charCodeAt(f.length - 1) === QUOTE ? f.slice(1, -1).replaceAll('""', '"').trim() : f;
+  return f.length >= 2 && f.charCodeAt(0) === QUOTE && f.charCodeAt(f.length - 1) === QUOTE
+    ? f.slice(1, -1).replaceAll('""', '"').trim()
+    : f;
 }
 
 function isBlank(text: string, start: number, end: number): boolean {
@@ -363,12 +368,19 @@ function instantAt(text: string, start: number, end: number): number {
     const dim = mo === 2 && leap ? 29 : (DAYS_IN_MONTH[mo - 1] ?? 0);
     if (y >= 1000 && mo >= 1 && d >= 1 && d <= dim) {
       if (len === 10) return Date.UTC(y, mo - 1, d);
-      if (text.startsWith('T', start + 10) && text.startsWith(':', start + 13) && text.startsWith(':', start + 16) && text.startsWith('.', start + 19) && text.startsWith('Z', start + 23)) {
+      if (
+        text.startsWith('T', start + 10) &&
+        text.startsWith(':', start + 13) &&
+        text.startsWith(':', start + 16) &&
+        text.startsWith('.', start + 19) &&
+        text.startsWith('Z', start + 23)
+      ) {
         const h = digits(text, start + 11, 2);
         const mi = digits(text, start + 14, 2);
         const sec = digits(text, start + 17, 2);
         const ms = digits(text, start + 20, 3);
-        if (h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 59 && ms >= 0) return Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+        if (h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 59 && ms >= 0)
+          return Date.UTC(y, mo - 1, d, h, mi, sec, ms);
       }
     }
   }

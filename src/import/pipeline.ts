@@ -73,11 +73,22 @@ export interface ImportResult {
    * The source rows of the rejected rows of each file read, by file name and row number (for
    * downloading rejected rows as they were); no other row is kept.
    */
-  readonly sources: ReadonlyMap<string, { readonly header: readonly string[]; readonly rows: ReadonlyMap<number, readonly string[]> }>;
+  readonly sources: ReadonlyMap<
+    string,
+    { readonly header: readonly string[]; readonly rows: ReadonlyMap<number, readonly string[]> }
+  >;
 }
 
 function emptyRecords(name: string): RecordSet {
-  return { name, plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [] }, accounts: [], leads: [], activities: [], opportunities: [], touches: [] };
+  return {
+    name,
+    plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [] },
+    accounts: [],
+    leads: [],
+    activities: [],
+    opportunities: [],
+    touches: [],
+  };
 }
 
 /** Row notes for the lines the decoder read as Windows-1252 (the text before any line-ending change). */
@@ -90,13 +101,22 @@ function decodingNotes(
 ): Map<number, RowNote[]> | undefined {
   if (repaired.length === 0) return undefined;
   const notes = new Map<number, RowNote[]>();
-  const rows = rowsAtOffsets(text, delimiter, repaired.map((l) => l.offset));
+  const rows = rowsAtOffsets(
+    text,
+    delimiter,
+    repaired.map((l) => l.offset),
+  );
   rows.forEach((row, k) => {
     const line = repaired[k]!.text;
     const shown = line.length > 80 ? `${line.slice(0, 80)}…` : line;
     if (row === 0) report.warn(name, `the header line is not valid UTF-8: read as Windows-1252 ("${shown}")`);
     if (row <= 0) return;
-    const note: RowNote = { value: shown, reason: 'bytes not valid UTF-8 on this line: read as Windows-1252 (the rest of the file as UTF-8); check its accented characters', outcome: 'repaired' };
+    const note: RowNote = {
+      value: shown,
+      reason:
+        'bytes not valid UTF-8 on this line: read as Windows-1252 (the rest of the file as UTF-8); check its accented characters',
+      outcome: 'repaired',
+    };
     notes.set(row, [...(notes.get(row) ?? []), note]);
   });
   return notes;
@@ -124,7 +144,11 @@ function parseStreamed(f: ImportFile, report: ReportBuilder): ParsedFile | undef
   if (rows === undefined) return undefined;
   for (const e of rows.headerErrors) report.warn(f.name, `header line: ${e.message} (${e.code})`);
   const whole = () => parseCsv(decodeBytes(bytes).text, { delimiter: ',' });
-  return { name: f.name, table: { header: rows.header, rows: [], errors: rows.headerErrors, delimiter: ',' }, stream: { rows, whole } };
+  return {
+    name: f.name,
+    table: { header: rows.header, rows: [], errors: rows.headerErrors, delimiter: ',' },
+    stream: { rows, whole },
+  };
 }
 
 /** A streamed file parsed whole, for the routes that need its rows (presets other than canonical). */
@@ -141,7 +165,10 @@ function parseAll(files: readonly ImportFile[], report: ReportBuilder, streaming
     }
     // Parquet (by name or by its PAR1 marker) becomes the same header and rows of text as a CSV file.
     if (isParquetName(f.name) || (f.bytes !== undefined && hasParquetMagic(f.bytes))) {
-      const read = f.bytes !== undefined ? readParquetTable(f.bytes) : { ok: false as const, error: 'a Parquet file given as text: load its bytes' };
+      const read =
+        f.bytes !== undefined
+          ? readParquetTable(f.bytes)
+          : { ok: false as const, error: 'a Parquet file given as text: load its bytes' };
       if (!read.ok) report.warn(f.name, `${read.error}; not read`);
       else if (read.table.header.length === 0) report.warn(f.name, 'the Parquet file has no columns: nothing to read');
       else {
@@ -183,7 +210,10 @@ function parseAll(files: readonly ImportFile[], report: ReportBuilder, streaming
     const table = parseCsv(text, headerLine.includes(',') ? { delimiter: ',' } : {});
     if (table.delimiter !== ',') {
       const label = table.delimiter === '\t' ? 'tab' : `"${table.delimiter}"`;
-      report.warn(f.name, `fields separated by ${label}, not commas${table.delimiter === ';' ? '; amounts read with "," as decimal separator' : ''}`);
+      report.warn(
+        f.name,
+        `fields separated by ${label}, not commas${table.delimiter === ';' ? '; amounts read with "," as decimal separator' : ''}`,
+      );
     }
     for (const e of table.errors) if (e.row === 0) report.warn(f.name, `header line: ${e.message} (${e.code})`);
     out.push({ name: f.name, table, notes: decodingNotes(f.name, decodedText, table.delimiter, repaired, report) });
@@ -192,7 +222,10 @@ function parseAll(files: readonly ImportFile[], report: ReportBuilder, streaming
 }
 
 /** The canonical file a name stands for: `leads.parquet` is read as `leads.csv`. */
-const canonicalBase = (name: string) => baseName(name).toLowerCase().replace(/\.parquet$/, '.csv');
+const canonicalBase = (name: string) =>
+  baseName(name)
+    .toLowerCase()
+    .replace(/\.parquet$/, '.csv');
 
 function canonicalPreset(files: readonly ParsedFile[]): PresetResult {
   const tables: PresetTable[] = [];
@@ -200,18 +233,26 @@ function canonicalPreset(files: readonly ParsedFile[]): PresetResult {
   for (const file of files) {
     const base = canonicalBase(file.name);
     if (!(CANONICAL_FILES as readonly string[]).includes(base)) {
-      warnings.push([file.name, `not a canonical file name (expected ${CANONICAL_FILES.join(', ')}, or the same names ending in .parquet): not read`]);
+      warnings.push([
+        file.name,
+        `not a canonical file name (expected ${CANONICAL_FILES.join(', ')}, or the same names ending in .parquet): not read`,
+      ]);
       continue;
     }
     const target = base.slice(0, -4);
     const header = new Set(file.table.header.map((h) => h.trim().toLowerCase()));
-    const columns = targetFields(target).filter((h) => header.has(h)).map((h): [string, string] => [h, h]);
+    const columns = targetFields(target)
+      .filter((h) => header.has(h))
+      .map((h): [string, string] => [h, h]);
     tables.push({ file, mapping: { file: file.name, target, columns, values: [], defaults: [] } });
   }
   return { tables, warnings };
 }
 
-function mappingPreset(files: readonly ParsedFile[], mapping: Mapping): { result: PresetResult; unmapped: ParsedFile[] } {
+function mappingPreset(
+  files: readonly ParsedFile[],
+  mapping: Mapping,
+): { result: PresetResult; unmapped: ParsedFile[] } {
   const tables: PresetTable[] = [];
   const warnings: [string, string][] = [];
   const unmapped: ParsedFile[] = [];
@@ -259,7 +300,13 @@ function describeUnmapped(file: ParsedFile): UnmappedFile {
     }
     return [...seen].slice(0, 50);
   });
-  return { file: file.name, header, sample: rows.slice(0, 5), distinct, proposal: proposeTableMapping(file.name, header, rows) };
+  return {
+    file: file.name,
+    header,
+    sample: rows.slice(0, 5),
+    distinct,
+    proposal: proposeTableMapping(file.name, header, rows),
+  };
 }
 
 /** Reads the files; see the module comment. Never throws on bad data. */
@@ -280,11 +327,16 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
   // A canonical folder's large files stream into columns; with a mapping, or once the files turn
   // out to be another preset's, every file is parsed whole as before (those routes still build
   // row records; see unstreamed).
-  let all = parseAll(files, report, opts.stream !== false && !opts.mapping && (opts.preset === undefined || opts.preset === 'canonical'));
+  let all = parseAll(
+    files,
+    report,
+    opts.stream !== false && !opts.mapping && (opts.preset === undefined || opts.preset === 'canonical'),
+  );
   // currency_rates.csv is the user's own file, not a CRM's: read beside whatever the export is,
   // unless a mapping says what it holds.
   const isRates = (f: ParsedFile) =>
-    canonicalBase(f.name) === 'currency_rates.csv' && !opts.mapping?.tables.some((t) => baseName(t.file).toLowerCase() === 'currency_rates.csv');
+    canonicalBase(f.name) === 'currency_rates.csv' &&
+    !opts.mapping?.tables.some((t) => baseName(t.file).toLowerCase() === 'currency_rates.csv');
   const rateTables = canonicalPreset(all.filter(isRates)).tables;
   let parsed = all.filter((f) => !isRates(f));
   if (all.some((f) => f.stream) && (opts.preset ?? detectPreset(parsed)) !== 'canonical') {
@@ -299,8 +351,12 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
     mode = 'mapping';
     const m = mappingPreset(parsed, opts.mapping);
     const preset = opts.preset ?? detectPreset(m.unmapped);
-    const byPreset = preset === undefined ? { tables: [], warnings: [], unread: m.unmapped } : runPreset(preset, m.unmapped);
-    result = { tables: [...m.result.tables, ...byPreset.tables], warnings: [...m.result.warnings, ...byPreset.warnings] };
+    const byPreset =
+      preset === undefined ? { tables: [], warnings: [], unread: m.unmapped } : runPreset(preset, m.unmapped);
+    result = {
+      tables: [...m.result.tables, ...byPreset.tables],
+      warnings: [...m.result.warnings, ...byPreset.warnings],
+    };
     rest = [...(byPreset.unread ?? [])];
   } else {
     const preset = opts.preset ?? detectPreset(parsed);
@@ -316,7 +372,8 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
   if (rateTables.length > 0) result = { ...result, tables: [...result.tables, ...rateTables] };
   for (const [file, message] of result.warnings) report.warn(file, message);
   for (const f of rest) {
-    if (!result.warnings.some(([file]) => file === f.name)) report.warn(f.name, 'no preset or saved mapping describes this file: map its columns, then import again');
+    if (!result.warnings.some(([file]) => file === f.name))
+      report.warn(f.name, 'no preset or saved mapping describes this file: map its columns, then import again');
   }
 
   const found = new Map<CanonicalFile, SourceFile>();
@@ -329,10 +386,16 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
       continue;
     }
     if (file.stream && !table.rejectRow) {
-      found.set(target, streamedSource(file, file.stream.rows, mapping, { decimal: '.', now: opts.now }, report, rejectedSources));
+      found.set(
+        target,
+        streamedSource(file, file.stream.rows, mapping, { decimal: '.', now: opts.now }, report, rejectedSources),
+      );
       continue;
     }
-    const mapped = applyTableMapping(file.table, mapping, { decimal: file.table.delimiter === ';' ? ',' : '.', now: opts.now });
+    const mapped = applyTableMapping(file.table, mapping, {
+      decimal: file.table.delimiter === ';' ? ',' : '.',
+      now: opts.now,
+    });
     for (const w of mapped.warnings) report.warn(file.name, w);
     for (const [row, list] of file.notes ?? []) mapped.notes.set(row, [...list, ...(mapped.notes.get(row) ?? [])]);
     for (const [row, r] of presetRejections(table)) {
@@ -343,7 +406,13 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
   }
   const records = found.size > 0 ? readCanonicalTables(found, report, { name }) : emptyRecords(name);
   const built = report.build();
-  return { records, report: built, mode, unmapped: rest.map(describeUnmapped), sources: rejectedSourceRows(all, built, rejectedSources) };
+  return {
+    records,
+    report: built,
+    mode,
+    unmapped: rest.map(describeUnmapped),
+    sources: rejectedSourceRows(all, built, rejectedSources),
+  };
 }
 
 /** The source rows of the rejected rows of each file (a streamed file's were kept as it was read). */
@@ -361,7 +430,13 @@ function rejectedSourceRows(
   }
   return new Map(
     files.map((f) => {
-      const rows = streamed.get(f.name) ?? new Map([...(rejected.get(f.name) ?? [])].flatMap((n) => (f.table.rows[n - 1] ? [[n, f.table.rows[n - 1]!] as const] : [])));
+      const rows =
+        streamed.get(f.name) ??
+        new Map(
+          [...(rejected.get(f.name) ?? [])].flatMap((n) =>
+            f.table.rows[n - 1] ? [[n, f.table.rows[n - 1]!] as const] : [],
+          ),
+        );
       return [f.name, { header: f.table.header, rows }];
     }),
   );
@@ -442,7 +517,14 @@ export function rejectedRows(result: ImportResult): { header: string[]; rows: st
     .filter((i) => i.outcome === 'rejected')
     .map((i) => {
       const source = result.sources.get(i.file)?.rows.get(i.row);
-      return [i.file, String(i.row), i.column ?? '', i.value ?? '', i.reason, source ? source.map(csvField).join(',') : ''];
+      return [
+        i.file,
+        String(i.row),
+        i.column ?? '',
+        i.value ?? '',
+        i.reason,
+        source ? source.map(csvField).join(',') : '',
+      ];
     });
   return { header, rows };
 }

@@ -32,7 +32,9 @@ export function formatDecimal(n: number | null | undefined): string {
 /** A fraction 0–1 as a percentage, e.g. 0.2234 → "22.3%". */
 export function formatPercent(fraction: number | null | undefined, digits = 1): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return NO_DATA;
-  return numberFormat({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
+  return numberFormat({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    fraction,
+  );
 }
 
 /** A rate with its sample, as the view-models carry it (fractions 0–1; null bounds: no interval). */
@@ -66,7 +68,12 @@ export function formatMoney(cents: number | null | undefined, currency = 'USD', 
   if (cents === null || cents === undefined || !Number.isFinite(cents)) return NO_DATA;
   const units = cents / 100;
   if (compact) {
-    return numberFormat({ style: 'currency', currency, notation: 'compact', maximumFractionDigits: Math.abs(units) >= 1e6 ? 2 : 1 }).format(units);
+    return numberFormat({
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumFractionDigits: Math.abs(units) >= 1e6 ? 2 : 1,
+    }).format(units);
   }
   return numberFormat({ style: 'currency', currency, maximumFractionDigits: 0 }).format(units);
 }

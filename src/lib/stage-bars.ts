@@ -15,7 +15,12 @@ export interface StageBar {
 }
 
 /** `noun` names what the counts count (leads, or opportunities in an opportunity funnel). */
-export function stageBars(stages: readonly OverviewStageRow[], currency: string, measure: 'count' | 'amount' = 'count', noun = 'leads'): StageBar[] {
+export function stageBars(
+  stages: readonly OverviewStageRow[],
+  currency: string,
+  measure: 'count' | 'amount' = 'count',
+  noun = 'leads',
+): StageBar[] {
   return stages.map((s, k) => {
     const label = s.label ?? stageLabel(s.stage);
     const value = measure === 'amount' ? s.amountCents : s.leads;
@@ -30,7 +35,12 @@ export function stageBars(stages: readonly OverviewStageRow[], currency: string,
         label,
         `${formatCount(s.leads)} ${noun}`,
         `Pipeline ${formatMoney(s.amountCents, currency)}`,
-        ...(k === 0 ? [] : [`Step conversion ${s.step ? formatRateWithInterval(s.step) : step}`, `Cumulative ${formatPercent(s.cumulativeRate)} of ${noun}`]),
+        ...(k === 0
+          ? []
+          : [
+              `Step conversion ${s.step ? formatRateWithInterval(s.step) : step}`,
+              `Cumulative ${formatPercent(s.cumulativeRate)} of ${noun}`,
+            ]),
         ...(s.skipped !== null ? [`Skipped by ${formatCount(s.skipped)} ${noun}`] : []),
       ],
     };

@@ -35,7 +35,9 @@ export const datasetLoadActions = {
   generated(done: number, total: number, now = Date.now()): void {
     const load = useDatasetLoad.getState().load;
     if (!load) return;
-    useDatasetLoad.setState({ load: { ...load, phase: 'generating', done, total, remainingMs: remainingMs(done, total, now - load.startedAt) } });
+    useDatasetLoad.setState({
+      load: { ...load, phase: 'generating', done, total, remainingMs: remainingMs(done, total, now - load.startedAt) },
+    });
   },
   building(): void {
     const load = useDatasetLoad.getState().load;

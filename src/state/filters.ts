@@ -19,7 +19,11 @@ export interface FilterState {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function list(params: URLSearchParams, key: string): string[] {
-  return params.getAll(key).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return params
+    .getAll(key)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** Parses filters from search params; malformed values are ignored, never thrown. */
@@ -78,4 +82,3 @@ export const filterActions = {
     updateSearch((p) => writeFilters(p, { sources: [], segments: [], owners: [] }));
   },
 };
-

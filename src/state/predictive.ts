@@ -15,7 +15,8 @@ interface PredictiveState {
 const usePredictiveStore = create<PredictiveState>(() => ({ model: null, version: -1 }));
 
 /** The model fitted on dataset `version`, or null. */
-export const usePredictiveModel = (version: number) => usePredictiveStore((s) => (s.version === version ? s.model : null));
+export const usePredictiveModel = (version: number) =>
+  usePredictiveStore((s) => (s.version === version ? s.model : null));
 
 export const predictiveActions = {
   modelFitted: (model: PredictiveModel, version: number) => usePredictiveStore.setState({ model, version }),

@@ -26,7 +26,8 @@ export interface LinkedRules {
   readonly name: string | null;
 }
 
-export type RuleLinkResult = { readonly ok: true; readonly linked: LinkedRules } | { readonly ok: false; readonly notice: string };
+export type RuleLinkResult =
+  { readonly ok: true; readonly linked: LinkedRules } | { readonly ok: false; readonly notice: string };
 
 type Part = keyof RuleSet;
 const PARTS = Object.keys(DEFAULT_RULE_SET) as Part[];
@@ -60,7 +61,9 @@ function fromBase64Url(text: string): Uint8Array | null {
 /** JSON with object keys sorted, so equal values give equal text whatever their keys' order. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 
@@ -85,14 +88,18 @@ export function encodeRuleLink(rules: RuleSet, name: string | null = null): stri
 
 const payloadSchema = z.object({ n: z.string().max(200).optional(), r: z.record(z.string(), z.unknown()) }).strict();
 
-const refused = (why: string): RuleLinkResult => ({ ok: false, notice: `This link's rules could not be read (${why}); your own rules are used instead.` });
+const refused = (why: string): RuleLinkResult => ({
+  ok: false,
+  notice: `This link's rules could not be read (${why}); your own rules are used instead.`,
+});
 
 /** Reads a `rules` parameter; refuses, with a notice, anything that is not a valid rule set of this encoding. */
 export function decodeRuleLink(value: string): RuleLinkResult {
   if (value.length > MAX_LENGTH) return refused('it is too long');
   const [version, sum, body, ...rest] = value.split('.');
   if (rest.length > 0 || body === undefined || sum === undefined) return refused('it is not in the expected form');
-  if (version !== String(RULE_LINK_VERSION)) return refused(`it is of version ${version}, this app reads version ${RULE_LINK_VERSION}`);
+  if (version !== String(RULE_LINK_VERSION))
+    return refused(`it is of version ${version}, this app reads version ${RULE_LINK_VERSION}`);
   const bytes = fromBase64Url(body);
   if (!bytes) return refused('it is not in the expected form');
   let text: string;

@@ -36,9 +36,15 @@ const MODE_PARAM = 'mqlMode';
 export const THRESHOLD_NAMES = Object.keys(V1_PARAM) as readonly ThresholdName[];
 
 /** Every parameter the codec reads, of both versions. */
-export const RULE_URL_PARAMS: readonly string[] = [RULES_PARAM, MODE_PARAM, ...THRESHOLD_NAMES, ...Object.values(V1_PARAM)];
+export const RULE_URL_PARAMS: readonly string[] = [
+  RULES_PARAM,
+  MODE_PARAM,
+  ...THRESHOLD_NAMES,
+  ...Object.values(V1_PARAM),
+];
 
-const isTier = (name: ThresholdName): name is TierName => name === 'intentHigh' || name === 'intentMid' || name === 'icpTier1' || name === 'icpTier2';
+const isTier = (name: ThresholdName): name is TierName =>
+  name === 'intentHigh' || name === 'intentMid' || name === 'icpTier1' || name === 'icpTier2';
 
 export function thresholdOf(r: RuleSet, name: ThresholdName): number {
   return isTier(name) ? r.tiers[name] : r.qualification[name];
@@ -47,7 +53,9 @@ export function thresholdOf(r: RuleSet, name: ThresholdName): number {
 /** `r` with one threshold set (not clamped: callers pass values from a bounded input). */
 export function withThreshold(r: RuleSet, name: ThresholdName, value: number): RuleSet {
   if (thresholdOf(r, name) === value) return r;
-  return isTier(name) ? { ...r, tiers: { ...r.tiers, [name]: value } } : { ...r, qualification: { ...r.qualification, [name]: value } };
+  return isTier(name)
+    ? { ...r, tiers: { ...r.tiers, [name]: value } }
+    : { ...r, qualification: { ...r.qualification, [name]: value } };
 }
 
 export function withMqlMode(r: RuleSet, mode: MqlMode): RuleSet {
@@ -108,7 +116,8 @@ export function resolveRulesInUse(param: string | null, applied: RuleSet): Rules
   if (param === null) return { rules: applied, source: 'applied', name: null, notice: null };
   const r = decodeRuleLink(param);
   if (!r.ok) return { rules: applied, source: 'applied', name: null, notice: r.notice };
-  if (sameRules(r.linked.rules, applied)) return { rules: applied, source: 'applied', name: r.linked.name, notice: null };
+  if (sameRules(r.linked.rules, applied))
+    return { rules: applied, source: 'applied', name: r.linked.name, notice: null };
   return { rules: r.linked.rules, source: 'linked', name: r.linked.name, notice: null };
 }
 
@@ -122,7 +131,12 @@ export interface RuleSetsRead {
 }
 
 /** Reads the rule sets from search params, this browser's applied rules and its draft (whose own thresholds give way to those in effect). */
-export function readRuleSets(params: URLSearchParams, applied: RuleSet, draft: RuleSet, inUse = resolveRulesInUse(params.get(RULES_PARAM), applied)): RuleSetsRead {
+export function readRuleSets(
+  params: URLSearchParams,
+  applied: RuleSet,
+  draft: RuleSet,
+  inUse = resolveRulesInUse(params.get(RULES_PARAM), applied),
+): RuleSetsRead {
   const scoring = readThresholds(params, inUse.rules);
   return { inUse, scoring, draft: withThresholdsOf(draft, scoring) };
 }

@@ -31,7 +31,11 @@ function readRules(value: unknown, what: string, notices: string[]): RuleSet | n
   const ok = parseRuleSet(value);
   if (ok) return ok;
   const recovered = recoverRuleSet(value);
-  notices.push(recovered ? `${what} was partly invalid: the valid settings were kept and the rest reset to defaults.` : `${what} could not be read and was dropped.`);
+  notices.push(
+    recovered
+      ? `${what} was partly invalid: the valid settings were kept and the rest reset to defaults.`
+      : `${what} could not be read and was dropped.`,
+  );
   return recovered;
 }
 
@@ -42,21 +46,37 @@ export function loadStoredRules(storage: Pick<Storage, 'getItem'> | undefined): 
   try {
     raw = storage?.getItem(STORAGE_KEY) ?? null;
   } catch {
-    return { applied: DEFAULT_RULE_SET, saved: [], notices: ['Saved rule sets are unavailable in this browser (storage is blocked).'] };
+    return {
+      applied: DEFAULT_RULE_SET,
+      saved: [],
+      notices: ['Saved rule sets are unavailable in this browser (storage is blocked).'],
+    };
   }
   if (raw === null) return { applied: DEFAULT_RULE_SET, saved: [], notices };
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return { applied: DEFAULT_RULE_SET, saved: [], notices: ['The saved rule sets were corrupt and could not be read; the default rules are in use. Save again to replace them.'] };
+    return {
+      applied: DEFAULT_RULE_SET,
+      saved: [],
+      notices: [
+        'The saved rule sets were corrupt and could not be read; the default rules are in use. Save again to replace them.',
+      ],
+    };
   }
   if (!isRecord(data)) {
-    return { applied: DEFAULT_RULE_SET, saved: [], notices: ['The saved rule sets were not in a readable form; the default rules are in use.'] };
+    return {
+      applied: DEFAULT_RULE_SET,
+      saved: [],
+      notices: ['The saved rule sets were not in a readable form; the default rules are in use.'],
+    };
   }
   const version = data.version;
   if (version !== STORAGE_VERSION) {
-    notices.push(`The saved rule sets came from another version of RevLens (${String(version ?? 'unknown')}); they were converted where possible.`);
+    notices.push(
+      `The saved rule sets came from another version of RevLens (${String(version ?? 'unknown')}); they were converted where possible.`,
+    );
   }
   // Version 1 kept named sets in an object by name; version 2 keeps a list.
   const list: unknown[] = Array.isArray(data.saved)
@@ -71,14 +91,26 @@ export function loadStoredRules(storage: Pick<Storage, 'getItem'> | undefined): 
       continue;
     }
     const rules = readRules(entry.rules, `Saved rule set "${entry.name}"`, notices);
-    if (rules) saved.push({ name: entry.name, savedAt: typeof entry.savedAt === 'string' ? entry.savedAt : new Date(0).toISOString(), rules });
+    if (rules)
+      saved.push({
+        name: entry.name,
+        savedAt: typeof entry.savedAt === 'string' ? entry.savedAt : new Date(0).toISOString(),
+        rules,
+      });
   }
-  const applied = data.applied === undefined ? DEFAULT_RULE_SET : (readRules(data.applied, 'The applied rule set', notices) ?? DEFAULT_RULE_SET);
+  const applied =
+    data.applied === undefined
+      ? DEFAULT_RULE_SET
+      : (readRules(data.applied, 'The applied rule set', notices) ?? DEFAULT_RULE_SET);
   return { applied, saved, notices };
 }
 
 /** Writes the rule sets; returns an error message instead of throwing. */
-export function saveStoredRules(storage: Pick<Storage, 'setItem'> | undefined, applied: RuleSet, saved: readonly SavedRuleSet[]): string | null {
+export function saveStoredRules(
+  storage: Pick<Storage, 'setItem'> | undefined,
+  applied: RuleSet,
+  saved: readonly SavedRuleSet[],
+): string | null {
   try {
     if (!storage) return 'Rule sets cannot be saved in this browser (no storage).';
     storage.setItem(STORAGE_KEY, JSON.stringify({ version: STORAGE_VERSION, applied, saved }));

@@ -14,7 +14,17 @@ import type { ActivityRule, FitRule, Framework, MqlMode, RuleSet } from '../engi
 import { clampRuleSet } from '../engine/scoring/validate';
 import { thresholdFreeKey } from '../engine/scoring/what-if-prepare';
 import { RULES_PARAM, writeRuleLink } from './rule-link';
-import { RULE_URL_PARAMS, readRuleSets, resolveRulesInUse, writeMqlMode, writeThreshold, writeThresholds, type RuleSetsRead, type RulesInUse, type ThresholdName } from './rule-set-url';
+import {
+  RULE_URL_PARAMS,
+  readRuleSets,
+  resolveRulesInUse,
+  writeMqlMode,
+  writeThreshold,
+  writeThresholds,
+  type RuleSetsRead,
+  type RulesInUse,
+  type ThresholdName,
+} from './rule-set-url';
 import { loadStoredRules, saveStoredRules, type SavedRuleSet } from './rule-storage';
 import { currentSearch, updateSearch, useSearchSlice } from './url';
 
@@ -73,7 +83,10 @@ export function useRuleSets(): RuleSets {
   const stored = useDraftRules();
   const slice = useSearchSlice(RULE_URL_PARAMS).toString();
   const inUse = useRulesInUse();
-  const read = useMemo(() => readRuleSets(new URLSearchParams(slice), applied, stored, inUse), [slice, applied, stored, inUse]);
+  const read = useMemo(
+    () => readRuleSets(new URLSearchParams(slice), applied, stored, inUse),
+    [slice, applied, stored, inUse],
+  );
   const draftKey = useMemo(() => thresholdFreeKey(stored), [stored]);
   const inUseKey = useMemo(() => thresholdFreeKey(inUse.rules), [inUse.rules]);
   return useMemo(() => ({ ...read, draftKey, inUseKey }), [read, draftKey, inUseKey]);
@@ -86,27 +99,35 @@ const editDraft = (f: (d: RuleSet) => RuleSet) => set((s) => ({ draft: clampRule
 
 export const rulesActions = {
   /** A threshold slider or box moved: a live URL update (one history entry once it settles). */
-  thresholdChanged: (name: ThresholdName, value: number) => updateSearch((p) => writeThreshold(p, name, clampTo(BOUNDS.threshold, value)), 'live'),
+  thresholdChanged: (name: ThresholdName, value: number) =>
+    updateSearch((p) => writeThreshold(p, name, clampTo(BOUNDS.threshold, value)), 'live'),
   mqlModeChosen: (mode: MqlMode) => updateSearch((p) => writeMqlMode(p, mode)),
   halfLifeChanged: (days: number) => editDraft((d) => ({ ...d, halfLifeDays: days })),
   fitWeightChanged: (w: number) => editDraft((d) => ({ ...d, qualification: { ...d.qualification, fitWeight: w } })),
   activityChanged: (type: string, patch: Partial<Omit<ActivityRule, 'type'>>) =>
     editDraft((d) => {
       const exists = d.activities.some((a) => a.type === type);
-      const activities = exists ? d.activities.map((a) => (a.type === type ? { ...a, ...patch } : a)) : [...d.activities, { type, points: 0, cap: 0, ...patch }];
+      const activities = exists
+        ? d.activities.map((a) => (a.type === type ? { ...a, ...patch } : a))
+        : [...d.activities, { type, points: 0, cap: 0, ...patch }];
       return { ...d, activities };
     }),
-  fitRuleChanged: (id: string, patch: Partial<FitRule>) => editDraft((d) => ({ ...d, fitRules: d.fitRules.map((r) => (r.id === id ? ({ ...r, ...patch } as FitRule) : r)) })),
+  fitRuleChanged: (id: string, patch: Partial<FitRule>) =>
+    editDraft((d) => ({ ...d, fitRules: d.fitRules.map((r) => (r.id === id ? ({ ...r, ...patch } as FitRule) : r)) })),
   fitRuleAdded: (rule: FitRule) => editDraft((d) => ({ ...d, fitRules: [...d.fitRules, rule] })),
   fitRuleRemoved: (id: string) => editDraft((d) => ({ ...d, fitRules: d.fitRules.filter((r) => r.id !== id) })),
   frameworkChosen: (framework: Framework) =>
-    editDraft((d) => ({ ...d, qualification: { ...d.qualification, framework, requiredCriteria: [...FRAMEWORK_CRITERIA[framework]] } })),
+    editDraft((d) => ({
+      ...d,
+      qualification: { ...d.qualification, framework, requiredCriteria: [...FRAMEWORK_CRITERIA[framework]] },
+    })),
   criterionToggled: (c: QualificationCriterion, required: boolean) =>
     editDraft((d) => {
       const rest = d.qualification.requiredCriteria.filter((x) => x !== c);
       return { ...d, qualification: { ...d.qualification, requiredCriteria: required ? [...rest, c] : rest } };
     }),
-  sqlActivityChosen: (type: string) => editDraft((d) => ({ ...d, qualification: { ...d.qualification, sqlActivity: type } })),
+  sqlActivityChosen: (type: string) =>
+    editDraft((d) => ({ ...d, qualification: { ...d.qualification, sqlActivity: type } })),
   /** Makes the draft (with the thresholds in effect) the applied rule set, and stores it. */
   draftApplied: () => {
     const applied = current().draft;
@@ -118,7 +139,10 @@ export const rulesActions = {
   /** A rule set from elsewhere (a link) becomes the applied one and the draft; stored under `name` too when given. */
   rulesAdopted: (applied: RuleSet, name?: string) => {
     const saved = name?.trim()
-      ? [...get().saved.filter((s) => s.name !== name.trim()), { name: name.trim(), savedAt: new Date().toISOString(), rules: applied }].sort((a, b) => a.name.localeCompare(b.name))
+      ? [
+          ...get().saved.filter((s) => s.name !== name.trim()),
+          { name: name.trim(), savedAt: new Date().toISOString(), rules: applied },
+        ].sort((a, b) => a.name.localeCompare(b.name))
       : get().saved;
     set({ applied, draft: applied, saved });
     persist(applied, saved);
@@ -133,7 +157,9 @@ export const rulesActions = {
   },
   ruleSetSaved: (name: string) => {
     const entry: SavedRuleSet = { name: name.trim(), savedAt: new Date().toISOString(), rules: current().draft };
-    const saved = [...get().saved.filter((s) => s.name !== entry.name), entry].sort((a, b) => a.name.localeCompare(b.name));
+    const saved = [...get().saved.filter((s) => s.name !== entry.name), entry].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
     set({ saved });
     persist(get().applied, saved);
   },

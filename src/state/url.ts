@@ -167,7 +167,15 @@ export function updateSearch(update: SearchUpdater, mode: 'push' | 'replace' | '
  * thresholds) and the demo size. Every other parameter belongs to one view and is left behind when
  * moving to another, so a link never carries a view's stale choices (`list=fastTrack` on /forecast).
  */
-export const GLOBAL_PARAMS: readonly string[] = ['from', 'to', 'source', 'segment', 'owner', ...RULE_URL_PARAMS, 'demoLeads'];
+export const GLOBAL_PARAMS: readonly string[] = [
+  'from',
+  'to',
+  'source',
+  'segment',
+  'owner',
+  ...RULE_URL_PARAMS,
+  'demoLeads',
+];
 
 /** The search string ("" or "?…") to carry to another view: the global parameters only. */
 export function searchForOtherView(search: string): string {
@@ -181,7 +189,10 @@ export function searchForOtherView(search: string): string {
 /** Moves to a view, keeping the global parameters (filters, rules) and leaving the last view's own. */
 export function goToView(view: ViewId): void {
   flushSearch();
-  const search = viewFromPath(window.location.pathname) === view ? window.location.search : searchForOtherView(window.location.search);
+  const search =
+    viewFromPath(window.location.pathname) === view
+      ? window.location.search
+      : searchForOtherView(window.location.search);
   const url = `${base()}${view}${search}`;
   if (url === snapshot()) return;
   window.history.pushState(null, '', url);

@@ -46,7 +46,10 @@ export function ChartFrame({ title, units, definition, csv, children, controls, 
 
   useEffect(() => {
     if (!registry) return;
-    const png = () => (bodyRef.current ? chartPng(bodyRef.current, latest.current.header) : Promise.reject(new Error(`${title}: the chart is not shown.`)));
+    const png = () =>
+      bodyRef.current
+        ? chartPng(bodyRef.current, latest.current.header)
+        : Promise.reject(new Error(`${title}: the chart is not shown.`));
     return registry.register({
       title,
       element: () => sectionRef.current,
@@ -106,7 +109,12 @@ export function ChartFrame({ title, units, definition, csv, children, controls, 
             CSV
           </button>
           {kind === 'chart' ? (
-            <button type="button" className="button button--small" onClick={exportPng} aria-label={`Export ${title} as PNG`}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={exportPng}
+              aria-label={`Export ${title} as PNG`}
+            >
               PNG
             </button>
           ) : null}
@@ -159,7 +167,11 @@ function FiguresTable({ title, csv }: { title: string; csv: CsvExport }) {
           ))}
         </tbody>
       </table>
-      {csv.rows.length > rows.length ? <p className="muted">The first {rows.length} of {csv.rows.length} rows; the CSV has them all.</p> : null}
+      {csv.rows.length > rows.length ? (
+        <p className="muted">
+          The first {rows.length} of {csv.rows.length} rows; the CSV has them all.
+        </p>
+      ) : null}
     </details>
   );
 }

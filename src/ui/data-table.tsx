@@ -15,7 +15,11 @@ export interface TableColumn {
 }
 
 /** Rows ordered by one column; the original order breaks ties, empty cells go last either way. */
-export function sortRows<R extends readonly Cell[]>(rows: readonly R[], column: number, descending: boolean): readonly R[] {
+export function sortRows<R extends readonly Cell[]>(
+  rows: readonly R[],
+  column: number,
+  descending: boolean,
+): readonly R[] {
   return sortedRows(rows, { column, direction: descending ? 'descending' : 'ascending' });
 }
 
@@ -37,13 +41,23 @@ const ROW_HEIGHT = 32;
  * A virtualised table: only the rows in view are in the DOM, so a drill-down into 100,000 leads
  * stays fast. Text is rendered as text, never as HTML.
  */
-export function DataTable({ caption, columns, rows: given, exportName, height = 420, sortable = false }: DataTableProps) {
+export function DataTable({
+  caption,
+  columns,
+  rows: given,
+  exportName,
+  height = 420,
+  sortable = false,
+}: DataTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [sort, setSort] = useState<SortState | null>(null);
   const rows = useMemo(() => sortedRows(given, sort), [given, sort]);
   // A column marked sortable puts its highest numbers first on the first press; a sortable table
   // starts every column ascending.
-  const sortBy = (k: number) => setSort((s) => nextSort(s, k, columns[k]!.sortable === true && columns[k]!.numeric === true ? 'descending' : 'ascending'));
+  const sortBy = (k: number) =>
+    setSort((s) =>
+      nextSort(s, k, columns[k]!.sortable === true && columns[k]!.numeric === true ? 'descending' : 'ascending'),
+    );
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read, not memoised
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -65,13 +79,26 @@ export function DataTable({ caption, columns, rows: given, exportName, height = 
           <button
             type="button"
             className="button button--small"
-            onClick={() => downloadCsv(exportName, columns.map((c) => c.label), rows)}
+            onClick={() =>
+              downloadCsv(
+                exportName,
+                columns.map((c) => c.label),
+                rows,
+              )
+            }
           >
             Export CSV
           </button>
         ) : null}
       </div>
-      <div ref={scrollRef} className="table-scroll" style={{ maxHeight: height }} tabIndex={0} role="region" aria-label={caption}>
+      <div
+        ref={scrollRef}
+        className="table-scroll"
+        style={{ maxHeight: height }}
+        tabIndex={0}
+        role="region"
+        aria-label={caption}
+      >
         <table className="table" aria-rowcount={rows.length + 1}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -86,7 +113,9 @@ export function DataTable({ caption, columns, rows: given, exportName, height = 
                   {sortable || c.sortable ? (
                     <button type="button" className="data-table__sort" onClick={() => sortBy(k)}>
                       {c.label}
-                      <span aria-hidden="true">{sort?.column === k ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
+                      <span aria-hidden="true">
+                        {sort?.column === k ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                      </span>
                     </button>
                   ) : (
                     c.label

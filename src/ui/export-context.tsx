@@ -14,7 +14,11 @@ export interface ViewExportEntry {
   readonly element: () => Element | null;
   /** The chart's picture; absent for tables. */
   readonly png?: () => Promise<Blob>;
-  readonly csv?: { readonly fileName: string; readonly header: readonly string[]; readonly rows: readonly (readonly Cell[])[] };
+  readonly csv?: {
+    readonly fileName: string;
+    readonly header: readonly string[];
+    readonly rows: readonly (readonly Cell[])[];
+  };
 }
 
 /** The charts and tables currently shown, in the order they mount; listed in document order. */
@@ -96,7 +100,8 @@ export async function viewZipFiles(entries: readonly ViewExportEntry[]): Promise
       // PNGs are compressed already.
       files[uniqueName(`${slugOf(e.title)}.png`, taken)] = [bytes, { level: 0 }];
     }
-    if (e.csv && e.csv.rows.length > 0) files[uniqueName(e.csv.fileName, taken)] = strToU8(toCsv(e.csv.header, e.csv.rows));
+    if (e.csv && e.csv.rows.length > 0)
+      files[uniqueName(e.csv.fileName, taken)] = strToU8(toCsv(e.csv.header, e.csv.rows));
   }
   return files;
 }
@@ -104,7 +109,11 @@ export async function viewZipFiles(entries: readonly ViewExportEntry[]): Promise
 /** "Export view": saves every chart of the view (PNGs and CSVs) in one zip. */
 export function ExportViewButton() {
   const { registry, viewName } = useExportContext();
-  const count = useSyncExternalStore(registry?.subscribe ?? noSubscribe, () => registry?.size ?? 0, () => 0);
+  const count = useSyncExternalStore(
+    registry?.subscribe ?? noSubscribe,
+    () => registry?.size ?? 0,
+    () => 0,
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!registry || count === 0) return null;
@@ -113,7 +122,10 @@ export function ExportViewButton() {
     setError(null);
     try {
       const zip = zipSync(await viewZipFiles(registry.list()));
-      downloadBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${slugOf(viewName)}-charts.zip`);
+      downloadBlob(
+        new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+        `${slugOf(viewName)}-charts.zip`,
+      );
     } catch (e) {
       setError(e instanceof Error ? e.message : 'The export failed.');
     } finally {

@@ -29,7 +29,11 @@ export function sortRows<R extends readonly Cell[]>(rows: readonly R[], sort: So
  * The next state when a column's header is pressed: `first` (ascending unless said), then the other
  * direction, then unsorted.
  */
-export function nextSort(current: SortState | null, column: number, first: SortState['direction'] = 'ascending'): SortState | null {
+export function nextSort(
+  current: SortState | null,
+  column: number,
+  first: SortState['direction'] = 'ascending',
+): SortState | null {
   if (current?.column !== column) return { column, direction: first };
   return current.direction === first ? { column, direction: first === 'ascending' ? 'descending' : 'ascending' } : null;
 }

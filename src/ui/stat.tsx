@@ -8,7 +8,11 @@ import { useId } from 'react';
 export function Stat({ label, value, note, help }: { label: string; value: string; note?: string; help?: string }) {
   const id = useId();
   return (
-    <div className={help ? 'stat stat--help' : 'stat'} tabIndex={help ? 0 : undefined} aria-describedby={help ? id : undefined}>
+    <div
+      className={help ? 'stat stat--help' : 'stat'}
+      tabIndex={help ? 0 : undefined}
+      aria-describedby={help ? id : undefined}
+    >
       <div className="stat__label">{label}</div>
       <div className="stat__value">{value}</div>
       {note ? <div className="stat__note">{note}</div> : null}

@@ -16,7 +16,18 @@ export const FAR = 8.64e15;
 const AS_OF_CTE = 'revlens_as_of';
 
 function maxOf(table: string, column: string, where?: Expr): Expr {
-  return fn('COALESCE', scalar({ ctes: [], body: select({ columns: [{ e: agg('MAX', epochMs(col('t', column))), as: 'm' }], from: source(table, 't'), ...(where ? { where } : {}) }) }), num(-FAR));
+  return fn(
+    'COALESCE',
+    scalar({
+      ctes: [],
+      body: select({
+        columns: [{ e: agg('MAX', epochMs(col('t', column))), as: 'm' }],
+        from: source(table, 't'),
+        ...(where ? { where } : {}),
+      }),
+    }),
+    num(-FAR),
+  );
 }
 
 /** The CTE that computes the latest recorded instant (epoch ms) as `as_of_ms`. */
@@ -39,6 +50,9 @@ export function asOfSql(asOf: AsOf): { readonly expr: Expr; readonly ctes: reado
     if (!Number.isFinite(asOf)) throw new Error(`The as-of instant must be a finite epoch-ms number, not ${asOf}`);
     return { expr: num(asOf), ctes: [] };
   }
-  const ref = scalar({ ctes: [], body: select({ columns: [{ e: col('ao', 'as_of_ms'), as: 'as_of_ms' }], from: cte(AS_OF_CTE, 'ao') }) });
+  const ref = scalar({
+    ctes: [],
+    body: select({ columns: [{ e: col('ao', 'as_of_ms'), as: 'as_of_ms' }], from: cte(AS_OF_CTE, 'ao') }),
+  });
   return { expr: ref, ctes: [[AS_OF_CTE, latestCte()]] };
 }

@@ -7,7 +7,10 @@ import { toYaml, type YamlValue } from './yaml';
 export function sourcesYml(custom?: CustomColumns): string {
   const extra = (table: string): YamlValue[] => {
     const kinds = table === 'leads' ? custom?.leads : table === 'accounts' ? custom?.accounts : undefined;
-    return Object.entries(kinds ?? {}).map(([name, kind]) => ({ name, description: `Custom column read by fit rules (as ${kind}).` }));
+    return Object.entries(kinds ?? {}).map(([name, kind]) => ({
+      name,
+      description: `Custom column read by fit rules (as ${kind}).`,
+    }));
   };
   return toYaml({
     version: 2,
@@ -22,7 +25,10 @@ export function sourcesYml(custom?: CustomColumns): string {
         tables: CANONICAL_TABLES.map((t) => ({
           name: t.name,
           description: t.description,
-          columns: [...t.columns.map((c) => ({ name: c.name, description: `${c.description} (${c.type})` })), ...extra(t.name)],
+          columns: [
+            ...t.columns.map((c) => ({ name: c.name, description: `${c.description} (${c.type})` })),
+            ...extra(t.name),
+          ],
         })),
       },
     ],
@@ -38,42 +44,86 @@ function modelColumns(name: string): YamlValue[] {
   if (name === 'revlens_lead_scores') {
     return [
       { name: 'lead_id', description: 'The lead (leads.id).', tests: ['unique', 'not_null'] },
-      { name: 'fit', description: 'Fit score, 0-100 points: matched fit rules summed, clamped.', tests: ['not_null', between(0, 100)] },
-      { name: 'intent', description: 'Intent score, 0-100 points: decayed, capped activity points summed, clamped.', tests: ['not_null', between(0, 100)] },
+      {
+        name: 'fit',
+        description: 'Fit score, 0-100 points: matched fit rules summed, clamped.',
+        tests: ['not_null', between(0, 100)],
+      },
+      {
+        name: 'intent',
+        description: 'Intent score, 0-100 points: decayed, capped activity points summed, clamped.',
+        tests: ['not_null', between(0, 100)],
+      },
       { name: 'icp_tier', description: 'ICP tier from the fit score.', tests: ['not_null', accepted(ICP_TIERS)] },
-      { name: 'intent_tier', description: 'Intent tier from the intent score.', tests: ['not_null', accepted(INTENT_TIERS)] },
+      {
+        name: 'intent_tier',
+        description: 'Intent tier from the intent score.',
+        tests: ['not_null', accepted(INTENT_TIERS)],
+      },
       { name: 'route', description: 'Route of the fit x intent matrix.', tests: ['not_null', accepted(ROUTES)] },
       { name: 'is_mql', description: 'Passes the MQL rule.', tests: ['not_null'] },
       { name: 'is_sql', description: 'MQL and the SQL activity happened.', tests: ['not_null'] },
-      { name: 'is_sqo', description: 'SQL and every required criterion is true on the first opportunity.', tests: ['not_null'] },
+      {
+        name: 'is_sqo',
+        description: 'SQL and every required criterion is true on the first opportunity.',
+        tests: ['not_null'],
+      },
     ];
   }
   if (name === 'revlens_funnel_reach') {
-    const count = (c: string, what: string) => ({ name: c, description: `Leads that reached ${what} (a count).`, tests: ['not_null', between(0, 1e15)] });
+    const count = (c: string, what: string) => ({
+      name: c,
+      description: `Leads that reached ${what} (a count).`,
+      tests: ['not_null', between(0, 1e15)],
+    });
     return [
-      { name: 'mode', description: 'inclusive (a later stage implies the earlier ones) or strict (recorded entries only).', tests: ['not_null', accepted(['inclusive', 'strict'])] },
+      {
+        name: 'mode',
+        description: 'inclusive (a later stage implies the earlier ones) or strict (recorded entries only).',
+        tests: ['not_null', accepted(['inclusive', 'strict'])],
+      },
       { name: 'source', description: 'Lead source (NULL when the lead has none).' },
-      { name: 'created_quarter', description: 'Fiscal quarter of the lead creation, e.g. 2026-Q1.', tests: ['not_null'] },
+      {
+        name: 'created_quarter',
+        description: 'Fiscal quarter of the lead creation, e.g. 2026-Q1.',
+        tests: ['not_null'],
+      },
       count('leads', 'the lead stage (in scope)'),
       ...['mql', 'sal', 'sql', 'sqo', 'won', 'lost', 'disqualified'].map((s) => count(s, s)),
     ];
   }
   if (name === 'revlens_pipeline_by_quarter') {
-    const money = (c: string, what: string) => ({ name: c, description: `${what}, in the dataset currency.`, tests: ['not_null'] });
+    const money = (c: string, what: string) => ({
+      name: c,
+      description: `${what}, in the dataset currency.`,
+      tests: ['not_null'],
+    });
     return [
       { name: 'quarter', description: 'Fiscal quarter, e.g. 2026-Q1.', tests: ['unique', 'not_null'] },
-      { name: 'open_due_count', description: 'Open deals whose close date falls in the quarter (a count).', tests: ['not_null'] },
+      {
+        name: 'open_due_count',
+        description: 'Open deals whose close date falls in the quarter (a count).',
+        tests: ['not_null'],
+      },
       money('open_due_amount', 'Open amount due in the quarter'),
       money('weighted_due_amount', 'The same weighted by p(stage)'),
       money('won_amount', 'Won amount closed in the quarter'),
       { name: 'quota', description: 'Quota of the quarter (NULL when the plan has none).' },
     ];
   }
-  const crm = name === 'revlens_hubspot_scores' ? CRM_COLUMNS.hubspot : name === 'revlens_salesforce_scores' ? CRM_COLUMNS.salesforce : null;
+  const crm =
+    name === 'revlens_hubspot_scores'
+      ? CRM_COLUMNS.hubspot
+      : name === 'revlens_salesforce_scores'
+        ? CRM_COLUMNS.salesforce
+        : null;
   if (crm) return crm.map((c, k) => ({ name: c, ...(k === 0 ? { tests: ['unique', 'not_null'] } : {}), quote: true }));
   return [];
 }
 
 export function schemaYml(models: readonly { readonly name: string; readonly description: string }[]): string {
-  return toYaml({ version: 2, models: models.map((m) => ({ name: m.name, description: m.description, columns: modelColumns(m.name) })) });
+  return toYaml({
+    version: 2,
+    models: models.map((m) => ({ name: m.name, description: m.description, columns: modelColumns(m.name) })),
+  });
 }

@@ -50,26 +50,43 @@ function model(d: Dialect, q: Query, about: string): string {
 }
 
 /** The models of the package: name → query and a one-line description. */
-export function packageModels(o: DbtOptions): { readonly name: string; readonly description: string; readonly query: Query }[] {
+export function packageModels(
+  o: DbtOptions,
+): { readonly name: string; readonly description: string; readonly query: Query }[] {
   const asOf = o.asOf ?? 'latest';
   return [
     {
       name: 'revlens_lead_scores',
-      description: 'One row per lead: fit and intent scores (0-100), tiers, route and the model stage flags under the RevLens rule set.',
-      query: leadScoresQuery(o.rules, { asOf, scoringInstant: o.scoringInstant ?? 'as-of', ...(o.custom ? { custom: o.custom } : {}) }),
+      description:
+        'One row per lead: fit and intent scores (0-100), tiers, route and the model stage flags under the RevLens rule set.',
+      query: leadScoresQuery(o.rules, {
+        asOf,
+        scoringInstant: o.scoringInstant ?? 'as-of',
+        ...(o.custom ? { custom: o.custom } : {}),
+      }),
     },
     {
       name: 'revlens_funnel_reach',
-      description: 'Leads that reached each funnel stage, per lead source and creation quarter, inclusive and strict counting, bots out.',
+      description:
+        'Leads that reached each funnel stage, per lead source and creation quarter, inclusive and strict counting, bots out.',
       query: funnelReachQuery({ asOf, fiscalYearStartMonth: o.fiscalYearStartMonth ?? 1 }),
     },
     {
       name: 'revlens_pipeline_by_quarter',
-      description: 'Per fiscal close quarter: open pipeline due, the same weighted by p(stage) from history, won amount and quota.',
+      description:
+        'Per fiscal close quarter: open pipeline due, the same weighted by p(stage) from history, won amount and quota.',
       query: pipelineByQuarterQuery({ asOf, fiscalYearStartMonth: o.fiscalYearStartMonth ?? 1 }),
     },
-    { name: 'revlens_hubspot_scores', description: 'The lead scores in the columns of a HubSpot contact import (Record ID + score properties).', query: crmScoresQuery('hubspot') },
-    { name: 'revlens_salesforce_scores', description: 'The lead scores in the columns of a Salesforce lead update (Id + RevLens custom fields).', query: crmScoresQuery('salesforce') },
+    {
+      name: 'revlens_hubspot_scores',
+      description: 'The lead scores in the columns of a HubSpot contact import (Record ID + score properties).',
+      query: crmScoresQuery('hubspot'),
+    },
+    {
+      name: 'revlens_salesforce_scores',
+      description: 'The lead scores in the columns of a Salesforce lead update (Id + RevLens custom fields).',
+      query: crmScoresQuery('salesforce'),
+    },
   ];
 }
 
@@ -78,7 +95,14 @@ export function dbtPackage(o: DbtOptions): PackageFile[] {
   return [
     {
       path: 'dbt_project.yml',
-      content: toYaml({ name: 'revlens', version: '1.0.0', 'config-version': 2, profile: 'revlens', 'model-paths': ['models'], 'test-paths': ['tests'] }),
+      content: toYaml({
+        name: 'revlens',
+        version: '1.0.0',
+        'config-version': 2,
+        profile: 'revlens',
+        'model-paths': ['models'],
+        'test-paths': ['tests'],
+      }),
     },
     ...models.map((m) => ({ path: `models/${m.name}.sql`, content: model(o.dialect, m.query, m.description) })),
     { path: 'models/sources.yml', content: sourcesYml(o.custom) },
@@ -93,6 +117,12 @@ export function dbtPackage(o: DbtOptions): PackageFile[] {
         '',
       ].join('\n'),
     },
-    { path: 'README.md', content: dbtReadme(o.dialect, models.map((m) => m.name)) },
+    {
+      path: 'README.md',
+      content: dbtReadme(
+        o.dialect,
+        models.map((m) => m.name),
+      ),
+    },
   ];
 }

@@ -7,7 +7,25 @@
  */
 import type { FitRule } from '../engine/scoring/rules';
 import type { CustomColumns, CustomKind } from './schema';
-import { and, bool, caseWhen, cast, col, contains, afterLast, fn, inList, isNotNull, isNull, num, or, str, toDouble, bin, type Expr } from './sql/ast';
+import {
+  and,
+  bool,
+  caseWhen,
+  cast,
+  col,
+  contains,
+  afterLast,
+  fn,
+  inList,
+  isNotNull,
+  isNull,
+  num,
+  or,
+  str,
+  toDouble,
+  bin,
+  type Expr,
+} from './sql/ast';
 
 /** A fit attribute in SQL: the expression of its value and whether it reads as text or a number. */
 export interface AttributeSql {
@@ -16,7 +34,11 @@ export interface AttributeSql {
 }
 
 const LEAD_TEXT = new Set(['title', 'persona', 'seniority', 'country', 'source', 'campaign', 'owner']);
-const ACCOUNT_TEXT: Readonly<Record<string, string>> = { industry: 'industry', region: 'region', techStack: 'tech_stack' };
+const ACCOUNT_TEXT: Readonly<Record<string, string>> = {
+  industry: 'industry',
+  region: 'region',
+  techStack: 'tech_stack',
+};
 const ACCOUNT_NUMBER: Readonly<Record<string, string>> = { employees: 'employees', annualRevenue: 'annual_revenue' };
 
 function declared(kinds: Readonly<Record<string, CustomKind>>, name: string, complete: boolean): CustomKind | null {
@@ -30,7 +52,12 @@ function declared(kinds: Readonly<Record<string, CustomKind>>, name: string, com
  * the lead-scores query joins them under), or null for a reference the engine does not know either
  * (such a rule scores nothing in the app, and nothing here).
  */
-export function attributeSql(ref: string, custom: CustomColumns, leadAlias: string, accountAlias: string): AttributeSql | null {
+export function attributeSql(
+  ref: string,
+  custom: CustomColumns,
+  leadAlias: string,
+  accountAlias: string,
+): AttributeSql | null {
   const [table, field, ...rest] = ref.split('.');
   if (field === undefined) return null;
   if (table === 'lead') {
@@ -65,7 +92,10 @@ const lowerTrim = (s: string) => s.trim().toLowerCase();
 
 /** A number's text as JavaScript's `String()` gives it for integers (no trailing `.0`). */
 function numberText(n: Expr): Expr {
-  return caseWhen([[and(bin('=', n, fn('FLOOR', n)), bin('<', fn('ABS', n), num(1e15))), cast(cast(n, 'bigint'), 'text')]], cast(n, 'text'));
+  return caseWhen(
+    [[and(bin('=', n, fn('FLOOR', n)), bin('<', fn('ABS', n), num(1e15))), cast(cast(n, 'bigint'), 'text')]],
+    cast(n, 'text'),
+  );
 }
 
 function rangeOf(rule: { readonly min?: number; readonly max?: number }, n: Expr): Expr {

@@ -13,7 +13,27 @@
 import { STAGE_PAIRS } from '../engine/funnel/tally';
 import { asOfSql, type AsOf } from './as-of';
 import { quarterSql } from './quarter-sql';
-import { agg, and, bin, bool, caseWhen, col, cte, epochMs, fn, isNotNull, num, or, select, source, str, not, type Expr, type Query, type Select } from './sql/ast';
+import {
+  agg,
+  and,
+  bin,
+  bool,
+  caseWhen,
+  col,
+  cte,
+  epochMs,
+  fn,
+  isNotNull,
+  num,
+  or,
+  select,
+  source,
+  str,
+  not,
+  type Expr,
+  type Query,
+  type Select,
+} from './sql/ast';
 
 export interface FunnelReachOptions {
   readonly asOf: AsOf;
@@ -29,31 +49,64 @@ const STAGES = [...STEPS, 'lost', 'disqualified'] as const;
 export function funnelReachQuery(o: FunnelReachOptions): Query {
   const asOf = asOfSql(o.asOf);
   const by = (c: string) => bin('<=', epochMs(col('l', c)), asOf.expr);
-  const oppClosedBy = and(bin('<=', epochMs(col('o', 'created_at')), asOf.expr), fn('COALESCE', bin('<=', epochMs(col('o', 'close_date')), asOf.expr), bool(true)));
+  const oppClosedBy = and(
+    bin('<=', epochMs(col('o', 'created_at')), asOf.expr),
+    fn('COALESCE', bin('<=', epochMs(col('o', 'close_date')), asOf.expr), bool(true)),
+  );
   const opps = select({
     columns: [
       { e: col('o', 'lead_id'), as: 'lead_id' },
-      { e: agg('MAX', caseWhen([[bin('<=', epochMs(col('o', 'created_at')), asOf.expr), num(1)]], num(0))), as: 'has_sqo' },
-      { e: agg('MAX', caseWhen([[and(oppClosedBy, bin('=', col('o', 'status'), str('won'))), num(1)]], num(0))), as: 'has_won' },
-      { e: agg('MAX', caseWhen([[and(oppClosedBy, bin('=', col('o', 'status'), str('lost'))), num(1)]], num(0))), as: 'has_lost' },
+      {
+        e: agg('MAX', caseWhen([[bin('<=', epochMs(col('o', 'created_at')), asOf.expr), num(1)]], num(0))),
+        as: 'has_sqo',
+      },
+      {
+        e: agg('MAX', caseWhen([[and(oppClosedBy, bin('=', col('o', 'status'), str('won'))), num(1)]], num(0))),
+        as: 'has_won',
+      },
+      {
+        e: agg('MAX', caseWhen([[and(oppClosedBy, bin('=', col('o', 'status'), str('lost'))), num(1)]], num(0))),
+        as: 'has_lost',
+      },
     ],
     from: source('opportunities', 'o'),
     where: isNotNull(col('o', 'lead_id')),
     groupBy: [col('o', 'lead_id')],
   });
   const flag = (e: Expr) => caseWhen([[e, bool(true)]], bool(false));
-  const won = or(fn('COALESCE', by('won_at'), bool(false)), bin('=', fn('COALESCE', col('op', 'has_won'), num(0)), num(1)));
+  const won = or(
+    fn('COALESCE', by('won_at'), bool(false)),
+    bin('=', fn('COALESCE', col('op', 'has_won'), num(0)), num(1)),
+  );
   const recorded = select({
     columns: [
       { e: col('l', 'source'), as: 'source' },
       { e: quarterSql(col('l', 'created_at'), o.fiscalYearStartMonth ?? 1), as: 'created_quarter' },
       ...(['mql', 'sal', 'sql', 'disqualified'] as const).map((s) => ({ e: flag(by(`${s}_at`)), as: `r_${s}` })),
-      { e: flag(or(fn('COALESCE', by('sqo_at'), bool(false)), bin('=', fn('COALESCE', col('op', 'has_sqo'), num(0)), num(1)))), as: 'r_sqo' },
+      {
+        e: flag(
+          or(fn('COALESCE', by('sqo_at'), bool(false)), bin('=', fn('COALESCE', col('op', 'has_sqo'), num(0)), num(1))),
+        ),
+        as: 'r_sqo',
+      },
       { e: flag(won), as: 'r_won' },
-      { e: flag(and(not(won), or(fn('COALESCE', by('lost_at'), bool(false)), bin('=', fn('COALESCE', col('op', 'has_lost'), num(0)), num(1))))), as: 'r_lost' },
+      {
+        e: flag(
+          and(
+            not(won),
+            or(
+              fn('COALESCE', by('lost_at'), bool(false)),
+              bin('=', fn('COALESCE', col('op', 'has_lost'), num(0)), num(1)),
+            ),
+          ),
+        ),
+        as: 'r_lost',
+      },
     ],
     from: source('leads', 'l'),
-    joins: [{ kind: 'LEFT', from: cte('lead_opportunities', 'op'), on: bin('=', col('op', 'lead_id'), col('l', 'id')) }],
+    joins: [
+      { kind: 'LEFT', from: cte('lead_opportunities', 'op'), on: bin('=', col('op', 'lead_id'), col('l', 'id')) },
+    ],
     where: and(not(fn('COALESCE', col('l', 'is_bot'), bool(false))), by('created_at')),
   });
   const r = (s: string) => col('r', `r_${s}`);
@@ -71,11 +124,16 @@ export function funnelReachQuery(o: FunnelReachOptions): Query {
         { e: col('r', 'source'), as: 'source' },
         { e: col('r', 'created_quarter'), as: 'created_quarter' },
         ...STAGES.map((s) => ({ e: count(reached(s)), as: s === 'lead' ? 'leads' : s })),
-        ...(o.pairs ? STAGE_PAIRS.map((p) => ({ e: count(and(reached(p.from), reached(p.to))), as: `both_${p.key}` })) : []),
+        ...(o.pairs
+          ? STAGE_PAIRS.map((p) => ({ e: count(and(reached(p.from), reached(p.to))), as: `both_${p.key}` }))
+          : []),
       ],
       from: cte('recorded', 'r'),
       groupBy: [col('r', 'source'), col('r', 'created_quarter')],
     });
   };
-  return { ctes: [...asOf.ctes, ['lead_opportunities', opps], ['recorded', recorded]], body: { k: 'union', parts: [part('inclusive'), part('strict')] } };
+  return {
+    ctes: [...asOf.ctes, ['lead_opportunities', opps], ['recorded', recorded]],
+    body: { k: 'union', parts: [part('inclusive'), part('strict')] },
+  };
 }

@@ -23,8 +23,28 @@ import { asOfSql, FAR, type AsOf } from './as-of';
 import { attributeSql, fitMatchSql } from './fit-sql';
 import { criterionColumn, NO_CUSTOM_COLUMNS, type CustomColumns } from './schema';
 import {
-  agg, and, bin, bool, caseWhen, cast, clamp, col, cte, epochMs, fn, inList, isNotNull, num, rowNumber, select, source, str, sum,
-  type Expr, type Query, type Select,
+  agg,
+  and,
+  bin,
+  bool,
+  caseWhen,
+  cast,
+  clamp,
+  col,
+  cte,
+  epochMs,
+  fn,
+  inList,
+  isNotNull,
+  num,
+  rowNumber,
+  select,
+  source,
+  str,
+  sum,
+  type Expr,
+  type Query,
+  type Select,
 } from './sql/ast';
 
 export type ScoringInstant = 'as-of' | 'history';
@@ -58,7 +78,9 @@ function fitPoints(rules: RuleSet, custom: CustomColumns): Expr {
 function scoringInstant(rules: RuleSet, instant: ScoringInstant, asOf: Expr): Expr {
   if (instant === 'as-of') return asOf;
   const window = bin('+', epochMs(col('l', 'created_at')), num(rules.scoringWindowDays * DAY_MS));
-  const later = ['sal', 'sql', 'sqo', 'won', 'lost', 'disqualified'].map((s) => fn('COALESCE', epochMs(col('l', `${s}_at`)), num(FAR)));
+  const later = ['sal', 'sql', 'sqo', 'won', 'lost', 'disqualified'].map((s) =>
+    fn('COALESCE', epochMs(col('l', `${s}_at`)), num(FAR)),
+  );
   return fn('LEAST', asOf, window, ...later);
 }
 
@@ -80,8 +102,16 @@ function intentCtes(rules: RuleSet): (readonly [string, Select])[] {
       { e: fn('EXP', bin('*', num(-decayPerDay), ageDays)), as: 'decay' },
     ],
     from: cte('lead_base', 'b'),
-    joins: [{ kind: 'INNER', from: source('activities', 'act'), on: bin('=', col('act', 'lead_id'), col('b', 'lead_id')) }],
-    where: and(bin('<=', epochMs(col('act', 'at')), col('b', 'scored_at_ms')), inList(col('act', 'type'), acts.map((a) => str(a.type)))),
+    joins: [
+      { kind: 'INNER', from: source('activities', 'act'), on: bin('=', col('act', 'lead_id'), col('b', 'lead_id')) },
+    ],
+    where: and(
+      bin('<=', epochMs(col('act', 'at')), col('b', 'scored_at_ms')),
+      inList(
+        col('act', 'type'),
+        acts.map((a) => str(a.type)),
+      ),
+    ),
   });
   const sums = select({
     columns: [
@@ -93,7 +123,13 @@ function intentCtes(rules: RuleSet): (readonly [string, Select])[] {
     groupBy: [col('d', 'lead_id'), col('d', 'type')],
   });
   const capped = caseWhen(
-    acts.map((a) => [bin('=', col('s', 'type'), str(a.type)), fn('LEAST', num(a.cap), fn('GREATEST', num(-a.cap), bin('*', num(a.points), col('s', 'decay_sum'))))] as const),
+    acts.map(
+      (a) =>
+        [
+          bin('=', col('s', 'type'), str(a.type)),
+          fn('LEAST', num(a.cap), fn('GREATEST', num(-a.cap), bin('*', num(a.points), col('s', 'decay_sum')))),
+        ] as const,
+    ),
     num(0),
   );
   const points = select({
@@ -146,15 +182,30 @@ export function leadScoresQuery(input: RuleSet, o: LeadScoreOptions): Query {
     columns: [
       { e: col('b', 'lead_id'), as: 'lead_id' },
       { e: cast(clamp(col('b', 'fit_points'), 0, 100), 'double'), as: 'fit' },
-      { e: cast(intent.length ? clamp(fn('COALESCE', col('ip', 'intent_points'), num(0)), 0, 100) : num(0), 'double'), as: 'intent' },
+      {
+        e: cast(intent.length ? clamp(fn('COALESCE', col('ip', 'intent_points'), num(0)), 0, 100) : num(0), 'double'),
+        as: 'intent',
+      },
       { e: isNotNull(col('sa', 'lead_id')), as: 'has_sql_activity' },
       { e: fn('COALESCE', col('fo', 'criteria_met'), bool(false)), as: 'criteria_met' },
     ],
     from: cte('lead_base', 'b'),
     joins: [
-      ...(intent.length ? [{ kind: 'LEFT' as const, from: cte('intent_points', 'ip'), on: bin('=', col('ip', 'lead_id'), col('b', 'lead_id')) }] : []),
+      ...(intent.length
+        ? [
+            {
+              kind: 'LEFT' as const,
+              from: cte('intent_points', 'ip'),
+              on: bin('=', col('ip', 'lead_id'), col('b', 'lead_id')),
+            },
+          ]
+        : []),
       { kind: 'LEFT', from: cte('sql_activity', 'sa'), on: bin('=', col('sa', 'lead_id'), col('b', 'lead_id')) },
-      { kind: 'LEFT', from: cte('first_opportunity', 'fo'), on: and(bin('=', col('fo', 'lead_id'), col('b', 'lead_id')), bin('=', col('fo', 'rn'), num(1))) },
+      {
+        kind: 'LEFT',
+        from: cte('first_opportunity', 'fo'),
+        on: and(bin('=', col('fo', 'lead_id'), col('b', 'lead_id')), bin('=', col('fo', 'rn'), num(1))),
+      },
     ],
   });
   const fit = col('s', 'fit');
@@ -169,8 +220,26 @@ export function leadScoresQuery(input: RuleSet, o: LeadScoreOptions): Query {
       { e: col('s', 'lead_id'), as: 'lead_id' },
       { e: fit, as: 'fit' },
       { e: it, as: 'intent' },
-      { e: caseWhen([[bin('>=', fit, num(t.icpTier1)), str(ICP_TIERS[0])], [bin('>=', fit, num(t.icpTier2)), str(ICP_TIERS[1])]], str(ICP_TIERS[2])), as: 'icp_tier' },
-      { e: caseWhen([[bin('>=', it, num(t.intentHigh)), str(INTENT_TIERS[0])], [bin('>=', it, num(t.intentMid)), str(INTENT_TIERS[1])]], str(INTENT_TIERS[2])), as: 'intent_tier' },
+      {
+        e: caseWhen(
+          [
+            [bin('>=', fit, num(t.icpTier1)), str(ICP_TIERS[0])],
+            [bin('>=', fit, num(t.icpTier2)), str(ICP_TIERS[1])],
+          ],
+          str(ICP_TIERS[2]),
+        ),
+        as: 'icp_tier',
+      },
+      {
+        e: caseWhen(
+          [
+            [bin('>=', it, num(t.intentHigh)), str(INTENT_TIERS[0])],
+            [bin('>=', it, num(t.intentMid)), str(INTENT_TIERS[1])],
+          ],
+          str(INTENT_TIERS[2]),
+        ),
+        as: 'intent_tier',
+      },
       { e: caseWhen([[mql, bool(true)]], bool(false)), as: 'is_mql' },
       { e: col('s', 'has_sql_activity'), as: 'has_sql_activity' },
       { e: col('s', 'criteria_met'), as: 'criteria_met' },
@@ -179,7 +248,13 @@ export function leadScoresQuery(input: RuleSet, o: LeadScoreOptions): Query {
   });
   const route = caseWhen(
     ICP_TIERS.flatMap((icp, i) =>
-      INTENT_TIERS.map((tier, j) => [and(bin('=', col('x', 'icp_tier'), str(icp)), bin('=', col('x', 'intent_tier'), str(tier))), str(MATRIX_ROUTES[i]![j]!)] as const),
+      INTENT_TIERS.map(
+        (tier, j) =>
+          [
+            and(bin('=', col('x', 'icp_tier'), str(icp)), bin('=', col('x', 'intent_tier'), str(tier))),
+            str(MATRIX_ROUTES[i]![j]!),
+          ] as const,
+      ),
     ),
   );
   const isSql = and(col('x', 'is_mql'), col('x', 'has_sql_activity'));
@@ -198,7 +273,15 @@ export function leadScoresQuery(input: RuleSet, o: LeadScoreOptions): Query {
     from: cte('tiered', 'x'),
   });
   return {
-    ctes: [...asOf.ctes, ['lead_base', base], ...intent, ['sql_activity', sqlActivity], ['first_opportunity', firstOpp], ['scored', scored], ['tiered', tiered]],
+    ctes: [
+      ...asOf.ctes,
+      ['lead_base', base],
+      ...intent,
+      ['sql_activity', sqlActivity],
+      ['first_opportunity', firstOpp],
+      ['scored', scored],
+      ['tiered', tiered],
+    ],
     body,
   };
 }

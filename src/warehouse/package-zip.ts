@@ -23,7 +23,9 @@ export const dbtPackageZip = (o: DbtOptions): Uint8Array => zipFiles(dbtPackage(
  * `account.custom.X`, each a dictionary or a number column). Complete: a rule on a column the
  * dataset lacks scores nothing in the app, so it scores nothing in the package either.
  */
-export function customColumnsOfAttributes(attributes: readonly { readonly ref: string; readonly kind: 'dict' | 'num' }[]): CustomColumns {
+export function customColumnsOfAttributes(
+  attributes: readonly { readonly ref: string; readonly kind: 'dict' | 'num' }[],
+): CustomColumns {
   const leads: Record<string, CustomKind> = {};
   const accounts: Record<string, CustomKind> = {};
   for (const a of attributes) {

@@ -18,8 +18,30 @@ import { lookbackStart, DEFAULT_LOOKBACK_QUARTERS } from '../engine/forecast/loo
 import { asOfSql, type AsOf } from './as-of';
 import { quarterSql } from './quarter-sql';
 import {
-  agg, and, bin, bool, caseWhen, cast, col, cte, epochMs, fn, inList, isNotNull, isNull, msMinusMonths, not, NULL, num, or, rowNumber, select, source, str,
-  type Expr, type Query,
+  agg,
+  and,
+  bin,
+  bool,
+  caseWhen,
+  cast,
+  col,
+  cte,
+  epochMs,
+  fn,
+  inList,
+  isNotNull,
+  isNull,
+  msMinusMonths,
+  not,
+  NULL,
+  num,
+  or,
+  rowNumber,
+  select,
+  source,
+  str,
+  type Expr,
+  type Query,
 } from './sql/ast';
 
 export interface PipelineOptions {
@@ -41,7 +63,12 @@ export interface PipelineOptions {
 function userProbability(stage: Expr, user: Readonly<Record<string, number>>): Expr {
   const fallback = user.sqo ?? DEFAULT_STAGE_PROBABILITIES.sqo!;
   const entries = Object.entries(user);
-  return entries.length ? caseWhen(entries.map(([s, p]) => [bin('=', stage, str(s)), num(p)] as const), num(fallback)) : num(fallback);
+  return entries.length
+    ? caseWhen(
+        entries.map(([s, p]) => [bin('=', stage, str(s)), num(p)] as const),
+        num(fallback),
+      )
+    : num(fallback);
 }
 
 export function pipelineByQuarterQuery(o: PipelineOptions): Query {
@@ -49,7 +76,11 @@ export function pipelineByQuarterQuery(o: PipelineOptions): Query {
   const fsm = o.fiscalYearStartMonth ?? 1;
   const q = o.lookbackQuarters === undefined ? DEFAULT_LOOKBACK_QUARTERS : o.lookbackQuarters;
   const from: Expr | null =
-    q === null || !Number.isFinite(q) ? null : typeof o.asOf === 'number' ? num(lookbackStart(o.asOf, q)) : msMinusMonths(asOf.expr, 3 * q);
+    q === null || !Number.isFinite(q)
+      ? null
+      : typeof o.asOf === 'number'
+        ? num(lookbackStart(o.asOf, q))
+        : msMinusMonths(asOf.expr, 3 * q);
   const lastClose = select({
     columns: [
       { e: col('h', 'opportunity_id'), as: 'opportunity_id' },
@@ -68,7 +99,10 @@ export function pipelineByQuarterQuery(o: PipelineOptions): Query {
     from: source('opportunity_stages', 'h'),
     where: bin('<=', epochMs(col('h', 'entered_at')), asOf.expr),
   });
-  const closedTs = caseWhen([[bin('=', col('o', 'status'), str('open')), NULL]], fn('COALESCE', col('o', 'close_date'), col('lc', 'closed_entry_at')));
+  const closedTs = caseWhen(
+    [[bin('=', col('o', 'status'), str('open')), NULL]],
+    fn('COALESCE', col('o', 'close_date'), col('lc', 'closed_entry_at')),
+  );
   const state = select({
     columns: [
       { e: col('o', 'id'), as: 'id' },
@@ -90,12 +124,24 @@ export function pipelineByQuarterQuery(o: PipelineOptions): Query {
     from: source('opportunities', 'o'),
     joins: [
       { kind: 'LEFT', from: cte('last_close_entry', 'lc'), on: bin('=', col('lc', 'opportunity_id'), col('o', 'id')) },
-      { kind: 'LEFT', from: cte('last_stage_entry', 'ls'), on: and(bin('=', col('ls', 'opportunity_id'), col('o', 'id')), bin('=', col('ls', 'rn'), num(1))) },
-      ...(o.botsOut ? [{ kind: 'LEFT' as const, from: source('leads', 'bl'), on: bin('=', col('bl', 'id'), col('o', 'lead_id')) }] : []),
+      {
+        kind: 'LEFT',
+        from: cte('last_stage_entry', 'ls'),
+        on: and(bin('=', col('ls', 'opportunity_id'), col('o', 'id')), bin('=', col('ls', 'rn'), num(1))),
+      },
+      ...(o.botsOut
+        ? [{ kind: 'LEFT' as const, from: source('leads', 'bl'), on: bin('=', col('bl', 'id'), col('o', 'lead_id')) }]
+        : []),
     ],
-    where: and(bin('<=', epochMs(col('o', 'created_at')), asOf.expr), ...(o.botsOut ? [not(fn('COALESCE', col('bl', 'is_bot'), bool(false)))] : [])),
+    where: and(
+      bin('<=', epochMs(col('o', 'created_at')), asOf.expr),
+      ...(o.botsOut ? [not(fn('COALESCE', col('bl', 'is_bot'), bool(false)))] : []),
+    ),
   });
-  const inWindow = and(inList(col('s', 'status_at'), [str('won'), str('lost')]), from === null ? bool(true) : or(isNull(col('s', 'closed_at')), bin('>', epochMs(col('s', 'closed_at')), from)));
+  const inWindow = and(
+    inList(col('s', 'status_at'), [str('won'), str('lost')]),
+    from === null ? bool(true) : or(isNull(col('s', 'closed_at')), bin('>', epochMs(col('s', 'closed_at')), from)),
+  );
   const entered = select({
     distinct: true,
     columns: [
@@ -112,21 +158,38 @@ export function pipelineByQuarterQuery(o: PipelineOptions): Query {
       { e: agg('SUM', caseWhen([[bin('=', col('s', 'status_at'), str('won')), num(1)]], num(0))), as: 'won' },
     ],
     from: cte('stage_entered', 'e'),
-    joins: [{ kind: 'INNER', from: cte('opportunity_state', 's'), on: bin('=', col('s', 'id'), col('e', 'opportunity_id')) }],
+    joins: [
+      { kind: 'INNER', from: cte('opportunity_state', 's'), on: bin('=', col('s', 'id'), col('e', 'opportunity_id')) },
+    ],
     where: inWindow,
     groupBy: [col('e', 'stage')],
   });
   const user = o.userProbabilities ?? DEFAULT_STAGE_PROBABILITIES;
   const minClosed = o.minClosed ?? DEFAULT_MIN_CLOSED;
   const p = caseWhen(
-    [[and(isNotNull(col('st', 'closed')), bin('>=', col('st', 'closed'), num(minClosed)), not(inList(col('s', 'stage_at'), [str('won'), str('lost')]))), bin('/', cast(col('st', 'won'), 'double'), cast(col('st', 'closed'), 'double'))]],
+    [
+      [
+        and(
+          isNotNull(col('st', 'closed')),
+          bin('>=', col('st', 'closed'), num(minClosed)),
+          not(inList(col('s', 'stage_at'), [str('won'), str('lost')])),
+        ),
+        bin('/', cast(col('st', 'won'), 'double'), cast(col('st', 'closed'), 'double')),
+      ],
+    ],
     userProbability(col('s', 'stage_at'), user),
   );
   const open = and(bin('=', col('s', 'status_at'), str('open')), isNotNull(col('s', 'close_date')));
   const won = and(bin('=', col('s', 'status_at'), str('won')), isNotNull(col('s', 'closed_at')));
   const contributions = select({
     columns: [
-      { e: caseWhen([[open, quarterSql(col('s', 'close_date'), fsm)], [won, quarterSql(col('s', 'closed_at'), fsm)]]), as: 'quarter' },
+      {
+        e: caseWhen([
+          [open, quarterSql(col('s', 'close_date'), fsm)],
+          [won, quarterSql(col('s', 'closed_at'), fsm)],
+        ]),
+        as: 'quarter',
+      },
       { e: caseWhen([[open, num(1)]], num(0)), as: 'open_due' },
       { e: caseWhen([[open, col('s', 'amount')]], num(0)), as: 'open_amount' },
       { e: caseWhen([[open, bin('*', col('s', 'amount'), p)]], num(0)), as: 'weighted_amount' },
@@ -162,7 +225,11 @@ export function pipelineByQuarterQuery(o: PipelineOptions): Query {
       select({ columns: [{ e: col('qq', 'quarter'), as: 'quarter' }], from: cte('quotas', 'qq') }),
     ],
   };
-  const quarters = select({ distinct: true, columns: [{ e: col('a', 'quarter'), as: 'quarter' }], from: cte('quarter_list', 'a') });
+  const quarters = select({
+    distinct: true,
+    columns: [{ e: col('a', 'quarter'), as: 'quarter' }],
+    from: cte('quarter_list', 'a'),
+  });
   const body = select({
     columns: [
       { e: col('k', 'quarter'), as: 'quarter' },
@@ -196,4 +263,3 @@ export function pipelineByQuarterQuery(o: PipelineOptions): Query {
     body,
   };
 }
-

@@ -24,7 +24,8 @@ const c = (name: string, type: SqlType, description: string): TableColumn => ({ 
 export const LEAD_STAGE_COLUMNS = ['mql', 'sal', 'sql', 'sqo', 'won', 'lost', 'disqualified', 'recycled'] as const;
 
 /** `economicBuyer` → `q_economic_buyer`. */
-export const criterionColumn = (q: QualificationCriterion): string => `q_${q.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}`;
+export const criterionColumn = (q: QualificationCriterion): string =>
+  `q_${q.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}`;
 
 export const CANONICAL_TABLES: readonly CanonicalTable[] = [
   {
@@ -63,7 +64,12 @@ export const CANONICAL_TABLES: readonly CanonicalTable[] = [
   {
     name: 'activities',
     description: 'One row per lead activity.',
-    columns: [c('lead_id', 'text', 'The lead (leads.id).'), c('type', 'text', 'Activity type, e.g. pricing_view.'), c('at', 'timestamp', 'When, UTC.'), c('value', 'double', 'Optional value.')],
+    columns: [
+      c('lead_id', 'text', 'The lead (leads.id).'),
+      c('type', 'text', 'Activity type, e.g. pricing_view.'),
+      c('at', 'timestamp', 'When, UTC.'),
+      c('value', 'double', 'Optional value.'),
+    ],
   },
   {
     name: 'opportunities',
@@ -79,17 +85,24 @@ export const CANONICAL_TABLES: readonly CanonicalTable[] = [
       c('status', 'text', 'open, won or lost.'),
       c('stage', 'text', 'Current stage.'),
       c('sourced_by', 'text', 'marketing, sdr, ae or partner.'),
-      ...QUALIFICATION_CRITERIA.map((q) => c(criterionColumn(q), 'boolean', `Qualification criterion ${q} (NULL when not recorded).`)),
+      ...QUALIFICATION_CRITERIA.map((q) =>
+        c(criterionColumn(q), 'boolean', `Qualification criterion ${q} (NULL when not recorded).`),
+      ),
     ],
   },
   {
     name: 'opportunity_stages',
     description: 'Full stage history of opportunities (may move backwards).',
-    columns: [c('opportunity_id', 'text', 'The opportunity.'), c('stage', 'text', 'Stage entered.'), c('entered_at', 'timestamp', 'When, UTC.')],
+    columns: [
+      c('opportunity_id', 'text', 'The opportunity.'),
+      c('stage', 'text', 'Stage entered.'),
+      c('entered_at', 'timestamp', 'When, UTC.'),
+    ],
   },
   {
     name: 'opportunity_history',
-    description: 'Recorded changes of opportunities, one row per change (as Salesforce OpportunityHistory); may be empty. A field the change leaves alone is NULL.',
+    description:
+      'Recorded changes of opportunities, one row per change (as Salesforce OpportunityHistory); may be empty. A field the change leaves alone is NULL.',
     columns: [
       c('opportunity_id', 'text', 'The opportunity.'),
       c('at', 'timestamp', 'When the change was recorded, UTC.'),
@@ -103,7 +116,10 @@ export const CANONICAL_TABLES: readonly CanonicalTable[] = [
   {
     name: 'plan',
     description: 'Quota per fiscal quarter.',
-    columns: [c('quarter', 'text', 'Fiscal quarter label, e.g. 2026-Q1.'), c('quota', 'double', 'Quota in the dataset currency.')],
+    columns: [
+      c('quarter', 'text', 'Fiscal quarter label, e.g. 2026-Q1.'),
+      c('quota', 'double', 'Quota in the dataset currency.'),
+    ],
   },
 ];
 

@@ -21,7 +21,8 @@ function lines(v: YamlValue, indent: string): string[] {
   if (entries.length === 0) return [`${indent}{}`];
   return entries.flatMap(([k, x]) => {
     const key = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k);
-    if (isScalar(x) || (Array.isArray(x) && x.length === 0)) return [`${indent}${key}: ${isScalar(x) ? scalar(x) : '[]'}`];
+    if (isScalar(x) || (Array.isArray(x) && x.length === 0))
+      return [`${indent}${key}: ${isScalar(x) ? scalar(x) : '[]'}`];
     return [`${indent}${key}:`, ...lines(x, `${indent}  `)];
   });
 }

@@ -26,7 +26,18 @@ export type { DataHandlers, DatasetSummary, InputFile, LoadProgress } from './ha
 export type { DrillRows, DrillTarget, FunnelHandlers, FunnelViewModel, OverviewModel } from './handlers/funnel';
 export type { ConversionBasis, FunnelStageRow } from './handlers/funnel-model';
 export type { OverviewFunnel, OverviewStageRow } from './handlers/funnel-overview-opps';
-export type { IntentViewModel, KeyedRules, LeadExplanationViewModel, LeadPredictionViewModel, ScoringCatalog, ScoringHandlers, StatusChangesViewModel, SuggestInput, WhatIfInput, WhatIfViewModel } from './handlers/scoring';
+export type {
+  IntentViewModel,
+  KeyedRules,
+  LeadExplanationViewModel,
+  LeadPredictionViewModel,
+  ScoringCatalog,
+  ScoringHandlers,
+  StatusChangesViewModel,
+  SuggestInput,
+  WhatIfInput,
+  WhatIfViewModel,
+} from './handlers/scoring';
 export type {
   ForecastHandlers,
   ForecastInput,
@@ -45,9 +56,28 @@ export type {
   StageCategoryView,
 } from './handlers/deal-forecast';
 export type { DealForecastHandlers } from './handlers/deal-forecast-handlers';
-export type { AccuracyPart, DealListInput, DealListRow, DealListView, DealTarget, SqoLagSeries } from './handlers/deal-list';
-export type { AccuracyMethod, AccuracyMethodView, ForecastAccuracyHandlers, ForecastAccuracyView } from './handlers/forecast-accuracy';
-export type { DetectorKey, DetectorView, HygieneHandlers, HygieneInput, HygieneRow, HygieneView } from './handlers/hygiene';
+export type {
+  AccuracyPart,
+  DealListInput,
+  DealListRow,
+  DealListView,
+  DealTarget,
+  SqoLagSeries,
+} from './handlers/deal-list';
+export type {
+  AccuracyMethod,
+  AccuracyMethodView,
+  ForecastAccuracyHandlers,
+  ForecastAccuracyView,
+} from './handlers/forecast-accuracy';
+export type {
+  DetectorKey,
+  DetectorView,
+  HygieneHandlers,
+  HygieneInput,
+  HygieneRow,
+  HygieneView,
+} from './handlers/hygiene';
 export type { ImportHandlers, ImportPreview, ImportSettings } from './handlers/import';
 export type { ImportProgress } from './handlers/import-read';
 export type { DatasetFile, ExportHandlers } from './handlers/export';

@@ -11,7 +11,10 @@ let client: EngineClient | null = null;
 
 export function engine(): EngineClient {
   if (!client) {
-    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'revlens-engine' });
+    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'revlens-engine',
+    });
     client = wrap<EngineApi>(worker);
   }
   return client;

@@ -10,6 +10,8 @@ import { canShareMemory, createScoringPool } from './pool/scoring-pool';
 import { createEngineService } from './service';
 
 const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-const scoringPool = canShareMemory() ? createScoringPool(spawnBrowserPoolWorker, Math.min(4, Math.max(2, cores))) : null;
+const scoringPool = canShareMemory()
+  ? createScoringPool(spawnBrowserPoolWorker, Math.min(4, Math.max(2, cores)))
+  : null;
 
 expose(createEngineService({ scoringPool }));

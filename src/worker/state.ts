@@ -23,6 +23,7 @@ export function createState(): EngineState {
 
 /** The loaded dataset, or an error that says what to do. */
 export function requireDataset(state: EngineState): Dataset {
-  if (!state.dataset) throw new Error('No dataset is loaded: load the demo company or your own files on the Data view.');
+  if (!state.dataset)
+    throw new Error('No dataset is loaded: load the demo company or your own files on the Data view.');
   return state.dataset;
 }

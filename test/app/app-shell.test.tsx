@@ -36,7 +36,9 @@ describe('the app shell', () => {
     await userEvent.click(within(nav).getByRole('link', { name: 'Hygiene' }));
     expect(window.location.pathname).toBe('/hygiene');
     // Views load as separate chunks: the first visit waits for the module.
-    expect(await screen.findByRole('heading', { level: 1, name: 'SQO hygiene' }, { timeout: 15_000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'SQO hygiene' }, { timeout: 15_000 }),
+    ).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Hygiene' })).toHaveAttribute('aria-current', 'page');
   });
 
@@ -48,7 +50,9 @@ describe('the app shell', () => {
     const group = within(filters).getByRole('group', { name: 'Source' });
     await userEvent.click(await within(group).findByRole('checkbox', { name: 'referral' }));
     expect(new URLSearchParams(window.location.search).getAll('source')).toEqual(['referral']);
-    await userEvent.click(within(screen.getByRole('navigation', { name: 'Views' })).getByRole('link', { name: 'Data' }));
+    await userEvent.click(
+      within(screen.getByRole('navigation', { name: 'Views' })).getByRole('link', { name: 'Data' }),
+    );
     expect(window.location.pathname).toBe('/data');
     expect(new URLSearchParams(window.location.search).getAll('source')).toEqual(['referral']);
   });

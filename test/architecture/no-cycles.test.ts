@@ -32,7 +32,14 @@ describe('cycle finding', () => {
       ['d', new Set<string>()],
     ]);
     expect(named(cycles(g))).toEqual(['a → b → c → a']);
-    expect(cycles(new Map([['a', new Set(['b'])], ['b', new Set<string>()]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ['a', new Set(['b'])],
+          ['b', new Set<string>()],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('sees folders import each other through different files', () => {

@@ -6,20 +6,32 @@ const measure = (role: string, text: string) => text.length * (role === 'title' 
 
 describe('the header of an exported chart', () => {
   it('puts the title, the subtitle and the units on their own lines, top to bottom', () => {
-    const { lines, bottom } = layoutHeader({ title: 'Leads per stage', subtitle: 'Acme · as of Nov 15, 2026 · no filters', units: 'leads' }, 1000, measure);
+    const { lines, bottom } = layoutHeader(
+      { title: 'Leads per stage', subtitle: 'Acme · as of Nov 15, 2026 · no filters', units: 'leads' },
+      1000,
+      measure,
+    );
     expect(lines.map((l) => [l.role, l.text])).toEqual([
       ['title', 'Leads per stage'],
       ['subtitle', 'Acme · as of Nov 15, 2026 · no filters'],
       ['subtitle', 'Units: leads'],
     ]);
     const p = EXPORT_THEME.padding;
-    expect(lines.map((l) => l.top)).toEqual([p, p + EXPORT_THEME.title.lineHeight, p + EXPORT_THEME.title.lineHeight + EXPORT_THEME.subtitle.lineHeight]);
+    expect(lines.map((l) => l.top)).toEqual([
+      p,
+      p + EXPORT_THEME.title.lineHeight,
+      p + EXPORT_THEME.title.lineHeight + EXPORT_THEME.subtitle.lineHeight,
+    ]);
     expect(bottom).toBe(lines[2]!.top + EXPORT_THEME.subtitle.lineHeight + EXPORT_THEME.gap);
   });
 
   it('wraps a long title to the width and leaves out the units line when there are none', () => {
     const { lines } = layoutHeader({ title: 'Time in stage: median and p75 days', subtitle: 'Acme' }, 180, measure);
-    expect(lines.filter((l) => l.role === 'title').map((l) => l.text)).toEqual(['Time in stage:', 'median and p75', 'days']);
+    expect(lines.filter((l) => l.role === 'title').map((l) => l.text)).toEqual([
+      'Time in stage:',
+      'median and p75',
+      'days',
+    ]);
     expect(lines.some((l) => l.text.startsWith('Units'))).toBe(false);
   });
 

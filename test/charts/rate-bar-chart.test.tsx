@@ -36,7 +36,10 @@ describe('drilling by keyboard', () => {
     const onSelect = vi.fn();
     render(<RateBarChart rows={rows} series={series} xLabel="Quarter" yLabel="%" onSelect={onSelect} />);
     const bars = await screen.findAllByRole('button');
-    expect(bars.map((b) => b.getAttribute('aria-label'))).toEqual(['Q1; 25.0% — show the leads behind it', 'Q2; 10.0% — show the leads behind it']);
+    expect(bars.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Q1; 25.0% — show the leads behind it',
+      'Q2; 10.0% — show the leads behind it',
+    ]);
     expect(bars.every((b) => b.getAttribute('tabindex') === '0')).toBe(true);
     fireEvent.keyDown(bars[1]!, { key: 'a' });
     fireEvent.keyDown(bars[1]!, { key: 'Tab' });
@@ -49,7 +52,16 @@ describe('drilling by keyboard', () => {
   });
 
   it('says what a bar does, and leaves bars of a chart that does not drill out of the tab order', () => {
-    const { unmount } = render(<RateBarChart rows={rows} series={series} xLabel="Quarter" yLabel="%" onSelect={vi.fn()} selectAction="open the Funnel view" />);
+    const { unmount } = render(
+      <RateBarChart
+        rows={rows}
+        series={series}
+        xLabel="Quarter"
+        yLabel="%"
+        onSelect={vi.fn()}
+        selectAction="open the Funnel view"
+      />,
+    );
     expect(screen.getAllByRole('button')[0]).toHaveAccessibleName('Q1; 25.0% — open the Funnel view');
     unmount();
     const { container } = render(<RateBarChart rows={rows} series={series} xLabel="Quarter" yLabel="%" />);
@@ -62,11 +74,24 @@ describe('small samples', () => {
   const series = [{ key: 'rate', name: 'MQL→SQO', color: '#1f4e8c' }];
   const small = [
     { category: '2026-Q1', values: { rate: 0.3 }, tooltips: { rate: ['Q1', '30.0% (n = 400)'] } },
-    { category: '2026-Q2', values: { rate: 1 }, small: { rate: 'n = 2' }, tooltips: { rate: ['Q2', '100.0% (95% CI 34.2–100.0%, n = 2)', 'Small sample: 2 MQLs, under 30'] } },
+    {
+      category: '2026-Q2',
+      values: { rate: 1 },
+      small: { rate: 'n = 2' },
+      tooltips: { rate: ['Q2', '100.0% (95% CI 34.2–100.0%, n = 2)', 'Small sample: 2 MQLs, under 30'] },
+    },
   ];
 
   it('hatches and labels a bar below the sample threshold with its n, and says what hatching means', () => {
-    const { container } = render(<RateBarChart rows={small} series={series} xLabel="Quarter" yLabel="%" smallNote="Hatched bars rest on fewer than 30 MQLs." />);
+    const { container } = render(
+      <RateBarChart
+        rows={small}
+        series={series}
+        xLabel="Quarter"
+        yLabel="%"
+        smallNote="Hatched bars rest on fewer than 30 MQLs."
+      />,
+    );
     const labels = [...container.querySelectorAll('.recharts-label-list text')].map((t) => t.textContent);
     expect(labels).toEqual(['n = 2']);
     const fills = [...container.querySelectorAll('.recharts-bar-rectangle path')].map((p) => p.getAttribute('fill'));
@@ -77,7 +102,15 @@ describe('small samples', () => {
   });
 
   it('draws every bar solid, and no note, when no point is a small sample', () => {
-    const { container } = render(<RateBarChart rows={[small[0]!]} series={series} xLabel="Quarter" yLabel="%" smallNote="Hatched bars rest on fewer than 30 MQLs." />);
+    const { container } = render(
+      <RateBarChart
+        rows={[small[0]!]}
+        series={series}
+        xLabel="Quarter"
+        yLabel="%"
+        smallNote="Hatched bars rest on fewer than 30 MQLs."
+      />,
+    );
     expect(container.querySelectorAll('.recharts-label-list text')).toHaveLength(0);
     expect(screen.queryByText(/Hatched bars/)).toBeNull();
   });
@@ -85,6 +118,8 @@ describe('small samples', () => {
   it('names a small-sample bar with its interval and sample for a screen reader', async () => {
     render(<RateBarChart rows={small} series={series} xLabel="Quarter" yLabel="%" onSelect={() => {}} />);
     const bars = await screen.findAllByRole('button');
-    expect(bars[1]).toHaveAccessibleName('Q2; 100.0% (95% CI 34.2–100.0%, n = 2); Small sample: 2 MQLs, under 30 — show the leads behind it');
+    expect(bars[1]).toHaveAccessibleName(
+      'Q2; 100.0% (95% CI 34.2–100.0%, n = 2); Small sample: 2 MQLs, under 30 — show the leads behind it',
+    );
   });
 });

@@ -10,7 +10,10 @@ const dir = mkdtempSync(join(tmpdir(), 'revlens-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function revlens(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe('the revlens command', () => {

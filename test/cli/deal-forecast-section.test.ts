@@ -21,8 +21,21 @@ describe('report key forecast', () => {
 
   it('categories per quarter, cumulative as Salesforce, beside quota and weighted pipeline (currency units)', () => {
     const cats = out.categories as Record<string, Record<string, number | null>>;
-    expect(cats['2026-Q1']).toMatchObject({ closed: 5_000, commit: 5_000, bestCase: 5_000, pipeline: 45_000, omitted: 50_000, quota: 100_000 });
-    expect(cats['2026-Q2']).toMatchObject({ closed: 0, commit: 10_000, bestCase: 10_000, pipeline: 10_000, quota: null });
+    expect(cats['2026-Q1']).toMatchObject({
+      closed: 5_000,
+      commit: 5_000,
+      bestCase: 5_000,
+      pipeline: 45_000,
+      omitted: 50_000,
+      quota: 100_000,
+    });
+    expect(cats['2026-Q2']).toMatchObject({
+      closed: 0,
+      commit: 10_000,
+      bestCase: 10_000,
+      pipeline: 10_000,
+      quota: null,
+    });
   });
 
   it('the waterfall of the as-of quarter, and slippage with win rates (null when no pushed deal closed)', () => {
@@ -38,13 +51,21 @@ describe('report key forecast', () => {
       lost: { count: 1, amount: 30_000 },
       end: { count: 2, amount: 90_000 },
     });
-    expect(out.slippage).toMatchObject({ pushedDeals: 1, pushedTwiceDeals: 1, pulledInDeals: 1, winRatePushed: null, winRateNeverPushed: 0.5 });
+    expect(out.slippage).toMatchObject({
+      pushedDeals: 1,
+      pushedTwiceDeals: 1,
+      pulledInDeals: 1,
+      winRatePushed: null,
+      winRateNeverPushed: 0.5,
+    });
     expect(out.notMeasurable).toBeUndefined();
     expect(dealForecastSection.text(c)[1]).toMatch(/start \$5,000 \+ new \$80,000 .* = end \$90,000/);
   });
 
   it('without deal history: waterfall and slippage are null, with the reason', () => {
-    const none = (dealForecastSection.json(ctx(bookOfDeals(), ms('2026-06-30'))) as { forecast: Record<string, unknown> }).forecast;
+    const none = (
+      dealForecastSection.json(ctx(bookOfDeals(), ms('2026-06-30'))) as { forecast: Record<string, unknown> }
+    ).forecast;
     expect([none.waterfall, none.slippage]).toEqual([null, null]);
     expect(none.notMeasurable).toEqual({ waterfall: NO_HISTORY, slippage: NO_HISTORY });
     expect(none.categories).toHaveProperty('2026-Q2');

@@ -27,13 +27,21 @@ function folder(rs: RecordSet): string {
 
 interface MethodJson {
   mape: number | null;
-  quarters: Record<string, { actual: number; ape: number | null; errors: (number | null)[]; forecasts: (number | null)[] }>;
+  quarters: Record<
+    string,
+    { actual: number; ape: number | null; errors: (number | null)[]; forecasts: (number | null)[] }
+  >;
   projection: number | null;
   projectionToDate: number | null;
 }
 interface Report {
   forecast: {
-    accuracy: { best: string; quarters: { quarter: string; actual: number }[]; methods: Record<string, MethodJson>; current: { quarter: string; actualToDate: number; paceShare: number } } | null;
+    accuracy: {
+      best: string;
+      quarters: { quarter: string; actual: number }[];
+      methods: Record<string, MethodJson>;
+      current: { quarter: string; actualToDate: number; paceShare: number };
+    } | null;
     categories: Record<string, unknown>;
     notMeasurable?: Record<string, string>;
   };
@@ -41,7 +49,8 @@ interface Report {
 
 describe('revlens report: forecast.accuracy', () => {
   const dir = folder(recordSet({ opportunities: DEALS }));
-  const report = (json: boolean) => runReport(loadDataset(dir, { json, asOf: '2026-07-25', flags: json ? { json: true } : {} }));
+  const report = (json: boolean) =>
+    runReport(loadDataset(dir, { json, asOf: '2026-07-25', flags: json ? { json: true } : {} }));
   const r = JSON.parse(report(true)) as Report;
   const a = r.forecast.accuracy!;
 
@@ -70,13 +79,19 @@ describe('revlens report: forecast.accuracy', () => {
 
   it('prints the MAPE of every method and the most accurate one', () => {
     const text = report(false);
-    expect(text).toMatch(/Forecast accuracy over 2026-Q1, 2026-Q2 \(MAPE, weeks 1–13\): Weighted pipeline 36\.0%, Commit 47\.8%, Best case 19\.8%/);
-    expect(text).toMatch(/Most accurate: Best case; it projects 2026-Q3 at \$100,000 \(\$0 won to date, \$30,000 expected by now\)/);
+    expect(text).toMatch(
+      /Forecast accuracy over 2026-Q1, 2026-Q2 \(MAPE, weeks 1–13\): Weighted pipeline 36\.0%, Commit 47\.8%, Best case 19\.8%/,
+    );
+    expect(text).toMatch(
+      /Most accurate: Best case; it projects 2026-Q3 at \$100,000 \(\$0 won to date, \$30,000 expected by now\)/,
+    );
   });
 
   it('without deal history: null, with the reason beside the other reasons', () => {
     const bare = folder(recordSet({ opportunities: DEALS.map(({ changes: _c, ...d }) => d) }));
-    const none = JSON.parse(runReport(loadDataset(bare, { json: true, asOf: '2026-07-25', flags: { json: true } }))) as Report;
+    const none = JSON.parse(
+      runReport(loadDataset(bare, { json: true, asOf: '2026-07-25', flags: { json: true } })),
+    ) as Report;
     expect(none.forecast.accuracy).toBeNull();
     expect(none.forecast.notMeasurable).toMatchObject({ accuracy: NO_HISTORY_REASON });
     expect(none.forecast.notMeasurable).toHaveProperty('waterfall');

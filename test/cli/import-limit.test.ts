@@ -20,7 +20,8 @@ function folder(files: Record<string, string>): string {
 }
 
 /** A header and `rows` rows of 21 bytes and 3 fields each: 1/7 field per byte. */
-const leadsCsv = (rows: number) => `id,created_at,source\n${Array.from({ length: rows }, (_, i) => `L${String(i).padStart(4, '0')},2026-01-05,web\n`).join('')}`;
+const leadsCsv = (rows: number) =>
+  `id,created_at,source\n${Array.from({ length: rows }, (_, i) => `L${String(i).padStart(4, '0')},2026-01-05,web\n`).join('')}`;
 
 describe('revlens import under a memory limit', () => {
   it('refuses a selection over the limit before reading it, naming the largest file and the heap to ask for', () => {
@@ -53,16 +54,27 @@ describe('revlens import under a memory limit', () => {
 
   it('reads a selection under the limit', () => {
     const dir = folder({ 'leads.csv': leadsCsv(3) });
-    const { records } = importPaths([dir], options, Date.now(), nodeImportLimit({ heap_size_limit: 64 * MIB, used_heap_size: 0 }));
+    const { records } = importPaths(
+      [dir],
+      options,
+      Date.now(),
+      nodeImportLimit({ heap_size_limit: 64 * MIB, used_heap_size: 0 }),
+    );
     expect(records.leads.map((l) => l.id)).toEqual(['L0000', 'L0001', 'L0002']);
   });
 
   it('the command refuses with exit 1 and the message under a small Node heap, instead of running out of memory', () => {
     // 700,000 leads of 21–23 bytes, about 15 MB; a 128 MB old space leaves far less than 15 MB × 13.
     const dir = folder({ 'leads.csv': leadsCsv(700_000) });
-    const r = spawnSync(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', 'src/cli/main.ts', 'import', dir], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=128', '--import', 'tsx', 'src/cli/main.ts', 'import', dir],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^revlens: leads\.csv is 15 MB of short fields \(about \d+ per KB\), needing as much memory to import as about \d+ MB of typical CSV, above the about \d+(\.\d)? MB this Node process can import at once \(its heap limit is \d+ MB\): run it again with a larger heap, NODE_OPTIONS=--max-old-space-size=1024 in the environment/);
+    expect(r.stderr).toMatch(
+      /^revlens: leads\.csv is 15 MB of short fields \(about \d+ per KB\), needing as much memory to import as about \d+ MB of typical CSV, above the about \d+(\.\d)? MB this Node process can import at once \(its heap limit is \d+ MB\): run it again with a larger heap, NODE_OPTIONS=--max-old-space-size=1024 in the environment/,
+    );
   }, 30_000);
 });

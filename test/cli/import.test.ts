@@ -10,7 +10,10 @@ const SF = join(ROOT, '../shared/data/salesforce-data-cloud-workshop/data');
 const MAVEN = join(ROOT, '../shared/data/maven-crm-sales-opportunities');
 
 function revlens(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -23,7 +26,14 @@ describe('revlens import', () => {
     expect(j.accepted + j.repaired + j.rejected).toBe(j.rowsRead);
     // 22 accounts + 60 leads + 50 opportunities + 68 campaign members.
     expect(j.rowsRead).toBe(200);
-    expect(j.issues[0]).toEqual({ file: 'CampaignMember.csv', row: 2, column: 'ContactId', value: '003Ec00000Cz310IAB', reason: 'campaign member is a contact, not a lead: contacts are not imported', outcome: 'rejected' });
+    expect(j.issues[0]).toEqual({
+      file: 'CampaignMember.csv',
+      row: 2,
+      column: 'ContactId',
+      value: '003Ec00000Cz310IAB',
+      reason: 'campaign member is a contact, not a lead: contacts are not imported',
+      outcome: 'rejected',
+    });
     expect(j.warnings.length).toBeGreaterThan(0);
   }, 30_000);
 
@@ -42,8 +52,24 @@ describe('revlens import', () => {
         {
           file: 'sales_pipeline.csv',
           target: 'opportunities',
-          columns: [['id', 'opportunity_id'], ['created_at', 'engage_date'], ['amount', 'close_value'], ['status', 'deal_stage'], ['stage', 'deal_stage'], ['close_date', 'close_date']],
-          values: [['status', [['Won', 'won'], ['Lost', 'lost'], ['*', 'open']]]],
+          columns: [
+            ['id', 'opportunity_id'],
+            ['created_at', 'engage_date'],
+            ['amount', 'close_value'],
+            ['status', 'deal_stage'],
+            ['stage', 'deal_stage'],
+            ['close_date', 'close_date'],
+          ],
+          values: [
+            [
+              'status',
+              [
+                ['Won', 'won'],
+                ['Lost', 'lost'],
+                ['*', 'open'],
+              ],
+            ],
+          ],
         },
       ],
     };
@@ -60,9 +86,18 @@ describe('revlens import', () => {
   }, 60_000);
 
   it('refuses an unknown preset and an invalid mapping with a reason', () => {
-    expect(revlens('import', SF, '--preset', 'zoho')).toMatchObject({ code: 2, err: expect.stringMatching(/--preset takes one of canonical, salesforce, hubspot/) });
+    expect(revlens('import', SF, '--preset', 'zoho')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--preset takes one of canonical, salesforce, hubspot/),
+    });
     const dir = mkdtempSync(join(tmpdir(), 'revlens-'));
-    writeFileSync(join(dir, 'bad.json'), '{"version":1,"name":"x","tables":[{"file":"a.csv","target":"__proto__","columns":[]}]}');
-    expect(revlens('import', SF, '--mapping', join(dir, 'bad.json'))).toMatchObject({ code: 1, err: expect.stringMatching(/not a valid mapping: tables\.0\.target/) });
+    writeFileSync(
+      join(dir, 'bad.json'),
+      '{"version":1,"name":"x","tables":[{"file":"a.csv","target":"__proto__","columns":[]}]}',
+    );
+    expect(revlens('import', SF, '--mapping', join(dir, 'bad.json'))).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/not a valid mapping: tables\.0\.target/),
+    });
   }, 30_000);
 });

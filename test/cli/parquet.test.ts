@@ -29,7 +29,8 @@ describe('revlens report on a canonical Parquet folder', () => {
   beforeAll(async () => {
     mkdirSync(csvDir);
     mkdirSync(pqDir);
-    for (const [name, text] of Object.entries(writeCanonicalCsv(generateDemoCompany({ leads: 600, seed: 11 }).records))) writeFileSync(join(csvDir, name), text);
+    for (const [name, text] of Object.entries(writeCanonicalCsv(generateDemoCompany({ leads: 600, seed: 11 }).records)))
+      writeFileSync(join(csvDir, name), text);
     await csvFolderToParquet(csvDir, pqDir);
   }, 60_000);
 
@@ -60,10 +61,15 @@ describe('revlens import of Parquet under a memory limit', () => {
     const dir = tempDir();
     const path = join(dir, 'leads.parquet');
     // 20,000 rows × 3 columns, each row's text alike: compresses far below its size as text.
-    await writeParquet(`SELECT 'L' || lpad(range::VARCHAR, 6, '0') AS id, DATE '2026-01-05' AS created_at, 'web' AS source FROM range(20000)`, path);
+    await writeParquet(
+      `SELECT 'L' || lpad(range::VARCHAR, 6, '0') AS id, DATE '2026-01-05' AS created_at, 'web' AS source FROM range(20000)`,
+      path,
+    );
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
-    const meta = await c.runAndReadAll(`SELECT sum(total_uncompressed_size)::BIGINT AS u FROM parquet_metadata('${path}')`);
+    const meta = await c.runAndReadAll(
+      `SELECT sum(total_uncompressed_size)::BIGINT AS u FROM parquet_metadata('${path}')`,
+    );
     const uncompressed = Number(meta.getRowObjectsJS()[0]!['u']);
     c.closeSync();
     db.closeSync();
@@ -81,10 +87,17 @@ describe('revlens import of Parquet under a memory limit', () => {
     }
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).message).toMatch(
-      new RegExp(`^leads\\.parquet is ${Math.round(size / 1024)} KB of compressed Parquet, needing as much memory to import as about ${Math.round(counted / 1024)} KB of typical CSV, above the about 64 KB`),
+      new RegExp(
+        `^leads\\.parquet is ${Math.round(size / 1024)} KB of compressed Parquet, needing as much memory to import as about ${Math.round(counted / 1024)} KB of typical CSV, above the about 64 KB`,
+      ),
     );
     // With room, the same file is read: 20,000 leads.
-    const { records } = importPaths([dir], { json: false, flags: {} }, Date.UTC(2026, 5, 1), nodeImportLimit({ heap_size_limit: 256 * 1024 * 1024, used_heap_size: 0 }));
+    const { records } = importPaths(
+      [dir],
+      { json: false, flags: {} },
+      Date.UTC(2026, 5, 1),
+      nodeImportLimit({ heap_size_limit: 256 * 1024 * 1024, used_heap_size: 0 }),
+    );
     expect(records.leads.length).toBe(20_000);
     expect(records.leads[19_999]).toMatchObject({ id: 'L019999', createdAt: Date.UTC(2026, 0, 5), source: 'web' });
   });

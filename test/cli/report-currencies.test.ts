@@ -17,14 +17,25 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 /** Open: U1 $1,000.00, E1 €200.00 (→ $220.00), C1 4,000,000.00 COP; won: E2 €100.15 (→ $110.17). */
 function folder(withRates: boolean): string {
-  const open = (id: string, cents: number, currency: string) => opportunity(id, '2026-04-10', { amountCents: cents, currency, closeDate: ms('2026-08-01') });
+  const open = (id: string, cents: number, currency: string) =>
+    opportunity(id, '2026-04-10', { amountCents: cents, currency, closeDate: ms('2026-08-01') });
   const rs = recordSet({
-    plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [], currencyRates: withRates ? [{ currency: 'EUR', rate: 1.1 }] : [] },
+    plan: {
+      currency: 'USD',
+      fiscalYearStartMonth: 1,
+      quotas: [],
+      currencyRates: withRates ? [{ currency: 'EUR', rate: 1.1 }] : [],
+    },
     opportunities: [
       open('U1', 100_000, 'USD'),
       open('E1', 20_000, 'EUR'),
       open('C1', 400_000_000, 'COP'),
-      opportunity('E2', '2026-04-01', { amountCents: 10_015, currency: 'EUR', status: 'won', closeDate: ms('2026-05-10') }),
+      opportunity('E2', '2026-04-01', {
+        amountCents: 10_015,
+        currency: 'EUR',
+        status: 'won',
+        closeDate: ms('2026-05-10'),
+      }),
     ],
   });
   const dir = mkdtempSync(join(tmpdir(), 'revlens-currencies-'));
@@ -36,7 +47,15 @@ function folder(withRates: boolean): string {
 interface Report {
   currencies: {
     planCurrency: string;
-    perCurrency: { currency: string; deals: number; amount: number; inPlanCurrency: number | null; rate: number | null; converted: boolean; reason: string | null }[];
+    perCurrency: {
+      currency: string;
+      deals: number;
+      amount: number;
+      inPlanCurrency: number | null;
+      rate: number | null;
+      converted: boolean;
+      reason: string | null;
+    }[];
     leftOut: { deals: number; currencies: string[] };
     notes: string[];
   };
@@ -45,22 +64,44 @@ interface Report {
 
 describe('revlens report: currencies', () => {
   it('--json: the plan currency, each currency with its deals, rate (or null and why) and whether it was converted', () => {
-    const r = JSON.parse(runReport(loadDataset(folder(true), { json: true, asOf: '2026-06-30', flags: { json: true } }))) as Report;
+    const r = JSON.parse(
+      runReport(loadDataset(folder(true), { json: true, asOf: '2026-06-30', flags: { json: true } })),
+    ) as Report;
     expect(r.currencies.planCurrency).toBe('USD');
     expect(r.currencies.perCurrency).toEqual([
-      { currency: 'USD', deals: 1, amount: 1000, inPlanCurrency: 1000, rate: 1, converted: false, reason: 'the plan currency' },
+      {
+        currency: 'USD',
+        deals: 1,
+        amount: 1000,
+        inPlanCurrency: 1000,
+        rate: 1,
+        converted: false,
+        reason: 'the plan currency',
+      },
       // €200.00 → $220.00 and €100.15 → 11,016.5 cents → $110.17.
       { currency: 'EUR', deals: 2, amount: 300.15, inPlanCurrency: 330.17, rate: 1.1, converted: true, reason: null },
-      { currency: 'COP', deals: 1, amount: 4_000_000, inPlanCurrency: null, rate: null, converted: false, reason: 'no rate for COP in currency_rates.csv: its deals are counted and left out of every sum of money' },
+      {
+        currency: 'COP',
+        deals: 1,
+        amount: 4_000_000,
+        inPlanCurrency: null,
+        rate: null,
+        converted: false,
+        reason: 'no rate for COP in currency_rates.csv: its deals are counted and left out of every sum of money',
+      },
     ]);
     expect(r.currencies.leftOut).toEqual({ deals: 1, currencies: ['COP'] });
-    expect(r.currencies.notes[1]).toBe('1 deal in COP left out of every sum of money (no rate to convert COP to USD) — give its rate in currency_rates.csv.');
+    expect(r.currencies.notes[1]).toBe(
+      '1 deal in COP left out of every sum of money (no rate to convert COP to USD) — give its rate in currency_rates.csv.',
+    );
     // Open pipeline: $1,000.00 + $220.00; three open deals counted.
     expect(r.pipeline).toMatchObject({ currency: 'USD', open: 1220, openCount: 3 });
   });
 
   it('without currency_rates.csv: EUR is left out too, never added to USD', () => {
-    const r = JSON.parse(runReport(loadDataset(folder(false), { json: true, asOf: '2026-06-30', flags: { json: true } }))) as Report;
+    const r = JSON.parse(
+      runReport(loadDataset(folder(false), { json: true, asOf: '2026-06-30', flags: { json: true } })),
+    ) as Report;
     expect(r.currencies.perCurrency.map((c) => [c.currency, c.rate, c.converted])).toEqual([
       ['USD', 1, false],
       ['EUR', null, false],

@@ -27,10 +27,18 @@ function folder(files: Record<string, string>): string {
 }
 const canonical = (rs: RecordSet) => folder(writeCanonicalCsv(rs));
 
-type Json = Record<string, unknown> & { rowsLeftOut: { leftOut: number; rows: { file: string; row: number; column: string; reason: string }[] } };
-const opts = (flags: Record<string, string>, asOf?: string): CliOptions => ({ json: true, asOf, flags: { json: true, ...flags } });
-const memory = (dir: string, flags: Record<string, string> = {}, asOf?: string) => JSON.parse(runReport(loadDataset(dir, opts(flags, asOf)))) as Record<string, unknown>;
-const duck = async (dir: string, flags: Record<string, string> = {}, asOf?: string) => JSON.parse(await runDuckDbReport(dir, opts(flags, asOf))) as Json;
+type Json = Record<string, unknown> & {
+  rowsLeftOut: { leftOut: number; rows: { file: string; row: number; column: string; reason: string }[] };
+};
+const opts = (flags: Record<string, string>, asOf?: string): CliOptions => ({
+  json: true,
+  asOf,
+  flags: { json: true, ...flags },
+});
+const memory = (dir: string, flags: Record<string, string> = {}, asOf?: string) =>
+  JSON.parse(runReport(loadDataset(dir, opts(flags, asOf)))) as Record<string, unknown>;
+const duck = async (dir: string, flags: Record<string, string> = {}, asOf?: string) =>
+  JSON.parse(await runDuckDbReport(dir, opts(flags, asOf))) as Json;
 const COVERED = ['dataset', 'asOf', 'stageCounts', 'rates', 'breakdown', 'coverage'] as const;
 const covered = (j: Record<string, unknown>) => Object.fromEntries(COVERED.map((k) => [k, j[k]]));
 
@@ -57,9 +65,16 @@ describe('revlens report --engine duckdb equals the in-memory engine', () => {
     const coverage = Object.values(d.coverage as Record<string, { won: number; openDue: number; quota: number }>);
     expect(coverage.some((c) => c.openDue > 0 && c.won > 0 && c.quota > 0)).toBe(true);
     // The dirty rows the figures read are left out and named (touches.csv is not read).
-    expect(d.rowsLeftOut.rows.map((r) => `${r.file}:${r.column}`)).toEqual(['leads.csv:created_at', 'leads.csv:id', 'opportunities.csv:amount', 'activities.csv:lead_id']);
+    expect(d.rowsLeftOut.rows.map((r) => `${r.file}:${r.column}`)).toEqual([
+      'leads.csv:created_at',
+      'leads.csv:id',
+      'opportunities.csv:amount',
+      'activities.csv:lead_id',
+    ]);
     // Not covered figures are listed with a reason, never given as 0.
-    expect(Object.keys(d.notCovered as object)).toEqual(expect.arrayContaining(['pipeline', 'hygiene', 'forecast', 'tiers', 'accuracy', 'funnel', 'importReport']));
+    expect(Object.keys(d.notCovered as object)).toEqual(
+      expect.arrayContaining(['pipeline', 'hygiene', 'forecast', 'tiers', 'accuracy', 'funnel', 'importReport']),
+    );
     expect(d).not.toHaveProperty('pipeline');
 
     const parquet = join(root, 'parquet');
@@ -67,7 +82,9 @@ describe('revlens report --engine duckdb equals the in-memory engine', () => {
     const db = await DuckDBInstance.create(':memory:');
     const conn = await db.connect();
     for (const t of ['leads', 'opportunities', 'opportunity_stages', 'opportunity_history', 'activities', 'plan']) {
-      await conn.run(`COPY (SELECT * FROM read_csv('${join(dir, `${t}.csv`)}', all_varchar = true, header = true)) TO '${join(parquet, `${t}.parquet`)}' (FORMAT parquet)`);
+      await conn.run(
+        `COPY (SELECT * FROM read_csv('${join(dir, `${t}.csv`)}', all_varchar = true, header = true)) TO '${join(parquet, `${t}.parquet`)}' (FORMAT parquet)`,
+      );
     }
     conn.closeSync();
     db.closeSync();
@@ -85,7 +102,16 @@ describe('revlens report --engine duckdb equals the in-memory engine', () => {
     await expectSameFigures(dir, '2026-06-30');
     const r = await duck(dir, {}, '2026-06-30');
     expect(r.stageCounts).toEqual({ lead: 6, mql: 5, sal: 4, sql: 3, sqo: 3, won: 2, lost: 1, disqualified: 1 });
-    expect(r.rates).toEqual({ leadToMql: 5 / 6, mqlToSal: 4 / 5, salToSql: 3 / 4, sqlToSqo: 1, mqlToSqo: 3 / 5, mqlToWon: 2 / 5, sqoToWon: 2 / 3, winRate: 2 / 3 });
+    expect(r.rates).toEqual({
+      leadToMql: 5 / 6,
+      mqlToSal: 4 / 5,
+      salToSql: 3 / 4,
+      sqlToSqo: 1,
+      mqlToSqo: 3 / 5,
+      mqlToWon: 2 / 5,
+      sqoToWon: 2 / 3,
+      winRate: 2 / 3,
+    });
     expect(Object.keys(r.breakdown as object).length).toBe(1);
     expect(Object.keys((r.breakdown as { source: object }).source).sort()).toEqual(['(none)', 'paid', 'webinar']);
     const strict = await duck(dir, { mode: 'strict' }, '2026-06-30');
@@ -113,7 +139,13 @@ describe('revlens report --engine duckdb equals the in-memory engine', () => {
         'O5,L2,2026-01-24,,2026-05-10,open,sqo',
         'O6,L4,2026-02-10,900,2026-05-20,open,sqo',
       ].join('\n'),
-      'plan.csv': ['quarter,quota,currency,fiscal_year_start_month', ',,USD,1', '2026q1,2000,,', '2026-Q2,3000,,', '2026-Q2,4000,,'].join('\n'),
+      'plan.csv': [
+        'quarter,quota,currency,fiscal_year_start_month',
+        ',,USD,1',
+        '2026q1,2000,,',
+        '2026-Q2,3000,,',
+        '2026-Q2,4000,,',
+      ].join('\n'),
       'activities.csv': ['lead_id,type,at', 'L1,page_view,2026-03-10T12:00:00Z', 'L7,page_view,2026-06-01'].join('\n'),
     });
     const d = await expectSameFigures(dir);
@@ -130,14 +162,21 @@ describe('revlens report --engine duckdb equals the in-memory engine', () => {
     ]);
     // The orphan activity of 2026-06-01 does not move the as-of: the last event is L1's activity.
     expect(d.asOf).toBe('2026-03-10');
-    expect((d.coverage as Record<string, { quota: number; won: number; openDue: number }>)['2026-Q1']).toMatchObject({ quota: 2000, won: 1000.01 });
+    expect((d.coverage as Record<string, { quota: number; won: number; openDue: number }>)['2026-Q1']).toMatchObject({
+      quota: 2000,
+      won: 1000.01,
+    });
     // O6 belongs to a bot lead: out of the pipeline as in the app; O5 has no amount.
     expect((d.coverage as Record<string, { openDue: number }>)['2026-Q2']!.openDue).toBe(500);
   }, 120_000);
 });
 
 describe('the --engine flag of the revlens command', () => {
-  const revlens = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  const revlens = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
 
   it('prints the DuckDB figures with "engine": "duckdb"', () => {
     const r = revlens('report', canonical(handRecords()), '--engine', 'duckdb', '--json', '--as-of', '2026-06-30');

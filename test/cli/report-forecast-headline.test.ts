@@ -16,9 +16,20 @@ import { ms, opportunity, recordSet } from '../fixtures/records';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function deal(id: string, created: string, dollars: number, stages: [string, string][], extra: Partial<OpportunityRecord> = {}): OpportunityRecord {
+function deal(
+  id: string,
+  created: string,
+  dollars: number,
+  stages: [string, string][],
+  extra: Partial<OpportunityRecord> = {},
+): OpportunityRecord {
   const history = [{ stage: 'sqo', at: ms(created) }, ...stages.map(([stage, at]) => ({ stage, at: ms(at) }))];
-  return opportunity(id, created, { amountCents: dollars * 100, stageHistory: history, stage: history[history.length - 1]!.stage, ...extra });
+  return opportunity(id, created, {
+    amountCents: dollars * 100,
+    stageHistory: history,
+    stage: history[history.length - 1]!.stage,
+    ...extra,
+  });
 }
 
 /**
@@ -35,8 +46,26 @@ function folder(): string {
       deal('B', '2026-05-01', 20_000, [['proposal', '2026-05-20']], { closeDate: ms('2026-08-01'), probability: 0.5 }),
       deal('K', '2026-04-01', 7_000, [], { closeDate: ms('2026-05-15') }),
       deal('R', '2026-05-01', 5_000, [['negotiation', '2026-06-01']], { closeDate: ms('2026-09-01') }),
-      deal('D', '2026-01-01', 40_000, [['proposal', '2026-02-01'], ['won', '2026-03-02']], { status: 'won', closeDate: ms('2026-03-02') }),
-      deal('E', '2026-02-01', 20_000, [['proposal', '2026-03-01'], ['won', '2026-04-12']], { status: 'won', closeDate: ms('2026-04-12') }),
+      deal(
+        'D',
+        '2026-01-01',
+        40_000,
+        [
+          ['proposal', '2026-02-01'],
+          ['won', '2026-03-02'],
+        ],
+        { status: 'won', closeDate: ms('2026-03-02') },
+      ),
+      deal(
+        'E',
+        '2026-02-01',
+        20_000,
+        [
+          ['proposal', '2026-03-01'],
+          ['won', '2026-04-12'],
+        ],
+        { status: 'won', closeDate: ms('2026-04-12') },
+      ),
       deal('N', '2026-05-01', 10_000, [], { status: 'won', closeDate: ms('2026-04-01') }),
       deal('F', '2026-03-20', 50_000, [['lost', '2026-05-01']], { status: 'lost', closeDate: ms('2026-05-01') }),
     ],
@@ -96,7 +125,11 @@ describe('revlens report: the Forecast view headline', () => {
   });
 
   it('lists overdue deals apart and reports dates out of order', () => {
-    expect(r.pipeline.overdue).toMatchObject({ count: 1, amount: 7_000, deals: [{ id: 'K', closeDate: '2026-05-15', daysOverdue: 46 }] });
+    expect(r.pipeline.overdue).toMatchObject({
+      count: 1,
+      amount: 7_000,
+      deals: [{ id: 'K', closeDate: '2026-05-15', daysOverdue: 46 }],
+    });
     expect(r.pipeline.datesOutOfOrder).toEqual({ count: 1, opportunityIds: ['N'] });
     expect(r.pipeline.notMeasurable).toEqual({});
   });
@@ -118,7 +151,9 @@ describe('revlens report on the Salesforce sample: no negative duration', () => 
     expect(r.pipeline.averageCycleDays).toBeNull();
     expect(r.pipeline.salesVelocityPerDay).toBeNull();
     expect(r.pipeline.datesOutOfOrder.count).toBe(12);
-    expect(r.pipeline.notMeasurable.averageCycleDays).toMatch(/^not measurable — needs won deals whose close date follows their creation date \(12 won deals/);
+    expect(r.pipeline.notMeasurable.averageCycleDays).toMatch(
+      /^not measurable — needs won deals whose close date follows their creation date \(12 won deals/,
+    );
     // Qualification deals carry Probability 10 in the export.
     const q = r.pipeline.stageProbabilities.find((s) => s.stage === 'Qualification')!;
     expect(q.source).toBe('export probability');

@@ -26,7 +26,9 @@ function report(dir: string, flags: Record<string, string | boolean> = {}, asOf?
   return JSON.parse(runReport(loadDataset(dir, options))) as {
     stageCounts: Record<string, number>;
     rates: Record<string, number | null>;
-    breakdown: { source: Record<string, { stageCounts: Record<string, number>; rates: Record<string, number | null> }> };
+    breakdown: {
+      source: Record<string, { stageCounts: Record<string, number>; rates: Record<string, number | null> }>;
+    };
     importReport: { rowsRead: number; accepted: number; repaired: number; rejected: number };
     funnel: { mode: string; skippedStages: Record<string, number> };
   };
@@ -38,7 +40,16 @@ describe('revlens report: funnel keys', () => {
     // As of 2026-06-30 (see hand-fixture.ts for the hand calculation).
     const r = report(dir, {}, '2026-06-30');
     expect(r.stageCounts).toEqual({ lead: 6, mql: 5, sal: 4, sql: 3, sqo: 3, won: 2, lost: 1, disqualified: 1 });
-    expect(r.rates).toEqual({ leadToMql: 5 / 6, mqlToSal: 4 / 5, salToSql: 3 / 4, sqlToSqo: 1, mqlToSqo: 3 / 5, mqlToWon: 2 / 5, sqoToWon: 2 / 3, winRate: 2 / 3 });
+    expect(r.rates).toEqual({
+      leadToMql: 5 / 6,
+      mqlToSal: 4 / 5,
+      salToSql: 3 / 4,
+      sqlToSqo: 1,
+      mqlToSqo: 3 / 5,
+      mqlToWon: 2 / 5,
+      sqoToWon: 2 / 3,
+      winRate: 2 / 3,
+    });
     expect(Object.keys(r.breakdown.source).sort()).toEqual(['(none)', 'paid', 'webinar']);
     expect(r.breakdown.source.paid!.rates.sqoToWon).toBeNull();
     expect(r.funnel.mode).toBe('inclusive');

@@ -13,7 +13,8 @@ beforeAll(() => {
 });
 
 /** Instant the deal closed (its last stage entry), or Infinity while open. */
-const closeInstant = (o: OpportunityRecord) => (o.status === 'open' ? Infinity : o.stageHistory[o.stageHistory.length - 1]!.at);
+const closeInstant = (o: OpportunityRecord) =>
+  o.status === 'open' ? Infinity : o.stageHistory[o.stageHistory.length - 1]!.at;
 
 /** Moves of the recorded close date made while the deal was open: +1 later, −1 earlier. */
 function moves(o: OpportunityRecord): number[] {
@@ -53,8 +54,15 @@ describe('the demo deal history', () => {
       pushed: opps.filter((o) => moves(o).some((m) => m > 0)).map((o) => o.id),
       pushedTwice: opps.filter((o) => moves(o).filter((m) => m > 0).length >= 2).map((o) => o.id),
       pulledIn: opps.filter((o) => moves(o).some((m) => m < 0)).map((o) => o.id),
-      amountChanged: opps.filter((o) => new Set((o.changes ?? []).flatMap((c) => (c.amountCents === undefined ? [] : [c.amountCents]))).size > 1).map((o) => o.id),
-      categoryMoved: opps.filter((o) => (o.changes ?? []).some((c) => c.forecastCategory !== undefined)).map((o) => o.id),
+      amountChanged: opps
+        .filter(
+          (o) =>
+            new Set((o.changes ?? []).flatMap((c) => (c.amountCents === undefined ? [] : [c.amountCents]))).size > 1,
+        )
+        .map((o) => o.id),
+      categoryMoved: opps
+        .filter((o) => (o.changes ?? []).some((c) => c.forecastCategory !== undefined))
+        .map((o) => o.id),
     };
     expect(found).toEqual(h);
     // Realistic shares: about a third pushed, a fifth of those more than once, some of each kind.

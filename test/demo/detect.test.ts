@@ -36,11 +36,31 @@ describe('fast-track', () => {
   it('flags an SQO under a day after the SQL, none without SQL, and a missing or false BANT criterion', () => {
     const rs = set(
       [
-        lead('clean', [['lead', 0], ['sql', 5 * DAY], ['sqo', 10 * DAY]]),
-        lead('quick', [['lead', 0], ['sql', 10 * DAY - 3_600_000], ['sqo', 10 * DAY]]),
-        lead('nosql', [['lead', 0], ['sal', 5 * DAY], ['sqo', 10 * DAY]]),
-        lead('bant', [['lead', 0], ['sql', 5 * DAY], ['sqo', 10 * DAY]]),
-        lead('empty', [['lead', 0], ['sql', 5 * DAY], ['sqo', 10 * DAY]]),
+        lead('clean', [
+          ['lead', 0],
+          ['sql', 5 * DAY],
+          ['sqo', 10 * DAY],
+        ]),
+        lead('quick', [
+          ['lead', 0],
+          ['sql', 10 * DAY - 3_600_000],
+          ['sqo', 10 * DAY],
+        ]),
+        lead('nosql', [
+          ['lead', 0],
+          ['sal', 5 * DAY],
+          ['sqo', 10 * DAY],
+        ]),
+        lead('bant', [
+          ['lead', 0],
+          ['sql', 5 * DAY],
+          ['sqo', 10 * DAY],
+        ]),
+        lead('empty', [
+          ['lead', 0],
+          ['sql', 5 * DAY],
+          ['sqo', 10 * DAY],
+        ]),
       ],
       [
         opp('O-clean', 'clean'),
@@ -54,7 +74,16 @@ describe('fast-track', () => {
   });
 
   it('treats exactly one day between SQL and SQO as not fast-tracked', () => {
-    const rs = set([lead('l', [['lead', 0], ['sql', 9 * DAY], ['sqo', 10 * DAY]])], [opp('O', 'l')]);
+    const rs = set(
+      [
+        lead('l', [
+          ['lead', 0],
+          ['sql', 9 * DAY],
+          ['sqo', 10 * DAY],
+        ]),
+      ],
+      [opp('O', 'l')],
+    );
     expect(findFastTracked(rs, BANT)).toEqual([]);
   });
 });
@@ -62,10 +91,18 @@ describe('fast-track', () => {
 describe('re-stage', () => {
   it('flags a history that returns to sqo after a later stage, and not a forward one', () => {
     const forward = opp('O-f', 'l', {
-      stageHistory: [{ stage: 'sqo', at: 1 }, { stage: 'discovery', at: 2 }, { stage: 'proposal', at: 3 }],
+      stageHistory: [
+        { stage: 'sqo', at: 1 },
+        { stage: 'discovery', at: 2 },
+        { stage: 'proposal', at: 3 },
+      ],
     });
     const back = opp('O-b', 'l', {
-      stageHistory: [{ stage: 'sqo', at: 1 }, { stage: 'proposal', at: 2 }, { stage: 'sqo', at: 3 }],
+      stageHistory: [
+        { stage: 'sqo', at: 1 },
+        { stage: 'proposal', at: 2 },
+        { stage: 'sqo', at: 3 },
+      ],
     });
     expect(findRestaged(set([], [forward, back]))).toEqual(['O-b']);
   });
@@ -98,10 +135,30 @@ describe('pass-through', () => {
 describe('skipped stages', () => {
   it('counts each stage a lead passed without recording it; lost implies sqo', () => {
     const leads = [
-      lead('a', [['lead', 0], ['sql', 1], ['sqo', 2]]),
-      lead('b', [['lead', 0], ['mql', 1], ['sal', 2], ['sqo', 3], ['lost', 4]]),
-      lead('c', [['lead', 0], ['mql', 1], ['disqualified', 2]]),
-      lead('d', [['lead', 0], ['mql', 1], ['sal', 2], ['sql', 3], ['lost', 4]]),
+      lead('a', [
+        ['lead', 0],
+        ['sql', 1],
+        ['sqo', 2],
+      ]),
+      lead('b', [
+        ['lead', 0],
+        ['mql', 1],
+        ['sal', 2],
+        ['sqo', 3],
+        ['lost', 4],
+      ]),
+      lead('c', [
+        ['lead', 0],
+        ['mql', 1],
+        ['disqualified', 2],
+      ]),
+      lead('d', [
+        ['lead', 0],
+        ['mql', 1],
+        ['sal', 2],
+        ['sql', 3],
+        ['lost', 4],
+      ]),
     ];
     expect(countSkippedStages(leads)).toEqual({ mql: 1, sal: 1, sql: 1, sqo: 1 });
   });

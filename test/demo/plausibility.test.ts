@@ -90,7 +90,9 @@ describe('the default demo funnel', () => {
     const reachedSqo = new Set(humans.filter((l) => topRank(l) >= 4).map((l) => l.id));
     const neverMql = new Set(humans.filter((l) => topRank(l) === 0).map((l) => l.id));
     const share = (ids: Set<string>, type: string) => {
-      const withType = new Set(demo.records.activities.filter((a) => a.type === type && ids.has(a.leadId)).map((a) => a.leadId));
+      const withType = new Set(
+        demo.records.activities.filter((a) => a.type === type && ids.has(a.leadId)).map((a) => a.leadId),
+      );
       return withType.size / ids.size;
     };
     for (const type of ['pricing_view', 'comparison_download', 'roi_calculator', 'meeting_booked']) {

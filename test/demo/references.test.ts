@@ -2,12 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCompany } from '../../src/demo/generate';
 import type { RecordSet } from '../../src/engine/model/records';
-import {
-  ACTIVITY_TYPES,
-  LEAD_STAGES,
-  OPPORTUNITY_STAGES,
-  QUALIFICATION_CRITERIA,
-} from '../../src/engine/model/stages';
+import { ACTIVITY_TYPES, LEAD_STAGES, OPPORTUNITY_STAGES, QUALIFICATION_CRITERIA } from '../../src/engine/model/stages';
 
 let rs: RecordSet;
 const START = Date.UTC(2025, 0, 1);
@@ -55,7 +50,8 @@ describe('references of the demo records', () => {
     const leads = new Set(rs.leads.map((l) => l.id));
     const opps = new Set(rs.opportunities.map((o) => o.id));
     for (const t of rs.touches) {
-      const ok = (t.leadId !== undefined && leads.has(t.leadId)) || (t.opportunityId !== undefined && opps.has(t.opportunityId));
+      const ok =
+        (t.leadId !== undefined && leads.has(t.leadId)) || (t.opportunityId !== undefined && opps.has(t.opportunityId));
       expect(ok).toBe(true);
     }
   });
@@ -115,7 +111,16 @@ describe('values of the demo records', () => {
   it('plans an integer quota for the eight quarters and the next two', () => {
     const q = rs.plan.quotas.map((x) => x.quarter);
     expect(q).toEqual([
-      '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2027-Q1', '2027-Q2',
+      '2025-Q1',
+      '2025-Q2',
+      '2025-Q3',
+      '2025-Q4',
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q4',
+      '2027-Q1',
+      '2027-Q2',
     ]);
     expect(rs.plan.quotas.every((x) => Number.isSafeInteger(x.quotaCents) && x.quotaCents > 0)).toBe(true);
   });

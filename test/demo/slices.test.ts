@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DemoCancelled, generateDemoCompany, generateDemoCompanyInSlices, generateDemoCompanyStepwise, type DemoSlice } from '../../src/demo/generate';
+import {
+  DemoCancelled,
+  generateDemoCompany,
+  generateDemoCompanyInSlices,
+  generateDemoCompanyStepwise,
+  type DemoSlice,
+} from '../../src/demo/generate';
 import { writeCanonicalCsv } from '../../src/import/canonical/write';
 
 describe('the demo generator in slices', () => {
@@ -35,11 +41,16 @@ describe('the demo generator in slices', () => {
   it('step by step (with pauses, progress and a way to stop) gives the same company', async () => {
     const whole = generateDemoCompany({ seed: 11, leads: 3_000 });
     const progress: number[] = [];
-    const stepwise = await generateDemoCompanyStepwise({ seed: 11, leads: 3_000 }, { sliceLeads: 700, onProgress: (p) => progress.push(p.leadsDone) });
+    const stepwise = await generateDemoCompanyStepwise(
+      { seed: 11, leads: 3_000 },
+      { sliceLeads: 700, onProgress: (p) => progress.push(p.leadsDone) },
+    );
     expect(JSON.stringify(stepwise)).toBe(JSON.stringify(whole));
     expect(progress).toEqual([0, 700, 1_400, 2_100, 2_800, 3_000]);
     let asked = 0;
-    await expect(generateDemoCompanyStepwise({ seed: 11, leads: 3_000 }, { sliceLeads: 700, cancelled: () => ++asked === 2 })).rejects.toBeInstanceOf(DemoCancelled);
+    await expect(
+      generateDemoCompanyStepwise({ seed: 11, leads: 3_000 }, { sliceLeads: 700, cancelled: () => ++asked === 2 }),
+    ).rejects.toBeInstanceOf(DemoCancelled);
     expect(asked).toBe(2);
   });
 
@@ -51,8 +62,20 @@ describe('the demo generator in slices', () => {
       for (const a of s.activities) expect(leadsOf.has(a.leadId)).toBe(true);
       for (const o of s.opportunities) expect(o.leadId === undefined || leadsOf.has(o.leadId)).toBe(true);
       const opps = new Set(s.opportunities.map((o) => o.id));
-      for (const t of s.touches) expect((t.leadId !== undefined && leadsOf.has(t.leadId)) || (t.opportunityId !== undefined && opps.has(t.opportunityId))).toBe(true);
-      const text = writeCanonicalCsv({ name: '', plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [] }, accounts: [], activities: [...s.activities], leads: [...s.leads], opportunities: [...s.opportunities], touches: [...s.touches] });
+      for (const t of s.touches)
+        expect(
+          (t.leadId !== undefined && leadsOf.has(t.leadId)) ||
+            (t.opportunityId !== undefined && opps.has(t.opportunityId)),
+        ).toBe(true);
+      const text = writeCanonicalCsv({
+        name: '',
+        plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [] },
+        accounts: [],
+        activities: [...s.activities],
+        leads: [...s.leads],
+        opportunities: [...s.opportunities],
+        touches: [...s.touches],
+      });
       expect(text['leads.csv']!.split('\n')[0]).toContain('mql_at');
     });
   });

@@ -33,7 +33,8 @@ async function checkPicture(page: Page, bytes: Buffer, title: string): Promise<P
       ctx.drawImage(bitmap, 0, 0);
       const pixels = ctx.getImageData(0, 0, width, height).data;
       const colours = new Set<number>();
-      for (let i = 0; i < pixels.length && colours.size < 50; i += 4 * 7) colours.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+      for (let i = 0; i < pixels.length && colours.size < 50; i += 4 * 7)
+        colours.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
       const band = Math.round(26 * scale);
       const inkShare = (text: string) => {
         const ref = new OffscreenCanvas(width, height);
@@ -63,9 +64,23 @@ async function checkPicture(page: Page, bytes: Buffer, title: string): Promise<P
         }
         return inked === 0 ? 0 : matched / inked;
       };
-      return { width, height, colours: colours.size, titleMatch: inkShare(title), otherMatch: inkShare(`${title.split('').reverse().join('')} x`) };
+      return {
+        width,
+        height,
+        colours: colours.size,
+        titleMatch: inkShare(title),
+        otherMatch: inkShare(`${title.split('').reverse().join('')} x`),
+      };
     },
-    { b64: bytes.toString('base64'), title, font: exportFont('title'), left: EXPORT_THEME.padding, top: EXPORT_THEME.padding, scale: EXPORT_SCALE, ink: EXPORT_THEME.ink },
+    {
+      b64: bytes.toString('base64'),
+      title,
+      font: exportFont('title'),
+      left: EXPORT_THEME.padding,
+      top: EXPORT_THEME.padding,
+      scale: EXPORT_SCALE,
+      ink: EXPORT_THEME.ink,
+    },
   );
 }
 
@@ -115,9 +130,15 @@ for (const path of VIEWS) {
 test('Export view saves every chart of the view as PNG and every table as CSV, in one zip', async ({ page }) => {
   await openView(page, '/funnel');
   const titles = await page.locator('section.chart-frame').evaluateAll((frames) =>
-    frames.map((f) => ({ title: f.querySelector('.chart-frame__title')!.textContent!.trim(), chart: f.querySelector('.recharts-wrapper') !== null })),
+    frames.map((f) => ({
+      title: f.querySelector('.chart-frame__title')!.textContent!.trim(),
+      chart: f.querySelector('.recharts-wrapper') !== null,
+    })),
   );
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Export view/ }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /^Export view/ }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('funnel-charts.zip');
   const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
   const names = Object.keys(files);

@@ -30,7 +30,9 @@ async function tabToBar(page: Page, name: RegExp, maxPresses = 20): Promise<stri
 for (const path of VIEWS) {
   test(`every chart on ${path} has an accessible name`, async ({ page }) => {
     await settle(page, path);
-    const names = await page.locator('.recharts-wrapper > svg').evaluateAll((svgs) => svgs.map((s) => s.getAttribute('aria-label') ?? ''));
+    const names = await page
+      .locator('.recharts-wrapper > svg')
+      .evaluateAll((svgs) => svgs.map((s) => s.getAttribute('aria-label') ?? ''));
     expect(names.length).toBeGreaterThan(0);
     for (const n of names) expect(n).toMatch(/^\S.*: chart; its figures are in the table/);
     // The name is what assistive technology reads for the chart's role.
@@ -38,7 +40,9 @@ for (const path of VIEWS) {
   });
 }
 
-test('a keyboard-only user reaches a funnel bar by Tab and drills with Enter, a quarter bar with Space', async ({ page }) => {
+test('a keyboard-only user reaches a funnel bar by Tab and drills with Enter, a quarter bar with Space', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await settle(page, '/funnel');
   const funnel = page.getByRole('region', { name: 'Leads reaching each stage' });
@@ -58,7 +62,9 @@ test('a keyboard-only user reaches a funnel bar by Tab and drills with Enter, a 
   await tabToBar(page, /\d{4}-Q\d/);
   await page.keyboard.press(' ');
   await expect(page).toHaveURL(/%22cohort%22/);
-  await expect(page.getByRole('heading', { name: /Leads behind: MQL→SQO: MQLs of \d{4}-Q\d \(cohort\)/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: /Leads behind: MQL→SQO: MQLs of \d{4}-Q\d \(cohort\)/ }),
+  ).toBeVisible();
 });
 
 test('Enter on an Overview funnel bar opens the Funnel view', async ({ page }) => {

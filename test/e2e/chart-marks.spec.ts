@@ -7,11 +7,23 @@ import { expect, test, waitForDataset } from './fixtures';
  * broken down by owner and by campaign, the breakdowns with the most groups.
  */
 const MAX_MARKS = 500;
-const PAGES = ['/overview', '/funnel', '/funnel?by=owner', '/funnel?by=campaign', '/intent', '/rules', '/forecast', '/hygiene'];
-const MARKS = '.recharts-rectangle, .recharts-dot, .recharts-curve, .recharts-sector, .recharts-reference-line-line, .recharts-reference-area-rect';
+const PAGES = [
+  '/overview',
+  '/funnel',
+  '/funnel?by=owner',
+  '/funnel?by=campaign',
+  '/intent',
+  '/rules',
+  '/forecast',
+  '/hygiene',
+];
+const MARKS =
+  '.recharts-rectangle, .recharts-dot, .recharts-curve, .recharts-sector, .recharts-reference-line-line, .recharts-reference-area-rect';
 
 async function marksPerChart(page: Page): Promise<number[]> {
-  return page.locator('.recharts-wrapper').evaluateAll((charts, selector) => charts.map((c) => c.querySelectorAll(selector).length), MARKS);
+  return page
+    .locator('.recharts-wrapper')
+    .evaluateAll((charts, selector) => charts.map((c) => c.querySelectorAll(selector).length), MARKS);
 }
 
 for (const path of PAGES) {

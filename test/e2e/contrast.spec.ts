@@ -31,7 +31,8 @@ async function contrastFailures(page: Page): Promise<{ checked: number; failures
       };
       return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
     };
-    const blend = (top: number[], under: number[]) => [0, 1, 2].map((i) => top[i]! * top[3]! + under[i]! * (1 - top[3]!));
+    const blend = (top: number[], under: number[]) =>
+      [0, 1, 2].map((i) => top[i]! * top[3]! + under[i]! * (1 - top[3]!));
     /** The opaque colour behind an element: its ancestors' backgrounds, blended, over white. */
     const background = (el: Element): number[] => {
       const layers: number[][] = [];
@@ -56,7 +57,10 @@ async function contrastFailures(page: Page): Promise<{ checked: number; failures
     const failures: { text: string; ratio: number; color: string; background: string }[] = [];
     let checked = 0;
     const candidates = [...document.querySelectorAll('body *')].filter((el) =>
-      el instanceof SVGTextElement ? true : !(el instanceof SVGElement) && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''),
+      el instanceof SVGTextElement
+        ? true
+        : !(el instanceof SVGElement) &&
+          [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''),
     );
     for (const el of candidates) {
       if (!visible(el)) continue;
@@ -76,7 +80,13 @@ async function contrastFailures(page: Page): Promise<{ checked: number; failures
       const bold = Number(cs.fontWeight) >= 700;
       const large = size >= 24 || (bold && size >= 18.66);
       checked++;
-      if (ratio < (large ? 3 : 4.5) - 0.005) failures.push({ text: (el.textContent ?? '').trim().slice(0, 60), ratio: Math.round(ratio * 100) / 100, color: cs.color, background: `rgb(${bg.map(Math.round).join(', ')})` });
+      if (ratio < (large ? 3 : 4.5) - 0.005)
+        failures.push({
+          text: (el.textContent ?? '').trim().slice(0, 60),
+          ratio: Math.round(ratio * 100) / 100,
+          color: cs.color,
+          background: `rgb(${bg.map(Math.round).join(', ')})`,
+        });
     }
     return { checked, failures };
   });

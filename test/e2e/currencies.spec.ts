@@ -27,7 +27,10 @@ async function dropFiles(page: Page, files: { name: string; text: string }[]) {
   await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
 }
 
-test('four currencies: never added; converted at the rates given, the rest left out and said on every view', async ({ page, errors }) => {
+test('four currencies: never added; converted at the rates given, the rest left out and said on every view', async ({
+  page,
+  errors,
+}) => {
   void errors;
   await page.goto('/data');
   await waitForDataset(page);
@@ -37,23 +40,31 @@ test('four currencies: never added; converted at the rates given, the rest left 
   ]);
   const preview = page.getByRole('region', { name: 'Check before loading' });
   await expect(preview).toContainText('as a Salesforce export');
-  await expect(preview).toContainText('3 deals left out of every sum of money for want of a rate to USD (2 in COP, 1 in PEN) — a rate can be entered on the Data view once loaded.');
+  await expect(preview).toContainText(
+    '3 deals left out of every sum of money for want of a rate to USD (2 in COP, 1 in PEN) — a rate can be entered on the Data view once loaded.',
+  );
   await preview.getByRole('button', { name: 'Replace the current dataset' }).click();
 
   const banner = page.getByRole('region', { name: 'Currencies of the money figures' });
   await expect(banner).toContainText('MXN at 0.055 USD per MXN (1 deal)');
-  await expect(banner).toContainText('3 deals left out of every sum of money for want of a rate to USD (2 in COP, 1 in PEN) — enter a rate on the Data view.');
+  await expect(banner).toContainText(
+    '3 deals left out of every sum of money for want of a rate to USD (2 in COP, 1 in PEN) — enter a rate on the Data view.',
+  );
   // Open pipeline: $1,000.00 + 20,000.00 MXN × 0.055 = $1,100.00 → $2,100; COP and PEN left out.
   await expect(page.getByTestId('opportunity-outcomes')).toContainText('Open pipeline$2,100');
   await expect(page.getByTestId('opportunity-outcomes')).toContainText('Open5');
 
   const card = page.getByRole('region', { name: 'Currencies', exact: true });
-  await expect(card.getByRole('row', { name: /^COP/ })).toContainText('No rate: 2 deals left out of every sum of money');
+  await expect(card.getByRole('row', { name: /^COP/ })).toContainText(
+    'No rate: 2 deals left out of every sum of money',
+  );
   await card.getByRole('textbox', { name: 'Rate: USD per 1 PEN' }).fill('0.27');
   await card.getByRole('row', { name: /^PEN/ }).getByRole('button', { name: 'Set rate' }).click();
   // + 3,000.00 PEN × 0.27 = $810.00.
   await expect(page.getByTestId('opportunity-outcomes')).toContainText('Open pipeline$2,910');
-  await expect(banner).toContainText('2 deals in COP left out of every sum of money (no rate to convert COP to USD) — enter a rate on the Data view.');
+  await expect(banner).toContainText(
+    '2 deals in COP left out of every sum of money (no rate to convert COP to USD) — enter a rate on the Data view.',
+  );
   await screenshot(page, 'currencies-data');
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -29,7 +29,9 @@ async function openView(page: Page, link: string) {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: link, exact: true }).click();
 }
 
-test('Maven (opportunities only) loaded through the Data view: the Overview shows Won 4,238 and 63.2%; Hygiene says what it cannot measure', async ({ page }) => {
+test('Maven (opportunities only) loaded through the Data view: the Overview shows Won 4,238 and 63.2%; Hygiene says what it cannot measure', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto('/data');
   await waitForDataset(page);
@@ -45,13 +47,20 @@ test('Maven (opportunities only) loaded through the Data view: the Overview show
   const funnel = page.getByRole('region', { name: 'Opportunities reaching each stage, all data in view' });
   await expect(funnel).toBeVisible();
   // 4,238 won ÷ (4,238 + 2,473 lost) = 0.63150… → 63.2%.
-  await expect(page.getByTestId('overview-win-rate')).toContainText('Win rate 63.2% (won ÷ (won + lost): 4,238 won of 6,711 closed)');
+  await expect(page.getByTestId('overview-win-rate')).toContainText(
+    'Win rate 63.2% (won ÷ (won + lost): 4,238 won of 6,711 closed)',
+  );
   await expect(funnel).toContainText('4,238');
   await expect(page.getByText('No leads match the filters')).toHaveCount(0);
   await screenshot(page, 'figures-maven-overview');
 
   await openView(page, 'Hygiene');
-  for (const name of ['Fast-track conversions', 'Pass-through opportunities', 'Re-stage gymnastics', 'Marketing-sourced tagging']) {
+  for (const name of [
+    'Fast-track conversions',
+    'Pass-through opportunities',
+    'Re-stage gymnastics',
+    'Marketing-sourced tagging',
+  ]) {
     const card = page.getByRole('article', { name });
     await expect(card).toContainText('Not measurable — needs');
     await expect(card.getByRole('button', { name: /Show the/ })).toHaveCount(0);
@@ -66,12 +75,17 @@ test('Maven (opportunities only) loaded through the Data view: the Overview show
 /** A negative duration as any view would print it: "−156.01 d", "-3 days". */
 const NEGATIVE_DURATION = /[−-]\s?\d[\d,.]*\s?(?:d|days?)\b/;
 
-test('the Salesforce sample shows no negative duration anywhere; the Forecast names overdue deals and where p(stage) comes from', async ({ page }) => {
+test('the Salesforce sample shows no negative duration anywhere; the Forecast names overdue deals and where p(stage) comes from', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto('/data');
   await waitForDataset(page);
   await dropFiles(page, folder('salesforce-data-cloud-workshop/data'));
-  await page.getByRole('region', { name: 'Check before loading' }).getByRole('button', { name: 'Replace the current dataset' }).click();
+  await page
+    .getByRole('region', { name: 'Check before loading' })
+    .getByRole('button', { name: 'Replace the current dataset' })
+    .click();
   await expect(page.getByTestId('opportunity-outcomes')).toContainText('Won12');
   // The as-of is the load instant of the export (the latest recorded event), shown to the second.
   await expect(page.getByTestId('as-of')).toHaveText('Jan 22, 2024, 20:36:47 UTC');
@@ -90,11 +104,15 @@ test('the Salesforce sample shows no negative duration anywhere; the Forecast na
   await screenshot(page, 'figures-salesforce-forecast');
 });
 
-test('a Segment filter on a plan with one company quota: coverage says "quota is company-wide", not a ratio', async ({ page }) => {
+test('a Segment filter on a plan with one company quota: coverage says "quota is company-wide", not a ratio', async ({
+  page,
+}) => {
   await page.goto('/?segment=Enterprise');
   await waitForDataset(page);
   const panel = page.getByRole('region', { name: 'Pipeline and bookings against quota' });
-  await expect(panel.getByTestId('quota-company-wide')).toContainText('quota is company-wide: the filters select by segment');
+  await expect(panel.getByTestId('quota-company-wide')).toContainText(
+    'quota is company-wide: the filters select by segment',
+  );
   await expect(panel).not.toContainText(/Coverage \d{4}-Q\d/);
   await screenshot(page, 'figures-quota-company-wide-overview');
   await openView(page, 'Forecast');

@@ -4,7 +4,10 @@ test('the fit shows its fold range, and every lead gets a probability with its t
   await page.goto('/rules?demoLeads=6000');
   await waitForDataset(page);
   await page.getByRole('button', { name: 'Fit suggested weights' }).click();
-  await expect(page.getByTestId('auc-cv')).toHaveText(/^5 folds \d\.\d+–\d\.\d+ \(mean \d\.\d+\), L2 penalty (0\.1|1|10) chosen from 0\.1, 1, 10$/, { timeout: 60_000 });
+  await expect(page.getByTestId('auc-cv')).toHaveText(
+    /^5 folds \d\.\d+–\d\.\d+ \(mean \d\.\d+\), L2 penalty (0\.1|1|10) chosen from 0\.1, 1, 10$/,
+    { timeout: 60_000 },
+  );
   await expect(page.getByTestId('calibration')).toContainText('Platt scaling');
 
   // The list of leads that change status: probability and factors, sortable by probability.

@@ -6,7 +6,10 @@ test('the forecast accuracy chart renders for the demo and names the most accura
   await waitForDataset(page);
   const card = page.getByRole('region', { name: 'Forecast accuracy' });
   const headline = card.getByTestId('accuracy-headline');
-  await expect(headline).toContainText(/by (.+), the most accurate method over the last \d quarters \(MAPE \d+\.\d%\)/, { timeout: 60_000 });
+  await expect(headline).toContainText(
+    /by (.+), the most accurate method over the last \d quarters \(MAPE \d+\.\d%\)/,
+    { timeout: 60_000 },
+  );
   const best = /by (.+?), the most accurate/.exec((await headline.textContent()) ?? '')![1]!;
 
   // The chart: named, one line per method, the most accurate said in its legend, units on both axes.
@@ -18,7 +21,10 @@ test('the forecast accuracy chart renders for the demo and names the most accura
   await expect(chart).toContainText('Mean absolute error (%)');
 
   // The MAPE table marks the same method.
-  const bestRow = card.getByRole('table', { name: 'MAPE per forecast method' }).getByRole('row').filter({ hasText: 'most accurate' });
+  const bestRow = card
+    .getByRole('table', { name: 'MAPE per forecast method' })
+    .getByRole('row')
+    .filter({ hasText: 'most accurate' });
   await expect(bestRow).toHaveCount(1);
   await expect(bestRow.getByRole('rowheader')).toContainText(best);
 

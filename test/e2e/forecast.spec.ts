@@ -7,7 +7,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((x) => x.impact === 'serious' || x.impact === 'critical')
-    .map((x) => `${x.id}: ${x.help} (${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+    .map(
+      (x) =>
+        `${x.id}: ${x.help} (${x.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join('; ')})`,
+    );
 }
 
 test('the Forecast view shows pipeline, coverage, the SQO lag and the waterfall', async ({ page }) => {
@@ -43,7 +49,12 @@ test('the scenario planner reproduces the worked example on screen', async ({ pa
 test('the hygiene detectors show their figures and their lists open', async ({ page }) => {
   await page.goto('/hygiene');
   await waitForDataset(page);
-  for (const name of ['Fast-track conversions', 'Pass-through opportunities', 'Re-stage gymnastics', 'Marketing-sourced tagging']) {
+  for (const name of [
+    'Fast-track conversions',
+    'Pass-through opportunities',
+    'Re-stage gymnastics',
+    'Marketing-sourced tagging',
+  ]) {
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   }
   const card = page.getByRole('article', { name: 'Fast-track conversions' });
@@ -51,17 +62,26 @@ test('the hygiene detectors show their figures and their lists open', async ({ p
   const count = (await button.innerText()).match(/[\d,]+/)![0];
   await button.click();
   await expect(page).toHaveURL(/list=fastTrack/);
-  await expect(page.getByRole('heading', { name: `Fast-track conversions: the ${count} flagged opportunities` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: `Fast-track conversions: the ${count} flagged opportunities` }),
+  ).toBeVisible();
   const table = page.getByRole('region', { name: 'Fast-track conversions: flagged opportunities' });
   await expect(table.getByRole('row').nth(1)).toContainText(/no SQL entry|after SQL|missing/);
   await screenshot(page, 'hygiene');
   await page.getByText("Edit the detectors' rules").click();
   expect(await seriousViolations(page)).toEqual([]);
-  await page.getByRole('article', { name: 'Re-stage gymnastics' }).getByRole('button', { name: /Show the/ }).click();
-  await expect(page.getByRole('region', { name: 'Re-stage gymnastics: flagged opportunities' }).getByRole('row').nth(1)).toContainText(/back on \d{4}-/);
+  await page
+    .getByRole('article', { name: 'Re-stage gymnastics' })
+    .getByRole('button', { name: /Show the/ })
+    .click();
+  await expect(
+    page.getByRole('region', { name: 'Re-stage gymnastics: flagged opportunities' }).getByRole('row').nth(1),
+  ).toContainText(/back on \d{4}-/);
 });
 
-test('the Overview shows pipeline, weighted pipeline, coverage and projected bookings against quota', async ({ page }) => {
+test('the Overview shows pipeline, weighted pipeline, coverage and projected bookings against quota', async ({
+  page,
+}) => {
   await page.goto('/overview');
   await waitForDataset(page);
   const panel = page.getByRole('region', { name: 'Pipeline and bookings against quota' });

@@ -57,11 +57,15 @@ test('the Funnel view shows the same figures as revlens report for the demo comp
   const inclusive = report('inclusive');
   await expectStageFigures(page, inclusive);
   await expect(page.getByRole('row', { name: /^Lost/ })).toContainText(formatCount(inclusive.stageCounts.lost));
-  await expect(page.getByRole('row', { name: /^Lost/ })).toContainText(`Win rate ${formatPercent(inclusive.rates.winRate)}`);
+  await expect(page.getByRole('row', { name: /^Lost/ })).toContainText(
+    `Win rate ${formatPercent(inclusive.rates.winRate)}`,
+  );
   // The breakdown by source: every source's MQL→SQO, SQL→SQO and win rate.
   const table = page.getByRole('table', { name: 'Funnel by Source' });
   for (const [source, b] of Object.entries(inclusive.breakdown.source)) {
-    const row = table.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${source.replace(/[()]/g, '\\$&')}$`) }) });
+    const row = table.locator('tbody tr', {
+      has: page.locator('th', { hasText: new RegExp(`^${source.replace(/[()]/g, '\\$&')}$`) }),
+    });
     await expect(row.locator('td')).toHaveText([
       formatCount(b.stageCounts.lead),
       formatCount(b.stageCounts.mql),
@@ -105,15 +109,26 @@ test('clicking a bar lists the leads behind it, exportable as CSV', async ({ pag
   await expect(panel).toBeVisible();
   await expect(panel.getByText(`${formatCount(won)} rows`)).toBeVisible();
   await expect(page).toHaveURL(/drill=/);
-  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export CSV' }).click()]);
-  const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   expect(csv[0]).toMatch(/^Lead,Created,Source/);
   expect(csv).toHaveLength(won + 1);
   await screenshot(page, 'funnel-drill');
   // A cohort bar: the conversion chart drills into that quarter's MQLs.
-  await page.getByRole('region', { name: /MQL→SQO conversion by quarter/ }).locator('.recharts-bar-rectangle').first().click();
+  await page
+    .getByRole('region', { name: /MQL→SQO conversion by quarter/ })
+    .locator('.recharts-bar-rectangle')
+    .first()
+    .click();
   await expect(page).toHaveURL(/%22cohort%22/);
-  await expect(page.getByRole('heading', { name: /Leads behind: MQL→SQO: MQLs of \d{4}-Q\d \(cohort\)/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: /Leads behind: MQL→SQO: MQLs of \d{4}-Q\d \(cohort\)/ }),
+  ).toBeVisible();
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.getByRole('button', { name: 'Close', exact: true }).click();
@@ -127,7 +142,11 @@ test('the Overview shows headline figures against last quarter and links into th
   const cards = headlineCards(model);
   await page.goto('/overview');
   await waitForDataset(page);
-  await expect(page.getByRole('heading', { name: `${model.current.label}: ${formatDate(model.current.from)} – ${formatDate(model.current.to)}` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', {
+      name: `${model.current.label}: ${formatDate(model.current.from)} – ${formatDate(model.current.to)}`,
+    }),
+  ).toBeVisible();
   for (const c of cards) {
     const card = page.locator(`.headline[data-key="${c.key}"]`);
     await expect(card.locator('.stat__value')).toHaveText(c.value);
@@ -135,7 +154,9 @@ test('the Overview shows headline figures against last quarter and links into th
   }
   // The funnel matches the report.
   const r = report('inclusive');
-  await expect(page.getByText(`MQL→SQO ${formatPercent(r.rates.mqlToSqo)} · SQL→SQO ${formatPercent(r.rates.sqlToSqo)}`)).toBeVisible();
+  await expect(
+    page.getByText(`MQL→SQO ${formatPercent(r.rates.mqlToSqo)} · SQL→SQO ${formatPercent(r.rates.sqlToSqo)}`),
+  ).toBeVisible();
   await screenshot(page, 'overview');
   await page.getByRole('navigation', { name: 'Go deeper' }).getByRole('link', { name: 'Funnel' }).click();
   await expect(page).toHaveURL(/\/funnel$/);

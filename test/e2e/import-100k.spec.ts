@@ -54,7 +54,9 @@ async function expectFunnelEqualsReport(page: Page, r: Report) {
   expect(sources.length).toBeGreaterThan(1);
   await expect(table.locator('tbody tr')).toHaveCount(sources.length);
   for (const [source, b] of sources) {
-    const row = table.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${escapeRe(source)}$`) }) });
+    const row = table.locator('tbody tr', {
+      has: page.locator('th', { hasText: new RegExp(`^${escapeRe(source)}$`) }),
+    });
     await expect(row.locator('td')).toHaveText([
       formatCount(b.stageCounts.lead),
       formatCount(b.stageCounts.mql),
@@ -68,7 +70,9 @@ async function expectFunnelEqualsReport(page: Page, r: Report) {
   }
 }
 
-test('a generated 100,000-lead canonical folder chosen in the Data view: the Funnel shows the figures of revlens report on that folder', async ({ page }) => {
+test('a generated 100,000-lead canonical folder chosen in the Data view: the Funnel shows the figures of revlens report on that folder', async ({
+  page,
+}) => {
   // About a minute on an idle 2-core machine (generating, reading and checking 1.1M rows twice: in the
   // page and in the CLI); the cap leaves room for a busy one.
   test.setTimeout(240_000);
@@ -77,19 +81,24 @@ test('a generated 100,000-lead canonical folder chosen in the Data view: the Fun
   const dir = mkdtempSync(join(tmpdir(), 'revlens-import-100k-'));
   try {
     // The demo generator writes the company as the canonical CSV folder (with a few dirty rows to reject).
-    await run('npx', ['tsx', 'scripts/generate-demo.ts', '--out', dir, '--leads', String(LEADS), '--seed', String(SEED)], { cwd: ROOT });
+    await run(
+      'npx',
+      ['tsx', 'scripts/generate-demo.ts', '--out', dir, '--leads', String(LEADS), '--seed', String(SEED)],
+      { cwd: ROOT },
+    );
     took('folder generated');
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.csv'))
       .map((f) => join(dir, f));
     expect(files.length).toBe(8);
     // `revlens report --json` on the same folder, computed while the browser reads it.
-    const cli = run('npx', ['tsx', 'src/cli/main.ts', 'report', dir, '--json'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }).then(
-      ({ stdout }) => {
-        took('revlens report done');
-        return JSON.parse(stdout) as Report;
-      },
-    );
+    const cli = run('npx', ['tsx', 'src/cli/main.ts', 'report', dir, '--json'], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    }).then(({ stdout }) => {
+      took('revlens report done');
+      return JSON.parse(stdout) as Report;
+    });
     cli.catch(() => undefined);
 
     await page.goto('/data?demoLeads=1');
@@ -112,7 +121,10 @@ test('a generated 100,000-lead canonical folder chosen in the Data view: the Fun
     expect(ir.rejected).toBeGreaterThan(0);
 
     await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Funnel', exact: true }).click();
-    await expect(page.locator('.funnel-table tr[data-stage="lead"] td').first()).toHaveText(formatCount(report.stageCounts.lead), { timeout: 60_000 });
+    await expect(page.locator('.funnel-table tr[data-stage="lead"] td').first()).toHaveText(
+      formatCount(report.stageCounts.lead),
+      { timeout: 60_000 },
+    );
     expect(report.basis).toBe('leads');
     // Bots are not leads of the funnel: fewer than the leads loaded, but most of them.
     expect(report.stageCounts.lead).toBeLessThan(LEADS);

@@ -54,7 +54,13 @@ test('a large leads file: the stage funnel shows from the first chunks, then the
     const rowsRead = Number(await live.getAttribute('data-rows-read'));
     expect(rowsRead).toBeGreaterThan(0);
     expect(rowsRead).toBeLessThan(LEADS);
-    const leadsSoFar = Number((await live.getByRole('row', { name: /^Leads/ }).getByRole('cell').first().textContent())!.replace(/,/g, ''));
+    const leadsSoFar = Number(
+      (await live
+        .getByRole('row', { name: /^Leads/ })
+        .getByRole('cell')
+        .first()
+        .textContent())!.replace(/,/g, ''),
+    );
     expect(leadsSoFar).toBeGreaterThan(0);
     expect(leadsSoFar).toBeLessThanOrEqual(rowsRead);
     await expect(live.getByRole('row', { name: /^MQL/ })).toBeVisible();

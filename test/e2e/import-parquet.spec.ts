@@ -6,7 +6,9 @@ import { importFiles } from '../../src/import/pipeline';
 import { writeParquet } from '../fixtures/parquet';
 import { expect, test, waitForDataset } from './fixtures';
 
-test('a canonical leads.parquet chosen in the Data view is read: its rows counted, one rejected with its data row', async ({ page }) => {
+test('a canonical leads.parquet chosen in the Data view is read: its rows counted, one rejected with its data row', async ({
+  page,
+}) => {
   // 250 leads, created a day apart from 2026-01-01 (a TIMESTAMP column), the 250th without an id.
   const dir = mkdtempSync(join(tmpdir(), 'revlens-e2e-parquet-'));
   const path = join(dir, 'leads.parquet');
@@ -19,13 +21,19 @@ test('a canonical leads.parquet chosen in the Data view is read: its rows counte
 
   await page.goto('/data');
   await waitForDataset(page);
-  await page.getByLabel('Files to import').setInputFiles({ name: 'leads.parquet', mimeType: 'application/vnd.apache.parquet', buffer });
+  await page
+    .getByLabel('Files to import')
+    .setInputFiles({ name: 'leads.parquet', mimeType: 'application/vnd.apache.parquet', buffer });
   const preview = page.getByRole('region', { name: 'Check before loading' });
   await expect(preview).toContainText('Would load: 249 leads');
   const report = page.getByRole('region', { name: 'Import report (preview)' });
   await expect(report).toContainText('250 rows read: 249 accepted, 0 repaired, 1 rejected.');
   // The rejected row: file, its 1-based data row, outcome.
-  const cells = report.getByRole('table', { name: 'Rows repaired or rejected' }).getByRole('row').nth(1).getByRole('cell');
+  const cells = report
+    .getByRole('table', { name: 'Rows repaired or rejected' })
+    .getByRole('row')
+    .nth(1)
+    .getByRole('cell');
   await expect(cells.nth(0)).toHaveText('leads.parquet');
   await expect(cells.nth(1)).toHaveText('250');
   await expect(cells.nth(4)).toHaveText('rejected');
@@ -40,5 +48,9 @@ test('a canonical leads.parquet chosen in the Data view is read: its rows counte
   const files = unzipSync(readFileSync((await zip.path())!));
   const again = importFiles(Object.entries(files).map(([name, bytes]) => ({ name, bytes })));
   expect(again.records.leads).toHaveLength(249);
-  expect(again.records.leads[248]).toMatchObject({ id: 'L248', createdAt: Date.UTC(2026, 0, 1, 9) + 248 * 86_400_000, source: 'web' });
+  expect(again.records.leads[248]).toMatchObject({
+    id: 'L248',
+    createdAt: Date.UTC(2026, 0, 1, 9) + 248 * 86_400_000,
+    source: 'web',
+  });
 });

@@ -50,7 +50,12 @@ test('drop the Salesforce sample: report first, then its opportunities on the Da
   await preview.getByRole('button', { name: 'Replace the current dataset' }).click();
   const outcomes = page.getByTestId('opportunity-outcomes');
   await expect(page.getByRole('heading', { name: /Loaded dataset/ })).toContainText('Imported dataset');
-  await expect(page.getByRole('region', { name: /Loaded dataset/ }).getByText('Opportunities', { exact: true }).locator('..')).toContainText('50');
+  await expect(
+    page
+      .getByRole('region', { name: /Loaded dataset/ })
+      .getByText('Opportunities', { exact: true })
+      .locator('..'),
+  ).toContainText('50');
   // 12 won (IsWon = 1), 3 lost, 35 open; win rate 12 / 15 = 80.0%.
   await expect(outcomes).toContainText('Won12');
   await expect(outcomes).toContainText('Lost3');
@@ -62,10 +67,16 @@ test('drop the Salesforce sample: report first, then its opportunities on the Da
   await page.getByRole('button', { name: 'Canonical CSV folder (.zip)' }).click();
   const zip = await download;
   expect(zip.suggestedFilename()).toBe('imported-dataset.zip');
-  expect(readFileSync((await zip.path())!).subarray(0, 2).toString()).toBe('PK');
+  expect(
+    readFileSync((await zip.path())!)
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK');
 });
 
-test('map the Maven CSVs through the mapping screen, save the mapping, see win rate 4,238 / 6,711', async ({ page }) => {
+test('map the Maven CSVs through the mapping screen, save the mapping, see win rate 4,238 / 6,711', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await openData(page);
   await dropFiles(page, folder('maven-crm-sales-opportunities'));
@@ -104,14 +115,17 @@ test('map the Maven CSVs through the mapping screen, save the mapping, see win r
   await expect(page.getByLabel('sales_pipeline.csv: amount to use when empty')).toHaveValue('0');
 });
 
-test('a lead named <img src=x onerror=alert(1)> shows as text and no dialog opens; its CSV export is neutralised', async ({ page }) => {
+test('a lead named <img src=x onerror=alert(1)> shows as text and no dialog opens; its CSV export is neutralised', async ({
+  page,
+}) => {
   let dialogs = 0;
   page.on('dialog', (d) => {
     dialogs++;
     void d.dismiss();
   });
   await openData(page);
-  const leads = 'id,created_at,title\nL1,2026-01-05,<img src=x onerror=alert(1)>\nL2,2026-01-06,"=HYPERLINK(""http://evil.example"",""click"")"\nL3,not a date,<b>bold</b>\n';
+  const leads =
+    'id,created_at,title\nL1,2026-01-05,<img src=x onerror=alert(1)>\nL2,2026-01-06,"=HYPERLINK(""http://evil.example"",""click"")"\nL3,not a date,<b>bold</b>\n';
   await dropFiles(page, [{ name: 'leads.csv', base64: b64(leads) }]);
   const report = page.getByRole('region', { name: 'Import report (preview)' });
   await expect(report).toContainText('3 rows read: 2 accepted, 0 repaired, 1 rejected.');
@@ -126,7 +140,8 @@ test('a lead named <img src=x onerror=alert(1)> shows as text and no dialog open
 
 test('an exported CSV with a =HYPERLINK( value is neutralised', async ({ page }) => {
   await openData(page);
-  const opps = 'id,created_at,amount,status\nO1,2026-01-05,"=HYPERLINK(""http://evil.example"",""x"")",open\nO2,2026-01-05,-5,open\n';
+  const opps =
+    'id,created_at,amount,status\nO1,2026-01-05,"=HYPERLINK(""http://evil.example"",""x"")",open\nO2,2026-01-05,-5,open\n';
   await dropFiles(page, [{ name: 'opportunities.csv', base64: b64(opps) }]);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download rejected rows as CSV' }).click();
@@ -141,7 +156,9 @@ test('an exported CSV with a =HYPERLINK( value is neutralised', async ({ page })
 test('a Windows-1252 file is detected, decoded and said so (in the browser)', async ({ page }) => {
   await openData(page);
   // "Zoë" and "€" in Windows-1252 bytes: 0xEB and 0x80.
-  const bytes = Uint8Array.from([...'id,created_at,title\nL1,2026-01-05,Zo\u00eb \u0080 lead\n'].map((c) => c.charCodeAt(0)));
+  const bytes = Uint8Array.from(
+    [...'id,created_at,title\nL1,2026-01-05,Zo\u00eb \u0080 lead\n'].map((c) => c.charCodeAt(0)),
+  );
   await dropFiles(page, [{ name: 'leads.csv', base64: b64(bytes) }]);
   const report = page.getByRole('region', { name: 'Import report (preview)' });
   await expect(report).toContainText('read as Windows-1252');

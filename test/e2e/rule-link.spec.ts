@@ -3,7 +3,16 @@ import { expect, test, waitForDataset } from './fixtures';
 
 /** A link is the whole state: the rule set in use travels with it, and no other view's parameters do. */
 
-const STATS = ['AUC fit → SQO', 'AUC intent → SQO', 'AUC combined → SQO', 'AUC combined → won', 'Qualified (matured)', 'High intent', 'Mid intent', 'Low intent'];
+const STATS = [
+  'AUC fit → SQO',
+  'AUC intent → SQO',
+  'AUC combined → SQO',
+  'AUC combined → won',
+  'Qualified (matured)',
+  'High intent',
+  'Mid intent',
+  'Low intent',
+];
 
 /** Which rules the view says it scores with (the line under the view's heading). */
 const source = (page: Page) => page.locator('.view-header').getByTestId('rules-source');
@@ -14,12 +23,19 @@ async function intentFigures(page: Page): Promise<Record<string, string>> {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
   const out: Record<string, string> = {};
   for (const label of STATS) {
-    out[label] = (await page.locator('.stat').filter({ has: page.locator('.stat__label').getByText(label, { exact: true }) }).locator('.stat__value').textContent())!;
+    out[label] = (await page
+      .locator('.stat')
+      .filter({ has: page.locator('.stat__label').getByText(label, { exact: true }) })
+      .locator('.stat__value')
+      .textContent())!;
   }
   return out;
 }
 
-test('a link copied after applying a custom rule set shows the same figures in a fresh browser, with the banner', async ({ page, browser }) => {
+test('a link copied after applying a custom rule set shows the same figures in a fresh browser, with the banner', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   await page.goto('/rules');
   await waitForDataset(page);
@@ -76,5 +92,8 @@ test("a link never carries another view's parameters", async ({ page }) => {
   await waitForDataset(page);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Forecast' }).click();
   await expect(page).toHaveURL(/\/forecast\?source=webinar$/);
-  await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Hygiene' })).toHaveAttribute('href', /\/hygiene\?source=webinar$/);
+  await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Hygiene' })).toHaveAttribute(
+    'href',
+    /\/hygiene\?source=webinar$/,
+  );
 });

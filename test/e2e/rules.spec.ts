@@ -36,7 +36,11 @@ async function sweep(page: Page, name: string, to: number): Promise<void> {
   const slider = page.getByRole('slider', { name, exact: true });
   await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
-  const [value, min, max] = await slider.evaluate((el: HTMLInputElement) => [Number(el.value), Number(el.min), Number(el.max)]);
+  const [value, min, max] = await slider.evaluate((el: HTMLInputElement) => [
+    Number(el.value),
+    Number(el.min),
+    Number(el.max),
+  ]);
   const y = box.y + box.height / 2;
   const x = (f: number) => box.x + 8 + (box.width - 16) * f;
   await page.mouse.move(x((value - min) / (max - min)), y);
@@ -45,7 +49,10 @@ async function sweep(page: Page, name: string, to: number): Promise<void> {
   await page.mouse.up();
 }
 
-test('after a fast drag of a threshold and a weight slider the figures equal a fresh load with the final values', async ({ page, context }) => {
+test('after a fast drag of a threshold and a weight slider the figures equal a fresh load with the final values', async ({
+  page,
+  context,
+}) => {
   await page.goto('/rules');
   await waitForDataset(page);
   await expect(draftMqls(page)).toHaveText(/\d/, { timeout: 30_000 });
@@ -85,7 +92,12 @@ test('a saved rule set survives a reload and loads back', async ({ page }) => {
 });
 
 test('a corrupt stored rule set shows a notice, not a crash', async ({ page }) => {
-  await page.addInitScript(() => window.localStorage.setItem('revlens.ruleSets', '{"version":2,"saved":[{"name":"broken","rules":{"halfLifeDays":"x"}}],"applied":'));
+  await page.addInitScript(() =>
+    window.localStorage.setItem(
+      'revlens.ruleSets',
+      '{"version":2,"saved":[{"name":"broken","rules":{"halfLifeDays":"x"}}],"applied":',
+    ),
+  );
   await page.goto('/rules');
   await waitForDataset(page);
   await expect(page.getByRole('alert').filter({ hasText: 'corrupt' })).toBeVisible();

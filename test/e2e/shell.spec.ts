@@ -42,7 +42,9 @@ test('a filter change lands in the URL and survives a reload', async ({ page }) 
   await page.reload();
   await waitForDataset(page);
   await expect(page.getByLabel('Created from')).toHaveValue('2025-06-01');
-  await expect(page.getByRole('form', { name: 'Filters' }).locator('summary').first()).toHaveAccessibleName(`Source: ${value}`);
+  await expect(page.getByRole('form', { name: 'Filters' }).locator('summary').first()).toHaveAccessibleName(
+    `Source: ${value}`,
+  );
   await page.getByRole('link', { name: 'Data', exact: true }).click();
   await expect(page).toHaveURL(/\/data\?.*from=2025-06-01/);
 });
@@ -65,7 +67,13 @@ for (const v of VIEWS) {
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations
       .filter((x) => x.impact === 'serious' || x.impact === 'critical')
-      .map((x) => `${x.id}: ${x.help} (${x.nodes.length} nodes: ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+      .map(
+        (x) =>
+          `${x.id}: ${x.help} (${x.nodes.length} nodes: ${x.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join('; ')})`,
+      );
     expect(serious).toEqual([]);
   });
 }

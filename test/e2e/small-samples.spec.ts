@@ -2,13 +2,16 @@ import { wilsonInterval } from '../../src/engine/funnel/stats';
 import { formatRateWithInterval } from '../../src/lib/format';
 import { expect, screenshot, test, waitForDataset } from './fixtures';
 
-test('the MQL→SQO comparison includes every source with 30 MQLs, small sources too, and its tooltips carry a 95% interval', async ({ page }) => {
+test('the MQL→SQO comparison includes every source with 30 MQLs, small sources too, and its tooltips carry a 95% interval', async ({
+  page,
+}) => {
   await page.goto('/funnel');
   await waitForDataset(page);
   const chart = page.getByRole('region', { name: 'MQL→SQO by source and quarter' });
   await expect(chart.getByText(/every group with at least 30 MQLs \(\d+ of \d+\)/)).toBeVisible();
   const legend = chart.locator('.recharts-legend-item-text');
-  for (const source of ['demo_request', 'referral', 'partner']) await expect(legend.filter({ hasText: new RegExp(`^${source}$`) })).toHaveCount(1);
+  for (const source of ['demo_request', 'referral', 'partner'])
+    await expect(legend.filter({ hasText: new RegExp(`^${source}$`) })).toHaveCount(1);
 
   // The tooltip of demo_request's first quarter: its rate, 95% Wilson interval and n, worked from its counts.
   const bar = chart.getByRole('button', { name: /^demo_request, / }).first();

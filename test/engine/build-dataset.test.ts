@@ -8,7 +8,12 @@ describe('the columnar dataset', () => {
   const rs = recordSet({
     accounts: [{ id: 'a1', name: 'Acme', employees: 500, techStack: ['hubspot'], custom: { tier: 'gold' } }],
     leads: [
-      lead('l1', '2026-01-05', { mql: '2026-01-10', sql: '2026-01-20' }, { accountId: 'a1', source: 'webinar', custom: { score: '12' } }),
+      lead(
+        'l1',
+        '2026-01-05',
+        { mql: '2026-01-10', sql: '2026-01-20' },
+        { accountId: 'a1', source: 'webinar', custom: { score: '12' } },
+      ),
       lead('l2', '2026-02-01', {}, { source: 'webinar', isBot: true, custom: { score: '' } }),
       lead('l3', '2026-02-03', {}, { accountId: 'nope' }),
     ],

@@ -14,8 +14,22 @@ import { DEFAULT_FORECAST_SETTINGS, forecastView } from '../../src/worker/handle
 import { createEngineService } from '../../src/worker/service';
 import { ms, opportunity, recordSet } from '../fixtures/records';
 
-const deal = (id: string, created: string, cents: number, currency: string | undefined, status: OpportunityRecord['status'], close: string, extra: Partial<OpportunityRecord> = {}) =>
-  opportunity(id, created, { amountCents: cents, status, closeDate: ms(close), ...(currency ? { currency } : {}), ...extra });
+const deal = (
+  id: string,
+  created: string,
+  cents: number,
+  currency: string | undefined,
+  status: OpportunityRecord['status'],
+  close: string,
+  extra: Partial<OpportunityRecord> = {},
+) =>
+  opportunity(id, created, {
+    amountCents: cents,
+    status,
+    closeDate: ms(close),
+    ...(currency ? { currency } : {}),
+    ...extra,
+  });
 
 /**
  * USD: U1 open $1,000.00, U2 won $500.00, L1 lost $300.00 (U1 names no currency: the plan's).
@@ -29,10 +43,14 @@ function threeCurrencies(): RecordSet {
     opportunities: [
       deal('U1', '2026-04-10', 100_000, undefined, 'open', '2026-08-01'),
       deal('U2', '2026-04-05', 50_000, 'USD', 'won', '2026-05-01'),
-      deal('E1', '2026-04-15', 20_000, 'EUR', 'open', '2026-08-15', { changes: [{ at: ms('2026-05-01'), amountCents: 20_000 }] }),
+      deal('E1', '2026-04-15', 20_000, 'EUR', 'open', '2026-08-15', {
+        changes: [{ at: ms('2026-05-01'), amountCents: 20_000 }],
+      }),
       deal('E2', '2026-04-01', 10_015, 'EUR', 'won', '2026-05-10'),
       deal('E3', '2026-05-01', 15, 'EUR', 'open', '2026-09-01'),
-      deal('C1', '2026-04-20', 400_000_000, 'COP', 'open', '2026-08-20', { changes: [{ at: ms('2026-05-02'), amountCents: 400_000_000 }] }),
+      deal('C1', '2026-04-20', 400_000_000, 'COP', 'open', '2026-08-20', {
+        changes: [{ at: ms('2026-05-02'), amountCents: 400_000_000 }],
+      }),
       deal('C2', '2026-04-02', 100_000_000, 'COP', 'won', '2026-06-01'),
       deal('C3', '2026-05-05', 25_000_000, 'COP', 'open', '2026-09-05'),
       deal('L1', '2026-04-03', 30_000, 'USD', 'lost', '2026-05-20'),
@@ -101,7 +119,9 @@ describe('a dataset with USD, EUR at 1.1 and COP without a rate', () => {
       ['EUR', 1.1, 'converted'],
       ['COP', null, 'no-rate'],
     ]);
-    expect(summary.moneyNotes[1]).toBe('3 deals in COP left out of every sum of money (no rate to convert COP to USD) — enter a rate on the Data view.');
+    expect(summary.moneyNotes[1]).toBe(
+      '3 deals in COP left out of every sum of money (no rate to convert COP to USD) — enter a rate on the Data view.',
+    );
     const o = await e.overview({ filters: {}, mode: 'inclusive', asOf: '2026-06-30' });
     const fig = Object.fromEntries(o.headline.map((f) => [f.key, f.current]));
     expect(fig.won).toBe(3);
@@ -119,7 +139,9 @@ describe('a dataset with USD, EUR at 1.1 and COP without a rate', () => {
       'Money is in USD; amounts in other currencies are converted at the rates entered: EUR at 1.1 USD per EUR (3 deals), COP at 0.00025 USD per COP (3 deals).',
     ]);
     // The rate is kept with the dataset: its exports carry it.
-    const json = JSON.parse(new TextDecoder().decode((await e.exportDataset('json')).bytes)) as { currencyRates: unknown };
+    const json = JSON.parse(new TextDecoder().decode((await e.exportDataset('json')).bytes)) as {
+      currencyRates: unknown;
+    };
     expect(json.currencyRates).toEqual([
       { currency: 'EUR', rate: 1.1 },
       { currency: 'COP', rate: 0.00025 },

@@ -29,12 +29,26 @@ describe('GrowingArray', () => {
 
 describe('LeadStore', () => {
   const leads = [
-    lead('L1', 0, { source: 'web', accountId: 'A2', custom: { size: '12', tier: 'gold' }, stageHistory: [{ stage: 'lead', at: 0 }, { stage: 'mql', at: 2 * DAY }, { stage: 'mql', at: 5 * DAY }] }),
+    lead('L1', 0, {
+      source: 'web',
+      accountId: 'A2',
+      custom: { size: '12', tier: 'gold' },
+      stageHistory: [
+        { stage: 'lead', at: 0 },
+        { stage: 'mql', at: 2 * DAY },
+        { stage: 'mql', at: 5 * DAY },
+      ],
+    }),
     lead('L2', DAY, { source: 'paid', custom: { size: ' ', tier: 'silver' } }),
     lead('L3', 2 * DAY, { source: 'web', accountId: 'A9', isBot: true, custom: { size: '3.5', note: 'x' } }),
   ];
   const store = LeadStore.from(leads);
-  const cols = store.columns(new Map([['A1', 0], ['A2', 1]]));
+  const cols = store.columns(
+    new Map([
+      ['A1', 0],
+      ['A2', 1],
+    ]),
+  );
 
   it('encodes text as dictionaries in order of appearance and resolves accounts to rows (-1 unknown or none)', () => {
     expect(cols.count).toBe(3);
@@ -52,7 +66,11 @@ describe('LeadStore', () => {
 
   it('makes a custom column numeric when every present value is a number; a blank value is missing', () => {
     expect(cols.custom['size']).toEqual({ kind: 'num', values: new Float64Array([12, NaN, 3.5]) });
-    expect(cols.custom['tier']).toEqual({ kind: 'dict', codes: new Int32Array([0, 1, -1]), values: ['gold', 'silver'] });
+    expect(cols.custom['tier']).toEqual({
+      kind: 'dict',
+      codes: new Int32Array([0, 1, -1]),
+      values: ['gold', 'silver'],
+    });
     expect(Object.keys(cols.custom)).toEqual(['size', 'tier', 'note']);
   });
 
@@ -89,7 +107,10 @@ describe('a streamed import as a record set', () => {
   const files = [
     { name: 'leads.csv', bytes: enc.encode('id,created_at,source\nL1,2026-01-05,web\nL2,2026-01-06,paid\n') },
     { name: 'activities.csv', bytes: enc.encode('lead_id,type,at\nL2,call,2026-01-07\nL1,call,2026-01-08\n') },
-    { name: 'opportunities.csv', bytes: enc.encode('id,lead_id,created_at,amount,currency,status\nO1,L1,2026-01-09,100,EUR,open\n') },
+    {
+      name: 'opportunities.csv',
+      bytes: enc.encode('id,lead_id,created_at,amount,currency,status\nO1,L1,2026-01-09,100,EUR,open\n'),
+    },
   ];
 
   it('counts its leads from the columns, and a rate change keeps the columns and rebuilds the same figures', () => {

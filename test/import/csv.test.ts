@@ -81,7 +81,10 @@ describe('parseCsv', () => {
   });
 
   it('reads back what encodeCsv wrote, quotes, commas and line breaks included', () => {
-    const rows = [['plain', 'with, comma', 'with "quote"'], ['line\nbreak', 'cr\r\nlf', '']];
+    const rows = [
+      ['plain', 'with, comma', 'with "quote"'],
+      ['line\nbreak', 'cr\r\nlf', ''],
+    ];
     const t = parseCsv(encodeCsv(['a', 'b', 'c'], rows), { delimiter: ',' });
     expect(t.rows).toEqual(rows);
   });

@@ -8,7 +8,12 @@ import { readCanonicalCsv } from '../../src/import/canonical/read-csv-folder';
 import { readCanonicalJson } from '../../src/import/canonical/read-json';
 import { writeCanonicalCsv, writeCanonicalJson } from '../../src/import/canonical/write';
 import { importFiles } from '../../src/import/pipeline';
-import { parseCurrencyCode, parseForecastCategory, parseProbability, percentToProbability } from '../../src/import/values/deal-fields';
+import {
+  parseCurrencyCode,
+  parseForecastCategory,
+  parseProbability,
+  percentToProbability,
+} from '../../src/import/values/deal-fields';
 import { expectBalanced, issuesAt } from '../fixtures/import-report';
 
 const csv = (...lines: string[]) => lines.join('\n') + '\n';
@@ -19,7 +24,10 @@ describe('deal field values', () => {
     expect(parseProbability('0.25')).toEqual({ ok: true, value: 0.25 });
     expect(parseProbability('25%')).toEqual({ ok: true, value: 0.25 });
     expect(parseProbability('100 %')).toEqual({ ok: true, value: 1 });
-    expect(parseProbability('25')).toMatchObject({ ok: false, reason: expect.stringMatching(/write 25% for a percentage/) });
+    expect(parseProbability('25')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/write 25% for a percentage/),
+    });
     expect(parseProbability('120%')).toMatchObject({ ok: false });
     expect(parseProbability('-0.1')).toMatchObject({ ok: false });
     expect(parseProbability('high')).toMatchObject({ ok: false });
@@ -58,7 +66,12 @@ describe('opportunities.csv: probability, forecast_category, currency and an amo
   it('reads each field; an empty amount keeps the deal with its amount unknown', () => {
     expectBalanced(report);
     expect(records.opportunities).toHaveLength(4);
-    expect(byId.get('O1')).toMatchObject({ amountCents: 100_000, currency: 'EUR', probability: 0.4, forecastCategory: 'best_case' });
+    expect(byId.get('O1')).toMatchObject({
+      amountCents: 100_000,
+      currency: 'EUR',
+      probability: 0.4,
+      forecastCategory: 'best_case',
+    });
     expect(byId.get('O2')).toMatchObject({ currency: 'USD', probability: 0.4, forecastCategory: 'commit' });
     expect(byId.get('O2')!.amountCents).toBeUndefined();
   });
@@ -67,7 +80,12 @@ describe('opportunities.csv: probability, forecast_category, currency and an amo
     const o3 = byId.get('O3')!;
     expect([o3.amountCents, o3.currency, o3.forecastCategory]).toEqual([undefined, undefined, 'closed']);
     expect(issuesAt(report, 'opportunities.csv', 3)).toEqual([
-      expect.objectContaining({ column: 'currency', value: 'dollars', outcome: 'repaired', reason: expect.stringMatching(/amount is read as unknown/) }),
+      expect.objectContaining({
+        column: 'currency',
+        value: 'dollars',
+        outcome: 'repaired',
+        reason: expect.stringMatching(/amount is read as unknown/),
+      }),
     ]);
   });
 
@@ -85,7 +103,10 @@ describe('opportunities.csv: probability, forecast_category, currency and an amo
 
   it('round trip: CSV and JSON write the fields and read them back equal', () => {
     const rs = { ...emptyRecordSet('x'), opportunities: records.opportunities };
-    const back = readCanonicalCsv(Object.entries(writeCanonicalCsv(rs)).map(([name, text]) => ({ name, text })), { name: 'x' });
+    const back = readCanonicalCsv(
+      Object.entries(writeCanonicalCsv(rs)).map(([name, text]) => ({ name, text })),
+      { name: 'x' },
+    );
     expect(back.records.opportunities).toEqual(records.opportunities);
     const json = readCanonicalJson(writeCanonicalJson(rs));
     expect(json.records.opportunities).toEqual(records.opportunities);
@@ -101,7 +122,16 @@ describe('opportunities.csv: probability, forecast_category, currency and an amo
     };
     const r = readCanonicalJson(JSON.stringify(doc));
     expect(r.records.opportunities).toEqual([
-      { id: 'A', createdAt: Date.UTC(2026, 0, 1), status: 'open', probability: 0.3, forecastCategory: 'pipeline', stageHistory: [], qualification: {}, custom: {} },
+      {
+        id: 'A',
+        createdAt: Date.UTC(2026, 0, 1),
+        status: 'open',
+        probability: 0.3,
+        forecastCategory: 'pipeline',
+        stageHistory: [],
+        qualification: {},
+        custom: {},
+      },
     ]);
     expect(r.report.rejected).toBe(1);
   });
@@ -129,7 +159,10 @@ describe('the dataset: unknown amounts are counted, never summed; currencies are
   });
 
   it('meta.currencies: the plan currency first when used, then the others in order; unknown amounts name none', () => {
-    const rs = { ...emptyRecordSet('x'), opportunities: [opp('A', 1, 'COP'), opp('B', 2), opp('C', 3, 'MXN'), opp('D', undefined, 'PEN')] };
+    const rs = {
+      ...emptyRecordSet('x'),
+      opportunities: [opp('A', 1, 'COP'), opp('B', 2), opp('C', 3, 'MXN'), opp('D', undefined, 'PEN')],
+    };
     const ds = buildDataset(rs);
     expect(ds.meta.currencies).toEqual(['USD', 'COP', 'MXN']);
     expect(ds.opportunities.currency.values).toEqual(['COP', 'MXN', 'PEN']);
@@ -147,7 +180,13 @@ describe('Salesforce Opportunity.csv: Probability, ForecastCategoryName, IsClose
     const o = r.records.opportunities;
     expect(o).toHaveLength(31);
     // First row: Qualification, Amount 15000, Probability 10, ForecastCategoryName Pipeline, open.
-    expect(o[0]).toMatchObject({ stage: 'Qualification', amountCents: 1_500_000, probability: 0.1, forecastCategory: 'pipeline', status: 'open' });
+    expect(o[0]).toMatchObject({
+      stage: 'Qualification',
+      amountCents: 1_500_000,
+      probability: 0.1,
+      forecastCategory: 'pipeline',
+      status: 'open',
+    });
     // Third row: Closed Won, Probability 100, Closed, IsWon 1.
     expect(o[2]).toMatchObject({ stage: 'Closed Won', probability: 1, forecastCategory: 'closed', status: 'won' });
     expect(o.every((x) => x.probability !== undefined && x.forecastCategory !== undefined)).toBe(true);

@@ -28,7 +28,9 @@ describe('decodeBytes', () => {
   });
 
   it('maps every 0x80–0x9F byte of Windows-1252 to its character, undefined bytes to U+FFFD', () => {
-    expect(decodeWindows1252(new Uint8Array([0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x99, 0x81]))).toBe('€…‘’“”–—™\ufffd');
+    expect(decodeWindows1252(new Uint8Array([0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x99, 0x81]))).toBe(
+      '€…‘’“”–—™\ufffd',
+    );
   });
 
   it('the import reports the encoding fallback as a file warning and reads the names right', () => {
@@ -50,7 +52,9 @@ describe('a UTF-8 file with a few invalid bytes', () => {
   it('decodes only the bad line as Windows-1252, the rest as UTF-8', () => {
     const d = decodeBytes(bytes);
     expect(d.encoding).toBe('utf-8');
-    expect(d.text).toBe('id,created_at,title\nL1,2026-01-05,Café owner\nL2,2026-01-06,Zoë manager\r\nL3,2026-01-07,Directeur général\n');
+    expect(d.text).toBe(
+      'id,created_at,title\nL1,2026-01-05,Café owner\nL2,2026-01-06,Zoë manager\r\nL3,2026-01-07,Directeur général\n',
+    );
     expect(d.repaired).toEqual([{ offset: d.text.indexOf('L2'), text: 'L2,2026-01-06,Zoë manager' }]);
     expect(d.warning).toMatch(/1 line is not: each such line was read as Windows-1252/);
   });
@@ -61,12 +65,22 @@ describe('a UTF-8 file with a few invalid bytes', () => {
     expect(records.leads.map((l) => l.title)).toEqual(['Café owner', 'Zoë manager', 'Directeur général']);
     expect(report.files[0]).toMatchObject({ rowsRead: 3, accepted: 2, repaired: 1, rejected: 0 });
     expect(report.issues).toEqual([
-      expect.objectContaining({ file: 'leads.csv', row: 2, outcome: 'repaired', value: 'L2,2026-01-06,Zoë manager', reason: expect.stringMatching(/not valid UTF-8 on this line: read as Windows-1252/) }),
+      expect.objectContaining({
+        file: 'leads.csv',
+        row: 2,
+        outcome: 'repaired',
+        value: 'L2,2026-01-06,Zoë manager',
+        reason: expect.stringMatching(/not valid UTF-8 on this line: read as Windows-1252/),
+      }),
     ]);
   });
 
   it('a quoted field spanning lines puts the repair on the row it belongs to', () => {
-    const b = new Uint8Array([...utf8('id,created_at,title\nL1,2026-01-05,"Café\nsecond line"\nL2,2026-01-06,"Chef\nZo'), 0xeb, ...utf8('"\n')]);
+    const b = new Uint8Array([
+      ...utf8('id,created_at,title\nL1,2026-01-05,"Café\nsecond line"\nL2,2026-01-06,"Chef\nZo'),
+      0xeb,
+      ...utf8('"\n'),
+    ]);
     const { report, records } = importFiles([{ name: 'leads.csv', bytes: b }]);
     expectBalanced(report);
     expect(records.leads[1]!.title).toBe('Chef\nZoë');
@@ -78,7 +92,16 @@ describe('a UTF-8 file with a few invalid bytes', () => {
   });
 
   it('finds invalid sequences exactly as the platform decoder does (overlongs, surrogates, truncation)', () => {
-    const cases: number[][] = [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xc3, 0xa9], [0xf0, 0x9f, 0x98, 0x80], [0x41, 0xff]];
+    const cases: number[][] = [
+      [0xc0, 0x80],
+      [0xe0, 0x80, 0x80],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xe2, 0x82],
+      [0xc3, 0xa9],
+      [0xf0, 0x9f, 0x98, 0x80],
+      [0x41, 0xff],
+    ];
     for (const c of cases) {
       const b = new Uint8Array(c);
       let platformOk = true;
@@ -107,7 +130,8 @@ describe('file size', () => {
     expect(report.warnings).toEqual([
       {
         file: 'big.csv',
-        message: 'big.csv is 512 MB, longer than the 512 MB a JavaScript engine can hold as text: split it (for example by year) or filter the export, then load the parts; not read',
+        message:
+          'big.csv is 512 MB, longer than the 512 MB a JavaScript engine can hold as text: split it (for example by year) or filter the export, then load the parts; not read',
       },
     ]);
   });

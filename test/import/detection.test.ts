@@ -26,18 +26,33 @@ describe('Salesforce report exports with label headers', () => {
       ['0062', 'open', undefined, 0.1, 'pipeline'],
       ['0063', 'lost', 250_000, 0, 'omitted'],
     ]);
-    expect(o[0]).toMatchObject({ stage: 'Closed Won', createdAt: Date.UTC(2024, 11, 1), closeDate: Date.UTC(2025, 0, 15) });
+    expect(o[0]).toMatchObject({
+      stage: 'Closed Won',
+      createdAt: Date.UTC(2024, 11, 1),
+      closeDate: Date.UTC(2025, 0, 15),
+    });
   });
 
   it('a lead report with labels is read as leads', () => {
     const leads = importFiles([
       {
         name: 'leads-report.csv',
-        text: csv('"Lead ID","First Name","Lead Status","Lead Source","Created Date","Lead Owner","Email"', '"00Q1","Ann","Working","Web","2025-01-02","Bo","a@x.io"'),
+        text: csv(
+          '"Lead ID","First Name","Lead Status","Lead Source","Created Date","Lead Owner","Email"',
+          '"00Q1","Ann","Working","Web","2025-01-02","Bo","a@x.io"',
+        ),
       },
     ]);
     expect(leads.mode).toBe('salesforce');
-    expect(leads.records.leads).toEqual([expect.objectContaining({ id: '00Q1', source: 'Web', owner: 'Bo', email: 'a@x.io', createdAt: Date.UTC(2025, 0, 2) })]);
+    expect(leads.records.leads).toEqual([
+      expect.objectContaining({
+        id: '00Q1',
+        source: 'Web',
+        owner: 'Bo',
+        email: 'a@x.io',
+        createdAt: Date.UTC(2025, 0, 2),
+      }),
+    ]);
   });
 });
 
@@ -50,22 +65,40 @@ describe('HubSpot is never called from one column; what a preset cannot read goe
   });
 
   it('a HubSpot deals export without "Deal Stage" is detected, and offered on the mapping screen with a proposal', () => {
-    const deals = csv('Record ID,Deal Name,Create Date,Amount,Close Date,Pipeline,Deal owner', '11,Big,2025-01-02,100,2025-03-01,Sales,Ann');
+    const deals = csv(
+      'Record ID,Deal Name,Create Date,Amount,Close Date,Pipeline,Deal owner',
+      '11,Big,2025-01-02,100,2025-03-01,Sales,Ann',
+    );
     const r = importFiles([{ name: 'deals.csv', text: deals }]);
     expect(r.mode).toBe('hubspot');
     expect(r.unmapped).toHaveLength(1);
     expect(r.unmapped[0]!.proposal).toMatchObject({ target: 'opportunities' });
-    expect(r.unmapped[0]!.proposal.columns).toEqual(expect.arrayContaining([['id', 'Record ID'], ['created_at', 'Create Date'], ['amount', 'Amount']]));
-    expect(r.report.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/not read by the HubSpot preset .*mapping screen/)]);
+    expect(r.unmapped[0]!.proposal.columns).toEqual(
+      expect.arrayContaining([
+        ['id', 'Record ID'],
+        ['created_at', 'Create Date'],
+        ['amount', 'Amount'],
+      ]),
+    );
+    expect(r.report.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/not read by the HubSpot preset .*mapping screen/),
+    ]);
   });
 
   it('a mapping for the file the preset could not read keeps the preset for the others', () => {
     const files = [
-      { name: 'Opportunity.csv', text: csv('Id,IsDeleted,StageName,Amount,CreatedDate,IsClosed,IsWon', '006A,0,Closed Won,10,2025-01-02,1,1') },
+      {
+        name: 'Opportunity.csv',
+        text: csv('Id,IsDeleted,StageName,Amount,CreatedDate,IsClosed,IsWon', '006A,0,Closed Won,10,2025-01-02,1,1'),
+      },
       { name: 'people.csv', text: csv('Contact ID,Created,Source', 'C1,2025-01-02,Web') },
     ];
     const first = importFiles(files);
-    expect([first.mode, first.records.opportunities.length, first.unmapped.map((u) => u.file)]).toEqual(['salesforce', 1, ['people.csv']]);
+    expect([first.mode, first.records.opportunities.length, first.unmapped.map((u) => u.file)]).toEqual([
+      'salesforce',
+      1,
+      ['people.csv'],
+    ]);
     const r = importFiles(files, { mapping: { version: 1, name: 'm', tables: [first.unmapped[0]!.proposal] } });
     expect([r.records.opportunities.length, r.records.leads.length, r.unmapped.length]).toEqual([1, 1, 0]);
   });

@@ -30,13 +30,17 @@ describe('lead status: "Closed - Not Converted" and the like mean disqualified',
     expect(report.accepted).toBe(4);
     const warnings = report.warnings.map((w) => w.message).join('\n');
     expect(warnings).toContain('2 leads read as disqualified from their status "Closed - Not Converted" (2)');
-    expect(warnings).toMatch(/lead status values not read as disqualified: "Working - Contacted" \(1\), "Closed - Converted" \(1\)/);
+    expect(warnings).toMatch(
+      /lead status values not read as disqualified: "Working - Contacted" \(1\), "Closed - Converted" \(1\)/,
+    );
   });
 
   it('a disqualified_at date given in the file wins over the status', () => {
     const csv = 'id,created_at,disqualified_at,status\nL1,2024-01-10,2024-03-01,Unqualified\n';
     const { records } = importFiles([{ name: 'leads.csv', bytes: enc(csv) }]);
-    expect(records.leads[0]!.stageHistory.filter((e) => e.stage === 'disqualified').map((e) => e.at)).toEqual([Date.UTC(2024, 2, 1)]);
+    expect(records.leads[0]!.stageHistory.filter((e) => e.stage === 'disqualified').map((e) => e.at)).toEqual([
+      Date.UTC(2024, 2, 1),
+    ]);
   });
 
   it('the mapping screen can map any other status value to disqualified', () => {
@@ -48,7 +52,11 @@ describe('lead status: "Closed - Not Converted" and the like mean disqualified',
         {
           file: 'people.csv',
           target: 'leads',
-          columns: [['id', 'Lead'], ['created_at', 'Created'], ['status', 'State']],
+          columns: [
+            ['id', 'Lead'],
+            ['created_at', 'Created'],
+            ['status', 'State'],
+          ],
           values: [['status', [['Nurture - bad fit', 'disqualified']]]],
           defaults: [],
         },
@@ -56,7 +64,10 @@ describe('lead status: "Closed - Not Converted" and the like mean disqualified',
     } as Mapping;
     const { records, report } = importFiles([{ name: 'people.csv', bytes: enc(csv) }], { mapping });
     expectBalanced(report);
-    expect(records.leads.map((l) => [l.id, disqualifiedAt(l) !== undefined])).toEqual([['A', true], ['B', false]]);
+    expect(records.leads.map((l) => [l.id, disqualifiedAt(l) !== undefined])).toEqual([
+      ['A', true],
+      ['B', false],
+    ]);
   });
 
   const konsul = fileURLToPath(new URL('../../../shared/data/salesforce-konsul-org/Lead.csv', import.meta.url));

@@ -79,18 +79,22 @@ describe('the funnel of a leads file while it is read', () => {
 
   it('splits rows right whatever the line ends and quoted fields, wherever the chunks are cut', () => {
     fc.assert(
-      fc.property(fc.constantFrom<'\n' | '\r\n' | '\r'>('\n', '\r\n', '\r'), fc.array(fc.nat(), { maxLength: 30 }), (eol, offsets) => {
-        const data = variant(eol);
-        const s = new LeadsFunnelStream(data.length);
-        for (const chunk of cut(data, offsets)) {
-          s.pushBytes(chunk);
-          const snap = s.snapshot();
-          expect(snap.counts).toEqual(funnelOf(prefix(snap.rowsRead), latest));
-        }
-        s.end();
-        expect(s.snapshot().rowsRead).toBe(1_500);
-        expect(s.snapshot().counts).toEqual(funnelOf(imported));
-      }),
+      fc.property(
+        fc.constantFrom<'\n' | '\r\n' | '\r'>('\n', '\r\n', '\r'),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        (eol, offsets) => {
+          const data = variant(eol);
+          const s = new LeadsFunnelStream(data.length);
+          for (const chunk of cut(data, offsets)) {
+            s.pushBytes(chunk);
+            const snap = s.snapshot();
+            expect(snap.counts).toEqual(funnelOf(prefix(snap.rowsRead), latest));
+          }
+          s.end();
+          expect(s.snapshot().rowsRead).toBe(1_500);
+          expect(s.snapshot().counts).toEqual(funnelOf(imported));
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -20,7 +20,9 @@ const GIB = 1024 * MIB;
 describe('the memory an import may use', () => {
   it('is the JavaScript heap left where the browser says (performance.memory)', () => {
     // 4,096 MiB limit − 96 MiB in use = 4,000 MiB.
-    expect(browserMemoryBudget({ memory: { jsHeapSizeLimit: 4096 * MIB, usedJSHeapSize: 96 * MIB }, deviceMemoryGb: 2 })).toEqual({
+    expect(
+      browserMemoryBudget({ memory: { jsHeapSizeLimit: 4096 * MIB, usedJSHeapSize: 96 * MIB }, deviceMemoryGb: 2 }),
+    ).toEqual({
       bytes: 4000 * MIB,
       source: 'heap limit',
     });
@@ -29,13 +31,19 @@ describe('the memory an import may use', () => {
   it('is a quarter of the device memory when only navigator.deviceMemory is known, else 1 GiB', () => {
     expect(browserMemoryBudget({ deviceMemoryGb: 8 })).toEqual({ bytes: 2 * GIB, source: 'device memory' });
     // A heap limit of 0 says nothing: the device memory is used.
-    expect(browserMemoryBudget({ memory: { jsHeapSizeLimit: 0, usedJSHeapSize: 0 }, deviceMemoryGb: 4 })).toEqual({ bytes: GIB, source: 'device memory' });
+    expect(browserMemoryBudget({ memory: { jsHeapSizeLimit: 0, usedJSHeapSize: 0 }, deviceMemoryGb: 4 })).toEqual({
+      bytes: GIB,
+      source: 'device memory',
+    });
     expect(browserMemoryBudget({})).toEqual({ bytes: ASSUMED_MEMORY_BYTES, source: 'assumed' });
     expect(ASSUMED_MEMORY_BYTES).toBe(GIB);
   });
 
   it('in Node is the V8 heap left under its limit', () => {
-    expect(nodeMemoryBudget({ heap_size_limit: 4144 * MIB, used_heap_size: 48 * MIB })).toEqual({ bytes: 4096 * MIB, source: 'heap limit' });
+    expect(nodeMemoryBudget({ heap_size_limit: 4144 * MIB, used_heap_size: 48 * MIB })).toEqual({
+      bytes: 4096 * MIB,
+      source: 'heap limit',
+    });
     expect(nodeMemoryBudget({ heap_size_limit: 10, used_heap_size: 20 }).bytes).toBe(0);
   });
 });
@@ -63,7 +71,9 @@ describe('the import limit', () => {
       "Files up to about 171 MB in all on this device: an import needs about 12 bytes of memory per byte of a typical file (more for short fields), and it counts on a quarter of this device's 8 GB of memory.",
     );
     const assumed = browserMemoryBudget({});
-    expect(limitStatement(importLimitBytes(assumed), assumed)).toMatch(/^Files up to about 85 MB in all on this device: .*does not say how much memory it has, so 1 GB is assumed\.$/);
+    expect(limitStatement(importLimitBytes(assumed), assumed)).toMatch(
+      /^Files up to about 85 MB in all on this device: .*does not say how much memory it has, so 1 GB is assumed\.$/,
+    );
   });
 
   it('formats sizes as MB with a decimal under 10 MB, KB under 1 MB', () => {
@@ -104,7 +114,15 @@ describe('a selection over the limit', () => {
 
   it('is accepted up to the limit exactly, refused one byte above it', () => {
     expect(selectionProblem([{ name: 'leads.csv', size: limit }], limit)).toBeUndefined();
-    expect(selectionProblem([{ name: 'leads.csv', size: 60 * MIB }, { name: 'accounts.csv', size: 40 * MIB }], limit)).toBeUndefined();
+    expect(
+      selectionProblem(
+        [
+          { name: 'leads.csv', size: 60 * MIB },
+          { name: 'accounts.csv', size: 40 * MIB },
+        ],
+        limit,
+      ),
+    ).toBeUndefined();
     expect(selectionProblem([{ name: 'leads.csv', size: limit + 1 }], limit)).toBe(
       'leads.csv is 100.0 MB, above the about 100.0 MB this device can import at once: load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory',
     );
@@ -122,7 +140,9 @@ describe('a selection over the limit', () => {
   });
 
   it('tells apart sizes that round alike', () => {
-    expect(selectionProblem([{ name: 'a.csv', size: 66.2 * MIB }], 65.8 * MIB)).toMatch(/^a\.csv is 66\.2 MB, above the about 65\.8 MB this device/);
+    expect(selectionProblem([{ name: 'a.csv', size: 66.2 * MIB }], 65.8 * MIB)).toMatch(
+      /^a\.csv is 66\.2 MB, above the about 65\.8 MB this device/,
+    );
   });
 
   it('counts a file of short fields for the memory it needs, and says so', () => {
@@ -131,9 +151,25 @@ describe('a selection over the limit', () => {
       'leads.csv is 60 MB of short fields (about 512 per KB), needing as much memory to import as about 140 MB of typical CSV, above the about 100 MB this device can import at once: load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory',
     );
     // 40 MiB at 0.1 + 30 MiB at 0.4: 40 + 30 × 24 / 12 = 100 MiB: just within.
-    expect(selectionProblem([{ name: 'a.csv', size: 40 * MIB, fieldsPerByte: 0.1 }, { name: 'b.csv', size: 30 * MIB, fieldsPerByte: 0.4 }], limit)).toBeUndefined();
+    expect(
+      selectionProblem(
+        [
+          { name: 'a.csv', size: 40 * MIB, fieldsPerByte: 0.1 },
+          { name: 'b.csv', size: 30 * MIB, fieldsPerByte: 0.4 },
+        ],
+        limit,
+      ),
+    ).toBeUndefined();
     // 40 MiB at 0.1 + 30 MiB at 0.5: 40 + 30 × 28 / 12 = 110 MiB.
-    expect(selectionProblem([{ name: 'a.csv', size: 40 * MIB, fieldsPerByte: 0.1 }, { name: 'b.csv', size: 30 * MIB, fieldsPerByte: 0.5 }], limit)).toBe(
+    expect(
+      selectionProblem(
+        [
+          { name: 'a.csv', size: 40 * MIB, fieldsPerByte: 0.1 },
+          { name: 'b.csv', size: 30 * MIB, fieldsPerByte: 0.5 },
+        ],
+        limit,
+      ),
+    ).toBe(
       'These 2 files are 70 MB together (the largest, a.csv, is 40 MB), and their short fields need as much memory to import as about 110 MB of typical CSV, above the about 100 MB this device can import at once: load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory',
     );
   });
@@ -141,7 +177,9 @@ describe('a selection over the limit', () => {
   it('passes the memory the selection needs (its bytes × the factor) to the remedy', () => {
     let needed = 0;
     const advice = { capacity: 'here', remedy: (n: number) => ((needed = n), 'do this') };
-    expect(selectionProblem([{ name: 'a.csv', size: 3000 }], 2048, advice)).toBe('a.csv is 3 KB, above the about 2 KB here: do this');
+    expect(selectionProblem([{ name: 'a.csv', size: 3000 }], 2048, advice)).toBe(
+      'a.csv is 3 KB, above the about 2 KB here: do this',
+    );
     expect(needed).toBe(3000 * 12);
   });
 

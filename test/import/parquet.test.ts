@@ -19,7 +19,8 @@ const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'revlens-parquet-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const filesIn = (dir: string, names: readonly string[]): ImportFile[] => names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+const filesIn = (dir: string, names: readonly string[]): ImportFile[] =>
+  names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
 const bytesOf = (path: string) => new Uint8Array(readFileSync(path));
 
 /**
@@ -29,7 +30,12 @@ const bytesOf = (path: string) => new Uint8Array(readFileSync(path));
 function sameInstants<T extends { readonly custom?: Readonly<Record<string, unknown>> }>(records: readonly T[]): T[] {
   return records.map((r) => {
     if (!r.custom) return r;
-    const custom = Object.fromEntries(Object.entries(r.custom).map(([k, v]) => [k, typeof v === 'string' && parseIsoInstant(v) !== undefined ? parseIsoInstant(v) : v]));
+    const custom = Object.fromEntries(
+      Object.entries(r.custom).map(([k, v]) => [
+        k,
+        typeof v === 'string' && parseIsoInstant(v) !== undefined ? parseIsoInstant(v) : v,
+      ]),
+    );
     return { ...r, custom };
   });
 }
@@ -72,7 +78,18 @@ break', NULL, NULL, -1.0001, NULL, TIMESTAMP '1969-12-31 23:59:59', false, NULL,
     expect(r.warnings).toEqual([]);
     expect(r.table.header).toEqual(['id', 's', 'd', 'dec', 'big', 'dt', 'ts', 'b', 'f', 'tz']);
     expect(r.table.rows).toEqual([
-      ['1', 'a "quoted", comma', '1.5', '12345.67', '123456789012345678901234.5678', '2024-03-01', '2024-03-01T09:30:00.123456Z', 'true', '0.1', '2024-03-01T07:30:00Z'],
+      [
+        '1',
+        'a "quoted", comma',
+        '1.5',
+        '12345.67',
+        '123456789012345678901234.5678',
+        '2024-03-01',
+        '2024-03-01T09:30:00.123456Z',
+        'true',
+        '0.1',
+        '2024-03-01T07:30:00Z',
+      ],
       ['2', 'ünïcödé 日本 😀, line\nbreak', '', '', '-1.0001', '', '1969-12-31T23:59:59Z', 'false', '', ''],
       ['-9007199254740993', '', '1000000000000000000000', '-0.05', '0.0000', '1900-01-01', '', '', '3.25', ''],
     ]);
@@ -80,7 +97,18 @@ break', NULL, NULL, -1.0001, NULL, TIMESTAMP '1969-12-31 23:59:59', false, NULL,
 
   it('a DECIMAL(38,2) stored as bytes is exact on either side of 2^47 and 2^48 and at 38 digits', async () => {
     const path = join(root, 'decimals.parquet');
-    const values = ['-1.00', '1.00', '-0.01', '1407374883553.27', '-1407374883553.28', '-1407374883553.29', '2814749767106.55', '2814749767106.56', '-99999999999999999999999999999999999.99', '0.00'];
+    const values = [
+      '-1.00',
+      '1.00',
+      '-0.01',
+      '1407374883553.27',
+      '-1407374883553.28',
+      '-1407374883553.29',
+      '2814749767106.55',
+      '2814749767106.56',
+      '-99999999999999999999999999999999999.99',
+      '0.00',
+    ];
     await writeParquet(`SELECT * FROM (VALUES ${values.map((v) => `(${v}::DECIMAL(38,2))`).join(', ')}) t(x)`, path);
     expect(await parquetColumnTypes(path)).toEqual({ x: 'DECIMAL(38,2)' });
     const r = readParquetTable(bytesOf(path));
@@ -88,13 +116,13 @@ break', NULL, NULL, -1.0001, NULL, TIMESTAMP '1969-12-31 23:59:59', false, NULL,
   });
 
   it('numbers are written without an exponent', () => {
-    expect([plainNumber(1e21), plainNumber(1.5e-7), plainNumber(-2.5e22), plainNumber(0.000012), plainNumber(42)]).toEqual([
-      '1000000000000000000000',
-      '0.00000015',
-      '-25000000000000000000000',
-      '0.000012',
-      '42',
-    ]);
+    expect([
+      plainNumber(1e21),
+      plainNumber(1.5e-7),
+      plainNumber(-2.5e22),
+      plainNumber(0.000012),
+      plainNumber(42),
+    ]).toEqual(['1000000000000000000000', '0.00000015', '-25000000000000000000000', '0.000012', '42']);
   });
 
   it('reads every row group of a file written in several', async () => {
@@ -115,9 +143,13 @@ break', NULL, NULL, -1.0001, NULL, TIMESTAMP '1969-12-31 23:59:59', false, NULL,
     await writeParquet(`SELECT range AS n FROM range(3)`, join(root, 'zstd.parquet'), 'COMPRESSION zstd');
     expect(readParquetTable(bytesOf(join(root, 'zstd.parquet')))).toEqual({
       ok: false,
-      error: 'its columns are compressed with ZSTD, which cannot be read here: write it with SNAPPY or GZIP compression (or none) and load it again',
+      error:
+        'its columns are compressed with ZSTD, which cannot be read here: write it with SNAPPY or GZIP compression (or none) and load it again',
     });
-    await writeParquet(`SELECT 'L1' AS id, [1, 2] AS tags, {'a': 1} AS extra, 'web' AS source`, join(root, 'nested.parquet'));
+    await writeParquet(
+      `SELECT 'L1' AS id, [1, 2] AS tags, {'a': 1} AS extra, 'web' AS source`,
+      join(root, 'nested.parquet'),
+    );
     const nested = readParquetTable(bytesOf(join(root, 'nested.parquet')));
     expect(nested.ok && [nested.table.header, nested.table.rows, nested.warnings]).toEqual([
       ['id', 'source'],
@@ -130,7 +162,12 @@ break', NULL, NULL, -1.0001, NULL, TIMESTAMP '1969-12-31 23:59:59', false, NULL,
     const fake = new TextEncoder().encode('id,created_at\nL1,2025-01-01\n');
     expect(hasParquetMagic(fake)).toBe(false);
     const r = importFiles([{ name: 'leads.parquet', bytes: fake }]);
-    expect(r.report.warnings).toEqual([{ file: 'leads.parquet', message: 'not a Parquet file (it does not start and end with the PAR1 marker); not read' }]);
+    expect(r.report.warnings).toEqual([
+      {
+        file: 'leads.parquet',
+        message: 'not a Parquet file (it does not start and end with the PAR1 marker); not read',
+      },
+    ]);
     expect(r.records.leads).toEqual([]);
   });
 });
@@ -212,13 +249,15 @@ describe('a Salesforce export as Parquet is read by the Salesforce preset', () =
   it('is detected as Salesforce and reads 60 leads, 50 opportunities and 22 accounts, as the CSV files do', () => {
     expect(pq.mode).toBe('salesforce');
     expectBalanced(pq.report);
-    expect([pq.records.leads.length, pq.records.opportunities.length, pq.records.accounts.length]).toEqual([60, 50, 22]);
+    expect([pq.records.leads.length, pq.records.opportunities.length, pq.records.accounts.length]).toEqual([
+      60, 50, 22,
+    ]);
     expect(sameInstants(pq.records.leads)).toEqual(sameInstants(csv.records.leads));
     expect(sameInstants(pq.records.opportunities)).toEqual(sameInstants(csv.records.opportunities));
     expect(sameInstants(pq.records.accounts)).toEqual(sameInstants(csv.records.accounts));
   });
 
-  it('a typed timestamp kept as a custom attribute is written in ISO 8601 UTC (the CSV has Salesforce\'s own form)', () => {
+  it("a typed timestamp kept as a custom attribute is written in ISO 8601 UTC (the CSV has Salesforce's own form)", () => {
     const id = '00QEc00000BBafUMAT';
     expect(csv.records.leads.find((l) => l.id === id)!.custom['SystemModstamp']).toBe('2024-01-23T17:49:49.000+0000');
     expect(pq.records.leads.find((l) => l.id === id)!.custom['SystemModstamp']).toBe('2024-01-23T17:49:49Z');
@@ -228,7 +267,10 @@ describe('a Salesforce export as Parquet is read by the Salesforce preset', () =
 describe('a Parquet file nothing describes reaches the mapping screen', () => {
   const path = join(root, 'people.parquet');
   beforeAll(async () => {
-    await writeParquet(`SELECT * FROM (VALUES ('C1', DATE '2025-01-02', 'Web'), ('C2', DATE '2025-01-05', 'Event'), ('C3', NULL, 'Web')) t("Contact ID", "Created", "Source")`, path);
+    await writeParquet(
+      `SELECT * FROM (VALUES ('C1', DATE '2025-01-02', 'Web'), ('C2', DATE '2025-01-05', 'Event'), ('C3', NULL, 'Web')) t("Contact ID", "Created", "Source")`,
+      path,
+    );
   });
 
   it('comes back unmapped with a proposal, a sample and distinct values; mapped, it is read', () => {
@@ -244,9 +286,19 @@ describe('a Parquet file nothing describes reaches the mapping screen', () => {
       ['C2', '2025-01-05', 'Event'],
       ['C3', '', 'Web'],
     ]);
-    expect(u.distinct).toEqual([['C1', 'C2', 'C3'], ['2025-01-02', '2025-01-05'], ['Web', 'Event']]);
+    expect(u.distinct).toEqual([
+      ['C1', 'C2', 'C3'],
+      ['2025-01-02', '2025-01-05'],
+      ['Web', 'Event'],
+    ]);
     expect(u.proposal.target).toBe('leads');
-    expect(u.proposal.columns).toEqual(expect.arrayContaining([['id', 'Contact ID'], ['created_at', 'Created'], ['source', 'Source']]));
+    expect(u.proposal.columns).toEqual(
+      expect.arrayContaining([
+        ['id', 'Contact ID'],
+        ['created_at', 'Created'],
+        ['source', 'Source'],
+      ]),
+    );
 
     const mapped = importFiles(files, { mapping: { version: 1, name: 'm', tables: [u.proposal] } });
     expectBalanced(mapped.report);
@@ -254,7 +306,9 @@ describe('a Parquet file nothing describes reaches the mapping screen', () => {
       ['C1', Date.UTC(2025, 0, 2), 'Web'],
       ['C2', Date.UTC(2025, 0, 5), 'Event'],
     ]);
-    expect(mapped.report.issues.filter((i) => i.outcome === 'rejected').map((i) => [i.file, i.row])).toEqual([['people.parquet', 3]]);
+    expect(mapped.report.issues.filter((i) => i.outcome === 'rejected').map((i) => [i.file, i.row])).toEqual([
+      ['people.parquet', 3],
+    ]);
   });
 
   it('a Parquet file is recognised by its bytes whatever its name', () => {
@@ -262,7 +316,6 @@ describe('a Parquet file nothing describes reaches the mapping screen', () => {
     expect(r.unmapped.map((u) => [u.file, u.header])).toEqual([['export.bin', ['Contact ID', 'Created', 'Source']]]);
   });
 });
-
 
 describe('the memory a Parquet file needs', () => {
   it('is its rows as text: 8 bytes per byte uncompressed plus 40 per field, counted against the limit and named', () => {

@@ -25,12 +25,23 @@ describe('parseIsoInstant', () => {
     expect(parseIsoInstant(text)).toBe(ms);
   });
 
-  it.each(['03/04/2025', '2025-02-29', '2025-13-01', '2025-01-32', '2025-01-01T24:00:00Z', '2025-01-01T10:60', '2025-1-1', '2025-01-01Z', 'yesterday', '', ' 2025-01-01', '2025-01-01T10:00:00+25:00', '1735689600000'])(
-    'refuses %j',
-    (text) => {
-      expect(parseIsoInstant(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '03/04/2025',
+    '2025-02-29',
+    '2025-13-01',
+    '2025-01-32',
+    '2025-01-01T24:00:00Z',
+    '2025-01-01T10:60',
+    '2025-1-1',
+    '2025-01-01Z',
+    'yesterday',
+    '',
+    ' 2025-01-01',
+    '2025-01-01T10:00:00+25:00',
+    '1735689600000',
+  ])('refuses %j', (text) => {
+    expect(parseIsoInstant(text)).toBeUndefined();
+  });
 
   it('formatInstant writes what parseIsoInstant reads back, date-only at UTC midnight', () => {
     expect(formatInstant(Date.UTC(2026, 0, 31))).toBe('2026-01-31');
@@ -43,7 +54,13 @@ describe('parseIsoInstant', () => {
 
 describe('numbers and money', () => {
   it('parseDecimal takes plain decimals only', () => {
-    expect([parseDecimal('12'), parseDecimal('-3.5'), parseDecimal('.5'), parseDecimal('1e6'), parseDecimal('7.')]).toEqual([12, -3.5, 0.5, 1e6, 7]);
+    expect([
+      parseDecimal('12'),
+      parseDecimal('-3.5'),
+      parseDecimal('.5'),
+      parseDecimal('1e6'),
+      parseDecimal('7.'),
+    ]).toEqual([12, -3.5, 0.5, 1e6, 7]);
     for (const bad of ['', ' ', '0x10', '1,000', 'NaN', 'Infinity', '1e999', '12abc', '$5', '--1']) {
       expect(parseDecimal(bad), bad).toBeUndefined();
     }
@@ -61,14 +78,14 @@ describe('numbers and money', () => {
   });
 
   it('formatCents writes units with at most two decimals and reads back exactly', () => {
-    expect([formatCents(0), formatCents(5), formatCents(150), formatCents(123_456), formatCents(120_000), formatCents(-250)]).toEqual([
-      '0',
-      '0.05',
-      '1.5',
-      '1234.56',
-      '1200',
-      '-2.5',
-    ]);
+    expect([
+      formatCents(0),
+      formatCents(5),
+      formatCents(150),
+      formatCents(123_456),
+      formatCents(120_000),
+      formatCents(-250),
+    ]).toEqual(['0', '0.05', '1.5', '1234.56', '1200', '-2.5']);
     for (const c of [0, 1, 9, 10, 99, 100, 101, 29, 123_456_789, 999_999_999_999]) {
       expect(parseMoney(formatCents(c))).toEqual({ ok: true, cents: c, rounded: false });
     }

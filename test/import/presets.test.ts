@@ -11,7 +11,8 @@ import { recordSetArb } from '../fixtures/record-arbitraries';
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 function folder(sub: string): ImportFile[] {
   const dir = `${DATA}${sub}`;
-  if (!existsSync(dir)) throw new Error(`shared data not found at ${dir}: the shared data folder must sit beside the project`);
+  if (!existsSync(dir))
+    throw new Error(`shared data not found at ${dir}: the shared data folder must sit beside the project`);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.csv'))
     .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(`${dir}/${f}`)) }));
@@ -37,7 +38,12 @@ describe('Salesforce preset on the workshop sample', () => {
 
   it('amounts to cents and the first opportunity read exactly', () => {
     const o = r.records.opportunities.find((x) => x.id === '006Ec00000AieKFIAZ')!;
-    expect(o).toMatchObject({ amountCents: 112_474_115, status: 'open', stage: 'Qualification', closeDate: Date.UTC(2024, 10, 10) });
+    expect(o).toMatchObject({
+      amountCents: 112_474_115,
+      status: 'open',
+      stage: 'Qualification',
+      closeDate: Date.UTC(2024, 10, 10),
+    });
     expect(o.createdAt).toBe(Date.UTC(2024, 0, 22, 16, 14, 25));
   });
 
@@ -50,7 +56,9 @@ describe('Salesforce preset on the workshop sample', () => {
     expect(r.records.touches.every((t) => t.leadId !== undefined && t.channel !== '')).toBe(true);
     const rejected = r.report.issues.filter((i) => i.file === 'CampaignMember.csv');
     expect(rejected).toHaveLength(34);
-    expect(new Set(rejected.map((i) => i.reason))).toEqual(new Set(['campaign member is a contact, not a lead: contacts are not imported']));
+    expect(new Set(rejected.map((i) => i.reason))).toEqual(
+      new Set(['campaign member is a contact, not a lead: contacts are not imported']),
+    );
   });
 
   it('keeps unmapped columns as custom attributes (Company), and the lead status as one too', () => {
@@ -106,9 +114,24 @@ describe('mapping screen proposal on the Maven data', () => {
     const pipeline = first.unmapped.find((u) => u.file === 'sales_pipeline.csv')!;
     expect(pipeline.proposal.target).toBe('opportunities');
     expect(pipeline.proposal.columns).toEqual(
-      expect.arrayContaining([['id', 'opportunity_id'], ['amount', 'close_value'], ['status', 'deal_stage'], ['created_at', 'engage_date']]),
+      expect.arrayContaining([
+        ['id', 'opportunity_id'],
+        ['amount', 'close_value'],
+        ['status', 'deal_stage'],
+        ['created_at', 'engage_date'],
+      ]),
     );
-    expect(pipeline.proposal.values).toEqual([['status', expect.arrayContaining([['Won', 'won'], ['Lost', 'lost'], ['Engaging', 'open'], ['Prospecting', 'open']])]]);
+    expect(pipeline.proposal.values).toEqual([
+      [
+        'status',
+        expect.arrayContaining([
+          ['Won', 'won'],
+          ['Lost', 'lost'],
+          ['Engaging', 'open'],
+          ['Prospecting', 'open'],
+        ]),
+      ],
+    ]);
   });
 
   it('with the proposal as the mapping: 4,238 won and 2,473 lost (win rate 4,238 / 6,711); open deals without an amount are kept, amount unknown', () => {
@@ -122,7 +145,11 @@ describe('mapping screen proposal on the Maven data', () => {
     // 8,800 rows: 1,589 Engaging + 500 Prospecting have no close_value; the 500 Prospecting deals
     // have no engage_date either, so no creation date: those are rejected with that reason.
     expect(fileReport(r.report, 'sales_pipeline.csv')).toMatchObject({ rowsRead: 8800, rejected: 500 });
-    expect(r.report.issues.filter((i) => i.outcome === 'rejected').every((i) => i.reason === 'missing required field created_at')).toBe(true);
+    expect(
+      r.report.issues
+        .filter((i) => i.outcome === 'rejected')
+        .every((i) => i.reason === 'missing required field created_at'),
+    ).toBe(true);
     const open = r.records.opportunities.filter((o) => o.status === 'open');
     expect([open.length, open.filter((o) => o.amountCents === undefined).length]).toEqual([1589, 1589]);
     expect(r.report.warnings.map((w) => w.message)).toContain(
@@ -133,10 +160,15 @@ describe('mapping screen proposal on the Maven data', () => {
 
 describe('mapping validation', () => {
   it('refuses unknown keys, a wrong version and unknown targets, saying where', () => {
-    expect(parseMapping({ version: 2, name: 'x', tables: [] })).toMatchObject({ ok: false, error: expect.stringMatching(/version/) });
+    expect(parseMapping({ version: 2, name: 'x', tables: [] })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/version/),
+    });
     const bad = parseMapping({ version: 1, name: 'x', tables: [{ file: 'a.csv', target: 'widgets', columns: [] }] });
     expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/tables\.0\.target/) });
-    expect(parseMapping({ version: 1, name: 'x', extra: 1, tables: [{ file: 'a.csv', target: 'skip', columns: [] }] })).toMatchObject({ ok: false });
+    expect(
+      parseMapping({ version: 1, name: 'x', extra: 1, tables: [{ file: 'a.csv', target: 'skip', columns: [] }] }),
+    ).toMatchObject({ ok: false });
   });
 });
 

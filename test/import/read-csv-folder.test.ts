@@ -9,7 +9,11 @@ const utc = (y: number, m: number, d: number, h = 0, mi = 0, s = 0) => Date.UTC(
 const folder = [
   {
     name: 'acme/accounts.csv',
-    text: ['id,name,industry,employees,annual_revenue,region,tech_stack,tier', 'A1,Acme,Software,250,1250000.5,EMEA,Salesforce|HubSpot,gold', 'A2,Globex,,,,,,'].join('\n'),
+    text: [
+      'id,name,industry,employees,annual_revenue,region,tech_stack,tier',
+      'A1,Acme,Software,250,1250000.5,EMEA,Salesforce|HubSpot,gold',
+      'A2,Globex,,,,,,',
+    ].join('\n'),
   },
   {
     name: 'acme/leads.csv',
@@ -28,14 +32,31 @@ const folder = [
   },
   {
     name: 'acme/opportunity_stages.csv',
-    text: ['opportunity_id,stage,entered_at', 'O1,sqo,2026-02-01', 'O1,proposal,2026-02-20', 'O1,sqo,2026-02-25', 'O1,won,2026-03-15'].join('\n'),
+    text: [
+      'opportunity_id,stage,entered_at',
+      'O1,sqo,2026-02-01',
+      'O1,proposal,2026-02-20',
+      'O1,sqo,2026-02-25',
+      'O1,won,2026-03-15',
+    ].join('\n'),
   },
   {
     name: 'acme/activities.csv',
-    text: ['lead_id,type,at,value', 'L1,pricing_view,2026-01-08T10:00:00Z,', 'L1,webinar_attended,2026-01-09,45', 'L2,page_view,2026-01-07,'].join('\n'),
+    text: [
+      'lead_id,type,at,value',
+      'L1,pricing_view,2026-01-08T10:00:00Z,',
+      'L1,webinar_attended,2026-01-09,45',
+      'L2,page_view,2026-01-07,',
+    ].join('\n'),
   },
-  { name: 'acme/touches.csv', text: ['opportunity_id,lead_id,channel,at', 'O1,,outbound,2026-02-02', ',L1,paid_search,2026-01-04'].join('\n') },
-  { name: 'acme/plan.csv', text: ['quarter,quota,currency,fiscal_year_start_month', '2026-Q1,500000,EUR,2', '2026-Q2,600000.5,,'].join('\n') },
+  {
+    name: 'acme/touches.csv',
+    text: ['opportunity_id,lead_id,channel,at', 'O1,,outbound,2026-02-02', ',L1,paid_search,2026-01-04'].join('\n'),
+  },
+  {
+    name: 'acme/plan.csv',
+    text: ['quarter,quota,currency,fiscal_year_start_month', '2026-Q1,500000,EUR,2', '2026-Q2,600000.5,,'].join('\n'),
+  },
 ];
 
 const expected: RecordSet = {
@@ -171,14 +192,18 @@ describe('readCanonicalCsv defaults', () => {
   });
 
   it('a leads file alone keeps account references unchecked (no accounts.csv to check against)', () => {
-    const { records, report } = readCanonicalCsv([{ name: 'leads.csv', text: 'id,created_at,account_id\nL1,2026-01-01,A9\n' }]);
+    const { records, report } = readCanonicalCsv([
+      { name: 'leads.csv', text: 'id,created_at,account_id\nL1,2026-01-01,A9\n' },
+    ]);
     expect(records.leads[0]!.accountId).toBe('A9');
     expect(report.accepted).toBe(1);
     expectBalanced(report);
   });
 
   it('a settings-only plan row sets currency and fiscal year without a quota', () => {
-    const { records, report } = readCanonicalCsv([{ name: 'plan.csv', text: 'quarter,quota,currency,fiscal_year_start_month\n,,CAD,7\n' }]);
+    const { records, report } = readCanonicalCsv([
+      { name: 'plan.csv', text: 'quarter,quota,currency,fiscal_year_start_month\n,,CAD,7\n' },
+    ]);
     expect(records.plan).toEqual({ currency: 'CAD', fiscalYearStartMonth: 7, quotas: [] });
     expect(report.accepted).toBe(1);
     expectBalanced(report);

@@ -19,12 +19,22 @@ describe('readCanonicalCsv rejects bad rows and keeps the rest', () => {
 
   it('bad required date is rejected; strict ISO only (no 03/04/2025, no 31 February)', () => {
     const { records, report } = read({
-      'leads.csv': csv('id,created_at', 'L1,03/04/2025', 'L2,2025-02-31', 'L3,2025-02-28T25:00:00Z', 'L4,2025-02-28 13:05'),
+      'leads.csv': csv(
+        'id,created_at',
+        'L1,03/04/2025',
+        'L2,2025-02-31',
+        'L3,2025-02-28T25:00:00Z',
+        'L4,2025-02-28 13:05',
+      ),
     });
     expectBalanced(report);
     expect(records.leads.map((l) => l.id)).toEqual(['L4']);
     expect(records.leads[0]!.createdAt).toBe(Date.UTC(2025, 1, 28, 13, 5));
-    expect(issuesAt(report, 'leads.csv', 1)[0]).toMatchObject({ column: 'created_at', value: '03/04/2025', outcome: 'rejected' });
+    expect(issuesAt(report, 'leads.csv', 1)[0]).toMatchObject({
+      column: 'created_at',
+      value: '03/04/2025',
+      outcome: 'rejected',
+    });
     expect(issuesAt(report, 'leads.csv', 1)[0]!.reason).toMatch(/unparseable date/);
   });
 
@@ -49,7 +59,10 @@ describe('readCanonicalCsv rejects bad rows and keeps the rest', () => {
       ),
     });
     expectBalanced(report);
-    expect(records.opportunities.map((o) => [o.id, o.amountCents])).toEqual([['O5', undefined], ['O6', 100_000]]);
+    expect(records.opportunities.map((o) => [o.id, o.amountCents])).toEqual([
+      ['O5', undefined],
+      ['O6', 100_000],
+    ]);
     expect(fileReport(report, 'opportunities.csv')).toMatchObject({ rejected: 4, accepted: 2 });
     expect(issuesAt(report, 'opportunities.csv', 2)[0]!.reason).toMatch(/negative/);
     expect(report.warnings.map((w) => w.message)).toEqual([
@@ -58,7 +71,9 @@ describe('readCanonicalCsv rejects bad rows and keeps the rest', () => {
   });
 
   it('sub-cent amounts are rounded to cents as a repair', () => {
-    const { records, report } = read({ 'opportunities.csv': csv('id,created_at,amount,status', 'O1,2026-01-01,10.005,open') });
+    const { records, report } = read({
+      'opportunities.csv': csv('id,created_at,amount,status', 'O1,2026-01-01,10.005,open'),
+    });
     expect(records.opportunities[0]!.amountCents).toBe(1001);
     expect(report.issues[0]).toMatchObject({ outcome: 'repaired', reason: 'rounded to whole cents' });
   });
@@ -69,7 +84,11 @@ describe('readCanonicalCsv rejects bad rows and keeps the rest', () => {
     });
     expectBalanced(report);
     expect(records.opportunities).toEqual([expect.objectContaining({ id: 'O2', status: 'won' })]);
-    expect(issuesAt(report, 'opportunities.csv', 1)[0]).toMatchObject({ column: 'status', value: 'closed', outcome: 'rejected' });
+    expect(issuesAt(report, 'opportunities.csv', 1)[0]).toMatchObject({
+      column: 'status',
+      value: 'closed',
+      outcome: 'rejected',
+    });
     expect(issuesAt(report, 'opportunities.csv', 2)[0]).toMatchObject({ outcome: 'repaired' });
   });
 
@@ -91,11 +110,20 @@ describe('readCanonicalCsv rejects bad rows and keeps the rest', () => {
   it('orphan activity (unknown lead) is rejected; so are activities of a rejected lead', () => {
     const { records, report } = read({
       'leads.csv': csv('id,created_at', 'L1,2026-01-01', 'L2,bad'),
-      'activities.csv': csv('lead_id,type,at', 'L1,page_view,2026-01-02', 'L9,page_view,2026-01-02', 'L2,page_view,2026-01-02'),
+      'activities.csv': csv(
+        'lead_id,type,at',
+        'L1,page_view,2026-01-02',
+        'L9,page_view,2026-01-02',
+        'L2,page_view,2026-01-02',
+      ),
     });
     expectBalanced(report);
     expect(records.activities).toHaveLength(1);
-    expect(issuesAt(report, 'activities.csv', 2)[0]).toMatchObject({ column: 'lead_id', value: 'L9', outcome: 'rejected' });
+    expect(issuesAt(report, 'activities.csv', 2)[0]).toMatchObject({
+      column: 'lead_id',
+      value: 'L9',
+      outcome: 'rejected',
+    });
     expect(issuesAt(report, 'activities.csv', 2)[0]!.reason).toMatch(/orphan reference/);
     expect(issuesAt(report, 'activities.csv', 3)[0]!.outcome).toBe('rejected');
   });
@@ -105,11 +133,20 @@ describe('readCanonicalCsv rejects bad rows and keeps the rest', () => {
       'accounts.csv': csv('id', 'A1'),
       'opportunities.csv': csv('id,account_id,created_at,amount,status', 'O1,A7,2026-01-01,1,open'),
       'opportunity_stages.csv': csv('opportunity_id,stage,entered_at', 'O1,sqo,2026-01-01', 'O2,sqo,2026-01-01'),
-      'touches.csv': csv('opportunity_id,lead_id,channel,at', 'O2,,outbound,2026-01-01', 'O1,L5,inbound,2026-01-01', ',,inbound,2026-01-01'),
+      'touches.csv': csv(
+        'opportunity_id,lead_id,channel,at',
+        'O2,,outbound,2026-01-01',
+        'O1,L5,inbound,2026-01-01',
+        ',,inbound,2026-01-01',
+      ),
     });
     expectBalanced(report);
     expect(records.opportunities[0]!.accountId).toBeUndefined();
-    expect(issuesAt(report, 'opportunities.csv', 1)[0]).toMatchObject({ column: 'account_id', value: 'A7', outcome: 'repaired' });
+    expect(issuesAt(report, 'opportunities.csv', 1)[0]).toMatchObject({
+      column: 'account_id',
+      value: 'A7',
+      outcome: 'repaired',
+    });
     expect(records.opportunities[0]!.stageHistory).toHaveLength(1);
     expect(fileReport(report, 'opportunity_stages.csv')).toMatchObject({ accepted: 1, rejected: 1 });
     expect(records.touches).toEqual([{ opportunityId: 'O1', channel: 'inbound', at: Date.UTC(2026, 0, 1) }]);
@@ -122,7 +159,9 @@ describe('readCanonicalCsv rejects bad rows and keeps the rest', () => {
     });
     expectBalanced(report);
     expect(records.accounts.map((a) => a.id)).toEqual(['A2', 'A3']);
-    expect(issuesAt(report, 'accounts.csv', 1)[0]!.reason).toBe('row has 4 fields, header has 3: values are likely shifted');
+    expect(issuesAt(report, 'accounts.csv', 1)[0]!.reason).toBe(
+      'row has 4 fields, header has 3: values are likely shifted',
+    );
     expect(issuesAt(report, 'accounts.csv', 2)[0]!.outcome).toBe('repaired');
     expect(issuesAt(report, 'accounts.csv', 3)[0]!.reason).toMatch(/row has 2 fields, header has 3/);
   });
@@ -157,9 +196,14 @@ describe('readCanonicalCsv rejects bad rows and keeps the rest', () => {
   });
 
   it('no amount column: every deal is kept with its amount unknown, said once', () => {
-    const { records, report } = read({ 'opportunities.csv': csv('id,created_at,status', 'O1,2026-01-01,open', 'O2,2026-01-01,won') });
+    const { records, report } = read({
+      'opportunities.csv': csv('id,created_at,status', 'O1,2026-01-01,open', 'O2,2026-01-01,won'),
+    });
     expectBalanced(report);
-    expect(records.opportunities.map((o) => [o.id, o.amountCents])).toEqual([['O1', undefined], ['O2', undefined]]);
+    expect(records.opportunities.map((o) => [o.id, o.amountCents])).toEqual([
+      ['O1', undefined],
+      ['O2', undefined],
+    ]);
     expect(report.warnings.map((w) => w.message)).toEqual([
       '2 opportunities have no amount (no amount column): kept as "amount unknown", counted in deal counts and left out of every sum of money',
     ]);
@@ -174,14 +218,21 @@ describe('readCanonicalCsv rejects bad rows and keeps the rest', () => {
   });
 
   it('whitespace around an id is trimmed (a repair); an empty is_bot is false (not a repair)', () => {
-    const { records, report } = read({ 'leads.csv': csv('id,created_at,is_bot', ' L1 ,2026-01-01,', 'L2,2026-01-01,maybe') });
+    const { records, report } = read({
+      'leads.csv': csv('id,created_at,is_bot', ' L1 ,2026-01-01,', 'L2,2026-01-01,maybe'),
+    });
     expectBalanced(report);
     expect(records.leads.map((l) => [l.id, l.isBot])).toEqual([
       ['L1', false],
       ['L2', false],
     ]);
     expect(issuesAt(report, 'leads.csv', 1)).toEqual([
-      expect.objectContaining({ column: 'id', value: ' L1 ', reason: 'surrounding whitespace trimmed', outcome: 'repaired' }),
+      expect.objectContaining({
+        column: 'id',
+        value: ' L1 ',
+        reason: 'surrounding whitespace trimmed',
+        outcome: 'repaired',
+      }),
     ]);
     expect(issuesAt(report, 'leads.csv', 2)[0]).toMatchObject({ column: 'is_bot', outcome: 'repaired' });
   });
@@ -191,8 +242,14 @@ describe('readCanonicalCsv rejects bad rows and keeps the rest', () => {
       'plan.csv': csv('quarter,quota,currency', '2026-Q1,100,usd', '2026-Q5,100,', '2026-q1,200,', '2026-Q2,x,EUR'),
     });
     expectBalanced(report);
-    expect(records.plan).toEqual({ currency: 'USD', fiscalYearStartMonth: 1, quotas: [{ quarter: '2026-Q1', quotaCents: 10_000 }] });
-    expect(issuesAt(report, 'plan.csv', 3).map((i) => i.reason)).toContain('duplicate quarter "2026-Q1": rows 1 and 3 (row 1 kept)');
+    expect(records.plan).toEqual({
+      currency: 'USD',
+      fiscalYearStartMonth: 1,
+      quotas: [{ quarter: '2026-Q1', quotaCents: 10_000 }],
+    });
+    expect(issuesAt(report, 'plan.csv', 3).map((i) => i.reason)).toContain(
+      'duplicate quarter "2026-Q1": rows 1 and 3 (row 1 kept)',
+    );
     expect(issuesAt(report, 'plan.csv', 4).map((i) => i.outcome)).toEqual(['repaired', 'rejected']);
   });
 

@@ -24,9 +24,22 @@ describe('opportunity_history.csv', () => {
     );
     expectBalanced(report);
     expect(records.opportunities[0]!.changes).toEqual([
-      { at: ms('2026-01-01'), stage: 'sqo', amountCents: 100_000, closeDate: ms('2026-03-31'), probability: 0.1, forecastCategory: 'pipeline' },
+      {
+        at: ms('2026-01-01'),
+        stage: 'sqo',
+        amountCents: 100_000,
+        closeDate: ms('2026-03-31'),
+        probability: 0.1,
+        forecastCategory: 'pipeline',
+      },
       { at: ms('2026-02-01'), amountCents: 150_000 },
-      { at: ms('2026-03-01T12:00:00Z'), stage: 'proposal', closeDate: ms('2026-05-31'), probability: 0.4, forecastCategory: 'best_case' },
+      {
+        at: ms('2026-03-01T12:00:00Z'),
+        stage: 'proposal',
+        closeDate: ms('2026-05-31'),
+        probability: 0.4,
+        forecastCategory: 'best_case',
+      },
     ]);
     expect(records.opportunities[1]!.changes).toBeUndefined();
   });
@@ -52,7 +65,9 @@ describe('opportunity_history.csv', () => {
   });
 
   it('prev_amount and prev_close_date of the first change give the values from creation', () => {
-    const { records } = read('opportunity_id,at,amount,close_date,prev_amount,prev_close_date\nA,2026-02-01,1500,2026-06-30,1000,2026-03-31\nA,2026-03-01,1800,,1500,\n');
+    const { records } = read(
+      'opportunity_id,at,amount,close_date,prev_amount,prev_close_date\nA,2026-02-01,1500,2026-06-30,1000,2026-03-31\nA,2026-03-01,1800,,1500,\n',
+    );
     expect(records.opportunities[0]!.changes).toEqual([
       { at: ms('2026-01-01'), amountCents: 100_000, closeDate: ms('2026-03-31') },
       { at: ms('2026-02-01'), amountCents: 150_000, closeDate: ms('2026-06-30') },
@@ -61,7 +76,8 @@ describe('opportunity_history.csv', () => {
   });
 
   it('gives the stage history when opportunity_stages.csv does not; that file still wins where it has one', () => {
-    const history = 'opportunity_id,at,stage,amount\nA,2026-01-01,sqo,\nA,2026-01-15,,1200\nA,2026-02-01,proposal,\nB,2026-01-01,sqo,\nB,2026-03-01,discovery,\n';
+    const history =
+      'opportunity_id,at,stage,amount\nA,2026-01-01,sqo,\nA,2026-01-15,,1200\nA,2026-02-01,proposal,\nB,2026-01-01,sqo,\nB,2026-03-01,discovery,\n';
     const alone = read(history).records.opportunities;
     expect(alone[0]!.stageHistory).toEqual([
       { stage: 'sqo', at: ms('2026-01-01') },

@@ -57,9 +57,20 @@ describe('readCanonicalJson on a valid document', () => {
     expect(report.issues).toEqual([]);
     expect(report.warnings).toEqual([]);
     expect(records.name).toBe('Acme');
-    expect(records.plan).toEqual({ currency: 'EUR', fiscalYearStartMonth: 4, quotas: [{ quarter: '2026-Q1', quotaCents: 25_000_050 }] });
+    expect(records.plan).toEqual({
+      currency: 'EUR',
+      fiscalYearStartMonth: 4,
+      quotas: [{ quarter: '2026-Q1', quotaCents: 25_000_050 }],
+    });
     expect(records.accounts).toEqual([
-      { id: 'A1', name: 'Acme', employees: 120, annualRevenueCents: 100_000_000, techStack: ['HubSpot'], custom: { tier: 'gold' } },
+      {
+        id: 'A1',
+        name: 'Acme',
+        employees: 120,
+        annualRevenueCents: 100_000_000,
+        techStack: ['HubSpot'],
+        custom: { tier: 'gold' },
+      },
     ]);
     expect(records.activities).toEqual([{ leadId: 'L1', type: 'demo_request', at: utc(2026, 1, 9), value: 1 }]);
   });
@@ -122,24 +133,51 @@ describe('readCanonicalJson on invalid records', () => {
       { id: 'L1', createdAt: '2026-01-01' },
       { id: 'L2' },
       { id: 'L3', createdAt: '01/02/2026' },
-      { id: ' L4 ', createdAt: '2026-01-01', isBot: 'yes', accountId: 'A9', stageHistory: [{ stage: 'mql' }, { stage: 'bogus', enteredAt: '2026-01-02' }] },
+      {
+        id: ' L4 ',
+        createdAt: '2026-01-01',
+        isBot: 'yes',
+        accountId: 'A9',
+        stageHistory: [{ stage: 'mql' }, { stage: 'bogus', enteredAt: '2026-01-02' }],
+      },
       { id: 'L5', createdAt: '2026-01-01', constructor: 'x' },
     ],
-    activities: [{ leadId: 'L1', type: 'page_view', at: '2026-01-01' }, { leadId: 'L9', type: 'page_view', at: '2026-01-01' }, { leadId: 'L1', type: 'x', at: '2026-01-01', value: '3', extra: 1 }],
+    activities: [
+      { leadId: 'L1', type: 'page_view', at: '2026-01-01' },
+      { leadId: 'L9', type: 'page_view', at: '2026-01-01' },
+      { leadId: 'L1', type: 'x', at: '2026-01-01', value: '3', extra: 1 },
+    ],
     opportunities: [
       { id: 'O1', createdAt: '2026-01-01', amount: '100', status: 'open' },
       { id: 'O2', createdAt: '2026-01-01', amount: 100, status: 'closed' },
       { id: 'O3', createdAt: '2026-01-01', amount: -1, status: 'won' },
-      { id: 'O4', createdAt: '2026-01-01', amount: 1, status: 'WON', qualification: { budget: 'yes', magic: true }, touches: [{ channel: 'x' }] },
+      {
+        id: 'O4',
+        createdAt: '2026-01-01',
+        amount: 1,
+        status: 'WON',
+        qualification: { budget: 'yes', magic: true },
+        touches: [{ channel: 'x' }],
+      },
     ],
-    touches: [{ channel: 'outbound', at: '2026-01-01' }, { opportunityId: 'O9', channel: 'outbound', at: '2026-01-01' }],
-    quotas: [{ quarter: '2026-Q1', quota: 1 }, { quarter: '2026-Q1', quota: 2 }, { quarter: 'Q1', quota: 1 }],
+    touches: [
+      { channel: 'outbound', at: '2026-01-01' },
+      { opportunityId: 'O9', channel: 'outbound', at: '2026-01-01' },
+    ],
+    quotas: [
+      { quarter: '2026-Q1', quota: 1 },
+      { quarter: '2026-Q1', quota: 2 },
+      { quarter: 'Q1', quota: 1 },
+    ],
     currency: 'dollars',
     fiscalYearStartMonth: 13,
     mystery: true,
   };
   // JSON.parse makes `__proto__` an own key, as a hostile file would.
-  const text = JSON.stringify(doc).replace('"L5","createdAt":"2026-01-01"', '"L5","createdAt":"2026-01-01","__proto__":{"polluted":true}');
+  const text = JSON.stringify(doc).replace(
+    '"L5","createdAt":"2026-01-01"',
+    '"L5","createdAt":"2026-01-01","__proto__":{"polluted":true}',
+  );
   const { records, report } = readCanonicalJson(text);
 
   it('accounts every row and keeps the good ones', () => {
@@ -152,19 +190,36 @@ describe('readCanonicalJson on invalid records', () => {
 
   it('rejects a missing or unparseable required date; repairs bad optional values', () => {
     expect(records.leads.map((l) => l.id)).toEqual(['L1', 'L4', 'L5']);
-    expect(issuesAt(report, '#leads', 2)[0]).toMatchObject({ column: 'createdAt', reason: 'missing required field createdAt' });
-    expect(issuesAt(report, '#leads', 3)[0]).toMatchObject({ column: 'createdAt', value: '01/02/2026', outcome: 'rejected' });
+    expect(issuesAt(report, '#leads', 2)[0]).toMatchObject({
+      column: 'createdAt',
+      reason: 'missing required field createdAt',
+    });
+    expect(issuesAt(report, '#leads', 3)[0]).toMatchObject({
+      column: 'createdAt',
+      value: '01/02/2026',
+      outcome: 'rejected',
+    });
     const l4 = records.leads[1]!;
     expect(l4).toMatchObject({ id: 'L4', isBot: false, stageHistory: [{ stage: 'lead', at: Date.UTC(2026, 0, 1) }] });
     expect(l4.accountId).toBeUndefined();
-    expect(issuesAt(report, '#leads', 4).map((i) => i.outcome)).toEqual(['repaired', 'repaired', 'repaired', 'repaired', 'repaired']);
+    expect(issuesAt(report, '#leads', 4).map((i) => i.outcome)).toEqual([
+      'repaired',
+      'repaired',
+      'repaired',
+      'repaired',
+      'repaired',
+    ]);
   });
 
   it('refuses __proto__ and constructor keys without touching any prototype', () => {
     const l5 = records.leads[2]!;
     expect(Object.keys(l5.custom)).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(report.warnings.some((w) => w.file.endsWith('#leads') && /__proto__/.test(w.message) && /constructor/.test(w.message))).toBe(true);
+    expect(
+      report.warnings.some(
+        (w) => w.file.endsWith('#leads') && /__proto__/.test(w.message) && /constructor/.test(w.message),
+      ),
+    ).toBe(true);
   });
 
   it('rejects orphan activities; a number given as text is not a number', () => {

@@ -7,7 +7,8 @@ import { expectBalanced } from '../fixtures/import-report';
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 function folder(sub: string): ImportFile[] {
   const dir = `${DATA}${sub}`;
-  if (!existsSync(dir)) throw new Error(`shared data not found at ${dir}: the shared data folder must sit beside the project`);
+  if (!existsSync(dir))
+    throw new Error(`shared data not found at ${dir}: the shared data folder must sit beside the project`);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.csv'))
     .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(`${dir}/${f}`)) }));
@@ -44,9 +45,30 @@ describe('Salesforce OpportunityHistory', () => {
     expect(r.mode).toBe('salesforce');
     expect(acme.changes).toEqual([
       { at: day(2024, 1, 2) + 9 * 3_600_000, closeDate: day(2024, 2, 15) },
-      { at: Date.UTC(2024, 0, 22, 20, 36, 47), stage: 'Qualification', amountCents: 100_000, closeDate: day(2024, 3, 1), probability: 0.2, forecastCategory: 'pipeline' },
-      { at: Date.UTC(2024, 1, 10, 8), stage: 'Proposal', amountCents: 120_050, closeDate: day(2024, 3, 20), probability: 0.6, forecastCategory: 'best_case' },
-      { at: Date.UTC(2024, 2, 20, 17), stage: 'Closed Won', amountCents: 120_050, closeDate: day(2024, 3, 20), probability: 1, forecastCategory: 'closed' },
+      {
+        at: Date.UTC(2024, 0, 22, 20, 36, 47),
+        stage: 'Qualification',
+        amountCents: 100_000,
+        closeDate: day(2024, 3, 1),
+        probability: 0.2,
+        forecastCategory: 'pipeline',
+      },
+      {
+        at: Date.UTC(2024, 1, 10, 8),
+        stage: 'Proposal',
+        amountCents: 120_050,
+        closeDate: day(2024, 3, 20),
+        probability: 0.6,
+        forecastCategory: 'best_case',
+      },
+      {
+        at: Date.UTC(2024, 2, 20, 17),
+        stage: 'Closed Won',
+        amountCents: 120_050,
+        closeDate: day(2024, 3, 20),
+        probability: 1,
+        forecastCategory: 'closed',
+      },
     ]);
   });
 
@@ -105,15 +127,33 @@ describe('the konsul org export', () => {
     const opps = r.records.opportunities;
     expect(opps).toHaveLength(31);
     expect(opps.reduce((n, o) => n + (o.changes?.length ?? 0), 0)).toBe(62);
-    expect(r.report.files.find((f) => f.file === 'OpportunityHistory.csv')).toMatchObject({ rowsRead: 62, accepted: 62, rejected: 0 });
+    expect(r.report.files.find((f) => f.file === 'OpportunityHistory.csv')).toMatchObject({
+      rowsRead: 62,
+      accepted: 62,
+      rejected: 0,
+    });
   });
 
   it('its first deal: close date moved from 2013-09-16 to 2018-08-22 at the load instant, Pipeline, p 10%', () => {
     const o = r.records.opportunities.find((x) => x.id === '0064600000J5S5TAAV')!;
     const at = Date.UTC(2018, 9, 13, 17, 16, 45);
     expect(o.changes).toEqual([
-      { at, stage: 'Qualification', amountCents: 1_500_000, closeDate: day(2013, 9, 16), probability: 0.1, forecastCategory: 'pipeline' },
-      { at, stage: 'Qualification', amountCents: 1_500_000, closeDate: day(2018, 8, 22), probability: 0.1, forecastCategory: 'pipeline' },
+      {
+        at,
+        stage: 'Qualification',
+        amountCents: 1_500_000,
+        closeDate: day(2013, 9, 16),
+        probability: 0.1,
+        forecastCategory: 'pipeline',
+      },
+      {
+        at,
+        stage: 'Qualification',
+        amountCents: 1_500_000,
+        closeDate: day(2018, 8, 22),
+        probability: 0.1,
+        forecastCategory: 'pipeline',
+      },
     ]);
     expect(o.stageHistory).toEqual([{ stage: 'Qualification', at }]);
   });

@@ -69,11 +69,36 @@ describe('the streaming loader equals the whole-file reader', () => {
       'break",,,,,,',
       'L8,2026-01-12,A1,x"y,,,,,',
     ].join('\r\n');
-    const activities = ['lead_id,type,at,value', 'L1,email_open,2026-01-06,1', 'L9,email_open,2026-01-06,', 'L2,demo,2026-01-07,"1,5"', 'L1,,2026-01-08,', 'L4,visit,2026-01-09T10:00:00Z,abc', 'L4,visit,"2026-01-10'].join('\n');
+    const activities = [
+      'lead_id,type,at,value',
+      'L1,email_open,2026-01-06,1',
+      'L9,email_open,2026-01-06,',
+      'L2,demo,2026-01-07,"1,5"',
+      'L1,,2026-01-08,',
+      'L4,visit,2026-01-09T10:00:00Z,abc',
+      'L4,visit,"2026-01-10',
+    ].join('\n');
     const accounts = 'id,name\nA1,Acme\n';
     const opportunities = 'id,lead_id,created_at,status\nO1,L1,2026-01-10,open\n';
-    const touches = ['opportunity_id,lead_id,channel,at', 'O1,L1,ads,2026-01-09', 'O9,L1,ads,2026-01-05', 'O1,L9,email,2026-01-04', 'O9,L9,email,2026-01-04', ',,email,2026-01-04', ',L2,,2026-01-03', ',L4,web,2026-01-02'].join('\n');
-    expectSameImport(bytesOf({ 'leads.csv': leads, 'activities.csv': activities, 'accounts.csv': accounts, 'opportunities.csv': opportunities, 'touches.csv': touches }));
+    const touches = [
+      'opportunity_id,lead_id,channel,at',
+      'O1,L1,ads,2026-01-09',
+      'O9,L1,ads,2026-01-05',
+      'O1,L9,email,2026-01-04',
+      'O9,L9,email,2026-01-04',
+      ',,email,2026-01-04',
+      ',L2,,2026-01-03',
+      ',L4,web,2026-01-02',
+    ].join('\n');
+    expectSameImport(
+      bytesOf({
+        'leads.csv': leads,
+        'activities.csv': activities,
+        'accounts.csv': accounts,
+        'opportunities.csv': opportunities,
+        'touches.csv': touches,
+      }),
+    );
     expectSameImport(bytesOf({ 'leads.csv': leads, 'touches.csv': touches }));
     // Without accounts.csv the references are kept unchecked; without leads.csv every activity is an orphan.
     expectSameImport(bytesOf({ 'leads.csv': leads }));
@@ -82,11 +107,17 @@ describe('the streaming loader equals the whole-file reader', () => {
 
   it('on dates the mapping converts (slash dates) and a byte-order mark', () => {
     const leads = '\uFEFFid,created_at,sql_at\nL1,01/31/2026,02/03/2026\nL2,02/15/2026,\nL3,13/02/2026,\n';
-    expectSameImport(bytesOf({ 'leads.csv': leads, 'activities.csv': 'lead_id,type,at\nL1,call,2026-02-01\nL2,call,02/16/2026\n' }));
+    expectSameImport(
+      bytesOf({ 'leads.csv': leads, 'activities.csv': 'lead_id,type,at\nL1,call,2026-02-01\nL2,call,02/16/2026\n' }),
+    );
   });
 
   it('on files it does not stream (other encodings, mixed line endings, no comma in the header)', () => {
-    const latin = new Uint8Array([...enc.encode('id,created_at,source\nL1,2026-01-05,caf'), 0xe9, ...enc.encode('\nL2,2026-01-05,ok\n')]);
+    const latin = new Uint8Array([
+      ...enc.encode('id,created_at,source\nL1,2026-01-05,caf'),
+      0xe9,
+      ...enc.encode('\nL2,2026-01-05,ok\n'),
+    ]);
     expectSameImport(bytesOf({ 'leads.csv': latin }));
     expectSameImport(bytesOf({ 'leads.csv': 'id,created_at\r\nL1,2026-01-05\nL2,2026-01-06\r\n' }));
     expectSameImport(bytesOf({ 'leads.csv': 'id;created_at\nL1;2026-01-05\n' }));
@@ -128,7 +159,10 @@ describe('the streaming loader equals the whole-file reader', () => {
 
 describe('the row stream', () => {
   it('gives parseCsv’s rows and errors whatever the chunk size', () => {
-    const cell = fc.oneof(fc.constantFrom('', ' ', 'a', 'b c', '"q"', '"a,b"', '"x\ny"', '"open', 'é€', 'x"y', '""'), fc.string({ maxLength: 4 }));
+    const cell = fc.oneof(
+      fc.constantFrom('', ' ', 'a', 'b c', '"q"', '"a,b"', '"x\ny"', '"open', 'é€', 'x"y', '""'),
+      fc.string({ maxLength: 4 }),
+    );
     const line = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => cells.join(','));
     const csv = fc.tuple(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean());
     fc.assert(

@@ -45,9 +45,12 @@ describe('parseAmount', () => {
   it('$48,000.00 → 48000', () => expect(parseAmount('$48,000.00')).toEqual({ ok: true, value: 48000, plain: false }));
   it('48.000,00 € → 48000 (both separators: the last is the decimal one)', () =>
     expect(parseAmount('48.000,00 €')).toEqual({ ok: true, value: 48000, plain: false }));
-  it('(1,200) → -1200 (accounting negative)', () => expect(parseAmount('(1,200)')).toEqual({ ok: true, value: -1200, plain: false }));
-  it('1234,5 with a decimal comma → 1234.5', () => expect(parseAmount('1234,5', ',')).toEqual({ ok: true, value: 1234.5, plain: false }));
-  it('plain decimals are left alone', () => expect(parseAmount('-12.5')).toEqual({ ok: true, value: -12.5, plain: true }));
+  it('(1,200) → -1200 (accounting negative)', () =>
+    expect(parseAmount('(1,200)')).toEqual({ ok: true, value: -1200, plain: false }));
+  it('1234,5 with a decimal comma → 1234.5', () =>
+    expect(parseAmount('1234,5', ',')).toEqual({ ok: true, value: 1234.5, plain: false }));
+  it('plain decimals are left alone', () =>
+    expect(parseAmount('-12.5')).toEqual({ ok: true, value: -12.5, plain: true }));
   it('irregular grouping and words are refused with a reason', () => {
     expect(parseAmount('12,5')).toEqual({ ok: false, reason: 'irregular digit grouping in "12,5"' });
     expect(parseAmount('twelve')).toEqual({ ok: false, reason: 'not an amount' });

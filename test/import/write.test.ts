@@ -5,7 +5,15 @@ import { writeCanonicalCsv, writeCanonicalJson } from '../../src/import/canonica
 const rs: RecordSet = {
   name: 'Tiny',
   plan: { currency: 'EUR', fiscalYearStartMonth: 2, quotas: [{ quarter: '2026-Q1', quotaCents: 10_000_050 }] },
-  accounts: [{ id: 'A1', name: 'Acme, Inc.', annualRevenueCents: 150, techStack: ['HubSpot', 'Slack'], custom: { zeta: 'z', alpha: 'say "hi"' } }],
+  accounts: [
+    {
+      id: 'A1',
+      name: 'Acme, Inc.',
+      annualRevenueCents: 150,
+      techStack: ['HubSpot', 'Slack'],
+      custom: { zeta: 'z', alpha: 'say "hi"' },
+    },
+  ],
   leads: [
     {
       id: 'L1',
@@ -57,7 +65,8 @@ describe('writeCanonicalCsv', () => {
 
   it('fixed columns first, custom columns sorted after, quoting only where needed, money in units', () => {
     expect(files['accounts.csv']).toBe(
-      'id,name,industry,employees,annual_revenue,region,tech_stack,alpha,zeta\n' + 'A1,"Acme, Inc.",,,1.5,,HubSpot|Slack,"say ""hi""",z\n',
+      'id,name,industry,employees,annual_revenue,region,tech_stack,alpha,zeta\n' +
+        'A1,"Acme, Inc.",,,1.5,,HubSpot|Slack,"say ""hi""",z\n',
     );
     expect(files['plan.csv']).toBe('quarter,quota,currency,fiscal_year_start_month\n2026-Q1,100000.5,EUR,2\n');
     expect(files['touches.csv']).toBe('opportunity_id,lead_id,channel,at\nO1,,outbound,2026-02-02T08:00:00.000Z\n');
@@ -87,8 +96,20 @@ describe('writeCanonicalJson', () => {
     const doc = JSON.parse(writeCanonicalJson(rs));
     expect(doc.currency).toBe('EUR');
     expect(doc.quotas).toEqual([{ quarter: '2026-Q1', quota: 100000.5 }]);
-    expect(doc.accounts[0]).toEqual({ id: 'A1', name: 'Acme, Inc.', annualRevenue: 1.5, techStack: ['HubSpot', 'Slack'], alpha: 'say "hi"', zeta: 'z' });
-    expect(doc.leads[0].stageHistory.map((e: { stage: string }) => e.stage)).toEqual(['lead', 'mql', 'recycled', 'mql']);
+    expect(doc.accounts[0]).toEqual({
+      id: 'A1',
+      name: 'Acme, Inc.',
+      annualRevenue: 1.5,
+      techStack: ['HubSpot', 'Slack'],
+      alpha: 'say "hi"',
+      zeta: 'z',
+    });
+    expect(doc.leads[0].stageHistory.map((e: { stage: string }) => e.stage)).toEqual([
+      'lead',
+      'mql',
+      'recycled',
+      'mql',
+    ]);
     expect(doc.leads[0].custom).toEqual({ id: 'clash' });
     expect(doc.leads[0].note).toBe('multi\nline');
     expect(doc.opportunities[0].qualification).toEqual({ budget: true, need: false });

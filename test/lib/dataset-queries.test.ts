@@ -43,7 +43,9 @@ describe('datasetSummaryQuery', () => {
     stop();
     expect(summary?.counts.leads).toBe(26_000);
     // Slices of 25,000 leads: 25,000, then 26,000, then the columns are built.
-    expect(seen.filter((s) => s.phase === 'generating' && s.done !== undefined).map((s) => s.done)).toEqual([0, 25_000, 26_000]);
+    expect(seen.filter((s) => s.phase === 'generating' && s.done !== undefined).map((s) => s.done)).toEqual([
+      0, 25_000, 26_000,
+    ]);
     expect(seen.at(-1)?.phase).toBe('building');
     expect(seen.every((s) => s.total === undefined || s.total === 26_000)).toBe(true);
     expect(useDatasetLoad.getState().load).toBeNull();

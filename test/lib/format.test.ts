@@ -34,7 +34,9 @@ describe('CSV export', () => {
 
 describe('rates with their interval', () => {
   it('writes the rate, its 95% interval and its sample', () => {
-    expect(formatRateWithInterval({ rate: 0.375, n: 40, lo: 0.24223, hi: 0.52968 })).toBe('37.5% (95% CI 24.2–53.0%, n = 40)');
+    expect(formatRateWithInterval({ rate: 0.375, n: 40, lo: 0.24223, hi: 0.52968 })).toBe(
+      '37.5% (95% CI 24.2–53.0%, n = 40)',
+    );
     expect(formatRateWithInterval({ rate: 1.25, n: 4, lo: null, hi: null })).toBe('125.0% (n = 4)');
     expect(formatRateWithInterval({ rate: null, n: 0, lo: null, hi: null })).toBe('no data (n = 0)');
   });

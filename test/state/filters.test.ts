@@ -5,9 +5,21 @@ import { viewFromPath } from '../../src/state/url';
 describe('filters in the URL', () => {
   it('round-trip through search params', () => {
     const params = new URLSearchParams('view=x');
-    writeFilters(params, { from: '2026-01-01', to: '2026-03-31', sources: ['webinar', 'paid search'], segments: ['SMB'], owners: [] });
+    writeFilters(params, {
+      from: '2026-01-01',
+      to: '2026-03-31',
+      sources: ['webinar', 'paid search'],
+      segments: ['SMB'],
+      owners: [],
+    });
     const back = parseFilters(new URLSearchParams(params.toString()));
-    expect(back).toEqual({ from: '2026-01-01', to: '2026-03-31', sources: ['webinar', 'paid search'], segments: ['SMB'], owners: [] });
+    expect(back).toEqual({
+      from: '2026-01-01',
+      to: '2026-03-31',
+      sources: ['webinar', 'paid search'],
+      segments: ['SMB'],
+      owners: [],
+    });
     expect(params.get('view')).toBe('x');
   });
 

@@ -12,7 +12,9 @@ describe('stored rule sets', () => {
   it('round-trips the applied and the named rule sets', () => {
     const s = memory();
     const custom = { ...DEFAULT_RULE_SET, halfLifeDays: 14 };
-    expect(saveStoredRules(s, custom, [{ name: 'Q3 test', savedAt: '2026-11-01T00:00:00.000Z', rules: custom }])).toBeNull();
+    expect(
+      saveStoredRules(s, custom, [{ name: 'Q3 test', savedAt: '2026-11-01T00:00:00.000Z', rules: custom }]),
+    ).toBeNull();
     const back = loadStoredRules(s);
     expect(back.notices).toEqual([]);
     expect(back.applied.halfLifeDays).toBe(14);
@@ -52,7 +54,11 @@ describe('stored rule sets', () => {
   });
 
   it('reports a failed write instead of throwing', () => {
-    const full = { setItem: () => { throw new Error('QuotaExceededError'); } };
+    const full = {
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     expect(saveStoredRules(full, DEFAULT_RULE_SET, [])).toMatch(/could not be saved/);
   });
 });

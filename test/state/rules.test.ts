@@ -26,7 +26,12 @@ describe('rule set events', () => {
     rulesActions.ruleSetSaved(' Short decay ');
     rulesActions.draftApplied();
     const stored = loadStoredRules(window.localStorage);
-    const expected = { ...DEFAULT_RULE_SET, halfLifeDays: 14, tiers: { ...DEFAULT_RULE_SET.tiers, intentHigh: 70 }, qualification: { ...DEFAULT_RULE_SET.qualification, mqlMinFit: 50 } };
+    const expected = {
+      ...DEFAULT_RULE_SET,
+      halfLifeDays: 14,
+      tiers: { ...DEFAULT_RULE_SET.tiers, intentHigh: 70 },
+      qualification: { ...DEFAULT_RULE_SET.qualification, mqlMinFit: 50 },
+    };
     expect(stored.applied).toEqual(expected);
     expect(stored.saved).toMatchObject([{ name: 'Short decay', rules: expected }]);
     const link = new URLSearchParams(currentSearch()).get('rules')!;

@@ -3,7 +3,19 @@ import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RULES_PARAM } from '../../src/state/rule-link';
 import { RULE_URL_PARAMS } from '../../src/state/rule-set-url';
-import { currentSearch, flushSearch, goToView, holdSearch, GLOBAL_PARAMS, SETTLE_MS, searchForOtherView, updateSearch, useSearch, useSearchSlice, useView } from '../../src/state/url';
+import {
+  currentSearch,
+  flushSearch,
+  goToView,
+  holdSearch,
+  GLOBAL_PARAMS,
+  SETTLE_MS,
+  searchForOtherView,
+  updateSearch,
+  useSearch,
+  useSearchSlice,
+  useView,
+} from '../../src/state/url';
 
 describe('live search updates (a dragged slider)', () => {
   let writes = 0;
@@ -109,14 +121,27 @@ describe('live search updates (a dragged slider)', () => {
   });
 });
 
-describe("what a link carries to another view", () => {
+describe('what a link carries to another view', () => {
   it('keeps the filters and the rules in use, and leaves the last view its own parameters', () => {
-    expect(searchForOtherView('?list=fastTrack&source=webinar&rules=1.a.b&mqlFit=50&by=owner')).toBe('?source=webinar&rules=1.a.b&mqlFit=50');
+    expect(searchForOtherView('?list=fastTrack&source=webinar&rules=1.a.b&mqlFit=50&by=owner')).toBe(
+      '?source=webinar&rules=1.a.b&mqlFit=50',
+    );
     expect(searchForOtherView('?list=fastTrack')).toBe('');
   });
 
   it('names every filter and threshold parameter as global', () => {
-    for (const p of [...RULE_URL_PARAMS, 'mqlFit', 'mqlMinFit', 'from', 'to', 'source', 'segment', 'owner', RULES_PARAM]) expect(GLOBAL_PARAMS).toContain(p);
+    for (const p of [
+      ...RULE_URL_PARAMS,
+      'mqlFit',
+      'mqlMinFit',
+      'from',
+      'to',
+      'source',
+      'segment',
+      'owner',
+      RULES_PARAM,
+    ])
+      expect(GLOBAL_PARAMS).toContain(p);
   });
 
   it('drops them when moving to another view, and keeps them on the same view', () => {

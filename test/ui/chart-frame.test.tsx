@@ -27,7 +27,9 @@ describe('the chart frame', () => {
     // A chart library measures its box first and draws its SVG later.
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     container.querySelector('.recharts-wrapper')!.appendChild(svg);
-    await vi.waitFor(() => expect(svg.getAttribute('aria-label')).toMatch(/^Leads per stage \(leads\): chart; its figures are in the table/));
+    await vi.waitFor(() =>
+      expect(svg.getAttribute('aria-label')).toMatch(/^Leads per stage \(leads\): chart; its figures are in the table/),
+    );
   });
 
   it('disables CSV export when there are no figures, and says so when PNG has no picture', async () => {
@@ -43,7 +45,12 @@ describe('the chart frame', () => {
 
   it('offers a table as CSV only, with no PNG button', () => {
     render(
-      <ChartFrame kind="table" title="Coverage" definition="-" csv={{ fileName: 'c.csv', header: ['q'], rows: [['2026-Q4']] }}>
+      <ChartFrame
+        kind="table"
+        title="Coverage"
+        definition="-"
+        csv={{ fileName: 'c.csv', header: ['q'], rows: [['2026-Q4']] }}
+      >
         <table>
           <tbody>
             <tr>
@@ -65,7 +72,11 @@ describe('the chart frame', () => {
     });
     URL.revokeObjectURL = vi.fn();
     render(
-      <ChartFrame title="Rates" definition="-" csv={{ fileName: 'rates.csv', header: ['source', 'rate'], rows: [['=cmd', 0.5]] }}>
+      <ChartFrame
+        title="Rates"
+        definition="-"
+        csv={{ fileName: 'rates.csv', header: ['source', 'rate'], rows: [['=cmd', 0.5]] }}
+      >
         <p>chart</p>
       </ChartFrame>,
     );
@@ -77,7 +88,16 @@ describe('the chart frame', () => {
 describe('the data table', () => {
   it('renders only the rows in view and counts them all', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => [`lead-${i}`, i]);
-    render(<DataTable caption="Leads" columns={[{ key: 'id', label: 'Lead' }, { key: 'n', label: 'N', numeric: true }]} rows={rows} />);
+    render(
+      <DataTable
+        caption="Leads"
+        columns={[
+          { key: 'id', label: 'Lead' },
+          { key: 'n', label: 'N', numeric: true },
+        ]}
+        rows={rows}
+      />,
+    );
     expect(screen.getByText('10,000 rows')).toBeInTheDocument();
     const bodyRows = screen.getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex'));
     expect(bodyRows.length).toBeGreaterThan(0);
@@ -86,7 +106,9 @@ describe('the data table', () => {
   });
 
   it('renders markup in data as text', () => {
-    render(<DataTable caption="Names" columns={[{ key: 'n', label: 'Name' }]} rows={[['<img src=x onerror=alert(1)>']]} />);
+    render(
+      <DataTable caption="Names" columns={[{ key: 'n', label: 'Name' }]} rows={[['<img src=x onerror=alert(1)>']]} />,
+    );
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
   });

@@ -14,12 +14,24 @@ import { GOLDEN_CUSTOM, GOLDEN_RULES } from './support/golden';
 const DIR = join(process.cwd(), 'test/warehouse/golden');
 
 /** node-sql-parser's grammar for each dialect; Spark SQL is checked with its HiveQL parent. */
-const PARSER_DB: Readonly<Record<Dialect, string>> = { duckdb: 'Postgresql', postgres: 'Postgresql', bigquery: 'BigQuery', snowflake: 'Snowflake', spark: 'Hive' };
+const PARSER_DB: Readonly<Record<Dialect, string>> = {
+  duckdb: 'Postgresql',
+  postgres: 'Postgresql',
+  bigquery: 'BigQuery',
+  snowflake: 'Snowflake',
+  spark: 'Hive',
+};
 
 const models = (d: Dialect): Record<string, string> => ({
-  lead_scores: printQuery(d, leadScoresQuery(GOLDEN_RULES, { asOf: 'latest', scoringInstant: 'history', custom: GOLDEN_CUSTOM })),
+  lead_scores: printQuery(
+    d,
+    leadScoresQuery(GOLDEN_RULES, { asOf: 'latest', scoringInstant: 'history', custom: GOLDEN_CUSTOM }),
+  ),
   pipeline_by_quarter: printQuery(d, pipelineByQuarterQuery({ asOf: 'latest', fiscalYearStartMonth: 2 })),
-  funnel_reach: printQuery(d, funnelReachQuery({ asOf: Date.UTC(2026, 10, 15, 23, 59, 59, 999), fiscalYearStartMonth: 2 })),
+  funnel_reach: printQuery(
+    d,
+    funnelReachQuery({ asOf: Date.UTC(2026, 10, 15, 23, 59, 59, 999), fiscalYearStartMonth: 2 }),
+  ),
 });
 
 describe('generated SQL per dialect', () => {

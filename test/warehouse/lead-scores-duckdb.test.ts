@@ -34,7 +34,12 @@ describe('lead_scores on DuckDB equals the engine', () => {
     it(c.name, async () => {
       const db = await dbOf(c.ds);
       const asOf = c.ds.meta.latestAt;
-      const rows = await db.query(printQuery('duckdb', leadScoresQuery(c.rules, { asOf, scoringInstant: c.instant, custom: customColumnsOf(c.ds) })));
+      const rows = await db.query(
+        printQuery(
+          'duckdb',
+          leadScoresQuery(c.rules, { asOf, scoringInstant: c.instant, custom: customColumnsOf(c.ds) }),
+        ),
+      );
       const engine = engineLeadScores(c.ds, c.rules, asOf, c.instant);
       expect(scoreDifferences(rows, engine)).toEqual([]);
       // Not a vacuous comparison: some leads score and qualify.
@@ -45,14 +50,26 @@ describe('lead_scores on DuckDB equals the engine', () => {
   it('takes the latest recorded event as the as-of when asked to', async () => {
     const c = cases()[0]!;
     const db = await dbOf(c.ds);
-    const rows = await db.query(printQuery('duckdb', leadScoresQuery(DEFAULT_RULE_SET, { asOf: 'latest', custom: customColumnsOf(c.ds) })));
+    const rows = await db.query(
+      printQuery('duckdb', leadScoresQuery(DEFAULT_RULE_SET, { asOf: 'latest', custom: customColumnsOf(c.ds) })),
+    );
     expect(scoreDifferences(rows, engineLeadScores(c.ds, DEFAULT_RULE_SET, c.ds.meta.latestAt, 'as-of'))).toEqual([]);
   });
 
   it('shows a difference when the SQL is made from other rules (the comparison can fail)', async () => {
     const c = cases()[0]!;
     const db = await dbOf(c.ds);
-    const rows = await db.query(printQuery('duckdb', leadScoresQuery({ ...DEFAULT_RULE_SET, halfLifeDays: 31 }, { asOf: c.ds.meta.latestAt, custom: customColumnsOf(c.ds) })));
-    expect(scoreDifferences(rows, engineLeadScores(c.ds, DEFAULT_RULE_SET, c.ds.meta.latestAt, 'as-of')).length).toBeGreaterThan(0);
+    const rows = await db.query(
+      printQuery(
+        'duckdb',
+        leadScoresQuery(
+          { ...DEFAULT_RULE_SET, halfLifeDays: 31 },
+          { asOf: c.ds.meta.latestAt, custom: customColumnsOf(c.ds) },
+        ),
+      ),
+    );
+    expect(
+      scoreDifferences(rows, engineLeadScores(c.ds, DEFAULT_RULE_SET, c.ds.meta.latestAt, 'as-of')).length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -36,14 +36,23 @@ describe('lead_scores on PostgreSQL equals the engine', () => {
   });
 
   for (const c of cases()) {
-    it(c.name, () => {
-      load(c.ds);
-      const asOf = c.ds.meta.latestAt;
-      const rows = pg.query(printQuery('postgres', leadScoresQuery(c.rules, { asOf, scoringInstant: c.instant, custom: customColumnsOf(c.ds) })));
-      const engine = engineLeadScores(c.ds, c.rules, asOf, c.instant);
-      expect(scoreDifferences(rows, engine)).toEqual([]);
-      expect(engine.some((r) => r.fit > 0 && r.is_mql)).toBe(true);
-    }, 60_000);
+    it(
+      c.name,
+      () => {
+        load(c.ds);
+        const asOf = c.ds.meta.latestAt;
+        const rows = pg.query(
+          printQuery(
+            'postgres',
+            leadScoresQuery(c.rules, { asOf, scoringInstant: c.instant, custom: customColumnsOf(c.ds) }),
+          ),
+        );
+        const engine = engineLeadScores(c.ds, c.rules, asOf, c.instant);
+        expect(scoreDifferences(rows, engine)).toEqual([]);
+        expect(engine.some((r) => r.fit > 0 && r.is_mql)).toBe(true);
+      },
+      60_000,
+    );
   }
 
   it('equals the engine on random rule sets over random small datasets', () => {
@@ -52,7 +61,12 @@ describe('lead_scores on PostgreSQL equals the engine', () => {
         const ds = buildDataset(records);
         const asOf = T0 + asOfDay * 86_400_000 + 43_210_987;
         load(ds);
-        const rows = pg.query(printQuery('postgres', leadScoresQuery(rules, { asOf, scoringInstant: 'history', custom: customColumnsOf(ds) })));
+        const rows = pg.query(
+          printQuery(
+            'postgres',
+            leadScoresQuery(rules, { asOf, scoringInstant: 'history', custom: customColumnsOf(ds) }),
+          ),
+        );
         expect(scoreDifferences(rows, engineLeadScores(ds, rules, asOf, 'history'))).toEqual([]);
       }),
       { numRuns: 12, seed: 20261203 },

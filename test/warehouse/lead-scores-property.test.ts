@@ -17,20 +17,31 @@ describe('lead_scores on DuckDB, random rule sets on random small datasets', () 
     let n = 0;
     try {
       await fc.assert(
-        fc.asyncProperty(recordSets, ruleSets, fc.constantFrom<ScoringInstant>('as-of', 'history'), fc.integer({ min: 0, max: 400 }), async (records, rules, instant, asOfDay) => {
-          const ds = buildDataset(records);
-          const asOf = T0 + asOfDay * 86_400_000 + 43_210_987;
-          const dir = join(root, String(n++));
-          const tables = datasetTables(ds);
-          writeTables(dir, tables);
-          const db = await duckDbWith(tables, dir);
-          try {
-            const rows = await db.query(printQuery('duckdb', leadScoresQuery(rules, { asOf, scoringInstant: instant, custom: customColumnsOf(ds) })));
-            expect(scoreDifferences(rows, engineLeadScores(ds, rules, asOf, instant))).toEqual([]);
-          } finally {
-            db.close();
-          }
-        }),
+        fc.asyncProperty(
+          recordSets,
+          ruleSets,
+          fc.constantFrom<ScoringInstant>('as-of', 'history'),
+          fc.integer({ min: 0, max: 400 }),
+          async (records, rules, instant, asOfDay) => {
+            const ds = buildDataset(records);
+            const asOf = T0 + asOfDay * 86_400_000 + 43_210_987;
+            const dir = join(root, String(n++));
+            const tables = datasetTables(ds);
+            writeTables(dir, tables);
+            const db = await duckDbWith(tables, dir);
+            try {
+              const rows = await db.query(
+                printQuery(
+                  'duckdb',
+                  leadScoresQuery(rules, { asOf, scoringInstant: instant, custom: customColumnsOf(ds) }),
+                ),
+              );
+              expect(scoreDifferences(rows, engineLeadScores(ds, rules, asOf, instant))).toEqual([]);
+            } finally {
+              db.close();
+            }
+          },
+        ),
         { numRuns: 30, seed: 20261203 },
       );
     } finally {

@@ -15,7 +15,7 @@ describe('quoting', () => {
   it('prints identifiers and strings so that names and values never end the quote', () => {
     expect(printExpr('duckdb', col('l', 'select'))).toBe('"l"."select"');
     expect(printExpr('postgres', str("it's -- x"))).toBe("'it''s -- x'");
-    expect(printExpr('snowflake', str('a\\b\'c'))).toBe("'a\\\\b''c'");
+    expect(printExpr('snowflake', str("a\\b'c"))).toBe("'a\\\\b''c'");
     expect(printExpr('bigquery', col(undefined, 'a`b'))).toBe('`a\\`b`');
     expect(printExpr('spark', col(undefined, 'a`b'))).toBe('`a``b`');
     expect(printExpr('bigquery', str("x'\n--"))).toBe("'x\\'\\n--'");
@@ -23,13 +23,18 @@ describe('quoting', () => {
 
   it('scores custom columns named `select` and `Deal Size` and values holding quote and comment marks (hand-worked)', async () => {
     const ds = quotingDataset();
-    const rules: RuleSet = { ...DEFAULT_RULE_SET, fitRules: QUOTING_RULES.fitRules.filter((r) => r.id.startsWith('q')) };
+    const rules: RuleSet = {
+      ...DEFAULT_RULE_SET,
+      fitRules: QUOTING_RULES.fitRules.filter((r) => r.id.startsWith('q')),
+    };
     const dir = mkdtempSync(join(tmpdir(), 'revlens-quote-'));
     try {
       const tables = datasetTables(ds);
       writeTables(dir, tables);
       const db = await duckDbWith(tables, dir);
-      const rows = await db.query(`${printQuery('duckdb', leadScoresQuery(rules, { asOf: ds.meta.latestAt, custom: customColumnsOf(ds) }))} ORDER BY 1`);
+      const rows = await db.query(
+        `${printQuery('duckdb', leadScoresQuery(rules, { asOf: ds.meta.latestAt, custom: customColumnsOf(ds) }))} ORDER BY 1`,
+      );
       db.close();
       // Every lead gets the base 12. L-1: select = "it's -- fine" (+30), account order O'Neil (+20),
       // Deal Size 150 ≥ 100 (+15), title "VP -- Sales" contains "--" (−5): 72. L-'2: "it''s" is another

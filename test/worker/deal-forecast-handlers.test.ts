@@ -13,9 +13,15 @@ import { ms, recordSet } from '../fixtures/records';
  */
 const ds = historyBook();
 const END_Q1 = ms('2026-03-31T23:59:59.999Z');
-const input: DealForecastInput = { filters: {}, settings: { ...DEFAULT_FORECAST_SETTINGS, probabilitySource: 'user' }, stageCategories: {}, quarter: '2026-Q1' };
+const input: DealForecastInput = {
+  filters: {},
+  settings: { ...DEFAULT_FORECAST_SETTINGS, probabilitySource: 'user' },
+  stageCategories: {},
+  quarter: '2026-Q1',
+};
 const view = dealForecastView(ds, input, END_Q1);
-const list = (target: DealTarget, stageCategories = {}) => dealListView(ds, { ...input, stageCategories, target }, END_Q1);
+const list = (target: DealTarget, stageCategories = {}) =>
+  dealListView(ds, { ...input, stageCategories, target }, END_Q1);
 const ids = (l: ReturnType<typeof list>) => l.rows.map((r) => r.id);
 
 describe('forecast categories per quarter, cumulative as in Salesforce', () => {
@@ -32,14 +38,27 @@ describe('forecast categories per quarter, cumulative as in Salesforce', () => {
     expect([q('2026-Q1').weightedCents, q('2026-Q2').weightedCents]).toEqual([usd(4_000), usd(3_500)]);
   });
   it('Q2: P committed by its rep (proposal maps to Best case): commit $10,000; two overrides (P and O)', () => {
-    expect(q('2026-Q2').cents).toEqual({ closed: 0, commit: usd(10_000), best_case: usd(10_000), pipeline: usd(10_000) });
+    expect(q('2026-Q2').cents).toEqual({
+      closed: 0,
+      commit: usd(10_000),
+      best_case: usd(10_000),
+      pipeline: usd(10_000),
+    });
     expect(view.categories.overrides).toBe(2);
   });
   it('shows the stage map, and an edit moves the deals without a recorded category', () => {
-    expect(view.stageCategories.find((s) => s.stage === 'negotiation')).toEqual({ stage: 'negotiation', category: 'commit', defaultCategory: 'commit' });
+    expect(view.stageCategories.find((s) => s.stage === 'negotiation')).toEqual({
+      stage: 'negotiation',
+      category: 'commit',
+      defaultCategory: 'commit',
+    });
     const edited = dealForecastView(ds, { ...input, stageCategories: { sqo: 'best_case' } }, END_Q1);
     expect(edited.categories.quarters.find((x) => x.quarter === '2026-Q1')!.cents.best_case).toBe(usd(45_000));
-    expect(edited.stageCategories.find((s) => s.stage === 'sqo')).toEqual({ stage: 'sqo', category: 'best_case', defaultCategory: 'pipeline' });
+    expect(edited.stageCategories.find((s) => s.stage === 'sqo')).toEqual({
+      stage: 'sqo',
+      category: 'best_case',
+      defaultCategory: 'pipeline',
+    });
   });
 });
 
@@ -64,7 +83,9 @@ describe('the complete waterfall of Q1', () => {
 describe('slippage and stalled deals', () => {
   it('at 04-30: P pushed twice and won, so pushed deals win 1 of 1; never pushed W won, G lost: 1 of 2', () => {
     const s = dealForecastView(ds, input, ms('2026-04-30')).slippage!;
-    expect([s.pushedDeals, s.pushedTwiceDeals, s.pushes, s.daysPushed, s.winRatePushed, s.winRateNeverPushed]).toEqual([1, 1, 2, 64, 1, 0.5]);
+    expect([s.pushedDeals, s.pushedTwiceDeals, s.pushes, s.daysPushed, s.winRatePushed, s.winRateNeverPushed]).toEqual([
+      1, 1, 2, 64, 1, 0.5,
+    ]);
   });
   it('stalled: the sqo stays are too few (3 < 5) for a p75, so no deal is flagged', () => {
     expect(view.stalled!.stages.find((s) => s.stage === 'sqo')).toMatchObject({ stays: 3, p75Days: null, stalled: 0 });
@@ -74,20 +95,37 @@ describe('slippage and stalled deals', () => {
 describe('the deals behind each figure: the list total equals the figure', () => {
   it('pushed out of Q1: P, $10,000, pushed twice by the end of Q1', () => {
     const l = list({ kind: 'waterfall', quarter: '2026-Q1', step: 'pushedOut' });
-    expect([ids(l), l.totalCents, l.rows[0]!.timesPushed, l.figureLabel]).toEqual([['P'], usd(10_000), 2, 'Step amount']);
+    expect([ids(l), l.totalCents, l.rows[0]!.timesPushed, l.figureLabel]).toEqual([
+      ['P'],
+      usd(10_000),
+      2,
+      'Step amount',
+    ]);
   });
   it('amount up: G adds its growth ($10,000), though its amount is $30,000', () => {
     const l = list({ kind: 'waterfall', quarter: '2026-Q1', step: 'amountUp' });
-    expect([ids(l), l.totalCents, l.rows[0]!.figureCents, l.rows[0]!.amountCents]).toEqual([['G'], usd(10_000), usd(10_000), usd(30_000)]);
+    expect([ids(l), l.totalCents, l.rows[0]!.figureCents, l.rows[0]!.amountCents]).toEqual([
+      ['G'],
+      usd(10_000),
+      usd(10_000),
+      usd(30_000),
+    ]);
   });
   it('pulled in: I, $40,000; end: I and O, $90,000', () => {
-    expect([ids(list({ kind: 'waterfall', quarter: '2026-Q1', step: 'pulledIn' })), list({ kind: 'waterfall', quarter: '2026-Q1', step: 'pulledIn' }).totalCents]).toEqual([['I'], usd(40_000)]);
+    expect([
+      ids(list({ kind: 'waterfall', quarter: '2026-Q1', step: 'pulledIn' })),
+      list({ kind: 'waterfall', quarter: '2026-Q1', step: 'pulledIn' }).totalCents,
+    ]).toEqual([['I'], usd(40_000)]);
     const end = list({ kind: 'waterfall', quarter: '2026-Q1', step: 'end' });
     expect([ids(end), end.totalCents]).toEqual([['I', 'O'], usd(90_000)]);
   });
   it('pipeline (cumulative) of Q1: W closed and I; O, overridden to Omitted, is not in it', () => {
     const l = list({ kind: 'category', quarter: '2026-Q1', category: 'pipeline' });
-    expect([ids(l).sort(), l.totalCents, l.rows.map((r) => r.category).sort()]).toEqual([['I', 'W'], usd(45_000), ['closed', 'pipeline']]);
+    expect([ids(l).sort(), l.totalCents, l.rows.map((r) => r.category).sort()]).toEqual([
+      ['I', 'W'],
+      usd(45_000),
+      ['closed', 'pipeline'],
+    ]);
   });
   it('commit of Q2: P, whose row says commit (its rep’s override)', () => {
     const l = list({ kind: 'category', quarter: '2026-Q2', category: 'commit' });

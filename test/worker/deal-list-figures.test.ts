@@ -52,7 +52,8 @@ describe('the win rate, the average won deal and the cycle open the deals they a
 
 describe('the slippage win rates open the closed deals they are read from', () => {
   const at = ms('2026-04-30');
-  const slip = (pushed: boolean) => dealListView(ds, { filters: {}, settings, stageCategories: {}, target: { kind: 'slipClosed', pushed } }, at);
+  const slip = (pushed: boolean) =>
+    dealListView(ds, { filters: {}, settings, stageCategories: {}, target: { kind: 'slipClosed', pushed } }, at);
   it('pushed: P, pushed twice and won, 1 of 1; never pushed: W won and G lost, 1 of 2', () => {
     expect([ids(slip(true)), ids(slip(false))]).toEqual([['P'], ['G', 'W']]);
     expect(slip(true).note).toContain('win rate = 1 won ÷ 1 closed deals pushed at least once = 100.0%');
@@ -68,14 +69,25 @@ describe('coverage and the quarter chart: won, projected and each stage open the
   });
   it('projected Q1 = won W $5,000 + I due $40,000 × 0.1 = $9,000; the gap is $100,000 − $9,000', () => {
     const l = list({ kind: 'projected', quarter: '2026-Q1' });
-    expect([ids(l), l.totalCents, q1.coverage!.projectedCents, q1.coverage!.gapCents]).toEqual([['I', 'W'], usd(9_000), usd(9_000), usd(91_000)]);
+    expect([ids(l), l.totalCents, q1.coverage!.projectedCents, q1.coverage!.gapCents]).toEqual([
+      ['I', 'W'],
+      usd(9_000),
+      usd(9_000),
+      usd(91_000),
+    ]);
     expect(Object.fromEntries(l.rows.map((r) => [r.id, r.figureCents]))).toEqual({ W: usd(5_000), I: usd(4_000) });
   });
   it('each stage of the stage table: negotiation O $50,000, weighted × 0.6 = $30,000; proposal P weighted $3,500', () => {
     const neg = view.stages.find((s) => s.stage === 'negotiation')!;
     const open = list({ kind: 'stage', stage: 'negotiation', weighted: false });
     const weighted = list({ kind: 'stage', stage: 'negotiation', weighted: true });
-    expect([ids(open), open.totalCents, neg.openCents, weighted.totalCents, neg.weightedCents]).toEqual([['O'], usd(50_000), usd(50_000), usd(30_000), usd(30_000)]);
+    expect([ids(open), open.totalCents, neg.openCents, weighted.totalCents, neg.weightedCents]).toEqual([
+      ['O'],
+      usd(50_000),
+      usd(50_000),
+      usd(30_000),
+      usd(30_000),
+    ]);
     expect(list({ kind: 'stage', stage: 'proposal', weighted: true }).totalCents).toBe(usd(3_500));
   });
   it('overdue: O, $50,000, as the overdue table counts it; undated: none', () => {
@@ -94,10 +106,28 @@ describe('coverage and the quarter chart: won, projected and each stage open the
  * ($30,000) closed within 45 days of their quarter's start: 0.5.
  */
 const won = (id: string, created: string, closed: string, dollars: number): OpportunityRecord =>
-  opportunity(id, created, { amountCents: usd(dollars), status: 'won', closeDate: ms(closed), stage: 'won', stageHistory: [{ stage: 'sqo', at: ms(created) }, { stage: 'won', at: ms(closed) }] });
+  opportunity(id, created, {
+    amountCents: usd(dollars),
+    status: 'won',
+    closeDate: ms(closed),
+    stage: 'won',
+    stageHistory: [
+      { stage: 'sqo', at: ms(created) },
+      { stage: 'won', at: ms(closed) },
+    ],
+  });
 const lost = (id: string, created: string, closed: string): OpportunityRecord =>
-  opportunity(id, created, { status: 'lost', closeDate: ms(closed), stage: 'lost', stageHistory: [{ stage: 'sqo', at: ms(created) }, { stage: 'lost', at: ms(closed) }] });
-const open = (id: string, created: string): OpportunityRecord => opportunity(id, created, { amountCents: usd(8_000), closeDate: ms('2026-06-30'), stage: 'sqo' });
+  opportunity(id, created, {
+    status: 'lost',
+    closeDate: ms(closed),
+    stage: 'lost',
+    stageHistory: [
+      { stage: 'sqo', at: ms(created) },
+      { stage: 'lost', at: ms(closed) },
+    ],
+  });
+const open = (id: string, created: string): OpportunityRecord =>
+  opportunity(id, created, { amountCents: usd(8_000), closeDate: ms('2026-06-30'), stage: 'sqo' });
 const lagBook = buildDataset(
   recordSet({
     opportunities: [
@@ -116,7 +146,16 @@ const lagBook = buildDataset(
 const AS_OF = ms('2026-02-15');
 const lagView = forecastView(lagBook, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS }, AS_OF);
 const lagList = (quarter: string, series: 'sqos' | 'forecast' | 'toDate') =>
-  dealListView(lagBook, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS, stageCategories: {}, target: { kind: 'sqoLag', quarter, series } }, AS_OF);
+  dealListView(
+    lagBook,
+    {
+      filters: {},
+      settings: DEFAULT_FORECAST_SETTINGS,
+      stageCategories: {},
+      target: { kind: 'sqoLag', quarter, series },
+    },
+    AS_OF,
+  );
 const lagQ = (q: string) => lagView.sqoLag.quarters.find((x) => x.quarter === q)!;
 
 describe('the SQO-lag figures open the SQOs they are computed from', () => {
@@ -126,9 +165,21 @@ describe('the SQO-lag figures open the SQOs they are computed from', () => {
   });
   it('2026-Q1 forecast: (3 × 1/3 + 2 × 1/4) × $20,000 = $30,000; C1–C3 at $6,667 each, B1 and B2 at $5,000; Q3’s SQOs (lag 2, unseen) are not listed', () => {
     const l = lagList('2026-Q1', 'forecast');
-    expect([ids(l), l.totalCents, lagQ('2026-Q1').forecastCents]).toEqual([['B1', 'B2', 'C1', 'C2', 'C3'], usd(30_000), usd(30_000)]);
-    expect(Object.fromEntries(l.rows.map((r) => [r.id, r.figureCents]))).toEqual({ C1: 666_667, C2: 666_667, C3: 666_667, B1: usd(5_000), B2: usd(5_000) });
-    expect(fillMoney(l.note ?? '', 'USD')).toMatch(/^A model, not a sum of these deals' amounts: \(3 created 0 quarters earlier × 33\.3% \+ 2 created 1 quarter earlier × 25\.0%\) × the average won deal \$20,000\./);
+    expect([ids(l), l.totalCents, lagQ('2026-Q1').forecastCents]).toEqual([
+      ['B1', 'B2', 'C1', 'C2', 'C3'],
+      usd(30_000),
+      usd(30_000),
+    ]);
+    expect(Object.fromEntries(l.rows.map((r) => [r.id, r.figureCents]))).toEqual({
+      C1: 666_667,
+      C2: 666_667,
+      C3: 666_667,
+      B1: usd(5_000),
+      B2: usd(5_000),
+    });
+    expect(fillMoney(l.note ?? '', 'USD')).toMatch(
+      /^A model, not a sum of these deals' amounts: \(3 created 0 quarters earlier × 33\.3% \+ 2 created 1 quarter earlier × 25\.0%\) × the average won deal \$20,000\./,
+    );
   });
   it('2026-Q1 to date: $30,000 × the pace 0.5 = $15,000, the chart’s current-quarter point', () => {
     const l = lagList('2026-Q1', 'toDate');
@@ -136,11 +187,19 @@ describe('the SQO-lag figures open the SQOs they are computed from', () => {
   });
   it('2026-Q2 projected: the 3 SQOs of Q1 × 1/4 × $20,000 = $15,000 (SQOs not yet created count for nothing)', () => {
     const l = lagList('2026-Q2', 'forecast');
-    expect([ids(l), l.totalCents, lagQ('2026-Q2').forecastCents]).toEqual([['C1', 'C2', 'C3'], usd(15_000), usd(15_000)]);
+    expect([ids(l), l.totalCents, lagQ('2026-Q2').forecastCents]).toEqual([
+      ['C1', 'C2', 'C3'],
+      usd(15_000),
+      usd(15_000),
+    ]);
   });
   it('2025-Q4 back-test: (2 × 1/3 + 4 × 1/4) × $20,000 = $33,333.33, rounded once to the cent as the chart has it', () => {
     const l = lagList('2025-Q4', 'forecast');
-    expect([ids(l), l.totalCents, lagQ('2025-Q4').forecastCents]).toEqual([['A1', 'A2', 'A3', 'A4', 'B1', 'B2'], 3_333_333, 3_333_333]);
+    expect([ids(l), l.totalCents, lagQ('2025-Q4').forecastCents]).toEqual([
+      ['A1', 'A2', 'A3', 'A4', 'B1', 'B2'],
+      3_333_333,
+      3_333_333,
+    ]);
   });
   it('SQOs created in 2026-Q1: C1–C3, three rows for a count of 3, and the caption says the figure is a count', () => {
     const l = lagList('2026-Q1', 'sqos');
@@ -148,7 +207,16 @@ describe('the SQO-lag figures open the SQOs they are computed from', () => {
     expect(l.note).toContain('The figure is a count');
   });
   it('actual bookings of 2025-Q4: B1 and A2, $50,000, the won list of the quarter', () => {
-    const l = dealListView(lagBook, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS, stageCategories: {}, target: { kind: 'won', quarter: '2025-Q4' } }, AS_OF);
+    const l = dealListView(
+      lagBook,
+      {
+        filters: {},
+        settings: DEFAULT_FORECAST_SETTINGS,
+        stageCategories: {},
+        target: { kind: 'won', quarter: '2025-Q4' },
+      },
+      AS_OF,
+    );
     expect([ids(l), l.totalCents, lagQ('2025-Q4').actualCents]).toEqual([['A2', 'B1'], usd(50_000), usd(50_000)]);
   });
 });
@@ -162,24 +230,56 @@ describe('the SQO-lag figures open the SQOs they are computed from', () => {
 describe('the forecast-accuracy headline: each method’s projection and the won to date open their deals', () => {
   const acc = accuracyCompany();
   const T = ms('2026-03-06');
-  const accList = (part: AccuracyPart) => dealListView(acc, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS, stageCategories: {}, target: { kind: 'accuracy', part } }, T);
+  const accList = (part: AccuracyPart) =>
+    dealListView(
+      acc,
+      { filters: {}, settings: DEFAULT_FORECAST_SETTINGS, stageCategories: {}, target: { kind: 'accuracy', part } },
+      T,
+    );
   const figures = (l: ReturnType<typeof accList>) => Object.fromEntries(l.rows.map((r) => [r.id, r.figureCents]));
-  const point = forecastsAt(acc, '2026-Q1', T, { ...DEFAULT_FORECAST_SETTINGS, source: 'data' }, quarterCandidates(acc, '2026-Q1'), true);
+  const point = forecastsAt(
+    acc,
+    '2026-Q1',
+    T,
+    { ...DEFAULT_FORECAST_SETTINGS, source: 'data' },
+    quarterCandidates(acc, '2026-Q1'),
+    true,
+  );
   it('weighted: A $20,000 + B $30,000 × 0.35 + C $50,000 × 0.2 = $40,500', () => {
     const l = accList('weighted');
-    expect([figures(l), l.totalCents, point.byMethod.weighted.cents]).toEqual([{ A: usd(20_000), B: usd(10_500), C: usd(10_000) }, usd(40_500), usd(40_500)]);
+    expect([figures(l), l.totalCents, point.byMethod.weighted.cents]).toEqual([
+      { A: usd(20_000), B: usd(10_500), C: usd(10_000) },
+      usd(40_500),
+      usd(40_500),
+    ]);
   });
   it('commit: A alone, $20,000; best case: A + B, $50,000 (C is Pipeline)', () => {
-    expect([figures(accList('commit')), accList('commit').totalCents, point.byMethod.commit.cents]).toEqual([{ A: usd(20_000) }, usd(20_000), usd(20_000)]);
-    expect([figures(accList('bestCase')), accList('bestCase').totalCents, point.byMethod.bestCase.cents]).toEqual([{ A: usd(20_000), B: usd(30_000) }, usd(50_000), usd(50_000)]);
+    expect([figures(accList('commit')), accList('commit').totalCents, point.byMethod.commit.cents]).toEqual([
+      { A: usd(20_000) },
+      usd(20_000),
+      usd(20_000),
+    ]);
+    expect([figures(accList('bestCase')), accList('bestCase').totalCents, point.byMethod.bestCase.cents]).toEqual([
+      { A: usd(20_000), B: usd(30_000) },
+      usd(50_000),
+      usd(50_000),
+    ]);
   });
   it('rep probability: A $20,000 + B × 0.4 $12,000 + C × 0.3 $15,000 = $47,000', () => {
     const l = accList('repProbability');
-    expect([figures(l), l.totalCents, point.byMethod.repProbability.cents]).toEqual([{ A: usd(20_000), B: usd(12_000), C: usd(15_000) }, usd(47_000), usd(47_000)]);
+    expect([figures(l), l.totalCents, point.byMethod.repProbability.cents]).toEqual([
+      { A: usd(20_000), B: usd(12_000), C: usd(15_000) },
+      usd(47_000),
+      usd(47_000),
+    ]);
   });
   it('SQO-lag: C, the one SQO created in Q1 so far, × share(0) 1/3 × the average won deal $15,000 = $5,000', () => {
     const l = accList('sqoLag');
-    expect([figures(l), l.totalCents, point.byMethod.sqoLag.cents]).toEqual([{ C: usd(5_000) }, usd(5_000), usd(5_000)]);
+    expect([figures(l), l.totalCents, point.byMethod.sqoLag.cents]).toEqual([
+      { C: usd(5_000) },
+      usd(5_000),
+      usd(5_000),
+    ]);
     expect(l.note).toMatch(/^A model/);
   });
   it('won to date: A, $20,000', () => {
@@ -191,7 +291,11 @@ describe('the forecast-accuracy headline: each method’s projection and the won
 describe('the Commit method follows the edited stage → category map, in the back-test and in its deal list', () => {
   const acc = accuracyCompany();
   const commitQ1 = (stageCategories: Record<string, 'commit'>) => {
-    const v = forecastAccuracyView(acc, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS, stageCategories }, ACCURACY_AS_OF);
+    const v = forecastAccuracyView(
+      acc,
+      { filters: {}, settings: DEFAULT_FORECAST_SETTINGS, stageCategories },
+      ACCURACY_AS_OF,
+    );
     if (!v.measurable) throw new Error(v.reason);
     return v.methods.find((m) => m.method === 'commit')!.quarters.find((q) => q.quarter === '2026-Q1')!.ape;
   };
@@ -200,7 +304,16 @@ describe('the Commit method follows the edited stage → category map, in the ba
     expect(commitQ1({ discovery: 'commit' })).toBeCloseTo(350_000 / 910_000, 10);
   });
   it('the Commit projection’s list reads the same map: at 03-06, A won + C (discovery as Commit) = $70,000', () => {
-    const l = dealListView(acc, { filters: {}, settings: DEFAULT_FORECAST_SETTINGS, stageCategories: { discovery: 'commit' }, target: { kind: 'accuracy', part: 'commit' } }, ms('2026-03-06'));
+    const l = dealListView(
+      acc,
+      {
+        filters: {},
+        settings: DEFAULT_FORECAST_SETTINGS,
+        stageCategories: { discovery: 'commit' },
+        target: { kind: 'accuracy', part: 'commit' },
+      },
+      ms('2026-03-06'),
+    );
     expect([ids(l), l.totalCents]).toEqual([['A', 'C'], usd(70_000)]);
   });
 });

@@ -36,7 +36,11 @@ describe('funnel handlers', () => {
     expect(vm.breakdown.rows.map((r) => r.label)).toEqual(['webinar', 'paid', '(none)']);
     expect(vm.breakdown.comparison[0]!.mqlToSqo[0]).toMatchObject({ base: 2, hits: 2 });
     const period = await engine.funnelView({ ...scope, basis: 'period', breakdown: 'source', windowDays: null });
-    expect(period.conversions.find((c) => c.key === 'mqlToSqo')!.points[0]).toMatchObject({ base: 4, hits: 3, openShare: null });
+    expect(period.conversions.find((c) => c.key === 'mqlToSqo')!.points[0]).toMatchObject({
+      base: 4,
+      hits: 3,
+      openShare: null,
+    });
   });
 
   it('gives every rate its sample size and 95% Wilson interval', async () => {
@@ -63,15 +67,37 @@ describe('funnel handlers', () => {
     // The Overview's win rate: L1 and L4 won, L2 lost → 2 of 3. Wilson: centre (0.6667 + 0.6403) / 2.2805 = 0.57308,
     // half 1.96·√(0.2222/3 + 3.8416/36) / 2.2805 = 0.36543 → [0.2077, 0.9385].
     const o = await engine.overview(scope);
-    expect(o.funnel.win).toMatchObject({ rate: 2 / 3, n: 3, lo: expect.closeTo(0.2077, 4) as number, hi: expect.closeTo(0.9385, 4) as number });
+    expect(o.funnel.win).toMatchObject({
+      rate: 2 / 3,
+      n: 3,
+      lo: expect.closeTo(0.2077, 4) as number,
+      hi: expect.closeTo(0.9385, 4) as number,
+    });
   });
 
   it('lists the leads behind a bar', async () => {
     const engine = await handEngine();
     const d = await engine.funnelDrill({ ...scope, target: { kind: 'stage', stage: 'won' } });
     expect(d.rows.map((r) => r[0])).toEqual(['L1', 'L4']);
-    expect(d.rows[0]).toEqual(['L1', '2026-01-05', 'webinar', null, null, 'Unknown', 'won', '2026-01-10', '2026-01-20', '2026-02-01', 'won', 1_000_000]);
-    const g = await engine.funnelDrill({ ...scope, target: { kind: 'stage', stage: 'mql' }, group: { dimension: 'source', label: 'paid' } });
+    expect(d.rows[0]).toEqual([
+      'L1',
+      '2026-01-05',
+      'webinar',
+      null,
+      null,
+      'Unknown',
+      'won',
+      '2026-01-10',
+      '2026-01-20',
+      '2026-02-01',
+      'won',
+      1_000_000,
+    ]);
+    const g = await engine.funnelDrill({
+      ...scope,
+      target: { kind: 'stage', stage: 'mql' },
+      group: { dimension: 'source', label: 'paid' },
+    });
     expect(g.rows.map((r) => r[0])).toEqual(['L3', 'L5']);
   });
 
@@ -94,12 +120,24 @@ describe('funnel handlers', () => {
   it('shows the same figures as the report for the demo company', async () => {
     const engine = createEngineService();
     await engine.loadDemo({ leads: 2000 });
-    const vm = await engine.funnelView({ filters: {}, mode: 'inclusive', basis: 'cohort', breakdown: 'source', windowDays: null });
+    const vm = await engine.funnelView({
+      filters: {},
+      mode: 'inclusive',
+      basis: 'cohort',
+      breakdown: 'source',
+      windowDays: null,
+    });
     const { generateDemoCompany } = await import('../../src/demo/generate');
     const { buildDataset } = await import('../../src/engine/model/build-dataset');
     const records = generateDemoCompany({ leads: 2000 }).records;
     const dataset = buildDataset(records);
-    const report = funnelJson({ records, dataset, report: null as never, asOf: dataset.meta.latestAt, options: { json: true, flags: {} } });
+    const report = funnelJson({
+      records,
+      dataset,
+      report: null as never,
+      asOf: dataset.meta.latestAt,
+      options: { json: true, flags: {} },
+    });
     const counts = report.stageCounts as Record<string, number>;
     for (const s of vm.stages) expect(s.leads).toBe(counts[s.stage]);
     expect(vm.rates).toEqual(report.rates);
@@ -131,7 +169,11 @@ describe('extra breakdown dimensions', () => {
       ['Tier 1', 2, 2, 1],
       ['(none)', 1, 0, 0],
     ]);
-    const d = await funnel.funnelDrill({ ...scope, target: { kind: 'stage', stage: 'sqo' }, group: { dimension: 'icpTier', label: 'Tier 1' } });
+    const d = await funnel.funnelDrill({
+      ...scope,
+      target: { kind: 'stage', stage: 'sqo' },
+      group: { dimension: 'icpTier', label: 'Tier 1' },
+    });
     expect(d.rows.map((r) => r[0])).toEqual(['L1', 'L2']);
   });
 });

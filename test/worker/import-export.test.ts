@@ -8,7 +8,8 @@ import { buildDataset } from '../../src/engine/model/build-dataset';
 import { recordSet, opportunity } from '../fixtures/records';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const OPPS = 'id,created_at,amount,status\nO1,2026-01-01,100,won\nO2,2026-01-02,200.50,lost\nO3,2026-01-03,300,open\nO4,2026-01-04,400,won\nO5,2026-01-05,oops,open\n';
+const OPPS =
+  'id,created_at,amount,status\nO1,2026-01-01,100,won\nO2,2026-01-02,200.50,lost\nO3,2026-01-03,300,open\nO4,2026-01-04,400,won\nO5,2026-01-05,oops,open\n';
 
 describe('import handlers: preview, then commit', () => {
   it('a preview does not replace the dataset; commit does, and the summary counts outcomes', async () => {
@@ -31,7 +32,16 @@ describe('import handlers: preview, then commit', () => {
     const preview = await engine.previewInputs([{ name: 'opportunities.csv', bytes: enc(OPPS) }]);
     const { header, rows } = await engine.rejectedRows(preview.id);
     expect(header).toEqual(['file', 'row', 'column', 'value', 'reason', 'source_row']);
-    expect(rows).toEqual([['opportunities.csv', '5', 'amount', 'oops', 'not a number: expected an amount in currency units, e.g. 1250.50', 'O5,2026-01-05,oops,open']]);
+    expect(rows).toEqual([
+      [
+        'opportunities.csv',
+        '5',
+        'amount',
+        'oops',
+        'not a number: expected an amount in currency units, e.g. 1250.50',
+        'O5,2026-01-05,oops,open',
+      ],
+    ]);
   });
 
   it('an unusable preview cannot be committed; the mapping screen remaps it', async () => {
@@ -40,19 +50,53 @@ describe('import handlers: preview, then commit', () => {
     const preview = await engine.previewInputs([{ name: 'deals.csv', bytes: enc(deals) }]);
     expect(preview.usable).toBe(false);
     // The proposal guesses from the column names and the stage words (Negotiating → open).
-    expect(preview.unmapped[0]!.proposal).toMatchObject({ target: 'opportunities', values: [['status', [['Won', 'won'], ['Negotiating', 'open']]]] });
+    expect(preview.unmapped[0]!.proposal).toMatchObject({
+      target: 'opportunities',
+      values: [
+        [
+          'status',
+          [
+            ['Won', 'won'],
+            ['Negotiating', 'open'],
+          ],
+        ],
+      ],
+    });
     await expect(engine.commitImport(preview.id)).rejects.toThrow(/Nothing usable/);
     const remapped = await engine.remapImport(preview.id, {
       version: 1,
       name: 'deals',
-      tables: [{ file: 'deals.csv', target: 'opportunities', columns: [['id', 'deal_id'], ['created_at', 'Created'], ['amount', 'Value'], ['status', 'Stage']], values: [['status', [['Won', 'won'], ['Negotiating', 'lost']]]], defaults: [] }],
+      tables: [
+        {
+          file: 'deals.csv',
+          target: 'opportunities',
+          columns: [
+            ['id', 'deal_id'],
+            ['created_at', 'Created'],
+            ['amount', 'Value'],
+            ['status', 'Stage'],
+          ],
+          values: [
+            [
+              'status',
+              [
+                ['Won', 'won'],
+                ['Negotiating', 'lost'],
+              ],
+            ],
+          ],
+          defaults: [],
+        },
+      ],
     });
     expect(remapped.counts.opportunities).toBe(2);
     expect((await engine.commitImport(remapped.id)).outcomes.winRate).toBe(0.5);
   });
 
   it('win rate is null when nothing is closed (0/0)', () => {
-    const ds = buildDataset(recordSet({ opportunities: [opportunity('O1', '2026-01-01', { status: 'open', amountCents: 5 })] }));
+    const ds = buildDataset(
+      recordSet({ opportunities: [opportunity('O1', '2026-01-01', { status: 'open', amountCents: 5 })] }),
+    );
     expect(opportunityOutcomes(ds)).toEqual({ open: 1, won: 0, lost: 0, openPipelineCents: 5, winRate: null });
   });
 });
@@ -103,10 +147,16 @@ describe('readUrl', () => {
       'a.csv is 5 KB, above the about 2 KB this device can import at once: load fewer files at a time',
     );
     const lying = (async () => response('x'.repeat(5000))) as unknown as typeof fetch;
-    await expect(readUrl('https://e.x/a.csv', token(), 2048, undefined, { fetchFn: lying })).rejects.toThrow(/above the about 2 KB/);
+    await expect(readUrl('https://e.x/a.csv', token(), 2048, undefined, { fetchFn: lying })).rejects.toThrow(
+      /above the about 2 KB/,
+    );
     const slow = ((_: string, i: RequestInit) =>
-      new Promise((_resolve, reject) => i.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch;
-    await expect(readUrl('https://e.x/a.csv', token(), 1024, undefined, { fetchFn: slow, timeoutMs: 20 })).rejects.toThrow(/did not answer within 0 s/);
+      new Promise((_resolve, reject) =>
+        i.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      )) as unknown as typeof fetch;
+    await expect(
+      readUrl('https://e.x/a.csv', token(), 1024, undefined, { fetchFn: slow, timeoutMs: 20 }),
+    ).rejects.toThrow(/did not answer within 0 s/);
   });
 
   it('cancel stops the read between chunks', async () => {
@@ -118,12 +168,17 @@ describe('readUrl', () => {
       },
     });
     const fetchFn = (async () => new Response(stream)) as unknown as typeof fetch;
-    await expect(readUrl('https://e.x/a.csv', t, 1024, undefined, { fetchFn })).rejects.toThrow(/Import cancelled: the current dataset is unchanged/);
+    await expect(readUrl('https://e.x/a.csv', t, 1024, undefined, { fetchFn })).rejects.toThrow(
+      /Import cancelled: the current dataset is unchanged/,
+    );
   });
 });
 
 describe('readBlobs', () => {
-  const files = () => [new File(['id,created_at\nL1,2026-01-01\n'], 'leads.csv'), new File(['id\nA1\n'], 'accounts.csv')];
+  const files = () => [
+    new File(['id,created_at\nL1,2026-01-01\n'], 'leads.csv'),
+    new File(['id\nA1\n'], 'accounts.csv'),
+  ];
 
   it('reads a selection within the limit', async () => {
     const read = await readBlobs(files(), { cancelled: false }, 1024);

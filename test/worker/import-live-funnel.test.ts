@@ -33,7 +33,11 @@ describe('importing a leads file: the funnel from the first chunks', () => {
     const engine = createEngineService();
     const seen: ImportProgress[] = [];
     const accounts = new TextEncoder().encode(files['accounts.csv']!);
-    await engine.previewFiles([chunkedFile('accounts.csv', accounts, 50_000), chunkedFile('leads.csv', leads, 20_000)], {}, (p) => seen.push(p));
+    await engine.previewFiles(
+      [chunkedFile('accounts.csv', accounts, 50_000), chunkedFile('leads.csv', leads, 20_000)],
+      {},
+      (p) => seen.push(p),
+    );
     const withFunnel = seen.filter((p) => p.funnel !== undefined);
     // No funnel while accounts.csv is read; one per chunk of leads.csv from the first on.
     expect(seen.filter((p) => p.file === 'accounts.csv' && p.funnel)).toEqual([]);
@@ -68,7 +72,11 @@ describe('importing a leads file: the funnel from the first chunks', () => {
     const seen: ImportProgress[] = [];
     const accounts = new TextEncoder().encode(files['accounts.csv']!);
     // 10-byte chunks: the accounts header takes several chunks before it shows it is not a leads file.
-    await engine.previewFiles([chunkedFile('accounts.csv', accounts.slice(0, 4_000), 10), chunkedFile('leads.csv', leads, 20_000)], {}, (p) => seen.push(p));
+    await engine.previewFiles(
+      [chunkedFile('accounts.csv', accounts.slice(0, 4_000), 10), chunkedFile('leads.csv', leads, 20_000)],
+      {},
+      (p) => seen.push(p),
+    );
     expect(seen.filter((p) => p.file === 'accounts.csv' && p.funnel)).toEqual([]);
     const last = seen.filter((p) => p.funnel).at(-1)!.funnel!;
     expect(last.complete).toBe(true);

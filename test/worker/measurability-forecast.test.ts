@@ -28,12 +28,20 @@ function opportunityOnly(): RecordSet {
 }
 
 function leadsOnly(): RecordSet {
-  return recordSet({ leads: [lead('L1', '2026-04-01', { mql: '2026-04-05', sql: '2026-04-20' }), lead('L2', '2026-04-02')] });
+  return recordSet({
+    leads: [lead('L1', '2026-04-01', { mql: '2026-04-05', sql: '2026-04-20' }), lead('L2', '2026-04-02')],
+  });
 }
 
 function ctx(rs: RecordSet): DatasetContext {
   const dataset = buildDataset(rs);
-  return { records: rs, dataset, report: { files: [], rowsRead: 0, accepted: 0, repaired: 0, rejected: 0, issues: [], warnings: [] }, asOf: dataset.meta.latestAt, options: { json: true, flags: {} } };
+  return {
+    records: rs,
+    dataset,
+    report: { files: [], rowsRead: 0, accepted: 0, repaired: 0, rejected: 0, issues: [], warnings: [] },
+    asOf: dataset.meta.latestAt,
+    options: { json: true, flags: {} },
+  };
 }
 
 const view = (rs: RecordSet) => forecastView(buildDataset(rs), { filters: {}, settings: DEFAULT_FORECAST_SETTINGS });
@@ -58,7 +66,17 @@ describe('Forecast on an opportunity-only company', () => {
     const p = (forecastSection.json(ctx(opportunityOnly())) as { pipeline: Record<string, unknown> }).pipeline;
     expect(p.stagesUsingDefault).toEqual(['sqo']);
     // 4 closed deals passed through sqo (3 won): fewer than 20, and the export records no probability.
-    expect(p.stageProbabilities).toEqual([{ stage: 'sqo', p: 0.1, source: 'entered default', closedThroughStage: 4, wonThroughStage: 3, exportProbability: null, openDeals: 2 }]);
+    expect(p.stageProbabilities).toEqual([
+      {
+        stage: 'sqo',
+        p: 0.1,
+        source: 'entered default',
+        closedThroughStage: 4,
+        wonThroughStage: 3,
+        exportProbability: null,
+        openDeals: 2,
+      },
+    ]);
     expect(p.winRate).toBe(0.75);
   });
 });
@@ -74,7 +92,13 @@ describe('Forecast on a leads-only company', () => {
     const needs = `not measurable — needs ${NEEDS.opportunities}`;
     expect(v.notMeasurable).toEqual({ winRate: needs, cycle: needs, velocity: needs });
     const p = (forecastSection.json(ctx(leadsOnly())) as { pipeline: Record<string, unknown> }).pipeline;
-    expect(p).toMatchObject({ winRate: null, averageCycleDays: null, salesVelocityPerDay: null, stageProbabilities: [], stagesUsingDefault: [] });
+    expect(p).toMatchObject({
+      winRate: null,
+      averageCycleDays: null,
+      salesVelocityPerDay: null,
+      stageProbabilities: [],
+      stagesUsingDefault: [],
+    });
     expect(p.notMeasurable).toEqual({ winRate: needs, averageCycleDays: needs, salesVelocityPerDay: needs });
   });
 });

@@ -88,7 +88,10 @@ describe('an opportunity-only company', () => {
 
   it('Hygiene: every detector is not measurable, none flags a deal', async () => {
     const e = await engineWith(opportunityOnly());
-    const h = await e.hygiene({ filters: {}, rules: (await import('../../src/engine/hygiene/rules')).DEFAULT_HYGIENE_RULES });
+    const h = await e.hygiene({
+      filters: {},
+      rules: (await import('../../src/engine/hygiene/rules')).DEFAULT_HYGIENE_RULES,
+    });
     expect(h.detectors.map((d) => [d.key, d.notMeasurable !== null, d.rows.length])).toEqual([
       ['fastTrack', true, 0],
       ['passThrough', true, 0],
@@ -100,14 +103,31 @@ describe('an opportunity-only company', () => {
 
   it('report --json: rates.winRate is the opportunity win rate; lead counts and rates are null with a reason', () => {
     const c = ctx(opportunityOnly(), '2026-06-30');
-    const f = funnelJson(c) as Record<string, unknown> & { rates: Record<string, number | null>; notMeasurable: Record<string, string> };
+    const f = funnelJson(c) as Record<string, unknown> & {
+      rates: Record<string, number | null>;
+      notMeasurable: Record<string, string>;
+    };
     expect(f.basis).toBe('opportunities');
     expect(f.stageCounts).toBeNull();
-    expect(f.rates).toEqual({ leadToMql: null, mqlToSal: null, salToSql: null, sqlToSqo: null, mqlToSqo: null, mqlToWon: null, sqoToWon: null, winRate: 0.75 });
+    expect(f.rates).toEqual({
+      leadToMql: null,
+      mqlToSal: null,
+      salToSql: null,
+      sqlToSqo: null,
+      mqlToSqo: null,
+      mqlToWon: null,
+      sqoToWon: null,
+      winRate: 0.75,
+    });
     expect(f.notMeasurable.leadRates).toBe(`not measurable — needs ${NEEDS.leads}`);
     expect(f.opportunityFunnel).toMatchObject({ source: 'status', open: 2, won: 3, lost: 1, winRate: 0.75 });
     const h = hygieneJson(c).hygiene as Record<string, unknown>;
-    expect(h).toMatchObject({ fastTrack: null, passThrough: null, restaged: null, marketingSourcedShare: { anyTouch: null, firstTouch90d: null } });
+    expect(h).toMatchObject({
+      fastTrack: null,
+      passThrough: null,
+      restaged: null,
+      marketingSourcedShare: { anyTouch: null, firstTouch90d: null },
+    });
   });
 });
 
@@ -125,13 +145,19 @@ describe('a leads-only company', () => {
 
   it('Hygiene: every detector needs an opportunities file', async () => {
     const e = await engineWith(leadsOnly());
-    const h = await e.hygiene({ filters: {}, rules: (await import('../../src/engine/hygiene/rules')).DEFAULT_HYGIENE_RULES });
+    const h = await e.hygiene({
+      filters: {},
+      rules: (await import('../../src/engine/hygiene/rules')).DEFAULT_HYGIENE_RULES,
+    });
     for (const d of h.detectors) expect(d.notMeasurable).toContain(NEEDS.opportunities);
   });
 
   it('report --json: lead rates measured, no opportunity funnel, hygiene null with reasons', () => {
     const c = ctx(leadsOnly(), '2026-06-30');
-    const f = funnelJson(c) as Record<string, unknown> & { rates: Record<string, number | null>; notMeasurable: Record<string, string> };
+    const f = funnelJson(c) as Record<string, unknown> & {
+      rates: Record<string, number | null>;
+      notMeasurable: Record<string, string>;
+    };
     expect(f.basis).toBe('leads');
     expect(f.rates).toMatchObject({ leadToMql: 0.5, mqlToSal: 0.5, salToSql: 1, winRate: null, sqoToWon: null });
     expect(f.opportunityFunnel).toBeNull();

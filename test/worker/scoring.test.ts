@@ -5,7 +5,10 @@ import { thresholdFreeKey } from '../../src/engine/scoring/what-if-prepare';
 import type { EngineApi } from '../../src/worker/api';
 import { createEngineService } from '../../src/worker/service';
 
-const withMql = (fit: number, intent: number): RuleSet => ({ ...DEFAULT_RULE_SET, qualification: { ...DEFAULT_RULE_SET.qualification, mqlMinFit: fit, mqlMinIntent: intent } });
+const withMql = (fit: number, intent: number): RuleSet => ({
+  ...DEFAULT_RULE_SET,
+  qualification: { ...DEFAULT_RULE_SET.qualification, mqlMinFit: fit, mqlMinIntent: intent },
+});
 
 describe('scoring handlers', () => {
   let api: EngineApi;
@@ -33,7 +36,12 @@ describe('scoring handlers', () => {
       ...DEFAULT_RULE_SET,
       activities: DEFAULT_RULE_SET.activities.map((a) => (a.type === type ? { ...a, points } : a)),
     });
-    for (const draft of [withPoints('demo_request', 26), withPoints('demo_request', 31), withPoints('demo_request', -4), withPoints('page_view', 7)]) {
+    for (const draft of [
+      withPoints('demo_request', 26),
+      withPoints('demo_request', 31),
+      withPoints('demo_request', -4),
+      withPoints('page_view', 7),
+    ]) {
       const vm = await api.whatIf({ filters: {}, draft, applied: DEFAULT_RULE_SET });
       const changes = await api.statusChanges({ filters: {}, rules: draft, limit: 25 });
       await fresh.loadDemo({ leads: 3000 });
@@ -66,7 +74,11 @@ describe('scoring handlers', () => {
 
   it('filters narrow the population', async () => {
     const all = await api.whatIf({ filters: {}, draft: DEFAULT_RULE_SET, applied: DEFAULT_RULE_SET });
-    const some = await api.whatIf({ filters: { segments: ['Enterprise'] }, draft: DEFAULT_RULE_SET, applied: DEFAULT_RULE_SET });
+    const some = await api.whatIf({
+      filters: { segments: ['Enterprise'] },
+      draft: DEFAULT_RULE_SET,
+      applied: DEFAULT_RULE_SET,
+    });
     expect(some.matured).toBeLessThan(all.matured);
   });
 

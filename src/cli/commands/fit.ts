@@ -29,10 +29,12 @@ function populationLines(p: FitPopulation): string[] {
 export function runFit(ctx: DatasetContext): CommandOutput {
   const { flags } = ctx.options;
   const outcome = flags.outcome ?? 'won';
-  if (outcome !== 'won' && outcome !== 'sqo') throw new CliError(`--outcome takes won or sqo, not "${String(outcome)}"`);
+  if (outcome !== 'won' && outcome !== 'sqo')
+    throw new CliError(`--outcome takes won or sqo, not "${String(outcome)}"`);
   const seedFlag = flags.seed ?? '1';
   const seed = Number(seedFlag);
-  if (typeof seedFlag !== 'string' || !Number.isInteger(seed)) throw new CliError(`--seed takes an integer, not "${String(seedFlag)}"`);
+  if (typeof seedFlag !== 'string' || !Number.isInteger(seed))
+    throw new CliError(`--seed takes an integer, not "${String(seedFlag)}"`);
   const matFlag = flags['maturity-days'] ?? String(DEFAULT_RULE_SET.maturityDays);
   const maturityDays = Number(matFlag);
   const { min, max } = BOUNDS.maturityDays;
@@ -41,15 +43,35 @@ export function runFit(ctx: DatasetContext): CommandOutput {
   }
   const foldsFlag = flags.folds ?? '5';
   const folds = Number(foldsFlag);
-  if (typeof foldsFlag !== 'string' || !Number.isInteger(folds) || folds < 2 || folds > 20) throw new CliError(`--folds takes a whole number from 2 to 20, not "${String(foldsFlag)}"`);
+  if (typeof foldsFlag !== 'string' || !Number.isInteger(folds) || folds < 2 || folds > 20)
+    throw new CliError(`--folds takes a whole number from 2 to 20, not "${String(foldsFlag)}"`);
   const predFlag = flags.predictions ?? '10';
   const predictions = Number(predFlag);
-  if (typeof predFlag !== 'string' || !Number.isInteger(predictions) || predictions < 0) throw new CliError(`--predictions takes a whole number of leads, not "${String(predFlag)}"`);
-  const exclude = typeof flags.exclude === 'string' ? flags.exclude.split(',').map((s) => s.trim()).filter(Boolean) : [...DEFAULT_EXCLUDED];
-  const s = suggestWeights(ctx.dataset, { ...DEFAULT_RULE_SET, maturityDays }, { asOf: ctx.asOf, outcome, exclude, seed, folds });
+  if (typeof predFlag !== 'string' || !Number.isInteger(predictions) || predictions < 0)
+    throw new CliError(`--predictions takes a whole number of leads, not "${String(predFlag)}"`);
+  const exclude =
+    typeof flags.exclude === 'string'
+      ? flags.exclude
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [...DEFAULT_EXCLUDED];
+  const s = suggestWeights(
+    ctx.dataset,
+    { ...DEFAULT_RULE_SET, maturityDays },
+    { asOf: ctx.asOf, outcome, exclude, seed, folds },
+  );
   if (s.status === 'refused') {
     const output = ctx.options.json
-      ? JSON.stringify({ status: s.status, outcome: s.outcome, population: s.population, reason: s.reason, currentRulesNote: s.currentRulesNote, excluded: s.excluded, ruleSet: null })
+      ? JSON.stringify({
+          status: s.status,
+          outcome: s.outcome,
+          population: s.population,
+          reason: s.reason,
+          currentRulesNote: s.currentRulesNote,
+          excluded: s.excluded,
+          ruleSet: null,
+        })
       : [`No fit for ${s.outcome === 'won' ? 'won' : 'reached SQO'}.`, ...populationLines(s.population)].join('\n');
     return { output, exitCode: 1, stderr: s.reason };
   }

@@ -22,7 +22,14 @@ export function runImport(result: ImportResult, json: boolean): CommandOutput {
       repaired: report.repaired,
       rejected: report.rejected,
       files: report.files,
-      issues: report.issues.map((i) => ({ file: i.file, row: i.row, column: i.column ?? null, value: i.value ?? null, reason: i.reason, outcome: i.outcome })),
+      issues: report.issues.map((i) => ({
+        file: i.file,
+        row: i.row,
+        column: i.column ?? null,
+        value: i.value ?? null,
+        reason: i.reason,
+        outcome: i.outcome,
+      })),
       warnings: report.warnings,
       records: {
         accounts: records.accounts.length,
@@ -38,12 +45,21 @@ export function runImport(result: ImportResult, json: boolean): CommandOutput {
   const lines = [
     `Read as: ${result.mode}`,
     ...formatImportReportLines(report),
-    ...report.files.map((f) => `  ${f.file}: ${f.rowsRead} read, ${f.accepted} accepted, ${f.repaired} repaired, ${f.rejected} rejected`),
-    ...report.issues.slice(0, 50).map((i) => `  ${i.outcome} ${i.file} row ${i.row}${i.column ? ` [${i.column}]` : ''}${i.value ? ` "${i.value}"` : ''}: ${i.reason}`),
+    ...report.files.map(
+      (f) => `  ${f.file}: ${f.rowsRead} read, ${f.accepted} accepted, ${f.repaired} repaired, ${f.rejected} rejected`,
+    ),
+    ...report.issues
+      .slice(0, 50)
+      .map(
+        (i) =>
+          `  ${i.outcome} ${i.file} row ${i.row}${i.column ? ` [${i.column}]` : ''}${i.value ? ` "${i.value}"` : ''}: ${i.reason}`,
+      ),
   ];
   if (report.issues.length > 50) lines.push(`  … and ${report.issues.length - 50} more issues (use --json for all)`);
   for (const u of result.unmapped) {
-    lines.push(`Unmapped: ${u.file} (columns: ${u.header.join(', ')}); proposed target ${u.proposal.target}. Save a mapping and pass --mapping.`);
+    lines.push(
+      `Unmapped: ${u.file} (columns: ${u.header.join(', ')}); proposed target ${u.proposal.target}. Save a mapping and pass --mapping.`,
+    );
   }
   if (exitCode !== 0) lines.push('Nothing usable was read: no lead or opportunity row was accepted.');
   return { output: lines.join('\n'), exitCode };

@@ -19,7 +19,11 @@ function mergeJson(into: Record<string, unknown>, from: Record<string, unknown>)
  */
 export function runReport(ctx: DatasetContext): string {
   if (ctx.options.json) {
-    const out: Record<string, unknown> = { dataset: ctx.dataset.meta.name, asOf: isoDate(ctx.asOf), asOfInstant: new Date(ctx.asOf).toISOString() };
+    const out: Record<string, unknown> = {
+      dataset: ctx.dataset.meta.name,
+      asOf: isoDate(ctx.asOf),
+      asOfInstant: new Date(ctx.asOf).toISOString(),
+    };
     for (const s of REPORT_SECTIONS) mergeJson(out, s.json(ctx));
     return JSON.stringify(out, null, 2);
   }

@@ -6,7 +6,18 @@ import { runScenario, type ScenarioStep } from '../../engine/forecast/scenario';
 import { CliError, type CliOptions } from '../context';
 
 /** Flags the command reads; main.ts declares them so their values parse as strings. */
-export const SCENARIO_FLAGS = ['mqls', 'sals', 'sqls', 'sqos', 'mql-to-sal', 'sal-to-sql', 'sql-to-sqo', 'acv', 'win-rate', 'quota'] as const;
+export const SCENARIO_FLAGS = [
+  'mqls',
+  'sals',
+  'sqls',
+  'sqos',
+  'mql-to-sal',
+  'sal-to-sql',
+  'sql-to-sqo',
+  'acv',
+  'win-rate',
+  'quota',
+] as const;
 
 function num(flags: CliOptions['flags'], name: string): number | undefined {
   const v = flags[name];
@@ -31,7 +42,8 @@ export function runScenarioCommand(options: CliOptions): string {
   const mqls = num(f, 'mqls');
   const acv = num(f, 'acv');
   const winRate = num(f, 'win-rate');
-  if (mqls === undefined || acv === undefined || winRate === undefined) throw new CliError('scenario needs --mqls, --acv and --win-rate');
+  if (mqls === undefined || acv === undefined || winRate === undefined)
+    throw new CliError('scenario needs --mqls, --acv and --win-rate');
   if (winRate > 1) throw new CliError(`--win-rate is a rate between 0 and 1, not ${winRate}`);
   const quota = num(f, 'quota');
   const r = runScenario({
@@ -56,11 +68,14 @@ export function runScenarioCommand(options: CliOptions): string {
     additionalMqls: r.additionalMqls,
   };
   if (options.json) return JSON.stringify(out, null, 2);
-  const usd = (v: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 2 }).format(v);
+  const usd = (v: number) =>
+    new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 2 }).format(v);
   const s = r.stages;
   return [
     `Scenario: ${s.mql} MQLs → ${s.sal} SALs → ${s.sql} SQLs → ${s.sqo} SQOs`,
     `Pipeline ${usd(out.pipeline)}; expected bookings ${usd(out.expectedBookings)} at a ${(winRate * 100).toFixed(1)}% win rate`,
-    ...(out.gap === null ? [] : [`Gap to quota ${usd(out.gap)}; MQLs needed ${r.mqlsNeeded ?? 'n/a'} (${r.additionalMqls ?? 'n/a'} more)`]),
+    ...(out.gap === null
+      ? []
+      : [`Gap to quota ${usd(out.gap)}; MQLs needed ${r.mqlsNeeded ?? 'n/a'} (${r.additionalMqls ?? 'n/a'} more)`]),
   ].join('\n');
 }

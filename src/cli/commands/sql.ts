@@ -32,7 +32,9 @@ function readRules(path: string): RuleSet {
   const r = ruleSetSchema.safeParse(json);
   if (!r.success) {
     const first = r.error.issues[0];
-    throw new CliError(`${path} is not a RevLens rule set: ${first ? `${first.path.join('.') || '(top)'}: ${first.message}` : 'invalid'}`);
+    throw new CliError(
+      `${path} is not a RevLens rule set: ${first ? `${first.path.join('.') || '(top)'}: ${first.message}` : 'invalid'}`,
+    );
   }
   return clampRuleSet(r.data as RuleSet);
 }
@@ -41,9 +43,13 @@ function readRules(path: string): RuleSet {
 function customKinds(list: string | undefined): CustomColumns {
   const leads: Record<string, CustomKind> = {};
   const accounts: Record<string, CustomKind> = {};
-  for (const ref of (list ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const ref of (list ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(lead|account)\.custom\.(.+)$/.exec(ref);
-    if (!m) throw new CliError(`--numeric takes custom columns as lead.custom.NAME or account.custom.NAME, not "${ref}"`, 2);
+    if (!m)
+      throw new CliError(`--numeric takes custom columns as lead.custom.NAME or account.custom.NAME, not "${ref}"`, 2);
     (m[1] === 'lead' ? leads : accounts)[m[2]!] = 'number';
   }
   return { leads, accounts, complete: false };
@@ -52,7 +58,8 @@ function customKinds(list: string | undefined): CustomColumns {
 /** The as-of of the package: the end of the given day (SPEC: a date D means the end of D), or the latest event at each run. */
 function asOfFrom(d: string | undefined): number | 'latest' {
   if (d === undefined) return 'latest';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || !Number.isFinite(Date.parse(`${d}T00:00:00Z`))) throw new CliError(`--as-of takes a date as YYYY-MM-DD, not "${d}"`, 2);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || !Number.isFinite(Date.parse(`${d}T00:00:00Z`)))
+    throw new CliError(`--as-of takes a date as YYYY-MM-DD, not "${d}"`, 2);
   return Date.parse(`${d}T23:59:59.999Z`);
 }
 
@@ -61,11 +68,19 @@ export function runSql(options: CliOptions): string {
   const rulesPath = str(f, 'rules');
   const dialect = str(f, 'dialect');
   const out = str(f, 'out');
-  if (!rulesPath || !dialect || !out) throw new CliError('sql needs --rules <rules.json> --dialect <dialect> --out <folder>', 2);
+  if (!rulesPath || !dialect || !out)
+    throw new CliError('sql needs --rules <rules.json> --dialect <dialect> --out <folder>', 2);
   if (!isDialect(dialect)) throw new CliError(`unknown dialect "${dialect}": use one of ${DIALECTS.join(', ')}`, 2);
   const instant = str(f, 'scoring-instant') ?? 'as-of';
-  if (instant !== 'as-of' && instant !== 'history') throw new CliError(`--scoring-instant is as-of or history, not "${instant}"`, 2);
-  const files = dbtPackage({ dialect, rules: readRules(rulesPath), asOf: asOfFrom(options.asOf), scoringInstant: instant as ScoringInstant, custom: customKinds(str(f, 'numeric')) });
+  if (instant !== 'as-of' && instant !== 'history')
+    throw new CliError(`--scoring-instant is as-of or history, not "${instant}"`, 2);
+  const files = dbtPackage({
+    dialect,
+    rules: readRules(rulesPath),
+    asOf: asOfFrom(options.asOf),
+    scoringInstant: instant as ScoringInstant,
+    custom: customKinds(str(f, 'numeric')),
+  });
   const root = resolve(out);
   mkdirSync(root, { recursive: true });
   for (const file of files) {

@@ -32,7 +32,8 @@ export const NOT_COVERED: Readonly<Record<string, string>> = {
   funnel: 'skipped stages, re-entries, pipeline per stage and time in stage are computed by the in-memory engine only',
   accuracy: 'scores need a rule set: compile it with revlens sql (lead_scores)',
   tiers: 'scores need a rule set: compile it with revlens sql (lead_scores)',
-  pipeline: 'totals include open deals without a close date, which pipeline_by_quarter leaves out; use the in-memory engine',
+  pipeline:
+    'totals include open deals without a close date, which pipeline_by_quarter leaves out; use the in-memory engine',
   hygiene: 'computed by the in-memory engine only',
   forecast: 'computed by the in-memory engine only',
 };
@@ -55,7 +56,9 @@ function add(t: Tally, r: Row): void {
 }
 
 function summary(t: Tally): { stageCounts: StageCounts; rates: FunnelRates } {
-  const rates = Object.fromEntries(STAGE_PAIRS.map((p) => [p.key, ratio(t.both[p.key]!, t.counts[p.from])])) as FunnelRates;
+  const rates = Object.fromEntries(
+    STAGE_PAIRS.map((p) => [p.key, ratio(t.both[p.key]!, t.counts[p.from])]),
+  ) as FunnelRates;
   rates.winRate = ratio(t.counts.won, t.counts.won + t.counts.lost);
   return { stageCounts: t.counts, rates };
 }
@@ -74,7 +77,9 @@ export function funnelFigures(rows: readonly Row[], mode: 'inclusive' | 'strict'
   }
   const labels = [...bySource.keys()].filter((l) => l !== NONE_LABEL).sort();
   if (bySource.has(NONE_LABEL)) labels.push(NONE_LABEL);
-  const source = Object.fromEntries(labels.filter((l) => bySource.get(l)!.counts.lead > 0).map((l) => [l, summary(bySource.get(l)!)]));
+  const source = Object.fromEntries(
+    labels.filter((l) => bySource.get(l)!.counts.lead > 0).map((l) => [l, summary(bySource.get(l)!)]),
+  );
   return { ...summary(total), breakdown: { source } };
 }
 
@@ -123,12 +128,19 @@ export function reportText(j: {
   lines.push(`  ${'Win rate'.padEnd(13)}${pct(j.rates.winRate).padStart(10)}  won ÷ (won + lost)`);
   lines.push('  By source: MQL→SQO, SQL→SQO, win rate');
   for (const [label, t] of Object.entries(j.breakdown.source)) {
-    lines.push(`    ${label.padEnd(22)}${pct(t.rates.mqlToSqo).padStart(8)}${pct(t.rates.sqlToSqo).padStart(9)}${pct(t.rates.winRate).padStart(9)}`);
+    lines.push(
+      `    ${label.padEnd(22)}${pct(t.rates.mqlToSqo).padStart(8)}${pct(t.rates.sqlToSqo).padStart(9)}${pct(t.rates.winRate).padStart(9)}`,
+    );
   }
   lines.push('', 'Coverage per quarter with a quota (currency units)');
   for (const [q, c] of Object.entries(j.coverage)) {
-    lines.push(`  ${q}: quota ${c.quota}, won ${c.won}, open due ${c.openDue}, coverage ${c.coverage === 'quota met' ? 'quota met' : `${c.coverage.toFixed(2)}×`}`);
+    lines.push(
+      `  ${q}: quota ${c.quota}, won ${c.won}, open due ${c.openDue}, coverage ${c.coverage === 'quota met' ? 'quota met' : `${c.coverage.toFixed(2)}×`}`,
+    );
   }
-  lines.push('', 'Not computed by this engine: importReport, funnel details, scores, pipeline totals, hygiene, forecast (see --json notCovered).');
+  lines.push(
+    '',
+    'Not computed by this engine: importReport, funnel details, scores, pipeline totals, hygiene, forecast (see --json notCovered).',
+  );
   return lines.join('\n');
 }

@@ -57,7 +57,13 @@ function headerFor(headers: readonly string[], column: string): string | undefin
 }
 
 /** The statements that read one table: `<name>_read`, then the view `<name>`. */
-export function tableStatements(spec: TableSpec, scan: string, headers: readonly string[], has: (table: string) => boolean, viewName = spec.name): string[] {
+export function tableStatements(
+  spec: TableSpec,
+  scan: string,
+  headers: readonly string[],
+  has: (table: string) => boolean,
+  viewName = spec.name,
+): string[] {
   const kinds = columnKinds(spec);
   const texts = [...kinds.map(([c]) => c), ...(spec.extraTexts ?? [])];
   const problem = (when: string, column: string, reason: string) =>
@@ -101,15 +107,28 @@ SELECT "opportunity_id", "stage", "at" FROM (
 ) WHERE "before" IS NULL OR "before" <> "stage"`;
 
 /** Every statement, in dependency order, given each file's column names (absent files: none). */
-export function loadStatements(files: ReadonlyMap<string, TableFile>, headersOf: (table: string) => readonly string[]): string[] {
+export function loadStatements(
+  files: ReadonlyMap<string, TableFile>,
+  headersOf: (table: string) => readonly string[],
+): string[] {
   const has = (table: string) => files.has(table);
   const out: string[] = [];
   for (const spec of TABLE_SPECS) {
     const file = files.get(spec.name);
     const scan = file ? scanOf(file) : emptyScan(spec);
-    const headers = file ? headersOf(spec.name) : [...canonicalTable(spec.name).columns.map((c) => c.name), ...(spec.extraTexts ?? [])];
+    const headers = file
+      ? headersOf(spec.name)
+      : [...canonicalTable(spec.name).columns.map((c) => c.name), ...(spec.extraTexts ?? [])];
     // Stage entries are completed from the history file below.
-    out.push(...tableStatements(spec, scan, headers, has, spec.name === 'opportunity_stages' ? 'opportunity_stages_listed' : spec.name));
+    out.push(
+      ...tableStatements(
+        spec,
+        scan,
+        headers,
+        has,
+        spec.name === 'opportunity_stages' ? 'opportunity_stages_listed' : spec.name,
+      ),
+    );
     if (spec.name === 'opportunity_history') out.push(STAGES_VIEW);
   }
   return out;

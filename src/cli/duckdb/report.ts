@@ -12,7 +12,15 @@ import { pipelineByQuarterQuery } from '../../warehouse/pipeline-by-quarter';
 import { select } from '../../warehouse/sql/ast';
 import { printQuery } from '../../warehouse/sql/print';
 import { CliError, type CliOptions } from '../context';
-import { coverageFromRows, funnelFigures, leftOutJson, NOT_COVERED, reportText, type LeftOutFile, type LeftOutRow } from './figures';
+import {
+  coverageFromRows,
+  funnelFigures,
+  leftOutJson,
+  NOT_COVERED,
+  reportText,
+  type LeftOutFile,
+  type LeftOutRow,
+} from './figures';
 import { findTableFiles, loadStatements, scanOf, type TableFile } from './load';
 import { readingFiles, withDuckDb, type DuckSession } from './run';
 import { lit } from './value-sql';
@@ -29,21 +37,37 @@ async function asOfOf(s: DuckSession, options: CliOptions): Promise<number> {
     return Date.parse(`${options.asOf}T00:00:00Z`);
   }
   const latest = asOfSql('latest');
-  const [row] = await s.rows(printQuery('duckdb', { ctes: latest.ctes, body: select({ columns: [{ e: latest.expr, as: 'as_of_ms' }] }) }));
+  const [row] = await s.rows(
+    printQuery('duckdb', { ctes: latest.ctes, body: select({ columns: [{ e: latest.expr, as: 'as_of_ms' }] }) }),
+  );
   const ms = Number(row?.as_of_ms);
   return Number.isFinite(ms) && ms > -FAR ? ms : 0;
 }
 
 /** Rows read and left out per file (named as in the folder), and the first rows left out with their reasons. */
-async function leftOut(s: DuckSession, tables: ReadonlyMap<string, TableFile>): Promise<{ files: LeftOutFile[]; rows: LeftOutRow[] }> {
+async function leftOut(
+  s: DuckSession,
+  tables: ReadonlyMap<string, TableFile>,
+): Promise<{ files: LeftOutFile[]; rows: LeftOutRow[] }> {
   const files: LeftOutFile[] = [];
   const rows: LeftOutRow[] = [];
   for (const [t, f] of tables) {
     const file = basename(f.path);
-    const [c] = await s.rows(`SELECT count(*) AS "read", count(*) FILTER (WHERE "issue" IS NOT NULL) AS "out" FROM "${t}_read"`);
+    const [c] = await s.rows(
+      `SELECT count(*) AS "read", count(*) FILTER (WHERE "issue" IS NOT NULL) AS "out" FROM "${t}_read"`,
+    );
     files.push({ file, rowsRead: Number(c?.read), leftOut: Number(c?.out) });
-    const listed = await s.rows(`SELECT "rn", "issue"."column" AS "column", "issue"."value" AS "value", "issue"."reason" AS "reason" FROM "${t}_read" WHERE "issue" IS NOT NULL ORDER BY "rn" LIMIT ${LISTED_ROWS}`);
-    for (const r of listed) rows.push({ file, row: Number(r.rn), column: String(r.column), value: r.value === null ? null : String(r.value), reason: String(r.reason) });
+    const listed = await s.rows(
+      `SELECT "rn", "issue"."column" AS "column", "issue"."value" AS "value", "issue"."reason" AS "reason" FROM "${t}_read" WHERE "issue" IS NOT NULL ORDER BY "rn" LIMIT ${LISTED_ROWS}`,
+    );
+    for (const r of listed)
+      rows.push({
+        file,
+        row: Number(r.rn),
+        column: String(r.column),
+        value: r.value === null ? null : String(r.value),
+        reason: String(r.reason),
+      });
   }
   return { files, rows: rows.slice(0, LISTED_ROWS) };
 }
@@ -56,14 +80,18 @@ const CURRENCY = '^[A-Za-z]{3}$';
  * currency_rates.csv or leaves them out of money.
  */
 async function refuseOtherCurrencies(s: DuckSession): Promise<void> {
-  const [p] = await s.rows(`SELECT upper("t_currency") AS "c" FROM "plan_read" WHERE regexp_full_match("t_currency", ${lit(CURRENCY)}) ORDER BY "rn" LIMIT 1`);
+  const [p] = await s.rows(
+    `SELECT upper("t_currency") AS "c" FROM "plan_read" WHERE regexp_full_match("t_currency", ${lit(CURRENCY)}) ORDER BY "rn" LIMIT 1`,
+  );
   const plan = p ? String(p.c) : 'USD';
   const others = await s.rows(
     `SELECT DISTINCT upper("t_currency") AS "c" FROM "opportunities_read" WHERE "issue" IS NULL AND NOT "skipped" AND "amount" IS NOT NULL AND regexp_full_match("t_currency", ${lit(CURRENCY)}) AND upper("t_currency") <> ${lit(plan)} ORDER BY 1`,
   );
   if (others.length === 0) return;
   const list = others.map((r) => String(r.c)).join(', ');
-  throw new CliError(`Opportunity amounts in ${list} beside the plan currency ${plan}: --engine duckdb never adds two currencies and does not convert them; use the in-memory engine (the default), which converts with currency_rates.csv or leaves them out of money and says so`);
+  throw new CliError(
+    `Opportunity amounts in ${list} beside the plan currency ${plan}: --engine duckdb never adds two currencies and does not convert them; use the in-memory engine (the default), which converts with currency_rates.csv or leaves them out of money and says so`,
+  );
 }
 
 export function engineMode(options: CliOptions): 'inclusive' | 'strict' {
@@ -76,7 +104,11 @@ export function engineMode(options: CliOptions): 'inclusive' | 'strict' {
 /** The report of a canonical folder computed on DuckDB: JSON, or a readable summary. */
 export async function runDuckDbReport(folder: string, options: CliOptions): Promise<string> {
   for (const flag of ['preset', 'mapping']) {
-    if (options.flags[flag] !== undefined) throw new CliError(`--${flag} is for the in-memory engine: --engine duckdb reads a canonical CSV or Parquet folder`, 2);
+    if (options.flags[flag] !== undefined)
+      throw new CliError(
+        `--${flag} is for the in-memory engine: --engine duckdb reads a canonical CSV or Parquet folder`,
+        2,
+      );
   }
   const mode = engineMode(options);
   let isFolder: boolean;
@@ -85,28 +117,44 @@ export async function runDuckDbReport(folder: string, options: CliOptions): Prom
   } catch {
     throw new CliError(`No such file or folder: ${folder}`);
   }
-  if (!isFolder) throw new CliError(`--engine duckdb reads a canonical folder (CSV or Parquet files), not the file ${folder}`);
+  if (!isFolder)
+    throw new CliError(`--engine duckdb reads a canonical folder (CSV or Parquet files), not the file ${folder}`);
   const files = findTableFiles(folder);
-  if (!files.has('leads') && !files.has('opportunities')) throw new CliError(`No leads or opportunities file (.csv or .parquet) in ${folder}`);
+  if (!files.has('leads') && !files.has('opportunities'))
+    throw new CliError(`No leads or opportunities file (.csv or .parquet) in ${folder}`);
   return withDuckDb(async (s) => {
     const headers = new Map<string, string[]>();
     for (const [table, file] of files) {
       const cols = await readingFiles(file.path, () => s.rows(`DESCRIBE SELECT * FROM ${scanOf(file)}`));
-      headers.set(table, cols.map((c) => String(c.column_name)));
+      headers.set(
+        table,
+        cols.map((c) => String(c.column_name)),
+      );
     }
-    for (const sql of loadStatements(files, (t) => headers.get(t) ?? [])) await readingFiles(`the files of ${folder}`, () => s.run(sql));
+    for (const sql of loadStatements(files, (t) => headers.get(t) ?? []))
+      await readingFiles(`the files of ${folder}`, () => s.run(sql));
     const out = await leftOut(s, files);
-    const [kept] = await s.rows(`SELECT (SELECT count(*) FROM "leads") + (SELECT count(*) FROM "opportunities") AS "n"`);
+    const [kept] = await s.rows(
+      `SELECT (SELECT count(*) FROM "leads") + (SELECT count(*) FROM "opportunities") AS "n"`,
+    );
     if (Number(kept?.n) === 0) {
-      const reasons = out.rows.map((r) => `${r.file} row ${r.row}${r.column ? ` [${r.column}]` : ''}: ${r.reason}`).join('\n');
+      const reasons = out.rows
+        .map((r) => `${r.file} row ${r.row}${r.column ? ` [${r.column}]` : ''}: ${r.reason}`)
+        .join('\n');
       throw new CliError(`Nothing usable was read from ${folder}: no lead or opportunity row was kept.\n${reasons}`);
     }
     await refuseOtherCurrencies(s);
-    const [fy] = await s.rows(`SELECT CAST("t_fiscal_year_start_month" AS INTEGER) AS "m" FROM "plan_read" WHERE regexp_full_match("t_fiscal_year_start_month", ${lit(MONTH)}) ORDER BY "rn" LIMIT 1`);
+    const [fy] = await s.rows(
+      `SELECT CAST("t_fiscal_year_start_month" AS INTEGER) AS "m" FROM "plan_read" WHERE regexp_full_match("t_fiscal_year_start_month", ${lit(MONTH)}) ORDER BY "rn" LIMIT 1`,
+    );
     const fiscalYearStartMonth = fy ? Number(fy.m) : 1;
     const asOf = await asOfOf(s, options);
-    const funnelRows = await s.rows(printQuery('duckdb', funnelReachQuery({ asOf, fiscalYearStartMonth, pairs: true })));
-    const pipelineRows = await s.rows(printQuery('duckdb', pipelineByQuarterQuery({ asOf, fiscalYearStartMonth, botsOut: true })));
+    const funnelRows = await s.rows(
+      printQuery('duckdb', funnelReachQuery({ asOf, fiscalYearStartMonth, pairs: true })),
+    );
+    const pipelineRows = await s.rows(
+      printQuery('duckdb', pipelineByQuarterQuery({ asOf, fiscalYearStartMonth, botsOut: true })),
+    );
     const json = {
       dataset: basename(folder),
       asOf: isoDate(asOf),

@@ -22,7 +22,9 @@ async function loadDuckDb(): Promise<typeof DuckDbApi> {
   try {
     return await import('@duckdb/node-api');
   } catch (e) {
-    throw new CliError(`--engine duckdb needs the @duckdb/node-api package (npm install @duckdb/node-api): ${(e as Error).message}`);
+    throw new CliError(
+      `--engine duckdb needs the @duckdb/node-api package (npm install @duckdb/node-api): ${(e as Error).message}`,
+    );
   }
 }
 

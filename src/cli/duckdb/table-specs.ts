@@ -56,7 +56,9 @@ export const TABLE_SPECS: readonly TableSpec[] = [
     extraTexts: ['currency'],
     unique: 'id',
     values: (has) => ({
-      lead_id: has('leads') ? `CASE WHEN "t_lead_id" IN (SELECT "id" FROM "leads") THEN "t_lead_id" END` : '"t_lead_id"',
+      lead_id: has('leads')
+        ? `CASE WHEN "t_lead_id" IN (SELECT "id" FROM "leads") THEN "t_lead_id" END`
+        : '"t_lead_id"',
       amount: `CASE WHEN "t_currency" IS NULL OR regexp_full_match("t_currency", '${CURRENCY_CODE}') THEN "amount" END`,
     }),
   },
@@ -79,7 +81,12 @@ export const TABLE_SPECS: readonly TableSpec[] = [
       },
     ],
   },
-  { name: 'activities', kinds: {}, required: ['lead_id', 'type', 'at'], checks: (has) => [idIn('lead_id', 'leads', has)] },
+  {
+    name: 'activities',
+    kinds: {},
+    required: ['lead_id', 'type', 'at'],
+    checks: (has) => [idIn('lead_id', 'leads', has)],
+  },
   {
     name: 'plan',
     kinds: { quarter: 'quarter', quota: 'money' },
@@ -93,7 +100,8 @@ export const TABLE_SPECS: readonly TableSpec[] = [
 /** The kind each column of a table reads as: its spec's, else by its schema type. */
 export function columnKinds(spec: TableSpec): [string, CellKind][] {
   return canonicalTable(spec.name).columns.map((c) => {
-    const byType: CellKind = c.type === 'timestamp' ? 'instant' : c.type === 'double' ? 'decimal' : c.type === 'boolean' ? 'bool' : 'text';
+    const byType: CellKind =
+      c.type === 'timestamp' ? 'instant' : c.type === 'double' ? 'decimal' : c.type === 'boolean' ? 'bool' : 'text';
     return [c.name, spec.kinds[c.name] ?? byType];
   });
 }

@@ -13,7 +13,8 @@ const ident = (name: string) => quoteIdent('duckdb', name);
 export const lit = (v: string) => quoteString('duckdb', v);
 
 /** ISO-8601 date or date-time, optional zone (parseIsoInstant); day ranges are checked by the cast. */
-const ISO = '^\\d{4}-\\d{2}-\\d{2}([Tt ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d([.,]\\d{1,9})?)?([Zz]|[+-]([01]\\d|2[0-3])(:?[0-5]\\d)?)?)?$';
+const ISO =
+  '^\\d{4}-\\d{2}-\\d{2}([Tt ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d([.,]\\d{1,9})?)?([Zz]|[+-]([01]\\d|2[0-3])(:?[0-5]\\d)?)?)?$';
 const DECIMAL = '^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?$';
 const QUARTER = '^(\\d{4})-?[Qq]([1-4])$';
 const TRUE_WORDS = ['true', '1', 'yes', 'y', 't'];

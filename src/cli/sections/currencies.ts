@@ -11,7 +11,8 @@ const HINT = 'give its rate in currency_rates.csv';
 
 function reason(u: CurrencyUse): string | null {
   if (u.treatment === 'plan') return 'the plan currency';
-  if (u.treatment === 'no-rate') return `no rate for ${u.currency} in currency_rates.csv: its deals are counted and left out of every sum of money`;
+  if (u.treatment === 'no-rate')
+    return `no rate for ${u.currency} in currency_rates.csv: its deals are counted and left out of every sum of money`;
   return null;
 }
 
@@ -46,13 +47,16 @@ function textLines({ dataset: ds }: DatasetContext): string[] {
   const line = (u: CurrencyUse) => {
     const deals = `${u.deals} deal${u.deals === 1 ? '' : 's'}`;
     if (u.treatment === 'plan') return `  ${u.currency}: ${deals}, the plan currency`;
-    if (u.treatment === 'converted') return `  ${u.currency}: ${deals}, converted at ${u.rate} ${plan} per ${u.currency}`;
+    if (u.treatment === 'converted')
+      return `  ${u.currency}: ${deals}, converted at ${u.rate} ${plan} per ${u.currency}`;
     return `  ${u.currency}: ${deals}, no rate: left out of every sum of money (${HINT})`;
   };
   const out = leftOutForRate(uses);
   const leftOut =
     out.deals > 0
-      ? [`  Every figure of money below is in ${plan} and leaves out ${out.deals} deal${out.deals === 1 ? '' : 's'} (${out.currencies.map((u) => `${u.deals} in ${u.currency}`).join(', ')}); they are counted as deals.`]
+      ? [
+          `  Every figure of money below is in ${plan} and leaves out ${out.deals} deal${out.deals === 1 ? '' : 's'} (${out.currencies.map((u) => `${u.deals} in ${u.currency}`).join(', ')}); they are counted as deals.`,
+        ]
       : [];
   return [`Currencies: money is in ${plan}`, ...uses.map(line), ...leftOut];
 }

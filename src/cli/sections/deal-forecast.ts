@@ -15,7 +15,8 @@ import { quarterOf } from '../../engine/time';
 import type { DatasetContext } from '../context';
 import type { ReportSection } from './section';
 
-export const NO_HISTORY = 'needs deal history: opportunity_history.csv, or Salesforce OpportunityHistory / OpportunityFieldHistory';
+export const NO_HISTORY =
+  'needs deal history: opportunity_history.csv, or Salesforce OpportunityHistory / OpportunityFieldHistory';
 
 const units = (cents: number): number => cents / 100;
 const round1 = (n: number | null): number | null => (n === null ? null : Math.round(n * 10) / 10);
@@ -73,7 +74,9 @@ export const dealForecastSection: ReportSection = {
                 quarter: w.quarter,
                 from: new Date(w.from).toISOString(),
                 to: new Date(w.to).toISOString(),
-                ...Object.fromEntries(WATERFALL_STEPS.map((k) => [k, { count: w.steps[k].count, amount: units(w.steps[k].cents) }])),
+                ...Object.fromEntries(
+                  WATERFALL_STEPS.map((k) => [k, { count: w.steps[k].count, amount: units(w.steps[k].cents) }]),
+                ),
                 unknownAmount: w.unknownAmount,
               },
         slippage:
@@ -90,7 +93,13 @@ export const dealForecastSection: ReportSection = {
                 winRatePushed: s.winRatePushed,
                 winRateNeverPushed: s.winRateNeverPushed,
               },
-        stalled: f.stalled.map((x) => ({ stage: x.stage, open: x.open, p75Days: round1(x.p75Days), stalled: x.stalled.length, completedStays: x.stays })),
+        stalled: f.stalled.map((x) => ({
+          stage: x.stage,
+          open: x.open,
+          p75Days: round1(x.p75Days),
+          stalled: x.stalled.length,
+          completedStays: x.stays,
+        })),
         ...(!f.history && { notMeasurable: { waterfall: NO_HISTORY, slippage: NO_HISTORY } }),
       },
     };
@@ -98,7 +107,10 @@ export const dealForecastSection: ReportSection = {
   text(ctx) {
     const f = figures(ctx);
     const cur = ctx.dataset.meta.currency;
-    const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: cur, maximumFractionDigits: 0 }).format(cents / 100);
+    const money = (cents: number) =>
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: cur, maximumFractionDigits: 0 }).format(
+        cents / 100,
+      );
     const q = f.categories.quarters.find((x) => x.quarter === f.quarter);
     const lines = [
       q

@@ -16,7 +16,8 @@ const pct = (r: number | null): string => (r === null ? 'not measurable' : `${(r
 const cache = new WeakMap<DatasetContext, ForecastAccuracy>();
 function figures(ctx: DatasetContext): ForecastAccuracy {
   let f = cache.get(ctx);
-  if (!f) cache.set(ctx, (f = forecastAccuracy(ctx.dataset, { asOf: ctx.asOf, mask: opportunityMask(ctx.dataset, {}) })));
+  if (!f)
+    cache.set(ctx, (f = forecastAccuracy(ctx.dataset, { asOf: ctx.asOf, mask: opportunityMask(ctx.dataset, {}) })));
   return f;
 }
 
@@ -24,7 +25,11 @@ function figures(ctx: DatasetContext): ForecastAccuracy {
 export function accuracyJson(a: Extract<ForecastAccuracy, { measurable: true }>) {
   return {
     weeks: a.weeks,
-    quarters: a.quarters.map((q) => ({ quarter: q.quarter, actual: units(q.actualCents), ...(q.reason !== null && { reason: q.reason }) })),
+    quarters: a.quarters.map((q) => ({
+      quarter: q.quarter,
+      actual: units(q.actualCents),
+      ...(q.reason !== null && { reason: q.reason }),
+    })),
     methods: Object.fromEntries(
       a.methods.map((m) => [
         m.method,
@@ -35,7 +40,16 @@ export function accuracyJson(a: Extract<ForecastAccuracy, { measurable: true }>)
           ...(m.reason !== null && { reason: m.reason }),
           byWeek: m.byWeek,
           quarters: Object.fromEntries(
-            m.quarters.map((q) => [q.quarter, { actual: units(q.actualCents), ape: q.ape, errors: q.errors, forecasts: q.forecastsCents.map(units), ...(q.reason !== null && { reason: q.reason }) }]),
+            m.quarters.map((q) => [
+              q.quarter,
+              {
+                actual: units(q.actualCents),
+                ape: q.ape,
+                errors: q.errors,
+                forecasts: q.forecastsCents.map(units),
+                ...(q.reason !== null && { reason: q.reason }),
+              },
+            ]),
           ),
           projection: units(m.projection.cents),
           ...(m.projection.reason !== null && { projectionReason: m.projection.reason }),
@@ -57,14 +71,22 @@ export function accuracyJson(a: Extract<ForecastAccuracy, { measurable: true }>)
 export const forecastAccuracySection: ReportSection = {
   json(ctx) {
     const a = figures(ctx);
-    return { forecast: a.measurable ? { accuracy: accuracyJson(a) } : { accuracy: null, notMeasurable: { accuracy: a.reason } } };
+    return {
+      forecast: a.measurable
+        ? { accuracy: accuracyJson(a) }
+        : { accuracy: null, notMeasurable: { accuracy: a.reason } },
+    };
   },
   text(ctx) {
     const a = figures(ctx);
     if (!a.measurable) return [`Forecast accuracy: ${a.reason}`];
     const cur = ctx.dataset.meta.currency;
     const money = (cents: number | null) =>
-      cents === null ? 'not measurable' : new Intl.NumberFormat('en-US', { style: 'currency', currency: cur, maximumFractionDigits: 0 }).format(cents / 100);
+      cents === null
+        ? 'not measurable'
+        : new Intl.NumberFormat('en-US', { style: 'currency', currency: cur, maximumFractionDigits: 0 }).format(
+            cents / 100,
+          );
     const best = a.methods.find((m) => m.method === a.best);
     return [
       `Forecast accuracy over ${a.quarters.map((q) => q.quarter).join(', ')} (MAPE, weeks 1–${a.weeks}): ${a.methods.map((m) => `${METHOD_LABEL[m.method]} ${pct(m.mape)}`).join(', ')}`,

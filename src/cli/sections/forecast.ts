@@ -77,7 +77,10 @@ export const forecastSection: ReportSection = {
         winRate: v.winRate,
         impliedCoverage: impliedCoverage(v.winRate),
         lookbackFrom: v.lookbackFrom,
-        averageCycleDays: v.velocity.cycleDaysMean === null ? null : { mean: v.velocity.cycleDaysMean, median: v.velocity.cycleDaysMedian },
+        averageCycleDays:
+          v.velocity.cycleDaysMean === null
+            ? null
+            : { mean: v.velocity.cycleDaysMean, median: v.velocity.cycleDaysMedian },
         salesVelocityPerDay: units(v.velocity.centsPerDay),
         stageProbabilities: v.stages.map((s) => ({
           stage: s.stage,
@@ -92,7 +95,14 @@ export const forecastSection: ReportSection = {
         overdue: {
           count: v.overdue.count,
           amount: units(v.overdue.cents),
-          deals: v.overdue.deals.map((d) => ({ id: d.id, closeDate: d.closeDate, daysOverdue: d.daysOverdue, amount: units(d.amountCents), stage: d.stage, owner: d.owner })),
+          deals: v.overdue.deals.map((d) => ({
+            id: d.id,
+            closeDate: d.closeDate,
+            daysOverdue: d.daysOverdue,
+            amount: units(d.amountCents),
+            stage: d.stage,
+            owner: d.owner,
+          })),
         },
         datesOutOfOrder: { count: v.datesOutOfOrder.count, opportunityIds: v.datesOutOfOrder.ids },
         notMeasurable: notMeasurable(v),
@@ -111,8 +121,16 @@ export const forecastSection: ReportSection = {
       `  Sales velocity: ${velocity === null ? (v.notMeasurable.velocity ?? 'no data') : `${money(velocity, cur)} per day`}`,
       `  p(stage): ${v.stages.length === 0 ? 'no open stage' : v.stages.map((s) => `${s.stage} ${pct(s.p)} (${SOURCE_LABEL[s.source]})`).join(', ')}`,
       ...(v.defaultStages.length > 0 ? [`  Stages using an entered default p: ${v.defaultStages.join(', ')}`] : []),
-      ...(v.overdue.count > 0 ? [`  Overdue: ${v.overdue.count} open deals (${money(v.overdue.cents, cur)}) whose close date has passed; in no quarter`] : []),
-      ...(v.datesOutOfOrder.count > 0 ? [`  Dates out of order: ${v.datesOutOfOrder.count} won deals close before they were created (left out of the cycle): ${v.datesOutOfOrder.ids.slice(0, 10).join(', ')}`] : []),
+      ...(v.overdue.count > 0
+        ? [
+            `  Overdue: ${v.overdue.count} open deals (${money(v.overdue.cents, cur)}) whose close date has passed; in no quarter`,
+          ]
+        : []),
+      ...(v.datesOutOfOrder.count > 0
+        ? [
+            `  Dates out of order: ${v.datesOutOfOrder.count} won deals close before they were created (left out of the cycle): ${v.datesOutOfOrder.ids.slice(0, 10).join(', ')}`,
+          ]
+        : []),
       ...coverage.map(
         (c) =>
           `  ${c.quarter}: quota ${money(c.quotaCents, cur)}, won ${money(c.wonCents, cur)}, open due ${money(c.openDueCents, cur)}, coverage ${c.coverage === 'quota met' ? 'quota met' : `${c.coverage.toFixed(2)}×`} (${coverageStatus(c)}), projected ${money(c.projectedCents, cur)}, ${gapText(c.gapCents, cur)}`,

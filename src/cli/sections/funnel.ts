@@ -17,7 +17,16 @@ import { CliError, type DatasetContext } from '../context';
 import type { ReportSection } from './section';
 
 const STAGE_KEYS = ['lead', 'mql', 'sal', 'sql', 'sqo', 'won', 'lost', 'disqualified'] as const;
-const RATE_KEYS = ['leadToMql', 'mqlToSal', 'salToSql', 'sqlToSqo', 'mqlToSqo', 'mqlToWon', 'sqoToWon', 'winRate'] as const;
+const RATE_KEYS = [
+  'leadToMql',
+  'mqlToSal',
+  'salToSql',
+  'sqlToSqo',
+  'mqlToSqo',
+  'mqlToWon',
+  'sqoToWon',
+  'winRate',
+] as const;
 
 /** The `--mode` flag: inclusive (default) or strict. */
 export function funnelMode(ctx: DatasetContext): FunnelMode {
@@ -58,7 +67,13 @@ function leadRatesMissing(caps: Capabilities): string | null {
 function opportunityJson(f: OpportunityFunnel) {
   return {
     source: f.source,
-    stages: f.stages.map(({ stage, label, count, stepRate, cumulativeRate }) => ({ stage, label, count, stepRate, cumulativeRate })),
+    stages: f.stages.map(({ stage, label, count, stepRate, cumulativeRate }) => ({
+      stage,
+      label,
+      count,
+      stepRate,
+      cumulativeRate,
+    })),
     open: f.open,
     won: f.won,
     lost: f.lost,
@@ -69,7 +84,11 @@ function opportunityJson(f: OpportunityFunnel) {
 const oppCache = new WeakMap<DatasetContext, OpportunityFunnel>();
 function oppFunnelOf(ctx: DatasetContext, caps: Capabilities): OpportunityFunnel {
   let f = oppCache.get(ctx);
-  if (!f) oppCache.set(ctx, (f = opportunityFunnel(ctx.dataset, ctx.asOf, opportunityMask(ctx.dataset, {}), caps.has.stageHistory)));
+  if (!f)
+    oppCache.set(
+      ctx,
+      (f = opportunityFunnel(ctx.dataset, ctx.asOf, opportunityMask(ctx.dataset, {}), caps.has.stageHistory)),
+    );
   return f;
 }
 
@@ -79,7 +98,9 @@ export function funnelJson(ctx: DatasetContext): Record<string, unknown> {
   const total = tallyFunnel(reach);
   const missing = leadRatesMissing(caps);
   const opps = caps.has.opportunities ? oppFunnelOf(ctx, caps) : null;
-  const leadRates = missing ? (Object.fromEntries(RATE_KEYS.map((k) => [k, null])) as Record<(typeof RATE_KEYS)[number], number | null>) : pick(RATE_KEYS, total.rates);
+  const leadRates = missing
+    ? (Object.fromEntries(RATE_KEYS.map((k) => [k, null])) as Record<(typeof RATE_KEYS)[number], number | null>)
+    : pick(RATE_KEYS, total.rates);
   // The win rate of SPEC §5: of the opportunities when the funnel is counted on them.
   const winRate = caps.basis === 'opportunities' && opps ? opps.winRate : total.rates.winRate;
   const bySource = tallyByGroup(reach, groupsFor(ctx.dataset, 'source')!);
@@ -102,16 +123,29 @@ export function funnelJson(ctx: DatasetContext): Record<string, unknown> {
       skippedStages: total.skipped,
       reentries: countReentries(ctx.dataset, reach),
       pipelineCents: pick(STAGE_KEYS, total.amountCents),
-      timeInStage: timeInStage(reach).map(({ from, to, leads, medianDays, p75Days }) => ({ from, to, leads, medianDays, p75Days })),
+      timeInStage: timeInStage(reach).map(({ from, to, leads, medianDays, p75Days }) => ({
+        from,
+        to,
+        leads,
+        medianDays,
+        p75Days,
+      })),
       benchmarks: [...RATE_BENCHMARKS, CYCLE_BENCHMARK],
     },
   };
 }
 
 function opportunityText(f: OpportunityFunnel): string[] {
-  const lines = [`Opportunity funnel (stage reach from the ${f.source === 'history' ? 'stage history' : 'status only'})`];
-  for (const s of f.stages) lines.push(`  ${s.label.padEnd(24)}${formatCount(s.count).padStart(10)}${s.stepRate === null ? '' : `  ${formatPercent(s.stepRate)} of previous`}`);
-  lines.push(`  ${'Win rate'.padEnd(24)}${formatPercent(f.winRate).padStart(10)}  won ÷ (won + lost): ${formatCount(f.won)} of ${formatCount(f.won + f.lost)} closed`);
+  const lines = [
+    `Opportunity funnel (stage reach from the ${f.source === 'history' ? 'stage history' : 'status only'})`,
+  ];
+  for (const s of f.stages)
+    lines.push(
+      `  ${s.label.padEnd(24)}${formatCount(s.count).padStart(10)}${s.stepRate === null ? '' : `  ${formatPercent(s.stepRate)} of previous`}`,
+    );
+  lines.push(
+    `  ${'Win rate'.padEnd(24)}${formatPercent(f.winRate).padStart(10)}  won ÷ (won + lost): ${formatCount(f.won)} of ${formatCount(f.won + f.lost)} closed`,
+  );
   return lines;
 }
 
@@ -119,7 +153,8 @@ export function funnelText(ctx: DatasetContext): string[] {
   const caps = datasetCapabilities(ctx.dataset);
   const missing = leadRatesMissing(caps);
   const opps = caps.has.opportunities ? oppFunnelOf(ctx, caps) : null;
-  if (caps.basis === 'opportunities' && opps) return [...opportunityText(opps), `  Lead funnel: ${missing ?? 'leads are not linked to the opportunities'}`];
+  if (caps.basis === 'opportunities' && opps)
+    return [...opportunityText(opps), `  Lead funnel: ${missing ?? 'leads are not linked to the opportunities'}`];
   const reach = reachOf(ctx);
   const t = tallyFunnel(reach);
   const lines = [`Funnel (${reach.mode} mode; rates are cohort rates over all data, "no data" where 0/0)`];
@@ -137,7 +172,9 @@ export function funnelText(ctx: DatasetContext): string[] {
   lines.push('  By source: MQL→SQO, SQL→SQO, win rate');
   by.labels.forEach((label, k) => {
     const r = by.tallies[k]!.rates;
-    lines.push(`    ${label.padEnd(22)}${formatPercent(r.mqlToSqo).padStart(8)}${formatPercent(r.sqlToSqo).padStart(9)}${formatPercent(r.winRate).padStart(9)}`);
+    lines.push(
+      `    ${label.padEnd(22)}${formatPercent(r.mqlToSqo).padStart(8)}${formatPercent(r.sqlToSqo).padStart(9)}${formatPercent(r.winRate).padStart(9)}`,
+    );
   });
   return lines;
 }

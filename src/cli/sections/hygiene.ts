@@ -22,7 +22,8 @@ const pct = (r: number | null): string => (r === null ? 'no data' : `${(r * 100)
 export function hygieneJson(ctx: DatasetContext): Record<string, unknown> {
   const h = hygieneOf(ctx);
   const count = (k: (typeof KEYS)[number]) => (h[k].notMeasurable ? null : h[k].count);
-  const rates = (k: (typeof KEYS)[number]) => (h[k].notMeasurable ? null : { flagged: h[k].flagged.winRate, clean: h[k].clean.winRate });
+  const rates = (k: (typeof KEYS)[number]) =>
+    h[k].notMeasurable ? null : { flagged: h[k].flagged.winRate, clean: h[k].clean.winRate };
   const notMeasurable: Record<string, string> = {};
   for (const k of KEYS) {
     const nm = h[k].notMeasurable;
@@ -34,7 +35,10 @@ export function hygieneJson(ctx: DatasetContext): Record<string, unknown> {
       passThrough: count('passThrough'),
       restaged: count('restaged'),
       considered: h.fastTrack.considered,
-      marketingSourcedShare: { anyTouch: h.marketing.share.anyTouch, firstTouch90d: h.marketing.share.firstTouchWindow },
+      marketingSourcedShare: {
+        anyTouch: h.marketing.share.anyTouch,
+        firstTouch90d: h.marketing.share.firstTouchWindow,
+      },
       winRates: { fastTrack: rates('fastTrack'), passThrough: rates('passThrough'), restaged: rates('restaged') },
       notMeasurable,
       unchecked: { fastTrack: h.fastTrack.unchecked },

@@ -38,12 +38,14 @@ export const METHOD_DEFINITION: Readonly<Record<AccuracyMethod, string>> = {
   weighted: 'won so far + Σ open amount due × p(stage), p from the deals closed before that instant',
   commit: 'won so far + open deals due in the Commit category',
   bestCase: 'won so far + open deals due in Commit or Best case',
-  sqoLag: 'Σ SQOs created k quarters earlier × lag share(k) × average won deal, all as known then (a lag not yet observable counts as none)',
+  sqoLag:
+    'Σ SQOs created k quarters earlier × lag share(k) × average won deal, all as known then (a lag not yet observable counts as none)',
   repProbability: 'won so far + Σ open amount due × the probability the rep had entered',
 };
 
 /** A method's forecast in cents, or null with the reason it cannot be given. */
-export type MethodForecast = { readonly cents: number; readonly reason: null } | { readonly cents: null; readonly reason: string };
+export type MethodForecast =
+  { readonly cents: number; readonly reason: null } | { readonly cents: null; readonly reason: string };
 
 export interface PointOptions extends Omit<StageProbabilityOptions, 'asOf'> {
   /** Stage name → category; replaces the default map where given. */
@@ -58,7 +60,8 @@ export interface ForecastsAt {
   readonly noProbability: number;
 }
 
-export const NO_PROBABILITY = 'not measurable — needs the rep probability in the deal history (probability column of opportunity_history.csv)';
+export const NO_PROBABILITY =
+  'not measurable — needs the rep probability in the deal history (probability column of opportunity_history.csv)';
 
 /** Deals that can count in `quarter`: kept, created before it ends, not closed before it starts. */
 export function quarterCandidates(ds: Dataset, quarter: string, mask?: Uint8Array): number[] {
@@ -79,9 +82,16 @@ const ok = (cents: number): MethodForecast => ({ cents: Math.round(cents), reaso
 const no = (reason: string): MethodForecast => ({ cents: null, reason });
 
 function sqoLagAt(ds: Dataset, quarter: string, t: number, opts: PointOptions): MethodForecast {
-  const lag = sqoLag(ds, { asOf: t, mask: opts.mask, lookbackQuarters: opts.lookbackQuarters, pastQuarters: 0, futureQuarters: 0 });
+  const lag = sqoLag(ds, {
+    asOf: t,
+    mask: opts.mask,
+    lookbackQuarters: opts.lookbackQuarters,
+    pastQuarters: 0,
+    futureQuarters: 0,
+  });
   if (lag.avgWonCents === null) return no('not measurable — needs a deal won in the lookback before that instant');
-  if (lag.shares.every((s) => s.share === null)) return no('not measurable — needs an SQO cohort at least a quarter old at that instant');
+  if (lag.shares.every((s) => s.share === null))
+    return no('not measurable — needs an SQO cohort at least a quarter old at that instant');
   const q = lag.quarters.find((x) => x.quarter === quarter);
   return q ? ok(q.forecastCents) : no('not measurable — the instant lies outside the quarter');
 }
@@ -104,7 +114,13 @@ export interface DealForecastPart {
  * The deals each deal-based method counts in `quarter` at instant `t`, with what each adds: the deals
  * won by then and closed in the quarter, and the open deals due in it (see the file comment).
  */
-export function forecastParts(ds: Dataset, quarter: string, t: number, opts: PointOptions, candidates: readonly number[]): DealForecastPart[] {
+export function forecastParts(
+  ds: Dataset,
+  quarter: string,
+  t: number,
+  opts: PointOptions,
+  candidates: readonly number[],
+): DealForecastPart[] {
   const fy = ds.meta.fiscalYearStartMonth;
   const from = quarterStart(quarter, fy);
   const to = quarterEnd(quarter, fy);
@@ -116,7 +132,15 @@ export function forecastParts(ds: Dataset, quarter: string, t: number, opts: Poi
     if (!Number.isFinite(s.amountCents)) continue;
     if (s.status === STATUS_WON) {
       const c = closedAt(ds, j);
-      if (c >= from && c < to) out.push({ row: j, won: true, amountCents: s.amountCents, weightedCents: s.amountCents, category: 'closed', repCents: s.amountCents });
+      if (c >= from && c < to)
+        out.push({
+          row: j,
+          won: true,
+          amountCents: s.amountCents,
+          weightedCents: s.amountCents,
+          category: 'closed',
+          repCents: s.amountCents,
+        });
       continue;
     }
     if (s.status !== STATUS_OPEN || !(s.closeDate >= from && s.closeDate < to)) continue;
@@ -141,7 +165,14 @@ export const countsIn = (method: 'commit' | 'bestCase', category: ForecastCatego
  * `candidates` from `quarterCandidates`; `hasProbability`: whether the history records any rep
  * probability at all (else that method is not measurable).
  */
-export function forecastsAt(ds: Dataset, quarter: string, t: number, opts: PointOptions, candidates: readonly number[], hasProbability: boolean): ForecastsAt {
+export function forecastsAt(
+  ds: Dataset,
+  quarter: string,
+  t: number,
+  opts: PointOptions,
+  candidates: readonly number[],
+  hasProbability: boolean,
+): ForecastsAt {
   let closed = 0;
   let weighted = 0;
   let commit = 0;

@@ -13,7 +13,14 @@
 import { summableCents, type Dataset } from '../model/columns';
 import { STATUS_WON } from '../model/stages';
 import { addQuarters, DAY_MS, isoDate, quarterEnd, quarterOf, quarterStart } from '../time';
-import { ACCURACY_METHODS, forecastsAt, quarterCandidates, type AccuracyMethod, type MethodForecast, type PointOptions } from './accuracy-point';
+import {
+  ACCURACY_METHODS,
+  forecastsAt,
+  quarterCandidates,
+  type AccuracyMethod,
+  type MethodForecast,
+  type PointOptions,
+} from './accuracy-point';
 import { hasDealHistory } from './deal-history';
 import { kept } from './lookback';
 import { closedAt } from './opportunity-time';
@@ -24,7 +31,8 @@ export { ACCURACY_METHODS, METHOD_DEFINITION, METHOD_LABEL, type AccuracyMethod 
 /** Weeks of a quarter measured: week k starts (k − 1) × 7 days after the quarter starts. */
 export const ACCURACY_WEEKS = 13;
 export const MAX_ACCURACY_QUARTERS = 8;
-export const NO_HISTORY_REASON = 'not measurable — needs deal history: opportunity_history.csv, or Salesforce OpportunityHistory / OpportunityFieldHistory';
+export const NO_HISTORY_REASON =
+  'not measurable — needs deal history: opportunity_history.csv, or Salesforce OpportunityHistory / OpportunityFieldHistory';
 
 export interface AccuracyOptions extends PointOptions {
   /** Epoch ms: the "as of" instant; quarters that ended by then are back-tested. */
@@ -121,24 +129,53 @@ function backtestQuarters(ds: Dataset, asOf: number, n: number, mask?: Uint8Arra
   const fy = ds.meta.fiscalYearStartMonth;
   const start = dataStart(ds, mask);
   const out: string[] = [];
-  for (let q = addQuarters(quarterOf(asOf, fy), -1, fy); out.length < n && quarterStart(q, fy) > start; q = addQuarters(q, -1, fy)) out.unshift(q);
+  for (
+    let q = addQuarters(quarterOf(asOf, fy), -1, fy);
+    out.length < n && quarterStart(q, fy) > start;
+    q = addQuarters(q, -1, fy)
+  )
+    out.unshift(q);
   return out;
 }
 
-const mean = (xs: readonly number[]): number | null => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
+const mean = (xs: readonly number[]): number | null =>
+  xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
 
-function measureMethod(method: AccuracyMethod, quarters: readonly AccuracyQuarter[], points: ReadonlyMap<string, readonly ReturnType<typeof forecastsAt>[]>) {
+function measureMethod(
+  method: AccuracyMethod,
+  quarters: readonly AccuracyQuarter[],
+  points: ReadonlyMap<string, readonly ReturnType<typeof forecastsAt>[]>,
+) {
   const rows: MethodQuarter[] = quarters.map((q) => {
     const weeks = points.get(q.quarter) ?? [];
     const forecastsCents = weeks.map((p) => p.byMethod[method].cents);
-    const errors = forecastsCents.map((f) => (f === null || q.actualCents === 0 ? null : (f - q.actualCents) / q.actualCents));
+    const errors = forecastsCents.map((f) =>
+      f === null || q.actualCents === 0 ? null : (f - q.actualCents) / q.actualCents,
+    );
     const abs = errors.filter((e): e is number => e !== null).map(Math.abs);
     const firstReason = weeks.find((p) => p.byMethod[method].reason !== null)?.byMethod[method].reason ?? null;
-    return { quarter: q.quarter, actualCents: q.actualCents, forecastsCents, errors, ape: mean(abs), reason: abs.length > 0 ? null : (q.reason ?? firstReason) };
+    return {
+      quarter: q.quarter,
+      actualCents: q.actualCents,
+      forecastsCents,
+      errors,
+      ape: mean(abs),
+      reason: abs.length > 0 ? null : (q.reason ?? firstReason),
+    };
   });
   const measured = rows.filter((r) => r.ape !== null);
-  const byWeek = Array.from({ length: ACCURACY_WEEKS }, (_, k) => mean(rows.map((r) => r.errors[k]).filter((e): e is number => e !== null && e !== undefined).map(Math.abs)));
-  const reason = measured.length > 0 ? null : (rows.find((r) => r.reason !== null)?.reason ?? 'not measurable — needs a completed quarter with bookings');
+  const byWeek = Array.from({ length: ACCURACY_WEEKS }, (_, k) =>
+    mean(
+      rows
+        .map((r) => r.errors[k])
+        .filter((e): e is number => e !== null && e !== undefined)
+        .map(Math.abs),
+    ),
+  );
+  const reason =
+    measured.length > 0
+      ? null
+      : (rows.find((r) => r.reason !== null)?.reason ?? 'not measurable — needs a completed quarter with bookings');
   return { rows, mape: mean(measured.map((r) => r.ape!)), measuredQuarters: measured.length, byWeek, reason };
 }
 
@@ -151,18 +188,31 @@ export function forecastAccuracy(ds: Dataset, opts: AccuracyOptions): ForecastAc
   if (labels.length === 0) {
     const first = dataStart(ds, opts.mask);
     const since = Number.isFinite(first) ? ` (the first deal or change is recorded on ${isoDate(first)})` : '';
-    return { measurable: false, reason: `not measurable — needs deal history covering a whole completed quarter${since}` };
+    return {
+      measurable: false,
+      reason: `not measurable — needs deal history covering a whole completed quarter${since}`,
+    };
   }
   const hasProbability = ds.opportunities.changes.probability.some((p) => Number.isFinite(p));
   const quarters: AccuracyQuarter[] = labels.map((quarter) => {
     const actualCents = quarterBookings(ds, quarter, opts.mask);
-    return { quarter, actualCents, reason: actualCents === 0 ? `not measurable — ${quarter} booked nothing, and a percentage error needs bookings` : null };
+    return {
+      quarter,
+      actualCents,
+      reason:
+        actualCents === 0 ? `not measurable — ${quarter} booked nothing, and a percentage error needs bookings` : null,
+    };
   });
   const points = new Map(
     quarters.map((q) => {
       const candidates = quarterCandidates(ds, q.quarter, opts.mask);
       const from = quarterStart(q.quarter, fy);
-      const weeks = q.actualCents === 0 ? [] : Array.from({ length: ACCURACY_WEEKS }, (_, k) => forecastsAt(ds, q.quarter, from + k * 7 * DAY_MS, opts, candidates, hasProbability));
+      const weeks =
+        q.actualCents === 0
+          ? []
+          : Array.from({ length: ACCURACY_WEEKS }, (_, k) =>
+              forecastsAt(ds, q.quarter, from + k * 7 * DAY_MS, opts, candidates, hasProbability),
+            );
       return [q.quarter, weeks] as const;
     }),
   );
@@ -180,18 +230,22 @@ export function forecastAccuracy(ds: Dataset, opts: AccuracyOptions): ForecastAc
       quarters: m.rows,
       reason: m.reason,
       projection,
-      projectionToDateCents: projection.cents === null || pace.share === null ? null : Math.round(projection.cents * pace.share),
+      projectionToDateCents:
+        projection.cents === null || pace.share === null ? null : Math.round(projection.cents * pace.share),
     };
   });
   const most = Math.max(...methods.map((m) => m.measuredQuarters));
-  const ranked = methods.filter((m) => m.mape !== null && m.measuredQuarters === most).sort((a, b) => a.mape! - b.mape!);
+  const ranked = methods
+    .filter((m) => m.mape !== null && m.measuredQuarters === most)
+    .sort((a, b) => a.mape! - b.mape!);
   return {
     measurable: true,
     weeks: ACCURACY_WEEKS,
     quarters,
     methods,
     best: ranked[0]?.method ?? null,
-    bestReason: ranked.length > 0 ? null : 'not measurable — no method could be measured in a completed quarter with bookings',
+    bestReason:
+      ranked.length > 0 ? null : 'not measurable — no method could be measured in a completed quarter with bookings',
     current: { quarter: now, actualToDateCents: present.closedCents, pace },
   };
 }

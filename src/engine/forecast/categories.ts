@@ -41,7 +41,8 @@ export function categoryAt(
   if (s.status === STATUS_WON) return { category: 'closed', source: 'status' };
   if (s.status === STATUS_LOST) return { category: 'omitted', source: 'status' };
   if (s.status !== STATUS_OPEN) return undefined;
-  if (s.forecastCategory !== undefined && s.forecastCategory !== 'closed') return { category: s.forecastCategory, source: 'recorded' };
+  if (s.forecastCategory !== undefined && s.forecastCategory !== 'closed')
+    return { category: s.forecastCategory, source: 'recorded' };
   return { category: map[s.stage] ?? DEFAULT_STAGE_CATEGORIES[s.stage] ?? 'pipeline', source: 'stage' };
 }
 
@@ -83,7 +84,17 @@ export function forecastCategories(ds: Dataset, opts: CategoryOptions): Category
   const byQuarter = new Map<string, Record<ForecastCategory, ReturnType<typeof emptySet>>>();
   const slot = (q: string) => {
     let s = byQuarter.get(q);
-    if (!s) byQuarter.set(q, (s = { pipeline: emptySet(), best_case: emptySet(), commit: emptySet(), closed: emptySet(), omitted: emptySet() }));
+    if (!s)
+      byQuarter.set(
+        q,
+        (s = {
+          pipeline: emptySet(),
+          best_case: emptySet(),
+          commit: emptySet(),
+          closed: emptySet(),
+          omitted: emptySet(),
+        }),
+      );
     return s;
   };
   for (const q of ds.quotas.keys()) slot(q);

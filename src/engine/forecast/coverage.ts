@@ -38,7 +38,10 @@ export function coverageByQuarter(ds: Dataset, quarters: readonly QuarterPipelin
 
 /** Coverage of every quarter that has a quota, from per-quarter pipeline figures however computed. */
 export function coverageOfQuarters(
-  quarters: readonly Pick<QuarterPipeline, 'quarter' | 'quotaCents' | 'wonCents' | 'openDueCents' | 'weightedDueCents'>[],
+  quarters: readonly Pick<
+    QuarterPipeline,
+    'quarter' | 'quotaCents' | 'wonCents' | 'openDueCents' | 'weightedDueCents'
+  >[],
   asOf: number,
   fiscalYearStartMonth: number,
 ): QuarterCoverage[] {

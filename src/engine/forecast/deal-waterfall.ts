@@ -20,7 +20,17 @@ import { dealStateAt } from './deal-history';
 import { kept } from './lookback';
 import { AT_NONE, closedAt, statusAt } from './opportunity-time';
 
-export const WATERFALL_STEPS = ['start', 'created', 'pulledIn', 'pushedOut', 'amountUp', 'amountDown', 'won', 'lost', 'end'] as const;
+export const WATERFALL_STEPS = [
+  'start',
+  'created',
+  'pulledIn',
+  'pushedOut',
+  'amountUp',
+  'amountDown',
+  'won',
+  'lost',
+  'end',
+] as const;
 export type WaterfallStepKey = (typeof WATERFALL_STEPS)[number];
 
 export interface WaterfallDeals {
@@ -68,7 +78,15 @@ function instants(ds: Dataset, j: number, from: number, to: number): number[] {
 export function waterfallBalance(w: QuarterWaterfall): { cents: number; count: number } {
   const s = w.steps;
   return {
-    cents: s.start.cents + s.created.cents + s.pulledIn.cents - s.pushedOut.cents + s.amountUp.cents - s.amountDown.cents - s.won.cents - s.lost.cents,
+    cents:
+      s.start.cents +
+      s.created.cents +
+      s.pulledIn.cents -
+      s.pushedOut.cents +
+      s.amountUp.cents -
+      s.amountDown.cents -
+      s.won.cents -
+      s.lost.cents,
     count: s.start.count + s.created.count + s.pulledIn.count - s.pushedOut.count - s.won.count - s.lost.count,
   };
 }
@@ -80,10 +98,9 @@ export function quarterWaterfall(ds: Dataset, quarter: string, asOf: number, mas
   const to = Math.min(qe - 1, asOf);
   // A quarter that has not begun by asOf: start and end are its pipeline as of asOf.
   const from = Math.min(qs, to);
-  const acc = Object.fromEntries(WATERFALL_STEPS.map((k) => [k, { count: 0, cents: 0, deals: [] as number[], dealCents: [] as number[] }])) as Record<
-    WaterfallStepKey,
-    { count: number; cents: number; deals: number[]; dealCents: number[] }
-  >;
+  const acc = Object.fromEntries(
+    WATERFALL_STEPS.map((k) => [k, { count: 0, cents: 0, deals: [] as number[], dealCents: [] as number[] }]),
+  ) as Record<WaterfallStepKey, { count: number; cents: number; deals: number[]; dealCents: number[] }>;
   const put = (key: WaterfallStepKey, j: number, cents: number) => {
     const a = acc[key];
     a.count++;
@@ -113,9 +130,14 @@ export function quarterWaterfall(ds: Dataset, quarter: string, asOf: number, mas
     let unknown = false;
     const step = (next: Scope) => {
       if (next.inside && Number.isNaN(next.cents)) unknown = true;
-      if (prev.inside && next.inside && next.cents !== prev.cents) moves.push([next.cents > prev.cents ? 'amountUp' : 'amountDown', Math.abs(next.cents - prev.cents)]);
+      if (prev.inside && next.inside && next.cents !== prev.cents)
+        moves.push([next.cents > prev.cents ? 'amountUp' : 'amountDown', Math.abs(next.cents - prev.cents)]);
       else if (!prev.inside && next.inside) moves.push([prev.status === AT_NONE ? 'created' : 'pulledIn', next.cents]);
-      else if (prev.inside && !next.inside) moves.push([next.status === STATUS_WON ? 'won' : next.status === STATUS_LOST ? 'lost' : 'pushedOut', prev.cents]);
+      else if (prev.inside && !next.inside)
+        moves.push([
+          next.status === STATUS_WON ? 'won' : next.status === STATUS_LOST ? 'lost' : 'pushedOut',
+          prev.cents,
+        ]);
       prev = next;
     };
     const startScope = prev;

@@ -26,7 +26,15 @@ export function lookbackStart(asOf: number, quarters: number | null | undefined)
   const q = quarters === undefined ? DEFAULT_LOOKBACK_QUARTERS : quarters;
   if (q === null || !Number.isFinite(q)) return -Infinity;
   const d = new Date(asOf);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 3 * q, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+  return Date.UTC(
+    d.getUTCFullYear(),
+    d.getUTCMonth() - 3 * q,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+  );
 }
 
 export const kept = (mask: Uint8Array | undefined, j: number): boolean => !mask || mask[j] === 1;

@@ -62,7 +62,13 @@ export function pipelineSummary(ds: Dataset, opts: StageProbabilityOptions): Pip
   };
   const byStage = [...stages.entries()]
     .sort((a, b) => order(a[0]) - order(b[0]))
-    .map(([stage, s]) => ({ stage, count: s.count, openCents: s.openCents, weightedCents: Math.round(s.weighted), probability: pOf(stage) }));
+    .map(([stage, s]) => ({
+      stage,
+      count: s.count,
+      openCents: s.openCents,
+      weightedCents: Math.round(s.weighted),
+      probability: pOf(stage),
+    }));
   const weightedCents = Math.round(weighted);
   return {
     openCount,
@@ -164,5 +170,10 @@ export function pipelineByQuarter(
       wonCents: s.won,
       quotaCents: quotas?.get(quarter) ?? null,
     }));
-  return { quarters, undatedCount, undatedCents, overdue: { rows: overdueRows, count: overdueRows.length, cents: overdueCents } };
+  return {
+    quarters,
+    undatedCount,
+    undatedCents,
+    overdue: { rows: overdueRows, count: overdueRows.length, cents: overdueCents },
+  };
 }

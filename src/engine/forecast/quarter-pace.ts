@@ -44,6 +44,9 @@ export function quarterPace(ds: Dataset, asOf: number, quarters: readonly string
     elapsedMs,
     share,
     quarters: [...wanted],
-    reason: share === null ? 'not measurable — needs bookings closed in a past quarter, to know how much of a quarter usually closes by this point' : null,
+    reason:
+      share === null
+        ? 'not measurable — needs bookings closed in a past quarter, to know how much of a quarter usually closes by this point'
+        : null,
   };
 }

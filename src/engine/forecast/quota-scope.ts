@@ -29,7 +29,11 @@ function narrowing(f: Filters): { segment: boolean; owner: boolean; others: stri
 }
 
 /** Σ of the selected values' slices per quarter; a quarter missing a selected value has no quota. */
-function sliceQuotas(slices: readonly QuotaSlice[], dimension: 'segment' | 'owner', selected: readonly string[]): Map<string, number> {
+function sliceQuotas(
+  slices: readonly QuotaSlice[],
+  dimension: 'segment' | 'owner',
+  selected: readonly string[],
+): Map<string, number> {
   const wanted = new Set(selected.map(norm));
   const byQuarter = new Map<string, { cents: number; seen: Set<string> }>();
   for (const s of slices) {
@@ -53,10 +57,17 @@ export function quotaScope(ds: Dataset, f: Filters): QuotaScope {
   const split = (['segment', 'owner'] as const).find((d) => n[d]);
   if (split && n.others.length === 0 && !(n.segment && n.owner) && splits.has(split)) {
     const selected = (split === 'segment' ? f.segments : f.owners) ?? [];
-    return { kind: 'slice', quotas: sliceQuotas(ds.quotaSlices, split, selected), note: `the plan's quota for ${split} ${selected.join(' + ')}` };
+    return {
+      kind: 'slice',
+      quotas: sliceQuotas(ds.quotaSlices, split, selected),
+      note: `the plan's quota for ${split} ${selected.join(' + ')}`,
+    };
   }
   const by = [...(n.segment ? ['segment'] : []), ...(n.owner ? ['owner'] : []), ...n.others];
-  const has = splits.size === 0 ? 'the plan has one quota for the whole company' : `the plan splits the quota by ${[...splits].join(' and ')} only`;
+  const has =
+    splits.size === 0
+      ? 'the plan has one quota for the whole company'
+      : `the plan splits the quota by ${[...splits].join(' and ')} only`;
   return {
     kind: 'companyWide',
     quotas: null,

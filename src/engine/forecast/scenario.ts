@@ -7,7 +7,8 @@
  */
 
 /** A funnel step given either as the next stage's count or as the conversion rate (0–1). */
-export type ScenarioStep = { readonly kind: 'count'; readonly count: number } | { readonly kind: 'rate'; readonly rate: number };
+export type ScenarioStep =
+  { readonly kind: 'count'; readonly count: number } | { readonly kind: 'rate'; readonly rate: number };
 
 export interface ScenarioInput {
   /** MQLs in the period. */
@@ -32,7 +33,12 @@ export const SCENARIO_BOUNDS = { maxCount: 100_000_000, maxAcvCents: 100_000_000
 export interface ScenarioResult {
   readonly stages: { readonly mql: number; readonly sal: number; readonly sql: number; readonly sqo: number };
   /** Step rates implied by the counts; null on 0/0. */
-  readonly rates: { readonly mqlToSal: number | null; readonly salToSql: number | null; readonly sqlToSqo: number | null; readonly mqlToSqo: number | null };
+  readonly rates: {
+    readonly mqlToSal: number | null;
+    readonly salToSql: number | null;
+    readonly sqlToSqo: number | null;
+    readonly mqlToSqo: number | null;
+  };
   /** SQOs × ACV, cents. */
   readonly pipelineCents: number;
   /** pipeline × win rate, rounded half up to the cent. */
@@ -59,10 +65,12 @@ export const WORKED_EXAMPLE: ScenarioInput = {
 
 const PPM = 1_000_000n;
 
-const wholeCount = (n: number): number => (Number.isFinite(n) ? Math.min(SCENARIO_BOUNDS.maxCount, Math.max(0, Math.round(n))) : 0);
+const wholeCount = (n: number): number =>
+  Number.isFinite(n) ? Math.min(SCENARIO_BOUNDS.maxCount, Math.max(0, Math.round(n))) : 0;
 
 /** A rate 0–1 as integer parts per million. */
-export const toPpm = (rate: number): bigint => BigInt(Number.isFinite(rate) ? Math.round(Math.min(1, Math.max(0, rate)) * 1e6) : 0);
+export const toPpm = (rate: number): bigint =>
+  BigInt(Number.isFinite(rate) ? Math.round(Math.min(1, Math.max(0, rate)) * 1e6) : 0);
 
 /** round(a × ppm / 10^6), half up, for a ≥ 0. */
 const applyPpm = (a: bigint, ppm: bigint): bigint => (a * ppm + PPM / 2n) / PPM;
@@ -84,7 +92,10 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
   const win = toPpm(input.winRate);
   const pipeline = BigInt(sqo) * acv;
   const expected = applyPpm(pipeline, win);
-  const quota = input.quotaCents === null || !Number.isFinite(input.quotaCents) ? null : BigInt(Math.max(0, Math.round(input.quotaCents)));
+  const quota =
+    input.quotaCents === null || !Number.isFinite(input.quotaCents)
+      ? null
+      : BigInt(Math.max(0, Math.round(input.quotaCents)));
   // Bookings scale with MQLs at fixed rates: needed = ceil(quota × mql / (pipeline × win)).
   const denominator = pipeline * win;
   let needed: number | null = null;
@@ -94,7 +105,12 @@ export function runScenario(input: ScenarioInput): ScenarioResult {
   }
   return {
     stages: { mql, sal, sql, sqo },
-    rates: { mqlToSal: ratio(sal, mql), salToSql: ratio(sql, sal), sqlToSqo: ratio(sqo, sql), mqlToSqo: ratio(sqo, mql) },
+    rates: {
+      mqlToSal: ratio(sal, mql),
+      salToSql: ratio(sql, sal),
+      sqlToSqo: ratio(sqo, sql),
+      mqlToSqo: ratio(sqo, mql),
+    },
     pipelineCents: Number(pipeline),
     expectedBookingsCents: Number(expected),
     quotaCents: quota === null ? null : Number(quota),

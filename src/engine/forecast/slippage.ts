@@ -60,7 +60,11 @@ export interface Slippage {
   readonly closedPushed: number;
   readonly closedNeverPushed: number;
   /** Rows of the deals, for the lists behind the counts. */
-  readonly rows: { readonly pushed: readonly number[]; readonly pushedTwice: readonly number[]; readonly pulledIn: readonly number[] };
+  readonly rows: {
+    readonly pushed: readonly number[];
+    readonly pushedTwice: readonly number[];
+    readonly pulledIn: readonly number[];
+  };
 }
 
 export function slippage(ds: Dataset, opts: ForecastOptions): Slippage {

@@ -108,7 +108,10 @@ export function stageProbabilities(ds: Dataset, opts: StageProbabilityOptions): 
       if (isWon) won[s]!++;
     }
   }
-  const exported = opts.source === 'user' || opts.exportProbabilities === false ? new Map<string, { sum: number; n: number }>() : exportedByStage(ds, opts);
+  const exported =
+    opts.source === 'user' || opts.exportProbabilities === false
+      ? new Map<string, { sum: number; n: number }>()
+      : exportedByStage(ds, opts);
   const minClosed = opts.minClosed ?? DEFAULT_MIN_CLOSED;
   const out = new Map<string, StageProbability>();
   const add = (name: string, c: number, w: number) => {
@@ -125,7 +128,12 @@ export function stageProbabilities(ds: Dataset, opts: StageProbabilityOptions): 
       historical,
       exported: exp,
       exportedDeals: e?.n ?? 0,
-      p: source === 'data' ? historical! : source === 'export' ? exp! : userProbability(name, opts.userProbabilities ?? DEFAULT_STAGE_PROBABILITIES),
+      p:
+        source === 'data'
+          ? historical!
+          : source === 'export'
+            ? exp!
+            : userProbability(name, opts.userProbabilities ?? DEFAULT_STAGE_PROBABILITIES),
       source,
     });
   };

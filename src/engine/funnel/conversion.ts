@@ -92,7 +92,8 @@ export function cohortConversion(reach: StageReach, pair: StagePair, options: Co
     const reachedB = reach.reached[pair.to][i] === 1;
     const inWindow = windowMs === Infinity || b[i]! - a[i]! <= windowMs;
     if (reachedB && inWindow) converted[cell]!++;
-    else if (!reachedB && !reach.reached.disqualified[i] && !reach.reached.lost[i] && reach.asOf - a[i]! < windowMs) open[cell]!++;
+    else if (!reachedB && !reach.reached.disqualified[i] && !reach.reached.lost[i] && reach.asOf - a[i]! < windowMs)
+      open[cell]!++;
   }
   const typical = typicalDays(reach, pair);
   const maturity = options.windowDays ?? typical;

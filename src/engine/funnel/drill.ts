@@ -14,7 +14,13 @@ export type DrillTarget =
   /** Leads whose (first) entry into the stage falls in the quarter (period conversion, closed deals). */
   | { readonly kind: 'entries'; readonly stage: ReachStage; readonly period: string }
   /** Leads with recorded entries of both stages, lowDays ≤ days between them < highDays (null: no bound). */
-  | { readonly kind: 'duration'; readonly from: StepStage; readonly to: StepStage; readonly lowDays: number; readonly highDays: number | null }
+  | {
+      readonly kind: 'duration';
+      readonly from: StepStage;
+      readonly to: StepStage;
+      readonly lowDays: number;
+      readonly highDays: number | null;
+    }
   | {
       readonly kind: 'cohort';
       readonly pair: PairKey;

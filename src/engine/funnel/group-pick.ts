@@ -65,5 +65,8 @@ export function pickGroups(candidates: readonly GroupCandidate[], pick: GroupPic
   }
   const kept = qualified.slice(0, limit);
   const keptSet = new Set(kept.map((c) => c.label));
-  return { labels: sorted.filter((c) => keptSet.has(c.label)).map((c) => c.label), qualified: pick.rule === 'volume' || pick.rule === 'rate' ? kept.length : qualified.length };
+  return {
+    labels: sorted.filter((c) => keptSet.has(c.label)).map((c) => c.label),
+    qualified: pick.rule === 'volume' || pick.rule === 'rate' ? kept.length : qualified.length,
+  };
 }

@@ -118,9 +118,10 @@ export function notAGroup(name: string, g: GroupCodes): string | undefined {
   for (const [re, why] of NOT_A_GROUP_NAME) if (re.test(name)) return why;
   const sample = g.labels.filter((_, k) => used[k] === 1).slice(0, 200);
   const numbers = sample.every((v) => /^-?\d+(\.\d+)?$/.test(v.trim()));
-  if (!numbers) for (const [re, why] of NOT_A_GROUP_VALUE) {
-    if (sample.filter((v) => re.test(v.trim())).length >= 0.8 * sample.length) return why;
-  }
+  if (!numbers)
+    for (const [re, why] of NOT_A_GROUP_VALUE) {
+      if (sample.filter((v) => re.test(v.trim())).length >= 0.8 * sample.length) return why;
+    }
   if (distinct > MAX_GROUPS) return `${distinct.toLocaleString('en-US')} distinct values`;
   if (distinct > 5 && distinct > withValue / 2) return 'nearly one value per lead';
   return undefined;
@@ -162,7 +163,8 @@ export function listDimensions(ds: Dataset): Dimension[] {
 /** The group codes of a dimension id, or null when the dataset has no such dimension. */
 export function groupsFor(ds: Dataset, id: string): GroupCodes | null {
   const L = ds.leads;
-  if ((LEAD_DICTS as readonly string[]).includes(id)) return groupsFromLeadDict(id, L[id as (typeof LEAD_DICTS)[number]]);
+  if ((LEAD_DICTS as readonly string[]).includes(id))
+    return groupsFromLeadDict(id, L[id as (typeof LEAD_DICTS)[number]]);
   if ((ACCOUNT_DICTS as readonly string[]).includes(id)) {
     return groupsFromAccountColumn(ds, id, ds.accounts[id as (typeof ACCOUNT_DICTS)[number]]);
   }

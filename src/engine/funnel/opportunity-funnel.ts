@@ -140,7 +140,12 @@ export function opportunityFunnel(ds: Dataset, asOf: number, mask?: Uint8Array, 
   for (const j of rows) createdCents += summableCents(O.amountCents[j]!);
   const raw: { stage: string; label: string; count: number; amountCents: number }[] = [
     { stage: 'created', label: 'Opportunities', count: rows.length, amountCents: createdCents },
-    ...order.map((s, p) => ({ stage: O.stageNames[s]!, label: O.stageNames[s]!, count: reach[p]!, amountCents: reachCents[p]! })),
+    ...order.map((s, p) => ({
+      stage: O.stageNames[s]!,
+      label: O.stageNames[s]!,
+      count: reach[p]!,
+      amountCents: reachCents[p]!,
+    })),
     { stage: 'won', label: 'Won', count: tally.won, amountCents: tally.wonCents },
   ];
   const stages = raw.map((r, k): OpportunityStageRow => ({
@@ -148,7 +153,12 @@ export function opportunityFunnel(ds: Dataset, asOf: number, mask?: Uint8Array, 
     stepRate: k === 0 ? null : ratio(r.count, raw[k - 1]!.count),
     cumulativeRate: ratio(r.count, rows.length),
   }));
-  return { source: order.length > 0 ? 'history' : 'status', stages, ...tally, winRate: ratio(tally.won, tally.won + tally.lost) };
+  return {
+    source: order.length > 0 ? 'history' : 'status',
+    stages,
+    ...tally,
+    winRate: ratio(tally.won, tally.won + tally.lost),
+  };
 }
 
 /** Opportunity figures of a window [from, to): created in it, and closed in it by close date. */
@@ -161,7 +171,13 @@ export interface OpportunityWindow {
   readonly winRate: number | null;
 }
 
-export function opportunityWindow(ds: Dataset, asOf: number, from: number, to: number, mask?: Uint8Array): OpportunityWindow {
+export function opportunityWindow(
+  ds: Dataset,
+  asOf: number,
+  from: number,
+  to: number,
+  mask?: Uint8Array,
+): OpportunityWindow {
   const O = ds.opportunities;
   let created = 0;
   let won = 0;

@@ -19,7 +19,11 @@ export function funnelPeriods(reach: StageReach, fiscalYearStartMonth = 1): Peri
   if (!Number.isFinite(first)) return [];
   const last = quarterOf(reach.asOf, fiscalYearStartMonth);
   const out: Period[] = [];
-  for (let q: string = quarterOf(first, fiscalYearStartMonth); out.length < 400; q = addQuarters(q, 1, fiscalYearStartMonth)) {
+  for (
+    let q: string = quarterOf(first, fiscalYearStartMonth);
+    out.length < 400;
+    q = addQuarters(q, 1, fiscalYearStartMonth)
+  ) {
     out.push({ label: q, start: quarterStart(q, fiscalYearStartMonth), end: quarterEnd(q, fiscalYearStartMonth) });
     if (q === last) break;
   }

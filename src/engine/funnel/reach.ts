@@ -122,7 +122,10 @@ export function computeReach(ds: Dataset, mask: Uint8Array, asOf: number, mode: 
   const inScope = new Uint8Array(n);
   for (let i = 0; i < n; i++) inScope[i] = mask[i] && ds.leads.createdAt[i]! <= asOf ? 1 : 0;
   const { recorded, recordedAt, amountCents, wonCents } = recordEntries(ds, inScope, asOf);
-  const skipped = Object.fromEntries(SKIPPABLE_STAGES.map((s) => [s, new Uint8Array(n)])) as Record<SkippableStage, Uint8Array>;
+  const skipped = Object.fromEntries(SKIPPABLE_STAGES.map((s) => [s, new Uint8Array(n)])) as Record<
+    SkippableStage,
+    Uint8Array
+  >;
   for (let i = 0; i < n; i++) {
     if (!inScope[i]) continue;
     let top = recorded.won[i] || recorded.lost[i] ? WON : 0;
@@ -134,7 +137,18 @@ export function computeReach(ds: Dataset, mask: Uint8Array, asOf: number, mode: 
     if (recorded.won[i]) recordedAt.lost[i] = NaN;
   }
   if (mode === 'strict') {
-    return { mode, asOf, inScope, reached: recorded, at: recordedAt, recorded, recordedAt, skipped, amountCents, wonCents };
+    return {
+      mode,
+      asOf,
+      inScope,
+      reached: recorded,
+      at: recordedAt,
+      recorded,
+      recordedAt,
+      skipped,
+      amountCents,
+      wonCents,
+    };
   }
   const reached = perStage(() => new Uint8Array(n));
   const at = perStage(() => new Float64Array(n).fill(NaN));

@@ -4,7 +4,14 @@
  * must be recorded). `winRate` is won ÷ (won + lost) leads. A rate whose denominator is 0 is `null`.
  */
 import { NONE_LABEL, type GroupCodes } from './groups';
-import { REACH_STAGES, SKIPPABLE_STAGES, type ReachStage, type SkippableStage, type StageReach, type StepStage } from './reach';
+import {
+  REACH_STAGES,
+  SKIPPABLE_STAGES,
+  type ReachStage,
+  type SkippableStage,
+  type StageReach,
+  type StepStage,
+} from './reach';
 import { rateEstimate, type RateEstimate } from './stats';
 
 /** A conversion from one funnel stage to a later one. */
@@ -87,7 +94,9 @@ function add(acc: Acc, r: StageReach, i: number): void {
 }
 
 function finish(acc: Acc): FunnelTally {
-  const estimates = Object.fromEntries(STAGE_PAIRS.map((p) => [p.key, rateEstimate(acc.both[p.key], acc.counts[p.from])])) as Record<RateKey, RateEstimate>;
+  const estimates = Object.fromEntries(
+    STAGE_PAIRS.map((p) => [p.key, rateEstimate(acc.both[p.key], acc.counts[p.from])]),
+  ) as Record<RateKey, RateEstimate>;
   estimates.winRate = rateEstimate(acc.counts.won, acc.counts.won + acc.counts.lost);
   const rates = Object.fromEntries(Object.entries(estimates).map(([k, e]) => [k, e.rate])) as FunnelRates;
   return { counts: acc.counts, amountCents: acc.amountCents, rates, estimates, skipped: acc.skipped };

@@ -28,5 +28,10 @@ export function closedWinRates(reach: StageReach, periods: readonly Period[]): C
       if (p >= 0) lost[p]!++;
     }
   }
-  return periods.map((period, p) => ({ period: period.label, won: won[p]!, lost: lost[p]!, ...rateEstimate(won[p]!, won[p]! + lost[p]!) }));
+  return periods.map((period, p) => ({
+    period: period.label,
+    won: won[p]!,
+    lost: lost[p]!,
+    ...rateEstimate(won[p]!, won[p]! + lost[p]!),
+  }));
 }

@@ -29,7 +29,11 @@ export interface DetectorFigures {
   readonly rows: Int32Array;
 }
 
-const rate = (won: number, closed: number): CohortWinRate => ({ won, closed, winRate: closed === 0 ? null : won / closed });
+const rate = (won: number, closed: number): CohortWinRate => ({
+  won,
+  closed,
+  winRate: closed === 0 ? null : won / closed,
+});
 
 /** Figures of a detector's flags over the opportunities kept by `mask` and created by `asOf`. */
 export function detectorFigures(ds: Dataset, flags: Uint8Array, asOf: number, mask?: Uint8Array): DetectorFigures {

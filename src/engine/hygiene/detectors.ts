@@ -40,7 +40,11 @@ export interface FastTrackChecks {
   readonly criteria: boolean;
 }
 
-export function detectFastTrack(ds: Dataset, rule: FastTrackRule, checks: FastTrackChecks = { sqlTiming: true, criteria: true }): FastTrackDetail {
+export function detectFastTrack(
+  ds: Dataset,
+  rule: FastTrackRule,
+  checks: FastTrackChecks = { sqlTiming: true, criteria: true },
+): FastTrackDetail {
   const O = ds.opportunities;
   const reason = new Uint8Array(O.count);
   const hours = new Float64Array(O.count).fill(NaN);
@@ -165,8 +169,11 @@ export function detectMarketingCredit(ds: Dataset, rule: MarketingRule): Marketi
   for (let j = 0; j < O.count; j++) {
     let any = false;
     const lead = O.lead[j]!;
-    if (lead >= 0) for (let k = T.byLead.start[lead]!; k < T.byLead.start[lead + 1]! && !any; k++) any = isMarketing(T.byLead.index[k]!);
-    for (let k = T.byOpportunity.start[j]!; k < T.byOpportunity.start[j + 1]! && !any; k++) any = isMarketing(T.byOpportunity.index[k]!);
+    if (lead >= 0)
+      for (let k = T.byLead.start[lead]!; k < T.byLead.start[lead + 1]! && !any; k++)
+        any = isMarketing(T.byLead.index[k]!);
+    for (let k = T.byOpportunity.start[j]!; k < T.byOpportunity.start[j + 1]! && !any; k++)
+      any = isMarketing(T.byOpportunity.index[k]!);
     anyTouch[j] = any ? 1 : 0;
     const first = firstTouch(ds, j);
     if (first >= 0 && isMarketing(first)) {

@@ -3,7 +3,15 @@
  * of a date. The marketing-sourced detector flags the deals that "any touch ever" credits to
  * marketing but "first touch within the window before SQO" does not.
  */
-import { criteriaRecorded, datasetCapabilities, missingFor, needsText, type Capabilities, type Capability, type NotMeasurable } from '../capabilities';
+import {
+  criteriaRecorded,
+  datasetCapabilities,
+  missingFor,
+  needsText,
+  type Capabilities,
+  type Capability,
+  type NotMeasurable,
+} from '../capabilities';
 import { summableCents, type Dataset } from '../model/columns';
 import { statusAt } from '../forecast/opportunity-time';
 import { detectorFigures, type DetectorFigures } from './cohorts';
@@ -55,7 +63,13 @@ export interface HygieneOptions {
   readonly rules?: HygieneRules;
 }
 
-function marketingShare(ds: Dataset, d: MarketingDetail, asOf: number, measurable: boolean, mask?: Uint8Array): MarketingShare {
+function marketingShare(
+  ds: Dataset,
+  d: MarketingDetail,
+  asOf: number,
+  measurable: boolean,
+  mask?: Uint8Array,
+): MarketingShare {
   const O = ds.opportunities;
   let total = 0;
   let any = 0;
@@ -86,12 +100,25 @@ const ran = (caps: Capabilities, required: readonly Capability[]): DetectorMeasu
  * the deals, and the required criteria, which need recorded criteria. Each part runs only where the
  * data carries it; with neither, the detector is not measurable.
  */
-function fastTrackMeasurability(ds: Dataset, caps: Capabilities, rules: HygieneRules): DetectorMeasurability & { sqlTiming: boolean; criteria: boolean } {
-  const timingNeeds: Capability[] = caps.has.sqlDates ? (caps.has.leadLinks ? [] : ['leadLinks']) : caps.has.leads ? ['sqlDates'] : ['leads', 'sqlDates'];
+function fastTrackMeasurability(
+  ds: Dataset,
+  caps: Capabilities,
+  rules: HygieneRules,
+): DetectorMeasurability & { sqlTiming: boolean; criteria: boolean } {
+  const timingNeeds: Capability[] = caps.has.sqlDates
+    ? caps.has.leadLinks
+      ? []
+      : ['leadLinks']
+    : caps.has.leads
+      ? ['sqlDates']
+      : ['leads', 'sqlDates'];
   const sqlTiming = timingNeeds.length === 0;
-  const criteria = rules.fastTrack.requiredCriteria.length > 0 && criteriaRecorded(ds, rules.fastTrack.requiredCriteria);
-  const criteriaNeeds: Capability[] = criteria || rules.fastTrack.requiredCriteria.length === 0 ? [] : ['qualification'];
-  if (!caps.has.opportunities) return { notMeasurable: missingFor(caps, ['opportunities']), unchecked: [], sqlTiming, criteria };
+  const criteria =
+    rules.fastTrack.requiredCriteria.length > 0 && criteriaRecorded(ds, rules.fastTrack.requiredCriteria);
+  const criteriaNeeds: Capability[] =
+    criteria || rules.fastTrack.requiredCriteria.length === 0 ? [] : ['qualification'];
+  if (!caps.has.opportunities)
+    return { notMeasurable: missingFor(caps, ['opportunities']), unchecked: [], sqlTiming, criteria };
   if (!sqlTiming && !criteria) {
     const needs = [...timingNeeds, ...criteriaNeeds];
     return { notMeasurable: { needs, reason: needsText(needs) }, unchecked: [], sqlTiming, criteria };

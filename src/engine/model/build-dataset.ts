@@ -3,12 +3,7 @@
  * References that point nowhere (an activity of an unknown lead) are the reader's to report; here
  * they become -1 and the child row is left out of the CSR index.
  */
-import type {
-  AccountColumns,
-  Column,
-  Dataset,
-  OpportunityColumns,
-} from './columns';
+import type { AccountColumns, Column, Dataset, OpportunityColumns } from './columns';
 import { buildChanges } from './build-changes';
 import { buildQuotas } from './build-quotas';
 import { currencyUses, planConverter } from './currency';
@@ -16,14 +11,7 @@ import { extent } from './extent';
 import { DictBuilder, dictColumn } from './dict-builder';
 import { ActivityStore, LeadStore, TouchStore, byTime } from './row-stores';
 import type { CustomAttributes, RecordSet } from './records';
-import {
-  OPPORTUNITY_STAGES,
-  QUALIFICATION_CRITERIA,
-  STATUS_LOST,
-  STATUS_OPEN,
-  STATUS_WON,
-} from './stages';
-
+import { OPPORTUNITY_STAGES, QUALIFICATION_CRITERIA, STATUS_LOST, STATUS_OPEN, STATUS_WON } from './stages';
 
 /** Custom attribute columns: numeric when every present value parses as a number, else dictionary. */
 function customColumns(rows: readonly { custom: CustomAttributes }[]): Record<string, Column> {
@@ -55,7 +43,6 @@ function mapTyped<T, A extends { [i: number]: number }>(
   for (let i = 0; i < rows.length; i++) out[i] = fn(rows[i]!);
   return out;
 }
-
 
 function indexById(ids: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();
@@ -170,10 +157,14 @@ export function buildDataset(rs: RecordSet): Dataset {
   const accounts = buildAccounts(rs);
   const leads = leadStore.columns(accountIndex);
   const streamedActivities = rs.streamed?.activities;
-  const activities = (streamedActivities instanceof ActivityStore ? streamedActivities : ActivityStore.from(rs.activities, leadIndex)).columns(leads.count);
+  const activities = (
+    streamedActivities instanceof ActivityStore ? streamedActivities : ActivityStore.from(rs.activities, leadIndex)
+  ).columns(leads.count);
   const opportunities = buildOpportunities(rs, leadIndex, accountIndex);
   const streamedTouches = rs.streamed?.touches;
-  const touches = (streamedTouches instanceof TouchStore ? streamedTouches : TouchStore.from(rs.touches, leadIndex, oppIndex)).columns(leads.count, opportunities.count);
+  const touches = (
+    streamedTouches instanceof TouchStore ? streamedTouches : TouchStore.from(rs.touches, leadIndex, oppIndex)
+  ).columns(leads.count, opportunities.count);
   const { quotas, quotaSlices } = buildQuotas(rs);
   const body = { accounts, leads, activities, opportunities, touches, quotas, quotaSlices };
   const { earliest, latest } = extent(body);

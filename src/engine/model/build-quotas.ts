@@ -11,12 +11,15 @@ export function buildQuotas(rs: RecordSet): { quotas: Map<string, number>; quota
   const quotas = new Map<string, number>();
   const quotaSlices: QuotaSlice[] = [];
   for (const q of rs.plan.quotas) {
-    if (q.slice) quotaSlices.push({ quarter: q.quarter, dimension: q.slice.dimension, value: q.slice.value, cents: q.quotaCents });
+    if (q.slice)
+      quotaSlices.push({ quarter: q.quarter, dimension: q.slice.dimension, value: q.slice.value, cents: q.quotaCents });
     else quotas.set(q.quarter, q.quotaCents);
   }
   for (const dimension of ['segment', 'owner', 'team'] as const) {
     const sums = new Map<string, number>();
-    for (const s of quotaSlices) if (s.dimension === dimension && !quotas.has(s.quarter)) sums.set(s.quarter, (sums.get(s.quarter) ?? 0) + s.cents);
+    for (const s of quotaSlices)
+      if (s.dimension === dimension && !quotas.has(s.quarter))
+        sums.set(s.quarter, (sums.get(s.quarter) ?? 0) + s.cents);
     for (const [quarter, cents] of sums) quotas.set(quarter, cents);
   }
   return { quotas, quotaSlices };

@@ -107,12 +107,22 @@ export function currencyUses(rs: RecordSet): CurrencyUse[] {
     const t = tally.get(currency)!;
     const rate = currency === plan ? 1 : (rates.get(currency) ?? null);
     const treatment: CurrencyTreatment = currency === plan ? 'plan' : rate === null ? 'no-rate' : 'converted';
-    return { currency, deals: t.deals, amountCents: t.cents, planCents: treatment === 'no-rate' ? null : t.planCents, rate, treatment };
+    return {
+      currency,
+      deals: t.deals,
+      amountCents: t.cents,
+      planCents: treatment === 'no-rate' ? null : t.planCents,
+      rate,
+      treatment,
+    };
   });
 }
 
 /** Deals whose amount is left out of every sum of money for want of a rate, per currency. */
-export function leftOutForRate(uses: readonly CurrencyUse[]): { readonly deals: number; readonly currencies: readonly CurrencyUse[] } {
+export function leftOutForRate(uses: readonly CurrencyUse[]): {
+  readonly deals: number;
+  readonly currencies: readonly CurrencyUse[];
+} {
   const currencies = uses.filter((u) => u.treatment === 'no-rate');
   return { deals: currencies.reduce((n, u) => n + u.deals, 0), currencies };
 }
@@ -132,17 +142,25 @@ const deals = (n: number) => `${count(n)} deal${n === 1 ? '' : 's'}`;
  * converted and at which rate, and how many deals were left out for want of a rate, ending with
  * `hint` (where to give a rate). None when every amount is in the plan currency.
  */
-export function moneyNotes(uses: readonly CurrencyUse[], plan: string, hint = 'enter a rate on the Data view'): string[] {
+export function moneyNotes(
+  uses: readonly CurrencyUse[],
+  plan: string,
+  hint = 'enter a rate on the Data view',
+): string[] {
   const notes: string[] = [];
   const converted = uses.filter((u) => u.treatment === 'converted');
   if (converted.length > 0) {
-    const list = converted.map((u) => `${u.currency} at ${u.rate} ${plan} per ${u.currency} (${deals(u.deals)})`).join(', ');
+    const list = converted
+      .map((u) => `${u.currency} at ${u.rate} ${plan} per ${u.currency} (${deals(u.deals)})`)
+      .join(', ');
     notes.push(`Money is in ${plan}; amounts in other currencies are converted at the rates entered: ${list}.`);
   }
   const out = leftOutForRate(uses);
   if (out.currencies.length === 1) {
     const u = out.currencies[0]!;
-    notes.push(`${deals(u.deals)} in ${u.currency} left out of every sum of money (no rate to convert ${u.currency} to ${plan}) — ${hint}.`);
+    notes.push(
+      `${deals(u.deals)} in ${u.currency} left out of every sum of money (no rate to convert ${u.currency} to ${plan}) — ${hint}.`,
+    );
   } else if (out.currencies.length > 1) {
     const list = out.currencies.map((u) => `${count(u.deals)} in ${u.currency}`).join(', ');
     notes.push(`${deals(out.deals)} left out of every sum of money for want of a rate to ${plan} (${list}) — ${hint}.`);

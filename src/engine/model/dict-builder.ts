@@ -39,10 +39,7 @@ export function dictColumn(values: readonly (string | undefined)[]): DictColumn 
 }
 
 /** CSR index from a parent index per child (children need not be sorted). Returns start and order. */
-export function csrFromParents(
-  parentOf: ArrayLike<number>,
-  parents: number,
-): { start: Int32Array; order: Int32Array } {
+export function csrFromParents(parentOf: ArrayLike<number>, parents: number): { start: Int32Array; order: Int32Array } {
   const start = new Int32Array(parents + 1);
   for (let i = 0; i < parentOf.length; i++) {
     const p = parentOf[i] ?? -1;

@@ -4,13 +4,7 @@
  *
  * Units: instants are epoch milliseconds (UTC); money is integer cents of the dataset's currency.
  */
-import type {
-  ActivityType,
-  ForecastCategory,
-  LeadStage,
-  OpportunityStatus,
-  QualificationCriterion,
-} from './stages';
+import type { ActivityType, ForecastCategory, LeadStage, OpportunityStatus, QualificationCriterion } from './stages';
 
 /** Unknown columns of an imported file, kept verbatim as custom attributes. */
 export type CustomAttributes = Record<string, string>;

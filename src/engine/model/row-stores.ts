@@ -11,7 +11,17 @@ import type { ActivityRecord, LeadRecord, StageEvent, TouchRecord } from './reco
 import { ACTIVITY_TYPES, LEAD_STAGES, LEAD_STAGE_CODE } from './stages';
 
 const DATED_STAGES = LEAD_STAGES.filter((s): s is DatedLeadStage => s !== 'lead');
-const TEXT_FIELDS = ['email', 'title', 'persona', 'seniority', 'country', 'source', 'campaign', 'owner', 'disqualifiedReason'] as const;
+const TEXT_FIELDS = [
+  'email',
+  'title',
+  'persona',
+  'seniority',
+  'country',
+  'source',
+  'campaign',
+  'owner',
+  'disqualifiedReason',
+] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
 /** Events in time order; the input is returned as is when already sorted (the common case). */
@@ -132,7 +142,10 @@ export class LeadStore {
   private accountId = new GrowingDict();
   private text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new GrowingDict()])) as Record<TextField, GrowingDict>;
   private isBot = new GrowingArray(Uint8Array);
-  private stageAt = Object.fromEntries(DATED_STAGES.map((s) => [s, new GrowingArray(Float64Array)])) as Record<DatedLeadStage, GrowingArray<Float64Array>>;
+  private stageAt = Object.fromEntries(DATED_STAGES.map((s) => [s, new GrowingArray(Float64Array)])) as Record<
+    DatedLeadStage,
+    GrowingArray<Float64Array>
+  >;
   private evStart = new GrowingArray(Int32Array);
   private evStage = new GrowingArray(Uint8Array);
   private evAt = new GrowingArray(Float64Array);
@@ -184,7 +197,10 @@ export class LeadStore {
       accountId: dictOf(this.accountId, n),
       text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, dictOf(this.text[f], n)])) as Record<TextField, DictColumn>,
       isBot: this.isBot.done(),
-      stageAt: Object.fromEntries(DATED_STAGES.map((s) => [s, this.stageAt[s].done()])) as Record<DatedLeadStage, Float64Array>,
+      stageAt: Object.fromEntries(DATED_STAGES.map((s) => [s, this.stageAt[s].done()])) as Record<
+        DatedLeadStage,
+        Float64Array
+      >,
       events: { start: this.evStart.done(), stage: this.evStage.done(), at: this.evAt.done() },
       custom: this.custom.build(n),
     };
@@ -208,7 +224,13 @@ export class LeadStore {
         const c = dict.codes[i]!;
         if (c >= 0) custom[name] = dict.values[c]!;
       }
-      const lead: LeadRecord = { id: this.ids[i]!, createdAt: f.createdAt[i]!, isBot: f.isBot[i] === 1, stageHistory: history, custom };
+      const lead: LeadRecord = {
+        id: this.ids[i]!,
+        createdAt: f.createdAt[i]!,
+        isBot: f.isBot[i] === 1,
+        stageHistory: history,
+        custom,
+      };
       const account = f.accountId.codes[i]!;
       if (account >= 0) lead.accountId = f.accountId.values[account]!;
       for (const k of TEXT_FIELDS) {
@@ -282,7 +304,12 @@ export class ActivityStore {
   private finish() {
     if (this.frozen) return this.frozen;
     const n = this.atOf.length;
-    this.frozen = { parent: this.parent.done(), type: dictOf(this.type, n), at: this.atOf.done(), value: this.valueOf.done() };
+    this.frozen = {
+      parent: this.parent.done(),
+      type: dictOf(this.type, n),
+      at: this.atOf.done(),
+      value: this.valueOf.done(),
+    };
     this.type = new GrowingDict();
     return this.frozen;
   }
@@ -293,7 +320,11 @@ export class ActivityStore {
     const out: ActivityRecord[] = [];
     for (let i = 0; i < f.at.length; i++) {
       const c = f.type.codes[i]!;
-      const a: ActivityRecord = { leadId: leadIds[f.parent[i]!] ?? '', type: c < 0 ? '' : f.type.values[c]!, at: f.at[i]! };
+      const a: ActivityRecord = {
+        leadId: leadIds[f.parent[i]!] ?? '',
+        type: c < 0 ? '' : f.type.values[c]!,
+        at: f.at[i]!,
+      };
       if (!Number.isNaN(f.value[i]!)) a.value = f.value[i]!;
       out.push(a);
     }
@@ -346,9 +377,14 @@ export class TouchStore {
   private atOf = new GrowingArray(Float64Array);
   private frozen: { opp: Int32Array; lead: Int32Array; channel: DictColumn; at: Float64Array } | undefined;
 
-  static from(touches: readonly TouchRecord[], leadIndex: ReadonlyMap<string, number>, oppIndex: ReadonlyMap<string, number>): TouchStore {
+  static from(
+    touches: readonly TouchRecord[],
+    leadIndex: ReadonlyMap<string, number>,
+    oppIndex: ReadonlyMap<string, number>,
+  ): TouchStore {
     const s = new TouchStore();
-    const row = (index: ReadonlyMap<string, number>, id: string | undefined) => (id === undefined ? -1 : (index.get(id) ?? -1));
+    const row = (index: ReadonlyMap<string, number>, id: string | undefined) =>
+      id === undefined ? -1 : (index.get(id) ?? -1);
     for (const t of touches) s.append(row(oppIndex, t.opportunityId), row(leadIndex, t.leadId), t.channel, t.at);
     return s;
   }
@@ -368,7 +404,12 @@ export class TouchStore {
   private finish() {
     if (this.frozen) return this.frozen;
     const n = this.atOf.length;
-    this.frozen = { opp: this.opp.done(), lead: this.lead.done(), channel: dictOf(this.channel, n), at: this.atOf.done() };
+    this.frozen = {
+      opp: this.opp.done(),
+      lead: this.lead.done(),
+      channel: dictOf(this.channel, n),
+      at: this.atOf.done(),
+    };
     this.channel = new GrowingDict();
     return this.frozen;
   }

@@ -25,14 +25,7 @@ export function isLeadStage(value: string): value is LeadStage {
  * Opportunity stages of the canonical model, in pipeline order. Imports may bring other stage names;
  * they are kept in the dataset's stage dictionary after these, and mapped by the import's presets.
  */
-export const OPPORTUNITY_STAGES = [
-  'sqo',
-  'discovery',
-  'proposal',
-  'negotiation',
-  'won',
-  'lost',
-] as const;
+export const OPPORTUNITY_STAGES = ['sqo', 'discovery', 'proposal', 'negotiation', 'won', 'lost'] as const;
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 
 export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost'] as const;

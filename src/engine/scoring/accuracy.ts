@@ -92,11 +92,16 @@ export function rankOrder(score: ArrayLike<number>, mask?: Uint8Array): Uint32Ar
 }
 
 /** ROC AUC with ties averaged (Mann–Whitney); null when there are no positives or no negatives. */
-export function rocAuc(score: ArrayLike<number>, label: Uint8Array, mask?: Uint8Array, order?: Uint32Array): number | null {
+export function rocAuc(
+  score: ArrayLike<number>,
+  label: Uint8Array,
+  mask?: Uint8Array,
+  order?: Uint32Array,
+): number | null {
   const idx = order ?? rankOrder(score, mask);
   let pos = 0;
   let rankSum = 0;
-  for (let a = 0; a < idx.length; ) {
+  for (let a = 0; a < idx.length;) {
     let b = a;
     const s = score[idx[a]!]!;
     while (b < idx.length && score[idx[b]!]! === s) b++;
@@ -114,7 +119,12 @@ export function rocAuc(score: ArrayLike<number>, label: Uint8Array, mask?: Uint8
   return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
 }
 
-export function liftByDecile(score: ArrayLike<number>, label: Uint8Array, mask?: Uint8Array, order?: Uint32Array): DecileLift[] {
+export function liftByDecile(
+  score: ArrayLike<number>,
+  label: Uint8Array,
+  mask?: Uint8Array,
+  order?: Uint32Array,
+): DecileLift[] {
   const asc = order ?? rankOrder(score, mask);
   const m = asc.length;
   // Highest score first: the ascending order read backwards.

@@ -56,7 +56,10 @@ function emailDomains(ds: Dataset): AttributeView {
   const map = Int32Array.from(email.values, (e) => {
     const at = e.lastIndexOf('@');
     if (at < 0) return -1;
-    const d = e.slice(at + 1).trim().toLowerCase();
+    const d = e
+      .slice(at + 1)
+      .trim()
+      .toLowerCase();
     let code = domainIndex.get(d);
     if (code === undefined) {
       code = values.length;
@@ -81,7 +84,8 @@ function build(ds: Dataset, ref: AttributeRef): AttributeView | null {
       return col ? fromColumn(ds, col, false) : null;
     }
     if (field === 'emailDomain') return emailDomains(ds);
-    if ((LEAD_DICT as readonly string[]).includes(field ?? '')) return fromColumn(ds, ds.leads[field as (typeof LEAD_DICT)[number]], false);
+    if ((LEAD_DICT as readonly string[]).includes(field ?? ''))
+      return fromColumn(ds, ds.leads[field as (typeof LEAD_DICT)[number]], false);
     return null;
   }
   if (table === 'account') {
@@ -91,7 +95,8 @@ function build(ds: Dataset, ref: AttributeRef): AttributeView | null {
     }
     if (field === 'employees') return gatherNum(ds, ds.accounts.employees);
     if (field === 'annualRevenue') return gatherNum(ds, ds.accounts.annualRevenueCents, 0.01);
-    if ((ACCOUNT_DICT as readonly string[]).includes(field ?? '')) return gatherDict(ds, ds.accounts[field as (typeof ACCOUNT_DICT)[number]]);
+    if ((ACCOUNT_DICT as readonly string[]).includes(field ?? ''))
+      return gatherDict(ds, ds.accounts[field as (typeof ACCOUNT_DICT)[number]]);
   }
   return null;
 }
@@ -130,7 +135,9 @@ export function listAttributes(ds: Dataset): AttributeInfo[] {
     label,
     kind: ref === 'account.employees' || ref === 'account.annualRevenue' ? 'num' : 'dict',
   }));
-  for (const [name, col] of Object.entries(ds.leads.custom)) out.push({ ref: `lead.custom.${name}`, label: `${name} (lead, custom)`, kind: col.kind });
-  for (const [name, col] of Object.entries(ds.accounts.custom)) out.push({ ref: `account.custom.${name}`, label: `${name} (account, custom)`, kind: col.kind });
+  for (const [name, col] of Object.entries(ds.leads.custom))
+    out.push({ ref: `lead.custom.${name}`, label: `${name} (lead, custom)`, kind: col.kind });
+  for (const [name, col] of Object.entries(ds.accounts.custom))
+    out.push({ ref: `account.custom.${name}`, label: `${name} (account, custom)`, kind: col.kind });
   return out;
 }

@@ -26,7 +26,11 @@ export function rulesReadNothing(ds: Dataset, rules: RuleSet): string | null {
   const types = new Set(ds.activities.typeNames.filter((_, code) => seen[code]));
   if (acts.some((a) => types.has(a.type))) return null;
   const attrs = [...new Set(fit.map((r) => r.attribute))];
-  const list = (xs: readonly string[]) => (xs.length > 4 ? `${xs.slice(0, 4).join(', ')} and ${xs.length - 4} more` : xs.join(', '));
-  const parts = [attrs.length ? `attributes ${list(attrs)}` : '', acts.length ? `activity types ${list(acts.map((a) => a.type))}` : ''].filter(Boolean);
+  const list = (xs: readonly string[]) =>
+    xs.length > 4 ? `${xs.slice(0, 4).join(', ')} and ${xs.length - 4} more` : xs.join(', ');
+  const parts = [
+    attrs.length ? `attributes ${list(attrs)}` : '',
+    acts.length ? `activity types ${list(acts.map((a) => a.type))}` : '',
+  ].filter(Boolean);
   return `The current rules read no column of this dataset (${parts.join('; ')}): every lead gets the same fit and intent, so their accuracy is 0.5 by construction. Fit suggested weights (Qualification rules) to get rules that read this data.`;
 }

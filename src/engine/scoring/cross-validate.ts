@@ -65,7 +65,12 @@ const mean = (v: readonly (number | null)[]): number | null => {
  * k-fold cross-validation of the logistic fit over all rows of X (n × d) with labels y, trying each
  * λ of `grid`. Each fold's fits run from the smallest λ up, each warm-started from the previous one.
  */
-export function crossValidate(X: Float64Array, d: number, y: Uint8Array, o: { readonly k: number; readonly seed: number; readonly grid: readonly number[] }): CrossValidation {
+export function crossValidate(
+  X: Float64Array,
+  d: number,
+  y: Uint8Array,
+  o: { readonly k: number; readonly seed: number; readonly grid: readonly number[] },
+): CrossValidation {
   const n = y.length;
   const k = Math.max(2, Math.min(o.k, n));
   const fold = stratifiedFolds(y, k, o.seed);
@@ -92,7 +97,8 @@ export function crossValidate(X: Float64Array, d: number, y: Uint8Array, o: { re
   }
   const lambdaAuc = aucs.map(mean);
   let best = grid.length - 1;
-  for (let g = grid.length - 1; g >= 0; g--) if (lambdaAuc[g] !== null && (lambdaAuc[best] === null || lambdaAuc[g]! > lambdaAuc[best]!)) best = g;
+  for (let g = grid.length - 1; g >= 0; g--)
+    if (lambdaAuc[g] !== null && (lambdaAuc[best] === null || lambdaAuc[g]! > lambdaAuc[best]!)) best = g;
   const perFold = aucs[best]!;
   const ok = perFold.filter((x): x is number => x !== null);
   return {

@@ -30,7 +30,12 @@ export interface IntentContribution {
 export interface LeadExplanation {
   readonly leadId: string;
   readonly fit: { readonly rules: readonly FitContribution[]; readonly sum: number; readonly score: number };
-  readonly intent: { readonly types: readonly IntentContribution[]; readonly sum: number; readonly score: number; readonly scoredAt: number };
+  readonly intent: {
+    readonly types: readonly IntentContribution[];
+    readonly sum: number;
+    readonly score: number;
+    readonly scoredAt: number;
+  };
 }
 
 const clamp100 = (v: number) => Math.min(100, Math.max(0, v));
@@ -48,10 +53,18 @@ export function explainLead(ds: Dataset, rules: RuleSet, lead: number, scoredAt:
     if (view.kind === 'dict') {
       const c = view.codes[lead]!;
       const value = c < 0 ? '' : view.values[c]!;
-      if (c >= 0 ? matchesText(r, value) : matchesMissing(r)) fitRules.push({ ruleId: r.id, label: r.label, op: r.op, value, points: r.points });
+      if (c >= 0 ? matchesText(r, value) : matchesMissing(r))
+        fitRules.push({ ruleId: r.id, label: r.label, op: r.op, value, points: r.points });
     } else {
       const v = view.values[lead]!;
-      if (matchesNumber(r, v)) fitRules.push({ ruleId: r.id, label: r.label, op: r.op, value: Number.isNaN(v) ? '' : String(v), points: r.points });
+      if (matchesNumber(r, v))
+        fitRules.push({
+          ruleId: r.id,
+          label: r.label,
+          op: r.op,
+          value: Number.isNaN(v) ? '' : String(v),
+          points: r.points,
+        });
     }
   }
   const fitSum = fitRules.reduce((s, c) => s + c.points, 0);
@@ -73,7 +86,12 @@ export function explainLead(ds: Dataset, rules: RuleSet, lead: number, scoredAt:
     const rule = byType.get(typeNames[code]!);
     const decayed = rule && rule.points !== 0 ? rule.points * e.factors : 0;
     const cap = rule?.cap ?? 0;
-    return { type: typeNames[code]!, count: e.count, decayed, counted: decayed > cap ? cap : decayed < -cap ? -cap : decayed };
+    return {
+      type: typeNames[code]!,
+      count: e.count,
+      decayed,
+      counted: decayed > cap ? cap : decayed < -cap ? -cap : decayed,
+    };
   });
   const intentSum = types.reduce((s, c) => s + c.counted, 0);
   types.sort((a, b) => Math.abs(b.counted) - Math.abs(a.counted));

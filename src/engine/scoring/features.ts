@@ -39,7 +39,9 @@ const TOP_VALUES = 12;
 const MIN_COUNT = 10;
 
 export function isExcluded(column: string, exclude: readonly string[]): boolean {
-  return exclude.some((e) => e === column || column.endsWith(`.${e}`) || (e === 'activities' && column.startsWith('activity.')));
+  return exclude.some(
+    (e) => e === column || column.endsWith(`.${e}`) || (e === 'activities' && column.startsWith('activity.')),
+  );
 }
 
 function meanStd(v: Float64Array): { mean: number; std: number } {
@@ -58,7 +60,13 @@ function meanStd(v: Float64Array): { mean: number; std: number } {
 }
 
 /** Builds features for the lead rows `rows`. */
-export function buildDesignMatrix(ds: Dataset, rows: Uint32Array, cutoff: Float64Array, halfLifeDays: number, exclude: readonly string[]): DesignMatrix {
+export function buildDesignMatrix(
+  ds: Dataset,
+  rows: Uint32Array,
+  cutoff: Float64Array,
+  halfLifeDays: number,
+  exclude: readonly string[],
+): DesignMatrix {
   const m = rows.length;
   const cols: { spec: FeatureSpec; values: Float64Array }[] = [];
   const used = new Set<string>();
@@ -99,7 +107,10 @@ export function buildDesignMatrix(ds: Dataset, rows: Uint32Array, cutoff: Float6
       for (const c of top) {
         const v = new Float64Array(m);
         rows.forEach((i, r) => (v[r] = view.codes[i] === c ? 1 : 0));
-        cols.push({ spec: { name: `${info.label} = ${view.values[c]}`, column: info.ref, kind: 'onehot', value: view.values[c]! }, values: v });
+        cols.push({
+          spec: { name: `${info.label} = ${view.values[c]}`, column: info.ref, kind: 'onehot', value: view.values[c]! },
+          values: v,
+        });
         used.add(info.ref);
       }
       continue;
@@ -120,9 +131,15 @@ export function buildDesignMatrix(ds: Dataset, rows: Uint32Array, cutoff: Float6
     const v = log ? raw.map((x) => Math.log1p(x)) : raw;
     const { mean, std } = meanStd(v);
     if (!(std > 0)) continue;
-    cols.push({ spec: { name: `${info.label}${log ? ' (log)' : ''}`, column: info.ref, kind: 'numeric', mean, std, log }, values: v });
+    cols.push({
+      spec: { name: `${info.label}${log ? ' (log)' : ''}`, column: info.ref, kind: 'numeric', mean, std, log },
+      values: v,
+    });
     if (missing > 0 && missing >= MIN_COUNT) {
-      cols.push({ spec: { name: `${info.label} missing`, column: info.ref, kind: 'missing' }, values: raw.map((x) => (Number.isNaN(x) ? 1 : 0)) });
+      cols.push({
+        spec: { name: `${info.label} missing`, column: info.ref, kind: 'missing' },
+        values: raw.map((x) => (Number.isNaN(x) ? 1 : 0)),
+      });
     }
     used.add(info.ref);
   }
@@ -142,7 +159,13 @@ export function buildDesignMatrix(ds: Dataset, rows: Uint32Array, cutoff: Float6
  * The design rows of any leads under features already built (their categories, scaling and
  * transforms as fitted): the same values `buildDesignMatrix` gave the leads it was built on.
  */
-export function designRows(ds: Dataset, specs: readonly FeatureSpec[], rows: Uint32Array, cutoff: Float64Array, halfLifeDays: number): Float64Array {
+export function designRows(
+  ds: Dataset,
+  specs: readonly FeatureSpec[],
+  rows: Uint32Array,
+  cutoff: Float64Array,
+  halfLifeDays: number,
+): Float64Array {
   const m = rows.length;
   const d = specs.length;
   const X = new Float64Array(m * d);

@@ -146,7 +146,11 @@ function combosOfMasks(masks: Int32Array, R: number): { combo: Int32Array; combo
   return withMembers(combo, keys, R);
 }
 
-function withMembers(combo: Int32Array, keys: readonly number[], R: number): { combo: Int32Array; combos: number; member: Uint8Array } {
+function withMembers(
+  combo: Int32Array,
+  keys: readonly number[],
+  R: number,
+): { combo: Int32Array; combos: number; member: Uint8Array } {
   const combos = Math.max(1, keys.length);
   const member = new Uint8Array(combos * R);
   keys.forEach((m, c) => {
@@ -156,7 +160,10 @@ function withMembers(combo: Int32Array, keys: readonly number[], R: number): { c
 }
 
 /** Combos by refining the split rule by rule (any number of rules). */
-function combosByRefinement(bitsets: readonly (Uint32Array | null)[], n: number): { combo: Int32Array; combos: number; member: Uint8Array } {
+function combosByRefinement(
+  bitsets: readonly (Uint32Array | null)[],
+  n: number,
+): { combo: Int32Array; combos: number; member: Uint8Array } {
   const R = bitsets.length;
   const combo = new Int32Array(n);
   // Combo c's parent and whether it matched the rule that split it off, per refinement step.

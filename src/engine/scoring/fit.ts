@@ -13,7 +13,12 @@ import { matchesMissing, type FitRule } from './rules';
  * lead without a value), an attribute's numeric rules, or the base points every lead gets.
  */
 export type FitTerm =
-  | { readonly kind: 'dict'; readonly codes: Int32Array; readonly pointsByCode: Float64Array; readonly missingPoints: number }
+  | {
+      readonly kind: 'dict';
+      readonly codes: Int32Array;
+      readonly pointsByCode: Float64Array;
+      readonly missingPoints: number;
+    }
   | { readonly kind: 'num'; readonly values: Float64Array; readonly rules: readonly FitRule[] }
   | { readonly kind: 'all'; readonly points: number };
 

@@ -11,7 +11,16 @@ import type { Framework } from './rules';
 export const FRAMEWORK_CRITERIA: Readonly<Record<Framework, readonly QualificationCriterion[]>> = {
   BANT: ['budget', 'authority', 'need', 'timeline'],
   MEDDIC: ['metrics', 'economicBuyer', 'decisionCriteria', 'decisionProcess', 'pain', 'champion'],
-  MEDDPICC: ['metrics', 'economicBuyer', 'decisionCriteria', 'decisionProcess', 'paperProcess', 'pain', 'champion', 'competition'],
+  MEDDPICC: [
+    'metrics',
+    'economicBuyer',
+    'decisionCriteria',
+    'decisionProcess',
+    'paperProcess',
+    'pain',
+    'champion',
+    'competition',
+  ],
   CHAMP: ['pain', 'authority', 'budget', 'timeline'],
   'SQO checklist': ['need', 'economicBuyer', 'budget', 'metrics', 'timeline', 'nextStep'],
 };

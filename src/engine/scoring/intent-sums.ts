@@ -172,7 +172,12 @@ export function leadIntent(s: IntentSums, i: number, points: Float64Array, caps:
 }
 
 /** Intent scores of every lead into `out` (length = leads), each by `leadIntent`. */
-export function intentFromSums(s: IntentSums, points: Float64Array, caps: Float64Array, out: Float32Array): Float32Array {
+export function intentFromSums(
+  s: IntentSums,
+  points: Float64Array,
+  caps: Float64Array,
+  out: Float32Array,
+): Float32Array {
   for (let i = 0; i < out.length; i++) out[i] = leadIntent(s, i, points, caps);
   return out;
 }
@@ -201,7 +206,12 @@ export function leadsByType(s: IntentSums): LeadsByType {
 /** Bytes held by the sums (and the per-type lead lists once built). */
 export function intentSumsBytes(s: IntentSums): number {
   const byType = byTypeCache.get(s);
-  return s.start.byteLength + s.type.byteLength + s.sum.byteLength + (byType ? byType.leads.byteLength + byType.typeStart.byteLength : 0);
+  return (
+    s.start.byteLength +
+    s.type.byteLength +
+    s.sum.byteLength +
+    (byType ? byType.leads.byteLength + byType.typeStart.byteLength : 0)
+  );
 }
 
 /** Current and history sums at the applied half-life, history at a dragged one. */

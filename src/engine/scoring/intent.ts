@@ -40,6 +40,12 @@ export function compileIntent(ds: Dataset, activities: readonly ActivityRule[], 
  * per lead and type are cached (./intent-sums.ts), so a points or caps change does no per-activity
  * work.
  */
-export function scoreIntent(ds: Dataset, intent: CompiledIntent, asOf: number, out: Float32Array, cutoff?: Float64Array): Float32Array {
+export function scoreIntent(
+  ds: Dataset,
+  intent: CompiledIntent,
+  asOf: number,
+  out: Float32Array,
+  cutoff?: Float64Array,
+): Float32Array {
   return intentFromSums(intentSums(ds, intent.halfLifeDays, asOf, cutoff), intent.points, intent.caps, out);
 }

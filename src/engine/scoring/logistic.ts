@@ -50,7 +50,13 @@ function choleskySolve(A: Float64Array, b: Float64Array, m: number): Float64Arra
 }
 
 /** Fits over `rows` of X (n×d row-major) with labels y (0/1). */
-export function fitLogistic(X: Float64Array, d: number, y: Uint8Array, rows: Uint32Array, o: LogisticOptions): LogisticModel {
+export function fitLogistic(
+  X: Float64Array,
+  d: number,
+  y: Uint8Array,
+  rows: Uint32Array,
+  o: LogisticOptions,
+): LogisticModel {
   const m = d + 1; // parameter 0 is the bias
   const beta = new Float64Array(m);
   if (o.init) {

@@ -58,13 +58,16 @@ export function refusalReason(p: FitPopulation, outcome: OutcomeName): string | 
     return `No lead has a known outcome yet: every one of the ${plural(p.inScope, 'lead', 'leads')} in scope is younger than the ${window} and none is won, lost or disqualified — ${later}.`;
   }
   const { train, holdout } = p;
-  const count = (c: 'positives' | 'negatives') => `${train[c].toLocaleString('en-US')} in training and ${holdout[c].toLocaleString('en-US')} in the holdout`;
+  const count = (c: 'positives' | 'negatives') =>
+    `${train[c].toLocaleString('en-US')} in training and ${holdout[c].toLocaleString('en-US')} in the holdout`;
   const need = `at least ${MIN_PER_CLASS} of each are needed to fit and judge a model`;
   if (Math.min(train.negatives, holdout.negatives) < MIN_PER_CLASS) {
     const head = `Too few leads that ${notReached(outcome)} (${count('negatives')}; ${need}).`;
     const negatives = train.negatives + holdout.negatives;
-    if (p.immature > 0 && negatives === 0) return `${head} Every lead without an outcome is younger than the ${window} (${plural(p.immature, 'lead', 'leads')} left out) — ${later}.`;
-    if (p.immature > 0) return `${head} ${plural(p.immature, 'lead without an outcome is', 'leads without an outcome are')} younger than the ${window} and left out — ${later}.`;
+    if (p.immature > 0 && negatives === 0)
+      return `${head} Every lead without an outcome is younger than the ${window} (${plural(p.immature, 'lead', 'leads')} left out) — ${later}.`;
+    if (p.immature > 0)
+      return `${head} ${plural(p.immature, 'lead without an outcome is', 'leads without an outcome are')} younger than the ${window} and left out — ${later}.`;
     return `${head} Nearly every matured lead ${reached(outcome)} — load more history or widen the filters.`;
   }
   if (Math.min(train.positives, holdout.positives) < MIN_PER_CLASS) {

@@ -102,11 +102,20 @@ export function predictRow(model: PredictiveModel, x: ArrayLike<number>, offset 
     if (contribution !== 0) parts.push({ feature: s.name, direction: contribution > 0 ? 'up' : 'down', contribution });
   });
   parts.sort((p, q) => Math.abs(q.contribution) - Math.abs(p.contribution) || (p.feature < q.feature ? -1 : 1));
-  return { probability: sigmoid(model.calibration.a * z + model.calibration.c), logit: z, factors: parts.slice(0, TOP_FACTORS) };
+  return {
+    probability: sigmoid(model.calibration.a * z + model.calibration.c),
+    logit: z,
+    factors: parts.slice(0, TOP_FACTORS),
+  };
 }
 
 /** Predictions for the leads `rows`, with activity counted up to each lead's `cutoff`. */
-export function predictLeads(ds: Dataset, model: PredictiveModel, rows: Uint32Array, cutoff: Float64Array): LeadPrediction[] {
+export function predictLeads(
+  ds: Dataset,
+  model: PredictiveModel,
+  rows: Uint32Array,
+  cutoff: Float64Array,
+): LeadPrediction[] {
   const d = model.specs.length;
   const X = designRows(ds, model.specs, rows, cutoff, model.halfLifeDays);
   return Array.from(rows, (_, r) => predictRow(model, X, r * d));
@@ -115,5 +124,10 @@ export function predictLeads(ds: Dataset, model: PredictiveModel, rows: Uint32Ar
 /** Predictions as of `asOf`, each lead's activity counted up to its history cut-off, as in the fit. */
 export function predictLeadsAt(ds: Dataset, model: PredictiveModel, asOf: number, rows: Uint32Array): LeadPrediction[] {
   const out = leadOutcomes(ds, { asOf, maturityDays: model.maturityDays, scoringWindowDays: model.scoringWindowDays });
-  return predictLeads(ds, model, rows, out.cutoff.map((c) => Math.min(asOf, c)));
+  return predictLeads(
+    ds,
+    model,
+    rows,
+    out.cutoff.map((c) => Math.min(asOf, c)),
+  );
 }

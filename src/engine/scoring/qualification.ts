@@ -16,7 +16,12 @@ export interface QualificationFlags {
   readonly criteriaMet: Uint8Array;
 }
 
-export function qualificationFlags(ds: Dataset, q: QualificationRules, opportunity: Int32Array, asOf: number): QualificationFlags {
+export function qualificationFlags(
+  ds: Dataset,
+  q: QualificationRules,
+  opportunity: Int32Array,
+  asOf: number,
+): QualificationFlags {
   const n = ds.leads.count;
   const { start, type, at, typeNames } = ds.activities;
   const code = typeNames.indexOf(q.sqlActivity);
@@ -47,11 +52,18 @@ export function qualificationFlags(ds: Dataset, q: QualificationRules, opportuni
 
 /** Whether one lead passes the MQL rule. Thresholds are whole points (BOUNDS.threshold). */
 export function passesMql(fit: number, intent: number, q: QualificationRules): boolean {
-  return q.mqlMode === 'single-score' ? combinedScore(fit, intent, q.fitWeight) >= q.mqlMinCombined : fit >= q.mqlMinFit && intent >= q.mqlMinIntent;
+  return q.mqlMode === 'single-score'
+    ? combinedScore(fit, intent, q.fitWeight) >= q.mqlMinCombined
+    : fit >= q.mqlMinFit && intent >= q.mqlMinIntent;
 }
 
 /** Model stage of every lead (0 lead, 1 mql, 3 sql, 4 sqo). */
-export function modelStages(fit: Float32Array, intent: Float32Array, q: QualificationRules, flags: QualificationFlags): Uint8Array {
+export function modelStages(
+  fit: Float32Array,
+  intent: Float32Array,
+  q: QualificationRules,
+  flags: QualificationFlags,
+): Uint8Array {
   const out = new Uint8Array(fit.length);
   for (let i = 0; i < fit.length; i++) {
     if (!passesMql(fit[i]!, intent[i]!, q)) continue;
@@ -66,7 +78,12 @@ const flagsCache = new WeakMap<Int32Array, Map<string, QualificationFlags>>();
  * `qualificationFlags`, cached per (opportunity column of the cached outcomes, asOf, SQL activity,
  * required criteria): weight and threshold changes reuse them.
  */
-export function cachedQualificationFlags(ds: Dataset, q: QualificationRules, opportunity: Int32Array, asOf: number): QualificationFlags {
+export function cachedQualificationFlags(
+  ds: Dataset,
+  q: QualificationRules,
+  opportunity: Int32Array,
+  asOf: number,
+): QualificationFlags {
   let byKey = flagsCache.get(opportunity);
   if (!byKey) flagsCache.set(opportunity, (byKey = new Map()));
   const key = JSON.stringify([asOf, q.sqlActivity, q.requiredCriteria]);

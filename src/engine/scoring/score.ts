@@ -52,7 +52,11 @@ export function compileRules(ds: Dataset, rules: RuleSet): CompiledRules {
   const matches = fitMatches(ds, clamped.fitRules);
   return {
     rules: clamped,
-    fit: { matches, byCombo: comboFit(matches, clamped.fitRules), missingAttributes: scoringMissing(matches.missingAttributes, clamped.fitRules) },
+    fit: {
+      matches,
+      byCombo: comboFit(matches, clamped.fitRules),
+      missingAttributes: scoringMissing(matches.missingAttributes, clamped.fitRules),
+    },
     intent: compileIntent(ds, clamped.activities, clamped.halfLifeDays),
   };
 }
@@ -67,7 +71,8 @@ export function scoreLeads(ds: Dataset, compiled: CompiledRules, o: ScoreOptions
 }
 
 /** Combined score of single-score mode: fitWeight × fit + (1 − fitWeight) × intent. */
-export const combinedScore = (fit: number, intent: number, fitWeight: number): number => fitWeight * fit + (1 - fitWeight) * intent;
+export const combinedScore = (fit: number, intent: number, fitWeight: number): number =>
+  fitWeight * fit + (1 - fitWeight) * intent;
 
 /** Missing attributes of the rules that score (a 0-point rule matching nothing changes nothing). */
 function scoringMissing(missing: readonly string[], rules: RuleSet['fitRules']): string[] {

@@ -62,7 +62,11 @@ export interface SuggestedWeights extends SuggestCommon {
   readonly holdoutRows: number;
   readonly positives: number;
   /** Holdout AUC: current rule set, fitted model, fitted model as a rule set. null without both classes. */
-  readonly holdoutAuc: { readonly current: number | null; readonly suggested: number | null; readonly suggestedRules: number | null };
+  readonly holdoutAuc: {
+    readonly current: number | null;
+    readonly suggested: number | null;
+    readonly suggestedRules: number | null;
+  };
   /** Feature names, in the fit's order. */
   readonly features: readonly string[];
   /** Columns that gave features. */
@@ -106,29 +110,63 @@ export function suggestWeights(ds: Dataset, current: RuleSet, o: SuggestOptions)
     train: classCounts(y, split, 0),
     holdout: classCounts(y, split, 1),
   };
-  const common: SuggestCommon = { outcome: o.outcome, population, excluded: [...exclude], currentRulesNote: rulesReadNothing(ds, r) };
+  const common: SuggestCommon = {
+    outcome: o.outcome,
+    population,
+    excluded: [...exclude],
+    currentRulesNote: rulesReadNothing(ds, r),
+  };
   const reason = refusalReason(population, o.outcome);
   if (reason) return { ...common, status: 'refused', reason };
 
   const dm = buildDesignMatrix(ds, rows, out.cutoff, r.halfLifeDays, exclude);
-  if (dm.d === 0) return { ...common, status: 'refused', reason: 'No column gives the fit anything to learn from: every column is left out, empty or the same for every lead. Leave fewer columns out.' };
+  if (dm.d === 0)
+    return {
+      ...common,
+      status: 'refused',
+      reason:
+        'No column gives the fit anything to learn from: every column is left out, empty or the same for every lead. Leave fewer columns out.',
+    };
   const train: number[] = [];
   split.forEach((h, k) => {
     if (!h) train.push(k);
   });
   const trainRows = Uint32Array.from(train);
   const grid = o.l2 === undefined ? LAMBDA_GRID : [clampTo(BOUNDS.l2, o.l2)];
-  const crossValidation = crossValidate(dm.X, dm.d, y, { k: Math.max(2, Math.round(o.folds ?? DEFAULT_FOLDS)), seed: o.seed, grid });
+  const crossValidation = crossValidate(dm.X, dm.d, y, {
+    k: Math.max(2, Math.round(o.folds ?? DEFAULT_FOLDS)),
+    seed: o.seed,
+    grid,
+  });
   const model = fitLogistic(dm.X, dm.d, y, trainRows, { l2: crossValidation.lambda });
 
   const z = Float64Array.from(rows, (_, k) => predictLogit(model, dm.X, dm.d, k));
   const calibration = plattScale(z, y, split);
-  const predictive: PredictiveModel = { outcome: o.outcome, specs: dm.specs, bias: model.bias, weights: Array.from(model.weights), calibration, halfLifeDays: r.halfLifeDays, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays };
+  const predictive: PredictiveModel = {
+    outcome: o.outcome,
+    specs: dm.specs,
+    bias: model.bias,
+    weights: Array.from(model.weights),
+    calibration,
+    halfLifeDays: r.halfLifeDays,
+    maturityDays: r.maturityDays,
+    scoringWindowDays: r.scoringWindowDays,
+  };
   let sumP = 0;
   z.forEach((v, k) => {
     if (split[k]) sumP += sigmoid(calibration.a * v + calibration.c);
   });
-  const ruleSet = modelToRuleSet({ ds, current, rows, train: trainRows, y, specs: dm.specs, weights: model.weights, X: dm.X, d: dm.d });
+  const ruleSet = modelToRuleSet({
+    ds,
+    current,
+    rows,
+    train: trainRows,
+    y,
+    specs: dm.specs,
+    weights: model.weights,
+    X: dm.X,
+    d: dm.d,
+  });
   const combinedOf = (rules: RuleSet) => {
     const c = compileRules(ds, rules);
     const s = scoreLeads(ds, c, { asOf: o.asOf, cutoff: out.cutoff });
@@ -145,7 +183,11 @@ export function suggestWeights(ds: Dataset, current: RuleSet, o: SuggestOptions)
     trainRows: population.train.rows,
     holdoutRows: population.holdout.rows,
     positives: population.train.positives + population.holdout.positives,
-    holdoutAuc: { current: rocAuc(combinedOf(current), y, split), suggested: rocAuc(z, y, split), suggestedRules: rocAuc(combinedOf(ruleSet), y, split) },
+    holdoutAuc: {
+      current: rocAuc(combinedOf(current), y, split),
+      suggested: rocAuc(z, y, split),
+      suggestedRules: rocAuc(combinedOf(ruleSet), y, split),
+    },
     features: dm.specs.map((s) => s.name),
     columnsUsed: dm.columns,
     coefficients,
@@ -153,6 +195,9 @@ export function suggestWeights(ds: Dataset, current: RuleSet, o: SuggestOptions)
     iterations: model.iterations,
     crossValidation,
     predictive,
-    calibrationCheck: { meanProbability: sumP / population.holdout.rows, positiveRate: population.holdout.positives / population.holdout.rows },
+    calibrationCheck: {
+      meanProbability: sumP / population.holdout.rows,
+      positiveRate: population.holdout.positives / population.holdout.rows,
+    },
   };
 }

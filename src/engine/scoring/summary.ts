@@ -5,12 +5,28 @@
  * cut-off (see outcomes.ts). Conversion means "reached SQO" unless stated as won.
  */
 import type { Dataset } from '../model/columns';
-import { calibration, liftByDecile, rankOrder, rocAuc, tierOutcomes, type CalibrationBin, type TierOutcome } from './accuracy';
+import {
+  calibration,
+  liftByDecile,
+  rankOrder,
+  rocAuc,
+  tierOutcomes,
+  type CalibrationBin,
+  type TierOutcome,
+} from './accuracy';
 import { leadOutcomes } from './outcomes';
 import { passesMql } from './qualification';
 import type { RuleSet } from './rules';
 import { combinedScore, compileRules, scoreLeads } from './score';
-import { ICP_TIERS, INTENT_ROUTES, INTENT_TIERS, MATRIX_ROUTES, icpTierOf, intentTierOf, type IntentTier } from './tiers';
+import {
+  ICP_TIERS,
+  INTENT_ROUTES,
+  INTENT_TIERS,
+  MATRIX_ROUTES,
+  icpTierOf,
+  intentTierOf,
+  type IntentTier,
+} from './tiers';
 
 export interface HistogramBin {
   /** Score range [from, to); the last bin includes 100. */
@@ -44,11 +60,23 @@ export interface ScoringSummary {
   readonly histograms: { readonly fit: readonly HistogramBin[]; readonly intent: readonly HistogramBin[] };
   readonly matrix: readonly MatrixCell[];
   readonly auc: { readonly sqo: ScoreAuc; readonly won: ScoreAuc };
-  readonly lift: readonly { readonly decile: number; readonly fit: number | null; readonly intent: number | null; readonly combined: number | null; readonly rateCombined: number | null }[];
+  readonly lift: readonly {
+    readonly decile: number;
+    readonly fit: number | null;
+    readonly intent: number | null;
+    readonly combined: number | null;
+    readonly rateCombined: number | null;
+  }[];
   readonly calibration: { readonly intent: readonly CalibrationBin[]; readonly combined: readonly CalibrationBin[] };
   readonly tierOutcomes: readonly (TierOutcome & { readonly tier: IntentTier; readonly route: string })[];
   /** The MQL rule at the current thresholds over matured leads: precision and recall (null for 0/0). */
-  readonly atThreshold: { readonly qualified: number; readonly precisionSqo: number | null; readonly recallSqo: number | null; readonly precisionWon: number | null; readonly recallWon: number | null };
+  readonly atThreshold: {
+    readonly qualified: number;
+    readonly precisionSqo: number | null;
+    readonly recallSqo: number | null;
+    readonly precisionWon: number | null;
+    readonly recallWon: number | null;
+  };
 }
 
 const BIN = 5;
@@ -63,7 +91,12 @@ function histogram(score: Float32Array, label: Uint8Array, mask: Uint8Array): Hi
     if (label[i]) conv[b]!++;
     else not[b]!++;
   }
-  return Array.from({ length: bins }, (_, b) => ({ from: b * BIN, to: (b + 1) * BIN, converted: conv[b]!, notConverted: not[b]! }));
+  return Array.from({ length: bins }, (_, b) => ({
+    from: b * BIN,
+    to: (b + 1) * BIN,
+    converted: conv[b]!,
+    notConverted: not[b]!,
+  }));
 }
 
 export function scoringSummary(ds: Dataset, rules: RuleSet, scope: Uint8Array, asOf: number): ScoringSummary {
@@ -122,7 +155,10 @@ export function scoringSummary(ds: Dataset, rules: RuleSet, scope: Uint8Array, a
     leads,
     matured: nMatured,
     tiers: { High: tiers[0]!, Mid: tiers[1]!, Low: tiers[2]! },
-    histograms: { fit: histogram(hist.fit, out.reachedSqo, matured), intent: histogram(hist.intent, out.reachedSqo, matured) },
+    histograms: {
+      fit: histogram(hist.fit, out.reachedSqo, matured),
+      intent: histogram(hist.intent, out.reachedSqo, matured),
+    },
     matrix: cells.map((c, k) => ({
       icpTier: ICP_TIERS[Math.floor(k / 3)]!,
       intentTier: INTENT_TIERS[k % 3]!,
@@ -132,9 +168,24 @@ export function scoringSummary(ds: Dataset, rules: RuleSet, scope: Uint8Array, a
       route: MATRIX_ROUTES[Math.floor(k / 3)]![k % 3]!,
     })),
     auc: { sqo: aucOf(out.reachedSqo), won: aucOf(out.won) },
-    lift: lc.map((d, k) => ({ decile: d.decile, fit: lf[k]!.lift, intent: li[k]!.lift, combined: d.lift, rateCombined: d.rate })),
-    calibration: { intent: calibration(hist.intent, out.reachedSqo, matured), combined: calibration(combined, out.reachedSqo, matured) },
-    atThreshold: { qualified: pr[0]!, precisionSqo: ratio(pr[1]!, pr[0]!), recallSqo: ratio(pr[1]!, pr[3]!), precisionWon: ratio(pr[2]!, pr[0]!), recallWon: ratio(pr[2]!, pr[4]!) },
+    lift: lc.map((d, k) => ({
+      decile: d.decile,
+      fit: lf[k]!.lift,
+      intent: li[k]!.lift,
+      combined: d.lift,
+      rateCombined: d.rate,
+    })),
+    calibration: {
+      intent: calibration(hist.intent, out.reachedSqo, matured),
+      combined: calibration(combined, out.reachedSqo, matured),
+    },
+    atThreshold: {
+      qualified: pr[0]!,
+      precisionSqo: ratio(pr[1]!, pr[0]!),
+      recallSqo: ratio(pr[1]!, pr[3]!),
+      precisionWon: ratio(pr[2]!, pr[0]!),
+      recallWon: ratio(pr[2]!, pr[4]!),
+    },
     tierOutcomes: to.map((t, k) => ({ ...t, tier: INTENT_TIERS[k]!, route: INTENT_ROUTES[INTENT_TIERS[k]!] })),
   };
 }

@@ -81,7 +81,12 @@ function leadClasses(flags: QualificationFlags, outcomes: LeadOutcomes, n: numbe
     const { reachedSqo, won, recordedMql } = outcomes;
     for (let i = 0; i < n; i++) {
       const sql = sqlActivity[i]!;
-      const b = (sql ? C_SQL : 0) | (sql & criteriaMet[i]! ? C_SQO : 0) | (reachedSqo[i] ? C_RS : 0) | (won[i] ? C_WON : 0) | (recordedMql[i] ? C_RM : 0);
+      const b =
+        (sql ? C_SQL : 0) |
+        (sql & criteriaMet[i]! ? C_SQO : 0) |
+        (reachedSqo[i] ? C_RS : 0) |
+        (won[i] ? C_WON : 0) |
+        (recordedMql[i] ? C_RM : 0);
       let d = dense[b]!;
       if (d < 0) {
         d = dense[b] = bits.length;
@@ -156,7 +161,11 @@ export function buildThresholdIndex(
       cents1[b1]! += cents;
     }
   }
-  return withSuffixSums(expand(counts2, cents2, BINS * BINS, classes), expand(counts1, cents1, BINS, classes), fitWeight);
+  return withSuffixSums(
+    expand(counts2, cents2, BINS * BINS, classes),
+    expand(counts1, cents1, BINS, classes),
+    fitWeight,
+  );
 }
 
 /**

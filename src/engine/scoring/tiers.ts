@@ -23,10 +23,16 @@ export const MATRIX_ROUTES: readonly (readonly string[])[] = [
 ];
 
 export const icpTierOf = (fit: number, t: TierRules): number => (fit >= t.icpTier1 ? 0 : fit >= t.icpTier2 ? 1 : 2);
-export const intentTierOf = (intent: number, t: TierRules): number => (intent >= t.intentHigh ? 0 : intent >= t.intentMid ? 1 : 2);
+export const intentTierOf = (intent: number, t: TierRules): number =>
+  intent >= t.intentHigh ? 0 : intent >= t.intentMid ? 1 : 2;
 
 /** Per-lead tier codes over the leads in `mask` (255 for leads outside it). */
-export function tierCodes(fit: Float32Array, intent: Float32Array, t: TierRules, mask?: Uint8Array): { icp: Uint8Array; intent: Uint8Array } {
+export function tierCodes(
+  fit: Float32Array,
+  intent: Float32Array,
+  t: TierRules,
+  mask?: Uint8Array,
+): { icp: Uint8Array; intent: Uint8Array } {
   const n = fit.length;
   const icp = new Uint8Array(n).fill(255);
   const it = new Uint8Array(n).fill(255);

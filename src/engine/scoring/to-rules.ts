@@ -68,7 +68,8 @@ function quantile(sorted: ArrayLike<number>, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))))]!;
 }
 
-const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(Number(v.toPrecision(4))));
+const fmt = (v: number) =>
+  Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(Number(v.toPrecision(4)));
 
 function numericRules(inp: ConversionInput, j: number, missingJ: number, fitLogit: Float64Array, out: Pending[]): void {
   const s = inp.specs[j]!;
@@ -101,10 +102,28 @@ function numericRules(inp: ConversionInput, j: number, missingJ: number, fitLogi
   logits.forEach((logit, b) => {
     const lo = b === 0 ? undefined : edges[b - 1]!;
     const hi = b === edges.length ? undefined : edges[b]!;
-    const label = lo === undefined ? `${name} below ${fmt(hi!)}` : hi === undefined ? `${name} ${fmt(lo)} or more` : `${name} ${fmt(lo)} to under ${fmt(hi)}`;
-    out.push({ id: `fit-${j}-${b}`, label, attribute: s.column, match: { op: 'range', ...(lo === undefined ? {} : { min: lo }), ...(hi === undefined ? {} : { max: hi }) }, logit: logit - shift });
+    const label =
+      lo === undefined
+        ? `${name} below ${fmt(hi!)}`
+        : hi === undefined
+          ? `${name} ${fmt(lo)} or more`
+          : `${name} ${fmt(lo)} to under ${fmt(hi)}`;
+    out.push({
+      id: `fit-${j}-${b}`,
+      label,
+      attribute: s.column,
+      match: { op: 'range', ...(lo === undefined ? {} : { min: lo }), ...(hi === undefined ? {} : { max: hi }) },
+      logit: logit - shift,
+    });
   });
-  if (anyMissing) out.push({ id: `fit-${j}-empty`, label: `${name} is empty`, attribute: s.column, match: { op: 'empty' }, logit: emptyLogit - shift });
+  if (anyMissing)
+    out.push({
+      id: `fit-${j}-empty`,
+      label: `${name} is empty`,
+      attribute: s.column,
+      match: { op: 'empty' },
+      logit: emptyLogit - shift,
+    });
   raw.forEach((v, k) => (fitLogit[k]! += (Number.isNaN(v) ? emptyLogit : logits[binOf(v)]!) - shift));
 }
 
@@ -118,7 +137,13 @@ function parts(inp: ConversionInput): Parts {
   const activities: Parts['activities'][number][] = [];
   specs.forEach((s, j) => {
     if (s.kind === 'onehot') {
-      fit.push({ id: `fit-${j}`, label: s.name, attribute: s.column, match: { op: 'equals', value: s.value! }, logit: w[j]! });
+      fit.push({
+        id: `fit-${j}`,
+        label: s.name,
+        attribute: s.column,
+        match: { op: 'equals', value: s.value! },
+        logit: w[j]!,
+      });
       train.forEach((r, k) => (fitLogit[k]! += w[j]! * X[r * d + j]!));
     } else if (s.kind === 'numeric') {
       const missingJ = specs.findIndex((o) => o.kind === 'missing' && o.column === s.column);
@@ -143,10 +168,18 @@ function ruleSetAt(inp: ConversionInput, p: Parts, fitWeight: number): { rules: 
   const fitSorted = sortedCopy(p.fitLogit);
   const spread = quantile(fitSorted, 1 - CLAMP_SHARE) - quantile(fitSorted, CLAMP_SHARE);
   const maxRule = p.fit.reduce((a, r) => Math.max(a, Math.abs(r.logit)), 0);
-  const kfMax = Math.min(MAX_SCALE, spread > 0 ? 100 / spread : MAX_SCALE, maxRule > 0 ? BOUNDS.points.max / maxRule : MAX_SCALE);
+  const kfMax = Math.min(
+    MAX_SCALE,
+    spread > 0 ? 100 / spread : MAX_SCALE,
+    maxRule > 0 ? BOUNDS.points.max / maxRule : MAX_SCALE,
+  );
   const actHi = quantile(sortedCopy(p.actLogit), 1 - CLAMP_SHARE);
   const maxAct = p.activities.reduce((a, t) => Math.max(a, Math.abs(t.logit)), 0);
-  const kiMax = Math.min(MAX_SCALE, actHi > 0 ? 100 / actHi : MAX_SCALE, maxAct > 0 ? BOUNDS.points.max / maxAct : MAX_SCALE);
+  const kiMax = Math.min(
+    MAX_SCALE,
+    actHi > 0 ? 100 / actHi : MAX_SCALE,
+    maxAct > 0 ? BOUNDS.points.max / maxAct : MAX_SCALE,
+  );
   let kf = kfMax;
   let ki = 0;
   if (fitWeight < 1) {
@@ -167,7 +200,13 @@ function ruleSetAt(inp: ConversionInput, p: Parts, fitWeight: number): { rules: 
   const baseRules: FitRule[] = [];
   for (let left = base, k = 1; left !== 0 && k <= 4; k++) {
     const pts = clampTo(BOUNDS.basePoints, left);
-    baseRules.push({ id: `fit-base-${k}`, label: k === 1 ? 'Base points (every lead)' : `Base points (every lead), part ${k}`, attribute: '', op: 'always', points: pts });
+    baseRules.push({
+      id: `fit-base-${k}`,
+      label: k === 1 ? 'Base points (every lead)' : `Base points (every lead), part ${k}`,
+      attribute: '',
+      op: 'always',
+      points: pts,
+    });
     left -= pts;
   }
   const activities: ActivityRule[] = [];
@@ -210,10 +249,16 @@ function fitSums(inp: ConversionInput, p: Parts, points: ReadonlyMap<string, num
         let hit: boolean;
         if (view.kind === 'dict') {
           const c = view.codes[i]!;
-          hit = match.op === 'equals' && c >= 0 && view.values[c]!.trim().toLowerCase() === match.value.trim().toLowerCase();
+          hit =
+            match.op === 'equals' &&
+            c >= 0 &&
+            view.values[c]!.trim().toLowerCase() === match.value.trim().toLowerCase();
         } else {
           const v = view.values[i]!;
-          hit = match.op === 'empty' ? Number.isNaN(v) : match.op === 'range' && v >= (match.min ?? -Infinity) && v < (match.max ?? Infinity);
+          hit =
+            match.op === 'empty'
+              ? Number.isNaN(v)
+              : match.op === 'range' && v >= (match.min ?? -Infinity) && v < (match.max ?? Infinity);
         }
         if (hit) sums[k]! += points.get(id)!;
       }

@@ -12,8 +12,15 @@ export function clampRuleSet(r: RuleSet): RuleSet {
   const intentHigh = th(r.tiers.intentHigh);
   const q = r.qualification;
   return {
-    fitRules: r.fitRules.map((f) => ({ ...f, points: clampTo(f.op === 'always' ? BOUNDS.basePoints : BOUNDS.points, f.points) })),
-    activities: r.activities.map((a) => ({ ...a, points: clampTo(BOUNDS.points, a.points), cap: clampTo(BOUNDS.cap, a.cap) })),
+    fitRules: r.fitRules.map((f) => ({
+      ...f,
+      points: clampTo(f.op === 'always' ? BOUNDS.basePoints : BOUNDS.points, f.points),
+    })),
+    activities: r.activities.map((a) => ({
+      ...a,
+      points: clampTo(BOUNDS.points, a.points),
+      cap: clampTo(BOUNDS.cap, a.cap),
+    })),
     halfLifeDays: clampTo(BOUNDS.halfLifeDays, r.halfLifeDays),
     tiers: {
       icpTier1,
@@ -29,7 +36,9 @@ export function clampRuleSet(r: RuleSet): RuleSet {
       fitWeight: clampTo(BOUNDS.fitWeight, q.fitWeight),
       sqlActivity: q.sqlActivity,
       framework: (FRAMEWORKS as readonly string[]).includes(q.framework) ? q.framework : 'BANT',
-      requiredCriteria: q.requiredCriteria.filter((c): c is QualificationCriterion => (QUALIFICATION_CRITERIA as readonly string[]).includes(c)),
+      requiredCriteria: q.requiredCriteria.filter((c): c is QualificationCriterion =>
+        (QUALIFICATION_CRITERIA as readonly string[]).includes(c),
+      ),
     },
     maturityDays: clampTo(BOUNDS.maturityDays, r.maturityDays),
     scoringWindowDays: clampTo(BOUNDS.scoringWindowDays, r.scoringWindowDays),

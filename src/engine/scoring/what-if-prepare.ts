@@ -57,11 +57,23 @@ export function prepareWhatIf(ds: Dataset, rules: RuleSet, scope: Uint8Array, as
 /** A rule set with its weights blanked: two rule sets with equal skeletons differ only in weights. */
 function skeleton(r: RuleSet): string {
   const { mqlMinFit: _f, mqlMinIntent: _i, mqlMinCombined: _c, mqlMode: _m, fitWeight: _w, ...q } = r.qualification;
-  return JSON.stringify([r.fitRules.map(conditionKey), r.activities.map((a) => a.type), r.halfLifeDays, r.maturityDays, r.scoringWindowDays, q]);
+  return JSON.stringify([
+    r.fitRules.map(conditionKey),
+    r.activities.map((a) => a.type),
+    r.halfLifeDays,
+    r.maturityDays,
+    r.scoringWindowDays,
+    q,
+  ]);
 }
 
 /** Indexes where `a` and `b` (or `c` and `d`) differ. */
-function differing(a: ArrayLike<number>, b: ArrayLike<number>, c: ArrayLike<number> = a, d: ArrayLike<number> = b): number[] {
+function differing(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  c: ArrayLike<number> = a,
+  d: ArrayLike<number> = b,
+): number[] {
   const out: number[] = [];
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k] || c[k] !== d[k]) out.push(k);
   return out;
@@ -75,7 +87,13 @@ function differing(a: ArrayLike<number>, b: ArrayLike<number>, c: ArrayLike<numb
  * threshold index. The result equals `prepareWhatIf(ds, rules, …)` exactly (the same per-lead
  * arithmetic; the index sums integers). Returns null when the change is of another kind.
  */
-export function updateWhatIf(ds: Dataset, base: WhatIfContext, baseRules: RuleSet, rules: RuleSet, asOf: number): WhatIfContext | null {
+export function updateWhatIf(
+  ds: Dataset,
+  base: WhatIfContext,
+  baseRules: RuleSet,
+  rules: RuleSet,
+  asOf: number,
+): WhatIfContext | null {
   // Compare the clamped rule sets before compiling: compiling matches every fit rule over the leads.
   if (skeleton(clampRuleSet(baseRules)) !== skeleton(clampRuleSet(rules))) return null;
   const a = compileRules(ds, baseRules);
@@ -88,7 +106,14 @@ export function updateWhatIf(ds: Dataset, base: WhatIfContext, baseRules: RuleSe
   const pop: WhatIfPopulation = { mask: base.mask, sdrs: base.sdrs, weeks: base.weeks };
   if (types.length === 0 && combos.length === 0) {
     if (sameWeight) return base;
-    const index = buildThresholdIndex(base.fit, base.intent, base.mask, base.flags, out, b.rules.qualification.fitWeight);
+    const index = buildThresholdIndex(
+      base.fit,
+      base.intent,
+      base.mask,
+      base.flags,
+      out,
+      b.rules.qualification.fitWeight,
+    );
     return whatIfContextOf(base.fit, base.intent, pop, base.flags, out, index);
   }
   if (!sameWeight || (types.length > 0 && combos.length > 0) || types.length > 1) return null;
@@ -158,7 +183,12 @@ export interface StatusChange {
 const STAGE_NAME = (code: number) => LEAD_STAGES[code] ?? 'lead';
 
 /** Matured leads whose model MQL status differs from the recorded one (first `limit` by score). */
-export function statusChanges(ds: Dataset, ctx: WhatIfContext, rules: RuleSet, limit: number): { readonly total: number; readonly rows: readonly StatusChange[] } {
+export function statusChanges(
+  ds: Dataset,
+  ctx: WhatIfContext,
+  rules: RuleSet,
+  limit: number,
+): { readonly total: number; readonly rows: readonly StatusChange[] } {
   const stages = modelStages(ctx.fit, ctx.intent, rules.qualification, ctx.flags);
   const picked: number[] = [];
   let total = 0;
@@ -194,7 +224,7 @@ function topByScore(ctx: WhatIfContext, leads: readonly number[], limit: number)
   const counts = new Int32Array(201);
   for (const i of leads) counts[bucket(i)]!++;
   let from = 200;
-  for (let seen = counts[200]!; from > 0 && seen < limit; ) seen += counts[--from]!;
+  for (let seen = counts[200]!; from > 0 && seen < limit;) seen += counts[--from]!;
   const candidates = leads.filter((i) => bucket(i) >= from);
   candidates.sort((a, b) => key(b) - key(a));
   return candidates.slice(0, Math.max(0, limit));

@@ -86,7 +86,17 @@ export function whatIfContextOf(
   index: ThresholdIndex,
 ): WhatIfContext {
   const totals = queryThresholds(index, 'two-score', 0, 0, 0);
-  return { fit, intent, mask: population.mask, flags, outcomes, index, totals, sdrs: population.sdrs, weeks: population.weeks };
+  return {
+    fit,
+    intent,
+    mask: population.mask,
+    flags,
+    outcomes,
+    index,
+    totals,
+    sdrs: population.sdrs,
+    weeks: population.weeks,
+  };
 }
 
 export function buildWhatIfContext(

@@ -28,7 +28,12 @@ function RateForm({ row, plan }: { row: CurrencyRow; plan: string }) {
         Set rate
       </button>
       {row.rate !== null ? (
-        <button type="button" className="button button--small" disabled={change.isPending} onClick={() => change.mutate({ currency: row.currency, rate: null })}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={change.isPending}
+          onClick={() => change.mutate({ currency: row.currency, rate: null })}
+        >
           Remove rate
         </button>
       ) : null}
@@ -53,9 +58,15 @@ export function CurrenciesCard({ summary }: { summary: DatasetSummary }) {
           <thead>
             <tr>
               <th scope="col">Currency</th>
-              <th scope="col" className="num">Deals with an amount</th>
-              <th scope="col" className="num">Amount</th>
-              <th scope="col" className="num">In {m.plan}</th>
+              <th scope="col" className="num">
+                Deals with an amount
+              </th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+              <th scope="col" className="num">
+                In {m.plan}
+              </th>
               <th scope="col">Rate ({m.plan} per 1 unit)</th>
               <th scope="col">Status</th>
             </tr>
@@ -67,7 +78,9 @@ export function CurrenciesCard({ summary }: { summary: DatasetSummary }) {
                 <td className="num">{r.deals}</td>
                 <td className="num">{r.total}</td>
                 <td className="num">{r.inPlan}</td>
-                <td>{r.editable ? <RateForm key={`${r.currency}-${summary.version}`} row={r} plan={m.plan} /> : '1'}</td>
+                <td>
+                  {r.editable ? <RateForm key={`${r.currency}-${summary.version}`} row={r} plan={m.plan} /> : '1'}
+                </td>
                 <td>{r.status}</td>
               </tr>
             ))}

@@ -58,7 +58,8 @@ export function parseRateInput(text: string): { ok: true; rate: number } | { ok:
   const t = text.trim();
   if (t === '') return { ok: false, reason: 'Enter a rate, e.g. 1.1.' };
   const n = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(t) ? Number(t) : NaN;
-  if (!Number.isFinite(n)) return { ok: false, reason: `“${t}” is not a number: a rate is written like 1.1 or 0.00025.` };
+  if (!Number.isFinite(n))
+    return { ok: false, reason: `“${t}” is not a number: a rate is written like 1.1 or 0.00025.` };
   if (n <= 0) return { ok: false, reason: 'A rate is above 0.' };
   return { ok: true, rate: n };
 }

@@ -17,12 +17,16 @@ export function DatasetCard({ summary }: { summary: DatasetSummary }) {
       <h2 id="dataset-heading">Loaded dataset: {summary.name}</h2>
       <p className="muted">
         {originText(summary)} · {summary.currency} · data from {formatDate(summary.from)} to{' '}
-        {formatInstant(summary.asOfInstant)}: the “as of” instant, the latest recorded event that is not a planned date (a future close date
-        never moves it)
+        {formatInstant(summary.asOfInstant)}: the “as of” instant, the latest recorded event that is not a planned date
+        (a future close date never moves it)
       </p>
       <div className="stat-row">
         <Stat label="Leads" value={formatCount(c.leads - c.bots)} note="bots excluded" />
-        <Stat label="Bots excluded" value={formatCount(c.bots)} help="Leads flagged is_bot: left out of every figure." />
+        <Stat
+          label="Bots excluded"
+          value={formatCount(c.bots)}
+          help="Leads flagged is_bot: left out of every figure."
+        />
         <Stat label="Accounts" value={formatCount(c.accounts)} />
         <Stat label="Activities" value={formatCount(c.activities)} />
         <Stat label="Opportunities" value={formatCount(c.opportunities)} />
@@ -34,7 +38,11 @@ export function DatasetCard({ summary }: { summary: DatasetSummary }) {
         <Stat label="Open" value={formatCount(o.open)} />
         <Stat label="Won" value={formatCount(o.won)} />
         <Stat label="Lost" value={formatCount(o.lost)} />
-        <Stat label="Open pipeline" value={formatMoney(o.openPipelineCents, summary.currency)} help={`Sum of the amounts of open opportunities in ${summary.currency}, all loaded data, no filter; an amount in a currency without a rate is left out (see Currencies).`} />
+        <Stat
+          label="Open pipeline"
+          value={formatMoney(o.openPipelineCents, summary.currency)}
+          help={`Sum of the amounts of open opportunities in ${summary.currency}, all loaded data, no filter; an amount in a currency without a rate is left out (see Currencies).`}
+        />
         <Stat
           label="Win rate"
           value={formatPercent(o.winRate)}

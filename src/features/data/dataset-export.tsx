@@ -14,13 +14,28 @@ export function DatasetExport() {
   return (
     <div className="mapping-actions">
       <span className="muted">Download this dataset:</span>
-      <button type="button" className="button button--small" disabled={download.isPending} onClick={() => download.mutate('zip')}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={download.isPending}
+        onClick={() => download.mutate('zip')}
+      >
         Canonical CSV folder (.zip)
       </button>
-      <button type="button" className="button button--small" disabled={download.isPending} onClick={() => download.mutate('parquet')}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={download.isPending}
+        onClick={() => download.mutate('parquet')}
+      >
         Canonical Parquet folder (.zip)
       </button>
-      <button type="button" className="button button--small" disabled={download.isPending} onClick={() => download.mutate('json')}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={download.isPending}
+        onClick={() => download.mutate('json')}
+      >
         Canonical JSON
       </button>
       {download.error ? <ErrorState title="The export failed" error={download.error} /> : null}

@@ -1,6 +1,12 @@
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { Mapping } from '../../import/mapping/schema';
-import { currentBrowserMemoryBudget, importLimitBytes, limitStatement, selectionProblem, sizedBlob } from '../../import/source/memory-limit';
+import {
+  currentBrowserMemoryBudget,
+  importLimitBytes,
+  limitStatement,
+  selectionProblem,
+  sizedBlob,
+} from '../../import/source/memory-limit';
 import { ErrorState } from '../../ui/states';
 import type { ImportPreview, ImportProgress } from '../../worker/api';
 import { engine } from '../../worker/client';
@@ -99,9 +105,9 @@ export function ImportPanel() {
       <section className="card" aria-labelledby="import-heading">
         <h2 id="import-heading">Load your own data</h2>
         <p className="muted">
-          Salesforce exports (Lead, Opportunity, OpportunityHistory, Account, CampaignMember), HubSpot contacts and deals exports, the
-          canonical folder as CSV or Parquet files (leads.csv or leads.parquet, …) or JSON, or any CSV or Parquet file through the mapping
-          screen. Your files never leave this browser.
+          Salesforce exports (Lead, Opportunity, OpportunityHistory, Account, CampaignMember), HubSpot contacts and
+          deals exports, the canonical folder as CSV or Parquet files (leads.csv or leads.parquet, …) or JSON, or any
+          CSV or Parquet file through the mapping screen. Your files never leave this browser.
         </p>
         <p className="muted" data-testid="import-limit">
           {limit.statement}
@@ -137,7 +143,12 @@ export function ImportPanel() {
         <form className="url-form" onSubmit={submitUrl}>
           <label>
             Or load from a URL (no cookies or credentials are sent)
-            <input type="url" value={url} placeholder="https://example.com/opportunities.csv" onChange={(e) => setUrl(e.target.value)} />
+            <input
+              type="url"
+              value={url}
+              placeholder="https://example.com/opportunities.csv"
+              onChange={(e) => setUrl(e.target.value)}
+            />
           </label>
           <button type="submit" className="button button--small" disabled={busy || url.trim() === ''}>
             Load URL
@@ -145,7 +156,11 @@ export function ImportPanel() {
         </form>
         {read.isPending ? (
           <div className="import-progress" role="status" aria-live="polite">
-            <progress max={progress?.total ?? undefined} value={progress?.phase === 'reading' ? progress.loaded : undefined} aria-label="Import progress" />
+            <progress
+              max={progress?.total ?? undefined}
+              value={progress?.phase === 'reading' ? progress.loaded : undefined}
+              aria-label="Import progress"
+            />
             <span>{progressText(progress)}</span>
             <button type="button" className="button button--small" onClick={() => void engine().cancelImport()}>
               Cancel
@@ -154,7 +169,9 @@ export function ImportPanel() {
         ) : null}
         {read.isPending && progress?.funnel ? <LiveFunnel snapshot={progress.funnel} /> : null}
         {refused ? <ErrorState title="Nothing was read; the current dataset is unchanged" error={refused} /> : null}
-        {read.error ? <ErrorState title="The import stopped; the current dataset is unchanged" error={read.error} /> : null}
+        {read.error ? (
+          <ErrorState title="The import stopped; the current dataset is unchanged" error={read.error} />
+        ) : null}
         {remapError ? <ErrorState title="The mapping could not be applied" error={remapError} /> : null}
         {commit.error ? <ErrorState title="The dataset was not replaced" error={commit.error} /> : null}
         {commit.isSuccess && !preview ? (

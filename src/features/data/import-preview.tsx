@@ -46,8 +46,8 @@ export function ImportPreviewCard({
           The current dataset stays until you load this one.
         </p>
         <p>
-          Would load: {formatCount(c.leads)} leads, {formatCount(c.opportunities)} opportunities, {formatCount(c.accounts)} accounts,{' '}
-          {formatCount(c.activities)} activities, {formatCount(c.touches)} touches.
+          Would load: {formatCount(c.leads)} leads, {formatCount(c.opportunities)} opportunities,{' '}
+          {formatCount(c.accounts)} accounts, {formatCount(c.activities)} activities, {formatCount(c.touches)} touches.
         </p>
         {preview.moneyNotes.map((n) => (
           <p key={n} data-testid="preview-money-note">
@@ -56,8 +56,8 @@ export function ImportPreviewCard({
         ))}
         {preview.report.warnings.length > 0 ? (
           <p className="import-preview__warn">
-            {formatCount(preview.report.warnings.length)} file warning{preview.report.warnings.length === 1 ? '' : 's'}: read them in the report
-            below.
+            {formatCount(preview.report.warnings.length)} file warning{preview.report.warnings.length === 1 ? '' : 's'}:
+            read them in the report below.
           </p>
         ) : null}
         {!preview.usable ? (
@@ -73,7 +73,12 @@ export function ImportPreviewCard({
           <button type="button" className="button button--small" onClick={onDiscard}>
             Discard
           </button>
-          <button type="button" className="button button--small" disabled={preview.report.rejected === 0} onClick={() => void downloadRejected(preview.id)}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={preview.report.rejected === 0}
+            onClick={() => void downloadRejected(preview.id)}
+          >
             Download rejected rows as CSV
           </button>
         </div>

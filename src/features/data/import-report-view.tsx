@@ -17,18 +17,26 @@ export function ImportReportView({ report, heading = 'Import report' }: { report
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>
       <p>
-        {formatCount(report.rowsRead)} {report.rowsRead === 1 ? 'row' : 'rows'} read: {formatCount(report.accepted)} accepted,{' '}
-        {formatCount(report.repaired)} repaired, {formatCount(report.rejected)} rejected.
+        {formatCount(report.rowsRead)} {report.rowsRead === 1 ? 'row' : 'rows'} read: {formatCount(report.accepted)}{' '}
+        accepted, {formatCount(report.repaired)} repaired, {formatCount(report.rejected)} rejected.
       </p>
       <table className="table">
         <caption className="visually-hidden">Rows per file</caption>
         <thead>
           <tr>
             <th scope="col">File</th>
-            <th scope="col" className="num">Rows read</th>
-            <th scope="col" className="num">Accepted</th>
-            <th scope="col" className="num">Repaired</th>
-            <th scope="col" className="num">Rejected</th>
+            <th scope="col" className="num">
+              Rows read
+            </th>
+            <th scope="col" className="num">
+              Accepted
+            </th>
+            <th scope="col" className="num">
+              Repaired
+            </th>
+            <th scope="col" className="num">
+              Rejected
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -74,7 +82,9 @@ export function ImportReportView({ report, heading = 'Import report' }: { report
               <thead>
                 <tr>
                   <th scope="col">File</th>
-                  <th scope="col" className="num">Row</th>
+                  <th scope="col" className="num">
+                    Row
+                  </th>
                   <th scope="col">Column</th>
                   <th scope="col">Value</th>
                   <th scope="col">Outcome</th>

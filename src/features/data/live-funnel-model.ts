@@ -34,7 +34,14 @@ export function buildLiveFunnelModel(s: LeadsFunnelSnapshot): LiveFunnelModel {
   const rows = STEPS.map(([stage, label]) => {
     const count = s.counts[stage];
     const share = leads > 0 ? count / leads : 0;
-    return { stage, label, count, share, countText: formatCount(count), shareText: leads > 0 ? formatPercent(share) : '–' };
+    return {
+      stage,
+      label,
+      count,
+      share,
+      countText: formatCount(count),
+      shareText: leads > 0 ? formatPercent(share) : '–',
+    };
   });
   const caption = s.complete
     ? `All ${formatCount(s.rowsRead)} rows read; checking every row before loading`

@@ -8,7 +8,12 @@ import { buildLiveFunnelModel } from './live-funnel-model';
 export function LiveFunnel({ snapshot }: { snapshot: LeadsFunnelSnapshot }) {
   const model = buildLiveFunnelModel(snapshot);
   return (
-    <figure className="live-funnel" data-testid="live-funnel" data-rows-read={snapshot.rowsRead} data-complete={snapshot.complete}>
+    <figure
+      className="live-funnel"
+      data-testid="live-funnel"
+      data-rows-read={snapshot.rowsRead}
+      data-complete={snapshot.complete}
+    >
       <figcaption>
         Stage funnel of the leads read — <span data-testid="live-funnel-caption">{model.caption}</span>
       </figcaption>
@@ -37,8 +42,8 @@ export function LiveFunnel({ snapshot }: { snapshot: LeadsFunnelSnapshot }) {
         </tbody>
       </table>
       <p className="muted">
-        Leads, bots left out, counted at every stage up to the furthest their own stage dates reach; % of all leads read so far.
-        Won deals and stages recorded on opportunities in other files count once the whole dataset is loaded.
+        Leads, bots left out, counted at every stage up to the furthest their own stage dates reach; % of all leads read
+        so far. Won deals and stages recorded on opportunities in other files count once the whole dataset is loaded.
       </p>
     </figure>
   );

@@ -52,7 +52,9 @@ export function LoadPanel({ currentSeed }: { currentSeed?: number }) {
         </form>
       </div>
       {demo.error && isCancelled(demo.error) ? <p className="muted">Cancelled: the current dataset is kept.</p> : null}
-      {demo.error && !isCancelled(demo.error) ? <ErrorState title="The demo company could not be generated" error={demo.error} /> : null}
+      {demo.error && !isCancelled(demo.error) ? (
+        <ErrorState title="The demo company could not be generated" error={demo.error} />
+      ) : null}
     </section>
   );
 }

@@ -32,7 +32,15 @@ const TARGET_LABEL: Record<string, string> = {
   plan: 'Plan (quota per quarter)',
 };
 
-function FileMapping({ file, tm, onChange }: { file: UnmappedFile; tm: TableMapping; onChange: (tm: TableMapping) => void }) {
+function FileMapping({
+  file,
+  tm,
+  onChange,
+}: {
+  file: UnmappedFile;
+  tm: TableMapping;
+  onChange: (tm: TableMapping) => void;
+}) {
   const id = `map-${file.file.replace(/[^a-z0-9]/gi, '-')}`;
   const required = new Set(REQUIRED_FIELDS[tm.target] ?? []);
   const missing = missingRequired(tm);
@@ -45,7 +53,11 @@ function FileMapping({ file, tm, onChange }: { file: UnmappedFile; tm: TableMapp
       </legend>
       <label className="mapping-row">
         <span>Rows of this file are</span>
-        <select value={tm.target} onChange={(e) => onChange(withTarget(tm, e.target.value))} aria-label={`What the rows of ${file.file} are`}>
+        <select
+          value={tm.target}
+          onChange={(e) => onChange(withTarget(tm, e.target.value))}
+          aria-label={`What the rows of ${file.file} are`}
+        >
           {['skip', ...TARGETS].map((t) => (
             <option key={t} value={t}>
               {TARGET_LABEL[t] ?? t}
@@ -62,7 +74,11 @@ function FileMapping({ file, tm, onChange }: { file: UnmappedFile; tm: TableMapp
                   {field}
                   {required.has(field) ? <abbr title="required"> *</abbr> : null}
                 </span>
-                <select value={sourceOf(tm, field)} onChange={(e) => onChange(withSource(tm, field, e.target.value))} aria-label={`${file.file}: column for ${field}`}>
+                <select
+                  value={sourceOf(tm, field)}
+                  onChange={(e) => onChange(withSource(tm, field, e.target.value))}
+                  aria-label={`${file.file}: column for ${field}`}
+                >
                   <option value="">(not mapped)</option>
                   {file.header.map((h, i) => (
                     <option key={`${h}-${i}`} value={h.trim()}>
@@ -89,7 +105,9 @@ function FileMapping({ file, tm, onChange }: { file: UnmappedFile; tm: TableMapp
             <span>Dates such as 03/04/2025 are</span>
             <select
               value={tm.dateFormat ?? ''}
-              onChange={(e) => onChange({ ...tm, dateFormat: e.target.value === '' ? undefined : (e.target.value as 'mdy' | 'dmy') })}
+              onChange={(e) =>
+                onChange({ ...tm, dateFormat: e.target.value === '' ? undefined : (e.target.value as 'mdy' | 'dmy') })
+              }
               aria-label={`${file.file}: date format of ambiguous dates`}
             >
               <option value="">not chosen (ambiguous dates are not read)</option>
@@ -99,12 +117,24 @@ function FileMapping({ file, tm, onChange }: { file: UnmappedFile; tm: TableMapp
           </label>
           {statusValues.length > 0 ? (
             <div className="mapping-values">
-              <h4>{leads ? `Which ${sourceOf(tm, 'status')} values mean disqualified` : `Status of each ${sourceOf(tm, 'status')} value`}</h4>
+              <h4>
+                {leads
+                  ? `Which ${sourceOf(tm, 'status')} values mean disqualified`
+                  : `Status of each ${sourceOf(tm, 'status')} value`}
+              </h4>
               {statusValues.map((v) => (
                 <label key={v} className="mapping-row">
                   <span className="cell-value">{v}</span>
-                  <select value={statusValueOf(tm, v)} onChange={(e) => onChange(withStatusValue(tm, v, e.target.value))} aria-label={`Status for ${v}`}>
-                    <option value="">{leads ? '(as written: "Closed - Not Converted", "Unqualified" and "Disqualified" mean disqualified)' : '(not mapped: rows rejected)'}</option>
+                  <select
+                    value={statusValueOf(tm, v)}
+                    onChange={(e) => onChange(withStatusValue(tm, v, e.target.value))}
+                    aria-label={`Status for ${v}`}
+                  >
+                    <option value="">
+                      {leads
+                        ? '(as written: "Closed - Not Converted", "Unqualified" and "Disqualified" mean disqualified)'
+                        : '(not mapped: rows rejected)'}
+                    </option>
                     {(leads ? LEAD_STATUS_CHOICES : STATUS_CHOICES).map((s) => (
                       <option key={s} value={s}>
                         {s}
@@ -115,7 +145,11 @@ function FileMapping({ file, tm, onChange }: { file: UnmappedFile; tm: TableMapp
               ))}
             </div>
           ) : null}
-          {missing.length > 0 ? <p className="mapping-missing">Required and not mapped: {missing.join(', ')}. Every row will be rejected.</p> : null}
+          {missing.length > 0 ? (
+            <p className="mapping-missing">
+              Required and not mapped: {missing.join(', ')}. Every row will be rejected.
+            </p>
+          ) : null}
         </>
       ) : null}
       <details>
@@ -149,7 +183,15 @@ function FileMapping({ file, tm, onChange }: { file: UnmappedFile; tm: TableMapp
 }
 
 /** Map the columns (and status values) of files no preset knows; apply, and save for next time. */
-export function MappingScreen({ files, busy, onApply }: { files: readonly UnmappedFile[]; busy: boolean; onApply: (m: Mapping) => void }) {
+export function MappingScreen({
+  files,
+  busy,
+  onApply,
+}: {
+  files: readonly UnmappedFile[];
+  busy: boolean;
+  onApply: (m: Mapping) => void;
+}) {
   const [saved, setSaved] = useState(loadSavedMappings);
   const [tables, setTables] = useState<TableMapping[]>(() => initialTables(files));
   const [name, setName] = useState('My mapping');
@@ -171,9 +213,9 @@ export function MappingScreen({ files, busy, onApply }: { files: readonly Unmapp
     <section className="card mapping-screen" aria-labelledby="mapping-heading">
       <h2 id="mapping-heading">Map your columns</h2>
       <p>
-        No preset describes {files.length === 1 ? 'this file' : `these ${formatCount(files.length)} files`}. Say what each file holds and
-        which column feeds each field; the proposal below is a guess from the column names. Columns you leave unmapped are kept as
-        custom attributes.
+        No preset describes {files.length === 1 ? 'this file' : `these ${formatCount(files.length)} files`}. Say what
+        each file holds and which column feeds each field; the proposal below is a guess from the column names. Columns
+        you leave unmapped are kept as custom attributes.
       </p>
       {saved.problem ? <p role="alert">{saved.problem}</p> : null}
       {saved.mappings.length > 0 ? (
@@ -190,7 +232,12 @@ export function MappingScreen({ files, busy, onApply }: { files: readonly Unmapp
         </label>
       ) : null}
       {files.map((f, i) => (
-        <FileMapping key={f.file} file={f} tm={tables[i]!} onChange={(tm) => setTables((ts) => ts.map((t, k) => (k === i ? tm : t)))} />
+        <FileMapping
+          key={f.file}
+          file={f}
+          tm={tables[i]!}
+          onChange={(tm) => setTables((ts) => ts.map((t, k) => (k === i ? tm : t)))}
+        />
       ))}
       <div className="mapping-actions">
         <label className="mapping-row">
@@ -203,7 +250,12 @@ export function MappingScreen({ files, busy, onApply }: { files: readonly Unmapp
         <button
           type="button"
           className="button button--small"
-          onClick={() => downloadBlob(new Blob([JSON.stringify(mapping, null, 2)], { type: 'application/json' }), `${fileStem(mapping.name)}.mapping.json`)}
+          onClick={() =>
+            downloadBlob(
+              new Blob([JSON.stringify(mapping, null, 2)], { type: 'application/json' }),
+              `${fileStem(mapping.name)}.mapping.json`,
+            )
+          }
         >
           Download mapping (for revlens --mapping)
         </button>

@@ -15,7 +15,10 @@ function useInstall() {
 
 export function useLoadDemo() {
   const installed = useInstall();
-  return useMutation({ mutationFn: (opts: { seed: number; leads: number }) => loadDemoWithProgress(opts), onSuccess: installed });
+  return useMutation({
+    mutationFn: (opts: { seed: number; leads: number }) => loadDemoWithProgress(opts),
+    onSuccess: installed,
+  });
 }
 
 /** Progress callbacks cross the worker boundary as comlink proxies. */
@@ -41,7 +44,8 @@ export function useCommitImport() {
 export function useCurrencyRateChanged() {
   const installed = useInstall();
   return useMutation({
-    mutationFn: ({ currency, rate }: { currency: string; rate: number | null }) => engine().currencyRateChanged(currency, rate),
+    mutationFn: ({ currency, rate }: { currency: string; rate: number | null }) =>
+      engine().currencyRateChanged(currency, rate),
     onSuccess: installed,
   });
 }

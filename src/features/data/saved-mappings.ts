@@ -35,7 +35,11 @@ export function loadSavedMappings(): SavedMappings {
     return { mappings: [], problem: 'Saved mappings were not valid JSON and were ignored.' };
   }
   const r = storeSchema.safeParse(json);
-  if (!r.success) return { mappings: [], problem: `Saved mappings were unreadable (${r.error.issues[0]?.message ?? 'invalid'}) and were ignored.` };
+  if (!r.success)
+    return {
+      mappings: [],
+      problem: `Saved mappings were unreadable (${r.error.issues[0]?.message ?? 'invalid'}) and were ignored.`,
+    };
   return { mappings: r.data.mappings };
 }
 

@@ -26,7 +26,10 @@ export function ForecastAccuracyCard() {
   const settings = useForecastSettings();
   const choice = useMethodChoice();
   const stageCategories = useStageCategories();
-  const q = useQuery({ ...accuracyQuery(summary.data?.version ?? 0, filters, settings, stageCategories), enabled: !!summary.data });
+  const q = useQuery({
+    ...accuracyQuery(summary.data?.version ?? 0, filters, settings, stageCategories),
+    enabled: !!summary.data,
+  });
   const v = q.data;
   return (
     <section className="card fc-accuracy" aria-labelledby={headingId} data-testid="forecast-accuracy">
@@ -41,14 +44,23 @@ export function ForecastAccuracyCard() {
   );
 }
 
-function Measured({ view, model, choice }: { view: Extract<ForecastAccuracyView, { measurable: true }>; model: AccuracyModel; choice: MethodChoice }) {
+function Measured({
+  view,
+  model,
+  choice,
+}: {
+  view: Extract<ForecastAccuracyView, { measurable: true }>;
+  model: AccuracyModel;
+  choice: MethodChoice;
+}) {
   const h = model.headline;
   const n = model.quarters.length;
   return (
     <>
       <p className="muted">
-        How close each forecast method came to what the quarter booked, rebuilt for {model.quarters.join(', ')} at the start of every week
-        from the deal history as it stood then.{n < 4 ? ` Only ${n} completed quarter${n === 1 ? '' : 's'} of history: read the ranking with care.` : ''}
+        How close each forecast method came to what the quarter booked, rebuilt for {model.quarters.join(', ')} at the
+        start of every week from the deal history as it stood then.
+        {n < 4 ? ` Only ${n} completed quarter${n === 1 ? '' : 's'} of history: read the ranking with care.` : ''}
       </p>
       <div className="stat-row fc-accuracy__headline" data-testid="accuracy-headline">
         <Stat label={`Projected bookings, ${h.quarter}`} value={h.projectionText} note={h.byText} />
@@ -57,13 +69,21 @@ function Measured({ view, model, choice }: { view: Extract<ForecastAccuracyView,
       <p className="fc-headline-deals">
         {h.method && h.projects ? (
           <>
-            <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'accuracy', part: h.method! })}>
+            <button
+              type="button"
+              className="button button--link"
+              onClick={() => dealActions.figureOpened({ kind: 'accuracy', part: h.method! })}
+            >
               Show the deals behind the projection
             </button>
             {' · '}
           </>
         ) : null}
-        <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'accuracy', part: 'wonToDate' })}>
+        <button
+          type="button"
+          className="button button--link"
+          onClick={() => dealActions.figureOpened({ kind: 'accuracy', part: 'wonToDate' })}
+        >
           Show the deals won to date
         </button>
       </p>
@@ -83,11 +103,12 @@ function Measured({ view, model, choice }: { view: Extract<ForecastAccuracyView,
         definition={
           <>
             <p>
-              For each past quarter and each week 1–{view.weeks}, every method&apos;s forecast of the quarter&apos;s bookings is rebuilt
-              from the deal history as it stood at the start of that week (deals, stages, amounts, close dates, categories and rep
-              probabilities then; p(stage) from deals closed before then), and set against the bookings the quarter closed. Error =
-              |forecast − actual| ÷ actual; each point is the mean over the quarters. Lower is better; week {view.weeks} is usually the
-              most accurate, since most of the quarter has closed.
+              For each past quarter and each week 1–{view.weeks}, every method&apos;s forecast of the quarter&apos;s
+              bookings is rebuilt from the deal history as it stood at the start of that week (deals, stages, amounts,
+              close dates, categories and rep probabilities then; p(stage) from deals closed before then), and set
+              against the bookings the quarter closed. Error = |forecast − actual| ÷ actual; each point is the mean over
+              the quarters. Lower is better; week {view.weeks} is usually the most accurate, since most of the quarter
+              has closed.
             </p>
             <ul>
               {view.methods.map((m) => (
@@ -98,9 +119,18 @@ function Measured({ view, model, choice }: { view: Extract<ForecastAccuracyView,
             </ul>
           </>
         }
-        csv={{ fileName: 'forecast-error-by-week.csv', header: ['week', ...view.methods.map((m) => `${m.method}_mean_abs_error`)], rows: model.csvRows }}
+        csv={{
+          fileName: 'forecast-error-by-week.csv',
+          header: ['week', ...view.methods.map((m) => `${m.method}_mean_abs_error`)],
+          rows: model.csvRows,
+        }}
       >
-        <RateLineChart rows={model.rows} series={model.series} xLabel="Week of the quarter" yLabel="Mean absolute error (%)" />
+        <RateLineChart
+          rows={model.rows}
+          series={model.series}
+          xLabel="Week of the quarter"
+          yLabel="Mean absolute error (%)"
+        />
       </ChartFrame>
       <ChartFrame
         kind="table"
@@ -108,67 +138,81 @@ function Measured({ view, model, choice }: { view: Extract<ForecastAccuracyView,
         units={`% of the quarter's bookings; ${view.currency}`}
         definition={
           <p>
-            MAPE = mean over the past quarters of the quarter&apos;s mean |forecast − actual| ÷ actual over its weeks. The most accurate
-            method has the lowest MAPE among the methods measured in the most quarters; it is the headline projection unless another
-            is chosen. A method whose inputs the data lacks reads “not measurable” with what it needs.
+            MAPE = mean over the past quarters of the quarter&apos;s mean |forecast − actual| ÷ actual over its weeks.
+            The most accurate method has the lowest MAPE among the methods measured in the most quarters; it is the
+            headline projection unless another is chosen. A method whose inputs the data lacks reads “not measurable”
+            with what it needs.
           </p>
         }
         csv={{
           fileName: 'forecast-accuracy.csv',
-          header: ['method', 'mape', 'quarters_measured', ...model.quarters.map((q) => `ape_${q}`), `projection_${h.quarter}`],
+          header: [
+            'method',
+            'mape',
+            'quarters_measured',
+            ...model.quarters.map((q) => `ape_${q}`),
+            `projection_${h.quarter}`,
+          ],
           rows: model.table.map((r) => [r.label, r.mapeText, r.measuredQuarters, ...r.perQuarter, r.projectionText]),
         }}
       >
         <div className="fc-accuracy__scroll">
-        <table className="table fc-accuracy__table">
-          <caption className="visually-hidden">MAPE per forecast method</caption>
-          <thead>
-            <tr>
-              <th scope="col">Method</th>
-              <th scope="col" className="num">
-                MAPE
-              </th>
-              <th scope="col" className="num">
-                Quarters
-              </th>
-              {model.quarters.map((q) => (
-                <th key={q} scope="col" className="num">
-                  {q}
+          <table className="table fc-accuracy__table">
+            <caption className="visually-hidden">MAPE per forecast method</caption>
+            <thead>
+              <tr>
+                <th scope="col">Method</th>
+                <th scope="col" className="num">
+                  MAPE
                 </th>
-              ))}
-              <th scope="col" className="num">
-                Projects {h.quarter}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {model.table.map((r) => (
-              <tr key={r.method} className={r.isBest ? 'fc-accuracy__best' : undefined} aria-current={r.isChosen ? 'true' : undefined}>
-                <th scope="row">
-                  {r.label}
-                  {r.isBest ? <span className="fc-accuracy__badge">most accurate</span> : null}
-                  {r.isChosen ? <span className="visually-hidden"> (used for the projection)</span> : null}
+                <th scope="col" className="num">
+                  Quarters
                 </th>
-                <td className="num">{r.mapeText}</td>
-                <td className="num">{r.measuredQuarters}</td>
-                {r.perQuarter.map((x, k) => (
-                  <td key={model.quarters[k]} className="num">
-                    {x}
-                  </td>
+                {model.quarters.map((q) => (
+                  <th key={q} scope="col" className="num">
+                    {q}
+                  </th>
                 ))}
-                <td className="num">
-                  {r.projects ? (
-                    <FigureLink target={{ kind: 'accuracy', part: r.method }} label={`${r.label} projects ${h.quarter}: ${r.projectionText}`}>
-                      {r.projectionText}
-                    </FigureLink>
-                  ) : (
-                    r.projectionText
-                  )}
-                </td>
+                <th scope="col" className="num">
+                  Projects {h.quarter}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {model.table.map((r) => (
+                <tr
+                  key={r.method}
+                  className={r.isBest ? 'fc-accuracy__best' : undefined}
+                  aria-current={r.isChosen ? 'true' : undefined}
+                >
+                  <th scope="row">
+                    {r.label}
+                    {r.isBest ? <span className="fc-accuracy__badge">most accurate</span> : null}
+                    {r.isChosen ? <span className="visually-hidden"> (used for the projection)</span> : null}
+                  </th>
+                  <td className="num">{r.mapeText}</td>
+                  <td className="num">{r.measuredQuarters}</td>
+                  {r.perQuarter.map((x, k) => (
+                    <td key={model.quarters[k]} className="num">
+                      {x}
+                    </td>
+                  ))}
+                  <td className="num">
+                    {r.projects ? (
+                      <FigureLink
+                        target={{ kind: 'accuracy', part: r.method }}
+                        label={`${r.label} projects ${h.quarter}: ${r.projectionText}`}
+                      >
+                        {r.projectionText}
+                      </FigureLink>
+                    ) : (
+                      r.projectionText
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       </ChartFrame>
     </>

@@ -31,7 +31,12 @@ export const accuracyActions = {
 };
 
 /** `stageCategories`: the stage → category edits, which the Commit and Best case methods read. */
-export const accuracyQuery = (version: number, filters: Filters, settings: ForecastSettings, stageCategories: Readonly<Record<string, CategoryId>> = {}) =>
+export const accuracyQuery = (
+  version: number,
+  filters: Filters,
+  settings: ForecastSettings,
+  stageCategories: Readonly<Record<string, CategoryId>> = {},
+) =>
   queryOptions({
     queryKey: engineKey(version, 'forecastAccuracy', { filters, settings, stageCategories }),
     queryFn: () => engine().forecastAccuracy({ filters, settings, stageCategories }),

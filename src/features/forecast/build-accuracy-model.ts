@@ -83,9 +83,21 @@ function headline(v: Measured, choice: MethodChoice): AccuracyHeadline {
   const method = choice === 'best' ? v.best : choice;
   const m = v.methods.find((x) => x.method === method);
   const actualToDateText = formatMoney(c.actualToDateCents, cur);
-  if (!m) return { quarter: c.quarter, method: null, projects: false, byText: v.bestReason ?? 'not measurable', projectionText: 'not measurable', actualToDateText, toDateText: v.bestReason ?? '' };
+  if (!m)
+    return {
+      quarter: c.quarter,
+      method: null,
+      projects: false,
+      byText: v.bestReason ?? 'not measurable',
+      projectionText: 'not measurable',
+      actualToDateText,
+      toDateText: v.bestReason ?? '',
+    };
   const n = v.quarters.length;
-  const ranked = m.method === v.best ? `the most accurate method over the last ${n} quarters (MAPE ${formatPercent(m.mape)})` : `chosen; MAPE ${mapeText(m)} (most accurate: ${v.methods.find((x) => x.method === v.best)?.label ?? 'none'})`;
+  const ranked =
+    m.method === v.best
+      ? `the most accurate method over the last ${n} quarters (MAPE ${formatPercent(m.mape)})`
+      : `chosen; MAPE ${mapeText(m)} (most accurate: ${v.methods.find((x) => x.method === v.best)?.label ?? 'none'})`;
   const toDateText =
     m.projectionToDateCents !== null
       ? `against ${formatMoney(m.projectionToDateCents, cur)} the projection expects by day ${c.elapsedDays} (past quarters had closed ${formatPercent(c.paceShare)} of their bookings by then)`
@@ -108,14 +120,25 @@ export function buildAccuracyModel(v: Measured, choice: MethodChoice): AccuracyM
   const rows = Array.from({ length: v.weeks }, (_, k) => ({
     category: `Week ${k + 1}`,
     values: Object.fromEntries(v.methods.map((m) => [m.method, m.byWeek[k] ?? null])),
-    tooltip: [`Start of week ${k + 1} of the quarter`, ...v.methods.map((m) => `${m.label}: ${formatPercent(m.byWeek[k] ?? null)} mean absolute error`)],
+    tooltip: [
+      `Start of week ${k + 1} of the quarter`,
+      ...v.methods.map((m) => `${m.label}: ${formatPercent(m.byWeek[k] ?? null)} mean absolute error`),
+    ],
   }));
   return {
     currency: v.currency,
     quarters,
     headline: h,
-    options: [{ value: 'best', label: `Most accurate${bestLabel ? ` (${bestLabel})` : ''}` }, ...v.methods.map((m) => ({ value: m.method, label: m.label }))],
-    series: v.methods.map((m) => ({ key: m.method, name: m.method === v.best ? `${m.label} (most accurate)` : m.label, ...METHOD_STYLE[m.method], emphasis: m.method === v.best })),
+    options: [
+      { value: 'best', label: `Most accurate${bestLabel ? ` (${bestLabel})` : ''}` },
+      ...v.methods.map((m) => ({ value: m.method, label: m.label })),
+    ],
+    series: v.methods.map((m) => ({
+      key: m.method,
+      name: m.method === v.best ? `${m.label} (most accurate)` : m.label,
+      ...METHOD_STYLE[m.method],
+      emphasis: m.method === v.best,
+    })),
     rows,
     table: v.methods.map((m) => ({
       method: m.method,
@@ -124,7 +147,10 @@ export function buildAccuracyModel(v: Measured, choice: MethodChoice): AccuracyM
       mapeText: mapeText(m),
       measuredQuarters: m.measuredQuarters,
       perQuarter: m.quarters.map((q) => (q.ape === null ? 'not measurable' : formatPercent(q.ape))),
-      projectionText: m.projectionCents === null ? (m.projectionReason ?? 'not measurable') : formatMoney(m.projectionCents, v.currency),
+      projectionText:
+        m.projectionCents === null
+          ? (m.projectionReason ?? 'not measurable')
+          : formatMoney(m.projectionCents, v.currency),
       projects: m.projectionCents !== null,
       isBest: m.method === v.best,
       isChosen: m.method === h.method,

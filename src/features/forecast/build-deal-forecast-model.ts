@@ -3,7 +3,13 @@
  * (cents ÷ 100, a unit change), waterfall steps as floating bars, deal rows as table cells.
  */
 import type { Cell } from '../../lib/csv-export';
-import type { CategoryQuarterView, CumulativeCategory, DealListView, DealWaterfallStep, DealWaterfallView } from '../../worker/api';
+import type {
+  CategoryQuarterView,
+  CumulativeCategory,
+  DealListView,
+  DealWaterfallStep,
+  DealWaterfallView,
+} from '../../worker/api';
 
 export interface CategoryChartRow {
   /** Axis label: the quarter, "(now)" on the current one. */
@@ -110,5 +116,9 @@ export function buildDealListCells(v: DealListView): Cell[][] {
  */
 export function matchesDealFilter(row: readonly Cell[], needle: string, figure: boolean): boolean {
   const off = figure ? 1 : 0;
-  return [row[0], row[1 + off], row[2 + off], row[3 + off], row[4 + off]].some((c) => String(c ?? '').toLowerCase().includes(needle));
+  return [row[0], row[1 + off], row[2 + off], row[3 + off], row[4 + off]].some((c) =>
+    String(c ?? '')
+      .toLowerCase()
+      .includes(needle),
+  );
 }

@@ -32,25 +32,35 @@ export function CategoryChart({ view, rows }: { view: DealForecastView; rows: re
       definition={
         <>
           <p>
-            Each deal has one forecast category: a won deal is <strong>Closed</strong> (in the quarter it was won), a lost one{' '}
-            <strong>Omitted</strong> (in no bar); an open deal takes the category its rep recorded, or else the one its stage maps to (the
-            map is below and can be edited). Open deals count in the quarter of their close date.
+            Each deal has one forecast category: a won deal is <strong>Closed</strong> (in the quarter it was won), a
+            lost one <strong>Omitted</strong> (in no bar); an open deal takes the category its rep recorded, or else the
+            one its stage maps to (the map is below and can be edited). Open deals count in the quarter of their close
+            date.
           </p>
           <p>
-            The bars are <strong>cumulative</strong>, as Salesforce rolls them up: Commit = closed + commit deals; Best case = commit +
-            best-case deals; Pipeline = best case + pipeline deals. Omitted deals are in none. <strong>Weighted pipeline due</strong>: open
-            deals due in the quarter, not yet overdue, × p(their stage). {view.categories.quotaNote}
+            The bars are <strong>cumulative</strong>, as Salesforce rolls them up: Commit = closed + commit deals; Best
+            case = commit + best-case deals; Pipeline = best case + pipeline deals. Omitted deals are in none.{' '}
+            <strong>Weighted pipeline due</strong>: open deals due in the quarter, not yet overdue, × p(their stage).{' '}
+            {view.categories.quotaNote}
           </p>
           <p>
-            {formatCount(view.categories.overrides)} open deals carry a category recorded by their rep that differs from their stage&apos;s;{' '}
-            {formatCount(view.categories.leftOut)} open deals without a close date or an amount are in no quarter. Click a bar (or press Enter
-            on it) to list its deals.
+            {formatCount(view.categories.overrides)} open deals carry a category recorded by their rep that differs from
+            their stage&apos;s; {formatCount(view.categories.leftOut)} open deals without a close date or an amount are
+            in no quarter. Click a bar (or press Enter on it) to list its deals.
           </p>
         </>
       }
       csv={{
         fileName: 'forecast-categories.csv',
-        header: ['quarter', 'closed', 'commit_cumulative', 'best_case_cumulative', 'pipeline_cumulative', 'weighted_pipeline_due', 'quota'],
+        header: [
+          'quarter',
+          'closed',
+          'commit_cumulative',
+          'best_case_cumulative',
+          'pipeline_cumulative',
+          'weighted_pipeline_due',
+          'quota',
+        ],
         rows: rows.map((r) => [r.quarter, r.closed, r.commit, r.best_case, r.pipeline, r.weighted, r.quota]),
       }}
     >
@@ -60,12 +70,14 @@ export function CategoryChart({ view, rows }: { view: DealForecastView; rows: re
         xLabel="Close quarter"
         everyTick
         left={{ label: cur, tickFormat: axisMoney(cur), width: 80 }}
-        bars={SERIES.map(
-          (s): ComboBar<CategoryChartRow> => ({
-            ...s,
-            drill: { describe: describe(s.key, s.name), action: 'list its deals', onSelect: (r) => dealActions.figureOpened(targetOf(s.key, r.quarter)) },
-          }),
-        )}
+        bars={SERIES.map((s): ComboBar<CategoryChartRow> => ({
+          ...s,
+          drill: {
+            describe: describe(s.key, s.name),
+            action: 'list its deals',
+            onSelect: (r) => dealActions.figureOpened(targetOf(s.key, r.quarter)),
+          },
+        }))}
         lines={[{ key: 'quota', name: 'Quota', color: CHART_COLORS.risk, dotRadius: 3 }]}
         tooltipValue={tooltipMoney(cur)}
         height={340}

@@ -27,9 +27,13 @@ export function DealForecastSection({ version, filters, settings, open }: DealFo
   const stageCategories = useStageCategories();
   const quarter = useWaterfallQuarter();
   const target = useDealTarget();
-  const q = useQuery({ ...dealForecastQuery(version, { filters, settings, stageCategories, quarter }), enabled: version > 0 });
+  const q = useQuery({
+    ...dealForecastQuery(version, { filters, settings, stageCategories, quarter }),
+    enabled: version > 0,
+  });
   const v = q.data;
-  if (q.error) return <ErrorState title="The forecast categories and the waterfall could not be computed" error={q.error} />;
+  if (q.error)
+    return <ErrorState title="The forecast categories and the waterfall could not be computed" error={q.error} />;
   if (!v) return <Loading label="Replaying the deal history…" />;
   const cur = v.currency;
   return (
@@ -38,7 +42,11 @@ export function DealForecastSection({ version, filters, settings, open }: DealFo
       <div className="fc-pipeline-drill">
         <StageCategoryMap stages={v.stageCategories} />
         {open ? (
-          <button type="button" className="button button--small" onClick={() => dealActions.figureOpened({ kind: 'open' })}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => dealActions.figureOpened({ kind: 'open' })}
+          >
             List the open pipeline: {formatCount(open.count)} deals, {formatMoney(open.cents, cur)}
           </button>
         ) : null}
@@ -46,14 +54,26 @@ export function DealForecastSection({ version, filters, settings, open }: DealFo
       {v.waterfall ? (
         <DealWaterfallChart view={v.waterfall} rows={buildDealWaterfallRows(v.waterfall)} currency={cur} />
       ) : (
-        <ChartFrame kind="table" title="Pipeline waterfall" definition={<p>The waterfall replays each deal&apos;s recorded changes of close date, amount and stage.</p>}>
+        <ChartFrame
+          kind="table"
+          title="Pipeline waterfall"
+          definition={<p>The waterfall replays each deal&apos;s recorded changes of close date, amount and stage.</p>}
+        >
           <p className="muted" data-testid="waterfall-not-measurable">
             Start, new, pulled in, pushed out, amount up and down, won, lost and end: {v.notMeasurable.waterfall}
           </p>
         </ChartFrame>
       )}
       <SlippageCard view={v} />
-      {target ? <DealListPanel version={version} filters={filters} settings={settings} stageCategories={stageCategories} target={target} /> : null}
+      {target ? (
+        <DealListPanel
+          version={version}
+          filters={filters}
+          settings={settings}
+          stageCategories={stageCategories}
+          target={target}
+        />
+      ) : null}
     </>
   );
 }

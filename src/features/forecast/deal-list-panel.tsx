@@ -10,12 +10,16 @@ import { buildDealListCells, DEAL_LIST_HEADER, hasFigureColumn, matchesDealFilte
 import { CATEGORY_NAMES, dealActions, type CategoryId } from './deal-settings';
 import { dealListQuery } from './queries';
 
-const money = (currency: string) => (v: Cell) => (typeof v === 'number' ? formatMoney(Math.round(v * 100), currency) : 'unknown');
+const money = (currency: string) => (v: Cell) =>
+  typeof v === 'number' ? formatMoney(Math.round(v * 100), currency) : 'unknown';
 const count = (v: Cell) => (typeof v === 'number' ? formatCount(v) : '—');
 
 function columns(currency: string, figureLabel: string): TableColumn[] {
-  const [deal, owner, status, stage, category, amount, close, p, weighted, age, inStage, pushed, overdue] = DEAL_LIST_HEADER;
-  const figure: TableColumn[] = hasFigureColumn({ figureLabel }) ? [{ key: 'figure', label: `${figureLabel} (${currency})`, numeric: true, format: money(currency) }] : [];
+  const [deal, owner, status, stage, category, amount, close, p, weighted, age, inStage, pushed, overdue] =
+    DEAL_LIST_HEADER;
+  const figure: TableColumn[] = hasFigureColumn({ figureLabel })
+    ? [{ key: 'figure', label: `${figureLabel} (${currency})`, numeric: true, format: money(currency) }]
+    : [];
   return [
     { key: 'id', label: deal },
     ...figure,
@@ -58,7 +62,10 @@ export function DealListPanel({ version, filters, settings, stageCategories, tar
     const figure = data ? hasFigureColumn(data) : false;
     return needle === '' ? cells : cells.filter((r) => matchesDealFilter(r, needle, figure));
   }, [cells, filter, data]);
-  const slug = (data?.title ?? 'deals').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = (data?.title ?? 'deals')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return (
     <section ref={ref} className="card drill-panel fc-deals" aria-labelledby="deal-list-title">
       <div className="drill-panel__header">
@@ -72,7 +79,8 @@ export function DealListPanel({ version, filters, settings, stageCategories, tar
       {data ? (
         <>
           <p className="fc-deals__total" data-testid="deal-list-total">
-            {formatCount(data.rows.length)} {data.rows.length === 1 ? 'deal' : 'deals'}; {data.figureLabel.toLowerCase()} in all: {formatMoney(data.totalCents, data.currency)}
+            {formatCount(data.rows.length)} {data.rows.length === 1 ? 'deal' : 'deals'};{' '}
+            {data.figureLabel.toLowerCase()} in all: {formatMoney(data.totalCents, data.currency)}
           </p>
           {data.note ? (
             <p className="muted fc-deals__note" data-testid="deal-list-note">
@@ -81,9 +89,21 @@ export function DealListPanel({ version, filters, settings, stageCategories, tar
           ) : null}
           <label className="fc-inline">
             Filter by deal, owner, status, stage or category{' '}
-            <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className="fc-prob fc-filter" />
+            <input
+              type="search"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              className="fc-prob fc-filter"
+            />
           </label>
-          <DataTable caption={`Deal list: ${data.title}`} columns={columns(data.currency, data.figureLabel)} rows={shown} exportName={`deals-${slug}.csv`} height={360} sortable />
+          <DataTable
+            caption={`Deal list: ${data.title}`}
+            columns={columns(data.currency, data.figureLabel)}
+            rows={shown}
+            exportName={`deals-${slug}.csv`}
+            height={360}
+            sortable
+          />
         </>
       ) : null}
     </section>

@@ -7,17 +7,31 @@ import type { AccuracyPart, CumulativeCategory, DealTarget, SqoLagSeries } from 
 
 export const CATEGORY_IDS = ['pipeline', 'best_case', 'commit', 'closed', 'omitted'] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
-export const CATEGORY_NAMES: Readonly<Record<CategoryId, string>> = { pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', closed: 'Closed', omitted: 'Omitted' };
+export const CATEGORY_NAMES: Readonly<Record<CategoryId, string>> = {
+  pipeline: 'Pipeline',
+  best_case: 'Best case',
+  commit: 'Commit',
+  closed: 'Closed',
+  omitted: 'Omitted',
+};
 
 const CUMULATIVE: readonly CumulativeCategory[] = ['closed', 'commit', 'best_case', 'pipeline'];
-const ACCURACY_PARTS: readonly AccuracyPart[] = ['weighted', 'commit', 'bestCase', 'sqoLag', 'repProbability', 'wonToDate'];
+const ACCURACY_PARTS: readonly AccuracyPart[] = [
+  'weighted',
+  'commit',
+  'bestCase',
+  'sqoLag',
+  'repProbability',
+  'wonToDate',
+];
 const SQO_LAG_SERIES: readonly SqoLagSeries[] = ['sqos', 'forecast', 'toDate'];
 const STEPS = ['start', 'created', 'pulledIn', 'pushedOut', 'amountUp', 'amountDown', 'won', 'lost', 'end'] as const;
 
 export function parseStageCategories(params: URLSearchParams): Record<string, CategoryId> {
   const out: Record<string, CategoryId> = {};
   for (const [key, raw] of params) {
-    if (key.startsWith('cat.') && (CATEGORY_IDS as readonly string[]).includes(raw)) out[key.slice(4)] = raw as CategoryId;
+    if (key.startsWith('cat.') && (CATEGORY_IDS as readonly string[]).includes(raw))
+      out[key.slice(4)] = raw as CategoryId;
   }
   return out;
 }
@@ -36,9 +50,13 @@ export function parseDealTarget(raw: string | null): DealTarget | null {
   const q = typeof t.quarter === 'string' && /^\d{4}-Q[1-4]$/.test(t.quarter) ? t.quarter : null;
   switch (t.kind) {
     case 'waterfall':
-      return q && (STEPS as readonly unknown[]).includes(t.step) ? { kind: 'waterfall', quarter: q, step: t.step as (typeof STEPS)[number] } : null;
+      return q && (STEPS as readonly unknown[]).includes(t.step)
+        ? { kind: 'waterfall', quarter: q, step: t.step as (typeof STEPS)[number] }
+        : null;
     case 'category':
-      return q && (CUMULATIVE as readonly unknown[]).includes(t.category) ? { kind: 'category', quarter: q, category: t.category as CumulativeCategory } : null;
+      return q && (CUMULATIVE as readonly unknown[]).includes(t.category)
+        ? { kind: 'category', quarter: q, category: t.category as CumulativeCategory }
+        : null;
     case 'due':
       return q ? { kind: 'due', quarter: q, weighted: t.weighted === true } : null;
     case 'open':
@@ -50,17 +68,23 @@ export function parseDealTarget(raw: string | null): DealTarget | null {
     case 'projected':
       return q ? { kind: 'projected', quarter: q } : null;
     case 'stage':
-      return typeof t.stage === 'string' && t.stage !== '' ? { kind: 'stage', stage: t.stage, weighted: t.weighted === true } : null;
+      return typeof t.stage === 'string' && t.stage !== ''
+        ? { kind: 'stage', stage: t.stage, weighted: t.weighted === true }
+        : null;
     case 'overdue':
       return { kind: 'overdue' };
     case 'undated':
       return { kind: 'undated' };
     case 'sqoLag':
-      return q && (SQO_LAG_SERIES as readonly unknown[]).includes(t.series) ? { kind: 'sqoLag', quarter: q, series: t.series as SqoLagSeries } : null;
+      return q && (SQO_LAG_SERIES as readonly unknown[]).includes(t.series)
+        ? { kind: 'sqoLag', quarter: q, series: t.series as SqoLagSeries }
+        : null;
     case 'lookback':
       return { kind: 'lookback', won: t.won === true };
     case 'accuracy':
-      return (ACCURACY_PARTS as readonly unknown[]).includes(t.part) ? { kind: 'accuracy', part: t.part as AccuracyPart } : null;
+      return (ACCURACY_PARTS as readonly unknown[]).includes(t.part)
+        ? { kind: 'accuracy', part: t.part as AccuracyPart }
+        : null;
     case 'pushed':
       return { kind: 'pushed', twice: t.twice === true };
     case 'slipClosed':

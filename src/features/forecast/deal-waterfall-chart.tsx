@@ -8,7 +8,8 @@ import { dealActions } from './deal-settings';
 import { forecastActions } from './settings';
 
 const SIGN = { total: '', up: '+', down: '−' } as const;
-const unit = (r: DealWaterfallRow) => (r.kind === 'total' ? (r.count === 1 ? 'deal' : 'deals') : r.count === 1 ? 'move' : 'moves');
+const unit = (r: DealWaterfallRow) =>
+  r.kind === 'total' ? (r.count === 1 ? 'deal' : 'deals') : r.count === 1 ? 'move' : 'moves';
 
 /** The identity in words: "Start $A + new $B … = end $Z". */
 export function waterfallSentence(rows: readonly DealWaterfallRow[], currency: string): string {
@@ -24,9 +25,19 @@ export function waterfallSentence(rows: readonly DealWaterfallRow[], currency: s
 }
 
 /** Start, new, pulled in, pushed out, amount up/down, won, lost, end of one quarter's pipeline; each step lists its deals. */
-export function DealWaterfallChart({ view, rows, currency }: { view: DealWaterfallView; rows: readonly DealWaterfallRow[]; currency: string }) {
-  const open = (r: DealWaterfallRow) => dealActions.figureOpened({ kind: 'waterfall', quarter: view.quarter, step: r.key });
-  const describe = (r: DealWaterfallRow) => `${r.label}: ${SIGN[r.kind]}${formatMoney(r.cents, currency)}, ${formatCount(r.count)} ${unit(r)}`;
+export function DealWaterfallChart({
+  view,
+  rows,
+  currency,
+}: {
+  view: DealWaterfallView;
+  rows: readonly DealWaterfallRow[];
+  currency: string;
+}) {
+  const open = (r: DealWaterfallRow) =>
+    dealActions.figureOpened({ kind: 'waterfall', quarter: view.quarter, step: r.key });
+  const describe = (r: DealWaterfallRow) =>
+    `${r.label}: ${SIGN[r.kind]}${formatMoney(r.cents, currency)}, ${formatCount(r.count)} ${unit(r)}`;
   return (
     <ChartFrame
       title={`Pipeline waterfall, ${view.quarter}`}
@@ -44,18 +55,21 @@ export function DealWaterfallChart({ view, rows, currency }: { view: DealWaterfa
       definition={
         <>
           <p>
-            Replayed from the deal history. The quarter&apos;s pipeline is the open deals whose close date, as recorded at the time, falls in
-            the quarter. <strong>Start</strong>: that pipeline when the quarter began; <strong>New</strong>: deals created in the quarter and
-            due in it; <strong>Pulled in</strong>: close date moved into the quarter; <strong>Pushed out</strong>: close date moved out of it
-            while open; <strong>Amount up / down</strong>: the amount changed while in it; <strong>Won</strong> / <strong>Lost</strong>:
-            closed while in it; <strong>End</strong>: the pipeline at the end (or now).
+            Replayed from the deal history. The quarter&apos;s pipeline is the open deals whose close date, as recorded
+            at the time, falls in the quarter. <strong>Start</strong>: that pipeline when the quarter began;{' '}
+            <strong>New</strong>: deals created in the quarter and due in it; <strong>Pulled in</strong>: close date
+            moved into the quarter; <strong>Pushed out</strong>: close date moved out of it while open;{' '}
+            <strong>Amount up / down</strong>: the amount changed while in it; <strong>Won</strong> /{' '}
+            <strong>Lost</strong>: closed while in it; <strong>End</strong>: the pipeline at the end (or now).
           </p>
           <p>
             Start + new + pulled in − pushed out + amount up − amount down − won − lost = end:{' '}
-            {view.identityHolds ? 'it holds' : 'it does NOT hold'} ({formatMoney(view.computedEndCents, currency)}). A deal that moves several
-            times counts once per move.
-            {view.unknownAmount > 0 ? ` ${formatCount(view.unknownAmount)} deals with an unknown amount are left out.` : ''} Click a step (or
-            press Enter on it) to list its deals.
+            {view.identityHolds ? 'it holds' : 'it does NOT hold'} ({formatMoney(view.computedEndCents, currency)}). A
+            deal that moves several times counts once per move.
+            {view.unknownAmount > 0
+              ? ` ${formatCount(view.unknownAmount)} deals with an unknown amount are left out.`
+              : ''}{' '}
+            Click a step (or press Enter on it) to list its deals.
           </p>
         </>
       }

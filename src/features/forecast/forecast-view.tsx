@@ -1,6 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { datasetSummaryQuery } from '../../lib/dataset-queries';
-import { formatCount, formatDate, formatDays, formatDecimal, formatInstant, formatMoney, formatPercent } from '../../lib/format';
+import {
+  formatCount,
+  formatDate,
+  formatDays,
+  formatDecimal,
+  formatInstant,
+  formatMoney,
+  formatPercent,
+} from '../../lib/format';
 import { toEngineFilters, useFilters } from '../../state/filters';
 import { ErrorState, Loading } from '../../ui/states';
 import { Stat } from '../../ui/stat';
@@ -32,7 +40,10 @@ export function ForecastView() {
       <ViewHeader title="Forecast" question="What will the pipeline book, and when?">
         <label className="fc-inline">
           Win rates and p(stage) from{' '}
-          <select value={settings.lookbackQuarters === null ? 'all' : String(settings.lookbackQuarters)} onChange={(e) => forecastActions.lookbackChanged(e.target.value)}>
+          <select
+            value={settings.lookbackQuarters === null ? 'all' : String(settings.lookbackQuarters)}
+            onChange={(e) => forecastActions.lookbackChanged(e.target.value)}
+          >
             {LOOKBACK_CHOICES.map((n) => (
               <option key={n} value={String(n)}>
                 the last {n} quarters
@@ -49,15 +60,44 @@ export function ForecastView() {
         <>
           <section className="card" aria-label="Pipeline headline figures">
             <div className="stat-row">
-              <Stat label="Open pipeline" value={formatMoney(v.openCents, cur, true)} note={`${formatCount(v.openCount)} open deals`} help={formatMoney(v.openCents, cur)} />
-              <Stat label="Weighted pipeline" value={formatMoney(v.weightedCents, cur, true)} note="Σ amount × p(stage)" help={formatMoney(v.weightedCents, cur)} />
-              <Stat label="Expected bookings" value={formatMoney(v.expectedBookingsCents, cur, true)} note={`pipeline × win rate: ${formatMoney(v.pipelineTimesWinRateCents, cur, true)}`} />
-              <Stat label="Win rate" value={formatPercent(v.winRate)} note={`${formatCount(v.won)} won / ${formatCount(v.won + v.lost)} closed since ${v.lookbackFrom ? formatDate(v.lookbackFrom) : 'the start'}`} />
-              <Stat label="Coverage needed" value={v.impliedCoverage === null ? 'no data' : `${formatDecimal(v.impliedCoverage)}×`} note="1 ÷ win rate" />
+              <Stat
+                label="Open pipeline"
+                value={formatMoney(v.openCents, cur, true)}
+                note={`${formatCount(v.openCount)} open deals`}
+                help={formatMoney(v.openCents, cur)}
+              />
+              <Stat
+                label="Weighted pipeline"
+                value={formatMoney(v.weightedCents, cur, true)}
+                note="Σ amount × p(stage)"
+                help={formatMoney(v.weightedCents, cur)}
+              />
+              <Stat
+                label="Expected bookings"
+                value={formatMoney(v.expectedBookingsCents, cur, true)}
+                note={`pipeline × win rate: ${formatMoney(v.pipelineTimesWinRateCents, cur, true)}`}
+              />
+              <Stat
+                label="Win rate"
+                value={formatPercent(v.winRate)}
+                note={`${formatCount(v.won)} won / ${formatCount(v.won + v.lost)} closed since ${v.lookbackFrom ? formatDate(v.lookbackFrom) : 'the start'}`}
+              />
+              <Stat
+                label="Coverage needed"
+                value={v.impliedCoverage === null ? 'no data' : `${formatDecimal(v.impliedCoverage)}×`}
+                note="1 ÷ win rate"
+              />
               <Stat
                 label="Sales velocity"
-                value={v.velocity.centsPerDay === null ? 'not measurable' : `${formatMoney(v.velocity.centsPerDay, cur, true)}/day`}
-                note={v.notMeasurable.velocity ?? `open × win rate × ${formatMoney(v.velocity.avgDealCents, cur, true)} avg deal ÷ ${formatDays(v.velocity.cycleDaysMean)}`}
+                value={
+                  v.velocity.centsPerDay === null
+                    ? 'not measurable'
+                    : `${formatMoney(v.velocity.centsPerDay, cur, true)}/day`
+                }
+                note={
+                  v.notMeasurable.velocity ??
+                  `open × win rate × ${formatMoney(v.velocity.avgDealCents, cur, true)} avg deal ÷ ${formatDays(v.velocity.cycleDaysMean)}`
+                }
               />
               <Stat
                 label="Average cycle"
@@ -66,31 +106,55 @@ export function ForecastView() {
               />
             </div>
             <p className="fc-headline-deals">
-              <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'open' })}>
+              <button
+                type="button"
+                className="button button--link"
+                onClick={() => dealActions.figureOpened({ kind: 'open' })}
+              >
                 Show the open deals
               </button>
               {' · '}
-              <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'open', weighted: true })}>
+              <button
+                type="button"
+                className="button button--link"
+                onClick={() => dealActions.figureOpened({ kind: 'open', weighted: true })}
+              >
                 Show the deals behind the weighted pipeline
               </button>
               {' · '}
-              <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'expected', basis: 'weighted' })}>
+              <button
+                type="button"
+                className="button button--link"
+                onClick={() => dealActions.figureOpened({ kind: 'expected', basis: 'weighted' })}
+              >
                 Show the deals behind the expected bookings
               </button>
               {v.pipelineTimesWinRateCents !== null ? (
                 <>
                   {' · '}
-                  <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'expected', basis: 'winRate' })}>
+                  <button
+                    type="button"
+                    className="button button--link"
+                    onClick={() => dealActions.figureOpened({ kind: 'expected', basis: 'winRate' })}
+                  >
                     Show the deals behind pipeline × win rate
                   </button>
                 </>
               ) : null}
               {' · '}
-              <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'lookback', won: false })}>
+              <button
+                type="button"
+                className="button button--link"
+                onClick={() => dealActions.figureOpened({ kind: 'lookback', won: false })}
+              >
                 Show the deals behind the win rate
               </button>
               {' · '}
-              <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'lookback', won: true })}>
+              <button
+                type="button"
+                className="button button--link"
+                onClick={() => dealActions.figureOpened({ kind: 'lookback', won: true })}
+              >
                 Show the won deals behind the cycle and velocity
               </button>
             </p>
@@ -100,15 +164,21 @@ export function ForecastView() {
             </p>
             {v.datesOutOfOrder.count > 0 ? (
               <p className="warnings" data-testid="dates-out-of-order">
-                {formatCount(v.datesOutOfOrder.count)} won deals close before they were created (close date before creation date): left out of the
-                cycle and the velocity, never counted as negative days. Rows to fix: {v.datesOutOfOrder.ids.slice(0, 10).join(', ')}
+                {formatCount(v.datesOutOfOrder.count)} won deals close before they were created (close date before
+                creation date): left out of the cycle and the velocity, never counted as negative days. Rows to fix:{' '}
+                {v.datesOutOfOrder.ids.slice(0, 10).join(', ')}
                 {v.datesOutOfOrder.count > 10 ? ' …' : ''}
               </p>
             ) : null}
             {v.undated.count > 0 ? (
               <p className="muted">
-                {formatCount(v.undated.count)} open deals ({formatMoney(v.undated.cents, cur)}) have no close date and sit in no quarter.{' '}
-                <button type="button" className="button button--link" onClick={() => dealActions.figureOpened({ kind: 'undated' })}>
+                {formatCount(v.undated.count)} open deals ({formatMoney(v.undated.cents, cur)}) have no close date and
+                sit in no quarter.{' '}
+                <button
+                  type="button"
+                  className="button button--link"
+                  onClick={() => dealActions.figureOpened({ kind: 'undated' })}
+                >
                   List them
                 </button>
               </p>
@@ -122,7 +192,14 @@ export function ForecastView() {
           <SqoLagChart rows={buildLagRows(v)} view={v} />
         </>
       ) : null}
-      {summary.data ? <DealForecastSection version={version} filters={filters} settings={settings} open={v ? { count: v.openCount, cents: v.openCents } : null} /> : null}
+      {summary.data ? (
+        <DealForecastSection
+          version={version}
+          filters={filters}
+          settings={settings}
+          open={v ? { count: v.openCount, cents: v.openCents } : null}
+        />
+      ) : null}
       <ScenarioPlanner currency={cur} />
     </>
   );

@@ -29,13 +29,13 @@ export function PipelineQuarterChart({ rows, currency }: { rows: readonly Quarte
       definition={
         <>
           <p>
-            <strong>Won</strong>: won deals with a close date in the quarter. <strong>Open pipeline due</strong>: open deals
-            whose expected close date falls in the quarter. <strong>Weighted</strong>: each open deal × p(its stage) — see the
-            stage table below. <strong>Quota</strong>: the plan&apos;s quota of the quarter.
+            <strong>Won</strong>: won deals with a close date in the quarter. <strong>Open pipeline due</strong>: open
+            deals whose expected close date falls in the quarter. <strong>Weighted</strong>: each open deal × p(its
+            stage) — see the stage table below. <strong>Quota</strong>: the plan&apos;s quota of the quarter.
           </p>
           <p>
-            Open deals whose close date has passed are overdue and due in no quarter (see “Overdue deals”). Click a bar (or press
-            Enter on it) to list its deals.
+            Open deals whose close date has passed are overdue and due in no quarter (see “Overdue deals”). Click a bar
+            (or press Enter on it) to list its deals.
           </p>
         </>
       }
@@ -52,15 +52,31 @@ export function PipelineQuarterChart({ rows, currency }: { rows: readonly Quarte
         left={{ label: currency, tickFormat: axisMoney(currency), width: 80 }}
         bars={[
           { key: 'won', name: 'Won', stackId: 'b', color: CHART_COLORS.won, drill: drill('won', 'Won', currency) },
-          { key: 'weightedDue', name: 'Weighted open pipeline due', stackId: 'b', color: CHART_COLORS.weighted, drill: drill('weightedDue', 'Weighted open pipeline due', currency) },
-          { key: 'openDue', name: 'Open pipeline due (unweighted)', color: CHART_COLORS.pale, drill: drill('openDue', 'Open pipeline due', currency) },
+          {
+            key: 'weightedDue',
+            name: 'Weighted open pipeline due',
+            stackId: 'b',
+            color: CHART_COLORS.weighted,
+            drill: drill('weightedDue', 'Weighted open pipeline due', currency),
+          },
+          {
+            key: 'openDue',
+            name: 'Open pipeline due (unweighted)',
+            color: CHART_COLORS.pale,
+            drill: drill('openDue', 'Open pipeline due', currency),
+          },
         ]}
         lines={[{ key: 'quota', name: 'Quota', color: CHART_COLORS.risk, dotRadius: 3 }]}
         tooltipValue={tooltipMoney(currency)}
         height={320}
       />
       <p className="visually-hidden">
-        {rows.map((r) => `${r.quarter}: won ${formatMoney(r.won * 100, currency)}, open due ${formatMoney(r.openDue * 100, currency)}`).join('; ')}
+        {rows
+          .map(
+            (r) =>
+              `${r.quarter}: won ${formatMoney(r.won * 100, currency)}, open due ${formatMoney(r.openDue * 100, currency)}`,
+          )
+          .join('; ')}
       </p>
     </ChartFrame>
   );

@@ -25,7 +25,8 @@ export interface PlannerForm {
 
 export const STEP_KEYS: readonly StepKey[] = ['sal', 'sql', 'sqo'];
 
-const stepForm = (s: ScenarioStep): StepForm => (s.kind === 'count' ? { mode: 'count', value: String(s.count) } : { mode: 'rate', value: String(s.rate * 100) });
+const stepForm = (s: ScenarioStep): StepForm =>
+  s.kind === 'count' ? { mode: 'count', value: String(s.count) } : { mode: 'rate', value: String(s.rate * 100) };
 
 export const WORKED_EXAMPLE_FORM: PlannerForm = {
   mqls: String(WORKED_EXAMPLE.mqls),
@@ -52,7 +53,11 @@ export function parsePlannerForm(p: URLSearchParams): PlannerForm {
   const s = START_FORM;
   return {
     mqls: p.get('sc.mqls') ?? s.mqls,
-    steps: { sal: parseStep(p.get('sc.sal'), s.steps.sal), sql: parseStep(p.get('sc.sql'), s.steps.sql), sqo: parseStep(p.get('sc.sqo'), s.steps.sqo) },
+    steps: {
+      sal: parseStep(p.get('sc.sal'), s.steps.sal),
+      sql: parseStep(p.get('sc.sql'), s.steps.sql),
+      sqo: parseStep(p.get('sc.sqo'), s.steps.sqo),
+    },
     acv: p.get('sc.acv') ?? s.acv,
     winRate: p.get('sc.win') ?? s.winRate,
     quota: p.get('sc.quota') ?? s.quota,
@@ -86,7 +91,8 @@ const num = (s: string): number => (s.trim() === '' || !Number.isFinite(Number(s
 
 /** The form as engine input; rates are entered in percent, money in currency units. */
 export function toScenarioInput(f: PlannerForm): ScenarioInput {
-  const step = (s: StepForm): ScenarioStep => (s.mode === 'count' ? { kind: 'count', count: num(s.value) } : { kind: 'rate', rate: num(s.value) / 100 });
+  const step = (s: StepForm): ScenarioStep =>
+    s.mode === 'count' ? { kind: 'count', count: num(s.value) } : { kind: 'rate', rate: num(s.value) / 100 };
   return {
     mqls: num(f.mqls),
     sal: step(f.steps.sal),

@@ -19,7 +19,12 @@ export function parseForecastSettings(params: URLSearchParams): ForecastSettings
     const v = Number(raw);
     if (Number.isFinite(v) && v >= 0 && v <= 1) userProbabilities[key.slice(2)] = v;
   }
-  return { lookbackQuarters, probabilitySource: params.get('psource') === 'user' ? 'user' : 'data', userProbabilities, minClosed: 20 };
+  return {
+    lookbackQuarters,
+    probabilitySource: params.get('psource') === 'user' ? 'user' : 'data',
+    userProbabilities,
+    minClosed: 20,
+  };
 }
 
 export function useForecastSettings(): ForecastSettings {

@@ -13,14 +13,24 @@ function LagFigures({ view }: { view: ForecastView }) {
   const money = (c: number) => formatMoney(c, cur);
   return (
     <table className="table" data-testid="sqo-lag-figures">
-      <caption>The figures behind the chart: click one to list the deals (for a forecast, the SQOs the model counts)</caption>
+      <caption>
+        The figures behind the chart: click one to list the deals (for a forecast, the SQOs the model counts)
+      </caption>
       <thead>
         <tr>
           <th scope="col">Quarter</th>
-          <th scope="col" className="num">SQOs created</th>
-          <th scope="col" className="num">Actual bookings</th>
-          <th scope="col" className="num">Forecast from SQOs</th>
-          <th scope="col" className="num">Projected, whole quarter</th>
+          <th scope="col" className="num">
+            SQOs created
+          </th>
+          <th scope="col" className="num">
+            Actual bookings
+          </th>
+          <th scope="col" className="num">
+            Forecast from SQOs
+          </th>
+          <th scope="col" className="num">
+            Projected, whole quarter
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -30,23 +40,43 @@ function LagFigures({ view }: { view: ForecastView }) {
             <tr key={q.quarter}>
               <th scope="row">{q.tense === 'current' ? `${q.quarter} (to date)` : q.quarter}</th>
               <td className="num">
-                {q.sqosCreated === null ? '—' : (
-                  <FigureLink target={{ kind: 'sqoLag', quarter: q.quarter, series: 'sqos' }} label={`SQOs created in ${q.quarter}: ${formatCount(q.sqosCreated)}`}>
+                {q.sqosCreated === null ? (
+                  '—'
+                ) : (
+                  <FigureLink
+                    target={{ kind: 'sqoLag', quarter: q.quarter, series: 'sqos' }}
+                    label={`SQOs created in ${q.quarter}: ${formatCount(q.sqosCreated)}`}
+                  >
                     {formatCount(q.sqosCreated)}
                   </FigureLink>
                 )}
               </td>
               <td className="num">
-                {q.actualCents === null ? '—' : (
-                  <FigureLink target={{ kind: 'won', quarter: q.quarter }} label={`Actual bookings ${q.quarter}${q.tense === 'current' ? ' to date' : ''}: ${money(q.actualCents)}`}>
+                {q.actualCents === null ? (
+                  '—'
+                ) : (
+                  <FigureLink
+                    target={{ kind: 'won', quarter: q.quarter }}
+                    label={`Actual bookings ${q.quarter}${q.tense === 'current' ? ' to date' : ''}: ${money(q.actualCents)}`}
+                  >
                     {money(q.actualCents)}
                   </FigureLink>
                 )}
               </td>
               <td className="num">
-                {forecast === null ? (q.tense === 'current' ? (view.sqoLag.pace.reason ?? '—') : '—') : (
+                {forecast === null ? (
+                  q.tense === 'current' ? (
+                    (view.sqoLag.pace.reason ?? '—')
+                  ) : (
+                    '—'
+                  )
+                ) : (
                   <FigureLink
-                    target={{ kind: 'sqoLag', quarter: q.quarter, series: q.tense === 'current' ? 'toDate' : 'forecast' }}
+                    target={{
+                      kind: 'sqoLag',
+                      quarter: q.quarter,
+                      series: q.tense === 'current' ? 'toDate' : 'forecast',
+                    }}
                     label={`Forecast from SQOs ${q.quarter}${q.tense === 'current' ? ' to date' : ''}: ${money(forecast)}`}
                   >
                     {money(forecast)}
@@ -54,8 +84,13 @@ function LagFigures({ view }: { view: ForecastView }) {
                 )}
               </td>
               <td className="num">
-                {q.tense === 'past' ? '—' : (
-                  <FigureLink target={{ kind: 'sqoLag', quarter: q.quarter, series: 'forecast' }} label={`Projected from SQOs ${q.quarter}: ${money(q.forecastCents)}`}>
+                {q.tense === 'past' ? (
+                  '—'
+                ) : (
+                  <FigureLink
+                    target={{ kind: 'sqoLag', quarter: q.quarter, series: 'forecast' }}
+                    label={`Projected from SQOs ${q.quarter}: ${money(q.forecastCents)}`}
+                  >
                     {money(q.forecastCents)}
                   </FigureLink>
                 )}
@@ -72,7 +107,11 @@ export function SqoLagChart({ rows, view }: { rows: readonly LagChartRow[]; view
   const cur = view.currency;
   const lag = view.sqoLag;
   const tip = (value: unknown, name: unknown) =>
-    typeof value === 'number' ? (name === 'SQOs created' ? formatCount(value) : formatMoney(Math.round(value * 100), cur)) : String(value ?? '');
+    typeof value === 'number'
+      ? name === 'SQOs created'
+        ? formatCount(value)
+        : formatMoney(Math.round(value * 100), cur)
+      : String(value ?? '');
   return (
     <ChartFrame
       title="SQOs created per quarter and the bookings they turn into"
@@ -80,27 +119,32 @@ export function SqoLagChart({ rows, view }: { rows: readonly LagChartRow[]; view
       definition={
         <>
           <p>
-            The lag distribution comes from your data: share(k) = SQOs won k quarters after the quarter they were created ÷ SQOs
-            created, over the cohorts old enough to have seen lag k in full. Bookings forecast for a quarter Q = Σ<sub>k</sub> SQOs
-            created in Q−k × share(k) × average won deal ({formatMoney(lag.avgWonCents, cur)} over the lookback). A drop in SQO
-            creation therefore shows as a bookings shortfall k quarters later.
+            The lag distribution comes from your data: share(k) = SQOs won k quarters after the quarter they were
+            created ÷ SQOs created, over the cohorts old enough to have seen lag k in full. Bookings forecast for a
+            quarter Q = Σ<sub>k</sub> SQOs created in Q−k × share(k) × average won deal (
+            {formatMoney(lag.avgWonCents, cur)} over the lookback). A drop in SQO creation therefore shows as a bookings
+            shortfall k quarters later.
           </p>
           <p>
-            <strong>Actual</strong>: won amount closed in the quarter. <strong>Forecast</strong> on past quarters uses today&apos;s
-            lag shares (a back-test, not what was forecast then); weighted absolute error over the past quarters:{' '}
-            {formatPercent(lag.wape)}. <strong>Projected</strong> counts only SQOs created by the “as of” date.
+            <strong>Actual</strong>: won amount closed in the quarter. <strong>Forecast</strong> on past quarters uses
+            today&apos;s lag shares (a back-test, not what was forecast then); weighted absolute error over the past
+            quarters: {formatPercent(lag.wape)}. <strong>Projected</strong> counts only SQOs created by the “as of”
+            date.
           </p>
           <p>
-            <strong>The current quarter is to date</strong>: its actual is what has closed so far, so its forecast point is the
-            forecast to date, the full-quarter projection × the share of their bookings the past quarters shown had closed by the
-            same day of the quarter ({lag.pace.share === null ? (lag.pace.reason ?? 'not measurable') : formatPercent(lag.pace.share)}). The
+            <strong>The current quarter is to date</strong>: its actual is what has closed so far, so its forecast point
+            is the forecast to date, the full-quarter projection × the share of their bookings the past quarters shown
+            had closed by the same day of the quarter (
+            {lag.pace.share === null ? (lag.pace.reason ?? 'not measurable') : formatPercent(lag.pace.share)}). The
             dashed projection is the whole quarter.
           </p>
           <p>
-            <strong>The deals behind the figures</strong>: a forecast is a model, not a sum of deal amounts, so its list holds the
-            SQOs it counts, each beside what the model expects of it (its lag share × the average won deal), with the calculation in
-            the list&apos;s caption. Lag shares:{' '}
-            {lag.shares.map((s) => `${s.lag === lag.shares.length - 1 ? `${s.lag}+` : s.lag} q: ${formatPercent(s.share)}`).join(' · ')}
+            <strong>The deals behind the figures</strong>: a forecast is a model, not a sum of deal amounts, so its list
+            holds the SQOs it counts, each beside what the model expects of it (its lag share × the average won deal),
+            with the calculation in the list&apos;s caption. Lag shares:{' '}
+            {lag.shares
+              .map((s) => `${s.lag === lag.shares.length - 1 ? `${s.lag}+` : s.lag} q: ${formatPercent(s.share)}`)
+              .join(' · ')}
           </p>
         </>
       }

@@ -9,7 +9,16 @@ export function StageCategoryMap({ stages }: { stages: readonly StageCategoryVie
       {stages.map((s) => (
         <label key={s.stage}>
           {s.stage}
-          <select value={s.category} onChange={(e) => dealActions.stageCategoryChanged(s.stage, e.target.value as CategoryId, e.target.value === s.defaultCategory)}>
+          <select
+            value={s.category}
+            onChange={(e) =>
+              dealActions.stageCategoryChanged(
+                s.stage,
+                e.target.value as CategoryId,
+                e.target.value === s.defaultCategory,
+              )
+            }
+          >
             {CATEGORY_IDS.filter((c) => c !== 'closed').map((c) => (
               <option key={c} value={c}>
                 {CATEGORY_NAMES[c]}

@@ -22,7 +22,15 @@ export function BreakdownTable({ vm, minSample }: { vm: FunnelViewModel; minSamp
       title={`Funnel by ${dim.label.toLowerCase()}`}
       units="leads; rates over all data in view"
       csv={breakdownCsv(vm)}
-      definition={<p>Each group&apos;s stage counts ({vm.mode} counting) and its all-data cohort rates: of the group&apos;s leads that reached the first stage, the share that reached the second. Leads without a value are under &ldquo;(none)&rdquo;. Groups add up to the whole funnel. A rate over fewer than {minSample} leads (MQLs, SQLs) or closed deals (win rate) is greyed with its n under it — 2 of 2 deals is 100% but its 95% interval runs from 34% to 100%; the CSV carries every rate&apos;s interval and n.</p>}
+      definition={
+        <p>
+          Each group&apos;s stage counts ({vm.mode} counting) and its all-data cohort rates: of the group&apos;s leads
+          that reached the first stage, the share that reached the second. Leads without a value are under
+          &ldquo;(none)&rdquo;. Groups add up to the whole funnel. A rate over fewer than {minSample} leads (MQLs, SQLs)
+          or closed deals (win rate) is greyed with its n under it — 2 of 2 deals is 100% but its 95% interval runs from
+          34% to 100%; the CSV carries every rate&apos;s interval and n.
+        </p>
+      }
     >
       <div className="table-scroll">
         <table className="table">
@@ -30,14 +38,30 @@ export function BreakdownTable({ vm, minSample }: { vm: FunnelViewModel; minSamp
           <thead>
             <tr>
               <th scope="col">{dim.label}</th>
-              <th scope="col" className="num">Leads</th>
-              <th scope="col" className="num">MQLs</th>
-              <th scope="col" className="num">SQLs</th>
-              <th scope="col" className="num">SQOs</th>
-              <th scope="col" className="num">Won</th>
-              <th scope="col" className="num">MQL→SQO</th>
-              <th scope="col" className="num">SQL→SQO</th>
-              <th scope="col" className="num">Win rate</th>
+              <th scope="col" className="num">
+                Leads
+              </th>
+              <th scope="col" className="num">
+                MQLs
+              </th>
+              <th scope="col" className="num">
+                SQLs
+              </th>
+              <th scope="col" className="num">
+                SQOs
+              </th>
+              <th scope="col" className="num">
+                Won
+              </th>
+              <th scope="col" className="num">
+                MQL→SQO
+              </th>
+              <th scope="col" className="num">
+                SQL→SQO
+              </th>
+              <th scope="col" className="num">
+                Win rate
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -48,7 +72,13 @@ export function BreakdownTable({ vm, minSample }: { vm: FunnelViewModel; minSamp
                     type="button"
                     className="button--link"
                     aria-label={`Show the leads of ${r.label}`}
-                    onClick={() => funnelActions.barClicked({ target: { kind: 'stage', stage: 'lead' }, group: { dimension: dim.id, label: r.label }, title: `${dim.label}: ${r.label}` })}
+                    onClick={() =>
+                      funnelActions.barClicked({
+                        target: { kind: 'stage', stage: 'lead' },
+                        group: { dimension: dim.id, label: r.label },
+                        title: `${dim.label}: ${r.label}`,
+                      })
+                    }
                   >
                     {r.label}
                   </button>

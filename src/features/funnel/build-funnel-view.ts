@@ -5,7 +5,14 @@
 import { CHART_COLORS, GROUP_COLORS } from '../../charts/theme';
 import type { Cell } from '../../lib/csv-export';
 import { stepLabel } from '../../lib/stage-labels';
-import { formatCount, formatDays, formatPercent, formatRateWithInterval, formatSample, type RateWithSample } from '../../lib/format';
+import {
+  formatCount,
+  formatDays,
+  formatPercent,
+  formatRateWithInterval,
+  formatSample,
+  type RateWithSample,
+} from '../../lib/format';
 import type { FunnelViewModel } from '../../worker/api';
 import type { RateRow, RateSeries, Benchmark } from '../../charts/rate-bar-chart';
 import type { CountRow } from '../../charts/count-bar-chart';
@@ -30,7 +37,10 @@ export function isSmallSample(e: RateWithSample, minSample: number): boolean {
 /** The label drawn on a small-sample bar and its tooltip line; nothing for a large enough sample. */
 function smallSample(e: RateWithSample, minSample: number, unit: string): { label: string; line: string } | null {
   if (!isSmallSample(e, minSample)) return null;
-  return { label: formatSample(e.n), line: `Small sample: ${formatCount(e.n)} ${unit}, under ${formatCount(minSample)}` };
+  return {
+    label: formatSample(e.n),
+    line: `Small sample: ${formatCount(e.n)} ${unit}, under ${formatCount(minSample)}`,
+  };
 }
 
 /** Says what hatched bars mean, under a chart that has any. */
@@ -46,8 +56,28 @@ export function ciCells(e: RateWithSample | null | undefined): Cell[] {
 export function stageCsv(vm: Vm): CsvExport {
   return {
     fileName: 'funnel-stages.csv',
-    header: ['stage', 'leads', 'pipeline_amount', 'step_rate', ...ciHeader('step_rate'), 'cumulative_rate', ...ciHeader('cumulative_rate'), 'skipped', 'reentered'],
-    rows: vm.stages.map((s) => [s.stage, s.leads, s.amountCents / 100, s.stepRate, ...ciCells(s.step), s.cumulativeRate, ...ciCells(s.cumulative), s.skipped, s.reentered]),
+    header: [
+      'stage',
+      'leads',
+      'pipeline_amount',
+      'step_rate',
+      ...ciHeader('step_rate'),
+      'cumulative_rate',
+      ...ciHeader('cumulative_rate'),
+      'skipped',
+      'reentered',
+    ],
+    rows: vm.stages.map((s) => [
+      s.stage,
+      s.leads,
+      s.amountCents / 100,
+      s.stepRate,
+      ...ciCells(s.step),
+      s.cumulativeRate,
+      ...ciCells(s.cumulative),
+      s.skipped,
+      s.reentered,
+    ]),
   };
 }
 
@@ -64,28 +94,41 @@ export function conversionRows(
   const rows = series.points.map((p): RateRow => {
     const small = smallSample(p, minSample, `${a}s`);
     return {
-    category: p.period,
-    values: { rate: p.rate },
-    immature: { rate: p.immature },
-    ...(small ? { small: { rate: small.label } } : {}),
-    tooltips: {
-      rate:
-        vm.basis === 'cohort'
-          ? [
-              `${series.label}, ${p.period} cohort`,
-              formatRateWithInterval(p),
-              `${formatCount(p.hits)} of ${formatCount(p.base)} ${a}s reached ${b}`,
-              `Still open: ${formatPercent(p.openShare)}`,
-              ...(p.immature ? ['Immature: younger than the typical time to convert'] : []),
-              ...(small ? [small.line] : []),
-            ]
-          : [`${series.label}, ${p.period}`, formatRateWithInterval(p), `${formatCount(p.hits)} ${b} entries ÷ ${formatCount(p.base)} ${a} entries`, ...(small ? [small.line] : [])],
-    },
+      category: p.period,
+      values: { rate: p.rate },
+      immature: { rate: p.immature },
+      ...(small ? { small: { rate: small.label } } : {}),
+      tooltips: {
+        rate:
+          vm.basis === 'cohort'
+            ? [
+                `${series.label}, ${p.period} cohort`,
+                formatRateWithInterval(p),
+                `${formatCount(p.hits)} of ${formatCount(p.base)} ${a}s reached ${b}`,
+                `Still open: ${formatPercent(p.openShare)}`,
+                ...(p.immature ? ['Immature: younger than the typical time to convert'] : []),
+                ...(small ? [small.line] : []),
+              ]
+            : [
+                `${series.label}, ${p.period}`,
+                formatRateWithInterval(p),
+                `${formatCount(p.hits)} ${b} entries ÷ ${formatCount(p.base)} ${a} entries`,
+                ...(small ? [small.line] : []),
+              ],
+      },
     };
   });
   const csv: CsvExport = {
     fileName: `conversion-${pairKey}-${basisWord(vm)}.csv`,
-    header: ['quarter', vm.basis === 'cohort' ? 'entered_from' : 'entries_from', vm.basis === 'cohort' ? 'converted' : 'entries_to', 'rate', ...ciHeader('rate'), 'still_open_share', 'immature'],
+    header: [
+      'quarter',
+      vm.basis === 'cohort' ? 'entered_from' : 'entries_from',
+      vm.basis === 'cohort' ? 'converted' : 'entries_to',
+      'rate',
+      ...ciHeader('rate'),
+      'still_open_share',
+      'immature',
+    ],
     rows: series.points.map((p) => [p.period, p.base, p.hits, p.rate, ...ciCells(p), p.openShare, p.immature]),
   };
   return { rows, csv, label: series.label, typicalDays: series.typicalDays };
@@ -100,7 +143,15 @@ export interface GroupOption {
 }
 
 /** Says which rule picked the groups, e.g. "every group with at least 30 MQLs (8 of 9)". */
-function pickSubtitle(pick: GroupPick, minSample: number, shown: number, qualified: number, total: number, label: string, from: string): string {
+function pickSubtitle(
+  pick: GroupPick,
+  minSample: number,
+  shown: number,
+  qualified: number,
+  total: number,
+  label: string,
+  from: string,
+): string {
   const cut = qualified > shown ? `, the ${shown} largest shown` : '';
   switch (pick.rule) {
     case 'volume':
@@ -134,7 +185,11 @@ export function comparisonRows(
   );
   const shownSet = new Set(picked.labels);
   const groups = all.map((g, index) => ({ g, index })).filter(({ g }) => shownSet.has(g.label));
-  const series = groups.map(({ g, index }, k): RateSeries => ({ key: `g${index}`, name: g.label, color: GROUP_COLORS[k % GROUP_COLORS.length]! }));
+  const series = groups.map(({ g, index }, k): RateSeries => ({
+    key: `g${index}`,
+    name: g.label,
+    color: GROUP_COLORS[k % GROUP_COLORS.length]!,
+  }));
   const rows = vm.quarters.map((q, qi): RateRow => {
     const values: Record<string, number | null> = {};
     const immature: Record<string, boolean> = {};
@@ -160,9 +215,15 @@ export function comparisonRows(
   const csv: CsvExport = {
     fileName: `${compare}-by-${vm.breakdown.dimension.id.replace(/[^a-z0-9]+/gi, '-')}.csv`,
     header: ['group', 'quarter', 'base', 'hits', 'rate', ...ciHeader('rate'), 'immature'],
-    rows: groups.flatMap(({ g }) => g[compare].map((p) => [g.label, p.period, p.base, p.hits, p.rate, ...ciCells(p), p.immature])),
+    rows: groups.flatMap(({ g }) =>
+      g[compare].map((p) => [g.label, p.period, p.base, p.hits, p.rate, ...ciCells(p), p.immature]),
+    ),
   };
-  const options = all.map((g): GroupOption => ({ label: g.label, sample: `${formatSample(g.total[compare].n)} ${from}s`, shown: shownSet.has(g.label) }));
+  const options = all.map((g): GroupOption => ({
+    label: g.label,
+    sample: `${formatSample(g.total[compare].n)} ${from}s`,
+    shown: shownSet.has(g.label),
+  }));
   const subtitle = pickSubtitle(pick, minSample, picked.labels.length, picked.qualified, all.length, label, from);
   return { rows, series, csv, subtitle, options };
 }
@@ -171,7 +232,9 @@ export function comparisonRows(
 export const GROUP_LIMITS = { top: TOP_GROUPS, max: MAX_GROUPS } as const;
 
 export function benchmarksFor(vm: Vm, rate: 'sqlToSqo' | 'sqoToWon' | 'mqlToSqo'): Benchmark[] {
-  return vm.benchmarks.rates.filter((b) => b.rate === rate).map((b) => ({ label: b.label, source: b.source, low: b.low, high: b.high }));
+  return vm.benchmarks.rates
+    .filter((b) => b.rate === rate)
+    .map((b) => ({ label: b.label, source: b.source, low: b.low, high: b.high }));
 }
 
 /** Closed-in-quarter win rate beside the SQO→won conversion of the quarter's SQOs. */
@@ -190,9 +253,17 @@ export function winRateRows(vm: Vm, minSample: number): { rows: RateRow[]; serie
       category: w.period,
       values: { closed: w.rate, cohort: c.rate },
       immature: { cohort: c.immature },
-      small: { ...(smallClosed ? { closed: smallClosed.label } : {}), ...(smallCohort ? { cohort: smallCohort.label } : {}) },
+      small: {
+        ...(smallClosed ? { closed: smallClosed.label } : {}),
+        ...(smallCohort ? { cohort: smallCohort.label } : {}),
+      },
       tooltips: {
-        closed: [`Closed in ${w.period}`, `Win rate ${formatRateWithInterval(w)}`, `${formatCount(w.won)} won, ${formatCount(w.lost)} lost`, ...(smallClosed ? [smallClosed.line] : [])],
+        closed: [
+          `Closed in ${w.period}`,
+          `Win rate ${formatRateWithInterval(w)}`,
+          `${formatCount(w.won)} won, ${formatCount(w.lost)} lost`,
+          ...(smallClosed ? [smallClosed.line] : []),
+        ],
         cohort: [
           `SQOs of ${w.period}`,
           formatRateWithInterval(c),
@@ -205,7 +276,18 @@ export function winRateRows(vm: Vm, minSample: number): { rows: RateRow[]; serie
   });
   const csv: CsvExport = {
     fileName: 'win-rate-by-quarter.csv',
-    header: ['quarter', 'won_closed', 'lost_closed', 'closed_win_rate', ...ciHeader('closed_win_rate'), 'sqos', 'sqos_won', 'sqo_win_rate', ...ciHeader('sqo_win_rate'), 'immature'],
+    header: [
+      'quarter',
+      'won_closed',
+      'lost_closed',
+      'closed_win_rate',
+      ...ciHeader('closed_win_rate'),
+      'sqos',
+      'sqos_won',
+      'sqo_win_rate',
+      ...ciHeader('sqo_win_rate'),
+      'immature',
+    ],
     rows: vm.closedWinRates.map((w, k) => {
       const c = cohort.points[k]!;
       return [w.period, w.won, w.lost, w.rate, ...ciCells(w), c.base, c.hits, c.rate, ...ciCells(c), c.immature];
@@ -218,12 +300,33 @@ export function durationRows(vm: Vm): { rows: CountRow[]; csv: CsvExport } {
   const rows = vm.timeInStage.map((d): CountRow => ({
     category: stepLabel(d),
     values: { median: d.medianDays, p75: d.p75Days },
-    tooltip: [stepLabel(d), `Median ${formatDays(d.medianDays)}, p75 ${formatDays(d.p75Days)}`, `${formatCount(d.leads)} leads with both entries recorded`, ...(d.outOfOrder ? [`${formatCount(d.outOfOrder)} out of order, left out`] : [])],
+    tooltip: [
+      stepLabel(d),
+      `Median ${formatDays(d.medianDays)}, p75 ${formatDays(d.p75Days)}`,
+      `${formatCount(d.leads)} leads with both entries recorded`,
+      ...(d.outOfOrder ? [`${formatCount(d.outOfOrder)} out of order, left out`] : []),
+    ],
   }));
   const csv: CsvExport = {
     fileName: 'time-in-stage.csv',
-    header: ['from', 'to', 'leads', 'median_days', 'p75_days', 'out_of_order', ...vm.timeInStage[0]!.bins.map((b) => `leads_${b.label.replace(/\s/g, '')}`)],
-    rows: vm.timeInStage.map((d) => [d.from, d.to, d.leads, d.medianDays, d.p75Days, d.outOfOrder, ...d.bins.map((b) => b.leads)]),
+    header: [
+      'from',
+      'to',
+      'leads',
+      'median_days',
+      'p75_days',
+      'out_of_order',
+      ...vm.timeInStage[0]!.bins.map((b) => `leads_${b.label.replace(/\s/g, '')}`),
+    ],
+    rows: vm.timeInStage.map((d) => [
+      d.from,
+      d.to,
+      d.leads,
+      d.medianDays,
+      d.p75Days,
+      d.outOfOrder,
+      ...d.bins.map((b) => b.leads),
+    ]),
   };
   return { rows, csv };
 }
@@ -240,10 +343,38 @@ export function histogramRows(vm: Vm, index: number): CountRow[] {
 export function breakdownCsv(vm: Vm): CsvExport {
   return {
     fileName: `funnel-by-${vm.breakdown.dimension.id.replace(/[^a-z0-9]+/gi, '-')}.csv`,
-    header: ['group', 'leads', 'mql', 'sql', 'sqo', 'won', 'lost', 'mql_to_sqo', ...ciHeader('mql_to_sqo'), 'sql_to_sqo', ...ciHeader('sql_to_sqo'), 'win_rate', ...ciHeader('win_rate')],
+    header: [
+      'group',
+      'leads',
+      'mql',
+      'sql',
+      'sqo',
+      'won',
+      'lost',
+      'mql_to_sqo',
+      ...ciHeader('mql_to_sqo'),
+      'sql_to_sqo',
+      ...ciHeader('sql_to_sqo'),
+      'win_rate',
+      ...ciHeader('win_rate'),
+    ],
     rows: vm.breakdown.rows.map((r) => {
       const e = r.estimates;
-      return [r.label, r.counts.lead, r.counts.mql, r.counts.sql, r.counts.sqo, r.counts.won, r.counts.lost, e.mqlToSqo.rate, ...ciCells(e.mqlToSqo), e.sqlToSqo.rate, ...ciCells(e.sqlToSqo), e.winRate.rate, ...ciCells(e.winRate)];
+      return [
+        r.label,
+        r.counts.lead,
+        r.counts.mql,
+        r.counts.sql,
+        r.counts.sqo,
+        r.counts.won,
+        r.counts.lost,
+        e.mqlToSqo.rate,
+        ...ciCells(e.mqlToSqo),
+        e.sqlToSqo.rate,
+        ...ciCells(e.sqlToSqo),
+        e.winRate.rate,
+        ...ciCells(e.winRate),
+      ];
     }),
   };
 }
@@ -258,5 +389,9 @@ export interface RateCell {
 }
 
 export function rateCell(e: RateWithSample, minSample: number): RateCell {
-  return { text: formatPercent(e.rate), sample: isSmallSample(e, minSample) ? formatSample(e.n) : null, full: formatRateWithInterval(e) };
+  return {
+    text: formatPercent(e.rate),
+    sample: isSmallSample(e, minSample) ? formatSample(e.n) : null,
+    full: formatRateWithInterval(e),
+  };
 }

@@ -41,16 +41,28 @@ export function ComparisonSection({ vm, params }: { vm: FunnelViewModel; params:
     funnelActions.barClicked(
       vm.basis === 'cohort'
         ? {
-            target: { kind: 'cohort', pair: params.compare, period: quarter, outcome: 'entered', windowDays: vm.windowDays },
+            target: {
+              kind: 'cohort',
+              pair: params.compare,
+              period: quarter,
+              outcome: 'entered',
+              windowDays: vm.windowDays,
+            },
             group: { dimension: dim.id, label: group.label },
             title: `${label}: ${from}s of ${quarter}, ${dim.label} ${group.label}`,
           }
-        : { target: { kind: 'entries', stage: 'sqo', period: quarter }, group: { dimension: dim.id, label: group.label }, title: `SQO entries in ${quarter}, ${dim.label} ${group.label}` },
+        : {
+            target: { kind: 'entries', stage: 'sqo', period: quarter },
+            group: { dimension: dim.id, label: group.label },
+            title: `SQO entries in ${quarter}, ${dim.label} ${group.label}`,
+          },
     );
   };
   const onRule = (rule: GroupPickRule) =>
     funnelActions.optionChanged(
-      rule === 'chosen' && params.chosen.length === 0 ? { groups: rule, chosen: options.filter((o) => o.shown).map((o) => o.label) } : { groups: rule },
+      rule === 'chosen' && params.chosen.length === 0
+        ? { groups: rule, chosen: options.filter((o) => o.shown).map((o) => o.label) }
+        : { groups: rule },
     );
   return (
     <ChartFrame
@@ -61,7 +73,10 @@ export function ComparisonSection({ vm, params }: { vm: FunnelViewModel; params:
         <>
           <label className="funnel-controls__field">
             <span>Rate</span>
-            <select value={params.compare} onChange={(e) => funnelActions.optionChanged({ compare: e.target.value as ComparedRate })}>
+            <select
+              value={params.compare}
+              onChange={(e) => funnelActions.optionChanged({ compare: e.target.value as ComparedRate })}
+            >
               <option value="mqlToSqo">MQL→SQO</option>
               <option value="sqlToSqo">SQL→SQO</option>
             </select>
@@ -83,14 +98,22 @@ export function ComparisonSection({ vm, params }: { vm: FunnelViewModel; params:
           {vm.basis === 'cohort'
             ? `Of each group's leads that entered ${from} in the quarter, the share that reached SQO${vm.windowDays ? ` within ${vm.windowDays} days` : ''}. Pale bars are immature cohorts.`
             : `SQO entries ÷ ${from} entries of each group in the quarter (period conversion, mixes cohorts).`}{' '}
-          Groups: by default every group with at least {params.minSample} {from}s in view (the sample threshold), so small sources that convert well are not hidden behind the largest ones; &ldquo;Top by volume&rdquo; takes the {GROUP_LIMITS.top} largest by leads, &ldquo;Top by rate&rdquo; the {GROUP_LIMITS.top} highest {label} among groups that reach the threshold, &ldquo;Chosen&rdquo; the groups you tick (at most {GROUP_LIMITS.max}). A quarter with fewer than {params.minSample} {from}s is hatched and labelled with its n; tooltips give the 95% Wilson interval. Every group is in the breakdown table below. Reference lines are published benchmarks, labelled with their source. Click a bar for its leads.
+          Groups: by default every group with at least {params.minSample} {from}s in view (the sample threshold), so
+          small sources that convert well are not hidden behind the largest ones; &ldquo;Top by volume&rdquo; takes the{' '}
+          {GROUP_LIMITS.top} largest by leads, &ldquo;Top by rate&rdquo; the {GROUP_LIMITS.top} highest {label} among
+          groups that reach the threshold, &ldquo;Chosen&rdquo; the groups you tick (at most {GROUP_LIMITS.max}). A
+          quarter with fewer than {params.minSample} {from}s is hatched and labelled with its n; tooltips give the 95%
+          Wilson interval. Every group is in the breakdown table below. Reference lines are published benchmarks,
+          labelled with their source. Click a bar for its leads.
         </p>
       }
     >
       {params.groups === 'chosen' ? <GroupChooser options={options} chosen={params.chosen} /> : null}
       {series.length === 0 ? (
         <p className="muted">
-          {params.groups === 'chosen' ? 'No group is ticked: tick the groups to compare.' : `No group has ${params.minSample} ${from}s in view: lower the sample threshold, or choose the groups.`}
+          {params.groups === 'chosen'
+            ? 'No group is ticked: tick the groups to compare.'
+            : `No group has ${params.minSample} ${from}s in view: lower the sample threshold, or choose the groups.`}
         </p>
       ) : (
         <RateBarChart

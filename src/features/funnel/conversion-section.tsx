@@ -16,8 +16,24 @@ export function ConversionSection({ vm, params }: { vm: FunnelViewModel; params:
   const onSelect = (quarter: string) =>
     funnelActions.barClicked(
       cohort
-        ? { target: { kind: 'cohort', pair: params.pair, period: quarter, outcome: 'entered', windowDays: vm.windowDays }, title: `${label}: ${from}s of ${quarter} (cohort)` }
-        : { target: { kind: 'entries', stage: pair.key === 'sqoToWon' || pair.key === 'mqlToWon' ? 'won' : (to!.toLowerCase() as 'sqo'), period: quarter }, title: `${to} entries in ${quarter}` },
+        ? {
+            target: {
+              kind: 'cohort',
+              pair: params.pair,
+              period: quarter,
+              outcome: 'entered',
+              windowDays: vm.windowDays,
+            },
+            title: `${label}: ${from}s of ${quarter} (cohort)`,
+          }
+        : {
+            target: {
+              kind: 'entries',
+              stage: pair.key === 'sqoToWon' || pair.key === 'mqlToWon' ? 'won' : (to!.toLowerCase() as 'sqo'),
+              period: quarter,
+            },
+            title: `${to} entries in ${quarter}`,
+          },
     );
   return (
     <ChartFrame
@@ -27,7 +43,10 @@ export function ConversionSection({ vm, params }: { vm: FunnelViewModel; params:
       controls={
         <label className="funnel-controls__field">
           <span>Conversion</span>
-          <select value={params.pair} onChange={(e) => funnelActions.optionChanged({ pair: e.target.value as PairKey })}>
+          <select
+            value={params.pair}
+            onChange={(e) => funnelActions.optionChanged({ pair: e.target.value as PairKey })}
+          >
             {PAIR_KEYS.map((k) => (
               <option key={k} value={k}>
                 {vm.conversions.find((c) => c.key === k)!.label}
@@ -40,13 +59,20 @@ export function ConversionSection({ vm, params }: { vm: FunnelViewModel; params:
         cohort ? (
           <p>
             Cohort conversion: of the leads that entered {from} in the quarter, the share that reached {to}
-            {vm.windowDays ? ` within ${vm.windowDays} days` : ' by the as-of date'}. A cohort younger than the typical time to convert
-            ({vm.windowDays ? `the ${vm.windowDays}-day window` : `median ${formatDays(typicalDays)} from ${from} to ${to}`}, counted from the quarter&apos;s end) is immature: drawn pale,
-            with the share still open in its tooltip. A quarter with fewer than {params.minSample} {from}s is hatched and labelled with its n; every tooltip gives the 95% Wilson interval. Click a bar for the cohort&apos;s leads.
+            {vm.windowDays ? ` within ${vm.windowDays} days` : ' by the as-of date'}. A cohort younger than the typical
+            time to convert (
+            {vm.windowDays
+              ? `the ${vm.windowDays}-day window`
+              : `median ${formatDays(typicalDays)} from ${from} to ${to}`}
+            , counted from the quarter&apos;s end) is immature: drawn pale, with the share still open in its tooltip. A
+            quarter with fewer than {params.minSample} {from}s is hatched and labelled with its n; every tooltip gives
+            the 95% Wilson interval. Click a bar for the cohort&apos;s leads.
           </p>
         ) : (
           <p>
-            Period conversion: leads entering {to} in the quarter ÷ leads entering {from} in the quarter. Cheap, but it mixes cohorts — the {to} entries mostly come from earlier {from}s — so it can exceed 100%. Click a bar for the quarter&apos;s {to} entries.
+            Period conversion: leads entering {to} in the quarter ÷ leads entering {from} in the quarter. Cheap, but it
+            mixes cohorts — the {to} entries mostly come from earlier {from}s — so it can exceed 100%. Click a bar for
+            the quarter&apos;s {to} entries.
           </p>
         )
       }

@@ -20,11 +20,28 @@ const columns = (currency: string): TableColumn[] => [
   { key: 'sqlAt', label: 'SQL' },
   { key: 'sqoAt', label: 'SQO' },
   { key: 'outcome', label: 'Outcome' },
-  { key: 'amountCents', label: `Pipeline (${currency})`, numeric: true, format: (v: Cell) => (typeof v === 'number' ? formatMoney(v, currency) : '') },
+  {
+    key: 'amountCents',
+    label: `Pipeline (${currency})`,
+    numeric: true,
+    format: (v: Cell) => (typeof v === 'number' ? formatMoney(v, currency) : ''),
+  },
 ];
 
 /** The leads behind the clicked figure, in a virtualised table with CSV export. */
-export function DrillPanel({ version, filters, params, drill, currency }: { version: number; filters: Filters; params: FunnelParams; drill: DrillSelection; currency: string }) {
+export function DrillPanel({
+  version,
+  filters,
+  params,
+  drill,
+  currency,
+}: {
+  version: number;
+  filters: Filters;
+  params: FunnelParams;
+  drill: DrillSelection;
+  currency: string;
+}) {
   const { data, error, isPending } = useQuery(funnelDrillQuery(version, filters, params.mode, drill));
   const ref = useRef<HTMLElement>(null);
   // Bring the table into view when a figure far down the page was clicked.
@@ -32,7 +49,10 @@ export function DrillPanel({ version, filters, params, drill, currency }: { vers
   useEffect(() => {
     void ref.current?.scrollIntoView?.({ block: 'start' });
   }, [drill.title]);
-  const slug = drill.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = drill.title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return (
     <section ref={ref} className="card drill-panel" aria-labelledby="drill-title">
       <div className="drill-panel__header">
@@ -44,7 +64,13 @@ export function DrillPanel({ version, filters, params, drill, currency }: { vers
       {isPending ? <Loading label="Finding the leads…" /> : null}
       {error ? <ErrorState title="The leads could not be listed" error={error} /> : null}
       {data ? (
-        <DataTable caption={`Lead list: ${drill.title}`} columns={columns(currency)} rows={data.rows} exportName={`leads-${slug}.csv`} height={360} />
+        <DataTable
+          caption={`Lead list: ${drill.title}`}
+          columns={columns(currency)}
+          rows={data.rows}
+          exportName={`leads-${slug}.csv`}
+          height={360}
+        />
       ) : null}
     </section>
   );

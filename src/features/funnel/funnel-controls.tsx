@@ -6,13 +6,29 @@ interface Choice<T extends string> {
   readonly label: string;
 }
 
-function Toggle<T extends string>({ legend, value, choices, onChange }: { legend: string; value: T; choices: readonly Choice<T>[]; onChange: (v: T) => void }) {
+function Toggle<T extends string>({
+  legend,
+  value,
+  choices,
+  onChange,
+}: {
+  legend: string;
+  value: T;
+  choices: readonly Choice<T>[];
+  onChange: (v: T) => void;
+}) {
   return (
     <fieldset className="toggle">
       <legend>{legend}</legend>
       {choices.map((c) => (
         <label key={c.value} className={value === c.value ? 'toggle__option toggle__option--on' : 'toggle__option'}>
-          <input type="radio" name={legend} value={c.value} checked={value === c.value} onChange={() => onChange(c.value)} />
+          <input
+            type="radio"
+            name={legend}
+            value={c.value}
+            checked={value === c.value}
+            onChange={() => onChange(c.value)}
+          />
           {c.label}
         </label>
       ))}
@@ -100,7 +116,8 @@ export function FunnelControls({ params, dimensions }: { params: FunnelParams; d
           aria-describedby="funnel-min-sample-help"
           onChange={(e) => {
             const v = e.target.valueAsNumber;
-            if (Number.isInteger(v) && v >= MIN_SAMPLE_BOUNDS.min && v <= MIN_SAMPLE_BOUNDS.max) funnelActions.optionChanged({ minSample: v });
+            if (Number.isInteger(v) && v >= MIN_SAMPLE_BOUNDS.min && v <= MIN_SAMPLE_BOUNDS.max)
+              funnelActions.optionChanged({ minSample: v });
           }}
         />
       </label>

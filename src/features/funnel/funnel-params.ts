@@ -14,7 +14,15 @@ export type { ConversionBasis, FunnelMode, GroupPickRule, PairKey };
 export const GROUP_PICK_RULES: readonly GroupPickRule[] = ['sampled', 'volume', 'rate', 'chosen'];
 export type ComparedRate = 'mqlToSqo' | 'sqlToSqo';
 
-export const PAIR_KEYS: readonly PairKey[] = ['leadToMql', 'mqlToSal', 'salToSql', 'sqlToSqo', 'mqlToSqo', 'mqlToWon', 'sqoToWon'];
+export const PAIR_KEYS: readonly PairKey[] = [
+  'leadToMql',
+  'mqlToSal',
+  'salToSql',
+  'sqlToSqo',
+  'mqlToSqo',
+  'mqlToWon',
+  'sqoToWon',
+];
 export const WINDOWS: readonly (number | null)[] = [null, 30, 60, 90, 180];
 
 /** Rates over fewer leads or deals than this are drawn faded and labelled with their n. */
@@ -24,7 +32,9 @@ export const MIN_SAMPLE_BOUNDS = { min: 1, max: 1000 } as const;
 
 function parseMinSample(raw: string | null): number {
   const v = Number(raw);
-  return raw && Number.isInteger(v) && v >= MIN_SAMPLE_BOUNDS.min && v <= MIN_SAMPLE_BOUNDS.max ? v : DEFAULT_MIN_SAMPLE;
+  return raw && Number.isInteger(v) && v >= MIN_SAMPLE_BOUNDS.min && v <= MIN_SAMPLE_BOUNDS.max
+    ? v
+    : DEFAULT_MIN_SAMPLE;
 }
 
 export interface DrillSelection {

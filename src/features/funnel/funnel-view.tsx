@@ -35,7 +35,15 @@ export function FunnelView() {
       {vm && vm.empty ? <EmptyState title={vm.empty.title}>{vm.empty.body}</EmptyState> : null}
       {vm && vm.stages[0]!.leads > 0 ? (
         <div aria-busy={query.isFetching}>
-          {params.drill && version !== undefined ? <DrillPanel version={version} filters={filters} params={params} drill={params.drill} currency={vm.currency} /> : null}
+          {params.drill && version !== undefined ? (
+            <DrillPanel
+              version={version}
+              filters={filters}
+              params={params}
+              drill={params.drill}
+              currency={vm.currency}
+            />
+          ) : null}
           <StageSection vm={vm} params={params} />
           <div className="funnel-grid">
             <ConversionSection vm={vm} params={params} />

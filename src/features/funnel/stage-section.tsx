@@ -8,7 +8,16 @@ import { stageBars } from '../../lib/stage-bars';
 import { stageLabel } from '../../lib/stage-labels';
 import { funnelActions, type FunnelParams } from './funnel-params';
 
-const STAGE_TITLES: Record<ReachStage, string> = { lead: 'Lead', mql: 'MQL', sal: 'SAL', sql: 'SQL', sqo: 'SQO', won: 'Won', lost: 'Lost', disqualified: 'Disqualified' };
+const STAGE_TITLES: Record<ReachStage, string> = {
+  lead: 'Lead',
+  mql: 'MQL',
+  sal: 'SAL',
+  sql: 'SQL',
+  sqo: 'SQO',
+  won: 'Won',
+  lost: 'Lost',
+  disqualified: 'Disqualified',
+};
 
 function showStage(stage: ReachStage) {
   funnelActions.barClicked({ target: { kind: 'stage', stage }, title: `Reached ${STAGE_TITLES[stage]}` });
@@ -38,10 +47,16 @@ export function StageSection({ vm, params }: { vm: FunnelViewModel; params: Funn
             {vm.mode === 'inclusive'
               ? 'Inclusive counting: a lead that reached a later stage counts as having passed every earlier one.'
               : 'Strict counting: only recorded stage entries count.'}{' '}
-            An opportunity counts as the SQO record; a lead whose opportunity is won is won even without a won date, and a lead with only a won date is won too. Lost means an opportunity closed lost (or a lost date) and not won. Bots are excluded.
+            An opportunity counts as the SQO record; a lead whose opportunity is won is won even without a won date, and
+            a lead with only a won date is won too. Lost means an opportunity closed lost (or a lost date) and not won.
+            Bots are excluded.
           </p>
           <p>
-            Step conversion: of the leads that reached the previous stage, the share that reached this one, over all data in view. Cumulative: share of all leads. Skipped: leads that reached a later stage with no entry of this one. Re-entered: leads that entered the stage more than once (re-staging is kept). Pipeline: the amounts of the leads&apos; opportunities (won: won amounts only). A rate with nothing to divide by shows &ldquo;no data&rdquo;.
+            Step conversion: of the leads that reached the previous stage, the share that reached this one, over all
+            data in view. Cumulative: share of all leads. Skipped: leads that reached a later stage with no entry of
+            this one. Re-entered: leads that entered the stage more than once (re-staging is kept). Pipeline: the
+            amounts of the leads&apos; opportunities (won: won amounts only). A rate with nothing to divide by shows
+            &ldquo;no data&rdquo;.
           </p>
         </>
       }
@@ -57,12 +72,24 @@ export function StageSection({ vm, params }: { vm: FunnelViewModel; params: Funn
         <thead>
           <tr>
             <th scope="col">Stage</th>
-            <th scope="col" className="num">Leads</th>
-            <th scope="col" className="num">Step %</th>
-            <th scope="col" className="num">Cumulative %</th>
-            <th scope="col" className="num">Skipped</th>
-            <th scope="col" className="num">Re-entered</th>
-            <th scope="col" className="num">Pipeline</th>
+            <th scope="col" className="num">
+              Leads
+            </th>
+            <th scope="col" className="num">
+              Step %
+            </th>
+            <th scope="col" className="num">
+              Cumulative %
+            </th>
+            <th scope="col" className="num">
+              Skipped
+            </th>
+            <th scope="col" className="num">
+              Re-entered
+            </th>
+            <th scope="col" className="num">
+              Pipeline
+            </th>
             <th scope="col">Leads behind it</th>
           </tr>
         </thead>
@@ -86,7 +113,12 @@ export function StageSection({ vm, params }: { vm: FunnelViewModel; params: Funn
                     className="button--link"
                     disabled={s.skipped === 0}
                     aria-label={`Show the ${formatCount(s.skipped)} leads that skipped ${stageLabel(s.stage)}`}
-                    onClick={() => funnelActions.barClicked({ target: { kind: 'skipped', stage: s.stage as SkippableStage }, title: `Skipped ${stageLabel(s.stage)}` })}
+                    onClick={() =>
+                      funnelActions.barClicked({
+                        target: { kind: 'skipped', stage: s.stage as SkippableStage },
+                        title: `Skipped ${stageLabel(s.stage)}`,
+                      })
+                    }
                   >
                     {formatCount(s.skipped)}
                   </button>
@@ -95,7 +127,12 @@ export function StageSection({ vm, params }: { vm: FunnelViewModel; params: Funn
               <td className="num">{formatCount(s.reentered)}</td>
               <td className="num">{formatMoney(s.amountCents, vm.currency, true)}</td>
               <td>
-                <button type="button" className="button--link" onClick={() => showStage(s.stage)} aria-label={`Show the leads that reached ${stageLabel(s.stage)}`}>
+                <button
+                  type="button"
+                  className="button--link"
+                  onClick={() => showStage(s.stage)}
+                  aria-label={`Show the leads that reached ${stageLabel(s.stage)}`}
+                >
                   Show leads
                 </button>
               </td>
@@ -105,11 +142,18 @@ export function StageSection({ vm, params }: { vm: FunnelViewModel; params: Funn
             <th scope="row">Lost</th>
             <td className="num">{formatCount(vm.outcomes.lost)}</td>
             <td colSpan={4} className="muted">
-              Win rate {formatPercent(vm.rates.winRate)} (won ÷ won + lost{formatInterval(vm.estimates.winRate) ? `; ${formatInterval(vm.estimates.winRate)}` : ''}, {formatSample(vm.estimates.winRate.n)} deals)
+              Win rate {formatPercent(vm.rates.winRate)} (won ÷ won + lost
+              {formatInterval(vm.estimates.winRate) ? `; ${formatInterval(vm.estimates.winRate)}` : ''},{' '}
+              {formatSample(vm.estimates.winRate.n)} deals)
             </td>
             <td className="num">{formatMoney(vm.outcomes.lostCents, vm.currency, true)}</td>
             <td>
-              <button type="button" className="button--link" onClick={() => showStage('lost')} aria-label="Show the leads that were lost">
+              <button
+                type="button"
+                className="button--link"
+                onClick={() => showStage('lost')}
+                aria-label="Show the leads that were lost"
+              >
                 Show leads
               </button>
             </td>
@@ -119,7 +163,12 @@ export function StageSection({ vm, params }: { vm: FunnelViewModel; params: Funn
             <td className="num">{formatCount(vm.outcomes.disqualified)}</td>
             <td colSpan={5} />
             <td>
-              <button type="button" className="button--link" onClick={() => showStage('disqualified')} aria-label="Show the leads that were disqualified">
+              <button
+                type="button"
+                className="button--link"
+                onClick={() => showStage('disqualified')}
+                aria-label="Show the leads that were disqualified"
+              >
                 Show leads
               </button>
             </td>

@@ -15,20 +15,41 @@ export function TimeSection({ vm }: { vm: FunnelViewModel }) {
   const cycle = vm.benchmarks.cycle;
   const drill = (label: string) => {
     const d = vm.timeInStage.find((x) => stepLabel(x) === label);
-    if (d) funnelActions.barClicked({ target: { kind: 'duration', from: d.from, to: d.to, lowDays: 0, highDays: null }, title: `${stepLabel(d)}, both entries recorded` });
+    if (d)
+      funnelActions.barClicked({
+        target: { kind: 'duration', from: d.from, to: d.to, lowDays: 0, highDays: null },
+        title: `${stepLabel(d)}, both entries recorded`,
+      });
   };
   const drillBin = (label: string) => {
     const b = step.bins.find((x) => x.label === label);
-    if (b) funnelActions.barClicked({ target: { kind: 'duration', from: step.from, to: step.to, lowDays: b.lowDays, highDays: Number.isFinite(b.highDays) ? b.highDays : null }, title: `${stepLabel(step)} in ${b.label}` });
+    if (b)
+      funnelActions.barClicked({
+        target: {
+          kind: 'duration',
+          from: step.from,
+          to: step.to,
+          lowDays: b.lowDays,
+          highDays: Number.isFinite(b.highDays) ? b.highDays : null,
+        },
+        title: `${stepLabel(step)} in ${b.label}`,
+      });
   };
   const definition = (
     <p>
-      Days from the recorded entry of one stage to the recorded entry of the next, over leads that recorded both (skipped stages are left out: they would count as zero days; entries out of order are counted apart). Median and p75 interpolate between ranks. The shaded band is the {cycle.label.toLowerCase()} ({cycle.source}).
+      Days from the recorded entry of one stage to the recorded entry of the next, over leads that recorded both
+      (skipped stages are left out: they would count as zero days; entries out of order are counted apart). Median and
+      p75 interpolate between ranks. The shaded band is the {cycle.label.toLowerCase()} ({cycle.source}).
     </p>
   );
   return (
     <div className="funnel-grid">
-      <ChartFrame title="Time in stage: median and p75 days to the next stage" units="days" csv={csv} definition={definition}>
+      <ChartFrame
+        title="Time in stage: median and p75 days to the next stage"
+        units="days"
+        csv={csv}
+        definition={definition}
+      >
         <CountBarChart
           rows={rows}
           series={[
@@ -47,7 +68,11 @@ export function TimeSection({ vm }: { vm: FunnelViewModel }) {
       <ChartFrame
         title={`Distribution of days, ${stepLabel(step)}`}
         units="leads per band of days"
-        csv={{ fileName: `days-${step.from}-${step.to}.csv`, header: ['days', 'leads'], rows: step.bins.map((b) => [b.label, b.leads]) }}
+        csv={{
+          fileName: `days-${step.from}-${step.to}.csv`,
+          header: ['days', 'leads'],
+          rows: step.bins.map((b) => [b.label, b.leads]),
+        }}
         controls={
           <label className="funnel-controls__field">
             <span>Step</span>
@@ -62,7 +87,13 @@ export function TimeSection({ vm }: { vm: FunnelViewModel }) {
         }
         definition={definition}
       >
-        <CountBarChart rows={histogramRows(vm, index)} series={[{ key: 'leads', name: 'Leads', color: CHART_COLORS.distribution }]} xLabel="Days between entries" yLabel="Leads" onSelect={drillBin} />
+        <CountBarChart
+          rows={histogramRows(vm, index)}
+          series={[{ key: 'leads', name: 'Leads', color: CHART_COLORS.distribution }]}
+          xLabel="Days between entries"
+          yLabel="Leads"
+          onSelect={drillBin}
+        />
       </ChartFrame>
     </div>
   );

@@ -12,7 +12,16 @@ export function WinRateSection({ vm, params }: { vm: FunnelViewModel; params: Fu
       key === 'closed'
         ? { target: { kind: 'entries', stage: 'won', period: quarter }, title: `Won in ${quarter}` }
         : vm.basis === 'cohort'
-          ? { target: { kind: 'cohort', pair: 'sqoToWon', period: quarter, outcome: 'entered', windowDays: vm.windowDays }, title: `SQOs of ${quarter}` }
+          ? {
+              target: {
+                kind: 'cohort',
+                pair: 'sqoToWon',
+                period: quarter,
+                outcome: 'entered',
+                windowDays: vm.windowDays,
+              },
+              title: `SQOs of ${quarter}`,
+            }
           : { target: { kind: 'entries', stage: 'sqo', period: quarter }, title: `SQO entries in ${quarter}` },
     );
   return (
@@ -22,12 +31,26 @@ export function WinRateSection({ vm, params }: { vm: FunnelViewModel; params: Fu
       csv={csv}
       definition={
         <p>
-          Green: won ÷ (won + lost) of the deals closed in the quarter. Blue: of the SQOs created in the quarter, the share won
-          {vm.basis === 'cohort' ? ' (cohort; pale while immature — many are still open)' : ' (period: wins in the quarter ÷ SQOs created in it)'}. Counted per lead: a lead whose opportunity is won is won. A quarter with fewer than {params.minSample} closed deals (or SQOs) is hatched and labelled with its n; tooltips give the 95% Wilson interval. The band and line are published SQO→won benchmarks with their sources.
+          Green: won ÷ (won + lost) of the deals closed in the quarter. Blue: of the SQOs created in the quarter, the
+          share won
+          {vm.basis === 'cohort'
+            ? ' (cohort; pale while immature — many are still open)'
+            : ' (period: wins in the quarter ÷ SQOs created in it)'}
+          . Counted per lead: a lead whose opportunity is won is won. A quarter with fewer than {params.minSample}{' '}
+          closed deals (or SQOs) is hatched and labelled with its n; tooltips give the 95% Wilson interval. The band and
+          line are published SQO→won benchmarks with their sources.
         </p>
       }
     >
-      <RateBarChart rows={rows} series={series} xLabel="Quarter" yLabel="Win rate (%)" benchmarks={benchmarksFor(vm, 'sqoToWon')} onSelect={onSelect} smallNote={smallNote(params.minSample, 'deals')} />
+      <RateBarChart
+        rows={rows}
+        series={series}
+        xLabel="Quarter"
+        yLabel="Win rate (%)"
+        benchmarks={benchmarksFor(vm, 'sqoToWon')}
+        onSelect={onSelect}
+        smallNote={smallNote(params.minSample, 'deals')}
+      />
     </ChartFrame>
   );
 }

@@ -20,7 +20,9 @@ export function ruleText(key: DetectorKey, v: HygieneView): string {
   switch (key) {
     case 'fastTrack':
       return `SQO less than ${formatDecimal(r.fastTrack.maxHoursSqlToSqo)} h after the lead's SQL${r.fastTrack.flagMissingSql ? ', or no SQL at all' : ''}${
-        r.fastTrack.requiredCriteria.length ? `, or any of ${r.fastTrack.requiredCriteria.join(', ')} false or empty` : ''
+        r.fastTrack.requiredCriteria.length
+          ? `, or any of ${r.fastTrack.requiredCriteria.join(', ')} false or empty`
+          : ''
       }.`;
     case 'passThrough':
       return `Sourced by “${r.passThrough.claimedBy}” while the first touch came through a channel other than ${r.passThrough.ownChannels.join(', ') || '(none)'}.`;
@@ -61,7 +63,8 @@ export function buildContrastRows(v: HygieneView): ContrastRow[] {
 function fastTrackWhy(r: HygieneRow): string {
   const parts: string[] = [];
   if (r.reasons?.includes('no SQL')) parts.push('no SQL entry');
-  if (r.reasons?.includes('fast') && r.hoursSqlToSqo !== null && r.hoursSqlToSqo !== undefined) parts.push(`SQO ${formatDecimal(r.hoursSqlToSqo)} h after SQL`);
+  if (r.reasons?.includes('fast') && r.hoursSqlToSqo !== null && r.hoursSqlToSqo !== undefined)
+    parts.push(`SQO ${formatDecimal(r.hoursSqlToSqo)} h after SQL`);
   if (r.reasons?.includes('criteria')) parts.push(`missing ${(r.missing ?? []).join(', ')}`);
   return parts.join('; ');
 }
@@ -102,6 +105,15 @@ export function buildListModel(d: DetectorView, currency: string): ListModel {
       { key: 'sourced', label: 'Sourced by' },
       { key: 'why', label: 'Why flagged' },
     ],
-    rows: d.rows.map((r) => [r.id, r.owner, r.sqoDate, r.amountCents / 100, r.status, r.stage, r.sourcedBy, why(d.key, r)]),
+    rows: d.rows.map((r) => [
+      r.id,
+      r.owner,
+      r.sqoDate,
+      r.amountCents / 100,
+      r.status,
+      r.stage,
+      r.sourcedBy,
+      why(d.key, r),
+    ]),
   };
 }

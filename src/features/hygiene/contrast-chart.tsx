@@ -13,9 +13,10 @@ export function ContrastChart({ rows }: { rows: readonly ContrastRow[] }) {
       units="% of closed opportunities won"
       definition={
         <p>
-          For each detector, won ÷ (won + lost) among the flagged opportunities that have closed, beside the same rate among the
-          opportunities it does not flag. The seeds report fast-tracked cohorts winning at 3–5%. A detector with no closed flagged
-          deal shows no bar; a detector the data cannot run shows none either, and its reason is in the CSV's note column.
+          For each detector, won ÷ (won + lost) among the flagged opportunities that have closed, beside the same rate
+          among the opportunities it does not flag. The seeds report fast-tracked cohorts winning at 3–5%. A detector
+          with no closed flagged deal shows no bar; a detector the data cannot run shows none either, and its reason is
+          in the CSV's note column.
         </p>
       }
       csv={{

@@ -42,13 +42,17 @@ function DetectorFigures({ d, view, open }: { d: DetectorView; view: HygieneView
         <div>
           <dt>Flagged</dt>
           <dd>
-            {formatCount(d.count)} <span className="muted">of {formatCount(d.considered)} SQOs ({formatPercent(d.considered ? d.count / d.considered : null)})</span>
+            {formatCount(d.count)}{' '}
+            <span className="muted">
+              of {formatCount(d.considered)} SQOs ({formatPercent(d.considered ? d.count / d.considered : null)})
+            </span>
           </dd>
         </div>
         <div>
           <dt>Pipeline involved</dt>
           <dd>
-            {formatMoney(d.amountCents, cur)} <span className="muted">({formatMoney(d.openAmountCents, cur)} still open)</span>
+            {formatMoney(d.amountCents, cur)}{' '}
+            <span className="muted">({formatMoney(d.openAmountCents, cur)} still open)</span>
           </dd>
         </div>
         <div>

@@ -38,17 +38,28 @@ export function HygieneView() {
           </div>
           {anyRan ? (
             <>
-          <section id={LIST_ID} className="card" aria-label="Flagged opportunities">
-            {list && openDetector ? (
-              <>
-                <h2>{DETECTOR_TITLES[openDetector.key]}: the {openDetector.count.toLocaleString('en-US')} flagged opportunities</h2>
-                <DataTable caption={list.caption} columns={list.columns} rows={list.rows} exportName={list.exportName} height={360} />
-              </>
-            ) : (
-              <p className="muted">Choose “Show the … opportunities” on a detector to list the deals behind its count.</p>
-            )}
-          </section>
-          <ContrastChart rows={buildContrastRows(v)} />
+              <section id={LIST_ID} className="card" aria-label="Flagged opportunities">
+                {list && openDetector ? (
+                  <>
+                    <h2>
+                      {DETECTOR_TITLES[openDetector.key]}: the {openDetector.count.toLocaleString('en-US')} flagged
+                      opportunities
+                    </h2>
+                    <DataTable
+                      caption={list.caption}
+                      columns={list.columns}
+                      rows={list.rows}
+                      exportName={list.exportName}
+                      height={360}
+                    />
+                  </>
+                ) : (
+                  <p className="muted">
+                    Choose “Show the … opportunities” on a detector to list the deals behind its count.
+                  </p>
+                )}
+              </section>
+              <ContrastChart rows={buildContrastRows(v)} />
             </>
           ) : null}
         </>

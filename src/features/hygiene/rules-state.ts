@@ -8,7 +8,13 @@ import { QUALIFICATION_CRITERIA, type QualificationCriterion } from '../../engin
 import { updateSearch, useSearch } from '../../state/url';
 import type { DetectorKey } from '../../worker/api';
 
-const list = (v: string | null): string[] | null => (v === null ? null : v.split(',').map((s) => s.trim()).filter(Boolean));
+const list = (v: string | null): string[] | null =>
+  v === null
+    ? null
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 const number = (v: string | null, min: number, max: number): number | null => {
   const n = Number(v);
   return v !== null && v.trim() !== '' && Number.isFinite(n) && n >= min && n <= max ? n : null;
@@ -16,14 +22,19 @@ const number = (v: string | null, min: number, max: number): number | null => {
 
 export function parseHygieneRules(p: URLSearchParams): HygieneRules {
   const d = DEFAULT_HYGIENE_RULES;
-  const criteria = list(p.get('ft.criteria'))?.filter((c): c is QualificationCriterion => (QUALIFICATION_CRITERIA as readonly string[]).includes(c));
+  const criteria = list(p.get('ft.criteria'))?.filter((c): c is QualificationCriterion =>
+    (QUALIFICATION_CRITERIA as readonly string[]).includes(c),
+  );
   return {
     fastTrack: {
       maxHoursSqlToSqo: number(p.get('ft.hours'), 0, 24 * 365) ?? d.fastTrack.maxHoursSqlToSqo,
       requiredCriteria: criteria ?? d.fastTrack.requiredCriteria,
       flagMissingSql: p.has('ft.nosql') ? p.get('ft.nosql') !== '0' : d.fastTrack.flagMissingSql,
     },
-    passThrough: { claimedBy: p.get('pt.by') || d.passThrough.claimedBy, ownChannels: list(p.get('pt.own')) ?? d.passThrough.ownChannels },
+    passThrough: {
+      claimedBy: p.get('pt.by') || d.passThrough.claimedBy,
+      ownChannels: list(p.get('pt.own')) ?? d.passThrough.ownChannels,
+    },
     restage: { backTo: p.get('rs.to') || d.restage.backTo },
     marketing: {
       windowDays: number(p.get('mk.days'), 0, 3650) ?? d.marketing.windowDays,
@@ -50,7 +61,8 @@ export const hygieneActions = {
   },
   rulesReset(): void {
     updateSearch((p) => {
-      for (const k of ['ft.hours', 'ft.criteria', 'ft.nosql', 'pt.by', 'pt.own', 'rs.to', 'mk.days', 'mk.non']) p.delete(k);
+      for (const k of ['ft.hours', 'ft.criteria', 'ft.nosql', 'pt.by', 'pt.own', 'rs.to', 'mk.days', 'mk.non'])
+        p.delete(k);
     });
   },
   listOpened(key: DetectorKey | null): void {

@@ -15,9 +15,9 @@ export function LiftChart({ vm }: { vm: IntentViewModel }) {
       csv={{ fileName: 'lift-by-decile.csv', ...liftCsv(vm) }}
       definition={
         <p>
-          Matured leads sorted by score, highest first, cut into ten equal groups. Lift = the group&apos;s share that reached SQO ÷ the share over all
-          matured leads; 1 = no better than random. Combined = fit weight × fit + (1 − fit weight) × intent, fit weight{' '}
-          {formatDecimal(vm.rules.qualification.fitWeight)}.
+          Matured leads sorted by score, highest first, cut into ten equal groups. Lift = the group&apos;s share that
+          reached SQO ÷ the share over all matured leads; 1 = no better than random. Combined = fit weight × fit + (1 −
+          fit weight) × intent, fit weight {formatDecimal(vm.rules.qualification.fitWeight)}.
         </p>
       }
     >
@@ -52,8 +52,9 @@ export function CalibrationChart({ vm }: { vm: IntentViewModel }) {
       csv={{ fileName: 'calibration.csv', ...csv }}
       definition={
         <p>
-          Each 10-point bin of the score: the mean score ÷ 100 (what the score would claim as a probability) against the share of its matured leads that
-          reached SQO. A calibrated score follows the diagonal; points under it mean the score promises more than happens. Empty bins are left out.
+          Each 10-point bin of the score: the mean score ÷ 100 (what the score would claim as a probability) against the
+          share of its matured leads that reached SQO. A calibrated score follows the diagonal; points under it mean the
+          score promises more than happens. Empty bins are left out.
         </p>
       }
     >
@@ -83,13 +84,24 @@ function TierRateTd({ cell }: { cell: ReturnType<typeof tierRateCell> }) {
     <td className={cell.sample ? 'num small-sample' : 'num'}>
       <span aria-hidden="true">{cell.text}</span>
       <span className="visually-hidden">{cell.full}</span>
-      {cell.sample ? <span className="small-sample__n" aria-hidden="true"> {cell.sample}</span> : null}
+      {cell.sample ? (
+        <span className="small-sample__n" aria-hidden="true">
+          {' '}
+          {cell.sample}
+        </span>
+      ) : null}
     </td>
   );
 }
 
 export function TierRevenueChart({ vm, currency }: { vm: IntentViewModel; currency: string }) {
-  const data = vm.tierOutcomes.map((t) => ({ tier: `${t.tier} (${t.route})`, wonCents: t.wonCents, sqo: tierRateCell(t.sqo), win: tierRateCell(t.win), leads: t.leads }));
+  const data = vm.tierOutcomes.map((t) => ({
+    tier: `${t.tier} (${t.route})`,
+    wonCents: t.wonCents,
+    sqo: tierRateCell(t.sqo),
+    win: tierRateCell(t.win),
+    leads: t.leads,
+  }));
   return (
     <ChartFrame
       title="Won revenue and conversion by intent tier"
@@ -97,9 +109,10 @@ export function TierRevenueChart({ vm, currency }: { vm: IntentViewModel; curren
       csv={{ fileName: 'intent-tiers.csv', ...tierCsv(vm) }}
       definition={
         <p>
-          Matured leads by intent tier at their history cut-off (High ≥ {vm.rules.tiers.intentHigh}, Mid ≥ {vm.rules.tiers.intentMid}). Won revenue =
-          amounts of their won opportunities. SQO rate = share that reached SQO; won ÷ matured leads = share won (not the deal win rate, won ÷ closed). The CSV also has the current tier counts (scores as
-          of today).
+          Matured leads by intent tier at their history cut-off (High ≥ {vm.rules.tiers.intentHigh}, Mid ≥{' '}
+          {vm.rules.tiers.intentMid}). Won revenue = amounts of their won opportunities. SQO rate = share that reached
+          SQO; won ÷ matured leads = share won (not the deal win rate, won ÷ closed). The CSV also has the current tier
+          counts (scores as of today).
         </p>
       }
     >
@@ -119,10 +132,18 @@ export function TierRevenueChart({ vm, currency }: { vm: IntentViewModel; curren
         <thead>
           <tr>
             <th scope="col">Tier</th>
-            <th scope="col" className="num">Matured leads</th>
-            <th scope="col" className="num">SQO rate</th>
-            <th scope="col" className="num">{TERMS.wonOfMatured.label}</th>
-            <th scope="col" className="num">Won revenue</th>
+            <th scope="col" className="num">
+              Matured leads
+            </th>
+            <th scope="col" className="num">
+              SQO rate
+            </th>
+            <th scope="col" className="num">
+              {TERMS.wonOfMatured.label}
+            </th>
+            <th scope="col" className="num">
+              Won revenue
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -23,8 +23,16 @@ export interface HistogramDatum {
 export function histogramData(vm: IntentViewModel, which: 'fit' | 'intent'): { data: HistogramDatum[]; csv: CsvTable } {
   const bins = vm.histograms[which];
   return {
-    data: bins.map((b) => ({ label: `${b.from}–${b.to}`, from: b.from, converted: b.converted, notConverted: b.notConverted })),
-    csv: { header: ['score_from', 'score_to', 'reached_sqo', 'did_not'], rows: bins.map((b) => [b.from, b.to, b.converted, b.notConverted]) },
+    data: bins.map((b) => ({
+      label: `${b.from}–${b.to}`,
+      from: b.from,
+      converted: b.converted,
+      notConverted: b.notConverted,
+    })),
+    csv: {
+      header: ['score_from', 'score_to', 'reached_sqo', 'did_not'],
+      rows: bins.map((b) => [b.from, b.to, b.converted, b.notConverted]),
+    },
   };
 }
 
@@ -59,12 +67,40 @@ export function tierCsv(vm: IntentViewModel): CsvTable {
   const total = vm.tiers.High + vm.tiers.Mid + vm.tiers.Low;
   return {
     header: [
-      'tier', 'leads_now', 'share', 'matured_leads', 'reached_sqo', 'sqo_rate', 'sqo_rate_ci_low', 'sqo_rate_ci_high', 'sqo_rate_n',
-      'won', TERMS.wonOfMatured.csv, `${TERMS.wonOfMatured.csv}_ci_low`, `${TERMS.wonOfMatured.csv}_ci_high`, `${TERMS.wonOfMatured.csv}_n`, 'won_revenue_cents', 'route',
+      'tier',
+      'leads_now',
+      'share',
+      'matured_leads',
+      'reached_sqo',
+      'sqo_rate',
+      'sqo_rate_ci_low',
+      'sqo_rate_ci_high',
+      'sqo_rate_n',
+      'won',
+      TERMS.wonOfMatured.csv,
+      `${TERMS.wonOfMatured.csv}_ci_low`,
+      `${TERMS.wonOfMatured.csv}_ci_high`,
+      `${TERMS.wonOfMatured.csv}_n`,
+      'won_revenue_cents',
+      'route',
     ],
     rows: vm.tierOutcomes.map((t) => [
-      t.tier, vm.tiers[t.tier], total ? vm.tiers[t.tier] / total : null, t.leads, t.reachedSqo, t.sqoRate, t.sqo.lo, t.sqo.hi, t.sqo.n,
-      t.won, t.winRate, t.win.lo, t.win.hi, t.win.n, t.wonCents, t.route,
+      t.tier,
+      vm.tiers[t.tier],
+      total ? vm.tiers[t.tier] / total : null,
+      t.leads,
+      t.reachedSqo,
+      t.sqoRate,
+      t.sqo.lo,
+      t.sqo.hi,
+      t.sqo.n,
+      t.won,
+      t.winRate,
+      t.win.lo,
+      t.win.hi,
+      t.win.n,
+      t.wonCents,
+      t.route,
     ]),
   };
 }
@@ -77,7 +113,10 @@ export function matrixCsv(vm: IntentViewModel): CsvTable {
 }
 
 export function liftCsv(vm: IntentViewModel): CsvTable {
-  return { header: ['decile', 'lift_fit', 'lift_intent', 'lift_combined', 'rate_combined'], rows: vm.lift.map((d) => [d.decile, d.fit, d.intent, d.combined, d.rateCombined]) };
+  return {
+    header: ['decile', 'lift_fit', 'lift_intent', 'lift_combined', 'rate_combined'],
+    rows: vm.lift.map((d) => [d.decile, d.fit, d.intent, d.combined, d.rateCombined]),
+  };
 }
 
 export function calibrationData(vm: IntentViewModel) {
@@ -92,7 +131,14 @@ export function calibrationData(vm: IntentViewModel) {
   return {
     data: rows,
     csv: {
-      header: ['score_bin', 'combined_leads', 'combined_mean_score_as_probability', 'combined_observed', 'intent_leads', 'intent_observed'],
+      header: [
+        'score_bin',
+        'combined_leads',
+        'combined_mean_score_as_probability',
+        'combined_observed',
+        'intent_leads',
+        'intent_observed',
+      ],
       rows: rows.map((r) => [r.bin, r.leads, r.predicted, r.observed, r.leadsIntent, r.observedIntent]),
     } as CsvTable,
   };
@@ -103,12 +149,18 @@ export function matrixGrid(vm: IntentViewModel) {
   const maxRate = Math.max(0, ...vm.matrix.map((c) => c.rate ?? 0));
   const rows = ['Tier 1', 'Tier 2', 'Tier 3'].map((tier) => ({
     tier,
-    cells: vm.matrix.filter((c) => c.icpTier === tier).map((c) => ({ ...c, heat: maxRate > 0 && c.rate !== null ? c.rate / maxRate : 0 })),
+    cells: vm.matrix
+      .filter((c) => c.icpTier === tier)
+      .map((c) => ({ ...c, heat: maxRate > 0 && c.rate !== null ? c.rate / maxRate : 0 })),
   }));
   return rows;
 }
 
 /** A tier table cell: the rate, its full reading with the 95% interval, and "n = 2" under the sample threshold. */
 export function tierRateCell(e: RateWithSample): { text: string; full: string; sample: string | null } {
-  return { text: formatPercent(e.rate), full: formatRateWithInterval(e), sample: e.n > 0 && e.n < DEFAULT_MIN_SAMPLE ? formatSample(e.n) : null };
+  return {
+    text: formatPercent(e.rate),
+    full: formatRateWithInterval(e),
+    sample: e.n > 0 && e.n < DEFAULT_MIN_SAMPLE ? formatSample(e.n) : null,
+  };
 }

@@ -15,9 +15,9 @@ export function FitIntentMatrix({ vm }: { vm: IntentViewModel }) {
       csv={{ fileName: 'fit-intent-matrix.csv', ...matrixCsv(vm) }}
       definition={
         <p>
-          Rows: ICP tier from fit (Tier 1 ≥ {t.icpTier1}, Tier 2 ≥ {t.icpTier2}, else Tier 3). Columns: intent tier (High ≥ {t.intentHigh}, Mid ≥{' '}
-          {t.intentMid}, else Low). Each cell: matured leads scored at their history cut-off, and the share that reached SQO. Darker = higher
-          conversion. The route is where leads of that cell go.
+          Rows: ICP tier from fit (Tier 1 ≥ {t.icpTier1}, Tier 2 ≥ {t.icpTier2}, else Tier 3). Columns: intent tier
+          (High ≥ {t.intentHigh}, Mid ≥ {t.intentMid}, else Low). Each cell: matured leads scored at their history
+          cut-off, and the share that reached SQO. Darker = higher conversion. The route is where leads of that cell go.
         </p>
       }
     >
@@ -35,7 +35,11 @@ export function FitIntentMatrix({ vm }: { vm: IntentViewModel }) {
             <tr key={row.tier}>
               <th scope="row">{row.tier}</th>
               {row.cells.map((c) => (
-                <td key={c.intentTier} className="matrix__cell" style={{ backgroundColor: `rgb(31 95 168 / ${(0.06 + 0.5 * c.heat).toFixed(2)})` }}>
+                <td
+                  key={c.intentTier}
+                  className="matrix__cell"
+                  style={{ backgroundColor: `rgb(31 95 168 / ${(0.06 + 0.5 * c.heat).toFixed(2)})` }}
+                >
                   <div className="matrix__count">{formatCount(c.leads)} leads</div>
                   <div>{formatPercent(c.rate)} to SQO</div>
                   <div className="matrix__route">{c.route}</div>

@@ -20,12 +20,16 @@ export function ScoreHistogram({ vm, which }: { vm: IntentViewModel; which: 'fit
           {which === 'fit'
             ? 'Fit = sum of the points of the matched fit rules, clamped to 0–100.'
             : 'Intent = for each activity type, the sum of points × 0.5^(age in days ÷ half-life), capped per type; the types summed and clamped to 0–100.'}{' '}
-          Leads counted: matured leads in the filters (won, lost, disqualified, or older than the maturity window), each scored as of the earlier of its
-          first {vm.rules.scoringWindowDays} days and its first sales stage (SAL or later). Dashed lines mark the bins holding the thresholds in use.
+          Leads counted: matured leads in the filters (won, lost, disqualified, or older than the maturity window), each
+          scored as of the earlier of its first {vm.rules.scoringWindowDays} days and its first sales stage (SAL or
+          later). Dashed lines mark the bins holding the thresholds in use.
         </p>
       }
     >
-      <div role="img" aria-label={`${name} score histogram: leads that reached SQO and leads that did not, per score bin`}>
+      <div
+        role="img"
+        aria-label={`${name} score histogram: leads that reached SQO and leads that did not, per score bin`}
+      >
         <SeriesBarChart
           rows={data}
           xKey="label"

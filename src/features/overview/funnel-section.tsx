@@ -11,7 +11,8 @@ import { useOverview } from './queries';
 /** ", 95% CI 62.0–64.3%", and a warning when the win rate rests on fewer than 30 deals. */
 function winRateCaveat(win: RateWithSample): string {
   const ci = formatInterval(win);
-  const small = win.n > 0 && win.n < DEFAULT_MIN_SAMPLE ? ` — a small sample (${formatSample(win.n)} deals): read it as rough` : '';
+  const small =
+    win.n > 0 && win.n < DEFAULT_MIN_SAMPLE ? ` — a small sample (${formatSample(win.n)} deals): read it as rough` : '';
   return `${ci ? `, ${ci}` : ''}${small}`;
 }
 
@@ -35,21 +36,37 @@ export function FunnelSection() {
       definition={
         f.unit === 'leads' ? (
           <p>
-            Inclusive counting: a lead that reached a later stage counts as having passed every earlier one; a lead whose opportunity is won counts as won. Step %: of the leads at the previous stage, the share that reached this one. Bots are excluded; the global filters apply. The Funnel view has strict counting, cohorts by quarter, skips and the leads behind every figure.
+            Inclusive counting: a lead that reached a later stage counts as having passed every earlier one; a lead
+            whose opportunity is won counts as won. Step %: of the leads at the previous stage, the share that reached
+            this one. Bots are excluded; the global filters apply. The Funnel view has strict counting, cohorts by
+            quarter, skips and the leads behind every figure.
           </p>
         ) : (
           <p>
-            Counted on opportunities, because the data has no leads linked to its deals. Opportunities: every deal created by the as-of date. Stages between creation and won come from the opportunity stage history (a deal that entered a later stage, or was won, counts as having passed every earlier one); without a history only creation and won are shown. Win rate: won ÷ (won + lost) of the deals closed by the as-of date. The global filters apply.
+            Counted on opportunities, because the data has no leads linked to its deals. Opportunities: every deal
+            created by the as-of date. Stages between creation and won come from the opportunity stage history (a deal
+            that entered a later stage, or was won, counts as having passed every earlier one); without a history only
+            creation and won are shown. Win rate: won ÷ (won + lost) of the deals closed by the as-of date. The global
+            filters apply.
           </p>
         )
       }
     >
-      <StageFunnelChart bars={stageBars(f.stages, data.currency, 'count', unit)} axisLabel={Unit} tickFormat={formatCount} onSelect={() => goToView('funnel')} selectAction="open the Funnel view" />
+      <StageFunnelChart
+        bars={stageBars(f.stages, data.currency, 'count', unit)}
+        axisLabel={Unit}
+        tickFormat={formatCount}
+        onSelect={() => goToView('funnel')}
+        selectAction="open the Funnel view"
+      />
       <p className="overview-note" data-testid="overview-win-rate">
-        Win rate <strong>{formatPercent(f.winRate)}</strong> (won ÷ (won + lost): {formatCount(f.won)} won of {formatCount(f.won + f.lost)} closed){winRateCaveat(f.win)}
+        Win rate <strong>{formatPercent(f.winRate)}</strong> (won ÷ (won + lost): {formatCount(f.won)} won of{' '}
+        {formatCount(f.won + f.lost)} closed){winRateCaveat(f.win)}
         {f.unit === 'leads' ? (
           <>
-            {' '}· MQL→SQO {formatPercent(data.rates.mqlToSqo)} · SQL→SQO {formatPercent(data.rates.sqlToSqo)} · {TERMS.sqoToWonCohort.label} {formatPercent(data.rates.sqoToWon)}.
+            {' '}
+            · MQL→SQO {formatPercent(data.rates.mqlToSqo)} · SQL→SQO {formatPercent(data.rates.sqlToSqo)} ·{' '}
+            {TERMS.sqoToWonCohort.label} {formatPercent(data.rates.sqoToWon)}.
           </>
         ) : (
           '.'

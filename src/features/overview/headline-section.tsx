@@ -15,7 +15,12 @@ export function HeadlineSection() {
         {data.current.label}: {formatDate(data.current.from)} – {formatDate(data.current.to)}
       </h2>
       <p className="muted overview-note">
-        Compared with the same number of days of the previous quarter ({formatDate(data.previous.from)} – {formatDate(data.previous.to)}), so a quarter in progress is not set against a whole one. {data.basis === 'leads' ? 'Counts are first entries into each stage in the window' : 'Counted on opportunities: created in the window, and closed in it by close date'}; hover or focus a figure for its definition.
+        Compared with the same number of days of the previous quarter ({formatDate(data.previous.from)} –{' '}
+        {formatDate(data.previous.to)}), so a quarter in progress is not set against a whole one.{' '}
+        {data.basis === 'leads'
+          ? 'Counts are first entries into each stage in the window'
+          : 'Counted on opportunities: created in the window, and closed in it by close date'}
+        ; hover or focus a figure for its definition.
       </p>
       <div className="stat-row overview-stats">
         {headlineCards(data).map((c) => (

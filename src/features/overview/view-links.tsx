@@ -3,7 +3,8 @@ import { goToView, searchForOtherView, useSearch } from '../../state/url';
 import { VIEWS, type ViewId } from '../../state/views';
 
 const WHAT: Partial<Record<ViewId, string>> = {
-  funnel: 'Where the funnel leaks: step and cohort conversion, skips, time in stage, by source, segment, owner and quarter.',
+  funnel:
+    'Where the funnel leaks: step and cohort conversion, skips, time in stage, by source, segment, owner and quarter.',
   intent: 'Fit and intent scores, tiers and how well they predict outcomes.',
   rules: 'MQL and SQL thresholds and what changing them would do.',
   forecast: 'Pipeline, coverage against quota and bookings by quarter.',

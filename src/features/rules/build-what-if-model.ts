@@ -37,7 +37,12 @@ const METRICS: readonly MetricRow[] = [
 export interface WhatIfTableModel {
   readonly rows: readonly { readonly label: string; readonly cells: readonly string[] }[];
   readonly csv: { readonly header: readonly string[]; readonly rows: readonly (readonly Cell[])[] };
-  readonly volumes: readonly { readonly stage: string; readonly draft: number; readonly applied: number; readonly recorded: number }[];
+  readonly volumes: readonly {
+    readonly stage: string;
+    readonly draft: number;
+    readonly applied: number;
+    readonly recorded: number;
+  }[];
 }
 
 export function buildWhatIfModel(vm: WhatIfViewModel, currency: string): WhatIfTableModel {
@@ -48,6 +53,11 @@ export function buildWhatIfModel(vm: WhatIfViewModel, currency: string): WhatIfT
       header: ['metric', ...COLUMNS.map((c) => c.label)],
       rows: METRICS.map((m) => [m.label, ...figures.map((f) => m.pick(f))]),
     },
-    volumes: (['mql', 'sql', 'sqo'] as const).map((k) => ({ stage: k.toUpperCase(), draft: vm.draft[k], applied: vm.applied[k], recorded: vm.recorded[k] })),
+    volumes: (['mql', 'sql', 'sqo'] as const).map((k) => ({
+      stage: k.toUpperCase(),
+      draft: vm.draft[k],
+      applied: vm.applied[k],
+      recorded: vm.recorded[k],
+    })),
   };
 }

@@ -7,7 +7,13 @@ import { rulesActions } from '../../state/rules';
 import { SliderField } from './slider-field';
 
 /** Decay, activity points and caps, combined-score weight, SQL activity, framework and criteria. */
-export const DraftEditor = memo(function DraftEditor({ draft, activityTypes }: { draft: RuleSet; activityTypes: readonly string[] }) {
+export const DraftEditor = memo(function DraftEditor({
+  draft,
+  activityTypes,
+}: {
+  draft: RuleSet;
+  activityTypes: readonly string[];
+}) {
   const q = draft.qualification;
   const byType = new Map(draft.activities.map((a) => [a.type, a]));
   return (
@@ -17,8 +23,19 @@ export const DraftEditor = memo(function DraftEditor({ draft, activityTypes }: {
       <div className="rules-grid">
         <fieldset className="rules-fieldset">
           <legend>Intent scoring</legend>
-          <SliderField label="Decay half-life" bound={BOUNDS.halfLifeDays} value={draft.halfLifeDays} onChange={rulesActions.halfLifeChanged} unit="days" />
-          <SliderField label="Weight of fit in the combined score" bound={BOUNDS.fitWeight} value={q.fitWeight} onChange={rulesActions.fitWeightChanged} />
+          <SliderField
+            label="Decay half-life"
+            bound={BOUNDS.halfLifeDays}
+            value={draft.halfLifeDays}
+            onChange={rulesActions.halfLifeChanged}
+            unit="days"
+          />
+          <SliderField
+            label="Weight of fit in the combined score"
+            bound={BOUNDS.fitWeight}
+            value={q.fitWeight}
+            onChange={rulesActions.fitWeightChanged}
+          />
           <div className="table-scroll">
             <table className="table" aria-label="Activity points">
               <thead>
@@ -46,7 +63,10 @@ export const DraftEditor = memo(function DraftEditor({ draft, activityTypes }: {
                           max={BOUNDS.points.max}
                           step={BOUNDS.points.step}
                           value={a?.points ?? 0}
-                          onChange={(e) => Number.isFinite(e.target.valueAsNumber) && rulesActions.activityChanged(type, { points: e.target.valueAsNumber })}
+                          onChange={(e) =>
+                            Number.isFinite(e.target.valueAsNumber) &&
+                            rulesActions.activityChanged(type, { points: e.target.valueAsNumber })
+                          }
                         />
                       </td>
                       <td className="num">
@@ -57,7 +77,10 @@ export const DraftEditor = memo(function DraftEditor({ draft, activityTypes }: {
                           max={BOUNDS.cap.max}
                           step={BOUNDS.cap.step}
                           value={a?.cap ?? 0}
-                          onChange={(e) => Number.isFinite(e.target.valueAsNumber) && rulesActions.activityChanged(type, { cap: e.target.valueAsNumber })}
+                          onChange={(e) =>
+                            Number.isFinite(e.target.valueAsNumber) &&
+                            rulesActions.activityChanged(type, { cap: e.target.valueAsNumber })
+                          }
                         />
                       </td>
                     </tr>
@@ -93,7 +116,11 @@ export const DraftEditor = memo(function DraftEditor({ draft, activityTypes }: {
             <legend>Required for SQO</legend>
             {QUALIFICATION_CRITERIA.map((c) => (
               <label key={c} className="inline-choice">
-                <input type="checkbox" checked={q.requiredCriteria.includes(c)} onChange={(e) => rulesActions.criterionToggled(c, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={q.requiredCriteria.includes(c)}
+                  onChange={(e) => rulesActions.criterionToggled(c, e.target.checked)}
+                />
                 {CRITERION_LABELS[c]}
                 {FRAMEWORK_CRITERIA[q.framework].includes(c) ? <span className="muted"> ({q.framework})</span> : null}
               </label>

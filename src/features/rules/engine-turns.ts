@@ -28,7 +28,12 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** Runs `task` once its family's pace allows and every request let through before it has settled; never if `signal` aborts first. */
-export async function inTurn<T>(family: string, paceMs: number, task: () => Promise<T>, signal: AbortSignal): Promise<T> {
+export async function inTurn<T>(
+  family: string,
+  paceMs: number,
+  task: () => Promise<T>,
+  signal: AbortSignal,
+): Promise<T> {
   signal.throwIfAborted();
   const wait = (nextSlot.get(family) ?? Number.NEGATIVE_INFINITY) - performance.now();
   if (wait > 0) await delay(wait, signal);

@@ -37,7 +37,15 @@ const takesValues = (op: FitRule['op']) => op !== 'empty' && op !== 'always';
 function withMatch(r: FitRule, op: FitRule['op'], text: string): FitRule {
   const base = { id: r.id, label: r.label, attribute: r.attribute, points: r.points };
   if (op === 'empty' || op === 'always') return { ...base, op };
-  if (op === 'in') return { ...base, op, values: text.split(',').map((s) => s.trim()).filter(Boolean) };
+  if (op === 'in')
+    return {
+      ...base,
+      op,
+      values: text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
   if (op === 'range') {
     const [lo, hi] = text.split(/[–-]/).map((s) => s.trim());
     const num = (s: string | undefined) => (s && Number.isFinite(Number(s)) ? Number(s) : undefined);
@@ -49,16 +57,24 @@ function withMatch(r: FitRule, op: FitRule['op'], text: string): FitRule {
 }
 
 /** The fit rules of the draft: attribute, match, points; add and remove. */
-export const FitRulesEditor = memo(function FitRulesEditor({ rules, attributes }: { rules: readonly FitRule[]; attributes: readonly AttributeInfo[] }) {
+export const FitRulesEditor = memo(function FitRulesEditor({
+  rules,
+  attributes,
+}: {
+  rules: readonly FitRule[];
+  attributes: readonly AttributeInfo[];
+}) {
   const [counter, setCounter] = useState(1);
   const known = new Set(attributes.map((a) => a.ref));
   return (
     <section className="card" aria-labelledby="fit-rules-heading">
       <h2 id="fit-rules-heading">Fit rules</h2>
       <p className="muted">
-        Fit = sum of the points of matched rules, clamped to 0–100. Text matches ignore case; a range includes its lower end and excludes its upper
-        end; money is in whole currency units. &quot;Is empty&quot; matches a lead with no value for the attribute; &quot;every lead&quot; gives
-        base points to all leads (from {BOUNDS.basePoints.min} to {BOUNDS.basePoints.max}), as a fitted model&apos;s intercept does. Custom columns of your files are listed with the attributes.
+        Fit = sum of the points of matched rules, clamped to 0–100. Text matches ignore case; a range includes its lower
+        end and excludes its upper end; money is in whole currency units. &quot;Is empty&quot; matches a lead with no
+        value for the attribute; &quot;every lead&quot; gives base points to all leads (from {BOUNDS.basePoints.min} to{' '}
+        {BOUNDS.basePoints.max}), as a fitted model&apos;s intercept does. Custom columns of your files are listed with
+        the attributes.
       </p>
       <div className="table-scroll">
         <table className="table" aria-label="Fit rules">
@@ -80,14 +96,24 @@ export const FitRulesEditor = memo(function FitRulesEditor({ rules, attributes }
             {rules.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <input aria-label={`Name of rule ${r.label}`} value={r.label} onChange={(e) => rulesActions.fitRuleChanged(r.id, { label: e.target.value })} />
+                  <input
+                    aria-label={`Name of rule ${r.label}`}
+                    value={r.label}
+                    onChange={(e) => rulesActions.fitRuleChanged(r.id, { label: e.target.value })}
+                  />
                 </td>
                 <td>
                   {r.op === 'always' ? (
                     <span className="muted">any (every lead)</span>
                   ) : (
-                    <select aria-label={`Attribute of rule ${r.label}`} value={r.attribute} onChange={(e) => rulesActions.fitRuleChanged(r.id, { attribute: e.target.value })}>
-                      {known.has(r.attribute) ? null : <option value={r.attribute}>{r.attribute || '(none)'} (not in this dataset)</option>}
+                    <select
+                      aria-label={`Attribute of rule ${r.label}`}
+                      value={r.attribute}
+                      onChange={(e) => rulesActions.fitRuleChanged(r.id, { attribute: e.target.value })}
+                    >
+                      {known.has(r.attribute) ? null : (
+                        <option value={r.attribute}>{r.attribute || '(none)'} (not in this dataset)</option>
+                      )}
                       {attributes.map((a) => (
                         <option key={a.ref} value={a.ref}>
                           {a.label}
@@ -100,7 +126,9 @@ export const FitRulesEditor = memo(function FitRulesEditor({ rules, attributes }
                   <select
                     aria-label={`Match of rule ${r.label}`}
                     value={r.op}
-                    onChange={(e) => rulesActions.fitRuleChanged(r.id, withMatch(r, e.target.value as FitRule['op'], matchText(r)))}
+                    onChange={(e) =>
+                      rulesActions.fitRuleChanged(r.id, withMatch(r, e.target.value as FitRule['op'], matchText(r)))
+                    }
                   >
                     {OPS.map((o) => (
                       <option key={o.op} value={o.op}>
@@ -111,7 +139,11 @@ export const FitRulesEditor = memo(function FitRulesEditor({ rules, attributes }
                 </td>
                 <td>
                   {takesValues(r.op) ? (
-                    <input aria-label={`Values of rule ${r.label}`} value={matchText(r)} onChange={(e) => rulesActions.fitRuleChanged(r.id, withMatch(r, r.op, e.target.value))} />
+                    <input
+                      aria-label={`Values of rule ${r.label}`}
+                      value={matchText(r)}
+                      onChange={(e) => rulesActions.fitRuleChanged(r.id, withMatch(r, r.op, e.target.value))}
+                    />
                   ) : (
                     <span className="muted">—</span>
                   )}
@@ -124,11 +156,19 @@ export const FitRulesEditor = memo(function FitRulesEditor({ rules, attributes }
                     max={pointsBound(r).max}
                     step={pointsBound(r).step}
                     value={r.points}
-                    onChange={(e) => Number.isFinite(e.target.valueAsNumber) && rulesActions.fitRuleChanged(r.id, { points: e.target.valueAsNumber })}
+                    onChange={(e) =>
+                      Number.isFinite(e.target.valueAsNumber) &&
+                      rulesActions.fitRuleChanged(r.id, { points: e.target.valueAsNumber })
+                    }
                   />
                 </td>
                 <td>
-                  <button type="button" className="button button--link" onClick={() => rulesActions.fitRuleRemoved(r.id)} aria-label={`Remove rule ${r.label}`}>
+                  <button
+                    type="button"
+                    className="button button--link"
+                    onClick={() => rulesActions.fitRuleRemoved(r.id)}
+                    aria-label={`Remove rule ${r.label}`}
+                  >
                     Remove
                   </button>
                 </td>
@@ -142,7 +182,14 @@ export const FitRulesEditor = memo(function FitRulesEditor({ rules, attributes }
         className="button button--small"
         onClick={() => {
           setCounter((c) => c + 1);
-          rulesActions.fitRuleAdded({ id: `rule-${Date.now()}-${counter}`, label: `New rule ${counter}`, attribute: attributes[0]?.ref ?? 'lead.persona', op: 'equals', value: '', points: 5 });
+          rulesActions.fitRuleAdded({
+            id: `rule-${Date.now()}-${counter}`,
+            label: `New rule ${counter}`,
+            attribute: attributes[0]?.ref ?? 'lead.persona',
+            op: 'equals',
+            value: '',
+            points: 5,
+          });
         }}
       >
         Add a fit rule

@@ -38,14 +38,20 @@ export const LeadExplanation = memo(function LeadExplanation({ version, rules, s
       >
         <label className="stacked-field">
           Lead id
-          <input value={input} onChange={(ev) => setInput(ev.target.value)} placeholder={suggestion ? `e.g. ${suggestion}` : 'lead id'} />
+          <input
+            value={input}
+            onChange={(ev) => setInput(ev.target.value)}
+            placeholder={suggestion ? `e.g. ${suggestion}` : 'lead id'}
+          />
         </label>
         <button type="submit" className="button button--small" disabled={!input.trim()}>
           Explain
         </button>
       </form>
       {q.error ? <ErrorState title="The lead could not be explained" error={q.error} /> : null}
-      {leadId !== null && q.isSuccess && e === null ? <p role="status">No lead with id &quot;{leadId}&quot; in this dataset.</p> : null}
+      {leadId !== null && q.isSuccess && e === null ? (
+        <p role="status">No lead with id &quot;{leadId}&quot; in this dataset.</p>
+      ) : null}
       {e ? (
         <div className="rules-grid">
           <table className="table" aria-label="Fit points of the lead">
@@ -65,7 +71,15 @@ export const LeadExplanation = memo(function LeadExplanation({ version, rules, s
               {e.fit.rules.map((r) => (
                 <tr key={r.ruleId}>
                   <td>{r.label}</td>
-                  <td>{r.op === 'always' ? <span className="muted">every lead</span> : r.value === '' ? <span className="muted">no value</span> : r.value}</td>
+                  <td>
+                    {r.op === 'always' ? (
+                      <span className="muted">every lead</span>
+                    ) : r.value === '' ? (
+                      <span className="muted">no value</span>
+                    ) : (
+                      r.value
+                    )}
+                  </td>
                   <td className="num">{formatDecimal(r.points)}</td>
                 </tr>
               ))}
@@ -73,7 +87,8 @@ export const LeadExplanation = memo(function LeadExplanation({ version, rules, s
           </table>
           <table className="table" aria-label="Intent points of the lead">
             <caption>
-              Intent {formatDecimal(e.intent.score)} as of {formatDate(e.intent.scoredAt)} (the lead&apos;s history cut-off)
+              Intent {formatDecimal(e.intent.score)} as of {formatDate(e.intent.scoredAt)} (the lead&apos;s history
+              cut-off)
             </caption>
             <thead>
               <tr>
@@ -119,8 +134,8 @@ function Prediction({ p }: { p: LeadPredictionViewModel | null }) {
   return (
     <table className="table" aria-label="Probability of the lead">
       <caption data-testid="lead-probability">
-        Probability of {p.outcome === 'won' ? 'winning' : 'reaching SQO'}: {formatPercent(p.probability)} (the fitted model, calibrated on the holdout by
-        Platt scaling)
+        Probability of {p.outcome === 'won' ? 'winning' : 'reaching SQO'}: {formatPercent(p.probability)} (the fitted
+        model, calibrated on the holdout by Platt scaling)
       </caption>
       <thead>
         <tr>

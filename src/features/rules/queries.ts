@@ -8,7 +8,13 @@
  * (`keptIfCancelled`), and a waiting query shows the newest result of its family, so the figures
  * follow a long drag, marked as updating.
  */
-import { keepPreviousData, queryOptions, type QueryClient, type QueryFunctionContext, type QueryKey } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  type QueryClient,
+  type QueryFunctionContext,
+  type QueryKey,
+} from '@tanstack/react-query';
 import type { Filters } from '../../engine/filters/filters';
 import type { PredictiveModel } from '../../engine/scoring/predictive';
 import type { RuleSet } from '../../engine/scoring/rules';
@@ -26,7 +32,11 @@ import { inTurn } from './engine-turns';
 const PACE_MS = { whatIf: 250, statusChanges: 300 } as const;
 
 /** A paced engine request whose result, if its query was cancelled while it computed, stays in the cache under its key. */
-function keptIfCancelled<T>(family: keyof typeof PACE_MS, { signal, client, queryKey }: QueryFunctionContext, task: () => Promise<T>): Promise<T> {
+function keptIfCancelled<T>(
+  family: keyof typeof PACE_MS,
+  { signal, client, queryKey }: QueryFunctionContext,
+  task: () => Promise<T>,
+): Promise<T> {
   return inTurn(
     family,
     PACE_MS[family],
@@ -51,20 +61,44 @@ function newestOfFamily<T>(client: QueryClient, version: number, name: string, p
 }
 
 /** The what-if of the draft against the applied rules; each rule set comes with its key (`KeyedRules`), which the query key need not hold. */
-export function whatIfQuery(client: QueryClient, version: number, filters: Filters, draft: KeyedRules, applied: KeyedRules) {
+export function whatIfQuery(
+  client: QueryClient,
+  version: number,
+  filters: Filters,
+  draft: KeyedRules,
+  applied: KeyedRules,
+) {
   const queryKey = engineKey(version, 'scoring.whatIf', { filters, draft: draft.rules, applied: applied.rules });
   return queryOptions<WhatIfViewModel, Error, WhatIfViewModel, typeof queryKey>({
     queryKey,
-    queryFn: (ctx) => keptIfCancelled('whatIf', ctx, () => engine().whatIf({ filters, draft: draft.rules, applied: applied.rules, draftKey: draft.key, appliedKey: applied.key })),
+    queryFn: (ctx) =>
+      keptIfCancelled('whatIf', ctx, () =>
+        engine().whatIf({
+          filters,
+          draft: draft.rules,
+          applied: applied.rules,
+          draftKey: draft.key,
+          appliedKey: applied.key,
+        }),
+      ),
     placeholderData: (previous) => newestOfFamily(client, version, 'scoring.whatIf', previous),
   });
 }
 
-export function statusChangesQuery(client: QueryClient, version: number, filters: Filters, rules: KeyedRules, model: PredictiveModel | null = null) {
+export function statusChangesQuery(
+  client: QueryClient,
+  version: number,
+  filters: Filters,
+  rules: KeyedRules,
+  model: PredictiveModel | null = null,
+) {
   const queryKey = engineKey(version, 'scoring.statusChanges', { filters, rules: rules.rules, model });
   return queryOptions<StatusChangesViewModel, Error, StatusChangesViewModel, typeof queryKey>({
     queryKey,
-    queryFn: (ctx) => keptIfCancelled('statusChanges', ctx, () => engine().statusChanges({ filters, rules: rules.rules, rulesKey: rules.key, limit: 200, model })),
+    queryFn: (ctx) =>
+      keptIfCancelled('statusChanges', ctx, () =>
+        engine().statusChanges({ filters, rules: rules.rules, rulesKey: rules.key, limit: 200, model }),
+      ),
     placeholderData: (previous) => newestOfFamily(client, version, 'scoring.statusChanges', previous),
   });
 }

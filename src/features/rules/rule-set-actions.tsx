@@ -39,7 +39,12 @@ export const RuleSetActions = memo(function RuleSetActions({ draft }: { draft: R
         <button
           type="button"
           className="button button--small"
-          onClick={() => downloadBlob(new Blob([JSON.stringify(draft, null, 2)], { type: 'application/json' }), 'revlens-rule-set.json')}
+          onClick={() =>
+            downloadBlob(
+              new Blob([JSON.stringify(draft, null, 2)], { type: 'application/json' }),
+              'revlens-rule-set.json',
+            )
+          }
         >
           Export draft as JSON
         </button>

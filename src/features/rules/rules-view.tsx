@@ -48,16 +48,25 @@ export function RulesView() {
   const draftRules = useDraftRules();
   const version = summary.data?.version ?? 0;
   const enabled = summary.data !== undefined;
-  const whatIf = useQuery({ ...whatIfQuery(client, version, filters, { rules: draft, key: draftKey }, { rules: inUse.rules, key: inUseKey }), enabled });
+  const whatIf = useQuery({
+    ...whatIfQuery(client, version, filters, { rules: draft, key: draftKey }, { rules: inUse.rules, key: inUseKey }),
+    enabled,
+  });
   const model = usePredictiveModel(version);
-  const changes = useQuery({ ...statusChangesQuery(client, version, filters, { rules: draft, key: draftKey }, model), enabled });
+  const changes = useQuery({
+    ...statusChangesQuery(client, version, filters, { rules: draft, key: draftKey }, model),
+    enabled,
+  });
   const catalog = useQuery({ ...catalogQuery(version), enabled });
   const currency = summary.data?.currency ?? 'USD';
   const source = draftSource(draft, inUse);
 
   return (
     <>
-      <ViewHeader title="Qualification rules" question="What would a threshold change do to volumes, workload and revenue?" />
+      <ViewHeader
+        title="Qualification rules"
+        question="What would a threshold change do to volumes, workload and revenue?"
+      />
       <Notices />
       {summary.isPending ? <Loading label="Loading the dataset…" /> : null}
       {summary.error ? <ErrorState title="No dataset is loaded" error={summary.error} /> : null}
@@ -80,8 +89,18 @@ export function RulesView() {
           <WarehouseExport rules={draft} attributes={catalog.data.attributes} />
         </>
       ) : null}
-      {changes.data ? <StatusChanges vm={changes.data} stale={changes.isPlaceholderData} source={source} linkName={inUse.name} /> : null}
-      {enabled ? <LeadExplanation version={version} rules={draft} suggestion={changes.data?.rows[0]?.leadId} source={source} linkName={inUse.name} /> : null}
+      {changes.data ? (
+        <StatusChanges vm={changes.data} stale={changes.isPlaceholderData} source={source} linkName={inUse.name} />
+      ) : null}
+      {enabled ? (
+        <LeadExplanation
+          version={version}
+          rules={draft}
+          suggestion={changes.data?.rows[0]?.leadId}
+          source={source}
+          linkName={inUse.name}
+        />
+      ) : null}
     </>
   );
 }

@@ -23,7 +23,19 @@ function pressed(e: PointerEvent): void {
  * kept in the URL follows a drag as a live update and is written to the history once, on release
  * (or once it settles, for keys and typed numbers).
  */
-export function SliderField({ label, bound, value, onChange, unit }: { label: string; bound: Bound; value: number; onChange: (v: number) => void; unit?: string }) {
+export function SliderField({
+  label,
+  bound,
+  value,
+  onChange,
+  unit,
+}: {
+  label: string;
+  bound: Bound;
+  value: number;
+  onChange: (v: number) => void;
+  unit?: string;
+}) {
   const id = useId();
   const change = (raw: string) => {
     const v = Number(raw);
@@ -34,7 +46,18 @@ export function SliderField({ label, bound, value, onChange, unit }: { label: st
       <label htmlFor={id} className="slider-field__label">
         {label}
       </label>
-      <input id={id} type="range" min={bound.min} max={bound.max} step={bound.step} value={value} onChange={(e) => change(e.target.value)} onPointerDown={pressed} onKeyUp={flushSearch} onBlur={flushSearch} />
+      <input
+        id={id}
+        type="range"
+        min={bound.min}
+        max={bound.max}
+        step={bound.step}
+        value={value}
+        onChange={(e) => change(e.target.value)}
+        onPointerDown={pressed}
+        onKeyUp={flushSearch}
+        onBlur={flushSearch}
+      />
       <input
         type="number"
         className="slider-field__number"

@@ -26,7 +26,6 @@ const predictionColumns = (outcome: 'won' | 'sqo' | null) => [
   { key: 'factors', label: 'Top factors' },
 ];
 
-
 interface Props {
   readonly vm: StatusChangesViewModel;
   readonly stale?: boolean;
@@ -46,13 +45,23 @@ const StatusChangesBody = memo(function StatusChangesBody({ vm, stale, source, l
       <h2 id="changes-heading">Leads that change status under the draft</h2>
       <RulesSource source={source} name={linkName} />
       <p className="muted" data-testid="status-changes-total">
-        {formatCount(vm.total)} matured leads would change MQL status; the {formatCount(vm.rows.length)} with the highest scores are listed. Scores are
-        as of each lead&apos;s history cut-off. The probability is the last fit&apos;s (&quot;Fit suggested weights&quot;), calibrated on its holdout.
+        {formatCount(vm.total)} matured leads would change MQL status; the {formatCount(vm.rows.length)} with the
+        highest scores are listed. Scores are as of each lead&apos;s history cut-off. The probability is the last
+        fit&apos;s (&quot;Fit suggested weights&quot;), calibrated on its holdout.
       </p>
       <DataTable
         caption="Leads that change status"
         columns={[...COLUMNS, ...predictionColumns(vm.predictionOutcome)]}
-        rows={vm.rows.map((r) => [r.leadId, r.change, r.recordedStage, r.modelStage, r.fit, r.intent, r.probability, r.factors])}
+        rows={vm.rows.map((r) => [
+          r.leadId,
+          r.change,
+          r.recordedStage,
+          r.modelStage,
+          r.fit,
+          r.intent,
+          r.probability,
+          r.factors,
+        ])}
         exportName="status-changes.csv"
         height={260}
       />

@@ -3,12 +3,14 @@ import type { SuggestResult, SuggestedWeights } from '../../engine/scoring/sugge
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
 import { rulesActions } from '../../state/rules';
 
-const auc = (v: number | null) => (v === null ? 'not measurable — needs both outcomes in the holdout' : formatDecimal(v));
+const auc = (v: number | null) =>
+  v === null ? 'not measurable — needs both outcomes in the holdout' : formatDecimal(v);
 
 /** "5 folds 0.78–0.84 (mean 0.81), L2 penalty 1 of 0.1, 1, 10": the cross-validated AUC beside the holdout's. */
 export function cvNote(s: SuggestedWeights): string {
   const cv = s.crossValidation;
-  if (cv.aucMean === null || cv.aucMin === null || cv.aucMax === null) return `${cv.k} folds: not measurable — needs both outcomes in a fold`;
+  if (cv.aucMean === null || cv.aucMin === null || cv.aucMax === null)
+    return `${cv.k} folds: not measurable — needs both outcomes in a fold`;
   return `${cv.k} folds ${formatDecimal(cv.aucMin)}–${formatDecimal(cv.aucMax)} (mean ${formatDecimal(cv.aucMean)}), L2 penalty ${cv.lambda} chosen from ${cv.lambdaGrid.join(', ')}`;
 }
 
@@ -17,8 +19,8 @@ function Population({ p }: { p: FitPopulation }) {
   return (
     <table className="table" aria-label="Population of the fit">
       <caption>
-        {formatCount(p.inScope)} leads in the filters: {formatCount(p.matured)} matured (outcome known), {formatCount(p.immature)} immature left out (no
-        outcome yet, younger than {p.maturityDays} days)
+        {formatCount(p.inScope)} leads in the filters: {formatCount(p.matured)} matured (outcome known),{' '}
+        {formatCount(p.immature)} immature left out (no outcome yet, younger than {p.maturityDays} days)
       </caption>
       <thead>
         <tr>
@@ -81,16 +83,18 @@ function Fitted({ s }: { s: SuggestedWeights }) {
         </div>
       </div>
       <p className="muted">
-        AUC: the chance that a lead that reached the outcome ranks above one that did not (0.5 = a coin toss, 1 = perfect), on the held-out leads. The
-        fold range: the model refitted {s.crossValidation.k} times, each time judged on the fold of matured leads it did not see, so one lucky
-        split cannot flatter it; the L2 penalty is the one with the best mean over the folds. The
-        points are the model&apos;s weights scaled to the 0–100 range: base points carry its intercept, numbers become ranges cut at training quantiles,
-        a missing value its own &quot;is empty&quot; rule; weights too small for a whole point give no rule.
+        AUC: the chance that a lead that reached the outcome ranks above one that did not (0.5 = a coin toss, 1 =
+        perfect), on the held-out leads. The fold range: the model refitted {s.crossValidation.k} times, each time
+        judged on the fold of matured leads it did not see, so one lucky split cannot flatter it; the L2 penalty is the
+        one with the best mean over the folds. The points are the model&apos;s weights scaled to the 0–100 range: base
+        points carry its intercept, numbers become ranges cut at training quantiles, a missing value its own &quot;is
+        empty&quot; rule; weights too small for a whole point give no rule.
       </p>
       <p className="muted" data-testid="calibration">
         Probability per lead: the fitted model calibrated on the holdout by Platt scaling — on the holdout its mean is{' '}
-        {formatPercent(s.calibrationCheck.meanProbability)} against {formatPercent(s.calibrationCheck.positiveRate)} that reached the outcome. It is shown,
-        with each lead&apos;s top 3 factors, in the lead explanation and the list of leads that change status.
+        {formatPercent(s.calibrationCheck.meanProbability)} against {formatPercent(s.calibrationCheck.positiveRate)}{' '}
+        that reached the outcome. It is shown, with each lead&apos;s top 3 factors, in the lead explanation and the list
+        of leads that change status.
       </p>
       <p className="muted">
         Columns used: {s.columnsUsed.join(', ')}. Left out: {s.excluded.join(', ') || 'none'}.

@@ -11,19 +11,20 @@ const COLORS = { draft: CHART_COLORS.score, applied: CHART_COLORS.fit, recorded:
 const DEFINITION = (
   <>
     <p>
-      Population: leads in the filters whose outcome is known (won, lost or disqualified, or older than the maturity window of 180
-      days). Each lead is scored as of the earlier of its first 30 days and its first sales stage (SAL or later), so deal activity
-      that follows the outcome does not flatter the rule.
+      Population: leads in the filters whose outcome is known (won, lost or disqualified, or older than the maturity
+      window of 180 days). Each lead is scored as of the earlier of its first 30 days and its first sales stage (SAL or
+      later), so deal activity that follows the outcome does not flatter the rule.
     </p>
     <p>
-      Draft = your edited weights with the thresholds above; Last applied = the rule set as of the last Apply; Recorded process =
-      the stages the CRM recorded (a lead that reached a later stage counts as MQL). Model SQL = MQL and a booked meeting (or the
-      chosen activity); model SQO = SQL and every required criterion true on the lead&apos;s opportunity.
+      Draft = your edited weights with the thresholds above; Last applied = the rule set as of the last Apply; Recorded
+      process = the stages the CRM recorded (a lead that reached a later stage counts as MQL). Model SQL = MQL and a
+      booked meeting (or the chosen activity); model SQO = SQL and every required criterion true on the lead&apos;s
+      opportunity.
     </p>
     <p>
-      Precision = qualified leads that reached SQO (or were won) ÷ qualified leads. Recall = those ÷ all leads that reached SQO (or
-      were won). SDR workload = MQLs ÷ (SDRs owning the leads × weeks spanned by their creation dates). &quot;no data&quot; means the
-      denominator is 0.
+      Precision = qualified leads that reached SQO (or were won) ÷ qualified leads. Recall = those ÷ all leads that
+      reached SQO (or were won). SDR workload = MQLs ÷ (SDRs owning the leads × weeks spanned by their creation dates).
+      &quot;no data&quot; means the denominator is 0.
     </p>
   </>
 );
@@ -33,7 +34,11 @@ type Volumes = ReturnType<typeof buildWhatIfModel>['volumes'];
 /** The volume bars; no animation, so a redraw shows the new figures at once. */
 const VolumeChart = memo(function VolumeChart({ volumes }: { volumes: Volumes }) {
   return (
-    <div className="what-if__chart" role="img" aria-label="Leads qualified at each stage under the draft, the last applied rules and the recorded process">
+    <div
+      className="what-if__chart"
+      role="img"
+      aria-label="Leads qualified at each stage under the draft, the last applied rules and the recorded process"
+    >
       <SeriesBarChart
         rows={volumes}
         xKey="stage"

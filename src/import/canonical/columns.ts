@@ -53,7 +53,15 @@ export const QUALIFICATION_COLUMNS: readonly (readonly [column: string, criterio
  * `tech_stack` is not in the SPEC's table but the account model has a `techStack` list; it is read
  * and written as one cell with items separated by `|`.
  */
-export const ACCOUNT_COLUMNS = ['id', 'name', 'industry', 'employees', 'annual_revenue', 'region', 'tech_stack'] as const;
+export const ACCOUNT_COLUMNS = [
+  'id',
+  'name',
+  'industry',
+  'employees',
+  'annual_revenue',
+  'region',
+  'tech_stack',
+] as const;
 
 export const LEAD_COLUMNS = [
   'id',
@@ -80,7 +88,11 @@ export const LEAD_COLUMNS = [
 export const LEAD_INPUT_COLUMNS = [...LEAD_COLUMNS, 'status'] as const;
 
 /** Lead status values that mean the lead was disqualified, lower-cased. */
-export const DISQUALIFIED_STATUSES: ReadonlySet<string> = new Set(['disqualified', 'closed - not converted', 'unqualified']);
+export const DISQUALIFIED_STATUSES: ReadonlySet<string> = new Set([
+  'disqualified',
+  'closed - not converted',
+  'unqualified',
+]);
 
 export const ACTIVITY_COLUMNS = ['lead_id', 'type', 'at', 'value'] as const;
 
@@ -126,7 +138,15 @@ export const TOUCH_COLUMNS = ['opportunity_id', 'lead_id', 'channel', 'at'] as c
  * `currency` and `fiscal_year_start_month` are plan settings carried on plan.csv rows (the first
  * non-empty value wins). A row with both `quarter` and `quota` empty carries settings only.
  */
-export const PLAN_COLUMNS = ['quarter', 'quota', 'currency', 'fiscal_year_start_month', 'segment', 'owner', 'team'] as const;
+export const PLAN_COLUMNS = [
+  'quarter',
+  'quota',
+  'currency',
+  'fiscal_year_start_month',
+  'segment',
+  'owner',
+  'team',
+] as const;
 
 /**
  * currency_rates.csv: the user's conversion rates, `rate` units of the plan currency per 1 unit of

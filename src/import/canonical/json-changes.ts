@@ -49,7 +49,8 @@ export function readChanges(f: JsonFile, raw: unknown): OpportunityChange[] {
     if (closeDate !== undefined) c.closeDate = closeDate;
     if (probability !== undefined) c.probability = probability;
     if (forecastCategory !== undefined) c.forecastCategory = forecastCategory;
-    if (Object.keys(c).length === 1) return f.tally.repair('history', preview(e), `history[${i}] dropped: it records no change`);
+    if (Object.keys(c).length === 1)
+      return f.tally.repair('history', preview(e), `history[${i}] dropped: it records no change`);
     out.push(c);
   });
   const sorted = [...out].sort((a, b) => a.at - b.at);

@@ -35,10 +35,13 @@ function parsedText<T>(parse: (t: string) => ValueResult<T>) {
 }
 
 /** A probability: a JSON number 0–1, or text such as "25%". */
-const probability = z.union([
-  z.number().refine((n) => n >= 0 && n <= 1, 'not a probability: expected a number from 0 to 1'),
-  parsedText(parseProbability),
-], { error: 'not a probability: expected a number from 0 to 1' });
+const probability = z.union(
+  [
+    z.number().refine((n) => n >= 0 && n <= 1, 'not a probability: expected a number from 0 to 1'),
+    parsedText(parseProbability),
+  ],
+  { error: 'not a probability: expected a number from 0 to 1' },
+);
 
 /** Copies the defined entries of `from` onto `to` (optional fields stay absent, not undefined). */
 function assignDefined<T extends object>(to: T, from: Partial<T>): T {
@@ -62,14 +65,23 @@ const accountShape = {
 };
 
 /** One account; `annualRevenue` in currency units → cents. */
-export function readAccount(f: JsonFile, raw: unknown, seen: Map<string, number>, row: number): AccountRecord | undefined {
+export function readAccount(
+  f: JsonFile,
+  raw: unknown,
+  seen: Map<string, number>,
+  row: number,
+): AccountRecord | undefined {
   const v = f.fields(raw, accountShape);
   if (!v || !isObject(raw)) return undefined;
   noteRounding(f, raw, 'annualRevenue');
   const custom = f.custom(raw, ACCOUNT_KEYS);
   checkDuplicate(f, v.id, seen, row);
   if (f.tally.isRejected || v.id === undefined) return undefined;
-  const a: AccountRecord = { id: v.id, techStack: (v.techStack ?? []).map((s) => s.trim()).filter((s) => s !== ''), custom };
+  const a: AccountRecord = {
+    id: v.id,
+    techStack: (v.techStack ?? []).map((s) => s.trim()).filter((s) => s !== ''),
+    custom,
+  };
   return assignDefined(a, {
     name: v.name,
     industry: v.industry,
@@ -95,11 +107,22 @@ const leadShape = {
 };
 
 /** One lead; its history is kept whole (repeats and backwards moves), `lead` implied at creation. */
-export function readLead(f: JsonFile, raw: unknown, refs: IdRefs, seen: Map<string, number>, row: number): LeadRecord | undefined {
+export function readLead(
+  f: JsonFile,
+  raw: unknown,
+  refs: IdRefs,
+  seen: Map<string, number>,
+  row: number,
+): LeadRecord | undefined {
   const v = f.fields(raw, leadShape);
   if (!v || !isObject(raw)) return undefined;
   const accountId = optionalRef(f, raw, 'accountId', refs.accounts, 'accounts');
-  const history = readHistory(f, raw.stageHistory, isLeadStage, 'expected lead, mql, sal, sql, sqo, won, lost, disqualified or recycled');
+  const history = readHistory(
+    f,
+    raw.stageHistory,
+    isLeadStage,
+    'expected lead, mql, sal, sql, sqo, won, lost, disqualified or recycled',
+  );
   const custom = f.custom(raw, LEAD_KEYS);
   checkDuplicate(f, v.id, seen, row);
   if (f.tally.isRejected || v.id === undefined || v.createdAt === undefined) return undefined;
@@ -108,7 +131,10 @@ export function readLead(f: JsonFile, raw: unknown, refs: IdRefs, seen: Map<stri
     ? history
     : [{ stage: 'lead' as const, at: v.createdAt }, ...history].sort((a, b) => a.at - b.at);
   const { id, createdAt, isBot, ...rest } = v;
-  return assignDefined<LeadRecord>({ id, createdAt, isBot: isBot ?? false, stageHistory, custom }, { ...rest, accountId });
+  return assignDefined<LeadRecord>(
+    { id, createdAt, isBot: isBot ?? false, stageHistory, custom },
+    { ...rest, accountId },
+  );
 }
 
 const activityShape = { leadId: req(idText), type: req(text), at: req(instant), value: opt(finite) };
@@ -172,7 +198,11 @@ export function readOpportunity(
   const { id, createdAt, status, amount: amountRead, ...rest } = v;
   let amount = amountRead;
   if (amount !== undefined && rest.currency === undefined && own(raw, 'currency') != null) {
-    f.tally.repair('amount', String(own(raw, 'amount')), 'its currency is unreadable: the amount is read as unknown rather than counted in another currency');
+    f.tally.repair(
+      'amount',
+      String(own(raw, 'amount')),
+      'its currency is unreadable: the amount is read as unknown rather than counted in another currency',
+    );
     amount = undefined;
   }
   if (f.tally.isRejected || id === undefined || createdAt === undefined || !status) return undefined;
@@ -197,9 +227,17 @@ export function readTouch(f: JsonFile, raw: unknown, refs: IdRefs): TouchRecord 
   if (opportunityId === undefined && leadId === undefined) {
     f.tally.reject('opportunityId', undefined, 'missing required field: opportunityId or leadId');
   } else if (!oppOk && !leadOk) {
-    f.tally.reject(opportunityId !== undefined ? 'opportunityId' : 'leadId', opportunityId ?? leadId, 'orphan reference: not found in opportunities or leads');
+    f.tally.reject(
+      opportunityId !== undefined ? 'opportunityId' : 'leadId',
+      opportunityId ?? leadId,
+      'orphan reference: not found in opportunities or leads',
+    );
   } else if (opportunityId !== undefined && !oppOk) {
-    f.tally.repair('opportunityId', opportunityId, `opportunityId "${opportunityId}" not found in opportunities: reference dropped`);
+    f.tally.repair(
+      'opportunityId',
+      opportunityId,
+      `opportunityId "${opportunityId}" not found in opportunities: reference dropped`,
+    );
     opportunityId = undefined;
   } else if (leadId !== undefined && !leadOk) {
     f.tally.repair('leadId', leadId, `leadId "${leadId}" not found in leads: reference dropped`);
@@ -221,10 +259,17 @@ export function readQuota(f: JsonFile, raw: unknown, seen: Map<string, number>, 
   noteRounding(f, raw, 'quota');
   f.noteUnknown(raw, QUOTA_KEYS);
   const slices = (['segment', 'owner', 'team'] as const).filter((d) => v[d] !== undefined && v[d].trim() !== '');
-  if (slices.length > 1) f.tally.reject(slices[1]!, v[slices[1]!], `a quota is for one slice: segment, owner or team, not ${slices.join(' and ')}`);
+  if (slices.length > 1)
+    f.tally.reject(
+      slices[1]!,
+      v[slices[1]!],
+      `a quota is for one slice: segment, owner or team, not ${slices.join(' and ')}`,
+    );
   const d = slices[0];
   const key = v.quarter === undefined ? undefined : d ? `${v.quarter} ${d} ${v[d]!.trim()}` : v.quarter;
   checkDuplicate(f, key, seen, row, 'quarter');
   if (f.tally.isRejected || v.quarter === undefined || v.quota === undefined) return undefined;
-  return d ? { quarter: v.quarter, quotaCents: v.quota, slice: { dimension: d, value: v[d]!.trim() } } : { quarter: v.quarter, quotaCents: v.quota };
+  return d
+    ? { quarter: v.quarter, quotaCents: v.quota, slice: { dimension: d, value: v[d]!.trim() } }
+    : { quarter: v.quarter, quotaCents: v.quota };
 }

@@ -10,7 +10,9 @@ import { ISO_HINT, parseCurrency, parseIsoInstant, parseQuarter, unitsToCents } 
 export const text = z.string({ error: 'expected text' });
 
 /** An id: text, or a whole number (many systems export numeric ids), kept as its decimal text. */
-export const idText = z.union([text, z.number().int().transform(String)], { error: 'expected an id (text or a whole number)' });
+export const idText = z.union([text, z.number().int().transform(String)], {
+  error: 'expected an id (text or a whole number)',
+});
 
 /** An ISO-8601 date or date-time string → epoch ms (UTC). */
 export const instant = z.string({ error: `expected a date string (${ISO_HINT})` }).transform((s, ctx) => {

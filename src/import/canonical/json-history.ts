@@ -39,13 +39,16 @@ export function readHistory<S extends string>(
   const events: StageEvent<S>[] = [];
   entries(f, 'stageHistory', raw).forEach((e, i) => {
     const p = stageEvent.safeParse(e);
-    if (!p.success) return f.tally.repair('stageHistory', preview(e), `stageHistory[${i}] dropped: ${firstIssue(p.error)}`);
+    if (!p.success)
+      return f.tally.repair('stageHistory', preview(e), `stageHistory[${i}] dropped: ${firstIssue(p.error)}`);
     const { stage, enteredAt } = p.data;
-    if (!isStage(stage)) return f.tally.repair('stageHistory', stage, `stageHistory[${i}] dropped: unknown stage (${stageHint})`);
+    if (!isStage(stage))
+      return f.tally.repair('stageHistory', stage, `stageHistory[${i}] dropped: unknown stage (${stageHint})`);
     events.push({ stage, at: enteredAt });
   });
   const sorted = [...events].sort((a, b) => a.at - b.at);
-  if (sorted.some((e, i) => e !== events[i])) f.tally.repair('stageHistory', undefined, 'stageHistory sorted by enteredAt');
+  if (sorted.some((e, i) => e !== events[i]))
+    f.tally.repair('stageHistory', undefined, 'stageHistory sorted by enteredAt');
   return sorted;
 }
 

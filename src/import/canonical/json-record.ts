@@ -33,7 +33,7 @@ export function own(o: JsonObject, key: string): unknown {
 
 /** Short text of a value for an issue: never the whole of a large object. */
 export function preview(v: unknown): string {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
@@ -119,10 +119,16 @@ export class JsonFile {
     this.tally.end();
     if (this.unknownAmounts > 0) this.report.warn(this.file, amountUnknownMessage(this.unknownAmounts, true));
     if (this.refused.size > 0) {
-      this.report.warn(this.file, `keys refused (reserved names), their values not imported: ${[...this.refused].join(', ')}`);
+      this.report.warn(
+        this.file,
+        `keys refused (reserved names), their values not imported: ${[...this.refused].join(', ')}`,
+      );
     }
     if (this.dropped.size > 0) {
-      this.report.warn(this.file, `keys not imported (these records carry no custom attributes): ${[...this.dropped].sort().join(', ')}`);
+      this.report.warn(
+        this.file,
+        `keys not imported (these records carry no custom attributes): ${[...this.dropped].sort().join(', ')}`,
+      );
     }
   }
 }

@@ -9,7 +9,13 @@ export interface IdRefs {
 }
 
 /** Rejects a record whose id an earlier kept record holds, naming both rows; else records the id. */
-export function checkDuplicate(f: JsonFile, id: string | undefined, seen: Map<string, number>, row: number, key = 'id'): void {
+export function checkDuplicate(
+  f: JsonFile,
+  id: string | undefined,
+  seen: Map<string, number>,
+  row: number,
+  key = 'id',
+): void {
   if (id === undefined) return;
   const first = seen.get(id);
   if (first !== undefined) {
@@ -53,5 +59,9 @@ export function requiredRef(
   target: string,
 ): void {
   if (id === undefined || ids?.has(id)) return;
-  f.tally.reject(key, id, `orphan reference: ${key} "${id}" not found in ${target}${ids ? '' : ' (the document has no such array)'}`);
+  f.tally.reject(
+    key,
+    id,
+    `orphan reference: ${key} "${id}" not found in ${target}${ids ? '' : ' (the document has no such array)'}`,
+  );
 }

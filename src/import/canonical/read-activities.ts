@@ -14,11 +14,19 @@ type NamedText = SourceFile;
 export function readActivities(file: NamedText, leadIds: IdSet, report: ReportBuilder): ActivityRecord[] {
   const table = openTable(file, ACTIVITIES_SPEC, report);
   const out: ActivityRecord[] = [];
-  eachRow(table, report.file(file.name), activityRow(leadIds, (a) => out.push(a)));
+  eachRow(
+    table,
+    report.file(file.name),
+    activityRow(leadIds, (a) => out.push(a)),
+  );
   return out;
 }
 
-export const ACTIVITIES_SPEC: TableSpec = { known: ACTIVITY_COLUMNS, required: ['lead_id', 'type', 'at'], keepsCustom: false };
+export const ACTIVITIES_SPEC: TableSpec = {
+  known: ACTIVITY_COLUMNS,
+  required: ['lead_id', 'type', 'at'],
+  keepsCustom: false,
+};
 
 /**
  * The rules of activities.csv for one row, shared by `readActivities` and the streaming reader:
@@ -46,7 +54,11 @@ export function readTouches(
 ): TouchRecord[] {
   const table = openTable(file, TOUCHES_SPEC, report);
   const out: TouchRecord[] = [];
-  eachRow(table, report.file(file.name), touchRow(refs, (t) => out.push(t)));
+  eachRow(
+    table,
+    report.file(file.name),
+    touchRow(refs, (t) => out.push(t)),
+  );
   return out;
 }
 
@@ -56,7 +68,10 @@ export const TOUCHES_SPEC: TableSpec = { known: TOUCH_COLUMNS, required: ['chann
  * The rules of touches.csv for one row, shared by `readTouches` and the streaming reader: each
  * accepted touch is handed to `emit`.
  */
-export function touchRow(refs: { opportunityIds: IdSet; leadIds: IdSet }, emit: (t: TouchRecord) => void): (r: RowReader) => void {
+export function touchRow(
+  refs: { opportunityIds: IdSet; leadIds: IdSet },
+  emit: (t: TouchRecord) => void,
+): (r: RowReader) => void {
   return (r) => {
     let opportunityId = r.text('opportunity_id');
     let leadId = r.text('lead_id');
@@ -72,12 +87,24 @@ export function touchRow(refs: { opportunityIds: IdSet; leadIds: IdSet }, emit: 
         opportunityId !== undefined && `opportunity_id "${opportunityId}" not found in opportunities.csv`,
         leadId !== undefined && `lead_id "${leadId}" not found in leads.csv`,
       ].filter(Boolean);
-      r.tally.reject(opportunityId !== undefined ? 'opportunity_id' : 'lead_id', opportunityId ?? leadId, `orphan reference: ${what.join(' and ')}`);
+      r.tally.reject(
+        opportunityId !== undefined ? 'opportunity_id' : 'lead_id',
+        opportunityId ?? leadId,
+        `orphan reference: ${what.join(' and ')}`,
+      );
     } else if (opportunityId !== undefined && !oppOk) {
-      r.tally.repair('opportunity_id', opportunityId, `opportunity_id "${opportunityId}" not found in opportunities.csv: reference dropped, lead kept`);
+      r.tally.repair(
+        'opportunity_id',
+        opportunityId,
+        `opportunity_id "${opportunityId}" not found in opportunities.csv: reference dropped, lead kept`,
+      );
       opportunityId = undefined;
     } else if (leadId !== undefined && !leadOk) {
-      r.tally.repair('lead_id', leadId, `lead_id "${leadId}" not found in leads.csv: reference dropped, opportunity kept`);
+      r.tally.repair(
+        'lead_id',
+        leadId,
+        `lead_id "${leadId}" not found in leads.csv: reference dropped, opportunity kept`,
+      );
       leadId = undefined;
     }
     if (r.rejected || channel === undefined || at === undefined) return;

@@ -90,7 +90,12 @@ export function readCanonicalTables(
 
   const accountsFile = get('accounts.csv');
   const accounts = accountsFile ? readAccounts(accountsFile, report) : [];
-  const accountIds = accountsFile ? namedIds(accounts.map((a) => a.id), baseName(accountsFile.name)) : undefined;
+  const accountIds = accountsFile
+    ? namedIds(
+        accounts.map((a) => a.id),
+        baseName(accountsFile.name),
+      )
+    : undefined;
 
   const leadsFile = get('leads.csv');
   // A streamed file's rows go straight into column stores; the others are read as row records.
@@ -100,11 +105,19 @@ export function readCanonicalTables(
     ? undefined
     : leadStore
       ? { has: (id: string) => leadStore.has(id), file: baseName(leadsFile.name) }
-      : namedIds(leads.map((l) => l.id), baseName(leadsFile.name));
+      : namedIds(
+          leads.map((l) => l.id),
+          baseName(leadsFile.name),
+        );
 
   const oppFile = get('opportunities.csv');
   const opportunities = oppFile ? readOpportunities(oppFile, { accountIds, leadIds }, report) : [];
-  const opportunityIds = oppFile ? namedIds(opportunities.map((o) => o.id), baseName(oppFile.name)) : undefined;
+  const opportunityIds = oppFile
+    ? namedIds(
+        opportunities.map((o) => o.id),
+        baseName(oppFile.name),
+      )
+    : undefined;
 
   const stagesFile = get('opportunity_stages.csv');
   if (stagesFile) readOpportunityStages(stagesFile, opportunities, report);
@@ -133,7 +146,10 @@ export function readCanonicalTables(
   const plan = planFile ? readPlan(planFile, report) : { quotas: [] };
 
   if (opts.currency !== undefined && plan.currency !== undefined && opts.currency !== plan.currency) {
-    report.warn(planFile?.name ?? 'plan.csv', `plan.csv declares ${plan.currency}; the chosen currency ${opts.currency} is used`);
+    report.warn(
+      planFile?.name ?? 'plan.csv',
+      `plan.csv declares ${plan.currency}; the chosen currency ${opts.currency} is used`,
+    );
   }
   const currency = opts.currency ?? plan.currency ?? 'USD';
   const ratesFile = get('currency_rates.csv');
@@ -165,17 +181,31 @@ export function readCanonicalTables(
     }
     if (touchStore) {
       streamed.touches = touchStore;
-      lazyArray(records, 'touches', () => touchStore!.toRecords(leadIdsOf(), opportunities.map((o) => o.id)));
+      lazyArray(records, 'touches', () =>
+        touchStore!.toRecords(
+          leadIdsOf(),
+          opportunities.map((o) => o.id),
+        ),
+      );
     }
     // Not enumerable: a copy of the record set (`{ ...records }`) takes the rows, not the columns.
-    Object.defineProperty(records, 'streamed', { value: streamed, enumerable: false, writable: true, configurable: true });
+    Object.defineProperty(records, 'streamed', {
+      value: streamed,
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
   }
   if (ratesFile) noteUnusedRates(records, ratesFile.name, report);
   return records;
 }
 
 /** Replaces `records[key]` by a property that makes the array on first use and keeps it. */
-function lazyArray<K extends 'leads' | 'activities' | 'touches'>(records: RecordSet, key: K, make: () => RecordSet[K]): void {
+function lazyArray<K extends 'leads' | 'activities' | 'touches'>(
+  records: RecordSet,
+  key: K,
+  make: () => RecordSet[K],
+): void {
   let value: RecordSet[K] | undefined;
   Object.defineProperty(records, key, {
     enumerable: true,
@@ -233,15 +263,31 @@ function streamTouches(
   report: ReportBuilder,
 ): TouchStore {
   const store = new TouchStore();
-  const row = (index: ReadonlyMap<string, number>, id: string | undefined) => (id === undefined ? -1 : (index.get(id) ?? -1));
-  streamRows(file, TOUCHES_SPEC, report, touchRow(refs, (t) => store.append(row(oppIndex, t.opportunityId), row(leadIndex, t.leadId), t.channel, t.at)));
+  const row = (index: ReadonlyMap<string, number>, id: string | undefined) =>
+    id === undefined ? -1 : (index.get(id) ?? -1);
+  streamRows(
+    file,
+    TOUCHES_SPEC,
+    report,
+    touchRow(refs, (t) => store.append(row(oppIndex, t.opportunityId), row(leadIndex, t.leadId), t.channel, t.at)),
+  );
   return store;
 }
 
 /** activities.csv as it streams by, into an ActivityStore (the rules are `activityRow`'s). */
-function streamActivities(file: StreamedSource, leadIds: IdSet, leadIndex: ReadonlyMap<string, number>, report: ReportBuilder): ActivityStore {
+function streamActivities(
+  file: StreamedSource,
+  leadIds: IdSet,
+  leadIndex: ReadonlyMap<string, number>,
+  report: ReportBuilder,
+): ActivityStore {
   const store = new ActivityStore();
-  streamRows(file, ACTIVITIES_SPEC, report, activityRow(leadIds, (a) => store.append(leadIndex.get(a.leadId) ?? -1, a.type, a.at, a.value)));
+  streamRows(
+    file,
+    ACTIVITIES_SPEC,
+    report,
+    activityRow(leadIds, (a) => store.append(leadIndex.get(a.leadId) ?? -1, a.type, a.at, a.value)),
+  );
   return store;
 }
 
@@ -249,6 +295,7 @@ function streamActivities(file: StreamedSource, leadIds: IdSet, leadIndex: Reado
 function noteUnusedRates(records: RecordSet, ratesFile: string, report: ReportBuilder): void {
   const used = new Set(currencyUses(records).map((u) => u.currency));
   for (const r of records.plan.currencyRates ?? []) {
-    if (!used.has(r.currency)) report.warn(ratesFile, `a rate for ${r.currency}, which no opportunity amount is in: kept, converts nothing`);
+    if (!used.has(r.currency))
+      report.warn(ratesFile, `a rate for ${r.currency}, which no opportunity amount is in: kept, converts nothing`);
   }
 }

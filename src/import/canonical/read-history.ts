@@ -29,27 +29,44 @@ function readChange(r: RowReader, at: number): RowChange {
   if (closeDate !== undefined) change.closeDate = closeDate;
   if (p !== undefined) {
     const probability = parseProbability(p);
-    if (probability === undefined) r.tally.repair('probability', p, 'not a probability (0–1, or a percentage like 25%): value dropped');
+    if (probability === undefined)
+      r.tally.repair('probability', p, 'not a probability (0–1, or a percentage like 25%): value dropped');
     else change.probability = probability;
   }
   if (category !== undefined) {
     const forecastCategory = parseForecastCategory(category);
-    if (forecastCategory === undefined) r.tally.repair('forecast_category', category, `unknown forecast category (${FORECAST_CATEGORY_HINT}): value dropped`);
+    if (forecastCategory === undefined)
+      r.tally.repair(
+        'forecast_category',
+        category,
+        `unknown forecast category (${FORECAST_CATEGORY_HINT}): value dropped`,
+      );
     else change.forecastCategory = forecastCategory;
   }
   const prevAmountCents = r.money('prev_amount', false);
   const prevCloseDate = r.date('prev_close_date', false);
-  return { change, ...(prevAmountCents !== undefined && { prevAmountCents }), ...(prevCloseDate !== undefined && { prevCloseDate }) };
+  return {
+    change,
+    ...(prevAmountCents !== undefined && { prevAmountCents }),
+    ...(prevCloseDate !== undefined && { prevCloseDate }),
+  };
 }
 
 const setsSomething = (c: OpportunityChange) =>
-  c.stage !== undefined || c.amountCents !== undefined || c.closeDate !== undefined || c.probability !== undefined || c.forecastCategory !== undefined;
+  c.stage !== undefined ||
+  c.amountCents !== undefined ||
+  c.closeDate !== undefined ||
+  c.probability !== undefined ||
+  c.forecastCategory !== undefined;
 
 /**
  * The value a deal had before its first recorded change of amount (or close date), from that
  * change's prev_ column, placed at the deal's creation; one that cannot be placed there is counted.
  */
-function priorValues(o: OpportunityRecord, rows: readonly RowChange[]): { changes: OpportunityChange[]; unplaced: number } {
+function priorValues(
+  o: OpportunityRecord,
+  rows: readonly RowChange[],
+): { changes: OpportunityChange[]; unplaced: number } {
   const prior: OpportunityChange = { at: o.createdAt };
   let unplaced = 0;
   const firstAmount = rows.find((x) => x.change.amountCents !== undefined);
@@ -78,7 +95,11 @@ function stageEntries(changes: readonly OpportunityChange[]): { stage: string; a
  * Reads opportunity_history.csv into `changes` of the opportunities read (each in time order; a
  * sort that changed anything is reported). A row that sets none of the fields is rejected.
  */
-export function readOpportunityHistory(file: SourceFile, opportunities: OpportunityRecord[], report: ReportBuilder): void {
+export function readOpportunityHistory(
+  file: SourceFile,
+  opportunities: OpportunityRecord[],
+  report: ReportBuilder,
+): void {
   const spec = { known: OPPORTUNITY_HISTORY_COLUMNS, required: ['opportunity_id', 'at'], keepsCustom: false };
   const table = openTable(file, spec, report);
   const byId = new Map(opportunities.map((o) => [o.id, o]));
@@ -90,7 +111,11 @@ export function readOpportunityHistory(file: SourceFile, opportunities: Opportun
     if (r.rejected || id === undefined || at === undefined) return;
     const row = readChange(r, at);
     if (!setsSomething(row.change)) {
-      r.tally.reject(undefined, undefined, 'the row records no stage, amount, close date, probability or forecast category');
+      r.tally.reject(
+        undefined,
+        undefined,
+        'the row records no stage, amount, close date, probability or forecast category',
+      );
       return;
     }
     const o = byId.get(id)!;
@@ -113,12 +138,21 @@ export function readOpportunityHistory(file: SourceFile, opportunities: Opportun
     }
   }
   if (reordered > 0) {
-    report.warn(file.name, `${reordered} opportunit${reordered === 1 ? "y's" : "ies'"} history was not in time order and was sorted by at`);
+    report.warn(
+      file.name,
+      `${reordered} opportunit${reordered === 1 ? "y's" : "ies'"} history was not in time order and was sorted by at`,
+    );
   }
   if (unplacedTotal > 0) {
-    report.warn(file.name, `${unplacedTotal} previous value${unplacedTotal === 1 ? '' : 's'} (prev_amount, prev_close_date) not used: the deal's created_at is not before its first change`);
+    report.warn(
+      file.name,
+      `${unplacedTotal} previous value${unplacedTotal === 1 ? '' : 's'} (prev_amount, prev_close_date) not used: the deal's created_at is not before its first change`,
+    );
   }
   if (stagesFromHistory > 0) {
-    report.warn(file.name, `the stage history of ${stagesFromHistory} opportunit${stagesFromHistory === 1 ? 'y' : 'ies'} was read from the stage changes of this file`);
+    report.warn(
+      file.name,
+      `the stage history of ${stagesFromHistory} opportunit${stagesFromHistory === 1 ? 'y' : 'ies'} was read from the stage changes of this file`,
+    );
   }
 }

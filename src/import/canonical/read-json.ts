@@ -27,7 +27,6 @@ const TOP_KEYS = new Set([
 /** Arrays the format expects; `touches` and `quotas` may be left out. */
 const EXPECTED_ARRAYS = ['accounts', 'leads', 'activities', 'opportunities'] as const;
 
-
 /** Runs `read` over one array of the document with its own tally; returns the records kept. */
 function eachRecord<T>(
   doc: JsonObject,
@@ -57,7 +56,13 @@ function eachRecord<T>(
 }
 
 /** A top-level setting: invalid values are reported and the default kept. */
-function setting<T>(doc: JsonObject, key: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, fileName: string, report: ReportBuilder): T | undefined {
+function setting<T>(
+  doc: JsonObject,
+  key: string,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  fileName: string,
+  report: ReportBuilder,
+): T | undefined {
   const v = own(doc, key);
   if (v === undefined || v === null) return undefined;
   const p = schema.safeParse(typeof v === 'string' ? v.trim() : v);
@@ -77,10 +82,17 @@ export function readCanonicalJson(
   fileName = 'dataset.json',
 ): { records: RecordSet; report: ImportReport } {
   const report = new ReportBuilder();
-  const fallbackName = fileName.split(/[\\/]/).pop()?.replace(/\.json$/i, '') || 'Imported dataset';
+  const fallbackName =
+    fileName
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/\.json$/i, '') || 'Imported dataset';
   const depth = jsonDepth(textIn);
   if (depth > MAX_JSON_DEPTH) {
-    report.warn(fileName, `nested more than ${MAX_JSON_DEPTH} levels deep (the canonical JSON nests 5): refused, nothing was read`);
+    report.warn(
+      fileName,
+      `nested more than ${MAX_JSON_DEPTH} levels deep (the canonical JSON nests 5): refused, nothing was read`,
+    );
     return { records: emptyRecordSet(fallbackName), report: report.build() };
   }
   let doc: unknown;
@@ -102,13 +114,17 @@ export function readCanonicalJson(
   const seen = () => new Map<string, number>();
 
   const accountsSeen = seen();
-  const accounts = eachRecord(doc, 'accounts', fileName, report, (f, raw, row) => readAccount(f, raw, accountsSeen, row));
+  const accounts = eachRecord(doc, 'accounts', fileName, report, (f, raw, row) =>
+    readAccount(f, raw, accountsSeen, row),
+  );
   refs.accounts = ids(accounts);
   const leadsSeen = seen();
   const leads = eachRecord(doc, 'leads', fileName, report, (f, raw, row) => readLead(f, raw, refs, leadsSeen, row));
   refs.leads = ids(leads);
   const oppSeen = seen();
-  const opps = eachRecord(doc, 'opportunities', fileName, report, (f, raw, row) => readOpportunity(f, raw, refs, oppSeen, row));
+  const opps = eachRecord(doc, 'opportunities', fileName, report, (f, raw, row) =>
+    readOpportunity(f, raw, refs, oppSeen, row),
+  );
   const opportunities = opps?.map((o) => o.record);
   refs.opportunities = ids(opportunities);
   const activities = eachRecord(doc, 'activities', fileName, report, (f, raw) => readActivity(f, raw, refs));
@@ -120,7 +136,9 @@ export function readCanonicalJson(
   const name = setting(doc, 'name', text.min(1), fileName, report);
   const currency = setting(doc, 'currency', currencySchema, fileName, report) ?? 'USD';
   const ratesSeen = seen();
-  const rates = eachRecord(doc, 'currencyRates', fileName, report, (f, raw, row) => readJsonRate(f, raw, ratesSeen, row, currency));
+  const rates = eachRecord(doc, 'currencyRates', fileName, report, (f, raw, row) =>
+    readJsonRate(f, raw, ratesSeen, row, currency),
+  );
   const records: RecordSet = {
     name: name ?? fallbackName,
     plan: {

@@ -78,7 +78,11 @@ export function leadRows(
       let at = r.date(column, false);
       if (at !== undefined && createdAt !== undefined && beforeCreation(at, createdAt) !== undefined) {
         // A stage entered before the lead existed would give a negative time in stage.
-        r.tally.repair(column, r.raw(column), `${column} is before created_at: the stage is kept, entered at created_at`);
+        r.tally.repair(
+          column,
+          r.raw(column),
+          `${column} is before created_at: the stage is kept, entered at created_at`,
+        );
         at = createdAt;
       }
       if (at !== undefined) dates.push({ stage, at });
@@ -123,7 +127,12 @@ export function readLeads(file: SourceFile, accountIds: IdSet, report: ReportBui
   return out;
 }
 
-function reportStatuses(fileName: string, disqualifiedBy: Map<string, number>, otherStatus: Map<string, number>, report: ReportBuilder): void {
+function reportStatuses(
+  fileName: string,
+  disqualifiedBy: Map<string, number>,
+  otherStatus: Map<string, number>,
+  report: ReportBuilder,
+): void {
   const list = (m: Map<string, number>) =>
     [...m]
       .sort((a, b) => b[1] - a[1])

@@ -51,7 +51,11 @@ export function readOpportunities(
     const currencyText = r.text('currency');
     const currency = currencyText === undefined ? undefined : parseCurrencyCode(currencyText);
     if (currency?.ok === false && amountCents !== undefined) {
-      r.tally.repair('currency', currencyText, `${currency.reason}: the amount is read as unknown rather than counted in another currency`);
+      r.tally.repair(
+        'currency',
+        currencyText,
+        `${currency.reason}: the amount is read as unknown rather than counted in another currency`,
+      );
       amountCents = undefined;
     } else if (currency?.ok === false) r.tally.repair('currency', currencyText, `${currency.reason}: value dropped`);
     const probability = r.value('probability', parseProbability);
@@ -99,7 +103,11 @@ export function amountUnknownMessage(count: number, hasColumn: boolean): string 
  * backwards moves and same-instant entries survive as recorded. A sort that changed anything is
  * reported as a file-level warning.
  */
-export function readOpportunityStages(file: NamedText, opportunities: OpportunityRecord[], report: ReportBuilder): void {
+export function readOpportunityStages(
+  file: NamedText,
+  opportunities: OpportunityRecord[],
+  report: ReportBuilder,
+): void {
   const spec = { known: OPPORTUNITY_STAGE_COLUMNS, required: OPPORTUNITY_STAGE_COLUMNS, keepsCustom: false };
   const table = openTable(file, spec, report);
   const byId = new Map(opportunities.map((o) => [o.id, o]));
@@ -120,6 +128,9 @@ export function readOpportunityStages(file: NamedText, opportunities: Opportunit
     }
   }
   if (reordered > 0) {
-    report.warn(file.name, `${reordered} opportunit${reordered === 1 ? "y's" : "ies'"} stage history was not in time order and was sorted by entered_at`);
+    report.warn(
+      file.name,
+      `${reordered} opportunit${reordered === 1 ? "y's" : "ies'"} stage history was not in time order and was sorted by entered_at`,
+    );
   }
 }

@@ -58,18 +58,28 @@ export function readPlan(file: SourceFile, report: ReportBuilder): PlanRead {
     if (blank('quarter') && blank('quota') && !(blank('currency') && blank('fiscal_year_start_month'))) return;
     const label = r.required('quarter');
     const quarter = label === undefined ? undefined : parseQuarter(label);
-    if (label !== undefined && quarter === undefined) r.tally.reject('quarter', label, 'not a quarter label: expected e.g. 2026-Q1');
-    else if (label !== undefined && quarter !== label) r.tally.repair('quarter', label, `quarter written as ${quarter}`);
+    if (label !== undefined && quarter === undefined)
+      r.tally.reject('quarter', label, 'not a quarter label: expected e.g. 2026-Q1');
+    else if (label !== undefined && quarter !== label)
+      r.tally.repair('quarter', label, `quarter written as ${quarter}`);
     const quotaCents = r.money('quota', true);
     const slices = SLICE_COLUMNS.filter((c) => r.text(c) !== undefined);
-    if (slices.length > 1) r.tally.reject(slices[1]!, r.raw(slices[1]!), `a quota row is for one slice: segment, owner or team, not ${slices.join(' and ')}`);
+    if (slices.length > 1)
+      r.tally.reject(
+        slices[1]!,
+        r.raw(slices[1]!),
+        `a quota row is for one slice: segment, owner or team, not ${slices.join(' and ')}`,
+      );
     const dimension = slices[0];
     const value = dimension === undefined ? undefined : r.text(dimension);
     const key = quarter === undefined ? undefined : dimension ? `${quarter} ${dimension} ${value}` : quarter;
-    if (slices.length <= 1 && key !== undefined && firstRow.has(key)) r.duplicate('quarter', dimension ? `${quarter} (${dimension} ${value})` : quarter!, firstRow.get(key)!);
+    if (slices.length <= 1 && key !== undefined && firstRow.has(key))
+      r.duplicate('quarter', dimension ? `${quarter} (${dimension} ${value})` : quarter!, firstRow.get(key)!);
     if (r.rejected || quarter === undefined || quotaCents === undefined || key === undefined) return;
     firstRow.set(key, r.row);
-    quotas.push(dimension && value !== undefined ? { quarter, quotaCents, slice: { dimension, value } } : { quarter, quotaCents });
+    quotas.push(
+      dimension && value !== undefined ? { quarter, quotaCents, slice: { dimension, value } } : { quarter, quotaCents },
+    );
   });
   const out: PlanRead = { quotas };
   if (currency.value !== undefined) out.currency = currency.value;

@@ -28,7 +28,11 @@ function readRate(r: RowReader): number | undefined {
  * is the plan currency with a rate other than 1 (the plan currency's own row, at 1, is kept out).
  */
 export function readCurrencyRates(file: SourceFile, planCurrency: string, report: ReportBuilder): CurrencyRate[] {
-  const table = openTable(file, { known: CURRENCY_RATE_COLUMNS, required: ['currency', 'rate'], keepsCustom: false }, report);
+  const table = openTable(
+    file,
+    { known: CURRENCY_RATE_COLUMNS, required: ['currency', 'rate'], keepsCustom: false },
+    report,
+  );
   const out: CurrencyRate[] = [];
   const firstRow = new Map<string, number>();
   eachRow(table, report.file(file.name), (r) => {

@@ -55,7 +55,12 @@ export class RowReader {
    * Starts data row `row` with its cells, parse errors and notes given (a streamed file's rows are
    * not held by the table); see `begin`.
    */
-  start(row: number, cells: readonly string[], errors: readonly CsvError[] | undefined, notes: readonly RowNote[] | undefined): boolean {
+  start(
+    row: number,
+    cells: readonly string[],
+    errors: readonly CsvError[] | undefined,
+    notes: readonly RowNote[] | undefined,
+  ): boolean {
     const { table, tally } = this;
     this.rowNumber = row;
     this.cells = cells;
@@ -74,12 +79,20 @@ export class RowReader {
     if (n > width) {
       const extra = this.cells.slice(width);
       if (extra.every((v) => v.trim() === '')) {
-        tally.repair(undefined, undefined, `row has ${n} fields, header has ${width}: the extra empty fields were ignored`);
+        tally.repair(
+          undefined,
+          undefined,
+          `row has ${n} fields, header has ${width}: the extra empty fields were ignored`,
+        );
       } else {
         tally.reject(undefined, extra.join(','), `row has ${n} fields, header has ${width}: values are likely shifted`);
       }
     } else if (n < width) {
-      tally.repair(undefined, undefined, `row has ${n} fields, header has ${width}: the missing trailing fields were read as empty`);
+      tally.repair(
+        undefined,
+        undefined,
+        `row has ${n} fields, header has ${width}: the missing trailing fields were read as empty`,
+      );
     }
     return !tally.isRejected;
   }
@@ -225,13 +238,21 @@ export class RowReader {
     const t = this.id(column);
     if (t === undefined) return undefined;
     if (ids?.has(t)) return t;
-    this.tally.reject(column, t, `orphan reference: ${column} "${t}" not found in ${ids?.file ?? target}${ids ? '' : ' (no such file in the folder)'}`);
+    this.tally.reject(
+      column,
+      t,
+      `orphan reference: ${column} "${t}" not found in ${ids?.file ?? target}${ids ? '' : ' (no such file in the folder)'}`,
+    );
     return undefined;
   }
 
   /** Rejects the row as a duplicate of an earlier kept row, naming both rows. */
   duplicate(column: string, value: string, firstRow: number): void {
-    this.tally.reject(column, value, `duplicate ${column} "${value}": rows ${firstRow} and ${this.rowNumber} (row ${firstRow} kept)`);
+    this.tally.reject(
+      column,
+      value,
+      `duplicate ${column} "${value}": rows ${firstRow} and ${this.rowNumber} (row ${firstRow} kept)`,
+    );
   }
 
   /** Custom attributes: every non-empty custom cell, verbatim. */

@@ -50,7 +50,12 @@ export interface StreamedSource {
   readonly parsed: CsvTable;
   readonly notes?: undefined;
   readonly stream: (
-    visit: (row: number, cells: readonly string[], errors: readonly CsvError[] | undefined, notes: readonly RowNote[] | undefined) => boolean,
+    visit: (
+      row: number,
+      cells: readonly string[],
+      errors: readonly CsvError[] | undefined,
+      notes: readonly RowNote[] | undefined,
+    ) => boolean,
   ) => void;
 }
 
@@ -70,13 +75,10 @@ function uniqueName(name: string, taken: ReadonlySet<string>): string {
 }
 
 /** Parses a canonical CSV file and resolves its header; see `CanonicalTable`. */
-export function openTable(
-  file: SourceFile,
-  spec: TableSpec,
-  report: ReportBuilder,
-): CanonicalTable {
+export function openTable(file: SourceFile, spec: TableSpec, report: ReportBuilder): CanonicalTable {
   const csv = 'parsed' in file ? file.parsed : parseCsv(file.text, { delimiter: ',' });
-  const notes = 'parsed' in file ? (file.notes ?? new Map<number, readonly RowNote[]>()) : new Map<number, readonly RowNote[]>();
+  const notes =
+    'parsed' in file ? (file.notes ?? new Map<number, readonly RowNote[]>()) : new Map<number, readonly RowNote[]>();
   const warn = (m: string) => report.warn(file.name, m);
   const rowErrors = new Map<number, CsvError[]>();
   for (const e of csv.errors) {
@@ -119,7 +121,8 @@ export function openTable(
     const base = name === '' ? `column_${index + 1}` : name;
     const kept = uniqueName(base, customNames);
     if (name === '') warn(`column ${index + 1} has no name; kept as custom attribute "${kept}"`);
-    else if (kept !== name) warn(`column ${index + 1} "${name}" repeats an earlier column; kept as custom attribute "${kept}"`);
+    else if (kept !== name)
+      warn(`column ${index + 1} "${name}" repeats an earlier column; kept as custom attribute "${kept}"`);
     custom.push([kept, index]);
     customNames.add(kept);
   });

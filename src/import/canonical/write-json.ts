@@ -48,8 +48,14 @@ export function toCanonicalJson(rs: RecordSet): JsonObject {
     name: rs.name,
     currency: rs.plan.currency,
     fiscalYearStartMonth: rs.plan.fiscalYearStartMonth,
-    quotas: rs.plan.quotas.map((q) => ({ quarter: q.quarter, quota: centsToUnits(q.quotaCents), ...(q.slice ? { [q.slice.dimension]: q.slice.value } : {}) })),
-    ...(rs.plan.currencyRates?.length ? { currencyRates: rs.plan.currencyRates.map((r) => ({ currency: r.currency, rate: r.rate })) } : {}),
+    quotas: rs.plan.quotas.map((q) => ({
+      quarter: q.quarter,
+      quota: centsToUnits(q.quotaCents),
+      ...(q.slice ? { [q.slice.dimension]: q.slice.value } : {}),
+    })),
+    ...(rs.plan.currencyRates?.length
+      ? { currencyRates: rs.plan.currencyRates.map((r) => ({ currency: r.currency, rate: r.rate })) }
+      : {}),
     accounts: rs.accounts.map((a) =>
       withCustom(
         {

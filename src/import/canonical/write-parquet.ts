@@ -117,7 +117,13 @@ const isInstantColumn = (name: string) => /(?:^at|_at|_date)$/.test(name);
  */
 export function csvToParquet(text: string, known: readonly string[] = []): Uint8Array {
   const { header, rows } = parseCsv(text, { delimiter: ',' });
-  const columns = header.map((name, i) => ({ name, ...typedColumn(rows.map((r) => r[i] ?? ''), known.includes(name) && isInstantColumn(name)) }));
+  const columns = header.map((name, i) => ({
+    name,
+    ...typedColumn(
+      rows.map((r) => r[i] ?? ''),
+      known.includes(name) && isInstantColumn(name),
+    ),
+  }));
   const schema: SchemaElement[] = [
     { name: 'root', num_children: columns.length },
     ...columns.map((c): SchemaElement => ({ name: c.name, repetition_type: 'OPTIONAL', ...ELEMENTS[c.type] })),
@@ -132,7 +138,10 @@ export function csvToParquet(text: string, known: readonly string[] = []): Uint8
 
 /** The canonical CSV files (`leads.csv` → text) as `<folder>/leads.parquet` … in one zip; deterministic. */
 export function zipParquetFolder(folder: string, files: Readonly<Record<string, string>>): Uint8Array {
-  const entries: Record<string, [Uint8Array, { mtime: Date; level: 0 }]> = Object.create(null) as Record<string, [Uint8Array, { mtime: Date; level: 0 }]>;
+  const entries: Record<string, [Uint8Array, { mtime: Date; level: 0 }]> = Object.create(null) as Record<
+    string,
+    [Uint8Array, { mtime: Date; level: 0 }]
+  >;
   const mtime = new Date(Date.UTC(2000, 0, 1));
   // Parquet pages are compressed already: stored in the zip as they are.
   for (const [name, text] of Object.entries(files)) {
@@ -141,5 +150,3 @@ export function zipParquetFolder(folder: string, files: Readonly<Record<string, 
   }
   return zipSync(entries);
 }
-
-

@@ -42,7 +42,9 @@ function customColumns(rows: readonly { custom: CustomAttributes }[], known: rea
   const names = new Set<string>();
   for (const r of rows) for (const k of Object.keys(r.custom)) names.add(k);
   return [...names]
-    .filter((k) => k !== '' && k.trim() === k && !knownSet.has(k.toLowerCase()) && !REFUSED_HEADERS.has(k.toLowerCase()))
+    .filter(
+      (k) => k !== '' && k.trim() === k && !knownSet.has(k.toLowerCase()) && !REFUSED_HEADERS.has(k.toLowerCase()),
+    )
     .sort();
 }
 
@@ -133,7 +135,12 @@ function planRows(rs: RecordSet): string[][] {
   if (rs.plan.quotas.length === 0) return [['', '', ...settings]];
   const sliced = hasSlices(rs);
   const slice = (q: QuotaRecord, d: 'segment' | 'owner' | 'team') => (q.slice?.dimension === d ? q.slice.value : '');
-  return rs.plan.quotas.map((q) => [q.quarter, formatCents(q.quotaCents), ...settings, ...(sliced ? [slice(q, 'segment'), slice(q, 'owner'), slice(q, 'team')] : [])]);
+  return rs.plan.quotas.map((q) => [
+    q.quarter,
+    formatCents(q.quotaCents),
+    ...settings,
+    ...(sliced ? [slice(q, 'segment'), slice(q, 'owner'), slice(q, 'team')] : []),
+  ]);
 }
 
 /** Whether any quota is for a slice: only then does plan.csv carry the slice columns. */
@@ -161,7 +168,12 @@ export function writeCanonicalCsv(rs: RecordSet): Record<string, string> {
     'opportunity_history.csv': encodeCsv(OPPORTUNITY_HISTORY_COLUMNS, historyRows(rs)),
     'activities.csv': encodeCsv(
       ACTIVITY_COLUMNS,
-      rs.activities.map((a) => [a.leadId, a.type, formatInstant(a.at), a.value === undefined ? '' : formatNumber(a.value)]),
+      rs.activities.map((a) => [
+        a.leadId,
+        a.type,
+        formatInstant(a.at),
+        a.value === undefined ? '' : formatNumber(a.value),
+      ]),
     ),
     'touches.csv': encodeCsv(
       TOUCH_COLUMNS,
@@ -169,7 +181,12 @@ export function writeCanonicalCsv(rs: RecordSet): Record<string, string> {
     ),
     'plan.csv': encodeCsv(hasSlices(rs) ? PLAN_COLUMNS : PLAN_COLUMNS.slice(0, 4), planRows(rs)),
     ...(rs.plan.currencyRates?.length
-      ? { 'currency_rates.csv': encodeCsv(CURRENCY_RATE_COLUMNS, rs.plan.currencyRates.map((r) => [r.currency, formatNumber(r.rate)])) }
+      ? {
+          'currency_rates.csv': encodeCsv(
+            CURRENCY_RATE_COLUMNS,
+            rs.plan.currencyRates.map((r) => [r.currency, formatNumber(r.rate)]),
+          ),
+        }
       : {}),
   };
 }

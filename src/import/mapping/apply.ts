@@ -52,12 +52,20 @@ interface FieldPlan {
   readonly dateFormat?: DateFormat | 'ambiguous' | 'skip';
 }
 
-function planDates(field: string, sourceName: string, column: readonly string[], tm: TableMapping, warnings: string[]): FieldPlan['dateFormat'] {
+function planDates(
+  field: string,
+  sourceName: string,
+  column: readonly string[],
+  tm: TableMapping,
+  warnings: string[],
+): FieldPlan['dateFormat'] {
   const detected = detectDateFormat(column);
   if (detected === 'iso' || detected === 'empty' || detected === 'unknown') return detected === 'iso' ? 'iso' : 'skip';
   if (detected === 'ambiguous') {
     if (tm.dateFormat === 'mdy' || tm.dateFormat === 'dmy') {
-      warnings.push(`column "${sourceName}" → ${field}: dates read as ${DATE_FORMAT_LABEL[tm.dateFormat]}, as the mapping says`);
+      warnings.push(
+        `column "${sourceName}" → ${field}: dates read as ${DATE_FORMAT_LABEL[tm.dateFormat]}, as the mapping says`,
+      );
       return tm.dateFormat;
     }
     warnings.push(
@@ -127,7 +135,9 @@ export function planTableMapping(
   const decimal = tm.decimal ?? opts.decimal;
   const used = new Set<number>();
   const plans: FieldPlan[] = [];
-  const valueMaps = new Map(tm.values.map(([f, pairs]) => [f, new Map(pairs.map(([a, b]) => [a.trim().toLowerCase(), b]))]));
+  const valueMaps = new Map(
+    tm.values.map(([f, pairs]) => [f, new Map(pairs.map(([a, b]) => [a.trim().toLowerCase(), b]))]),
+  );
   const defaults = new Map(tm.defaults);
   const seenFields = new Set<string>();
   for (const [field, sourceName] of tm.columns) {
@@ -150,7 +160,10 @@ export function planTableMapping(
       sourceName,
       values: valueMaps.get(field),
       fallback: defaults.get(field),
-      dateFormat: fieldKind(field) === 'date' && source !== undefined ? planDates(field, sourceName, column, tm, warnings) : undefined,
+      dateFormat:
+        fieldKind(field) === 'date' && source !== undefined
+          ? planDates(field, sourceName, column, tm, warnings)
+          : undefined,
     });
   }
   for (const [field, value] of defaults) {
@@ -180,9 +193,10 @@ export function planTableMapping(
     taken.add(out.toLowerCase());
     customs.push([out, i]);
   });
-  for (const [lower, i] of index) if (used.has(i) && source.header.filter((h) => h.trim().toLowerCase() === lower).length > 1) {
-    warnings.push(`column "${source.header[i]!.trim()}" appears more than once; the first (column ${i + 1}) is used`);
-  }
+  for (const [lower, i] of index)
+    if (used.has(i) && source.header.filter((h) => h.trim().toLowerCase() === lower).length > 1) {
+      warnings.push(`column "${source.header[i]!.trim()}" appears more than once; the first (column ${i + 1}) is used`);
+    }
 
   const header = [...plans.map((p) => p.field), ...customs.map(([n]) => n)];
   const width = source.header.length;
@@ -191,16 +205,30 @@ export function planTableMapping(
     if (cells.length > width) {
       const extra = cells.slice(width);
       if (extra.some((v) => v.trim() !== '')) {
-        note(row, { value: extra.join(','), reason: `row has ${cells.length} fields, header has ${width}: values are likely shifted`, outcome: 'rejected' });
-      } else note(row, { reason: `row has ${cells.length} fields, header has ${width}: the extra empty fields were ignored` });
+        note(row, {
+          value: extra.join(','),
+          reason: `row has ${cells.length} fields, header has ${width}: values are likely shifted`,
+          outcome: 'rejected',
+        });
+      } else
+        note(row, {
+          reason: `row has ${cells.length} fields, header has ${width}: the extra empty fields were ignored`,
+        });
     } else if (cells.length < width) {
-      note(row, { reason: `row has ${cells.length} fields, header has ${width}: the missing trailing fields were read as empty` });
+      note(row, {
+        reason: `row has ${cells.length} fields, header has ${width}: the missing trailing fields were read as empty`,
+      });
     }
     const out = plans.map((p) => {
       let v = p.source === undefined ? '' : (cells[p.source] ?? '');
       if (v.trim() === '') {
         if (p.fallback !== undefined) {
-          if (p.source !== undefined) note(row, { column: p.field, value: v, reason: `${p.sourceName} empty: "${p.fallback}" used, as the mapping says` });
+          if (p.source !== undefined)
+            note(row, {
+              column: p.field,
+              value: v,
+              reason: `${p.sourceName} empty: "${p.fallback}" used, as the mapping says`,
+            });
           return p.fallback;
         }
         return v;
@@ -215,7 +243,12 @@ export function planTableMapping(
         if (ms === undefined) return v;
         if (opts.now !== undefined && !FUTURE_ALLOWED.has(p.field) && ms > opts.now + DAY_MS) {
           const required = p.field === 'created_at' || p.field === 'at' || p.field === 'entered_at';
-          note(row, { column: p.field, value: v, reason: `${p.field} ${isoOf(ms).slice(0, 10)} is in the future (after the import date)${required ? '' : ': date dropped'}`, outcome: required ? 'rejected' : 'repaired' });
+          note(row, {
+            column: p.field,
+            value: v,
+            reason: `${p.field} ${isoOf(ms).slice(0, 10)} is in the future (after the import date)${required ? '' : ': date dropped'}`,
+            outcome: required ? 'rejected' : 'repaired',
+          });
           return '';
         }
         if (p.dateFormat !== 'iso') v = isoOf(ms);

@@ -4,7 +4,21 @@ import { targetFile, type Target } from './schema';
 
 export type FieldKind = 'date' | 'money' | 'number' | 'text';
 
-const DATE_FIELDS = new Set(['created_at', 'close_date', 'prev_close_date', 'entered_at', 'at', 'mql_at', 'sal_at', 'sql_at', 'sqo_at', 'won_at', 'lost_at', 'disqualified_at', 'recycled_at']);
+const DATE_FIELDS = new Set([
+  'created_at',
+  'close_date',
+  'prev_close_date',
+  'entered_at',
+  'at',
+  'mql_at',
+  'sal_at',
+  'sql_at',
+  'sqo_at',
+  'won_at',
+  'lost_at',
+  'disqualified_at',
+  'recycled_at',
+]);
 const MONEY_FIELDS = new Set(['amount', 'prev_amount', 'annual_revenue', 'quota']);
 const NUMBER_FIELDS = new Set(['employees', 'value', 'fiscal_year_start_month', 'rate']);
 

@@ -39,8 +39,16 @@ const SYNONYMS: Readonly<Record<string, Readonly<Record<string, readonly string[
     annual_revenue: ['revenue', 'annualrevenue'],
     region: ['officelocation', 'region', 'country', 'location'],
   },
-  activities: { lead_id: ['leadid', 'contactid'], type: ['activitytype', 'type', 'event'], at: ['date', 'timestamp', 'occurredat'] },
-  opportunity_stages: { opportunity_id: ['opportunityid', 'dealid'], stage: ['stagename', 'stage'], entered_at: ['createddate', 'date', 'enteredat'] },
+  activities: {
+    lead_id: ['leadid', 'contactid'],
+    type: ['activitytype', 'type', 'event'],
+    at: ['date', 'timestamp', 'occurredat'],
+  },
+  opportunity_stages: {
+    opportunity_id: ['opportunityid', 'dealid'],
+    stage: ['stagename', 'stage'],
+    entered_at: ['createddate', 'date', 'enteredat'],
+  },
   touches: { channel: ['channel', 'campaign', 'source'], at: ['date', 'timestamp'] },
   plan: { quarter: ['quarter', 'period'], quota: ['quota', 'target'] },
 };
@@ -81,11 +89,18 @@ export function distinctValues(rows: readonly (readonly string[])[], column: num
     const v = (r[column] ?? '').trim();
     if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, max).map(([v]) => v);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, max)
+    .map(([v]) => v);
 }
 
 /** The proposal for one file: see the module comment. */
-export function proposeTableMapping(file: string, header: readonly string[], rows: readonly (readonly string[])[]): TableMapping {
+export function proposeTableMapping(
+  file: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): TableMapping {
   let best: { target: Target; columns: [string, string][]; score: number } = { target: 'skip', columns: [], score: 0 };
   for (const target of TARGETS) {
     const columns = columnsFor(target, header);

@@ -25,7 +25,10 @@ export const tableMappingSchema = z.strictObject({
   /** [canonical column, source column] pairs; a source column may feed several fields. */
   columns: z.array(pair).max(200),
   /** Value maps: [canonical column, [[source value, canonical value], …]]; matched case-insensitively. */
-  values: z.array(z.tuple([z.string().max(200), z.array(pair).max(500)])).max(50).default([]),
+  values: z
+    .array(z.tuple([z.string().max(200), z.array(pair).max(500)]))
+    .max(50)
+    .default([]),
   /** [canonical column, value] used when the source cell is empty (reported as a repair). */
   defaults: z.array(pair).max(50).default([]),
   /** Date format for columns whose dates read both ways (03/04/2025); never guessed. */
@@ -47,5 +50,11 @@ export type Mapping = z.output<typeof mappingSchema>;
 export function parseMapping(json: unknown): { ok: true; mapping: Mapping } | { ok: false; error: string } {
   const r = mappingSchema.safeParse(json);
   if (r.success) return { ok: true, mapping: r.data };
-  return { ok: false, error: r.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+  return {
+    ok: false,
+    error: r.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; '),
+  };
 }

@@ -75,8 +75,14 @@ export function hubspotPreset(files: readonly ParsedFile[]): PresetResult {
         ['forecast_category', 'Forecast category'],
       ]);
       columns.push(['stage', stage], ['status', stage]);
-      tables.push({ file, mapping: { file: file.name, target: 'opportunities', columns, values: [['status', DEAL_STATUS]], defaults: [] } });
-    } else if (pick(h, 'Lifecycle Stage', 'Email', 'Contact ID') !== undefined && pick(h, 'Deal Name', 'Deal ID', 'Amount') === undefined) {
+      tables.push({
+        file,
+        mapping: { file: file.name, target: 'opportunities', columns, values: [['status', DEAL_STATUS]], defaults: [] },
+      });
+    } else if (
+      pick(h, 'Lifecycle Stage', 'Email', 'Contact ID') !== undefined &&
+      pick(h, 'Deal Name', 'Deal ID', 'Amount') === undefined
+    ) {
       const columns = pairs(h, [
         ['id', 'Record ID', 'Contact ID'],
         ['created_at', 'Create Date', 'Created Date'],
@@ -96,7 +102,10 @@ export function hubspotPreset(files: readonly ParsedFile[]): PresetResult {
       ]);
       tables.push({ file, mapping: { file: file.name, target: 'leads', columns, values: [], defaults: [] } });
     } else {
-      warnings.push([file.name, 'not read by the HubSpot preset (no "Deal Stage", "Lifecycle Stage" or "Email" column): map its columns on the mapping screen']);
+      warnings.push([
+        file.name,
+        'not read by the HubSpot preset (no "Deal Stage", "Lifecycle Stage" or "Email" column): map its columns on the mapping screen',
+      ]);
       unread.push(file);
     }
   }

@@ -61,7 +61,19 @@ const REPORT_LABELS = [
   'Account Owner',
 ];
 /** Labels Salesforce report exports share with other tools. */
-const COMMON_LABELS = ['Account ID', 'Account Name', 'Contact ID', 'Stage', 'Close Date', 'Created Date', 'Lead Source', 'Amount', 'Type', 'Age', 'Next Step'];
+const COMMON_LABELS = [
+  'Account ID',
+  'Account Name',
+  'Contact ID',
+  'Stage',
+  'Close Date',
+  'Created Date',
+  'Lead Source',
+  'Amount',
+  'Type',
+  'Age',
+  'Next Step',
+];
 
 export type SalesforceKind =
   | 'leads'
@@ -85,7 +97,11 @@ export function hasReportLabels(header: readonly string[]): boolean {
 /** Whether a header carries Salesforce API field names. */
 export function hasApiNames(header: readonly string[]): boolean {
   const h = new Set(header.map((x) => x.trim()));
-  return h.has('StageName') || (h.has('Id') && (h.has('IsDeleted') || h.has('SystemModstamp'))) || (h.has('IsConverted') && h.has('LeadSource'));
+  return (
+    h.has('StageName') ||
+    (h.has('Id') && (h.has('IsDeleted') || h.has('SystemModstamp'))) ||
+    (h.has('IsConverted') && h.has('LeadSource'))
+  );
 }
 
 /** What a Salesforce file holds, from its name (the object) or its header. */
@@ -93,8 +109,10 @@ export function salesforceKind(file: ParsedFile, stem: string): SalesforceKind {
   const h = file.table.header;
   if (stem === 'opportunityfieldhistory' || isFieldHistory(h)) return 'opportunity_field_history';
   if (stem === 'opportunityhistory' || (has(h, 'OpportunityId') && has(h, 'StageName'))) return 'opportunity_history';
-  if (stem === 'lead' || (has(h, 'IsConverted') && has(h, 'Status')) || has(h, 'Lead ID', 'Lead Status')) return 'leads';
-  if (stem === 'opportunity' || has(h, 'StageName', 'IsWon', 'Opportunity ID', 'Opportunity Name')) return 'opportunities';
+  if (stem === 'lead' || (has(h, 'IsConverted') && has(h, 'Status')) || has(h, 'Lead ID', 'Lead Status'))
+    return 'leads';
+  if (stem === 'opportunity' || has(h, 'StageName', 'IsWon', 'Opportunity ID', 'Opportunity Name'))
+    return 'opportunities';
   if (stem === 'account' || (has(h, 'Account ID') && has(h, 'Account Name'))) return 'accounts';
   if (stem === 'campaignmember') return 'touches';
   if (stem === 'campaign') return 'campaign';

@@ -24,7 +24,11 @@ function historyMapping(file: ParsedFile, columns: [string, string][]): PresetTa
 }
 
 export function isFieldHistory(header: readonly string[]): boolean {
-  return pick(header, 'OpportunityId') !== undefined && pick(header, 'Field') !== undefined && pick(header, 'NewValue') !== undefined;
+  return (
+    pick(header, 'OpportunityId') !== undefined &&
+    pick(header, 'Field') !== undefined &&
+    pick(header, 'NewValue') !== undefined
+  );
 }
 
 /** OpportunityHistory: each row is the deal's state from CreatedDate on. */
@@ -67,7 +71,11 @@ export function fieldHistoryTable(file: ParsedFile): PresetTable {
     ['amount', 'amount (NewValue of Amount)', when('amount', 'NewValue')],
     ['close_date', 'close_date (NewValue of CloseDate)', when('close_date', 'NewValue')],
     ['probability', 'probability (NewValue of Probability ÷ 100)', when('probability', 'NewValue')],
-    ['forecast_category', 'forecast_category (NewValue of ForecastCategoryName)', when('forecast_category', 'NewValue')],
+    [
+      'forecast_category',
+      'forecast_category (NewValue of ForecastCategoryName)',
+      when('forecast_category', 'NewValue'),
+    ],
     ['prev_amount', 'prev_amount (OldValue of Amount)', when('amount', 'OldValue')],
     ['prev_close_date', 'prev_close_date (OldValue of CloseDate)', when('close_date', 'OldValue')],
   ];
@@ -84,7 +92,11 @@ export function fieldHistoryTable(file: ParsedFile): PresetTable {
     ...historyMapping({ name: file.name, table }, columns),
     rejectRow: (c) =>
       field(c) === undefined
-        ? { column: 'Field', value: c('Field'), reason: `changes of ${c('Field') || 'an unnamed field'} are not tracked (StageName, Amount, CloseDate, Probability and ForecastCategoryName are)` }
+        ? {
+            column: 'Field',
+            value: c('Field'),
+            reason: `changes of ${c('Field') || 'an unnamed field'} are not tracked (StageName, Amount, CloseDate, Probability and ForecastCategoryName are)`,
+          }
         : undefined,
   };
 }

@@ -29,9 +29,24 @@ const TRUE = new Set(['1', 'true', 'yes']);
 const STATUS_COLUMN = 'status (from IsClosed/IsWon)';
 const PROBABILITY_COLUMN = 'probability (Probability %)';
 /** Salesforce objects the preset knows and does not read (contacts are not leads). */
-const KNOWN_UNUSED = new Set(['contact', 'task', 'event', 'case', 'user', 'branch__c', 'opportunitylineitem', 'product2', 'pricebookentry']);
+const KNOWN_UNUSED = new Set([
+  'contact',
+  'task',
+  'event',
+  'case',
+  'user',
+  'branch__c',
+  'opportunitylineitem',
+  'product2',
+  'pricebookentry',
+]);
 
-function mapping(file: ParsedFile, target: string, columns: [string, string][], extra: Partial<TableMapping> = {}): PresetTable {
+function mapping(
+  file: ParsedFile,
+  target: string,
+  columns: [string, string][],
+  extra: Partial<TableMapping> = {},
+): PresetTable {
   return { file, mapping: { file: file.name, target, columns, values: [], defaults: [], ...extra } };
 }
 
@@ -57,8 +72,19 @@ function opportunityTable(file: ParsedFile): PresetTable {
     return mapping({ name: file.name, table }, 'opportunities', [...columns, ['status', STATUS_COLUMN]]);
   }
   const stage = pick(h, 'StageName', 'Stage');
-  const values: [string, [string, string][]][] = [['status', [['Closed Won', 'won'], ['Closed Lost', 'lost'], [ANY_VALUE, 'open']]]];
-  return mapping({ name: file.name, table }, 'opportunities', stage ? [...columns, ['status', stage]] : columns, { values });
+  const values: [string, [string, string][]][] = [
+    [
+      'status',
+      [
+        ['Closed Won', 'won'],
+        ['Closed Lost', 'lost'],
+        [ANY_VALUE, 'open'],
+      ],
+    ],
+  ];
+  return mapping({ name: file.name, table }, 'opportunities', stage ? [...columns, ['status', stage]] : columns, {
+    values,
+  });
 }
 
 function touchTable(file: ParsedFile, campaignTypes: Map<string, string>): PresetTable {
@@ -76,7 +102,11 @@ function touchTable(file: ParsedFile, campaignTypes: Map<string, string>): Prese
     ...t,
     rejectRow: (c) =>
       c('LeadId') === '' && c('ContactId') !== ''
-        ? { column: 'ContactId', value: c('ContactId'), reason: 'campaign member is a contact, not a lead: contacts are not imported' }
+        ? {
+            column: 'ContactId',
+            value: c('ContactId'),
+            reason: 'campaign member is a contact, not a lead: contacts are not imported',
+          }
         : undefined,
   };
 }
@@ -126,7 +156,10 @@ export function salesforcePreset(files: readonly ParsedFile[]): PresetResult {
       warnings.push([file.name, 'read for the campaign types of touches only']);
       continue;
     } else if (KNOWN_UNUSED.has(s)) {
-      warnings.push([file.name, 'not used by the Salesforce preset (Lead, Opportunity, OpportunityHistory, OpportunityFieldHistory, Account, CampaignMember are)']);
+      warnings.push([
+        file.name,
+        'not used by the Salesforce preset (Lead, Opportunity, OpportunityHistory, OpportunityFieldHistory, Account, CampaignMember are)',
+      ]);
       continue;
     } else {
       unread.push(file);
@@ -135,7 +168,10 @@ export function salesforcePreset(files: readonly ParsedFile[]): PresetResult {
     const created = pick(h, 'CreatedDate', 'Created Date');
     const same = allSame(file.table, created);
     if (same !== undefined) {
-      warnings.push([file.name, `every CreatedDate is ${same}: probably the date the records were loaded into Salesforce, not when they were created; ages and cycle times computed from it are not meaningful`]);
+      warnings.push([
+        file.name,
+        `every CreatedDate is ${same}: probably the date the records were loaded into Salesforce, not when they were created; ages and cycle times computed from it are not meaningful`,
+      ]);
     }
   }
   return { tables, warnings, unread };

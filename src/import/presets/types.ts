@@ -21,7 +21,9 @@ export interface PresetTable {
   readonly file: ParsedFile;
   readonly mapping: TableMapping;
   /** A preset's own reason to reject a row (it knows the source format), or undefined. */
-  readonly rejectRow?: (cell: (column: string) => string) => { column: string; value: string; reason: string } | undefined;
+  readonly rejectRow?: (
+    cell: (column: string) => string,
+  ) => { column: string; value: string; reason: string } | undefined;
 }
 
 /** Runs a preset's row check over a parsed table: 1-based row → rejection. */
@@ -54,7 +56,10 @@ export interface PresetResult {
 }
 
 export const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
-export const stem = (path: string) => baseName(path).replace(/\.[^.]*$/, '').toLowerCase();
+export const stem = (path: string) =>
+  baseName(path)
+    .replace(/\.[^.]*$/, '')
+    .toLowerCase();
 
 /** The first of `names` the header has (case-insensitive), as spelled in the header. */
 export function pick(header: readonly string[], ...names: string[]): string | undefined {
@@ -66,7 +71,10 @@ export function pick(header: readonly string[], ...names: string[]): string | un
 }
 
 /** [field, source] pairs for the fields whose source column exists. */
-export function pairs(header: readonly string[], spec: readonly (readonly [string, ...string[]])[]): [string, string][] {
+export function pairs(
+  header: readonly string[],
+  spec: readonly (readonly [string, ...string[]])[],
+): [string, string][] {
   const out: [string, string][] = [];
   for (const [field, ...names] of spec) {
     const hit = pick(header, ...names);
@@ -76,7 +84,11 @@ export function pairs(header: readonly string[], spec: readonly (readonly [strin
 }
 
 /** A copy of a table with one computed column appended. */
-export function withColumn(table: CsvTable, name: string, value: (cell: (column: string) => string) => string): CsvTable {
+export function withColumn(
+  table: CsvTable,
+  name: string,
+  value: (cell: (column: string) => string) => string,
+): CsvTable {
   const index = new Map<string, number>();
   table.header.forEach((h, i) => {
     const k = h.trim().toLowerCase();
@@ -87,7 +99,8 @@ export function withColumn(table: CsvTable, name: string, value: (cell: (column:
       const i = index.get(c.toLowerCase());
       return i === undefined ? '' : (r[i] ?? '').trim();
     };
-    const padded = r.length < table.header.length ? [...r, ...Array<string>(table.header.length - r.length).fill('')] : r;
+    const padded =
+      r.length < table.header.length ? [...r, ...Array<string>(table.header.length - r.length).fill('')] : r;
     return r.length > table.header.length ? [...r] : [...padded, value(cell)];
   });
   return { ...table, header: [...table.header, name], rows };

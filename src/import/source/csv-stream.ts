@@ -20,7 +20,11 @@ import { invalidUtf8At } from './decode';
  */
 export const STREAM_CHUNK_BYTES = 64 * 1024;
 
-export type RowVisitor = (row: number, cells: readonly string[], errors: readonly CsvError[] | undefined) => boolean | void;
+export type RowVisitor = (
+  row: number,
+  cells: readonly string[],
+  errors: readonly CsvError[] | undefined,
+) => boolean | void;
 
 export interface CsvStream {
   /** The first non-blank line's fields (as `parseCsv`'s header). */
@@ -36,7 +40,11 @@ export interface CsvStream {
 }
 
 interface PapaHandle {
-  parse(input: string, baseIndex: number, ignoreLastRow: boolean): { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } };
+  parse(
+    input: string,
+    baseIndex: number,
+    ignoreLastRow: boolean,
+  ): { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } };
   guessLineEndings(input: string, quoteChar: string): string;
 }
 type PapaHandleCtor = new (config: Record<string, unknown>) => PapaHandle;
@@ -88,10 +96,16 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
   if (invalidUtf8At(bytes, from) >= 0 || mixedLineEndings(bytes, from)) return undefined;
 
   // papaparse guesses the line ending from the first megabyte of text, as it does for the whole text.
-  const head = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(from, Math.min(bytes.length, from + 4 * 1024 * 1024)));
+  const head = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+    bytes.subarray(from, Math.min(bytes.length, from + 4 * 1024 * 1024)),
+  );
   const newline = new ParserHandle({}).guessLineEndings(head, '"');
 
-  const run = (visit: RowVisitor, onFileError?: (e: CsvError) => void, headerOnly?: { header?: string[]; errors: CsvError[] }): void => {
+  const run = (
+    visit: RowVisitor,
+    onFileError?: (e: CsvError) => void,
+    headerOnly?: { header?: string[]; errors: CsvError[] },
+  ): void => {
     const handle = new ParserHandle({ delimiter: ',', newline, header: false, skipEmptyLines: false });
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     let partial = '';
@@ -99,7 +113,7 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
     let seenHeader = false;
     let dataRows = 0;
     let headerChunkPassed = false;
-    for (let pos = from; pos < bytes.length; ) {
+    for (let pos = from; pos < bytes.length;) {
       const end = Math.min(bytes.length, pos + chunkBytes);
       const finished = end === bytes.length;
       const chunk = decoder.decode(bytes.subarray(pos, end), { stream: !finished });

@@ -77,7 +77,8 @@ export function memoryNeeded(file: SizedFile): number {
  */
 export function parquetFieldsPerByte(size: number, shape: ParquetShape): number {
   if (size <= 0) return TYPICAL_FIELDS_PER_BYTE;
-  const needed = Math.max(shape.uncompressedBytes, size) * IMPORT_BYTES_PER_BYTE + shape.fields * IMPORT_BYTES_PER_FIELD;
+  const needed =
+    Math.max(shape.uncompressedBytes, size) * IMPORT_BYTES_PER_BYTE + shape.fields * IMPORT_BYTES_PER_FIELD;
   return (needed / size - IMPORT_BYTES_PER_BYTE) / IMPORT_BYTES_PER_FIELD;
 }
 
@@ -122,13 +123,20 @@ export interface HeapMemory {
  * The browser's budget: the JavaScript heap left (`performance.memory`, Chromium), else a share of
  * the device's memory (`navigator.deviceMemory`, in GB), else the assumed default.
  */
-export function browserMemoryBudget(env: { readonly memory?: HeapMemory; readonly deviceMemoryGb?: number }): MemoryBudget {
+export function browserMemoryBudget(env: {
+  readonly memory?: HeapMemory;
+  readonly deviceMemoryGb?: number;
+}): MemoryBudget {
   const m = env.memory;
   if (m && Number.isFinite(m.jsHeapSizeLimit) && m.jsHeapSizeLimit > 0) {
-    return { bytes: Math.max(0, m.jsHeapSizeLimit - (Number.isFinite(m.usedJSHeapSize) ? m.usedJSHeapSize : 0)), source: 'heap limit' };
+    return {
+      bytes: Math.max(0, m.jsHeapSizeLimit - (Number.isFinite(m.usedJSHeapSize) ? m.usedJSHeapSize : 0)),
+      source: 'heap limit',
+    };
   }
   const gb = env.deviceMemoryGb;
-  if (gb !== undefined && Number.isFinite(gb) && gb > 0) return { bytes: gb * GIB * DEVICE_MEMORY_SHARE, source: 'device memory' };
+  if (gb !== undefined && Number.isFinite(gb) && gb > 0)
+    return { bytes: gb * GIB * DEVICE_MEMORY_SHARE, source: 'device memory' };
   return { bytes: ASSUMED_MEMORY_BYTES, source: 'assumed' };
 }
 
@@ -140,7 +148,10 @@ export function currentBrowserMemoryBudget(): MemoryBudget {
 }
 
 /** Node's budget: the V8 heap left under its limit (`v8.getHeapStatistics()`). */
-export function nodeMemoryBudget(heap: { readonly heap_size_limit: number; readonly used_heap_size: number }): MemoryBudget {
+export function nodeMemoryBudget(heap: {
+  readonly heap_size_limit: number;
+  readonly used_heap_size: number;
+}): MemoryBudget {
   return { bytes: Math.max(0, heap.heap_size_limit - heap.used_heap_size), source: 'heap limit' };
 }
 
@@ -185,7 +196,8 @@ export interface LimitAdvice {
 /** The Data view's (and the import worker's) advice. */
 export const BROWSER_ADVICE: LimitAdvice = {
   capacity: 'this device can import at once',
-  remedy: () => 'load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory',
+  remedy: () =>
+    'load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory',
 };
 
 /**
@@ -194,7 +206,11 @@ export const BROWSER_ADVICE: LimitAdvice = {
  * needs is compared with the memory `limit` stands for (a limit in bytes of typical files): a file
  * of short fields counts for more than its size, and the message says so.
  */
-export function selectionProblem(files: readonly SizedFile[], limit: number, advice: LimitAdvice = BROWSER_ADVICE): string | undefined {
+export function selectionProblem(
+  files: readonly SizedFile[],
+  limit: number,
+  advice: LimitAdvice = BROWSER_ADVICE,
+): string | undefined {
   const tooLong = files.find((f) => f.size > MAX_TEXT_BYTES);
   if (tooLong) {
     return `${tooLong.name} is ${formatSize(tooLong.size)}, longer than the ${formatSize(MAX_TEXT_BYTES)} a JavaScript engine can hold as text: split it (for example by year) or filter the export, then load the parts`;
@@ -206,14 +222,17 @@ export function selectionProblem(files: readonly SizedFile[], limit: number, adv
   const total = files.reduce((s, f) => s + f.size, 0);
   const largest = files.reduce((a, b) => (b.size > a.size ? b : a));
   // Sizes that round alike are told apart by a decimal ("66.2 MB … above the about 65.8 MB").
-  const size = (n: number) => (formatSize(total) === formatSize(limit) && n >= MIB ? `${(n / MIB).toFixed(1)} MB` : formatSize(n));
+  const size = (n: number) =>
+    formatSize(total) === formatSize(limit) && n >= MIB ? `${(n / MIB).toFixed(1)} MB` : formatSize(n);
   // Short fields are named when they, not the size alone, put the selection over the limit.
   const short = total <= limit || counted > total * 1.1;
   let what: string;
   if (files.length === 1) {
     what = `${largest.name} is ${size(largest.size)}`;
-    if (short && isParquetName(largest.name)) what += ` of compressed Parquet, needing as much memory to import as about ${formatSize(counted)} of typical CSV`;
-    else if (short) what += ` of short fields (about ${Math.round((largest.fieldsPerByte ?? TYPICAL_FIELDS_PER_BYTE) * 1024)} per KB), needing as much memory to import as about ${formatSize(counted)} of typical CSV`;
+    if (short && isParquetName(largest.name))
+      what += ` of compressed Parquet, needing as much memory to import as about ${formatSize(counted)} of typical CSV`;
+    else if (short)
+      what += ` of short fields (about ${Math.round((largest.fieldsPerByte ?? TYPICAL_FIELDS_PER_BYTE) * 1024)} per KB), needing as much memory to import as about ${formatSize(counted)} of typical CSV`;
   } else {
     what = `These ${files.length} files are ${size(total)} together (the largest, ${largest.name}, is ${formatSize(largest.size)})`;
     const why = files.some((f) => isParquetName(f.name)) ? 'as text, their rows' : 'their short fields';

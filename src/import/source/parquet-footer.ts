@@ -10,7 +10,11 @@ export const PARQUET_TRAILER_BYTES = 8;
 
 /** The length of the footer (file metadata) from the file's last 8 bytes, or undefined. */
 export function parquetFooterLength(trailer: Uint8Array): number | undefined {
-  if (trailer.length !== PARQUET_TRAILER_BYTES || !(trailer[4] === 0x50 && trailer[5] === 0x41 && trailer[6] === 0x52 && trailer[7] === 0x31)) return undefined;
+  if (
+    trailer.length !== PARQUET_TRAILER_BYTES ||
+    !(trailer[4] === 0x50 && trailer[5] === 0x41 && trailer[6] === 0x52 && trailer[7] === 0x31)
+  )
+    return undefined;
   return new DataView(trailer.buffer, trailer.byteOffset, 8).getUint32(0, true);
 }
 
@@ -29,7 +33,8 @@ export function parquetShape(tail: Uint8Array): ParquetShape | undefined {
     const m = parquetMetadata(tail);
     const columns = parquetSchema(m).children.filter((c) => c.children.length === 0).length;
     let uncompressedBytes = 0;
-    for (const g of m.row_groups) for (const c of g.columns) uncompressedBytes += Number(c.meta_data?.total_uncompressed_size ?? 0);
+    for (const g of m.row_groups)
+      for (const c of g.columns) uncompressedBytes += Number(c.meta_data?.total_uncompressed_size ?? 0);
     return { fields: Number(m.num_rows) * columns, uncompressedBytes };
   } catch {
     return undefined;

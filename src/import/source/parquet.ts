@@ -34,11 +34,14 @@ export const isParquetName = (name: string) => /\.parquet$/i.test(name);
 /** Bytes that start and end with Parquet's `PAR1` marker. */
 export function hasParquetMagic(bytes: Uint8Array): boolean {
   const n = bytes.length;
-  const par1 = (at: number) => bytes[at] === 0x50 && bytes[at + 1] === 0x41 && bytes[at + 2] === 0x52 && bytes[at + 3] === 0x31;
+  const par1 = (at: number) =>
+    bytes[at] === 0x50 && bytes[at + 1] === 0x41 && bytes[at + 2] === 0x52 && bytes[at + 3] === 0x31;
   return n >= 12 && par1(0) && par1(n - 4);
 }
 
-export type ParquetRead = { readonly ok: true; readonly table: CsvTable; readonly warnings: readonly string[] } | { readonly ok: false; readonly error: string };
+export type ParquetRead =
+  | { readonly ok: true; readonly table: CsvTable; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly error: string };
 
 const pad = (n: number | bigint, width = 2) => String(n).padStart(width, '0');
 /** `00` … `59`. */
@@ -222,7 +225,8 @@ const READABLE_CODECS = new Set(['UNCOMPRESSED', 'SNAPPY', 'GZIP']);
  * throws: a file it cannot read comes back as `{ ok: false, error }`, saying why.
  */
 export function readParquetTable(bytes: Uint8Array): ParquetRead {
-  if (!hasParquetMagic(bytes)) return { ok: false, error: 'not a Parquet file (it does not start and end with the PAR1 marker)' };
+  if (!hasParquetMagic(bytes))
+    return { ok: false, error: 'not a Parquet file (it does not start and end with the PAR1 marker)' };
   let metadata: FileMetaData;
   let tree: SchemaTree;
   try {
@@ -233,7 +237,10 @@ export function readParquetTable(bytes: Uint8Array): ParquetRead {
   }
   const warnings: string[] = [];
   const nested = tree.children.filter((c) => c.children.length > 0).map((c) => c.element.name);
-  if (nested.length > 0) warnings.push(`nested Parquet column${nested.length > 1 ? 's' : ''} (list, struct or map) left out: ${nested.join(', ')}`);
+  if (nested.length > 0)
+    warnings.push(
+      `nested Parquet column${nested.length > 1 ? 's' : ''} (list, struct or map) left out: ${nested.join(', ')}`,
+    );
   const columns = tree.children.filter((c) => c.children.length === 0);
   const header = columns.map((c) => c.element.name);
   const total = Number(metadata.num_rows);
@@ -261,7 +268,8 @@ export function readParquetTable(bytes: Uint8Array): ParquetRead {
         const kind = kindOf(element);
         const scale = element.scale ?? (element.logical_type?.type === 'DECIMAL' ? element.logical_type.scale : 0);
         // Decimals are read as their unscaled integers (hyparquet would make floats of them).
-        const raw: SchemaElement = kind === 'decimal' ? { ...element, converted_type: undefined, logical_type: undefined } : element;
+        const raw: SchemaElement =
+          kind === 'decimal' ? { ...element, converted_type: undefined, logical_type: undefined } : element;
         const decoder: ColumnDecoder = {
           pathInSchema: meta.path_in_schema,
           type: meta.type,
@@ -274,12 +282,14 @@ export function readParquetTable(bytes: Uint8Array): ParquetRead {
         };
         const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
         const end = start + Number(meta.total_compressed_size);
-        if (start < 0 || end > bytes.byteLength || end < start) throw new Error(`column ${node.element.name} lies outside the file`);
+        if (start < 0 || end > bytes.byteLength || end < start)
+          throw new Error(`column ${node.element.name} lies outside the file`);
         const reader = { view: new DataView(bytes.buffer, bytes.byteOffset + start, end - start), offset: 0 };
         const { data } = readColumn(reader, { groupStart, selectStart: 0, selectEnd: groupRows, groupRows }, decoder);
         let r = groupStart;
         for (const page of data) {
-          for (let k = 0; k < page.length && r < groupStart + groupRows; k++) rows[r++]![index] = cellText(page[k], kind, scale);
+          for (let k = 0; k < page.length && r < groupStart + groupRows; k++)
+            rows[r++]![index] = cellText(page[k], kind, scale);
         }
       }
       groupStart += groupRows;
@@ -289,4 +299,3 @@ export function readParquetTable(bytes: Uint8Array): ParquetRead {
   }
   return { ok: true, table: { header, rows, errors: [], delimiter: ',' }, warnings };
 }
-

@@ -23,7 +23,13 @@ function regularGroups(groups: readonly string[]): boolean {
 function indianGroups(groups: readonly string[]): boolean {
   const first = groups[0]!;
   const middle = groups.slice(1, -1);
-  return groups.length > 2 && first !== '' && first.length <= 2 && middle.every((g) => g.length === 2) && groups.at(-1)!.length === 3;
+  return (
+    groups.length > 2 &&
+    first !== '' &&
+    first.length <= 2 &&
+    middle.every((g) => g.length === 2) &&
+    groups.at(-1)!.length === 3
+  );
 }
 
 /**

@@ -77,7 +77,14 @@ export function parseDateAs(text: string, format: DateFormat): number | undefine
     hour = (hour % 12) + (ampm === 'pm' ? 12 : 0);
   }
   const [month, day] = format === 'mdy' ? [a, b] : [b, a];
-  return utc(Number(m[3]), month, day, hour, m[5] === undefined ? 0 : Number(m[5]), m[6] === undefined ? 0 : Number(m[6]));
+  return utc(
+    Number(m[3]),
+    month,
+    day,
+    hour,
+    m[5] === undefined ? 0 : Number(m[5]),
+    m[6] === undefined ? 0 : Number(m[6]),
+  );
 }
 
 export const DATE_FORMAT_LABEL: Readonly<Record<DateFormat, string>> = {

@@ -16,10 +16,16 @@ export function parseProbability(text: string): ValueResult<number> {
   const t = text.trim();
   const percent = /^(.*?)\s*%$/.exec(t);
   const n = parseDecimal(percent ? percent[1]! : t);
-  if (n === undefined) return { ok: false, reason: 'not a probability: expected a number from 0 to 1 (or a percentage such as 25%)' };
+  if (n === undefined)
+    return { ok: false, reason: 'not a probability: expected a number from 0 to 1 (or a percentage such as 25%)' };
   const p = percent ? n / 100 : n;
   if (p < 0 || p > 1) {
-    return { ok: false, reason: percent ? 'not a probability: a percentage must lie between 0% and 100%' : 'not a probability: expected a number from 0 to 1 (write 25% for a percentage)' };
+    return {
+      ok: false,
+      reason: percent
+        ? 'not a probability: a percentage must lie between 0% and 100%'
+        : 'not a probability: expected a number from 0 to 1 (write 25% for a percentage)',
+    };
   }
   return { ok: true, value: p };
 }
@@ -48,10 +54,16 @@ const CATEGORY_SPELLINGS: ReadonlyMap<string, ForecastCategory> = new Map([
  * values (`BestCase`, `Forecast` = Commit), in any case.
  */
 export function parseForecastCategory(text: string): ValueResult<ForecastCategory> {
-  const key = text.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
   const hit = CATEGORY_SPELLINGS.get(key);
   if (hit !== undefined) return { ok: true, value: hit };
-  return { ok: false, reason: `unknown forecast category: expected ${FORECAST_CATEGORIES.join(', ')} (or Salesforce's Best Case, Forecast)` };
+  return {
+    ok: false,
+    reason: `unknown forecast category: expected ${FORECAST_CATEGORIES.join(', ')} (or Salesforce's Best Case, Forecast)`,
+  };
 }
 
 /** An ISO 4217 currency code: three letters, upper-cased (`usd` → `USD`). */

@@ -18,10 +18,20 @@ export type IdCheck =
 export function checkId(text: string): IdCheck {
   const cleaned = text.replace(INVISIBLE, '').trim();
   if (cleaned === '') {
-    return { ok: false, reason: text.trim() === '' ? 'empty id' : 'id is empty once its invisible characters (zero-width spaces and the like) are removed' };
+    return {
+      ok: false,
+      reason:
+        text.trim() === ''
+          ? 'empty id'
+          : 'id is empty once its invisible characters (zero-width spaces and the like) are removed',
+    };
   }
   if (cleaned.length !== text.trim().length) {
-    return { ok: true, id: cleaned, repaired: 'invisible characters (zero-width spaces and the like) removed from the id' };
+    return {
+      ok: true,
+      id: cleaned,
+      repaired: 'invisible characters (zero-width spaces and the like) removed from the id',
+    };
   }
   return { ok: true, id: cleaned };
 }

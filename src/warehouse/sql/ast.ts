@@ -94,16 +94,20 @@ export interface Query {
 }
 
 // Builders, so compiler code reads as the SQL it makes.
-export const col = (table: string | undefined, name: string): Expr => (table === undefined ? { k: 'col', name } : { k: 'col', table, name });
+export const col = (table: string | undefined, name: string): Expr =>
+  table === undefined ? { k: 'col', name } : { k: 'col', table, name };
 export const str = (v: string): Expr => ({ k: 'str', v });
 export const num = (v: number): Expr => ({ k: 'num', v });
 export const bool = (v: boolean): Expr => ({ k: 'bool', v });
 export const NULL: Expr = { k: 'null' };
 export const bin = (op: BinOp, l: Expr, r: Expr): Expr => ({ k: 'bin', op, l, r });
-export const and = (...es: readonly Expr[]): Expr => (es.length === 0 ? bool(true) : es.reduce((a, b) => bin('AND', a, b)));
-export const or = (...es: readonly Expr[]): Expr => (es.length === 0 ? bool(false) : es.reduce((a, b) => bin('OR', a, b)));
+export const and = (...es: readonly Expr[]): Expr =>
+  es.length === 0 ? bool(true) : es.reduce((a, b) => bin('AND', a, b));
+export const or = (...es: readonly Expr[]): Expr =>
+  es.length === 0 ? bool(false) : es.reduce((a, b) => bin('OR', a, b));
 export const not = (e: Expr): Expr => ({ k: 'not', e });
-export const sum = (terms: readonly Expr[]): Expr => (terms.length === 0 ? num(0) : terms.length === 1 ? terms[0]! : { k: 'sum', terms });
+export const sum = (terms: readonly Expr[]): Expr =>
+  terms.length === 0 ? num(0) : terms.length === 1 ? terms[0]! : { k: 'sum', terms };
 export const isNull = (e: Expr): Expr => ({ k: 'isNull', e, negated: false });
 export const isNotNull = (e: Expr): Expr => ({ k: 'isNull', e, negated: true });
 export const inList = (e: Expr, list: readonly Expr[]): Expr => ({ k: 'in', e, list });
@@ -118,7 +122,11 @@ export const toDouble = (e: Expr): Expr => ({ k: 'toDouble', e });
 export const afterLast = (e: Expr, sep: string): Expr => ({ k: 'afterLast', e, sep });
 export const extract = (part: 'YEAR' | 'MONTH', e: Expr): Expr => ({ k: 'extract', part, e });
 export const msMinusMonths = (ms: Expr, months: number): Expr => ({ k: 'msMinusMonths', ms, months });
-export const rowNumber = (partitionBy: readonly Expr[], orderBy: readonly Expr[]): Expr => ({ k: 'rowNumber', partitionBy, orderBy });
+export const rowNumber = (partitionBy: readonly Expr[], orderBy: readonly Expr[]): Expr => ({
+  k: 'rowNumber',
+  partitionBy,
+  orderBy,
+});
 export const scalar = (q: Query): Expr => ({ k: 'scalar', q });
 /** `v` clamped into [lo, hi] (no NULLs: LEAST/GREATEST treat NULL differently per dialect). */
 export const clamp = (v: Expr, lo: number, hi: number): Expr => fn('LEAST', num(hi), fn('GREATEST', num(lo), v));

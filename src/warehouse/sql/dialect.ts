@@ -10,7 +10,8 @@ const SIMPLE = /^[a-z_][a-z0-9_]*$/;
 /** A quoted identifier in the dialect. */
 export function quoteIdent(d: Dialect, name: string): string {
   if (name.length === 0) throw new Error('An SQL identifier cannot be empty.');
-  if (name.includes('\u0000')) throw new Error(`An SQL identifier cannot hold a NUL character: ${JSON.stringify(name)}`);
+  if (name.includes('\u0000'))
+    throw new Error(`An SQL identifier cannot hold a NUL character: ${JSON.stringify(name)}`);
   switch (d) {
     case 'duckdb':
     case 'postgres':

@@ -27,7 +27,10 @@ interface Ctx {
 const JINJA_OPEN = /\{[{%#]/;
 
 function ident(c: Ctx, name: string): string {
-  if (c.o.jinja && JINJA_OPEN.test(name)) throw new Error(`A name holding ${JSON.stringify(name.match(JINJA_OPEN)![0])} cannot go into a dbt model: ${JSON.stringify(name)}`);
+  if (c.o.jinja && JINJA_OPEN.test(name))
+    throw new Error(
+      `A name holding ${JSON.stringify(name.match(JINJA_OPEN)![0])} cannot go into a dbt model: ${JSON.stringify(name)}`,
+    );
   return quoteIdent(c.d, name);
 }
 
@@ -161,7 +164,8 @@ function toDouble(c: Ctx, x: string): string {
 }
 
 function afterLast(c: Ctx, x: string, sep: string): string {
-  if (!/^[@|,;:/.#]$/.test(sep)) throw new Error(`afterLast takes one plain separator character, not ${JSON.stringify(sep)}`);
+  if (!/^[@|,;:/.#]$/.test(sep))
+    throw new Error(`afterLast takes one plain separator character, not ${JSON.stringify(sep)}`);
   const s = quoteString(c.d, sep);
   switch (c.d) {
     case 'duckdb':
@@ -184,7 +188,34 @@ function cteName(name: string): string {
   return name;
 }
 
-const RESERVED = new Set(['select', 'from', 'where', 'order', 'group', 'table', 'with', 'union', 'join', 'on', 'as', 'case', 'end', 'limit', 'all', 'and', 'or', 'not', 'null', 'true', 'false', 'by', 'in', 'is', 'to', 'window']);
+const RESERVED = new Set([
+  'select',
+  'from',
+  'where',
+  'order',
+  'group',
+  'table',
+  'with',
+  'union',
+  'join',
+  'on',
+  'as',
+  'case',
+  'end',
+  'limit',
+  'all',
+  'and',
+  'or',
+  'not',
+  'null',
+  'true',
+  'false',
+  'by',
+  'in',
+  'is',
+  'to',
+  'window',
+]);
 
 /** `indent` null prints on one line. */
 function from(c: Ctx, f: From, indent: string | null): string {
@@ -195,7 +226,9 @@ function from(c: Ctx, f: From, indent: string | null): string {
     case 'cte':
       return `${cteName(f.name)} AS ${alias}`;
     case 'sub':
-      return indent === null ? `(${query(c, f.q, null)}) AS ${alias}` : `(\n${indent}  ${query(c, f.q, `${indent}  `)}\n${indent}) AS ${alias}`;
+      return indent === null
+        ? `(${query(c, f.q, null)}) AS ${alias}`
+        : `(\n${indent}  ${query(c, f.q, `${indent}  `)}\n${indent}) AS ${alias}`;
   }
 }
 
@@ -226,8 +259,11 @@ function bodyText(c: Ctx, b: Select | UnionAll, indent: string | null): string {
 function query(c: Ctx, q: Query, indent: string | null): string {
   const body = bodyText(c, q.body, indent);
   if (q.ctes.length === 0) return body;
-  if (indent === null) return `WITH ${q.ctes.map(([name, b]) => `${cteName(name)} AS (${bodyText(c, b, null)})`).join(', ')} ${body}`;
-  const ctes = q.ctes.map(([name, b]) => `${cteName(name)} AS (\n${indent}  ${bodyText(c, b, `${indent}  `)}\n${indent})`);
+  if (indent === null)
+    return `WITH ${q.ctes.map(([name, b]) => `${cteName(name)} AS (${bodyText(c, b, null)})`).join(', ')} ${body}`;
+  const ctes = q.ctes.map(
+    ([name, b]) => `${cteName(name)} AS (\n${indent}  ${bodyText(c, b, `${indent}  `)}\n${indent})`,
+  );
   return `WITH ${ctes.join(`,\n${indent}`)}\n${indent}${body}`;
 }
 

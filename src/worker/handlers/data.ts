@@ -162,7 +162,13 @@ export function recordsOf(ds: Dataset): RecordSet | undefined {
   return RECORDS.get(ds);
 }
 
-export function install(state: EngineState, records: RecordSet, report: ImportReport, origin: DatasetOrigin, manifest: unknown): DatasetSummary {
+export function install(
+  state: EngineState,
+  records: RecordSet,
+  report: ImportReport,
+  origin: DatasetOrigin,
+  manifest: unknown,
+): DatasetSummary {
   const ds = buildDataset(records);
   RECORDS.set(ds, records);
   state.dataset = ds;
@@ -177,10 +183,13 @@ export function install(state: EngineState, records: RecordSet, report: ImportRe
 export function setCurrencyRate(state: EngineState, currency: string, rate: number | null): DatasetSummary {
   const ds = state.dataset;
   const records = ds ? recordsOf(ds) : undefined;
-  if (!ds || !records || !state.report || !state.origin) throw new Error('No dataset is loaded whose rates can be set: load a dataset on the Data view.');
-  if (!ds.meta.currencyUse.some((u) => u.currency === currency)) throw new Error(`No opportunity amount is in ${currency}: there is nothing to convert.`);
+  if (!ds || !records || !state.report || !state.origin)
+    throw new Error('No dataset is loaded whose rates can be set: load a dataset on the Data view.');
+  if (!ds.meta.currencyUse.some((u) => u.currency === currency))
+    throw new Error(`No opportunity amount is in ${currency}: there is nothing to convert.`);
   if (currency === ds.meta.currency) throw new Error(`${currency} is the plan currency: its rate is 1.`);
-  if (rate !== null && !isUsableRate(rate)) throw new Error(`A rate is a number above 0 (units of ${ds.meta.currency} per 1 ${currency}), not ${rate}.`);
+  if (rate !== null && !isUsableRate(rate))
+    throw new Error(`A rate is a number above 0 (units of ${ds.meta.currency} per 1 ${currency}), not ${rate}.`);
   return install(state, withCurrencyRate(records, currency, rate), state.report, state.origin, state.manifest);
 }
 

@@ -5,7 +5,12 @@
  */
 import { DEFAULT_STAGE_CATEGORIES, forecastCategories } from '../../engine/forecast/categories';
 import { hasDealHistory } from '../../engine/forecast/deal-history';
-import { quarterWaterfall, waterfallBalance, WATERFALL_STEPS, type WaterfallStepKey } from '../../engine/forecast/deal-waterfall';
+import {
+  quarterWaterfall,
+  waterfallBalance,
+  WATERFALL_STEPS,
+  type WaterfallStepKey,
+} from '../../engine/forecast/deal-waterfall';
 import { pipelineByQuarter } from '../../engine/forecast/pipeline';
 import { quotaScope } from '../../engine/forecast/quota-scope';
 import { slippage } from '../../engine/forecast/slippage';
@@ -16,7 +21,8 @@ import { FORECAST_CATEGORIES, type ForecastCategory } from '../../engine/model/s
 import { addQuarters, isoDate, quarterOf } from '../../engine/time';
 import type { ForecastSettings } from './forecast';
 
-export const NEEDS_DEAL_HISTORY = 'not measurable — needs opportunity_history.csv (the deals’ recorded changes of close date, amount and stage)';
+export const NEEDS_DEAL_HISTORY =
+  'not measurable — needs opportunity_history.csv (the deals’ recorded changes of close date, amount and stage)';
 
 /** The inputs every deal-history figure depends on. */
 export interface DealForecastInput {
@@ -141,17 +147,32 @@ const STEP_KIND: Readonly<Record<WaterfallStepKey, DealWaterfallStep['kind']>> =
 };
 
 /** Quarters the categories chart shows: three before the current one to three after. */
-export const categoryQuarters = (now: string, fy: number): string[] => Array.from({ length: 7 }, (_, k) => addQuarters(now, k - 3, fy));
+export const categoryQuarters = (now: string, fy: number): string[] =>
+  Array.from({ length: 7 }, (_, k) => addQuarters(now, k - 3, fy));
 /** Quarters the waterfall offers: the current one and the seven before. */
-export const waterfallQuarters = (now: string, fy: number): string[] => Array.from({ length: 8 }, (_, k) => addQuarters(now, k - 7, fy));
+export const waterfallQuarters = (now: string, fy: number): string[] =>
+  Array.from({ length: 8 }, (_, k) => addQuarters(now, k - 7, fy));
 
 /** Everything the figures and their deal lists share. */
 export function dealForecastContext(ds: Dataset, input: Omit<DealForecastInput, 'quarter'>, asOf = ds.meta.latestAt) {
   const fy = ds.meta.fiscalYearStartMonth;
   const mask = opportunityMask(ds, input.filters);
   const s = input.settings;
-  const probability = { lookbackQuarters: s.lookbackQuarters, userProbabilities: s.userProbabilities, minClosed: s.minClosed, source: s.probabilitySource };
-  return { ds, asOf, fy, mask, probability, now: quarterOf(asOf, fy), stageCategories: { ...DEFAULT_STAGE_CATEGORIES, ...input.stageCategories } };
+  const probability = {
+    lookbackQuarters: s.lookbackQuarters,
+    userProbabilities: s.userProbabilities,
+    minClosed: s.minClosed,
+    source: s.probabilitySource,
+  };
+  return {
+    ds,
+    asOf,
+    fy,
+    mask,
+    probability,
+    now: quarterOf(asOf, fy),
+    stageCategories: { ...DEFAULT_STAGE_CATEGORIES, ...input.stageCategories },
+  };
 }
 export type DealForecastContext = ReturnType<typeof dealForecastContext>;
 
@@ -194,7 +215,12 @@ export function dealForecastView(ds: Dataset, input: DealForecastInput, asOf = d
   const history = hasDealHistory(ds);
   const { forecast, sets } = cumulativeSets(ctx);
   const scope = quotaScope(ds, input.filters);
-  const weighted = new Map(pipelineByQuarter(ds, { asOf, mask: ctx.mask, ...ctx.probability }).quarters.map((q) => [q.quarter, q.weightedDueCents]));
+  const weighted = new Map(
+    pipelineByQuarter(ds, { asOf, mask: ctx.mask, ...ctx.probability }).quarters.map((q) => [
+      q.quarter,
+      q.weightedDueCents,
+    ]),
+  );
   const quarters = categoryQuarters(ctx.now, ctx.fy).map((quarter): CategoryQuarterView => {
     const s = sets.get(quarter);
     const pick = (f: (x: { rows: number[]; cents: number }) => number) =>
@@ -217,7 +243,13 @@ export function dealForecastView(ds: Dataset, input: DealForecastInput, asOf = d
       quarters: wq,
       from: new Date(w.from).toISOString(),
       to: new Date(w.to).toISOString(),
-      steps: WATERFALL_STEPS.map((key) => ({ key, label: STEP_LABELS[key], kind: STEP_KIND[key], count: w.steps[key].count, cents: w.steps[key].cents })),
+      steps: WATERFALL_STEPS.map((key) => ({
+        key,
+        label: STEP_LABELS[key],
+        kind: STEP_KIND[key],
+        count: w.steps[key].count,
+        cents: w.steps[key].cents,
+      })),
       computedEndCents: balance.cents,
       identityHolds: balance.cents === w.steps.end.cents && balance.count === w.steps.end.count,
       unknownAmount: w.unknownAmount,
@@ -228,7 +260,9 @@ export function dealForecastView(ds: Dataset, input: DealForecastInput, asOf = d
   const anyStays = st.some((x) => x.stays > 0);
   const notMeasurable: { waterfall?: string; slippage?: string; stalled?: string } = {};
   if (!history) notMeasurable.waterfall = notMeasurable.slippage = NEEDS_DEAL_HISTORY;
-  if (!anyStays) notMeasurable.stalled = 'not measurable — needs opportunity_history.csv (or opportunity_stages.csv): no deal has left a stage yet';
+  if (!anyStays)
+    notMeasurable.stalled =
+      'not measurable — needs opportunity_history.csv (or opportunity_stages.csv): no deal has left a stage yet';
   return {
     currency: ds.meta.currency,
     asOf: isoDate(asOf),
@@ -249,7 +283,16 @@ export function dealForecastView(ds: Dataset, input: DealForecastInput, asOf = d
       closedNeverPushed: sl.closedNeverPushed,
     },
     stalled: anyStays
-      ? { stages: st.map((x) => ({ stage: x.stage, open: x.open, stays: x.stays, p75Days: x.p75Days, stalled: x.stalled.length })), count: st.reduce((n, x) => n + x.stalled.length, 0) }
+      ? {
+          stages: st.map((x) => ({
+            stage: x.stage,
+            open: x.open,
+            stays: x.stays,
+            p75Days: x.p75Days,
+            stalled: x.stalled.length,
+          })),
+          count: st.reduce((n, x) => n + x.stalled.length, 0),
+        }
       : null,
     notMeasurable,
   };

@@ -3,7 +3,15 @@
  * method, and what it has won to date. The deals and their parts come from `forecastParts`, the
  * function the projection itself sums, so the list's total is the projection to the cent.
  */
-import { forecastParts, METHOD_LABEL, NO_PROBABILITY, quarterCandidates, countsIn, type AccuracyMethod, type PointOptions } from '../../engine/forecast/accuracy-point';
+import {
+  forecastParts,
+  METHOD_LABEL,
+  NO_PROBABILITY,
+  quarterCandidates,
+  countsIn,
+  type AccuracyMethod,
+  type PointOptions,
+} from '../../engine/forecast/accuracy-point';
 import type { Dataset } from '../../engine/model/columns';
 import { sqoLagDeals } from './deal-list-sqo-lag';
 
@@ -30,8 +38,20 @@ export interface ProjectionOptions extends PointOptions {
 export function projectionDeals(ds: Dataset, part: AccuracyPart, o: ProjectionOptions): ProjectionDeals {
   const q = o.quarter;
   if (part === 'sqoLag') {
-    const s = sqoLagDeals(ds, q, 'forecast', { asOf: o.asOf, mask: o.mask, lookbackQuarters: o.lookbackQuarters ?? null, money: o.money });
-    return { title: `Projected bookings of ${q}, ${METHOD_LABEL.sqoLag}`, figureLabel: 'Expected bookings', rows: s.rows, figure: s.figure.map((x) => x ?? 0), total: s.total, note: s.note };
+    const s = sqoLagDeals(ds, q, 'forecast', {
+      asOf: o.asOf,
+      mask: o.mask,
+      lookbackQuarters: o.lookbackQuarters ?? null,
+      money: o.money,
+    });
+    return {
+      title: `Projected bookings of ${q}, ${METHOD_LABEL.sqoLag}`,
+      figureLabel: 'Expected bookings',
+      rows: s.rows,
+      figure: s.figure.map((x) => x ?? 0),
+      total: s.total,
+      note: s.note,
+    };
   }
   const parts = forecastParts(ds, q, o.asOf, o, quarterCandidates(ds, q, o.mask));
   const rows: number[] = [];
@@ -52,13 +72,15 @@ export function projectionDeals(ds: Dataset, part: AccuracyPart, o: ProjectionOp
       continue;
     }
     if (part === 'weighted') take(d.row, d.weightedCents, false);
-    else if ((part === 'commit' || part === 'bestCase') && countsIn(part, d.category)) take(d.row, d.amountCents, false);
+    else if ((part === 'commit' || part === 'bestCase') && countsIn(part, d.category))
+      take(d.row, d.amountCents, false);
     else if (part === 'repProbability') {
       if (d.repCents === null) noProbability++;
       else take(d.row, d.repCents, false);
     }
   }
-  if (part === 'wonToDate') return { title: `Won to date, ${q}`, figureLabel: 'Amount', rows, figure, total: closed, note: null };
+  if (part === 'wonToDate')
+    return { title: `Won to date, ${q}`, figureLabel: 'Amount', rows, figure, total: closed, note: null };
   const won = `the deals won so far in ${q} (their amount)`;
   const OPEN_PART: Readonly<Record<Exclude<AccuracyMethod, 'sqoLag'>, string>> = {
     weighted: 'every open deal due in it × p(stage) (its weighted amount)',
@@ -66,9 +88,27 @@ export function projectionDeals(ds: Dataset, part: AccuracyPart, o: ProjectionOp
     bestCase: 'the open deals due in it in Commit or Best case (their amount)',
     repProbability: 'the open deals due in it × the probability their rep entered',
   };
-  const left = noProbability > 0 ? ` ${noProbability} open deals due have no rep probability recorded and are left out, as the projection leaves them out.` : '';
+  const left =
+    noProbability > 0
+      ? ` ${noProbability} open deals due have no rep probability recorded and are left out, as the projection leaves them out.`
+      : '';
   const note = `${METHOD_LABEL[part]}: ${won} + ${OPEN_PART[part]}; an open deal whose close date has passed in the quarter still counts, as a CRM forecast counts it.${left}`;
   const hasProbability = ds.opportunities.changes.probability.some((p) => Number.isFinite(p));
-  if (part === 'repProbability' && !hasProbability) return { title: `Projected bookings of ${q}, ${METHOD_LABEL[part]}`, figureLabel: 'Counted amount', rows, figure, total: null, note: `${NO_PROBABILITY}.` };
-  return { title: `Projected bookings of ${q}, ${METHOD_LABEL[part]}`, figureLabel: 'Counted amount', rows, figure, total: Math.round(closed + open), note };
+  if (part === 'repProbability' && !hasProbability)
+    return {
+      title: `Projected bookings of ${q}, ${METHOD_LABEL[part]}`,
+      figureLabel: 'Counted amount',
+      rows,
+      figure,
+      total: null,
+      note: `${NO_PROBABILITY}.`,
+    };
+  return {
+    title: `Projected bookings of ${q}, ${METHOD_LABEL[part]}`,
+    figureLabel: 'Counted amount',
+    rows,
+    figure,
+    total: Math.round(closed + open),
+    note,
+  };
 }

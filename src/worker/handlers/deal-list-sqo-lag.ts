@@ -77,13 +77,17 @@ export function sqoLagDeals(ds: Dataset, quarter: string, series: SqoLagSeries, 
       rows.push(j);
       figure.push(share * avg * pace);
     }
-    if (cohort.length > 0) parts.push(`${cohort.length} created ${k} ${k === 1 ? 'quarter' : 'quarters'} earlier × ${pct(share)}`);
+    if (cohort.length > 0)
+      parts.push(`${cohort.length} created ${k} ${k === 1 ? 'quarter' : 'quarters'} earlier × ${pct(share)}`);
   }
   // As the model rounds: once, after multiplying the expected wins by the average won deal.
   const full = Math.round(f * avg);
   const total = series === 'toDate' ? Math.round(full * pace) : full;
   const made = `(${parts.length > 0 ? parts.join(' + ') : 'no SQO'}) × the average won deal ${o.money(Math.round(avg))}`;
-  const toDate = series === 'toDate' ? `, × ${pct(pace)} (the share of a quarter's bookings usually closed by this day of the quarter)` : '';
+  const toDate =
+    series === 'toDate'
+      ? `, × ${pct(pace)} (the share of a quarter's bookings usually closed by this day of the quarter)`
+      : '';
   return {
     rows,
     figure,

@@ -14,7 +14,14 @@ import { probabilityLookup } from '../../engine/forecast/stage-probability';
 import { summableCents, type Dataset } from '../../engine/model/columns';
 import { STATUS_OPEN, STATUS_WON } from '../../engine/model/stages';
 import { quarterOf } from '../../engine/time';
-import { cumulativeSets, dealForecastContext, STEP_LABELS, waterfallFor, type CumulativeCategory, type DealForecastInput } from './deal-forecast';
+import {
+  cumulativeSets,
+  dealForecastContext,
+  STEP_LABELS,
+  waterfallFor,
+  type CumulativeCategory,
+  type DealForecastInput,
+} from './deal-forecast';
 import { projectionDeals, type AccuracyPart } from './deal-list-projection';
 import { sqoLagDeals, type SqoLagSeries } from './deal-list-sqo-lag';
 
@@ -83,7 +90,12 @@ export interface DealListView {
  */
 export const moneyToken = (cents: number): string => `{{money:${Math.round(cents)}}}`;
 
-export const CATEGORY_LABELS: Readonly<Record<CumulativeCategory, string>> = { closed: 'Closed', commit: 'Commit', best_case: 'Best case', pipeline: 'Pipeline' };
+export const CATEGORY_LABELS: Readonly<Record<CumulativeCategory, string>> = {
+  closed: 'Closed',
+  commit: 'Commit',
+  best_case: 'Best case',
+  pipeline: 'Pipeline',
+};
 
 export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.latestAt): DealListView {
   const ctx = dealForecastContext(ds, input, asOf);
@@ -91,9 +103,17 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
   /** An amount inside a note, as a token the view formats in the plan currency (see `fillMoney`). */
   const money = moneyToken;
   const O = ds.opportunities;
-  const rowsOf = (rows: readonly number[]) => dealRows(ds, rows, asOf, { ...ctx.probability, stageCategories: ctx.stageCategories });
-  const withFigure = (rows: DealRow[], figure: (r: DealRow, k: number) => number | null) => rows.map((r, k) => ({ ...r, figureCents: figure(r, k) }));
-  const make = (title: string, figureLabel: string, totalCents: number, rows: DealListRow[], note: string | null = null): DealListView => ({
+  const rowsOf = (rows: readonly number[]) =>
+    dealRows(ds, rows, asOf, { ...ctx.probability, stageCategories: ctx.stageCategories });
+  const withFigure = (rows: DealRow[], figure: (r: DealRow, k: number) => number | null) =>
+    rows.map((r, k) => ({ ...r, figureCents: figure(r, k) }));
+  const make = (
+    title: string,
+    figureLabel: string,
+    totalCents: number,
+    rows: DealListRow[],
+    note: string | null = null,
+  ): DealListView => ({
     currency: ds.meta.currency,
     title,
     figureLabel,
@@ -137,40 +157,94 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
   };
   const amountList = (title: string, rows: readonly number[], note: string | null = null) => {
     const list = withFigure(rowsOf(rows), (r) => r.amountCents);
-    return make(title, 'Amount', list.reduce((n, r) => n + (r.figureCents ?? 0), 0), list, note);
+    return make(
+      title,
+      'Amount',
+      list.reduce((n, r) => n + (r.figureCents ?? 0), 0),
+      list,
+      note,
+    );
   };
   switch (t.kind) {
     case 'waterfall': {
       const { w } = waterfallFor(ctx, t.quarter);
       const step = w.steps[t.step];
       const byDeal = step.dealCents;
-      return make(`${STEP_LABELS[t.step]}, pipeline waterfall ${w.quarter}`, 'Step amount', step.cents, withFigure(rowsOf(step.deals), (_, k) => byDeal[k] ?? null));
+      return make(
+        `${STEP_LABELS[t.step]}, pipeline waterfall ${w.quarter}`,
+        'Step amount',
+        step.cents,
+        withFigure(rowsOf(step.deals), (_, k) => byDeal[k] ?? null),
+      );
     }
     case 'category': {
       const set = cumulativeSets(ctx).sets.get(t.quarter)?.[t.category] ?? { rows: [], cents: 0 };
-      return make(`${CATEGORY_LABELS[t.category]} (cumulative), ${t.quarter}`, 'Amount', set.cents, withFigure(rowsOf(set.rows), (r) => r.amountCents));
+      return make(
+        `${CATEGORY_LABELS[t.category]} (cumulative), ${t.quarter}`,
+        'Amount',
+        set.cents,
+        withFigure(rowsOf(set.rows), (r) => r.amountCents),
+      );
     }
     case 'due': {
       const o = openDeals(dueIn(t.quarter), t.weighted);
       const title = t.weighted ? `Weighted pipeline due in ${t.quarter}` : `Open pipeline due in ${t.quarter}`;
-      return make(title, t.weighted ? 'Weighted amount' : 'Amount', Math.round(o.total), withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)));
+      return make(
+        title,
+        t.weighted ? 'Weighted amount' : 'Amount',
+        Math.round(o.total),
+        withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)),
+      );
     }
     case 'open': {
       const o = openDeals(() => true, t.weighted === true);
-      if (t.weighted !== true) return make('Open pipeline', 'Amount', o.total, withFigure(rowsOf(o.rows), (r) => r.amountCents));
-      return make('Weighted pipeline', 'Weighted amount', Math.round(o.total), withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)));
+      if (t.weighted !== true)
+        return make(
+          'Open pipeline',
+          'Amount',
+          o.total,
+          withFigure(rowsOf(o.rows), (r) => r.amountCents),
+        );
+      return make(
+        'Weighted pipeline',
+        'Weighted amount',
+        Math.round(o.total),
+        withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)),
+      );
     }
     case 'expected': {
       if (t.basis === 'weighted') {
         const o = openDeals(() => true, true);
-        return make('Expected bookings (the weighted pipeline)', 'Weighted amount', Math.round(o.total), withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)));
+        return make(
+          'Expected bookings (the weighted pipeline)',
+          'Weighted amount',
+          Math.round(o.total),
+          withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)),
+        );
       }
       const o = openDeals(() => true, false);
-      const rate = historicalRates(ds, { asOf, mask: ctx.mask, lookbackQuarters: ctx.probability.lookbackQuarters }).winRate;
+      const rate = historicalRates(ds, {
+        asOf,
+        mask: ctx.mask,
+        lookbackQuarters: ctx.probability.lookbackQuarters,
+      }).winRate;
       const title = 'Expected bookings: open pipeline × win rate';
-      if (rate === null) return make(title, 'Amount × win rate', 0, withFigure(rowsOf(o.rows), () => null), 'Not measurable — needs a deal closed (won or lost) in the lookback: the list holds the open deals the figure would weight.');
+      if (rate === null)
+        return make(
+          title,
+          'Amount × win rate',
+          0,
+          withFigure(rowsOf(o.rows), () => null),
+          'Not measurable — needs a deal closed (won or lost) in the lookback: the list holds the open deals the figure would weight.',
+        );
       const note = `Each open deal's amount × the win rate over the lookback (${(rate * 100).toFixed(1)}%), the same rate for every deal; the figure rounds the open pipeline × the rate once.`;
-      return make(title, 'Amount × win rate', Math.round(o.total * rate), withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]! * rate)), note);
+      return make(
+        title,
+        'Amount × win rate',
+        Math.round(o.total * rate),
+        withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]! * rate)),
+        note,
+      );
     }
     case 'won': {
       const w = wonIn(t.quarter);
@@ -179,32 +253,70 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
     case 'projected': {
       const w = wonIn(t.quarter);
       const o = openDeals(dueIn(t.quarter), true);
-      const rows = [...withFigure(rowsOf(w.rows), (r) => r.amountCents), ...withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!))];
+      const rows = [
+        ...withFigure(rowsOf(w.rows), (r) => r.amountCents),
+        ...withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)),
+      ];
       const note = `Projected = won in ${t.quarter} (each deal's amount) + open deals due in it × p(stage) (each deal's weighted amount); the gap to quota is the quota less this total.`;
       return make(`Projected bookings, ${t.quarter}`, 'Counted amount', w.total + Math.round(o.total), rows, note);
     }
     case 'stage': {
       const o = openDeals((j) => stageAt(ds, j, asOf) === t.stage, t.weighted);
-      if (!t.weighted) return make(`Open pipeline in ${t.stage}`, 'Amount', o.total, withFigure(rowsOf(o.rows), (r) => r.amountCents));
-      return make(`Weighted pipeline in ${t.stage}`, 'Weighted amount', Math.round(o.total), withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)));
+      if (!t.weighted)
+        return make(
+          `Open pipeline in ${t.stage}`,
+          'Amount',
+          o.total,
+          withFigure(rowsOf(o.rows), (r) => r.amountCents),
+        );
+      return make(
+        `Weighted pipeline in ${t.stage}`,
+        'Weighted amount',
+        Math.round(o.total),
+        withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)),
+      );
     }
     case 'overdue': {
       const o = openDeals((j) => {
         const close = O.closeDate[j]!;
         return Number.isFinite(close) && isOverdue(close, asOf);
       }, false);
-      return make('Overdue deals: open, close date passed', 'Amount', o.total, withFigure(rowsOf(o.rows), (r) => r.amountCents));
+      return make(
+        'Overdue deals: open, close date passed',
+        'Amount',
+        o.total,
+        withFigure(rowsOf(o.rows), (r) => r.amountCents),
+      );
     }
     case 'undated': {
       const o = openDeals((j) => !Number.isFinite(O.closeDate[j]!), false);
-      return make('Open deals without a close date', 'Amount', o.total, withFigure(rowsOf(o.rows), (r) => r.amountCents));
+      return make(
+        'Open deals without a close date',
+        'Amount',
+        o.total,
+        withFigure(rowsOf(o.rows), (r) => r.amountCents),
+      );
     }
     case 'sqoLag': {
-      const s = sqoLagDeals(ds, t.quarter, t.series, { asOf, mask: ctx.mask, lookbackQuarters: ctx.probability.lookbackQuarters, money });
+      const s = sqoLagDeals(ds, t.quarter, t.series, {
+        asOf,
+        mask: ctx.mask,
+        lookbackQuarters: ctx.probability.lookbackQuarters,
+        money,
+      });
       const rows = rowsOf(s.rows);
       if (t.series === 'sqos') return amountList(`SQOs created in ${t.quarter}`, s.rows, s.note);
-      const title = t.series === 'toDate' ? `Bookings forecast from SQOs to date, ${t.quarter}` : `Bookings forecast from SQOs, ${t.quarter}`;
-      return make(title, 'Expected bookings', s.total, withFigure(rows, (_, k) => Math.round(s.figure[k]!)), s.note);
+      const title =
+        t.series === 'toDate'
+          ? `Bookings forecast from SQOs to date, ${t.quarter}`
+          : `Bookings forecast from SQOs, ${t.quarter}`;
+      return make(
+        title,
+        'Expected bookings',
+        s.total,
+        withFigure(rows, (_, k) => Math.round(s.figure[k]!)),
+        s.note,
+      );
     }
     case 'lookback': {
       const lookback = ctx.probability.lookbackQuarters;
@@ -223,19 +335,36 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       return amountList(t.won ? 'Deals won in the lookback' : 'Deals closed in the lookback', rows, note);
     }
     case 'accuracy': {
-      const p = projectionDeals(ds, t.part, { asOf, mask: ctx.mask, ...ctx.probability, stageCategories: ctx.stageCategories, quarter: ctx.now, money });
-      return make(p.title, p.figureLabel, p.total ?? 0, withFigure(rowsOf(p.rows), (_, k) => Math.round(p.figure[k]!)), p.note);
+      const p = projectionDeals(ds, t.part, {
+        asOf,
+        mask: ctx.mask,
+        ...ctx.probability,
+        stageCategories: ctx.stageCategories,
+        quarter: ctx.now,
+        money,
+      });
+      return make(
+        p.title,
+        p.figureLabel,
+        p.total ?? 0,
+        withFigure(rowsOf(p.rows), (_, k) => Math.round(p.figure[k]!)),
+        p.note,
+      );
     }
     case 'pushed': {
       const s = slippage(ds, { asOf, mask: ctx.mask });
-      return amountList(t.twice ? 'Deals pushed more than once' : 'Deals pushed at least once', t.twice ? s.rows.pushedTwice : s.rows.pushed);
+      return amountList(
+        t.twice ? 'Deals pushed more than once' : 'Deals pushed at least once',
+        t.twice ? s.rows.pushedTwice : s.rows.pushed,
+      );
     }
     case 'slipClosed': {
       const rows: number[] = [];
       let won = 0;
       for (let j = 0; j < O.count; j++) {
         const status = kept(ctx.mask, j) ? statusAt(ds, j, asOf) : AT_NONE;
-        if (status === AT_NONE || status === STATUS_OPEN || closeDateMoves(ds, j, asOf).pushes >= 1 !== t.pushed) continue;
+        if (status === AT_NONE || status === STATUS_OPEN || closeDateMoves(ds, j, asOf).pushes >= 1 !== t.pushed)
+          continue;
         rows.push(j);
         if (status === STATUS_WON) won++;
       }
@@ -245,8 +374,13 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       return amountList(`Closed deals ${which}`, rows, note);
     }
     case 'stalled': {
-      const stages = stalledDeals(ds, { asOf, mask: ctx.mask }).filter((x) => t.stage === undefined || x.stage === t.stage);
-      return amountList(t.stage === undefined ? 'Stalled deals' : `Stalled deals in ${t.stage}`, stages.flatMap((x) => x.stalled));
+      const stages = stalledDeals(ds, { asOf, mask: ctx.mask }).filter(
+        (x) => t.stage === undefined || x.stage === t.stage,
+      );
+      return amountList(
+        t.stage === undefined ? 'Stalled deals' : `Stalled deals in ${t.stage}`,
+        stages.flatMap((x) => x.stalled),
+      );
     }
   }
 }

@@ -3,7 +3,14 @@
  * deliberately dirty rows are written as CSV and read by the real importer, so the import report
  * shows them rejected with their reasons, exactly as a user's file would.
  */
-import { generateDemoCompany, generateDemoCompanyStepwise, withDirtyRows, type DemoCompany, type DemoManifest, type DemoProgress } from '../../demo/generate';
+import {
+  generateDemoCompany,
+  generateDemoCompanyStepwise,
+  withDirtyRows,
+  type DemoCompany,
+  type DemoManifest,
+  type DemoProgress,
+} from '../../demo/generate';
 import { emptyRecordSet, type RecordSet } from '../../engine/model/records';
 import { readCanonicalCsv } from '../../import/canonical/read-csv-folder';
 import { writeCanonicalCsv } from '../../import/canonical/write';
@@ -26,7 +33,10 @@ function generatedFiles(rs: RecordSet): FileReport[] {
   return counts.map(([file, n]) => ({ file, rowsRead: n, accepted: n, repaired: 0, rejected: 0 }));
 }
 
-export function loadDemoCompany(seed: number, leads: number): { records: RecordSet; report: ImportReport; manifest: DemoManifest } {
+export function loadDemoCompany(
+  seed: number,
+  leads: number,
+): { records: RecordSet; report: ImportReport; manifest: DemoManifest } {
   return withReport(generateDemoCompany({ seed, leads }));
 }
 
@@ -39,7 +49,11 @@ export async function loadDemoCompanyStepwise(
   return withReport(await generateDemoCompanyStepwise({ seed, leads }, step));
 }
 
-function withReport({ records, manifest }: DemoCompany): { records: RecordSet; report: ImportReport; manifest: DemoManifest } {
+function withReport({ records, manifest }: DemoCompany): {
+  records: RecordSet;
+  report: ImportReport;
+  manifest: DemoManifest;
+} {
   const headersOnly = writeCanonicalCsv(EMPTY);
   delete headersOnly['plan.csv'];
   const dirty = withDirtyRows(headersOnly);
@@ -48,7 +62,13 @@ function withReport({ records, manifest }: DemoCompany): { records: RecordSet; r
   const files = generatedFiles(records).map((f) => {
     const d = dirtyRead.report.files.find((x) => x.file === f.file);
     return d
-      ? { file: f.file, rowsRead: f.rowsRead + d.rowsRead, accepted: f.accepted + d.accepted, repaired: f.repaired + d.repaired, rejected: f.rejected + d.rejected }
+      ? {
+          file: f.file,
+          rowsRead: f.rowsRead + d.rowsRead,
+          accepted: f.accepted + d.accepted,
+          repaired: f.repaired + d.repaired,
+          rejected: f.rejected + d.rejected,
+        }
       : f;
   });
   const sum = (k: 'rowsRead' | 'accepted' | 'repaired' | 'rejected') => files.reduce((s, f) => s + f[k], 0);

@@ -26,14 +26,26 @@ export function exportHandlers(state: EngineState): ExportHandlers {
       if (!records) throw new Error('The loaded dataset cannot be exported: load it again.');
       const stem = fileStem(records.name);
       if (format === 'json') {
-        return { fileName: `${stem}.json`, mimeType: 'application/json', bytes: new TextEncoder().encode(writeCanonicalJson(records)) };
+        return {
+          fileName: `${stem}.json`,
+          mimeType: 'application/json',
+          bytes: new TextEncoder().encode(writeCanonicalJson(records)),
+        };
       }
       if (format === 'parquet') {
         // The Parquet writer is loaded only when asked for.
         const { zipParquetFolder } = await import('../../import/canonical/write-parquet');
-        return { fileName: `${stem}-parquet.zip`, mimeType: 'application/zip', bytes: zipParquetFolder(stem, writeCanonicalCsv(records)) };
+        return {
+          fileName: `${stem}-parquet.zip`,
+          mimeType: 'application/zip',
+          bytes: zipParquetFolder(stem, writeCanonicalCsv(records)),
+        };
       }
-      return { fileName: `${stem}.zip`, mimeType: 'application/zip', bytes: zipTextFiles(stem, writeCanonicalCsv(records)) };
+      return {
+        fileName: `${stem}.zip`,
+        mimeType: 'application/zip',
+        bytes: zipTextFiles(stem, writeCanonicalCsv(records)),
+      };
     },
   };
 }

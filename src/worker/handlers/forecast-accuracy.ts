@@ -21,7 +21,11 @@ export interface AccuracyMethodView {
   /** Mean |error| at the start of week k (index k − 1) over the quarters, fraction; null where none. */
   readonly byWeek: readonly (number | null)[];
   /** Per back-tested quarter: mean |error| over its weeks; null with the reason. */
-  readonly quarters: readonly { readonly quarter: string; readonly ape: number | null; readonly reason: string | null }[];
+  readonly quarters: readonly {
+    readonly quarter: string;
+    readonly ape: number | null;
+    readonly reason: string | null;
+  }[];
   /** The method's forecast of the current quarter's bookings, cents; null with `projectionReason`. */
   readonly projectionCents: number | null;
   readonly projectionReason: string | null;
@@ -37,7 +41,11 @@ export type ForecastAccuracyView =
       readonly asOf: string;
       readonly weeks: number;
       /** The back-tested quarters and what they booked (cents). */
-      readonly quarters: readonly { readonly quarter: string; readonly actualCents: number; readonly reason: string | null }[];
+      readonly quarters: readonly {
+        readonly quarter: string;
+        readonly actualCents: number;
+        readonly reason: string | null;
+      }[];
       readonly methods: readonly AccuracyMethodView[];
       readonly best: AccuracyMethod | null;
       readonly bestReason: string | null;
@@ -63,7 +71,11 @@ export interface ForecastAccuracyHandlers {
   forecastAccuracy(input: ForecastAccuracyInput): Promise<ForecastAccuracyView>;
 }
 
-export function forecastAccuracyView(ds: Dataset, input: ForecastAccuracyInput, asOf: number = ds.meta.latestAt): ForecastAccuracyView {
+export function forecastAccuracyView(
+  ds: Dataset,
+  input: ForecastAccuracyInput,
+  asOf: number = ds.meta.latestAt,
+): ForecastAccuracyView {
   const s = input.settings;
   const mask = opportunityMask(ds, input.filters);
   const a = forecastAccuracy(ds, {

@@ -1,6 +1,12 @@
 /** Pipeline, coverage, velocity, SQO lag and scenario planner, as view-models. */
 import { NEEDS } from '../../engine/capabilities';
-import { coverageByQuarter, impliedCoverage, salesVelocity, type QuarterCoverage, type SalesVelocity } from '../../engine/forecast/coverage';
+import {
+  coverageByQuarter,
+  impliedCoverage,
+  salesVelocity,
+  type QuarterCoverage,
+  type SalesVelocity,
+} from '../../engine/forecast/coverage';
 import { pipelineByQuarter, pipelineSummary } from '../../engine/forecast/pipeline';
 import { quotaScope, type QuotaScopeKind } from '../../engine/forecast/quota-scope';
 import { runScenario, type ScenarioInput, type ScenarioResult } from '../../engine/forecast/scenario';
@@ -71,7 +77,11 @@ export interface ForecastView {
   readonly winRate: number | null;
   /** 1 ÷ win rate: the coverage the win rate says a quarter needs. */
   readonly impliedCoverage: number | null;
-  readonly stages: readonly (StageProbability & { readonly count: number; readonly openCents: number; readonly weightedCents: number })[];
+  readonly stages: readonly (StageProbability & {
+    readonly count: number;
+    readonly openCents: number;
+    readonly weightedCents: number;
+  })[];
   readonly quarters: readonly ForecastQuarter[];
   readonly currentQuarter: string;
   /** Open deals without a close date (left out of the quarters). */
@@ -121,7 +131,12 @@ function inView(quarter: string, now: string, hasQuota: boolean, fy: number): bo
   return hasQuota || (quarter >= addQuarters(now, -7, fy) && quarter <= addQuarters(now, 4, fy));
 }
 
-function overdueDeals(ds: Dataset, rows: readonly number[], asOf: number, opts: Parameters<typeof dealRows>[3]): OverdueDeal[] {
+function overdueDeals(
+  ds: Dataset,
+  rows: readonly number[],
+  asOf: number,
+  opts: Parameters<typeof dealRows>[3],
+): OverdueDeal[] {
   const close = ds.opportunities.closeDate;
   const listed = [...rows].sort((a, b) => close[a]! - close[b]!).slice(0, OVERDUE_LISTED);
   return dealRows(ds, listed, asOf, opts).map((d, k) => ({
@@ -135,7 +150,11 @@ function overdueDeals(ds: Dataset, rows: readonly number[], asOf: number, opts: 
 }
 
 /** Why the win rate, the cycle and the velocity cannot be given, where they cannot. */
-function reasons(ds: Dataset, r: { winRate: number | null; won: number; cycleDaysMean: number | null; cycleOutOfOrder: readonly number[] }, velocity: number | null): ForecastView['notMeasurable'] {
+function reasons(
+  ds: Dataset,
+  r: { winRate: number | null; won: number; cycleDaysMean: number | null; cycleOutOfOrder: readonly number[] },
+  velocity: number | null,
+): ForecastView['notMeasurable'] {
   if (ds.opportunities.count === 0) {
     const none = `not measurable — needs ${NEEDS.opportunities}`;
     return { winRate: none, cycle: none, velocity: none };
@@ -159,7 +178,14 @@ export function forecastView(ds: Dataset, input: ForecastInput, asOf: number = d
   const fy = ds.meta.fiscalYearStartMonth;
   const mask = opportunityMask(ds, input.filters);
   const s = input.settings;
-  const opts = { asOf, mask, lookbackQuarters: s.lookbackQuarters, userProbabilities: s.userProbabilities, minClosed: s.minClosed, source: s.probabilitySource };
+  const opts = {
+    asOf,
+    mask,
+    lookbackQuarters: s.lookbackQuarters,
+    userProbabilities: s.userProbabilities,
+    minClosed: s.minClosed,
+    source: s.probabilitySource,
+  };
   const summary = pipelineSummary(ds, opts);
   const scope = quotaScope(ds, input.filters);
   const byQuarter = pipelineByQuarter(ds, opts, scope.quotas);
@@ -178,7 +204,12 @@ export function forecastView(ds: Dataset, input: ForecastInput, asOf: number = d
     })) satisfies ForecastQuarter[];
   const r = summary.rates;
   const velocity = salesVelocity(summary.openCount, r);
-  const stages = summary.byStage.map((b) => ({ ...b.probability, count: b.count, openCents: b.openCents, weightedCents: b.weightedCents }));
+  const stages = summary.byStage.map((b) => ({
+    ...b.probability,
+    count: b.count,
+    openCents: b.openCents,
+    weightedCents: b.weightedCents,
+  }));
   return {
     currency: ds.meta.currency,
     asOf: isoDate(asOf),
@@ -197,7 +228,11 @@ export function forecastView(ds: Dataset, input: ForecastInput, asOf: number = d
     quarters,
     currentQuarter: now,
     undated: { count: byQuarter.undatedCount, cents: byQuarter.undatedCents },
-    overdue: { count: byQuarter.overdue.count, cents: byQuarter.overdue.cents, deals: overdueDeals(ds, byQuarter.overdue.rows, asOf, opts) },
+    overdue: {
+      count: byQuarter.overdue.count,
+      cents: byQuarter.overdue.cents,
+      deals: overdueDeals(ds, byQuarter.overdue.rows, asOf, opts),
+    },
     datesOutOfOrder: { count: r.cycleOutOfOrder.length, ids: r.cycleOutOfOrder.map((j) => ds.opportunities.id[j]!) },
     defaultStages: stages.filter((st) => st.source === 'user').map((st) => st.stage),
     quota: { kind: scope.kind, note: scope.note },
@@ -213,7 +248,15 @@ export function pipelinePanelView(ds: Dataset, filters: Filters): PipelinePanelV
     .filter((q) => q.tense !== 'past' && q.coverage !== null)
     .slice(0, 3)
     .map((q) => q.coverage!);
-  return { currency: v.currency, openCents: v.openCents, weightedCents: v.weightedCents, winRate: v.winRate, impliedCoverage: v.impliedCoverage, quarters, quota: v.quota };
+  return {
+    currency: v.currency,
+    openCents: v.openCents,
+    weightedCents: v.weightedCents,
+    winRate: v.winRate,
+    impliedCoverage: v.impliedCoverage,
+    quarters,
+    quota: v.quota,
+  };
 }
 
 export function forecastHandlers(state: EngineState): ForecastHandlers {

@@ -39,17 +39,33 @@ export interface DrillRows {
 
 const day = (t: number): string | null => (Number.isFinite(t) ? isoDate(t) : null);
 
-export function buildDrillRows(ds: Dataset, scope: ResolvedScope, input: DrillInput, extra: readonly ExtraDimension[] = []): DrillRows {
+export function buildDrillRows(
+  ds: Dataset,
+  scope: ResolvedScope,
+  input: DrillInput,
+  extra: readonly ExtraDimension[] = [],
+): DrillRows {
   const { reach, periods } = scope;
   const groups = input.group ? resolveGroups(ds, input.group.dimension, extra) : null;
   if (input.group && !groups) throw new Error(`Unknown breakdown "${input.group.dimension}".`);
-  const idx = drillLeads(reach, input.target, periods, groups && input.group ? { groups, label: input.group.label } : undefined);
+  const idx = drillLeads(
+    reach,
+    input.target,
+    periods,
+    groups && input.group ? { groups, label: input.group.label } : undefined,
+  );
   const L = ds.leads;
   const rows = Array.from(idx, (i): DrillCell[] => {
     let furthest = 'lead';
     for (const s of STEP_STAGES) if (reach.reached[s][i]) furthest = s;
     const a = L.account[i]!;
-    const outcome = reach.reached.won[i] ? 'won' : reach.reached.lost[i] ? 'lost' : reach.reached.disqualified[i] ? 'disqualified' : 'open';
+    const outcome = reach.reached.won[i]
+      ? 'won'
+      : reach.reached.lost[i]
+        ? 'lost'
+        : reach.reached.disqualified[i]
+          ? 'disqualified'
+          : 'open';
     return [
       L.id[i]!,
       day(L.createdAt[i]!),

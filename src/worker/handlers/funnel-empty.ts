@@ -12,7 +12,13 @@ export interface EmptyReason {
 }
 
 export function hasActiveFilters(f: Filters): boolean {
-  return f.from !== undefined || f.to !== undefined || (f.sources?.length ?? 0) > 0 || (f.segments?.length ?? 0) > 0 || (f.owners?.length ?? 0) > 0;
+  return (
+    f.from !== undefined ||
+    f.to !== undefined ||
+    (f.sources?.length ?? 0) > 0 ||
+    (f.segments?.length ?? 0) > 0 ||
+    (f.owners?.length ?? 0) > 0
+  );
 }
 
 /** Null when leads are in scope; else why none is. */
@@ -25,6 +31,10 @@ export function funnelEmptyReason(ds: Dataset, filters: Filters, leadsInScope: n
       body: `The lead funnel is not measurable — needs ${NEEDS.leads}.${caps.has.opportunities ? ' The Overview counts its opportunities: their funnel and win rate.' : ''}`,
     };
   }
-  if (hasActiveFilters(filters)) return { title: 'No leads match the filters', body: 'Widen the date range or clear the source, segment or owner filters.' };
+  if (hasActiveFilters(filters))
+    return {
+      title: 'No leads match the filters',
+      body: 'Widen the date range or clear the source, segment or owner filters.',
+    };
   return { title: 'No lead was created by the as-of date', body: 'Choose a later as-of date.' };
 }

@@ -1,13 +1,28 @@
 /** Builds the Funnel view's view-model from the engine's funnel metrics. Every figure is computed here. */
 import type { Filters } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
-import { CYCLE_BENCHMARK, RATE_BENCHMARKS, type DaysBenchmark, type RateBenchmark } from '../../engine/funnel/benchmarks';
+import {
+  CYCLE_BENCHMARK,
+  RATE_BENCHMARKS,
+  type DaysBenchmark,
+  type RateBenchmark,
+} from '../../engine/funnel/benchmarks';
 import { cohortConversion, periodConversion } from '../../engine/funnel/conversion';
 import { NONE_LABEL, type Dimension, type GroupCodes } from '../../engine/funnel/groups';
 import { STEP_STAGES, type FunnelMode, type SkippableStage, type StepStage } from '../../engine/funnel/reach';
 import { countReentries } from '../../engine/funnel/reentries';
 import { rateEstimate, type RateEstimate } from '../../engine/funnel/stats';
-import { pairOf, STAGE_PAIRS, tallyByGroup, tallyFunnel, type FunnelRates, type FunnelTally, type PairKey, type RateKey, type StageCounts } from '../../engine/funnel/tally';
+import {
+  pairOf,
+  STAGE_PAIRS,
+  tallyByGroup,
+  tallyFunnel,
+  type FunnelRates,
+  type FunnelTally,
+  type PairKey,
+  type RateKey,
+  type StageCounts,
+} from '../../engine/funnel/tally';
 import { timeInStage, type StageDuration } from '../../engine/funnel/time-in-stage';
 import { closedWinRates, type ClosedWinRate } from '../../engine/funnel/win-rate';
 import { funnelEmptyReason, type EmptyReason } from './funnel-empty';
@@ -116,37 +131,62 @@ function series(scope: ResolvedScope, key: PairKey, opts: FunnelOptions, groups?
   if (opts.basis === 'cohort') {
     const c = cohortConversion(reach, pair, { periods, windowDays: opts.windowDays, groups });
     const points = c.cells.map((row) =>
-      row.map((x): ConversionPoint => ({ period: x.period, base: x.entered, hits: x.converted, ...rateEstimate(x.converted, x.entered), openShare: x.openShare, immature: x.immature })),
+      row.map((x): ConversionPoint => ({
+        period: x.period,
+        base: x.entered,
+        hits: x.converted,
+        ...rateEstimate(x.converted, x.entered),
+        openShare: x.openShare,
+        immature: x.immature,
+      })),
     );
     return { typicalDays: c.typicalDays, points };
   }
   const p = periodConversion(reach, pair, { periods, groups });
   const points = p.map((row) =>
-    row.map((x): ConversionPoint => ({ period: x.period, base: x.enteredFrom, hits: x.enteredTo, ...rateEstimate(x.enteredTo, x.enteredFrom), rate: x.rate, openShare: null, immature: false })),
+    row.map((x): ConversionPoint => ({
+      period: x.period,
+      base: x.enteredFrom,
+      hits: x.enteredTo,
+      ...rateEstimate(x.enteredTo, x.enteredFrom),
+      rate: x.rate,
+      openShare: null,
+      immature: false,
+    })),
   );
   return { typicalDays: null, points };
 }
 
 /** The stage funnel rows of a tally (all data in scope). */
-export function stageRows(ds: Dataset, scope: ResolvedScope, total: FunnelTally = tallyFunnel(scope.reach)): FunnelStageRow[] {
+export function stageRows(
+  ds: Dataset,
+  scope: ResolvedScope,
+  total: FunnelTally = tallyFunnel(scope.reach),
+): FunnelStageRow[] {
   const reentries = countReentries(ds, scope.reach);
   return STEP_STAGES.map((stage, k): FunnelStageRow => {
     const pair = k === 0 ? null : STAGE_PAIRS.find((p) => p.to === stage && p.from === STEP_STAGES[k - 1])!;
     return {
-    stage,
-    leads: total.counts[stage],
-    amountCents: total.amountCents[stage],
-    stepRate: pair ? total.rates[pair.key] : null,
-    cumulativeRate: rateEstimate(total.counts[stage], total.counts.lead).rate,
-    step: pair ? total.estimates[pair.key] : null,
-    cumulative: rateEstimate(total.counts[stage], total.counts.lead),
-    skipped: stage in total.skipped ? total.skipped[stage as SkippableStage] : null,
-    reentered: reentries[stage] ?? 0,
+      stage,
+      leads: total.counts[stage],
+      amountCents: total.amountCents[stage],
+      stepRate: pair ? total.rates[pair.key] : null,
+      cumulativeRate: rateEstimate(total.counts[stage], total.counts.lead).rate,
+      step: pair ? total.estimates[pair.key] : null,
+      cumulative: rateEstimate(total.counts[stage], total.counts.lead),
+      skipped: stage in total.skipped ? total.skipped[stage as SkippableStage] : null,
+      reentered: reentries[stage] ?? 0,
     };
   });
 }
 
-export function buildFunnelModel(ds: Dataset, scope: ResolvedScope, opts: FunnelOptions, extra: readonly ExtraDimension[] = [], filters: Filters = {}): FunnelViewModel {
+export function buildFunnelModel(
+  ds: Dataset,
+  scope: ResolvedScope,
+  opts: FunnelOptions,
+  extra: readonly ExtraDimension[] = [],
+  filters: Filters = {},
+): FunnelViewModel {
   const { reach } = scope;
   const total = tallyFunnel(reach);
   const stages = stageRows(ds, scope, total);
@@ -155,7 +195,12 @@ export function buildFunnelModel(ds: Dataset, scope: ResolvedScope, opts: Funnel
   const groups = resolveGroups(ds, dimension.id, extra)!;
   const grouped = tallyByGroup(reach, groups);
   const rows = grouped.labels
-    .map((label, k) => ({ label, counts: grouped.tallies[k]!.counts, rates: grouped.tallies[k]!.rates, estimates: grouped.tallies[k]!.estimates }))
+    .map((label, k) => ({
+      label,
+      counts: grouped.tallies[k]!.counts,
+      rates: grouped.tallies[k]!.rates,
+      estimates: grouped.tallies[k]!.estimates,
+    }))
     .sort((a, b) => b.counts.lead - a.counts.lead || a.label.localeCompare(b.label));
   const mql = series(scope, 'mqlToSqo', opts, groups).points;
   const sql = series(scope, 'sqlToSqo', opts, groups).points;

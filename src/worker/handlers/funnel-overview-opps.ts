@@ -13,7 +13,10 @@ import { headlineFigure, type HeadlineFigure, type HeadlineWindows } from './ove
 import type { ResolvedScope } from './funnel-scope';
 
 /** One bar of the Overview funnel: a lead stage, or an opportunity stage. */
-export type OverviewStageRow = Pick<FunnelStageRow, 'leads' | 'amountCents' | 'stepRate' | 'cumulativeRate' | 'skipped'> & {
+export type OverviewStageRow = Pick<
+  FunnelStageRow,
+  'leads' | 'amountCents' | 'stepRate' | 'cumulativeRate' | 'skipped'
+> & {
   readonly stage: string;
   /** The engine's name of an opportunity stage (as the data names it); absent for a lead stage. */
   readonly label?: string;
@@ -34,27 +37,65 @@ export interface OverviewFunnel {
   readonly win: RateEstimate;
 }
 
-export function opportunityOverview(ds: Dataset, caps: Capabilities, scope: ResolvedScope, mask: Uint8Array, w: HeadlineWindows) {
+export function opportunityOverview(
+  ds: Dataset,
+  caps: Capabilities,
+  scope: ResolvedScope,
+  mask: Uint8Array,
+  w: HeadlineWindows,
+) {
   const asOf = scope.reach.asOf;
   const cur = opportunityWindow(ds, asOf, w.curFrom, w.curTo, mask);
   const prev = opportunityWindow(ds, asOf, w.prevFrom, w.prevTo, mask);
   const headline: HeadlineFigure[] = [
-    headlineFigure('opportunities', ['Opportunities', 'count', 'Opportunities created in the window.'], cur.created, prev.created),
-    headlineFigure('won', ['Won', 'count', 'Opportunities closed won in the window (by close date).'], cur.won, prev.won),
-    headlineFigure('wonAmount', ['Won amount', 'money', 'Amount of the opportunities closed won in the window.'], cur.wonCents, prev.wonCents),
-    headlineFigure('winRate', ['Win rate', 'rate', 'Won ÷ (won + lost) of the opportunities closed in the window.'], cur.winRate, prev.winRate),
+    headlineFigure(
+      'opportunities',
+      ['Opportunities', 'count', 'Opportunities created in the window.'],
+      cur.created,
+      prev.created,
+    ),
+    headlineFigure(
+      'won',
+      ['Won', 'count', 'Opportunities closed won in the window (by close date).'],
+      cur.won,
+      prev.won,
+    ),
+    headlineFigure(
+      'wonAmount',
+      ['Won amount', 'money', 'Amount of the opportunities closed won in the window.'],
+      cur.wonCents,
+      prev.wonCents,
+    ),
+    headlineFigure(
+      'winRate',
+      ['Win rate', 'rate', 'Won ÷ (won + lost) of the opportunities closed in the window.'],
+      cur.winRate,
+      prev.winRate,
+    ),
   ];
   const f = opportunityFunnel(ds, asOf, mask, caps.has.stageHistory);
   const funnel: OverviewFunnel = {
     unit: 'opportunities',
-    stages: f.stages.map((s) => ({ stage: s.stage, label: s.label, leads: s.count, amountCents: s.amountCents, stepRate: s.stepRate, cumulativeRate: s.cumulativeRate, skipped: null })),
+    stages: f.stages.map((s) => ({
+      stage: s.stage,
+      label: s.label,
+      leads: s.count,
+      amountCents: s.amountCents,
+      stepRate: s.stepRate,
+      cumulativeRate: s.cumulativeRate,
+      skipped: null,
+    })),
     won: f.won,
     lost: f.lost,
     winRate: f.winRate,
     win: rateEstimate(f.won, f.won + f.lost),
   };
   const rates = { ...(Object.fromEntries(STAGE_PAIRS.map((p) => [p.key, null])) as FunnelRates), winRate: f.winRate };
-  const leadNeeds = caps.has.leads ? (caps.has.leadLinks ? ['leadStageDates' as const] : ['leadLinks' as const]) : ['leads' as const];
+  const leadNeeds = caps.has.leads
+    ? caps.has.leadLinks
+      ? ['leadStageDates' as const]
+      : ['leadLinks' as const]
+    : ['leads' as const];
   const notes = [
     `Lead figures (MQLs, SQLs, MQL→SQO, SQL→SQO and the lead cohort's SQO→won): ${needsText(leadNeeds)}.`,
     ...(caps.has.stageHistory ? [] : [`Open stages between creation and won: ${needsText(['stageHistory'])}.`]),

@@ -13,7 +13,13 @@ import { isoDate } from '../../engine/time';
 import { stageRows } from './funnel-model';
 import { opportunityOverview, type OverviewFunnel } from './funnel-overview-opps';
 import type { ResolvedScope } from './funnel-scope';
-import { headlineFigure, headlineWindows, type HeadlineDefinition, type HeadlineFigure, type HeadlineKey } from './overview-headline';
+import {
+  headlineFigure,
+  headlineWindows,
+  type HeadlineDefinition,
+  type HeadlineFigure,
+  type HeadlineKey,
+} from './overview-headline';
 
 export type { HeadlineFigure, HeadlineKey };
 
@@ -47,7 +53,11 @@ const LEAD_DEFINITIONS: Partial<Record<HeadlineKey, HeadlineDefinition>> = {
   sqos: ['SQOs', 'count', 'Leads that first became an SQO (opportunity) in the window.'],
   won: ['Won', 'count', 'Leads won in the window (won opportunity closed, or a won date).'],
   wonAmount: ['Won amount', 'money', 'Amount of the won opportunities of the leads won in the window.'],
-  mqlToSqo: ['MQL→SQO (period)', 'rate', 'SQO entries ÷ MQL entries in the window: a period conversion that mixes cohorts.'],
+  mqlToSqo: [
+    'MQL→SQO (period)',
+    'rate',
+    'SQO entries ÷ MQL entries in the window: a period conversion that mixes cohorts.',
+  ],
   winRate: ['Win rate', 'rate', 'Won ÷ (won + lost) of the deals closed in the window.'],
 };
 
@@ -66,7 +76,11 @@ export function buildOverviewModel(ds: Dataset, scope: ResolvedScope, filters: F
   const asOf = scope.reach.asOf;
   const w = headlineWindows(ds, asOf, filters);
   const windows = {
-    current: { label: w.clipped ? `${w.quarter} to the end of the date filter` : `${w.quarter} to date`, from: isoDate(w.curFrom), to: isoDate(w.curTo - 1) },
+    current: {
+      label: w.clipped ? `${w.quarter} to the end of the date filter` : `${w.quarter} to date`,
+      from: isoDate(w.curFrom),
+      to: isoDate(w.curTo - 1),
+    },
     previous: { label: `${w.prevQuarter}, same days`, from: isoDate(w.prevFrom), to: isoDate(w.prevTo - 1) },
   };
   if (caps.basis === 'opportunities') {
@@ -87,7 +101,9 @@ export function buildOverviewModel(ds: Dataset, scope: ResolvedScope, filters: F
     mqlToSqo: [cur.mqlToSqo, prev.mqlToSqo],
     winRate: [cur.winRate, prev.winRate],
   };
-  const headline = (Object.keys(LEAD_DEFINITIONS) as HeadlineKey[]).map((key) => headlineFigure(key, LEAD_DEFINITIONS[key]!, ...values[key]!));
+  const headline = (Object.keys(LEAD_DEFINITIONS) as HeadlineKey[]).map((key) =>
+    headlineFigure(key, LEAD_DEFINITIONS[key]!, ...values[key]!),
+  );
   const total = tallyFunnel(scope.reach);
   return {
     asOf: scope.asOf,

@@ -25,7 +25,10 @@ export interface FunnelHandlers {
  * `extraDimensions` adds breakdowns computed elsewhere — an ICP or intent tier per lead from the
  * scoring engine — as plain group codes; the funnel maths is the same for every dimension.
  */
-export function funnelHandlers(state: EngineState, extraDimensions: () => readonly ExtraDimension[] = () => []): FunnelHandlers {
+export function funnelHandlers(
+  state: EngineState,
+  extraDimensions: () => readonly ExtraDimension[] = () => [],
+): FunnelHandlers {
   return {
     async funnelView(input) {
       const ds = requireDataset(state);

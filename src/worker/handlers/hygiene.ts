@@ -113,7 +113,11 @@ export function hygieneView(ds: Dataset, input: HygieneInput): HygieneView {
         return {
           ...baseRow(ds, j),
           hoursSqlToSqo: Number.isNaN(hours) ? null : hours,
-          reasons: [...(r & FT_NO_SQL ? (['no SQL'] as const) : []), ...(r & FT_FAST ? (['fast'] as const) : []), ...(r & FT_CRITERIA ? (['criteria'] as const) : [])],
+          reasons: [
+            ...(r & FT_NO_SQL ? (['no SQL'] as const) : []),
+            ...(r & FT_FAST ? (['fast'] as const) : []),
+            ...(r & FT_CRITERIA ? (['criteria'] as const) : []),
+          ],
           missing: ft.missing[j] ?? [],
         };
       }),

@@ -148,13 +148,19 @@ export async function readUrl(
   } catch {
     throw new Error(`"${href}" is not a URL: give a full address such as https://example.com/leads.csv`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`Only http and https addresses can be loaded, not ${url.protocol}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`Only http and https addresses can be loaded, not ${url.protocol}`);
   const controller = new AbortController();
   const timeoutMs = opts.timeoutMs ?? URL_TIMEOUT_MS;
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const name = nameFromUrl(url);
   try {
-    const res = await (opts.fetchFn ?? fetch)(url.href, { credentials: 'omit', signal: controller.signal, redirect: 'follow', referrerPolicy: 'no-referrer' });
+    const res = await (opts.fetchFn ?? fetch)(url.href, {
+      credentials: 'omit',
+      signal: controller.signal,
+      redirect: 'follow',
+      referrerPolicy: 'no-referrer',
+    });
     if (!res.ok) throw new Error(`The server answered ${res.status} ${res.statusText} for ${url.href}`);
     const length = Number(res.headers.get('content-length'));
     const total = Number.isFinite(length) && length > 0 ? length : null;
@@ -171,10 +177,16 @@ export async function readUrl(
     return { name, bytes };
   } catch (e) {
     if (controller.signal.aborted && !(e instanceof ImportCancelled)) {
-      throw new Error(`${url.href} did not answer within ${Math.round(timeoutMs / 1000)} s: check the address or download the file and drop it here`, { cause: e });
+      throw new Error(
+        `${url.href} did not answer within ${Math.round(timeoutMs / 1000)} s: check the address or download the file and drop it here`,
+        { cause: e },
+      );
     }
     if (e instanceof TypeError) {
-      throw new Error(`${url.href} could not be fetched (${e.message}): the server may not allow cross-origin downloads; download the file and drop it here`, { cause: e });
+      throw new Error(
+        `${url.href} could not be fetched (${e.message}): the server may not allow cross-origin downloads; download the file and drop it here`,
+        { cause: e },
+      );
     }
     throw e;
   } finally {

@@ -6,13 +6,29 @@
 import { activityCount, leadCount } from '../../engine/model/records';
 import { currencyUses, moneyNotes } from '../../engine/model/currency';
 import type { Mapping } from '../../import/mapping/schema';
-import { importFiles, isUsable, rejectedRows, type ImportFile, type ImportMode, type ImportResult, type PresetName, type UnmappedFile } from '../../import/pipeline';
+import {
+  importFiles,
+  isUsable,
+  rejectedRows,
+  type ImportFile,
+  type ImportMode,
+  type ImportResult,
+  type PresetName,
+  type UnmappedFile,
+} from '../../import/pipeline';
 import type { ImportReport } from '../../import/report';
 import type { EngineState } from '../state';
 import { install, type DatasetSummary } from './data';
 import { LeadsFunnelStream, type LeadsFunnelSnapshot } from '../../import/leads-funnel-stream';
 import { currentBrowserMemoryBudget, importLimitBytes } from '../../import/source/memory-limit';
-import { ImportCancelled, readBlobs, readUrl, type CancelToken, type ChunkWatcher, type ProgressFn } from './import-read';
+import {
+  ImportCancelled,
+  readBlobs,
+  readUrl,
+  type CancelToken,
+  type ChunkWatcher,
+  type ProgressFn,
+} from './import-read';
 
 /**
  * Counts the stage funnel of the first canonical leads file among the files being read, chunk by
@@ -53,7 +69,13 @@ export interface ImportPreview {
   readonly mode: ImportMode;
   readonly files: readonly string[];
   readonly report: ImportReport;
-  readonly counts: { readonly accounts: number; readonly leads: number; readonly activities: number; readonly opportunities: number; readonly touches: number };
+  readonly counts: {
+    readonly accounts: number;
+    readonly leads: number;
+    readonly activities: number;
+    readonly opportunities: number;
+    readonly touches: number;
+  };
   /** At least one lead or opportunity was accepted: the import can replace the dataset. */
   readonly usable: boolean;
   /** What loading would do with amounts in several currencies (rates used, deals left out). */
@@ -121,7 +143,11 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
         touches: records.touches.length,
       },
       usable: isUsable(records),
-      moneyNotes: moneyNotes(currencyUses(records), records.plan.currency, 'a rate can be entered on the Data view once loaded'),
+      moneyNotes: moneyNotes(
+        currencyUses(records),
+        records.plan.currency,
+        'a rate can be entered on the Data view once loaded',
+      ),
       unmapped,
     };
   };
@@ -152,7 +178,11 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
     previewUrl: (url, settings, progress) =>
       guarded(async (t) => {
         const live = liveFunnel(progress);
-        return run([await readUrl(url, t, limitOf(settings), live.progress, { watch: live.watch })], settings, live.progress);
+        return run(
+          [await readUrl(url, t, limitOf(settings), live.progress, { watch: live.watch })],
+          settings,
+          live.progress,
+        );
       }),
     async previewInputs(files, settings) {
       return run(files, settings);
@@ -165,7 +195,10 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
     async commitImport(id) {
       if (!pending || pending.id !== id) throw new Error('This preview has expired: load the files again.');
       const { records, report } = pending.result;
-      if (!isUsable(records)) throw new Error('Nothing usable was read: no lead or opportunity row was accepted, so the current dataset is kept.');
+      if (!isUsable(records))
+        throw new Error(
+          'Nothing usable was read: no lead or opportunity row was accepted, so the current dataset is kept.',
+        );
       const files = pending.files.map((f) => f.name);
       pending = null;
       return install(state, records, report, { kind: 'files', files }, null);

@@ -3,7 +3,8 @@ import type { Filters } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
 import { addQuarters, quarterEnd, quarterOf, quarterStart } from '../../engine/time';
 
-export type HeadlineKey = 'leads' | 'mqls' | 'sqls' | 'sqos' | 'opportunities' | 'won' | 'wonAmount' | 'mqlToSqo' | 'winRate';
+export type HeadlineKey =
+  'leads' | 'mqls' | 'sqls' | 'sqos' | 'opportunities' | 'won' | 'wonAmount' | 'mqlToSqo' | 'winRate';
 
 export interface HeadlineFigure {
   readonly key: HeadlineKey;
@@ -48,7 +49,12 @@ export function headlineWindows(ds: Dataset, asOf: number, filters: Filters): He
   return { quarter, curFrom, curTo, prevQuarter, prevFrom, prevTo, clipped };
 }
 
-export function headlineFigure(key: HeadlineKey, def: HeadlineDefinition, current: number | null, previous: number | null): HeadlineFigure {
+export function headlineFigure(
+  key: HeadlineKey,
+  def: HeadlineDefinition,
+  current: number | null,
+  previous: number | null,
+): HeadlineFigure {
   const [label, kind, definition] = def;
   let change: number | null = null;
   if (current !== null && previous !== null) {
@@ -57,4 +63,3 @@ export function headlineFigure(key: HeadlineKey, def: HeadlineDefinition, curren
   }
   return { key, label, kind, current, previous, change, definition };
 }
-

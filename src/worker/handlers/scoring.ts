@@ -17,8 +17,21 @@ import type { RuleSet } from '../../engine/scoring/rules';
 import { clampRuleSet } from '../../engine/scoring/validate';
 import { scoringSummary, type ScoringSummary } from '../../engine/scoring/summary';
 import { suggestWeights, type SuggestOutcome, type SuggestResult } from '../../engine/scoring/suggest';
-import { populationTotals, recordedFigures, whatIf, type PopulationTotals, type WhatIfContext, type WhatIfFigures } from '../../engine/scoring/what-if';
-import { prepareWhatIf, statusChanges, thresholdFreeKey, updateWhatIf, type StatusChange } from '../../engine/scoring/what-if-prepare';
+import {
+  populationTotals,
+  recordedFigures,
+  whatIf,
+  type PopulationTotals,
+  type WhatIfContext,
+  type WhatIfFigures,
+} from '../../engine/scoring/what-if';
+import {
+  prepareWhatIf,
+  statusChanges,
+  thresholdFreeKey,
+  updateWhatIf,
+  type StatusChange,
+} from '../../engine/scoring/what-if-prepare';
 import { isoDate } from '../../engine/time';
 import type { ScoringPool } from '../pool/scoring-pool';
 import { requireDataset, type EngineState } from '../state';
@@ -105,10 +118,20 @@ export interface ScoringCatalog {
 export interface ScoringHandlers {
   intentOverview(input: ScoringInput): Promise<IntentViewModel>;
   whatIf(input: WhatIfInput): Promise<WhatIfViewModel>;
-  statusChanges(input: ScoringInput & { readonly rulesKey?: string; readonly limit: number; readonly model?: PredictiveModel | null }): Promise<StatusChangesViewModel>;
+  statusChanges(
+    input: ScoringInput & {
+      readonly rulesKey?: string;
+      readonly limit: number;
+      readonly model?: PredictiveModel | null;
+    },
+  ): Promise<StatusChangesViewModel>;
   suggestWeights(input: SuggestInput): Promise<SuggestResult>;
   scoringCatalog(): Promise<ScoringCatalog>;
-  explainLead(input: { readonly rules: RuleSet; readonly leadId: string; readonly model?: PredictiveModel | null }): Promise<LeadExplanationViewModel | null>;
+  explainLead(input: {
+    readonly rules: RuleSet;
+    readonly leadId: string;
+    readonly model?: PredictiveModel | null;
+  }): Promise<LeadExplanationViewModel | null>;
 }
 
 const MAX_CONTEXTS = 6;
@@ -197,7 +220,12 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       const r = clampRuleSet(rules);
       await sumsReady(ds, r, true);
       const mask = scope(ds, JSON.stringify(filters), filters);
-      return { ...scoringSummary(ds, r, mask, ds.meta.latestAt), asOf: isoDate(ds.meta.latestAt), rules: r, rulesNote: rulesReadNothing(ds, r) };
+      return {
+        ...scoringSummary(ds, r, mask, ds.meta.latestAt),
+        asOf: isoDate(ds.meta.latestAt),
+        rules: r,
+        rulesNote: rulesReadNothing(ds, r),
+      };
     },
     async whatIf({ filters, draft, applied, draftKey, appliedKey }) {
       const ds = requireDataset(state);
@@ -222,13 +250,23 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       const r = clampRuleSet(rules);
       await sumsReady(ds, r);
       const changes = statusChanges(ds, context(ds, filters, r, rulesKey), r, limit);
-      if (!model) return { total: changes.total, rows: changes.rows.map((c) => ({ ...c, probability: null, factors: '' })), predictionOutcome: null };
+      if (!model)
+        return {
+          total: changes.total,
+          rows: changes.rows.map((c) => ({ ...c, probability: null, factors: '' })),
+          predictionOutcome: null,
+        };
       const index = new Map<string, number>();
       const wanted = new Set(changes.rows.map((c) => c.leadId));
       ds.leads.id.forEach((id, i) => {
         if (wanted.has(id)) index.set(id, i);
       });
-      const p = predictLeadsAt(ds, model, ds.meta.latestAt, Uint32Array.from(changes.rows, (c) => index.get(c.leadId)!));
+      const p = predictLeadsAt(
+        ds,
+        model,
+        ds.meta.latestAt,
+        Uint32Array.from(changes.rows, (c) => index.get(c.leadId)!),
+      );
       const rows = changes.rows.map((c, k) => ({
         ...c,
         probability: p[k]!.probability,
@@ -250,9 +288,16 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       const i = ds.leads.id.indexOf(leadId);
       if (i < 0) return null;
       const r = clampRuleSet(rules);
-      const out = leadOutcomes(ds, { asOf: ds.meta.latestAt, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
+      const out = leadOutcomes(ds, {
+        asOf: ds.meta.latestAt,
+        maturityDays: r.maturityDays,
+        scoringWindowDays: r.scoringWindowDays,
+      });
       const p = model ? predictLeadsAt(ds, model, ds.meta.latestAt, Uint32Array.of(i))[0]! : null;
-      return { ...explainLead(ds, r, i, Math.min(ds.meta.latestAt, out.cutoff[i]!)), prediction: p ? { ...p, outcome: model!.outcome } : null };
+      return {
+        ...explainLead(ds, r, i, Math.min(ds.meta.latestAt, out.cutoff[i]!)),
+        prediction: p ? { ...p, outcome: model!.outcome } : null,
+      };
     },
   };
 }

@@ -2,7 +2,10 @@
 import type { PoolRequest, PoolResponse, WorkerPort } from './protocol';
 
 export function spawnBrowserPoolWorker(): WorkerPort {
-  const worker = new Worker(new URL('./scoring.worker.ts', import.meta.url), { type: 'module', name: 'revlens-scoring' });
+  const worker = new Worker(new URL('./scoring.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'revlens-scoring',
+  });
   return {
     post: (m: PoolRequest) => worker.postMessage(m),
     onMessage: (h) => worker.addEventListener('message', (e: MessageEvent<PoolResponse>) => h(e.data)),

@@ -10,7 +10,14 @@
  * engine worker computes the sums itself.
  */
 import type { Dataset } from '../../engine/model/columns';
-import { hasIntentSums, joinIntentSums, primeIntentSums, type IntentSums, type IntentSumsPart, type SumActivities } from '../../engine/scoring/intent-sums';
+import {
+  hasIntentSums,
+  joinIntentSums,
+  primeIntentSums,
+  type IntentSums,
+  type IntentSumsPart,
+  type SumActivities,
+} from '../../engine/scoring/intent-sums';
 import type { PoolResponse, WorkerPort } from './protocol';
 
 export interface ScoringPool {
@@ -98,7 +105,13 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     let hit = datasets.get(ds);
     if (!hit || hit.id !== current) {
       const a = ds.activities;
-      const activities: SumActivities = { count: a.count, start: shared(a.start), type: shared(a.type), at: shared(a.at), typeNames: [...a.typeNames] };
+      const activities: SumActivities = {
+        count: a.count,
+        start: shared(a.start),
+        type: shared(a.type),
+        at: shared(a.at),
+        typeNames: [...a.typeNames],
+      };
       const id = nextDataset++;
       current = id;
       const ready = new Promise<void>((resolve, reject) => pending.set(id, { left: ports.length, resolve, reject }));
@@ -116,7 +129,12 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     return s;
   }
 
-  async function intentSums(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): Promise<IntentSums> {
+  async function intentSums(
+    ds: Dataset,
+    halfLifeDays: number,
+    asOf: number,
+    cutoff?: Float64Array,
+  ): Promise<IntentSums> {
     if (broken !== null) throw new Error(broken);
     const d = load(ds);
     await d.ready;

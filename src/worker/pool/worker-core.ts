@@ -6,7 +6,9 @@
 import { computeIntentSumsRange, type SumActivities } from '../../engine/scoring/intent-sums';
 import type { PoolRequest, PoolResponse } from './protocol';
 
-export function poolWorkerHandler(post: (message: PoolResponse, transfer: ArrayBuffer[]) => void): (message: PoolRequest) => void {
+export function poolWorkerHandler(
+  post: (message: PoolResponse, transfer: ArrayBuffer[]) => void,
+): (message: PoolRequest) => void {
   let current: { dataset: number; activities: SumActivities } | null = null;
   return (message) => {
     if (message.kind === 'init') {
@@ -15,10 +17,13 @@ export function poolWorkerHandler(post: (message: PoolResponse, transfer: ArrayB
       return;
     }
     try {
-      if (current === null || current.dataset !== message.dataset) throw new Error('scoring worker asked about a dataset it does not hold');
+      if (current === null || current.dataset !== message.dataset)
+        throw new Error('scoring worker asked about a dataset it does not hold');
       const { lo, hi, halfLifeDays, asOf, cutoff } = message;
       const part = computeIntentSumsRange(current.activities, lo, hi, halfLifeDays, asOf, cutoff ?? undefined);
-      const buffers = [part.start.buffer, part.type.buffer, part.sum.buffer, part.leadsOfType.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+      const buffers = [part.start.buffer, part.type.buffer, part.sum.buffer, part.leadsOfType.buffer].filter(
+        (b): b is ArrayBuffer => b instanceof ArrayBuffer,
+      );
       post({ kind: 'sums', id: message.id, part }, buffers);
     } catch (e) {
       post({ kind: 'failed', id: message.id, message: e instanceof Error ? e.message : String(e) }, []);

@@ -63,7 +63,10 @@ export const DEALS: OpportunityRecord[] = [
     closeDate: ms('2025-12-15'),
     stage: 'won',
     stageHistory: stages(['sqo', '2025-10-01'], ['won', '2025-12-15']),
-    changes: [c('2025-10-01', { stage: 'sqo', amountCents: usd(10_000), closeDate: ms('2025-12-15'), probability: 0.1 }), c('2025-12-15', { stage: 'won', probability: 1 })],
+    changes: [
+      c('2025-10-01', { stage: 'sqo', amountCents: usd(10_000), closeDate: ms('2025-12-15'), probability: 0.1 }),
+      c('2025-12-15', { stage: 'won', probability: 1 }),
+    ],
   }),
   opportunity('A', '2025-11-01', {
     amountCents: usd(20_000),
@@ -106,9 +109,17 @@ export const DEALS: OpportunityRecord[] = [
     closeDate: ms('2026-09-15'),
     stage: 'negotiation',
     stageHistory: stages(['sqo', '2026-07-01'], ['negotiation', '2026-07-01']),
-    changes: [c('2026-07-01', { stage: 'negotiation', amountCents: usd(100_000), closeDate: ms('2026-09-15'), probability: 0.5 })],
+    changes: [
+      c('2026-07-01', {
+        stage: 'negotiation',
+        amountCents: usd(100_000),
+        closeDate: ms('2026-09-15'),
+        probability: 0.5,
+      }),
+    ],
   }),
 ];
 
 export const ACCURACY_AS_OF = ms('2026-07-25');
-export const accuracyCompany = (deals: OpportunityRecord[] = DEALS) => buildDataset(recordSet({ opportunities: deals }));
+export const accuracyCompany = (deals: OpportunityRecord[] = DEALS) =>
+  buildDataset(recordSet({ opportunities: deals }));

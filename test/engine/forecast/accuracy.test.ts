@@ -25,10 +25,14 @@ describe('forecast accuracy on the company’s own history', () => {
   it('rebuilds each method’s forecast of 2026-Q1 at the start of every week from the history as it stood then', () => {
     const q1 = (m: MethodAccuracy['method']) => dollars(method(m).quarters[0]!.forecastsCents);
     const run = (...parts: [number, number][]) => parts.flatMap(([v, n]) => Array<number>(n).fill(v));
-    expect(q1('weighted')).toEqual(run([12_500, 3], [22_500, 2], [30_500, 2], [38_500, 2], [40_500, 1], [30_000, 2], [70_000, 1]));
+    expect(q1('weighted')).toEqual(
+      run([12_500, 3], [22_500, 2], [30_500, 2], [38_500, 2], [40_500, 1], [30_000, 2], [70_000, 1]),
+    );
     expect(q1('commit')).toEqual(run([0, 3], [20_000, 9], [70_000, 1]));
     expect(q1('bestCase')).toEqual(run([30_000, 3], [50_000, 7], [20_000, 2], [70_000, 1]));
-    expect(q1('repProbability')).toEqual(run([16_000, 3], [24_000, 2], [36_000, 2], [44_000, 2], [47_000, 1], [35_000, 2], [70_000, 1]));
+    expect(q1('repProbability')).toEqual(
+      run([16_000, 3], [24_000, 2], [36_000, 2], [44_000, 2], [47_000, 1], [35_000, 2], [70_000, 1]),
+    );
     expect(q1('sqoLag')).toEqual(run([0, 5], [3_333.33, 2], [5_000, 5], [8_888.89, 1]));
   });
 
@@ -76,7 +80,12 @@ describe('forecast accuracy on the company’s own history', () => {
     const a = measured();
     // Q3 at Jul 25: D $100,000 negotiation due Sep 15, rep p 0.5; nothing won yet.
     const proj = Object.fromEntries(a.methods.map((m) => [m.method, m.projection.cents]));
-    expect(proj).toMatchObject({ weighted: usd(60_000), commit: usd(100_000), bestCase: usd(100_000), repProbability: usd(50_000) });
+    expect(proj).toMatchObject({
+      weighted: usd(60_000),
+      commit: usd(100_000),
+      bestCase: usd(100_000),
+      repProbability: usd(50_000),
+    });
     expect(a.current).toMatchObject({ quarter: '2026-Q3', actualToDateCents: 0 });
     // 24 days in; of Q1 + Q2's $100,000 only B (19 days into Q2, $30,000) closed that early → 0.3.
     expect(a.current.pace.share).toBeCloseTo(0.3, 10);
@@ -109,11 +118,15 @@ describe('forecast accuracy on the company’s own history', () => {
     // Only D (created 2026-07-01, in the current quarter) and its history.
     expect(forecastAccuracy(company(DEALS.filter((d) => d.id === 'D')), { asOf: AS_OF })).toEqual({
       measurable: false,
-      reason: 'not measurable — needs deal history covering a whole completed quarter (the first deal or change is recorded on 2026-07-01)',
+      reason:
+        'not measurable — needs deal history covering a whole completed quarter (the first deal or change is recorded on 2026-07-01)',
     });
   });
 
   it('a dataset without deal history gives no figures, only the reason', () => {
-    expect(forecastAccuracy(bookOfDeals(), { asOf: ms('2026-06-30') })).toEqual({ measurable: false, reason: NO_HISTORY_REASON });
+    expect(forecastAccuracy(bookOfDeals(), { asOf: ms('2026-06-30') })).toEqual({
+      measurable: false,
+      reason: NO_HISTORY_REASON,
+    });
   });
 });

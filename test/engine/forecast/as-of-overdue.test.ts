@@ -27,7 +27,9 @@ describe('the default as-of: the latest recorded event that is not a planned dat
   });
 
   it('without any close within reach, the latest creation or stage entry', () => {
-    const ds = buildDataset(recordSet({ opportunities: [opportunity('Y', '2026-04-10', { status: 'lost', closeDate: ms('2027-06-30') })] }));
+    const ds = buildDataset(
+      recordSet({ opportunities: [opportunity('Y', '2026-04-10', { status: 'lost', closeDate: ms('2027-06-30') })] }),
+    );
     expect(new Date(ds.meta.latestAt).toISOString()).toBe('2026-04-10T00:00:00.000Z');
   });
 });
@@ -55,7 +57,10 @@ describe('overdue deals: open, close date passed, due in no quarter', () => {
     expect(q.overdue.cents).toBe(usd(10_000));
     expect(q.overdue.rows.map((j) => ds.opportunities.id[j])).toEqual(['K', 'L']);
     // Q2 open due is C alone, as without K and L.
-    expect(q.quarters.find((x) => x.quarter === '2026-Q2')).toMatchObject({ openDueCents: usd(30_000), openDueCount: 1 });
+    expect(q.quarters.find((x) => x.quarter === '2026-Q2')).toMatchObject({
+      openDueCents: usd(30_000),
+      openDueCount: 1,
+    });
     // Open pipeline: A + B + C + K + L = $70,000.
     expect(pipelineSummary(ds, { asOf: AS_OF }).openCents).toBe(usd(70_000));
   });
@@ -80,7 +85,9 @@ describe('cycle days are never negative', () => {
   });
 
   it('when every won deal has its dates out of order, the cycle is unknown, not negative', () => {
-    const ds = buildDataset(recordSet({ opportunities: [opportunity('P', '2026-05-01', { status: 'won', closeDate: ms('2026-04-01') })] }));
+    const ds = buildDataset(
+      recordSet({ opportunities: [opportunity('P', '2026-05-01', { status: 'won', closeDate: ms('2026-04-01') })] }),
+    );
     const r = historicalRates(ds, { asOf: ms('2026-05-02') });
     expect(r.cycleDaysMean).toBeNull();
     expect(r.cycleDaysMedian).toBeNull();

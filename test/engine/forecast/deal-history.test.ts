@@ -14,17 +14,50 @@ describe('dealStateAt: the state of a deal at a past instant, replayed from its 
   it('the deal pushed twice: each instant shows the close date, stage, category and p then recorded', () => {
     // Replayed by hand from the fixture's four changes of P.
     expect(at('P', '2026-01-04')).toMatchObject({ status: AT_NONE });
-    expect(at('P', '2026-01-05')).toEqual({ status: STATUS_OPEN, stage: 'sqo', amountCents: usd(10_000), closeDate: ms('2026-02-15'), probability: 0.1, forecastCategory: 'pipeline' });
+    expect(at('P', '2026-01-05')).toEqual({
+      status: STATUS_OPEN,
+      stage: 'sqo',
+      amountCents: usd(10_000),
+      closeDate: ms('2026-02-15'),
+      probability: 0.1,
+      forecastCategory: 'pipeline',
+    });
     expect(at('P', '2026-02-09T23:59:59Z')).toMatchObject({ stage: 'sqo', closeDate: ms('2026-02-15') });
-    expect(at('P', '2026-02-10')).toEqual({ status: STATUS_OPEN, stage: 'proposal', amountCents: usd(10_000), closeDate: ms('2026-03-10'), probability: 0.5, forecastCategory: 'pipeline' });
-    expect(at('P', '2026-03-05')).toMatchObject({ closeDate: ms('2026-04-20'), forecastCategory: 'commit', probability: 0.5 });
-    expect(at('P', '2026-04-20')).toEqual({ status: STATUS_WON, stage: 'won', amountCents: usd(10_000), closeDate: ms('2026-04-20'), probability: 1, forecastCategory: 'closed' });
+    expect(at('P', '2026-02-10')).toEqual({
+      status: STATUS_OPEN,
+      stage: 'proposal',
+      amountCents: usd(10_000),
+      closeDate: ms('2026-03-10'),
+      probability: 0.5,
+      forecastCategory: 'pipeline',
+    });
+    expect(at('P', '2026-03-05')).toMatchObject({
+      closeDate: ms('2026-04-20'),
+      forecastCategory: 'commit',
+      probability: 0.5,
+    });
+    expect(at('P', '2026-04-20')).toEqual({
+      status: STATUS_WON,
+      stage: 'won',
+      amountCents: usd(10_000),
+      closeDate: ms('2026-04-20'),
+      probability: 1,
+      forecastCategory: 'closed',
+    });
   });
 
   it('the deal whose amount grew: $20,000 until 02-01, then $30,000, lost on 03-15', () => {
-    expect(at('G', '2026-01-31')).toMatchObject({ status: STATUS_OPEN, amountCents: usd(20_000), closeDate: ms('2026-03-31') });
+    expect(at('G', '2026-01-31')).toMatchObject({
+      status: STATUS_OPEN,
+      amountCents: usd(20_000),
+      closeDate: ms('2026-03-31'),
+    });
     expect(at('G', '2026-02-01')).toMatchObject({ status: STATUS_OPEN, amountCents: usd(30_000) });
-    expect(at('G', '2026-03-15')).toMatchObject({ status: STATUS_LOST, amountCents: usd(30_000), closeDate: ms('2026-03-15') });
+    expect(at('G', '2026-03-15')).toMatchObject({
+      status: STATUS_LOST,
+      amountCents: usd(30_000),
+      closeDate: ms('2026-03-15'),
+    });
   });
 
   it('the deal pulled in: due 06-30 until 02-20, then 03-31', () => {
@@ -34,13 +67,23 @@ describe('dealStateAt: the state of a deal at a past instant, replayed from its 
 
   it('a category or probability is unset before the rep first sets it; a field never recorded keeps the current value', () => {
     // O's only change sets the category on 02-25.
-    expect(at('O', '2026-01-21')).toMatchObject({ forecastCategory: undefined, amountCents: usd(50_000), closeDate: ms('2026-03-20'), stage: 'negotiation' });
+    expect(at('O', '2026-01-21')).toMatchObject({
+      forecastCategory: undefined,
+      amountCents: usd(50_000),
+      closeDate: ms('2026-03-20'),
+      stage: 'negotiation',
+    });
     expect(at('O', '2026-02-25').forecastCategory).toBe('omitted');
     expect(Number.isNaN(at('O', '2026-01-21').probability)).toBe(true);
     // G's first recorded amount ($20,000) holds from creation, though its first change is that day.
     expect(at('G', '2026-01-10').amountCents).toBe(usd(20_000));
     // W has no recorded change: its current values throughout, stage from its stage history.
-    expect(at('W', '2026-01-15')).toMatchObject({ status: STATUS_OPEN, stage: 'sqo', amountCents: usd(5_000), forecastCategory: undefined });
+    expect(at('W', '2026-01-15')).toMatchObject({
+      status: STATUS_OPEN,
+      stage: 'sqo',
+      amountCents: usd(5_000),
+      forecastCategory: undefined,
+    });
     expect(at('W', '2026-01-31')).toMatchObject({ status: STATUS_WON, stage: 'won' });
   });
 

@@ -27,8 +27,21 @@ describe('the deal list rows, as each deal stood at the as-of instant', () => {
   });
 
   it('I is overdue once its close day (03-31) is over; won W has p 1 and no days in stage', () => {
-    expect(dealRows(ds, [row('I')], ms('2026-03-31T23:59:59.999Z'))[0]).toMatchObject({ overdue: false, ageDays: 120, daysInStage: 120, p: 0.1, weightedCents: usd(4_000) });
+    expect(dealRows(ds, [row('I')], ms('2026-03-31T23:59:59.999Z'))[0]).toMatchObject({
+      overdue: false,
+      ageDays: 120,
+      daysInStage: 120,
+      p: 0.1,
+      weightedCents: usd(4_000),
+    });
     expect(dealRows(ds, [row('I')], ms('2026-04-01'))[0]!.overdue).toBe(true);
-    expect(dealRows(ds, [row('W')], ms('2026-04-01'))[0]).toMatchObject({ status: 'won', category: 'closed', p: 1, weightedCents: usd(5_000), daysInStage: null, overdue: false });
+    expect(dealRows(ds, [row('W')], ms('2026-04-01'))[0]).toMatchObject({
+      status: 'won',
+      category: 'closed',
+      p: 1,
+      weightedCents: usd(5_000),
+      daysInStage: null,
+      overdue: false,
+    });
   });
 });

@@ -21,9 +21,12 @@ describe('the pipeline waterfall of 2026-Q1, worked by hand from the fixture', (
   const step = (k: keyof typeof w.steps) => [w.steps[k].count, w.steps[k].cents, ids(w.steps[k].deals)];
 
   it('start: W, open on 01-01 and due 01-31', () => expect(step('start')).toEqual([1, usd(5_000), ['W']]));
-  it('new: P, G and O, created in the quarter and due in it', () => expect(step('created')).toEqual([3, usd(80_000), ['P', 'G', 'O']]));
-  it('pulled in: I, its close date moved from 06-30 to 03-31', () => expect(step('pulledIn')).toEqual([1, usd(40_000), ['I']]));
-  it('pushed out: P, moved to 04-20 on 03-05 (its first push, to 03-10, stayed in the quarter)', () => expect(step('pushedOut')).toEqual([1, usd(10_000), ['P']]));
+  it('new: P, G and O, created in the quarter and due in it', () =>
+    expect(step('created')).toEqual([3, usd(80_000), ['P', 'G', 'O']]));
+  it('pulled in: I, its close date moved from 06-30 to 03-31', () =>
+    expect(step('pulledIn')).toEqual([1, usd(40_000), ['I']]));
+  it('pushed out: P, moved to 04-20 on 03-05 (its first push, to 03-10, stayed in the quarter)', () =>
+    expect(step('pushedOut')).toEqual([1, usd(10_000), ['P']]));
   it('amount up: G, $20,000 → $30,000', () => expect(step('amountUp')).toEqual([1, usd(10_000), ['G']]));
   it('amount down: none', () => expect(step('amountDown')).toEqual([0, 0, []]));
   it('won: W; lost: G at its grown amount', () => {
@@ -39,7 +42,9 @@ describe('the pipeline waterfall of 2026-Q1, worked by hand from the fixture', (
 describe('slippage at 2026-04-30, by hand', () => {
   const s = slippage(ds, { asOf: ms('2026-04-30') });
   it('P pushed twice (23 + 41 days), I pulled in; G’s close date set to the loss day is no slippage', () => {
-    expect([s.pushedDeals, s.pushedTwiceDeals, s.pulledInDeals, s.pushes, s.daysPushed, s.meanDaysPerPush]).toEqual([1, 1, 1, 2, 64, 32]);
+    expect([s.pushedDeals, s.pushedTwiceDeals, s.pulledInDeals, s.pushes, s.daysPushed, s.meanDaysPerPush]).toEqual([
+      1, 1, 1, 2, 64, 32,
+    ]);
     expect([ids(s.rows.pushed), ids(s.rows.pulledIn)]).toEqual([['P'], ['I']]);
   });
   it('win rate pushed 1/1 (P won); never pushed 1/2 (W won, G lost)', () => {
@@ -56,13 +61,25 @@ describe('forecast categories at the end of 2026-Q1, by hand', () => {
   const q = (label: string) => f.quarters.find((x) => x.quarter === label)!;
   it('Q1: closed W $5,000; I in Pipeline $40,000; O Omitted by its rep although negotiation maps to Commit', () => {
     const q1 = q('2026-Q1');
-    expect([q1.closedCents, q1.commitCents, q1.bestCaseCents, q1.pipelineCents, q1.quotaCents]).toEqual([usd(5_000), usd(5_000), usd(5_000), usd(45_000), usd(100_000)]);
+    expect([q1.closedCents, q1.commitCents, q1.bestCaseCents, q1.pipelineCents, q1.quotaCents]).toEqual([
+      usd(5_000),
+      usd(5_000),
+      usd(5_000),
+      usd(45_000),
+      usd(100_000),
+    ]);
     expect(ids(q1.own.omitted.deals)).toEqual(['O']);
     expect(q1.own.omitted.cents).toBe(usd(50_000));
   });
   it('Q2: P, pushed there and committed by its rep while in proposal (maps to Best case)', () => {
     const q2 = q('2026-Q2');
-    expect([q2.closedCents, q2.commitCents, q2.bestCaseCents, q2.pipelineCents, q2.quotaCents]).toEqual([0, usd(10_000), usd(10_000), usd(10_000), null]);
+    expect([q2.closedCents, q2.commitCents, q2.bestCaseCents, q2.pipelineCents, q2.quotaCents]).toEqual([
+      0,
+      usd(10_000),
+      usd(10_000),
+      usd(10_000),
+      null,
+    ]);
     expect(f.overrides).toBe(2);
   });
   it('an edited stage map changes the categories of deals without a recorded one', () => {
@@ -79,7 +96,10 @@ describe('stalled deals at the end of 2026-Q1', () => {
     expect(s.find((x) => x.stage === 'negotiation')).toMatchObject({ stays: 0, p75Days: null, stalled: [] });
   });
   it('with fewer completed stays than the minimum (5 by default) nothing is flagged', () => {
-    expect(stalledDeals(ds, { asOf: END_Q1 }).find((x) => x.stage === 'sqo')).toMatchObject({ p75Days: null, stalled: [] });
+    expect(stalledDeals(ds, { asOf: END_Q1 }).find((x) => x.stage === 'sqo')).toMatchObject({
+      p75Days: null,
+      stalled: [],
+    });
   });
 });
 
@@ -87,7 +107,10 @@ const DAY = 86_400_000;
 const T0 = ms('2025-10-01');
 const change = fc.record({
   day: fc.integer({ min: 0, max: 300 }),
-  amount: fc.option(fc.integer({ min: 0, max: 9 }).map((k) => k * 100_000), { nil: undefined }),
+  amount: fc.option(
+    fc.integer({ min: 0, max: 9 }).map((k) => k * 100_000),
+    { nil: undefined },
+  ),
   close: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
 });
 const deal = fc.record({
@@ -97,7 +120,14 @@ const deal = fc.record({
   changes: fc.array(change, { maxLength: 6 }),
 });
 
-function randomBook(deals: { created: number; close: number; status: string; changes: { day: number; amount?: number; close?: number }[] }[]) {
+function randomBook(
+  deals: {
+    created: number;
+    close: number;
+    status: string;
+    changes: { day: number; amount?: number; close?: number }[];
+  }[],
+) {
   const opportunities: OpportunityRecord[] = deals.map((d, i) => {
     const created = T0 + d.created * DAY;
     const closeDate = T0 + Math.max(d.created, d.close) * DAY;
@@ -105,7 +135,11 @@ function randomBook(deals: { created: number; close: number; status: string; cha
       status: d.status as OpportunityRecord['status'],
       closeDate,
       changes: d.changes
-        .map((c) => ({ at: created + c.day * DAY, ...(c.amount !== undefined && { amountCents: c.amount }), ...(c.close !== undefined && { closeDate: T0 + c.close * DAY }) }))
+        .map((c) => ({
+          at: created + c.day * DAY,
+          ...(c.amount !== undefined && { amountCents: c.amount }),
+          ...(c.close !== undefined && { closeDate: T0 + c.close * DAY }),
+        }))
         .filter((c) => Object.keys(c).length > 1)
         .sort((a, b) => a.at - b.at),
     });
@@ -116,25 +150,37 @@ function randomBook(deals: { created: number; close: number; status: string; cha
 describe('the waterfall identity on random histories', () => {
   it('start + new + pulled in − pushed out ± amount changes − won − lost = end, and start/end are the pipeline then', () => {
     fc.assert(
-      fc.property(fc.array(deal, { maxLength: 8 }), fc.constantFrom('2025-Q4', '2026-Q1', '2026-Q2'), fc.integer({ min: 0, max: 420 }), (deals, quarter, asOfDay) => {
-        const book = randomBook(deals);
-        const asOf = T0 + asOfDay * DAY;
-        const w = quarterWaterfall(book, quarter, asOf);
-        expect(waterfallBalance(w)).toEqual({ cents: w.steps.end.cents, count: w.steps.end.count });
-        // Start and end equal the open pipeline due in the quarter, replayed at those instants.
-        for (const [key, t] of [['start', w.from], ['end', w.to]] as const) {
-          let cents = 0;
-          let count = 0;
-          for (let j = 0; j < book.opportunities.count; j++) {
-            const s = dealStateAt(book, j, t);
-            if (s.status === STATUS_OPEN && s.closeDate >= quarterStart(quarter) && s.closeDate < quarterEnd(quarter)) {
-              cents += s.amountCents;
-              count++;
+      fc.property(
+        fc.array(deal, { maxLength: 8 }),
+        fc.constantFrom('2025-Q4', '2026-Q1', '2026-Q2'),
+        fc.integer({ min: 0, max: 420 }),
+        (deals, quarter, asOfDay) => {
+          const book = randomBook(deals);
+          const asOf = T0 + asOfDay * DAY;
+          const w = quarterWaterfall(book, quarter, asOf);
+          expect(waterfallBalance(w)).toEqual({ cents: w.steps.end.cents, count: w.steps.end.count });
+          // Start and end equal the open pipeline due in the quarter, replayed at those instants.
+          for (const [key, t] of [
+            ['start', w.from],
+            ['end', w.to],
+          ] as const) {
+            let cents = 0;
+            let count = 0;
+            for (let j = 0; j < book.opportunities.count; j++) {
+              const s = dealStateAt(book, j, t);
+              if (
+                s.status === STATUS_OPEN &&
+                s.closeDate >= quarterStart(quarter) &&
+                s.closeDate < quarterEnd(quarter)
+              ) {
+                cents += s.amountCents;
+                count++;
+              }
             }
+            expect([w.steps[key].cents, w.steps[key].count]).toEqual([cents, count]);
           }
-          expect([w.steps[key].cents, w.steps[key].count]).toEqual([cents, count]);
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

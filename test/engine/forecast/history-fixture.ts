@@ -30,7 +30,13 @@ export const DEALS: OpportunityRecord[] = [
       { stage: 'won', at: ms('2026-04-20') },
     ],
     changes: [
-      c('2026-01-05', { stage: 'sqo', amountCents: usd(10_000), closeDate: ms('2026-02-15'), forecastCategory: 'pipeline', probability: 0.1 }),
+      c('2026-01-05', {
+        stage: 'sqo',
+        amountCents: usd(10_000),
+        closeDate: ms('2026-02-15'),
+        forecastCategory: 'pipeline',
+        probability: 0.1,
+      }),
       c('2026-02-10', { stage: 'proposal', closeDate: ms('2026-03-10'), probability: 0.5 }),
       c('2026-03-05', { closeDate: ms('2026-04-20'), forecastCategory: 'commit' }),
       c('2026-04-20', { stage: 'won', forecastCategory: 'closed', probability: 1 }),
@@ -45,7 +51,11 @@ export const DEALS: OpportunityRecord[] = [
       { stage: 'sqo', at: ms('2026-01-10') },
       { stage: 'lost', at: ms('2026-03-15') },
     ],
-    changes: [c('2026-01-10', { amountCents: usd(20_000), closeDate: ms('2026-03-31') }), c('2026-02-01', { amountCents: usd(30_000) }), c('2026-03-15', { closeDate: ms('2026-03-15') })],
+    changes: [
+      c('2026-01-10', { amountCents: usd(20_000), closeDate: ms('2026-03-31') }),
+      c('2026-02-01', { amountCents: usd(30_000) }),
+      c('2026-03-15', { closeDate: ms('2026-03-15') }),
+    ],
   }),
   opportunity('I', '2025-12-01', {
     amountCents: usd(40_000),

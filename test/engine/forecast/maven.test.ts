@@ -6,7 +6,11 @@ import { mavenRecords, readMavenText } from '../../fixtures/maven-opps';
 
 /** Independent figures straight from the CSV text: no engine code involved. */
 function independent() {
-  const rows = readMavenText().trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+  const rows = readMavenText()
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(','));
   // opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value
   const won = rows.filter((r) => r[4] === 'Won');
   const lost = rows.filter((r) => r[4] === 'Lost');

@@ -16,9 +16,23 @@ import { ms, opportunity, recordSet } from '../../fixtures/records';
 
 const usd = (dollars: number) => dollars * 100;
 
-function deal(id: string, created: string, dollars: number, stages: [string, string][], extra: Partial<OpportunityRecord> = {}): OpportunityRecord {
-  const history: StageEvent<string>[] = [{ stage: 'sqo', at: ms(created) }, ...stages.map(([stage, at]) => ({ stage, at: ms(at) }))];
-  return opportunity(id, created, { amountCents: usd(dollars), stageHistory: history, stage: history[history.length - 1]!.stage, ...extra });
+function deal(
+  id: string,
+  created: string,
+  dollars: number,
+  stages: [string, string][],
+  extra: Partial<OpportunityRecord> = {},
+): OpportunityRecord {
+  const history: StageEvent<string>[] = [
+    { stage: 'sqo', at: ms(created) },
+    ...stages.map(([stage, at]) => ({ stage, at: ms(at) })),
+  ];
+  return opportunity(id, created, {
+    amountCents: usd(dollars),
+    stageHistory: history,
+    stage: history[history.length - 1]!.stage,
+    ...extra,
+  });
 }
 
 export const AS_OF = ms('2026-06-30T12:00:00Z');
@@ -28,10 +42,37 @@ export function bookOfDeals(extra: OpportunityRecord[] = []) {
     deal('A', '2026-03-15', 10_000, [], { closeDate: ms('2026-07-15') }),
     deal('B', '2026-05-01', 20_000, [['proposal', '2026-05-20']], { closeDate: ms('2026-08-01') }),
     deal('C', '2026-02-01', 30_000, [['proposal', '2026-03-01']], { closeDate: ms('2026-06-30') }),
-    deal('D', '2026-01-01', 40_000, [['proposal', '2026-02-01'], ['won', '2026-03-02']], { status: 'won', closeDate: ms('2026-03-02') }),
-    deal('E', '2026-02-01', 20_000, [['proposal', '2026-03-01'], ['won', '2026-04-12']], { status: 'won', closeDate: ms('2026-04-12') }),
+    deal(
+      'D',
+      '2026-01-01',
+      40_000,
+      [
+        ['proposal', '2026-02-01'],
+        ['won', '2026-03-02'],
+      ],
+      { status: 'won', closeDate: ms('2026-03-02') },
+    ),
+    deal(
+      'E',
+      '2026-02-01',
+      20_000,
+      [
+        ['proposal', '2026-03-01'],
+        ['won', '2026-04-12'],
+      ],
+      { status: 'won', closeDate: ms('2026-04-12') },
+    ),
     deal('H', '2026-03-01', 30_000, [['won', '2026-03-11']], { status: 'won', closeDate: ms('2026-03-11') }),
-    deal('F', '2026-03-20', 50_000, [['proposal', '2026-04-01'], ['lost', '2026-05-01']], { status: 'lost', closeDate: ms('2026-05-01') }),
+    deal(
+      'F',
+      '2026-03-20',
+      50_000,
+      [
+        ['proposal', '2026-04-01'],
+        ['lost', '2026-05-01'],
+      ],
+      { status: 'lost', closeDate: ms('2026-05-01') },
+    ),
     deal('G', '2023-10-01', 99_000, [['lost', '2024-01-01']], { status: 'lost', closeDate: ms('2024-01-01') }),
     ...extra,
   ];

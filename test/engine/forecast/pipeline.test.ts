@@ -64,10 +64,19 @@ describe('weighted pipeline', () => {
   it('uses the historical win rate from a stage once 20 closed deals passed through it', () => {
     // 20 closed deals through proposal: 5 won, 15 lost.
     const closed = Array.from({ length: 20 }, (_, k) =>
-      deal(`P${k}`, '2026-01-05', 1_000, [['proposal', '2026-01-10'], [k < 5 ? 'won' : 'lost', '2026-02-10']], {
-        status: k < 5 ? 'won' : 'lost',
-        closeDate: ms('2026-02-10'),
-      }),
+      deal(
+        `P${k}`,
+        '2026-01-05',
+        1_000,
+        [
+          ['proposal', '2026-01-10'],
+          [k < 5 ? 'won' : 'lost', '2026-02-10'],
+        ],
+        {
+          status: k < 5 ? 'won' : 'lost',
+          closeDate: ms('2026-02-10'),
+        },
+      ),
     );
     const ds = bookOfDeals(closed);
     const table = stageProbabilities(ds, { asOf: AS_OF, userProbabilities: USER });
@@ -82,7 +91,16 @@ describe('weighted pipeline', () => {
 
   it('falls back to the user probability at 19 closed deals', () => {
     const closed = Array.from({ length: 15 }, (_, k) =>
-      deal(`P${k}`, '2026-01-05', 1_000, [['proposal', '2026-01-10'], ['lost', '2026-02-10']], { status: 'lost', closeDate: ms('2026-02-10') }),
+      deal(
+        `P${k}`,
+        '2026-01-05',
+        1_000,
+        [
+          ['proposal', '2026-01-10'],
+          ['lost', '2026-02-10'],
+        ],
+        { status: 'lost', closeDate: ms('2026-02-10') },
+      ),
     );
     // proposal: D, E, F + 15 = 18 closed (< 20) → user 0.5.
     const table = stageProbabilities(bookOfDeals(closed), { asOf: AS_OF, userProbabilities: USER });
@@ -103,9 +121,22 @@ describe('coverage and velocity', () => {
 
   it('divides open pipeline due in the quarter by quota minus won', () => {
     // Q2: quota $100,000, won E $20,000, open due C $30,000 → 30,000 / 80,000 = 0.375.
-    expect(byQ.get('2026-Q2')).toMatchObject({ tense: 'current', wonCents: usd(20_000), openDueCents: usd(30_000), remainingCents: usd(80_000), coverage: 0.375, attainment: 0.2 });
+    expect(byQ.get('2026-Q2')).toMatchObject({
+      tense: 'current',
+      wonCents: usd(20_000),
+      openDueCents: usd(30_000),
+      remainingCents: usd(80_000),
+      coverage: 0.375,
+      attainment: 0.2,
+    });
     // Q3: nothing won, A + B = $30,000 due against $50,000 → 0.6; weighted 1,000 + 10,000 = $11,000.
-    expect(byQ.get('2026-Q3')).toMatchObject({ tense: 'future', coverage: 0.6, weightedDueCents: usd(11_000), projectedCents: usd(11_000), gapCents: usd(39_000) });
+    expect(byQ.get('2026-Q3')).toMatchObject({
+      tense: 'future',
+      coverage: 0.6,
+      weightedDueCents: usd(11_000),
+      projectedCents: usd(11_000),
+      gapCents: usd(39_000),
+    });
   });
 
   it('says "quota met" rather than a number once won reaches quota', () => {
@@ -130,14 +161,31 @@ describe('coverage and velocity', () => {
 
 describe('edge cases', () => {
   it('weights a single open deal by its stage probability', () => {
-    const ds = buildDataset(recordSet({ opportunities: [deal('X', '2026-05-01', 12_345, [['negotiation', '2026-06-01']], { closeDate: ms('2026-07-01') })] }));
+    const ds = buildDataset(
+      recordSet({
+        opportunities: [
+          deal('X', '2026-05-01', 12_345, [['negotiation', '2026-06-01']], { closeDate: ms('2026-07-01') }),
+        ],
+      }),
+    );
     const s = pipelineSummary(ds, { asOf: AS_OF, userProbabilities: { sqo: 0.1, negotiation: 0.6 } });
     // $12,345 × 0.6 = $7,407 = 740,700 cents.
     expect(s).toMatchObject({ openCount: 1, openCents: 1_234_500, weightedCents: 740_700 });
   });
 
   it('counts a re-staged deal once per stage in p(stage)', () => {
-    const restaged = deal('RS', '2026-01-05', 1_000, [['proposal', '2026-01-20'], ['sqo', '2026-02-01'], ['proposal', '2026-02-10'], ['won', '2026-03-01']], { status: 'won', closeDate: ms('2026-03-01') });
+    const restaged = deal(
+      'RS',
+      '2026-01-05',
+      1_000,
+      [
+        ['proposal', '2026-01-20'],
+        ['sqo', '2026-02-01'],
+        ['proposal', '2026-02-10'],
+        ['won', '2026-03-01'],
+      ],
+      { status: 'won', closeDate: ms('2026-03-01') },
+    );
     const table = stageProbabilities(buildDataset(recordSet({ opportunities: [restaged] })), { asOf: AS_OF });
     expect(table.get('sqo')).toMatchObject({ closed: 1, won: 1 });
     expect(table.get('proposal')).toMatchObject({ closed: 1, won: 1 });

@@ -29,9 +29,19 @@ function company(quotas: QuotaRecord[]) {
     recordSet({
       accounts: [account('E', 5000), account('S', 50)],
       opportunities: [
-        opportunity('E1', '2026-05-01', { accountId: 'E', amountCents: usd(40_000), status: 'won', closeDate: ms('2026-07-10') }),
+        opportunity('E1', '2026-05-01', {
+          accountId: 'E',
+          amountCents: usd(40_000),
+          status: 'won',
+          closeDate: ms('2026-07-10'),
+        }),
         opportunity('E2', '2026-06-01', { accountId: 'E', amountCents: usd(120_000), closeDate: ms('2026-09-01') }),
-        opportunity('S1', '2026-05-01', { accountId: 'S', amountCents: usd(10_000), status: 'won', closeDate: ms('2026-07-05') }),
+        opportunity('S1', '2026-05-01', {
+          accountId: 'S',
+          amountCents: usd(10_000),
+          status: 'won',
+          closeDate: ms('2026-07-05'),
+        }),
         opportunity('S2', '2026-07-15', { accountId: 'S', amountCents: usd(20_000), closeDate: ms('2026-08-15') }),
       ],
       plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas },
@@ -47,27 +57,38 @@ describe('quotaScope', () => {
     expect(quotaScope(ds, {})).toMatchObject({ kind: 'company', note: 'the company quota' });
   });
 
-  it('a segment filter uses the selected segments\' quotas', () => {
+  it("a segment filter uses the selected segments' quotas", () => {
     expect(quotaScope(ds, { segments: ['Enterprise'] }).quotas?.get('2026-Q3')).toBe(usd(100_000));
     expect(quotaScope(ds, { segments: ['Enterprise', 'SMB'] }).quotas?.get('2026-Q3')).toBe(usd(130_000));
     expect(quotaScope(ds, { segments: ['Enterprise'] }).note).toBe("the plan's quota for segment Enterprise");
   });
 
   it('a filter the plan does not split by: company-wide, no quota for the selection', () => {
-    for (const f of [{ sources: ['paid'] }, { owners: ['Ann'] }, { segments: ['Enterprise' as const], sources: ['paid'] }, { from: ms('2026-01-01') }]) {
+    for (const f of [
+      { sources: ['paid'] },
+      { owners: ['Ann'] },
+      { segments: ['Enterprise' as const], sources: ['paid'] },
+      { from: ms('2026-01-01') },
+    ]) {
       const s = quotaScope(ds, f);
       expect(s.kind).toBe('companyWide');
       expect(s.quotas).toBeNull();
-      expect(s.note).toMatch(/^quota is company-wide: the filters select by .+, and the plan splits the quota by segment only;/);
+      expect(s.note).toMatch(
+        /^quota is company-wide: the filters select by .+, and the plan splits the quota by segment only;/,
+      );
     }
     const flat = company([{ quarter: '2026-Q3', quotaCents: usd(180_000) }]);
-    expect(quotaScope(flat, { segments: ['Enterprise'] }).note).toContain('the plan has one quota for the whole company');
+    expect(quotaScope(flat, { segments: ['Enterprise'] }).note).toContain(
+      'the plan has one quota for the whole company',
+    );
   });
 });
 
 describe('the Forecast view under a segment filter', () => {
   const view = (quotas: QuotaRecord[], segments: ('Enterprise' | 'SMB')[]) =>
-    forecastView(company(quotas), { filters: { segments }, settings: DEFAULT_FORECAST_SETTINGS }).quarters.find((q) => q.quarter === '2026-Q3')!;
+    forecastView(company(quotas), { filters: { segments }, settings: DEFAULT_FORECAST_SETTINGS }).quarters.find(
+      (q) => q.quarter === '2026-Q3',
+    )!;
 
   it('with a plan by segment: Enterprise coverage = $120,000 ÷ ($100,000 − $40,000) = 2×, attainment 40%', () => {
     const q = view(bySegment, ['Enterprise']);
@@ -80,10 +101,15 @@ describe('the Forecast view under a segment filter', () => {
     const q = view(flat, ['Enterprise']);
     expect(q.quotaCents).toBeNull();
     expect(q.coverage).toBeNull();
-    const v = forecastView(company(flat), { filters: { segments: ['Enterprise'] }, settings: DEFAULT_FORECAST_SETTINGS });
+    const v = forecastView(company(flat), {
+      filters: { segments: ['Enterprise'] },
+      settings: DEFAULT_FORECAST_SETTINGS,
+    });
     expect(v.quota.kind).toBe('companyWide');
     // Without the filter the company figures stand: ($120,000 + $20,000) ÷ ($180,000 − $50,000).
-    const all = forecastView(company(flat), { filters: {}, settings: DEFAULT_FORECAST_SETTINGS }).quarters.find((x) => x.quarter === '2026-Q3')!;
+    const all = forecastView(company(flat), { filters: {}, settings: DEFAULT_FORECAST_SETTINGS }).quarters.find(
+      (x) => x.quarter === '2026-Q3',
+    )!;
     expect(all.coverage?.coverage).toBeCloseTo(140_000 / 130_000, 12);
   });
 });

@@ -71,19 +71,27 @@ describe('scenario planner', () => {
       fc.record({ kind: fc.constant('count' as const), count: fc.integer({ min: 0, max: 100_000 }) }),
     );
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000 }), step, step, step, fc.integer({ min: 0, max: 10_000_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (mqls, sal, sql, sqo, acvCents, winRate) => {
-        const input: ScenarioInput = { mqls, sal, sql, sqo, acvCents, winRate, quotaCents: null };
-        const r = runScenario(input);
-        expect(r.stages.sal).toBeLessThanOrEqual(r.stages.mql);
-        expect(r.stages.sqo).toBeLessThanOrEqual(r.stages.sql);
-        expect(r.pipelineCents).toBe(r.stages.sqo * acvCents);
-        expect(r.expectedBookingsCents).toBeLessThanOrEqual(r.pipelineCents);
-        expect(Number.isInteger(r.expectedBookingsCents)).toBe(true);
-        const more = runScenario({ ...input, mqls: mqls + 1000 });
-        if (sal.kind === 'rate' && sql.kind === 'rate' && sqo.kind === 'rate') {
-          expect(more.expectedBookingsCents).toBeGreaterThanOrEqual(r.expectedBookingsCents);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        step,
+        step,
+        step,
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (mqls, sal, sql, sqo, acvCents, winRate) => {
+          const input: ScenarioInput = { mqls, sal, sql, sqo, acvCents, winRate, quotaCents: null };
+          const r = runScenario(input);
+          expect(r.stages.sal).toBeLessThanOrEqual(r.stages.mql);
+          expect(r.stages.sqo).toBeLessThanOrEqual(r.stages.sql);
+          expect(r.pipelineCents).toBe(r.stages.sqo * acvCents);
+          expect(r.expectedBookingsCents).toBeLessThanOrEqual(r.pipelineCents);
+          expect(Number.isInteger(r.expectedBookingsCents)).toBe(true);
+          const more = runScenario({ ...input, mqls: mqls + 1000 });
+          if (sal.kind === 'rate' && sql.kind === 'rate' && sqo.kind === 'rate') {
+            expect(more.expectedBookingsCents).toBeGreaterThanOrEqual(r.expectedBookingsCents);
+          }
+        },
+      ),
     );
   });
 });

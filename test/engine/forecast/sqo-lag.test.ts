@@ -15,7 +15,8 @@ import { deal, usd } from './pipeline-fixture';
  */
 const won = (id: string, created: string, closed: string, dollars: number) =>
   deal(id, created, dollars, [['won', closed]], { status: 'won', closeDate: ms(closed) });
-const lost = (id: string, created: string, closed: string) => deal(id, created, 1_000, [['lost', closed]], { status: 'lost', closeDate: ms(closed) });
+const lost = (id: string, created: string, closed: string) =>
+  deal(id, created, 1_000, [['lost', closed]], { status: 'lost', closeDate: ms(closed) });
 
 const ds = buildDataset(
   recordSet({
@@ -43,13 +44,28 @@ describe('bookings by quarter from SQO creation', () => {
   it('forecasts each quarter from the SQOs created before it', () => {
     const byQ = new Map(r.quarters.map((q) => [q.quarter, q]));
     // Q1: 4 × 1/3 × $20,000 = $26,666.67; actual $10,000.
-    expect(byQ.get('2026-Q1')).toMatchObject({ tense: 'past', sqosCreated: 4, forecastCents: 2_666_667, actualCents: usd(10_000) });
+    expect(byQ.get('2026-Q1')).toMatchObject({
+      tense: 'past',
+      sqosCreated: 4,
+      forecastCents: 2_666_667,
+      actualCents: usd(10_000),
+    });
     // Q2: (2 × 1/3 + 4 × 1/4) × $20,000 = $33,333.33; actual $20,000 + $30,000.
-    expect(byQ.get('2026-Q2')).toMatchObject({ tense: 'past', sqosCreated: 2, forecastCents: 3_333_333, actualCents: usd(50_000) });
+    expect(byQ.get('2026-Q2')).toMatchObject({
+      tense: 'past',
+      sqosCreated: 2,
+      forecastCents: 3_333_333,
+      actualCents: usd(50_000),
+    });
     // Q3 (current): no SQO yet in Q3; 2 Q2 SQOs × 1/4 × $20,000 = $10,000.
     expect(byQ.get('2026-Q3')).toMatchObject({ tense: 'current', sqosCreated: 0, forecastCents: usd(10_000) });
     // Q4: lags 2+ have no share yet, and no SQO of Q3 or Q4 is known.
-    expect(byQ.get('2026-Q4')).toMatchObject({ tense: 'future', sqosCreated: null, actualCents: null, forecastCents: 0 });
+    expect(byQ.get('2026-Q4')).toMatchObject({
+      tense: 'future',
+      sqosCreated: null,
+      actualCents: null,
+      forecastCents: 0,
+    });
     // Error of past quarters: (|1,000,000 − 2,666,667| + |5,000,000 − 3,333,333|) / 6,000,000.
     expect(r.wape).toBeCloseTo((1_666_667 + 1_666_667) / 6_000_000, 12);
   });

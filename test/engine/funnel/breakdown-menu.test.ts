@@ -22,11 +22,17 @@ describe('which columns make a breakdown', () => {
     expect(notAGroup('Site', groups(['https://a.example', 'https://b.example', 'https://a.example']))).toBe('links');
     expect(notAGroup('Contact', groups(['(555) 010-1234', '(555) 010-9876', '(555) 010-1234']))).toBe('phone numbers');
     expect(notAGroup('Who', groups(['a@x.io', 'b@y.io', 'a@x.io']))).toBe('email addresses');
-    expect(notAGroup('SystemModstamp', groups(['2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', '2024-01-02T00:00:00Z']))).toBe('dates or timestamps');
-    expect(notAGroup('Company', groups(['001Ec00000GINb1IAH', '001Ec00000GINb2IAH', '001Ec00000GINb1IAH']))).toBe('record ids');
+    expect(
+      notAGroup('SystemModstamp', groups(['2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', '2024-01-02T00:00:00Z'])),
+    ).toBe('dates or timestamps');
+    expect(notAGroup('Company', groups(['001Ec00000GINb1IAH', '001Ec00000GINb2IAH', '001Ec00000GINb1IAH']))).toBe(
+      'record ids',
+    );
     expect(notAGroup('IsDeleted', groups(['false', 'false', 'false']))).toBe('one value only');
     expect(notAGroup('Empty', groups(['', '', '']))).toBe('no values');
-    expect(notAGroup('LastName', groups(['Ng', 'Diaz', 'Roy', 'Kim', 'Lee', 'Wu', 'Ng']))).toBe('nearly one value per lead');
+    expect(notAGroup('LastName', groups(['Ng', 'Diaz', 'Roy', 'Kim', 'Lee', 'Wu', 'Ng']))).toBe(
+      'nearly one value per lead',
+    );
     expect(notAGroup('Code', groups(Array.from({ length: 200 }, (_, k) => `c${k % 60}`)))).toBe('60 distinct values');
   });
 
@@ -36,26 +42,43 @@ describe('which columns make a breakdown', () => {
 
   it('on the demo company every built-in breakdown is offered up front', () => {
     const ds = buildDataset(generateDemoCompany({ leads: 2000 }).records);
-    const up = listDimensions(ds).filter((d) => d.more === undefined).map((d) => d.id);
-    expect(up).toEqual(expect.arrayContaining(['source', 'owner', 'segment', 'quarter', 'country', 'persona', 'seniority', 'industry', 'region']));
+    const up = listDimensions(ds)
+      .filter((d) => d.more === undefined)
+      .map((d) => d.id);
+    expect(up).toEqual(
+      expect.arrayContaining([
+        'source',
+        'owner',
+        'segment',
+        'quarter',
+        'country',
+        'persona',
+        'seniority',
+        'industry',
+        'region',
+      ]),
+    );
   });
 
   const dir = fileURLToPath(new URL('../../../../shared/data/salesforce-data-cloud-workshop/data', import.meta.url));
-  it.runIf(existsSync(dir))('the Salesforce sample: system columns go under "more", a handful of real groups stay up front', () => {
-    const files = readdirSync(dir)
-      .filter((f) => f.endsWith('.csv'))
-      .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(`${dir}/${f}`)) }));
-    const ds = buildDataset(importFiles(files).records);
-    const dims = listDimensions(ds);
-    const up = dims.filter((d) => d.more === undefined).map((d) => d.label);
-    const more = new Map(dims.filter((d) => d.more !== undefined).map((d) => [d.label, d.more]));
-    for (const raw of ['PhotoUrl', 'SystemModstamp', 'Phone', 'Email', 'LastModifiedDate', 'CreatedById']) {
-      const label = [...more.keys()].find((l) => l === `Lead: ${raw}`);
-      if (label !== undefined) expect(more.get(label)).toBeDefined();
-      expect(up).not.toContain(`Lead: ${raw}`);
-    }
-    expect(up).toContain('Source');
-    expect(up.length).toBeLessThan(20);
-    expect(more.size).toBeGreaterThan(10);
-  });
+  it.runIf(existsSync(dir))(
+    'the Salesforce sample: system columns go under "more", a handful of real groups stay up front',
+    () => {
+      const files = readdirSync(dir)
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(`${dir}/${f}`)) }));
+      const ds = buildDataset(importFiles(files).records);
+      const dims = listDimensions(ds);
+      const up = dims.filter((d) => d.more === undefined).map((d) => d.label);
+      const more = new Map(dims.filter((d) => d.more !== undefined).map((d) => [d.label, d.more]));
+      for (const raw of ['PhotoUrl', 'SystemModstamp', 'Phone', 'Email', 'LastModifiedDate', 'CreatedById']) {
+        const label = [...more.keys()].find((l) => l === `Lead: ${raw}`);
+        if (label !== undefined) expect(more.get(label)).toBeDefined();
+        expect(up).not.toContain(`Lead: ${raw}`);
+      }
+      expect(up).toContain('Source');
+      expect(up.length).toBeLessThan(20);
+      expect(more.size).toBeGreaterThan(10);
+    },
+  );
 });

@@ -23,9 +23,25 @@ describe('cohort conversion', () => {
     const { reach } = handReach();
     const [series] = cohortConversion(reach, mqlToSqo, { periods: funnelPeriods(reach) }).cells;
     // Q1 MQLs: L1, L2, L3, L4 → SQO: L1, L2, L4. L3 was disqualified: closed, not open.
-    expect(series![0]).toEqual({ period: '2026-Q1', entered: 4, converted: 3, stillOpen: 0, rate: 3 / 4, openShare: 0, immature: false });
+    expect(series![0]).toEqual({
+      period: '2026-Q1',
+      entered: 4,
+      converted: 3,
+      stillOpen: 0,
+      rate: 3 / 4,
+      openShare: 0,
+      immature: false,
+    });
     // Q2 MQLs: L5 (first entry Apr 2), not converted, still open; the quarter ends after the as-of date.
-    expect(series![1]).toEqual({ period: '2026-Q2', entered: 1, converted: 0, stillOpen: 1, rate: 0, openShare: 1, immature: true });
+    expect(series![1]).toEqual({
+      period: '2026-Q2',
+      entered: 1,
+      converted: 0,
+      stillOpen: 1,
+      rate: 0,
+      openShare: 1,
+      immature: true,
+    });
   });
 
   it('counts only conversions within the window, and matures cohorts by the window', () => {

@@ -25,6 +25,8 @@ describe('funnel on the demo company', () => {
     expect(t.rates.leadToMql).toBeCloseTo(stepRate(humans, 0, 1), 12);
     expect(t.rates.mqlToSqo).toBeCloseTo(stepRate(humans, 1, 4), 12);
     const wonLeads = new Set(records.opportunities.filter((o) => o.status === 'won').map((o) => o.leadId));
-    expect(t.counts.won).toBe(humans.filter((l) => wonLeads.has(l.id) || l.stageHistory.some((e) => e.stage === 'won')).length);
+    expect(t.counts.won).toBe(
+      humans.filter((l) => wonLeads.has(l.id) || l.stageHistory.some((e) => e.stage === 'won')).length,
+    );
   });
 });

@@ -3,7 +3,11 @@ import { MAX_GROUPS, pickGroups, type GroupCandidate } from '../../../src/engine
 import { rateEstimate } from '../../../src/engine/funnel/stats';
 
 /** label, leads, MQLs, SQOs of the MQLs. */
-const g = (label: string, leads: number, mqls: number, sqos: number): GroupCandidate => ({ label, leads, estimate: rateEstimate(sqos, mqls) });
+const g = (label: string, leads: number, mqls: number, sqos: number): GroupCandidate => ({
+  label,
+  leads,
+  estimate: rateEstimate(sqos, mqls),
+});
 
 // Sources as in the demo question: big paid channels convert poorly, small ones well.
 const groups = [
@@ -22,13 +26,29 @@ describe('picking the groups of a comparison chart', () => {
   it('by default shows every group whose sample reaches the threshold, largest first', () => {
     const p = pickGroups(groups, { rule: 'sampled', chosen: [] }, 30);
     // Every group but data_vendor (2 MQLs) has ≥ 30 MQLs: 8 groups, not only the 6 largest.
-    expect(p.labels).toEqual(['paid_search', 'paid_social', 'webinar', 'content', 'events', 'outbound', 'demo_request', 'referral']);
+    expect(p.labels).toEqual([
+      'paid_search',
+      'paid_social',
+      'webinar',
+      'content',
+      'events',
+      'outbound',
+      'demo_request',
+      'referral',
+    ]);
     expect(p.qualified).toBe(8);
     expect(pickGroups(groups, { rule: 'sampled', chosen: [] }, 50).labels).not.toContain('demo_request');
   });
 
   it('takes the six largest groups by leads', () => {
-    expect(pickGroups(groups, { rule: 'volume', chosen: [] }, 30).labels).toEqual(['paid_search', 'paid_social', 'webinar', 'content', 'events', 'outbound']);
+    expect(pickGroups(groups, { rule: 'volume', chosen: [] }, 30).labels).toEqual([
+      'paid_search',
+      'paid_social',
+      'webinar',
+      'content',
+      'events',
+      'outbound',
+    ]);
   });
 
   it('takes the six highest rates among groups large enough to rank, never a 2-of-2 group', () => {
@@ -39,7 +59,10 @@ describe('picking the groups of a comparison chart', () => {
   });
 
   it('shows the chosen groups that exist, small ones included', () => {
-    expect(pickGroups(groups, { rule: 'chosen', chosen: ['referral', 'data_vendor', 'gone'] }, 30).labels).toEqual(['referral', 'data_vendor']);
+    expect(pickGroups(groups, { rule: 'chosen', chosen: ['referral', 'data_vendor', 'gone'] }, 30).labels).toEqual([
+      'referral',
+      'data_vendor',
+    ]);
     expect(pickGroups(groups, { rule: 'chosen', chosen: [] }, 30).labels).toEqual([]);
   });
 

@@ -17,11 +17,21 @@ import { lead, ms, opportunity, recordSet } from '../../fixtures/records';
 export const AS_OF = ms('2026-06-30');
 
 export function handRecords() {
-  const l5 = lead('L5', '2026-04-01', { mql: '2026-04-02', recycled: '2026-04-20', sal: '2026-05-05' }, { source: 'paid' });
+  const l5 = lead(
+    'L5',
+    '2026-04-01',
+    { mql: '2026-04-02', recycled: '2026-04-20', sal: '2026-05-05' },
+    { source: 'paid' },
+  );
   l5.stageHistory.push({ stage: 'mql', at: ms('2026-05-01') });
   return recordSet({
     leads: [
-      lead('L1', '2026-01-05', { mql: '2026-01-10', sal: '2026-01-15', sql: '2026-01-20', sqo: '2026-02-01' }, { source: 'webinar' }),
+      lead(
+        'L1',
+        '2026-01-05',
+        { mql: '2026-01-10', sal: '2026-01-15', sql: '2026-01-20', sqo: '2026-02-01' },
+        { source: 'webinar' },
+      ),
       lead('L2', '2026-01-10', { mql: '2026-01-12', sql: '2026-01-20', sqo: '2026-02-10' }, { source: 'webinar' }),
       lead('L3', '2026-02-01', { mql: '2026-02-05', disqualified: '2026-02-10' }, { source: 'paid' }),
       lead('L4', '2026-02-15', { won: '2026-03-20' }),
@@ -31,8 +41,18 @@ export function handRecords() {
       lead('L8', '2026-03-01', {}, { source: 'webinar' }),
     ],
     opportunities: [
-      opportunity('O1', '2026-02-01', { leadId: 'L1', status: 'won', closeDate: ms('2026-03-01'), amountCents: 1_000_000 }),
-      opportunity('O2', '2026-02-10', { leadId: 'L2', status: 'lost', closeDate: ms('2026-04-01'), amountCents: 500_000 }),
+      opportunity('O1', '2026-02-01', {
+        leadId: 'L1',
+        status: 'won',
+        closeDate: ms('2026-03-01'),
+        amountCents: 1_000_000,
+      }),
+      opportunity('O2', '2026-02-10', {
+        leadId: 'L2',
+        status: 'lost',
+        closeDate: ms('2026-04-01'),
+        amountCents: 500_000,
+      }),
     ],
   });
 }

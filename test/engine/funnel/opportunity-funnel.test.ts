@@ -19,9 +19,22 @@ function fixture() {
   return buildDataset(
     recordSet({
       opportunities: [
-        opportunity('O1', '2026-01-05', { amountCents: 1_000_000, status: 'won', closeDate: ms('2026-03-01'), stageHistory: h(['Prospecting', '2026-01-05'], ['Qualification', '2026-02-01'], ['Closed Won', '2026-03-01']) }),
-        opportunity('O2', '2026-01-06', { amountCents: 2_000_000, status: 'lost', closeDate: ms('2026-04-10'), stageHistory: h(['Prospecting', '2026-01-06'], ['Closed Lost', '2026-04-10']) }),
-        opportunity('O3', '2026-02-01', { amountCents: 3_000_000, stageHistory: h(['Qualification', '2026-03-01'], ['Prospecting', '2026-02-01']) }),
+        opportunity('O1', '2026-01-05', {
+          amountCents: 1_000_000,
+          status: 'won',
+          closeDate: ms('2026-03-01'),
+          stageHistory: h(['Prospecting', '2026-01-05'], ['Qualification', '2026-02-01'], ['Closed Won', '2026-03-01']),
+        }),
+        opportunity('O2', '2026-01-06', {
+          amountCents: 2_000_000,
+          status: 'lost',
+          closeDate: ms('2026-04-10'),
+          stageHistory: h(['Prospecting', '2026-01-06'], ['Closed Lost', '2026-04-10']),
+        }),
+        opportunity('O3', '2026-02-01', {
+          amountCents: 3_000_000,
+          stageHistory: h(['Qualification', '2026-03-01'], ['Prospecting', '2026-02-01']),
+        }),
         opportunity('O4', '2026-04-02', { amountCents: 4_000_000, stageHistory: h(['Prospecting', '2026-04-02']) }),
         opportunity('O5', '2026-08-01', { amountCents: 5_000_000, stageHistory: h(['Prospecting', '2026-08-01']) }),
       ],

@@ -21,7 +21,8 @@ describe('funnel properties', () => {
       fc.property(recordSetArb(true), instant, (rs, asOf) => {
         const ds = buildDataset(rs);
         const { counts } = tallyFunnel(computeReach(ds, leadMask(ds, {}), asOf, 'inclusive'));
-        for (let k = 1; k < STEP_STAGES.length; k++) expect(counts[STEP_STAGES[k]!]).toBeLessThanOrEqual(counts[STEP_STAGES[k - 1]!]);
+        for (let k = 1; k < STEP_STAGES.length; k++)
+          expect(counts[STEP_STAGES[k]!]).toBeLessThanOrEqual(counts[STEP_STAGES[k - 1]!]);
         expect(counts.lost).toBeLessThanOrEqual(counts.sqo - counts.won);
       }),
       { numRuns: 300 },
@@ -56,7 +57,8 @@ describe('funnel properties', () => {
           expect(parts.reduce((sum, p) => sum + p.counts[s], 0)).toBe(total.counts[s]);
           expect(parts.reduce((sum, p) => sum + p.amountCents[s], 0)).toBe(total.amountCents[s]);
         }
-        for (const s of ['mql', 'sal', 'sql', 'sqo'] as const) expect(parts.reduce((sum, p) => sum + p.skipped[s], 0)).toBe(total.skipped[s]);
+        for (const s of ['mql', 'sal', 'sql', 'sqo'] as const)
+          expect(parts.reduce((sum, p) => sum + p.skipped[s], 0)).toBe(total.skipped[s]);
       }),
       { numRuns: 200 },
     );

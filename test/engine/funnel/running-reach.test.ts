@@ -32,20 +32,26 @@ const engineCounts = (rs: RecordSet, asOf: number) => {
 describe('stage reach counted as leads arrive', () => {
   it('after every chunk, equals the funnel engine over the leads read so far; at the end, the whole funnel', () => {
     fc.assert(
-      fc.property(recordSetArb(true), fc.oneof(instant, fc.constant(Infinity)), fc.array(fc.nat(6), { minLength: 1, maxLength: 8 }), (rs, asOf, steps) => {
-        const all = buildDataset(leadsOnly(rs));
-        const running = new RunningReach(asOf);
-        // The engine's asOf is an instant; Infinity stands for "every date", which the latest instant gives.
-        const engineAsOf = Number.isFinite(asOf) ? asOf : all.meta.latestAt;
-        let read = 0;
-        for (const step of [...steps, all.leads.count]) {
-          const upTo = Math.min(all.leads.count, read + step);
-          for (; read < upTo; read++) running.add(all.leads.createdAt[read]!, all.leads.isBot[read] === 1, datesOf(all, read));
-          expect(running.leadsSeen).toBe(read);
-          expect(running.counts()).toEqual(engineCounts(leadsOnly(rs, read), engineAsOf));
-        }
-        expect(running.counts()).toEqual(engineCounts(leadsOnly(rs), engineAsOf));
-      }),
+      fc.property(
+        recordSetArb(true),
+        fc.oneof(instant, fc.constant(Infinity)),
+        fc.array(fc.nat(6), { minLength: 1, maxLength: 8 }),
+        (rs, asOf, steps) => {
+          const all = buildDataset(leadsOnly(rs));
+          const running = new RunningReach(asOf);
+          // The engine's asOf is an instant; Infinity stands for "every date", which the latest instant gives.
+          const engineAsOf = Number.isFinite(asOf) ? asOf : all.meta.latestAt;
+          let read = 0;
+          for (const step of [...steps, all.leads.count]) {
+            const upTo = Math.min(all.leads.count, read + step);
+            for (; read < upTo; read++)
+              running.add(all.leads.createdAt[read]!, all.leads.isBot[read] === 1, datesOf(all, read));
+            expect(running.leadsSeen).toBe(read);
+            expect(running.counts()).toEqual(engineCounts(leadsOnly(rs, read), engineAsOf));
+          }
+          expect(running.counts()).toEqual(engineCounts(leadsOnly(rs), engineAsOf));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -33,7 +33,13 @@ function fixture() {
     clean('L8'),
   ];
   const deal = (n: number, extra: Parameters<typeof opportunity>[2] = {}) =>
-    opportunity(`O${n}`, '2026-03-01', { leadId: `L${n}`, amountCents: n * 1_000_000, qualification: BANT_OK, sourcedBy: 'marketing', ...extra });
+    opportunity(`O${n}`, '2026-03-01', {
+      leadId: `L${n}`,
+      amountCents: n * 1_000_000,
+      qualification: BANT_OK,
+      sourcedBy: 'marketing',
+      ...extra,
+    });
   const closed = (status: 'won' | 'lost') => ({ status, closeDate: ms('2026-06-01') });
   const opportunities = [
     deal(1, closed('won')),
@@ -95,7 +101,10 @@ describe('SQO hygiene detectors', () => {
   it('fast-track follows its editable rule', () => {
     const loose = runHygiene(ds, {
       asOf: AS_OF,
-      rules: { ...DEFAULT_HYGIENE_RULES, fastTrack: { maxHoursSqlToSqo: 1, requiredCriteria: [], flagMissingSql: false } },
+      rules: {
+        ...DEFAULT_HYGIENE_RULES,
+        fastTrack: { maxHoursSqlToSqo: 1, requiredCriteria: [], flagMissingSql: false },
+      },
     });
     expect(loose.fastTrack.count).toBe(0);
   });

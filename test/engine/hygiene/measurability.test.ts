@@ -10,9 +10,19 @@ const won = { status: 'won' as const, closeDate: ms('2026-06-01') };
 
 describe('a detector never flags a deal for data the dataset never had', () => {
   it('opportunities alone (no leads, criteria, history or touches): every detector is not measurable and flags nothing', () => {
-    const ds = buildDataset(recordSet({ opportunities: [opportunity('O1', '2026-03-01', won), opportunity('O2', '2026-03-02'), opportunity('O3', '2026-03-03', { sourcedBy: 'ae' })] }));
+    const ds = buildDataset(
+      recordSet({
+        opportunities: [
+          opportunity('O1', '2026-03-01', won),
+          opportunity('O2', '2026-03-02'),
+          opportunity('O3', '2026-03-03', { sourcedBy: 'ae' }),
+        ],
+      }),
+    );
     const h = runHygiene(ds, { asOf: AS_OF });
-    expect(h.fastTrack.notMeasurable?.reason).toBe(`not measurable — needs ${NEEDS.leads} and ${NEEDS.sqlDates} and ${NEEDS.qualification}`);
+    expect(h.fastTrack.notMeasurable?.reason).toBe(
+      `not measurable — needs ${NEEDS.leads} and ${NEEDS.sqlDates} and ${NEEDS.qualification}`,
+    );
     expect(h.fastTrack.count).toBe(0);
     expect(h.passThrough.notMeasurable?.reason).toBe(`not measurable — needs ${NEEDS.touches}`);
     expect(h.restaged.notMeasurable?.reason).toBe(`not measurable — needs ${NEEDS.stageHistory}`);
@@ -25,8 +35,13 @@ describe('a detector never flags a deal for data the dataset never had', () => {
     const ds = buildDataset(
       recordSet({
         opportunities: [
-          opportunity('O1', '2026-03-01', { ...won, qualification: { budget: true, authority: true, need: true, timeline: true } }),
-          opportunity('O2', '2026-03-01', { qualification: { budget: false, authority: true, need: true, timeline: true } }),
+          opportunity('O1', '2026-03-01', {
+            ...won,
+            qualification: { budget: true, authority: true, need: true, timeline: true },
+          }),
+          opportunity('O2', '2026-03-01', {
+            qualification: { budget: false, authority: true, need: true, timeline: true },
+          }),
         ],
       }),
     );
@@ -40,8 +55,14 @@ describe('a detector never flags a deal for data the dataset never had', () => {
   it('SQL dates on linked leads but no criteria: the time part runs, a missing SQL still flags, criteria are unchecked', () => {
     const ds = buildDataset(
       recordSet({
-        leads: [lead('L1', '2026-01-01', { sql: '2026-02-01', sqo: '2026-03-01' }), lead('L2', '2026-01-01', { sqo: '2026-03-01' })],
-        opportunities: [opportunity('O1', '2026-03-01', { leadId: 'L1' }), opportunity('O2', '2026-03-01', { leadId: 'L2' })],
+        leads: [
+          lead('L1', '2026-01-01', { sql: '2026-02-01', sqo: '2026-03-01' }),
+          lead('L2', '2026-01-01', { sqo: '2026-03-01' }),
+        ],
+        opportunities: [
+          opportunity('O1', '2026-03-01', { leadId: 'L1' }),
+          opportunity('O2', '2026-03-01', { leadId: 'L2' }),
+        ],
       }),
     );
     const h = runHygiene(ds, { asOf: AS_OF });
@@ -53,7 +74,10 @@ describe('a detector never flags a deal for data the dataset never had', () => {
   it('touches without sourced_by: marketing share is measured, pass-through is not', () => {
     const ds = buildDataset(
       recordSet({
-        opportunities: [opportunity('O1', '2026-03-01', { amountCents: 1_000_000 }), opportunity('O2', '2026-03-01', { amountCents: 3_000_000 })],
+        opportunities: [
+          opportunity('O1', '2026-03-01', { amountCents: 1_000_000 }),
+          opportunity('O2', '2026-03-01', { amountCents: 3_000_000 }),
+        ],
         touches: [{ opportunityId: 'O1', channel: 'webinar', at: ms('2026-02-01') }],
       }),
     );

@@ -14,28 +14,33 @@ describe('rocAuc', () => {
     expect(rocAuc(Float64Array.of(1, 2), Uint8Array.of(1, 1))).toBeNull();
     expect(rocAuc(Float64Array.of(), Uint8Array.of())).toBeNull();
     // Masking out the negative 0.7 leaves pairs: 0.9>0.4, 0.9>0.1, 0.4=0.4 (½), 0.4>0.1 → 3.5 of 4.
-    expect(rocAuc(Float64Array.of(0.9, 0.7, 0.4, 0.4, 0.1), Uint8Array.of(1, 0, 1, 0, 0), Uint8Array.of(1, 0, 1, 1, 1))).toBeCloseTo(3.5 / 4);
+    expect(
+      rocAuc(Float64Array.of(0.9, 0.7, 0.4, 0.4, 0.1), Uint8Array.of(1, 0, 1, 0, 0), Uint8Array.of(1, 0, 1, 1, 1)),
+    ).toBeCloseTo(3.5 / 4);
   });
 
   it('equals the Mann–Whitney pair count on random data (with ties)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.boolean()), { minLength: 0, maxLength: 80 }), (rows) => {
-        const s = Float64Array.from(rows, (r) => r[0]);
-        const y = Uint8Array.from(rows, (r) => (r[1] ? 1 : 0));
-        let wins = 0;
-        let pos = 0;
-        let neg = 0;
-        for (const [a, ya] of rows) {
-          if (ya) pos++;
-          else neg++;
-          if (!ya) continue;
-          for (const [b, yb] of rows) if (!yb) wins += a > b ? 1 : a === b ? 0.5 : 0;
-        }
-        const expected = pos && neg ? wins / (pos * neg) : null;
-        const got = rocAuc(s, y);
-        if (expected === null) expect(got).toBeNull();
-        else expect(got).toBeCloseTo(expected, 10);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.boolean()), { minLength: 0, maxLength: 80 }),
+        (rows) => {
+          const s = Float64Array.from(rows, (r) => r[0]);
+          const y = Uint8Array.from(rows, (r) => (r[1] ? 1 : 0));
+          let wins = 0;
+          let pos = 0;
+          let neg = 0;
+          for (const [a, ya] of rows) {
+            if (ya) pos++;
+            else neg++;
+            if (!ya) continue;
+            for (const [b, yb] of rows) if (!yb) wins += a > b ? 1 : a === b ? 0.5 : 0;
+          }
+          const expected = pos && neg ? wins / (pos * neg) : null;
+          const got = rocAuc(s, y);
+          if (expected === null) expect(got).toBeNull();
+          else expect(got).toBeCloseTo(expected, 10);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -76,12 +81,23 @@ describe('calibration', () => {
 
 describe('tierOutcomes', () => {
   it('counts conversion and won revenue per tier over the mask', () => {
-    const t = tierOutcomes(Uint8Array.of(0, 0, 1, 2, 2), Uint8Array.of(1, 0, 1, 0, 1), Uint8Array.of(1, 0, 0, 0, 1), Float64Array.of(100, 0, 0, 0, 50), Uint8Array.of(1, 1, 1, 1, 0));
+    const t = tierOutcomes(
+      Uint8Array.of(0, 0, 1, 2, 2),
+      Uint8Array.of(1, 0, 1, 0, 1),
+      Uint8Array.of(1, 0, 0, 0, 1),
+      Float64Array.of(100, 0, 0, 0, 50),
+      Uint8Array.of(1, 1, 1, 1, 0),
+    );
     expect(t[0]).toMatchObject({ leads: 2, reachedSqo: 1, won: 1, wonCents: 100, sqoRate: 0.5, winRate: 0.5 });
     expect(t[1]).toMatchObject({ leads: 1, reachedSqo: 1, won: 0, wonCents: 0, sqoRate: 1, winRate: 0 });
     expect(t[2]).toMatchObject({ leads: 1, reachedSqo: 0, won: 0, wonCents: 0, sqoRate: 0, winRate: 0 });
     // Each rate with its sample and 95% Wilson interval: 1 of 2 → [0.0945, 0.9055] (see stats.test.ts); 1 of 1 → [0.2065, 1].
-    expect(t[0].win).toMatchObject({ rate: 0.5, n: 2, lo: expect.closeTo(0.0945, 4) as number, hi: expect.closeTo(0.9055, 4) as number });
+    expect(t[0].win).toMatchObject({
+      rate: 0.5,
+      n: 2,
+      lo: expect.closeTo(0.0945, 4) as number,
+      hi: expect.closeTo(0.9055, 4) as number,
+    });
     expect(t[1].sqo).toMatchObject({ rate: 1, n: 1, lo: expect.closeTo(0.2065, 4) as number, hi: 1 });
   });
 });
@@ -95,13 +111,17 @@ describe('rank order of float32 scores (radix sort)', () => {
         fc.constantFrom(3, 101, 100_000),
         (n, seed, levels) => {
           let s = seed >>> 0;
-          const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+          const rnd = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
           // Few distinct values (many ties), whole points, or fine fractions; −0 and +0 both present.
-          const score = Float32Array.from({ length: n }, (_, i) => (i % 997 === 0 ? -0 : (Math.floor(rnd() * levels) / levels) * 100 - (levels === 3 ? 50 : 0)));
+          const score = Float32Array.from({ length: n }, (_, i) =>
+            i % 997 === 0 ? -0 : (Math.floor(rnd() * levels) / levels) * 100 - (levels === 3 ? 50 : 0),
+          );
           const label = Uint8Array.from({ length: n }, () => (rnd() < 0.3 ? 1 : 0));
           const mask = Uint8Array.from({ length: n }, () => (rnd() < 0.8 ? 1 : 0));
           const plain = Array.from(score);
-          const expected = Uint32Array.from(plain.flatMap((_, i) => (mask[i] ? [i] : []))).sort((a, b) => plain[a]! - plain[b]!);
+          const expected = Uint32Array.from(plain.flatMap((_, i) => (mask[i] ? [i] : []))).sort(
+            (a, b) => plain[a]! - plain[b]!,
+          );
           expect(Array.from(rankOrder(score, mask))).toEqual(Array.from(expected));
           expect(rocAuc(score, label, mask)).toBe(rocAuc(plain, label, mask));
           expect(liftByDecile(score, label, mask)).toEqual(liftByDecile(plain, label, mask));

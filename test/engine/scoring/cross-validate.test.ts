@@ -13,7 +13,8 @@ function fitted(s: SuggestResult): SuggestedWeights {
   return s;
 }
 
-const count = (fold: Uint8Array, f: number, y?: Uint8Array) => fold.reduce((n, v, i) => n + (v === f && (!y || y[i]) ? 1 : 0), 0);
+const count = (fold: Uint8Array, f: number, y?: Uint8Array) =>
+  fold.reduce((n, v, i) => n + (v === f && (!y || y[i]) ? 1 : 0), 0);
 
 describe('stratified folds', () => {
   it('deals 3 positives and 4 negatives into 3 folds of 3, 2, 2 with one positive each', () => {
@@ -83,14 +84,26 @@ describe('cross-validated suggested weights on the demo company', () => {
 
     // The default rules over the same folds (they are not fitted: their fold AUC is just their AUC on the fold).
     const compiled = compileRules(ds, DEFAULT_RULE_SET);
-    const out = leadOutcomes(ds, { asOf, maturityDays: compiled.rules.maturityDays, scoringWindowDays: compiled.rules.scoringWindowDays });
+    const out = leadOutcomes(ds, {
+      asOf,
+      maturityDays: compiled.rules.maturityDays,
+      scoringWindowDays: compiled.rules.scoringWindowDays,
+    });
     const rows = Array.from({ length: ds.leads.count }, (_, i) => i).filter((i) => out.matured[i]);
     expect(rows).toHaveLength(s.population.matured);
     const y = Uint8Array.from(rows, (i) => out.reachedSqo[i]!);
     const sc = scoreLeads(ds, compiled, { asOf, cutoff: out.cutoff });
-    const score = Float64Array.from(rows, (i) => combinedScore(sc.fit[i]!, sc.intent[i]!, compiled.rules.qualification.fitWeight));
+    const score = Float64Array.from(rows, (i) =>
+      combinedScore(sc.fit[i]!, sc.intent[i]!, compiled.rules.qualification.fitWeight),
+    );
     const fold = stratifiedFolds(y, 5, 5);
-    const defaultAucs = [0, 1, 2, 3, 4].map((f) => rocAuc(score, y, fold.map((v) => (v === f ? 1 : 0)))!);
+    const defaultAucs = [0, 1, 2, 3, 4].map((f) =>
+      rocAuc(
+        score,
+        y,
+        fold.map((v) => (v === f ? 1 : 0)),
+      )!,
+    );
     const defaultMean = defaultAucs.reduce((a, b) => a + b, 0) / 5;
     expect(cv.aucMean!).toBeGreaterThan(defaultMean + 0.02);
     // And the suggested points still beat the default rules on the holdout.

@@ -14,17 +14,25 @@ const ASOF = ms('2026-03-31');
 const withRules = (fitRules: readonly FitRule[]): RuleSet => ({ ...DEFAULT_RULE_SET, fitRules });
 
 /** Fit of every lead three ways: the combo kernel, the per-attribute compile, and the explanation. */
-function fitThreeWays(ds: Dataset, fitRules: readonly FitRule[]): { kernel: number[]; terms: number[]; explained: number[] } {
+function fitThreeWays(
+  ds: Dataset,
+  fitRules: readonly FitRule[],
+): { kernel: number[]; terms: number[]; explained: number[] } {
   const rules = withRules(fitRules);
   const compiled = compileRules(ds, rules);
   const kernel = Array.from(scoreLeads(ds, compiled, { asOf: ASOF }).fit);
   const terms = Array.from(scoreFit(compileFit(ds, compiled.rules.fitRules), new Float32Array(ds.leads.count)));
-  const explained = Array.from({ length: ds.leads.count }, (_, i) => explainLead(ds, compiled.rules, i, ASOF).fit.score);
+  const explained = Array.from(
+    { length: ds.leads.count },
+    (_, i) => explainLead(ds, compiled.rules, i, ASOF).fit.score,
+  );
   return { kernel, terms, explained };
 }
 
 describe('fit rules that match an empty value, and base points for every lead', () => {
-  const accounts = [{ id: 'a1', industry: 'Software', employees: 800, annualRevenueCents: 0, region: 'NA', techStack: [], custom: {} }];
+  const accounts = [
+    { id: 'a1', industry: 'Software', employees: 800, annualRevenueCents: 0, region: 'NA', techStack: [], custom: {} },
+  ];
   const leads = [
     lead('l1', '2026-01-01', {}, { accountId: 'a1', persona: 'Sales Leader', custom: { visits: '4', plan: 'pro' } }),
     lead('l2', '2026-01-01', {}, { custom: { visits: '', plan: '' } }), // no account, blank custom values
@@ -67,10 +75,13 @@ describe('fit rules that match an empty value, and base points for every lead', 
   });
 
   it('an "always" rule reads no attribute, so it is never reported as missing; an "empty" rule on an absent column is', () => {
-    const compiled = compileRules(ds, withRules([
-      { id: 'base', label: 'Base', attribute: '', op: 'always', points: 10 },
-      { id: 'gone', label: 'Gone', attribute: 'lead.custom.nope', op: 'empty', points: 10 },
-    ]));
+    const compiled = compileRules(
+      ds,
+      withRules([
+        { id: 'base', label: 'Base', attribute: '', op: 'always', points: 10 },
+        { id: 'gone', label: 'Gone', attribute: 'lead.custom.nope', op: 'empty', points: 10 },
+      ]),
+    );
     expect(compiled.fit.missingAttributes).toEqual(['lead.custom.nope']);
     expect(Array.from(scoreLeads(ds, compiled, { asOf: ASOF }).fit)).toEqual([10, 10, 10]);
   });
@@ -81,7 +92,9 @@ describe('fit rules that match an empty value, and base points for every lead', 
       { id: 'e', label: 'No plan', attribute: 'lead.custom.plan', op: 'empty', points: -5 },
     ];
     expect(parseRuleSet(JSON.parse(JSON.stringify(withRules(rules))))?.fitRules).toEqual(rules);
-    expect(parseRuleSet({ ...withRules([]), fitRules: [{ id: 'x', label: 'x', attribute: '', op: 'never', points: 1 }] })).toBeNull();
+    expect(
+      parseRuleSet({ ...withRules([]), fitRules: [{ id: 'x', label: 'x', attribute: '', op: 'never', points: 1 }] }),
+    ).toBeNull();
   });
 });
 
@@ -110,19 +123,42 @@ describe('range, "is empty" and base rules score as a per-lead reference says', 
   const edge = fc.option(fc.integer({ min: -6, max: 21 }), { nil: undefined });
   const points = fc.integer({ min: -50, max: 50 });
   const rule: fc.Arbitrary<Omit<FitRule, 'id' | 'label'>> = fc.oneof(
-    fc.record({ attribute: fc.constant('lead.custom.n'), op: fc.constant('range' as const), min: edge, max: edge, points }).map(({ min, max, ...r }) => ({
-      ...r,
-      ...(min === undefined ? {} : { min }),
-      ...(max === undefined ? {} : { max }),
-    })),
-    fc.record({ attribute: fc.constantFrom('lead.custom.n', 'lead.custom.t'), op: fc.constant('empty' as const), points }),
-    fc.record({ attribute: fc.constant(''), op: fc.constant('always' as const), points: fc.integer({ min: -100, max: 100 }) }),
-    fc.record({ attribute: fc.constant('lead.custom.t'), op: fc.constant('equals' as const), value: fc.constantFrom('pro', 'FREE', ''), points }),
+    fc
+      .record({
+        attribute: fc.constant('lead.custom.n'),
+        op: fc.constant('range' as const),
+        min: edge,
+        max: edge,
+        points,
+      })
+      .map(({ min, max, ...r }) => ({
+        ...r,
+        ...(min === undefined ? {} : { min }),
+        ...(max === undefined ? {} : { max }),
+      })),
+    fc.record({
+      attribute: fc.constantFrom('lead.custom.n', 'lead.custom.t'),
+      op: fc.constant('empty' as const),
+      points,
+    }),
+    fc.record({
+      attribute: fc.constant(''),
+      op: fc.constant('always' as const),
+      points: fc.integer({ min: -100, max: 100 }),
+    }),
+    fc.record({
+      attribute: fc.constant('lead.custom.t'),
+      op: fc.constant('equals' as const),
+      value: fc.constantFrom('pro', 'FREE', ''),
+      points,
+    }),
   );
 
   function check(refs: readonly RefLead[], drawn: readonly Omit<FitRule, 'id' | 'label'>[]): void {
     const fitRules = drawn.map((r, k) => ({ ...r, id: `r${k}`, label: `rule ${k}` }) as FitRule);
-    const ds = buildDataset(recordSet({ leads: refs.map((l, i) => lead(`l${i}`, '2026-01-01', {}, { custom: { n: l.n, t: l.t } })) }));
+    const ds = buildDataset(
+      recordSet({ leads: refs.map((l, i) => lead(`l${i}`, '2026-01-01', {}, { custom: { n: l.n, t: l.t } })) }),
+    );
     const want = refs.map((l) => {
       const sum = fitRules.reduce((s, r) => (refMatches(r, l) ? s + r.points : s), 0);
       return Math.min(100, Math.max(0, sum));
@@ -136,10 +172,20 @@ describe('range, "is empty" and base rules score as a per-lead reference says', 
   const refLead = fc.record({ n: numValue, t: textValue });
 
   it('up to 31 rules (the mask path)', () => {
-    fc.assert(fc.property(fc.array(refLead, { minLength: 1, maxLength: 25 }), fc.array(rule, { maxLength: 12 }), check), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(refLead, { minLength: 1, maxLength: 25 }), fc.array(rule, { maxLength: 12 }), check),
+      { numRuns: 300 },
+    );
   });
 
   it('more than 31 rules (the refinement path)', () => {
-    fc.assert(fc.property(fc.array(refLead, { minLength: 1, maxLength: 15 }), fc.array(rule, { minLength: 32, maxLength: 40 }), check), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        fc.array(refLead, { minLength: 1, maxLength: 15 }),
+        fc.array(rule, { minLength: 32, maxLength: 40 }),
+        check,
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -34,7 +34,10 @@ function referenceIntent(ds: Dataset, rules: RuleSet, lead: number, t0: number):
     if (at[j]! > t0) break;
     const rule = byType.get(typeNames[type[j]!]!);
     if (!rule) continue;
-    sums.set(rule.type, (sums.get(rule.type) ?? 0) + rule.points * 0.5 ** ((t0 - at[j]!) / DAY_MS / rules.halfLifeDays));
+    sums.set(
+      rule.type,
+      (sums.get(rule.type) ?? 0) + rule.points * 0.5 ** ((t0 - at[j]!) / DAY_MS / rules.halfLifeDays),
+    );
   }
   let score = 0;
   for (const [t, s] of sums) {
@@ -48,7 +51,11 @@ function randomActivities(rnd: () => number): RuleSet {
   return clampRuleSet({
     ...DEFAULT_RULE_SET,
     halfLifeDays: 1 + Math.floor(rnd() * 120),
-    activities: DEFAULT_RULE_SET.activities.map((a) => ({ ...a, points: Math.round(rnd() * 70 - 20), cap: Math.round(rnd() * 60) })),
+    activities: DEFAULT_RULE_SET.activities.map((a) => ({
+      ...a,
+      points: Math.round(rnd() * 70 - 20),
+      cap: Math.round(rnd() * 60),
+    })),
   });
 }
 
@@ -57,7 +64,9 @@ describe('intent from cached decayed sums', () => {
     const ds = demo(5);
     const asOf = ds.meta.latestAt;
     const rnd = lcg(7);
-    const cutoff = Float64Array.from({ length: ds.leads.count }, () => (rnd() < 0.5 ? asOf - rnd() * 200 * DAY_MS : Number.NaN));
+    const cutoff = Float64Array.from({ length: ds.leads.count }, () =>
+      rnd() < 0.5 ? asOf - rnd() * 200 * DAY_MS : Number.NaN,
+    );
     for (let trial = 0; trial < 6; trial++) {
       const rules = randomActivities(rnd);
       for (const cut of [undefined, cutoff]) {
@@ -78,7 +87,11 @@ describe('lead explanation', () => {
     const rnd = lcg(3);
     for (let trial = 0; trial < 3; trial++) {
       const rules = randomActivities(rnd);
-      const out = leadOutcomes(ds, { asOf, maturityDays: rules.maturityDays, scoringWindowDays: rules.scoringWindowDays });
+      const out = leadOutcomes(ds, {
+        asOf,
+        maturityDays: rules.maturityDays,
+        scoringWindowDays: rules.scoringWindowDays,
+      });
       const s = scoreLeads(ds, compileRules(ds, rules), { asOf, cutoff: out.cutoff });
       for (let i = 0; i < ds.leads.count; i++) {
         const e = explainLead(ds, rules, i, Math.min(asOf, out.cutoff[i]!));
@@ -93,10 +106,29 @@ const fitRuleArb: fc.Arbitrary<FitRule> = fc.oneof(
   fc.record({
     id: fc.constant('r'),
     label: fc.constant('r'),
-    attribute: fc.constantFrom('account.industry', 'lead.persona', 'lead.seniority', 'account.region', 'lead.emailDomain', 'lead.custom.nope'),
+    attribute: fc.constantFrom(
+      'account.industry',
+      'lead.persona',
+      'lead.seniority',
+      'account.region',
+      'lead.emailDomain',
+      'lead.custom.nope',
+    ),
     points: fc.integer({ min: -50, max: 50 }),
     op: fc.constant('in' as const),
-    values: fc.subarray(['Software', 'Fintech', 'Retail', 'Sales Leader', 'RevOps', 'Student', 'VP', 'C-level', 'NA', 'EMEA', 'gmail.com']),
+    values: fc.subarray([
+      'Software',
+      'Fintech',
+      'Retail',
+      'Sales Leader',
+      'RevOps',
+      'Student',
+      'VP',
+      'C-level',
+      'NA',
+      'EMEA',
+      'gmail.com',
+    ]),
   }),
   fc.record({
     id: fc.constant('r'),
@@ -126,7 +158,9 @@ describe('fit from cached rule matches', () => {
     ] as const) {
       fc.assert(
         fc.property(fc.array(fitRuleArb, { minLength, maxLength }), (fitRules) => {
-          const got = scoreLeads(ds, compileRules(ds, { ...DEFAULT_RULE_SET, fitRules }), { asOf: ds.meta.latestAt }).fit;
+          const got = scoreLeads(ds, compileRules(ds, { ...DEFAULT_RULE_SET, fitRules }), {
+            asOf: ds.meta.latestAt,
+          }).fit;
           const expected = scoreFit(compileFit(ds, fitRules), new Float32Array(ds.leads.count));
           expect(Array.from(got)).toEqual(Array.from(expected));
         }),
@@ -143,7 +177,11 @@ type Step =
   | { readonly kind: 'fitWeight'; readonly value: number };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('points' as const, 'cap' as const), at: fc.nat(40), value: fc.integer({ min: -50, max: 100 }) }),
+  fc.record({
+    kind: fc.constantFrom('points' as const, 'cap' as const),
+    at: fc.nat(40),
+    value: fc.integer({ min: -50, max: 100 }),
+  }),
   fc.record({ kind: fc.constant('fit' as const), at: fc.nat(40), value: fc.integer({ min: -50, max: 50 }) }),
   fc.record({ kind: fc.constant('fitWeight' as const), value: fc.integer({ min: 0, max: 20 }).map((k) => k / 20) }),
 );
@@ -225,7 +263,11 @@ describe('single-weight incremental what-if', () => {
   it('keeps the outcomes the contexts share', () => {
     const ds = demo(3);
     const r = clampRuleSet(DEFAULT_RULE_SET);
-    const out = leadOutcomes(ds, { asOf: ds.meta.latestAt, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
+    const out = leadOutcomes(ds, {
+      asOf: ds.meta.latestAt,
+      maturityDays: r.maturityDays,
+      scoringWindowDays: r.scoringWindowDays,
+    });
     const ctx = prepareWhatIf(ds, r, new Uint8Array(ds.leads.count).fill(1), ds.meta.latestAt);
     expect(ctx.outcomes).toBe(out);
   });
@@ -236,17 +278,29 @@ describe('status changes', () => {
     const ds = demo(4);
     const asOf = ds.meta.latestAt;
     fc.assert(
-      fc.property(fc.array(stepArb, { maxLength: 4 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 100 }), (steps, limit, t) => {
-        const rules = steps.reduce(applyStep, clampRuleSet({ ...DEFAULT_RULE_SET, qualification: { ...DEFAULT_RULE_SET.qualification, mqlMinFit: t, mqlMinIntent: 100 - t } }));
-        const ctx = prepareWhatIf(ds, rules, new Uint8Array(ds.leads.count).fill(1), asOf);
-        const stages = modelStages(ctx.fit, ctx.intent, rules.qualification, ctx.flags);
-        const picked: number[] = [];
-        for (let i = 0; i < stages.length; i++) if (ctx.mask[i] && stages[i]! >= 1 !== (ctx.outcomes.recordedMql[i] === 1)) picked.push(i);
-        picked.sort((a, b) => ctx.fit[b]! + ctx.intent[b]! - (ctx.fit[a]! + ctx.intent[a]!));
-        const got = statusChanges(ds, ctx, rules, limit);
-        expect(got.total).toBe(picked.length);
-        expect(got.rows.map((r) => r.leadId)).toEqual(picked.slice(0, limit).map((i) => ds.leads.id[i]));
-      }),
+      fc.property(
+        fc.array(stepArb, { maxLength: 4 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 100 }),
+        (steps, limit, t) => {
+          const rules = steps.reduce(
+            applyStep,
+            clampRuleSet({
+              ...DEFAULT_RULE_SET,
+              qualification: { ...DEFAULT_RULE_SET.qualification, mqlMinFit: t, mqlMinIntent: 100 - t },
+            }),
+          );
+          const ctx = prepareWhatIf(ds, rules, new Uint8Array(ds.leads.count).fill(1), asOf);
+          const stages = modelStages(ctx.fit, ctx.intent, rules.qualification, ctx.flags);
+          const picked: number[] = [];
+          for (let i = 0; i < stages.length; i++)
+            if (ctx.mask[i] && stages[i]! >= 1 !== (ctx.outcomes.recordedMql[i] === 1)) picked.push(i);
+          picked.sort((a, b) => ctx.fit[b]! + ctx.intent[b]! - (ctx.fit[a]! + ctx.intent[a]!));
+          const got = statusChanges(ds, ctx, rules, limit);
+          expect(got.total).toBe(picked.length);
+          expect(got.rows.map((r) => r.leadId)).toEqual(picked.slice(0, limit).map((i) => ds.leads.id[i]));
+        },
+      ),
       { numRuns: 40 },
     );
   });

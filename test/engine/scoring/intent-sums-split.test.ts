@@ -23,9 +23,13 @@ describe('decayed sums computed over lead ranges', () => {
         fc.integer({ min: 1, max: 200 }),
         fc.boolean(),
         (cuts, halfLife, withCutoff) => {
-          const cutoff = withCutoff ? Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? asOf - (i % 90) * DAY_MS : Number.NaN)) : undefined;
+          const cutoff = withCutoff
+            ? Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? asOf - (i % 90) * DAY_MS : Number.NaN))
+            : undefined;
           const bounds = [0, ...cuts.sort((a, b) => a - b), n];
-          const parts = bounds.slice(1).map((hi, k) => computeIntentSumsRange(ds.activities, bounds[k]!, hi, halfLife, asOf, cutoff));
+          const parts = bounds
+            .slice(1)
+            .map((hi, k) => computeIntentSumsRange(ds.activities, bounds[k]!, hi, halfLife, asOf, cutoff));
           const joined = joinIntentSums(parts, halfLife, ds.activities.typeNames.length);
           const whole = computeIntentSums(ds, halfLife, asOf, cutoff);
           expect(plain(joined)).toEqual(plain(whole));

@@ -16,8 +16,24 @@ function rules(patch: Partial<RuleSet>): RuleSet {
 
 describe('fit score', () => {
   const accounts = [
-    { id: 'a1', industry: 'Software', employees: 800, annualRevenueCents: 50_000_000_00, region: 'NA', techStack: [], custom: { plan: 'enterprise' } },
-    { id: 'a2', industry: 'Retail', employees: 12, annualRevenueCents: 1_000_000_00, region: 'APAC', techStack: [], custom: { plan: 'free' } },
+    {
+      id: 'a1',
+      industry: 'Software',
+      employees: 800,
+      annualRevenueCents: 50_000_000_00,
+      region: 'NA',
+      techStack: [],
+      custom: { plan: 'enterprise' },
+    },
+    {
+      id: 'a2',
+      industry: 'Retail',
+      employees: 12,
+      annualRevenueCents: 1_000_000_00,
+      region: 'APAC',
+      techStack: [],
+      custom: { plan: 'free' },
+    },
   ];
   const leads = [
     lead('l1', '2026-01-01', {}, { accountId: 'a1', persona: 'Sales Leader', seniority: 'VP', email: 'ana@acme.com' }),
@@ -52,12 +68,16 @@ describe('fit score', () => {
     const s = scoreLeads(ds, c, { asOf: ASOF });
     expect(Array.from(s.fit)).toEqual([30 + 7, 4, 12]);
     // A rule on a missing attribute that scores 0 points changes nothing and is not reported.
-    const zero = rules({ fitRules: [{ id: 'e', label: 'missing', attribute: 'lead.custom.nope', op: 'equals', value: 'x', points: 0 }] });
+    const zero = rules({
+      fitRules: [{ id: 'e', label: 'missing', attribute: 'lead.custom.nope', op: 'equals', value: 'x', points: 0 }],
+    });
     expect(compileRules(ds, zero).fit.missingAttributes).toEqual([]);
   });
 
   it('range is inclusive below, exclusive above; missing never matches', () => {
-    const r = rules({ fitRules: [{ id: 'x', label: 'emp', attribute: 'account.employees', op: 'range', min: 12, max: 800, points: 10 }] });
+    const r = rules({
+      fitRules: [{ id: 'x', label: 'emp', attribute: 'account.employees', op: 'range', min: 12, max: 800, points: 10 }],
+    });
     const s = scoreLeads(ds, compileRules(ds, r), { asOf: ASOF });
     expect(Array.from(s.fit)).toEqual([0, 10, 0]); // 800 is excluded, 12 included, no account → no match
   });
@@ -100,12 +120,19 @@ describe('intent score', () => {
     expect(mk([...acts, ['unsubscribe', '2026-03-31']])).toBeCloseTo(34, 5);
     expect(mk([['unsubscribe', '2026-03-31']])).toBe(0);
     // Everything at its cap: 10+20+12+15+24+24+16+5+12+20+10+16+40+30+30+40 = 324 → 100.
-    const all = DEFAULT_RULE_SET.activities.filter((a) => a.points > 0).flatMap((a) => Array.from({ length: 10 }, () => [a.type, '2026-03-31'] as [string, string]));
+    const all = DEFAULT_RULE_SET.activities
+      .filter((a) => a.points > 0)
+      .flatMap((a) => Array.from({ length: 10 }, () => [a.type, '2026-03-31'] as [string, string]));
     expect(mk(all)).toBe(100);
   });
 
   it('ignores activities after asOf and unknown types', () => {
-    expect(mk([['demo_request', '2026-04-02'], ['made_up_type', '2026-03-30']])).toBe(0);
+    expect(
+      mk([
+        ['demo_request', '2026-04-02'],
+        ['made_up_type', '2026-03-30'],
+      ]),
+    ).toBe(0);
   });
 
   it('a per-lead cut-off scores as of that instant, ignoring later activity', () => {
@@ -153,7 +180,10 @@ describe('bounds', () => {
 
   it('compileRules clamps an out-of-bounds rule set', () => {
     const ds = buildDataset(recordSet({ leads: [lead('l1', '2026-01-01')] }));
-    const c = compileRules(ds, rules({ halfLifeDays: -5, tiers: { icpTier1: 50, icpTier2: 80, intentHigh: 200, intentMid: 30 } }));
+    const c = compileRules(
+      ds,
+      rules({ halfLifeDays: -5, tiers: { icpTier1: 50, icpTier2: 80, intentHigh: 200, intentMid: 30 } }),
+    );
     expect(c.rules.halfLifeDays).toBe(1);
     expect(c.rules.tiers).toEqual({ icpTier1: 50, icpTier2: 50, intentHigh: 100, intentMid: 30 });
   });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoCompany } from '../../../src/demo/generate';
 import { buildDataset } from '../../../src/engine/model/build-dataset';
 import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
-import { DEFAULT_EXCLUDED, buildDesignMatrix, designRows, type FeatureSpec } from '../../../src/engine/scoring/features';
+import {
+  DEFAULT_EXCLUDED,
+  buildDesignMatrix,
+  designRows,
+  type FeatureSpec,
+} from '../../../src/engine/scoring/features';
 import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
 import { plattScale, predictLeads, type PredictiveModel } from '../../../src/engine/scoring/predictive';
 import { suggestWeights, type SuggestResult, type SuggestedWeights } from '../../../src/engine/scoring/suggest';
@@ -29,7 +34,16 @@ describe('a lead’s probability and its factors', () => {
     { name: 'n', column: 'lead.custom.n', kind: 'numeric', mean: 1.5, std: 2, log: false },
     { name: 'n missing', column: 'lead.custom.n', kind: 'missing' },
   ];
-  const model: PredictiveModel = { outcome: 'won', specs, bias: -0.2, weights: [0.8, -0.5, 1.1], calibration: { method: 'platt', a: 0.9, c: 0.1 }, halfLifeDays: 30, maturityDays: 180, scoringWindowDays: 30 };
+  const model: PredictiveModel = {
+    outcome: 'won',
+    specs,
+    bias: -0.2,
+    weights: [0.8, -0.5, 1.1],
+    calibration: { method: 'platt', a: 0.9, c: 0.1 },
+    halfLifeDays: 30,
+    maturityDays: 180,
+    scoringWindowDays: 30,
+  };
   const cutoff = new Float64Array(3).fill(Date.UTC(2026, 5, 1));
 
   it('equals the hand computation: σ(a·(b + Σ w·x) + c)', () => {
@@ -64,7 +78,11 @@ describe('predictive scores on the demo company', () => {
   const ds = buildDataset(generateDemoCompany({ leads: 3000 }).records);
   const asOf = ds.meta.latestAt;
   const s = fitted(suggestWeights(ds, DEFAULT_RULE_SET, { asOf, outcome: 'sqo', seed: 2 }));
-  const out = leadOutcomes(ds, { asOf, maturityDays: DEFAULT_RULE_SET.maturityDays, scoringWindowDays: DEFAULT_RULE_SET.scoringWindowDays });
+  const out = leadOutcomes(ds, {
+    asOf,
+    maturityDays: DEFAULT_RULE_SET.maturityDays,
+    scoringWindowDays: DEFAULT_RULE_SET.scoringWindowDays,
+  });
 
   it('is calibrated on the holdout: mean probability = the share that reached SQO', () => {
     expect(s.predictive.calibration.method).toBe('platt');
@@ -79,13 +97,19 @@ describe('predictive scores on the demo company', () => {
     let worst = 0;
     for (let k = 0; k < again.length; k++) worst = Math.max(worst, Math.abs(again[k]! - dm.X[k]!));
     expect(worst).toBeLessThan(1e-12);
-    const all = predictLeads(ds, s.predictive, Uint32Array.from({ length: ds.leads.count }, (_, i) => i), out.cutoff);
+    const all = predictLeads(
+      ds,
+      s.predictive,
+      Uint32Array.from({ length: ds.leads.count }, (_, i) => i),
+      out.cutoff,
+    );
     expect(all).toHaveLength(ds.leads.count);
     for (const p of all) {
       expect(p.probability).toBeGreaterThan(0);
       expect(p.probability).toBeLessThan(1);
       expect(p.factors.length).toBeLessThanOrEqual(3);
-      for (let k = 1; k < p.factors.length; k++) expect(Math.abs(p.factors[k - 1]!.contribution)).toBeGreaterThanOrEqual(Math.abs(p.factors[k]!.contribution));
+      for (let k = 1; k < p.factors.length; k++)
+        expect(Math.abs(p.factors[k - 1]!.contribution)).toBeGreaterThanOrEqual(Math.abs(p.factors[k]!.contribution));
       for (const f of p.factors) expect(f.direction).toBe(f.contribution > 0 ? 'up' : 'down');
     }
   });

@@ -13,7 +13,12 @@ const rs = recordSet({
   accounts: [{ id: 'a1', industry: 'Software', employees: 800, region: 'NA', techStack: [], custom: {} }],
   leads: [
     // l1: MQL → SQL → SQO → won; activity before and after its SAL date.
-    lead('l1', '2026-01-01', { mql: '2026-01-05', sal: '2026-01-10', sql: '2026-01-12', sqo: '2026-01-20' }, { accountId: 'a1', persona: 'Sales Leader', owner: 'sdr1' }),
+    lead(
+      'l1',
+      '2026-01-01',
+      { mql: '2026-01-05', sal: '2026-01-10', sql: '2026-01-12', sqo: '2026-01-20' },
+      { accountId: 'a1', persona: 'Sales Leader', owner: 'sdr1' },
+    ),
     // l2: recent, no outcome: not matured (created 30 days before asOf).
     lead('l2', '2026-05-31', {}, { owner: 'sdr1' }),
     // l3: old, no outcome: matured by age (> 180 days).
@@ -26,7 +31,14 @@ const rs = recordSet({
     { leadId: 'l1', type: 'meeting_booked', at: ms('2026-01-11') },
     { leadId: 'l1', type: 'pricing_view', at: ms('2026-02-01') },
   ],
-  opportunities: [opportunity('o1', '2026-01-20', { leadId: 'l1', status: 'won', amountCents: 4_800_000, qualification: { budget: true, authority: true, need: true, timeline: true, metrics: false } })],
+  opportunities: [
+    opportunity('o1', '2026-01-20', {
+      leadId: 'l1',
+      status: 'won',
+      amountCents: 4_800_000,
+      qualification: { budget: true, authority: true, need: true, timeline: true, metrics: false },
+    }),
+  ],
 });
 const ds = buildDataset(rs);
 const out = leadOutcomes(ds, { asOf: ASOF, maturityDays: 180, scoringWindowDays: 30 });
@@ -65,7 +77,11 @@ describe('qualification', () => {
     // l1 passes MQL, has a meeting and BANT → SQO (4); l2 MQL only (1); l3 intent 20 < 30; l4 fit 10 < 40.
     expect(Array.from(modelStages(fit, intent, DEFAULT_RULE_SET.qualification, bant))).toEqual([4, 1, 0, 0]);
     // With MEDDIC required, metrics is false → l1 stops at SQL (3).
-    const meddic = { ...DEFAULT_RULE_SET.qualification, framework: 'MEDDIC' as const, requiredCriteria: FRAMEWORK_CRITERIA.MEDDIC };
+    const meddic = {
+      ...DEFAULT_RULE_SET.qualification,
+      framework: 'MEDDIC' as const,
+      requiredCriteria: FRAMEWORK_CRITERIA.MEDDIC,
+    };
     const f2 = qualificationFlags(ds, meddic, out.opportunity, ASOF);
     expect(Array.from(modelStages(fit, intent, meddic, f2))).toEqual([3, 1, 0, 0]);
     // Single-score mode: 0.5 × 10 + 0.5 × 90 = 50 ≥ 40 → l4 qualifies; l3 0.5×50+0.5×20 = 35 does not.

@@ -35,12 +35,20 @@ describe('the fitted model as points', () => {
     expect(bounces.filter((r) => r.op === 'range').length).toBeGreaterThanOrEqual(8);
     expect(bounces.filter((r) => r.op === 'empty')).toHaveLength(1);
     // More bounces, fewer points (the model's negative weight).
-    const ranges = bounces.flatMap((r) => (r.op === 'range' ? [r] : [])).sort((a, b) => (a.min ?? -Infinity) - (b.min ?? -Infinity));
+    const ranges = bounces
+      .flatMap((r) => (r.op === 'range' ? [r] : []))
+      .sort((a, b) => (a.min ?? -Infinity) - (b.min ?? -Infinity));
     expect(ranges[0]!.points).toBeGreaterThan(ranges.at(-1)!.points);
   });
 
   it('gives a near-zero weight no points', () => {
-    const ds = buildDataset(recordSet({ leads: [0, 1, 2, 3].map((i) => lead(`l${i}`, '2026-01-01', {}, { persona: i % 2 ? 'A' : 'B', custom: { n: String(i) } })) }));
+    const ds = buildDataset(
+      recordSet({
+        leads: [0, 1, 2, 3].map((i) =>
+          lead(`l${i}`, '2026-01-01', {}, { persona: i % 2 ? 'A' : 'B', custom: { n: String(i) } }),
+        ),
+      }),
+    );
     const specs: FeatureSpec[] = [
       { name: 'Persona = A', column: 'lead.persona', kind: 'onehot', value: 'A' },
       { name: 'n', column: 'lead.custom.n', kind: 'numeric', mean: 1.5, std: 1.29, log: false },
@@ -48,11 +56,31 @@ describe('the fitted model as points', () => {
     const rows = Uint32Array.from([0, 1, 2, 3]);
     const X = Float64Array.from([0, -1.16, 1, -0.39, 0, 0.39, 1, 1.16]);
     const y = Uint8Array.from([0, 1, 0, 1]);
-    const tiny = modelToRuleSet({ ds, current: DEFAULT_RULE_SET, rows, train: rows, y, specs, weights: Float64Array.from([1e-9, -1e-9]), X, d: 2 });
+    const tiny = modelToRuleSet({
+      ds,
+      current: DEFAULT_RULE_SET,
+      rows,
+      train: rows,
+      y,
+      specs,
+      weights: Float64Array.from([1e-9, -1e-9]),
+      X,
+      d: 2,
+    });
     expect(tiny.fitRules).toEqual([]);
     expect(tiny.activities).toEqual([]);
     // A real weight does give points.
-    const real = modelToRuleSet({ ds, current: DEFAULT_RULE_SET, rows, train: rows, y, specs, weights: Float64Array.from([1.2, 0]), X, d: 2 });
+    const real = modelToRuleSet({
+      ds,
+      current: DEFAULT_RULE_SET,
+      rows,
+      train: rows,
+      y,
+      specs,
+      weights: Float64Array.from([1.2, 0]),
+      X,
+      d: 2,
+    });
     expect(real.fitRules.find((r) => r.op === 'equals')?.points).toBeGreaterThan(0);
   });
 
@@ -76,27 +104,48 @@ describe('a fit that refuses to mislead', () => {
     expect(s.population).toMatchObject({ inScope: 400, matured: 100, immature: 300 });
     expect(s.population.train.negatives + s.population.holdout.negatives).toBe(0);
     expect(s.population.train.positives + s.population.holdout.positives).toBe(100);
-    expect(s.reason).toContain('Every lead without an outcome is younger than the 180-day maturity window as of 2024-02-01');
+    expect(s.reason).toContain(
+      'Every lead without an outcome is younger than the 180-day maturity window as of 2024-02-01',
+    );
     expect(s.reason).toContain('choose a later as-of date or a shorter maturity window');
   });
 
   it('fits once a shorter window matures enough leads of both outcomes', () => {
-    const s = suggestWeights(ds, { ...DEFAULT_RULE_SET, maturityDays: 30 }, { asOf: YOUNG_AS_OF, outcome: 'won', seed: 1 });
+    const s = suggestWeights(
+      ds,
+      { ...DEFAULT_RULE_SET, maturityDays: 30 },
+      { asOf: YOUNG_AS_OF, outcome: 'won', seed: 1 },
+    );
     expect(s.status).toBe('fitted');
-    expect(Math.min(s.population.train.negatives, s.population.holdout.negatives, s.population.train.positives, s.population.holdout.positives)).toBeGreaterThanOrEqual(20);
+    expect(
+      Math.min(
+        s.population.train.negatives,
+        s.population.holdout.negatives,
+        s.population.train.positives,
+        s.population.holdout.positives,
+      ),
+    ).toBeGreaterThanOrEqual(20);
   });
 
   it('says when the current rules read no column of the dataset', () => {
-    const s = suggestWeights(ds, { ...DEFAULT_RULE_SET, maturityDays: 30 }, { asOf: YOUNG_AS_OF, outcome: 'won', seed: 1 });
+    const s = suggestWeights(
+      ds,
+      { ...DEFAULT_RULE_SET, maturityDays: 30 },
+      { asOf: YOUNG_AS_OF, outcome: 'won', seed: 1 },
+    );
     // The default rules read persona: they do read this file.
     expect(s.currentRulesNote).toBeNull();
     // Rules written for another CRM: a custom column and activity types this file does not have.
     const foreign = {
       ...DEFAULT_RULE_SET,
       maturityDays: 30,
-      fitRules: [{ id: 'plan', label: 'Plan', attribute: 'lead.custom.plan', op: 'equals' as const, value: 'pro', points: 30 }],
+      fitRules: [
+        { id: 'plan', label: 'Plan', attribute: 'lead.custom.plan', op: 'equals' as const, value: 'pro', points: 30 },
+      ],
     };
     const t = suggestWeights(ds, foreign, { asOf: YOUNG_AS_OF, outcome: 'won', seed: 1 });
-    expect(t.currentRulesNote).toMatch(/read no column of this dataset \(attributes lead\.custom\.plan; activity types .*\).*Fit suggested weights/);
+    expect(t.currentRulesNote).toMatch(
+      /read no column of this dataset \(attributes lead\.custom\.plan; activity types .*\).*Fit suggested weights/,
+    );
   });
 });

@@ -10,8 +10,14 @@ import { buildWhatIfContext, populationTotals, whatIf, whatIfFull } from '../../
 /** A random population: scores (some exactly on whole points), flags and outcomes. */
 const population = fc.integer({ min: 0, max: 400 }).chain((n) =>
   fc.record({
-    fit: fc.array(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.float({ min: 0, max: 100, noNaN: true })), { minLength: n, maxLength: n }),
-    intent: fc.array(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.float({ min: 0, max: 100, noNaN: true })), { minLength: n, maxLength: n }),
+    fit: fc.array(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.float({ min: 0, max: 100, noNaN: true })), {
+      minLength: n,
+      maxLength: n,
+    }),
+    intent: fc.array(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.float({ min: 0, max: 100, noNaN: true })), {
+      minLength: n,
+      maxLength: n,
+    }),
     bits: fc.array(fc.integer({ min: 0, max: 63 }), { minLength: n, maxLength: n }),
     cents: fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: n, maxLength: n }),
   }),
@@ -30,9 +36,22 @@ function context(p: { fit: number[]; intent: number[]; bits: number[]; cents: nu
     opportunity: new Int32Array(n).fill(-1),
     cutoff: new Float64Array(n),
   };
-  const ds = { leads: { owner: { codes: Int32Array.from(p.bits, (b) => b % 3) }, createdAt: Float64Array.from(p.bits, (b) => b * 86_400_000) } } as unknown as Dataset;
+  const ds = {
+    leads: {
+      owner: { codes: Int32Array.from(p.bits, (b) => b % 3) },
+      createdAt: Float64Array.from(p.bits, (b) => b * 86_400_000),
+    },
+  } as unknown as Dataset;
   const flags = { sqlActivity: bit(4), criteriaMet: bit(5) };
-  return buildWhatIfContext(ds, Float32Array.from(p.fit), Float32Array.from(p.intent), outcomes.matured, flags, outcomes, fitWeight);
+  return buildWhatIfContext(
+    ds,
+    Float32Array.from(p.fit),
+    Float32Array.from(p.intent),
+    outcomes.matured,
+    flags,
+    outcomes,
+    fitWeight,
+  );
 }
 
 describe('threshold index', () => {
@@ -47,7 +66,14 @@ describe('threshold index', () => {
         (p, a, b, c, w) => {
           const ctx = context(p, w);
           for (const mode of ['two-score', 'single-score'] as const) {
-            const q: QualificationRules = { ...DEFAULT_RULE_SET.qualification, mqlMode: mode, mqlMinFit: a, mqlMinIntent: b, mqlMinCombined: c, fitWeight: w };
+            const q: QualificationRules = {
+              ...DEFAULT_RULE_SET.qualification,
+              mqlMode: mode,
+              mqlMinFit: a,
+              mqlMinIntent: b,
+              mqlMinCombined: c,
+              fitWeight: w,
+            };
             expect(whatIf(ctx, q)).toEqual(whatIfFull(ctx, q));
           }
         },
@@ -58,24 +84,39 @@ describe('threshold index', () => {
 
   it('moving leads to new scores equals a rebuild on the new scores', () => {
     fc.assert(
-      fc.property(population, fc.array(fc.float({ min: 0, max: 100, noNaN: true })), fc.constantFrom(0, 0.35, 0.5, 1), (p, moves, w) => {
-        const ctx = context(p, w);
-        const n = p.fit.length;
-        const fit = Float32Array.from(p.fit);
-        const intent = Float32Array.from(p.intent);
-        const leads: number[] = [];
-        moves.forEach((v, k) => {
-          if (n === 0) return;
-          const i = (k * 7919) % n;
-          if (k % 2) fit[i] = v;
-          else intent[i] = v;
-          if (ctx.mask[i] && !leads.includes(i)) leads.push(i);
-        });
-        const moved = moveInThresholdIndex(ctx.index, Int32Array.from(leads), leads.length, ctx.fit, ctx.intent, fit, intent, ctx.flags, ctx.outcomes);
-        const rebuilt = buildThresholdIndex(fit, intent, ctx.mask, ctx.flags, ctx.outcomes, w);
-        expect(Array.from(moved.twoScore)).toEqual(Array.from(rebuilt.twoScore));
-        expect(Array.from(moved.single)).toEqual(Array.from(rebuilt.single));
-      }),
+      fc.property(
+        population,
+        fc.array(fc.float({ min: 0, max: 100, noNaN: true })),
+        fc.constantFrom(0, 0.35, 0.5, 1),
+        (p, moves, w) => {
+          const ctx = context(p, w);
+          const n = p.fit.length;
+          const fit = Float32Array.from(p.fit);
+          const intent = Float32Array.from(p.intent);
+          const leads: number[] = [];
+          moves.forEach((v, k) => {
+            if (n === 0) return;
+            const i = (k * 7919) % n;
+            if (k % 2) fit[i] = v;
+            else intent[i] = v;
+            if (ctx.mask[i] && !leads.includes(i)) leads.push(i);
+          });
+          const moved = moveInThresholdIndex(
+            ctx.index,
+            Int32Array.from(leads),
+            leads.length,
+            ctx.fit,
+            ctx.intent,
+            fit,
+            intent,
+            ctx.flags,
+            ctx.outcomes,
+          );
+          const rebuilt = buildThresholdIndex(fit, intent, ctx.mask, ctx.flags, ctx.outcomes, w);
+          expect(Array.from(moved.twoScore)).toEqual(Array.from(rebuilt.twoScore));
+          expect(Array.from(moved.single)).toEqual(Array.from(rebuilt.single));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -110,7 +151,15 @@ describe('threshold index', () => {
 
   it('names the population totals: matured leads, those that reached SQO or were won, and won cents', () => {
     // The same four leads, all matured: 3 reached SQO (leads 0, 1, 2), 2 won (0 and 2) for $500 + $300.
-    const ctx = context({ fit: [80, 45, 45, 10], intent: [50, 30, 29.9, 90], bits: [1 | 2 | 4, 1 | 4, 1 | 2 | 4, 4], cents: [500_00, 0, 300_00, 0] }, 0.5);
+    const ctx = context(
+      {
+        fit: [80, 45, 45, 10],
+        intent: [50, 30, 29.9, 90],
+        bits: [1 | 2 | 4, 1 | 4, 1 | 2 | 4, 4],
+        cents: [500_00, 0, 300_00, 0],
+      },
+      0.5,
+    );
     expect(populationTotals(ctx)).toEqual({ matured: 4, reachedSqo: 3, won: 2, wonCents: 800_00 });
   });
 

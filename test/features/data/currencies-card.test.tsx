@@ -41,7 +41,8 @@ beforeEach(async () => {
   setEngine(engine);
 });
 
-const rowOf = (card: HTMLElement, currency: string) => within(card).getByRole('rowheader', { name: currency }).closest('tr')!;
+const rowOf = (card: HTMLElement, currency: string) =>
+  within(card).getByRole('rowheader', { name: currency }).closest('tr')!;
 
 describe('the Currencies card', () => {
   it('lists each currency with its deals and totals; a rate typed for COP brings its deals into the money', async () => {
@@ -53,7 +54,9 @@ describe('the Currencies card', () => {
     expect(rowOf(card, 'COP')).toHaveTextContent('left out — no rate');
     expect(rowOf(card, 'COP')).toHaveTextContent('No rate: 2 deals left out of every sum of money');
     const banner = screen.getByRole('region', { name: 'Currencies of the money figures' });
-    expect(banner).toHaveTextContent('2 deals in COP left out of every sum of money (no rate to convert COP to USD) — enter a rate on the Data view.');
+    expect(banner).toHaveTextContent(
+      '2 deals in COP left out of every sum of money (no rate to convert COP to USD) — enter a rate on the Data view.',
+    );
     expect(screen.getByTestId('opportunity-outcomes')).toHaveTextContent('Open pipeline$1,220');
 
     const input = within(rowOf(card, 'COP')).getByRole('textbox', { name: 'Rate: USD per 1 COP' });
@@ -91,7 +94,9 @@ describe('exported charts', () => {
       </QueryClientProvider>,
     );
     await expect(screen.findByText(/2 deals in COP left out of every sum of money/)).resolves.toBeInTheDocument();
-    expect(screen.getByTestId('subtitle')).toHaveTextContent('Money is in USD; amounts in other currencies are converted at the rates entered: EUR at 1.1 USD per EUR (1 deal).');
+    expect(screen.getByTestId('subtitle')).toHaveTextContent(
+      'Money is in USD; amounts in other currencies are converted at the rates entered: EUR at 1.1 USD per EUR (1 deal).',
+    );
   });
 });
 
@@ -100,7 +105,10 @@ describe('a typed rate', () => {
     expect(parseRateInput(' 1.1 ')).toEqual({ ok: true, rate: 1.1 });
     expect(parseRateInput('0')).toEqual({ ok: false, reason: 'A rate is above 0.' });
     expect(parseRateInput('-0.5')).toEqual({ ok: false, reason: 'A rate is above 0.' });
-    expect(parseRateInput('1,1')).toEqual({ ok: false, reason: '“1,1” is not a number: a rate is written like 1.1 or 0.00025.' });
+    expect(parseRateInput('1,1')).toEqual({
+      ok: false,
+      reason: '“1,1” is not a number: a rate is written like 1.1 or 0.00025.',
+    });
     expect(parseRateInput('').ok).toBe(false);
   });
 });

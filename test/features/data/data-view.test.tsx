@@ -26,8 +26,12 @@ describe('Data view import', () => {
   it('shows the report before replacing the dataset; markup in values stays text', async () => {
     renderView();
     await screen.findByRole('heading', { name: /Loaded dataset: .*demo/i }, { timeout: 10_000 });
-    const csv = 'id,created_at,amount,status\nO1,2026-01-05,100,won\nO2,2026-01-06,<img src=x onerror=alert(1)>,open\nO3,2026-01-07,50,lost\n';
-    await userEvent.upload(screen.getByLabelText('Files to import'), new File([csv], 'opportunities.csv', { type: 'text/csv' }));
+    const csv =
+      'id,created_at,amount,status\nO1,2026-01-05,100,won\nO2,2026-01-06,<img src=x onerror=alert(1)>,open\nO3,2026-01-07,50,lost\n';
+    await userEvent.upload(
+      screen.getByLabelText('Files to import'),
+      new File([csv], 'opportunities.csv', { type: 'text/csv' }),
+    );
     const preview = await screen.findByRole('region', { name: 'Check before loading' });
     expect(preview).toHaveTextContent('Would load: 0 leads, 2 opportunities');
     const report = screen.getByRole('region', { name: 'Import report (preview)' });
@@ -48,7 +52,10 @@ describe('Data view import', () => {
     const MIB = 1024 * 1024;
     beforeEach(() => {
       // A browser that allows 1,200 MiB more heap (1,288 MiB limit, 88 MiB in use): 1,200 / 12 = 100 MiB of files.
-      Object.defineProperty(performance, 'memory', { value: { jsHeapSizeLimit: 1288 * MIB, usedJSHeapSize: 88 * MIB }, configurable: true });
+      Object.defineProperty(performance, 'memory', {
+        value: { jsHeapSizeLimit: 1288 * MIB, usedJSHeapSize: 88 * MIB },
+        configurable: true,
+      });
     });
     afterEach(() => {
       delete (performance as { memory?: unknown }).memory;
@@ -84,15 +91,23 @@ describe('Data view import', () => {
     it('refuses files that are over it only together, naming the largest', async () => {
       renderView();
       await screen.findByRole('heading', { name: /Loaded dataset/ });
-      await userEvent.upload(screen.getByLabelText('Files to import'), [sized('leads.csv', 40 * MIB), sized('activities.csv', 70 * MIB)]);
-      expect(await screen.findByRole('alert')).toHaveTextContent('These 2 files are 110 MB together (the largest, activities.csv, is 70 MB), above the about 100 MB');
+      await userEvent.upload(screen.getByLabelText('Files to import'), [
+        sized('leads.csv', 40 * MIB),
+        sized('activities.csv', 70 * MIB),
+      ]);
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'These 2 files are 110 MB together (the largest, activities.csv, is 70 MB), above the about 100 MB',
+      );
     });
 
     it('counts a file of short fields, sampled from its start, for the memory it needs', async () => {
       renderView();
       await screen.findByRole('heading', { name: /Loaded dataset/ });
       // "a,b\n": 2 fields per 4 bytes. 60 MiB × (8 + 40 × 0.5) / 12 = 140 MiB of typical CSV.
-      await userEvent.upload(screen.getByLabelText('Files to import'), sized('leads.csv', 60 * MIB, 'a,b\n'.repeat(1000)));
+      await userEvent.upload(
+        screen.getByLabelText('Files to import'),
+        sized('leads.csv', 60 * MIB, 'a,b\n'.repeat(1000)),
+      );
       expect(await screen.findByRole('alert')).toHaveTextContent(
         'leads.csv is 60 MB of short fields (about 512 per KB), needing as much memory to import as about 140 MB of typical CSV, above the about 100 MB this device can import at once',
       );

@@ -18,7 +18,9 @@ describe('the live funnel of an import', () => {
   });
 
   it('drops the estimate when the size is unknown, and says when every row is read', () => {
-    expect(buildLiveFunnelModel({ rowsRead: 10, estimatedRows: null, complete: false, counts }).caption).toBe('So far: 10 rows read');
+    expect(buildLiveFunnelModel({ rowsRead: 10, estimatedRows: null, complete: false, counts }).caption).toBe(
+      'So far: 10 rows read',
+    );
     expect(buildLiveFunnelModel({ rowsRead: 10, estimatedRows: 10, complete: true, counts }).caption).toBe(
       'All 10 rows read; checking every row before loading',
     );

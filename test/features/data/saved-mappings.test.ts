@@ -6,7 +6,15 @@ import { STORAGE_KEY, deleteMapping, loadSavedMappings, saveMapping } from '../.
 const mapping = (name: string): Mapping => ({
   version: 1,
   name,
-  tables: [{ file: 'sales_pipeline.csv', target: 'opportunities', columns: [['id', 'opportunity_id']], values: [['status', [['Won', 'won']]]], defaults: [] }],
+  tables: [
+    {
+      file: 'sales_pipeline.csv',
+      target: 'opportunities',
+      columns: [['id', 'opportunity_id']],
+      values: [['status', [['Won', 'won']]]],
+      defaults: [],
+    },
+  ],
 });
 
 afterEach(() => localStorage.clear());
@@ -23,10 +31,19 @@ describe('saved mappings', () => {
 
   it('ignores corrupt JSON, a wrong version and wrong-typed values, and says so', () => {
     localStorage.setItem(STORAGE_KEY, '{not json');
-    expect(loadSavedMappings()).toEqual({ mappings: [], problem: 'Saved mappings were not valid JSON and were ignored.' });
+    expect(loadSavedMappings()).toEqual({
+      mappings: [],
+      problem: 'Saved mappings were not valid JSON and were ignored.',
+    });
     localStorage.setItem(STORAGE_KEY, JSON.stringify({ version: 0, mappings: [] }));
     expect(loadSavedMappings().problem).toMatch(/unreadable/);
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, mappings: [{ ...mapping('x'), tables: [{ file: 'a', target: 'leads', columns: 'id' }] }] }));
+    localStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({
+        version: 1,
+        mappings: [{ ...mapping('x'), tables: [{ file: 'a', target: 'leads', columns: 'id' }] }],
+      }),
+    );
     expect(loadSavedMappings()).toMatchObject({ mappings: [], problem: expect.stringMatching(/unreadable/) });
   });
 

@@ -16,7 +16,11 @@ import { ACCURACY_AS_OF, accuracyCompany } from '../../engine/forecast/accuracy-
 
 /** The hand-worked company (test/engine/forecast/accuracy-fixture.ts): best case is the most accurate. */
 function measured() {
-  const v = forecastAccuracyView(accuracyCompany(), { filters: {}, settings: DEFAULT_FORECAST_SETTINGS }, ACCURACY_AS_OF);
+  const v = forecastAccuracyView(
+    accuracyCompany(),
+    { filters: {}, settings: DEFAULT_FORECAST_SETTINGS },
+    ACCURACY_AS_OF,
+  );
   if (!v.measurable) throw new Error(v.reason);
   return v;
 }
@@ -24,12 +28,22 @@ function measured() {
 describe('forecast accuracy view-model', () => {
   it('projects with the most accurate method by default, and says so', () => {
     const m = buildAccuracyModel(measured(), 'best');
-    expect(m.headline).toMatchObject({ quarter: '2026-Q3', method: 'bestCase', projectionText: '$100.0K', actualToDateText: '$0' });
+    expect(m.headline).toMatchObject({
+      quarter: '2026-Q3',
+      method: 'bestCase',
+      projectionText: '$100.0K',
+      actualToDateText: '$0',
+    });
     expect(m.headline.byText).toBe('by Best case, the most accurate method over the last 2 quarters (MAPE 19.8%)');
     // Of Q1 + Q2's $100,000, $30,000 had closed 24 days in: 30% of the $100,000 projection.
-    expect(m.headline.toDateText).toBe('against $30,000 the projection expects by day 24 (past quarters had closed 30.0% of their bookings by then)');
+    expect(m.headline.toDateText).toBe(
+      'against $30,000 the projection expects by day 24 (past quarters had closed 30.0% of their bookings by then)',
+    );
     expect(m.table.filter((r) => r.isBest).map((r) => r.method)).toEqual(['bestCase']);
-    expect(m.series.find((s) => s.key === 'bestCase')).toMatchObject({ name: 'Best case (most accurate)', emphasis: true });
+    expect(m.series.find((s) => s.key === 'bestCase')).toMatchObject({
+      name: 'Best case (most accurate)',
+      emphasis: true,
+    });
   });
 
   it('uses a chosen method instead, naming the most accurate beside it', () => {
@@ -59,9 +73,30 @@ describe('bookings from SQOs: the current quarter', () => {
     const v = {
       sqoLag: {
         quarters: [
-          { quarter: '2026-Q3', tense: 'past', sqosCreated: 3, actualCents: 500_000, forecastCents: 400_000, forecastToDateCents: null },
-          { quarter: '2026-Q4', tense: 'current', sqosCreated: 2, actualCents: 100_000, forecastCents: 600_000, forecastToDateCents: 240_000 },
-          { quarter: '2027-Q1', tense: 'future', sqosCreated: null, actualCents: null, forecastCents: 300_000, forecastToDateCents: null },
+          {
+            quarter: '2026-Q3',
+            tense: 'past',
+            sqosCreated: 3,
+            actualCents: 500_000,
+            forecastCents: 400_000,
+            forecastToDateCents: null,
+          },
+          {
+            quarter: '2026-Q4',
+            tense: 'current',
+            sqosCreated: 2,
+            actualCents: 100_000,
+            forecastCents: 600_000,
+            forecastToDateCents: 240_000,
+          },
+          {
+            quarter: '2027-Q1',
+            tense: 'future',
+            sqosCreated: null,
+            actualCents: null,
+            forecastCents: 300_000,
+            forecastToDateCents: null,
+          },
         ],
       },
     } as unknown as ForecastView;
@@ -89,10 +124,14 @@ describe('Forecast accuracy card', () => {
     );
     const card = await screen.findByRole('region', { name: 'Forecast accuracy' });
     const headline = await within(card).findByTestId('accuracy-headline', {}, { timeout: 20_000 });
-    expect(within(headline).getByText(/^by .*, the most accurate method over the last \d quarters \(MAPE \d+\.\d%\)$/)).toBeInTheDocument();
+    expect(
+      within(headline).getByText(/^by .*, the most accurate method over the last \d quarters \(MAPE \d+\.\d%\)$/),
+    ).toBeInTheDocument();
     const table = within(card).getByRole('table', { name: 'MAPE per forecast method' });
     expect(within(table).getAllByText('most accurate')).toHaveLength(1);
-    expect(within(card).getByRole('heading', { name: 'Forecast error by week of the quarter, per method' })).toBeInTheDocument();
+    expect(
+      within(card).getByRole('heading', { name: 'Forecast error by week of the quarter, per method' }),
+    ).toBeInTheDocument();
     await userEvent.selectOptions(within(card).getByLabelText('Projection method'), 'repProbability');
     expect(new URLSearchParams(window.location.search).get('fcm')).toBe('repProbability');
     expect(await within(headline).findByText(/^by Rep-entered probability, /)).toBeInTheDocument();

@@ -38,7 +38,11 @@ function renderSection(search: string) {
 
 describe('the waterfall rows', () => {
   it('float each change from the running level: 5 + 80 + 40 − 10 + 10 − 0 − 5 − 30 = 90 (thousand)', () => {
-    const w = dealForecastView(ds, { filters: {}, settings, stageCategories: {}, quarter: '2026-Q1' }, END_Q1).waterfall!;
+    const w = dealForecastView(
+      ds,
+      { filters: {}, settings, stageCategories: {}, quarter: '2026-Q1' },
+      END_Q1,
+    ).waterfall!;
     expect(buildDealWaterfallRows(w).map((r) => [r.key, r.base / 1000, r.value / 1000])).toEqual([
       ['start', 0, 5],
       ['created', 5, 80],
@@ -55,8 +59,14 @@ describe('the waterfall rows', () => {
 
 describe('the URL state', () => {
   it('keeps stage categories it knows and targets it can read, nothing else', () => {
-    expect(parseStageCategories(new URLSearchParams('cat.sqo=best_case&cat.proposal=maybe&lookback=4'))).toEqual({ sqo: 'best_case' });
-    expect(parseDealTarget('{"kind":"waterfall","quarter":"2026-Q1","step":"won"}')).toEqual({ kind: 'waterfall', quarter: '2026-Q1', step: 'won' });
+    expect(parseStageCategories(new URLSearchParams('cat.sqo=best_case&cat.proposal=maybe&lookback=4'))).toEqual({
+      sqo: 'best_case',
+    });
+    expect(parseDealTarget('{"kind":"waterfall","quarter":"2026-Q1","step":"won"}')).toEqual({
+      kind: 'waterfall',
+      quarter: '2026-Q1',
+      step: 'won',
+    });
     expect(parseDealTarget('{"kind":"waterfall","quarter":"2026-Q1","step":"nope"}')).toBeNull();
     expect(parseDealTarget('{"kind":"category","quarter":"Q1","category":"commit"}')).toBeNull();
     expect(parseDealTarget('not json')).toBeNull();
@@ -65,7 +75,11 @@ describe('the URL state', () => {
 
 describe('sorting a table', () => {
   it('sorts numbers by value, empty cells last either way, and cycles ascending → descending → off', () => {
-    const rows = [['a', 10], ['b', null], ['c', 2]] as const;
+    const rows = [
+      ['a', 10],
+      ['b', null],
+      ['c', 2],
+    ] as const;
     expect(sortRows(rows, { column: 1, direction: 'ascending' }).map((r) => r[0])).toEqual(['c', 'a', 'b']);
     expect(sortRows(rows, { column: 1, direction: 'descending' }).map((r) => r[0])).toEqual(['a', 'c', 'b']);
     expect(nextSort(nextSort(nextSort(null, 1), 1), 1)).toBeNull();
@@ -82,20 +96,49 @@ describe('the deal-history section of the Forecast view', () => {
 
   it('Enter on the "Pushed out" step lists P, pushed twice, and the list totals the step', async () => {
     renderSection('?wfq=2026-Q1');
-    const step = await screen.findByRole('button', { name: /^Pushed out: −\$10,000, 1 move — list its deals$/ }, { timeout: 5000 });
+    const step = await screen.findByRole(
+      'button',
+      { name: /^Pushed out: −\$10,000, 1 move — list its deals$/ },
+      { timeout: 5000 },
+    );
     fireEvent.keyDown(step, { key: 'Enter' });
-    expect(new URLSearchParams(window.location.search).get('deals')).toBe('{"kind":"waterfall","quarter":"2026-Q1","step":"pushedOut"}');
-    expect(await screen.findByRole('heading', { name: 'Deals behind: Pushed out, pipeline waterfall 2026-Q1' })).toBeInTheDocument();
+    expect(new URLSearchParams(window.location.search).get('deals')).toBe(
+      '{"kind":"waterfall","quarter":"2026-Q1","step":"pushedOut"}',
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Deals behind: Pushed out, pipeline waterfall 2026-Q1' }),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('deal-list-total')).toHaveTextContent('1 deal; step amount in all: $10,000');
     const table = screen.getByRole('region', { name: 'Deal list: Pushed out, pipeline waterfall 2026-Q1' });
-    const cells = within(within(table).getAllByRole('row')[1]!).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(within(table).getAllByRole('row')[1]!)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     // Deal, step amount, owner, status, stage, category, amount, close, p, weighted, age, in stage, pushed, overdue.
-    expect(cells).toEqual(['P', '$10,000', '—', 'open', 'proposal', 'Commit', '$10,000', expect.stringMatching(/Apr 20, 2026|2026-04-20/), '35%', '$3,500', '85', '49', '2', 'no']);
+    expect(cells).toEqual([
+      'P',
+      '$10,000',
+      '—',
+      'open',
+      'proposal',
+      'Commit',
+      '$10,000',
+      expect.stringMatching(/Apr 20, 2026|2026-04-20/),
+      '35%',
+      '$3,500',
+      '85',
+      '49',
+      '2',
+      'no',
+    ]);
   });
 
   it('with sqo mapped to Best case in the link, Q1’s best-case bar holds W and I, $45,000, and its list totals it', async () => {
     renderSection('?cat.sqo=best_case');
-    const bar = await screen.findByRole('button', { name: /^2026-Q1, Best case \(incl\. commit\): \$45,000, 2 deals — list its deals$/ }, { timeout: 5000 });
+    const bar = await screen.findByRole(
+      'button',
+      { name: /^2026-Q1, Best case \(incl\. commit\): \$45,000, 2 deals — list its deals$/ },
+      { timeout: 5000 },
+    );
     fireEvent.keyDown(bar, { key: 'Enter' });
     expect(await screen.findByTestId('deal-list-total')).toHaveTextContent('2 deals; amount in all: $45,000');
     expect(screen.getByRole('combobox', { name: 'sqo' })).toHaveValue('best_case');
@@ -105,10 +148,16 @@ describe('the deal-history section of the Forecast view', () => {
 describe('without deal history', () => {
   it('the waterfall and the slippage say what they need, never 0', async () => {
     const plain = buildDataset(recordSet({ opportunities: DEALS.map(({ changes: _changes, ...d }) => d) }));
-    setEngine({ dealForecast: async (input) => dealForecastView(plain, input, END_Q1) } as Partial<EngineApi> as EngineApi);
+    setEngine({
+      dealForecast: async (input) => dealForecastView(plain, input, END_Q1),
+    } as Partial<EngineApi> as EngineApi);
     renderSection('');
-    expect(await screen.findByTestId('waterfall-not-measurable', {}, { timeout: 5000 })).toHaveTextContent('not measurable — needs opportunity_history.csv');
-    expect(screen.getByTestId('slippage-not-measurable')).toHaveTextContent('Slippage: not measurable — needs opportunity_history.csv');
+    expect(await screen.findByTestId('waterfall-not-measurable', {}, { timeout: 5000 })).toHaveTextContent(
+      'not measurable — needs opportunity_history.csv',
+    );
+    expect(screen.getByTestId('slippage-not-measurable')).toHaveTextContent(
+      'Slippage: not measurable — needs opportunity_history.csv',
+    );
     expect(screen.queryByText('Pushed at least once')).toBeNull();
   });
 });

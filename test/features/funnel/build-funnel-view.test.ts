@@ -10,7 +10,14 @@ const webinarOnly = { rule: 'chosen' as const, chosen: ['webinar'] };
 async function handView() {
   const engine = createEngineService();
   await engine.loadCanonical([{ name: 'hand.json', text: writeCanonicalJson(handRecords()) }]);
-  return engine.funnelView({ filters: {}, mode: 'inclusive', asOf: '2026-06-30', basis: 'cohort', breakdown: 'source', windowDays: null });
+  return engine.funnelView({
+    filters: {},
+    mode: 'inclusive',
+    asOf: '2026-06-30',
+    basis: 'cohort',
+    breakdown: 'source',
+    windowDays: null,
+  });
 }
 
 describe('the Funnel view-model builder', () => {
@@ -34,7 +41,17 @@ describe('the Funnel view-model builder', () => {
     expect(webinar[at('win_rate_ci_high')]).toBeCloseTo(0.9055, 4);
     expect(webinar[at('win_rate_n')]).toBe(2);
     expect(winRateRows(vm, 30).csv.header).toContain('closed_win_rate_ci_low');
-    expect(comparisonRows(vm, 'sqlToSqo', 30).csv.header).toEqual(['group', 'quarter', 'base', 'hits', 'rate', 'rate_ci_low', 'rate_ci_high', 'rate_n', 'immature']);
+    expect(comparisonRows(vm, 'sqlToSqo', 30).csv.header).toEqual([
+      'group',
+      'quarter',
+      'base',
+      'hits',
+      'rate',
+      'rate_ci_low',
+      'rate_ci_high',
+      'rate_n',
+      'immature',
+    ]);
   });
 
   it('marks a rate over fewer trials than the threshold as a small sample, with its n', async () => {
@@ -45,7 +62,11 @@ describe('the Funnel view-model builder', () => {
     expect(at30.rows[0]!.tooltips[key]).toContain('Small sample: 2 MQLs, under 30');
     // At a threshold of 2, two MQLs are enough.
     expect(comparisonRows(vm, 'mqlToSqo', 2, webinarOnly).rows[0]!.small?.[key]).toBeUndefined();
-    expect(rateCell({ rate: 1, n: 2, lo: 0.3424, hi: 1 }, 30)).toEqual({ text: '100.0%', sample: 'n = 2', full: '100.0% (95% CI 34.2–100.0%, n = 2)' });
+    expect(rateCell({ rate: 1, n: 2, lo: 0.3424, hi: 1 }, 30)).toEqual({
+      text: '100.0%',
+      sample: 'n = 2',
+      full: '100.0% (95% CI 34.2–100.0%, n = 2)',
+    });
     expect(rateCell({ rate: 0.3, n: 30, lo: 0.1667, hi: 0.4788 }, 30).sample).toBeNull();
     expect(rateCell({ rate: null, n: 0, lo: null, hi: null }, 30).sample).toBeNull();
   });
@@ -53,7 +74,8 @@ describe('the Funnel view-model builder', () => {
   it('keeps the sample threshold in the URL, 30 by default, ignoring malformed values', () => {
     expect(parseFunnelParams(new URLSearchParams('')).minSample).toBe(30);
     expect(parseFunnelParams(new URLSearchParams('minN=50')).minSample).toBe(50);
-    for (const bad of ['0', '-3', '2.5', 'abc', '100000']) expect(parseFunnelParams(new URLSearchParams(`minN=${bad}`)).minSample).toBe(30);
+    for (const bad of ['0', '-3', '2.5', 'abc', '100000'])
+      expect(parseFunnelParams(new URLSearchParams(`minN=${bad}`)).minSample).toBe(30);
     const p = new URLSearchParams('minN=50');
     writeFunnelParams(p, { minSample: 30 });
     expect(p.toString()).toBe('');

@@ -18,7 +18,11 @@ async function renderWithHandData(view: 'funnel' | 'overview', search = '?minN=1
   setEngine(engine);
   // A sample threshold of 1 lead: the hand fixture's 7 leads read as plain rates unless a test asks otherwise.
   window.history.replaceState(null, '', `/${view}${search}`);
-  render(<QueryClientProvider client={createQueryClient()}>{view === 'funnel' ? <FunnelView /> : <OverviewView />}</QueryClientProvider>);
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      {view === 'funnel' ? <FunnelView /> : <OverviewView />}
+    </QueryClientProvider>,
+  );
 }
 
 const stageRow = (name: string) => screen.getByRole('rowheader', { name }).closest('tr')!;
@@ -30,7 +34,10 @@ describe('the Funnel view', () => {
     await renderWithHandData('funnel');
     await screen.findByRole('heading', { name: 'Leads reaching each stage' });
     // As of the latest date in the data (Jul 16, 2026): L7 (created Jul 15) is in scope too, so 7 leads.
-    const cells = (name: string) => within(stageRow(name)).getAllByRole('cell').map((c) => c.textContent);
+    const cells = (name: string) =>
+      within(stageRow(name))
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
     expect(cells('Lead').slice(0, 3)).toEqual(['7', '', '100.0%']);
     // MQL: L1 L2 L3 L4 L5 L7 = 6 of 7 leads; skipped by L4.
     expect(cells('MQL').slice(0, 4)).toEqual(['6', '85.7%', '85.7%', '1']);

@@ -23,7 +23,10 @@ async function renderFunnel(search: string) {
   return screen.findByRole('heading', { name: 'MQL→SQO by source and quarter' });
 }
 
-const comparison = async () => (await screen.findByRole('heading', { name: 'MQL→SQO by source and quarter' })).closest('section, article, figure, div.chart-frame')! as HTMLElement;
+const comparison = async () =>
+  (await screen.findByRole('heading', { name: 'MQL→SQO by source and quarter' })).closest(
+    'section, article, figure, div.chart-frame',
+  )! as HTMLElement;
 
 describe('the comparison chart group picker', () => {
   afterEach(() => window.history.replaceState(null, '', '/'));
@@ -37,7 +40,9 @@ describe('the comparison chart group picker', () => {
   it('says what to do when no group reaches the threshold', async () => {
     await renderFunnel('');
     expect(await screen.findByText(/every group with at least 30 MQLs \(0 of 3\)/)).toBeInTheDocument();
-    expect(screen.getByText(/No group has 30 MQLs in view: lower the sample threshold, or choose the groups/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/No group has 30 MQLs in view: lower the sample threshold, or choose the groups/),
+    ).toBeInTheDocument();
   });
 
   it('lets the user choose the groups in a checkbox list, kept in the URL', async () => {

@@ -14,7 +14,9 @@ import { createEngineService } from '../../../src/worker/service';
 describe('hygiene rules in the URL', () => {
   it('reads defaults from an empty URL and edits from a filled one', () => {
     expect(parseHygieneRules(new URLSearchParams())).toEqual(DEFAULT_HYGIENE_RULES);
-    const r = parseHygieneRules(new URLSearchParams('ft.hours=48&ft.criteria=budget,need,bogus&ft.nosql=0&mk.days=30&pt.own=outbound,partner'));
+    const r = parseHygieneRules(
+      new URLSearchParams('ft.hours=48&ft.criteria=budget,need,bogus&ft.nosql=0&mk.days=30&pt.own=outbound,partner'),
+    );
     expect(r.fastTrack).toEqual({ maxHoursSqlToSqo: 48, requiredCriteria: ['budget', 'need'], flagMissingSql: false });
     expect(r.marketing.windowDays).toBe(30);
     expect(r.passThrough.ownChannels).toEqual(['outbound', 'partner']);
@@ -28,8 +30,30 @@ describe('list model', () => {
     const d = {
       key: 'fastTrack',
       rows: [
-        { id: 'O1', owner: 'A', sqoDate: '2026-01-01', amountCents: 123_400, status: 'open', stage: 'sqo', sourcedBy: 'ae', reasons: ['fast', 'criteria'], hoursSqlToSqo: 6, missing: ['budget'] },
-        { id: 'O2', owner: 'B', sqoDate: '2026-01-02', amountCents: 100, status: 'lost', stage: 'lost', sourcedBy: 'sdr', reasons: ['no SQL'], hoursSqlToSqo: null, missing: [] },
+        {
+          id: 'O1',
+          owner: 'A',
+          sqoDate: '2026-01-01',
+          amountCents: 123_400,
+          status: 'open',
+          stage: 'sqo',
+          sourcedBy: 'ae',
+          reasons: ['fast', 'criteria'],
+          hoursSqlToSqo: 6,
+          missing: ['budget'],
+        },
+        {
+          id: 'O2',
+          owner: 'B',
+          sqoDate: '2026-01-02',
+          amountCents: 100,
+          status: 'lost',
+          stage: 'lost',
+          sourcedBy: 'sdr',
+          reasons: ['no SQL'],
+          hoursSqlToSqo: null,
+          missing: [],
+        },
       ],
     } as unknown as DetectorView;
     const m = buildListModel(d, 'USD');

@@ -8,7 +8,14 @@ const vm = {
   rules: DEFAULT_RULE_SET,
   histograms: { fit: bins, intent: bins },
   matrix: ['Tier 1', 'Tier 2', 'Tier 3'].flatMap((icpTier, r) =>
-    (['High', 'Mid', 'Low'] as const).map((intentTier, c) => ({ icpTier, intentTier, leads: 10, converted: r === 0 && c === 0 ? 5 : 1, rate: r === 0 && c === 0 ? 0.5 : 0.1, route: 'x' })),
+    (['High', 'Mid', 'Low'] as const).map((intentTier, c) => ({
+      icpTier,
+      intentTier,
+      leads: 10,
+      converted: r === 0 && c === 0 ? 5 : 1,
+      rate: r === 0 && c === 0 ? 0.5 : 0.1,
+      route: 'x',
+    })),
   ),
 } as unknown as IntentViewModel;
 
@@ -37,7 +44,11 @@ describe('intent view models', () => {
 describe('tier rates with their sample', () => {
   it('reads a rate with its 95% interval, and marks one under 30 matured leads with its n', () => {
     // 1 won of 2 matured leads: Wilson [0.0945, 0.9055] (worked in test/engine/funnel/stats.test.ts).
-    expect(tierRateCell({ rate: 0.5, n: 2, lo: 0.09453, hi: 0.90547 })).toEqual({ text: '50.0%', full: '50.0% (95% CI 9.5–90.5%, n = 2)', sample: 'n = 2' });
+    expect(tierRateCell({ rate: 0.5, n: 2, lo: 0.09453, hi: 0.90547 })).toEqual({
+      text: '50.0%',
+      full: '50.0% (95% CI 9.5–90.5%, n = 2)',
+      sample: 'n = 2',
+    });
     expect(tierRateCell({ rate: 0.2, n: 500, lo: 0.1669, hi: 0.2378 }).sample).toBeNull();
   });
 });

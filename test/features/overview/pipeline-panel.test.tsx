@@ -15,7 +15,9 @@ describe('Overview pipeline panel', () => {
   });
 
   it('turns quarter cents into currency units for the chart', () => {
-    const v = { quarters: [{ quarter: '2026-Q4', wonCents: 150, weightedDueCents: 250, quotaCents: 1000 }] } as unknown as PipelinePanelView;
+    const v = {
+      quarters: [{ quarter: '2026-Q4', wonCents: 150, weightedDueCents: 250, quotaCents: 1000 }],
+    } as unknown as PipelinePanelView;
     expect(buildPanelRows(v)).toEqual([{ quarter: '2026-Q4', won: 1.5, weightedDue: 2.5, quota: 10 }]);
   });
 
@@ -41,7 +43,9 @@ describe('Overview pipeline panel', () => {
         <PipelinePanel />
       </QueryClientProvider>,
     );
-    fireEvent.click(await screen.findByRole('button', { name: 'Show the deals of the open pipeline' }, { timeout: 10_000 }));
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Show the deals of the open pipeline' }, { timeout: 10_000 }),
+    );
     expect(window.location.pathname).toMatch(/\/forecast$/);
     const params = new URLSearchParams(window.location.search);
     expect(JSON.parse(params.get('deals')!)).toEqual({ kind: 'open' });

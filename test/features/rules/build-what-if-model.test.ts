@@ -19,12 +19,23 @@ const fig = (mql: number, precision: number | null): WhatIfFigures => ({
 });
 
 describe('the what-if table model', () => {
-  const vm: WhatIfViewModel = { asOf: '2026-11-15', matured: 1000, totals: { reachedSqo: 10, won: 4, wonCents: 1 }, draft: fig(400, 0.25), applied: fig(200, null), recorded: fig(800, 0.1) };
+  const vm: WhatIfViewModel = {
+    asOf: '2026-11-15',
+    matured: 1000,
+    totals: { reachedSqo: 10, won: 4, wonCents: 1 },
+    draft: fig(400, 0.25),
+    applied: fig(200, null),
+    recorded: fig(800, 0.1),
+  };
   const m = buildWhatIfModel(vm, 'USD');
 
   it('puts draft, last applied and recorded side by side, formatted', () => {
     expect(m.rows[0]).toEqual({ label: 'MQLs', cells: ['400', '200', '800'] });
-    expect(m.rows.find((r) => r.label.startsWith('Precision (MQLs that reached'))!.cells).toEqual(['25.0%', 'no data', '10.0%']);
+    expect(m.rows.find((r) => r.label.startsWith('Precision (MQLs that reached'))!.cells).toEqual([
+      '25.0%',
+      'no data',
+      '10.0%',
+    ]);
     expect(m.rows.find((r) => r.label === 'Won revenue captured')!.cells[0]).toBe('$8.06M');
   });
 

@@ -60,14 +60,21 @@ describe('pacing while the engine is busy', () => {
     const log: string[] = [];
     // Another family computes for 500 ms.
     let release = () => {};
-    const busy = inTurn('slow', 0, () => (log.push('slow'), new Promise<string>((r) => (release = () => r('slow')))), new AbortController().signal);
+    const busy = inTurn(
+      'slow',
+      0,
+      () => (log.push('slow'), new Promise<string>((r) => (release = () => r('slow')))),
+      new AbortController().signal,
+    );
     let previous: AbortController | null = null;
     const made: Promise<string>[] = [];
     for (let v = 1; v <= 30; v++) {
       previous?.abort();
       previous = new AbortController();
       const name = `v${v}`;
-      made.push(inTurn('fast', 100, () => (log.push(name), Promise.resolve(name)), previous.signal).catch(() => 'cancelled'));
+      made.push(
+        inTurn('fast', 100, () => (log.push(name), Promise.resolve(name)), previous.signal).catch(() => 'cancelled'),
+      );
       await vi.advanceTimersByTimeAsync(16);
     }
     // 30 moves in 480 ms: 5 passed the pace (at 0, 100, 200…), each cancelled by the next move while the slow one ran.

@@ -23,13 +23,22 @@ function DraftEditor() {
   );
 }
 
-const draftRule = (id: string): FitRule => (JSON.parse(screen.getByTestId('draft').textContent ?? '[]') as FitRule[]).find((r) => r.id === id)!;
+const draftRule = (id: string): FitRule =>
+  (JSON.parse(screen.getByTestId('draft').textContent ?? '[]') as FitRule[]).find((r) => r.id === id)!;
 
 describe('the fit rules editor with base points and "is empty" rules', () => {
   const rules: FitRule[] = [
     { id: 'base', label: 'Base points', attribute: '', op: 'always', points: 70 },
     { id: 'no-emp', label: 'Employees unknown', attribute: 'account.employees', op: 'empty', points: -12 },
-    { id: 'band', label: 'Employees 200–5000', attribute: 'account.employees', op: 'range', min: 200, max: 5000, points: 20 },
+    {
+      id: 'band',
+      label: 'Employees 200–5000',
+      attribute: 'account.employees',
+      op: 'range',
+      min: 200,
+      max: 5000,
+      points: 20,
+    },
   ];
 
   it('shows base points as every lead, an "is empty" rule without values, and edits them into the draft', async () => {
@@ -46,19 +55,28 @@ describe('the fit rules editor with base points and "is empty" rules', () => {
     expect(screen.getByRole('spinbutton', { name: 'Points of rule Employees 200–5000' })).toHaveAttribute('max', '50');
 
     expect(screen.getByRole('combobox', { name: 'Match of rule Employees unknown' })).toHaveValue('empty');
-    expect(screen.getByRole('combobox', { name: 'Attribute of rule Employees unknown' })).toHaveValue('account.employees');
+    expect(screen.getByRole('combobox', { name: 'Attribute of rule Employees unknown' })).toHaveValue(
+      'account.employees',
+    );
     expect(screen.queryByRole('textbox', { name: 'Values of rule Employees unknown' })).toBeNull();
     expect(screen.getByRole('textbox', { name: 'Values of rule Employees 200–5000' })).toHaveValue('200–5000');
 
     // Turn the range into an "is empty" rule: the draft holds the new match, without the range.
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Match of rule Employees 200–5000' }), 'is empty');
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Match of rule Employees 200–5000' }),
+      'is empty',
+    );
     expect(draftRule('band')).toMatchObject({ op: 'empty', attribute: 'account.employees', points: 20 });
     expect(screen.getByRole('combobox', { name: 'Match of rule Employees 200–5000' })).toHaveValue('empty');
     expect(screen.queryByRole('textbox', { name: 'Values of rule Employees 200–5000' })).toBeNull();
 
     // Base points above 50 are kept; a single rule's are clamped to 50.
-    fireEvent.change(screen.getByRole('spinbutton', { name: 'Points of rule Base points' }), { target: { value: '85' } });
-    fireEvent.change(screen.getByRole('spinbutton', { name: 'Points of rule Employees unknown' }), { target: { value: '85' } });
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Points of rule Base points' }), {
+      target: { value: '85' },
+    });
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Points of rule Employees unknown' }), {
+      target: { value: '85' },
+    });
     expect(draftRule('base').points).toBe(85);
     expect(draftRule('no-emp').points).toBe(50);
   });

@@ -7,7 +7,10 @@ import { createQueryClient } from '../../../src/lib/query-client';
 import { setEngine, type EngineClient } from '../../../src/worker/client';
 import type { WhatIfInput, WhatIfViewModel } from '../../../src/worker/api';
 
-const withFit = (mqlMinFit: number): RuleSet => ({ ...DEFAULT_RULE_SET, qualification: { ...DEFAULT_RULE_SET.qualification, mqlMinFit } });
+const withFit = (mqlMinFit: number): RuleSet => ({
+  ...DEFAULT_RULE_SET,
+  qualification: { ...DEFAULT_RULE_SET.qualification, mqlMinFit },
+});
 /** A what-if result that says which MQL fit threshold it was computed for (in `matured`). */
 const resultFor = (fit: number) => ({ matured: fit }) as unknown as WhatIfViewModel;
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -32,7 +35,8 @@ describe('what-if requests while a threshold slider moves', () => {
     const engine = manualEngine();
     const client = createQueryClient();
     // The rule sets differ only in a threshold: one key for all.
-    const options = (fit: number) => whatIfQuery(client, 1, {}, { rules: withFit(fit), key: 'k' }, { rules: DEFAULT_RULE_SET, key: 'k' });
+    const options = (fit: number) =>
+      whatIfQuery(client, 1, {}, { rules: withFit(fit), key: 'k' }, { rules: DEFAULT_RULE_SET, key: 'k' });
     const observer = new QueryObserver(client, options(10));
     const shown: (number | undefined)[] = [];
     const stop = observer.subscribe((r) => shown.push(r.data?.matured));

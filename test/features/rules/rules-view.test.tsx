@@ -38,7 +38,9 @@ describe('the Qualification rules view', () => {
     fireEvent.change(screen.getByRole('slider', { name: 'MQL minimum fit' }), { target: { value: '80' } });
     // The link takes the value once it has settled.
     await waitFor(() => expect(window.location.search).toContain('mqlMinFit=80'));
-    await waitFor(() => expect(within(mqlRow).getAllByRole('cell')[0]!.textContent).not.toBe(before), { timeout: 10_000 });
+    await waitFor(() => expect(within(mqlRow).getAllByRole('cell')[0]!.textContent).not.toBe(before), {
+      timeout: 10_000,
+    });
     // The last-applied column still uses the applied threshold (40).
     expect(within(mqlRow).getAllByRole('cell')[1]!.textContent).toBe(before);
   }, 30_000);
@@ -72,31 +74,49 @@ describe('the Qualification rules view', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Explain' }));
     await screen.findByRole('table', { name: 'Fit points of the lead' }, { timeout: 10_000 });
     expect(screen.getByTestId('lead-probability')).toHaveTextContent('Probability: not measurable — needs a fit');
-    const s = await api.suggestWeights({ filters: {}, rules: DEFAULT_RULE_SET, outcome: 'sqo', exclude: ['lead.owner'], seed: 1 });
+    const s = await api.suggestWeights({
+      filters: {},
+      rules: DEFAULT_RULE_SET,
+      outcome: 'sqo',
+      exclude: ['lead.owner'],
+      seed: 1,
+    });
     if (s.status !== 'fitted') throw new Error(s.reason);
     const expected = (await api.explainLead({ rules: DEFAULT_RULE_SET, leadId, model: s.predictive }))!.prediction!;
     // The fit in the view (the draft is the default rules; outcome SQO, seed 1) makes its model the one in use.
     await userEvent.click(screen.getByRole('button', { name: 'Fit suggested weights' }));
     await screen.findByTestId('auc-suggested', {}, { timeout: 20_000 });
     const table = await screen.findByRole('table', { name: 'Probability of the lead' }, { timeout: 10_000 });
-    expect(screen.getByTestId('lead-probability')).toHaveTextContent(`Probability of reaching SQO: ${(expected.probability * 100).toFixed(1)}%`);
+    expect(screen.getByTestId('lead-probability')).toHaveTextContent(
+      `Probability of reaching SQO: ${(expected.probability * 100).toFixed(1)}%`,
+    );
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(expected.factors.map((f) => f.feature));
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(
+      expected.factors.map((f) => f.feature),
+    );
     expect(expected.factors).toHaveLength(3);
 
     // The leads table gains the probability and the factors, sortable by probability.
     const list = await screen.findByRole('region', { name: 'Leads that change status' });
-    const header = await within(list).findByRole('columnheader', { name: /Probability of reaching SQO/ }, { timeout: 10_000 });
+    const header = await within(list).findByRole(
+      'columnheader',
+      { name: /Probability of reaching SQO/ },
+      { timeout: 10_000 },
+    );
     const changes = await api.statusChanges({ filters: {}, rules: DEFAULT_RULE_SET, limit: 200, model: s.predictive });
     expect(changes.predictionOutcome).toBe('sqo');
     const first = changes.rows.find((r) => r.leadId === leadId)!;
     expect(first.probability).toBeCloseTo(expected.probability, 12);
-    expect(first.factors).toBe(expected.factors.map((f) => `${f.feature} ${f.direction === 'up' ? '↑' : '↓'}`).join(', '));
+    expect(first.factors).toBe(
+      expected.factors.map((f) => `${f.feature} ${f.direction === 'up' ? '↑' : '↓'}`).join(', '),
+    );
     await userEvent.click(within(header).getByRole('button'));
     expect(header).toHaveAttribute('aria-sort', 'descending');
     const top = Math.max(...changes.rows.map((r) => r.probability!));
     const firstRow = within(list).getAllByRole('row')[1]!;
-    await waitFor(() => expect(within(firstRow).getAllByRole('cell')[6]!.textContent).toBe(`${(top * 100).toFixed(1)}%`));
+    await waitFor(() =>
+      expect(within(firstRow).getAllByRole('cell')[6]!.textContent).toBe(`${(top * 100).toFixed(1)}%`),
+    );
     // The CSV export carries the raw probability and the factors, in the sorted order.
     const blobs: Blob[] = [];
     const created = URL.createObjectURL;
@@ -107,7 +127,9 @@ describe('the Qualification rules view', () => {
     });
     URL.revokeObjectURL = vi.fn();
     try {
-      const card = screen.getByRole('heading', { name: 'Leads that change status under the draft' }).closest('section')!;
+      const card = screen
+        .getByRole('heading', { name: 'Leads that change status under the draft' })
+        .closest('section')!;
       await userEvent.click(within(card).getByRole('button', { name: 'Export CSV' }));
     } finally {
       URL.createObjectURL = created;

@@ -19,7 +19,9 @@ export async function duckDbWith(tables: readonly TableData[], dir: string): Pro
     await conn.run(`CREATE TABLE ${quoteIdent('duckdb', t.name)} (${cols})`);
     const types = `{${t.columns.map((c) => `${quoteString('duckdb', c.name)}: ${quoteString('duckdb', typeName('duckdb', c.type))}`).join(', ')}}`;
     const file = quoteString('duckdb', join(dir, `${t.name}.csv`));
-    await conn.run(`INSERT INTO ${quoteIdent('duckdb', t.name)} SELECT * FROM read_csv(${file}, header = true, columns = ${types}, quote = '"', escape = '"', allow_quoted_nulls = false, auto_detect = false)`);
+    await conn.run(
+      `INSERT INTO ${quoteIdent('duckdb', t.name)} SELECT * FROM read_csv(${file}, header = true, columns = ${types}, quote = '"', escape = '"', allow_quoted_nulls = false, auto_detect = false)`,
+    );
   }
   return {
     query: async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as Row[],

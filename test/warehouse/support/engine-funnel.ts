@@ -11,7 +11,11 @@ export function engineFunnelReach(ds: Dataset, asOf: number): Map<string, Record
     const reach = computeReach(ds, leadMask(ds, {}), asOf, mode);
     for (let i = 0; i < ds.leads.count; i++) {
       if (!reach.inScope[i]) continue;
-      const key = JSON.stringify([mode, dictValue(ds.leads.source, i) ?? null, quarterOf(ds.leads.createdAt[i]!, ds.meta.fiscalYearStartMonth)]);
+      const key = JSON.stringify([
+        mode,
+        dictValue(ds.leads.source, i) ?? null,
+        quarterOf(ds.leads.createdAt[i]!, ds.meta.fiscalYearStartMonth),
+      ]);
       let row = out.get(key);
       if (!row) out.set(key, (row = Object.fromEntries(REACH_STAGES.map((s) => [s === 'lead' ? 'leads' : s, 0]))));
       for (const s of REACH_STAGES) if (reach.reached[s][i]) row[s === 'lead' ? 'leads' : s]!++;

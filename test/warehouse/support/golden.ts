@@ -3,4 +3,8 @@ import type { CustomColumns } from '../../../src/warehouse/schema';
 import { QUOTING_RULES } from './cases';
 
 export const GOLDEN_RULES = QUOTING_RULES;
-export const GOLDEN_CUSTOM: CustomColumns = { leads: { select: 'text', 'Deal Size': 'number' }, accounts: { order: 'text' }, complete: false };
+export const GOLDEN_CUSTOM: CustomColumns = {
+  leads: { select: 'text', 'Deal Size': 'number' },
+  accounts: { order: 'text' },
+  complete: false,
+};

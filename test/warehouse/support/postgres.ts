@@ -17,9 +17,15 @@ function postgresBin(): string {
   const fromEnv = process.env.POSTGRES_BIN;
   if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv;
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const v of versions) if (existsSync(join(root, v, 'bin', 'initdb'))) return join(root, v, 'bin');
-  throw new Error('PostgreSQL is not installed: run `node scripts/ensure-postgres.mjs` (installs Debian\'s postgresql package) or set POSTGRES_BIN.');
+  throw new Error(
+    "PostgreSQL is not installed: run `node scripts/ensure-postgres.mjs` (installs Debian's postgresql package) or set POSTGRES_BIN.",
+  );
 }
 
 export interface Postgres {
@@ -34,20 +40,48 @@ export function startPostgres(): Postgres {
   const root = mkdtempSync(join(tmpdir(), 'revlens-pg-'));
   const data = join(root, 'data');
   const run = (cmd: string, args: readonly string[]) =>
-    execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : [...args], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-  if (asRoot) chownSync(root, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()));
+    execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : [...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+  if (asRoot)
+    chownSync(
+      root,
+      Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
+      Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
+    );
   const port = String(20000 + (process.pid % 20000));
   run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
-  run(join(bin, 'pg_ctl'), ['-D', data, '-w', '-l', join(root, 'server.log'), '-o', `-k ${root} -c listen_addresses= -p ${port} -c fsync=off`, 'start']);
+  run(join(bin, 'pg_ctl'), [
+    '-D',
+    data,
+    '-w',
+    '-l',
+    join(root, 'server.log'),
+    '-o',
+    `-k ${root} -c listen_addresses= -p ${port} -c fsync=off`,
+    'start',
+  ]);
   const psql = (args: readonly string[]) =>
-    execFileSync(join(bin, 'psql'), ['-X', '-q', '-h', root, '-p', port, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    execFileSync(
+      join(bin, 'psql'),
+      ['-X', '-q', '-h', root, '-p', port, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', ...args],
+      { encoding: 'utf8', maxBuffer: 1 << 28 },
+    );
   return {
     load(tables, dir) {
       const script: string[] = [];
       for (const t of tables) {
-        const cols = t.columns.map((c) => `${quoteIdent('postgres', c.name)} ${typeName('postgres', c.type)}`).join(', ');
-        script.push(`DROP TABLE IF EXISTS ${quoteIdent('postgres', t.name)};`, `CREATE TABLE ${quoteIdent('postgres', t.name)} (${cols});`);
-        script.push(`\\copy ${quoteIdent('postgres', t.name)} FROM '${join(dir, `${t.name}.csv`)}' WITH (FORMAT csv, HEADER true)`);
+        const cols = t.columns
+          .map((c) => `${quoteIdent('postgres', c.name)} ${typeName('postgres', c.type)}`)
+          .join(', ');
+        script.push(
+          `DROP TABLE IF EXISTS ${quoteIdent('postgres', t.name)};`,
+          `CREATE TABLE ${quoteIdent('postgres', t.name)} (${cols});`,
+        );
+        script.push(
+          `\\copy ${quoteIdent('postgres', t.name)} FROM '${join(dir, `${t.name}.csv`)}' WITH (FORMAT csv, HEADER true)`,
+        );
       }
       const file = join(dir, 'load.sql');
       writeFileSync(file, `${script.join('\n')}\n`);

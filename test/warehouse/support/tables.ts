@@ -8,7 +8,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Column, Dataset, DictColumn } from '../../../src/engine/model/columns';
 import { FORECAST_CATEGORIES, OPPORTUNITY_STATUSES, QUALIFICATION_CRITERIA } from '../../../src/engine/model/stages';
-import { CANONICAL_TABLES, LEAD_STAGE_COLUMNS, type CustomColumns, type TableColumn } from '../../../src/warehouse/schema';
+import {
+  CANONICAL_TABLES,
+  LEAD_STAGE_COLUMNS,
+  type CustomColumns,
+  type TableColumn,
+} from '../../../src/warehouse/schema';
 import type { SqlType } from '../../../src/warehouse/sql/ast';
 
 export type Cell = string | number | boolean | null;
@@ -19,7 +24,8 @@ export interface TableData {
   readonly rows: Cell[][];
 }
 
-const ts = (ms: number): Cell => (Number.isNaN(ms) ? null : new Date(ms).toISOString().replace('T', ' ').replace('Z', ''));
+const ts = (ms: number): Cell =>
+  Number.isNaN(ms) ? null : new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 const n = (v: number): Cell => (Number.isNaN(v) ? null : v);
 const dict = (c: DictColumn, i: number): Cell => {
   const code = c.codes[i]!;
@@ -32,7 +38,8 @@ const base = (name: string) => CANONICAL_TABLES.find((t) => t.name === name)!.co
 
 /** The custom columns of the dataset and their kinds, as the compiler takes them. */
 export function customColumnsOf(ds: Dataset): CustomColumns {
-  const kinds = (custom: Readonly<Record<string, Column>>) => Object.fromEntries(Object.entries(custom).map(([k, c]) => [k, c.kind === 'num' ? 'number' : 'text'] as const));
+  const kinds = (custom: Readonly<Record<string, Column>>) =>
+    Object.fromEntries(Object.entries(custom).map(([k, c]) => [k, c.kind === 'num' ? 'number' : 'text'] as const));
   return { leads: kinds(ds.leads.custom), accounts: kinds(ds.accounts.custom), complete: true };
 }
 
@@ -46,20 +53,41 @@ export function datasetTables(ds: Dataset): TableData[] {
   for (let i = 0; i < L.count; i++) {
     const acc = L.account[i]!;
     leads.push([
-      L.id[i]!, ts(L.createdAt[i]!), acc < 0 ? null : A.id[acc]!, dict(L.email, i), dict(L.title, i), dict(L.persona, i), dict(L.seniority, i),
-      dict(L.country, i), dict(L.source, i), dict(L.campaign, i), dict(L.owner, i), L.isBot[i] === 1,
-      ...LEAD_STAGE_COLUMNS.map((s) => ts(L.stageAt[s][i]!)), dict(L.disqualifiedReason, i),
+      L.id[i]!,
+      ts(L.createdAt[i]!),
+      acc < 0 ? null : A.id[acc]!,
+      dict(L.email, i),
+      dict(L.title, i),
+      dict(L.persona, i),
+      dict(L.seniority, i),
+      dict(L.country, i),
+      dict(L.source, i),
+      dict(L.campaign, i),
+      dict(L.owner, i),
+      L.isBot[i] === 1,
+      ...LEAD_STAGE_COLUMNS.map((s) => ts(L.stageAt[s][i]!)),
+      dict(L.disqualifiedReason, i),
       ...leadCustom.map(([, c]) => cell(c, i)),
     ]);
   }
   const accounts: Cell[][] = [];
   for (let i = 0; i < A.count; i++) {
-    accounts.push([A.id[i]!, dict(A.name, i), dict(A.industry, i), n(A.employees[i]!), n(A.annualRevenueCents[i]! / 100), dict(A.region, i), dict(A.techStack, i), ...accountCustom.map(([, c]) => cell(c, i))]);
+    accounts.push([
+      A.id[i]!,
+      dict(A.name, i),
+      dict(A.industry, i),
+      n(A.employees[i]!),
+      n(A.annualRevenueCents[i]! / 100),
+      dict(A.region, i),
+      dict(A.techStack, i),
+      ...accountCustom.map(([, c]) => cell(c, i)),
+    ]);
   }
   const act = ds.activities;
   const activities: Cell[][] = [];
   for (let i = 0; i < L.count; i++) {
-    for (let j = act.start[i]!; j < act.start[i + 1]!; j++) activities.push([L.id[i]!, act.typeNames[act.type[j]!]!, ts(act.at[j]!), n(act.value[j]!)]);
+    for (let j = act.start[i]!; j < act.start[i + 1]!; j++)
+      activities.push([L.id[i]!, act.typeNames[act.type[j]!]!, ts(act.at[j]!), n(act.value[j]!)]);
   }
   const opportunities: Cell[][] = [];
   const stages: Cell[][] = [];
@@ -68,19 +96,36 @@ export function datasetTables(ds: Dataset): TableData[] {
     const lead = O.lead[j]!;
     const acc = O.account[j]!;
     opportunities.push([
-      O.id[j]!, acc < 0 ? null : A.id[acc]!, lead < 0 ? null : L.id[lead]!, ts(O.createdAt[j]!), dict(O.owner, j), n(O.amountCents[j]! / 100), ts(O.closeDate[j]!),
-      OPPORTUNITY_STATUSES[O.status[j]!]!, dict(O.stage, j), dict(O.sourcedBy, j),
+      O.id[j]!,
+      acc < 0 ? null : A.id[acc]!,
+      lead < 0 ? null : L.id[lead]!,
+      ts(O.createdAt[j]!),
+      dict(O.owner, j),
+      n(O.amountCents[j]! / 100),
+      ts(O.closeDate[j]!),
+      OPPORTUNITY_STATUSES[O.status[j]!]!,
+      dict(O.stage, j),
+      dict(O.sourcedBy, j),
       ...QUALIFICATION_CRITERIA.map((q) => {
         const v = O.qualification[q]?.[j] ?? -1;
         return v < 0 ? null : v === 1;
       }),
     ]);
-    for (let k = O.history.start[j]!; k < O.history.start[j + 1]!; k++) stages.push([O.id[j]!, O.stageNames[O.history.stage[k]!]!, ts(O.history.at[k]!)]);
+    for (let k = O.history.start[j]!; k < O.history.start[j + 1]!; k++)
+      stages.push([O.id[j]!, O.stageNames[O.history.stage[k]!]!, ts(O.history.at[k]!)]);
     const ch = O.changes;
     for (let k = ch.start[j]!; k < ch.start[j + 1]!; k++) {
       const stage = ch.stage[k]!;
       const category = ch.forecastCategory[k]!;
-      changes.push([O.id[j]!, ts(ch.at[k]!), stage < 0 ? null : O.stageNames[stage]!, n(ch.amountCents[k]! / 100), ts(ch.closeDate[k]!), n(ch.probability[k]!), category < 0 ? null : FORECAST_CATEGORIES[category]!]);
+      changes.push([
+        O.id[j]!,
+        ts(ch.at[k]!),
+        stage < 0 ? null : O.stageNames[stage]!,
+        n(ch.amountCents[k]! / 100),
+        ts(ch.closeDate[k]!),
+        n(ch.probability[k]!),
+        category < 0 ? null : FORECAST_CATEGORIES[category]!,
+      ]);
     }
   }
   const plan: Cell[][] = [...ds.quotas].map(([q, cents]) => [q, cents / 100]);

@@ -40,13 +40,18 @@ describe('scoring without a working pool', () => {
     expect(canShareMemory()).toBe(false);
   });
 
-  it.each(['load', 'sums'] as const)('answers a what-if as one thread does when a pool worker fails at %s', async (when) => {
-    const pool = createScoringPool(() => failingPort(when), 2);
-    const input = { filters: {}, draft: rules, applied: DEFAULT_RULE_SET };
-    const viaBroken = await scoringHandlers({ ...createState(), dataset: copy() }, pool).whatIf(input);
-    const single = await scoringHandlers({ ...createState(), dataset: copy() }, null).whatIf(input);
-    expect(viaBroken).toEqual(single);
-    // Once broken, the pool refuses at once instead of waiting for workers that will not answer.
-    await expect(pool.intentSums(copy(), 9, base.meta.latestAt)).rejects.toThrow(when === 'load' ? 'script failed to load' : 'worker crashed');
-  });
+  it.each(['load', 'sums'] as const)(
+    'answers a what-if as one thread does when a pool worker fails at %s',
+    async (when) => {
+      const pool = createScoringPool(() => failingPort(when), 2);
+      const input = { filters: {}, draft: rules, applied: DEFAULT_RULE_SET };
+      const viaBroken = await scoringHandlers({ ...createState(), dataset: copy() }, pool).whatIf(input);
+      const single = await scoringHandlers({ ...createState(), dataset: copy() }, null).whatIf(input);
+      expect(viaBroken).toEqual(single);
+      // Once broken, the pool refuses at once instead of waiting for workers that will not answer.
+      await expect(pool.intentSums(copy(), 9, base.meta.latestAt)).rejects.toThrow(
+        when === 'load' ? 'script failed to load' : 'worker crashed',
+      );
+    },
+  );
 });

@@ -38,38 +38,71 @@ afterAll(() => pool.close());
 
 /** Fit rules drawn over lead, account and custom attributes, negative points included. */
 const fitRule = fc.oneof(
-  fc.record({ attribute: fc.constantFrom('lead.persona', 'lead.seniority', 'lead.source', 'lead.custom.plan', 'account.industry', 'account.region'), value: fc.constantFrom('Sales Leader', 'VP', 'web', 'pro', 'FREE', 'Software', 'na', 'x') }).map(
-    ({ attribute, value }) => ({ attribute, op: 'equals' as const, value }),
-  ),
-  fc.record({ attribute: fc.constantFrom('lead.custom.plan', 'lead.persona', 'account.industry'), values: fc.subarray(['enterprise', 'free', 'RevOps', 'Student', 'Fintech', 'Retail']) }).map(
-    ({ attribute, values }) => ({ attribute, op: 'in' as const, values }),
-  ),
-  fc.record({ attribute: fc.constantFrom('account.custom.seats', 'account.employees'), min: fc.integer({ min: 0, max: 400 }), span: fc.integer({ min: 1, max: 3000 }) }).map(
-    ({ attribute, min, span }) => ({ attribute, op: 'range' as const, min, max: min + span }),
-  ),
-  fc.constantFrom('.edu', 'gmail', 'acme', 'ent').map((value) => ({ attribute: 'lead.emailDomain', op: 'contains' as const, value })),
-  fc.constantFrom('lead.custom.plan', 'account.custom.seats', 'account.industry', 'lead.seniority').map((attribute) => ({ attribute, op: 'empty' as const })),
+  fc
+    .record({
+      attribute: fc.constantFrom(
+        'lead.persona',
+        'lead.seniority',
+        'lead.source',
+        'lead.custom.plan',
+        'account.industry',
+        'account.region',
+      ),
+      value: fc.constantFrom('Sales Leader', 'VP', 'web', 'pro', 'FREE', 'Software', 'na', 'x'),
+    })
+    .map(({ attribute, value }) => ({ attribute, op: 'equals' as const, value })),
+  fc
+    .record({
+      attribute: fc.constantFrom('lead.custom.plan', 'lead.persona', 'account.industry'),
+      values: fc.subarray(['enterprise', 'free', 'RevOps', 'Student', 'Fintech', 'Retail']),
+    })
+    .map(({ attribute, values }) => ({ attribute, op: 'in' as const, values })),
+  fc
+    .record({
+      attribute: fc.constantFrom('account.custom.seats', 'account.employees'),
+      min: fc.integer({ min: 0, max: 400 }),
+      span: fc.integer({ min: 1, max: 3000 }),
+    })
+    .map(({ attribute, min, span }) => ({ attribute, op: 'range' as const, min, max: min + span })),
+  fc
+    .constantFrom('.edu', 'gmail', 'acme', 'ent')
+    .map((value) => ({ attribute: 'lead.emailDomain', op: 'contains' as const, value })),
+  fc
+    .constantFrom('lead.custom.plan', 'account.custom.seats', 'account.industry', 'lead.seniority')
+    .map((attribute) => ({ attribute, op: 'empty' as const })),
   fc.constant({ attribute: '', op: 'always' as const }),
 );
 
 const ruleSet = fc
   .record({
     fit: fc.array(fc.tuple(fitRule, fc.integer({ min: -50, max: 50 })), { minLength: 1, maxLength: 8 }),
-    activities: fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 100 })), { minLength: DEFAULT_RULE_SET.activities.length, maxLength: DEFAULT_RULE_SET.activities.length }),
+    activities: fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 100 })), {
+      minLength: DEFAULT_RULE_SET.activities.length,
+      maxLength: DEFAULT_RULE_SET.activities.length,
+    }),
     halfLifeDays: fc.integer({ min: 1, max: 365 }),
     minFit: fc.integer({ min: 0, max: 100 }),
     minIntent: fc.integer({ min: 0, max: 100 }),
     single: fc.boolean(),
   })
-  .map(
-    ({ fit, activities, halfLifeDays, minFit, minIntent, single }): RuleSet =>
-      clampRuleSet({
-        ...DEFAULT_RULE_SET,
-        fitRules: fit.map(([m, points], k) => ({ id: `r${k}`, label: `r${k}`, points, ...m }) as FitRule),
-        activities: DEFAULT_RULE_SET.activities.map((a, k) => ({ ...a, points: activities[k]![0], cap: activities[k]![1] })),
-        halfLifeDays,
-        qualification: { ...DEFAULT_RULE_SET.qualification, mqlMode: single ? 'single-score' : 'two-score', mqlMinFit: minFit, mqlMinIntent: minIntent, mqlMinCombined: minFit },
-      }),
+  .map(({ fit, activities, halfLifeDays, minFit, minIntent, single }): RuleSet =>
+    clampRuleSet({
+      ...DEFAULT_RULE_SET,
+      fitRules: fit.map(([m, points], k) => ({ id: `r${k}`, label: `r${k}`, points, ...m }) as FitRule),
+      activities: DEFAULT_RULE_SET.activities.map((a, k) => ({
+        ...a,
+        points: activities[k]![0],
+        cap: activities[k]![1],
+      })),
+      halfLifeDays,
+      qualification: {
+        ...DEFAULT_RULE_SET.qualification,
+        mqlMode: single ? 'single-score' : 'two-score',
+        mqlMinFit: minFit,
+        mqlMinIntent: minIntent,
+        mqlMinCombined: minFit,
+      },
+    }),
   );
 
 const lower = (s: string) => s.trim().toLowerCase();
@@ -81,8 +114,10 @@ function matches(r: FitRule, lead: RecordSet['leads'][number]): boolean {
   const [table, ...path] = r.attribute.split('.');
   let raw: string | number | undefined;
   if (path[0] === 'custom') raw = (table === 'lead' ? lead.custom : account?.custom)?.[path[1]!];
-  else if (path[0] === 'emailDomain') raw = lead.email?.includes('@') ? lead.email.slice(lead.email.lastIndexOf('@') + 1) : undefined;
-  else raw = ((table === 'lead' ? lead : account) as Record<string, string | number | undefined> | undefined)?.[path[0]!];
+  else if (path[0] === 'emailDomain')
+    raw = lead.email?.includes('@') ? lead.email.slice(lead.email.lastIndexOf('@') + 1) : undefined;
+  else
+    raw = ((table === 'lead' ? lead : account) as Record<string, string | number | undefined> | undefined)?.[path[0]!];
   const missing = raw === undefined || String(raw).trim() === '';
   if (r.op === 'empty' || missing) return r.op === 'empty' && missing;
   switch (r.op) {
@@ -167,7 +202,10 @@ describe('scoring on the worker pool', () => {
           if (!a.mask[i]) continue;
           const q = rules.qualification;
           if (passesMql(ref.fit, ref.intent, q)) mql++;
-          const edge = q.mqlMode === 'single-score' ? q.fitWeight * ref.fit + (1 - q.fitWeight) * ref.intent - q.mqlMinCombined : ref.intent - q.mqlMinIntent;
+          const edge =
+            q.mqlMode === 'single-score'
+              ? q.fitWeight * ref.fit + (1 - q.fitWeight) * ref.intent - q.mqlMinCombined
+              : ref.intent - q.mqlMinIntent;
           if (Math.abs(edge) < 1e-4) nearEdge++;
         }
         expect(Math.abs(pooled.draft.mql - mql)).toBeLessThanOrEqual(nearEdge);
