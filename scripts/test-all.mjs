@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole test suite: type check, lint, PostgreSQL for the warehouse SQL tests (installed when
+// The whole test suite: type check, lint, formatting (Prettier), PostgreSQL for the warehouse SQL tests (installed when
 // missing), unit and component tests (Vitest), a production build,
 // the initial-bundle budget (size-limit: initial JS ≤ 250 kB gzip), and real-browser tests
 // (Playwright in Debian's chromium). Ends with one line that adds up every runner, "N passed,
@@ -30,10 +30,18 @@ if (!existsSync('../shared/data')) {
 
 step('type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
 step('lint', 'npx', ['eslint', '.']);
+step('formatting (Prettier)', 'npx', ['prettier', '--check', '.']);
 // The warehouse SQL tests run the PostgreSQL dialect on a real server they start themselves.
 step('postgresql', 'node', ['scripts/ensure-postgres.mjs']);
-step('unit and component tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/vitest.json`]);
-const browserReady = step('chromium', 'node', ['scripts/ensure-chromium.mjs']) && step('build', 'npx', ['vite', 'build']);
+step('unit and component tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${REPORTS}/vitest.json`,
+]);
+const browserReady =
+  step('chromium', 'node', ['scripts/ensure-chromium.mjs']) && step('build', 'npx', ['vite', 'build']);
 if (browserReady) step('bundle size (initial JS ≤ 250 kB gzip)', 'npx', ['size-limit']);
 if (browserReady) step('browser tests', 'npx', ['playwright', 'test']);
 
