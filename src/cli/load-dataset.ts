@@ -19,9 +19,10 @@ import {
 import type { ImportReport } from '../import/report';
 import {
   SAMPLE_BYTES,
-  fieldsPerByte,
   parquetFieldsPerByte,
+  readWhole,
   selectionProblem,
+  sizedFromSample,
   type SizedFile,
 } from '../import/source/memory-limit';
 import { isParquetName } from '../import/source/parquet';
@@ -71,7 +72,7 @@ function sized(path: string): SizedFile {
           : undefined;
       if (shape) return { name, size, fieldsPerByte: parquetFieldsPerByte(size, shape) };
     }
-    return { name, size, fieldsPerByte: fieldsPerByte(readAt(fd, 0, Math.min(size, SAMPLE_BYTES))) };
+    return sizedFromSample(name, size, readAt(fd, 0, Math.min(size, SAMPLE_BYTES)));
   } finally {
     closeSync(fd);
   }
@@ -81,9 +82,14 @@ function sized(path: string): SizedFile {
  * The files the paths name, as bytes. The selection is checked against the memory limit first and
  * refused, naming its largest file, before anything is read.
  */
-export function readFilesAt(paths: readonly string[], limit: NodeImportLimit = nodeImportLimit()): ImportFile[] {
+export function readFilesAt(
+  paths: readonly string[],
+  limit: NodeImportLimit = nodeImportLimit(),
+  whole = false,
+): ImportFile[] {
   const all = paths.flatMap(filePathsAt);
-  const problem = selectionProblem(all.map(sized), limit.bytes, limit.advice);
+  const files = all.map(sized);
+  const problem = selectionProblem(whole ? readWhole(files) : files, limit.bytes, limit.advice);
   if (problem !== undefined) throw new CliError(problem);
   return all.map((p) => ({ name: basename(p), bytes: new Uint8Array(readFileSync(p)) }));
 }
@@ -124,9 +130,13 @@ export function importPaths(
   now = Date.now(),
   limit?: NodeImportLimit,
 ): ImportResult {
-  const files = readFilesAt(paths, limit);
+  const opts = importOptionsFrom(options);
+  const theLimit = limit ?? nodeImportLimit();
+  // With a mapping or another preset every file is read whole, and counted so.
+  const whole = opts.mapping !== undefined || (opts.preset !== undefined && opts.preset !== 'canonical');
+  const files = readFilesAt(paths, theLimit, whole);
   const name = paths.length === 1 ? basename(paths[0]!) : 'Imported dataset';
-  return importFiles(files, { ...importOptionsFrom(options), name, now });
+  return importFiles(files, { ...opts, name, now, limit: { bytes: theLimit.bytes, advice: theLimit.advice } });
 }
 
 export function describeProblems(report: ImportReport): string {

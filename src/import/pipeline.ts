@@ -22,9 +22,20 @@ import { baseName, presetRejections, type ParsedFile, type PresetResult, type Pr
 import { ReportBuilder, type ImportReport } from './report';
 import { decodeBytes, type RepairedLine } from './source/decode';
 import { openCsvStream, type CsvStream } from './source/csv-stream';
-import { selectionProblem } from './source/memory-limit';
+import {
+  fallbackProblem,
+  parquetFieldsPerByte,
+  readWhole,
+  SAMPLE_BYTES,
+  selectionProblem,
+  sizedFromSample,
+  streamsByName,
+  type LimitAdvice,
+  type SizedFile,
+} from './source/memory-limit';
 import { hasMixedLineEndings, normaliseLineEndings } from './source/line-endings';
 import { hasParquetMagic, isParquetName, readParquetTable } from './source/parquet';
+import { PARQUET_TRAILER_BYTES, parquetFooterLength, parquetShape } from './source/parquet-footer';
 
 export const PRESETS = ['canonical', 'salesforce', 'hubspot'] as const;
 export type PresetName = (typeof PRESETS)[number];
@@ -46,6 +57,13 @@ export interface ImportOptions {
   readonly now?: number;
   /** Dataset name. */
   readonly name?: string;
+  /**
+   * The memory limit the selection was checked against before it was read (bytes of typical files,
+   * see memory-limit.ts), with the caller's advice: a file counted as streaming that must be read
+   * whole after all is refused when the selection read that way is over it. Default: no limit
+   * beyond the longest text.
+   */
+  readonly limit?: { readonly bytes: number; readonly advice?: LimitAdvice };
   /**
    * False reads every file whole into rows, as before streaming: the reference the streaming route
    * is checked against. Default true.
@@ -130,8 +148,43 @@ function tooLong(f: ImportFile): string | undefined {
   return selectionProblem([{ name: f.name, size: f.bytes?.byteLength ?? f.text?.length ?? 0 }], Infinity);
 }
 
-/** Canonical files read as they stream by when the folder is read as canonical (the large ones). */
-const STREAMED_FILES: ReadonlySet<string> = new Set(['leads.csv', 'activities.csv', 'touches.csv']);
+/** The file as the memory limit counted it before it was read (see memory-limit.ts). */
+function sizedImportFile(f: ImportFile): SizedFile {
+  const bytes = f.bytes;
+  if (bytes === undefined) return { name: f.name, size: f.text?.length ?? 0 };
+  const size = bytes.byteLength;
+  if (isParquetName(f.name) && size >= 12) {
+    // Counted from its footer, as before it was read.
+    const length = parquetFooterLength(bytes.subarray(size - PARQUET_TRAILER_BYTES));
+    const shape =
+      length !== undefined && length + PARQUET_TRAILER_BYTES <= size
+        ? parquetShape(bytes.subarray(size - length - PARQUET_TRAILER_BYTES))
+        : undefined;
+    if (shape) return { name: f.name, size, fieldsPerByte: parquetFieldsPerByte(size, shape) };
+  }
+  return sizedFromSample(f.name, size, bytes.subarray(0, SAMPLE_BYTES));
+}
+
+/** The files as counted before they were read, each sampled when first needed. */
+class Sizes {
+  private readonly known: (SizedFile | undefined)[];
+  constructor(private readonly files: readonly ImportFile[]) {
+    this.known = files.map(() => undefined);
+  }
+  get(i: number): SizedFile {
+    return (this.known[i] ??= sizedImportFile(this.files[i]!));
+  }
+  set(i: number, sized: SizedFile): void {
+    this.known[i] = sized;
+  }
+  all(): SizedFile[] {
+    return this.files.map((_, i) => this.get(i));
+  }
+}
+
+/** Why a file counted as streaming may not be read whole (see `fallbackProblem`). */
+const NOT_PLAIN = 'it is not plain UTF-8 comma-separated text with one kind of line ending';
+const NOT_CANONICAL = 'the folder is not read as canonical';
 
 /**
  * The file as a row stream when `streaming` allows it and the file is plain enough (see
@@ -139,7 +192,7 @@ const STREAMED_FILES: ReadonlySet<string> = new Set(['leads.csv', 'activities.cs
  */
 function parseStreamed(f: ImportFile, report: ReportBuilder): ParsedFile | undefined {
   const bytes = f.bytes;
-  if (bytes === undefined || !STREAMED_FILES.has(baseName(f.name).toLowerCase())) return undefined;
+  if (bytes === undefined || !streamsByName(baseName(f.name))) return undefined;
   const rows = openCsvStream(bytes);
   if (rows === undefined) return undefined;
   for (const e of rows.headerErrors) report.warn(f.name, `header line: ${e.message} (${e.code})`);
@@ -156,10 +209,20 @@ function unstreamed(f: ParsedFile): ParsedFile {
   return f.stream ? { name: f.name, table: f.stream.whole(), notes: f.notes } : f;
 }
 
-function parseAll(files: readonly ImportFile[], report: ReportBuilder, streaming = false): ParsedFile[] {
+function parseAll(
+  files: readonly ImportFile[],
+  report: ReportBuilder,
+  streaming: boolean,
+  sizes: Sizes,
+  limit: ImportOptions['limit'],
+  whyWhole: string,
+): ParsedFile[] {
   const out: ParsedFile[] = [];
-  for (const f of files) {
+  for (const [i, f] of files.entries()) {
+    // A file not read counts for nothing from here on.
+    const skip = () => sizes.set(i, { name: f.name, size: 0 });
     if (/\.json$/i.test(f.name)) {
+      skip();
       report.warn(f.name, 'a JSON file among CSV files: not read (load a canonical JSON file on its own)');
       continue;
     }
@@ -169,22 +232,37 @@ function parseAll(files: readonly ImportFile[], report: ReportBuilder, streaming
         f.bytes !== undefined
           ? readParquetTable(f.bytes)
           : { ok: false as const, error: 'a Parquet file given as text: load its bytes' };
-      if (!read.ok) report.warn(f.name, `${read.error}; not read`);
-      else if (read.table.header.length === 0) report.warn(f.name, 'the Parquet file has no columns: nothing to read');
+      if (!read.ok) {
+        skip();
+        report.warn(f.name, `${read.error}; not read`);
+      } else if (read.table.header.length === 0)
+        report.warn(f.name, 'the Parquet file has no columns: nothing to read');
       else {
         for (const w of read.warnings) report.warn(f.name, w);
         out.push({ name: f.name, table: read.table });
       }
       continue;
     }
-    const tooBig = tooLong(f);
-    if (tooBig !== undefined) {
-      report.warn(f.name, `${tooBig}; not read`);
-      continue;
-    }
+    // A streamed file is never held as one text, so it may be longer than the longest text.
     const streamed = streaming ? parseStreamed(f, report) : undefined;
     if (streamed) {
       out.push(streamed);
+      continue;
+    }
+    if (streamsByName(baseName(f.name)) && sizes.get(i).streamed) {
+      sizes.set(i, readWhole([sizes.get(i)])[0]!);
+      const why = streaming ? NOT_PLAIN : whyWhole;
+      const problem = fallbackProblem(f.name, why, sizes.all(), limit?.bytes ?? Infinity, limit?.advice);
+      if (problem !== undefined) {
+        skip();
+        report.warn(f.name, `${problem}; not read`);
+        continue;
+      }
+    }
+    const tooBig = tooLong(f);
+    if (tooBig !== undefined) {
+      skip();
+      report.warn(f.name, `${tooBig}; not read`);
       continue;
     }
     let text = f.text ?? '';
@@ -327,11 +405,15 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
   // A canonical folder's large files stream into columns; with a mapping, or once the files turn
   // out to be another preset's, every file is parsed whole as before (those routes still build
   // row records; see unstreamed).
-  let all = parseAll(
-    files,
-    report,
-    opts.stream !== false && !opts.mapping && (opts.preset === undefined || opts.preset === 'canonical'),
-  );
+  const streaming =
+    opts.stream !== false && !opts.mapping && (opts.preset === undefined || opts.preset === 'canonical');
+  const sizes = new Sizes(files);
+  const whyWhole = opts.mapping
+    ? 'a mapping is applied'
+    : opts.preset !== undefined && opts.preset !== 'canonical'
+      ? `the files are read as ${opts.preset}`
+      : 'streaming is off';
+  let all = parseAll(files, report, streaming, sizes, opts.limit, whyWhole);
   // currency_rates.csv is the user's own file, not a CRM's: read beside whatever the export is,
   // unless a mapping says what it holds.
   const isRates = (f: ParsedFile) =>
@@ -340,7 +422,18 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
   const rateTables = canonicalPreset(all.filter(isRates)).tables;
   let parsed = all.filter((f) => !isRates(f));
   if (all.some((f) => f.stream) && (opts.preset ?? detectPreset(parsed)) !== 'canonical') {
-    all = all.map(unstreamed);
+    // Read whole after all: refused when the selection read whole is over the limit or a file
+    // longer than the longest text.
+    const whole = readWhole(sizes.all());
+    all = all.flatMap((f) => {
+      if (!f.stream) return [f];
+      const problem = fallbackProblem(f.name, NOT_CANONICAL, whole, opts.limit?.bytes ?? Infinity, opts.limit?.advice);
+      if (problem === undefined) return [unstreamed(f)];
+      const at = whole.findIndex((w) => w.name === f.name);
+      if (at >= 0) whole[at] = { name: f.name, size: 0 };
+      report.warn(f.name, `${problem}; not read`);
+      return [];
+    });
     parsed = all.filter((f) => !isRates(f));
   }
   let mode: ImportMode;

@@ -24,26 +24,40 @@ const leadsCsv = (rows: number) =>
   `id,created_at,source\n${Array.from({ length: rows }, (_, i) => `L${String(i).padStart(4, '0')},2026-01-05,web\n`).join('')}`;
 
 describe('revlens import under a memory limit', () => {
-  it('refuses a selection over the limit before reading it, naming the largest file and the heap to ask for', () => {
-    // leads.csv: 301 lines of 21 bytes = 6,321 bytes at 1/7 field per byte: 6,321 × (8 + 40 / 7) =
-    // 86,688 bytes of memory. plan.csv: 33 bytes, 4 fields: 33 × (8 + 40 × 4 / 33) = 424. Together
-    // 87,112, as much as 87,112 / 12 = 7,259 bytes (7 KB) of typical CSV. Heap limit 48 KiB, 12 KiB
-    // in use: 36 KiB / 12 = 3 KiB of typical CSV.
+  const refusal = (opts: typeof options, limit: ReturnType<typeof nodeImportLimit>): CliError => {
     const dir = folder({ 'leads.csv': leadsCsv(300), 'plan.csv': 'quarter,quota_usd\n2026-Q1,100000\n' });
-    const limit = nodeImportLimit({ heap_size_limit: 48 * KIB, used_heap_size: 12 * KIB });
-    expect(limit.bytes).toBe(3 * KIB);
     let error: unknown;
     try {
-      importPaths([dir], options, Date.now(), limit);
+      importPaths([dir], opts, Date.now(), limit);
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(CliError);
-    // Needed: 12 KiB in use + 87,112 bytes, well under 1 GiB, so 1024 MB is asked for.
-    expect((error as CliError).message).toBe(
+    return error as CliError;
+  };
+
+  it('refuses a selection over the limit before reading it, naming the largest file and the heap to ask for', () => {
+    // leads.csv: 301 lines of 21 bytes = 6,321 bytes at 1/7 field per byte, read as it streams:
+    // 6,321 × 5 × (1/7) / 0.1 = 45,150 bytes of memory. plan.csv, read whole: 33 bytes, 4 fields:
+    // 33 × (8 + 40 × 4 / 33) = 424. Together 45,574, as much as 45,574 / 12 = 3,798 bytes (4 KB) of
+    // typical CSV. Heap limit 48 KiB, 12 KiB in use: 36 KiB / 12 = 3 KiB of typical CSV.
+    const limit = nodeImportLimit({ heap_size_limit: 48 * KIB, used_heap_size: 12 * KIB });
+    expect(limit.bytes).toBe(3 * KIB);
+    const error = refusal(options, limit);
+    // Needed: 12 KiB in use + 45,574 bytes, well under 1 GiB, so 1024 MB is asked for.
+    expect(error.message).toBe(
+      'These 2 files are 6 KB together (the largest, leads.csv, is 6 KB), needing as much memory to import as about 4 KB of typical CSV (those that stream need less), above the about 3 KB this Node process can import at once (its heap limit is 48 KB): run it again with a larger heap, NODE_OPTIONS=--max-old-space-size=1024 in the environment, or read fewer files at a time',
+    );
+    expect(error.exitCode).toBe(1);
+  });
+
+  it('counts every file as read whole under another preset than canonical', () => {
+    // leads.csv read whole: 6,321 × (8 + 40 / 7) = 86,688, with plan.csv 87,112, as much as 7,259
+    // bytes (7 KB) of typical CSV.
+    const limit = nodeImportLimit({ heap_size_limit: 48 * KIB, used_heap_size: 12 * KIB });
+    expect(refusal({ json: false, flags: { preset: 'hubspot' } }, limit).message).toBe(
       'These 2 files are 6 KB together (the largest, leads.csv, is 6 KB), and their short fields need as much memory to import as about 7 KB of typical CSV, above the about 3 KB this Node process can import at once (its heap limit is 48 KB): run it again with a larger heap, NODE_OPTIONS=--max-old-space-size=1024 in the environment, or read fewer files at a time',
     );
-    expect((error as CliError).exitCode).toBe(1);
   });
 
   it('asks for whole GiB above what the selection needs', () => {
@@ -64,8 +78,9 @@ describe('revlens import under a memory limit', () => {
   });
 
   it('the command refuses with exit 1 and the message under a small Node heap, instead of running out of memory', () => {
-    // 700,000 leads of 21–23 bytes, about 15 MB; a 128 MB old space leaves far less than 15 MB × 13.
-    const dir = folder({ 'leads.csv': leadsCsv(700_000) });
+    // 1,500,000 leads of 21–24 bytes, about 33 MB, streamed at 5 × (1/7) / 0.1 ≈ 7 bytes per byte:
+    // about 230 MB, far more than a 128 MB old space leaves.
+    const dir = folder({ 'leads.csv': leadsCsv(1_500_000) });
     const r = spawnSync(
       process.execPath,
       ['--max-old-space-size=128', '--import', 'tsx', 'src/cli/main.ts', 'import', dir],
@@ -74,7 +89,7 @@ describe('revlens import under a memory limit', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      /^revlens: leads\.csv is 15 MB of short fields \(about \d+ per KB\), needing as much memory to import as about \d+ MB of typical CSV, above the about \d+(\.\d)? MB this Node process can import at once \(its heap limit is \d+ MB\): run it again with a larger heap, NODE_OPTIONS=--max-old-space-size=1024 in the environment/,
+      /^revlens: leads\.csv is 3\d MB, above the about \d+(\.\d)? MB this Node process can import at once \(its heap limit is \d+ MB\): run it again with a larger heap, NODE_OPTIONS=--max-old-space-size=1024 in the environment/,
     );
   }, 30_000);
 });

@@ -12,7 +12,16 @@ import {
   limitStatement,
   nodeMemoryBudget,
   selectionProblem,
+  fallbackProblem,
+  readWhole,
+  sampleStreams,
+  sizedBlob,
+  sizedFromSample,
+  streamsByName,
+  STREAMED_BYTES_PER_INPUT_BYTE,
+  type SizedFile,
 } from '../../src/import/source/memory-limit';
+import { importFiles } from '../../src/import/pipeline';
 
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
@@ -64,11 +73,11 @@ describe('the import limit', () => {
   it('is stated in words, with where the memory figure comes from', () => {
     const heap = { bytes: 4000 * MIB, source: 'heap limit' } as const;
     expect(limitStatement(importLimitBytes(heap), heap)).toBe(
-      'Files up to about 333 MB in all on this device: an import needs about 12 bytes of memory per byte of a typical file (more for short fields), and this browser lets the page use about 4,000 MB more.',
+      'Files up to about 333 MB in all on this device: an import needs about 12 bytes of memory per byte of a typical file (more for short fields), 5 for the leads, activities and touches CSV files of a canonical folder (read as they stream), and this browser lets the page use about 4,000 MB more.',
     );
     const device = browserMemoryBudget({ deviceMemoryGb: 8 });
     expect(limitStatement(importLimitBytes(device), device)).toBe(
-      "Files up to about 171 MB in all on this device: an import needs about 12 bytes of memory per byte of a typical file (more for short fields), and it counts on a quarter of this device's 8 GB of memory.",
+      "Files up to about 171 MB in all on this device: an import needs about 12 bytes of memory per byte of a typical file (more for short fields), 5 for the leads, activities and touches CSV files of a canonical folder (read as they stream), and it counts on a quarter of this device's 8 GB of memory.",
     );
     const assumed = browserMemoryBudget({});
     expect(limitStatement(importLimitBytes(assumed), assumed)).toMatch(
@@ -188,5 +197,138 @@ describe('a selection over the limit', () => {
       'huge.csv is 512 MB, longer than the 512 MB a JavaScript engine can hold as text: split it (for example by year) or filter the export, then load the parts',
     );
     expect(selectionProblem([{ name: 'huge.csv', size: MAX_TEXT_BYTES }], Infinity)).toBeUndefined();
+  });
+});
+
+describe('a file that streams', () => {
+  const enc = (t: string) => new TextEncoder().encode(t);
+  const REFUSAL_END =
+    'this device can import at once: load fewer files at a time, split the file (for example by year) or filter the export, or use a computer with more memory';
+
+  it('is a canonical leads, activities or touches CSV file whose first line has a comma', () => {
+    expect(['leads.csv', 'Activities.CSV', 'export/touches.csv'].map(streamsByName)).toEqual([true, true, true]);
+    expect(['accounts.csv', 'leads.parquet', 'my_leads.csv', 'leads.json'].map(streamsByName)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(sampleStreams(enc('id,created_at\nL1,2026-01-01\n'))).toBe(true);
+    // Semicolons, no line break within the sample, a UTF-16 byte-order mark: read whole.
+    expect(sampleStreams(enc('id;created_at\nL1;2026-01-01\n'))).toBe(false);
+    expect(sampleStreams(enc('id,created_at'))).toBe(false);
+    expect(sampleStreams(new Uint8Array([0xff, 0xfe, 0x69, 0x00, 0x2c, 0x00, 0x0a, 0x00]))).toBe(false);
+    expect(sizedFromSample('leads.csv', 1000, enc('id,b\n'))).toEqual({
+      name: 'leads.csv',
+      size: 1000,
+      fieldsPerByte: 0.4,
+      streamed: true,
+    });
+    expect(sizedFromSample('accounts.csv', 1000, enc('id,b\n')).streamed).toBeUndefined();
+  });
+
+  it('is sampled so from a Blob', async () => {
+    expect((await sizedBlob(new File(['id,b\nL1,x\n'], 'leads.csv'))).streamed).toBe(true);
+    expect((await sizedBlob(new File(['id;b\nL1;x\n'], 'leads.csv'))).streamed).toBeUndefined();
+  });
+
+  it('needs 5 bytes of memory per byte of a typical file, more in proportion for short fields', () => {
+    expect(STREAMED_BYTES_PER_INPUT_BYTE).toBe(5);
+    // 1,000 bytes × 5; at 0.2 fields per byte, twice a typical file's: 1,000 × 5 × 2.
+    expect(memoryNeeded({ name: 'leads.csv', size: 1000, streamed: true })).toBe(5000);
+    expect(memoryNeeded({ name: 'leads.csv', size: 1000, fieldsPerByte: 0.05, streamed: true })).toBe(5000);
+    expect(memoryNeeded({ name: 'leads.csv', size: 1000, fieldsPerByte: 0.2, streamed: true })).toBeCloseTo(10_000, 9);
+    // Read whole (a mapping): 1,000 × 12.
+    expect(memoryNeeded(readWhole([{ name: 'leads.csv', size: 1000, streamed: true }])[0]!)).toBe(12_000);
+  });
+
+  // The demo company at 1M leads: 8 canonical files, 671 MiB, activities.csv 370 MiB; leads.csv and
+  // touches.csv in the proportions of the generated company (28% and 10%).
+  const folder = (names: (n: string) => string, streamed: boolean): SizedFile[] =>
+    [
+      ['activities.csv', 370 * MIB, true],
+      ['leads.csv', 189 * MIB, true],
+      ['touches.csv', 69 * MIB, true],
+      ['accounts.csv', 14 * MIB, false],
+      ['opportunity_history.csv', 13 * MIB, false],
+      ['opportunities.csv', 9 * MIB, false],
+      ['opportunity_stages.csv', 7 * MIB, false],
+      ['plan.csv', 26 * 1024, false],
+    ].map(([name, size, streams]) => {
+      const f = { name: names(name as string), size: size as number };
+      return streamed && streams ? { ...f, streamed: true } : f;
+    });
+  // Chromium with a 4,192 MiB heap, 4 MiB in use: 4,188 MiB / 12 = 349 MiB of typical files.
+  const budget = browserMemoryBudget({ memory: { jsHeapSizeLimit: 4192 * MIB, usedJSHeapSize: 4 * MIB } });
+  const limit = importLimitBytes(budget);
+
+  it('lets a 1M-lead canonical folder (671 MB) be read under a 4 GB heap', () => {
+    expect(formatSize(limit)).toBe('349 MB');
+    const files = folder((n) => n, true);
+    expect(formatSize(files.reduce((s, f) => s + f.size, 0))).toBe('671 MB');
+    // Streamed: (370 + 189 + 69) MiB × 5 = 3,140 MiB; read whole: (14 + 13 + 9 + 7) MiB × 12 = 516
+    // MiB and 26 KiB × 12 = 312 KiB. 3,656.3 MiB, as much as 304.7 MiB of typical files ≤ 349 MiB.
+    const needed = files.reduce((s, f) => s + memoryNeeded(f), 0);
+    expect(needed).toBe(3656 * MIB + 312 * 1024);
+    expect(selectionProblem(files, limit)).toBeUndefined();
+  });
+
+  it('refuses the same folder read whole: with a mapping, or under names that are not canonical', () => {
+    // 671 MiB × 12 = 8,052 MiB, as much as 671 MiB of typical files > 349 MiB.
+    const refusal = `These 8 files are 671 MB together (the largest, activities.csv, is 370 MB), above the about 349 MB ${REFUSAL_END}`;
+    expect(selectionProblem(readWhole(folder((n) => n, true)), limit)).toBe(refusal);
+    // Sampled as typical files (1 comma and 1 line break in 20 bytes: 0.1 field per byte).
+    const renamed = folder((n) => `crm_${n}`, false).map((f) =>
+      sizedFromSample(f.name, f.size, enc('abcdefghi,abcdefghi\n')),
+    );
+    expect(renamed.some((f) => f.streamed)).toBe(false);
+    expect(selectionProblem(renamed, limit)).toBe(refusal.replace('activities.csv', 'crm_activities.csv'));
+  });
+
+  it('says how much less the files that stream need when the selection is still over the limit', () => {
+    // 100 MiB of activities × 5 + 20 MiB of accounts × 12 = 740 MiB, as much as 61.7 MiB of typical
+    // files, over a 50 MiB limit.
+    const files = [
+      { name: 'activities.csv', size: 100 * MIB, streamed: true },
+      { name: 'accounts.csv', size: 20 * MIB },
+    ];
+    expect(selectionProblem(files, 50 * MIB)).toBe(
+      `These 2 files are 120 MB together (the largest, activities.csv, is 100 MB), needing as much memory to import as about 62 MB of typical CSV (those that stream need less), above the about 50 MB ${REFUSAL_END}`,
+    );
+  });
+
+  it('is not held to the longest text, which a file read whole still is', () => {
+    const huge = { name: 'activities.csv', size: MAX_TEXT_BYTES + 1, streamed: true };
+    expect(selectionProblem([huge], Infinity)).toBeUndefined();
+    expect(selectionProblem(readWhole([huge]), Infinity)).toMatch(
+      /^activities\.csv is 512 MB, longer than the 512 MB a JavaScript engine can hold as text/,
+    );
+    expect(fallbackProblem('activities.csv', 'it is not plain', readWhole([huge]), Infinity)).toMatch(
+      /^activities\.csv cannot be read as it streams \(it is not plain\), so it is read whole: activities\.csv is 512 MB, longer than/,
+    );
+  });
+
+  it('found not to stream when read, is refused when the selection read whole is over the limit', () => {
+    // leads.csv, counted as streaming from its first line, turns out to hold a Windows-1252 byte.
+    // 39 bytes with 4 commas and 2 line breaks: 6 fields. Counted as streaming: 39 × 5 × (6 / 39) /
+    // 0.1 = 300 bytes, as much as 25 bytes of typical CSV, within a 40-byte limit; read whole:
+    // 39 × (8 + 40 × 6 / 39) = 552 bytes, as much as 46, over it.
+    const bytes = new Uint8Array([...enc('id,created_at,owner\nL1,2026-01-01,Jos'), 0xe9, ...enc('\n')]);
+    expect(bytes.length).toBe(39);
+    const file = { name: 'leads.csv', bytes };
+    const counted = sizedFromSample('leads.csv', 39, bytes);
+    expect(memoryNeeded(counted)).toBeCloseTo(300, 9);
+    expect(memoryNeeded(readWhole([counted])[0]!)).toBeCloseTo(552, 9);
+    expect(selectionProblem([counted], 40)).toBeUndefined();
+    const refused = importFiles([file], { limit: { bytes: 40 } });
+    expect(refused.records.leads).toEqual([]);
+    const warnings = refused.report.warnings.filter((w) => w.file === 'leads.csv').map((w) => w.message);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^leads\.csv cannot be read as it streams \(it is not plain UTF-8 comma-separated text with one kind of line ending\), so it is read whole: leads\.csv is 1 KB of short fields \(about 158 per KB\), needing as much memory to import as about 1 KB of typical CSV, above the about 1 KB this device can import at once: .*; not read$/,
+    );
+    // Under a limit that holds it read whole (46 ≤ 50), it is read, its byte repaired.
+    const read = importFiles([file], { limit: { bytes: 50 } });
+    expect(read.records.leads.map((l) => l.id)).toEqual(['L1']);
   });
 });

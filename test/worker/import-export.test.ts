@@ -191,12 +191,27 @@ describe('readBlobs', () => {
   it('refuses a selection over the limit before reading any file', async () => {
     const started: string[] = [];
     const watch = { start: (name: string) => started.push(name), bytes: () => {}, end: () => {} };
-    // 28 + 6 = 34 bytes over a 30-byte limit. Fields per byte: leads 4 / 28, accounts 2 / 6, so the
+    // 28 + 6 = 34 bytes. Fields per byte: leads 4 / 28, accounts 2 / 6. Read whole (a mapping), the
     // memory needed is 28 × (8 + 40 × 4 / 28) + 6 × (8 + 40 × 2 / 6) = 384 + 128 = 512 bytes, as much
-    // as 512 / 12 = 43 bytes of typical CSV: the short fields are named.
-    await expect(readBlobs(files(), { cancelled: false }, 30, undefined, watch)).rejects.toThrow(
+    // as 512 / 12 = 43 bytes of typical CSV, over a 30-byte limit: the short fields are named.
+    await expect(readBlobs(files(), { cancelled: false }, 30, undefined, watch, true)).rejects.toThrow(
       'These 2 files are 1 KB together (the largest, leads.csv, is 1 KB), and their short fields need as much memory to import as about 1 KB of typical CSV, above the about 1 KB this device can import at once',
     );
+    // leads.csv streamed: 28 × 5 × (4 / 28) / 0.1 = 200, with accounts.csv 328 bytes, as much as
+    // 27.3 bytes of typical CSV: within 30, over 20.
+    expect((await readBlobs(files(), { cancelled: false }, 30)).map((f) => f.name)).toEqual([
+      'leads.csv',
+      'accounts.csv',
+    ]);
+    await expect(readBlobs(files(), { cancelled: false }, 20, undefined, watch)).rejects.toThrow(
+      'These 2 files are 1 KB together (the largest, leads.csv, is 1 KB), needing as much memory to import as about 1 KB of typical CSV (those that stream need less), above the about 1 KB this device can import at once',
+    );
     expect(started).toEqual([]);
+  });
+
+  it('reads a streamed file longer than the limit in bytes when its memory is within it', async () => {
+    // leads.csv alone: 200 / 12 = 16.7 bytes of typical CSV, within a 20-byte limit; all 28 bytes read.
+    const read = await readBlobs([files()[0]!], { cancelled: false }, 20);
+    expect(read.map((f) => f.bytes?.byteLength)).toEqual([28]);
   });
 });

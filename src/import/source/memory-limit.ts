@@ -1,8 +1,10 @@
 /**
  * How many bytes of files one import may read, from the memory it may use. Every file of a
- * selection is held at once (bytes, decoded text, parsed rows, records and report), so the limit is
- * on the selection's total, checked before any byte is read; a selection over it is refused with a
- * message naming its largest file, instead of running the page or the process out of memory.
+ * selection is held at once (bytes, then decoded text, parsed rows, records and report for a file
+ * read whole; bytes and columns for one that streams), so the limit is on the selection's total,
+ * each file counted at the rate of the route it will take, checked before any byte is read; a
+ * selection over it is refused with a message naming its largest file, instead of running the page
+ * or the process out of memory.
  */
 import type { ParquetShape } from './parquet-footer';
 
@@ -33,6 +35,40 @@ export const TYPICAL_FIELDS_PER_BYTE = 0.1;
 /** Memory per byte of a typical file: 8 + 40 × 0.1 = 12. */
 export const IMPORT_BYTES_PER_INPUT_BYTE = IMPORT_BYTES_PER_BYTE + IMPORT_BYTES_PER_FIELD * TYPICAL_FIELDS_PER_BYTE;
 
+/**
+ * Canonical files read as they stream by (src/import/source/csv-stream.ts) when the folder is read
+ * as canonical without a mapping: the large tables. Their text is never held whole, only their bytes
+ * and the columns they fill.
+ */
+export const STREAMED_FILE_NAMES: ReadonlySet<string> = new Set(['leads.csv', 'activities.csv', 'touches.csv']);
+
+/**
+ * Memory per byte of a typical file that streams: 5. Peak resident memory of `revlens import` of the
+ * canonical demo company with leads, activities and touches streamed: 374 MB at 100k leads (66.2 MB
+ * of files) and 586 MB at 200k (131.9 MB), a fit of about 160 MB plus 3.2 bytes per byte; less the
+ * runtime's 120 MB, 3.84 and 3.53 bytes per byte of the whole company, its small files still read
+ * whole included. 5 leaves a margin of 30% above the larger figure. As for the whole route, a file
+ * of shorter fields than a typical one counts for more, in proportion.
+ */
+export const STREAMED_BYTES_PER_INPUT_BYTE = 5;
+
+/** A file name that streams when the folder is read as canonical (any folder before it). */
+export function streamsByName(name: string): boolean {
+  return STREAMED_FILE_NAMES.has((name.split(/[\\/]/).pop() ?? name).toLowerCase());
+}
+
+/**
+ * Whether the start of a file allows streaming, as far as it shows: no UTF-16 byte-order mark and a
+ * comma in a first line that ends within the sample. Invalid UTF-8 or mixed line endings further on
+ * are found only when the file is read; the importer then reads it whole, or refuses it when it
+ * cannot (see `fallbackProblem`).
+ */
+export function sampleStreams(sample: Uint8Array): boolean {
+  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) return false;
+  const lf = sample.indexOf(0x0a);
+  return lf > 0 && sample.subarray(0, lf).indexOf(0x2c) >= 0;
+}
+
 /** Bytes of the start of a file sampled for its fields per byte. */
 export const SAMPLE_BYTES = 64 * 1024;
 
@@ -61,13 +97,30 @@ export async function blobFieldsPerByte(blob: Blob): Promise<number> {
   return fieldsPerByte(new Uint8Array(await blob.slice(0, SAMPLE_BYTES).arrayBuffer()));
 }
 
+/** The sized file of a file of `size` bytes whose first SAMPLE_BYTES (or fewer) are `sample`. */
+export function sizedFromSample(name: string, size: number, sample: Uint8Array): SizedFile {
+  const out = { name, size, fieldsPerByte: fieldsPerByte(sample) };
+  return streamsByName(name) && sampleStreams(sample) ? { ...out, streamed: true } : out;
+}
+
 /**
- * Memory an import of the file needs, bytes (the runtime itself not included). A file is never
- * counted as cheaper than a typical one: a sample may miss the short fields further on.
+ * Memory per byte of the file, bytes. A file is never counted as cheaper than a typical one: a
+ * sample may miss the short fields further on.
  */
-export function memoryNeeded(file: SizedFile): number {
+export function memoryPerByte(file: SizedFile): number {
   const density = Math.max(TYPICAL_FIELDS_PER_BYTE, file.fieldsPerByte ?? TYPICAL_FIELDS_PER_BYTE);
-  return file.size * (IMPORT_BYTES_PER_BYTE + IMPORT_BYTES_PER_FIELD * density);
+  if (file.streamed) return (STREAMED_BYTES_PER_INPUT_BYTE * density) / TYPICAL_FIELDS_PER_BYTE;
+  return IMPORT_BYTES_PER_BYTE + IMPORT_BYTES_PER_FIELD * density;
+}
+
+/** Memory an import of the file needs, bytes (the runtime itself not included). */
+export function memoryNeeded(file: SizedFile): number {
+  return file.size * memoryPerByte(file);
+}
+
+/** The selection as the whole route reads it (with a mapping, or another preset's folder). */
+export function readWhole(files: readonly SizedFile[]): SizedFile[] {
+  return files.map((f) => (f.streamed ? { name: f.name, size: f.size, fieldsPerByte: f.fieldsPerByte } : f));
 }
 
 /**
@@ -89,7 +142,7 @@ export async function sizedBlob(blob: Blob & { readonly name: string }): Promise
     const shape = await blobParquetShape(blob);
     if (shape) return { name: blob.name, size: blob.size, fieldsPerByte: parquetFieldsPerByte(blob.size, shape) };
   }
-  return { name: blob.name, size: blob.size, fieldsPerByte: await blobFieldsPerByte(blob) };
+  return sizedFromSample(blob.name, blob.size, new Uint8Array(await blob.slice(0, SAMPLE_BYTES).arrayBuffer()));
 }
 
 /** Memory assumed when the platform says nothing about it (Firefox, Safari): 1 GiB. */
@@ -102,8 +155,9 @@ export const ASSUMED_MEMORY_BYTES = GIB;
 export const DEVICE_MEMORY_SHARE = 1 / 4;
 
 /**
- * The longest text a JavaScript engine holds (V8: 2^29 − 24 characters). A file is decoded into
- * one string, so a longer file is refused whatever the memory.
+ * The longest text a JavaScript engine holds (V8: 2^29 − 24 characters). A file read whole is
+ * decoded into one string, so a longer one is refused whatever the memory; a file that streams is
+ * decoded 64 KB at a time and is not held to it.
  */
 export const MAX_TEXT_BYTES = 2 ** 29 - 24;
 
@@ -175,7 +229,7 @@ export function limitStatement(limit: number, budget: MemoryBudget): string {
       : budget.source === 'device memory'
         ? `it counts on a quarter of this device's ${Math.round(budget.bytes / DEVICE_MEMORY_SHARE / GIB)} GB of memory`
         : 'this browser does not say how much memory it has, so 1 GB is assumed';
-  return `Files up to about ${formatSize(limit)} in all on this device: an import needs about ${IMPORT_BYTES_PER_INPUT_BYTE} bytes of memory per byte of a typical file (more for short fields), and ${from}.`;
+  return `Files up to about ${formatSize(limit)} in all on this device: an import needs about ${IMPORT_BYTES_PER_INPUT_BYTE} bytes of memory per byte of a typical file (more for short fields), ${STREAMED_BYTES_PER_INPUT_BYTE} for the leads, activities and touches CSV files of a canonical folder (read as they stream), and ${from}.`;
 }
 
 export interface SizedFile {
@@ -183,6 +237,11 @@ export interface SizedFile {
   readonly size: number;
   /** Fields per byte sampled from the file (`fieldsPerByte`); default: a typical file's. */
   readonly fieldsPerByte?: number;
+  /**
+   * Read as it streams (a canonical large table whose start allows it, see `sizedFromSample`):
+   * counted at STREAMED_BYTES_PER_INPUT_BYTE and not held to MAX_TEXT_BYTES.
+   */
+  readonly streamed?: boolean;
 }
 
 /** How a refusal ends: where the limit comes from and what to do. */
@@ -211,7 +270,7 @@ export function selectionProblem(
   limit: number,
   advice: LimitAdvice = BROWSER_ADVICE,
 ): string | undefined {
-  const tooLong = files.find((f) => f.size > MAX_TEXT_BYTES);
+  const tooLong = files.find((f) => !f.streamed && f.size > MAX_TEXT_BYTES);
   if (tooLong) {
     return `${tooLong.name} is ${formatSize(tooLong.size)}, longer than the ${formatSize(MAX_TEXT_BYTES)} a JavaScript engine can hold as text: split it (for example by year) or filter the export, then load the parts`;
   }
@@ -237,6 +296,32 @@ export function selectionProblem(
     what = `These ${files.length} files are ${size(total)} together (the largest, ${largest.name}, is ${formatSize(largest.size)})`;
     const why = files.some((f) => isParquetName(f.name)) ? 'as text, their rows' : 'their short fields';
     if (short) what += `, and ${why} need as much memory to import as about ${formatSize(counted)} of typical CSV`;
+    else if (files.some((f) => f.streamed) && counted < total * 0.9)
+      what += `, needing as much memory to import as about ${formatSize(counted)} of typical CSV (those that stream need less)`;
   }
   return `${what}, above the about ${size(limit)} ${advice.capacity}: ${advice.remedy(needed)}`;
+}
+
+/**
+ * Why a file charged as streaming cannot be read after all, or undefined when it can: it turned out
+ * not to stream (`why`), so it is read whole, and the selection with it read whole (`files`, as
+ * counted now) is over `limit`, or the file is longer than the longest text.
+ */
+export function fallbackProblem(
+  name: string,
+  why: string,
+  files: readonly SizedFile[],
+  limit: number,
+  advice: LimitAdvice = BROWSER_ADVICE,
+): string | undefined {
+  const file = files.find((f) => f.name === name);
+  // Another file longer than the longest text is refused on its own.
+  const counted = files.filter((f) => f === file || f.size <= MAX_TEXT_BYTES);
+  const problem =
+    file && file.size > MAX_TEXT_BYTES
+      ? selectionProblem([file], limit, advice)
+      : selectionProblem(counted, limit, advice);
+  return problem === undefined
+    ? undefined
+    : `${name} cannot be read as it streams (${why}), so it is read whole: ${problem}`;
 }

@@ -3,7 +3,15 @@
  * arrive) or from a URL (fetched without credentials, with a size cap and a timeout). Both check a
  * cancel flag between chunks so a large read stops when the user says so.
  */
-import { BROWSER_ADVICE, formatSize, selectionProblem, sizedBlob } from '../../import/source/memory-limit';
+import {
+  BROWSER_ADVICE,
+  formatSize,
+  IMPORT_BYTES_PER_INPUT_BYTE,
+  memoryPerByte,
+  readWhole,
+  selectionProblem,
+  sizedBlob,
+} from '../../import/source/memory-limit';
 import type { LeadsFunnelSnapshot } from '../../import/leads-funnel-stream';
 import type { ImportFile } from '../../import/pipeline';
 
@@ -52,6 +60,7 @@ async function drain(
   cap: number,
   token: CancelToken,
   onChunk: (chunk: Uint8Array) => void,
+  refusal: (size: number) => string = (size) => overLimit(name, size, cap),
 ): Promise<Uint8Array> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -66,7 +75,7 @@ async function drain(
     size += value.byteLength;
     if (size > cap) {
       await reader.cancel();
-      throw new Error(overLimit(name, size, cap));
+      throw new Error(refusal(size));
     }
     chunks.push(value);
     onChunk(value);
@@ -81,8 +90,9 @@ async function drain(
 }
 
 /**
- * Reads Files (or Blobs with a name) to bytes. A selection above `limit` (bytes, all files
- * together) is refused before any file is read.
+ * Reads Files (or Blobs with a name) to bytes. A selection above `limit` (bytes of typical files,
+ * all files together) is refused before any file is read; `whole`: every file will be read whole
+ * (a mapping or another preset than canonical), none counted as streaming.
  */
 export async function readBlobs(
   files: readonly File[],
@@ -90,28 +100,47 @@ export async function readBlobs(
   limit: number,
   progress?: ProgressFn,
   watch?: ChunkWatcher,
+  whole = false,
 ): Promise<ImportFile[]> {
-  const tooBig = selectionProblem(await Promise.all(files.map(sizedBlob)), limit, BROWSER_ADVICE);
+  const sampled = await Promise.all(files.map(sizedBlob));
+  const sized = whole ? readWhole(sampled) : sampled;
+  const tooBig = selectionProblem(sized, limit, BROWSER_ADVICE);
   if (tooBig !== undefined) throw new Error(tooBig);
   const total = files.reduce((s, f) => s + f.size, 0);
   let loaded = 0;
+  // The limit used so far, in bytes of typical files (a file that streams counts for less).
+  let counted = 0;
   const out: ImportFile[] = [];
-  for (const f of files) {
+  for (const [i, f] of files.entries()) {
+    const rate = memoryPerByte(sized[i]!) / IMPORT_BYTES_PER_INPUT_BYTE;
+    // Bytes of this file the rest of the limit allows (never less than its size when chosen).
+    const cap = Math.max(f.size, Math.floor((limit - counted) / rate));
+    const refusal = (size: number) =>
+      selectionProblem([...sized.slice(0, i), { ...sized[i]!, size }], limit, BROWSER_ADVICE) ??
+      `${f.name} is more than ${formatSize(cap)}`;
     watch?.start(f.name, f.size);
     progress?.({ phase: 'reading', file: f.name, loaded, total });
     let bytes: Uint8Array;
     if (typeof f.stream === 'function') {
       // A file that grew since it was chosen still stops at the limit.
-      bytes = await drain(f.stream() as ReadableStream<Uint8Array>, f.name, limit - loaded, token, (chunk) => {
-        loaded += chunk.byteLength;
-        watch?.bytes(f.name, chunk);
-        progress?.({ phase: 'reading', file: f.name, loaded, total });
-      });
+      bytes = await drain(
+        f.stream() as ReadableStream<Uint8Array>,
+        f.name,
+        cap,
+        token,
+        (chunk) => {
+          loaded += chunk.byteLength;
+          watch?.bytes(f.name, chunk);
+          progress?.({ phase: 'reading', file: f.name, loaded, total });
+        },
+        refusal,
+      );
     } else {
       bytes = new Uint8Array(await f.arrayBuffer());
       loaded += bytes.byteLength;
       watch?.bytes(f.name, bytes);
     }
+    counted += bytes.byteLength * rate;
     watch?.end(f.name);
     out.push({ name: f.name, bytes });
   }

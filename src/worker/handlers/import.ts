@@ -20,7 +20,7 @@ import type { ImportReport } from '../../import/report';
 import type { EngineState } from '../state';
 import { install, type DatasetSummary } from './data';
 import { LeadsFunnelStream, type LeadsFunnelSnapshot } from '../../import/leads-funnel-stream';
-import { currentBrowserMemoryBudget, importLimitBytes } from '../../import/source/memory-limit';
+import { BROWSER_ADVICE, currentBrowserMemoryBudget, importLimitBytes } from '../../import/source/memory-limit';
 import {
   ImportCancelled,
   readBlobs,
@@ -120,6 +120,8 @@ export interface ImportHandlers {
 interface Pending {
   readonly id: number;
   readonly files: readonly ImportFile[];
+  /** The limit the files were read under (bytes of typical files). */
+  readonly limit: number;
   result: ImportResult;
 }
 
@@ -155,8 +157,15 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
   const run = (files: readonly ImportFile[], settings: ImportSettings = {}, progress?: ProgressFn): ImportPreview => {
     progress?.({ phase: 'parsing', file: files.map((f) => f.name).join(', '), loaded: 0, total: null });
     const name = files.length === 1 ? files[0]!.name.replace(/\.[^.]*$/, '') : 'Imported dataset';
-    const result = importFiles(files, { preset: settings.preset, mapping: settings.mapping, now: clock(), name });
-    pending = { id: nextId++, files, result };
+    const limit = limitOf(settings);
+    const result = importFiles(files, {
+      preset: settings.preset,
+      mapping: settings.mapping,
+      now: clock(),
+      name,
+      limit: { bytes: limit, advice: BROWSER_ADVICE },
+    });
+    pending = { id: nextId++, files, limit, result };
     progress?.({ phase: 'done', file: '', loaded: 0, total: null });
     return preview(pending);
   };
@@ -173,7 +182,9 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
     previewFiles: (files, settings, progress) =>
       guarded(async (t) => {
         const live = liveFunnel(progress);
-        return run(await readBlobs(files, t, limitOf(settings), live.progress, live.watch), settings, live.progress);
+        const whole = settings?.mapping !== undefined || (settings?.preset ?? 'canonical') !== 'canonical';
+        const read = await readBlobs(files, t, limitOf(settings), live.progress, live.watch, whole);
+        return run(read, settings, live.progress);
       }),
     previewUrl: (url, settings, progress) =>
       guarded(async (t) => {
@@ -189,7 +200,12 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
     },
     async remapImport(id, mapping) {
       if (!pending || pending.id !== id) throw new Error('This preview has expired: load the files again.');
-      pending.result = importFiles(pending.files, { mapping, now: clock(), name: pending.result.records.name });
+      pending.result = importFiles(pending.files, {
+        mapping,
+        now: clock(),
+        name: pending.result.records.name,
+        limit: { bytes: pending.limit, advice: BROWSER_ADVICE },
+      });
       return preview(pending);
     },
     async commitImport(id) {

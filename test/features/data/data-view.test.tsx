@@ -71,7 +71,7 @@ describe('Data view import', () => {
       renderView();
       await screen.findByRole('heading', { name: /Loaded dataset/ });
       expect(screen.getByTestId('import-limit')).toHaveTextContent(
-        'Files up to about 100 MB in all on this device: an import needs about 12 bytes of memory per byte of a typical file (more for short fields), and this browser lets the page use about 1,200 MB more.',
+        'Files up to about 100 MB in all on this device: an import needs about 12 bytes of memory per byte of a typical file (more for short fields), 5 for the leads, activities and touches CSV files of a canonical folder (read as they stream), and this browser lets the page use about 1,200 MB more.',
       );
     });
 
@@ -106,10 +106,23 @@ describe('Data view import', () => {
       // "a,b\n": 2 fields per 4 bytes. 60 MiB × (8 + 40 × 0.5) / 12 = 140 MiB of typical CSV.
       await userEvent.upload(
         screen.getByLabelText('Files to import'),
+        sized('accounts.csv', 60 * MIB, 'a,b\n'.repeat(1000)),
+      );
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'accounts.csv is 60 MB of short fields (about 512 per KB), needing as much memory to import as about 140 MB of typical CSV, above the about 100 MB this device can import at once',
+      );
+    });
+
+    it('counts a canonical leads.csv that streams at the streamed rate, in proportion to its short fields', async () => {
+      renderView();
+      await screen.findByRole('heading', { name: /Loaded dataset/ });
+      // Streamed: 60 MiB × 5 × (0.5 / 0.1) / 12 = 125 MiB of typical CSV.
+      await userEvent.upload(
+        screen.getByLabelText('Files to import'),
         sized('leads.csv', 60 * MIB, 'a,b\n'.repeat(1000)),
       );
       expect(await screen.findByRole('alert')).toHaveTextContent(
-        'leads.csv is 60 MB of short fields (about 512 per KB), needing as much memory to import as about 140 MB of typical CSV, above the about 100 MB this device can import at once',
+        'leads.csv is 60 MB of short fields (about 512 per KB), needing as much memory to import as about 125 MB of typical CSV, above the about 100 MB this device can import at once',
       );
     });
   });
