@@ -331,4 +331,26 @@ describe('a file that streams', () => {
     const read = importFiles([file], { limit: { bytes: 50 } });
     expect(read.records.leads.map((l) => l.id)).toEqual(['L1']);
   });
+
+  it('is refused, saying why, when the folder turns out to be read whole as another preset', () => {
+    // A leads.csv with HubSpot's columns: 60 bytes, 4 commas and 2 line breaks (0.1 field per byte).
+    // Counted as streaming: 60 × 5 = 300 bytes, as much as 25 of typical CSV; read whole as HubSpot:
+    // 60 × 12 = 720, as much as 60: over a 40-byte limit, within a 60-byte one.
+    const bytes = enc('Contact ID,Lead Status,Last Activity Date\nC1,New,2026-01-01\n');
+    expect(bytes.length).toBe(60);
+    expect(memoryNeeded(sizedFromSample('leads.csv', 60, bytes))).toBe(300);
+    const file = { name: 'leads.csv', bytes };
+    const warningsOf = (r: ReturnType<typeof importFiles>) =>
+      r.report.warnings.filter((w) => w.file === 'leads.csv').map((w) => w.message);
+    const end = `leads.csv is 1 KB, above the about 1 KB ${REFUSAL_END}; not read`;
+    // Detected as HubSpot once read.
+    expect(warningsOf(importFiles([file], { limit: { bytes: 40 } }))).toContain(
+      `leads.csv cannot be read as it streams (the folder is not read as canonical), so it is read whole: ${end}`,
+    );
+    // Told to read it as HubSpot.
+    expect(warningsOf(importFiles([file], { preset: 'hubspot', limit: { bytes: 40 } }))).toContain(
+      `leads.csv cannot be read as it streams (the files are read as hubspot), so it is read whole: ${end}`,
+    );
+    expect(warningsOf(importFiles([file], { limit: { bytes: 60 } })).some((w) => w.includes('not read'))).toBe(false);
+  });
 });
