@@ -96,7 +96,7 @@ test('a generated 100,000-lead canonical folder chosen in the Data view: the Fun
     await expect(page.getByTestId('dataset-name')).toBeVisible({ timeout: 30_000 });
     await page.getByLabel('Files to import').setInputFiles(files);
     const preview = page.getByRole('region', { name: 'Check before loading' });
-    await expect(preview).toContainText('as the canonical CSV folder', { timeout: 120_000 });
+    await expect(preview).toContainText('as the canonical folder', { timeout: 120_000 });
     await expect(preview).toContainText(`Would load: ${formatCount(LEADS)} leads`);
     took('read and checked in the page');
     await preview.getByRole('button', { name: 'Replace the current dataset' }).click();
