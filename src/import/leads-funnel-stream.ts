@@ -13,7 +13,7 @@
 import { RunningReach, DATED_REACH_STAGES, type DatedReachStage } from '../engine/funnel/running-reach';
 import type { StageCounts } from '../engine/funnel/tally';
 import { LEAD_STAGE_COLUMNS } from './canonical/columns';
-import { parseBoolean, parseIsoInstant } from './canonical/parse-values';
+import { parseBoolean, parseIsoInstant } from './values/parse-values';
 
 export interface LeadsFunnelSnapshot {
   /** Data rows read so far (complete lines after the header). */

@@ -3,6 +3,7 @@ import { slugOf } from '../charts/export-theme';
 import { downloadCsv, type Cell } from '../lib/csv-export';
 import { chartPng, downloadChartPng } from '../charts/png-export';
 import { useExportContext } from './export-context';
+import { FigureTable, type FigureColumn } from './figure-table';
 
 export interface CsvExport {
   readonly fileName: string;
@@ -143,30 +144,15 @@ const MAX_TABLE_ROWS = 200;
 /** The chart's text alternative: its figures (the CSV's) as a table, behind a disclosure. */
 function FiguresTable({ title, csv }: { title: string; csv: CsvExport }) {
   const rows = csv.rows.slice(0, MAX_TABLE_ROWS);
+  const columns = csv.header.map((h, j): FigureColumn<readonly Cell[]> => ({
+    key: String(j),
+    header: h,
+    cell: (r) => String(r[j] ?? ''),
+  }));
   return (
     <details className="chart-frame__table">
       <summary>Show the figures as a table</summary>
-      <table className="table">
-        <caption className="visually-hidden">Figures of {title}</caption>
-        <thead>
-          <tr>
-            {csv.header.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((c, j) => (
-                <td key={j}>{c === null || c === undefined ? '' : String(c)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable caption={`Figures of ${title}`} columns={columns} rows={rows} rowKey={(_, i) => i} />
       {csv.rows.length > rows.length ? (
         <p className="muted">
           The first {rows.length} of {csv.rows.length} rows; the CSV has them all.

@@ -46,26 +46,42 @@ export function importGraph(root: string, dir = 'src'): Graph {
   return graph;
 }
 
-/** The folder graph: an edge A → B when a file directly in A imports a file directly in B (A ≠ B). */
-export function folderGraph(graph: Graph, folderOf: (file: string) => string): Graph {
+/** Every folder that holds a source file, directly or below: "src", "src/cli", "src/cli/sections"… */
+export function foldersOf(graph: Graph): string[] {
+  const folders = new Set<string>();
+  for (const file of graph.keys()) {
+    const parts = file.split('/');
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+  }
+  return [...folders].sort();
+}
+
+/**
+ * The graph of one folder's entries, side by side: its files, and its subfolders each standing for
+ * everything under it. An edge A → B when a file in A imports a file in B (A ≠ B); imports that
+ * leave the folder are not edges. A cycle here is a cycle between folders (or between a folder and
+ * a file) at the same level: `src/lib ↔ src/worker`, `src/cli/report-sections.ts ↔ src/cli/sections`.
+ * A folder's files may import its subfolders and be imported by them: `src/worker/api.ts →
+ * src/worker/handlers → src/worker/state.ts` is a chain; it is a cycle only when it comes back to
+ * the file it left.
+ */
+export function entriesGraph(graph: Graph, folder: string): Graph {
+  const prefix = `${folder}/`;
+  const entryOf = (file: string) =>
+    file.startsWith(prefix) ? prefix + file.slice(prefix.length).split('/')[0]! : undefined;
   const out = new Map<string, Set<string>>();
   for (const [from, targets] of graph) {
-    const a = folderOf(from);
+    const a = entryOf(from);
+    if (a === undefined) continue;
     const edges = out.get(a) ?? new Set<string>();
     out.set(a, edges);
     for (const to of targets) {
-      const b = folderOf(to);
-      if (b !== a) edges.add(b);
+      const b = entryOf(to);
+      if (b !== undefined && b !== a) edges.add(b);
     }
   }
   return out;
 }
-
-/** The top-level folder of a source file: "src/cli/sections/x.ts" → "src/cli". */
-export const layerOf = (file: string) => file.split('/').slice(0, 2).join('/');
-
-/** The folder holding a file: "src/cli/sections/x.ts" → "src/cli/sections". */
-export const folderOfFile = (file: string) => file.slice(0, file.lastIndexOf('/'));
 
 /**
  * One cycle per strongly connected component with more than one node (Tarjan), each written as

@@ -8,29 +8,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReport } from '../../src/cli/commands/report';
 import { loadDataset } from '../../src/cli/load-dataset';
-import type { OpportunityRecord } from '../../src/engine/model/records';
 import { writeCanonicalCsv } from '../../src/import/canonical/write';
 import { DEFAULT_FORECAST_SETTINGS, forecastView } from '../../src/worker/handlers/forecast';
-import { ms, opportunity, recordSet } from '../fixtures/records';
+import { deal } from '../engine/forecast/pipeline-fixture';
+import { ms, recordSet } from '../fixtures/records';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function deal(
-  id: string,
-  created: string,
-  dollars: number,
-  stages: [string, string][],
-  extra: Partial<OpportunityRecord> = {},
-): OpportunityRecord {
-  const history = [{ stage: 'sqo', at: ms(created) }, ...stages.map(([stage, at]) => ({ stage, at: ms(at) }))];
-  return opportunity(id, created, {
-    amountCents: dollars * 100,
-    stageHistory: history,
-    stage: history[history.length - 1]!.stage,
-    ...extra,
-  });
-}
 
 /**
  * As of the end of 2026-06-30:

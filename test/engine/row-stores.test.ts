@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/engine/model/build-dataset';
 import { withCurrencyRate } from '../../src/engine/model/currency';
 import { GrowingArray } from '../../src/engine/model/grow';
-import { leadCount, type LeadRecord } from '../../src/engine/model/records';
-import { ActivityStore, LeadStore } from '../../src/engine/model/row-stores';
+import { leadCount, type LeadRecord, type RecordSet } from '../../src/engine/model/records';
+import { ActivityStore, LeadStore, TouchStore } from '../../src/engine/model/row-stores';
 import { ACTIVITY_TYPES } from '../../src/engine/model/stages';
 import { importFiles } from '../../src/import/pipeline';
 
@@ -125,5 +125,33 @@ describe('a streamed import as a record set', () => {
     expect(after.activities).toEqual(before.activities);
     expect(Array.from(after.opportunities.amountCents)).toEqual([20000]);
     expect(converted.leads.map((l) => l.id)).toEqual(['L1', 'L2']);
+  });
+});
+
+describe('a record set with streamed tables', () => {
+  it('is built from the streamed stores, told apart by their table field, not from its row arrays', () => {
+    const leads = LeadStore.from([lead('L1', 0), lead('L2', DAY), lead('L3', 2 * DAY)]);
+    const activities = new ActivityStore();
+    activities.append(2, 'call', 3 * DAY, undefined);
+    const touches = new TouchStore();
+    touches.append(-1, 1, 'webinar', 4 * DAY);
+    touches.append(-1, 0, 'email', 5 * DAY);
+    expect([leads.table, activities.table, touches.table]).toEqual(['leads', 'activities', 'touches']);
+    const rs: RecordSet = {
+      name: 'streamed',
+      plan: { currency: 'USD', fiscalYearStartMonth: 1, quotas: [] },
+      accounts: [],
+      leads: [],
+      activities: [],
+      opportunities: [],
+      touches: [],
+      streamed: { leads, activities, touches },
+    };
+    const d = buildDataset(rs);
+    // 3 leads, 1 activity and 2 touches from the stores; the row arrays are empty.
+    expect(d.leads.count).toBe(3);
+    expect(d.activities.count).toBe(1);
+    expect(Array.from(d.activities.start)).toEqual([0, 0, 0, 1]);
+    expect(d.touches.count).toBe(2);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseIsoInstant } from '../../src/import/canonical/parse-values';
+import { parseIsoInstant } from '../../src/import/values/parse-values';
 import { generateDemoCompany } from '../../src/demo/generate';
 import { buildDataset } from '../../src/engine/model/build-dataset';
 import { writeCanonicalCsv } from '../../src/import/canonical/write';

@@ -6,7 +6,7 @@ import {
   parseIsoInstant,
   parseMoney,
   parseQuarter,
-} from '../../src/import/canonical/parse-values';
+} from '../../src/import/values/parse-values';
 
 describe('parseIsoInstant', () => {
   it.each([

@@ -1,6 +1,6 @@
 /**
  * DuckDB expressions that read a cell of a canonical file as the in-memory import does
- * (src/import/canonical/parse-values.ts): every cell is read as text, trimmed, empty is NULL, and
+ * (src/import/values/parse-values.ts): every cell is read as text, trimmed, empty is NULL, and
  * each kind is parsed by an explicit pattern before any cast, so DuckDB's own guessing never decides
  * a type. A cell that does not match its pattern reads as NULL; `invalid` says so, for the checks that
  * reject a row.

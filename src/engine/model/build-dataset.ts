@@ -9,7 +9,7 @@ import { buildQuotas } from './build-quotas';
 import { currencyUses, planConverter } from './currency';
 import { extent } from './extent';
 import { DictBuilder, dictColumn } from './dict-builder';
-import { ActivityStore, LeadStore, TouchStore, byTime } from './row-stores';
+import { ActivityStore, LeadStore, TouchStore, byTime, isActivityStore, isLeadStore, isTouchStore } from './row-stores';
 import type { CustomAttributes, RecordSet } from './records';
 import { OPPORTUNITY_STAGES, QUALIFICATION_CRITERIA, STATUS_LOST, STATUS_OPEN, STATUS_WON } from './stages';
 
@@ -151,19 +151,19 @@ export function buildDataset(rs: RecordSet): Dataset {
   const accountIndex = indexById(rs.accounts.map((a) => a.id));
   // Leads, activities and touches go through the column stores a streaming import fills as it reads.
   const streamedLeads = rs.streamed?.leads;
-  const leadStore = streamedLeads instanceof LeadStore ? streamedLeads : LeadStore.from(rs.leads);
+  const leadStore = isLeadStore(streamedLeads) ? streamedLeads : LeadStore.from(rs.leads);
   const leadIndex = leadStore.index;
   const oppIndex = indexById(rs.opportunities.map((o) => o.id));
   const accounts = buildAccounts(rs);
   const leads = leadStore.columns(accountIndex);
   const streamedActivities = rs.streamed?.activities;
   const activities = (
-    streamedActivities instanceof ActivityStore ? streamedActivities : ActivityStore.from(rs.activities, leadIndex)
+    isActivityStore(streamedActivities) ? streamedActivities : ActivityStore.from(rs.activities, leadIndex)
   ).columns(leads.count);
   const opportunities = buildOpportunities(rs, leadIndex, accountIndex);
   const streamedTouches = rs.streamed?.touches;
   const touches = (
-    streamedTouches instanceof TouchStore ? streamedTouches : TouchStore.from(rs.touches, leadIndex, oppIndex)
+    isTouchStore(streamedTouches) ? streamedTouches : TouchStore.from(rs.touches, leadIndex, oppIndex)
   ).columns(leads.count, opportunities.count);
   const { quotas, quotaSlices } = buildQuotas(rs);
   const body = { accounts, leads, activities, opportunities, touches, quotas, quotaSlices };

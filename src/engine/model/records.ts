@@ -157,8 +157,12 @@ export interface StreamedTables {
   readonly touches?: StreamedTable;
 }
 
-/** A table kept as columns: one of row-stores.ts's stores (only its row count is read from here). */
+/**
+ * A table kept as columns: one of row-stores.ts's stores. `table` names the table it holds, which
+ * tells the stores apart (`isLeadStore`…): the type is structural, so a class check would not.
+ */
 export interface StreamedTable {
+  readonly table: keyof StreamedTables;
   readonly count: number;
 }
 

@@ -7,7 +7,7 @@
 import type { ActivityColumns, Column, DatedLeadStage, DictColumn, LeadColumns, TouchColumns } from './columns';
 import { DictBuilder, csrFromParents } from './dict-builder';
 import { GrowingArray, GrowingDict } from './grow';
-import type { ActivityRecord, LeadRecord, StageEvent, TouchRecord } from './records';
+import type { ActivityRecord, LeadRecord, StageEvent, StreamedTable, TouchRecord } from './records';
 import { ACTIVITY_TYPES, LEAD_STAGES, LEAD_STAGE_CODE } from './stages';
 
 const DATED_STAGES = LEAD_STAGES.filter((s): s is DatedLeadStage => s !== 'lead');
@@ -134,7 +134,8 @@ interface FrozenLeads {
  * Leads as growing columns; see the module comment. Once `columns()` or `toRecords()` is called
  * the store is finished: its columns are fixed and shared by every dataset built from it.
  */
-export class LeadStore {
+export class LeadStore implements StreamedTable {
+  readonly table = 'leads' as const;
   readonly ids: string[] = [];
   /** Row index of each id (the first row holding it). */
   readonly index = new Map<string, number>();
@@ -275,7 +276,8 @@ export class LeadStore {
 }
 
 /** Activities as growing columns, each with the row index of its lead (-1: none). */
-export class ActivityStore {
+export class ActivityStore implements StreamedTable {
+  readonly table = 'activities' as const;
   private parent = new GrowingArray(Int32Array);
   private type = new GrowingDict();
   private atOf = new GrowingArray(Float64Array);
@@ -370,7 +372,8 @@ export class ActivityStore {
 }
 
 /** Touches as growing columns, each with the row index of its opportunity and of its lead (-1: none). */
-export class TouchStore {
+export class TouchStore implements StreamedTable {
+  readonly table = 'touches' as const;
   private opp = new GrowingArray(Int32Array);
   private lead = new GrowingArray(Int32Array);
   private channel = new GrowingDict();
@@ -462,3 +465,10 @@ export class TouchStore {
     };
   }
 }
+
+/** Whether a streamed table is a LeadStore (by its `table` field; see `StreamedTable`). */
+export const isLeadStore = (t: StreamedTable | undefined): t is LeadStore => t?.table === 'leads';
+/** Whether a streamed table is an ActivityStore. */
+export const isActivityStore = (t: StreamedTable | undefined): t is ActivityStore => t?.table === 'activities';
+/** Whether a streamed table is a TouchStore. */
+export const isTouchStore = (t: StreamedTable | undefined): t is TouchStore => t?.table === 'touches';

@@ -1,8 +1,31 @@
 import { formatCount } from '../../lib/format';
-import type { ImportReport } from '../../import/report';
+import type { FileReport, ImportIssue, ImportReport } from '../../import/report';
 import { downloadCsv } from '../../lib/csv-export';
+import { FigureTable, type FigureColumn } from '../../ui/figure-table';
 
 const MAX_SHOWN = 200;
+
+const count = (key: keyof Omit<FileReport, 'file'>, header: string): FigureColumn<FileReport> => ({
+  key,
+  header,
+  numeric: true,
+  cell: (f) => formatCount(f[key]),
+});
+const FILE_COLUMNS: readonly FigureColumn<FileReport>[] = [
+  { key: 'file', header: 'File', rowHeader: true, cell: (f) => f.file },
+  count('rowsRead', 'Rows read'),
+  count('accepted', 'Accepted'),
+  count('repaired', 'Repaired'),
+  count('rejected', 'Rejected'),
+];
+const ISSUE_COLUMNS: readonly FigureColumn<ImportIssue>[] = [
+  { key: 'file', header: 'File', cell: (i) => i.file },
+  { key: 'row', header: 'Row', numeric: true, cell: (i) => i.row },
+  { key: 'column', header: 'Column', cell: (i) => i.column ?? '' },
+  { key: 'value', header: 'Value', className: 'cell-value', cell: (i) => i.value ?? '' },
+  { key: 'outcome', header: 'Outcome', cell: (i) => i.outcome },
+  { key: 'reason', header: 'Reason', cell: (i) => i.reason },
+];
 
 /** Every row read is accounted for: accepted, repaired (and how) or rejected (and why). */
 export function ImportReportView({ report, heading = 'Import report' }: { report: ImportReport; heading?: string }) {
@@ -20,37 +43,7 @@ export function ImportReportView({ report, heading = 'Import report' }: { report
         {formatCount(report.rowsRead)} {report.rowsRead === 1 ? 'row' : 'rows'} read: {formatCount(report.accepted)}{' '}
         accepted, {formatCount(report.repaired)} repaired, {formatCount(report.rejected)} rejected.
       </p>
-      <table className="table">
-        <caption className="visually-hidden">Rows per file</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col" className="num">
-              Rows read
-            </th>
-            <th scope="col" className="num">
-              Accepted
-            </th>
-            <th scope="col" className="num">
-              Repaired
-            </th>
-            <th scope="col" className="num">
-              Rejected
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.files.map((f) => (
-            <tr key={f.file}>
-              <th scope="row">{f.file}</th>
-              <td className="num">{formatCount(f.rowsRead)}</td>
-              <td className="num">{formatCount(f.accepted)}</td>
-              <td className="num">{formatCount(f.repaired)}</td>
-              <td className="num">{formatCount(f.rejected)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable caption="Rows per file" columns={FILE_COLUMNS} rows={report.files} rowKey={(f) => f.file} />
       {report.warnings.length > 0 ? (
         <>
           <h3>File warnings ({formatCount(report.warnings.length)})</h3>
@@ -76,35 +69,13 @@ export function ImportReportView({ report, heading = 'Import report' }: { report
               Download issues as CSV
             </button>
           </p>
-          <div className="table-scroll">
-            <table className="table">
-              <caption className="visually-hidden">Rows repaired or rejected</caption>
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col" className="num">
-                    Row
-                  </th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Reason</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.issues.slice(0, MAX_SHOWN).map((i, k) => (
-                  <tr key={k}>
-                    <td>{i.file}</td>
-                    <td className="num">{i.row}</td>
-                    <td>{i.column ?? ''}</td>
-                    <td className="cell-value">{i.value ?? ''}</td>
-                    <td>{i.outcome}</td>
-                    <td>{i.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FigureTable
+            caption="Rows repaired or rejected"
+            columns={ISSUE_COLUMNS}
+            rows={report.issues.slice(0, MAX_SHOWN)}
+            rowKey={(_, k) => k}
+            scroll
+          />
         </>
       )}
     </section>

@@ -1,16 +1,65 @@
 import { formatCount } from '../../lib/format';
 import { ChartFrame } from '../../ui/chart-frame';
+import { FigureTable, type CellProps, type FigureColumn } from '../../ui/figure-table';
 import type { FunnelViewModel } from '../../worker/api';
-import { breakdownCsv, rateCell, type RateCell } from './build-funnel-view';
+import { breakdownCsv, rateCell } from './build-funnel-view';
 import { funnelActions } from './funnel-params';
 
-function RateTd({ cell }: { cell: RateCell }) {
-  if (!cell.sample) return <td className="num">{cell.text}</td>;
-  return (
-    <td className="num small-sample" data-small-sample="">
-      {cell.text} <span className="small-sample__n">{cell.sample}</span>
-    </td>
-  );
+type Breakdown = FunnelViewModel['breakdown'];
+type Row = Breakdown['rows'][number];
+
+const COUNTS = { lead: 'Leads', mql: 'MQLs', sql: 'SQLs', sqo: 'SQOs', won: 'Won' } as const;
+const RATES = { mqlToSqo: 'MQL→SQO', sqlToSqo: 'SQL→SQO', winRate: 'Win rate' } as const;
+const entries = <K extends string>(o: Readonly<Record<K, string>>) => Object.entries(o) as [K, string][];
+const SMALL_SAMPLE: CellProps = { className: 'small-sample', 'data-small-sample': '' };
+
+/** The group (a button listing its leads), its stage counts, and its rates, small samples with their n. */
+function columns(dim: Breakdown['dimension'], minSample: number): FigureColumn<Row>[] {
+  return [
+    {
+      key: 'group',
+      header: dim.label,
+      rowHeader: true,
+      cell: (r) => (
+        <button
+          type="button"
+          className="button--link"
+          aria-label={`Show the leads of ${r.label}`}
+          onClick={() =>
+            funnelActions.barClicked({
+              target: { kind: 'stage', stage: 'lead' },
+              group: { dimension: dim.id, label: r.label },
+              title: `${dim.label}: ${r.label}`,
+            })
+          }
+        >
+          {r.label}
+        </button>
+      ),
+    },
+    ...entries(COUNTS).map(([stage, header]): FigureColumn<Row> => ({
+      key: stage,
+      header,
+      numeric: true,
+      cell: (r) => formatCount(r.counts[stage]),
+    })),
+    ...entries(RATES).map(([rate, header]): FigureColumn<Row> => ({
+      key: rate,
+      header,
+      numeric: true,
+      cell: (r) => {
+        const c = rateCell(r.estimates[rate], minSample);
+        return c.sample ? (
+          <>
+            {c.text} <span className="small-sample__n">{c.sample}</span>
+          </>
+        ) : (
+          c.text
+        );
+      },
+      cellProps: (r) => (rateCell(r.estimates[rate], minSample).sample ? SMALL_SAMPLE : undefined),
+    })),
+  ];
 }
 
 /** Every group of the breakdown: volumes and the rates marketing reports; small samples marked with their n. */
@@ -32,70 +81,13 @@ export function BreakdownTable({ vm, minSample }: { vm: FunnelViewModel; minSamp
         </p>
       }
     >
-      <div className="table-scroll">
-        <table className="table">
-          <caption className="visually-hidden">Funnel by {dim.label}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{dim.label}</th>
-              <th scope="col" className="num">
-                Leads
-              </th>
-              <th scope="col" className="num">
-                MQLs
-              </th>
-              <th scope="col" className="num">
-                SQLs
-              </th>
-              <th scope="col" className="num">
-                SQOs
-              </th>
-              <th scope="col" className="num">
-                Won
-              </th>
-              <th scope="col" className="num">
-                MQL→SQO
-              </th>
-              <th scope="col" className="num">
-                SQL→SQO
-              </th>
-              <th scope="col" className="num">
-                Win rate
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {vm.breakdown.rows.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="button--link"
-                    aria-label={`Show the leads of ${r.label}`}
-                    onClick={() =>
-                      funnelActions.barClicked({
-                        target: { kind: 'stage', stage: 'lead' },
-                        group: { dimension: dim.id, label: r.label },
-                        title: `${dim.label}: ${r.label}`,
-                      })
-                    }
-                  >
-                    {r.label}
-                  </button>
-                </th>
-                <td className="num">{formatCount(r.counts.lead)}</td>
-                <td className="num">{formatCount(r.counts.mql)}</td>
-                <td className="num">{formatCount(r.counts.sql)}</td>
-                <td className="num">{formatCount(r.counts.sqo)}</td>
-                <td className="num">{formatCount(r.counts.won)}</td>
-                <RateTd cell={rateCell(r.estimates.mqlToSqo, minSample)} />
-                <RateTd cell={rateCell(r.estimates.sqlToSqo, minSample)} />
-                <RateTd cell={rateCell(r.estimates.winRate, minSample)} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FigureTable
+        caption={`Funnel by ${dim.label}`}
+        columns={columns(dim, minSample)}
+        rows={vm.breakdown.rows}
+        rowKey={(r) => r.label}
+        scroll
+      />
     </ChartFrame>
   );
 }

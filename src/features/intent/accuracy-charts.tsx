@@ -4,6 +4,7 @@ import { CHART_COLORS } from '../../charts/theme';
 import { formatCount, formatDecimal, formatMoney, formatPercent } from '../../lib/format';
 import { TERMS } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
+import { FigureTable, type FigureColumn } from '../../ui/figure-table';
 import type { IntentViewModel } from '../../worker/api';
 import { calibrationData, liftCsv, tierCsv, tierRateCell } from './build-intent-model';
 
@@ -78,24 +79,36 @@ export function CalibrationChart({ vm }: { vm: IntentViewModel }) {
   );
 }
 
-/** A rate cell with its 95% interval for screen readers, and "n = 2" shown under a small sample. */
-function TierRateTd({ cell }: { cell: ReturnType<typeof tierRateCell> }) {
-  return (
-    <td className={cell.sample ? 'num small-sample' : 'num'}>
-      <span aria-hidden="true">{cell.text}</span>
-      <span className="visually-hidden">{cell.full}</span>
-      {cell.sample ? (
+type TierRow = {
+  readonly tier: string;
+  readonly leads: number;
+  readonly wonCents: number;
+  readonly sqo: ReturnType<typeof tierRateCell>;
+  readonly win: ReturnType<typeof tierRateCell>;
+};
+
+/** A rate with its 95% interval for screen readers, and "n = 2" shown under a small sample. */
+const rateColumn = (key: 'sqo' | 'win', header: string): FigureColumn<TierRow> => ({
+  key,
+  header,
+  numeric: true,
+  cell: (d) => (
+    <>
+      <span aria-hidden="true">{d[key].text}</span>
+      <span className="visually-hidden">{d[key].full}</span>
+      {d[key].sample ? (
         <span className="small-sample__n" aria-hidden="true">
           {' '}
-          {cell.sample}
+          {d[key].sample}
         </span>
       ) : null}
-    </td>
-  );
-}
+    </>
+  ),
+  cellProps: (d) => (d[key].sample ? { className: 'small-sample' } : undefined),
+});
 
 export function TierRevenueChart({ vm, currency }: { vm: IntentViewModel; currency: string }) {
-  const data = vm.tierOutcomes.map((t) => ({
+  const data: TierRow[] = vm.tierOutcomes.map((t) => ({
     tier: `${t.tier} (${t.route})`,
     wonCents: t.wonCents,
     sqo: tierRateCell(t.sqo),
@@ -128,36 +141,18 @@ export function TierRevenueChart({ vm, currency }: { vm: IntentViewModel; curren
           margin={{ top: 8, right: 12, bottom: 28, left: 32 }}
         />
       </div>
-      <table className="table" aria-label="Conversion by intent tier">
-        <thead>
-          <tr>
-            <th scope="col">Tier</th>
-            <th scope="col" className="num">
-              Matured leads
-            </th>
-            <th scope="col" className="num">
-              SQO rate
-            </th>
-            <th scope="col" className="num">
-              {TERMS.wonOfMatured.label}
-            </th>
-            <th scope="col" className="num">
-              Won revenue
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((d) => (
-            <tr key={d.tier}>
-              <th scope="row">{d.tier}</th>
-              <td className="num">{formatCount(d.leads)}</td>
-              <TierRateTd cell={d.sqo} />
-              <TierRateTd cell={d.win} />
-              <td className="num">{formatMoney(d.wonCents, currency)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable
+        caption="Conversion by intent tier"
+        columns={[
+          { key: 'tier', header: 'Tier', rowHeader: true, cell: (d) => d.tier },
+          { key: 'leads', header: 'Matured leads', numeric: true, cell: (d) => formatCount(d.leads) },
+          rateColumn('sqo', 'SQO rate'),
+          rateColumn('win', TERMS.wonOfMatured.label),
+          { key: 'won', header: 'Won revenue', numeric: true, cell: (d) => formatMoney(d.wonCents, currency) },
+        ]}
+        rows={data}
+        rowKey={(d) => d.tier}
+      />
     </ChartFrame>
   );
 }

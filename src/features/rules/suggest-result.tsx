@@ -2,6 +2,12 @@ import type { FitPopulation } from '../../engine/scoring/population';
 import type { SuggestResult, SuggestedWeights } from '../../engine/scoring/suggest';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
 import { rulesActions } from '../../state/rules';
+import { FigureTable, type FigureColumn } from '../../ui/figure-table';
+
+const WEIGHT_COLUMNS: readonly FigureColumn<SuggestedWeights['coefficients'][number]>[] = [
+  { key: 'feature', header: 'Feature', cell: (c) => c.feature },
+  { key: 'weight', header: 'Weight (log-odds per scaled unit)', numeric: true, cell: (c) => formatDecimal(c.weight) },
+];
 
 const auc = (v: number | null) =>
   v === null ? 'not measurable — needs both outcomes in the holdout' : formatDecimal(v);
@@ -99,24 +105,12 @@ function Fitted({ s }: { s: SuggestedWeights }) {
       <p className="muted">
         Columns used: {s.columnsUsed.join(', ')}. Left out: {s.excluded.join(', ') || 'none'}.
       </p>
-      <table className="table" aria-label="Largest fitted weights">
-        <thead>
-          <tr>
-            <th scope="col">Feature</th>
-            <th scope="col" className="num">
-              Weight (log-odds per scaled unit)
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {s.coefficients.slice(0, 12).map((c) => (
-            <tr key={c.feature}>
-              <td>{c.feature}</td>
-              <td className="num">{formatDecimal(c.weight)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable
+        caption="Largest fitted weights"
+        columns={WEIGHT_COLUMNS}
+        rows={s.coefficients.slice(0, 12)}
+        rowKey={(c) => c.feature}
+      />
       <button
         type="button"
         className="button"

@@ -1,6 +1,6 @@
 /**
  * Text forms of canonical values, shared by the CSV and JSON writers. Each is the exact inverse of
- * the matching parser in parse-values.ts, so a written value reads back to the same number.
+ * the matching parser in ../values/parse-values.ts, so a written value reads back to the same number.
  */
 
 const DAY_MS = 86_400_000;

@@ -5,7 +5,7 @@
  * `z.coerce.number()` would turn `""` into 0 and `"0x10"` into 16.
  */
 import { z } from 'zod';
-import { ISO_HINT, parseCurrency, parseIsoInstant, parseQuarter, unitsToCents } from './parse-values';
+import { ISO_HINT, parseCurrency, parseIsoInstant, parseQuarter, unitsToCents } from '../values/parse-values';
 
 export const text = z.string({ error: 'expected text' });
 

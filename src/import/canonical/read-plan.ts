@@ -2,7 +2,7 @@
 import type { QuotaRecord } from '../../engine/model/records';
 import type { ReportBuilder } from '../report';
 import { PLAN_COLUMNS } from './columns';
-import { parseCurrency, parseMonth, parseQuarter } from './parse-values';
+import { parseCurrency, parseMonth, parseQuarter } from '../values/parse-values';
 import { eachRow, type RowReader } from './row-reader';
 import { openTable, type SourceFile } from './table';
 

@@ -3,7 +3,7 @@ import type { CurrencyRate } from '../../engine/model/records';
 import type { ReportBuilder } from '../report';
 import { parseCurrencyCode } from '../values/deal-fields';
 import { CURRENCY_RATE_COLUMNS } from './columns';
-import { parseDecimal } from './parse-values';
+import { parseDecimal } from '../values/parse-values';
 import { eachRow, type RowReader } from './row-reader';
 import { openTable, type SourceFile } from './table';
 

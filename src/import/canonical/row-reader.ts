@@ -6,7 +6,7 @@
  */
 import type { CustomAttributes } from '../../engine/model/records';
 import type { FileTally } from '../report';
-import { ISO_HINT, parseBoolean, parseDecimal, parseIsoInstant, parseMoney } from './parse-values';
+import { ISO_HINT, parseBoolean, parseDecimal, parseIsoInstant, parseMoney } from '../values/parse-values';
 import type { ValueResult } from '../values/deal-fields';
 import { checkId, tooEarly } from '../values/row-checks';
 import type { CsvError } from '../csv';

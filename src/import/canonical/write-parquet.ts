@@ -19,7 +19,7 @@ import { zipSync } from 'fflate';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { FILE_COLUMNS, type CanonicalFile } from './columns';
 import { formatInstant } from './format';
-import { parseIsoInstant } from './parse-values';
+import { parseIsoInstant } from '../values/parse-values';
 import { parseCsv } from '../csv';
 import { isoDate, isoInstant, plainNumber } from '../source/parquet';
 

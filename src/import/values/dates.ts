@@ -4,7 +4,7 @@
  * serial day numbers. When every slash date of a column would read both ways (`03/04/2025`), the
  * column is ambiguous: the user is asked, nothing is guessed.
  */
-import { parseIsoInstant } from '../canonical/parse-values';
+import { parseIsoInstant } from './parse-values';
 
 export type DateFormat = 'iso' | 'mdy' | 'dmy' | 'excel';
 export type DetectedDateFormat = DateFormat | 'ambiguous' | 'unknown' | 'empty';

@@ -4,7 +4,7 @@
  * record readers, the columnar loader, the JSON reader) calls these, so they all say the same.
  */
 import { FORECAST_CATEGORIES, type ForecastCategory } from '../../engine/model/stages';
-import { parseDecimal } from '../canonical/parse-values';
+import { parseDecimal } from './parse-values';
 
 export type ValueResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
