@@ -8,14 +8,8 @@ import { basename, join } from 'node:path';
 import { buildDataset } from '../engine/model/build-dataset';
 import { endOfIsoDay } from '../engine/time';
 import { parseMapping, type Mapping } from '../import/mapping/schema';
-import {
-  PRESETS,
-  importFiles,
-  isUsable,
-  type ImportFile,
-  type ImportResult,
-  type PresetName,
-} from '../import/pipeline';
+import { importFiles, isUsable, type ImportFile, type ImportResult } from '../import/pipeline';
+import { isPresetId, PRESET_IDS, type PresetId } from '../import/presets/registry';
 import type { ImportReport } from '../import/report';
 import {
   SAMPLE_BYTES,
@@ -95,15 +89,15 @@ export function readFilesAt(
 }
 
 /** --preset and --mapping from the flags, validated. */
-export function importOptionsFrom(options: CliOptions): { preset?: PresetName; mapping?: Mapping } {
+export function importOptionsFrom(options: CliOptions): { preset?: PresetId; mapping?: Mapping } {
   const preset = options.flags['preset'];
   const mappingPath = options.flags['mapping'];
-  const out: { preset?: PresetName; mapping?: Mapping } = {};
+  const out: { preset?: PresetId; mapping?: Mapping } = {};
   if (preset !== undefined) {
-    if (typeof preset !== 'string' || !(PRESETS as readonly string[]).includes(preset)) {
-      throw new CliError(`--preset takes one of ${PRESETS.join(', ')}, not "${String(preset)}"`, 2);
+    if (typeof preset !== 'string' || !isPresetId(preset)) {
+      throw new CliError(`--preset takes one of ${PRESET_IDS.join(', ')}, not "${String(preset)}"`, 2);
     }
-    out.preset = preset as PresetName;
+    out.preset = preset;
   }
   if (mappingPath !== undefined) {
     if (typeof mappingPath !== 'string') throw new CliError('--mapping takes the path of a saved mapping (.json)', 2);

@@ -3,7 +3,7 @@
  *   revlens report <dataset> [--as-of YYYY-MM-DD] [--mode inclusive|strict] [--preset …] [--mapping …] [--engine memory|duckdb] [--json]
  *   revlens fit <dataset> [--outcome won|sqo] [--exclude col,col] [--seed n] [--folds k] [--predictions N] [--maturity-days n] [--json]
  *   revlens scenario --mqls N … [--json]
- *   revlens import <paths...> [--preset canonical|salesforce|hubspot] [--mapping saved.json] [--json]
+ *   revlens import <paths...> [--preset NAME] [--mapping saved.json] [--json]
  *   revlens sql --rules rules.json --dialect DIALECT --out DIR [--scoring-instant as-of|history] [--numeric refs] [--as-of YYYY-MM-DD]
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { runSql, SQL_FLAGS } from './commands/sql';
 import { CliError, type CliOptions } from './context';
 import { escapeControls } from './escape';
 import { importPaths, loadDataset } from './load-dataset';
+import { presetHelp } from './preset-help';
 
 const USAGE = `Usage: revlens <command> [options]
 
@@ -52,7 +53,8 @@ Options:
                        recorded event that is not a planned date; the report prints the instant)
   --mode MODE          funnel counting: inclusive (default; a later stage implies the earlier ones)
                        or strict (recorded stage entries only)
-  --preset NAME        read the files as canonical, salesforce or hubspot (default: detected)
+  --preset NAME        read the files as one of these (default: detected from names and headers):
+${presetHelp()}
   --mapping FILE       a saved column mapping (JSON, as the app's mapping screen saves it)
   --json               print one JSON object instead of a readable summary
   -h, --help           this help`;

@@ -5,7 +5,8 @@ import { engine } from '../../worker/client';
 import { ImportReportView } from './import-report-view';
 import type { PreviewSource } from './queries';
 
-const MODE_LABEL: Record<string, string> = {
+/** How the preview names what the files were read as: one entry for every preset and mode. */
+const MODE_LABEL: Record<ImportPreview['mode'], string> = {
   canonical: 'the canonical folder (CSV or Parquet files)',
   json: 'canonical JSON',
   salesforce: 'a Salesforce export',
@@ -42,7 +43,7 @@ export function ImportPreviewCard({
         <p>
           {preview.mode === 'mapping' && preview.report.files.length === 0
             ? `No preset recognised ${what}.`
-            : `Read ${what} as ${MODE_LABEL[preview.mode] ?? preview.mode}.`}{' '}
+            : `Read ${what} as ${MODE_LABEL[preview.mode]}.`}{' '}
           The current dataset stays until you load this one.
         </p>
         <p>

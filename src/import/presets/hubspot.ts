@@ -5,6 +5,7 @@
  * cannot read (a deals export without "Deal Stage") goes to the mapping screen.
  */
 import { ANY_VALUE } from '../mapping/apply';
+import type { ImportPreset } from './preset';
 import { pairs, pick, type ParsedFile, type PresetResult, type PresetTable } from './types';
 
 /** Column names of HubSpot's contact and deal exports; other tools use a few of them too. */
@@ -53,7 +54,7 @@ const DEAL_STATUS: [string, string][] = [
   [ANY_VALUE, 'open'],
 ];
 
-export function hubspotPreset(files: readonly ParsedFile[]): PresetResult {
+export function readHubspotFiles(files: readonly ParsedFile[]): PresetResult {
   const tables: PresetTable[] = [];
   const warnings: [string, string][] = [];
   const unread: ParsedFile[] = [];
@@ -111,3 +112,14 @@ export function hubspotPreset(files: readonly ParsedFile[]): PresetResult {
   }
   return { tables, warnings, unread };
 }
+
+export const hubspotPreset = {
+  id: 'hubspot',
+  name: 'HubSpot',
+  reads:
+    'the contacts export (Lifecycle Stage, the "Became a … Date" properties, Original Source) and the deals export (Deal Stage, Amount, Close Date)',
+  detects: looksLikeHubspot,
+  detectOrder: 'first',
+  streams: false,
+  read: readHubspotFiles,
+} as const satisfies ImportPreset;

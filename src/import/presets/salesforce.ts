@@ -23,11 +23,14 @@ import {
   salesforceKind,
 } from './salesforce-fields';
 import { fieldHistoryTable, opportunityHistoryTable } from './salesforce-history';
+import type { ImportPreset } from './preset';
 import { pairs, pick, stem, withColumn, type ParsedFile, type PresetResult, type PresetTable } from './types';
 
 const TRUE = new Set(['1', 'true', 'yes']);
 const STATUS_COLUMN = 'status (from IsClosed/IsWon)';
 const PROBABILITY_COLUMN = 'probability (Probability %)';
+/** The Salesforce objects the preset reads. */
+const READ_OBJECTS = 'Lead, Opportunity, OpportunityHistory, OpportunityFieldHistory, Account, CampaignMember';
 /** Salesforce objects the preset knows and does not read (contacts are not leads). */
 const KNOWN_UNUSED = new Set([
   'contact',
@@ -137,7 +140,7 @@ function allSame(table: CsvTable, column: string | undefined): string | undefine
   return first && table.rows.every((r) => r[i] === first) ? first : undefined;
 }
 
-export function salesforcePreset(files: readonly ParsedFile[]): PresetResult {
+export function readSalesforceFiles(files: readonly ParsedFile[]): PresetResult {
   const tables: PresetTable[] = [];
   const warnings: [string, string][] = [];
   const unread: ParsedFile[] = [];
@@ -156,10 +159,7 @@ export function salesforcePreset(files: readonly ParsedFile[]): PresetResult {
       warnings.push([file.name, 'read for the campaign types of touches only']);
       continue;
     } else if (KNOWN_UNUSED.has(s)) {
-      warnings.push([
-        file.name,
-        'not used by the Salesforce preset (Lead, Opportunity, OpportunityHistory, OpportunityFieldHistory, Account, CampaignMember are)',
-      ]);
+      warnings.push([file.name, `not used by the Salesforce preset (${READ_OBJECTS} are)`]);
       continue;
     } else {
       unread.push(file);
@@ -176,3 +176,13 @@ export function salesforcePreset(files: readonly ParsedFile[]): PresetResult {
   }
   return { tables, warnings, unread };
 }
+
+export const salesforcePreset = {
+  id: 'salesforce',
+  name: 'Salesforce',
+  reads: `${READ_OBJECTS} (and Campaign for the channel of touches), data loader or report exports: API field names or report labels`,
+  detects: looksLikeSalesforce,
+  detectOrder: 'first',
+  streams: false,
+  read: readSalesforceFiles,
+} as const satisfies ImportPreset;

@@ -13,9 +13,9 @@ import {
   type ImportFile,
   type ImportMode,
   type ImportResult,
-  type PresetName,
   type UnmappedFile,
 } from '../../import/pipeline';
+import { PRESET_BY_ID, type PresetId } from '../../import/presets/registry';
 import type { ImportReport } from '../../import/report';
 import type { EngineState } from '../state';
 import { install, type DatasetSummary } from './data';
@@ -84,7 +84,7 @@ export interface ImportPreview {
 }
 
 export interface ImportSettings {
-  readonly preset?: PresetName;
+  readonly preset?: PresetId;
   readonly mapping?: Mapping;
   /**
    * Bytes of files this import may read (the limit the Data view states, from the page's memory);
@@ -182,7 +182,8 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
     previewFiles: (files, settings, progress) =>
       guarded(async (t) => {
         const live = liveFunnel(progress);
-        const whole = settings?.mapping !== undefined || (settings?.preset ?? 'canonical') !== 'canonical';
+        const whole =
+          settings?.mapping !== undefined || (settings?.preset !== undefined && !PRESET_BY_ID[settings.preset].streams);
         const read = await readBlobs(files, t, limitOf(settings), live.progress, live.watch, whole);
         return run(read, settings, live.progress);
       }),

@@ -1,0 +1,56 @@
+/** What one import takes (files and options) and gives (records, report, the files left to map). */
+import type { RecordSet } from '../engine/model/records';
+import type { Mapping } from './mapping/schema';
+import type { PresetId } from './presets/registry';
+import type { ImportReport } from './report';
+import type { LimitAdvice } from './source/memory-limit';
+import type { UnmappedFile } from './unmapped-files';
+
+/** How the files were read: by a preset, the user's mapping, or as one canonical JSON file. */
+export type ImportMode = PresetId | 'mapping' | 'json';
+
+export interface ImportFile {
+  readonly name: string;
+  /** Raw bytes (decoded here, with encoding detection) or text already decoded. */
+  readonly bytes?: Uint8Array;
+  readonly text?: string;
+}
+
+export interface ImportOptions {
+  /** Force a preset; default: detected from file names and headers. */
+  readonly preset?: PresetId;
+  /** A saved mapping; wins over presets. */
+  readonly mapping?: Mapping;
+  /** Epoch ms of the import: dates after it are refused (close dates excepted). */
+  readonly now?: number;
+  /** Dataset name. */
+  readonly name?: string;
+  /**
+   * The memory limit the selection was checked against before it was read (bytes of typical files,
+   * see memory-limit.ts), with the caller's advice: a file counted as streaming that must be read
+   * whole after all is refused when the selection read that way is over it. Default: no limit
+   * beyond the longest text.
+   */
+  readonly limit?: { readonly bytes: number; readonly advice?: LimitAdvice };
+  /**
+   * False reads every file whole into rows, as before streaming: the reference the streaming route
+   * is checked against. Default true.
+   */
+  readonly stream?: boolean;
+}
+
+export interface ImportResult {
+  readonly records: RecordSet;
+  readonly report: ImportReport;
+  readonly mode: ImportMode;
+  /** Files nothing described: map them, then import again with the mapping. */
+  readonly unmapped: readonly UnmappedFile[];
+  /**
+   * The source rows of the rejected rows of each file read, by file name and row number (for
+   * downloading rejected rows as they were); no other row is kept.
+   */
+  readonly sources: ReadonlyMap<
+    string,
+    { readonly header: readonly string[]; readonly rows: ReadonlyMap<number, readonly string[]> }
+  >;
+}

@@ -1,0 +1,64 @@
+/**
+ * The streamed route: a canonical folder's large CSV files (leads, activities, touches) are read
+ * as their rows stream by, never held as one text (see source/csv-stream.ts). A file that turns out
+ * to need its rows (not plain enough, or the folder is not canonical) is read whole after all,
+ * unless the selection read that way is over the memory limit.
+ */
+import { parseCsv } from './csv';
+import type { ImportFile, ImportOptions } from './import-types';
+import type { Sizes } from './file-sizes';
+import { baseName, type ParsedFile } from './presets/types';
+import type { ReportBuilder } from './report';
+import { decodeBytes } from './source/decode';
+import { openCsvStream } from './source/csv-stream';
+import { fallbackProblem, readWhole, streamsByName } from './source/memory-limit';
+
+/** Why a file counted as streaming may not be read whole (see `fallbackProblem`). */
+export const NOT_PLAIN = 'it is not plain UTF-8 comma-separated text with one kind of line ending';
+const NOT_CANONICAL = 'the folder is not read as canonical';
+
+/**
+ * The file as a row stream when `streaming` allows it and the file is plain enough (see
+ * csv-stream.ts): every parse warning the whole-text route would give is given here.
+ */
+export function parseStreamed(f: ImportFile, report: ReportBuilder): ParsedFile | undefined {
+  const bytes = f.bytes;
+  if (bytes === undefined || !streamsByName(baseName(f.name))) return undefined;
+  const rows = openCsvStream(bytes);
+  if (rows === undefined) return undefined;
+  for (const e of rows.headerErrors) report.warn(f.name, `header line: ${e.message} (${e.code})`);
+  const whole = () => parseCsv(decodeBytes(bytes).text, { delimiter: ',' });
+  return {
+    name: f.name,
+    table: { header: rows.header, rows: [], errors: rows.headerErrors, delimiter: ',' },
+    stream: { rows, whole },
+  };
+}
+
+/** A streamed file parsed whole, for the routes that need its rows (presets other than canonical). */
+function unstreamed(f: ParsedFile): ParsedFile {
+  return f.stream ? { name: f.name, table: f.stream.whole(), notes: f.notes } : f;
+}
+
+/**
+ * The files with every streamed one read whole after all (the folder is not read as canonical):
+ * a file is refused when the selection read whole is over the limit or it is longer than the
+ * longest text.
+ */
+export function readStreamedWhole(
+  all: readonly ParsedFile[],
+  sizes: Sizes,
+  limit: ImportOptions['limit'],
+  report: ReportBuilder,
+): ParsedFile[] {
+  const whole = readWhole(sizes.all());
+  return all.flatMap((f) => {
+    if (!f.stream) return [f];
+    const problem = fallbackProblem(f.name, NOT_CANONICAL, whole, limit?.bytes ?? Infinity, limit?.advice);
+    if (problem === undefined) return [unstreamed(f)];
+    const at = whole.findIndex((w) => w.name === f.name);
+    if (at >= 0) whole[at] = { name: f.name, size: 0 };
+    report.warn(f.name, `${problem}; not read`);
+    return [];
+  });
+}

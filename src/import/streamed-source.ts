@@ -1,0 +1,70 @@
+/**
+ * A streamed canonical file as a source for the canonical reader: each row is mapped and handed on
+ * as it is parsed, never held.
+ */
+import type { RowNote, StreamedSource } from './canonical/table';
+import { dateSourceColumns, planTableMapping, type ApplyOptions } from './mapping/apply';
+import type { TableMapping } from './mapping/schema';
+import type { ParsedFile } from './presets/types';
+import type { ReportBuilder } from './report';
+import type { CsvStream } from './source/csv-stream';
+
+/** Values of a date column the format detection looks at (see detectDateFormat). */
+const DATE_SAMPLE = 5000;
+
+/**
+ * A canonical file as a streamed source: the column mapping is planned from the header (date
+ * formats detected from the first values of each date column, read ahead), then each row is mapped
+ * and handed to the reader as it is parsed. The source cells of rejected rows are kept in
+ * `rejectedSources`, for the rejected-rows download.
+ */
+export function streamedSource(
+  file: ParsedFile,
+  rows: CsvStream,
+  mapping: TableMapping,
+  applyOptions: ApplyOptions,
+  report: ReportBuilder,
+  rejectedSources: Map<string, Map<number, readonly string[]>>,
+): StreamedSource {
+  const header = file.table.header;
+  const dateColumns = dateSourceColumns(header, mapping, applyOptions);
+  const samples = new Map<number, string[]>(dateColumns.map((i) => [i, []]));
+  if (dateColumns.length > 0) {
+    // The same values the whole-file route's date detection looks at: the first 5,000 non-empty.
+    let open = dateColumns.length;
+    rows.forEachRow((_, cells) => {
+      for (const [i, list] of samples) {
+        if (list.length >= DATE_SAMPLE) continue;
+        const v = cells[i] ?? '';
+        if (v.trim() === '') continue;
+        list.push(v);
+        if (list.length === DATE_SAMPLE) open--;
+      }
+      return open > 0;
+    });
+  }
+  const mapper = planTableMapping(header, mapping, applyOptions, (i) => samples.get(i) ?? []);
+  for (const w of mapper.warnings) report.warn(file.name, w);
+  const later = report.reserve(file.name);
+  const kept = new Map<number, readonly string[]>();
+  rejectedSources.set(file.name, kept);
+  return {
+    name: file.name,
+    parsed: { header: mapper.header, rows: [], errors: file.table.errors, delimiter: ',' },
+    stream: (visit) => {
+      rows.forEachRow(
+        (row, cells, errors) => {
+          let notes: RowNote[] | undefined;
+          const mapped = mapper.mapRow(cells, row, (_, n) => (notes ??= []).push(n));
+          if (visit(row, mapped, errors, notes)) kept.set(row, cells);
+        },
+        (e) => {
+          // An error on a blank line after the header: said as the whole-file route says it.
+          report.warn(file.name, `header line: ${e.message} (${e.code})`);
+          report.warn(file.name, `header line: ${e.message} (${e.code})`);
+        },
+      );
+      later(mapper.finish());
+    },
+  };
+}
