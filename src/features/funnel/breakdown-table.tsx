@@ -3,6 +3,7 @@ import { ChartFrame } from '../../ui/chart-frame';
 import type { FunnelViewModel } from '../../worker/api';
 import { breakdownCsv, rateCell, type RateCell } from './build-funnel-view';
 import { funnelActions } from './funnel-params';
+import { dimensionLabel } from './dimension-label';
 
 function RateTd({ cell }: { cell: RateCell }) {
   if (!cell.sample) return <td className="num">{cell.text}</td>;
@@ -16,10 +17,11 @@ function RateTd({ cell }: { cell: RateCell }) {
 /** Every group of the breakdown: volumes and the rates marketing reports; small samples marked with their n. */
 export function BreakdownTable({ vm, minSample }: { vm: FunnelViewModel; minSample: number }) {
   const dim = vm.breakdown.dimension;
+  const dimName = dimensionLabel(dim.id);
   return (
     <ChartFrame
       kind="table"
-      title={`Funnel by ${dim.label.toLowerCase()}`}
+      title={`Funnel by ${dimName.toLowerCase()}`}
       units="leads; rates over all data in view"
       csv={breakdownCsv(vm)}
       definition={
@@ -34,10 +36,10 @@ export function BreakdownTable({ vm, minSample }: { vm: FunnelViewModel; minSamp
     >
       <div className="table-scroll">
         <table className="table">
-          <caption className="visually-hidden">Funnel by {dim.label}</caption>
+          <caption className="visually-hidden">Funnel by {dimName}</caption>
           <thead>
             <tr>
-              <th scope="col">{dim.label}</th>
+              <th scope="col">{dimName}</th>
               <th scope="col" className="num">
                 Leads
               </th>
@@ -76,7 +78,7 @@ export function BreakdownTable({ vm, minSample }: { vm: FunnelViewModel; minSamp
                       funnelActions.barClicked({
                         target: { kind: 'stage', stage: 'lead' },
                         group: { dimension: dim.id, label: r.label },
-                        title: `${dim.label}: ${r.label}`,
+                        title: `${dimName}: ${r.label}`,
                       })
                     }
                   >
