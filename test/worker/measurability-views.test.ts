@@ -152,7 +152,7 @@ describe('a leads-only company', () => {
       filters: {},
       rules: (await import('../../src/engine/hygiene/rules')).DEFAULT_HYGIENE_RULES,
     });
-    for (const d of h.detectors) expect(d.notMeasurable).toContain(NEEDS.opportunities);
+    for (const d of h.detectors) expect(d.notMeasurable).toContain('opportunities');
   });
 
   it('report --json: lead rates measured, no opportunity funnel, hygiene null with reasons', () => {
