@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { datasetSummaryQuery } from '../lib/dataset-queries';
 import { formatDate } from '../lib/format';
+import { moneyNotes } from '../lib/money-notes';
 import { describeFilters } from '../lib/filter-text';
 import { useFilters } from '../state/filters';
 import { ExportProvider, ViewExportRegistry } from '../ui/export-context';
@@ -17,7 +18,8 @@ export function ViewExportProvider({ viewName, children }: { viewName: string; c
   const [registry] = useState(() => new ViewExportRegistry());
   const dataset = data ? `${data.name} · as of ${formatDate(data.asOf)}` : 'No dataset';
   // Money in a picture carries the rates it was converted at and the deals left out for want of one.
-  const money = data && data.moneyNotes.length > 0 ? ` · ${data.moneyNotes.join(' ')}` : '';
+  const notes = data ? moneyNotes(data.currencies, data.currency) : [];
+  const money = notes.length > 0 ? ` · ${notes.join(' ')}` : '';
   const subtitle = `${dataset} · ${describeFilters(filters)}${money}`;
   return <ExportProvider value={{ subtitle, viewName, registry }}>{children}</ExportProvider>;
 }

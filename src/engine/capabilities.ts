@@ -106,9 +106,14 @@ export function criteriaRecorded(ds: Dataset, criteria: readonly QualificationCr
   return false;
 }
 
+/** What a set of missing capabilities needs, as the user would add it: "a leads file (leads.csv) and …". */
+export function needsList(missing: readonly Capability[]): string {
+  return missing.map((c) => NEEDS[c]).join(' and ');
+}
+
 /** The reason sentence for a set of missing capabilities. */
 export function needsText(missing: readonly Capability[]): string {
-  return `not measurable — needs ${missing.map((c) => NEEDS[c]).join(' and ')}`;
+  return `not measurable — needs ${needsList(missing)}`;
 }
 
 /** Null when every required capability is present, else what is missing and why. */

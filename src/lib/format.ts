@@ -107,3 +107,8 @@ export function formatInstant(value: string | number): string {
 export function formatDays(days: number | null | undefined): string {
   return days === null || days === undefined || !Number.isFinite(days) ? NO_DATA : `${decimalFmt.format(days)} d`;
 }
+
+/** A band of days [low, high), e.g. "7–14 d"; an open-ended last band "180+ d". */
+export function formatDayBand(band: { readonly lowDays: number; readonly highDays: number }): string {
+  return Number.isFinite(band.highDays) ? `${band.lowDays}–${band.highDays} d` : `${band.lowDays}+ d`;
+}

@@ -23,9 +23,16 @@ export type EngineApi = DataHandlers &
   HygieneHandlers;
 
 export type { DataHandlers, DatasetSummary, InputFile, LoadProgress } from './handlers/data';
-export type { DrillRows, DrillTarget, FunnelHandlers, FunnelViewModel, OverviewModel } from './handlers/funnel';
+export type {
+  DrillColumn,
+  DrillRows,
+  DrillTarget,
+  FunnelHandlers,
+  FunnelViewModel,
+  OverviewModel,
+} from './handlers/funnel';
 export type { ConversionBasis, FunnelStageRow } from './handlers/funnel-model';
-export type { OverviewFunnel, OverviewStageRow } from './handlers/funnel-overview-opps';
+export type { OverviewFunnel, OverviewGap, OverviewStageRow } from './handlers/funnel-overview-opps';
 export type {
   IntentViewModel,
   KeyedRules,

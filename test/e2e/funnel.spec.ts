@@ -8,7 +8,7 @@ import { buildDataset } from '../../src/engine/model/build-dataset';
 import { formatCount, formatDate, formatPercent } from '../../src/lib/format';
 import { DEFAULT_MIN_SAMPLE } from '../../src/features/funnel/funnel-params';
 import { createEngineService } from '../../src/worker/service';
-import { headlineCards } from '../../src/features/overview/build-headline';
+import { currentWindowLabel, headlineCards } from '../../src/features/overview/build-headline';
 import { expect, screenshot, test, waitForDataset } from './fixtures';
 
 interface Report {
@@ -144,7 +144,7 @@ test('the Overview shows headline figures against last quarter and links into th
   await waitForDataset(page);
   await expect(
     page.getByRole('heading', {
-      name: `${model.current.label}: ${formatDate(model.current.from)} – ${formatDate(model.current.to)}`,
+      name: `${currentWindowLabel(model.current)}: ${formatDate(model.current.from)} – ${formatDate(model.current.to)}`,
     }),
   ).toBeVisible();
   for (const c of cards) {

@@ -6,7 +6,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/engine/model/build-dataset';
-import { convertCents, moneyNotes, withCurrencyRate } from '../../src/engine/model/currency';
+import { convertCents, withCurrencyRate } from '../../src/engine/model/currency';
+import { moneyNotes } from '../../src/lib/money-notes';
 import type { OpportunityRecord, RecordSet } from '../../src/engine/model/records';
 import { writeCanonicalJson } from '../../src/import/canonical/write';
 import { opportunityOutcomes } from '../../src/worker/handlers/data';
@@ -119,7 +120,7 @@ describe('a dataset with USD, EUR at 1.1 and COP without a rate', () => {
       ['EUR', 1.1, 'converted'],
       ['COP', null, 'no-rate'],
     ]);
-    expect(summary.moneyNotes[1]).toBe(
+    expect(moneyNotes(summary.currencies, summary.currency)[1]).toBe(
       '3 deals in COP left out of every sum of money (no rate to convert COP to USD) — enter a rate on the Data view.',
     );
     const o = await e.overview({ filters: {}, mode: 'inclusive', asOf: '2026-06-30' });
@@ -135,7 +136,7 @@ describe('a dataset with USD, EUR at 1.1 and COP without a rate', () => {
     expect(after.version).toBe(before.version + 1);
     // + C1 4,000,000.00 COP → $1,000.00 and C3 250,000.00 COP → $62.50.
     expect(after.outcomes.openPipelineCents).toBe(122_017 + 100_000 + 6_250);
-    expect(after.moneyNotes).toEqual([
+    expect(moneyNotes(after.currencies, after.currency)).toEqual([
       'Money is in USD; amounts in other currencies are converted at the rates entered: EUR at 1.1 USD per EUR (3 deals), COP at 0.00025 USD per COP (3 deals).',
     ]);
     // The rate is kept with the dataset: its exports carry it.

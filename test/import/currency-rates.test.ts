@@ -9,6 +9,7 @@ import { readCanonicalCsv } from '../../src/import/canonical/read-csv-folder';
 import { readCanonicalJson } from '../../src/import/canonical/read-json';
 import { writeCanonicalCsv, writeCanonicalJson } from '../../src/import/canonical/write';
 import { importFiles } from '../../src/import/pipeline';
+import { moneyNotes } from '../../src/lib/money-notes';
 import { createEngineService } from '../../src/worker/service';
 import { expectBalanced, fileReport, issuesAt } from '../fixtures/import-report';
 
@@ -212,7 +213,14 @@ describe('a Salesforce org with amounts in COP, MXN, PEN and USD', () => {
       { name: 'Opportunity.csv', bytes: enc(opportunity) },
       { name: 'currency_rates.csv', bytes: enc('currency,rate\nMXN,0.055\n') },
     ]);
-    expect(p.moneyNotes).toEqual([
+    expect(p.currency).toBe('USD');
+    expect(p.currencies.map((u) => [u.currency, u.deals, u.rate, u.treatment])).toEqual([
+      ['USD', 1, 1, 'plan'],
+      ['COP', 2, null, 'no-rate'],
+      ['MXN', 1, 0.055, 'converted'],
+      ['PEN', 1, null, 'no-rate'],
+    ]);
+    expect(moneyNotes(p.currencies, p.currency, 'a rate can be entered on the Data view once loaded')).toEqual([
       'Money is in USD; amounts in other currencies are converted at the rates entered: MXN at 0.055 USD per MXN (1 deal).',
       '3 deals left out of every sum of money for want of a rate to USD (2 in COP, 1 in PEN) — a rate can be entered on the Data view once loaded.',
     ]);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NO_DATA, formatCount, formatMoney, formatPercent, formatRateWithInterval } from '../../src/lib/format';
+import {
+  NO_DATA,
+  formatCount,
+  formatDayBand,
+  formatMoney,
+  formatPercent,
+  formatRateWithInterval,
+} from '../../src/lib/format';
 import { neutraliseCell, toCsv } from '../../src/lib/csv-export';
 
 describe('display formatting', () => {
@@ -15,6 +22,11 @@ describe('display formatting', () => {
     expect(formatPercent(0)).toBe('0.0%');
     expect(formatPercent(0.2234)).toBe('22.3%');
     expect(formatCount(12345)).toBe('12,345');
+  });
+
+  it('names a band of days by its bounds, the last one open-ended', () => {
+    expect(formatDayBand({ lowDays: 7, highDays: 14 })).toBe('7–14 d');
+    expect(formatDayBand({ lowDays: 180, highDays: Infinity })).toBe('180+ d');
   });
 });
 

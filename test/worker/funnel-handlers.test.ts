@@ -79,6 +79,21 @@ describe('funnel handlers', () => {
     const engine = await handEngine();
     const d = await engine.funnelDrill({ ...scope, target: { kind: 'stage', stage: 'won' } });
     expect(d.rows.map((r) => r[0])).toEqual(['L1', 'L4']);
+    // Each cell is named by the column at its place.
+    expect(d.columns).toEqual([
+      'id',
+      'createdAt',
+      'source',
+      'campaign',
+      'owner',
+      'segment',
+      'furthestStage',
+      'mqlAt',
+      'sqlAt',
+      'sqoAt',
+      'outcome',
+      'amountCents',
+    ]);
     expect(d.rows[0]).toEqual([
       'L1',
       '2026-01-05',
@@ -104,8 +119,9 @@ describe('funnel handlers', () => {
   it('gives the Overview headline for the quarter to date against the same days of the previous quarter', async () => {
     const engine = await handEngine();
     const o = await engine.overview(scope);
-    expect(o.current).toEqual({ label: '2026-Q2 to date', from: '2026-04-01', to: '2026-06-30' });
-    expect(o.previous.label).toBe('2026-Q1, same days');
+    expect(o.current).toEqual({ quarter: '2026-Q2', clipped: false, from: '2026-04-01', to: '2026-06-30' });
+    // Q2 to Jun 30 is 91 days; Q1 has 90, so the same days are all of Q1.
+    expect(o.previous).toEqual({ quarter: '2026-Q1', clipped: false, from: '2026-01-01', to: '2026-03-31' });
     const h = Object.fromEntries(o.headline.map((f) => [f.key, f]));
     // Q2 to date: lead L5, MQL L5, L2 lost Apr 1. Q1: leads L1 L2 L3 L4 L8; MQLs L1 L2 L3 L4; SQOs L1 L2 L4; won L1 L4.
     expect(h.leads).toMatchObject({ current: 1, previous: 5, change: (1 - 5) / 5 });
@@ -153,7 +169,7 @@ describe('extra breakdown dimensions', () => {
     await dataHandlers(state).loadCanonical([{ name: 'hand.json', text: writeCanonicalJson(handRecords()) }]);
     // A made-up tier: Tier 1 for L1 and L2, Tier 2 for everyone else but L8 (no tier).
     const tier = {
-      dimension: { id: 'icpTier', label: 'ICP tier' },
+      dimension: { id: 'icpTier' },
       groups: (ds: { leads: { id: readonly string[] } }) => ({
         name: 'icpTier',
         labels: ['Tier 1', 'Tier 2'],
@@ -162,7 +178,7 @@ describe('extra breakdown dimensions', () => {
     };
     const funnel = funnelHandlers(state, () => [tier]);
     const vm = await funnel.funnelView({ ...scope, basis: 'cohort', breakdown: 'icpTier', windowDays: null });
-    expect(vm.dimensions.at(-1)).toEqual({ id: 'icpTier', label: 'ICP tier' });
+    expect(vm.dimensions.at(-1)).toEqual({ id: 'icpTier' });
     // Tier 1: L1, L2 (both SQOs, one won); Tier 2: L3, L4, L5 (bot L6 and future L7 out); (none): L8.
     expect(vm.breakdown.rows.map((r) => [r.label, r.counts.lead, r.counts.sqo, r.counts.won])).toEqual([
       ['Tier 2', 3, 1, 1],

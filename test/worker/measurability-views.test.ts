@@ -65,14 +65,18 @@ describe('an opportunity-only company', () => {
     const o = await e.overview(scope);
     expect(o.basis).toBe('opportunities');
     expect(o.funnel).toMatchObject({ unit: 'opportunities', won: 3, lost: 1, winRate: 0.75 });
-    expect(o.funnel.stages.map((s) => [s.label, s.leads])).toEqual([
-      ['Opportunities', 6],
-      ['Won', 3],
+    // No stage history: only created and won, which the UI names (no open stage named by the data).
+    expect(o.funnel.stages.map((s) => [s.stage, s.label, s.leads])).toEqual([
+      ['created', undefined, 6],
+      ['won', undefined, 3],
     ]);
     expect(o.rates.winRate).toBe(0.75);
     expect(o.rates.mqlToSqo).toBeNull();
     expect(o.rates.sqoToWon).toBeNull();
-    expect(o.notes.join(' ')).toContain(`not measurable — needs ${NEEDS.leads}`);
+    expect(o.gaps).toEqual([
+      { figures: 'leadFigures', needs: ['leads'] },
+      { figures: 'openStages', needs: ['stageHistory'] },
+    ]);
     // 2026-Q2 to date: O4 won; O4, O5, O6 created. The same days of Q1 (all of it): O1, O2 won, O3 lost; O1–O3 created.
     const fig = Object.fromEntries(o.headline.map((f) => [f.key, [f.current, f.previous]]));
     expect(fig).toEqual({ opportunities: [3, 3], won: [1, 2], wonAmount: [500_000, 1_000_000], winRate: [1, 2 / 3] });
@@ -82,8 +86,7 @@ describe('an opportunity-only company', () => {
   it('Funnel view: empty, and says there is no leads file rather than "clear the filters"', async () => {
     const e = await engineWith(opportunityOnly());
     const vm = await e.funnelView({ ...scope, basis: 'cohort', breakdown: 'source', windowDays: null });
-    expect(vm.empty?.title).toBe('This dataset has no leads');
-    expect(vm.empty?.body).toContain(`not measurable — needs ${NEEDS.leads}`);
+    expect(vm.empty).toEqual({ kind: 'no-leads', opportunities: true });
   });
 
   it('Hygiene: every detector is not measurable, none flags a deal', async () => {
@@ -140,7 +143,7 @@ describe('a leads-only company', () => {
     expect(o.funnel.stages.slice(0, 4).map((s) => s.leads)).toEqual([4, 2, 1, 1]);
     expect(o.funnel.winRate).toBeNull();
     expect(o.rates.winRate).toBeNull();
-    expect(o.notes).toEqual([`Pipeline and opportunity figures: not measurable — needs ${NEEDS.opportunities}.`]);
+    expect(o.gaps).toEqual([{ figures: 'pipeline', needs: ['opportunities'] }]);
   });
 
   it('Hygiene: every detector needs an opportunities file', async () => {
@@ -149,7 +152,7 @@ describe('a leads-only company', () => {
       filters: {},
       rules: (await import('../../src/engine/hygiene/rules')).DEFAULT_HYGIENE_RULES,
     });
-    for (const d of h.detectors) expect(d.notMeasurable).toContain(NEEDS.opportunities);
+    for (const d of h.detectors) expect(d.notMeasurable).toContain('opportunities');
   });
 
   it('report --json: lead rates measured, no opportunity funnel, hygiene null with reasons', () => {

@@ -3,7 +3,8 @@
  * opportunity amounts were recorded in: deals, own total (and in the plan currency), the rate used (null with the reason when
  * none was given) and whether its amounts were converted or left out of every sum of money.
  */
-import { leftOutForRate, moneyNotes, type CurrencyUse } from '../../engine/model/currency';
+import { leftOutForRate, type CurrencyUse } from '../../engine/model/currency';
+import { moneyNotes } from '../../lib/money-notes';
 import type { DatasetContext } from '../context';
 import type { ReportSection } from './section';
 

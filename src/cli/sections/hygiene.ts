@@ -5,6 +5,7 @@
  */
 import { opportunityMask } from '../../engine/filters/filters';
 import { runHygiene, type HygieneResult } from '../../engine/hygiene/hygiene';
+import { uncheckedText } from '../../lib/unchecked-text';
 import type { DatasetContext } from '../context';
 import type { ReportSection } from './section';
 
@@ -41,7 +42,7 @@ export function hygieneJson(ctx: DatasetContext): Record<string, unknown> {
       },
       winRates: { fastTrack: rates('fastTrack'), passThrough: rates('passThrough'), restaged: rates('restaged') },
       notMeasurable,
-      unchecked: { fastTrack: h.fastTrack.unchecked },
+      unchecked: { fastTrack: h.fastTrack.unchecked.map(uncheckedText) },
     },
   };
 }
@@ -57,7 +58,7 @@ export function hygieneText(ctx: DatasetContext): string[] {
   return [
     'Hygiene',
     line('Fast-tracked', 'fastTrack'),
-    ...h.fastTrack.unchecked.map((u) => `    ${u}`),
+    ...h.fastTrack.unchecked.map((u) => `    ${uncheckedText(u)}`),
     line('Pass-through', 'passThrough'),
     line('Re-staged', 'restaged'),
     mk.notMeasurable

@@ -67,35 +67,51 @@ export function creationQuarterGroups(ds: Dataset): GroupCodes {
 
 /** A dimension the UI and the CLI can offer. */
 export interface Dimension {
-  /** Stable id used in URLs and the API, e.g. `source`, `lead:persona`, `account:industry`. */
+  /**
+   * Stable id used in URLs and the API, e.g. `source`, `lead:persona`, `account:industry`; the UI
+   * names it. A custom column's id carries the column's name after `lead:` or `account:`.
+   */
   readonly id: string;
-  readonly label: string;
   /**
    * Why the dimension makes a poor breakdown (ids, URLs, phones, timestamps, one value, nearly one
    * value per lead…), when it does: menus list it apart, under "more". Absent for good groups.
    */
-  readonly more?: string;
+  readonly more?: PoorGroup;
 }
+
+/** What a column's name or values look like when they are not categories. */
+export type NotACategory = 'ids' | 'links' | 'phones' | 'emails' | 'dates' | 'addresses' | 'free-text' | 'record-ids';
+
+/** Why a grouping makes a poor breakdown. */
+export type PoorGroup =
+  | { readonly kind: 'no-values' }
+  | { readonly kind: 'one-value' }
+  /** The column's name or most of its values say it holds no categories. */
+  | { readonly kind: 'looks-like'; readonly what: NotACategory }
+  /** More than `MAX_GROUPS` distinct values. */
+  | { readonly kind: 'many-values'; readonly distinct: number }
+  /** More than 5 values, and more than one per two leads with a value. */
+  | { readonly kind: 'one-per-lead' };
 
 /** Most groups a breakdown is offered with up front. */
 export const MAX_GROUPS = 50;
 
-const NOT_A_GROUP_NAME: readonly [RegExp, string][] = [
-  [/(^|[^a-z])id$|[a-z]Id$|_id$|^id[^a-z]|\bID\b/, 'an id column'],
+const NOT_A_GROUP_NAME: readonly [RegExp, NotACategory][] = [
+  [/(^|[^a-z])id$|[a-z]Id$|_id$|^id[^a-z]|\bID\b/, 'ids'],
   [/url|website|photo|link/i, 'links'],
-  [/phone|fax|mobile/i, 'phone numbers'],
-  [/e-?mail/i, 'email addresses'],
-  [/date|time|stamp|_at$|At$/, 'dates or timestamps'],
-  [/latitude|longitude|street|postal|zip/i, 'addresses or coordinates'],
-  [/description|comment|note/i, 'free text'],
+  [/phone|fax|mobile/i, 'phones'],
+  [/e-?mail/i, 'emails'],
+  [/date|time|stamp|_at$|At$/, 'dates'],
+  [/latitude|longitude|street|postal|zip/i, 'addresses'],
+  [/description|comment|note/i, 'free-text'],
 ];
 
-const NOT_A_GROUP_VALUE: readonly [RegExp, string][] = [
+const NOT_A_GROUP_VALUE: readonly [RegExp, NotACategory][] = [
   [/^(https?:\/\/|www\.)/i, 'links'],
-  [/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'email addresses'],
-  [/^\d{4}-\d{2}-\d{2}([ T]|$)|^\d{1,2}\/\d{1,2}\/\d{2,4}/, 'dates or timestamps'],
-  [/^\+?[\d ().-]{7,}$/, 'phone numbers'],
-  [/^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/, 'record ids'],
+  [/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'emails'],
+  [/^\d{4}-\d{2}-\d{2}([ T]|$)|^\d{1,2}\/\d{1,2}\/\d{2,4}/, 'dates'],
+  [/^\+?[\d ().-]{7,}$/, 'phones'],
+  [/^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/, 'record-ids'],
 ];
 
 /**
@@ -103,7 +119,7 @@ const NOT_A_GROUP_VALUE: readonly [RegExp, string][] = [
  * more than `MAX_GROUPS` values or nearly one per lead, or a name or values that say ids, links,
  * phones, emails, dates or free text.
  */
-export function notAGroup(name: string, g: GroupCodes): string | undefined {
+export function notAGroup(name: string, g: GroupCodes): PoorGroup | undefined {
   const used = new Uint8Array(g.labels.length);
   let withValue = 0;
   for (const c of g.codes) {
@@ -113,49 +129,37 @@ export function notAGroup(name: string, g: GroupCodes): string | undefined {
   }
   let distinct = 0;
   for (const u of used) distinct += u;
-  if (withValue === 0) return 'no values';
-  if (distinct === 1) return 'one value only';
-  for (const [re, why] of NOT_A_GROUP_NAME) if (re.test(name)) return why;
+  if (withValue === 0) return { kind: 'no-values' };
+  if (distinct === 1) return { kind: 'one-value' };
+  for (const [re, what] of NOT_A_GROUP_NAME) if (re.test(name)) return { kind: 'looks-like', what };
   const sample = g.labels.filter((_, k) => used[k] === 1).slice(0, 200);
   const numbers = sample.every((v) => /^-?\d+(\.\d+)?$/.test(v.trim()));
   if (!numbers)
-    for (const [re, why] of NOT_A_GROUP_VALUE) {
-      if (sample.filter((v) => re.test(v.trim())).length >= 0.8 * sample.length) return why;
+    for (const [re, what] of NOT_A_GROUP_VALUE) {
+      if (sample.filter((v) => re.test(v.trim())).length >= 0.8 * sample.length) return { kind: 'looks-like', what };
     }
-  if (distinct > MAX_GROUPS) return `${distinct.toLocaleString('en-US')} distinct values`;
-  if (distinct > 5 && distinct > withValue / 2) return 'nearly one value per lead';
+  if (distinct > MAX_GROUPS) return { kind: 'many-values', distinct };
+  if (distinct > 5 && distinct > withValue / 2) return { kind: 'one-per-lead' };
   return undefined;
 }
 
 const LEAD_DICTS = ['source', 'campaign', 'owner', 'country', 'persona', 'seniority'] as const;
 const ACCOUNT_DICTS = ['industry', 'region'] as const;
-const LABELS: Record<string, string> = {
-  source: 'Source',
-  campaign: 'Campaign',
-  owner: 'Owner (SDR)',
-  segment: 'Segment (company size)',
-  quarter: 'Quarter created',
-  country: 'Country',
-  persona: 'Persona',
-  seniority: 'Seniority',
-  industry: 'Industry',
-  region: 'Region',
-};
-
 /** Every breakdown dimension the dataset offers, custom columns included. */
 export function listDimensions(ds: Dataset): Dimension[] {
   const out: Dimension[] = [];
-  const add = (id: string, label: string, column: string) => {
+  const add = (id: string, column: string) => {
     const g = groupsFor(ds, id);
     // Built-in dimensions are named for what they hold; only their values are judged.
-    const more = g === null ? 'no values' : id === 'quarter' ? undefined : notAGroup(column, g);
-    out.push(more === undefined ? { id, label } : { id, label, more });
+    const more: PoorGroup | undefined =
+      g === null ? { kind: 'no-values' } : id === 'quarter' ? undefined : notAGroup(column, g);
+    out.push(more === undefined ? { id } : { id, more });
   };
   for (const id of ['source', 'campaign', 'owner', 'segment', 'quarter', ...LEAD_DICTS.slice(3), ...ACCOUNT_DICTS]) {
-    add(id, LABELS[id]!, 'value');
+    add(id, 'value');
   }
-  for (const c of Object.keys(ds.leads.custom)) add(`lead:${c}`, `Lead: ${c}`, c);
-  for (const c of Object.keys(ds.accounts.custom)) add(`account:${c}`, `Account: ${c}`, c);
+  for (const c of Object.keys(ds.leads.custom)) add(`lead:${c}`, c);
+  for (const c of Object.keys(ds.accounts.custom)) add(`account:${c}`, c);
   // Good groups first, in their order; the rest after them, in theirs.
   return [...out.filter((d) => d.more === undefined), ...out.filter((d) => d.more !== undefined)];
 }

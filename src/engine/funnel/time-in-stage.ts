@@ -22,8 +22,6 @@ export const DAY_BINS: readonly (readonly [number, number])[] = [
 ];
 
 export interface DayBin {
-  /** e.g. "7–14 d", "180+ d". */
-  readonly label: string;
   readonly lowDays: number;
   /** Exclusive; Infinity for the last bin. */
   readonly highDays: number;
@@ -42,8 +40,6 @@ export interface StageDuration {
   /** Leads whose B entry precedes their A entry. */
   readonly outOfOrder: number;
 }
-
-const binLabel = ([lo, hi]: readonly [number, number]) => (hi === Infinity ? `${lo}+ d` : `${lo}–${hi} d`);
 
 export function timeInStage(reach: StageReach): StageDuration[] {
   const out: StageDuration[] = [];
@@ -68,7 +64,7 @@ export function timeInStage(reach: StageReach): StageDuration[] {
       leads: days.length,
       medianDays: quantile(days, 0.5),
       p75Days: quantile(days, 0.75),
-      bins: DAY_BINS.map((bin, j) => ({ label: binLabel(bin), lowDays: bin[0], highDays: bin[1], leads: counts[j]! })),
+      bins: DAY_BINS.map((bin, j) => ({ lowDays: bin[0], highDays: bin[1], leads: counts[j]! })),
       outOfOrder,
     });
   }

@@ -31,8 +31,15 @@ import { DEFAULT_HYGIENE_RULES, type HygieneRules } from './rules';
 export interface DetectorMeasurability {
   /** Null when the detector ran; else why it could not (its figures are then not shown). */
   readonly notMeasurable: NotMeasurable | null;
-  /** Parts of the rule left unchecked for lack of data, each "… not checked — needs …". */
-  readonly unchecked: readonly string[];
+  /** Parts of the rule left unchecked for lack of data. */
+  readonly unchecked: readonly UncheckedPart[];
+}
+
+/** A part of the fast-track rule the data cannot check, and the inputs it would need. */
+export interface UncheckedPart {
+  /** `sqlTiming`: the time from SQL to SQO; `criteria`: the required qualification criteria. */
+  readonly part: 'sqlTiming' | 'criteria';
+  readonly needs: readonly Capability[];
 }
 
 export interface MarketingShare {
@@ -123,9 +130,9 @@ function fastTrackMeasurability(
     const needs = [...timingNeeds, ...criteriaNeeds];
     return { notMeasurable: { needs, reason: needsText(needs) }, unchecked: [], sqlTiming, criteria };
   }
-  const unchecked = [
-    ...(sqlTiming ? [] : [`SQL→SQO time ${needsText(timingNeeds).replace('not measurable', 'not checked')}`]),
-    ...(criteriaNeeds.length ? [`criteria ${needsText(criteriaNeeds).replace('not measurable', 'not checked')}`] : []),
+  const unchecked: UncheckedPart[] = [
+    ...(sqlTiming ? [] : [{ part: 'sqlTiming' as const, needs: timingNeeds }]),
+    ...(criteriaNeeds.length ? [{ part: 'criteria' as const, needs: criteriaNeeds }] : []),
   ];
   return { notMeasurable: null, unchecked, sqlTiming, criteria };
 }

@@ -24,20 +24,3 @@ export const FRAMEWORK_CRITERIA: Readonly<Record<Framework, readonly Qualificati
   CHAMP: ['pain', 'authority', 'budget', 'timeline'],
   'SQO checklist': ['need', 'economicBuyer', 'budget', 'metrics', 'timeline', 'nextStep'],
 };
-
-/** Readable names of the criteria, for the checklist UI. */
-export const CRITERION_LABELS: Readonly<Record<QualificationCriterion, string>> = {
-  budget: 'Budget',
-  authority: 'Authority',
-  need: 'Need',
-  timeline: 'Timeline',
-  nextStep: 'Next step booked',
-  metrics: 'Metrics',
-  economicBuyer: 'Economic buyer',
-  decisionCriteria: 'Decision criteria',
-  decisionProcess: 'Decision process',
-  paperProcess: 'Paper process',
-  pain: 'Identified pain',
-  champion: 'Champion',
-  competition: 'Competition',
-};

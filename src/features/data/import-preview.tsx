@@ -1,5 +1,6 @@
 import { downloadCsv } from '../../lib/csv-export';
 import { formatCount } from '../../lib/format';
+import { moneyNotes } from '../../lib/money-notes';
 import type { ImportPreview } from '../../worker/api';
 import { engine } from '../../worker/client';
 import { ImportReportView } from './import-report-view';
@@ -50,11 +51,13 @@ export function ImportPreviewCard({
           Would load: {formatCount(c.leads)} leads, {formatCount(c.opportunities)} opportunities,{' '}
           {formatCount(c.accounts)} accounts, {formatCount(c.activities)} activities, {formatCount(c.touches)} touches.
         </p>
-        {preview.moneyNotes.map((n) => (
-          <p key={n} data-testid="preview-money-note">
-            {n}
-          </p>
-        ))}
+        {moneyNotes(preview.currencies, preview.currency, 'a rate can be entered on the Data view once loaded').map(
+          (n) => (
+            <p key={n} data-testid="preview-money-note">
+              {n}
+            </p>
+          ),
+        )}
         {preview.report.warnings.length > 0 ? (
           <p className="import-preview__warn">
             {formatCount(preview.report.warnings.length)} file warning{preview.report.warnings.length === 1 ? '' : 's'}:

@@ -4,6 +4,7 @@ import { FigureTable, type CellProps, type FigureColumn } from '../../ui/figure-
 import type { FunnelViewModel } from '../../worker/api';
 import { breakdownCsv, rateCell } from './build-funnel-view';
 import { funnelActions } from './funnel-params';
+import { dimensionLabel } from './dimension-label';
 
 type Breakdown = FunnelViewModel['breakdown'];
 type Row = Breakdown['rows'][number];
@@ -15,10 +16,11 @@ const SMALL_SAMPLE: CellProps = { className: 'small-sample', 'data-small-sample'
 
 /** The group (a button listing its leads), its stage counts, and its rates, small samples with their n. */
 function columns(dim: Breakdown['dimension'], minSample: number): FigureColumn<Row>[] {
+  const dimName = dimensionLabel(dim.id);
   return [
     {
       key: 'group',
-      header: dim.label,
+      header: dimName,
       rowHeader: true,
       cell: (r) => (
         <button
@@ -29,7 +31,7 @@ function columns(dim: Breakdown['dimension'], minSample: number): FigureColumn<R
             funnelActions.barClicked({
               target: { kind: 'stage', stage: 'lead' },
               group: { dimension: dim.id, label: r.label },
-              title: `${dim.label}: ${r.label}`,
+              title: `${dimName}: ${r.label}`,
             })
           }
         >
@@ -65,10 +67,11 @@ function columns(dim: Breakdown['dimension'], minSample: number): FigureColumn<R
 /** Every group of the breakdown: volumes and the rates marketing reports; small samples marked with their n. */
 export function BreakdownTable({ vm, minSample }: { vm: FunnelViewModel; minSample: number }) {
   const dim = vm.breakdown.dimension;
+  const dimName = dimensionLabel(dim.id);
   return (
     <ChartFrame
       kind="table"
-      title={`Funnel by ${dim.label.toLowerCase()}`}
+      title={`Funnel by ${dimName.toLowerCase()}`}
       units="leads; rates over all data in view"
       csv={breakdownCsv(vm)}
       definition={
@@ -82,7 +85,7 @@ export function BreakdownTable({ vm, minSample }: { vm: FunnelViewModel; minSamp
       }
     >
       <FigureTable
-        caption={`Funnel by ${dim.label}`}
+        caption={`Funnel by ${dimName}`}
         columns={columns(dim, minSample)}
         rows={vm.breakdown.rows}
         rowKey={(r) => r.label}

@@ -4,9 +4,10 @@
  */
 import { CHART_COLORS, GROUP_COLORS } from '../../charts/theme';
 import type { Cell } from '../../lib/csv-export';
-import { stepLabel } from '../../lib/stage-labels';
+import { pairEnds, pairLabel, stepLabel } from '../../lib/stage-labels';
 import {
   formatCount,
+  formatDayBand,
   formatDays,
   formatPercent,
   formatRateWithInterval,
@@ -90,7 +91,8 @@ export function conversionRows(
   minSample: number,
 ): { rows: RateRow[]; csv: CsvExport; label: string; typicalDays: number | null } {
   const series = vm.conversions.find((c) => c.key === pairKey)!;
-  const [a, b] = series.label.split('→');
+  const label = pairLabel(series);
+  const { from: a, to: b } = pairEnds(series);
   const rows = series.points.map((p): RateRow => {
     const small = smallSample(p, minSample, `${a}s`);
     return {
@@ -102,7 +104,7 @@ export function conversionRows(
         rate:
           vm.basis === 'cohort'
             ? [
-                `${series.label}, ${p.period} cohort`,
+                `${label}, ${p.period} cohort`,
                 formatRateWithInterval(p),
                 `${formatCount(p.hits)} of ${formatCount(p.base)} ${a}s reached ${b}`,
                 `Still open: ${formatPercent(p.openShare)}`,
@@ -110,7 +112,7 @@ export function conversionRows(
                 ...(small ? [small.line] : []),
               ]
             : [
-                `${series.label}, ${p.period}`,
+                `${label}, ${p.period}`,
                 formatRateWithInterval(p),
                 `${formatCount(p.hits)} ${b} entries ÷ ${formatCount(p.base)} ${a} entries`,
                 ...(small ? [small.line] : []),
@@ -131,7 +133,7 @@ export function conversionRows(
     ],
     rows: series.points.map((p) => [p.period, p.base, p.hits, p.rate, ...ciCells(p), p.openShare, p.immature]),
   };
-  return { rows, csv, label: series.label, typicalDays: series.typicalDays };
+  return { rows, csv, label, typicalDays: series.typicalDays };
 }
 
 /** A group the comparison chart can show, for the "Chosen" checkbox list. */
@@ -176,8 +178,9 @@ export function comparisonRows(
   pick: GroupPick = { rule: 'sampled', chosen: [] },
 ): { rows: RateRow[]; series: RateSeries[]; csv: CsvExport; subtitle: string; options: GroupOption[] } {
   const all = vm.breakdown.comparison;
-  const label = compare === 'mqlToSqo' ? 'MQL→SQO' : 'SQL→SQO';
-  const from = label.split('→')[0]!;
+  const pair = vm.conversions.find((c) => c.key === compare)!;
+  const label = pairLabel(pair);
+  const { from } = pairEnds(pair);
   const picked = pickGroups(
     all.map((g) => ({ label: g.label, leads: g.leads, estimate: g.total[compare] })),
     pick,
@@ -316,7 +319,7 @@ export function durationRows(vm: Vm): { rows: CountRow[]; csv: CsvExport } {
       'median_days',
       'p75_days',
       'out_of_order',
-      ...vm.timeInStage[0]!.bins.map((b) => `leads_${b.label.replace(/\s/g, '')}`),
+      ...vm.timeInStage[0]!.bins.map((b) => `leads_${formatDayBand(b).replace(/\s/g, '')}`),
     ],
     rows: vm.timeInStage.map((d) => [
       d.from,
@@ -334,9 +337,9 @@ export function durationRows(vm: Vm): { rows: CountRow[]; csv: CsvExport } {
 export function histogramRows(vm: Vm, index: number): CountRow[] {
   const d = vm.timeInStage[index]!;
   return d.bins.map((b) => ({
-    category: b.label,
+    category: formatDayBand(b),
     values: { leads: b.leads },
-    tooltip: [`${stepLabel(d)}: ${b.label}`, `${formatCount(b.leads)} leads`],
+    tooltip: [`${stepLabel(d)}: ${formatDayBand(b)}`, `${formatCount(b.leads)} leads`],
   }));
 }
 

@@ -1,8 +1,10 @@
 import { RateBarChart } from '../../charts/rate-bar-chart';
+import { pairEnds, pairLabel } from '../../lib/stage-labels';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { FunnelViewModel } from '../../worker/api';
 import { benchmarksFor, comparisonRows, GROUP_LIMITS, smallNote, type GroupOption } from './build-funnel-view';
 import { funnelActions, type ComparedRate, type FunnelParams, type GroupPickRule } from './funnel-params';
+import { dimensionLabel } from './dimension-label';
 
 const RULE_LABELS: Record<GroupPickRule, string> = {
   sampled: 'Every group with n ≥ threshold',
@@ -33,9 +35,11 @@ export function GroupChooser({ options, chosen }: { options: readonly GroupOptio
 export function ComparisonSection({ vm, params }: { vm: FunnelViewModel; params: FunnelParams }) {
   const pick = { rule: params.groups, chosen: params.chosen };
   const { rows, series, csv, subtitle, options } = comparisonRows(vm, params.compare, params.minSample, pick);
-  const label = params.compare === 'mqlToSqo' ? 'MQL→SQO' : 'SQL→SQO';
-  const from = label.split('→')[0]!;
+  const pair = vm.conversions.find((c) => c.key === params.compare)!;
+  const label = pairLabel(pair);
+  const { from } = pairEnds(pair);
   const dim = vm.breakdown.dimension;
+  const dimName = dimensionLabel(dim.id);
   const onSelect = (quarter: string, key: string) => {
     const group = vm.breakdown.comparison[Number(key.slice(1))]!;
     funnelActions.barClicked(
@@ -49,12 +53,12 @@ export function ComparisonSection({ vm, params }: { vm: FunnelViewModel; params:
               windowDays: vm.windowDays,
             },
             group: { dimension: dim.id, label: group.label },
-            title: `${label}: ${from}s of ${quarter}, ${dim.label} ${group.label}`,
+            title: `${label}: ${from}s of ${quarter}, ${dimName} ${group.label}`,
           }
         : {
             target: { kind: 'entries', stage: 'sqo', period: quarter },
             group: { dimension: dim.id, label: group.label },
-            title: `SQO entries in ${quarter}, ${dim.label} ${group.label}`,
+            title: `SQO entries in ${quarter}, ${dimName} ${group.label}`,
           },
     );
   };
@@ -66,7 +70,7 @@ export function ComparisonSection({ vm, params }: { vm: FunnelViewModel; params:
     );
   return (
     <ChartFrame
-      title={`${label} by ${dim.label.toLowerCase()} and quarter`}
+      title={`${label} by ${dimName.toLowerCase()} and quarter`}
       units={`% (${vm.basis} conversion); ${subtitle}`}
       csv={csv}
       controls={

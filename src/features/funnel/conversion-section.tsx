@@ -1,6 +1,7 @@
 import { CHART_COLORS } from '../../charts/theme';
 import { RateBarChart } from '../../charts/rate-bar-chart';
 import { formatDays } from '../../lib/format';
+import { pairEnds, pairLabel } from '../../lib/stage-labels';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { FunnelViewModel } from '../../worker/api';
 import { benchmarksFor, conversionRows, smallNote } from './build-funnel-view';
@@ -11,7 +12,7 @@ export function ConversionSection({ vm, params }: { vm: FunnelViewModel; params:
   const { rows, csv, label, typicalDays } = conversionRows(vm, params.pair, params.minSample);
   const cohort = vm.basis === 'cohort';
   const pair = vm.conversions.find((c) => c.key === params.pair)!;
-  const [from, to] = pair.label.split('→');
+  const { from, to } = pairEnds(pair);
   const benchmarkKey = params.pair === 'sqlToSqo' || params.pair === 'sqoToWon' ? params.pair : null;
   const onSelect = (quarter: string) =>
     funnelActions.barClicked(
@@ -29,7 +30,7 @@ export function ConversionSection({ vm, params }: { vm: FunnelViewModel; params:
         : {
             target: {
               kind: 'entries',
-              stage: pair.key === 'sqoToWon' || pair.key === 'mqlToWon' ? 'won' : (to!.toLowerCase() as 'sqo'),
+              stage: pair.to,
               period: quarter,
             },
             title: `${to} entries in ${quarter}`,
@@ -49,7 +50,7 @@ export function ConversionSection({ vm, params }: { vm: FunnelViewModel; params:
           >
             {PAIR_KEYS.map((k) => (
               <option key={k} value={k}>
-                {vm.conversions.find((c) => c.key === k)!.label}
+                {pairLabel(vm.conversions.find((c) => c.key === k)!)}
               </option>
             ))}
           </select>

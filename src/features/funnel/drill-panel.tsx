@@ -5,28 +5,37 @@ import type { Cell } from '../../lib/csv-export';
 import type { Filters } from '../../engine/filters/filters';
 import { DataTable, type TableColumn } from '../../ui/data-table';
 import { ErrorState, Loading } from '../../ui/states';
+import type { DrillColumn } from '../../worker/api';
 import { funnelActions, type DrillSelection, type FunnelParams } from './funnel-params';
 import { funnelDrillQuery } from './queries';
 
-const columns = (currency: string): TableColumn[] => [
-  { key: 'id', label: 'Lead' },
-  { key: 'createdAt', label: 'Created' },
-  { key: 'source', label: 'Source' },
-  { key: 'campaign', label: 'Campaign' },
-  { key: 'owner', label: 'Owner' },
-  { key: 'segment', label: 'Segment' },
-  { key: 'furthestStage', label: 'Furthest stage' },
-  { key: 'mqlAt', label: 'MQL' },
-  { key: 'sqlAt', label: 'SQL' },
-  { key: 'sqoAt', label: 'SQO' },
-  { key: 'outcome', label: 'Outcome' },
-  {
-    key: 'amountCents',
-    label: `Pipeline (${currency})`,
-    numeric: true,
-    format: (v: Cell) => (typeof v === 'number' ? formatMoney(v, currency) : ''),
-  },
-];
+const HEADERS: Readonly<Record<DrillColumn, string>> = {
+  id: 'Lead',
+  createdAt: 'Created',
+  source: 'Source',
+  campaign: 'Campaign',
+  owner: 'Owner',
+  segment: 'Segment',
+  furthestStage: 'Furthest stage',
+  mqlAt: 'MQL',
+  sqlAt: 'SQL',
+  sqoAt: 'SQO',
+  outcome: 'Outcome',
+  amountCents: 'Pipeline',
+};
+
+/** The table's columns, in the order the engine sends the cells. */
+const tableColumns = (keys: readonly DrillColumn[], currency: string): TableColumn[] =>
+  keys.map((key) =>
+    key === 'amountCents'
+      ? {
+          key,
+          label: `${HEADERS[key]} (${currency})`,
+          numeric: true,
+          format: (v: Cell) => (typeof v === 'number' ? formatMoney(v, currency) : ''),
+        }
+      : { key, label: HEADERS[key] },
+  );
 
 /** The leads behind the clicked figure, in a virtualised table with CSV export. */
 export function DrillPanel({
@@ -66,7 +75,7 @@ export function DrillPanel({
       {data ? (
         <DataTable
           caption={`Lead list: ${drill.title}`}
-          columns={columns(currency)}
+          columns={tableColumns(data.columns, currency)}
           rows={data.rows}
           exportName={`leads-${slug}.csv`}
           height={360}

@@ -1,5 +1,6 @@
-import type { Dimension } from '../../engine/funnel/groups';
+import type { FunnelViewModel } from '../../worker/api';
 import { funnelActions, MIN_SAMPLE_BOUNDS, WINDOWS, type FunnelParams } from './funnel-params';
+import { dimensionLabel, poorGroupText } from './dimension-label';
 
 interface Choice<T extends string> {
   readonly value: T;
@@ -37,7 +38,13 @@ function Toggle<T extends string>({
 }
 
 /** Counting mode, conversion basis and window, breakdown, measure and sample threshold: all kept in the URL. */
-export function FunnelControls({ params, dimensions }: { params: FunnelParams; dimensions: readonly Dimension[] }) {
+export function FunnelControls({
+  params,
+  dimensions,
+}: {
+  params: FunnelParams;
+  dimensions: FunnelViewModel['dimensions'];
+}) {
   return (
     <form className="funnel-controls" aria-label="Funnel options" onSubmit={(e) => e.preventDefault()}>
       <Toggle
@@ -79,7 +86,7 @@ export function FunnelControls({ params, dimensions }: { params: FunnelParams; d
             .filter((d) => d.more === undefined)
             .map((d) => (
               <option key={d.id} value={d.id}>
-                {d.label}
+                {dimensionLabel(d.id)}
               </option>
             ))}
           {dimensions.some((d) => d.more !== undefined) ? (
@@ -88,7 +95,7 @@ export function FunnelControls({ params, dimensions }: { params: FunnelParams; d
                 .filter((d) => d.more !== undefined)
                 .map((d) => (
                   <option key={d.id} value={d.id}>
-                    {`${d.label} — ${d.more}`}
+                    {`${dimensionLabel(d.id)} — ${poorGroupText(d.more!)}`}
                   </option>
                 ))}
             </optgroup>

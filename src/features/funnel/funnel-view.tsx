@@ -8,6 +8,7 @@ import { BreakdownTable } from './breakdown-table';
 import { ComparisonSection } from './comparison-section';
 import { ConversionSection } from './conversion-section';
 import { DrillPanel } from './drill-panel';
+import { emptyText } from './empty-text';
 import { FunnelControls } from './funnel-controls';
 import { useFunnelParams } from './funnel-params';
 import { StageSection } from './stage-section';
@@ -32,7 +33,7 @@ export function FunnelView() {
       {query.error ? <ErrorState title="The funnel could not be computed" error={query.error} /> : null}
       {!vm && !query.error ? <Loading label="Computing the funnel…" /> : null}
       {vm ? <FunnelControls params={params} dimensions={vm.dimensions} /> : null}
-      {vm && vm.empty ? <EmptyState title={vm.empty.title}>{vm.empty.body}</EmptyState> : null}
+      {vm && vm.empty ? <EmptyState title={emptyText(vm.empty).title}>{emptyText(vm.empty).body}</EmptyState> : null}
       {vm && vm.stages[0]!.leads > 0 ? (
         <div aria-busy={query.isFetching}>
           {params.drill && version !== undefined ? (

@@ -1,6 +1,7 @@
 import { CHART_COLORS } from '../../charts/theme';
 import { useState } from 'react';
 import { CountBarChart } from '../../charts/count-bar-chart';
+import { formatDayBand } from '../../lib/format';
 import { stepLabel } from '../../lib/stage-labels';
 import { ChartFrame } from '../../ui/chart-frame';
 import type { FunnelViewModel } from '../../worker/api';
@@ -22,7 +23,7 @@ export function TimeSection({ vm }: { vm: FunnelViewModel }) {
       });
   };
   const drillBin = (label: string) => {
-    const b = step.bins.find((x) => x.label === label);
+    const b = step.bins.find((x) => formatDayBand(x) === label);
     if (b)
       funnelActions.barClicked({
         target: {
@@ -32,7 +33,7 @@ export function TimeSection({ vm }: { vm: FunnelViewModel }) {
           lowDays: b.lowDays,
           highDays: Number.isFinite(b.highDays) ? b.highDays : null,
         },
-        title: `${stepLabel(step)} in ${b.label}`,
+        title: `${stepLabel(step)} in ${formatDayBand(b)}`,
       });
   };
   const definition = (
@@ -71,7 +72,7 @@ export function TimeSection({ vm }: { vm: FunnelViewModel }) {
         csv={{
           fileName: `days-${step.from}-${step.to}.csv`,
           header: ['days', 'leads'],
-          rows: step.bins.map((b) => [b.label, b.leads]),
+          rows: step.bins.map((b) => [formatDayBand(b), b.leads]),
         }}
         controls={
           <label className="funnel-controls__field">

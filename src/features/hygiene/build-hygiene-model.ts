@@ -2,6 +2,7 @@
  * Display shaping of the hygiene view-model: card titles and rule text, the win-rate contrast
  * rows, and the columns and rows of each detector's opportunity list.
  */
+import { needsText } from '../../engine/capabilities';
 import type { Cell } from '../../lib/csv-export';
 import { formatDecimal, formatMoney } from '../../lib/format';
 import type { TableColumn } from '../../ui/data-table';
@@ -55,7 +56,7 @@ export function buildContrastRows(v: HygieneView): ContrastRow[] {
       clean: off || d.clean.winRate === null ? null : d.clean.winRate * 100,
       flaggedClosed: off ? null : d.flagged.closed,
       cleanClosed: off ? null : d.clean.closed,
-      note: d.notMeasurable ?? '',
+      note: d.notMeasurable ? needsText(d.notMeasurable) : '',
     };
   });
 }

@@ -1,4 +1,6 @@
+import { needsList } from '../../engine/capabilities';
 import { formatCount, formatMoney, formatPercent } from '../../lib/format';
+import { uncheckedText } from '../../lib/unchecked-text';
 import type { DetectorView, HygieneView } from '../../worker/api';
 import { DETECTOR_TITLES, ruleText } from './build-hygiene-model';
 import { hygieneActions } from './rules-state';
@@ -13,7 +15,7 @@ export function DetectorCard({ d, view, open }: { d: DetectorView; view: Hygiene
       <p className="hy-card__rule">{ruleText(d.key, view)}</p>
       {d.notMeasurable ? (
         <p className="hy-card__unmeasurable" role="note">
-          <strong>Not measurable</strong> — {d.notMeasurable.replace(/^not measurable — /, '')}.
+          <strong>Not measurable</strong> — needs {needsList(d.notMeasurable)}.
         </p>
       ) : (
         <DetectorFigures d={d} view={view} open={open} />
@@ -27,11 +29,14 @@ function DetectorFigures({ d, view, open }: { d: DetectorView; view: HygieneView
   const share = view.marketingShare;
   return (
     <>
-      {d.unchecked.map((u) => (
-        <p key={u} className="hy-card__unchecked muted">
-          {u.charAt(0).toUpperCase() + u.slice(1)}.
-        </p>
-      ))}
+      {d.unchecked.map((u) => {
+        const text = uncheckedText(u);
+        return (
+          <p key={u.part} className="hy-card__unchecked muted">
+            {text.charAt(0).toUpperCase() + text.slice(1)}.
+          </p>
+        );
+      })}
       {d.key === 'marketing' ? (
         <p className="hy-card__share">
           Marketing-sourced share of SQO pipeline: <strong>{formatPercent(share.anyTouch)}</strong> by any touch ever,{' '}

@@ -31,6 +31,18 @@ function changeText(f: Figure): string {
   return `${arrow} ${formatPercent(Math.abs(f.change))}`;
 }
 
+type Window = OverviewModel['current'];
+
+/** The current window's name: "2026-Q3 to date", or "… to the end of the date filter" when it cuts the quarter. */
+export function currentWindowLabel(w: Window): string {
+  return w.clipped ? `${w.quarter} to the end of the date filter` : `${w.quarter} to date`;
+}
+
+/** The previous window's name: "2026-Q2, same days". */
+export function previousWindowLabel(w: Window): string {
+  return `${w.quarter}, same days`;
+}
+
 /** The Overview's one win rate carries its denominator in its label. */
 const LABELS: Readonly<Record<string, string>> = { winRate: TERMS.winRate.label };
 
@@ -39,7 +51,7 @@ export function headlineCards(m: OverviewModel): HeadlineCard[] {
     key: f.key,
     label: LABELS[f.key] ?? f.label,
     value: show(f, f.current, m.currency),
-    note: `${changeText(f)} vs ${m.previous.label} (${show(f, f.previous, m.currency)})`,
+    note: `${changeText(f)} vs ${previousWindowLabel(m.previous)} (${show(f, f.previous, m.currency)})`,
     help: `${f.definition} Current: ${formatDate(m.current.from)} – ${formatDate(m.current.to)}; previous: ${formatDate(m.previous.from)} – ${formatDate(m.previous.to)}.`,
     direction: f.change === null ? 'none' : f.change > 0 ? 'up' : f.change < 0 ? 'down' : 'flat',
   }));

@@ -6,6 +6,7 @@ import { goToView } from '../../state/url';
 import { TERMS } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
 import { ErrorState, Loading } from '../../ui/states';
+import { gapText } from './gap-text';
 import { useOverview } from './queries';
 
 /** ", 95% CI 62.0–64.3%", and a warning when the win rate rests on fewer than 30 deals. */
@@ -75,9 +76,9 @@ export function FunnelSection() {
           Open the Funnel view
         </button>
       </p>
-      {data.notes.map((n) => (
-        <p key={n} className="overview-note muted">
-          {n}
+      {data.gaps.map((g) => (
+        <p key={g.figures} className="overview-note muted">
+          {gapText(g)}
         </p>
       ))}
     </ChartFrame>

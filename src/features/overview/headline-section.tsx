@@ -1,7 +1,7 @@
 import { formatDate } from '../../lib/format';
 import { Stat } from '../../ui/stat';
 import { ErrorState, Loading } from '../../ui/states';
-import { headlineCards } from './build-headline';
+import { currentWindowLabel, headlineCards } from './build-headline';
 import { useOverview } from './queries';
 
 /** Leads, MQLs, SQLs, SQOs, won and the key rates: quarter to date against the same days last quarter. */
@@ -12,7 +12,7 @@ export function HeadlineSection() {
   return (
     <section className="card" aria-labelledby="headline-title">
       <h2 id="headline-title">
-        {data.current.label}: {formatDate(data.current.from)} – {formatDate(data.current.to)}
+        {currentWindowLabel(data.current)}: {formatDate(data.current.from)} – {formatDate(data.current.to)}
       </h2>
       <p className="muted overview-note">
         Compared with the same number of days of the previous quarter ({formatDate(data.previous.from)} –{' '}

@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { QUALIFICATION_CRITERIA } from '../../engine/model/stages';
 import { BOUNDS } from '../../engine/scoring/bounds';
-import { CRITERION_LABELS, FRAMEWORK_CRITERIA } from '../../engine/scoring/frameworks';
+import { FRAMEWORK_CRITERIA } from '../../engine/scoring/frameworks';
+import { CRITERION_LABELS } from '../../lib/criterion-labels';
 import { FRAMEWORKS, type Framework, type RuleSet } from '../../engine/scoring/rules';
 import { rulesActions } from '../../state/rules';
 import { SliderField } from './slider-field';

@@ -1,6 +1,6 @@
 /** Loading datasets and describing the one that is loaded. */
 import { buildDataset } from '../../engine/model/build-dataset';
-import { isUsableRate, moneyNotes, withCurrencyRate, type CurrencyUse } from '../../engine/model/currency';
+import { isUsableRate, withCurrencyRate, type CurrencyUse } from '../../engine/model/currency';
 import { summableCents, type Dataset } from '../../engine/model/columns';
 import { leadCount, type RecordSet } from '../../engine/model/records';
 import { STATUS_LOST, STATUS_OPEN, STATUS_WON } from '../../engine/model/stages';
@@ -44,8 +44,6 @@ export interface DatasetSummary {
    * plan's, converted at the user's rate, or left out of money for want of a rate.
    */
   readonly currencies: readonly CurrencyUse[];
-  /** Sentences every view with money shows: rates used, deals left out for want of a rate. */
-  readonly moneyNotes: readonly string[];
   /** ISO date of the as-of instant (the latest recorded event that is not a planned date). */
   readonly asOf: string;
   /** The exact as-of instant every figure is computed at, ISO 8601 UTC. */
@@ -130,7 +128,6 @@ export function describe(state: EngineState, ds: Dataset): DatasetSummary {
     name: ds.meta.name,
     currency: ds.meta.currency,
     currencies: ds.meta.currencyUse,
-    moneyNotes: moneyNotes(ds.meta.currencyUse, ds.meta.currency),
     asOf: isoDate(ds.meta.latestAt),
     asOfInstant: new Date(ds.meta.latestAt).toISOString(),
     from: isoDate(ds.meta.earliestAt),

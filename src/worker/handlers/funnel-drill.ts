@@ -29,11 +29,15 @@ export const DRILL_COLUMNS = [
   'amountCents',
 ] as const;
 
+export type DrillColumn = (typeof DRILL_COLUMNS)[number];
+
 export type DrillCell = string | number | null;
 
 export interface DrillRows {
   readonly leads: number;
-  /** One row per lead, cells in DRILL_COLUMNS order; dates are ISO days, amounts integer cents. */
+  /** What each cell of a row holds, in order (`DRILL_COLUMNS`). */
+  readonly columns: readonly DrillColumn[];
+  /** One row per lead, cells in `columns` order; dates are ISO days, amounts integer cents. */
   readonly rows: readonly (readonly DrillCell[])[];
 }
 
@@ -81,5 +85,5 @@ export function buildDrillRows(
       reach.amountCents[i]!,
     ];
   });
-  return { leads: rows.length, rows };
+  return { leads: rows.length, columns: DRILL_COLUMNS, rows };
 }

@@ -1,15 +1,19 @@
 /**
- * Why the Funnel view has no lead to show, in words that tell the truth: no leads file, leads not
- * linked to the deals, or filters that exclude every lead — never "clear the filters" when none is set.
+ * Why the Funnel view has no lead to show, as the truth is: no leads file, filters that exclude
+ * every lead, or no lead created by the as-of date — never "the filters" when none is set. The
+ * Funnel view words it.
  */
-import { datasetCapabilities, NEEDS } from '../../engine/capabilities';
+import { datasetCapabilities } from '../../engine/capabilities';
 import type { Filters } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
 
-export interface EmptyReason {
-  readonly title: string;
-  readonly body: string;
-}
+export type EmptyReason =
+  /** The dataset has no (human) leads; `opportunities` when it has opportunities the Overview counts. */
+  | { readonly kind: 'no-leads'; readonly opportunities: boolean }
+  /** Leads exist, but the filters exclude every one. */
+  | { readonly kind: 'filtered' }
+  /** No filter is set, and no lead was created by the as-of date. */
+  | { readonly kind: 'before-as-of' };
 
 export function hasActiveFilters(f: Filters): boolean {
   return (
@@ -25,16 +29,6 @@ export function hasActiveFilters(f: Filters): boolean {
 export function funnelEmptyReason(ds: Dataset, filters: Filters, leadsInScope: number): EmptyReason | null {
   if (leadsInScope > 0) return null;
   const caps = datasetCapabilities(ds);
-  if (!caps.has.leads) {
-    return {
-      title: 'This dataset has no leads',
-      body: `The lead funnel is not measurable — needs ${NEEDS.leads}.${caps.has.opportunities ? ' The Overview counts its opportunities: their funnel and win rate.' : ''}`,
-    };
-  }
-  if (hasActiveFilters(filters))
-    return {
-      title: 'No leads match the filters',
-      body: 'Widen the date range or clear the source, segment or owner filters.',
-    };
-  return { title: 'No lead was created by the as-of date', body: 'Choose a later as-of date.' };
+  if (!caps.has.leads) return { kind: 'no-leads', opportunities: caps.has.opportunities };
+  return { kind: hasActiveFilters(filters) ? 'filtered' : 'before-as-of' };
 }

@@ -68,7 +68,9 @@ export interface ConversionPoint extends RateEstimate {
 
 export interface ConversionSeries {
   readonly key: PairKey;
-  readonly label: string;
+  /** The stages the conversion runs from and to (MQL→SQO: `mql`, `sqo`). */
+  readonly from: StepStage;
+  readonly to: StepStage;
   /** Median days A→B (cohort maturity basis); null when unknown or in period mode. */
   readonly typicalDays: number | null;
   readonly points: readonly ConversionPoint[];
@@ -226,7 +228,7 @@ export function buildFunnelModel(
     quarters: scope.periods.map((p) => p.label),
     conversions: STAGE_PAIRS.map((p) => {
       const s = series(scope, p.key, opts);
-      return { key: p.key, label: p.label, typicalDays: s.typicalDays, points: s.points[0]! };
+      return { key: p.key, from: p.from, to: p.to, typicalDays: s.typicalDays, points: s.points[0]! };
     }),
     timeInStage: timeInStage(reach),
     closedWinRates: closedWinRates(reach, scope.periods),

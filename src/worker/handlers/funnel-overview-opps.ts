@@ -3,7 +3,7 @@
  * figures from opportunity creation and close dates, the opportunity funnel, and the opportunity win
  * rate won ÷ (won + lost) (SPEC §5). Lead rates are null and said to be not measurable.
  */
-import { needsText, type Capabilities } from '../../engine/capabilities';
+import type { Capabilities, Capability } from '../../engine/capabilities';
 import type { Dataset } from '../../engine/model/columns';
 import { opportunityFunnel, opportunityWindow } from '../../engine/funnel/opportunity-funnel';
 import { rateEstimate, type RateEstimate } from '../../engine/funnel/stats';
@@ -17,12 +17,26 @@ export type OverviewStageRow = Pick<
   FunnelStageRow,
   'leads' | 'amountCents' | 'stepRate' | 'cumulativeRate' | 'skipped'
 > & {
+  /**
+   * A lead stage (`lead` … `won`); in the opportunity funnel `created` (every opportunity), an open
+   * stage as the data names it, and `won`.
+   */
   readonly stage: string;
-  /** The engine's name of an opportunity stage (as the data names it); absent for a lead stage. */
+  /** An open opportunity stage's name as the data gives it; absent for the other bars, which the UI names. */
   readonly label?: string;
   /** The step rate with its sample and 95% interval, when computed (lead stages after the first). */
   readonly step?: FunnelStageRow['step'];
 };
+
+/** Figures of the Overview the data cannot give, and the inputs they need. */
+export interface OverviewGap {
+  /**
+   * `pipeline`: pipeline and opportunity figures; `leadFigures`: MQLs, SQLs, MQL→SQO, SQL→SQO and the
+   * lead cohort's SQO→won; `openStages`: open stages between an opportunity's creation and won.
+   */
+  readonly figures: 'pipeline' | 'leadFigures' | 'openStages';
+  readonly needs: readonly Capability[];
+}
 
 export interface OverviewFunnel {
   /** What the bars count. */
@@ -76,9 +90,10 @@ export function opportunityOverview(
   const f = opportunityFunnel(ds, asOf, mask, caps.has.stageHistory);
   const funnel: OverviewFunnel = {
     unit: 'opportunities',
-    stages: f.stages.map((s) => ({
+    stages: f.stages.map((s, k) => ({
       stage: s.stage,
-      label: s.label,
+      // Between `created` (first) and `won` (last) come the open stages, named by the data.
+      ...(k > 0 && k < f.stages.length - 1 ? { label: s.label } : {}),
       leads: s.count,
       amountCents: s.amountCents,
       stepRate: s.stepRate,
@@ -96,9 +111,9 @@ export function opportunityOverview(
       ? ['leadStageDates' as const]
       : ['leadLinks' as const]
     : ['leads' as const];
-  const notes = [
-    `Lead figures (MQLs, SQLs, MQL→SQO, SQL→SQO and the lead cohort's SQO→won): ${needsText(leadNeeds)}.`,
-    ...(caps.has.stageHistory ? [] : [`Open stages between creation and won: ${needsText(['stageHistory'])}.`]),
+  const gaps: OverviewGap[] = [
+    { figures: 'leadFigures', needs: leadNeeds },
+    ...(caps.has.stageHistory ? [] : [{ figures: 'openStages' as const, needs: ['stageHistory' as const] }]),
   ];
-  return { headline, funnel, rates, notes };
+  return { headline, funnel, rates, gaps };
 }

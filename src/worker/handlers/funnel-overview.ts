@@ -4,14 +4,14 @@
  * A dataset whose opportunities are not linked to leads (or that has no leads) is counted on its
  * opportunities: created, won, won amount and the opportunity win rate (SPEC §5).
  */
-import { datasetCapabilities, needsText, type FunnelBasis } from '../../engine/capabilities';
+import { datasetCapabilities, type FunnelBasis } from '../../engine/capabilities';
 import { opportunityMask, type Filters } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
 import { tallyFunnel, type FunnelRates } from '../../engine/funnel/tally';
 import { windowCounts } from '../../engine/funnel/window-counts';
 import { isoDate } from '../../engine/time';
 import { stageRows } from './funnel-model';
-import { opportunityOverview, type OverviewFunnel } from './funnel-overview-opps';
+import { opportunityOverview, type OverviewFunnel, type OverviewGap } from './funnel-overview-opps';
 import type { ResolvedScope } from './funnel-scope';
 import {
   headlineFigure,
@@ -23,8 +23,15 @@ import {
 
 export type { HeadlineFigure, HeadlineKey };
 
+/** A stretch of days the headline counts: a quarter from its first day, to date or to a cut-off. */
 export interface OverviewWindow {
-  readonly label: string;
+  /** Fiscal quarter label, e.g. `2026-Q3`. */
+  readonly quarter: string;
+  /**
+   * Current window: true when the date filter ends before the as-of date and so ends the window.
+   * Previous window: always false (it spans the same number of days as the current one).
+   */
+  readonly clipped: boolean;
   /** ISO days, both inclusive. */
   readonly from: string;
   readonly to: string;
@@ -42,8 +49,8 @@ export interface OverviewModel {
   readonly funnel: OverviewFunnel;
   /** Lead funnel rates; in the opportunity basis every lead rate is null (see `notes`). */
   readonly rates: FunnelRates;
-  /** Figures the data cannot give, each "… not measurable — needs …". */
-  readonly notes: readonly string[];
+  /** Figures the data cannot give, each with what it needs. */
+  readonly gaps: readonly OverviewGap[];
 }
 
 const LEAD_DEFINITIONS: Partial<Record<HeadlineKey, HeadlineDefinition>> = {
@@ -75,13 +82,9 @@ export function buildOverviewModel(ds: Dataset, scope: ResolvedScope, filters: F
   const caps = datasetCapabilities(ds);
   const asOf = scope.reach.asOf;
   const w = headlineWindows(ds, asOf, filters);
-  const windows = {
-    current: {
-      label: w.clipped ? `${w.quarter} to the end of the date filter` : `${w.quarter} to date`,
-      from: isoDate(w.curFrom),
-      to: isoDate(w.curTo - 1),
-    },
-    previous: { label: `${w.prevQuarter}, same days`, from: isoDate(w.prevFrom), to: isoDate(w.prevTo - 1) },
+  const windows: { current: OverviewWindow; previous: OverviewWindow } = {
+    current: { quarter: w.quarter, clipped: w.clipped, from: isoDate(w.curFrom), to: isoDate(w.curTo - 1) },
+    previous: { quarter: w.prevQuarter, clipped: false, from: isoDate(w.prevFrom), to: isoDate(w.prevTo - 1) },
   };
   if (caps.basis === 'opportunities') {
     const o = opportunityOverview(ds, caps, scope, opportunityMask(ds, filters), w);
@@ -120,6 +123,6 @@ export function buildOverviewModel(ds: Dataset, scope: ResolvedScope, filters: F
       win: total.estimates.winRate,
     },
     rates: total.rates,
-    notes: caps.has.opportunities ? [] : [`Pipeline and opportunity figures: ${needsText(['opportunities'])}.`],
+    gaps: caps.has.opportunities ? [] : [{ figures: 'pipeline', needs: ['opportunities'] }],
   };
 }

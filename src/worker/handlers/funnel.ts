@@ -4,7 +4,7 @@
  */
 import type { DrillTarget } from '../../engine/funnel/drill';
 import { requireDataset, type EngineState } from '../state';
-import { buildDrillRows, type DrillInput, type DrillRows } from './funnel-drill';
+import { buildDrillRows, type DrillColumn, type DrillInput, type DrillRows } from './funnel-drill';
 import { buildFunnelModel, type FunnelOptions, type FunnelViewModel } from './funnel-model';
 import { buildOverviewModel, type OverviewModel } from './funnel-overview';
 import { resolveScope, type ExtraDimension, type FunnelScope } from './funnel-scope';
@@ -45,4 +45,4 @@ export function funnelHandlers(
   };
 }
 
-export type { DrillTarget, DrillRows, ExtraDimension, FunnelViewModel, OverviewModel };
+export type { DrillColumn, DrillTarget, DrillRows, ExtraDimension, FunnelViewModel, OverviewModel };

@@ -2,7 +2,8 @@
 import { opportunityMask, type Filters } from '../../engine/filters/filters';
 import type { DetectorFigures } from '../../engine/hygiene/cohorts';
 import { firstTouch, FT_CRITERIA, FT_FAST, FT_NO_SQL, sqoInstant } from '../../engine/hygiene/detectors';
-import { runHygiene, type HygieneResult, type MarketingShare } from '../../engine/hygiene/hygiene';
+import type { Capability } from '../../engine/capabilities';
+import { runHygiene, type HygieneResult, type MarketingShare, type UncheckedPart } from '../../engine/hygiene/hygiene';
 import type { HygieneRules } from '../../engine/hygiene/rules';
 import { dictValue, type Dataset } from '../../engine/model/columns';
 import { OPPORTUNITY_STATUSES } from '../../engine/model/stages';
@@ -38,10 +39,10 @@ export interface HygieneRow {
 /** A detector's engine figures, with its flagged opportunities as rows to list. */
 export interface DetectorView extends Omit<DetectorFigures, 'rows'> {
   readonly key: DetectorKey;
-  /** "not measurable — needs …" when the dataset cannot run this detector (its figures are then 0 and not shown). */
-  readonly notMeasurable: string | null;
-  /** Parts of the rule the data cannot check, each "… not checked — needs …". */
-  readonly unchecked: readonly string[];
+  /** The inputs the dataset lacks to run this detector (its figures are then 0 and not shown); null when it ran. */
+  readonly notMeasurable: readonly Capability[] | null;
+  /** Parts of the rule the data cannot check, and what each needs. */
+  readonly unchecked: readonly UncheckedPart[];
   readonly rows: readonly HygieneRow[];
 }
 
@@ -89,7 +90,7 @@ export function hygieneView(ds: Dataset, input: HygieneInput): HygieneView {
     const d = h[key];
     return {
       key,
-      notMeasurable: d.notMeasurable?.reason ?? null,
+      notMeasurable: d.notMeasurable?.needs ?? null,
       unchecked: d.unchecked,
       considered: d.considered,
       count: d.count,

@@ -4,7 +4,7 @@
  * mapping screen calls `remapImport` with the user's mapping on the files already read.
  */
 import { activityCount, leadCount } from '../../engine/model/records';
-import { currencyUses, moneyNotes } from '../../engine/model/currency';
+import { currencyUses, type CurrencyUse } from '../../engine/model/currency';
 import type { Mapping } from '../../import/mapping/schema';
 import {
   importFiles,
@@ -78,8 +78,13 @@ export interface ImportPreview {
   };
   /** At least one lead or opportunity was accepted: the import can replace the dataset. */
   readonly usable: boolean;
-  /** What loading would do with amounts in several currencies (rates used, deals left out). */
-  readonly moneyNotes: readonly string[];
+  /** The plan currency the loaded figures of money would be in. */
+  readonly currency: string;
+  /**
+   * Each currency the opportunities' amounts are in, and what loading would do with it (plan,
+   * converted at a rate read, or left out of money for want of one).
+   */
+  readonly currencies: readonly CurrencyUse[];
   readonly unmapped: readonly UnmappedFile[];
 }
 
@@ -145,11 +150,8 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
         touches: records.touches.length,
       },
       usable: isUsable(records),
-      moneyNotes: moneyNotes(
-        currencyUses(records),
-        records.plan.currency,
-        'a rate can be entered on the Data view once loaded',
-      ),
+      currency: records.plan.currency,
+      currencies: currencyUses(records),
       unmapped,
     };
   };

@@ -20,7 +20,7 @@ export function icpTierGroups(ds: Dataset): GroupCodes {
 export function tierDimensions(): () => readonly ExtraDimension[] {
   const cache = new WeakMap<Dataset, GroupCodes>();
   const icp: ExtraDimension = {
-    dimension: { id: 'tier:icp', label: 'ICP tier (default fit rules)' },
+    dimension: { id: 'tier:icp' },
     groups: (ds) => {
       let g = cache.get(ds);
       if (!g) cache.set(ds, (g = icpTierGroups(ds)));

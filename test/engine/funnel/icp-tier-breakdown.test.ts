@@ -17,7 +17,7 @@ describe('the ICP tier breakdown of the funnel', () => {
     const engine = createEngineService();
     await engine.loadDemo({ seed: 11, leads: 1500 });
     const model = await engine.funnelView({ filters: {}, basis: 'cohort', breakdown: 'tier:icp', windowDays: null });
-    expect(model.dimensions.map((d) => d.label)).toContain('ICP tier (default fit rules)');
+    expect(model.dimensions.map((d) => d.id)).toContain('tier:icp');
     expect(model.breakdown.dimension.id).toBe('tier:icp');
     const leads = model.breakdown.rows.reduce((s, r) => s + r.counts.lead, 0);
     expect(leads).toBe(model.stages[0]!.leads);

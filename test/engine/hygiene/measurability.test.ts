@@ -3,6 +3,7 @@ import { NEEDS } from '../../../src/engine/capabilities';
 import { FT_CRITERIA } from '../../../src/engine/hygiene/detectors';
 import { runHygiene } from '../../../src/engine/hygiene/hygiene';
 import { buildDataset } from '../../../src/engine/model/build-dataset';
+import { uncheckedText } from '../../../src/lib/unchecked-text';
 import { lead, ms, opportunity, recordSet } from '../../fixtures/records';
 
 const AS_OF = ms('2026-09-30');
@@ -49,7 +50,10 @@ describe('a detector never flags a deal for data the dataset never had', () => {
     expect(h.fastTrack.notMeasurable).toBeNull();
     expect(h.fastTrack.count).toBe(1);
     expect(h.fastTrack.detail.reason[1]).toBe(FT_CRITERIA);
-    expect(h.fastTrack.unchecked).toEqual([`SQL→SQO time not checked — needs ${NEEDS.leads} and ${NEEDS.sqlDates}`]);
+    expect(h.fastTrack.unchecked).toEqual([{ part: 'sqlTiming', needs: ['leads', 'sqlDates'] }]);
+    expect(uncheckedText(h.fastTrack.unchecked[0]!)).toBe(
+      `SQL→SQO time not checked — needs ${NEEDS.leads} and ${NEEDS.sqlDates}`,
+    );
   });
 
   it('SQL dates on linked leads but no criteria: the time part runs, a missing SQL still flags, criteria are unchecked', () => {
@@ -68,7 +72,8 @@ describe('a detector never flags a deal for data the dataset never had', () => {
     const h = runHygiene(ds, { asOf: AS_OF });
     expect(h.fastTrack.notMeasurable).toBeNull();
     expect(Array.from(h.fastTrack.rows)).toEqual([1]);
-    expect(h.fastTrack.unchecked).toEqual([`criteria not checked — needs ${NEEDS.qualification}`]);
+    expect(h.fastTrack.unchecked).toEqual([{ part: 'criteria', needs: ['qualification'] }]);
+    expect(uncheckedText(h.fastTrack.unchecked[0]!)).toBe(`criteria not checked — needs ${NEEDS.qualification}`);
   });
 
   it('touches without sourced_by: marketing share is measured, pass-through is not', () => {
