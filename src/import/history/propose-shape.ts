@@ -35,12 +35,20 @@ function snapshots(file: string, header: readonly string[], rows: readonly (read
   if (validFrom === undefined || id === undefined) return undefined;
   // HubSpot's deal_stage table: one row per stage entered, the stage id in `value`.
   const entered = find('dateentered');
+  // Fivetran's HubSpot deal table in history mode prefixes properties with `property_`.
   const fields: [HistoryField, string | undefined][] = [
-    ['stage', find('stagename', 'dealstage', 'stage') ?? (entered !== undefined ? find('value') : undefined)],
-    ['amount', find('amount')],
-    ['close_date', find('closedate')],
-    ['probability', find('probability', 'hsdealstageprobability')],
-    ['forecast_category', find('forecastcategory', 'forecastcategoryname', 'hsforecastcategory')],
+    [
+      'stage',
+      find('stagename', 'dealstage', 'stage', 'propertydealstage', 'dealpipelinestageid') ??
+        (entered !== undefined ? find('value') : undefined),
+    ],
+    ['amount', find('amount', 'propertyamount')],
+    ['close_date', find('closedate', 'propertyclosedate')],
+    ['probability', find('probability', 'hsdealstageprobability', 'propertyhsdealstageprobability')],
+    [
+      'forecast_category',
+      find('forecastcategory', 'forecastcategoryname', 'hsforecastcategory', 'propertyhsforecastcategory'),
+    ],
   ];
   const columns: [string, string][] = [
     ['opportunity_id', id],

@@ -61,6 +61,27 @@ describe('proposals for history in other shapes', () => {
   });
 });
 
+describe('proposals for history snapshots', () => {
+  it("a HubSpot deal table in Fivetran's history mode: property_ columns, valid from _fivetran_start", () => {
+    const csv = [
+      '_fivetran_start,_fivetran_end,deal_id,deal_pipeline_stage_id,property_amount,property_closedate,property_dealname',
+      '2024-01-02 09:00:00.000,9999-12-31 23:59:59,7,appointmentscheduled,100,2024-03-31,Acme',
+    ].join('\n');
+    const r = importFiles([{ name: 'deal_history.csv', bytes: enc(csv) }]);
+    expect(r.unmapped[0]!.proposal).toMatchObject({
+      target: 'opportunity_history',
+      columns: [
+        ['opportunity_id', 'deal_id'],
+        ['at', '_fivetran_start'],
+        ['stage', 'deal_pipeline_stage_id'],
+        ['amount', 'property_amount'],
+        ['close_date', 'property_closedate'],
+      ],
+      shape: { kind: 'snapshots', probability: 'fraction' },
+    });
+  });
+});
+
 describe('a saved mapping with a shape is validated', () => {
   const table = {
     file: 'h.csv',
