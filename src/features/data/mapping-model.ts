@@ -16,9 +16,11 @@ export function withSource(tm: TableMapping, field: string, source: string): Tab
   return { ...tm, columns };
 }
 
+/** The mapping for another target; a history shape is dropped (the target's default shape). */
 export function withTarget(tm: TableMapping, target: string): TableMapping {
   const fields = new Set(targetFields(target));
-  return { ...tm, target, columns: tm.columns.filter(([f]) => fields.has(f)), values: [] };
+  const { shape: _shape, ...rest } = tm;
+  return { ...rest, target, columns: tm.columns.filter(([f]) => fields.has(f)), values: [] };
 }
 
 export const statusValueOf = (tm: TableMapping, value: string): string =>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { targetFields, REQUIRED_FIELDS } from '../../import/mapping/fields';
+import { REQUIRED_FIELDS } from '../../import/mapping/fields';
 import { MAPPING_VERSION, TARGETS, type Mapping, type TableMapping } from '../../import/mapping/schema';
 import type { UnmappedFile } from '../../import/pipeline';
 import { downloadBlob } from '../../lib/csv-export';
@@ -19,6 +19,8 @@ import {
   withStatusValue,
   withTarget,
 } from './mapping-model';
+import { missingShapeColumns, shapeFields } from './history-mapping-model';
+import { HistoryShapeChoice, HistoryShapeControls } from './history-shape-fields';
 import { loadSavedMappings, saveMapping } from './saved-mappings';
 
 const TARGET_LABEL: Record<string, string> = {
@@ -27,9 +29,11 @@ const TARGET_LABEL: Record<string, string> = {
   accounts: 'Accounts',
   opportunities: 'Opportunities',
   opportunity_stages: 'Opportunity stage history',
+  opportunity_history: 'Deal history (changes of stage, amount, close date, probability, forecast category)',
   activities: 'Activities',
   touches: 'Touches',
   plan: 'Plan (quota per quarter)',
+  currency_rates: 'Currency rates',
 };
 
 function FileMapping({
@@ -43,7 +47,8 @@ function FileMapping({
 }) {
   const id = `map-${file.file.replace(/[^a-z0-9]/gi, '-')}`;
   const required = new Set(REQUIRED_FIELDS[tm.target] ?? []);
-  const missing = missingRequired(tm);
+  const missing = [...missingRequired(tm), ...missingShapeColumns(tm)];
+  const history = tm.target === 'opportunity_history';
   const statusValues = tm.target === 'opportunities' || tm.target === 'leads' ? distinctOf(file, tm, 'status') : [];
   const leads = tm.target === 'leads';
   return (
@@ -67,11 +72,12 @@ function FileMapping({
       </label>
       {tm.target !== 'skip' ? (
         <>
+          {history ? <HistoryShapeChoice file={file} tm={tm} onChange={onChange} /> : null}
           <div className="mapping-grid">
-            {targetFields(tm.target).map((field) => (
+            {shapeFields(tm).map((field) => (
               <label key={field} className="mapping-row">
                 <span>
-                  {field}
+                  {field === 'at' && tm.shape?.kind === 'snapshots' ? 'at (valid from)' : field}
                   {required.has(field) ? <abbr title="required"> *</abbr> : null}
                 </span>
                 <select
@@ -89,6 +95,7 @@ function FileMapping({
               </label>
             ))}
           </div>
+          {history ? <HistoryShapeControls file={file} tm={tm} onChange={onChange} /> : null}
           {tm.target === 'opportunities' ? (
             <label className="mapping-row">
               <span>When amount is empty, use</span>

@@ -8,6 +8,7 @@ import type { RowNote } from '../canonical/table';
 import type { CsvTable } from '../csv';
 import { parseAmount, type DecimalSeparator } from '../values/amounts';
 import { DATE_FORMAT_LABEL, detectDateFormat, parseDateAs, type DateFormat } from '../values/dates';
+import { reshapeHistory } from '../history/reshape';
 import { FUTURE_ALLOWED, fieldKind, targetFields } from './fields';
 import type { TableMapping } from './schema';
 
@@ -93,6 +94,14 @@ export interface TableMapper {
 
 /** See the module comment. `file` names the source in warnings. */
 export function applyTableMapping(source: CsvTable, tm: TableMapping, opts: ApplyOptions): MappedTable {
+  const reshaped = reshapeHistory(source, tm);
+  if (reshaped !== undefined) {
+    // History in another shape: converted row for row, then read as canonical history rows.
+    const { shaped, mapping } = reshaped;
+    const inner = applyTableMapping(shaped.table, mapping, opts);
+    for (const [row, list] of inner.notes) shaped.notes.set(row, [...(shaped.notes.get(row) ?? []), ...list]);
+    return { parsed: inner.parsed, notes: shaped.notes, warnings: [...shaped.warnings, ...inner.warnings] };
+  }
   const notes = new Map<number, RowNote[]>();
   const note = (row: number, n: RowNote) => {
     const list = notes.get(row);

@@ -4,6 +4,7 @@
  * The user reviews every guess on the mapping screen; nothing here is applied without a look.
  */
 import { OPPORTUNITY_STATUSES } from '../../engine/model/stages';
+import { proposeHistoryShape } from '../history/propose-shape';
 import { REQUIRED_FIELDS, targetFields } from './fields';
 import { ANY_VALUE } from './apply';
 import { TARGETS, type TableMapping, type Target } from './schema';
@@ -48,6 +49,15 @@ const SYNONYMS: Readonly<Record<string, Readonly<Record<string, readonly string[
     opportunity_id: ['opportunityid', 'dealid'],
     stage: ['stagename', 'stage'],
     entered_at: ['createddate', 'date', 'enteredat'],
+  },
+  opportunity_history: {
+    opportunity_id: ['opportunityid', 'dealid'],
+    at: ['changedat', 'changedate', 'timestamp'],
+    stage: ['stagename', 'dealstage'],
+    close_date: ['closedate'],
+    forecast_category: ['forecastcategoryname'],
+    prev_amount: ['prevamount'],
+    prev_close_date: ['prevclosedate'],
   },
   touches: { channel: ['channel', 'campaign', 'source'], at: ['date', 'timestamp'] },
   plan: { quarter: ['quarter', 'period'], quota: ['quota', 'target'] },
@@ -101,6 +111,8 @@ export function proposeTableMapping(
   header: readonly string[],
   rows: readonly (readonly string[])[],
 ): TableMapping {
+  const history = proposeHistoryShape(file, header, rows);
+  if (history !== undefined) return history;
   let best: { target: Target; columns: [string, string][]; score: number } = { target: 'skip', columns: [], score: 0 };
   for (const target of TARGETS) {
     const columns = columnsFor(target, header);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CANONICAL_FILES, type CanonicalFile } from '../canonical/columns';
+import { historyShapeSchema } from '../history/shape';
 
 export const MAPPING_VERSION = 1;
 
@@ -35,6 +36,12 @@ export const tableMappingSchema = z.strictObject({
   dateFormat: z.enum(['iso', 'mdy', 'dmy', 'excel']).optional(),
   /** Decimal separator of amounts; default `,` for `;`-separated files, else `.`. */
   decimal: z.enum(['.', ',']).optional(),
+  /**
+   * For opportunity_history only: the rows are history snapshots (one full row per version) or one
+   * row per field change, converted into change rows (see history/shape.ts). Absent: one row per
+   * change, as the canonical file.
+   */
+  shape: historyShapeSchema.optional(),
 });
 
 export const mappingSchema = z.strictObject({

@@ -1,7 +1,8 @@
 /**
  * Forecast category names as CRMs write them → FORECAST_CATEGORIES ids. Salesforce's
  * ForecastCategoryName labels ("Best Case") and API values (`BestCase`, `Forecast` for Commit),
- * HubSpot's deal forecast categories ("Not forecasted" for Omitted, "Closed won") and the ids
+ * HubSpot's deal forecast categories ("Not forecasted" for Omitted, "Closed won"; the internal
+ * values such as `BEST_CASE` and `OMIT` of its property history) and the ids
  * themselves are read, case and spacing ignored.
  */
 import type { ForecastCategory } from '../../engine/model/stages';
@@ -15,6 +16,7 @@ const NAMES: ReadonlyMap<string, ForecastCategory> = new Map([
   ['closedwon', 'closed'],
   ['omitted', 'omitted'],
   ['notforecasted', 'omitted'],
+  ['omit', 'omitted'],
 ]);
 
 /** The category a name stands for, or undefined when it names none. */
