@@ -4,7 +4,7 @@
  * `2021-01-07 6:49:18`), ISO-8601, epoch milliseconds (HubSpot's API), and slash dates in the
  * format a column reads (never guessed when it reads both ways).
  */
-import { parseIsoInstant } from '../canonical/parse-values';
+import { parseIsoInstant } from '../values/parse-values';
 import { DATE_FORMAT_LABEL, detectDateFormat, parseDateAs, type DateFormat } from '../values/dates';
 
 const WAREHOUSE = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(:\d{2}(?:\.\d{1,9})?)?(?: ?(?:UTC|Z))?$/i;

@@ -5,7 +5,7 @@
  */
 import type { TableMapping } from '../mapping/schema';
 import { knownFieldName, type HistoryField, type HistoryShape } from './shape';
-import { parseDecimal } from '../canonical/parse-values';
+import { parseDecimal } from '../values/parse-values';
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 

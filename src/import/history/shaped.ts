@@ -1,5 +1,5 @@
 /** What the history converters share: the table they return and the cell helpers they read with. */
-import { parseDecimal } from '../canonical/parse-values';
+import { parseDecimal } from '../values/parse-values';
 import type { RowNote } from '../canonical/table';
 import type { CsvTable } from '../csv';
 import { parseAmount } from '../values/amounts';
