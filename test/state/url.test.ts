@@ -129,6 +129,10 @@ describe('what a link carries to another view', () => {
     expect(searchForOtherView('?list=fastTrack')).toBe('');
   });
 
+  it('keeps the stage → forecast category map, which a saved rule set stores', () => {
+    expect(searchForOtherView('?cat.proposal=commit&deals=%7B%7D&lookback=8&category=x')).toBe('?cat.proposal=commit');
+  });
+
   it('names every filter and threshold parameter as global', () => {
     for (const p of [
       ...RULE_URL_PARAMS,

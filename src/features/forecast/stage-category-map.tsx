@@ -5,7 +5,10 @@ import { CATEGORY_IDS, CATEGORY_NAMES, dealActions, type CategoryId } from './de
 export function StageCategoryMap({ stages }: { stages: readonly StageCategoryView[] }) {
   return (
     <fieldset className="fc-catmap">
-      <legend>Stage → forecast category (used where the rep recorded none; edits are kept in the link)</legend>
+      <legend>
+        Stage → forecast category (used where the rep recorded none; edits are kept in the link and saved with rule
+        sets)
+      </legend>
       {stages.map((s) => (
         <label key={s.stage}>
           {s.stage}
