@@ -165,8 +165,9 @@ export function updateSearch(update: SearchUpdater, mode: 'push' | 'replace' | '
 
 /**
  * The parameters that hold across views: the global filters, the rules in use (the rule set and the
- * thresholds) and the demo size; and, by prefix, the stage → forecast category map (`cat.<stage>`:
- * the Rules view saves it with a rule set). Every other parameter belongs
+ * thresholds), the headline projection's method (`fcm`: the Overview projects with it too) and the
+ * demo size; and, by prefix, the stage → forecast category map (`cat.<stage>`: the Overview's
+ * projection reads it, and the Rules view saves it with a rule set). Every other parameter belongs
  * to one view and is left behind when moving to another, so a link never carries a view's stale
  * choices (`list=fastTrack` on /forecast).
  */
@@ -177,6 +178,7 @@ export const GLOBAL_PARAMS: readonly string[] = [
   'segment',
   'owner',
   ...RULE_URL_PARAMS,
+  'fcm',
   'demoLeads',
 ];
 export const GLOBAL_PREFIXES: readonly string[] = [STAGE_CATEGORY_PREFIX];
