@@ -1,8 +1,11 @@
 /**
- * The words the forecast figures are shown with, shared by the Forecast view and the Overview: the
- * forecast methods, and how the headline projection says which method it uses and why.
+ * The words the forecast figures are shown with, shared by the Forecast view, the Overview and the
+ * CLI: the forecast methods, the pipeline waterfall's steps, the forecast categories, and how the
+ * headline projection says which method it uses and why. The worker returns keys; these name them.
  */
 import type { AccuracyMethod } from '../engine/forecast/accuracy-point';
+import type { WaterfallStepKey } from '../engine/forecast/deal-waterfall';
+import type { ForecastCategory } from '../engine/model/stages';
 import type { HeadlineProjectionView } from '../worker/api';
 import { formatPercent } from './format';
 
@@ -23,6 +26,34 @@ export const METHOD_DEFINITION: Readonly<Record<AccuracyMethod, string>> = {
     'Σ SQOs created k quarters earlier × lag share(k) × average won deal, all as known then (a lag not yet observable counts as none)',
   repProbability: 'won so far + Σ open amount due × the probability the rep had entered',
 };
+
+export const STEP_LABELS: Readonly<Record<WaterfallStepKey, string>> = {
+  start: 'Start',
+  created: 'New',
+  pulledIn: 'Pulled in',
+  pushedOut: 'Pushed out',
+  amountUp: 'Amount up',
+  amountDown: 'Amount down',
+  won: 'Won',
+  lost: 'Lost',
+  end: 'End',
+};
+
+export const CATEGORY_LABELS: Readonly<Record<ForecastCategory, string>> = {
+  pipeline: 'Pipeline',
+  best_case: 'Best case',
+  commit: 'Commit',
+  closed: 'Closed',
+  omitted: 'Omitted',
+};
+
+/** A text whose methods came as `{{method:<key>}}` tokens (deal list notes), with each method named. */
+export function fillMethods(text: string): string {
+  return text.replace(
+    /\{\{method:([A-Za-z]+)\}\}/g,
+    (token, key: string) => (METHOD_LABEL as Readonly<Record<string, string>>)[key] ?? token,
+  );
+}
 
 const quartersText = (n: number) => `${n} ${n === 1 ? 'quarter' : 'quarters'}`;
 

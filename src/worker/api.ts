@@ -60,6 +60,7 @@ export type {
 export type { DealForecastHandlers } from './handlers/deal-forecast-handlers';
 export type {
   AccuracyPart,
+  DealFigure,
   DealListInput,
   DealListRow,
   DealListView,

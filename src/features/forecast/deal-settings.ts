@@ -10,13 +10,6 @@ import type { AccuracyPart, CumulativeCategory, DealTarget, SqoLagSeries } from 
 
 export const CATEGORY_IDS = FORECAST_CATEGORIES;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
-export const CATEGORY_NAMES: Readonly<Record<CategoryId, string>> = {
-  pipeline: 'Pipeline',
-  best_case: 'Best case',
-  commit: 'Commit',
-  closed: 'Closed',
-  omitted: 'Omitted',
-};
 
 const CUMULATIVE: readonly CumulativeCategory[] = ['closed', 'commit', 'best_case', 'pipeline'];
 const ACCURACY_PARTS: readonly AccuracyPart[] = [

@@ -1,5 +1,6 @@
 import type { StageCategoryView } from '../../worker/api';
-import { CATEGORY_IDS, CATEGORY_NAMES, dealActions, type CategoryId } from './deal-settings';
+import { CATEGORY_LABELS } from '../../lib/forecast-labels';
+import { CATEGORY_IDS, dealActions, type CategoryId } from './deal-settings';
 
 /** The stage → forecast category map, editable; an edit is kept in the URL. */
 export function StageCategoryMap({ stages }: { stages: readonly StageCategoryView[] }) {
@@ -24,7 +25,7 @@ export function StageCategoryMap({ stages }: { stages: readonly StageCategoryVie
           >
             {CATEGORY_IDS.filter((c) => c !== 'closed').map((c) => (
               <option key={c} value={c}>
-                {CATEGORY_NAMES[c]}
+                {CATEGORY_LABELS[c]}
                 {c === s.defaultCategory ? ' (default)' : ''}
               </option>
             ))}

@@ -1,11 +1,5 @@
 /** Forecast accuracy on the company's own history, and each method's projection of the current quarter, as a view-model. */
-import {
-  forecastAccuracy,
-  METHOD_DEFINITION,
-  METHOD_LABEL,
-  type AccuracyMethod,
-  type ForecastAccuracy,
-} from '../../engine/forecast/accuracy';
+import { forecastAccuracy, type AccuracyMethod, type ForecastAccuracy } from '../../engine/forecast/accuracy';
 import { opportunityMask } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
 import type { ForecastCategory } from '../../engine/model/stages';
@@ -16,10 +10,8 @@ import type { ForecastInput } from './forecast';
 export type { AccuracyMethod } from '../../engine/forecast/accuracy';
 
 export interface AccuracyMethodView {
+  /** The method; the UI names it and says how it forecasts (lib/forecast-labels.ts). */
   readonly method: AccuracyMethod;
-  readonly label: string;
-  /** How the method builds its forecast, in words. */
-  readonly definition: string;
   /** Mean absolute percentage error over the quarters measured, fraction; null with `reason`. */
   readonly mape: number | null;
   readonly measuredQuarters: number;
@@ -115,8 +107,6 @@ export function forecastAccuracyView(
     quarters: a.quarters,
     methods: a.methods.map((m) => ({
       method: m.method,
-      label: METHOD_LABEL[m.method],
-      definition: METHOD_DEFINITION[m.method],
       mape: m.mape,
       measuredQuarters: m.measuredQuarters,
       reason: m.reason,
