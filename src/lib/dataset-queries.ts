@@ -2,10 +2,10 @@
  * Query options for the loaded dataset, shared by the shell and every view. Keys carry every input;
  * the dataset's version is part of every engine key so a new load refetches all figures.
  */
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { proxy } from 'comlink';
 import { datasetLoadActions } from '../state/dataset-load';
-import type { DatasetSummary, LoadProgress } from '../worker/api';
+import type { DatasetSummary, HeadlineProjectionInput, LoadProgress } from '../worker/api';
 import { engine } from '../worker/client';
 
 export const datasetKeys = {
@@ -81,3 +81,14 @@ export async function loadDemoWithProgress(opts: { seed?: number; leads?: number
  * depends on (filters, rules, as-of, mode…). A key that misses an input shows stale figures.
  */
 export const engineKey = <I>(version: number, name: string, input: I) => ['engine', version, name, input] as const;
+
+/**
+ * The headline projection of the current quarter, which the Forecast headline and the Overview both
+ * show (with the same method choice and stage → category map), so both views share one query.
+ */
+export const headlineProjectionQuery = (version: number, input: HeadlineProjectionInput) =>
+  queryOptions({
+    queryKey: engineKey(version, 'headlineProjection', input),
+    queryFn: () => engine().headlineProjection(input),
+    placeholderData: keepPreviousData,
+  });

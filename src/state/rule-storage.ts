@@ -1,21 +1,29 @@
 /**
  * Saved rule sets in localStorage: one versioned entry holding the applied rule set and the named
- * ones. Reading never throws: corrupt JSON, an entry of another version or an invalid rule set is
+ * ones, each named one with the stage → forecast category map it was saved with. Reading never throws: corrupt JSON, an entry of another version or an invalid rule set is
  * recovered as far as possible (see `recoverRuleSet`) and reported in `notices`; writing catches a
  * full or unavailable storage and says so.
  */
 import { DEFAULT_RULE_SET } from '../engine/scoring/defaults';
 import type { RuleSet } from '../engine/scoring/rules';
 import { parseRuleSet, recoverRuleSet } from './rule-set-schema';
+import { parseStageCategoryEdits, type StageCategoryEdits } from './stage-categories';
 
 export const STORAGE_KEY = 'revlens.ruleSets';
-export const STORAGE_VERSION = 2;
+/**
+ * 3: a named set also keeps its stage → forecast category edits (`stageCategories`). Version 2
+ * differs only in lacking them: its sets are read as they are, with the default map.
+ */
+export const STORAGE_VERSION = 3;
+const READ_AS_IS: readonly unknown[] = [2, STORAGE_VERSION];
 
 export interface SavedRuleSet {
   readonly name: string;
   /** ISO instant of the save. */
   readonly savedAt: string;
   readonly rules: RuleSet;
+  /** The stage → forecast category edits over the default map in effect when saved; empty: the default map. */
+  readonly stageCategories: StageCategoryEdits;
 }
 
 export interface StoredRules {
@@ -73,7 +81,7 @@ export function loadStoredRules(storage: Pick<Storage, 'getItem'> | undefined): 
     };
   }
   const version = data.version;
-  if (version !== STORAGE_VERSION) {
+  if (!READ_AS_IS.includes(version)) {
     notices.push(
       `The saved rule sets came from another version of RevLens (${String(version ?? 'unknown')}); they were converted where possible.`,
     );
@@ -91,12 +99,19 @@ export function loadStoredRules(storage: Pick<Storage, 'getItem'> | undefined): 
       continue;
     }
     const rules = readRules(entry.rules, `Saved rule set "${entry.name}"`, notices);
-    if (rules)
-      saved.push({
-        name: entry.name,
-        savedAt: typeof entry.savedAt === 'string' ? entry.savedAt : new Date(0).toISOString(),
-        rules,
-      });
+    if (!rules) continue;
+    // A set saved before the map was kept has none: it restores the default map.
+    const categories = parseStageCategoryEdits(entry.stageCategories);
+    if (categories.dropped > 0)
+      notices.push(
+        `Saved rule set "${entry.name}": ${categories.dropped} stage → forecast category ${categories.dropped === 1 ? 'entry was' : 'entries were'} not readable and the default category is used instead.`,
+      );
+    saved.push({
+      name: entry.name,
+      savedAt: typeof entry.savedAt === 'string' ? entry.savedAt : new Date(0).toISOString(),
+      rules,
+      stageCategories: categories.edits,
+    });
   }
   const applied =
     data.applied === undefined

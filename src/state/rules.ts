@@ -26,6 +26,7 @@ import {
   type ThresholdName,
 } from './rule-set-url';
 import { loadStoredRules, saveStoredRules, type SavedRuleSet } from './rule-storage';
+import { readStageCategories, writeStageCategories } from './stage-categories';
 import { currentSearch, updateSearch, useSearchSlice } from './url';
 
 interface RulesState {
@@ -95,6 +96,18 @@ export function useRuleSets(): RuleSets {
 /** The rule sets as they stand now, for actions. */
 const current = (): RuleSetsRead => readRuleSets(new URLSearchParams(currentSearch()), get().applied, get().draft);
 
+/** A named entry of `rules` with the stage → forecast category edits now in effect (the URL's). */
+const entryOf = (name: string, rules: RuleSet): SavedRuleSet => ({
+  name,
+  savedAt: new Date().toISOString(),
+  rules,
+  stageCategories: readStageCategories(new URLSearchParams(currentSearch())),
+});
+
+/** `saved` with `entry` in place of any set of its name, sorted by name. */
+const withEntry = (saved: readonly SavedRuleSet[], entry: SavedRuleSet): SavedRuleSet[] =>
+  [...saved.filter((s) => s.name !== entry.name), entry].sort((a, b) => a.name.localeCompare(b.name));
+
 const editDraft = (f: (d: RuleSet) => RuleSet) => set((s) => ({ draft: clampRuleSet(f(s.draft)) }));
 
 export const rulesActions = {
@@ -138,12 +151,7 @@ export const rulesActions = {
   },
   /** A rule set from elsewhere (a link) becomes the applied one and the draft; stored under `name` too when given. */
   rulesAdopted: (applied: RuleSet, name?: string) => {
-    const saved = name?.trim()
-      ? [
-          ...get().saved.filter((s) => s.name !== name.trim()),
-          { name: name.trim(), savedAt: new Date().toISOString(), rules: applied },
-        ].sort((a, b) => a.name.localeCompare(b.name))
-      : get().saved;
+    const saved = name?.trim() ? withEntry(get().saved, entryOf(name.trim(), applied)) : get().saved;
     set({ applied, draft: applied, saved });
     persist(applied, saved);
   },
@@ -155,11 +163,18 @@ export const rulesActions = {
     set({ draft });
     updateSearch((p) => writeThresholds(p, draft));
   },
+  /** A saved set becomes the draft, its thresholds those in effect and its stage → forecast category map the one in use. */
+  savedSetLoaded: (entry: SavedRuleSet) => {
+    const draft = clampRuleSet(entry.rules);
+    set({ draft });
+    updateSearch((p) => {
+      writeThresholds(p, draft);
+      writeStageCategories(p, entry.stageCategories);
+    });
+  },
+  /** The draft (with the thresholds in effect) is saved under `name`, with the stage → forecast category map in use. */
   ruleSetSaved: (name: string) => {
-    const entry: SavedRuleSet = { name: name.trim(), savedAt: new Date().toISOString(), rules: current().draft };
-    const saved = [...get().saved.filter((s) => s.name !== entry.name), entry].sort((a, b) =>
-      a.name.localeCompare(b.name),
-    );
+    const saved = withEntry(get().saved, entryOf(name.trim(), current().draft));
     set({ saved });
     persist(get().applied, saved);
   },

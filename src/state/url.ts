@@ -5,6 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { RULE_URL_PARAMS } from './rule-set-url';
+import { STAGE_CATEGORY_PREFIX } from './stage-categories';
 import { isViewId, type ViewId } from './views';
 
 const listeners = new Set<() => void>();
@@ -164,8 +165,11 @@ export function updateSearch(update: SearchUpdater, mode: 'push' | 'replace' | '
 
 /**
  * The parameters that hold across views: the global filters, the rules in use (the rule set and the
- * thresholds) and the demo size. Every other parameter belongs to one view and is left behind when
- * moving to another, so a link never carries a view's stale choices (`list=fastTrack` on /forecast).
+ * thresholds), the headline projection's method (`fcm`: the Overview projects with it too) and the
+ * demo size; and, by prefix, the stage → forecast category map (`cat.<stage>`: the Overview's
+ * projection reads it, and the Rules view saves it with a rule set). Every other parameter belongs
+ * to one view and is left behind when moving to another, so a link never carries a view's stale
+ * choices (`list=fastTrack` on /forecast).
  */
 export const GLOBAL_PARAMS: readonly string[] = [
   'from',
@@ -174,14 +178,19 @@ export const GLOBAL_PARAMS: readonly string[] = [
   'segment',
   'owner',
   ...RULE_URL_PARAMS,
+  'fcm',
   'demoLeads',
 ];
+export const GLOBAL_PREFIXES: readonly string[] = [STAGE_CATEGORY_PREFIX];
+
+const isGlobal = (key: string): boolean =>
+  GLOBAL_PARAMS.includes(key) || GLOBAL_PREFIXES.some((p) => key.startsWith(p));
 
 /** The search string ("" or "?…") to carry to another view: the global parameters only. */
 export function searchForOtherView(search: string): string {
   const all = new URLSearchParams(search);
   const out = new URLSearchParams();
-  for (const [k, v] of all) if (GLOBAL_PARAMS.includes(k)) out.append(k, v);
+  for (const [k, v] of all) if (isGlobal(k)) out.append(k, v);
   const text = out.toString();
   return text ? `?${text}` : '';
 }

@@ -10,6 +10,7 @@ import type { ScoringHandlers } from './handlers/scoring';
 import type { ForecastHandlers } from './handlers/forecast';
 import type { DealForecastHandlers } from './handlers/deal-forecast-handlers';
 import type { ForecastAccuracyHandlers } from './handlers/forecast-accuracy';
+import type { HeadlineProjectionHandlers } from './handlers/headline-projection';
 import type { HygieneHandlers } from './handlers/hygiene';
 
 export type EngineApi = DataHandlers &
@@ -20,6 +21,7 @@ export type EngineApi = DataHandlers &
   ForecastHandlers &
   DealForecastHandlers &
   ForecastAccuracyHandlers &
+  HeadlineProjectionHandlers &
   HygieneHandlers;
 
 export type { DataHandlers, DatasetSummary, InputFile, LoadProgress } from './handlers/data';
@@ -65,6 +67,7 @@ export type {
 export type { DealForecastHandlers } from './handlers/deal-forecast-handlers';
 export type {
   AccuracyPart,
+  DealFigure,
   DealListInput,
   DealListRow,
   DealListView,
@@ -77,6 +80,12 @@ export type {
   ForecastAccuracyHandlers,
   ForecastAccuracyView,
 } from './handlers/forecast-accuracy';
+export type {
+  HeadlineProjectionHandlers,
+  HeadlineProjectionInput,
+  HeadlineProjectionView,
+  MethodChoice,
+} from './handlers/headline-projection';
 export type {
   DetectorKey,
   DetectorView,

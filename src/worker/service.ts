@@ -6,6 +6,7 @@ import { scoringHandlers } from './handlers/scoring';
 import { forecastHandlers } from './handlers/forecast';
 import { dealForecastHandlers } from './handlers/deal-forecast-handlers';
 import { forecastAccuracyHandlers } from './handlers/forecast-accuracy';
+import { headlineProjectionHandlers } from './handlers/headline-projection';
 import { hygieneHandlers } from './handlers/hygiene';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
@@ -27,6 +28,7 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
     ...forecastHandlers(state),
     ...dealForecastHandlers(state),
     ...forecastAccuracyHandlers(state),
+    ...headlineProjectionHandlers(state),
     ...hygieneHandlers(state),
     ...importHandlers(state),
     ...exportHandlers(state),

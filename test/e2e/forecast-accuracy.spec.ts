@@ -32,3 +32,22 @@ test('the forecast accuracy chart renders for the demo and names the most accura
   const axe = await new AxeBuilder({ page }).include('[data-testid="forecast-accuracy"]').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
+
+test('the headline expected bookings and the Overview projection use the most accurate method, or the one chosen', async ({
+  page,
+}) => {
+  await page.goto('/forecast');
+  await waitForDataset(page);
+  const headline = page.getByRole('region', { name: 'Pipeline headline figures' });
+  await expect(headline).toContainText(/(.+) — most accurate here, MAPE \d+\.\d% over \d quarters/, {
+    timeout: 60_000,
+  });
+  await headline.getByLabel('Expected bookings by').selectOption('commit');
+  await expect(page).toHaveURL(/fcm=commit/);
+  await expect(headline).toContainText(/Commit — (chosen; MAPE|chosen, and most accurate here)/);
+
+  // The Overview projects with the same method: the choice travels with the link.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Overview', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Pipeline and bookings against quota' });
+  await expect(panel).toContainText(/Commit — (chosen; MAPE|chosen, and most accurate here)/, { timeout: 60_000 });
+});

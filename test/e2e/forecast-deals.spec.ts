@@ -52,7 +52,11 @@ test('the headline weighted pipeline opens its deals, from the Forecast view and
   const headline = page.getByRole('region', { name: 'Pipeline headline figures' });
   // The stat's full figure is its help text, e.g. "$2,251,234".
   const full =
-    (await headline.locator('.stat', { hasText: 'Weighted pipeline' }).locator('[role=tooltip]').textContent()) ?? '';
+    (await headline
+      .locator('.stat')
+      .filter({ has: page.locator('.stat__label').getByText('Weighted pipeline', { exact: true }) })
+      .locator('[role=tooltip]')
+      .textContent()) ?? '';
   await headline.getByRole('button', { name: 'Show the deals behind the weighted pipeline' }).click();
   await expect(page.getByRole('heading', { name: 'Deals behind: Weighted pipeline' })).toBeVisible();
   const total = (await page.getByTestId('deal-list-total').innerText()).match(/\$[\d,]+$/)![0];

@@ -91,6 +91,24 @@ test('a saved rule set survives a reload and loads back', async ({ page }) => {
   await expect(page.getByRole('spinbutton', { name: 'Decay half-life value' })).toHaveValue('14');
 });
 
+test('a saved rule set keeps the stage → forecast category map and restores it on load', async ({ page }) => {
+  // The map edited on the Forecast view travels with the link to the Rules view.
+  await page.goto('/forecast?cat.proposal=commit');
+  await waitForDataset(page);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Qualification rules' }).click();
+  await expect(page).toHaveURL(/\/rules\?.*cat\.proposal=commit/);
+  await page.getByLabel('Rule set name').fill('Proposal is commit');
+  await page.getByRole('button', { name: 'Save draft as…' }).click();
+  await expect(page.getByText('Saved "Proposal is commit".')).toBeVisible();
+  await page.goto('/rules');
+  await waitForDataset(page);
+  await page.getByRole('button', { name: 'Load as draft' }).click();
+  await expect(
+    page.getByText('Loaded "Proposal is commit" as the draft, with its stage → forecast category map.'),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/cat\.proposal=commit/);
+});
+
 test('a corrupt stored rule set shows a notice, not a crash', async ({ page }) => {
   await page.addInitScript(() =>
     window.localStorage.setItem(

@@ -12,13 +12,56 @@ describe('stored rule sets', () => {
   it('round-trips the applied and the named rule sets', () => {
     const s = memory();
     const custom = { ...DEFAULT_RULE_SET, halfLifeDays: 14 };
-    expect(
-      saveStoredRules(s, custom, [{ name: 'Q3 test', savedAt: '2026-11-01T00:00:00.000Z', rules: custom }]),
-    ).toBeNull();
+    const entry = {
+      name: 'Q3 test',
+      savedAt: '2026-11-01T00:00:00.000Z',
+      rules: custom,
+      stageCategories: { proposal: 'commit', sqo: 'omitted' } as const,
+    };
+    expect(saveStoredRules(s, custom, [entry])).toBeNull();
     const back = loadStoredRules(s);
     expect(back.notices).toEqual([]);
     expect(back.applied.halfLifeDays).toBe(14);
-    expect(back.saved).toEqual([{ name: 'Q3 test', savedAt: '2026-11-01T00:00:00.000Z', rules: custom }]);
+    // The stage → forecast category edits come back with the set.
+    expect(back.saved).toEqual([entry]);
+  });
+
+  it('reads a set saved before the category map was kept (version 2) with the default map, and no notice', () => {
+    const v2 = {
+      version: 2,
+      applied: DEFAULT_RULE_SET,
+      saved: [{ name: 'old', savedAt: '2026-10-01T00:00:00.000Z', rules: { ...DEFAULT_RULE_SET, halfLifeDays: 21 } }],
+    };
+    const back = loadStoredRules(memory(JSON.stringify(v2)));
+    expect(back.notices).toEqual([]);
+    expect(back.saved).toEqual([
+      {
+        name: 'old',
+        savedAt: '2026-10-01T00:00:00.000Z',
+        rules: { ...DEFAULT_RULE_SET, halfLifeDays: 21 },
+        stageCategories: {},
+      },
+    ]);
+  });
+
+  it('keeps the readable category edits of a set and says how many it dropped', () => {
+    const stored = {
+      version: 3,
+      applied: DEFAULT_RULE_SET,
+      saved: [
+        {
+          name: 'edited',
+          savedAt: '2026-10-01T00:00:00.000Z',
+          rules: DEFAULT_RULE_SET,
+          stageCategories: { proposal: 'commit', discovery: 'maybe', negotiation: 7 },
+        },
+      ],
+    };
+    const back = loadStoredRules(memory(JSON.stringify(stored)));
+    expect(back.saved[0]!.stageCategories).toEqual({ proposal: 'commit' });
+    expect(back.notices).toEqual([
+      'Saved rule set "edited": 2 stage → forecast category entries were not readable and the default category is used instead.',
+    ]);
   });
 
   it('recovers from corrupt JSON with a notice and the defaults', () => {

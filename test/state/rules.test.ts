@@ -48,4 +48,35 @@ describe('rule set events', () => {
     rulesActions.draftApplied();
     expect(loadStoredRules(window.localStorage).applied).toEqual(DEFAULT_RULE_SET);
   });
+
+  it('a saved set keeps the stage → forecast category map in the URL, and loading it restores that map', () => {
+    window.history.replaceState(null, '', '/rules?cat.proposal=commit&cat.sqo=omitted&source=web');
+    rulesActions.ruleSetSaved('Tight commit');
+    expect(loadStoredRules(window.localStorage).saved).toMatchObject([
+      { name: 'Tight commit', stageCategories: { proposal: 'commit', sqo: 'omitted' } },
+    ]);
+    // Another map in use; loading the set brings its own back, leaving the other parameters.
+    window.history.replaceState(null, '', '/rules?cat.discovery=best_case&source=web');
+    rulesActions.savedSetLoaded(loadStoredRules(window.localStorage).saved[0]!);
+    const p = new URLSearchParams(currentSearch());
+    expect([...p.keys()].filter((k) => k.startsWith('cat.')).sort()).toEqual(['cat.proposal', 'cat.sqo']);
+    expect([p.get('cat.proposal'), p.get('cat.sqo'), p.get('source')]).toEqual(['commit', 'omitted', 'web']);
+  });
+
+  it('loading a set saved before the map was kept restores the default map', () => {
+    window.localStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({
+        version: 2,
+        applied: DEFAULT_RULE_SET,
+        saved: [{ name: 'old', savedAt: '2026-10-01T00:00:00.000Z', rules: { ...DEFAULT_RULE_SET, halfLifeDays: 21 } }],
+      }),
+    );
+    rulesActions.storageReloaded();
+    window.history.replaceState(null, '', '/rules?cat.proposal=commit');
+    rulesActions.savedSetLoaded(loadStoredRules(window.localStorage).saved[0]!);
+    const p = new URLSearchParams(currentSearch());
+    expect([...p.keys()].filter((k) => k.startsWith('cat.'))).toEqual([]);
+    expect(p.get('intentHigh')).toBe(String(DEFAULT_RULE_SET.tiers.intentHigh));
+  });
 });

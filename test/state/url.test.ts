@@ -129,6 +129,12 @@ describe('what a link carries to another view', () => {
     expect(searchForOtherView('?list=fastTrack')).toBe('');
   });
 
+  it('keeps the stage → forecast category map and the projection method, which the Overview and saved rule sets read', () => {
+    expect(searchForOtherView('?cat.proposal=commit&deals=%7B%7D&fcm=commit&lookback=8&category=x')).toBe(
+      '?cat.proposal=commit&fcm=commit',
+    );
+  });
+
   it('names every filter and threshold parameter as global', () => {
     for (const p of [
       ...RULE_URL_PARAMS,

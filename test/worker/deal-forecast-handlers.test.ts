@@ -95,11 +95,12 @@ describe('slippage and stalled deals', () => {
 describe('the deals behind each figure: the list total equals the figure', () => {
   it('pushed out of Q1: P, $10,000, pushed twice by the end of Q1', () => {
     const l = list({ kind: 'waterfall', quarter: '2026-Q1', step: 'pushedOut' });
-    expect([ids(l), l.totalCents, l.rows[0]!.timesPushed, l.figureLabel]).toEqual([
+    expect([ids(l), l.totalCents, l.rows[0]!.timesPushed, l.figure, l.quarter]).toEqual([
       ['P'],
       usd(10_000),
       2,
-      'Step amount',
+      'step',
+      '2026-Q1',
     ]);
   });
   it('amount up: G adds its growth ($10,000), though its amount is $30,000', () => {
@@ -138,7 +139,7 @@ describe('the deals behind each figure: the list total equals the figure', () =>
   });
   it('open due in Q2 (the coverage table’s figure): P, $10,000 unweighted', () => {
     const l = list({ kind: 'due', quarter: '2026-Q2', weighted: false });
-    expect([ids(l), l.totalCents, l.figureLabel]).toEqual([['P'], usd(10_000), 'Amount']);
+    expect([ids(l), l.totalCents, l.figure]).toEqual([['P'], usd(10_000), 'amount']);
   });
   it('weighted pipeline due in Q1: I at $4,000 (the figure beside the categories)', () => {
     const l = list({ kind: 'due', quarter: '2026-Q1', weighted: true });

@@ -4,6 +4,7 @@ import type { OpportunityRecord } from '../../src/engine/model/records';
 import { forecastsAt, quarterCandidates } from '../../src/engine/forecast/accuracy-point';
 import { dealListView, type AccuracyPart, type DealTarget } from '../../src/worker/handlers/deal-list';
 import { DEFAULT_FORECAST_SETTINGS, forecastView } from '../../src/worker/handlers/forecast';
+import { fillMethods } from '../../src/lib/forecast-labels';
 import { forecastAccuracyView } from '../../src/worker/handlers/forecast-accuracy';
 import { ACCURACY_AS_OF, accuracyCompany } from '../engine/forecast/accuracy-fixture';
 import { historyBook, usd } from '../engine/forecast/history-fixture';
@@ -252,6 +253,10 @@ describe('the forecast-accuracy headline: each method’s projection and the won
       usd(40_500),
       usd(40_500),
     ]);
+    // The worker names the method by its key; the view names it in words.
+    expect([l.figure, l.quarter]).toEqual(['counted', '2026-Q1']);
+    expect(l.note).toMatch(/^\{\{method:weighted\}\}: the deals won so far in 2026-Q1/);
+    expect(fillMethods(l.note ?? '')).toMatch(/^Weighted pipeline: the deals won so far in 2026-Q1/);
   });
   it('commit: A alone, $20,000; best case: A + B, $50,000 (C is Pipeline)', () => {
     expect([figures(accList('commit')), accList('commit').totalCents, point.byMethod.commit.cents]).toEqual([

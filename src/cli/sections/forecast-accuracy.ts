@@ -5,8 +5,9 @@
  * under `forecast.notMeasurable.accuracy` when the data has no deal history. Money in currency
  * units (cents ÷ 100); errors as fractions ((forecast − actual) ÷ actual).
  */
-import { forecastAccuracy, METHOD_LABEL, type ForecastAccuracy } from '../../engine/forecast/accuracy';
+import { forecastAccuracy, type ForecastAccuracy } from '../../engine/forecast/accuracy';
 import { opportunityMask } from '../../engine/filters/filters';
+import { METHOD_LABEL } from '../../lib/forecast-labels';
 import type { DatasetContext } from '../context';
 import type { ReportSection } from './section';
 

@@ -25,24 +25,6 @@ export const ACCURACY_METHODS = ['weighted', 'commit', 'bestCase', 'sqoLag', 're
 /** A forecast method whose accuracy is measured. */
 export type AccuracyMethod = (typeof ACCURACY_METHODS)[number];
 
-export const METHOD_LABEL: Readonly<Record<AccuracyMethod, string>> = {
-  weighted: 'Weighted pipeline',
-  commit: 'Commit',
-  bestCase: 'Best case',
-  sqoLag: 'SQO-lag model',
-  repProbability: 'Rep-entered probability',
-};
-
-/** How each method builds its forecast, for the help notes and the report. */
-export const METHOD_DEFINITION: Readonly<Record<AccuracyMethod, string>> = {
-  weighted: 'won so far + Σ open amount due × p(stage), p from the deals closed before that instant',
-  commit: 'won so far + open deals due in the Commit category',
-  bestCase: 'won so far + open deals due in Commit or Best case',
-  sqoLag:
-    'Σ SQOs created k quarters earlier × lag share(k) × average won deal, all as known then (a lag not yet observable counts as none)',
-  repProbability: 'won so far + Σ open amount due × the probability the rep had entered',
-};
-
 /** A method's forecast in cents, or null with the reason it cannot be given. */
 export type MethodForecast =
   { readonly cents: number; readonly reason: null } | { readonly cents: null; readonly reason: string };

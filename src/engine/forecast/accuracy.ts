@@ -26,7 +26,7 @@ import { kept } from './lookback';
 import { closedAt } from './opportunity-time';
 import { quarterPace, type QuarterPace } from './quarter-pace';
 
-export { ACCURACY_METHODS, METHOD_DEFINITION, METHOD_LABEL, type AccuracyMethod } from './accuracy-point';
+export { ACCURACY_METHODS, type AccuracyMethod } from './accuracy-point';
 
 /** Weeks of a quarter measured: week k starts (k − 1) × 7 days after the quarter starts. */
 export const ACCURACY_WEEKS = 13;

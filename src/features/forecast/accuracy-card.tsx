@@ -9,7 +9,8 @@ import { ErrorState, Loading } from '../../ui/states';
 import type { ForecastAccuracyView } from '../../worker/api';
 import { accuracyActions, accuracyQuery, useMethodChoice, type MethodChoice } from './accuracy-state';
 import { buildAccuracyModel, type AccuracyModel } from './build-accuracy-model';
-import { dealActions, useStageCategories } from './deal-settings';
+import { DealLinks } from './deal-links';
+import { useStageCategories } from './deal-settings';
 import { FigureLink } from './figure-link';
 import { useForecastSettings } from './settings';
 import './accuracy-card.css';
@@ -66,27 +67,14 @@ function Measured({
         <Stat label={`Projected bookings, ${h.quarter}`} value={h.projectionText} note={h.byText} />
         <Stat label={`Won to date, ${h.quarter}`} value={h.actualToDateText} note={h.toDateText} />
       </div>
-      <p className="fc-headline-deals">
-        {h.method && h.projects ? (
-          <>
-            <button
-              type="button"
-              className="button button--link"
-              onClick={() => dealActions.figureOpened({ kind: 'accuracy', part: h.method! })}
-            >
-              Show the deals behind the projection
-            </button>
-            {' · '}
-          </>
-        ) : null}
-        <button
-          type="button"
-          className="button button--link"
-          onClick={() => dealActions.figureOpened({ kind: 'accuracy', part: 'wonToDate' })}
-        >
-          Show the deals won to date
-        </button>
-      </p>
+      <DealLinks
+        links={[
+          ...(h.method && h.projects
+            ? [{ label: 'Show the deals behind the projection', target: { kind: 'accuracy', part: h.method } } as const]
+            : []),
+          { label: 'Show the deals won to date', target: { kind: 'accuracy', part: 'wonToDate' } },
+        ]}
+      />
       <label className="fc-inline">
         Projection method{' '}
         <select value={choice} onChange={(e) => accuracyActions.projectionMethodChosen(e.target.value as MethodChoice)}>
@@ -111,9 +99,9 @@ function Measured({
               has closed.
             </p>
             <ul>
-              {view.methods.map((m) => (
-                <li key={m.method}>
-                  <strong>{m.label}</strong>: {m.definition}.
+              {model.table.map((r) => (
+                <li key={r.method}>
+                  <strong>{r.label}</strong>: {r.definition}.
                 </li>
               ))}
             </ul>

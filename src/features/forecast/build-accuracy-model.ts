@@ -5,6 +5,7 @@
  */
 import { CHART_COLORS } from '../../charts/theme';
 import { formatMoney, formatPercent } from '../../lib/format';
+import { METHOD_DEFINITION, METHOD_LABEL } from '../../lib/forecast-labels';
 import type { AccuracyMethod, AccuracyMethodView, ForecastAccuracyView } from '../../worker/api';
 import type { MethodChoice } from './accuracy-state';
 
@@ -97,7 +98,7 @@ function headline(v: Measured, choice: MethodChoice): AccuracyHeadline {
   const ranked =
     m.method === v.best
       ? `the most accurate method over the last ${n} quarters (MAPE ${formatPercent(m.mape)})`
-      : `chosen; MAPE ${mapeText(m)} (most accurate: ${v.methods.find((x) => x.method === v.best)?.label ?? 'none'})`;
+      : `chosen; MAPE ${mapeText(m)} (most accurate: ${v.best ? METHOD_LABEL[v.best] : 'none'})`;
   const toDateText =
     m.projectionToDateCents !== null
       ? `against ${formatMoney(m.projectionToDateCents, cur)} the projection expects by day ${c.elapsedDays} (past quarters had closed ${formatPercent(c.paceShare)} of their bookings by then)`
@@ -106,7 +107,7 @@ function headline(v: Measured, choice: MethodChoice): AccuracyHeadline {
     quarter: c.quarter,
     method: m.method,
     projects: m.projectionCents !== null,
-    byText: `by ${m.label}, ${ranked}`,
+    byText: `by ${METHOD_LABEL[m.method]}, ${ranked}`,
     projectionText: m.projectionCents === null ? 'not measurable' : formatMoney(m.projectionCents, cur, true),
     actualToDateText,
     toDateText,
@@ -115,14 +116,14 @@ function headline(v: Measured, choice: MethodChoice): AccuracyHeadline {
 
 export function buildAccuracyModel(v: Measured, choice: MethodChoice): AccuracyModel {
   const quarters = v.quarters.map((q) => q.quarter);
-  const bestLabel = v.methods.find((m) => m.method === v.best)?.label;
+  const bestLabel = v.best ? METHOD_LABEL[v.best] : undefined;
   const h = headline(v, choice);
   const rows = Array.from({ length: v.weeks }, (_, k) => ({
     category: `Week ${k + 1}`,
     values: Object.fromEntries(v.methods.map((m) => [m.method, m.byWeek[k] ?? null])),
     tooltip: [
       `Start of week ${k + 1} of the quarter`,
-      ...v.methods.map((m) => `${m.label}: ${formatPercent(m.byWeek[k] ?? null)} mean absolute error`),
+      ...v.methods.map((m) => `${METHOD_LABEL[m.method]}: ${formatPercent(m.byWeek[k] ?? null)} mean absolute error`),
     ],
   }));
   return {
@@ -131,19 +132,19 @@ export function buildAccuracyModel(v: Measured, choice: MethodChoice): AccuracyM
     headline: h,
     options: [
       { value: 'best', label: `Most accurate${bestLabel ? ` (${bestLabel})` : ''}` },
-      ...v.methods.map((m) => ({ value: m.method, label: m.label })),
+      ...v.methods.map((m) => ({ value: m.method, label: METHOD_LABEL[m.method] })),
     ],
     series: v.methods.map((m) => ({
       key: m.method,
-      name: m.method === v.best ? `${m.label} (most accurate)` : m.label,
+      name: m.method === v.best ? `${METHOD_LABEL[m.method]} (most accurate)` : METHOD_LABEL[m.method],
       ...METHOD_STYLE[m.method],
       emphasis: m.method === v.best,
     })),
     rows,
     table: v.methods.map((m) => ({
       method: m.method,
-      label: m.label,
-      definition: m.definition,
+      label: METHOD_LABEL[m.method],
+      definition: METHOD_DEFINITION[m.method],
       mapeText: mapeText(m),
       measuredQuarters: m.measuredQuarters,
       perQuarter: m.quarters.map((q) => (q.ape === null ? 'not measurable' : formatPercent(q.ape))),

@@ -3,6 +3,7 @@
  * (cents ÷ 100, a unit change), waterfall steps as floating bars, deal rows as table cells.
  */
 import type { Cell } from '../../lib/csv-export';
+import { STEP_LABELS } from '../../lib/forecast-labels';
 import type {
   CategoryQuarterView,
   CumulativeCategory,
@@ -64,7 +65,7 @@ export function buildDealWaterfallRows(w: DealWaterfallView): DealWaterfallRow[]
       level -= v;
       base = level;
     }
-    return { key: s.key, label: s.label, kind: s.kind, base, value: v, cents: s.cents, count: s.count };
+    return { key: s.key, label: STEP_LABELS[s.key], kind: s.kind, base, value: v, cents: s.cents, count: s.count };
   });
 }
 
@@ -87,7 +88,7 @@ export const DEAL_LIST_HEADER = [
 const units = (cents: number | null): number | null => (cents === null ? null : cents / 100);
 
 /** Whether the list carries a column of its own figure (a step amount, a weighted amount), apart from the amount. */
-export const hasFigureColumn = (v: Pick<DealListView, 'figureLabel'>): boolean => v.figureLabel !== 'Amount';
+export const hasFigureColumn = (v: Pick<DealListView, 'figure'>): boolean => v.figure !== 'amount';
 
 /** The list's rows as cells (money in currency units, p as a fraction); the figure's own column second. */
 export function buildDealListCells(v: DealListView): Cell[][] {

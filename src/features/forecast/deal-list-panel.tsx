@@ -3,22 +3,24 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Filters } from '../../engine/filters/filters';
 import type { Cell } from '../../lib/csv-export';
 import { fillMoney, formatCount, formatDate, formatMoney, formatPercent } from '../../lib/format';
+import { CATEGORY_LABELS, fillMethods } from '../../lib/forecast-labels';
 import { DataTable, type TableColumn } from '../../ui/data-table';
 import { ErrorState, Loading } from '../../ui/states';
-import type { DealTarget, ForecastSettings } from '../../worker/api';
+import type { DealFigure, DealTarget, ForecastSettings } from '../../worker/api';
 import { buildDealListCells, DEAL_LIST_HEADER, hasFigureColumn, matchesDealFilter } from './build-deal-forecast-model';
-import { CATEGORY_NAMES, dealActions, type CategoryId } from './deal-settings';
+import { dealActions, type CategoryId } from './deal-settings';
+import { dealListTitle, FIGURE_LABEL } from './deal-list-words';
 import { dealListQuery } from './queries';
 
 const money = (currency: string) => (v: Cell) =>
   typeof v === 'number' ? formatMoney(Math.round(v * 100), currency) : 'unknown';
 const count = (v: Cell) => (typeof v === 'number' ? formatCount(v) : '—');
 
-function columns(currency: string, figureLabel: string): TableColumn[] {
+function columns(currency: string, kind: DealFigure): TableColumn[] {
   const [deal, owner, status, stage, category, amount, close, p, weighted, age, inStage, pushed, overdue] =
     DEAL_LIST_HEADER;
-  const figure: TableColumn[] = hasFigureColumn({ figureLabel })
-    ? [{ key: 'figure', label: `${figureLabel} (${currency})`, numeric: true, format: money(currency) }]
+  const figure: TableColumn[] = hasFigureColumn({ figure: kind })
+    ? [{ key: 'figure', label: `${FIGURE_LABEL[kind]} (${currency})`, numeric: true, format: money(currency) }]
     : [];
   return [
     { key: 'id', label: deal },
@@ -26,7 +28,7 @@ function columns(currency: string, figureLabel: string): TableColumn[] {
     { key: 'owner', label: owner, format: (v) => (v === null ? '—' : String(v)) },
     { key: 'status', label: status },
     { key: 'stage', label: stage },
-    { key: 'category', label: category, format: (v) => CATEGORY_NAMES[v as CategoryId] ?? String(v ?? '') },
+    { key: 'category', label: category, format: (v) => CATEGORY_LABELS[v as CategoryId] ?? String(v ?? '') },
     { key: 'amount', label: `${amount} (${currency})`, numeric: true, format: money(currency) },
     { key: 'close', label: close, format: (v) => (typeof v === 'string' ? formatDate(v) : 'none') },
     { key: 'p', label: p, numeric: true, format: (v) => (typeof v === 'number' ? formatPercent(v, 0) : '') },
@@ -62,14 +64,15 @@ export function DealListPanel({ version, filters, settings, stageCategories, tar
     const figure = data ? hasFigureColumn(data) : false;
     return needle === '' ? cells : cells.filter((r) => matchesDealFilter(r, needle, figure));
   }, [cells, filter, data]);
-  const slug = (data?.title ?? 'deals')
+  const title = data ? dealListTitle(data) : null;
+  const slug = (title ?? 'deals')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   return (
     <section ref={ref} className="card drill-panel fc-deals" aria-labelledby="deal-list-title">
       <div className="drill-panel__header">
-        <h2 id="deal-list-title">Deals behind: {data?.title ?? '…'}</h2>
+        <h2 id="deal-list-title">Deals behind: {title ?? '…'}</h2>
         <button type="button" className="button button--small" onClick={() => dealActions.listClosed()}>
           Close
         </button>
@@ -80,11 +83,11 @@ export function DealListPanel({ version, filters, settings, stageCategories, tar
         <>
           <p className="fc-deals__total" data-testid="deal-list-total">
             {formatCount(data.rows.length)} {data.rows.length === 1 ? 'deal' : 'deals'};{' '}
-            {data.figureLabel.toLowerCase()} in all: {formatMoney(data.totalCents, data.currency)}
+            {FIGURE_LABEL[data.figure].toLowerCase()} in all: {formatMoney(data.totalCents, data.currency)}
           </p>
           {data.note ? (
             <p className="muted fc-deals__note" data-testid="deal-list-note">
-              {fillMoney(data.note, data.currency)}
+              {fillMethods(fillMoney(data.note, data.currency))}
             </p>
           ) : null}
           <label className="fc-inline">
@@ -97,8 +100,8 @@ export function DealListPanel({ version, filters, settings, stageCategories, tar
             />
           </label>
           <DataTable
-            caption={`Deal list: ${data.title}`}
-            columns={columns(data.currency, data.figureLabel)}
+            caption={`Deal list: ${title}`}
+            columns={columns(data.currency, data.figure)}
             rows={shown}
             exportName={`deals-${slug}.csv`}
             height={360}

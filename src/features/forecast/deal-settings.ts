@@ -1,19 +1,15 @@
 /**
  * The URL state of the Forecast view's deal-history part: `cat.<stage>` (a stage's forecast
- * category where it differs from the default map) and `deals` (the figure whose deals are listed).
+ * category where it differs from the default map; its codec is in state/stage-categories.ts, as a
+ * saved rule set restores it too) and `deals` (the figure whose deals are listed).
  */
+import { FORECAST_CATEGORIES } from '../../engine/model/stages';
+import { readStageCategories } from '../../state/stage-categories';
 import { updateSearch, useSearch } from '../../state/url';
 import type { AccuracyPart, CumulativeCategory, DealTarget, SqoLagSeries } from '../../worker/api';
 
-export const CATEGORY_IDS = ['pipeline', 'best_case', 'commit', 'closed', 'omitted'] as const;
+export const CATEGORY_IDS = FORECAST_CATEGORIES;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
-export const CATEGORY_NAMES: Readonly<Record<CategoryId, string>> = {
-  pipeline: 'Pipeline',
-  best_case: 'Best case',
-  commit: 'Commit',
-  closed: 'Closed',
-  omitted: 'Omitted',
-};
 
 const CUMULATIVE: readonly CumulativeCategory[] = ['closed', 'commit', 'best_case', 'pipeline'];
 const ACCURACY_PARTS: readonly AccuracyPart[] = [
@@ -27,14 +23,7 @@ const ACCURACY_PARTS: readonly AccuracyPart[] = [
 const SQO_LAG_SERIES: readonly SqoLagSeries[] = ['sqos', 'forecast', 'toDate'];
 const STEPS = ['start', 'created', 'pulledIn', 'pushedOut', 'amountUp', 'amountDown', 'won', 'lost', 'end'] as const;
 
-export function parseStageCategories(params: URLSearchParams): Record<string, CategoryId> {
-  const out: Record<string, CategoryId> = {};
-  for (const [key, raw] of params) {
-    if (key.startsWith('cat.') && (CATEGORY_IDS as readonly string[]).includes(raw))
-      out[key.slice(4)] = raw as CategoryId;
-  }
-  return out;
-}
+export const parseStageCategories = readStageCategories;
 
 /** A target read from the URL; null when it is not one. */
 export function parseDealTarget(raw: string | null): DealTarget | null {

@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { ComboChart } from '../../charts/combo-chart';
 import { CHART_COLORS } from '../../charts/theme';
-import { datasetSummaryQuery } from '../../lib/dataset-queries';
+import { datasetSummaryQuery, headlineProjectionQuery } from '../../lib/dataset-queries';
 import { formatDecimal, formatMoney, formatPercent } from '../../lib/format';
+import { projectionBasisText } from '../../lib/forecast-labels';
 import { coverageStatus, gapText } from '../../lib/wording';
 import { toEngineFilters, useFilters } from '../../state/filters';
+import { useMethodChoice, useStageCategoryEdits } from '../../state/forecast-choices';
 import { goToView, updateSearch } from '../../state/url';
 import { ChartFrame } from '../../ui/chart-frame';
 import { ErrorState, Loading } from '../../ui/states';
 import { Stat } from '../../ui/stat';
-import type { DealTarget, PipelinePanelView } from '../../worker/api';
+import type { DealTarget, HeadlineProjectionView, PipelinePanelView } from '../../worker/api';
 import './pipeline-panel.css';
 import { pipelinePanelQuery } from './pipeline-panel-query';
 
@@ -56,19 +58,45 @@ function drill(key: 'won' | 'weightedDue', name: string, currency: string) {
   };
 }
 
+/** The projected bookings of the current quarter: by the headline method, said with why, against quota. */
+function projectedStat(p: HeadlineProjectionView | undefined, noQuota: string) {
+  if (!p) return { label: 'Projected bookings', value: '…', note: 'ranking the forecast methods…' };
+  const cur = p.currency;
+  const quota =
+    p.quotaCents === null
+      ? noQuota
+      : `quota ${formatMoney(p.quotaCents, cur, true)}${p.gapCents === null ? '' : `, ${gapText(p.gapCents, cur)}`}`;
+  return {
+    label: `Projected ${p.quarter}`,
+    value: p.cents === null ? 'not measurable' : formatMoney(p.cents, cur, true),
+    note: `${projectionBasisText(p)}${p.cents === null ? `; ${p.reason ?? 'not measurable'}` : ''}; ${quota}; won so far ${formatMoney(p.wonCents, cur, true)}`,
+    help: p.cents === null ? undefined : formatMoney(p.cents, cur),
+  };
+}
+
 /** Pipeline, weighted pipeline, coverage and projected bookings against quota, for the Overview. */
 export function PipelinePanel() {
   const summary = useQuery(datasetSummaryQuery());
   const filters = toEngineFilters(useFilters());
-  const q = useQuery({ ...pipelinePanelQuery(summary.data?.version ?? 0, filters), enabled: !!summary.data });
+  const version = summary.data?.version ?? 0;
+  const q = useQuery({ ...pipelinePanelQuery(version, filters), enabled: !!summary.data });
+  const method = useMethodChoice();
+  const stageCategories = useStageCategoryEdits();
+  const projection = useQuery({
+    ...headlineProjectionQuery(version, { filters, stageCategories, method }),
+    enabled: !!summary.data,
+  });
   if (q.error) return <ErrorState title="The pipeline could not be computed" error={q.error} />;
   const v = q.data;
   if (!v) return <Loading label="Computing the pipeline…" />;
   const cur = v.currency;
   const now = v.quarters[0];
+  const p = projection.data;
   const noQuota = v.quota.kind === 'companyWide' ? 'quota is company-wide' : 'no quota';
   const coverage = now ? (now.coverage === 'quota met' ? 'quota met' : `${formatDecimal(now.coverage)}×`) : noQuota;
-  const status = now ? coverageStatus(now) : null;
+  // The quarter's status follows the headline projection, so the two never disagree.
+  const projected = p && now && p.quarter === now.quarter && p.cents !== null ? { projectedCents: p.cents } : {};
+  const status = now ? coverageStatus({ ...now, ...projected }) : null;
   const money = (value: unknown) =>
     typeof value === 'number' ? formatMoney(Math.round(value * 100), cur) : String(value ?? '');
   return (
@@ -93,20 +121,18 @@ export function PipelinePanel() {
             }
           />
         </div>
-        <Stat
-          label={now ? `Projected ${now.quarter}` : 'Projected bookings'}
-          value={now ? formatMoney(now.projectedCents, cur, true) : noQuota}
-          note={
-            now
-              ? `quota ${formatMoney(now.quotaCents, cur, true)}, ${gapText(now.gapCents, cur)}; won so far ${formatMoney(now.wonCents, cur, true)}`
-              : undefined
-          }
-        />
+        <Stat {...projectedStat(p, noQuota)} />
       </div>
       <p className="pipeline-panel__deals">
         Open pipeline: <DealsLink target={{ kind: 'open' }} label="Show the deals of the open pipeline" />
         {' · '}Weighted pipeline:{' '}
         <DealsLink target={{ kind: 'open', weighted: true }} label="Show the deals behind the weighted pipeline" />
+        {p && p.cents !== null ? (
+          <>
+            {' · '}Projected {p.quarter}:{' '}
+            <DealsLink target={p.target} label={`Show the deals behind the projected bookings of ${p.quarter}`} />
+          </>
+        ) : null}
         {now ? (
           <>
             {' · '}Weighted open due {now.quarter}:{' '}
@@ -118,11 +144,6 @@ export function PipelinePanel() {
             <DealsLink
               target={{ kind: 'due', quarter: now.quarter, weighted: false }}
               label={`Show the open deals due in ${now.quarter}, the coverage's pipeline`}
-            />
-            {' · '}Projected {now.quarter}:{' '}
-            <DealsLink
-              target={{ kind: 'projected', quarter: now.quarter }}
-              label={`Show the deals behind the projected bookings of ${now.quarter}`}
             />
             {' · '}Won so far:{' '}
             <DealsLink target={{ kind: 'won', quarter: now.quarter }} label={`Show the deals won in ${now.quarter}`} />
@@ -136,10 +157,13 @@ export function PipelinePanel() {
           definition={
             <p>
               Won = deals won with a close date in the quarter. Weighted open = open deals due in the quarter ×
-              p(stage), the historical win rate from their stage over the last 4 quarters. Projected = won + weighted
-              open. Coverage = open pipeline due ÷ (quota − won). Status: met once won reaches quota, on track when the
-              projection reaches quota, else at risk; the gap is quota − projected, said as “ahead by” or “short by”.
-              Click a bar to list its deals in the Forecast view, which has the detail.
+              p(stage), the historical win rate from their stage over the last 4 quarters; the bars stack won + weighted
+              open. The headline “Projected” of the current quarter uses the forecast method named beside it: by default
+              the one most accurate on this company&apos;s own history (the Forecast view&apos;s “Forecast accuracy”,
+              where another can be chosen), else the weighted pipeline, won + weighted open. Coverage = open pipeline
+              due ÷ (quota − won). Status: met once won reaches quota, on track when the projection reaches quota, else
+              at risk; the gap is quota − projected, said as “ahead by” or “short by”. Click a bar to list its deals in
+              the Forecast view, which has the detail.
             </p>
           }
           csv={{

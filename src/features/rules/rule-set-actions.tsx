@@ -4,7 +4,10 @@ import { downloadBlob } from '../../lib/csv-export';
 import { formatDate } from '../../lib/format';
 import { rulesActions, useSavedRuleSets } from '../../state/rules';
 
-/** Apply, reset, save and load named rule sets, and export the draft (with the thresholds in effect) as JSON. */
+/**
+ * Apply, reset, save and load named rule sets (a saved set keeps the Forecast view's stage → forecast
+ * category map too), and export the draft (with the thresholds in effect) as JSON.
+ */
 export const RuleSetActions = memo(function RuleSetActions({ draft }: { draft: RuleSet }) {
   const saved = useSavedRuleSets();
   const [name, setName] = useState('');
@@ -85,8 +88,11 @@ export const RuleSetActions = memo(function RuleSetActions({ draft }: { draft: R
             className="button button--small"
             onClick={() => {
               if (!selected) return;
-              rulesActions.draftReplaced(selected.rules);
-              setMessage(`Loaded "${selected.name}" as the draft.`);
+              rulesActions.savedSetLoaded(selected);
+              const edits = Object.keys(selected.stageCategories).length;
+              setMessage(
+                `Loaded "${selected.name}" as the draft, with ${edits > 0 ? 'its' : 'the default'} stage → forecast category map.`,
+              );
             }}
           >
             Load as draft

@@ -58,8 +58,8 @@ export interface StageCategoryView {
 }
 
 export interface DealWaterfallStep {
+  /** The step; the UI names it (lib/forecast-labels.ts). */
   readonly key: WaterfallStepKey;
-  readonly label: string;
   readonly kind: 'total' | 'up' | 'down';
   /** Moves in the step (deals, for start and end). */
   readonly count: number;
@@ -121,18 +121,6 @@ export interface DealForecastView {
   readonly stalled: { readonly stages: readonly StalledStageView[]; readonly count: number } | null;
   readonly notMeasurable: { readonly waterfall?: string; readonly slippage?: string; readonly stalled?: string };
 }
-
-export const STEP_LABELS: Readonly<Record<WaterfallStepKey, string>> = {
-  start: 'Start',
-  created: 'New',
-  pulledIn: 'Pulled in',
-  pushedOut: 'Pushed out',
-  amountUp: 'Amount up',
-  amountDown: 'Amount down',
-  won: 'Won',
-  lost: 'Lost',
-  end: 'End',
-};
 
 const STEP_KIND: Readonly<Record<WaterfallStepKey, DealWaterfallStep['kind']>> = {
   start: 'total',
@@ -245,7 +233,6 @@ export function dealForecastView(ds: Dataset, input: DealForecastInput, asOf = d
       to: new Date(w.to).toISOString(),
       steps: WATERFALL_STEPS.map((key) => ({
         key,
-        label: STEP_LABELS[key],
         kind: STEP_KIND[key],
         count: w.steps[key].count,
         cents: w.steps[key].cents,

@@ -5,7 +5,6 @@
  */
 import {
   forecastParts,
-  METHOD_LABEL,
   NO_PROBABILITY,
   quarterCandidates,
   countsIn,
@@ -18,9 +17,15 @@ import { sqoLagDeals } from './deal-list-sqo-lag';
 /** Which part of the accuracy headline: a method's projection, or the bookings won to date. */
 export type AccuracyPart = AccuracyMethod | 'wonToDate';
 
+/**
+ * A method inside a note, as a token the view names (`fillMethods` in lib/forecast-labels.ts), as
+ * amounts travel as money tokens.
+ */
+export const methodToken = (m: AccuracyMethod): string => `{{method:${m}}}`;
+
 export interface ProjectionDeals {
-  readonly title: string;
-  readonly figureLabel: string;
+  /** What a row's figure is: what the projection counts of it, what the model expects of it, or its amount. */
+  readonly figureKind: 'counted' | 'expected' | 'amount';
   readonly rows: readonly number[];
   /** Each row's part of the figure, cents (unrounded). */
   readonly figure: readonly number[];
@@ -45,8 +50,7 @@ export function projectionDeals(ds: Dataset, part: AccuracyPart, o: ProjectionOp
       money: o.money,
     });
     return {
-      title: `Projected bookings of ${q}, ${METHOD_LABEL.sqoLag}`,
-      figureLabel: 'Expected bookings',
+      figureKind: 'expected',
       rows: s.rows,
       figure: s.figure.map((x) => x ?? 0),
       total: s.total,
@@ -79,8 +83,7 @@ export function projectionDeals(ds: Dataset, part: AccuracyPart, o: ProjectionOp
       else take(d.row, d.repCents, false);
     }
   }
-  if (part === 'wonToDate')
-    return { title: `Won to date, ${q}`, figureLabel: 'Amount', rows, figure, total: closed, note: null };
+  if (part === 'wonToDate') return { figureKind: 'amount', rows, figure, total: closed, note: null };
   const won = `the deals won so far in ${q} (their amount)`;
   const OPEN_PART: Readonly<Record<Exclude<AccuracyMethod, 'sqoLag'>, string>> = {
     weighted: 'every open deal due in it × p(stage) (its weighted amount)',
@@ -92,20 +95,18 @@ export function projectionDeals(ds: Dataset, part: AccuracyPart, o: ProjectionOp
     noProbability > 0
       ? ` ${noProbability} open deals due have no rep probability recorded and are left out, as the projection leaves them out.`
       : '';
-  const note = `${METHOD_LABEL[part]}: ${won} + ${OPEN_PART[part]}; an open deal whose close date has passed in the quarter still counts, as a CRM forecast counts it.${left}`;
+  const note = `${methodToken(part)}: ${won} + ${OPEN_PART[part]}; an open deal whose close date has passed in the quarter still counts, as a CRM forecast counts it.${left}`;
   const hasProbability = ds.opportunities.changes.probability.some((p) => Number.isFinite(p));
   if (part === 'repProbability' && !hasProbability)
     return {
-      title: `Projected bookings of ${q}, ${METHOD_LABEL[part]}`,
-      figureLabel: 'Counted amount',
+      figureKind: 'counted',
       rows,
       figure,
       total: null,
       note: `${NO_PROBABILITY}.`,
     };
   return {
-    title: `Projected bookings of ${q}, ${METHOD_LABEL[part]}`,
-    figureLabel: 'Counted amount',
+    figureKind: 'counted',
     rows,
     figure,
     total: Math.round(closed + open),

@@ -17,7 +17,6 @@ import { quarterOf } from '../../engine/time';
 import {
   cumulativeSets,
   dealForecastContext,
-  STEP_LABELS,
   waterfallFor,
   type CumulativeCategory,
   type DealForecastInput,
@@ -68,12 +67,22 @@ export interface DealListRow extends DealRow {
   readonly figureCents: number | null;
 }
 
+/**
+ * What a row's `figureCents` is: its amount; its weighted amount (× p); its part of a waterfall
+ * step; what a projection counts of it; what a model expects of it; or its amount × the win rate.
+ */
+export type DealFigure = 'amount' | 'weighted' | 'step' | 'counted' | 'expected' | 'amountTimesWinRate';
+
 export interface DealListView {
   readonly currency: string;
-  /** The figure, in words: "Commit (cumulative), 2026-Q3". */
-  readonly title: string;
-  /** What `figureCents` of a row is: "Step amount", "Weighted amount" or "Amount". */
-  readonly figureLabel: string;
+  /** The figure whose deals are listed; the UI names it (with `quarter`). */
+  readonly target: DealTarget;
+  /**
+   * The quarter of the figure as computed: the target's, the waterfall's quarter shown (the current
+   * one when the target's is not offered), the current quarter for a forecast-accuracy figure; else null.
+   */
+  readonly quarter: string | null;
+  readonly figure: DealFigure;
   /** Σ of the rows' figure, cents: equal to the figure clicked. */
   readonly totalCents: number;
   /**
@@ -90,13 +99,6 @@ export interface DealListView {
  */
 export const moneyToken = (cents: number): string => `{{money:${Math.round(cents)}}}`;
 
-export const CATEGORY_LABELS: Readonly<Record<CumulativeCategory, string>> = {
-  closed: 'Closed',
-  commit: 'Commit',
-  best_case: 'Best case',
-  pipeline: 'Pipeline',
-};
-
 export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.latestAt): DealListView {
   const ctx = dealForecastContext(ds, input, asOf);
   const t = input.target;
@@ -108,15 +110,16 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
   const withFigure = (rows: DealRow[], figure: (r: DealRow, k: number) => number | null) =>
     rows.map((r, k) => ({ ...r, figureCents: figure(r, k) }));
   const make = (
-    title: string,
-    figureLabel: string,
+    figure: DealFigure,
     totalCents: number,
     rows: DealListRow[],
     note: string | null = null,
+    quarter: string | null = 'quarter' in t ? t.quarter : null,
   ): DealListView => ({
     currency: ds.meta.currency,
-    title,
-    figureLabel,
+    target: t,
+    quarter,
+    figure,
     totalCents,
     rows,
     note,
@@ -155,11 +158,10 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
     }
     return { rows, total };
   };
-  const amountList = (title: string, rows: readonly number[], note: string | null = null) => {
+  const amountList = (rows: readonly number[], note: string | null = null) => {
     const list = withFigure(rowsOf(rows), (r) => r.amountCents);
     return make(
-      title,
-      'Amount',
+      'amount',
       list.reduce((n, r) => n + (r.figureCents ?? 0), 0),
       list,
       note,
@@ -171,27 +173,25 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       const step = w.steps[t.step];
       const byDeal = step.dealCents;
       return make(
-        `${STEP_LABELS[t.step]}, pipeline waterfall ${w.quarter}`,
-        'Step amount',
+        'step',
         step.cents,
         withFigure(rowsOf(step.deals), (_, k) => byDeal[k] ?? null),
+        null,
+        w.quarter,
       );
     }
     case 'category': {
       const set = cumulativeSets(ctx).sets.get(t.quarter)?.[t.category] ?? { rows: [], cents: 0 };
       return make(
-        `${CATEGORY_LABELS[t.category]} (cumulative), ${t.quarter}`,
-        'Amount',
+        'amount',
         set.cents,
         withFigure(rowsOf(set.rows), (r) => r.amountCents),
       );
     }
     case 'due': {
       const o = openDeals(dueIn(t.quarter), t.weighted);
-      const title = t.weighted ? `Weighted pipeline due in ${t.quarter}` : `Open pipeline due in ${t.quarter}`;
       return make(
-        title,
-        t.weighted ? 'Weighted amount' : 'Amount',
+        t.weighted ? 'weighted' : 'amount',
         Math.round(o.total),
         withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)),
       );
@@ -200,14 +200,12 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       const o = openDeals(() => true, t.weighted === true);
       if (t.weighted !== true)
         return make(
-          'Open pipeline',
-          'Amount',
+          'amount',
           o.total,
           withFigure(rowsOf(o.rows), (r) => r.amountCents),
         );
       return make(
-        'Weighted pipeline',
-        'Weighted amount',
+        'weighted',
         Math.round(o.total),
         withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)),
       );
@@ -216,8 +214,7 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       if (t.basis === 'weighted') {
         const o = openDeals(() => true, true);
         return make(
-          'Expected bookings (the weighted pipeline)',
-          'Weighted amount',
+          'weighted',
           Math.round(o.total),
           withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)),
         );
@@ -228,19 +225,16 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
         mask: ctx.mask,
         lookbackQuarters: ctx.probability.lookbackQuarters,
       }).winRate;
-      const title = 'Expected bookings: open pipeline × win rate';
       if (rate === null)
         return make(
-          title,
-          'Amount × win rate',
+          'amountTimesWinRate',
           0,
           withFigure(rowsOf(o.rows), () => null),
           'Not measurable — needs a deal closed (won or lost) in the lookback: the list holds the open deals the figure would weight.',
         );
       const note = `Each open deal's amount × the win rate over the lookback (${(rate * 100).toFixed(1)}%), the same rate for every deal; the figure rounds the open pipeline × the rate once.`;
       return make(
-        title,
-        'Amount × win rate',
+        'amountTimesWinRate',
         Math.round(o.total * rate),
         withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]! * rate)),
         note,
@@ -248,7 +242,7 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
     }
     case 'won': {
       const w = wonIn(t.quarter);
-      return amountList(`Won in ${t.quarter}`, w.rows);
+      return amountList(w.rows);
     }
     case 'projected': {
       const w = wonIn(t.quarter);
@@ -258,20 +252,18 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
         ...withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)),
       ];
       const note = `Projected = won in ${t.quarter} (each deal's amount) + open deals due in it × p(stage) (each deal's weighted amount); the gap to quota is the quota less this total.`;
-      return make(`Projected bookings, ${t.quarter}`, 'Counted amount', w.total + Math.round(o.total), rows, note);
+      return make('counted', w.total + Math.round(o.total), rows, note);
     }
     case 'stage': {
       const o = openDeals((j) => stageAt(ds, j, asOf) === t.stage, t.weighted);
       if (!t.weighted)
         return make(
-          `Open pipeline in ${t.stage}`,
-          'Amount',
+          'amount',
           o.total,
           withFigure(rowsOf(o.rows), (r) => r.amountCents),
         );
       return make(
-        `Weighted pipeline in ${t.stage}`,
-        'Weighted amount',
+        'weighted',
         Math.round(o.total),
         withFigure(rowsOf(o.rows), (_, k) => Math.round(o.figure[k]!)),
       );
@@ -282,8 +274,7 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
         return Number.isFinite(close) && isOverdue(close, asOf);
       }, false);
       return make(
-        'Overdue deals: open, close date passed',
-        'Amount',
+        'amount',
         o.total,
         withFigure(rowsOf(o.rows), (r) => r.amountCents),
       );
@@ -291,8 +282,7 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
     case 'undated': {
       const o = openDeals((j) => !Number.isFinite(O.closeDate[j]!), false);
       return make(
-        'Open deals without a close date',
-        'Amount',
+        'amount',
         o.total,
         withFigure(rowsOf(o.rows), (r) => r.amountCents),
       );
@@ -305,14 +295,9 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
         money,
       });
       const rows = rowsOf(s.rows);
-      if (t.series === 'sqos') return amountList(`SQOs created in ${t.quarter}`, s.rows, s.note);
-      const title =
-        t.series === 'toDate'
-          ? `Bookings forecast from SQOs to date, ${t.quarter}`
-          : `Bookings forecast from SQOs, ${t.quarter}`;
+      if (t.series === 'sqos') return amountList(s.rows, s.note);
       return make(
-        title,
-        'Expected bookings',
+        'expected',
         s.total,
         withFigure(rows, (_, k) => Math.round(s.figure[k]!)),
         s.note,
@@ -332,7 +317,7 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       const note = t.won
         ? `The ${r.won} deals won ${since}: the average won deal is their amount ÷ ${r.won} (${r.avgWonCents === null ? 'not measurable' : money(Math.round(r.avgWonCents))}); the average cycle is their mean days from creation to close${r.cycleOutOfOrder.length > 0 ? `, leaving out ${r.cycleOutOfOrder.length} closed before they were created` : ''}.`
         : `The figure is a rate: win rate = ${r.won} won ÷ ${r.won + r.lost} closed ${since} = ${pct(r.winRate)}. The list holds those ${r.won + r.lost} deals; its total is their amount, which the rate does not add up.`;
-      return amountList(t.won ? 'Deals won in the lookback' : 'Deals closed in the lookback', rows, note);
+      return amountList(rows, note);
     }
     case 'accuracy': {
       const p = projectionDeals(ds, t.part, {
@@ -344,19 +329,16 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
         money,
       });
       return make(
-        p.title,
-        p.figureLabel,
+        p.figureKind,
         p.total ?? 0,
         withFigure(rowsOf(p.rows), (_, k) => Math.round(p.figure[k]!)),
         p.note,
+        ctx.now,
       );
     }
     case 'pushed': {
       const s = slippage(ds, { asOf, mask: ctx.mask });
-      return amountList(
-        t.twice ? 'Deals pushed more than once' : 'Deals pushed at least once',
-        t.twice ? s.rows.pushedTwice : s.rows.pushed,
-      );
+      return amountList(t.twice ? s.rows.pushedTwice : s.rows.pushed);
     }
     case 'slipClosed': {
       const rows: number[] = [];
@@ -371,16 +353,13 @@ export function dealListView(ds: Dataset, input: DealListInput, asOf = ds.meta.l
       const which = t.pushed ? 'pushed at least once' : 'never pushed';
       const rate = rows.length === 0 ? 'not measurable' : `${((won / rows.length) * 100).toFixed(1)}%`;
       const note = `The figure is a rate: win rate = ${won} won ÷ ${rows.length} closed deals ${which} = ${rate}. The list holds those ${rows.length} deals; its total is their amount, which the rate does not add up.`;
-      return amountList(`Closed deals ${which}`, rows, note);
+      return amountList(rows, note);
     }
     case 'stalled': {
       const stages = stalledDeals(ds, { asOf, mask: ctx.mask }).filter(
         (x) => t.stage === undefined || x.stage === t.stage,
       );
-      return amountList(
-        t.stage === undefined ? 'Stalled deals' : `Stalled deals in ${t.stage}`,
-        stages.flatMap((x) => x.stalled),
-      );
+      return amountList(stages.flatMap((x) => x.stalled));
     }
   }
 }

@@ -1,5 +1,5 @@
 /** Forecast accuracy on the company's own history, and each method's projection of the current quarter, as a view-model. */
-import { forecastAccuracy, METHOD_DEFINITION, METHOD_LABEL, type AccuracyMethod } from '../../engine/forecast/accuracy';
+import { forecastAccuracy, type AccuracyMethod, type ForecastAccuracy } from '../../engine/forecast/accuracy';
 import { opportunityMask } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
 import type { ForecastCategory } from '../../engine/model/stages';
@@ -10,10 +10,8 @@ import type { ForecastInput } from './forecast';
 export type { AccuracyMethod } from '../../engine/forecast/accuracy';
 
 export interface AccuracyMethodView {
+  /** The method; the UI names it and says how it forecasts (lib/forecast-labels.ts). */
   readonly method: AccuracyMethod;
-  readonly label: string;
-  /** How the method builds its forecast, in words. */
-  readonly definition: string;
   /** Mean absolute percentage error over the quarters measured, fraction; null with `reason`. */
   readonly mape: number | null;
   readonly measuredQuarters: number;
@@ -71,22 +69,34 @@ export interface ForecastAccuracyHandlers {
   forecastAccuracy(input: ForecastAccuracyInput): Promise<ForecastAccuracyView>;
 }
 
-export function forecastAccuracyView(
-  ds: Dataset,
-  input: ForecastAccuracyInput,
-  asOf: number = ds.meta.latestAt,
-): ForecastAccuracyView {
+/** The last back-test of each dataset: the accuracy card and the headline projection ask for the same one. */
+const lastBacktest = new WeakMap<Dataset, { readonly key: string; readonly value: ForecastAccuracy }>();
+
+/** The back-test for these inputs (the dataset's last one when the inputs are the same). */
+export function backtestFor(ds: Dataset, input: ForecastAccuracyInput, asOf: number = ds.meta.latestAt) {
   const s = input.settings;
-  const mask = opportunityMask(ds, input.filters);
-  const a = forecastAccuracy(ds, {
+  const key = JSON.stringify([asOf, input.filters, s, input.stageCategories ?? {}]);
+  const last = lastBacktest.get(ds);
+  if (last?.key === key) return last.value;
+  const value = forecastAccuracy(ds, {
     asOf,
-    mask,
+    mask: opportunityMask(ds, input.filters),
     lookbackQuarters: s.lookbackQuarters,
     userProbabilities: s.userProbabilities,
     minClosed: s.minClosed,
     source: s.probabilitySource,
     stageCategories: input.stageCategories,
   });
+  lastBacktest.set(ds, { key, value });
+  return value;
+}
+
+export function forecastAccuracyView(
+  ds: Dataset,
+  input: ForecastAccuracyInput,
+  asOf: number = ds.meta.latestAt,
+): ForecastAccuracyView {
+  const a = backtestFor(ds, input, asOf);
   const currency = ds.meta.currency;
   if (!a.measurable) return { measurable: false, currency, reason: a.reason };
   return {
@@ -97,8 +107,6 @@ export function forecastAccuracyView(
     quarters: a.quarters,
     methods: a.methods.map((m) => ({
       method: m.method,
-      label: METHOD_LABEL[m.method],
-      definition: METHOD_DEFINITION[m.method],
       mape: m.mape,
       measuredQuarters: m.measuredQuarters,
       reason: m.reason,
