@@ -8,7 +8,7 @@ import type { RowNote } from '../canonical/table';
 import type { CsvTable } from '../csv';
 import { parseAmount, type DecimalSeparator } from '../values/amounts';
 import { DATE_FORMAT_LABEL, detectDateFormat, parseDateAs, type DateFormat } from '../values/dates';
-import { reshapeHistory } from '../history/reshape';
+import { reshapeHistory } from './history-reshape';
 import { FUTURE_ALLOWED, fieldKind, targetFields } from './fields';
 import type { TableMapping } from './schema';
 

@@ -4,7 +4,7 @@
  * The user reviews every guess on the mapping screen; nothing here is applied without a look.
  */
 import { OPPORTUNITY_STATUSES } from '../../engine/model/stages';
-import { proposeHistoryShape } from '../history/propose-shape';
+import { proposeHistoryShape } from './history-propose';
 import { REQUIRED_FIELDS, targetFields } from './fields';
 import { ANY_VALUE } from './apply';
 import { TARGETS, type TableMapping, type Target } from './schema';

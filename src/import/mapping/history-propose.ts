@@ -3,8 +3,8 @@
  * column such as Fivetran's `_fivetran_start` beside a deal id and deal fields) or one row per
  * field change (a field-name column and a value column). The user reviews it on the mapping screen.
  */
-import type { TableMapping } from '../mapping/schema';
-import { knownFieldName, type HistoryField, type HistoryShape } from './shape';
+import type { TableMapping } from './schema';
+import { knownFieldName, type HistoryField, type HistoryShape } from '../history/shape';
 import { parseDecimal } from '../values/parse-values';
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -3,11 +3,11 @@
  * converted into canonical history rows, and the plain column mapping that then reads them.
  */
 import type { CsvTable } from '../csv';
-import type { TableMapping } from '../mapping/schema';
-import { fieldChangeRows } from './field-changes';
-import { HISTORY_FIELDS, type HistoryField } from './shape';
-import type { ShapedTable } from './shaped';
-import { snapshotChanges } from './snapshots';
+import type { TableMapping } from './schema';
+import { fieldChangeRows } from '../history/field-changes';
+import { HISTORY_FIELDS, type HistoryField } from '../history/shape';
+import type { ShapedTable } from '../history/shaped';
+import { snapshotChanges } from '../history/snapshots';
 
 const isHistoryField = (f: string): f is HistoryField => (HISTORY_FIELDS as readonly string[]).includes(f);
 
