@@ -44,7 +44,7 @@ export function previousWindowLabel(w: Window): string {
 }
 
 /** The figures' names; the Overview's one win rate carries its denominator in its label. */
-export const HEADLINE_LABELS: Readonly<Record<HeadlineKey, string>> = {
+const HEADLINE_LABELS: Readonly<Record<HeadlineKey, string>> = {
   leads: 'Leads',
   mqls: 'MQLs',
   sqls: 'SQLs',
@@ -82,7 +82,7 @@ const DEFINITIONS: Readonly<Record<OverviewModel['basis'], Readonly<Partial<Reco
 };
 
 /** What a headline figure counts, which depends on whether the Overview counts leads or opportunities. */
-export function headlineDefinition(basis: OverviewModel['basis'], key: HeadlineKey): string {
+function headlineDefinition(basis: OverviewModel['basis'], key: HeadlineKey): string {
   return DEFINITIONS[basis][key] ?? '';
 }
 
