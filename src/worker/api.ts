@@ -35,6 +35,7 @@ export type {
 } from './handlers/funnel';
 export type { ConversionBasis, FunnelStageRow } from './handlers/funnel-model';
 export type { OverviewFunnel, OverviewGap, OverviewStageRow } from './handlers/funnel-overview-opps';
+export type { HeadlineKey, LeadHeadlineKey, OpportunityHeadlineKey } from './handlers/overview-headline';
 export type {
   IntentViewModel,
   KeyedRules,

@@ -128,7 +128,8 @@ describe('funnel handlers', () => {
     expect(h.mqls).toMatchObject({ current: 1, previous: 4 });
     expect(h.sqos).toMatchObject({ current: 0, previous: 3, change: -1 });
     expect(h.won).toMatchObject({ current: 0, previous: 2 });
-    expect(h.wonAmount).toMatchObject({ current: 0, previous: 1_000_000 });
+    // Keys and numbers only: the Overview names and defines each figure.
+    expect(h.wonAmount).toEqual({ key: 'wonAmount', kind: 'money', current: 0, previous: 1_000_000, change: -1 });
     expect(h.winRate).toMatchObject({ current: 0, previous: 1, change: -1 });
     expect(h.mqlToSqo).toMatchObject({ current: 0, previous: 3 / 4, change: -3 / 4 });
   });

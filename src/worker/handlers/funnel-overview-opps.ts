@@ -9,7 +9,13 @@ import { opportunityFunnel, opportunityWindow } from '../../engine/funnel/opport
 import { rateEstimate, type RateEstimate } from '../../engine/funnel/stats';
 import { STAGE_PAIRS, type FunnelRates } from '../../engine/funnel/tally';
 import type { FunnelStageRow } from './funnel-model';
-import { headlineFigure, type HeadlineFigure, type HeadlineWindows } from './overview-headline';
+import {
+  headlineFigure,
+  OPPORTUNITY_HEADLINE_KEYS,
+  type HeadlineFigure,
+  type HeadlineWindows,
+  type OpportunityHeadlineKey,
+} from './overview-headline';
 import type { ResolvedScope } from './funnel-scope';
 
 /** One bar of the Overview funnel: a lead stage, or an opportunity stage. */
@@ -61,32 +67,13 @@ export function opportunityOverview(
   const asOf = scope.reach.asOf;
   const cur = opportunityWindow(ds, asOf, w.curFrom, w.curTo, mask);
   const prev = opportunityWindow(ds, asOf, w.prevFrom, w.prevTo, mask);
-  const headline: HeadlineFigure[] = [
-    headlineFigure(
-      'opportunities',
-      ['Opportunities', 'count', 'Opportunities created in the window.'],
-      cur.created,
-      prev.created,
-    ),
-    headlineFigure(
-      'won',
-      ['Won', 'count', 'Opportunities closed won in the window (by close date).'],
-      cur.won,
-      prev.won,
-    ),
-    headlineFigure(
-      'wonAmount',
-      ['Won amount', 'money', 'Amount of the opportunities closed won in the window.'],
-      cur.wonCents,
-      prev.wonCents,
-    ),
-    headlineFigure(
-      'winRate',
-      ['Win rate', 'rate', 'Won ÷ (won + lost) of the opportunities closed in the window.'],
-      cur.winRate,
-      prev.winRate,
-    ),
-  ];
+  const values: Record<OpportunityHeadlineKey, [number | null, number | null]> = {
+    opportunities: [cur.created, prev.created],
+    won: [cur.won, prev.won],
+    wonAmount: [cur.wonCents, prev.wonCents],
+    winRate: [cur.winRate, prev.winRate],
+  };
+  const headline: HeadlineFigure[] = OPPORTUNITY_HEADLINE_KEYS.map((key) => headlineFigure(key, ...values[key]));
   const f = opportunityFunnel(ds, asOf, mask, caps.has.stageHistory);
   const funnel: OverviewFunnel = {
     unit: 'opportunities',

@@ -16,9 +16,10 @@ import type { ResolvedScope } from './funnel-scope';
 import {
   headlineFigure,
   headlineWindows,
-  type HeadlineDefinition,
+  LEAD_HEADLINE_KEYS,
   type HeadlineFigure,
   type HeadlineKey,
+  type LeadHeadlineKey,
 } from './overview-headline';
 
 export type { HeadlineFigure, HeadlineKey };
@@ -53,21 +54,6 @@ export interface OverviewModel {
   readonly gaps: readonly OverviewGap[];
 }
 
-const LEAD_DEFINITIONS: Partial<Record<HeadlineKey, HeadlineDefinition>> = {
-  leads: ['Leads', 'count', 'Leads created in the window (bots excluded).'],
-  mqls: ['MQLs', 'count', 'Leads that first entered MQL in the window (inclusive mode: a later stage implies MQL).'],
-  sqls: ['SQLs', 'count', 'Leads that first entered SQL in the window.'],
-  sqos: ['SQOs', 'count', 'Leads that first became an SQO (opportunity) in the window.'],
-  won: ['Won', 'count', 'Leads won in the window (won opportunity closed, or a won date).'],
-  wonAmount: ['Won amount', 'money', 'Amount of the won opportunities of the leads won in the window.'],
-  mqlToSqo: [
-    'MQL→SQO (period)',
-    'rate',
-    'SQO entries ÷ MQL entries in the window: a period conversion that mixes cohorts.',
-  ],
-  winRate: ['Win rate', 'rate', 'Won ÷ (won + lost) of the deals closed in the window.'],
-};
-
 function wonCentsIn(scope: ResolvedScope, from: number, to: number): number {
   const { reach } = scope;
   let sum = 0;
@@ -94,7 +80,7 @@ export function buildOverviewModel(ds: Dataset, scope: ResolvedScope, filters: F
   const prev = windowCounts(scope.reach, w.prevFrom, w.prevTo);
   const curWon = wonCentsIn(scope, w.curFrom, w.curTo);
   const prevWon = wonCentsIn(scope, w.prevFrom, w.prevTo);
-  const values: Record<string, [number | null, number | null]> = {
+  const values: Record<LeadHeadlineKey, [number | null, number | null]> = {
     leads: [cur.entries.lead, prev.entries.lead],
     mqls: [cur.entries.mql, prev.entries.mql],
     sqls: [cur.entries.sql, prev.entries.sql],
@@ -104,9 +90,7 @@ export function buildOverviewModel(ds: Dataset, scope: ResolvedScope, filters: F
     mqlToSqo: [cur.mqlToSqo, prev.mqlToSqo],
     winRate: [cur.winRate, prev.winRate],
   };
-  const headline = (Object.keys(LEAD_DEFINITIONS) as HeadlineKey[]).map((key) =>
-    headlineFigure(key, LEAD_DEFINITIONS[key]!, ...values[key]!),
-  );
+  const headline = LEAD_HEADLINE_KEYS.map((key) => headlineFigure(key, ...values[key]));
   const total = tallyFunnel(scope.reach);
   return {
     asOf: scope.asOf,

@@ -3,14 +3,34 @@ import type { Filters } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
 import { addQuarters, quarterEnd, quarterOf, quarterStart } from '../../engine/time';
 
-export type HeadlineKey =
-  'leads' | 'mqls' | 'sqls' | 'sqos' | 'opportunities' | 'won' | 'wonAmount' | 'mqlToSqo' | 'winRate';
+/** The headline figures counted on leads, in the order shown. */
+export const LEAD_HEADLINE_KEYS = ['leads', 'mqls', 'sqls', 'sqos', 'won', 'wonAmount', 'mqlToSqo', 'winRate'] as const;
+/** The headline figures counted on opportunities (no leads, or leads not linked to deals), in the order shown. */
+export const OPPORTUNITY_HEADLINE_KEYS = ['opportunities', 'won', 'wonAmount', 'winRate'] as const;
+
+export type LeadHeadlineKey = (typeof LEAD_HEADLINE_KEYS)[number];
+export type OpportunityHeadlineKey = (typeof OPPORTUNITY_HEADLINE_KEYS)[number];
+/** A headline figure; the Overview names and defines it (its definition depends on the basis). */
+export type HeadlineKey = LeadHeadlineKey | OpportunityHeadlineKey;
+
+/** `count` leads or opportunities, `money` integer cents, `rate` a fraction 0–1 (MQL→SQO here may exceed 1). */
+export type HeadlineKind = 'count' | 'money' | 'rate';
+
+const KIND: Readonly<Record<HeadlineKey, HeadlineKind>> = {
+  leads: 'count',
+  mqls: 'count',
+  sqls: 'count',
+  sqos: 'count',
+  opportunities: 'count',
+  won: 'count',
+  wonAmount: 'money',
+  mqlToSqo: 'rate',
+  winRate: 'rate',
+};
 
 export interface HeadlineFigure {
   readonly key: HeadlineKey;
-  readonly label: string;
-  /** `count` leads, `money` integer cents, `rate` a fraction 0–1 (MQL→SQO here may exceed 1). */
-  readonly kind: 'count' | 'money' | 'rate';
+  readonly kind: HeadlineKind;
   readonly current: number | null;
   readonly previous: number | null;
   /**
@@ -18,11 +38,7 @@ export interface HeadlineFigure {
    * Rates: the difference in fraction points (0.05 = 5 percentage points), null when either is null.
    */
   readonly change: number | null;
-  readonly definition: string;
 }
-
-/** Label, kind and definition of a headline figure. */
-export type HeadlineDefinition = [string, HeadlineFigure['kind'], string];
 
 /** The headline window: the quarter of the as-of (or of the date filter's end, when earlier) to that instant. */
 export interface HeadlineWindows {
@@ -49,17 +65,12 @@ export function headlineWindows(ds: Dataset, asOf: number, filters: Filters): He
   return { quarter, curFrom, curTo, prevQuarter, prevFrom, prevTo, clipped };
 }
 
-export function headlineFigure(
-  key: HeadlineKey,
-  def: HeadlineDefinition,
-  current: number | null,
-  previous: number | null,
-): HeadlineFigure {
-  const [label, kind, definition] = def;
+export function headlineFigure(key: HeadlineKey, current: number | null, previous: number | null): HeadlineFigure {
+  const kind = KIND[key];
   let change: number | null = null;
   if (current !== null && previous !== null) {
     if (kind === 'rate') change = current - previous;
     else if (previous !== 0) change = (current - previous) / previous;
   }
-  return { key, label, kind, current, previous, change, definition };
+  return { key, kind, current, previous, change };
 }
