@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPlainDecimal, parseDecimal, parseIsoInstant } from '../../src/import/canonical/parse-values';
 import { parseAmount } from '../../src/import/values/amounts';
+import { invalidUtf8At } from '../../src/import/source/decode';
 import { checkId } from '../../src/import/values/row-checks';
 
 // ---- References: the formats as regular expressions and Date.UTC. ----
@@ -231,6 +232,63 @@ describe('checkId equals its definition: invisible characters removed, then trim
           expect(c).toMatchObject({ ok: true, id: cleaned });
           expect(c.ok && c.repaired !== undefined).toBe(cleaned.length !== s.trim().length);
         }
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** The UTF-8 check one byte at a time (Unicode table 3-7), the reference of the word-at-a-time scan. */
+function refInvalidUtf8At(bytes: Uint8Array, from: number): number {
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    const second = bytes[i + 1];
+    if (second === undefined || second < lo || second > hi) return i;
+    for (let k = 2; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need;
+  }
+  return -1;
+}
+
+describe('invalidUtf8At skips ASCII a word at a time and finds the same first bad byte', () => {
+  const utf8 = new TextEncoder();
+  /** Mostly ASCII, with valid multi-byte characters and stray bytes at random places. */
+  const text = fc
+    .array(
+      fc.oneof(
+        { weight: 20, arbitrary: fc.integer({ min: 0, max: 0x7f }).map((b) => [b]) },
+        { weight: 2, arbitrary: fc.constantFrom('é', '€', '😀', '中').map((c) => [...utf8.encode(c)]) },
+        { weight: 1, arbitrary: fc.integer({ min: 0x80, max: 0xff }).map((b) => [b]) },
+      ),
+      { maxLength: 300, size: 'max' },
+    )
+    .map((parts) => parts.flat());
+
+  it('at any offset into any buffer, from any start', () => {
+    fc.assert(
+      fc.property(text, fc.nat(7), fc.nat(80), (parts, offset, start) => {
+        const buffer = new Uint8Array(parts.length + offset);
+        buffer.set(parts, offset);
+        const bytes = buffer.subarray(offset);
+        const from = parts.length === 0 ? 0 : start % parts.length;
+        expect(invalidUtf8At(bytes, from)).toBe(refInvalidUtf8At(bytes, from));
       }),
       RUNS,
     );
