@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPlainDecimal, parseDecimal, parseIsoInstant } from '../../src/import/canonical/parse-values';
-import { parseAmount } from '../../src/import/values/amounts';
+import { isPlainAmount, parseAmount } from '../../src/import/values/amounts';
 import { invalidUtf8At } from '../../src/import/source/decode';
 import { checkId } from '../../src/import/values/row-checks';
 
@@ -208,6 +208,7 @@ describe('parseAmount reads plain amounts as the plain pattern says', () => {
   it('a plain amount is read as Number reads it, without conversion; any other text is not plain', () => {
     fc.assert(
       fc.property(fc.oneof(numberLike, fc.string({ maxLength: 8 })), (s) => {
+        expect(isPlainAmount(s)).toBe(PLAIN_AMOUNT.test(s));
         const a = parseAmount(s);
         const t = s.trim().replace(/\u00a0|\u202f/g, ' ');
         if (PLAIN_AMOUNT.test(t)) expect(a).toEqual({ ok: true, value: Number(t), plain: true });

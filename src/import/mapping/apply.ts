@@ -6,7 +6,7 @@
 import { REFUSED_HEADERS } from '../canonical/columns';
 import type { RowNote } from '../canonical/table';
 import type { CsvTable } from '../csv';
-import { parseAmount, type DecimalSeparator } from '../values/amounts';
+import { isPlainAmount, parseAmount, type DecimalSeparator } from '../values/amounts';
 import { DATE_FORMAT_LABEL, detectDateFormat, parseDateAs, type DateFormat } from '../values/dates';
 import { FUTURE_ALLOWED, fieldKind, targetFields } from './fields';
 import type { TableMapping } from './schema';
@@ -244,6 +244,8 @@ export function planTableMapping(
       return v;
     }
     if (kind === 'money' || kind === 'number') {
+      // A plain amount stays as written (checked without making a result).
+      if (isPlainAmount(v)) return v;
       const a = parseAmount(v, decimal);
       if (!a.ok || a.plain) return v;
       const c = converted.get(p.field) ?? { count: 0, example: v };

@@ -14,7 +14,7 @@ const CURRENCY = /^(?:[$€£¥₹]|[A-Z]{3}|US\$|CA\$|A\$)\s*|\s*(?:[$€£¥�
 const PLAIN = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
 
 /** Whether `text` matches `PLAIN` (read by character: most amounts are plain). */
-function isPlainAmount(text: string): boolean {
+export function isPlainAmount(text: string): boolean {
   const n = text.length;
   let i = text.charCodeAt(0) === 45 ? 1 : 0;
   let c = text.charCodeAt(i);
