@@ -132,6 +132,28 @@ describe('parseIsoInstant equals the regular-expression definition', () => {
     );
   });
 
+  it('on texts read again in any order, some of one day at different times (the last read is remembered)', () => {
+    const sameDay = fc
+      .tuple(isoLike, fc.array(fc.constantFrom('', 'T10:00Z', 'T10:00:01Z', ' 23:59', 'T10:00+01:00', 'x')))
+      .map(([base, times]) => times.map((t) => base.slice(0, 10) + t));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(isoLike, mangled), { maxLength: 4 }),
+        sameDay,
+        fc.array(fc.nat()),
+        (a, b, order) => {
+          const texts = [...a, ...b];
+          if (texts.length === 0) return;
+          for (const k of [...order, 0, 0]) {
+            const s = texts[k % texts.length]!;
+            expect(parseIsoInstant(s)).toBe(refIsoInstant(s));
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('on leap days, time zones and the edges of the calendar (hand-checked values)', () => {
     const cases: [string, number | undefined][] = [
       ['2024-02-29', Date.UTC(2024, 1, 29)],

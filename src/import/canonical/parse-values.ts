@@ -38,6 +38,23 @@ const MINUS = 45;
 const PLUS = 43;
 const COLON = 58;
 
+/** The last text read by `parseIsoInstant` and its value (see there). */
+let lastText = '';
+let lastInstant: number | undefined;
+
+/**
+ * Parses an ISO-8601 date or date-time to epoch ms (UTC); see `readIsoInstant` for the forms read.
+ * A cell's date is checked twice as it is imported (by the column mapping, then by the table's
+ * reader): the second read of the same text is answered from the first.
+ */
+export function parseIsoInstant(text: string): number | undefined {
+  if (text !== lastText) {
+    lastInstant = readIsoInstant(text);
+    lastText = text;
+  }
+  return lastInstant;
+}
+
 /**
  * Parses an ISO-8601 date or date-time to epoch ms (UTC). Accepts `YYYY-MM-DD` (UTC midnight),
  * `YYYY-MM-DDTHH:mm[:ss[.fff]]` with `T` or a space, and a zone `Z`, `±HH`, `±HHmm` or `±HH:mm`
@@ -46,7 +63,7 @@ const COLON = 58;
  * rejected. `T` and `Z` may be lower case. Read character by character (no regular expression, no
  * substrings): every date of a file passes here.
  */
-export function parseIsoInstant(text: string): number | undefined {
+function readIsoInstant(text: string): number | undefined {
   const n = text.length;
   if (n !== 10 && n < 16) return undefined;
   const y0 = twoDigits(text, 0);
