@@ -85,7 +85,11 @@ export function readFilesAt(
   const files = all.map(sized);
   const problem = selectionProblem(whole ? readWhole(files) : files, limit.bytes, limit.advice);
   if (problem !== undefined) throw new CliError(problem);
-  return all.map((p) => ({ name: basename(p), bytes: new Uint8Array(readFileSync(p)) }));
+  return all.map((p) => {
+    // A plain Uint8Array over the Buffer's memory: no second copy of the file.
+    const b = readFileSync(p);
+    return { name: basename(p), bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength) };
+  });
 }
 
 /** --preset and --mapping from the flags, validated. */

@@ -78,9 +78,19 @@ export class GrowingDict {
     let code = this.index.get(value);
     if (code === undefined) {
       code = this.values.length;
-      this.values.push(value);
-      this.index.set(value, code);
+      const own = ownString(value);
+      this.values.push(own);
+      this.index.set(own, code);
     }
     return code;
   }
+}
+
+/**
+ * The same text in memory of its own. A cell cut from a larger text (a chunk of a file being read)
+ * may keep that whole text alive while it lives; a value kept for the whole dataset (a dictionary
+ * entry, an id) is copied so that only its own characters stay.
+ */
+export function ownString(value: string): string {
+  return (' ' + value).slice(1);
 }

@@ -6,7 +6,7 @@
  */
 import type { ActivityColumns, Column, DatedLeadStage, DictColumn, LeadColumns, TouchColumns } from './columns';
 import { DictBuilder, csrFromParents } from './dict-builder';
-import { GrowingArray, GrowingDict } from './grow';
+import { GrowingArray, GrowingDict, ownString } from './grow';
 import type { ActivityRecord, LeadRecord, StageEvent, StreamedTable, TouchRecord } from './records';
 import { ACTIVITY_TYPES, LEAD_STAGES, LEAD_STAGE_CODE } from './stages';
 
@@ -172,8 +172,9 @@ export class LeadStore implements StreamedTable {
   append(l: LeadRecord): void {
     if (this.frozen) throw new Error('LeadStore: append after the store was finished');
     const i = this.ids.length;
-    this.ids.push(l.id);
-    if (!this.index.has(l.id)) this.index.set(l.id, i);
+    const id = ownString(l.id);
+    this.ids.push(id);
+    if (!this.index.has(id)) this.index.set(id, i);
     this.createdAt.push(l.createdAt);
     this.accountId.push(l.accountId);
     for (const f of TEXT_FIELDS) this.text[f].push(l[f]);

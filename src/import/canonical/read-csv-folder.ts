@@ -101,10 +101,12 @@ export function readCanonicalTables(
   // A streamed file's rows go straight into column stores; the others are read as row records.
   const leadStore = leadsFile && 'stream' in leadsFile ? streamLeads(leadsFile, accountIds, report) : undefined;
   const leads = leadsFile && !leadStore ? readLeads(leadsFile, accountIds, report) : [];
+  // Activities and touches come grouped by lead: the last lead looked up is asked again most often.
+  const leadRow = leadStore ? lastLookup(leadStore.index) : undefined;
   const leadIds = !leadsFile
     ? undefined
-    : leadStore
-      ? { has: (id: string) => leadStore.has(id), file: baseName(leadsFile.name) }
+    : leadStore && leadRow
+      ? { has: (id: string) => leadRow(id) !== undefined, file: baseName(leadsFile.name) }
       : namedIds(
           leads.map((l) => l.id),
           baseName(leadsFile.name),
@@ -129,7 +131,7 @@ export function readCanonicalTables(
   let activityStore: ActivityStore | undefined;
   let activities: ActivityRecord[] = [];
   if (activitiesFile && 'stream' in activitiesFile) {
-    const index = leadStore?.index ?? new Map(leads.map((l, i) => [l.id, i]));
+    const index = leadRow ?? lastLookup(new Map(leads.map((l, i) => [l.id, i])));
     activityStore = streamActivities(activitiesFile, leadIds, index, report);
   } else if (activitiesFile) activities = readActivities(activitiesFile, leadIds, report);
 
@@ -274,11 +276,27 @@ function streamTouches(
   return store;
 }
 
+/**
+ * `index.get` remembering its last answer: the same id asked again (the next activity of the same
+ * lead) is answered without hashing it.
+ */
+function lastLookup(index: ReadonlyMap<string, number>): (id: string) => number | undefined {
+  let lastId: string | undefined;
+  let last: number | undefined;
+  return (id) => {
+    if (id !== lastId) {
+      lastId = id;
+      last = index.get(id);
+    }
+    return last;
+  };
+}
+
 /** activities.csv as it streams by, into an ActivityStore (the rules are `activityRow`'s). */
 function streamActivities(
   file: StreamedSource,
   leadIds: IdSet,
-  leadIndex: ReadonlyMap<string, number>,
+  leadRowOf: (id: string) => number | undefined,
   report: ReportBuilder,
 ): ActivityStore {
   const store = new ActivityStore();
@@ -286,7 +304,7 @@ function streamActivities(
     file,
     ACTIVITIES_SPEC,
     report,
-    activityRow(leadIds, (a) => store.append(leadIndex.get(a.leadId) ?? -1, a.type, a.at, a.value)),
+    activityRow(leadIds, (a) => store.append(leadRowOf(a.leadId) ?? -1, a.type, a.at, a.value)),
   );
   return store;
 }

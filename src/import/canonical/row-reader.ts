@@ -8,7 +8,7 @@ import type { CustomAttributes } from '../../engine/model/records';
 import type { FileTally } from '../report';
 import { ISO_HINT, parseBoolean, parseDecimal, parseIsoInstant, parseMoney } from '../values/parse-values';
 import type { ValueResult } from '../values/deal-fields';
-import { checkId, tooEarly } from '../values/row-checks';
+import { checkId, isPlainId, tooEarly } from '../values/row-checks';
 import type { CsvError } from '../csv';
 import type { CanonicalTable, RowNote } from './table';
 
@@ -65,15 +65,21 @@ export class RowReader {
     this.rowNumber = row;
     this.cells = cells;
     tally.row(this.rowNumber);
-    for (const e of errors ?? []) {
-      const rest = e.code === 'MissingQuotes' ? '; the rest of the file was read into this row' : '';
-      tally.reject(undefined, undefined, `malformed CSV: ${e.message}${rest}`);
+    if (errors !== undefined) {
+      for (const e of errors) {
+        const rest = e.code === 'MissingQuotes' ? '; the rest of the file was read into this row' : '';
+        tally.reject(undefined, undefined, `malformed CSV: ${e.message}${rest}`);
+      }
     }
-    for (const n of notes ?? []) {
-      if (n.outcome === 'rejected') tally.reject(n.column, n.value, n.reason);
-      else tally.repair(n.column, n.value, n.reason);
+    if (notes !== undefined) {
+      for (const n of notes) {
+        if (n.outcome === 'rejected') tally.reject(n.column, n.value, n.reason);
+        else tally.repair(n.column, n.value, n.reason);
+      }
     }
-    for (const c of table.missing) tally.reject(c, undefined, `required column ${c} is missing from the file`);
+    if (table.missing.length > 0) {
+      for (const c of table.missing) tally.reject(c, undefined, `required column ${c} is missing from the file`);
+    }
     const n = this.cells.length;
     const width = table.header.length;
     if (n > width) {
@@ -140,6 +146,7 @@ export class RowReader {
    */
   id(column: string): string | undefined {
     const raw = this.raw(column);
+    if (raw !== undefined && isPlainId(raw)) return raw;
     if (raw === undefined || raw.trim() === '') return this.required(column);
     const c = checkId(raw);
     if (!c.ok) {
@@ -154,6 +161,7 @@ export class RowReader {
   /** An optional reference's text, cleaned like an id (an empty one is no reference). */
   private refText(column: string): string | undefined {
     const raw = this.raw(column);
+    if (raw !== undefined && isPlainId(raw)) return raw;
     if (raw === undefined || raw.trim() === '') return undefined;
     const c = checkId(raw);
     if (!c.ok) {

@@ -6,7 +6,7 @@
 import { REFUSED_HEADERS } from '../canonical/columns';
 import type { RowNote } from '../canonical/table';
 import type { CsvTable } from '../csv';
-import { parseAmount, type DecimalSeparator } from '../values/amounts';
+import { isPlainAmount, parseAmount, type DecimalSeparator } from '../values/amounts';
 import { DATE_FORMAT_LABEL, detectDateFormat, parseDateAs, type DateFormat } from '../values/dates';
 import { reshapeHistory } from './history-reshape';
 import { FUTURE_ALLOWED, fieldKind, targetFields } from './fields';
@@ -210,6 +210,60 @@ export function planTableMapping(
   const header = [...plans.map((p) => p.field), ...customs.map(([n]) => n)];
   const width = source.header.length;
   const converted = new Map<string, { count: number; example: string }>();
+  const kinds = plans.map((p) => fieldKind(p.field));
+  /** One canonical cell of a row. */
+  const mapCell = (
+    p: FieldPlan,
+    kind: ReturnType<typeof fieldKind>,
+    cells: readonly string[],
+    row: number,
+    note: (row: number, n: RowNote) => void,
+  ): string => {
+    let v = p.source === undefined ? '' : (cells[p.source] ?? '');
+    if (v.trim() === '') {
+      if (p.fallback !== undefined) {
+        if (p.source !== undefined)
+          note(row, {
+            column: p.field,
+            value: v,
+            reason: `${p.sourceName} empty: "${p.fallback}" used, as the mapping says`,
+          });
+        return p.fallback;
+      }
+      return v;
+    }
+    if (p.values) {
+      const mapped = p.values.get(v.trim().toLowerCase()) ?? p.values.get(ANY_VALUE);
+      if (mapped !== undefined) return mapped;
+    }
+    if (kind === 'date' && p.dateFormat !== undefined && p.dateFormat !== 'skip' && p.dateFormat !== 'ambiguous') {
+      const ms = parseDateAs(v, p.dateFormat);
+      if (ms === undefined) return v;
+      if (opts.now !== undefined && !FUTURE_ALLOWED.has(p.field) && ms > opts.now + DAY_MS) {
+        const required = p.field === 'created_at' || p.field === 'at' || p.field === 'entered_at';
+        note(row, {
+          column: p.field,
+          value: v,
+          reason: `${p.field} ${isoOf(ms).slice(0, 10)} is in the future (after the import date)${required ? '' : ': date dropped'}`,
+          outcome: required ? 'rejected' : 'repaired',
+        });
+        return '';
+      }
+      if (p.dateFormat !== 'iso') v = isoOf(ms);
+      return v;
+    }
+    if (kind === 'money' || kind === 'number') {
+      // A plain amount stays as written (checked without making a result).
+      if (isPlainAmount(v)) return v;
+      const a = parseAmount(v, decimal);
+      if (!a.ok || a.plain) return v;
+      const c = converted.get(p.field) ?? { count: 0, example: v };
+      c.count++;
+      converted.set(p.field, c);
+      return String(a.value);
+    }
+    return v;
+  };
   const mapRow = (cells: readonly string[], row: number, note: (row: number, n: RowNote) => void): string[] => {
     if (cells.length > width) {
       const extra = cells.slice(width);
@@ -228,52 +282,10 @@ export function planTableMapping(
         reason: `row has ${cells.length} fields, header has ${width}: the missing trailing fields were read as empty`,
       });
     }
-    const out = plans.map((p) => {
-      let v = p.source === undefined ? '' : (cells[p.source] ?? '');
-      if (v.trim() === '') {
-        if (p.fallback !== undefined) {
-          if (p.source !== undefined)
-            note(row, {
-              column: p.field,
-              value: v,
-              reason: `${p.sourceName} empty: "${p.fallback}" used, as the mapping says`,
-            });
-          return p.fallback;
-        }
-        return v;
-      }
-      if (p.values) {
-        const mapped = p.values.get(v.trim().toLowerCase()) ?? p.values.get(ANY_VALUE);
-        if (mapped !== undefined) return mapped;
-      }
-      const kind = fieldKind(p.field);
-      if (kind === 'date' && p.dateFormat !== undefined && p.dateFormat !== 'skip' && p.dateFormat !== 'ambiguous') {
-        const ms = parseDateAs(v, p.dateFormat);
-        if (ms === undefined) return v;
-        if (opts.now !== undefined && !FUTURE_ALLOWED.has(p.field) && ms > opts.now + DAY_MS) {
-          const required = p.field === 'created_at' || p.field === 'at' || p.field === 'entered_at';
-          note(row, {
-            column: p.field,
-            value: v,
-            reason: `${p.field} ${isoOf(ms).slice(0, 10)} is in the future (after the import date)${required ? '' : ': date dropped'}`,
-            outcome: required ? 'rejected' : 'repaired',
-          });
-          return '';
-        }
-        if (p.dateFormat !== 'iso') v = isoOf(ms);
-        return v;
-      }
-      if (kind === 'money' || kind === 'number') {
-        const a = parseAmount(v, decimal);
-        if (!a.ok || a.plain) return v;
-        const c = converted.get(p.field) ?? { count: 0, example: v };
-        c.count++;
-        converted.set(p.field, c);
-        return String(a.value);
-      }
-      return v;
-    });
-    for (const [, i] of customs) out.push(cells[i] ?? '');
+    // Exactly as long as the canonical header (a row array that grows costs the garbage collector).
+    const out = new Array<string>(plans.length + customs.length);
+    for (let k = 0; k < plans.length; k++) out[k] = mapCell(plans[k]!, kinds[k]!, cells, row, note);
+    for (let k = 0; k < customs.length; k++) out[plans.length + k] = cells[customs[k]![1]] ?? '';
     return out;
   };
   const finish = (): string[] =>

@@ -57,6 +57,8 @@ const COMMA = 0x2c;
 
 /** Row breaks outside quotes both CRLF and bare (as `hasMixedLineEndings`, on bytes). */
 function mixedLineEndings(bytes: Uint8Array, from: number): boolean {
+  // Without a carriage return there is no CRLF (the common case, found without a loop).
+  if (bytes.indexOf(CR, from) < 0) return false;
   let inQuote = false;
   let crlf = false;
   let other = false;

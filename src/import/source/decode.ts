@@ -47,7 +47,19 @@ export function decodeWindows1252(bytes: Uint8Array): string {
  */
 export function invalidUtf8At(bytes: Uint8Array, from = 0): number {
   const n = bytes.length;
+  // ASCII four bytes at a time: from the first 4-byte aligned offset, whole words without a high bit
+  // are skipped (the word view sees the same bytes).
+  const skip = (bytes.byteOffset + from) % 4 === 0 ? 0 : 4 - ((bytes.byteOffset + from) % 4);
+  const words =
+    n - from >= 64 ? new Uint32Array(bytes.buffer, bytes.byteOffset + from + skip, (n - from - skip) >> 2) : undefined;
+  const wordsFrom = from + skip;
   for (let i = from; i < n; i++) {
+    if (words !== undefined && i >= wordsFrom && (i - wordsFrom) % 4 === 0) {
+      let w = (i - wordsFrom) >> 2;
+      while (w < words.length && (words[w]! & 0x80808080) === 0) w++;
+      i = wordsFrom + w * 4;
+      if (i >= n) break;
+    }
     const b = bytes[i]!;
     if (b < 0x80) continue;
     let need: number;

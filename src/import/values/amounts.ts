@@ -13,6 +13,28 @@ export type AmountResult =
 const CURRENCY = /^(?:[$€£¥₹]|[A-Z]{3}|US\$|CA\$|A\$)\s*|\s*(?:[$€£¥₹]|[A-Z]{3})$/;
 const PLAIN = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
 
+/** Whether `text` matches `PLAIN` (read by character: most amounts are plain). */
+export function isPlainAmount(text: string): boolean {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  let c = text.charCodeAt(i);
+  let whole = 0;
+  while (c >= 48 && c <= 57) {
+    whole++;
+    c = text.charCodeAt(++i);
+  }
+  if (c === 46) {
+    c = text.charCodeAt(++i);
+    let frac = 0;
+    while (c >= 48 && c <= 57) {
+      frac++;
+      c = text.charCodeAt(++i);
+    }
+    if (frac === 0) return false;
+  } else if (whole === 0) return false;
+  return i === n;
+}
+
 /** `1,234,567`: groups of three after a first group of one to three digits. */
 function regularGroups(groups: readonly string[]): boolean {
   const first = groups[0]!;
@@ -37,6 +59,7 @@ function indianGroups(groups: readonly string[]): boolean {
  * Grouping must be regular (`1,234,567`) or Indian (`1,40,000`); anything else is refused with a reason.
  */
 export function parseAmount(text: string, decimal: DecimalSeparator = '.'): AmountResult {
+  if (isPlainAmount(text)) return { ok: true, value: Number(text), plain: true };
   let t = text.trim().replace(/\u00a0|\u202f/g, ' ');
   if (t === '') return { ok: false, reason: 'empty' };
   if (PLAIN.test(t)) return { ok: true, value: Number(t), plain: true };

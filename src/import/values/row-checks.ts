@@ -14,8 +14,23 @@ export type IdCheck =
   | { readonly ok: true; readonly id: string; readonly repaired?: string }
   | { readonly ok: false; readonly reason: string };
 
+/**
+ * Whether `text` is non-empty printable ASCII without spaces (`L-0000001`): such an id is clean as
+ * it is, which `checkId` would confirm at the cost of a scan with a regular expression and copies.
+ */
+export function isPlainId(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return false;
+  }
+  return true;
+}
+
 /** An id without surrounding whitespace or invisible characters; empty once cleaned is refused. */
 export function checkId(text: string): IdCheck {
+  if (isPlainId(text)) return { ok: true, id: text };
   const cleaned = text.replace(INVISIBLE, '').trim();
   if (cleaned === '') {
     return {
