@@ -93,6 +93,7 @@ function scopeOf(ds: Dataset, eligible: Uint8Array, f: Filters): LeadScope {
   const owners = f.owners && f.owners.length > 0 ? leadMask(ds, { owners: f.owners }) : null;
   const from = f.from ?? -Infinity;
   const to = f.to ?? Infinity;
+  const dated = f.from !== undefined || f.to !== undefined; // an eligible lead has a creation instant
   const created = L.createdAt;
   const source = L.source.codes;
   let m = 0;
@@ -100,7 +101,7 @@ function scopeOf(ds: Dataset, eligible: Uint8Array, f: Filters): LeadScope {
   for (let i = 0; i < n; i++) {
     if (!eligible[i]) continue;
     const t = created[i]!;
-    if (!(t >= from && t < to)) continue;
+    if (dated && !(t >= from && t < to)) continue;
     if (sourceOk) {
       const c = source[i]!;
       if (c < 0 ? !keepNoSource : !sourceOk[c]) continue;

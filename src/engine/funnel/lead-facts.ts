@@ -94,12 +94,18 @@ function buildFacts(ds: Dataset, asOf: number, mode: FunnelMode): LeadFacts | nu
     ...amountsOf(reach),
     ...reentriesOf(ds, eligible, asOf),
     conversionDurations: STAGE_PAIRS.map((p) =>
-      durations(eligible, reach.reached[p.to], reach.at[p.from], reach.at[p.to], false),
+      durations(eligible, reach.reached[p.to], null, reach.at[p.from], reach.at[p.to], false),
     ),
     stageDurations: STEP_STAGES.slice(1).map((to, k) => {
       const from = STEP_STAGES[k]!;
-      const both = Uint8Array.from(reach.recorded[to], (r, i) => r & reach.recorded[from][i]!);
-      return durations(eligible, both, reach.recordedAt[from], reach.recordedAt[to], true);
+      return durations(
+        eligible,
+        reach.recorded[to],
+        reach.recorded[from],
+        reach.recordedAt[from],
+        reach.recordedAt[to],
+        true,
+      );
     }),
   };
 }
@@ -108,7 +114,7 @@ function patternsOf(reach: StageReach) {
   const n = reach.inScope.length;
   const reached = REACH_STAGES.map((s) => reach.reached[s]);
   const skipped = SKIPPABLE_STAGES.map((s) => reach.skipped[s]);
-  const index = new Map<number, number>();
+  const index = new Int16Array(1 << 12).fill(-1); // by reached bits | skipped bits << 8
   const reachedBits: number[] = [];
   const skippedBits: number[] = [];
   const pattern = new Uint16Array(n);
@@ -119,9 +125,9 @@ function patternsOf(reach: StageReach) {
     let s = 0;
     for (let k = 0; k < skipped.length; k++) if (skipped[k]![i]) s |= 1 << k;
     const key = r | (s << 8);
-    let p = index.get(key);
-    if (p === undefined) {
-      index.set(key, (p = reachedBits.length));
+    let p = index[key]!;
+    if (p < 0) {
+      index[key] = p = reachedBits.length;
       reachedBits.push(r);
       skippedBits.push(s);
     }
@@ -147,14 +153,17 @@ function quartersOf(reach: StageReach, base: number, top: number, fy: number): I
 }
 
 function amountsOf(reach: StageReach) {
-  const leads: number[] = [];
-  for (let i = 0; i < reach.inScope.length; i++)
-    if (reach.inScope[i] && (reach.amountCents[i] !== 0 || reach.wonCents[i] !== 0)) leads.push(i);
-  return {
-    amountLeads: Uint32Array.from(leads),
-    amountCents: Float64Array.from(leads, (i) => reach.amountCents[i]!),
-    wonCents: Float64Array.from(leads, (i) => reach.wonCents[i]!),
-  };
+  const { inScope, amountCents, wonCents } = reach;
+  let m = 0;
+  for (let i = 0; i < inScope.length; i++) if (inScope[i] && (amountCents[i] !== 0 || wonCents[i] !== 0)) m++;
+  const out = { amountLeads: new Uint32Array(m), amountCents: new Float64Array(m), wonCents: new Float64Array(m) };
+  for (let i = 0, x = 0; i < inScope.length; i++) {
+    if (!inScope[i] || (amountCents[i] === 0 && wonCents[i] === 0)) continue;
+    out.amountLeads[x] = i;
+    out.amountCents[x] = amountCents[i]!;
+    out.wonCents[x++] = wonCents[i]!;
+  }
+  return out;
 }
 
 /** As `countReentries`: a lead stage entered at least twice by asOf. */
@@ -181,19 +190,39 @@ function reentriesOf(ds: Dataset, eligible: Uint8Array, asOf: number) {
 }
 
 /**
- * B − A of the eligible leads with `keep` set: those whose duration in days is ≥ 0, and with
- * `negative` those below 0 too (never an unknown duration), sorted ascending.
+ * B − A of the eligible leads with `keep` (and `keepToo`, when given) set: those whose duration in
+ * days is ≥ 0, and with `negative` those below 0 too (never an unknown duration), sorted ascending.
  */
-function durations(eligible: Uint8Array, keep: Uint8Array, a: Float64Array, b: Float64Array, negative: boolean) {
-  const leads: number[] = [];
-  for (let i = 0; i < eligible.length; i++) {
-    if (!eligible[i] || !keep[i]) continue;
+function durations(
+  eligible: Uint8Array,
+  keep: Uint8Array,
+  keepToo: Uint8Array | null,
+  a: Float64Array,
+  b: Float64Array,
+  negative: boolean,
+): Durations {
+  const n = eligible.length;
+  const kept = (i: number) => {
+    if (!eligible[i] || !keep[i] || (keepToo !== null && !keepToo[i])) return false;
     const d = (b[i]! - a[i]!) / DAY_MS;
-    if (d >= 0 || (negative && d < 0)) leads.push(i);
+    return d >= 0 || (negative && d < 0);
+  };
+  let m = 0;
+  for (let i = 0; i < n; i++) if (kept(i)) m++;
+  const leads = new Uint32Array(m);
+  const ms = new Float64Array(m);
+  for (let i = 0, x = 0; i < n; i++) {
+    if (!kept(i)) continue;
+    leads[x] = i;
+    ms[x++] = b[i]! - a[i]!;
   }
-  const ms = Float64Array.from(leads, (i) => b[i]! - a[i]!);
   const order = sortedOrder(ms);
-  return { ms: Float64Array.from(order, (k) => ms[k]!), lead: Uint32Array.from(order, (k) => leads[k]!) };
+  const out = { ms: new Float64Array(m), lead: new Uint32Array(m) };
+  for (let x = 0; x < m; x++) {
+    out.ms[x] = ms[order[x]!]!;
+    out.lead[x] = leads[order[x]!]!;
+  }
+  return out;
 }
 
 /**
