@@ -44,9 +44,9 @@ export interface FunnelFigures {
   readonly closedWinRates: readonly ClosedWinRate[];
 }
 
-/** The leads in scope: a mask, their indices (ascending) and the earliest creation among them. */
+/** The leads in scope: a mask, their count and the earliest creation among them. */
 export interface LeadScope {
   readonly mask: Uint8Array;
-  readonly leads: Uint32Array;
+  readonly count: number;
   readonly first: number;
 }

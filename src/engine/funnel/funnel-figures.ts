@@ -75,15 +75,23 @@ export function funnelFigures(
 ): FunnelFigures {
   const facts = leadFacts(ds, asOf, mode);
   if (!facts) return reachFigures(ds, computeReach(ds, leadMask(ds, filters), asOf, mode), opts);
-  return scanFigures(ds, facts, scopeOf(ds, facts.eligible, filters), opts);
+  return scanFigures(ds, facts, scopeOf(ds, facts.eligible, filters, maskOf(facts)), opts);
+}
+
+const masks = new WeakMap<object, Uint8Array>();
+
+/** A lead mask kept with the facts and rewritten by every call (a megabyte per million leads not allocated each time). */
+function maskOf(facts: { readonly eligible: Uint8Array }): Uint8Array {
+  let mask = masks.get(facts);
+  if (!mask) masks.set(facts, (mask = new Uint8Array(facts.eligible.length)));
+  return mask;
 }
 
 /** The eligible leads that pass the filters, exactly as `leadMask` decides. */
-function scopeOf(ds: Dataset, eligible: Uint8Array, f: Filters): LeadScope {
+function scopeOf(ds: Dataset, eligible: Uint8Array, f: Filters, mask: Uint8Array): LeadScope {
   const L = ds.leads;
   const n = L.count;
-  const mask = new Uint8Array(n);
-  const list = new Uint32Array(n);
+  mask.fill(0);
   const wanted = f.sources && f.sources.length > 0 ? new Set(f.sources) : null;
   const sourceOk = wanted ? Uint8Array.from(L.source.values, (v) => (wanted.has(v) ? 1 : 0)) : null;
   const keepNoSource = f.sources?.includes(NO_SOURCE) ?? true;
@@ -109,8 +117,8 @@ function scopeOf(ds: Dataset, eligible: Uint8Array, f: Filters): LeadScope {
     if (segmentOk && !segmentOk[segment![i]!]) continue;
     if (owners && !owners[i]) continue;
     mask[i] = 1;
-    list[m++] = i;
+    m++;
     if (t < first) first = t;
   }
-  return { mask, leads: list.subarray(0, m), first };
+  return { mask, count: m, first };
 }

@@ -66,7 +66,7 @@ export function scanFigures(ds: Dataset, facts: LeadFacts, scope: LeadScope, opt
     grouped.tallies.push(finishTally(acc));
   });
   const P = periods.length;
-  const scratch = new Float64Array(scope.leads.length);
+  const scratch = new Float64Array(scope.count);
   const typical = new Map<number, number | null>();
   const typicalOf = (k: number) => {
     if (!typical.has(k)) typical.set(k, typicalDays(facts.conversionDurations[k]!, scope.mask, scratch));
@@ -145,9 +145,9 @@ function countLeads(
   const windowMs = opts.windowDays == null ? Infinity : opts.windowDays * DAY_MS;
   const times = cohort && opts.windowDays != null ? stepTimes(ds, facts) : null;
   const asOf = facts.asOf;
-  const leads = scope.leads;
-  for (let j = 0; j < leads.length; j++) {
-    const i = leads[j]!;
+  const mask = scope.mask;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
     const c = codes[i]!;
     const g = c < 0 || c >= G ? G : c;
     const pat = pattern[i]!;
