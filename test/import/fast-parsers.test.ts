@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPlainDecimal, parseDecimal, parseIsoInstant } from '../../src/import/canonical/parse-values';
+import { isPlainDecimal, parseDecimal, parseIsoInstant } from '../../src/import/values/parse-values';
 import { isPlainAmount, parseAmount } from '../../src/import/values/amounts';
 import { invalidUtf8At } from '../../src/import/source/decode';
 import { checkId } from '../../src/import/values/row-checks';

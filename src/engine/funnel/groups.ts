@@ -145,11 +145,19 @@ export function notAGroup(name: string, g: GroupCodes): PoorGroup | undefined {
 
 const LEAD_DICTS = ['source', 'campaign', 'owner', 'country', 'persona', 'seniority'] as const;
 const ACCOUNT_DICTS = ['industry', 'region'] as const;
-/** Every breakdown dimension the dataset offers, custom columns included. */
+const dimensionCache = new WeakMap<Dataset, readonly Dimension[]>();
+
+/** Every breakdown dimension the dataset offers, custom columns included. Judged once per dataset. */
 export function listDimensions(ds: Dataset): Dimension[] {
+  let dims = dimensionCache.get(ds);
+  if (!dims) dimensionCache.set(ds, (dims = judgeDimensions(ds)));
+  return [...dims];
+}
+
+function judgeDimensions(ds: Dataset): Dimension[] {
   const out: Dimension[] = [];
   const add = (id: string, column: string) => {
-    const g = groupsFor(ds, id);
+    const g = computeGroups(ds, id);
     // Built-in dimensions are named for what they hold; only their values are judged.
     const more: PoorGroup | undefined =
       g === null ? { kind: 'no-values' } : id === 'quarter' ? undefined : notAGroup(column, g);
@@ -164,8 +172,21 @@ export function listDimensions(ds: Dataset): Dimension[] {
   return [...out.filter((d) => d.more === undefined), ...out.filter((d) => d.more !== undefined)];
 }
 
-/** The group codes of a dimension id, or null when the dataset has no such dimension. */
+const groupCache = new WeakMap<Dataset, Map<string, GroupCodes | null>>();
+
+/** The group codes of a dimension id, or null when the dataset has no such dimension. The last four asked are kept. */
 export function groupsFor(ds: Dataset, id: string): GroupCodes | null {
+  let byId = groupCache.get(ds);
+  if (!byId) groupCache.set(ds, (byId = new Map()));
+  let g = byId.get(id);
+  if (g === undefined) {
+    byId.set(id, (g = computeGroups(ds, id)));
+    if (byId.size > 4) byId.delete(byId.keys().next().value!); // the four last asked
+  }
+  return g;
+}
+
+function computeGroups(ds: Dataset, id: string): GroupCodes | null {
   const L = ds.leads;
   if ((LEAD_DICTS as readonly string[]).includes(id))
     return groupsFromLeadDict(id, L[id as (typeof LEAD_DICTS)[number]]);

@@ -16,8 +16,13 @@ export function funnelPeriods(reach: StageReach, fiscalYearStartMonth = 1): Peri
   let first = Infinity;
   const created = reach.at.lead;
   for (let i = 0; i < reach.inScope.length; i++) if (reach.inScope[i] && created[i]! < first) first = created[i]!;
+  return quarterPeriods(first, reach.asOf, fiscalYearStartMonth);
+}
+
+/** Quarters from the one holding `first` (the earliest creation in scope) to the one holding asOf; empty when `first` is not finite. */
+export function quarterPeriods(first: number, asOf: number, fiscalYearStartMonth = 1): Period[] {
   if (!Number.isFinite(first)) return [];
-  const last = quarterOf(reach.asOf, fiscalYearStartMonth);
+  const last = quarterOf(asOf, fiscalYearStartMonth);
   const out: Period[] = [];
   for (
     let q: string = quarterOf(first, fiscalYearStartMonth);

@@ -6,9 +6,13 @@
  * Returns null for an empty input.
  */
 export function quantile(values: Float64Array | readonly number[], q: number): number | null {
-  const n = values.length;
+  return quantileOfSorted(Float64Array.from(values).sort(), q);
+}
+
+/** `quantile` of values already in ascending order (not copied). */
+export function quantileOfSorted(sorted: Float64Array, q: number): number | null {
+  const n = sorted.length;
   if (n === 0) return null;
-  const sorted = Float64Array.from(values).sort();
   const h = (n - 1) * q;
   const lo = Math.floor(h);
   const hi = Math.min(n - 1, lo + 1);

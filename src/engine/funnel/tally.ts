@@ -65,7 +65,8 @@ export interface GroupedTally {
   readonly tallies: readonly FunnelTally[];
 }
 
-interface Acc {
+/** Running counts of a tally: per stage, per pair (leads that reached both) and per skipped stage. */
+export interface TallyAcc {
   counts: StageCounts;
   amountCents: StageCounts;
   both: Record<PairKey, number>;
@@ -74,7 +75,7 @@ interface Acc {
 
 const zeroes = (): StageCounts => Object.fromEntries(REACH_STAGES.map((s) => [s, 0])) as StageCounts;
 
-function newAcc(): Acc {
+export function newTallyAcc(): TallyAcc {
   return {
     counts: zeroes(),
     amountCents: zeroes(),
@@ -83,7 +84,7 @@ function newAcc(): Acc {
   };
 }
 
-function add(acc: Acc, r: StageReach, i: number): void {
+function add(acc: TallyAcc, r: StageReach, i: number): void {
   for (const s of REACH_STAGES) {
     if (!r.reached[s][i]) continue;
     acc.counts[s]++;
@@ -93,7 +94,8 @@ function add(acc: Acc, r: StageReach, i: number): void {
   for (const s of SKIPPABLE_STAGES) acc.skipped[s] += r.skipped[s][i]!;
 }
 
-function finish(acc: Acc): FunnelTally {
+/** The tally of running counts: rates and their 95% intervals. */
+export function finishTally(acc: TallyAcc): FunnelTally {
   const estimates = Object.fromEntries(
     STAGE_PAIRS.map((p) => [p.key, rateEstimate(acc.both[p.key], acc.counts[p.from])]),
   ) as Record<RateKey, RateEstimate>;
@@ -104,15 +106,15 @@ function finish(acc: Acc): FunnelTally {
 
 /** The whole funnel of the in-scope leads. O(leads). */
 export function tallyFunnel(reach: StageReach): FunnelTally {
-  const acc = newAcc();
+  const acc = newTallyAcc();
   for (let i = 0; i < reach.inScope.length; i++) if (reach.inScope[i]) add(acc, reach, i);
-  return finish(acc);
+  return finishTally(acc);
 }
 
 /** The funnel per group. Group tallies add up to the total tally. O(leads). */
 export function tallyByGroup(reach: StageReach, groups: GroupCodes): GroupedTally {
   const G = groups.labels.length;
-  const accs = Array.from({ length: G + 1 }, newAcc);
+  const accs = Array.from({ length: G + 1 }, newTallyAcc);
   for (let i = 0; i < reach.inScope.length; i++) {
     if (!reach.inScope[i]) continue;
     const g = groups.codes[i]!;
@@ -123,7 +125,7 @@ export function tallyByGroup(reach: StageReach, groups: GroupCodes): GroupedTall
   accs.forEach((acc, g) => {
     if (acc.counts.lead === 0) return; // groups without a lead in scope are left out
     labels.push(g === G ? NONE_LABEL : groups.labels[g]!);
-    tallies.push(finish(acc));
+    tallies.push(finishTally(acc));
   });
   return { dimension: groups.name, labels, tallies };
 }

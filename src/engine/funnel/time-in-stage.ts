@@ -6,7 +6,7 @@
  */
 import { DAY_MS } from '../time';
 import { STEP_STAGES, type StageReach, type StepStage } from './reach';
-import { quantile } from './stats';
+import { quantileOfSorted } from './stats';
 
 /** Histogram bins in days: [low, high). */
 export const DAY_BINS: readonly (readonly [number, number])[] = [
@@ -56,17 +56,26 @@ export function timeInStage(reach: StageReach): StageDuration[] {
       if (d >= 0) days.push(d);
       else if (d < 0) outOfOrder++;
     }
-    const counts = new Array<number>(DAY_BINS.length).fill(0);
-    for (const d of days) counts[DAY_BINS.findIndex(([lo, hi]) => d >= lo && d < hi)]!++;
-    out.push({
-      from,
-      to,
-      leads: days.length,
-      medianDays: quantile(days, 0.5),
-      p75Days: quantile(days, 0.75),
-      bins: DAY_BINS.map((bin, j) => ({ lowDays: bin[0], highDays: bin[1], leads: counts[j]! })),
-      outOfOrder,
-    });
+    out.push(stageDuration(from, to, Float64Array.from(days).sort(), outOfOrder));
   }
   return out;
+}
+
+/** The figures of one pair from its leads' days (≥ 0, ascending) and the count of leads out of order. */
+export function stageDuration(from: StepStage, to: StepStage, days: Float64Array, outOfOrder: number): StageDuration {
+  const counts = new Array<number>(DAY_BINS.length).fill(0);
+  let bin = 0;
+  for (const d of days) {
+    while (!(d < DAY_BINS[bin]![1])) bin++;
+    counts[bin]!++;
+  }
+  return {
+    from,
+    to,
+    leads: days.length,
+    medianDays: quantileOfSorted(days, 0.5),
+    p75Days: quantileOfSorted(days, 0.75),
+    bins: DAY_BINS.map((bin, j) => ({ lowDays: bin[0], highDays: bin[1], leads: counts[j]! })),
+    outOfOrder,
+  };
 }

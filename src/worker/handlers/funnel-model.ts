@@ -7,15 +7,13 @@ import {
   type DaysBenchmark,
   type RateBenchmark,
 } from '../../engine/funnel/benchmarks';
-import { cohortConversion, periodConversion } from '../../engine/funnel/conversion';
-import { NONE_LABEL, type Dimension, type GroupCodes } from '../../engine/funnel/groups';
+import { funnelFigures, type ConversionFigures } from '../../engine/funnel/funnel-figures';
+import { NONE_LABEL, type Dimension } from '../../engine/funnel/groups';
 import { STEP_STAGES, type FunnelMode, type SkippableStage, type StepStage } from '../../engine/funnel/reach';
 import { countReentries } from '../../engine/funnel/reentries';
 import { rateEstimate, type RateEstimate } from '../../engine/funnel/stats';
 import {
-  pairOf,
   STAGE_PAIRS,
-  tallyByGroup,
   tallyFunnel,
   type FunnelRates,
   type FunnelTally,
@@ -23,10 +21,18 @@ import {
   type RateKey,
   type StageCounts,
 } from '../../engine/funnel/tally';
-import { timeInStage, type StageDuration } from '../../engine/funnel/time-in-stage';
-import { closedWinRates, type ClosedWinRate } from '../../engine/funnel/win-rate';
+import type { StageDuration } from '../../engine/funnel/time-in-stage';
+import type { ClosedWinRate } from '../../engine/funnel/win-rate';
+import { isoDate } from '../../engine/time';
 import { funnelEmptyReason, type EmptyReason } from './funnel-empty';
-import { allDimensions, resolveGroups, type ExtraDimension, type ResolvedScope } from './funnel-scope';
+import {
+  allDimensions,
+  asOfInstant,
+  resolveGroups,
+  type ExtraDimension,
+  type FunnelScope,
+  type ResolvedScope,
+} from './funnel-scope';
 
 export type ConversionBasis = 'cohort' | 'period';
 
@@ -127,12 +133,9 @@ export interface FunnelOptions {
   readonly windowDays: number | null;
 }
 
-function series(scope: ResolvedScope, key: PairKey, opts: FunnelOptions, groups?: GroupCodes) {
-  const pair = pairOf(key);
-  const { reach, periods } = scope;
-  if (opts.basis === 'cohort') {
-    const c = cohortConversion(reach, pair, { periods, windowDays: opts.windowDays, groups });
-    const points = c.cells.map((row) =>
+function series(c: ConversionFigures) {
+  if (c.basis === 'cohort') {
+    const points = c.cohort.cells.map((row) =>
       row.map((x): ConversionPoint => ({
         period: x.period,
         base: x.entered,
@@ -142,10 +145,9 @@ function series(scope: ResolvedScope, key: PairKey, opts: FunnelOptions, groups?
         immature: x.immature,
       })),
     );
-    return { typicalDays: c.typicalDays, points };
+    return { typicalDays: c.cohort.typicalDays, points };
   }
-  const p = periodConversion(reach, pair, { periods, groups });
-  const points = p.map((row) =>
+  const points = c.cells.map((row) =>
     row.map((x): ConversionPoint => ({
       period: x.period,
       base: x.enteredFrom,
@@ -165,7 +167,10 @@ export function stageRows(
   scope: ResolvedScope,
   total: FunnelTally = tallyFunnel(scope.reach),
 ): FunnelStageRow[] {
-  const reentries = countReentries(ds, scope.reach);
+  return stageRowsOf(total, countReentries(ds, scope.reach));
+}
+
+function stageRowsOf(total: FunnelTally, reentries: Record<string, number>): FunnelStageRow[] {
   return STEP_STAGES.map((stage, k): FunnelStageRow => {
     const pair = k === 0 ? null : STAGE_PAIRS.find((p) => p.to === stage && p.from === STEP_STAGES[k - 1])!;
     return {
@@ -184,18 +189,22 @@ export function stageRows(
 
 export function buildFunnelModel(
   ds: Dataset,
-  scope: ResolvedScope,
+  scope: FunnelScope,
   opts: FunnelOptions,
   extra: readonly ExtraDimension[] = [],
   filters: Filters = {},
 ): FunnelViewModel {
-  const { reach } = scope;
-  const total = tallyFunnel(reach);
-  const stages = stageRows(ds, scope, total);
   const dimensions = allDimensions(ds, extra);
   const dimension = dimensions.find((d) => d.id === opts.breakdown) ?? dimensions[0]!;
   const groups = resolveGroups(ds, dimension.id, extra)!;
-  const grouped = tallyByGroup(reach, groups);
+  const f = funnelFigures(ds, scope.filters, asOfInstant(ds, scope.asOf), scope.mode ?? 'inclusive', {
+    basis: opts.basis,
+    windowDays: opts.windowDays,
+    groups,
+  });
+  const total = f.total;
+  const stages = stageRowsOf(total, f.reentries);
+  const grouped = f.grouped;
   const rows = grouped.labels
     .map((label, k) => ({
       label,
@@ -204,8 +213,8 @@ export function buildFunnelModel(
       estimates: grouped.tallies[k]!.estimates,
     }))
     .sort((a, b) => b.counts.lead - a.counts.lead || a.label.localeCompare(b.label));
-  const mql = series(scope, 'mqlToSqo', opts, groups).points;
-  const sql = series(scope, 'sqlToSqo', opts, groups).points;
+  const mql = series(f.groupedConversions.mqlToSqo).points;
+  const sql = series(f.groupedConversions.sqlToSqo).points;
   const indexOf = (label: string) => (label === NONE_LABEL ? groups.labels.length : groups.labels.indexOf(label));
   const comparison = rows.map((r) => ({
     label: r.label,
@@ -215,9 +224,9 @@ export function buildFunnelModel(
     sqlToSqo: sql[indexOf(r.label)]!,
   }));
   return {
-    asOf: scope.asOf,
+    asOf: isoDate(f.asOf),
     empty: funnelEmptyReason(ds, filters, total.counts.lead),
-    mode: reach.mode,
+    mode: f.mode,
     basis: opts.basis,
     windowDays: opts.windowDays,
     currency: ds.meta.currency,
@@ -225,13 +234,13 @@ export function buildFunnelModel(
     outcomes: { lost: total.counts.lost, disqualified: total.counts.disqualified, lostCents: total.amountCents.lost },
     rates: total.rates,
     estimates: total.estimates,
-    quarters: scope.periods.map((p) => p.label),
+    quarters: f.periods.map((p) => p.label),
     conversions: STAGE_PAIRS.map((p) => {
-      const s = series(scope, p.key, opts);
+      const s = series(f.conversions[p.key]);
       return { key: p.key, from: p.from, to: p.to, typicalDays: s.typicalDays, points: s.points[0]! };
     }),
-    timeInStage: timeInStage(reach),
-    closedWinRates: closedWinRates(reach, scope.periods),
+    timeInStage: f.timeInStage,
+    closedWinRates: f.closedWinRates,
     breakdown: { dimension, rows, comparison },
     dimensions,
     benchmarks: { rates: RATE_BENCHMARKS, cycle: CYCLE_BENCHMARK },

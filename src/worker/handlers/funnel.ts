@@ -32,7 +32,7 @@ export function funnelHandlers(
   return {
     async funnelView(input) {
       const ds = requireDataset(state);
-      return buildFunnelModel(ds, resolveScope(ds, input), input, extraDimensions(), input.filters);
+      return buildFunnelModel(ds, input, input, extraDimensions(), input.filters);
     },
     async funnelDrill(input) {
       const ds = requireDataset(state);
