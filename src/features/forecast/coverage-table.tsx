@@ -1,10 +1,98 @@
 import { formatCount, formatDecimal, formatMoney, formatPercent } from '../../lib/format';
 import { coverageStatus, gapText } from '../../lib/wording';
 import { ChartFrame } from '../../ui/chart-frame';
-import type { ForecastView } from '../../worker/api';
+import { FigureTable, type FigureColumn } from '../../ui/figure-table';
+import type { DealTarget, ForecastView } from '../../worker/api';
 import { FigureLink } from './figure-link';
 
 const coverageText = (c: number | 'quota met') => (c === 'quota met' ? 'quota met' : `${formatDecimal(c)}×`);
+
+type Coverage = NonNullable<ForecastView['quarters'][number]['coverage']>;
+
+/** The class that colours a figure by where its quarter stands. */
+const toned = (c: Coverage) => ({ className: `fc-status--${coverageStatus(c).replace(' ', '-')}` });
+
+/** Money that opens the deals behind it. */
+function linked(
+  key: string,
+  header: string,
+  target: (c: Coverage) => DealTarget,
+  text: (c: Coverage) => string,
+  label: (c: Coverage) => string,
+  tone = false,
+): FigureColumn<Coverage> {
+  return {
+    key,
+    header,
+    numeric: true,
+    cell: (c) => (
+      <FigureLink target={target(c)} label={label(c)}>
+        {text(c)}
+      </FigureLink>
+    ),
+    ...(tone ? { cellProps: toned } : {}),
+  };
+}
+
+/** The quarter, its quota, and each figure with the deals behind it; coverage, status and gap coloured by status. */
+function columns(target: number | null, cur: string): FigureColumn<Coverage>[] {
+  const money = (cents: number) => formatMoney(cents, cur);
+  return [
+    { key: 'quarter', header: 'Quarter', rowHeader: true, cell: (c) => c.quarter },
+    { key: 'quota', header: 'Quota', numeric: true, cell: (c) => money(c.quotaCents) },
+    linked(
+      'won',
+      'Won',
+      (c) => ({ kind: 'won', quarter: c.quarter }),
+      (c) => money(c.wonCents),
+      (c) => `Won ${c.quarter}: ${money(c.wonCents)}`,
+    ),
+    linked(
+      'openDue',
+      'Open due',
+      (c) => ({ kind: 'due', quarter: c.quarter, weighted: false }),
+      (c) => money(c.openDueCents),
+      (c) => `Open due ${c.quarter}: ${money(c.openDueCents)}`,
+    ),
+    linked(
+      'coverage',
+      'Coverage',
+      (c) => ({ kind: 'due', quarter: c.quarter, weighted: false }),
+      (c) => coverageText(c.coverage),
+      (c) => `Coverage ${c.quarter}: ${coverageText(c.coverage)}, open due ÷ remaining quota`,
+      true,
+    ),
+    {
+      key: 'target',
+      header: 'Target',
+      numeric: true,
+      cell: () => (target === null ? 'no data' : `${formatDecimal(target)}×`),
+    },
+    { key: 'status', header: 'Status', cell: (c) => coverageStatus(c), cellProps: toned },
+    linked(
+      'attainment',
+      'Attainment',
+      (c) => ({ kind: 'won', quarter: c.quarter }),
+      (c) => formatPercent(c.attainment),
+      (c) => `Attainment ${c.quarter}: ${formatPercent(c.attainment)}, won ÷ quota`,
+    ),
+    linked(
+      'projected',
+      'Projected',
+      (c) => ({ kind: 'projected', quarter: c.quarter }),
+      (c) => money(c.projectedCents),
+      (c) => `Projected ${c.quarter}: ${money(c.projectedCents)}`,
+    ),
+    linked(
+      'gap',
+      'Gap',
+      (c) => ({ kind: 'projected', quarter: c.quarter }),
+      (c) => gapText(c.gapCents, cur),
+      (c) => `Gap ${c.quarter}: ${gapText(c.gapCents, cur)}, quota − projected`,
+      true,
+    ),
+  ];
+}
 
 /** Coverage per quarter, coloured by where the quarter stands (met / on track / at risk), and the gap in words. */
 export function CoverageTable({ view }: { view: ForecastView }) {
@@ -80,101 +168,12 @@ export function CoverageTable({ view }: { view: ForecastView }) {
       ) : rows.length === 0 ? (
         <p className="muted">No quota for the current or later quarters: add a plan (plan.csv) to see coverage.</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">Coverage by quarter</caption>
-          <thead>
-            <tr>
-              <th scope="col">Quarter</th>
-              <th scope="col" className="num">
-                Quota
-              </th>
-              <th scope="col" className="num">
-                Won
-              </th>
-              <th scope="col" className="num">
-                Open due
-              </th>
-              <th scope="col" className="num">
-                Coverage
-              </th>
-              <th scope="col" className="num">
-                Target
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Attainment
-              </th>
-              <th scope="col" className="num">
-                Projected
-              </th>
-              <th scope="col" className="num">
-                Gap
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => {
-              const status = coverageStatus(c);
-              const tone = `fc-status--${status.replace(' ', '-')}`;
-              return (
-                <tr key={c.quarter}>
-                  <th scope="row">{c.quarter}</th>
-                  <td className="num">{formatMoney(c.quotaCents, cur)}</td>
-                  <td className="num">
-                    <FigureLink
-                      target={{ kind: 'won', quarter: c.quarter }}
-                      label={`Won ${c.quarter}: ${formatMoney(c.wonCents, cur)}`}
-                    >
-                      {formatMoney(c.wonCents, cur)}
-                    </FigureLink>
-                  </td>
-                  <td className="num">
-                    <FigureLink
-                      target={{ kind: 'due', quarter: c.quarter, weighted: false }}
-                      label={`Open due ${c.quarter}: ${formatMoney(c.openDueCents, cur)}`}
-                    >
-                      {formatMoney(c.openDueCents, cur)}
-                    </FigureLink>
-                  </td>
-                  <td className={`num ${tone}`}>
-                    <FigureLink
-                      target={{ kind: 'due', quarter: c.quarter, weighted: false }}
-                      label={`Coverage ${c.quarter}: ${coverageText(c.coverage)}, open due ÷ remaining quota`}
-                    >
-                      {coverageText(c.coverage)}
-                    </FigureLink>
-                  </td>
-                  <td className="num">{target === null ? 'no data' : `${formatDecimal(target)}×`}</td>
-                  <td className={tone}>{status}</td>
-                  <td className="num">
-                    <FigureLink
-                      target={{ kind: 'won', quarter: c.quarter }}
-                      label={`Attainment ${c.quarter}: ${formatPercent(c.attainment)}, won ÷ quota`}
-                    >
-                      {formatPercent(c.attainment)}
-                    </FigureLink>
-                  </td>
-                  <td className="num">
-                    <FigureLink
-                      target={{ kind: 'projected', quarter: c.quarter }}
-                      label={`Projected ${c.quarter}: ${formatMoney(c.projectedCents, cur)}`}
-                    >
-                      {formatMoney(c.projectedCents, cur)}
-                    </FigureLink>
-                  </td>
-                  <td className={`num ${tone}`}>
-                    <FigureLink
-                      target={{ kind: 'projected', quarter: c.quarter }}
-                      label={`Gap ${c.quarter}: ${gapText(c.gapCents, cur)}, quota − projected`}
-                    >
-                      {gapText(c.gapCents, cur)}
-                    </FigureLink>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <FigureTable
+          caption="Coverage by quarter"
+          columns={columns(target, cur)}
+          rows={rows}
+          rowKey={(c) => c.quarter}
+        />
       )}
     </ChartFrame>
   );
