@@ -21,12 +21,11 @@ import {
   type LeftOutFile,
   type LeftOutRow,
 } from './figures';
-import { findTableFiles, loadStatements, scanOf, type TableFile } from './load';
+import { findTableFiles, LISTED_ROWS, loadStatements, scanOf, type TableFile } from './load';
 import { readingFiles, withDuckDb, type DuckSession } from './run';
 import { lit } from './value-sql';
 
 const MONTH = '^(0?[1-9]|1[0-2])$';
-const LISTED_ROWS = 20;
 
 /** The as-of instant as `revlens report` takes it: --as-of D is the start of D (UTC), else the latest event. */
 async function asOfOf(s: DuckSession, options: CliOptions): Promise<number> {
@@ -53,13 +52,9 @@ async function leftOut(
   const rows: LeftOutRow[] = [];
   for (const [t, f] of tables) {
     const file = basename(f.path);
-    const [c] = await s.rows(
-      `SELECT count(*) AS "read", count(*) FILTER (WHERE "issue" IS NOT NULL) AS "out" FROM "${t}_read"`,
-    );
+    const [c] = await s.rows(`SELECT "read", "out", "listed" FROM "${t}_summary"`);
     files.push({ file, rowsRead: Number(c?.read), leftOut: Number(c?.out) });
-    const listed = await s.rows(
-      `SELECT "rn", "issue"."column" AS "column", "issue"."value" AS "value", "issue"."reason" AS "reason" FROM "${t}_read" WHERE "issue" IS NOT NULL ORDER BY "rn" LIMIT ${LISTED_ROWS}`,
-    );
+    const listed = (c?.listed ?? []) as { rn: unknown; column: unknown; value: unknown; reason: unknown }[];
     for (const r of listed)
       rows.push({
         file,

@@ -5,7 +5,7 @@
  * than memory reads through; the file is removed afterwards.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type * as DuckDbApi from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -28,11 +28,22 @@ async function loadDuckDb(): Promise<typeof DuckDbApi> {
   }
 }
 
+/**
+ * The memory DuckDB may use before it spills to disk: half the machine's memory, at most 6 GB, so a
+ * report over files larger than memory pages through them rather than growing with them.
+ */
+export function duckDbMemoryLimitMb(total = totalmem()): number {
+  return Math.max(256, Math.min(6 * 1024, Math.floor(total / 2 / 2 ** 20)));
+}
+
 /** Opens a scratch DuckDB database in UTC, runs `work` on it, and removes it whatever happens. */
 export async function withDuckDb<T>(work: (s: DuckSession) => Promise<T>): Promise<T> {
   const { DuckDBInstance } = await loadDuckDb();
   const dir = mkdtempSync(join(tmpdir(), 'revlens-duckdb-'));
-  const instance = await DuckDBInstance.create(join(dir, 'report.duckdb'), { temp_directory: join(dir, 'spill') });
+  const instance = await DuckDBInstance.create(join(dir, 'report.duckdb'), {
+    temp_directory: join(dir, 'spill'),
+    memory_limit: `${duckDbMemoryLimitMb()}MB`,
+  });
   let conn: DuckDBConnection | undefined;
   try {
     conn = await instance.connect();

@@ -9,7 +9,7 @@
  *   that is not one is unknown.
  * Files or columns absent read as empty; any other column of a file is not read.
  */
-import { canonicalTable } from '../../warehouse/schema';
+import { canonicalTable, LEAD_STAGE_COLUMNS } from '../../warehouse/schema';
 import type { CellKind } from './value-sql';
 
 /** A check that leaves a row out: a condition over the `t_<column>` texts and parsed values. */
@@ -36,6 +36,13 @@ export interface TableSpec {
   readonly unique?: string;
   /** Rows to skip without counting them as read (plan settings-only rows). */
   readonly skip?: string;
+  /**
+   * For a table the report reads only the latest instant of (this column, of the rows kept): the
+   * file is streamed once into its summary and its rows are never stored.
+   */
+  readonly latest?: string;
+  /** The columns the report reads, when not all: the others are checked as required but not stored. */
+  readonly reads?: readonly string[];
 }
 
 const idIn = (column: string, table: string, has: (t: string) => boolean): RowCheck => ({
@@ -47,7 +54,13 @@ const idIn = (column: string, table: string, has: (t: string) => boolean): RowCh
 const CURRENCY_CODE = '^[A-Za-z]{3}$';
 
 export const TABLE_SPECS: readonly TableSpec[] = [
-  { name: 'leads', kinds: {}, required: ['id', 'created_at'], unique: 'id' },
+  {
+    name: 'leads',
+    kinds: {},
+    required: ['id', 'created_at'],
+    unique: 'id',
+    reads: ['id', 'created_at', 'source', 'is_bot', ...LEAD_STAGE_COLUMNS.map((s) => `${s}_at`)],
+  },
   {
     name: 'opportunities',
     kinds: { status: 'status', amount: 'money' },
@@ -56,9 +69,7 @@ export const TABLE_SPECS: readonly TableSpec[] = [
     extraTexts: ['currency'],
     unique: 'id',
     values: (has) => ({
-      lead_id: has('leads')
-        ? `CASE WHEN "t_lead_id" IN (SELECT "id" FROM "leads") THEN "t_lead_id" END`
-        : '"t_lead_id"',
+      lead_id: has('leads') ? `CASE WHEN "lead_id" IN (SELECT "id" FROM "leads") THEN "lead_id" END` : '"lead_id"',
       amount: `CASE WHEN "t_currency" IS NULL OR regexp_full_match("t_currency", '${CURRENCY_CODE}') THEN "amount" END`,
     }),
   },
@@ -86,6 +97,7 @@ export const TABLE_SPECS: readonly TableSpec[] = [
     kinds: {},
     required: ['lead_id', 'type', 'at'],
     checks: (has) => [idIn('lead_id', 'leads', has)],
+    latest: 'at',
   },
   {
     name: 'plan',
@@ -97,9 +109,10 @@ export const TABLE_SPECS: readonly TableSpec[] = [
   },
 ];
 
-/** The kind each column of a table reads as: its spec's, else by its schema type. */
+/** The kind each column of a table the report reads is read as: its spec's, else by its schema type. */
 export function columnKinds(spec: TableSpec): [string, CellKind][] {
-  return canonicalTable(spec.name).columns.map((c) => {
+  const columns = canonicalTable(spec.name).columns.filter((c) => spec.reads?.includes(c.name) ?? true);
+  return columns.map((c) => {
     const byType: CellKind =
       c.type === 'timestamp' ? 'instant' : c.type === 'double' ? 'decimal' : c.type === 'boolean' ? 'bool' : 'text';
     return [c.name, spec.kinds[c.name] ?? byType];

@@ -32,8 +32,10 @@ export function parsed(kind: CellKind, t: string): string {
     case 'text':
       return t;
     case 'instant':
-      // Zone-less instants are UTC (the session runs in UTC); fractions beyond microseconds are cut.
-      return `CASE WHEN regexp_full_match(${t}, ${lit(ISO)}) THEN timezone('UTC', TRY_CAST(replace(upper(${t}), ',', '.') AS TIMESTAMPTZ)) END`;
+      // Zone-less instants are UTC; fractions beyond microseconds are cut. Only an instant with an
+      // offset (a + or - after the date) needs the zone-aware cast; the plain cast reads the others
+      // (and a Z) to the same instant, several times faster.
+      return `CASE WHEN regexp_full_match(${t}, ${lit(ISO)}) THEN CASE WHEN contains(substr(${t}, 11), '+') OR contains(substr(${t}, 11), '-') THEN timezone('UTC', TRY_CAST(replace(upper(${t}), ',', '.') AS TIMESTAMPTZ)) ELSE TRY_CAST(replace(upper(${t}), ',', '.') AS TIMESTAMP) END END`;
     case 'decimal':
       return `CASE WHEN regexp_full_match(${t}, ${lit(DECIMAL)}) THEN TRY_CAST(${t} AS DOUBLE) END`;
     case 'money':
@@ -48,9 +50,9 @@ export function parsed(kind: CellKind, t: string): string {
   }
 }
 
-/** True when `t` holds text that does not read as `kind`. */
-export function invalid(kind: CellKind, t: string): string {
-  return kind === 'text' ? 'FALSE' : `(${t} IS NOT NULL AND ${parsed(kind, t)} IS NULL)`;
+/** True when `t` holds text that does not read as `kind`; `value` is its parsed value, when already computed. */
+export function invalid(kind: CellKind, t: string, value = parsed(kind, t)): string {
+  return kind === 'text' ? 'FALSE' : `(${t} IS NOT NULL AND ${value} IS NULL)`;
 }
 
 /** What the import says of an unreadable value of each kind. */
