@@ -171,6 +171,34 @@ describe('revlens report --engine duckdb equals the in-memory engine', () => {
   }, 120_000);
 });
 
+describe('rows left out by --engine duckdb', () => {
+  it('counts every one and lists the first 20 in file order, from a streamed file and a stored one alike', async () => {
+    // 30 orphan activities (streamed: never stored) and 25 leads repeating an id (stored).
+    const leads = ['id,created_at', 'L1,2026-01-05', ...Array.from({ length: 25 }, () => 'L1,2026-01-06')];
+    const activities = [
+      'lead_id,type,at',
+      ...Array.from({ length: 30 }, (_, i) => `X${i},page_view,2026-02-01`),
+      'L1,page_view,2026-03-01T10:00:00+02:00',
+    ];
+    const stored = await duck(folder({ 'leads.csv': leads.join('\n') }));
+    expect(stored.rowsLeftOut.leftOut).toBe(25);
+    expect(stored.rowsLeftOut.rows.map((r) => r.row)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+    expect(new Set(stored.rowsLeftOut.rows.map((r) => r.reason))).toEqual(
+      new Set(['duplicate id (the first row with it is kept)']),
+    );
+
+    const d = await duck(
+      folder({ 'leads.csv': leads.slice(0, 2).join('\n'), 'activities.csv': activities.join('\n') }),
+    );
+    expect(d.rowsLeftOut.leftOut).toBe(30);
+    expect(d.rowsLeftOut.rows.map((r) => `${r.file} ${r.row} ${r.column}`)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `activities.csv ${i + 1} lead_id`),
+    );
+    // The one kept activity, at 08:00 UTC, is the latest event: the orphans never move the as-of.
+    expect(d.asOf).toBe('2026-03-01');
+  }, 120_000);
+});
+
 describe('the --engine flag of the revlens command', () => {
   const revlens = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
