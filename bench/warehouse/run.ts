@@ -77,6 +77,7 @@ interface Timed {
   files: string;
   exitCode: number | null;
   wallMs: number;
+  cpuMs: number | null;
   peakRssMb: number | null;
   output: Record<string, unknown> | null;
   error?: string;
@@ -100,7 +101,7 @@ function timeReport(engine: 'memory' | 'duckdb', dir: string, files: string): Ti
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 },
   );
   const wallMs = performance.now() - started;
-  const rss = /peakRssKb (\d+)\s*$/.exec(r.stderr ?? '');
+  const usage = /cpuMs (\d+) peakRssKb (\d+)\s*$/.exec(r.stderr ?? '');
   let output: Record<string, unknown> | null;
   try {
     output = JSON.parse(r.stdout) as Record<string, unknown>;
@@ -111,7 +112,7 @@ function timeReport(engine: 'memory' | 'duckdb', dir: string, files: string): Ti
     r.status === 0
       ? undefined
       : (r.stderr ?? '')
-          .replace(/peakRssKb \d+\s*$/, '')
+          .replace(/cpuMs \d+ peakRssKb \d+\s*$/, '')
           .trim()
           .slice(0, 500);
   return {
@@ -119,14 +120,23 @@ function timeReport(engine: 'memory' | 'duckdb', dir: string, files: string): Ti
     files,
     exitCode: r.status,
     wallMs,
-    peakRssMb: rss ? Number(rss[1]) / 1024 : null,
+    cpuMs: usage ? Number(usage[1]) : null,
+    peakRssMb: usage ? Number(usage[2]) / 1024 : null,
     output,
     ...(error ? { error } : {}),
   };
 }
 
+/** JSON with every object's keys sorted: the engines list sources in different orders, with the same figures. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_, x: unknown) =>
+    x !== null && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)))
+      : x,
+  );
+
 const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-  COVERED.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+  COVERED.every((k) => canonical(a[k]) === canonical(b[k]));
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -160,7 +170,7 @@ async function main(): Promise<void> {
     const eq =
       r.equalToMemory === null ? '' : r.equalToMemory ? ', figures equal to memory' : ', FIGURES DIFFER from memory';
     process.stdout.write(
-      `  ${r.engine.padEnd(7)} ${r.files.padEnd(8)} exit ${r.exitCode}  wall ${(r.wallMs / 1000).toFixed(1)} s  peak RSS ${r.peakRssMb ?? '?'} MB${eq}${r.error ? `\n    ${r.error}` : ''}\n`,
+      `  ${r.engine.padEnd(7)} ${r.files.padEnd(8)} exit ${r.exitCode}  wall ${(r.wallMs / 1000).toFixed(1)} s  cpu ${r.cpuMs === null ? '?' : (r.cpuMs / 1000).toFixed(1)} s  peak RSS ${r.peakRssMb ?? '?'} MB${eq}${r.error ? `\n    ${r.error}` : ''}\n`,
     );
   }
 }
