@@ -28,21 +28,9 @@ export function streamedSource(
 ): StreamedSource {
   const header = file.table.header;
   const dateColumns = dateSourceColumns(header, mapping, applyOptions);
-  const samples = new Map<number, string[]>(dateColumns.map((i) => [i, []]));
-  if (dateColumns.length > 0) {
-    // The same values the whole-file route's date detection looks at: the first 5,000 non-empty.
-    let open = dateColumns.length;
-    rows.forEachRow((_, cells) => {
-      for (const [i, list] of samples) {
-        if (list.length >= DATE_SAMPLE) continue;
-        const v = cells[i] ?? '';
-        if (v.trim() === '') continue;
-        list.push(v);
-        if (list.length === DATE_SAMPLE) open--;
-      }
-      return open > 0;
-    });
-  }
+  // The same values the whole-file route's date detection looks at: the first 5,000 non-empty.
+  const lists = dateColumns.length > 0 ? rows.firstValues(dateColumns, DATE_SAMPLE) : [];
+  const samples = new Map<number, string[]>(dateColumns.map((c, k) => [c, lists[k]!]));
   const mapper = planTableMapping(header, mapping, applyOptions, (i) => samples.get(i) ?? []);
   for (const w of mapper.warnings) report.warn(file.name, w);
   const later = report.reserve(file.name);

@@ -189,3 +189,37 @@ describe('the row stream', () => {
     );
   });
 });
+
+describe('the first values of columns', () => {
+  it('are the first non-blank cells of those columns, whether read from bytes or from rows', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', ' ', '\u00a0', '\u2028', 'a', 'b c', '2026-01-05', 'é€', '"q"', 'x"y'),
+      fc.string({ maxLength: 4 }),
+    );
+    const line = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cells) => cells.join(','));
+    const csv = fc.tuple(fc.array(line, { minLength: 0, maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean());
+    const columns = fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(
+        csv,
+        columns,
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom('', '\n', ' \n'),
+        ([lines, eol, trailing], cols, limit, lead) => {
+          const text = `${lead}id,a,b${eol}${lines.join(eol)}${trailing ? eol : ''}`;
+          const stream = openCsvStream(enc.encode(text));
+          fc.pre(stream !== undefined);
+          const expected: string[][] = cols.map(() => []);
+          stream!.forEachRow((_, cells) => {
+            cols.forEach((c, k) => {
+              const v = cells[c] ?? '';
+              if (v.trim() !== '' && expected[k]!.length < limit) expected[k]!.push(v);
+            });
+          });
+          expect(stream!.firstValues(cols, limit)).toEqual(expected);
+        },
+      ),
+      { numRuns: Number(process.env.STREAM_RUNS ?? 400) },
+    );
+  });
+});

@@ -12,6 +12,7 @@
  */
 import Papa from 'papaparse';
 import type { CsvError } from '../csv';
+import { firstColumnValues, splitsPlainly } from './column-values';
 import { invalidUtf8At } from './decode';
 
 /**
@@ -37,6 +38,11 @@ export interface CsvStream {
    * the header (on a blank line).
    */
   forEachRow(visit: RowVisitor, onFileError?: (e: CsvError) => void): void;
+  /**
+   * The first `limit` values of each of `columns` (one list per column asked) that are not empty
+   * once trimmed, in row order, as `forEachRow` gives them; the read stops once every list is full.
+   */
+  firstValues(columns: readonly number[], limit: number): string[][];
 }
 
 interface PapaHandle {
@@ -178,5 +184,24 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
     header: opened.header ?? [],
     headerErrors: opened.errors,
     forEachRow: (visit, onFileError) => run(visit, onFileError),
+    firstValues: (columns, limit) => {
+      // A file that splits plainly is read from its bytes, without making every cell (column-values.ts).
+      if (splitsPlainly(bytes, from)) return firstColumnValues(bytes, from, columns, limit);
+      const lists: string[][] = columns.map(() => []);
+      let open = columns.length;
+      if (limit > 0 && open > 0) {
+        run((_, cells) => {
+          for (let k = 0; k < columns.length; k++) {
+            const list = lists[k]!;
+            if (list.length >= limit) continue;
+            const v = cells[columns[k]!] ?? '';
+            if (v.trim() === '') continue;
+            if (list.push(v) === limit) open--;
+          }
+          return open > 0;
+        });
+      }
+      return lists;
+    },
   };
 }
