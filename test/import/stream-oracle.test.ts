@@ -53,6 +53,57 @@ describe('the streaming loader equals the whole-file reader', () => {
     expect(streamed.report.rejected).toBeGreaterThan(0);
   });
 
+  it('on plain files (no quote, no carriage return) with a bad value in many rows, clean rows read from bytes', () => {
+    const company = generateDemoCompany({ seed: 5, leads: 400 });
+    const files = writeCanonicalCsv(company.records);
+    const bad = [
+      '',
+      ' ',
+      ' x',
+      'x ',
+      '\u00a0x',
+      'x\u200b',
+      'é',
+      'L-000001',
+      '2099-01-01',
+      '2026-11-21T00:00:00Z',
+      '1850-01-01',
+      '2025-02-30',
+      '2025-03-04 10:00',
+      'abc',
+      '-5',
+      '1.5',
+      '1e3',
+      '007',
+      '1234567890123456',
+      'O-000001',
+    ];
+    const spoil = (text: string, every: number) =>
+      text
+        .replaceAll('"', '')
+        .split('\n')
+        .flatMap((line, i) => {
+          if (i === 0 || i % every !== 0 || line === '') return [line];
+          const cells = line.split(',');
+          cells[i % cells.length] = bad[i % bad.length]!;
+          if (i % 11 === 0) cells.push(i % 2 ? '' : 'extra');
+          if (i % 13 === 0) cells.pop();
+          return i % 17 === 0 ? [cells.join(','), '', ' '] : [cells.join(',')];
+        })
+        .join('\n');
+    const plain = bytesOf({
+      ...files,
+      'activities.csv': spoil(files['activities.csv']!, 3),
+      'touches.csv': spoil(files['touches.csv']!, 2),
+    });
+    const { streamed } = expectSameImport(plain);
+    expect(streamed.records.streamed?.activities?.count).toBeGreaterThan(1000);
+    expect(streamed.report.rejected).toBeGreaterThan(100);
+    expect(streamed.report.repaired).toBeGreaterThan(10);
+    // Without leads.csv and opportunities.csv every reference is unknown.
+    expectSameImport(plain.filter((f) => !/^(leads|opportunities)/.test(f.name)));
+  });
+
   it('on hand-made bad rows: duplicates, orphans, shifted and short rows, bad dates, future dates, quotes', () => {
     const leads = [
       'id,created_at,account_id,source,is_bot,mql_at,status,tier,tier',
