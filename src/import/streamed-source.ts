@@ -46,7 +46,7 @@ export function streamedSource(
         const mapped = mapper.mapRow(cells, row, (_, n) => (notes ??= []).push(n));
         if (visit(row, mapped, errors, notes)) kept.set(row, cells);
       };
-      const take = plain && mapper.plain && rows.forEachPlainRow ? plain(mapper.plain) : undefined;
+      const take = plain && mapper.plain && rows.forEachPlainRow ? plain(mapper.plain, header.length) : undefined;
       if (take && rows.forEachPlainRow) {
         // A plain file has no parse error; a row of another width gets the mapping's notes.
         const width = header.length;

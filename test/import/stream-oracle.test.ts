@@ -91,8 +91,15 @@ describe('the streaming loader equals the whole-file reader', () => {
           return i % 17 === 0 ? [cells.join(','), '', ' '] : [cells.join(',')];
         })
         .join('\n');
+    // A status column, set on some leads.
+    const withStatus = files['leads.csv']!.split('\n')
+      .map((line, i) =>
+        line === '' ? line : `${line},${i === 0 ? 'status' : ['', 'Unqualified', 'working', ''][i % 4]}`,
+      )
+      .join('\n');
     const plain = bytesOf({
       ...files,
+      'leads.csv': spoil(withStatus, 4),
       'activities.csv': spoil(files['activities.csv']!, 3),
       'touches.csv': spoil(files['touches.csv']!, 2),
     });
@@ -100,8 +107,15 @@ describe('the streaming loader equals the whole-file reader', () => {
     expect(streamed.records.streamed?.activities?.count).toBeGreaterThan(1000);
     expect(streamed.report.rejected).toBeGreaterThan(100);
     expect(streamed.report.repaired).toBeGreaterThan(10);
+    expect(streamed.records.streamed?.leads?.count).toBeGreaterThan(300);
     // Without leads.csv and opportunities.csv every reference is unknown.
     expectSameImport(plain.filter((f) => !/^(leads|opportunities)/.test(f.name)));
+    // Without accounts.csv every account is kept; a custom column is read from cells.
+    expectSameImport(plain.filter((f) => f.name !== 'accounts.csv'));
+    const custom = files['leads.csv']!.replaceAll('"', '')
+      .split('\n')
+      .map((line, i) => (line === '' ? line : `${line},${i === 0 ? 'tier' : i % 3}`));
+    expectSameImport(bytesOf({ ...files, 'leads.csv': spoil(custom.join('\n'), 5) }));
   });
 
   it('on hand-made bad rows: duplicates, orphans, shifted and short rows, bad dates, future dates, quotes', () => {

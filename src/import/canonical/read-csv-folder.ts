@@ -4,7 +4,7 @@
  */
 import { currencyUses } from '../../engine/model/currency';
 import { GrowingArray } from '../../engine/model/grow';
-import type { ActivityRecord, RecordSet, StreamedTables, TouchRecord } from '../../engine/model/records';
+import type { ActivityRecord, LeadRecord, RecordSet, StreamedTables, TouchRecord } from '../../engine/model/records';
 import { ActivityStore, LeadStore, TouchStore } from '../../engine/model/row-stores';
 import { ReportBuilder, type FileTally, type ImportReport } from '../report';
 import { CANONICAL_FILES, type CanonicalFile } from './columns';
@@ -16,7 +16,7 @@ import { readOpportunities, readOpportunityStages } from './read-opportunities';
 import { readPlan } from './read-plan';
 import { readCurrencyRates } from './read-rates';
 import { namedIds, RowReader, type IdSet } from './row-reader';
-import { plainActivities, plainTouches } from './plain-readers';
+import { plainActivities, plainLeads, plainTouches } from './plain-readers';
 import { openTable, type PlainReader, type SourceFile, type StreamedSource, type TableSpec } from './table';
 
 export interface NamedText {
@@ -255,17 +255,12 @@ function streamLeads(file: StreamedSource, accountIds: IdSet, report: ReportBuil
       return i === undefined ? undefined : rowOfLead.get(i);
     },
   };
-  const reader = leadRows(
-    file.name,
-    accountIds,
-    report,
-    (lead, row) => {
-      store.append(lead);
-      rowOfLead.push(row);
-    },
-    kept,
-  );
-  streamRows(file, LEADS_SPEC, report, reader.row);
+  const emit = (lead: LeadRecord, row: number) => {
+    store.append(lead);
+    rowOfLead.push(row);
+  };
+  const reader = leadRows(file.name, accountIds, report, emit, kept);
+  streamRows(file, LEADS_SPEC, report, reader.row, (tally) => plainLeads(accountIds, kept, emit, tally));
   reader.end();
   return store;
 }

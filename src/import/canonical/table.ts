@@ -74,13 +74,15 @@ export interface PlainColumn {
 }
 
 /**
- * A reader of clean rows from their bytes: given where each canonical column is (see `PlainColumn`),
+ * A reader of clean rows from their bytes: given where each canonical column is (see `PlainColumn`)
+ * and the number of source fields,
  * the function that reads one row and returns true when it took it (the row is accepted as it is,
  * counted and stored), or undefined when it cannot read this file's rows that way. A row it does
  * not take is read the usual way, from its cells, with every check and report.
  */
 export type PlainReader = (
   columns: ReadonlyMap<string, PlainColumn>,
+  width: number,
 ) => ((row: number, line: PlainRow) => boolean) | undefined;
 
 export interface TableSpec {

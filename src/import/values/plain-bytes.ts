@@ -73,10 +73,9 @@ function twoDigits(bytes: Uint8Array, i: number, end: number): number {
 export function isoInstantOfBytes(bytes: Uint8Array, start: number, end: number): number | undefined {
   const n = end - start;
   if (n !== 10 && n < 16) return undefined;
-  const at = (i: number) => (i < n ? bytes[start + i]! : NaN);
   const y0 = twoDigits(bytes, start, end);
   const y1 = twoDigits(bytes, start + 2, end);
-  if (y0 < 0 || y1 < 0 || at(4) !== MINUS || at(7) !== MINUS) return undefined;
+  if (y0 < 0 || y1 < 0 || bytes[start + 4]! !== MINUS || bytes[start + 7]! !== MINUS) return undefined;
   const year = y0 * 100 + y1;
   const month = twoDigits(bytes, start + 5, end);
   const day = twoDigits(bytes, start + 8, end);
@@ -87,18 +86,18 @@ export function isoInstantOfBytes(bytes: Uint8Array, start: number, end: number)
   let ms = 0;
   let offset = 0;
   if (n > 10) {
-    const sep = at(10);
+    const sep = bytes[start + 10]!;
     // 'T', 't' or a space
     if (sep !== 84 && sep !== 116 && sep !== 32) return undefined;
     hour = twoDigits(bytes, start + 11, end);
     minute = twoDigits(bytes, start + 14, end);
-    if (hour < 0 || minute < 0 || at(13) !== COLON) return undefined;
+    if (hour < 0 || minute < 0 || bytes[start + 13]! !== COLON) return undefined;
     let i = 16;
-    if (i < n && at(i) === COLON) {
+    if (i < n && bytes[start + i]! === COLON) {
       second = twoDigits(bytes, start + i + 1, end);
       if (second < 0) return undefined;
       i += 3;
-      const dot = i < n ? at(i) : 0;
+      const dot = i < n ? bytes[start + i]! : 0;
       // '.' or ','
       if (dot === 46 || dot === 44) {
         i++;
@@ -115,7 +114,7 @@ export function isoInstantOfBytes(bytes: Uint8Array, start: number, end: number)
       }
     }
     if (i < n) {
-      const z = at(i);
+      const z = bytes[start + i]!;
       if (z === 90 || z === 122) {
         // 'Z' or 'z', last
         if (i + 1 !== n) return undefined;
@@ -125,7 +124,7 @@ export function isoInstantOfBytes(bytes: Uint8Array, start: number, end: number)
         i += 3;
         let om = 0;
         if (i < n) {
-          if (at(i) === COLON) i++;
+          if (bytes[start + i]! === COLON) i++;
           om = twoDigits(bytes, start + i, end);
           if (om < 0 || i + 2 !== n) return undefined;
         }
@@ -143,12 +142,16 @@ export function isoInstantOfBytes(bytes: Uint8Array, start: number, end: number)
  * The text of cells that take few distinct values (an activity type, a channel), each decoded once:
  * the same bytes give the same string, without a new string per cell.
  */
+const MISSES = 256;
+
 export class FewTexts {
   private readonly keys: Uint8Array[] = [];
   private readonly texts: string[] = [];
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-  constructor(private readonly max = 32) {}
+  private misses = 0;
+
+  constructor(private max = 32) {}
 
   text(bytes: Uint8Array, start: number, end: number): string {
     const n = end - start;
@@ -163,6 +166,10 @@ export class FewTexts {
     if (this.keys.length < this.max) {
       this.keys.push(bytes.slice(start, end));
       this.texts.push(text);
+    } else if (++this.misses > MISSES) {
+      // Many more values than it holds (an email column): it stops looking.
+      this.keys.length = 0;
+      this.max = 0;
     }
     return text;
   }
