@@ -3,6 +3,7 @@
  * as it is parsed, never held.
  */
 import type { RowNote, StreamedSource } from './canonical/table';
+import type { CsvError } from './csv';
 import { dateSourceColumns, planTableMapping, type ApplyOptions } from './mapping/apply';
 import type { TableMapping } from './mapping/schema';
 import type { ParsedFile } from './presets/types';
@@ -28,21 +29,9 @@ export function streamedSource(
 ): StreamedSource {
   const header = file.table.header;
   const dateColumns = dateSourceColumns(header, mapping, applyOptions);
-  const samples = new Map<number, string[]>(dateColumns.map((i) => [i, []]));
-  if (dateColumns.length > 0) {
-    // The same values the whole-file route's date detection looks at: the first 5,000 non-empty.
-    let open = dateColumns.length;
-    rows.forEachRow((_, cells) => {
-      for (const [i, list] of samples) {
-        if (list.length >= DATE_SAMPLE) continue;
-        const v = cells[i] ?? '';
-        if (v.trim() === '') continue;
-        list.push(v);
-        if (list.length === DATE_SAMPLE) open--;
-      }
-      return open > 0;
-    });
-  }
+  // The same values the whole-file route's date detection looks at: the first 5,000 non-empty.
+  const lists = dateColumns.length > 0 ? rows.firstValues(dateColumns, DATE_SAMPLE) : [];
+  const samples = new Map<number, string[]>(dateColumns.map((c, k) => [c, lists[k]!]));
   const mapper = planTableMapping(header, mapping, applyOptions, (i) => samples.get(i) ?? []);
   for (const w of mapper.warnings) report.warn(file.name, w);
   const later = report.reserve(file.name);
@@ -51,19 +40,26 @@ export function streamedSource(
   return {
     name: file.name,
     parsed: { header: mapper.header, rows: [], errors: file.table.errors, delimiter: ',' },
-    stream: (visit) => {
-      rows.forEachRow(
-        (row, cells, errors) => {
-          let notes: RowNote[] | undefined;
-          const mapped = mapper.mapRow(cells, row, (_, n) => (notes ??= []).push(n));
-          if (visit(row, mapped, errors, notes)) kept.set(row, cells);
-        },
-        (e) => {
+    stream: (visit, plain) => {
+      const read = (row: number, cells: readonly string[], errors: readonly CsvError[] | undefined) => {
+        let notes: RowNote[] | undefined;
+        const mapped = mapper.mapRow(cells, row, (_, n) => (notes ??= []).push(n));
+        if (visit(row, mapped, errors, notes)) kept.set(row, cells);
+      };
+      const take = plain && mapper.plain && rows.forEachPlainRow ? plain(mapper.plain, header.length) : undefined;
+      if (take && rows.forEachPlainRow) {
+        // A plain file has no parse error; a row of another width gets the mapping's notes.
+        const width = header.length;
+        rows.forEachPlainRow((row, line) => {
+          if (line.count !== width || !take(row, line)) read(row, line.cells(), undefined);
+        });
+      } else {
+        rows.forEachRow(read, (e) => {
           // An error on a blank line after the header: said as the whole-file route says it.
           report.warn(file.name, `header line: ${e.message} (${e.code})`);
           report.warn(file.name, `header line: ${e.message} (${e.code})`);
-        },
-      );
+        });
+      }
       later(mapper.finish());
     },
   };

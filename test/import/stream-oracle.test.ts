@@ -53,6 +53,71 @@ describe('the streaming loader equals the whole-file reader', () => {
     expect(streamed.report.rejected).toBeGreaterThan(0);
   });
 
+  it('on plain files (no quote, no carriage return) with a bad value in many rows, clean rows read from bytes', () => {
+    const company = generateDemoCompany({ seed: 5, leads: 400 });
+    const files = writeCanonicalCsv(company.records);
+    const bad = [
+      '',
+      ' ',
+      ' x',
+      'x ',
+      '\u00a0x',
+      'x\u200b',
+      'é',
+      'L-000001',
+      '2099-01-01',
+      '2026-11-21T00:00:00Z',
+      '1850-01-01',
+      '2025-02-30',
+      '2025-03-04 10:00',
+      'abc',
+      '-5',
+      '1.5',
+      '1e3',
+      '007',
+      '1234567890123456',
+      'O-000001',
+    ];
+    const spoil = (text: string, every: number) =>
+      text
+        .replaceAll('"', '')
+        .split('\n')
+        .flatMap((line, i) => {
+          if (i === 0 || i % every !== 0 || line === '') return [line];
+          const cells = line.split(',');
+          cells[i % cells.length] = bad[i % bad.length]!;
+          if (i % 11 === 0) cells.push(i % 2 ? '' : 'extra');
+          if (i % 13 === 0) cells.pop();
+          return i % 17 === 0 ? [cells.join(','), '', ' '] : [cells.join(',')];
+        })
+        .join('\n');
+    // A status column, set on some leads.
+    const withStatus = files['leads.csv']!.split('\n')
+      .map((line, i) =>
+        line === '' ? line : `${line},${i === 0 ? 'status' : ['', 'Unqualified', 'working', ''][i % 4]}`,
+      )
+      .join('\n');
+    const plain = bytesOf({
+      ...files,
+      'leads.csv': spoil(withStatus, 4),
+      'activities.csv': spoil(files['activities.csv']!, 3),
+      'touches.csv': spoil(files['touches.csv']!, 2),
+    });
+    const { streamed } = expectSameImport(plain);
+    expect(streamed.records.streamed?.activities?.count).toBeGreaterThan(1000);
+    expect(streamed.report.rejected).toBeGreaterThan(100);
+    expect(streamed.report.repaired).toBeGreaterThan(10);
+    expect(streamed.records.streamed?.leads?.count).toBeGreaterThan(300);
+    // Without leads.csv and opportunities.csv every reference is unknown.
+    expectSameImport(plain.filter((f) => !/^(leads|opportunities)/.test(f.name)));
+    // Without accounts.csv every account is kept; a custom column is read from cells.
+    expectSameImport(plain.filter((f) => f.name !== 'accounts.csv'));
+    const custom = files['leads.csv']!.replaceAll('"', '')
+      .split('\n')
+      .map((line, i) => (line === '' ? line : `${line},${i === 0 ? 'tier' : i % 3}`));
+    expectSameImport(bytesOf({ ...files, 'leads.csv': spoil(custom.join('\n'), 5) }));
+  });
+
   it('on hand-made bad rows: duplicates, orphans, shifted and short rows, bad dates, future dates, quotes', () => {
     const leads = [
       'id,created_at,account_id,source,is_bot,mql_at,status,tier,tier',
@@ -185,6 +250,40 @@ describe('the row stream', () => {
         expect(rows).toEqual(whole.rows);
         expect(errors).toEqual(whole.errors);
       }),
+      { numRuns: Number(process.env.STREAM_RUNS ?? 400) },
+    );
+  });
+});
+
+describe('the first values of columns', () => {
+  it('are the first non-blank cells of those columns, whether read from bytes or from rows', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', ' ', '\u00a0', '\u2028', 'a', 'b c', '2026-01-05', 'é€', '"q"', 'x"y'),
+      fc.string({ maxLength: 4 }),
+    );
+    const line = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cells) => cells.join(','));
+    const csv = fc.tuple(fc.array(line, { minLength: 0, maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean());
+    const columns = fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(
+        csv,
+        columns,
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom('', '\n', ' \n'),
+        ([lines, eol, trailing], cols, limit, lead) => {
+          const text = `${lead}id,a,b${eol}${lines.join(eol)}${trailing ? eol : ''}`;
+          const stream = openCsvStream(enc.encode(text));
+          fc.pre(stream !== undefined);
+          const expected: string[][] = cols.map(() => []);
+          stream!.forEachRow((_, cells) => {
+            cols.forEach((c, k) => {
+              const v = cells[c] ?? '';
+              if (v.trim() !== '' && expected[k]!.length < limit) expected[k]!.push(v);
+            });
+          });
+          expect(stream!.firstValues(cols, limit)).toEqual(expected);
+        },
+      ),
       { numRuns: Number(process.env.STREAM_RUNS ?? 400) },
     );
   });

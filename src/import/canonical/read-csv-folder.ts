@@ -4,9 +4,9 @@
  */
 import { currencyUses } from '../../engine/model/currency';
 import { GrowingArray } from '../../engine/model/grow';
-import type { ActivityRecord, RecordSet, StreamedTables, TouchRecord } from '../../engine/model/records';
+import type { ActivityRecord, LeadRecord, RecordSet, StreamedTables, TouchRecord } from '../../engine/model/records';
 import { ActivityStore, LeadStore, TouchStore } from '../../engine/model/row-stores';
-import { ReportBuilder, type ImportReport } from '../report';
+import { ReportBuilder, type FileTally, type ImportReport } from '../report';
 import { CANONICAL_FILES, type CanonicalFile } from './columns';
 import { ACTIVITIES_SPEC, TOUCHES_SPEC, activityRow, readActivities, readTouches, touchRow } from './read-activities';
 import { readAccounts } from './read-accounts';
@@ -16,7 +16,8 @@ import { readOpportunities, readOpportunityStages } from './read-opportunities';
 import { readPlan } from './read-plan';
 import { readCurrencyRates } from './read-rates';
 import { namedIds, RowReader, type IdSet } from './row-reader';
-import { openTable, type SourceFile, type StreamedSource, type TableSpec } from './table';
+import { plainActivities, plainLeads, plainTouches } from './plain-readers';
+import { openTable, type PlainReader, type SourceFile, type StreamedSource, type TableSpec } from './table';
 
 export interface NamedText {
   /** File name, optionally with a path (`acme/leads.csv`); only the last segment is matched. */
@@ -219,15 +220,28 @@ function lazyArray<K extends 'leads' | 'activities' | 'touches'>(
   });
 }
 
-/** Feeds a streamed file's rows through `row` with a fresh tally; true for each rejected row. */
-function streamRows(file: StreamedSource, spec: TableSpec, report: ReportBuilder, row: (r: RowReader) => void): void {
+/**
+ * Feeds a streamed file's rows through `row` with a fresh tally; true for each rejected row. With
+ * `plain`, clean rows may be taken from their bytes first (see `PlainReader`), unless a required
+ * column is missing (every row is then rejected).
+ */
+function streamRows(
+  file: StreamedSource,
+  spec: TableSpec,
+  report: ReportBuilder,
+  row: (r: RowReader) => void,
+  plain?: (tally: FileTally) => PlainReader,
+): void {
   const table = openTable(file, spec, report);
   const tally = report.file(file.name);
   const r = new RowReader(table, tally);
-  file.stream((n, cells, errors, notes) => {
-    if (r.start(n, cells, errors, notes)) row(r);
-    return tally.isRejected;
-  });
+  file.stream(
+    (n, cells, errors, notes) => {
+      if (r.start(n, cells, errors, notes)) row(r);
+      return tally.isRejected;
+    },
+    plain && table.missing.length === 0 ? plain(tally) : undefined,
+  );
   tally.end();
 }
 
@@ -241,17 +255,12 @@ function streamLeads(file: StreamedSource, accountIds: IdSet, report: ReportBuil
       return i === undefined ? undefined : rowOfLead.get(i);
     },
   };
-  const reader = leadRows(
-    file.name,
-    accountIds,
-    report,
-    (lead, row) => {
-      store.append(lead);
-      rowOfLead.push(row);
-    },
-    kept,
-  );
-  streamRows(file, LEADS_SPEC, report, reader.row);
+  const emit = (lead: LeadRecord, row: number) => {
+    store.append(lead);
+    rowOfLead.push(row);
+  };
+  const reader = leadRows(file.name, accountIds, report, emit, kept);
+  streamRows(file, LEADS_SPEC, report, reader.row, (tally) => plainLeads(accountIds, kept, emit, tally));
   reader.end();
   return store;
 }
@@ -267,11 +276,20 @@ function streamTouches(
   const store = new TouchStore();
   const row = (index: ReadonlyMap<string, number>, id: string | undefined) =>
     id === undefined ? -1 : (index.get(id) ?? -1);
+  // The indexes hold the same ids as `refs` (none when the file is not in the folder).
+  const plain = (tally: FileTally) =>
+    plainTouches(
+      (id) => oppIndex.get(id),
+      (id) => leadIndex.get(id),
+      store,
+      tally,
+    );
   streamRows(
     file,
     TOUCHES_SPEC,
     report,
     touchRow(refs, (t) => store.append(row(oppIndex, t.opportunityId), row(leadIndex, t.leadId), t.channel, t.at)),
+    plain,
   );
   return store;
 }
@@ -300,11 +318,14 @@ function streamActivities(
   report: ReportBuilder,
 ): ActivityStore {
   const store = new ActivityStore();
+  // `leadRowOf` finds the same ids as `leadIds` (which is undefined without leads.csv).
+  const plain = (tally: FileTally) => plainActivities(leadIds ? leadRowOf : undefined, store, tally);
   streamRows(
     file,
     ACTIVITIES_SPEC,
     report,
     activityRow(leadIds, (a) => store.append(leadRowOf(a.leadId) ?? -1, a.type, a.at, a.value)),
+    plain,
   );
   return store;
 }

@@ -5,6 +5,7 @@
  */
 import { parseCsv, type CsvError, type CsvTable } from '../csv';
 import type { ReportBuilder } from '../report';
+import type { PlainRow } from '../source/plain-lines';
 import { REFUSED_HEADERS } from './columns';
 
 export interface CanonicalTable {
@@ -49,6 +50,10 @@ export interface StreamedSource {
   readonly name: string;
   readonly parsed: CsvTable;
   readonly notes?: undefined;
+  /**
+   * Feeds every row to `visit`; with `plain`, a row of a file that splits plainly, as wide as its
+   * header, is first offered to the plain reader, and only a row it does not take goes to `visit`.
+   */
   readonly stream: (
     visit: (
       row: number,
@@ -56,8 +61,29 @@ export interface StreamedSource {
       errors: readonly CsvError[] | undefined,
       notes: readonly RowNote[] | undefined,
     ) => boolean,
+    plain?: PlainReader,
   ) => void;
 }
+
+/** A canonical column whose cells reach the reader as written in its source field. */
+export interface PlainColumn {
+  /** Index of its source field. */
+  readonly source: number;
+  /** Epoch ms after which a date of this column is refused as in the future (Infinity: never). */
+  readonly latest: number;
+}
+
+/**
+ * A reader of clean rows from their bytes: given where each canonical column is (see `PlainColumn`)
+ * and the number of source fields,
+ * the function that reads one row and returns true when it took it (the row is accepted as it is,
+ * counted and stored), or undefined when it cannot read this file's rows that way. A row it does
+ * not take is read the usual way, from its cells, with every check and report.
+ */
+export type PlainReader = (
+  columns: ReadonlyMap<string, PlainColumn>,
+  width: number,
+) => ((row: number, line: PlainRow) => boolean) | undefined;
 
 export interface TableSpec {
   readonly known: readonly string[];

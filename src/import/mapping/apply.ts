@@ -4,7 +4,7 @@
  * row and file-level warnings. Unmapped source columns are kept as custom attributes.
  */
 import { REFUSED_HEADERS } from '../canonical/columns';
-import type { RowNote } from '../canonical/table';
+import type { PlainColumn, RowNote } from '../canonical/table';
 import type { CsvTable } from '../csv';
 import { isPlainAmount, parseAmount, type DecimalSeparator } from '../values/amounts';
 import { DATE_FORMAT_LABEL, detectDateFormat, parseDateAs, type DateFormat } from '../values/dates';
@@ -90,6 +90,12 @@ export interface TableMapper {
   mapRow(cells: readonly string[], row: number, note: (row: number, n: RowNote) => void): string[];
   /** Warnings about the rows mapped so far (amounts converted); call after the last row. */
   finish(): string[];
+  /**
+   * When the mapping changes no cell of a row as long as the row is as wide as the source header,
+   * its dates are no later than their column's `latest` and its amounts are plain (`isPlainAmount`):
+   * each mapped column's source field. Undefined when values are mapped, defaulted or converted.
+   */
+  readonly plain: ReadonlyMap<string, PlainColumn> | undefined;
 }
 
 /** See the module comment. `file` names the source in warnings. */
@@ -293,5 +299,23 @@ export function planTableMapping(
       const p = plans.find((x) => x.field === field)!;
       return `column "${p.sourceName}" → ${field}: ${c.count} value${c.count === 1 ? '' : 's'} such as "${c.example}" read with "${decimal}" as decimal separator`;
     });
-  return { header, warnings, mapRow, finish };
+  return { header, warnings, mapRow, finish, plain: plainColumns(plans, kinds, opts) };
+}
+
+function plainColumns(
+  plans: readonly FieldPlan[],
+  kinds: readonly ReturnType<typeof fieldKind>[],
+  opts: ApplyOptions,
+): Map<string, PlainColumn> | undefined {
+  const out = new Map<string, PlainColumn>();
+  for (let k = 0; k < plans.length; k++) {
+    const p = plans[k]!;
+    if (p.values !== undefined || p.fallback !== undefined) return undefined;
+    const f = p.dateFormat;
+    const checked = kinds[k] === 'date' && f !== undefined && f !== 'skip' && f !== 'ambiguous';
+    if (checked && f !== 'iso') return undefined;
+    const latest = checked && opts.now !== undefined && !FUTURE_ALLOWED.has(p.field) ? opts.now + DAY_MS : Infinity;
+    if (p.source !== undefined) out.set(p.field, { source: p.source, latest });
+  }
+  return out;
 }

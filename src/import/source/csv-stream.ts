@@ -12,7 +12,9 @@
  */
 import Papa from 'papaparse';
 import type { CsvError } from '../csv';
+import { firstColumnValues, splitsPlainly } from './column-values';
 import { invalidUtf8At } from './decode';
+import { forEachPlainRow, type PlainRow } from './plain-lines';
 
 /**
  * Bytes decoded and parsed at a time: small enough that one chunk's rows die young (4 MB chunks
@@ -37,6 +39,17 @@ export interface CsvStream {
    * the header (on a blank line).
    */
   forEachRow(visit: RowVisitor, onFileError?: (e: CsvError) => void): void;
+  /**
+   * The first `limit` values of each of `columns` (one list per column asked) that are not empty
+   * once trimmed, in row order, as `forEachRow` gives them; the read stops once every list is full.
+   */
+  firstValues(columns: readonly number[], limit: number): string[][];
+  /**
+   * For a file that splits plainly (no quote, no carriage return): visits the data rows as byte
+   * ranges, numbered as `forEachRow` numbers them (such a file has no parse error). Undefined for
+   * any other file.
+   */
+  readonly forEachPlainRow?: (visit: (row: number, line: PlainRow) => void) => void;
 }
 
 interface PapaHandle {
@@ -174,9 +187,30 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
 
   const opened: { header?: string[]; errors: CsvError[] } = { errors: [] };
   run(() => undefined, undefined, opened);
+  const plain = splitsPlainly(bytes, from);
   return {
     header: opened.header ?? [],
     headerErrors: opened.errors,
     forEachRow: (visit, onFileError) => run(visit, onFileError),
+    firstValues: (columns, limit) => {
+      // A file that splits plainly is read from its bytes, without making every cell (column-values.ts).
+      if (plain) return firstColumnValues(bytes, from, columns, limit);
+      const lists: string[][] = columns.map(() => []);
+      let open = columns.length;
+      if (limit > 0 && open > 0) {
+        run((_, cells) => {
+          for (let k = 0; k < columns.length; k++) {
+            const list = lists[k]!;
+            if (list.length >= limit) continue;
+            const v = cells[columns[k]!] ?? '';
+            if (v.trim() === '') continue;
+            if (list.push(v) === limit) open--;
+          }
+          return open > 0;
+        });
+      }
+      return lists;
+    },
+    ...(plain ? { forEachPlainRow: (visit) => forEachPlainRow(bytes, from, visit) } : {}),
   };
 }

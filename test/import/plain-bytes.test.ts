@@ -1,0 +1,136 @@
+/**
+ * The byte-level value checks answer as the text-level ones they stand for, on plain ASCII cells,
+ * and the plain row reader splits rows as the row stream does.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openCsvStream } from '../../src/import/source/csv-stream';
+import { isPlainId } from '../../src/import/values/row-checks';
+import { parseDecimal, parseIsoInstant } from '../../src/import/values/parse-values';
+import {
+  FewTexts,
+  digitsValue,
+  isPlainIdBytes,
+  isTrimmedBytes,
+  isoInstantOfBytes,
+} from '../../src/import/values/plain-bytes';
+
+const enc = new TextEncoder();
+/** The cell's bytes inside a longer buffer, as they lie in a file. */
+const inFile = (text: string) => {
+  const bytes = enc.encode(`x,${text},y`);
+  return [bytes, 2, bytes.length - 2] as const;
+};
+
+describe('byte-level value checks', () => {
+  it('read an instant as parseIsoInstant reads its text', () => {
+    const iso = fc
+      .tuple(
+        fc.constantFrom('2025', '1899', '0001', '9999', '2024', '20x5'),
+        fc.constantFrom('-01', '-02', '-12', '-13', '-00', '/01'),
+        fc.constantFrom('-01', '-28', '-29', '-30', '-31', '-32', '-1'),
+        fc.constantFrom(
+          '',
+          'T10:00',
+          't23:59:59',
+          ' 00:00:00.1',
+          'T10:00:00,123456789',
+          'T10:00:00.1234567890',
+          'T24:00',
+        ),
+        fc.constantFrom('', 'Z', 'z', '+02', '-0530', '+05:30', '+24', '+0560', 'Zx', '+1'),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(iso, fc.string({ maxLength: 30 })), (text) => {
+        expect(isoInstantOfBytes(...inFile(text))).toBe(parseIsoInstant(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('say plain id, trimmed and whole number as the text checks would', () => {
+    const cell = fc.oneof(
+      fc.constantFrom(
+        '',
+        ' ',
+        'L-1',
+        ' L-1',
+        'L-1 ',
+        'L 1',
+        'é',
+        '\u00a0x',
+        'x\u200b',
+        '007',
+        '12',
+        '1.5',
+        '-5',
+        '1e3',
+      ),
+      fc.string({ maxLength: 6 }),
+      fc.stringMatching(/^\d{1,17}$/),
+    );
+    fc.assert(
+      fc.property(cell, (text) => {
+        expect(isPlainIdBytes(...inFile(text))).toBe(isPlainId(text));
+        if (isTrimmedBytes(...inFile(text))) expect(text.trim()).toBe(text);
+        expect(isTrimmedBytes(...inFile(text))).toBe(
+          text !== '' && text.trim() === text && /^[!-~]/.test(text) && /[!-~]$/.test(text),
+        );
+        const v = digitsValue(...inFile(text));
+        if (v >= 0) expect(v).toBe(parseDecimal(text));
+        else expect(/^\d{1,15}$/.test(text)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('give the same string for the same bytes', () => {
+    const texts = new FewTexts(2);
+    const [a, s, e] = inFile('page_view');
+    const first = texts.text(a, s, e);
+    expect(first).toBe('page_view');
+    expect(texts.text(...inFile('page_view'))).toBe(first);
+    expect(texts.text(...inFile('chat'))).toBe('chat');
+    // Past its size it still answers, without remembering.
+    expect(texts.text(...inFile('demo'))).toBe('demo');
+    expect(texts.text(...inFile('demo'))).toBe('demo');
+  });
+});
+
+describe('the plain row reader', () => {
+  it('gives the row stream’s rows, numbered the same, for a file without quotes or carriage returns', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', ' ', '\u00a0', 'a', 'b c', 'é€', '2026-01-05'),
+      fc.string({ maxLength: 4 }),
+    );
+    const line = fc.array(cell, { minLength: 1, maxLength: 70 }).map((cells) => cells.join(','));
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 12 }),
+        fc.boolean(),
+        fc.constantFrom('', '\n', ' \n'),
+        (lines, trailing, lead) => {
+          const text = `${lead}id,a,b\n${lines.join('\n')}${trailing ? '\n' : ''}`;
+          fc.pre(!/["\r]/.test(text));
+          const stream = openCsvStream(enc.encode(text), 7);
+          fc.pre(stream !== undefined);
+          expect(stream!.forEachPlainRow).toBeDefined();
+          const rows: [number, string[]][] = [];
+          stream!.forEachRow((row, cells) => {
+            rows.push([row, [...cells]]);
+          });
+          const plain: [number, string[]][] = [];
+          stream!.forEachPlainRow!((row, l) => plain.push([row, l.cells()]));
+          expect(plain).toEqual(rows);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is not offered for a file with a quote or a carriage return', () => {
+    expect(openCsvStream(enc.encode('id,a\n1,"x"\n'))!.forEachPlainRow).toBeUndefined();
+    expect(openCsvStream(enc.encode('id,a\r\n1,x\r\n'))!.forEachPlainRow).toBeUndefined();
+  });
+});
