@@ -48,26 +48,39 @@ function fromColumn(ds: Dataset, col: Column, throughAccount: boolean): Attribut
   return throughAccount ? gatherDict(ds, col) : { kind: 'dict', codes: col.codes, values: col.values };
 }
 
-/** The e-mail domain (lower case, after the last `@`) as a dictionary column. */
+/**
+ * The e-mail domain (lower case, after the last `@`) as a dictionary column. E-mails are nearly one
+ * per lead but their domains few, so each text after the `@` is trimmed and lower-cased only the
+ * first time it is seen.
+ */
 function emailDomains(ds: Dataset): AttributeView {
   const email = ds.leads.email;
+  const byText = new Map<string, number>();
   const domainIndex = new Map<string, number>();
   const values: string[] = [];
-  const map = Int32Array.from(email.values, (e) => {
+  const emails = email.values;
+  const map = new Int32Array(emails.length);
+  for (let v = 0; v < emails.length; v++) {
+    const e = emails[v]!;
     const at = e.lastIndexOf('@');
-    if (at < 0) return -1;
-    const d = e
-      .slice(at + 1)
-      .trim()
-      .toLowerCase();
-    let code = domainIndex.get(d);
-    if (code === undefined) {
-      code = values.length;
-      values.push(d);
-      domainIndex.set(d, code);
+    if (at < 0) {
+      map[v] = -1;
+      continue;
     }
-    return code;
-  });
+    const text = e.slice(at + 1);
+    let code = byText.get(text);
+    if (code === undefined) {
+      const d = text.trim().toLowerCase();
+      code = domainIndex.get(d);
+      if (code === undefined) {
+        code = values.length;
+        values.push(d);
+        domainIndex.set(d, code);
+      }
+      byText.set(text, code);
+    }
+    map[v] = code;
+  }
   const codes = new Int32Array(ds.leads.count);
   for (let i = 0; i < codes.length; i++) {
     const c = email.codes[i]!;
