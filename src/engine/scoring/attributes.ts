@@ -114,6 +114,44 @@ function build(ds: Dataset, ref: AttributeRef): AttributeView | null {
   return null;
 }
 
+/** Whether an attribute is read through the lead's account (`account.…`). */
+export const isAccountAttribute = (ref: AttributeRef): boolean => ref.split('.')[0] === 'account';
+
+const accountCache = new WeakMap<Dataset, Map<AttributeRef, AttributeView | null>>();
+
+function buildPerAccount(ds: Dataset, ref: AttributeRef): AttributeView | null {
+  const [, field, ...rest] = ref.split('.');
+  const scaled = (values: Float64Array, scale: number): AttributeView => ({
+    kind: 'num',
+    values: scale === 1 ? values : values.map((v) => v * scale),
+  });
+  if (field === 'custom') {
+    const col = ds.accounts.custom[rest.join('.')];
+    if (!col) return null;
+    return col.kind === 'num' ? scaled(col.values, 1) : { kind: 'dict', codes: col.codes, values: col.values };
+  }
+  if (field === 'employees') return scaled(ds.accounts.employees, 1);
+  if (field === 'annualRevenue') return scaled(ds.accounts.annualRevenueCents, 0.01);
+  if ((ACCOUNT_DICT as readonly string[]).includes(field ?? '')) {
+    const col = ds.accounts[field as (typeof ACCOUNT_DICT)[number]];
+    return { kind: 'dict', codes: col.codes, values: col.values };
+  }
+  return null;
+}
+
+/**
+ * An account attribute (`isAccountAttribute`) per account rather than per lead: the values the
+ * per-lead view gathers through each lead's account (a lead without an account reads it as missing),
+ * or null when the dataset has no such attribute. Rules over account attributes are matched per
+ * account this way, then gathered to the leads once for all of them.
+ */
+export function accountAttributeView(ds: Dataset, ref: AttributeRef): AttributeView | null {
+  let byRef = accountCache.get(ds);
+  if (!byRef) accountCache.set(ds, (byRef = new Map()));
+  if (!byRef.has(ref)) byRef.set(ref, buildPerAccount(ds, ref));
+  return byRef.get(ref) ?? null;
+}
+
 /** The per-lead view of an attribute, or null when the dataset has no such attribute. */
 export function attributeView(ds: Dataset, ref: AttributeRef): AttributeView | null {
   let byRef = cache.get(ds);
