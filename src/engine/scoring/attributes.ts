@@ -62,7 +62,10 @@ function emailDomains(ds: Dataset): AttributeView {
   const map = new Int32Array(emails.length);
   for (let v = 0; v < emails.length; v++) {
     const e = emails[v]!;
-    const at = e.lastIndexOf('@');
+    // The last @: `indexOf` runs in V8's fast string code, `lastIndexOf` in a runtime call, and
+    // most e-mails have one @, so two forward searches beat one backward search.
+    let at = e.indexOf('@');
+    if (at >= 0) for (let next = e.indexOf('@', at + 1); next >= 0; next = e.indexOf('@', at + 1)) at = next;
     if (at < 0) {
       map[v] = -1;
       continue;
