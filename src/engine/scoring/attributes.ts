@@ -48,26 +48,42 @@ function fromColumn(ds: Dataset, col: Column, throughAccount: boolean): Attribut
   return throughAccount ? gatherDict(ds, col) : { kind: 'dict', codes: col.codes, values: col.values };
 }
 
-/** The e-mail domain (lower case, after the last `@`) as a dictionary column. */
+/**
+ * The e-mail domain (lower case, after the last `@`) as a dictionary column. E-mails are nearly one
+ * per lead but their domains few, so each text after the `@` is trimmed and lower-cased only the
+ * first time it is seen.
+ */
 function emailDomains(ds: Dataset): AttributeView {
   const email = ds.leads.email;
+  const byText = new Map<string, number>();
   const domainIndex = new Map<string, number>();
   const values: string[] = [];
-  const map = Int32Array.from(email.values, (e) => {
-    const at = e.lastIndexOf('@');
-    if (at < 0) return -1;
-    const d = e
-      .slice(at + 1)
-      .trim()
-      .toLowerCase();
-    let code = domainIndex.get(d);
-    if (code === undefined) {
-      code = values.length;
-      values.push(d);
-      domainIndex.set(d, code);
+  const emails = email.values;
+  const map = new Int32Array(emails.length);
+  for (let v = 0; v < emails.length; v++) {
+    const e = emails[v]!;
+    // The last @: `indexOf` runs in V8's fast string code, `lastIndexOf` in a runtime call, and
+    // most e-mails have one @, so two forward searches beat one backward search.
+    let at = e.indexOf('@');
+    if (at >= 0) for (let next = e.indexOf('@', at + 1); next >= 0; next = e.indexOf('@', at + 1)) at = next;
+    if (at < 0) {
+      map[v] = -1;
+      continue;
     }
-    return code;
-  });
+    const text = e.slice(at + 1);
+    let code = byText.get(text);
+    if (code === undefined) {
+      const d = text.trim().toLowerCase();
+      code = domainIndex.get(d);
+      if (code === undefined) {
+        code = values.length;
+        values.push(d);
+        domainIndex.set(d, code);
+      }
+      byText.set(text, code);
+    }
+    map[v] = code;
+  }
   const codes = new Int32Array(ds.leads.count);
   for (let i = 0; i < codes.length; i++) {
     const c = email.codes[i]!;
@@ -99,6 +115,44 @@ function build(ds: Dataset, ref: AttributeRef): AttributeView | null {
       return gatherDict(ds, ds.accounts[field as (typeof ACCOUNT_DICT)[number]]);
   }
   return null;
+}
+
+/** Whether an attribute is read through the lead's account (`account.…`). */
+export const isAccountAttribute = (ref: AttributeRef): boolean => ref.split('.')[0] === 'account';
+
+const accountCache = new WeakMap<Dataset, Map<AttributeRef, AttributeView | null>>();
+
+function buildPerAccount(ds: Dataset, ref: AttributeRef): AttributeView | null {
+  const [, field, ...rest] = ref.split('.');
+  const scaled = (values: Float64Array, scale: number): AttributeView => ({
+    kind: 'num',
+    values: scale === 1 ? values : values.map((v) => v * scale),
+  });
+  if (field === 'custom') {
+    const col = ds.accounts.custom[rest.join('.')];
+    if (!col) return null;
+    return col.kind === 'num' ? scaled(col.values, 1) : { kind: 'dict', codes: col.codes, values: col.values };
+  }
+  if (field === 'employees') return scaled(ds.accounts.employees, 1);
+  if (field === 'annualRevenue') return scaled(ds.accounts.annualRevenueCents, 0.01);
+  if ((ACCOUNT_DICT as readonly string[]).includes(field ?? '')) {
+    const col = ds.accounts[field as (typeof ACCOUNT_DICT)[number]];
+    return { kind: 'dict', codes: col.codes, values: col.values };
+  }
+  return null;
+}
+
+/**
+ * An account attribute (`isAccountAttribute`) per account rather than per lead: the values the
+ * per-lead view gathers through each lead's account (a lead without an account reads it as missing),
+ * or null when the dataset has no such attribute. Rules over account attributes are matched per
+ * account this way, then gathered to the leads once for all of them.
+ */
+export function accountAttributeView(ds: Dataset, ref: AttributeRef): AttributeView | null {
+  let byRef = accountCache.get(ds);
+  if (!byRef) accountCache.set(ds, (byRef = new Map()));
+  if (!byRef.has(ref)) byRef.set(ref, buildPerAccount(ds, ref));
+  return byRef.get(ref) ?? null;
 }
 
 /** The per-lead view of an attribute, or null when the dataset has no such attribute. */

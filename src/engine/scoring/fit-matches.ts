@@ -8,7 +8,7 @@
  * sums of ./fit.ts.
  */
 import type { Dataset } from '../model/columns';
-import { attributeView } from './attributes';
+import { accountAttributeView, attributeView, isAccountAttribute, type AttributeView } from './attributes';
 import { matchesNumber, matchesText } from './fit';
 import { matchesMissing, type FitRule } from './rules';
 
@@ -203,7 +203,54 @@ function combosByRefinement(
   return { combo, combos, member };
 }
 
-/** OR of `1 << r` into `masks` for every lead matching rule r, one pass per attribute (≤ 31 rules). */
+/** OR of `1 << k` into `masks[j]` for each row j whose value (a dictionary code, -1 missing) matches rule k. */
+function orDictMatches(
+  rules: readonly FitRule[],
+  list: readonly number[],
+  view: Extract<AttributeView, { kind: 'dict' }>,
+  masks: Int32Array,
+): void {
+  const byCode = new Int32Array(view.values.length);
+  view.values.forEach((value, code) => {
+    for (const k of list) if (matchesText(rules[k]!, value)) byCode[code]! |= 1 << k;
+  });
+  let onMissing = 0;
+  for (const k of list) if (matchesMissing(rules[k]!)) onMissing |= 1 << k;
+  const { codes } = view;
+  for (let j = 0; j < masks.length; j++) {
+    const c = codes[j]!;
+    masks[j]! |= c >= 0 ? byCode[c]! : onMissing;
+  }
+}
+
+/** OR of `1 << k` into `masks[j]` for each row j whose number (NaN missing) matches rule k. */
+function orNumMatches(
+  rules: readonly FitRule[],
+  list: readonly number[],
+  values: Float64Array,
+  masks: Int32Array,
+): void {
+  for (const k of list) {
+    const r = rules[k]!;
+    const bit = 1 << k;
+    if (r.op === 'range') {
+      const lo = r.min ?? -Infinity;
+      const hi = r.max ?? Infinity;
+      for (let j = 0; j < masks.length; j++) {
+        const v = values[j]!;
+        if (v >= lo && v < hi) masks[j]! |= bit;
+      }
+    } else {
+      for (let j = 0; j < masks.length; j++) if (matchesNumber(r, values[j]!)) masks[j]! |= bit;
+    }
+  }
+}
+
+/**
+ * OR of `1 << r` into `masks` for every lead matching rule r, one pass per lead attribute (≤ 31
+ * rules). Account attributes are matched once per account, and the accounts' masks gathered to the
+ * leads in one pass; a lead without an account reads every account attribute as missing.
+ */
 function matchMasks(ds: Dataset, rules: readonly FitRule[], missing: Set<string>): Int32Array {
   const n = ds.leads.count;
   const masks = new Int32Array(n);
@@ -218,40 +265,33 @@ function matchMasks(ds: Dataset, rules: readonly FitRule[], missing: Set<string>
     list.push(k);
     byAttribute.set(r.attribute, list);
   });
+  let accountMasks: Int32Array | null = null;
+  /** The bits a lead without an account gets from the account attributes. */
+  const noAccount = new Int32Array(1);
+  const missingCode = Int32Array.of(-1);
+  const missingValue = Float64Array.of(NaN);
   for (const [ref, list] of byAttribute) {
-    const view = attributeView(ds, ref);
+    const perAccount = isAccountAttribute(ref);
+    const view = perAccount ? accountAttributeView(ds, ref) : attributeView(ds, ref);
     if (!view) {
       missing.add(ref);
       continue;
     }
-    if (view.kind === 'dict') {
-      const byCode = new Int32Array(view.values.length);
-      view.values.forEach((value, code) => {
-        for (const k of list) if (matchesText(rules[k]!, value)) byCode[code]! |= 1 << k;
-      });
-      let onMissing = 0;
-      for (const k of list) if (matchesMissing(rules[k]!)) onMissing |= 1 << k;
-      const { codes } = view;
-      for (let i = 0; i < n; i++) {
-        const c = codes[i]!;
-        masks[i]! |= c >= 0 ? byCode[c]! : onMissing;
-      }
-      continue;
+    let into: Int32Array = masks;
+    if (perAccount) {
+      into = accountMasks ??= new Int32Array(ds.accounts.count);
+      if (view.kind === 'dict') orDictMatches(rules, list, { ...view, values: [], codes: missingCode }, noAccount);
+      else orNumMatches(rules, list, missingValue, noAccount);
     }
-    const { values } = view;
-    for (const k of list) {
-      const r = rules[k]!;
-      const bit = 1 << k;
-      if (r.op === 'range') {
-        const lo = r.min ?? -Infinity;
-        const hi = r.max ?? Infinity;
-        for (let i = 0; i < n; i++) {
-          const v = values[i]!;
-          if (v >= lo && v < hi) masks[i]! |= bit;
-        }
-      } else {
-        for (let i = 0; i < n; i++) if (matchesNumber(r, values[i]!)) masks[i]! |= bit;
-      }
+    if (view.kind === 'dict') orDictMatches(rules, list, view, into);
+    else orNumMatches(rules, list, view.values, into);
+  }
+  if (accountMasks) {
+    const account = ds.leads.account;
+    const none = noAccount[0]!;
+    for (let i = 0; i < n; i++) {
+      const a = account[i]!;
+      masks[i]! |= a < 0 ? none : accountMasks[a]!;
     }
   }
   if (always !== 0) for (let i = 0; i < n; i++) masks[i]! |= always;

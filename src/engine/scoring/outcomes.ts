@@ -72,28 +72,41 @@ function computeOutcomes(ds: Dataset, o: OutcomeOptions): LeadOutcomes {
     }
     if (status === STATUS_WON || status === STATUS_LOST) closed[i] = 1;
   }
-  const s = L.stageAt;
+  const { mql, sal, sql, sqo, won: wonAt, lost, disqualified } = L.stageAt;
+  const createdAt = L.createdAt;
   const matured = new Uint8Array(n);
   const recordedMql = new Uint8Array(n);
   const recordedStage = new Uint8Array(n);
   const cutoff = new Float64Array(n);
-  const matureBefore = o.asOf - o.maturityDays * DAY_MS;
+  const asOf = o.asOf;
+  const matureBefore = asOf - o.maturityDays * DAY_MS;
   const windowMs = o.scoringWindowDays * DAY_MS;
-  const seen = (a: Float64Array, i: number) => a[i]! <= o.asOf;
-  const salOrLater = [s.sal, s.sql, s.sqo, s.won, s.lost, s.disqualified];
+  // One pass with every column read once per lead (a stage is seen when recorded at or before asOf).
   for (let i = 0; i < n; i++) {
-    if (seen(s.won, i)) won[i] = 1;
-    if (won[i] || seen(s.sqo, i)) reachedSqo[i] = 1;
-    const stage = won[i] ? 5 : reachedSqo[i] ? 4 : seen(s.sql, i) ? 3 : seen(s.sal, i) ? 2 : seen(s.mql, i) ? 1 : 0;
+    const salAt = sal[i]!;
+    const sqlAt = sql[i]!;
+    const sqoAt = sqo[i]!;
+    const wonAtI = wonAt[i]!;
+    const lostAt = lost[i]!;
+    const dqAt = disqualified[i]!;
+    const created = createdAt[i]!;
+    let w = won[i]!;
+    if (wonAtI <= asOf) won[i] = w = 1;
+    let rs = reachedSqo[i]!;
+    if (w || sqoAt <= asOf) reachedSqo[i] = rs = 1;
+    const stage = w ? 5 : rs ? 4 : sqlAt <= asOf ? 3 : salAt <= asOf ? 2 : mql[i]! <= asOf ? 1 : 0;
     recordedStage[i] = stage;
     recordedMql[i] = stage >= 1 ? 1 : 0;
-    const terminal = won[i] || closed[i] || seen(s.lost, i) || seen(s.disqualified, i);
-    matured[i] = terminal || L.createdAt[i]! <= matureBefore ? 1 : 0;
-    let c = L.createdAt[i]! + windowMs;
-    for (let k = 0; k < salOrLater.length; k++) {
-      const t = salOrLater[k]![i]!;
-      if (t < c) c = t;
-    }
+    const terminal = w || closed[i] || lostAt <= asOf || dqAt <= asOf;
+    matured[i] = terminal || created <= matureBefore ? 1 : 0;
+    // The earliest of the window's end and SAL or any later stage, in this order.
+    let c = created + windowMs;
+    if (salAt < c) c = salAt;
+    if (sqlAt < c) c = sqlAt;
+    if (sqoAt < c) c = sqoAt;
+    if (wonAtI < c) c = wonAtI;
+    if (lostAt < c) c = lostAt;
+    if (dqAt < c) c = dqAt;
     cutoff[i] = c;
   }
   return { reachedSqo, won, wonCents, matured, recordedMql, recordedStage, opportunity, cutoff };

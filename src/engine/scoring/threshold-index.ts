@@ -100,6 +100,11 @@ function leadClasses(flags: QualificationFlags, outcomes: LeadOutcomes, n: numbe
   return hit;
 }
 
+/** Computes and caches what `buildThresholdIndex` reads of the flags and outcomes (not the scores). */
+export function prepareThresholdIndex(flags: QualificationFlags, outcomes: LeadOutcomes, n: number): void {
+  leadClasses(flags, outcomes, n);
+}
+
 /** Expands per-(bin, dense class) counts and per-bin cents into the per-bin quantity sums. */
 function expand(counts: Int32Array, cents: Float64Array, bins: number, classes: LeadClasses): Float64Array {
   const out = new Float64Array(bins * NQ);

@@ -11,7 +11,7 @@ import { cachedQualificationFlags, modelStages } from './qualification';
 import type { RuleSet } from './rules';
 import { compileRules, scoreLeads } from './score';
 import { clampRuleSet } from './validate';
-import { buildThresholdIndex, moveInThresholdIndex } from './threshold-index';
+import { buildThresholdIndex, moveInThresholdIndex, prepareThresholdIndex } from './threshold-index';
 import { whatIfContextOf, whatIfPopulation, type WhatIfContext, type WhatIfPopulation } from './what-if';
 import { conditionKey } from './fit-matches';
 
@@ -52,6 +52,21 @@ export function prepareWhatIf(ds: Dataset, rules: RuleSet, scope: Uint8Array, as
   const flags = cachedQualificationFlags(ds, r.qualification, out.opportunity, asOf);
   const index = buildThresholdIndex(hist.fit, hist.intent, pop.mask, flags, out, r.qualification.fitWeight);
   return whatIfContextOf(hist.fit, hist.intent, pop, flags, out, index);
+}
+
+/**
+ * Computes and caches all `prepareWhatIf(ds, rules, scope, asOf)` reads besides the decayed activity
+ * sums: the fit rules' matches, the outcomes, the population, the qualification flags and the leads'
+ * classes in the threshold index. A caller whose sums are computed elsewhere (a pool of workers)
+ * calls it while they are; `prepareWhatIf` then finds these cached.
+ */
+export function prepareWhatIfBesidesSums(ds: Dataset, rules: RuleSet, scope: Uint8Array, asOf: number): void {
+  const compiled = compileRules(ds, rules);
+  const r = compiled.rules;
+  const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
+  population(ds, scope, out);
+  const flags = cachedQualificationFlags(ds, r.qualification, out.opportunity, asOf);
+  prepareThresholdIndex(flags, out, ds.leads.count);
 }
 
 /** A rule set with its weights blanked: two rule sets with equal skeletons differ only in weights. */

@@ -61,19 +61,31 @@ export interface WhatIfPopulation {
 }
 
 export function whatIfPopulation(ds: Dataset, mask: Uint8Array): WhatIfPopulation {
-  const owners = new Set<number>();
+  const codes = ds.leads.owner.codes;
+  const createdAt = ds.leads.createdAt;
+  // One flag per owner code counts the distinct owners.
+  let seen = new Uint8Array(256);
+  let sdrs = 0;
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
-    const o = ds.leads.owner.codes[i]!;
-    if (o >= 0) owners.add(o);
-    const t = ds.leads.createdAt[i]!;
+    const o = codes[i]!;
+    if (o >= seen.length) {
+      const grown = new Uint8Array(Math.max(o + 1, seen.length * 2));
+      grown.set(seen);
+      seen = grown;
+    }
+    if (o >= 0 && !seen[o]) {
+      seen[o] = 1;
+      sdrs++;
+    }
+    const t = createdAt[i]!;
     if (t < lo) lo = t;
     if (t > hi) hi = t;
   }
   const weeks = hi >= lo ? Math.max(1, (hi - lo) / (7 * DAY_MS)) : 1;
-  return { mask, sdrs: owners.size, weeks };
+  return { mask, sdrs, weeks };
 }
 
 /** A context from its parts (the index built over `population.mask`). */

@@ -27,6 +27,7 @@ import {
 } from '../../engine/scoring/what-if';
 import {
   prepareWhatIf,
+  prepareWhatIfBesidesSums,
   statusChanges,
   thresholdFreeKey,
   updateWhatIf,
@@ -198,6 +199,17 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
   }
 
   /**
+   * Computes and caches what `context` will need besides the decayed sums when the context of the
+   * (clamped) rule set is not cached: its fit matches, outcomes, population and flags.
+   */
+  function prepareBesidesSums(ds: Dataset, filters: Filters, rules: RuleSet, rulesKey = thresholdFreeKey(rules)): void {
+    forDataset(ds);
+    const filtersKey = JSON.stringify(filters);
+    if (contexts.has(filtersKey + rulesKey)) return;
+    prepareWhatIfBesidesSums(ds, rules, scope(ds, filtersKey, filters), ds.meta.latestAt);
+  }
+
+  /**
    * Has the pool compute the decayed sums of a (clamped) rule set unless they are cached: at the
    * leads' history instants, and as of today when `today`. On a pool failure the engine computes
    * them itself when it needs them.
@@ -231,8 +243,14 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       const ds = requireDataset(state);
       const d = clampRuleSet(draft);
       const a = clampRuleSet(applied);
-      await sumsReady(ds, d);
-      if (a.halfLifeDays !== d.halfLifeDays) await sumsReady(ds, a);
+      const sums = [sumsReady(ds, d)];
+      if (a.halfLifeDays !== d.halfLifeDays) sums.push(sumsReady(ds, a));
+      // While the pool computes the decayed sums, this thread does the rest of a context to be built.
+      if (pool) {
+        prepareBesidesSums(ds, filters, d, draftKey);
+        prepareBesidesSums(ds, filters, a, appliedKey);
+      }
+      await Promise.all(sums);
       const dc = context(ds, filters, d, draftKey);
       const ac = context(ds, filters, a, appliedKey);
       const { matured, ...totals } = populationTotals(dc);

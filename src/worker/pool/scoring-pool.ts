@@ -137,10 +137,11 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
   ): Promise<IntentSums> {
     if (broken !== null) throw new Error(broken);
     const d = load(ds);
-    await d.ready;
     const shareCut = sharedCutoff(cutoff);
     const ranges = splitByActivities(d.activities.start, ports.length);
-    const parts = await Promise.all(
+    // The tasks are posted now, behind the dataset if it is new (each worker reads its messages in
+    // order), so the workers start while the caller's thread goes on with other work.
+    const tasks = Promise.all(
       ports.map(
         (port, k) =>
           new Promise<IntentSumsPart>((resolve, reject) => {
@@ -156,6 +157,7 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
           }),
       ),
     );
+    const [, parts] = await Promise.all([d.ready, tasks]);
     return joinIntentSums(parts, halfLifeDays, ds.activities.typeNames.length);
   }
 

@@ -189,3 +189,79 @@ describe('range, "is empty" and base rules score as a per-lead reference says', 
     );
   });
 });
+
+describe('rules on account attributes score as through each lead, leads without an account included', () => {
+  const industries = ['Software', 'retail', '', 'Fintech'];
+  const accounts = Array.from({ length: 7 }, (_, k) => ({
+    id: `a${k}`,
+    industry: industries[k % 4]!,
+    employees: k === 3 ? NaN : k * 900,
+    annualRevenueCents: k === 5 ? NaN : k * 7_000_000_00,
+    region: k % 2 ? 'NA' : 'EMEA',
+    techStack: [],
+    custom: { plan: ['pro', '', 'Team', 'free'][k % 4]!, seats: k === 2 ? '' : String(k * 40) },
+  }));
+  const points = fc.integer({ min: -50, max: 50 });
+  const rule: fc.Arbitrary<Omit<FitRule, 'id' | 'label'>> = fc.oneof(
+    fc.record({
+      attribute: fc.constantFrom('account.industry', 'account.custom.plan', 'account.region', 'account.custom.none'),
+      op: fc.constantFrom('equals' as const, 'contains' as const),
+      value: fc.constantFrom('software', 'PRO', 'a', ''),
+      points,
+    }),
+    fc.record({
+      attribute: fc.constantFrom(
+        'account.industry',
+        'account.custom.plan',
+        'account.custom.seats',
+        'account.employees',
+      ),
+      op: fc.constant('empty' as const),
+      points,
+    }),
+    fc.record({
+      attribute: fc.constantFrom('account.employees', 'account.annualRevenue', 'account.custom.seats'),
+      op: fc.constant('range' as const),
+      min: fc.integer({ min: 0, max: 4000 }),
+      max: fc.integer({ min: 100, max: 40_000_000 }),
+      points,
+    }),
+    fc.record({
+      attribute: fc.constantFrom('account.employees', 'account.custom.seats'),
+      op: fc.constant('in' as const),
+      values: fc.subarray(['0', '80', '1800', '']),
+      points,
+    }),
+    fc.record({
+      attribute: fc.constant('lead.persona'),
+      op: fc.constant('equals' as const),
+      value: fc.constant('VP'),
+      points,
+    }),
+  );
+
+  it('for any rules over a mix of leads with and without an account', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1, max: 6 }), { minLength: 1, maxLength: 20 }),
+        fc.array(rule, { minLength: 1, maxLength: 12 }),
+        (accountOf, drawn) => {
+          const leads = accountOf.map((a, i) =>
+            lead(
+              `l${i}`,
+              '2026-01-01',
+              {},
+              { persona: i % 3 ? 'VP' : 'Student', ...(a >= 0 ? { accountId: `a${a}` } : {}) },
+            ),
+          );
+          const ds = buildDataset(recordSet({ accounts, leads }));
+          const fitRules = drawn.map((r, k) => ({ ...r, id: `r${k}`, label: `rule ${k}` }) as FitRule);
+          const { kernel, terms, explained } = fitThreeWays(ds, fitRules);
+          expect(kernel).toEqual(terms);
+          expect(explained).toEqual(terms);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

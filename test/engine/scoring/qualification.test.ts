@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../../src/engine/model/build-dataset';
 import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
@@ -105,5 +106,42 @@ describe('explainLead', () => {
     expect(e.intent.types).toHaveLength(1);
     expect(e.intent.types[0]!.type).toBe('demo_request');
     expect(e.intent.score).toBeCloseTo(20 * 0.5 ** (6 / 30), 6);
+  });
+});
+
+describe('SQL activity flag', () => {
+  it('is set when, reading the activities in time order up to asOf, one of the SQL type comes up', () => {
+    const types = ['meeting_booked', 'page_view', 'demo_request'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(fc.nat(2), fc.integer({ min: -20, max: 20 })), { maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (perLead) => {
+          const day = (d: number) => ASOF + d * 86_400_000;
+          const flagsDs = buildDataset(
+            recordSet({
+              leads: perLead.map((_, i) => lead(`l${i}`, '2025-01-01')),
+              activities: perLead.flatMap((acts, i) =>
+                acts.map(([t, d]) => ({ leadId: `l${i}`, type: types[t]!, at: day(d) })),
+              ),
+            }),
+          );
+          const noOpportunity = new Int32Array(perLead.length).fill(-1);
+          const got = qualificationFlags(flagsDs, DEFAULT_RULE_SET.qualification, noOpportunity, ASOF);
+          const want = perLead.map((acts) => {
+            const inOrder = [...acts].sort((a, b) => a[1] - b[1]);
+            for (const [t, d] of inOrder) {
+              if (day(d) > ASOF) return 0;
+              if (types[t] === 'meeting_booked') return 1;
+            }
+            return 0;
+          });
+          expect(Array.from(got.sqlActivity)).toEqual(want);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
