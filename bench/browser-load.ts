@@ -396,7 +396,7 @@ export async function loadThroughDataView(
         await nav.getByRole('link', { name: 'Forecast', exact: true }).click();
         await page
           .getByRole('region', { name: 'Pipeline headline figures' })
-          .getByText('Open pipeline')
+          .getByText('Open pipeline', { exact: true })
           .waitFor({ timeout: opts.timeoutMs });
         await page.getByTestId('forecast-as-of').waitFor({ timeout: opts.timeoutMs });
       },
