@@ -7,7 +7,7 @@ import { buildDataset } from '../../../src/engine/model/build-dataset';
 import type { Dataset } from '../../../src/engine/model/columns';
 import type { RecordSet } from '../../../src/engine/model/records';
 import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
-import { computeIntentSums } from '../../../src/engine/scoring/intent-sums';
+import { computeIntentSums, hasIntentSums } from '../../../src/engine/scoring/intent-sums';
 import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
 import { passesMql } from '../../../src/engine/scoring/qualification';
 import type { FitRule, RuleSet } from '../../../src/engine/scoring/rules';
@@ -15,7 +15,7 @@ import { clampRuleSet } from '../../../src/engine/scoring/validate';
 import { prepareWhatIf } from '../../../src/engine/scoring/what-if-prepare';
 import { DAY_MS } from '../../../src/engine/time';
 import { scoringHandlers } from '../../../src/worker/handlers/scoring';
-import { splitByActivities } from '../../../src/worker/pool/scoring-pool';
+import { splitByActivities, type ScoringPool } from '../../../src/worker/pool/scoring-pool';
 import { createState } from '../../../src/worker/state';
 
 /** A demo company with a custom lead column (text) and a custom account column (numbers). */
@@ -172,6 +172,28 @@ describe('scoring on the worker pool', () => {
       expect(Array.from(pooled.sum)).toEqual(Array.from(single.sum));
       expect(Array.from(pooled.leadsOfType)).toEqual(Array.from(single.leadsOfType));
     }
+  });
+
+  it('a moved half-life has the pool compute the sums of the draft alone, the applied context being cached', async () => {
+    const computed: number[] = [];
+    const counting: ScoringPool = {
+      ...pool,
+      prime(ds, halfLifeDays, asOf, cutoff) {
+        if (!hasIntentSums(ds, halfLifeDays, asOf, cutoff)) computed.push(halfLifeDays);
+        return pool.prime(ds, halfLifeDays, asOf, cutoff);
+      },
+    };
+    const pooled = scoringHandlers({ ...createState(), dataset: copy() }, counting);
+    const single = scoringHandlers({ ...createState(), dataset: copy() }, null);
+    const input = (halfLifeDays: number) => ({
+      filters: {},
+      draft: { ...DEFAULT_RULE_SET, halfLifeDays },
+      applied: DEFAULT_RULE_SET,
+    });
+    await pooled.whatIf(input(DEFAULT_RULE_SET.halfLifeDays));
+    computed.length = 0;
+    for (let h = 20; h < 26; h++) expect(await pooled.whatIf(input(h))).toEqual(await single.whatIf(input(h)));
+    expect(computed).toEqual([20, 21, 22, 23, 24, 25]);
   });
 
   it('pooled engine = single-thread engine = plain per-lead reference, for random rule sets', async () => {
