@@ -12,6 +12,7 @@
 import type { Dataset } from '../../engine/model/columns';
 import {
   hasIntentSums,
+  intentSumsLayout,
   joinIntentSums,
   primeIntentSums,
   type IntentSums,
@@ -139,26 +140,37 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     const d = load(ds);
     const shareCut = sharedCutoff(cutoff);
     const ranges = splitByActivities(d.activities.start, ports.length);
+    // Sums at another half-life of the same instants give every lead's entries: the workers then
+    // write the sums alone, in place, into one shared array (no parts to send back and join).
+    const layout = intentSumsLayout(ds, asOf, cutoff);
+    const sum = layout ? new Float64Array(new SharedArrayBuffer(layout.sum.byteLength)) : null;
     // The tasks are posted now, behind the dataset if it is new (each worker reads its messages in
     // order), so the workers start while the caller's thread goes on with other work.
     const tasks = Promise.all(
       ports.map(
         (port, k) =>
-          new Promise<IntentSumsPart>((resolve, reject) => {
+          new Promise<IntentSumsPart | null>((resolve, reject) => {
             const id = nextTask++;
             waiting.set(id, (m) => {
               waiting.delete(id);
               if (m.kind === 'sums') resolve(m.part);
+              else if (m.kind === 'decayed') resolve(null);
               else if (m.kind === 'failed') reject(new Error(m.message));
             });
             const [lo, hi] = ranges[k]!;
             if (broken !== null) return reject(new Error(broken));
-            port.post({ kind: 'sums', id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut });
+            const task = { id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut };
+            if (layout && sum) port.post({ kind: 'decay', ...task, sum, offset: layout.start[lo]! });
+            else port.post({ kind: 'sums', ...task });
           }),
       ),
     );
     const [, parts] = await Promise.all([d.ready, tasks]);
-    return joinIntentSums(parts, halfLifeDays, ds.activities.typeNames.length);
+    if (layout && sum) {
+      const { start, type, types, leadsOfType } = layout;
+      return { start, type, sum, halfLifeDays, types, leadsOfType };
+    }
+    return joinIntentSums(parts as IntentSumsPart[], halfLifeDays, ds.activities.typeNames.length);
   }
 
   return {

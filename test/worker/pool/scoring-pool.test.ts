@@ -7,7 +7,7 @@ import { buildDataset } from '../../../src/engine/model/build-dataset';
 import type { Dataset } from '../../../src/engine/model/columns';
 import type { RecordSet } from '../../../src/engine/model/records';
 import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
-import { computeIntentSums, hasIntentSums } from '../../../src/engine/scoring/intent-sums';
+import { computeIntentSums, hasIntentSums, intentSums } from '../../../src/engine/scoring/intent-sums';
 import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
 import { passesMql } from '../../../src/engine/scoring/qualification';
 import type { FitRule, RuleSet } from '../../../src/engine/scoring/rules';
@@ -165,12 +165,18 @@ describe('scoring on the worker pool', () => {
     const ds = copy();
     const out = leadOutcomes(ds, { asOf: ds.meta.latestAt, maturityDays: 180, scoringWindowDays: 30 });
     for (const cutoff of [undefined, out.cutoff]) {
-      const pooled = await pool.intentSums(ds, 17, ds.meta.latestAt, cutoff);
-      const single = computeIntentSums(ds, 17, ds.meta.latestAt, cutoff);
-      expect(Array.from(pooled.start)).toEqual(Array.from(single.start));
-      expect(Array.from(pooled.type)).toEqual(Array.from(single.type));
-      expect(Array.from(pooled.sum)).toEqual(Array.from(single.sum));
-      expect(Array.from(pooled.leadsOfType)).toEqual(Array.from(single.leadsOfType));
+      // The first half-life's sums come back from the workers in parts; the next ones, laid out as
+      // the first (the same instants), are written by the workers into one shared array.
+      for (const [k, halfLife] of [17, 23, 1].entries()) {
+        await pool.prime(ds, halfLife, ds.meta.latestAt, cutoff);
+        const pooled = intentSums(ds, halfLife, ds.meta.latestAt, cutoff);
+        const single = computeIntentSums(ds, halfLife, ds.meta.latestAt, cutoff);
+        expect(pooled.sum.buffer instanceof SharedArrayBuffer).toBe(k > 0);
+        expect(Array.from(pooled.start)).toEqual(Array.from(single.start));
+        expect(Array.from(pooled.type)).toEqual(Array.from(single.type));
+        expect(Array.from(pooled.sum)).toEqual(Array.from(single.sum));
+        expect(Array.from(pooled.leadsOfType)).toEqual(Array.from(single.leadsOfType));
+      }
     }
   });
 
