@@ -11,6 +11,7 @@ import type { Dataset } from '../../engine/model/columns';
 import { listAttributes, type AttributeInfo } from '../../engine/scoring/attributes';
 import { rulesReadNothing } from '../../engine/scoring/coverage';
 import { explainLead, type LeadExplanation } from '../../engine/scoring/explain';
+import { compileIntent } from '../../engine/scoring/intent';
 import { leadOutcomes } from '../../engine/scoring/outcomes';
 import { predictLeadsAt, type LeadPrediction, type PredictiveModel } from '../../engine/scoring/predictive';
 import type { RuleSet } from '../../engine/scoring/rules';
@@ -225,7 +226,9 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
     const asOf = ds.meta.latestAt;
     const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
     try {
-      await pool.prime(ds, r.halfLifeDays, asOf, out.cutoff);
+      // The history scores' intent is computed with its sums (the workers' share of the pass).
+      const intent = compileIntent(ds, r.activities, r.halfLifeDays);
+      await pool.prime(ds, r.halfLifeDays, asOf, out.cutoff, intent);
       if (today) await pool.prime(ds, r.halfLifeDays, asOf);
     } catch {
       // The sums are computed on this thread by the call that needs them.

@@ -4,7 +4,7 @@
  * instant and (shared too) the leads' cut-offs, and gets back the decayed sums of that range, or
  * writes them alone into a shared array when the entries' layout is known.
  */
-import type { IntentSumsPart, SumActivities } from '../../engine/scoring/intent-sums';
+import type { IntentScoresInto, IntentSumsPart, SumActivities } from '../../engine/scoring/intent-sums';
 
 export type PoolRequest =
   | { readonly kind: 'init'; readonly dataset: number; readonly activities: SumActivities }
@@ -30,6 +30,8 @@ export type PoolRequest =
       readonly cutoff: Float64Array | null;
       readonly sum: Float64Array;
       readonly offset: number;
+      /** Points and caps per type, and the shared array to write the leads' intent scores into. */
+      readonly scores: IntentScoresInto | null;
     };
 
 export type PoolResponse =

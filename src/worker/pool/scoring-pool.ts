@@ -14,7 +14,9 @@ import {
   hasIntentSums,
   intentSumsLayout,
   joinIntentSums,
+  primeIntentScores,
   primeIntentSums,
+  type IntentScoresInto,
   type IntentSums,
   type IntentSumsPart,
   type SumActivities,
@@ -25,8 +27,18 @@ export interface ScoringPool {
   readonly workers: number;
   /** The decayed sums of every lead, computed by the workers (see `computeIntentSums`). */
   intentSums(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): Promise<IntentSums>;
-  /** Computes and caches the sums `intentSums` (src/engine/scoring) will ask for, unless cached. */
-  prime(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): Promise<void>;
+  /**
+   * Computes and caches the sums `intentSums` (src/engine/scoring) will ask for, unless cached; with
+   * `intent` (points and caps per type), the leads' intent scores under them too when the workers
+   * can compute them with the sums (see `cachedIntentScores`).
+   */
+  prime(
+    ds: Dataset,
+    halfLifeDays: number,
+    asOf: number,
+    cutoff?: Float64Array,
+    intent?: Pick<IntentScoresInto, 'points' | 'caps'>,
+  ): Promise<void>;
   close(): void;
 }
 
@@ -135,6 +147,7 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     halfLifeDays: number,
     asOf: number,
     cutoff?: Float64Array,
+    intent?: Pick<IntentScoresInto, 'points' | 'caps'>,
   ): Promise<IntentSums> {
     if (broken !== null) throw new Error(broken);
     const d = load(ds);
@@ -144,6 +157,11 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     // write the sums alone, in place, into one shared array (no parts to send back and join).
     const layout = intentSumsLayout(ds, asOf, cutoff);
     const sum = layout ? new Float64Array(new SharedArrayBuffer(layout.sum.byteLength)) : null;
+    const leads = ds.activities.start.length - 1;
+    const scores: IntentScoresInto | null =
+      layout && intent
+        ? { ...intent, out: new Float32Array(new SharedArrayBuffer(leads * Float32Array.BYTES_PER_ELEMENT)) }
+        : null;
     // The tasks are posted now, behind the dataset if it is new (each worker reads its messages in
     // order), so the workers start while the caller's thread goes on with other work.
     const tasks = Promise.all(
@@ -160,7 +178,7 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
             const [lo, hi] = ranges[k]!;
             if (broken !== null) return reject(new Error(broken));
             const task = { id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut };
-            if (layout && sum) port.post({ kind: 'decay', ...task, sum, offset: layout.start[lo]! });
+            if (layout && sum) port.post({ kind: 'decay', ...task, sum, offset: layout.start[lo]!, scores });
             else port.post({ kind: 'sums', ...task });
           }),
       ),
@@ -168,7 +186,9 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     const [, parts] = await Promise.all([d.ready, tasks]);
     if (layout && sum) {
       const { start, type, types, leadsOfType } = layout;
-      return { start, type, sum, halfLifeDays, types, leadsOfType };
+      const sums = { start, type, sum, halfLifeDays, types, leadsOfType };
+      if (scores) primeIntentScores(sums, scores);
+      return sums;
     }
     return joinIntentSums(parts as IntentSumsPart[], halfLifeDays, ds.activities.typeNames.length);
   }
@@ -176,9 +196,9 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
   return {
     workers: ports.length,
     intentSums,
-    async prime(ds, halfLifeDays, asOf, cutoff) {
+    async prime(ds, halfLifeDays, asOf, cutoff, intent) {
       if (hasIntentSums(ds, halfLifeDays, asOf, cutoff)) return;
-      primeIntentSums(ds, asOf, cutoff, await intentSums(ds, halfLifeDays, asOf, cutoff));
+      primeIntentSums(ds, asOf, cutoff, await intentSums(ds, halfLifeDays, asOf, cutoff, intent));
     },
     close() {
       broken ??= 'the scoring pool is closed';

@@ -21,8 +21,18 @@ export function poolWorkerHandler(
         throw new Error('scoring worker asked about a dataset it does not hold');
       const { lo, hi, halfLifeDays, asOf, cutoff } = message;
       if (message.kind === 'decay') {
-        const { sum, offset } = message;
-        decaySumsInto(current.activities, lo, hi, halfLifeDays, asOf, cutoff ?? undefined, sum, offset);
+        const { sum, offset, scores } = message;
+        decaySumsInto(
+          current.activities,
+          lo,
+          hi,
+          halfLifeDays,
+          asOf,
+          cutoff ?? undefined,
+          sum,
+          offset,
+          scores ?? undefined,
+        );
         post({ kind: 'decayed', id: message.id }, []);
         return;
       }

@@ -7,7 +7,14 @@ import { buildDataset } from '../../../src/engine/model/build-dataset';
 import type { Dataset } from '../../../src/engine/model/columns';
 import type { RecordSet } from '../../../src/engine/model/records';
 import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
-import { computeIntentSums, hasIntentSums, intentSums } from '../../../src/engine/scoring/intent-sums';
+import { compileIntent } from '../../../src/engine/scoring/intent';
+import {
+  cachedIntentScores,
+  computeIntentSums,
+  hasIntentSums,
+  intentFromSums,
+  intentSums,
+} from '../../../src/engine/scoring/intent-sums';
 import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
 import { passesMql } from '../../../src/engine/scoring/qualification';
 import type { FitRule, RuleSet } from '../../../src/engine/scoring/rules';
@@ -167,11 +174,26 @@ describe('scoring on the worker pool', () => {
     for (const cutoff of [undefined, out.cutoff]) {
       // The first half-life's sums come back from the workers in parts; the next ones, laid out as
       // the first (the same instants), are written by the workers into one shared array.
+      // Those workers also compute the leads' intent scores under the points and caps given.
       for (const [k, halfLife] of [17, 23, 1].entries()) {
-        await pool.prime(ds, halfLife, ds.meta.latestAt, cutoff);
+        const c = compileIntent(ds, DEFAULT_RULE_SET.activities, halfLife);
+        await pool.prime(ds, halfLife, ds.meta.latestAt, cutoff, c);
         const pooled = intentSums(ds, halfLife, ds.meta.latestAt, cutoff);
         const single = computeIntentSums(ds, halfLife, ds.meta.latestAt, cutoff);
         expect(pooled.sum.buffer instanceof SharedArrayBuffer).toBe(k > 0);
+        const scores = cachedIntentScores(pooled, c.points, c.caps);
+        expect(scores !== undefined).toBe(k > 0);
+        if (scores) {
+          const plainScores = intentFromSums(single, c.points, c.caps, new Float32Array(ds.leads.count));
+          expect(Array.from(scores)).toEqual(Array.from(plainScores));
+          expect(
+            cachedIntentScores(
+              pooled,
+              c.points.map((p) => p + 1),
+              c.caps,
+            ),
+          ).toBeUndefined();
+        }
         expect(Array.from(pooled.start)).toEqual(Array.from(single.start));
         expect(Array.from(pooled.type)).toEqual(Array.from(single.type));
         expect(Array.from(pooled.sum)).toEqual(Array.from(single.sum));
@@ -184,13 +206,16 @@ describe('scoring on the worker pool', () => {
     const computed: number[] = [];
     const counting: ScoringPool = {
       ...pool,
-      prime(ds, halfLifeDays, asOf, cutoff) {
+      prime(ds, halfLifeDays, asOf, cutoff, intent) {
         if (!hasIntentSums(ds, halfLifeDays, asOf, cutoff)) computed.push(halfLifeDays);
-        return pool.prime(ds, halfLifeDays, asOf, cutoff);
+        return pool.prime(ds, halfLifeDays, asOf, cutoff, intent);
       },
     };
-    const pooled = scoringHandlers({ ...createState(), dataset: copy() }, counting);
-    const single = scoringHandlers({ ...createState(), dataset: copy() }, null);
+    const pooledDs = copy();
+    const singleDs = copy();
+    const pooled = scoringHandlers({ ...createState(), dataset: pooledDs }, counting);
+    const single = scoringHandlers({ ...createState(), dataset: singleDs }, null);
+    const scope = leadMask(base, {});
     const input = (halfLifeDays: number) => ({
       filters: {},
       draft: { ...DEFAULT_RULE_SET, halfLifeDays },
@@ -198,7 +223,14 @@ describe('scoring on the worker pool', () => {
     });
     await pooled.whatIf(input(DEFAULT_RULE_SET.halfLifeDays));
     computed.length = 0;
-    for (let h = 20; h < 26; h++) expect(await pooled.whatIf(input(h))).toEqual(await single.whatIf(input(h)));
+    for (let h = 20; h < 26; h++) {
+      expect(await pooled.whatIf(input(h))).toEqual(await single.whatIf(input(h)));
+      // The scores from the sums (and the intent scores) the pool computed, bit for bit.
+      const a = prepareWhatIf(pooledDs, input(h).draft, scope, base.meta.latestAt);
+      const b = prepareWhatIf(singleDs, input(h).draft, scope, base.meta.latestAt);
+      expect(Array.from(a.intent)).toEqual(Array.from(b.intent));
+      expect(Array.from(a.fit)).toEqual(Array.from(b.fit));
+    }
     expect(computed).toEqual([20, 21, 22, 23, 24, 25]);
   });
 
