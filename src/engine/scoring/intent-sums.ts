@@ -126,6 +126,84 @@ export function computeIntentSumsRange(
   return { start, type: type.slice(0, m), sum: sum.slice(0, m), leadsOfType };
 }
 
+/**
+ * Writes the sums of the leads `lo .. hi - 1` into `sum` from `offset`: the `sum` entries
+ * `computeIntentSumsRange` gives them, in the same order and by the same arithmetic. Which entries a
+ * lead has depends on its scoring instant, not on the half-life, so the sums at another half-life of
+ * the same instants (see `intentSumsLayout`) say where each range's entries start. With `scores`,
+ * also writes each lead's intent score, equal to `leadIntent` of its entries.
+ */
+export function decaySumsInto(
+  activities: SumActivities,
+  lo: number,
+  hi: number,
+  halfLifeDays: number,
+  asOf: number,
+  cutoff: Float64Array | undefined,
+  sum: Float64Array,
+  offset: number,
+  scores?: IntentScoresInto,
+): void {
+  const { start: aStart, type: aType, at } = activities;
+  const types = activities.typeNames.length;
+  const seen = new Uint8Array(types);
+  const touched = new Int32Array(types);
+  const acc = new Float64Array(types);
+  const decayPerDay = Math.LN2 / halfLifeDays;
+  let k = offset;
+  for (let i = lo; i < hi; i++) {
+    let t0 = asOf;
+    if (cutoff) {
+      const c = cutoff[i]!;
+      if (c < t0) t0 = c;
+    }
+    let nTouched = 0;
+    const end = aStart[i + 1]!;
+    for (let j = aStart[i]!; j < end; j++) {
+      const when = at[j]!;
+      if (when > t0) break;
+      const code = aType[j]!;
+      if (!seen[code]) {
+        seen[code] = 1;
+        touched[nTouched++] = code;
+      }
+      acc[code]! += Math.exp(-decayPerDay * ((t0 - when) / DAY_MS));
+    }
+    for (let a = 1; a < nTouched; a++) {
+      const v = touched[a]!;
+      let b = a - 1;
+      while (b >= 0 && touched[b]! > v) {
+        touched[b + 1] = touched[b]!;
+        b--;
+      }
+      touched[b + 1] = v;
+    }
+    // The lead's intent score as `leadIntent` computes it from these entries.
+    let score = 0;
+    for (let q = 0; q < nTouched; q++) {
+      const code = touched[q]!;
+      const v = acc[code]!;
+      sum[k++] = v;
+      acc[code] = 0;
+      seen[code] = 0;
+      if (!scores) continue;
+      const p = scores.points[code]!;
+      if (p === 0) continue;
+      const pv = p * v;
+      const cap = scores.caps[code]!;
+      score += pv > cap ? cap : pv < -cap ? -cap : pv;
+    }
+    if (scores) scores.out[i] = score < 0 ? 0 : score > 100 ? 100 : score;
+  }
+}
+
+/** Points and caps per type code, and where (indexed by lead) to write the leads' intent scores. */
+export interface IntentScoresInto {
+  readonly points: Float64Array;
+  readonly caps: Float64Array;
+  readonly out: Float32Array;
+}
+
 /** The sums of consecutive lead ranges (in lead order) joined into the sums of all of them. */
 export function joinIntentSums(parts: readonly IntentSumsPart[], halfLifeDays: number, types: number): IntentSums {
   const leads = parts.reduce((s, p) => s + p.start.length - 1, 0);
@@ -252,6 +330,37 @@ export function intentSums(ds: Dataset, halfLifeDays: number, asOf: number, cuto
   const hit = byKey.get(key) ?? computeIntentSums(ds, halfLifeDays, asOf, cutoff);
   remember(byKey, key, hit);
   return hit;
+}
+
+/**
+ * Cached sums of the same dataset, asOf and cut-off array at any half-life (undefined if none):
+ * their `start`, `type` and `leadsOfType` are those of every half-life at these instants.
+ */
+export function intentSumsLayout(ds: Dataset, asOf: number, cutoff?: Float64Array): IntentSums | undefined {
+  const byKey = cache.get(ds);
+  if (!byKey) return undefined;
+  const prefix = `${asOf}|${cutoffKey(cutoff)}|`;
+  for (const [key, sums] of byKey) if (key.startsWith(prefix)) return sums;
+  return undefined;
+}
+
+const scoresCache = new WeakMap<IntentSums, IntentScoresInto>();
+
+/** Keeps intent scores computed with the sums (see `decaySumsInto`) for `cachedIntentScores`. */
+export function primeIntentScores(sums: IntentSums, scores: IntentScoresInto): void {
+  scoresCache.set(sums, scores);
+}
+
+const sameValues = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((x, k) => x === b[k]);
+
+/** The leads' intent scores from these sums under these points and caps, if computed with them. */
+export function cachedIntentScores(
+  sums: IntentSums,
+  points: Float64Array,
+  caps: Float64Array,
+): Float32Array | undefined {
+  const hit = scoresCache.get(sums);
+  return hit && sameValues(hit.points, points) && sameValues(hit.caps, caps) ? hit.out : undefined;
 }
 
 /** Whether the sums of these arguments are cached (`intentSums` would not compute them). */

@@ -7,7 +7,7 @@
  * before the outcome). Activities after the cut-off do not count.
  */
 import type { Dataset } from '../model/columns';
-import { intentFromSums, intentSums } from './intent-sums';
+import { cachedIntentScores, intentFromSums, intentSums } from './intent-sums';
 import type { ActivityRule } from './rules';
 
 /** Activity rules compiled against the dataset's activity type codes. */
@@ -47,5 +47,12 @@ export function scoreIntent(
   out: Float32Array,
   cutoff?: Float64Array,
 ): Float32Array {
-  return intentFromSums(intentSums(ds, intent.halfLifeDays, asOf, cutoff), intent.points, intent.caps, out);
+  const sums = intentSums(ds, intent.halfLifeDays, asOf, cutoff);
+  // Computed with the sums (by the scoring pool) under the same points and caps: the same values.
+  const ready = cachedIntentScores(sums, intent.points, intent.caps);
+  if (ready && ready.length === out.length) {
+    out.set(ready);
+    return out;
+  }
+  return intentFromSums(sums, intent.points, intent.caps, out);
 }

@@ -11,6 +11,7 @@ import type { Dataset } from '../../engine/model/columns';
 import { listAttributes, type AttributeInfo } from '../../engine/scoring/attributes';
 import { rulesReadNothing } from '../../engine/scoring/coverage';
 import { explainLead, type LeadExplanation } from '../../engine/scoring/explain';
+import { compileIntent } from '../../engine/scoring/intent';
 import { leadOutcomes } from '../../engine/scoring/outcomes';
 import { predictLeadsAt, type LeadPrediction, type PredictiveModel } from '../../engine/scoring/predictive';
 import type { RuleSet } from '../../engine/scoring/rules';
@@ -198,6 +199,12 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
     return ctx;
   }
 
+  /** Whether the context of a (clamped) rule set is cached: it then needs no decayed sums. */
+  function hasContext(ds: Dataset, filters: Filters, rules: RuleSet, rulesKey = thresholdFreeKey(rules)): boolean {
+    forDataset(ds);
+    return contexts.has(JSON.stringify(filters) + rulesKey);
+  }
+
   /**
    * Computes and caches what `context` will need besides the decayed sums when the context of the
    * (clamped) rule set is not cached: its fit matches, outcomes, population and flags.
@@ -219,7 +226,9 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
     const asOf = ds.meta.latestAt;
     const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
     try {
-      await pool.prime(ds, r.halfLifeDays, asOf, out.cutoff);
+      // The history scores' intent is computed with its sums (the workers' share of the pass).
+      const intent = compileIntent(ds, r.activities, r.halfLifeDays);
+      await pool.prime(ds, r.halfLifeDays, asOf, out.cutoff, intent);
       if (today) await pool.prime(ds, r.halfLifeDays, asOf);
     } catch {
       // The sums are computed on this thread by the call that needs them.
@@ -243,8 +252,12 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       const ds = requireDataset(state);
       const d = clampRuleSet(draft);
       const a = clampRuleSet(applied);
-      const sums = [sumsReady(ds, d)];
-      if (a.halfLifeDays !== d.halfLifeDays) sums.push(sumsReady(ds, a));
+      // Only the rule sets whose context is not cached need sums (the applied one usually is: a
+      // dragged half-life would otherwise have the pool recompute the applied sums once they leave
+      // the sums cache).
+      const sums: Promise<void>[] = [];
+      if (!hasContext(ds, filters, d, draftKey)) sums.push(sumsReady(ds, d));
+      if (a.halfLifeDays !== d.halfLifeDays && !hasContext(ds, filters, a, appliedKey)) sums.push(sumsReady(ds, a));
       // While the pool computes the decayed sums, this thread does the rest of a context to be built.
       if (pool) {
         prepareBesidesSums(ds, filters, d, draftKey);

@@ -1,9 +1,10 @@
 /**
  * Messages between the scoring pool and its workers. The activity columns live in
  * SharedArrayBuffers and are sent once per dataset; each task names a lead range, a half-life, an
- * instant and (shared too) the leads' cut-offs, and gets back the decayed sums of that range.
+ * instant and (shared too) the leads' cut-offs, and gets back the decayed sums of that range, or
+ * writes them alone into a shared array when the entries' layout is known.
  */
-import type { IntentSumsPart, SumActivities } from '../../engine/scoring/intent-sums';
+import type { IntentScoresInto, IntentSumsPart, SumActivities } from '../../engine/scoring/intent-sums';
 
 export type PoolRequest =
   | { readonly kind: 'init'; readonly dataset: number; readonly activities: SumActivities }
@@ -16,11 +17,27 @@ export type PoolRequest =
       readonly halfLifeDays: number;
       readonly asOf: number;
       readonly cutoff: Float64Array | null;
+    }
+  | {
+      /** The sums alone, written into `sum` (shared) from `offset` (see `decaySumsInto`). */
+      readonly kind: 'decay';
+      readonly id: number;
+      readonly dataset: number;
+      readonly lo: number;
+      readonly hi: number;
+      readonly halfLifeDays: number;
+      readonly asOf: number;
+      readonly cutoff: Float64Array | null;
+      readonly sum: Float64Array;
+      readonly offset: number;
+      /** Points and caps per type, and the shared array to write the leads' intent scores into. */
+      readonly scores: IntentScoresInto | null;
     };
 
 export type PoolResponse =
   | { readonly kind: 'ready'; readonly dataset: number }
   | { readonly kind: 'sums'; readonly id: number; readonly part: IntentSumsPart }
+  | { readonly kind: 'decayed'; readonly id: number }
   | { readonly kind: 'failed'; readonly id: number; readonly message: string };
 
 /** The few operations the pool needs from a Web Worker or a Node worker thread. */

@@ -12,8 +12,11 @@
 import type { Dataset } from '../../engine/model/columns';
 import {
   hasIntentSums,
+  intentSumsLayout,
   joinIntentSums,
+  primeIntentScores,
   primeIntentSums,
+  type IntentScoresInto,
   type IntentSums,
   type IntentSumsPart,
   type SumActivities,
@@ -24,8 +27,18 @@ export interface ScoringPool {
   readonly workers: number;
   /** The decayed sums of every lead, computed by the workers (see `computeIntentSums`). */
   intentSums(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): Promise<IntentSums>;
-  /** Computes and caches the sums `intentSums` (src/engine/scoring) will ask for, unless cached. */
-  prime(ds: Dataset, halfLifeDays: number, asOf: number, cutoff?: Float64Array): Promise<void>;
+  /**
+   * Computes and caches the sums `intentSums` (src/engine/scoring) will ask for, unless cached; with
+   * `intent` (points and caps per type), the leads' intent scores under them too when the workers
+   * can compute them with the sums (see `cachedIntentScores`).
+   */
+  prime(
+    ds: Dataset,
+    halfLifeDays: number,
+    asOf: number,
+    cutoff?: Float64Array,
+    intent?: Pick<IntentScoresInto, 'points' | 'caps'>,
+  ): Promise<void>;
   close(): void;
 }
 
@@ -134,39 +147,58 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     halfLifeDays: number,
     asOf: number,
     cutoff?: Float64Array,
+    intent?: Pick<IntentScoresInto, 'points' | 'caps'>,
   ): Promise<IntentSums> {
     if (broken !== null) throw new Error(broken);
     const d = load(ds);
     const shareCut = sharedCutoff(cutoff);
     const ranges = splitByActivities(d.activities.start, ports.length);
+    // Sums at another half-life of the same instants give every lead's entries: the workers then
+    // write the sums alone, in place, into one shared array (no parts to send back and join).
+    const layout = intentSumsLayout(ds, asOf, cutoff);
+    const sum = layout ? new Float64Array(new SharedArrayBuffer(layout.sum.byteLength)) : null;
+    const leads = ds.activities.start.length - 1;
+    const scores: IntentScoresInto | null =
+      layout && intent
+        ? { ...intent, out: new Float32Array(new SharedArrayBuffer(leads * Float32Array.BYTES_PER_ELEMENT)) }
+        : null;
     // The tasks are posted now, behind the dataset if it is new (each worker reads its messages in
     // order), so the workers start while the caller's thread goes on with other work.
     const tasks = Promise.all(
       ports.map(
         (port, k) =>
-          new Promise<IntentSumsPart>((resolve, reject) => {
+          new Promise<IntentSumsPart | null>((resolve, reject) => {
             const id = nextTask++;
             waiting.set(id, (m) => {
               waiting.delete(id);
               if (m.kind === 'sums') resolve(m.part);
+              else if (m.kind === 'decayed') resolve(null);
               else if (m.kind === 'failed') reject(new Error(m.message));
             });
             const [lo, hi] = ranges[k]!;
             if (broken !== null) return reject(new Error(broken));
-            port.post({ kind: 'sums', id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut });
+            const task = { id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut };
+            if (layout && sum) port.post({ kind: 'decay', ...task, sum, offset: layout.start[lo]!, scores });
+            else port.post({ kind: 'sums', ...task });
           }),
       ),
     );
     const [, parts] = await Promise.all([d.ready, tasks]);
-    return joinIntentSums(parts, halfLifeDays, ds.activities.typeNames.length);
+    if (layout && sum) {
+      const { start, type, types, leadsOfType } = layout;
+      const sums = { start, type, sum, halfLifeDays, types, leadsOfType };
+      if (scores) primeIntentScores(sums, scores);
+      return sums;
+    }
+    return joinIntentSums(parts as IntentSumsPart[], halfLifeDays, ds.activities.typeNames.length);
   }
 
   return {
     workers: ports.length,
     intentSums,
-    async prime(ds, halfLifeDays, asOf, cutoff) {
+    async prime(ds, halfLifeDays, asOf, cutoff, intent) {
       if (hasIntentSums(ds, halfLifeDays, asOf, cutoff)) return;
-      primeIntentSums(ds, asOf, cutoff, await intentSums(ds, halfLifeDays, asOf, cutoff));
+      primeIntentSums(ds, asOf, cutoff, await intentSums(ds, halfLifeDays, asOf, cutoff, intent));
     },
     close() {
       broken ??= 'the scoring pool is closed';

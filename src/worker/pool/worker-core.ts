@@ -3,7 +3,7 @@
  * and computes the decayed sums of the lead range it is given, with the engine's own function.
  * Shared by the browser worker and Node worker threads.
  */
-import { computeIntentSumsRange, type SumActivities } from '../../engine/scoring/intent-sums';
+import { computeIntentSumsRange, decaySumsInto, type SumActivities } from '../../engine/scoring/intent-sums';
 import type { PoolRequest, PoolResponse } from './protocol';
 
 export function poolWorkerHandler(
@@ -20,6 +20,22 @@ export function poolWorkerHandler(
       if (current === null || current.dataset !== message.dataset)
         throw new Error('scoring worker asked about a dataset it does not hold');
       const { lo, hi, halfLifeDays, asOf, cutoff } = message;
+      if (message.kind === 'decay') {
+        const { sum, offset, scores } = message;
+        decaySumsInto(
+          current.activities,
+          lo,
+          hi,
+          halfLifeDays,
+          asOf,
+          cutoff ?? undefined,
+          sum,
+          offset,
+          scores ?? undefined,
+        );
+        post({ kind: 'decayed', id: message.id }, []);
+        return;
+      }
       const part = computeIntentSumsRange(current.activities, lo, hi, halfLifeDays, asOf, cutoff ?? undefined);
       const buffers = [part.start.buffer, part.type.buffer, part.sum.buffer, part.leadsOfType.buffer].filter(
         (b): b is ArrayBuffer => b instanceof ArrayBuffer,

@@ -7,7 +7,14 @@ import { buildDataset } from '../../../src/engine/model/build-dataset';
 import type { Dataset } from '../../../src/engine/model/columns';
 import type { RecordSet } from '../../../src/engine/model/records';
 import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
-import { computeIntentSums } from '../../../src/engine/scoring/intent-sums';
+import { compileIntent } from '../../../src/engine/scoring/intent';
+import {
+  cachedIntentScores,
+  computeIntentSums,
+  hasIntentSums,
+  intentFromSums,
+  intentSums,
+} from '../../../src/engine/scoring/intent-sums';
 import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
 import { passesMql } from '../../../src/engine/scoring/qualification';
 import type { FitRule, RuleSet } from '../../../src/engine/scoring/rules';
@@ -15,7 +22,7 @@ import { clampRuleSet } from '../../../src/engine/scoring/validate';
 import { prepareWhatIf } from '../../../src/engine/scoring/what-if-prepare';
 import { DAY_MS } from '../../../src/engine/time';
 import { scoringHandlers } from '../../../src/worker/handlers/scoring';
-import { splitByActivities } from '../../../src/worker/pool/scoring-pool';
+import { splitByActivities, type ScoringPool } from '../../../src/worker/pool/scoring-pool';
 import { createState } from '../../../src/worker/state';
 
 /** A demo company with a custom lead column (text) and a custom account column (numbers). */
@@ -165,13 +172,66 @@ describe('scoring on the worker pool', () => {
     const ds = copy();
     const out = leadOutcomes(ds, { asOf: ds.meta.latestAt, maturityDays: 180, scoringWindowDays: 30 });
     for (const cutoff of [undefined, out.cutoff]) {
-      const pooled = await pool.intentSums(ds, 17, ds.meta.latestAt, cutoff);
-      const single = computeIntentSums(ds, 17, ds.meta.latestAt, cutoff);
-      expect(Array.from(pooled.start)).toEqual(Array.from(single.start));
-      expect(Array.from(pooled.type)).toEqual(Array.from(single.type));
-      expect(Array.from(pooled.sum)).toEqual(Array.from(single.sum));
-      expect(Array.from(pooled.leadsOfType)).toEqual(Array.from(single.leadsOfType));
+      // The first half-life's sums come back from the workers in parts; the next ones, laid out as
+      // the first (the same instants), are written by the workers into one shared array.
+      // Those workers also compute the leads' intent scores under the points and caps given.
+      for (const [k, halfLife] of [17, 23, 1].entries()) {
+        const c = compileIntent(ds, DEFAULT_RULE_SET.activities, halfLife);
+        await pool.prime(ds, halfLife, ds.meta.latestAt, cutoff, c);
+        const pooled = intentSums(ds, halfLife, ds.meta.latestAt, cutoff);
+        const single = computeIntentSums(ds, halfLife, ds.meta.latestAt, cutoff);
+        expect(pooled.sum.buffer instanceof SharedArrayBuffer).toBe(k > 0);
+        const scores = cachedIntentScores(pooled, c.points, c.caps);
+        expect(scores !== undefined).toBe(k > 0);
+        if (scores) {
+          const plainScores = intentFromSums(single, c.points, c.caps, new Float32Array(ds.leads.count));
+          expect(Array.from(scores)).toEqual(Array.from(plainScores));
+          expect(
+            cachedIntentScores(
+              pooled,
+              c.points.map((p) => p + 1),
+              c.caps,
+            ),
+          ).toBeUndefined();
+        }
+        expect(Array.from(pooled.start)).toEqual(Array.from(single.start));
+        expect(Array.from(pooled.type)).toEqual(Array.from(single.type));
+        expect(Array.from(pooled.sum)).toEqual(Array.from(single.sum));
+        expect(Array.from(pooled.leadsOfType)).toEqual(Array.from(single.leadsOfType));
+      }
     }
+  });
+
+  it('a moved half-life has the pool compute the sums of the draft alone, the applied context being cached', async () => {
+    const computed: number[] = [];
+    const counting: ScoringPool = {
+      ...pool,
+      prime(ds, halfLifeDays, asOf, cutoff, intent) {
+        if (!hasIntentSums(ds, halfLifeDays, asOf, cutoff)) computed.push(halfLifeDays);
+        return pool.prime(ds, halfLifeDays, asOf, cutoff, intent);
+      },
+    };
+    const pooledDs = copy();
+    const singleDs = copy();
+    const pooled = scoringHandlers({ ...createState(), dataset: pooledDs }, counting);
+    const single = scoringHandlers({ ...createState(), dataset: singleDs }, null);
+    const scope = leadMask(base, {});
+    const input = (halfLifeDays: number) => ({
+      filters: {},
+      draft: { ...DEFAULT_RULE_SET, halfLifeDays },
+      applied: DEFAULT_RULE_SET,
+    });
+    await pooled.whatIf(input(DEFAULT_RULE_SET.halfLifeDays));
+    computed.length = 0;
+    for (let h = 20; h < 26; h++) {
+      expect(await pooled.whatIf(input(h))).toEqual(await single.whatIf(input(h)));
+      // The scores from the sums (and the intent scores) the pool computed, bit for bit.
+      const a = prepareWhatIf(pooledDs, input(h).draft, scope, base.meta.latestAt);
+      const b = prepareWhatIf(singleDs, input(h).draft, scope, base.meta.latestAt);
+      expect(Array.from(a.intent)).toEqual(Array.from(b.intent));
+      expect(Array.from(a.fit)).toEqual(Array.from(b.fit));
+    }
+    expect(computed).toEqual([20, 21, 22, 23, 24, 25]);
   });
 
   it('pooled engine = single-thread engine = plain per-lead reference, for random rule sets', async () => {
