@@ -47,6 +47,46 @@ export interface IntentSumsPart {
 }
 
 /**
+ * Adds the decay factor of each of lead i's activities up to `t0` into `acc` by type (in time order,
+ * the one order every path sums in), and lists the types touched in `touched`, in ascending type
+ * code (`seen` marks them); returns how many. The caller reads and clears `acc` and `seen`.
+ */
+function accumulateLead(
+  activities: SumActivities,
+  i: number,
+  t0: number,
+  decayPerDay: number,
+  seen: Uint8Array,
+  touched: Int32Array,
+  acc: Float64Array,
+): number {
+  const { start: aStart, type: aType, at } = activities;
+  let nTouched = 0;
+  const end = aStart[i + 1]!;
+  for (let j = aStart[i]!; j < end; j++) {
+    const when = at[j]!;
+    if (when > t0) break;
+    const code = aType[j]!;
+    if (!seen[code]) {
+      seen[code] = 1;
+      touched[nTouched++] = code;
+    }
+    acc[code]! += Math.exp(-decayPerDay * ((t0 - when) / DAY_MS));
+  }
+  // Ascending type code (insertion sort of a handful of codes).
+  for (let a = 1; a < nTouched; a++) {
+    const v = touched[a]!;
+    let b = a - 1;
+    while (b >= 0 && touched[b]! > v) {
+      touched[b + 1] = touched[b]!;
+      b--;
+    }
+    touched[b + 1] = v;
+  }
+  return nTouched;
+}
+
+/**
  * Computes the sums of the leads `lo .. hi - 1`; `cutoff` (epoch ms per lead, NaN = none) moves a
  * lead's instant before asOf. Each lead's entries depend on that lead's activities only, so any
  * split of the leads into ranges gives the same entries (see `joinIntentSums`).
@@ -59,7 +99,7 @@ export function computeIntentSumsRange(
   asOf: number,
   cutoff?: Float64Array,
 ): IntentSumsPart {
-  const { start: aStart, type: aType, at } = activities;
+  const { start: aStart } = activities;
   const n = hi - lo;
   const types = activities.typeNames.length;
   const seen = new Uint8Array(types);
@@ -79,28 +119,7 @@ export function computeIntentSumsRange(
       const c = cutoff[i]!;
       if (c < t0) t0 = c;
     }
-    let nTouched = 0;
-    const end = aStart[i + 1]!;
-    for (let j = aStart[i]!; j < end; j++) {
-      const when = at[j]!;
-      if (when > t0) break;
-      const code = aType[j]!;
-      if (!seen[code]) {
-        seen[code] = 1;
-        touched[nTouched++] = code;
-      }
-      acc[code]! += Math.exp(-decayPerDay * ((t0 - when) / DAY_MS));
-    }
-    // Emit in ascending type code (insertion sort of a handful of codes).
-    for (let a = 1; a < nTouched; a++) {
-      const v = touched[a]!;
-      let b = a - 1;
-      while (b >= 0 && touched[b]! > v) {
-        touched[b + 1] = touched[b]!;
-        b--;
-      }
-      touched[b + 1] = v;
-    }
+    const nTouched = accumulateLead(activities, i, t0, decayPerDay, seen, touched, acc);
     let k = start[r]!;
     if (k + nTouched > type.length) {
       const grown = Math.max(k + nTouched, Math.min(activityCount, type.length * 2));
@@ -144,7 +163,6 @@ export function decaySumsInto(
   offset: number,
   scores?: IntentScoresInto,
 ): void {
-  const { start: aStart, type: aType, at } = activities;
   const types = activities.typeNames.length;
   const seen = new Uint8Array(types);
   const touched = new Int32Array(types);
@@ -157,27 +175,7 @@ export function decaySumsInto(
       const c = cutoff[i]!;
       if (c < t0) t0 = c;
     }
-    let nTouched = 0;
-    const end = aStart[i + 1]!;
-    for (let j = aStart[i]!; j < end; j++) {
-      const when = at[j]!;
-      if (when > t0) break;
-      const code = aType[j]!;
-      if (!seen[code]) {
-        seen[code] = 1;
-        touched[nTouched++] = code;
-      }
-      acc[code]! += Math.exp(-decayPerDay * ((t0 - when) / DAY_MS));
-    }
-    for (let a = 1; a < nTouched; a++) {
-      const v = touched[a]!;
-      let b = a - 1;
-      while (b >= 0 && touched[b]! > v) {
-        touched[b + 1] = touched[b]!;
-        b--;
-      }
-      touched[b + 1] = v;
-    }
+    const nTouched = accumulateLead(activities, i, t0, decayPerDay, seen, touched, acc);
     // The lead's intent score as `leadIntent` computes it from these entries.
     let score = 0;
     for (let q = 0; q < nTouched; q++) {
