@@ -55,15 +55,21 @@ export function scanOf(file: TableFile): string {
   return `read_csv(${lit(file.path)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false)`;
 }
 
+/** The columns of a file read as text: those the report reads, the required ones and the extra texts. */
+function textColumns(spec: TableSpec): string[] {
+  return [...new Set([...columnKinds(spec).map(([c]) => c), ...spec.required, ...(spec.extraTexts ?? [])])];
+}
+
 /**
  * The scan of a file with each row's number (1 = the first data row) as `rn`: Parquet's own row
  * numbers, read in parallel; for CSV, the rows' order as read.
  */
 function numberedScan(file: TableFile | undefined, spec: TableSpec): { from: string; rn: string } {
   if (file === undefined) {
-    const cols = [...columnKinds(spec).map(([c]) => c), ...spec.required, ...(spec.extraTexts ?? [])];
     return {
-      from: `(SELECT ${cols.map((c) => `CAST(NULL AS VARCHAR) AS ${q(c)}`).join(', ')} LIMIT 0)`,
+      from: `(SELECT ${textColumns(spec)
+        .map((c) => `CAST(NULL AS VARCHAR) AS ${q(c)}`)
+        .join(', ')} LIMIT 0)`,
       rn: 'CAST(0 AS BIGINT)',
     };
   }
@@ -93,7 +99,6 @@ function parsedRows(
   has: (table: string) => boolean,
 ): string {
   const kinds = columnKinds(spec);
-  const texts = [...new Set([...kinds.map(([c]) => c), ...spec.required, ...(spec.extraTexts ?? [])])];
   const problem = (when: string, column: string, reason: string) =>
     `WHEN ${when} THEN {'column': ${lit(column)}, 'value': ${t(column)}, 'reason': ${lit(reason)}}`;
   const whens = [
@@ -106,7 +111,9 @@ function parsedRows(
   const skip = spec.skip ?? 'FALSE';
   const scan = numberedScan(file, spec);
   return [
-    `WITH src AS (SELECT ${scan.rn} AS "rn", ${texts.map((c) => `${cellText(headerFor(headers, c))} AS ${t(c)}`).join(', ')} FROM ${scan.from}),`,
+    `WITH src AS (SELECT ${scan.rn} AS "rn", ${textColumns(spec)
+      .map((c) => `${cellText(headerFor(headers, c))} AS ${t(c)}`)
+      .join(', ')} FROM ${scan.from}),`,
     `values_read AS (SELECT *, ${kinds.map(([c, k]) => `${parsed(k, t(c))} AS ${q(c)}`).join(', ')} FROM src),`,
     `parsed AS (SELECT *, CASE WHEN ${skip} THEN NULL ${whens.join(' ')} END AS "problem", ${skip} AS "skipped" FROM values_read)`,
   ].join('\n');
@@ -201,9 +208,8 @@ export function loadStatements(
   const out: string[] = [];
   for (const spec of TABLE_SPECS) {
     const file = files.get(spec.name);
-    const headers = file
-      ? headersOf(spec.name)
-      : [...canonicalTable(spec.name).columns.map((c) => c.name), ...(spec.extraTexts ?? [])];
+    // A file the folder lacks reads as an empty scan of the text columns (see numberedScan).
+    const headers = file ? headersOf(spec.name) : textColumns(spec);
     if (spec.latest !== undefined) {
       out.push(...streamedStatements({ ...spec, latest: spec.latest }, file, headers, has));
       continue;

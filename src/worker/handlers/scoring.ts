@@ -199,23 +199,6 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
     return ctx;
   }
 
-  /** Whether the context of a (clamped) rule set is cached: it then needs no decayed sums. */
-  function hasContext(ds: Dataset, filters: Filters, rules: RuleSet, rulesKey = thresholdFreeKey(rules)): boolean {
-    forDataset(ds);
-    return contexts.has(JSON.stringify(filters) + rulesKey);
-  }
-
-  /**
-   * Computes and caches what `context` will need besides the decayed sums when the context of the
-   * (clamped) rule set is not cached: its fit matches, outcomes, population and flags.
-   */
-  function prepareBesidesSums(ds: Dataset, filters: Filters, rules: RuleSet, rulesKey = thresholdFreeKey(rules)): void {
-    forDataset(ds);
-    const filtersKey = JSON.stringify(filters);
-    if (contexts.has(filtersKey + rulesKey)) return;
-    prepareWhatIfBesidesSums(ds, rules, scope(ds, filtersKey, filters), ds.meta.latestAt);
-  }
-
   /**
    * Has the pool compute the decayed sums of a (clamped) rule set unless they are cached: at the
    * leads' history instants, and as of today when `today`. On a pool failure the engine computes
@@ -252,20 +235,28 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       const ds = requireDataset(state);
       const d = clampRuleSet(draft);
       const a = clampRuleSet(applied);
+      const dKey = draftKey ?? thresholdFreeKey(d);
+      const aKey = appliedKey ?? thresholdFreeKey(a);
+      forDataset(ds);
+      const filtersKey = JSON.stringify(filters);
+      const dCached = contexts.has(filtersKey + dKey);
+      const aCached = contexts.has(filtersKey + aKey);
       // Only the rule sets whose context is not cached need sums (the applied one usually is: a
       // dragged half-life would otherwise have the pool recompute the applied sums once they leave
       // the sums cache).
       const sums: Promise<void>[] = [];
-      if (!hasContext(ds, filters, d, draftKey)) sums.push(sumsReady(ds, d));
-      if (a.halfLifeDays !== d.halfLifeDays && !hasContext(ds, filters, a, appliedKey)) sums.push(sumsReady(ds, a));
-      // While the pool computes the decayed sums, this thread does the rest of a context to be built.
+      if (!dCached) sums.push(sumsReady(ds, d));
+      if (a.halfLifeDays !== d.halfLifeDays && !aCached) sums.push(sumsReady(ds, a));
+      // While the pool computes the decayed sums, this thread does the rest of each context to be
+      // built: its fit matches, outcomes, population and flags.
       if (pool) {
-        prepareBesidesSums(ds, filters, d, draftKey);
-        prepareBesidesSums(ds, filters, a, appliedKey);
+        const mask = () => scope(ds, filtersKey, filters);
+        if (!dCached) prepareWhatIfBesidesSums(ds, d, mask(), ds.meta.latestAt);
+        if (!aCached) prepareWhatIfBesidesSums(ds, a, mask(), ds.meta.latestAt);
       }
       await Promise.all(sums);
-      const dc = context(ds, filters, d, draftKey);
-      const ac = context(ds, filters, a, appliedKey);
+      const dc = context(ds, filters, d, dKey);
+      const ac = context(ds, filters, a, aKey);
       const { matured, ...totals } = populationTotals(dc);
       return {
         asOf: isoDate(ds.meta.latestAt),

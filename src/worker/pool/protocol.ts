@@ -6,33 +6,28 @@
  */
 import type { IntentScoresInto, IntentSumsPart, SumActivities } from '../../engine/scoring/intent-sums';
 
+/** A task over the leads `lo .. hi - 1` of a dataset the worker holds. */
+interface RangeTask {
+  readonly id: number;
+  readonly dataset: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly halfLifeDays: number;
+  readonly asOf: number;
+  readonly cutoff: Float64Array | null;
+}
+
 export type PoolRequest =
   | { readonly kind: 'init'; readonly dataset: number; readonly activities: SumActivities }
-  | {
-      readonly kind: 'sums';
-      readonly id: number;
-      readonly dataset: number;
-      readonly lo: number;
-      readonly hi: number;
-      readonly halfLifeDays: number;
-      readonly asOf: number;
-      readonly cutoff: Float64Array | null;
-    }
-  | {
+  | (RangeTask & { readonly kind: 'sums' })
+  | (RangeTask & {
       /** The sums alone, written into `sum` (shared) from `offset` (see `decaySumsInto`). */
       readonly kind: 'decay';
-      readonly id: number;
-      readonly dataset: number;
-      readonly lo: number;
-      readonly hi: number;
-      readonly halfLifeDays: number;
-      readonly asOf: number;
-      readonly cutoff: Float64Array | null;
       readonly sum: Float64Array;
       readonly offset: number;
       /** Points and caps per type, and the shared array to write the leads' intent scores into. */
       readonly scores: IntentScoresInto | null;
-    };
+    });
 
 export type PoolResponse =
   | { readonly kind: 'ready'; readonly dataset: number }
