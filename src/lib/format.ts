@@ -68,11 +68,15 @@ export function formatMoney(cents: number | null | undefined, currency = 'USD', 
   if (cents === null || cents === undefined || !Number.isFinite(cents)) return NO_DATA;
   const units = cents / 100;
   if (compact) {
+    // Both bounds are set: engines differ on the default minimum in compact notation (Chromium
+    // prints "$3M" where Node prints "$3.00M"), and a column must not mix "$3M" with "$10.18M".
+    const digits = Math.abs(units) >= 1e6 ? 2 : 1;
     return numberFormat({
       style: 'currency',
       currency,
       notation: 'compact',
-      maximumFractionDigits: Math.abs(units) >= 1e6 ? 2 : 1,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
     }).format(units);
   }
   return numberFormat({ style: 'currency', currency, maximumFractionDigits: 0 }).format(units);

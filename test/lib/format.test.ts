@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   NO_DATA,
   formatCount,
@@ -10,10 +10,35 @@ import {
 import { neutraliseCell, toCsv } from '../../src/lib/csv-export';
 
 describe('display formatting', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('shows money from cents, rounding only here', () => {
     expect(formatMoney(806_400_000)).toBe('$8,064,000');
     expect(formatMoney(806_400_000, 'USD', true)).toBe('$8.06M');
     expect(formatMoney(177_408_000, 'USD', true)).toBe('$1.77M');
+  });
+
+  it('gives every compact amount of a size the same decimals, whatever the engine’s default', async () => {
+    // Chromium's Intl drops trailing zeros in compact notation unless a minimum is set ("$3M");
+    // Node keeps them. Stand in Chromium's default and check a column cannot mix "$3M" and "$10.18M".
+    const Real = Intl.NumberFormat;
+    vi.spyOn(Intl, 'NumberFormat').mockImplementation(function (
+      locale?: string | string[],
+      options: Intl.NumberFormatOptions = {},
+    ) {
+      const chromiumDefault = options.notation === 'compact' && options.minimumFractionDigits === undefined;
+      return new Real(locale, chromiumDefault ? { ...options, minimumFractionDigits: 0 } : options);
+    } as unknown as typeof Intl.NumberFormat);
+    vi.resetModules();
+    const fresh = await import('../../src/lib/format');
+    expect([300_000_000, 1_018_000_000, -300_000_000].map((c) => fresh.formatMoney(c, 'USD', true))).toEqual([
+      '$3.00M',
+      '$10.18M',
+      '-$3.00M',
+    ]);
+    expect([10_000_000, 5_713_300].map((c) => fresh.formatMoney(c, 'USD', true))).toEqual(['$100.0K', '$57.1K']);
   });
 
   it('shows a rate whose denominator is zero as "no data", never 0% or NaN', () => {
