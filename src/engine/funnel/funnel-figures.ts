@@ -16,7 +16,8 @@ import { cohortConversion, periodConversion } from './conversion';
 import type { ConversionFigures, FigureOptions, FunnelFigures, LeadScope } from './figure-types';
 import { scanFigures } from './funnel-scan';
 import type { GroupCodes } from './groups';
-import { leadFacts, leadSegments } from './lead-facts';
+import { leadSegmentCodes } from './groups';
+import { leadFacts } from './lead-facts';
 import { funnelPeriods } from './periods';
 import { computeReach, type FunnelMode, type StageReach } from './reach';
 import { countReentries } from './reentries';
@@ -97,7 +98,7 @@ function scopeOf(ds: Dataset, eligible: Uint8Array, f: Filters, mask: Uint8Array
   const keepNoSource = f.sources?.includes(NO_SOURCE) ?? true;
   const segmentOk =
     f.segments && f.segments.length ? Uint8Array.from(SEGMENTS, (s) => (f.segments!.includes(s) ? 1 : 0)) : null;
-  const segment = segmentOk ? leadSegments(ds) : null;
+  const segment = segmentOk ? leadSegmentCodes(ds) : null;
   const owners = f.owners && f.owners.length > 0 ? leadMask(ds, { owners: f.owners }) : null;
   const from = f.from ?? -Infinity;
   const to = f.to ?? Infinity;

@@ -6,7 +6,7 @@
  */
 import type { Column, Dataset, DictColumn } from '../model/columns';
 import { SEGMENTS, segmentOf } from '../segments';
-import { quarterOf } from '../time';
+import { quarterNumber, quarterOf } from '../time';
 
 export interface GroupCodes {
   /** Dimension name, e.g. "source". */
@@ -27,8 +27,17 @@ export function groupsFromLeadDict(name: string, column: DictColumn): GroupCodes
 /** Groups leads by a column of their account (-1 for leads without an account or value). */
 export function groupsFromAccountColumn(ds: Dataset, name: string, column: Column): GroupCodes {
   const perAccount = columnCodes(column);
-  const codes = Int32Array.from(ds.leads.account, (a) => (a < 0 ? -1 : perAccount.codes[a]!));
-  return { name, codes, labels: perAccount.labels };
+  return { name, codes: gatherByAccount(ds.leads.account, perAccount.codes), labels: perAccount.labels };
+}
+
+/** Per lead, its account's code (-1 for a lead without an account). */
+function gatherByAccount(account: ArrayLike<number>, perAccount: ArrayLike<number>): Int32Array {
+  const codes = new Int32Array(account.length);
+  for (let i = 0; i < codes.length; i++) {
+    const a = account[i]!;
+    codes[i] = a < 0 ? -1 : perAccount[a]!;
+  }
+  return codes;
 }
 
 /** Codes of any column: dictionary codes as they are, numbers by distinct value (sorted). */
@@ -49,20 +58,58 @@ export function groupsFromLeadColumn(name: string, column: Column): GroupCodes {
 
 /** Company-size segment of the lead's account (SMB, Mid-market, Enterprise, Unknown). */
 export function segmentGroups(ds: Dataset): GroupCodes {
-  const codes = Int32Array.from(ds.leads.account, (a) =>
-    SEGMENTS.indexOf(segmentOf(a < 0 ? NaN : ds.accounts.employees[a]!)),
-  );
-  return { name: 'segment', codes, labels: SEGMENTS };
+  return { name: 'segment', codes: Int32Array.from(leadSegmentCodes(ds)), labels: SEGMENTS };
 }
 
-/** Fiscal quarter in which the lead was created, labels in time order. */
+const segmentCache = new WeakMap<Dataset, Uint8Array>();
+
+/** Per lead, the index in SEGMENTS of its account's company-size segment (Unknown without an account). */
+export function leadSegmentCodes(ds: Dataset): Uint8Array {
+  let codes = segmentCache.get(ds);
+  if (!codes) {
+    const employees = ds.accounts.employees;
+    const perAccount = new Uint8Array(ds.accounts.count);
+    for (let a = 0; a < perAccount.length; a++) perAccount[a] = SEGMENTS.indexOf(segmentOf(employees[a]!));
+    const unknown = SEGMENTS.indexOf('Unknown');
+    const account = ds.leads.account;
+    codes = new Uint8Array(account.length);
+    for (let i = 0; i < codes.length; i++) {
+      const a = account[i]!;
+      codes[i] = a < 0 ? unknown : perAccount[a]!;
+    }
+    segmentCache.set(ds, codes);
+  }
+  return codes;
+}
+
+/**
+ * Fiscal quarter in which the lead was created, labels (`quarterOf`) in text order, which is time
+ * order for four-digit years. Quarters are told apart by `quarterNumber`, which names the same quarter
+ * as `quarterOf` without building a Date; each label is written once, from one lead of its quarter.
+ */
 export function creationQuarterGroups(ds: Dataset): GroupCodes {
-  const labels: string[] = [];
-  const perLead = Array.from(ds.leads.createdAt, (t) => quarterOf(t, ds.meta.fiscalYearStartMonth) as string);
-  for (const q of new Set(perLead)) labels.push(q);
-  labels.sort();
-  const index = new Map(labels.map((q, k) => [q, k]));
-  return { name: 'quarter', codes: Int32Array.from(perLead, (q) => index.get(q)!), labels };
+  const fy = ds.meta.fiscalYearStartMonth;
+  const createdAt = ds.leads.createdAt;
+  const n = createdAt.length;
+  const numbers = new Float64Array(n);
+  const firstLead = new Map<number, number>(); // quarter number (NaN: no date) → a lead in it
+  for (let i = 0; i < n; i++) {
+    const q = quarterNumber(createdAt[i]!, fy);
+    numbers[i] = q;
+    if (!firstLead.has(q)) firstLead.set(q, i);
+  }
+  const byLabel = [...firstLead].map(([q, i]) => ({ q, label: quarterOf(createdAt[i]!, fy) as string }));
+  byLabel.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const index = new Map(byLabel.map((e, k) => [e.q, k]));
+  const codes = new Int32Array(n);
+  let lastQ = NaN;
+  let lastCode = -1;
+  for (let i = 0; i < n; i++) {
+    const q = numbers[i]!;
+    if (q !== lastQ) lastCode = index.get((lastQ = q))!;
+    codes[i] = lastCode;
+  }
+  return { name: 'quarter', codes, labels: byLabel.map((e) => e.label) };
 }
 
 /** A dimension the UI and the CLI can offer. */
@@ -122,7 +169,9 @@ const NOT_A_GROUP_VALUE: readonly [RegExp, NotACategory][] = [
 export function notAGroup(name: string, g: GroupCodes): PoorGroup | undefined {
   const used = new Uint8Array(g.labels.length);
   let withValue = 0;
-  for (const c of g.codes) {
+  const codes = g.codes;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
     if (c < 0) continue;
     withValue++;
     used[c] = 1;

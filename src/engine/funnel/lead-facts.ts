@@ -7,8 +7,7 @@
  */
 import { leadMask } from '../filters/filters';
 import type { Dataset } from '../model/columns';
-import { SEGMENTS, segmentOf } from '../segments';
-import { DAY_MS, quarterIndexOf } from '../time';
+import { DAY_MS, quarterIndexOf, quarterNumber, quarterStartOf } from '../time';
 import { computeReach, REACH_STAGES, SKIPPABLE_STAGES, STEP_STAGES, type FunnelMode, type StageReach } from './reach';
 import { sortedOrder } from './sorted-order';
 import { STAGE_PAIRS } from './tally';
@@ -81,8 +80,11 @@ function buildFacts(ds: Dataset, asOf: number, mode: FunnelMode): LeadFacts | nu
   const reach = computeReach(ds, leadMask(ds, {}), asOf, mode);
   const eligible = reach.inScope;
   const n = eligible.length;
-  let base = top;
-  for (let i = 0; i < n; i++) if (eligible[i]) base = Math.min(base, quarterNumber(reach.at.lead[i]!, fy));
+  // quarterNumber never decreases with time: the earliest creation has the earliest quarter.
+  const createdAt = reach.at.lead;
+  let first = Infinity;
+  for (let i = 0; i < n; i++) if (eligible[i] && !(createdAt[i]! >= first)) first = createdAt[i]!;
+  const base = first === Infinity ? top : Math.min(top, quarterNumber(first, fy));
   if (!(top - base <= 32_000)) return null;
   return {
     asOf,
@@ -139,14 +141,28 @@ function patternsOf(reach: StageReach) {
 function quartersOf(reach: StageReach, base: number, top: number, fy: number): Int16Array {
   const n = reach.inScope.length;
   const out = new Int16Array(n * QUARTER_STAGES).fill(-1);
+  // starts[k]: the first instant of quarter base + k; quarter base + k holds [starts[k], starts[k + 1]).
+  const starts = new Float64Array(top - base + 2);
+  for (let k = 0; k < starts.length; k++) starts[k] = quarterStartOf(base + k, fy);
+  const last = starts[starts.length - 1]!;
+  const end = Number.isNaN(last) ? Infinity : last; // asOf's quarter is the last a Date can hold
   for (let k = 0; k < QUARTER_STAGES; k++) {
     const s = REACH_STAGES[k]!;
     const reached = reach.reached[s];
     const at = reach.at[s];
     for (let i = 0; i < n; i++) {
       if (!reach.inScope[i] || !reached[i]) continue;
-      const q = quarterNumber(at[i]!, fy);
-      if (q >= base && q <= top) out[i * QUARTER_STAGES + k] = q - base;
+      const t = Math.trunc(at[i]!); // as quarterNumber: a Date drops the fraction of a millisecond
+      // Before offset 0, after asOf's quarter, unknown, or beyond a Date (quarterNumber: NaN).
+      if (!(t >= starts[0]! && t < end && t <= 8.64e15)) continue;
+      let lo = 0;
+      let hi = starts.length - 2;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= t) lo = mid;
+        else hi = mid - 1;
+      }
+      out[i * QUARTER_STAGES + k] = lo;
     }
   }
   return out;
@@ -223,39 +239,6 @@ function durations(
     out.lead[x] = leads[order[x]!]!;
   }
   return out;
-}
-
-/**
- * `quarterIndexOf` without building a Date (a million leads have seven instants each): the UTC
- * civil date by days-from-civil arithmetic (H. Hinnant), then the fiscal quarter. NaN for NaN.
- */
-export function quarterNumber(ms: number, fiscalYearStartMonth = 1): number {
-  if (!(Math.abs(ms) <= 8.64e15)) return NaN;
-  const z = Math.floor(Math.trunc(ms) / DAY_MS) + 719_468; // a Date drops the fraction of a millisecond
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 2 : mp - 10; // 0-based, January = 0
-  const year = yoe + era * 400 + (month <= 1 ? 1 : 0);
-  const monthsIn = (month - (fiscalYearStartMonth - 1) + 12) % 12;
-  const fyStartYear = month >= fiscalYearStartMonth - 1 ? year : year - 1;
-  const fyear = fiscalYearStartMonth === 1 ? fyStartYear : fyStartYear + 1;
-  return fyear * 4 + Math.floor(monthsIn / 3);
-}
-
-const segmentCache = new WeakMap<Dataset, Uint8Array>();
-
-/** Per lead, the index in SEGMENTS of its account's company-size segment (as the filters read it). */
-export function leadSegments(ds: Dataset): Uint8Array {
-  let codes = segmentCache.get(ds);
-  if (!codes) {
-    const employees = ds.accounts.employees;
-    codes = Uint8Array.from(ds.leads.account, (a) => SEGMENTS.indexOf(segmentOf(a < 0 ? NaN : employees[a]!)));
-    segmentCache.set(ds, codes);
-  }
-  return codes;
 }
 
 const timesCache = new WeakMap<LeadFacts, readonly Float64Array[]>();

@@ -73,15 +73,25 @@ function recordEntries(ds: Dataset, inScope: Uint8Array, asOf: number) {
   const wonCents = new Float64Array(n);
   const lostByOpp = new Uint8Array(n);
   const lostOppAt = new Float64Array(n).fill(NaN);
+  const createdAt = L.createdAt;
+  const leadRecorded = recorded.lead;
+  const leadAt = recordedAt.lead;
   for (let i = 0; i < n; i++) {
     if (!inScope[i]) continue;
-    recorded.lead[i] = 1;
-    recordedAt.lead[i] = L.createdAt[i]!;
-    for (const s of ['mql', 'sal', 'sql', 'sqo', 'won', 'lost', 'disqualified'] as const) {
-      const t = L.stageAt[s][i]!;
+    leadRecorded[i] = 1;
+    leadAt[i] = createdAt[i]!;
+  }
+  // Stage by stage, so each loop reads and writes three arrays only.
+  for (const s of ['mql', 'sal', 'sql', 'sqo', 'won', 'lost', 'disqualified'] as const) {
+    const stageAt = L.stageAt[s];
+    const rec = recorded[s];
+    const at = recordedAt[s];
+    for (let i = 0; i < n; i++) {
+      if (!inScope[i]) continue;
+      const t = stageAt[i]!;
       if (t <= asOf) {
-        recorded[s][i] = 1;
-        recordedAt[s][i] = t;
+        rec[i] = 1;
+        at[i] = t;
       }
     }
   }
@@ -126,15 +136,26 @@ export function computeReach(ds: Dataset, mask: Uint8Array, asOf: number, mode: 
     SkippableStage,
     Uint8Array
   >;
+  // Recorded steps below won (lead … sqo), highest first, and the skippable stages in rank order.
+  const stepsDown = STEP_STAGES.slice(1, WON)
+    .reverse()
+    .map((s) => recorded[s]);
+  const skippable = SKIPPABLE_STAGES.map((s) => ({ recorded: recorded[s], skipped: skipped[s] }));
+  const won = recorded.won;
+  const lost = recorded.lost;
+  const lostAt = recordedAt.lost;
   for (let i = 0; i < n; i++) {
     if (!inScope[i]) continue;
-    let top = recorded.won[i] || recorded.lost[i] ? WON : 0;
-    for (let k = 1; k < WON && top === 0; k++) if (recorded[STEP_STAGES[WON - k]!][i]) top = WON - k;
-    SKIPPABLE_STAGES.forEach((s, r) => {
-      if (top > r + 1 && !recorded[s][i]) skipped[s][i] = 1;
-    });
-    if (recorded.won[i]) recorded.lost[i] = 0;
-    if (recorded.won[i]) recordedAt.lost[i] = NaN;
+    let top = won[i] || lost[i] ? WON : 0;
+    for (let k = 0; k < stepsDown.length && top === 0; k++) if (stepsDown[k]![i]) top = WON - 1 - k;
+    for (let r = 0; r < skippable.length; r++) {
+      const stage = skippable[r]!;
+      if (top > r + 1 && !stage.recorded[i]) stage.skipped[i] = 1;
+    }
+    if (won[i]) {
+      lost[i] = 0;
+      lostAt[i] = NaN;
+    }
   }
   if (mode === 'strict') {
     return {
@@ -152,25 +173,36 @@ export function computeReach(ds: Dataset, mask: Uint8Array, asOf: number, mode: 
   }
   const reached = perStage(() => new Uint8Array(n));
   const at = perStage(() => new Float64Array(n).fill(NaN));
+  for (const s of ['won', 'lost', 'disqualified'] as const) {
+    const rec = recorded[s];
+    const recAt = recordedAt[s];
+    const reach = reached[s];
+    const entry = at[s];
+    for (let i = 0; i < n; i++) {
+      if (!inScope[i]) continue;
+      reach[i] = rec[i]!;
+      entry[i] = recAt[i]!;
+    }
+  }
+  // Walk down from sqo: a stage is reached when it or any later one (lost included) is recorded.
+  const down = STEP_STAGES.slice(0, WON)
+    .reverse()
+    .map((s) => ({ rec: recorded[s], recAt: recordedAt[s], reach: reached[s], entry: at[s] }));
+  const wonAt = recordedAt.won;
   for (let i = 0; i < n; i++) {
     if (!inScope[i]) continue;
-    for (const s of ['won', 'lost', 'disqualified'] as const) {
-      reached[s][i] = recorded[s][i]!;
-      at[s][i] = recordedAt[s][i]!;
-    }
-    // Walk down from sqo: a stage is reached when it or any later one (lost included) is recorded.
-    let later = recorded.won[i] || recorded.lost[i] ? 1 : 0;
-    let laterAt = minTime(recordedAt.won[i]!, recordedAt.lost[i]!);
-    for (let k = WON - 1; k >= 0; k--) {
-      const s = STEP_STAGES[k]!;
-      if (recorded[s][i]) {
-        reached[s][i] = 1;
-        at[s][i] = recordedAt[s][i]!;
+    let later = won[i] || lost[i] ? 1 : 0;
+    let laterAt = minTime(wonAt[i]!, lostAt[i]!);
+    for (let k = 0; k < down.length; k++) {
+      const d = down[k]!;
+      if (d.rec[i]) {
+        d.reach[i] = 1;
+        d.entry[i] = d.recAt[i]!;
         later = 1;
-        laterAt = minTime(laterAt, recordedAt[s][i]!);
+        laterAt = minTime(laterAt, d.recAt[i]!);
       } else if (later) {
-        reached[s][i] = 1;
-        at[s][i] = laterAt;
+        d.reach[i] = 1;
+        d.entry[i] = laterAt;
       }
     }
   }

@@ -4,13 +4,12 @@ import { generateDemoCompany } from '../../../src/demo/generate';
 import { leadMask, NO_SOURCE, type Filters } from '../../../src/engine/filters/filters';
 import { funnelFigures, reachFigures, type FigureOptions } from '../../../src/engine/funnel/funnel-figures';
 import { groupsFor } from '../../../src/engine/funnel/groups';
-import { quarterNumber } from '../../../src/engine/funnel/lead-facts';
 import { computeReach, type FunnelMode } from '../../../src/engine/funnel/reach';
 import { sortedOrder } from '../../../src/engine/funnel/sorted-order';
 import { buildDataset } from '../../../src/engine/model/build-dataset';
 import type { Dataset } from '../../../src/engine/model/columns';
 import { SEGMENTS } from '../../../src/engine/segments';
-import { quarterIndexOf } from '../../../src/engine/time';
+import { quarterIndexOf, quarterNumber, quarterStartOf } from '../../../src/engine/time';
 import { instant, recordSetArb } from '../../fixtures/record-arbitraries';
 
 const DAY = 86_400_000;
@@ -101,6 +100,20 @@ describe('funnel figures from the lead facts', () => {
     expect(funnelFigures(ds, { sources: [sources[0]!] }, asOf, 'inclusive', opts)).toEqual(first);
     expect(first.total.counts.lead).toBeGreaterThan(0);
     expect(first.total.counts.lead).toBeLessThan(funnelFigures(ds, {}, asOf, 'inclusive', opts).total.counts.lead);
+  });
+});
+
+describe('quarterStartOf', () => {
+  it('is where quarterNumber moves to the quarter: its first millisecond is in it, the one before is not', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -4 * 270_000, max: 4 * 275_000 }), fc.integer({ min: 1, max: 12 }), (q, fy) => {
+        const start = quarterStartOf(q, fy);
+        expect(quarterNumber(start, fy)).toBe(q);
+        expect(quarterNumber(start - 1, fy)).toBe(q - 1);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(quarterNumber(quarterStartOf(50 * 4 + 1), 1)).toBe(50 * 4 + 1); // year 50, not 1950
   });
 });
 
