@@ -38,9 +38,16 @@ export function dictColumn(values: readonly (string | undefined)[]): DictColumn 
   return b.build();
 }
 
-/** CSR index from a parent index per child (children need not be sorted). Returns start and order. */
-export function csrFromParents(parentOf: ArrayLike<number>, parents: number): { start: Int32Array; order: Int32Array } {
-  const start = new Int32Array(parents + 1);
+/**
+ * CSR index from a parent index per child (children need not be sorted). Returns start and order;
+ * `allocate` makes the start array (e.g. in shared memory, see ./shared-memory.ts).
+ */
+export function csrFromParents(
+  parentOf: ArrayLike<number>,
+  parents: number,
+  allocate: (length: number) => Int32Array = (length) => new Int32Array(length),
+): { start: Int32Array; order: Int32Array } {
+  const start = allocate(parents + 1);
   for (let i = 0; i < parentOf.length; i++) {
     const p = parentOf[i] ?? -1;
     if (p >= 0) start[p + 1] = (start[p + 1] ?? 0) + 1;
