@@ -277,6 +277,15 @@ export class LeadStore implements StreamedTable {
   }
 }
 
+/** Whether every value (NaN included) is a 32-bit float exactly. */
+function exactInFloat32(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Math.fround(v) !== v && v === v) return false;
+  }
+  return true;
+}
+
 /** Activities as growing columns, each with the row index of its lead (-1: none). */
 export class ActivityStore implements StreamedTable {
   readonly table = 'activities' as const;
@@ -359,7 +368,7 @@ export class ActivityStore implements StreamedTable {
     const recoded = new Int32Array(f.type.values.length).fill(-1);
     const type = poolColumn(Uint8Array, order.length);
     const at = poolColumn(Float64Array, order.length);
-    const value = new Float64Array(order.length);
+    const value = exactInFloat32(f.value) ? new Float32Array(order.length) : new Float64Array(order.length);
     for (let k = 0; k < order.length; k++) {
       const src = order[k]!;
       const c = f.type.codes[src]!;
