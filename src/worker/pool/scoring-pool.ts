@@ -160,10 +160,9 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     const layout = intentSumsLayout(ds, asOf, cutoff);
     const sum = layout ? new Float64Array(new SharedArrayBuffer(layout.sum.byteLength)) : null;
     const leads = ds.activities.start.length - 1;
-    const scores: IntentScoresInto | null =
-      layout && intent
-        ? { ...intent, out: new Float32Array(new SharedArrayBuffer(leads * Float32Array.BYTES_PER_ELEMENT)) }
-        : null;
+    const scores: IntentScoresInto | null = intent
+      ? { ...intent, out: new Float32Array(new SharedArrayBuffer(leads * Float32Array.BYTES_PER_ELEMENT)) }
+      : null;
     // The tasks are posted now, behind the dataset if it is new (each worker reads its messages in
     // order), so the workers start while the caller's thread goes on with other work.
     const tasks = Promise.all(
@@ -181,7 +180,7 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
             if (broken !== null) return reject(new Error(broken));
             const task = { id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut };
             if (layout && sum) port.post({ kind: 'decay', ...task, sum, offset: layout.start[lo]!, scores });
-            else port.post({ kind: 'sums', ...task });
+            else port.post({ kind: 'sums', ...task, scores });
           }),
       ),
     );
@@ -192,7 +191,9 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
       if (scores) primeIntentScores(sums, scores);
       return sums;
     }
-    return joinIntentSums(parts as IntentSumsPart[], halfLifeDays, ds.activities.typeNames.length);
+    const sums = joinIntentSums(parts as IntentSumsPart[], halfLifeDays, ds.activities.typeNames.length);
+    if (scores) primeIntentScores(sums, scores);
+    return sums;
   }
 
   return {
