@@ -19,6 +19,7 @@ import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
 import { passesMql } from '../../../src/engine/scoring/qualification';
 import type { FitRule, RuleSet } from '../../../src/engine/scoring/rules';
 import { clampRuleSet } from '../../../src/engine/scoring/validate';
+import { compileRules, scoreLeads } from '../../../src/engine/scoring/score';
 import { prepareWhatIf } from '../../../src/engine/scoring/what-if-prepare';
 import { DAY_MS } from '../../../src/engine/time';
 import { scoringHandlers } from '../../../src/worker/handlers/scoring';
@@ -185,6 +186,9 @@ describe('scoring on the worker pool', () => {
         expect(scores).toBeDefined();
         const plainScores = intentFromSums(single, c.points, c.caps, new Float32Array(ds.leads.count));
         expect(Array.from(scores!)).toEqual(Array.from(plainScores));
+        // Scoring the leads reads these scores in place (no second copy is kept).
+        const compiled = compileRules(ds, { ...DEFAULT_RULE_SET, halfLifeDays: halfLife });
+        expect(scoreLeads(ds, compiled, { asOf: ds.meta.latestAt, cutoff }).intent).toBe(scores);
         expect(
           cachedIntentScores(
             pooled,
