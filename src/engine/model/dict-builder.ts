@@ -1,4 +1,5 @@
 import type { DictColumn } from './columns';
+import { ownString } from './grow';
 
 /** Builds a dictionary-encoded column one row at a time. */
 export class DictBuilder {
@@ -11,13 +12,17 @@ export class DictBuilder {
     for (const v of seed) this.code(v);
   }
 
-  /** The code of a value, adding it to the dictionary when new. */
+  /**
+   * The code of a value, adding it to the dictionary when new. A new value is kept as a string of
+   * its own (`ownString`): a cell cut from a file's text would keep the whole text alive.
+   */
   code(value: string): number {
     let code = this.index.get(value);
     if (code === undefined) {
       code = this.values.length;
-      this.values.push(value);
-      this.index.set(value, code);
+      const own = ownString(value);
+      this.values.push(own);
+      this.index.set(own, code);
     }
     return code;
   }
