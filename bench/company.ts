@@ -20,8 +20,8 @@ export interface LoadedCompany {
   readonly dataset: Dataset;
   /**
    * Bytes per lead the app keeps for the loaded company: the dataset plus the engine's caches after
-   * the first what-if and Funnel view (fit matches, decayed sums, outcomes, contexts, threshold
-   * index, the scoring pool's shared copy of the activity columns). Null without --expose-gc.
+   * the first what-if, Intent overview and Funnel view (fit matches, decayed sums, outcomes,
+   * contexts, threshold index), shared memory included. Null without --expose-gc.
    */
   readonly bytesPerLead: number | null;
 }

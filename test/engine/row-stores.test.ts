@@ -100,6 +100,22 @@ describe('ActivityStore', () => {
     expect(a.typeNames[a.type[2]!]).toBe('webinar');
     expect(s.toRecords(['L1', 'L2']).map((r) => r.leadId)).toEqual(['L2', 'L1', 'L2', '']);
   });
+
+  it('keeps the values in 32-bit floats when every one is exactly one, else in 64-bit, reading back the same', () => {
+    const column = (values: (number | undefined)[]) => {
+      const s = new ActivityStore();
+      values.forEach((v, k) => s.append(0, 'call', k, v));
+      return s.columns(1).value;
+    };
+    const whole = [3, undefined, 0, -0, 16_777_216, 0.5];
+    expect(column(whole)).toBeInstanceOf(Float32Array);
+    expect(Array.from(column(whole))).toEqual([3, NaN, 0, -0, 16_777_216, 0.5]);
+    for (const v of [0.1, 16_777_217, 1e40]) {
+      const a = column([1, v]);
+      expect(a).toBeInstanceOf(Float64Array);
+      expect(Array.from(a)).toEqual([1, v]);
+    }
+  });
 });
 
 describe('a streamed import as a record set', () => {

@@ -9,6 +9,7 @@ import { buildQuotas } from './build-quotas';
 import { currencyUses, planConverter } from './currency';
 import { extent } from './extent';
 import { DictBuilder, dictColumn } from './dict-builder';
+import { ownString } from './grow';
 import { ActivityStore, LeadStore, TouchStore, byTime, isActivityStore, isLeadStore, isTouchStore } from './row-stores';
 import type { CustomAttributes, RecordSet } from './records';
 import { OPPORTUNITY_STAGES, QUALIFICATION_CRITERIA, STATUS_LOST, STATUS_OPEN, STATUS_WON } from './stages';
@@ -60,7 +61,7 @@ function buildAccounts(rs: RecordSet): AccountColumns {
   const a = rs.accounts;
   return {
     count: a.length,
-    id: a.map((r) => r.id),
+    id: a.map((r) => ownString(r.id)),
     name: dictColumn(a.map((r) => r.name)),
     industry: dictColumn(a.map((r) => r.industry)),
     employees: mapTyped(Float64Array, a, (r) => r.employees ?? NaN),
@@ -111,7 +112,7 @@ function buildOpportunities(
   const statusCode = { open: STATUS_OPEN, won: STATUS_WON, lost: STATUS_LOST } as const;
   return {
     count: n,
-    id: o.map((r) => r.id),
+    id: o.map((r) => ownString(r.id)),
     lead: mapTyped(Int32Array, o, (r) => lookup(leadIndex, r.leadId)),
     account: mapTyped(Int32Array, o, (r) => lookup(accountIndex, r.accountId)),
     createdAt: mapTyped(Float64Array, o, (r) => r.createdAt),

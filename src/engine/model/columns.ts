@@ -80,7 +80,11 @@ export interface ActivityColumns {
   readonly type: Uint8Array;
   readonly typeNames: readonly string[];
   readonly at: Float64Array;
-  readonly value: Float64Array;
+  /**
+   * NaN missing. 32-bit floats when every value is one exactly (whole numbers below 2^24, as
+   * counts and durations are), else 64-bit: the values read back the same either way.
+   */
+  readonly value: Float32Array | Float64Array;
 }
 
 export interface OpportunityColumns {

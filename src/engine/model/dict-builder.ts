@@ -1,4 +1,5 @@
 import type { DictColumn } from './columns';
+import { ownString } from './grow';
 
 /** Builds a dictionary-encoded column one row at a time. */
 export class DictBuilder {
@@ -11,13 +12,17 @@ export class DictBuilder {
     for (const v of seed) this.code(v);
   }
 
-  /** The code of a value, adding it to the dictionary when new. */
+  /**
+   * The code of a value, adding it to the dictionary when new. A new value is kept as a string of
+   * its own (`ownString`): a cell cut from a file's text would keep the whole text alive.
+   */
   code(value: string): number {
     let code = this.index.get(value);
     if (code === undefined) {
       code = this.values.length;
-      this.values.push(value);
-      this.index.set(value, code);
+      const own = ownString(value);
+      this.values.push(own);
+      this.index.set(own, code);
     }
     return code;
   }
@@ -38,9 +43,16 @@ export function dictColumn(values: readonly (string | undefined)[]): DictColumn 
   return b.build();
 }
 
-/** CSR index from a parent index per child (children need not be sorted). Returns start and order. */
-export function csrFromParents(parentOf: ArrayLike<number>, parents: number): { start: Int32Array; order: Int32Array } {
-  const start = new Int32Array(parents + 1);
+/**
+ * CSR index from a parent index per child (children need not be sorted). Returns start and order;
+ * `allocate` makes the start array (e.g. in shared memory, see ./shared-memory.ts).
+ */
+export function csrFromParents(
+  parentOf: ArrayLike<number>,
+  parents: number,
+  allocate: (length: number) => Int32Array = (length) => new Int32Array(length),
+): { start: Int32Array; order: Int32Array } {
+  const start = allocate(parents + 1);
   for (let i = 0; i < parentOf.length; i++) {
     const p = parentOf[i] ?? -1;
     if (p >= 0) start[p + 1] = (start[p + 1] ?? 0) + 1;

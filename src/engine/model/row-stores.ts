@@ -8,6 +8,7 @@ import type { ActivityColumns, Column, DatedLeadStage, DictColumn, LeadColumns, 
 import { DictBuilder, csrFromParents } from './dict-builder';
 import { GrowingArray, GrowingDict, ownString } from './grow';
 import type { ActivityRecord, LeadRecord, StageEvent, StreamedTable, TouchRecord } from './records';
+import { poolColumn } from './shared-memory';
 import { ACTIVITY_TYPES, LEAD_STAGES, LEAD_STAGE_CODE } from './stages';
 
 const DATED_STAGES = LEAD_STAGES.filter((s): s is DatedLeadStage => s !== 'lead');
@@ -276,6 +277,15 @@ export class LeadStore implements StreamedTable {
   }
 }
 
+/** Whether every value (NaN included) is a 32-bit float exactly. */
+function exactInFloat32(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Math.fround(v) !== v && v === v) return false;
+  }
+  return true;
+}
+
 /** Activities as growing columns, each with the row index of its lead (-1: none). */
 export class ActivityStore implements StreamedTable {
   readonly table = 'activities' as const;
@@ -334,11 +344,15 @@ export class ActivityStore implements StreamedTable {
     return out;
   }
 
-  /** The Dataset's activity columns: CSR by lead, each lead's activities sorted by time. */
+  /**
+   * The Dataset's activity columns: CSR by lead, each lead's activities sorted by time. The columns
+   * the scoring pool reads (start, type, at) are allocated by `poolColumn`: in shared memory where
+   * it exists, so the pool reads them in place.
+   */
   columns(leads: number): ActivityColumns {
     const f = this.finish();
     const atOf = f.at;
-    const { start, order } = csrFromParents(f.parent, leads);
+    const { start, order } = csrFromParents(f.parent, leads, (length) => poolColumn(Int32Array, length));
     for (let p = 0; p < leads; p++) {
       const s = start[p]!;
       const e = start[p + 1]!;
@@ -352,9 +366,9 @@ export class ActivityStore implements StreamedTable {
     // Type codes in CSR order, the known types first, as the engine expects.
     const types = new DictBuilder(0, ACTIVITY_TYPES);
     const recoded = new Int32Array(f.type.values.length).fill(-1);
-    const type = new Uint8Array(order.length);
-    const at = new Float64Array(order.length);
-    const value = new Float64Array(order.length);
+    const type = poolColumn(Uint8Array, order.length);
+    const at = poolColumn(Float64Array, order.length);
+    const value = exactInFloat32(f.value) ? new Float32Array(order.length) : new Float64Array(order.length);
     for (let k = 0; k < order.length; k++) {
       const src = order[k]!;
       const c = f.type.codes[src]!;

@@ -89,7 +89,8 @@ function accumulateLead(
 /**
  * Computes the sums of the leads `lo .. hi - 1`; `cutoff` (epoch ms per lead, NaN = none) moves a
  * lead's instant before asOf. Each lead's entries depend on that lead's activities only, so any
- * split of the leads into ranges gives the same entries (see `joinIntentSums`).
+ * split of the leads into ranges gives the same entries (see `joinIntentSums`). With `scores`, also
+ * writes each lead's intent score, equal to `leadIntent` of its entries.
  */
 export function computeIntentSumsRange(
   activities: SumActivities,
@@ -98,6 +99,7 @@ export function computeIntentSumsRange(
   halfLifeDays: number,
   asOf: number,
   cutoff?: Float64Array,
+  scores?: IntentScoresInto,
 ): IntentSumsPart {
   const { start: aStart } = activities;
   const n = hi - lo;
@@ -130,15 +132,25 @@ export function computeIntentSumsRange(
       s2.set(sum);
       sum = s2;
     }
+    // The lead's intent score as `leadIntent` computes it from these entries.
+    let score = 0;
     for (let q = 0; q < nTouched; q++) {
       const code = touched[q]!;
+      const v = acc[code]!;
       type[k] = code;
-      sum[k] = acc[code]!;
+      sum[k] = v;
       leadsOfType[code]!++;
       k++;
       acc[code] = 0;
       seen[code] = 0;
+      if (!scores) continue;
+      const p = scores.points[code]!;
+      if (p === 0) continue;
+      const pv = p * v;
+      const cap = scores.caps[code]!;
+      score += pv > cap ? cap : pv < -cap ? -cap : pv;
     }
+    if (scores) scores.out[i] = score < 0 ? 0 : score > 100 ? 100 : score;
     start[r + 1] = k;
   }
   const m = start[n]!;

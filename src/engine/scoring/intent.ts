@@ -35,6 +35,22 @@ export function compileIntent(ds: Dataset, activities: readonly ActivityRule[], 
 }
 
 /**
+ * The intent scores `scoreIntent` would write, when they were computed with the cached sums (by the
+ * scoring pool) under the same points and caps; undefined otherwise. The array is the cache's own:
+ * read it, do not write it.
+ */
+export function readyIntentScores(
+  ds: Dataset,
+  intent: CompiledIntent,
+  asOf: number,
+  cutoff?: Float64Array,
+): Float32Array | undefined {
+  const sums = intentSums(ds, intent.halfLifeDays, asOf, cutoff);
+  const ready = cachedIntentScores(sums, intent.points, intent.caps);
+  return ready && ready.length === ds.leads.count ? ready : undefined;
+}
+
+/**
  * Intent scores of every lead into `out`. `cutoff` (epoch ms per lead, NaN = none) moves a lead's
  * scoring instant earlier than `asOf`; activities at or before the instant count. The decayed sums
  * per lead and type are cached (./intent-sums.ts), so a points or caps change does no per-activity

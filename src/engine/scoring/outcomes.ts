@@ -9,6 +9,7 @@
  * later stage (SQL, SQO, won, lost, disqualified) — the activity marketing saw before sales worked it.
  */
 import { summableCents, type Dataset } from '../model/columns';
+import { poolColumn } from '../model/shared-memory';
 import { STATUS_LOST, STATUS_WON } from '../model/stages';
 import { DAY_MS } from '../time';
 
@@ -77,7 +78,8 @@ function computeOutcomes(ds: Dataset, o: OutcomeOptions): LeadOutcomes {
   const matured = new Uint8Array(n);
   const recordedMql = new Uint8Array(n);
   const recordedStage = new Uint8Array(n);
-  const cutoff = new Float64Array(n);
+  // Read by the scoring pool's workers too: in shared memory where it exists (no copy for them).
+  const cutoff = poolColumn(Float64Array, n);
   const asOf = o.asOf;
   const matureBefore = asOf - o.maturityDays * DAY_MS;
   const windowMs = o.scoringWindowDays * DAY_MS;

@@ -27,15 +27,17 @@ export function qualificationFlags(
   const code = typeNames.indexOf(q.sqlActivity);
   const sqlActivity = new Uint8Array(n);
   if (code >= 0) {
-    for (let i = 0; i < n; i++) {
-      const end = start[i + 1]!;
-      for (let j = start[i]!; j < end; j++) {
-        if (at[j]! > asOf) break;
-        if (type[j] === code) {
-          sqlActivity[i] = 1;
-          break;
-        }
-      }
+    // Only the leads with an activity of the type can have the flag: find them with one pass over
+    // the type codes (the smallest column), then read each one's activities in time order up to
+    // asOf as the definition does (the first of the type counts; none after asOf is read).
+    let i = 0;
+    const count = start[n] ?? 0;
+    for (let j = 0; j < count; j++) {
+      if (type[j] !== code) continue;
+      while (start[i + 1]! <= j) i++;
+      sqlActivity[i] = hasActivityUpTo(start[i]!, start[i + 1]!, type, at, code, asOf);
+      // The lead's other activities of the type give the same answer.
+      j = start[i + 1]! - 1;
     }
   }
   const criteria = q.requiredCriteria.map((c) => ds.opportunities.qualification[c]);
@@ -48,6 +50,22 @@ export function qualificationFlags(
     criteriaMet[i] = ok;
   }
   return { sqlActivity, criteriaMet };
+}
+
+/** 1 when an activity of `code` comes before the first activity after `asOf` in `from .. to - 1`. */
+function hasActivityUpTo(
+  from: number,
+  to: number,
+  type: Uint8Array,
+  at: Float64Array,
+  code: number,
+  asOf: number,
+): number {
+  for (let j = from; j < to; j++) {
+    if (at[j]! > asOf) return 0;
+    if (type[j] === code) return 1;
+  }
+  return 0;
 }
 
 /** Whether one lead passes the MQL rule. Thresholds are whole points (BOUNDS.threshold). */

@@ -12,7 +12,7 @@
  */
 import type { Dataset } from '../model/columns';
 import { comboFit, fitFromMatches, fitMatches, type FitMatches } from './fit-matches';
-import { compileIntent, scoreIntent, type CompiledIntent } from './intent';
+import { compileIntent, readyIntentScores, scoreIntent, type CompiledIntent } from './intent';
 import type { RuleSet } from './rules';
 import { clampRuleSet } from './validate';
 
@@ -61,12 +61,17 @@ export function compileRules(ds: Dataset, rules: RuleSet): CompiledRules {
   };
 }
 
+/**
+ * Scores every lead. Without `into`, the intent scores may be the array cached with the decayed sums
+ * (computed with them by the scoring pool, see `readyIntentScores`), not a copy: the arrays returned
+ * are read, never written.
+ */
 export function scoreLeads(ds: Dataset, compiled: CompiledRules, o: ScoreOptions): LeadScores {
   const n = ds.leads.count;
   const fit = o.into?.fit ?? new Float32Array(n);
-  const intent = o.into?.intent ?? new Float32Array(n);
   fitFromMatches(compiled.fit.matches, compiled.fit.byCombo, fit);
-  scoreIntent(ds, compiled.intent, o.asOf, intent, o.cutoff);
+  const ready = o.into ? undefined : readyIntentScores(ds, compiled.intent, o.asOf, o.cutoff);
+  const intent = ready ?? scoreIntent(ds, compiled.intent, o.asOf, o.into?.intent ?? new Float32Array(n), o.cutoff);
   return { fit, intent };
 }
 

@@ -19,7 +19,11 @@ interface RangeTask {
 
 export type PoolRequest =
   | { readonly kind: 'init'; readonly dataset: number; readonly activities: SumActivities }
-  | (RangeTask & { readonly kind: 'sums' })
+  | (RangeTask & {
+      readonly kind: 'sums';
+      /** Points and caps per type, and the shared array to write the leads' intent scores into. */
+      readonly scores: IntentScoresInto | null;
+    })
   | (RangeTask & {
       /** The sums alone, written into `sum` (shared) from `offset` (see `decaySumsInto`). */
       readonly kind: 'decay';

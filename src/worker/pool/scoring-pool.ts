@@ -1,6 +1,8 @@
 /**
- * A pool of scoring workers over shared memory. The dataset's activity columns are put in
- * SharedArrayBuffers once (used in place when they already are); the decayed activity sums, the
+ * A pool of scoring workers over shared memory. The dataset's activity columns and the leads'
+ * history cut-offs are allocated in SharedArrayBuffers where shared memory exists
+ * (src/engine/model/shared-memory.ts), so the workers read them in place; a column that is not
+ * (built elsewhere) is copied into one once. The decayed activity sums, the
  * part of scoring whose cost grows with the activities (a half-life change, the first what-if after
  * a load), are then computed by every worker on its own range of leads and joined in lead order.
  * Each lead's sums come from the engine's own function over that lead's activities alone, so the
@@ -10,6 +12,7 @@
  * engine worker computes the sums itself.
  */
 import type { Dataset } from '../../engine/model/columns';
+import { canShareMemory, isShared } from '../../engine/model/shared-memory';
 import {
   hasIntentSums,
   intentSumsLayout,
@@ -42,17 +45,13 @@ export interface ScoringPool {
   close(): void;
 }
 
-/** Whether SharedArrayBuffer can be used (a cross-origin isolated page or its workers, or Node). */
-export function canShareMemory(): boolean {
-  const g = globalThis as { crossOriginIsolated?: boolean; SharedArrayBuffer?: unknown };
-  return typeof g.SharedArrayBuffer === 'function' && g.crossOriginIsolated !== false;
-}
+export { canShareMemory };
 
 type Typed = Int32Array | Uint8Array | Float64Array;
 
-/** `a` itself when it lives in shared memory, else a copy that does. */
+/** `a` itself when it lives in shared memory (the usual case), else a copy that does. */
 function shared<T extends Typed>(a: T): T {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
+  if (isShared(a)) return a;
   const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
   copy.set(a);
   return copy;
@@ -113,7 +112,10 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
   let nextTask = 1;
   let current = 0;
 
-  /** Sends the dataset's shared activity columns to every worker (once; the workers keep the last). */
+  /**
+   * Sends the dataset's activity columns to every worker (once; the workers keep the last): the
+   * dataset's own arrays when they are shared, as they are when built where shared memory exists.
+   */
   function load(ds: Dataset) {
     let hit = datasets.get(ds);
     if (!hit || hit.id !== current) {
@@ -158,10 +160,9 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     const layout = intentSumsLayout(ds, asOf, cutoff);
     const sum = layout ? new Float64Array(new SharedArrayBuffer(layout.sum.byteLength)) : null;
     const leads = ds.activities.start.length - 1;
-    const scores: IntentScoresInto | null =
-      layout && intent
-        ? { ...intent, out: new Float32Array(new SharedArrayBuffer(leads * Float32Array.BYTES_PER_ELEMENT)) }
-        : null;
+    const scores: IntentScoresInto | null = intent
+      ? { ...intent, out: new Float32Array(new SharedArrayBuffer(leads * Float32Array.BYTES_PER_ELEMENT)) }
+      : null;
     // The tasks are posted now, behind the dataset if it is new (each worker reads its messages in
     // order), so the workers start while the caller's thread goes on with other work.
     const tasks = Promise.all(
@@ -179,7 +180,7 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
             if (broken !== null) return reject(new Error(broken));
             const task = { id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut };
             if (layout && sum) port.post({ kind: 'decay', ...task, sum, offset: layout.start[lo]!, scores });
-            else port.post({ kind: 'sums', ...task });
+            else port.post({ kind: 'sums', ...task, scores });
           }),
       ),
     );
@@ -190,7 +191,9 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
       if (scores) primeIntentScores(sums, scores);
       return sums;
     }
-    return joinIntentSums(parts as IntentSumsPart[], halfLifeDays, ds.activities.typeNames.length);
+    const sums = joinIntentSums(parts as IntentSumsPart[], halfLifeDays, ds.activities.typeNames.length);
+    if (scores) primeIntentScores(sums, scores);
+    return sums;
   }
 
   return {

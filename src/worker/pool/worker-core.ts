@@ -36,7 +36,15 @@ export function poolWorkerHandler(
         post({ kind: 'decayed', id: message.id }, []);
         return;
       }
-      const part = computeIntentSumsRange(current.activities, lo, hi, halfLifeDays, asOf, cutoff ?? undefined);
+      const part = computeIntentSumsRange(
+        current.activities,
+        lo,
+        hi,
+        halfLifeDays,
+        asOf,
+        cutoff ?? undefined,
+        message.scores ?? undefined,
+      );
       const buffers = [part.start.buffer, part.type.buffer, part.sum.buffer, part.leadsOfType.buffer].filter(
         (b): b is ArrayBuffer => b instanceof ArrayBuffer,
       );

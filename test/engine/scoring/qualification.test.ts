@@ -145,3 +145,57 @@ describe('SQL activity flag', () => {
     );
   });
 });
+
+describe('SQL activity flags', () => {
+  /** The definition, lead by lead: an activity of the type before the first one after asOf. */
+  function reference(start: Int32Array, type: Uint8Array, at: Float64Array, code: number, asOf: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i + 1 < start.length; i++) {
+      let flag = 0;
+      for (let j = start[i]!; j < start[i + 1]!; j++) {
+        if (at[j]! > asOf) break;
+        if (type[j] === code) {
+          flag = 1;
+          break;
+        }
+      }
+      out.push(flag);
+    }
+    return out;
+  }
+
+  it('equal the per-lead definition on random activities (time order, missing instants included)', () => {
+    const activity = fc.record({
+      type: fc.integer({ min: 0, max: 3 }),
+      at: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.constant(NaN)),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(activity, { maxLength: 6 }), { maxLength: 12 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: -1, max: 21 }),
+        (leads, code, asOf) => {
+          const sorted = leads.map((l) =>
+            [...l].sort((a, b) => (a.at === b.at ? 0 : Number.isNaN(a.at) ? 0 : Number.isNaN(b.at) ? 0 : a.at - b.at)),
+          );
+          const all = sorted.flat();
+          const start = Int32Array.from([
+            0,
+            ...sorted.map((_, i) => sorted.slice(0, i + 1).reduce((s, l) => s + l.length, 0)),
+          ]);
+          const type = Uint8Array.from(all, (a) => a.type);
+          const at = Float64Array.from(all, (a) => a.at);
+          const names = ['t0', 't1', 't2', 't3'];
+          const fake = {
+            leads: { count: leads.length },
+            activities: { count: all.length, start, type, at, typeNames: names },
+            opportunities: { qualification: {} },
+          } as unknown as typeof ds;
+          const q = { ...DEFAULT_RULE_SET.qualification, sqlActivity: names[code]!, requiredCriteria: [] };
+          const flags = qualificationFlags(fake, q, new Int32Array(leads.length).fill(-1), asOf);
+          expect(Array.from(flags.sqlActivity)).toEqual(reference(start, type, at, code, asOf));
+        },
+      ),
+    );
+  });
+});

@@ -19,6 +19,7 @@ import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
 import { passesMql } from '../../../src/engine/scoring/qualification';
 import type { FitRule, RuleSet } from '../../../src/engine/scoring/rules';
 import { clampRuleSet } from '../../../src/engine/scoring/validate';
+import { compileRules, scoreLeads } from '../../../src/engine/scoring/score';
 import { prepareWhatIf } from '../../../src/engine/scoring/what-if-prepare';
 import { DAY_MS } from '../../../src/engine/time';
 import { scoringHandlers } from '../../../src/worker/handlers/scoring';
@@ -173,8 +174,8 @@ describe('scoring on the worker pool', () => {
     const out = leadOutcomes(ds, { asOf: ds.meta.latestAt, maturityDays: 180, scoringWindowDays: 30 });
     for (const cutoff of [undefined, out.cutoff]) {
       // The first half-life's sums come back from the workers in parts; the next ones, laid out as
-      // the first (the same instants), are written by the workers into one shared array.
-      // Those workers also compute the leads' intent scores under the points and caps given.
+      // the first (the same instants), are written by the workers into one shared array. Either
+      // way the workers also compute the leads' intent scores under the points and caps given.
       for (const [k, halfLife] of [17, 23, 1].entries()) {
         const c = compileIntent(ds, DEFAULT_RULE_SET.activities, halfLife);
         await pool.prime(ds, halfLife, ds.meta.latestAt, cutoff, c);
@@ -182,18 +183,19 @@ describe('scoring on the worker pool', () => {
         const single = computeIntentSums(ds, halfLife, ds.meta.latestAt, cutoff);
         expect(pooled.sum.buffer instanceof SharedArrayBuffer).toBe(k > 0);
         const scores = cachedIntentScores(pooled, c.points, c.caps);
-        expect(scores !== undefined).toBe(k > 0);
-        if (scores) {
-          const plainScores = intentFromSums(single, c.points, c.caps, new Float32Array(ds.leads.count));
-          expect(Array.from(scores)).toEqual(Array.from(plainScores));
-          expect(
-            cachedIntentScores(
-              pooled,
-              c.points.map((p) => p + 1),
-              c.caps,
-            ),
-          ).toBeUndefined();
-        }
+        expect(scores).toBeDefined();
+        const plainScores = intentFromSums(single, c.points, c.caps, new Float32Array(ds.leads.count));
+        expect(Array.from(scores!)).toEqual(Array.from(plainScores));
+        // Scoring the leads reads these scores in place (no second copy is kept).
+        const compiled = compileRules(ds, { ...DEFAULT_RULE_SET, halfLifeDays: halfLife });
+        expect(scoreLeads(ds, compiled, { asOf: ds.meta.latestAt, cutoff }).intent).toBe(scores);
+        expect(
+          cachedIntentScores(
+            pooled,
+            c.points.map((p) => p + 1),
+            c.caps,
+          ),
+        ).toBeUndefined();
         expect(Array.from(pooled.start)).toEqual(Array.from(single.start));
         expect(Array.from(pooled.type)).toEqual(Array.from(single.type));
         expect(Array.from(pooled.sum)).toEqual(Array.from(single.sum));
