@@ -170,37 +170,50 @@ export function readCanonicalTables(
     opportunities,
     touches,
   };
-  if (leadStore || activityStore || touchStore) {
-    // The columns are the data; the row arrays are made from them only if something asks (exports).
-    const leadIdsOf = () => (leadStore ? leadStore.ids : leads.map((l) => l.id));
-    const streamed: { -readonly [K in keyof StreamedTables]: StreamedTables[K] } = {};
-    if (leadStore) {
-      streamed.leads = leadStore;
-      lazyArray(records, 'leads', () => leadStore.toRecords());
-    }
-    if (activityStore) {
-      streamed.activities = activityStore;
-      lazyArray(records, 'activities', () => activityStore!.toRecords(leadIdsOf()));
-    }
-    if (touchStore) {
-      streamed.touches = touchStore;
-      lazyArray(records, 'touches', () =>
-        touchStore!.toRecords(
-          leadIdsOf(),
-          opportunities.map((o) => o.id),
-        ),
-      );
-    }
-    // Not enumerable: a copy of the record set (`{ ...records }`) takes the rows, not the columns.
-    Object.defineProperty(records, 'streamed', {
-      value: streamed,
-      enumerable: false,
-      writable: true,
-      configurable: true,
-    });
-  }
+  if (leadStore || activityStore || touchStore)
+    attachStreamed(records, { leads: leadStore, activities: activityStore, touches: touchStore });
   if (ratesFile) noteUnusedRates(records, ratesFile.name, report);
   return records;
+}
+
+/**
+ * Puts a streaming import's column stores on `records`: the columns are the data, and the row arrays
+ * are made from them only if something asks (exports). A function of its own so that the lazy row
+ * arrays keep only the stores and row arrays alive, not the reader's scope (its source files).
+ */
+function attachStreamed(
+  records: RecordSet,
+  stores: { leads: LeadStore | undefined; activities: ActivityStore | undefined; touches: TouchStore | undefined },
+): void {
+  const { leads: leadStore, activities: activityStore, touches: touchStore } = stores;
+  const leads = records.leads;
+  const opportunities = records.opportunities;
+  const leadIdsOf = () => (leadStore ? leadStore.ids : leads.map((l) => l.id));
+  const streamed: { -readonly [K in keyof StreamedTables]: StreamedTables[K] } = {};
+  if (leadStore) {
+    streamed.leads = leadStore;
+    lazyArray(records, 'leads', () => leadStore.toRecords());
+  }
+  if (activityStore) {
+    streamed.activities = activityStore;
+    lazyArray(records, 'activities', () => activityStore.toRecords(leadIdsOf()));
+  }
+  if (touchStore) {
+    streamed.touches = touchStore;
+    lazyArray(records, 'touches', () =>
+      touchStore.toRecords(
+        leadIdsOf(),
+        opportunities.map((o) => o.id),
+      ),
+    );
+  }
+  // Not enumerable: a copy of the record set (`{ ...records }`) takes the rows, not the columns.
+  Object.defineProperty(records, 'streamed', {
+    value: streamed,
+    enumerable: false,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** Replaces `records[key]` by a property that makes the array on first use and keeps it. */
