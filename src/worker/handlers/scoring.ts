@@ -40,6 +40,7 @@ import {
 import { isoDate } from '../../engine/time';
 import type { ScoringPool } from '../pool/scoring-pool';
 import { requireDataset, type EngineState } from '../state';
+import { ruleSetKeys } from './rule-keys';
 
 export interface ScoringInput {
   readonly filters: Filters;
@@ -154,6 +155,7 @@ interface CachedContext {
 
 export function scoringHandlers(state: EngineState, pool: ScoringPool | null = null): ScoringHandlers {
   const contexts = new Map<string, CachedContext>();
+  const keyed = ruleSetKeys();
   const scopes = new Map<string, Uint8Array>();
   let contextsOf: Dataset | null = null;
 
@@ -279,30 +281,31 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
     },
     async whatIf({ filters, draft, applied, draftKey, appliedKey }) {
       const ds = requireDataset(state);
-      const d = clampRuleSet(draft);
-      const a = clampRuleSet(applied);
-      const dKey = draftKey ?? thresholdFreeKey(d);
-      const aKey = appliedKey ?? thresholdFreeKey(a);
+      // A moved threshold: clamped and keyed from the rule set it was moved from.
+      const { rules: d, key: dKey } = keyed(draft, draftKey);
+      const { rules: a, key: aKey } = keyed(applied, appliedKey);
       forDataset(ds);
       const filtersKey = JSON.stringify(filters);
       const dCached = contexts.has(filtersKey + dKey);
       const aCached = contexts.has(filtersKey + aKey);
-      // Only the rule sets whose context is not cached need sums (the applied one usually is: a
-      // dragged half-life would otherwise have the pool recompute the applied sums once they leave
-      // the sums cache).
-      const sums: Promise<void>[] = [];
-      if (!dCached) sums.push(sumsReady(ds, d));
-      if (a.halfLifeDays !== d.halfLifeDays && !aCached) sums.push(sumsReady(ds, a));
-      // While the pool computes the decayed sums, this thread does the rest of each context to be
-      // built: its fit matches, outcomes, population and flags.
-      if (pool) {
-        const mask = () => scope(ds, filtersKey, filters);
-        if (!dCached) prepareWhatIfBesidesSums(ds, d, mask(), ds.meta.latestAt);
-        if (!aCached) prepareWhatIfBesidesSums(ds, a, mask(), ds.meta.latestAt);
+      if (!dCached || !aCached) {
+        // Only the rule sets whose context is not cached need sums (the applied one usually is: a
+        // dragged half-life would otherwise have the pool recompute the applied sums once they leave
+        // the sums cache).
+        const sums: Promise<void>[] = [];
+        if (!dCached) sums.push(sumsReady(ds, d));
+        if (a.halfLifeDays !== d.halfLifeDays && !aCached) sums.push(sumsReady(ds, a));
+        // While the pool computes the decayed sums, this thread does the rest of each context to be
+        // built: its fit matches, outcomes, population and flags.
+        if (pool) {
+          const mask = () => scope(ds, filtersKey, filters);
+          if (!dCached) prepareWhatIfBesidesSums(ds, d, mask(), ds.meta.latestAt);
+          if (!aCached) prepareWhatIfBesidesSums(ds, a, mask(), ds.meta.latestAt);
+        }
+        await Promise.all(sums);
+        if (!dCached) await pooledContext(ds, filters, d, dKey);
+        if (!aCached) await pooledContext(ds, filters, a, aKey);
       }
-      await Promise.all(sums);
-      await pooledContext(ds, filters, d, dKey);
-      await pooledContext(ds, filters, a, aKey);
       const dc = context(ds, filters, d, dKey);
       const ac = context(ds, filters, a, aKey);
       const { matured, ...totals } = populationTotals(dc);
