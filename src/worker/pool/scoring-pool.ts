@@ -240,17 +240,21 @@ async function rescoreOnPorts(
   const written = [task.fitIn ? null : task.fit, task.intentIn ? null : task.intent];
   if (written.some((a) => a && !(a.buffer instanceof SharedArrayBuffer)))
     throw new Error('a pooled pass writes its scores into shared arrays');
-  const opt = <T extends Typed>(a: T | null) => (a ? sharedOnce(a) : null);
+  const fitIn = task.fitIn ? sharedOnce(task.fitIn) : null;
+  const intentIn = task.intentIn ? sharedOnce(task.intentIn) : null;
+  // Every array is shared (a message copies any other): the small per-type and per-combo ones aside.
   const onPool: RescoreTask = {
     ...task,
     combo: sharedOnce(task.combo),
-    fitIn: opt(task.fitIn),
+    fitIn,
     sumStart: sharedOnce(task.sumStart),
     sumType: sharedOnce(task.sumType),
     sumValue: sharedOnce(task.sumValue),
-    intentIn: opt(task.intentIn),
+    intentIn,
     mask: sharedOnce(task.mask),
     cls: sharedOnce(task.cls),
+    fit: fitIn ?? task.fit,
+    intent: intentIn ?? task.intent,
   };
   const ranges = splitByActivities(onPool.sumStart.subarray(0, leads + 1), ports.length);
   const counts = new Int32Array(new SharedArrayBuffer(ports.length * tally * Int32Array.BYTES_PER_ELEMENT));
