@@ -25,9 +25,10 @@ async function collect(): Promise<void> {
 function importHeldWeakly() {
   const enc = new TextEncoder();
   const written = writeCanonicalCsv(generateDemoCompany({ seed: 3, leads: 300 }).records);
-  const files: ImportFile[] = Object.entries(written).map(([name, text]) => ({ name, bytes: enc.encode(text) }));
+  const files = Object.entries(written).map(([name, text]) => ({ name, bytes: enc.encode(text) }));
   const refs = files.map((f) => ({ name: f.name, bytes: new WeakRef(f.bytes) }));
-  return { result: importFiles(files, { now: Date.UTC(2026, 10, 20) }), refs };
+  const imported: ImportFile[] = files;
+  return { result: importFiles(imported, { now: Date.UTC(2026, 10, 20) }), refs };
 }
 
 describe('a streamed import', () => {

@@ -33,19 +33,16 @@ const bin = (s: number): number => {
 function withSuffixSums(twoScoreBins: Float64Array, singleBins: Float64Array, fitWeight: number): ThresholdIndex {
   const two = twoScoreBins.slice();
   const single = singleBins.slice();
-  // 2-D suffix sums: S[a][b] = T[a][b] + S[a+1][b] + S[a][b+1] − S[a+1][b+1].
-  for (let a = BINS - 1; a >= 0; a--) {
-    for (let b = BINS - 1; b >= 0; b--) {
-      const k = (a * BINS + b) * NQ;
-      for (let q = 0; q < NQ; q++) {
-        const down = a + 1 < BINS ? two[((a + 1) * BINS + b) * NQ + q]! : 0;
-        const right = b + 1 < BINS ? two[(a * BINS + b + 1) * NQ + q]! : 0;
-        const diag = a + 1 < BINS && b + 1 < BINS ? two[((a + 1) * BINS + b + 1) * NQ + q]! : 0;
-        two[k + q]! += down + right - diag;
-      }
-    }
+  // 2-D suffix sums S[a][b] = Σ_{a' ≥ a, b' ≥ b} T[a'][b']: suffix sums along b within each fit bin,
+  // then along a. Every binned quantity is an integer (counts, cents), so the order of the additions
+  // does not change a sum.
+  const row = BINS * NQ;
+  for (let a = 0; a < BINS; a++) {
+    const r = a * row;
+    for (let k = r + row - NQ - 1; k >= r; k--) two[k]! += two[k + NQ]!;
   }
-  for (let b = BINS - 2; b >= 0; b--) for (let q = 0; q < NQ; q++) single[b * NQ + q]! += single[(b + 1) * NQ + q]!;
+  for (let k = (BINS - 1) * row - 1; k >= 0; k--) two[k]! += two[k + row]!;
+  for (let k = (BINS - 1) * NQ - 1; k >= 0; k--) single[k]! += single[k + NQ]!;
   return { twoScore: two, single, twoScoreBins, singleBins, fitWeight };
 }
 
@@ -57,7 +54,7 @@ const C_WON = 8;
 const C_RM = 16;
 
 /** Leads' classes, numbered densely over the classes present (at most 32; 18 when won ⇒ SQO etc.). */
-interface LeadClasses {
+export interface LeadClasses {
   /** Dense class of each lead. */
   readonly id: Uint8Array;
   /** Class bits of each dense class. */
@@ -98,6 +95,50 @@ function leadClasses(flags: QualificationFlags, outcomes: LeadOutcomes, n: numbe
     byOutcomes.set(outcomes, hit);
   }
   return hit;
+}
+
+/** Each lead's class (cached per flags and outcomes), for tallies made elsewhere (./rescore.ts). */
+export function thresholdClasses(flags: QualificationFlags, outcomes: LeadOutcomes, n: number): LeadClasses {
+  return leadClasses(flags, outcomes, n);
+}
+
+const wonCache = new WeakMap<LeadClasses, Int32Array>();
+
+/** The leads, ascending, whose class has the won bit (the only ones with cents to sum). */
+export function wonLeads(classes: LeadClasses): Int32Array {
+  let hit = wonCache.get(classes);
+  if (!hit) {
+    const { id, won } = classes;
+    let m = 0;
+    for (let i = 0; i < id.length; i++) m += won[id[i]!]!;
+    hit = new Int32Array(m);
+    for (let i = 0, k = 0; i < id.length; i++) if (won[id[i]!]) hit[k++] = i;
+    wonCache.set(classes, hit);
+  }
+  return hit;
+}
+
+/** Length of the per-(bin, class) lead counts a tally fills: two-score bins, then combined-score bins. */
+export const tallyLength = (classes: LeadClasses): number => (BINS * BINS + BINS) * classes.bits.length;
+
+/**
+ * The index from lead counts per (bin, class) as `buildThresholdIndex` tallies them (`counts`, of
+ * `tallyLength`: two-score bins then combined-score bins) and the won cents per bin, summed over the
+ * same leads in lead order.
+ */
+export function thresholdIndexOfTally(
+  counts: Int32Array,
+  cents2: Float64Array,
+  cents1: Float64Array,
+  classes: LeadClasses,
+  fitWeight: number,
+): ThresholdIndex {
+  const two = BINS * BINS * classes.bits.length;
+  return withSuffixSums(
+    expand(counts.subarray(0, two), cents2, BINS * BINS, classes),
+    expand(counts.subarray(two), cents1, BINS, classes),
+    fitWeight,
+  );
 }
 
 /** Computes and caches what `buildThresholdIndex` reads of the flags and outcomes (not the scores). */

@@ -4,10 +4,22 @@
  */
 import { QUALIFICATION_CRITERIA, type QualificationCriterion } from '../model/stages';
 import { BOUNDS, clampTo } from './bounds';
-import { FRAMEWORKS, type RuleSet } from './rules';
+import { FRAMEWORKS, type QualificationRules, type RuleSet } from './rules';
+
+const th = (v: number) => clampTo(BOUNDS.threshold, v);
+
+/** Qualification rules `q` (clamped) with the MQL mode and thresholds of `from`, clamped. */
+export function clampMqlThresholds(q: QualificationRules, from: QualificationRules): QualificationRules {
+  return {
+    ...q,
+    mqlMode: from.mqlMode === 'single-score' ? 'single-score' : 'two-score',
+    mqlMinFit: th(from.mqlMinFit),
+    mqlMinIntent: th(from.mqlMinIntent),
+    mqlMinCombined: th(from.mqlMinCombined),
+  };
+}
 
 export function clampRuleSet(r: RuleSet): RuleSet {
-  const th = (v: number) => clampTo(BOUNDS.threshold, v);
   const icpTier1 = th(r.tiers.icpTier1);
   const intentHigh = th(r.tiers.intentHigh);
   const q = r.qualification;

@@ -5,15 +5,24 @@
  */
 import type { Dataset } from '../model/columns';
 import { LEAD_STAGES } from '../model/stages';
-import { intentFromSums, intentSums, leadIntent, leadsByType } from './intent-sums';
+import { cachedIntentScores, intentSums, leadIntent, leadsByType } from './intent-sums';
 import { leadOutcomes, type LeadOutcomes } from './outcomes';
 import { cachedQualificationFlags, modelStages } from './qualification';
 import type { RuleSet } from './rules';
-import { compileRules, scoreLeads } from './score';
+import { rescoreCents, rescoreRange, type RescoreTask } from './rescore';
+import { compileRules } from './score';
 import { clampRuleSet } from './validate';
-import { buildThresholdIndex, moveInThresholdIndex, prepareThresholdIndex } from './threshold-index';
+import {
+  buildThresholdIndex,
+  moveInThresholdIndex,
+  prepareThresholdIndex,
+  tallyLength,
+  thresholdClasses,
+  thresholdIndexOfTally,
+  wonLeads,
+} from './threshold-index';
 import { whatIfContextOf, whatIfPopulation, type WhatIfContext, type WhatIfPopulation } from './what-if';
-import { conditionKey } from './fit-matches';
+import { conditionKey, type FitMatches } from './fit-matches';
 
 /** The parts of a rule set a what-if context depends on: all but the MQL thresholds and tiers. */
 export function thresholdFreeKey(r: RuleSet): string {
@@ -40,18 +49,96 @@ function population(ds: Dataset, scope: Uint8Array, out: LeadOutcomes): WhatIfPo
 /**
  * The what-if context of a rule set over the leads in `scope` (a 0/1 mask). Outcomes, qualification
  * flags, the population, the fit rules' matches and the decayed activity sums are cached, so after
- * the first call a weight change costs a gather, one pass over the sums and the index build. Pass
- * the same scope array again to reuse the population.
+ * the first call a weight change is one pass over the leads (`whatIfPass`). Pass the same scope array
+ * again to reuse the population.
  */
 export function prepareWhatIf(ds: Dataset, rules: RuleSet, scope: Uint8Array, asOf: number): WhatIfContext {
+  return runPass(whatIfPass(ds, rules, scope, asOf));
+}
+
+/**
+ * A full pass over the leads (./rescore.ts) computing a rule set's what-if context: what the pass
+ * reads and writes (`task`), the length of its tally, and the context from the tally of every lead
+ * (the counts of all ranges added up).
+ */
+export interface WhatIfPass {
+  readonly task: RescoreTask;
+  readonly leads: number;
+  readonly tally: number;
+  finish(counts: Int32Array): WhatIfContext;
+}
+
+/**
+ * The pass of `prepareWhatIf(ds, rules, scope, asOf)`; `alloc` makes the arrays the scores are
+ * written into (shared memory, for a pass split over threads).
+ */
+export function whatIfPass(
+  ds: Dataset,
+  rules: RuleSet,
+  scope: Uint8Array,
+  asOf: number,
+  alloc: (n: number) => Float32Array = (n) => new Float32Array(n),
+): WhatIfPass {
+  const r = clampRuleSet(rules);
+  const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
+  return passOver(ds, r, population(ds, scope, out), asOf, alloc);
+}
+
+/** `known`: scores of the leads that the rules do not change (as computed for them). */
+function passOver(
+  ds: Dataset,
+  rules: RuleSet,
+  pop: WhatIfPopulation,
+  asOf: number,
+  alloc: (n: number) => Float32Array,
+  known: { readonly fit?: Float32Array; readonly intent?: Float32Array } = {},
+): WhatIfPass {
   const compiled = compileRules(ds, rules);
   const r = compiled.rules;
+  const n = ds.leads.count;
   const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
-  const hist = scoreLeads(ds, compiled, { asOf, cutoff: out.cutoff });
-  const pop = population(ds, scope, out);
   const flags = cachedQualificationFlags(ds, r.qualification, out.opportunity, asOf);
-  const index = buildThresholdIndex(hist.fit, hist.intent, pop.mask, flags, out, r.qualification.fitWeight);
-  return whatIfContextOf(hist.fit, hist.intent, pop, flags, out, index);
+  const classes = thresholdClasses(flags, out, n);
+  const sums = intentSums(ds, r.halfLifeDays, asOf, out.cutoff);
+  const { points, caps } = compiled.intent;
+  // Computed with the sums (by the scoring pool) under the same points and caps: the same values.
+  const ready = cachedIntentScores(sums, points, caps);
+  const intentIn = known.intent ?? (ready && ready.length === n ? ready : null);
+  const fitIn = known.fit ?? null;
+  const task: RescoreTask = {
+    combo: compiled.fit.matches.combo,
+    byCombo: compiled.fit.byCombo,
+    fitIn,
+    sumStart: sums.start,
+    sumType: sums.type,
+    sumValue: sums.sum,
+    points,
+    caps,
+    intentIn,
+    mask: pop.mask,
+    cls: classes.id,
+    classes: classes.bits.length,
+    fitWeight: r.qualification.fitWeight,
+    fit: fitIn ?? alloc(n),
+    intent: intentIn ?? alloc(n),
+  };
+  return {
+    task,
+    leads: n,
+    tally: tallyLength(classes),
+    finish(counts) {
+      const { cents2, cents1 } = rescoreCents(task, wonLeads(classes), out.wonCents);
+      const index = thresholdIndexOfTally(counts, cents2, cents1, classes, task.fitWeight);
+      return whatIfContextOf(task.fit, task.intent, pop, flags, out, index);
+    },
+  };
+}
+
+/** Runs a pass on this thread. */
+function runPass(pass: WhatIfPass): WhatIfContext {
+  const counts = new Int32Array(pass.tally);
+  rescoreRange(pass.task, 0, pass.leads, counts, 0);
+  return pass.finish(counts);
 }
 
 /**
@@ -109,6 +196,23 @@ export function updateWhatIf(
   rules: RuleSet,
   asOf: number,
 ): WhatIfContext | null {
+  const d = deriveWhatIf(ds, base, baseRules, rules, asOf);
+  return d === null || 'ctx' in d ? (d?.ctx ?? null) : runPass(d.pass);
+}
+
+/**
+ * `updateWhatIf`, but a change that rescores most leads (a weight of an activity type most leads
+ * have, fit points of combos holding most leads) is handed back as the full pass that computes it
+ * (cheaper than lead by lead), for the caller to run on this thread or split over threads.
+ */
+export function deriveWhatIf(
+  ds: Dataset,
+  base: WhatIfContext,
+  baseRules: RuleSet,
+  rules: RuleSet,
+  asOf: number,
+  alloc: (n: number) => Float32Array = (n) => new Float32Array(n),
+): { readonly ctx: WhatIfContext } | { readonly pass: WhatIfPass } | null {
   // Compare the clamped rule sets before compiling: compiling matches every fit rule over the leads.
   if (skeleton(clampRuleSet(baseRules)) !== skeleton(clampRuleSet(rules))) return null;
   const a = compileRules(ds, baseRules);
@@ -120,7 +224,7 @@ export function updateWhatIf(
   const sameWeight = a.rules.qualification.fitWeight === b.rules.qualification.fitWeight;
   const pop: WhatIfPopulation = { mask: base.mask, sdrs: base.sdrs, weeks: base.weeks };
   if (types.length === 0 && combos.length === 0) {
-    if (sameWeight) return base;
+    if (sameWeight) return { ctx: base };
     const index = buildThresholdIndex(
       base.fit,
       base.intent,
@@ -129,7 +233,7 @@ export function updateWhatIf(
       out,
       b.rules.qualification.fitWeight,
     );
-    return whatIfContextOf(base.fit, base.intent, pop, base.flags, out, index);
+    return { ctx: whatIfContextOf(base.fit, base.intent, pop, base.flags, out, index) };
   }
   if (!sameWeight || (types.length > 0 && combos.length > 0) || types.length > 1) return null;
   const n = base.fit.length;
@@ -141,31 +245,30 @@ export function updateWhatIf(
     const sums = intentSums(ds, b.intent.halfLifeDays, asOf, out.cutoff);
     const t = types[0]!;
     const { points, caps } = b.intent;
-    if (sums.leadsOfType[t]! * 4 > n) {
-      // Most leads have the type: one pass over all the sums is cheaper than lead by lead.
-      intent = intentFromSums(sums, points, caps, new Float32Array(n));
-      moved = new Int32Array(n);
-      for (let i = 0; i < n; i++) if (intent[i] !== base.intent[i] && base.mask[i]) moved[count++] = i;
-    } else {
-      const byType = leadsByType(sums);
-      const from = byType.typeStart[t]!;
-      const to = byType.typeStart[t + 1]!;
-      intent = base.intent.slice();
-      moved = new Int32Array(to - from);
-      for (let k = from; k < to; k++) {
-        const i = byType.leads[k]!;
-        const v = Math.fround(leadIntent(sums, i, points, caps));
-        if (v === intent[i]) continue;
-        intent[i] = v;
-        if (base.mask[i]) moved[count++] = i;
-      }
+    // Most leads have the type: one pass over all of them is cheaper than lead by lead.
+    if (sums.leadsOfType[t]! * 4 > n) return { pass: passOver(ds, b.rules, pop, asOf, alloc, { fit: base.fit }) };
+    const byType = leadsByType(sums);
+    const from = byType.typeStart[t]!;
+    const to = byType.typeStart[t + 1]!;
+    intent = base.intent.slice();
+    moved = new Int32Array(to - from);
+    for (let k = from; k < to; k++) {
+      const i = byType.leads[k]!;
+      const v = Math.fround(leadIntent(sums, i, points, caps));
+      if (v === intent[i]) continue;
+      intent[i] = v;
+      if (base.mask[i]) moved[count++] = i;
     }
   } else {
+    const { combo } = b.fit.matches;
+    const sizes = comboSizes(b.fit.matches);
+    let touched = 0;
+    for (const c of combos) touched += sizes[c]!;
+    if (touched * 4 > n) return { pass: passOver(ds, b.rules, pop, asOf, alloc, { intent: base.intent }) };
     fit = base.fit.slice();
-    moved = new Int32Array(n);
+    moved = new Int32Array(touched);
     const isChanged = new Uint8Array(b.fit.byCombo.length);
     for (const c of combos) isChanged[c] = 1;
-    const { combo } = b.fit.matches;
     const byCombo = b.fit.byCombo;
     for (let i = 0; i < n; i++) {
       const c = combo[i]!;
@@ -181,7 +284,21 @@ export function updateWhatIf(
     count * 4 > n
       ? buildThresholdIndex(fit, intent, base.mask, base.flags, out, base.index.fitWeight)
       : moveInThresholdIndex(base.index, moved, count, base.fit, base.intent, fit, intent, base.flags, out);
-  return whatIfContextOf(fit, intent, pop, base.flags, out, index);
+  return { ctx: whatIfContextOf(fit, intent, pop, base.flags, out, index) };
+}
+
+const sizesCache = new WeakMap<FitMatches, Int32Array>();
+
+/** Leads per combo (cached per matches). */
+function comboSizes(m: FitMatches): Int32Array {
+  let hit = sizesCache.get(m);
+  if (!hit) {
+    hit = new Int32Array(m.combos);
+    const { combo } = m;
+    for (let i = 0; i < combo.length; i++) hit[combo[i]!]!++;
+    sizesCache.set(m, hit);
+  }
+  return hit;
 }
 
 /** A lead whose model stage differs from its recorded stage. */

@@ -27,16 +27,20 @@ import {
   type WhatIfFigures,
 } from '../../engine/scoring/what-if';
 import {
+  deriveWhatIf,
   prepareWhatIf,
   prepareWhatIfBesidesSums,
   statusChanges,
   thresholdFreeKey,
   updateWhatIf,
+  whatIfPass,
   type StatusChange,
+  type WhatIfPass,
 } from '../../engine/scoring/what-if-prepare';
 import { isoDate } from '../../engine/time';
 import type { ScoringPool } from '../pool/scoring-pool';
 import { requireDataset, type EngineState } from '../state';
+import { ruleSetKeys } from './rule-keys';
 
 export interface ScoringInput {
   readonly filters: Filters;
@@ -137,6 +141,9 @@ export interface ScoringHandlers {
 }
 
 const MAX_CONTEXTS = 6;
+
+/** Score arrays the pool's workers can write. */
+const sharedScores = (n: number) => new Float32Array(new SharedArrayBuffer(n * Float32Array.BYTES_PER_ELEMENT));
 const MAX_SCOPES = 4;
 
 interface CachedContext {
@@ -148,6 +155,7 @@ interface CachedContext {
 
 export function scoringHandlers(state: EngineState, pool: ScoringPool | null = null): ScoringHandlers {
   const contexts = new Map<string, CachedContext>();
+  const keyed = ruleSetKeys();
   const scopes = new Map<string, Uint8Array>();
   let contextsOf: Dataset | null = null;
 
@@ -194,9 +202,49 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       if (ctx) break;
     }
     ctx ??= prepareWhatIf(ds, rules, scope(ds, filtersKey, filters), asOf);
+    keep(key, filtersKey, rules, ctx);
+    return ctx;
+  }
+
+  function keep(key: string, filtersKey: string, rules: RuleSet, ctx: WhatIfContext): void {
     if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value!);
     contexts.set(key, { filtersKey, rules, ctx });
-    return ctx;
+  }
+
+  /**
+   * With a pool: computes and caches the context `context` would compute, its pass over the leads
+   * split over the workers (a change touching few leads is derived on this thread, as `context`
+   * does). On a pool failure `context` computes it on this thread.
+   */
+  async function pooledContext(
+    ds: Dataset,
+    filters: Filters,
+    rules: RuleSet,
+    rulesKey = thresholdFreeKey(rules),
+  ): Promise<void> {
+    if (!pool) return;
+    forDataset(ds);
+    const filtersKey = JSON.stringify(filters);
+    const key = filtersKey + rulesKey;
+    if (contexts.has(key)) return;
+    const asOf = ds.meta.latestAt;
+    let pass: WhatIfPass | null = null;
+    for (const c of [...contexts.values()].reverse()) {
+      if (c.filtersKey !== filtersKey) continue;
+      const derived = deriveWhatIf(ds, c.ctx, c.rules, rules, asOf, sharedScores);
+      if (!derived) continue;
+      if ('ctx' in derived) return keep(key, filtersKey, rules, derived.ctx);
+      pass = derived.pass;
+      break;
+    }
+    pass ??= whatIfPass(ds, rules, scope(ds, filtersKey, filters), asOf, sharedScores);
+    try {
+      const counts = await pool.rescore(pass.task, pass.leads, pass.tally);
+      // Kept unless the dataset changed meanwhile.
+      if (contextsOf === ds && !contexts.has(key)) keep(key, filtersKey, rules, pass.finish(counts));
+    } catch {
+      // `context` computes it on this thread.
+    }
   }
 
   /**
@@ -233,28 +281,31 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
     },
     async whatIf({ filters, draft, applied, draftKey, appliedKey }) {
       const ds = requireDataset(state);
-      const d = clampRuleSet(draft);
-      const a = clampRuleSet(applied);
-      const dKey = draftKey ?? thresholdFreeKey(d);
-      const aKey = appliedKey ?? thresholdFreeKey(a);
+      // A moved threshold: clamped and keyed from the rule set it was moved from.
+      const { rules: d, key: dKey } = keyed(draft, draftKey);
+      const { rules: a, key: aKey } = keyed(applied, appliedKey);
       forDataset(ds);
       const filtersKey = JSON.stringify(filters);
       const dCached = contexts.has(filtersKey + dKey);
       const aCached = contexts.has(filtersKey + aKey);
-      // Only the rule sets whose context is not cached need sums (the applied one usually is: a
-      // dragged half-life would otherwise have the pool recompute the applied sums once they leave
-      // the sums cache).
-      const sums: Promise<void>[] = [];
-      if (!dCached) sums.push(sumsReady(ds, d));
-      if (a.halfLifeDays !== d.halfLifeDays && !aCached) sums.push(sumsReady(ds, a));
-      // While the pool computes the decayed sums, this thread does the rest of each context to be
-      // built: its fit matches, outcomes, population and flags.
-      if (pool) {
-        const mask = () => scope(ds, filtersKey, filters);
-        if (!dCached) prepareWhatIfBesidesSums(ds, d, mask(), ds.meta.latestAt);
-        if (!aCached) prepareWhatIfBesidesSums(ds, a, mask(), ds.meta.latestAt);
+      if (!dCached || !aCached) {
+        // Only the rule sets whose context is not cached need sums (the applied one usually is: a
+        // dragged half-life would otherwise have the pool recompute the applied sums once they leave
+        // the sums cache).
+        const sums: Promise<void>[] = [];
+        if (!dCached) sums.push(sumsReady(ds, d));
+        if (a.halfLifeDays !== d.halfLifeDays && !aCached) sums.push(sumsReady(ds, a));
+        // While the pool computes the decayed sums, this thread does the rest of each context to be
+        // built: its fit matches, outcomes, population and flags.
+        if (pool) {
+          const mask = () => scope(ds, filtersKey, filters);
+          if (!dCached) prepareWhatIfBesidesSums(ds, d, mask(), ds.meta.latestAt);
+          if (!aCached) prepareWhatIfBesidesSums(ds, a, mask(), ds.meta.latestAt);
+        }
+        await Promise.all(sums);
+        if (!dCached) await pooledContext(ds, filters, d, dKey);
+        if (!aCached) await pooledContext(ds, filters, a, aKey);
       }
-      await Promise.all(sums);
       const dc = context(ds, filters, d, dKey);
       const ac = context(ds, filters, a, aKey);
       const { matured, ...totals } = populationTotals(dc);
@@ -271,6 +322,7 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       const ds = requireDataset(state);
       const r = clampRuleSet(rules);
       await sumsReady(ds, r);
+      await pooledContext(ds, filters, r, rulesKey);
       const changes = statusChanges(ds, context(ds, filters, r, rulesKey), r, limit);
       if (!model)
         return {

@@ -5,6 +5,7 @@
  * writes them alone into a shared array when the entries' layout is known.
  */
 import type { IntentScoresInto, IntentSumsPart, SumActivities } from '../../engine/scoring/intent-sums';
+import type { RescoreTask } from '../../engine/scoring/rescore';
 
 /** A task over the leads `lo .. hi - 1` of a dataset the worker holds. */
 interface RangeTask {
@@ -31,12 +32,28 @@ export type PoolRequest =
       readonly offset: number;
       /** Points and caps per type, and the shared array to write the leads' intent scores into. */
       readonly scores: IntentScoresInto | null;
-    });
+    })
+  | RescoreRequest;
+
+/**
+ * A what-if pass over the leads `lo .. hi - 1` (`rescoreRange`): every array of `task` is shared;
+ * the range's scores go into `task.fit` and `task.intent`, its counts into `counts` from `offset`.
+ */
+export interface RescoreRequest {
+  readonly kind: 'rescore';
+  readonly id: number;
+  readonly task: RescoreTask;
+  readonly lo: number;
+  readonly hi: number;
+  readonly counts: Int32Array;
+  readonly offset: number;
+}
 
 export type PoolResponse =
   | { readonly kind: 'ready'; readonly dataset: number }
   | { readonly kind: 'sums'; readonly id: number; readonly part: IntentSumsPart }
   | { readonly kind: 'decayed'; readonly id: number }
+  | { readonly kind: 'rescored'; readonly id: number }
   | { readonly kind: 'failed'; readonly id: number; readonly message: string };
 
 /** The few operations the pool needs from a Web Worker or a Node worker thread. */

@@ -24,6 +24,7 @@ import {
   type IntentSumsPart,
   type SumActivities,
 } from '../../engine/scoring/intent-sums';
+import type { RescoreTask } from '../../engine/scoring/rescore';
 import type { PoolResponse, WorkerPort } from './protocol';
 
 export interface ScoringPool {
@@ -42,12 +43,18 @@ export interface ScoringPool {
     cutoff?: Float64Array,
     intent?: Pick<IntentScoresInto, 'points' | 'caps'>,
   ): Promise<void>;
+  /**
+   * A what-if pass (`whatIfPass`, src/engine/scoring) split over the workers by lead ranges; its
+   * scores written into `task.fit` and `task.intent` (shared arrays), and the counts of every range
+   * added up (`tally` long). Large input arrays not in shared memory are copied there once.
+   */
+  rescore(task: RescoreTask, leads: number, tally: number): Promise<Int32Array>;
   close(): void;
 }
 
 export { canShareMemory };
 
-type Typed = Int32Array | Uint8Array | Float64Array;
+type Typed = Int32Array | Uint8Array | Float64Array | Float32Array;
 
 /** `a` itself when it lives in shared memory (the usual case), else a copy that does. */
 function shared<T extends Typed>(a: T): T {
@@ -199,6 +206,10 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
   return {
     workers: ports.length,
     intentSums,
+    rescore: (task, leads, tally) => {
+      if (broken !== null) return Promise.reject(new Error(broken));
+      return rescoreOnPorts(ports, waiting, () => nextTask++, task, leads, tally);
+    },
     async prime(ds, halfLifeDays, asOf, cutoff, intent) {
       if (hasIntentSums(ds, halfLifeDays, asOf, cutoff)) return;
       primeIntentSums(ds, asOf, cutoff, await intentSums(ds, halfLifeDays, asOf, cutoff, intent));
@@ -208,4 +219,68 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
       ports.forEach((p) => p.terminate());
     },
   };
+}
+
+/** Shared copies of arrays a pass reads, kept while their source is (the same array every call). */
+const sharedCopies = new WeakMap<Typed, Typed>();
+
+function sharedOnce<T extends Typed>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  let s = sharedCopies.get(a) as T | undefined;
+  if (!s) sharedCopies.set(a, (s = shared(a)));
+  return s;
+}
+
+/** `rescore` of the pool: one range of leads per port, about equal in decayed-sum entries. */
+async function rescoreOnPorts(
+  ports: readonly WorkerPort[],
+  waiting: Map<number, (m: PoolResponse) => void>,
+  nextId: () => number,
+  task: RescoreTask,
+  leads: number,
+  tally: number,
+): Promise<Int32Array> {
+  const written = [task.fitIn ? null : task.fit, task.intentIn ? null : task.intent];
+  if (written.some((a) => a && !(a.buffer instanceof SharedArrayBuffer)))
+    throw new Error('a pooled pass writes its scores into shared arrays');
+  const fitIn = task.fitIn ? sharedOnce(task.fitIn) : null;
+  const intentIn = task.intentIn ? sharedOnce(task.intentIn) : null;
+  // Every array is shared (a message copies any other): the small per-type and per-combo ones aside.
+  const onPool: RescoreTask = {
+    ...task,
+    combo: sharedOnce(task.combo),
+    fitIn,
+    sumStart: sharedOnce(task.sumStart),
+    sumType: sharedOnce(task.sumType),
+    sumValue: sharedOnce(task.sumValue),
+    intentIn,
+    mask: sharedOnce(task.mask),
+    cls: sharedOnce(task.cls),
+    fit: fitIn ?? task.fit,
+    intent: intentIn ?? task.intent,
+  };
+  const ranges = splitByActivities(onPool.sumStart.subarray(0, leads + 1), ports.length);
+  const counts = new Int32Array(new SharedArrayBuffer(ports.length * tally * Int32Array.BYTES_PER_ELEMENT));
+  await Promise.all(
+    ports.map(
+      (port, k) =>
+        new Promise<void>((resolve, reject) => {
+          const id = nextId();
+          waiting.set(id, (m) => {
+            waiting.delete(id);
+            if (m.kind === 'rescored') resolve();
+            else if (m.kind === 'failed') reject(new Error(m.message));
+          });
+          const [lo, hi] = ranges[k]!;
+          port.post({ kind: 'rescore', id, task: onPool, lo, hi, counts, offset: k * tally });
+        }),
+    ),
+  );
+  // Integer counts: their sum does not depend on the split.
+  const total = counts.slice(0, tally);
+  for (let k = 1; k < ports.length; k++) {
+    const part = counts.subarray(k * tally, (k + 1) * tally);
+    for (let j = 0; j < tally; j++) total[j]! += part[j]!;
+  }
+  return total;
 }

@@ -4,7 +4,18 @@
  * Shared by the browser worker and Node worker threads.
  */
 import { computeIntentSumsRange, decaySumsInto, type SumActivities } from '../../engine/scoring/intent-sums';
-import type { PoolRequest, PoolResponse } from './protocol';
+import { rescoreRange } from '../../engine/scoring/rescore';
+import type { PoolRequest, PoolResponse, RescoreRequest } from './protocol';
+
+/** A what-if pass over a range of leads: it reads only the shared arrays it is given. */
+function rescore(message: RescoreRequest): PoolResponse {
+  try {
+    rescoreRange(message.task, message.lo, message.hi, message.counts, message.offset);
+    return { kind: 'rescored', id: message.id };
+  } catch (e) {
+    return { kind: 'failed', id: message.id, message: e instanceof Error ? e.message : String(e) };
+  }
+}
 
 export function poolWorkerHandler(
   post: (message: PoolResponse, transfer: ArrayBuffer[]) => void,
@@ -14,6 +25,10 @@ export function poolWorkerHandler(
     if (message.kind === 'init') {
       current = { dataset: message.dataset, activities: message.activities };
       post({ kind: 'ready', dataset: message.dataset }, []);
+      return;
+    }
+    if (message.kind === 'rescore') {
+      post(rescore(message), []);
       return;
     }
     try {

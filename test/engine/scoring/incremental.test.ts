@@ -13,6 +13,7 @@ import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
 import { modelStages } from '../../../src/engine/scoring/qualification';
 import type { FitRule, RuleSet } from '../../../src/engine/scoring/rules';
 import { compileRules, scoreLeads } from '../../../src/engine/scoring/score';
+import { buildThresholdIndex } from '../../../src/engine/scoring/threshold-index';
 import { clampRuleSet } from '../../../src/engine/scoring/validate';
 import { whatIf, whatIfFull, type WhatIfContext } from '../../../src/engine/scoring/what-if';
 import { prepareWhatIf, statusChanges, updateWhatIf } from '../../../src/engine/scoring/what-if-prepare';
@@ -210,6 +211,16 @@ function expectSameContext(got: WhatIfContext, full: WhatIfContext, r: RuleSet, 
   }
 }
 
+/** A context's scores are `scoreLeads`'s and its index is `buildThresholdIndex`'s on them. */
+function expectDefinition(ds: Dataset, ctx: WhatIfContext, r: RuleSet, asOf: number): void {
+  const s = scoreLeads(ds, compileRules(ds, r), { asOf, cutoff: ctx.outcomes.cutoff });
+  expect(Array.from(ctx.fit)).toEqual(Array.from(s.fit));
+  expect(Array.from(ctx.intent)).toEqual(Array.from(s.intent));
+  const index = buildThresholdIndex(s.fit, s.intent, ctx.mask, ctx.flags, ctx.outcomes, r.qualification.fitWeight);
+  expect(Array.from(ctx.index.twoScore)).toEqual(Array.from(index.twoScore));
+  expect(Array.from(ctx.index.single)).toEqual(Array.from(index.single));
+}
+
 describe('single-weight incremental what-if', () => {
   it('equals a full recompute after every step of random weight sequences on random datasets', () => {
     fc.assert(
@@ -232,6 +243,7 @@ describe('single-weight incremental what-if', () => {
             clearIntentSums(ds);
             clearFitMatches(ds);
             const full = prepareWhatIf(ds, next, scope, asOf);
+            expectDefinition(ds, full, next, asOf);
             expectSameContext(derived!, full, next, thresholds);
             expect(statusChanges(ds, derived!, next, 20)).toEqual(statusChanges(ds, full, next, 20));
             ctx = derived!;

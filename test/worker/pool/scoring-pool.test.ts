@@ -20,7 +20,8 @@ import { passesMql } from '../../../src/engine/scoring/qualification';
 import type { FitRule, RuleSet } from '../../../src/engine/scoring/rules';
 import { clampRuleSet } from '../../../src/engine/scoring/validate';
 import { compileRules, scoreLeads } from '../../../src/engine/scoring/score';
-import { prepareWhatIf } from '../../../src/engine/scoring/what-if-prepare';
+import type { WhatIfContext } from '../../../src/engine/scoring/what-if';
+import { deriveWhatIf, prepareWhatIf, updateWhatIf, whatIfPass } from '../../../src/engine/scoring/what-if-prepare';
 import { DAY_MS } from '../../../src/engine/time';
 import { scoringHandlers } from '../../../src/worker/handlers/scoring';
 import { splitByActivities, type ScoringPool } from '../../../src/worker/pool/scoring-pool';
@@ -275,4 +276,74 @@ describe('scoring on the worker pool', () => {
       { numRuns: 15 },
     );
   }, 180_000);
+
+  it('a what-if pass split over the workers equals the pass on one thread, from scratch and derived from a cached context', async () => {
+    const ds = copy();
+    const asOf = base.meta.latestAt;
+    const scope = leadMask(base, {});
+    const sharedScores = (n: number) => new Float32Array(new SharedArrayBuffer(n * 4));
+    const same = (a: WhatIfContext, b: WhatIfContext) => {
+      expect(Array.from(a.fit)).toEqual(Array.from(b.fit));
+      expect(Array.from(a.intent)).toEqual(Array.from(b.intent));
+      expect(Array.from(a.index.twoScore)).toEqual(Array.from(b.index.twoScore));
+      expect(Array.from(a.index.single)).toEqual(Array.from(b.index.single));
+      expect(Array.from(a.totals)).toEqual(Array.from(b.totals));
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        ruleSet,
+        fc.integer({ min: 0, max: DEFAULT_RULE_SET.activities.length - 1 }),
+        fc.integer({ min: -50, max: 100 }),
+        fc.integer({ min: -50, max: 50 }),
+        async (rules, type, points, fitPoints) => {
+          const pass = whatIfPass(ds, rules, scope, asOf, sharedScores);
+          const pooled = pass.finish(await pool.rescore(pass.task, pass.leads, pass.tally));
+          const single = prepareWhatIf(ds, rules, scope, asOf);
+          same(pooled, single);
+          // One activity type's points, or every fit rule's points, moved.
+          const byType = clampRuleSet({
+            ...rules,
+            activities: rules.activities.map((a, k) => (k === type ? { ...a, points } : a)),
+          });
+          const byFit = clampRuleSet({ ...rules, fitRules: rules.fitRules.map((f) => ({ ...f, points: fitPoints })) });
+          for (const next of [byType, byFit]) {
+            const derived = deriveWhatIf(ds, pooled, rules, next, asOf, sharedScores);
+            expect(derived).not.toBeNull();
+            const got =
+              derived && 'pass' in derived
+                ? derived.pass.finish(await pool.rescore(derived.pass.task, derived.pass.leads, derived.pass.tally))
+                : derived!.ctx;
+            same(got, updateWhatIf(ds, single, rules, next, asOf)!);
+            same(got, prepareWhatIf(ds, next, scope, asOf));
+          }
+        },
+      ),
+      { numRuns: 20 },
+    );
+  }, 180_000);
+
+  it('the handlers on the pool give the figures of one thread along dragged weight sliders', async () => {
+    const pooled = scoringHandlers({ ...createState(), dataset: copy() }, pool);
+    const single = scoringHandlers({ ...createState(), dataset: copy() }, null);
+    const applied = DEFAULT_RULE_SET;
+    const steps: RuleSet[] = [];
+    for (let s = 0; s < 4; s++) {
+      steps.push({
+        ...applied,
+        activities: applied.activities.map((a) => (a.type === 'page_view' ? { ...a, points: 2 + s } : a)),
+      });
+      steps.push({ ...applied, fitRules: applied.fitRules.map((f, k) => (k === 5 ? { ...f, points: 16 + s } : f)) });
+      steps.push({
+        ...applied,
+        activities: applied.activities.map((a, k) => (k === 1 ? { ...a, points: a.points + s + 1 } : a)),
+        fitRules: applied.fitRules.map((f, k) => (k === 0 ? { ...f, points: f.points - s - 1 } : f)),
+      });
+    }
+    for (const draft of steps) {
+      const input = { filters: {}, draft, applied };
+      expect(await pooled.whatIf(input)).toEqual(await single.whatIf(input));
+      const changes = { filters: {}, rules: draft, limit: 25 };
+      expect(await pooled.statusChanges(changes)).toEqual(await single.statusChanges(changes));
+    }
+  }, 60_000);
 });
