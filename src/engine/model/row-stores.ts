@@ -6,12 +6,14 @@
  */
 import type { ActivityColumns, Column, DatedLeadStage, DictColumn, LeadColumns, TouchColumns } from './columns';
 import { DictBuilder, csrFromParents } from './dict-builder';
-import { GrowingArray, GrowingDict, ownString } from './grow';
+import { BytesCodes, GrowingArray, GrowingDict, ownString } from './grow';
 import type { ActivityRecord, LeadRecord, StageEvent, StreamedTable, TouchRecord } from './records';
 import { ACTIVITY_TYPES, LEAD_STAGES, LEAD_STAGE_CODE } from './stages';
 
-const DATED_STAGES = LEAD_STAGES.filter((s): s is DatedLeadStage => s !== 'lead');
-const TEXT_FIELDS = [
+/** Lead stages with an entry column, in the order `appendPlain` takes their instants. */
+export const DATED_STAGES = LEAD_STAGES.filter((s): s is DatedLeadStage => s !== 'lead');
+const DATED_CODE = DATED_STAGES.map((s) => LEAD_STAGE_CODE[s]);
+export const LEAD_TEXT_FIELDS = [
   'email',
   'title',
   'persona',
@@ -22,7 +24,8 @@ const TEXT_FIELDS = [
   'owner',
   'disqualifiedReason',
 ] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
+const TEXT_FIELDS = LEAD_TEXT_FIELDS;
+export type TextField = (typeof TEXT_FIELDS)[number];
 
 /** Events in time order; the input is returned as is when already sorted (the common case). */
 export function byTime<T extends { readonly at: number }>(events: readonly T[]): readonly T[] {
@@ -190,6 +193,69 @@ export class LeadStore implements StreamedTable {
     this.custom.add(i, l.custom);
   }
 
+  /** Codes the field's values from their bytes, for `appendPlain` (the codes `append` gives their text). */
+  textCodes(field: TextField): BytesCodes {
+    return new BytesCodes(this.text[field]);
+  }
+
+  /**
+   * The code of an account id decoded from bytes (a text of its own), for `appendPlain` (the code
+   * `append` gives it).
+   */
+  accountCode(id: string): number {
+    return this.accountId.codeOfOwn(id);
+  }
+
+  /**
+   * `append` of a lead given as columns, without a record: `text` holds a code per TEXT_FIELDS
+   * field (from `textCodes`, -1: missing), `account` one from `accountCode` (-1: none), `stageAt`
+   * the instant of each dated stage in DATED_STAGES order (NaN: none), none before `createdAt`;
+   * no custom attribute. The stage history is the lead's creation then its stages in time order,
+   * as `historyFromStageDates` orders them. The id must be new (see `has`).
+   */
+  appendPlain(
+    id: string,
+    createdAt: number,
+    account: number,
+    text: Int32Array,
+    isBot: boolean,
+    stageAt: Float64Array,
+  ): void {
+    if (this.frozen) throw new Error('LeadStore: append after the store was finished');
+    const i = this.ids.length;
+    this.ids.push(id);
+    this.index.set(id, i);
+    this.createdAt.push(createdAt);
+    this.accountId.pushCode(account);
+    for (let f = 0; f < TEXT_FIELDS.length; f++) this.text[TEXT_FIELDS[f]!].pushCode(text[f]!);
+    this.isBot.push(isBot ? 1 : 0);
+    this.evStart.push(this.evAt.length);
+    this.evStage.push(LEAD_STAGE_CODE.lead);
+    this.evAt.push(createdAt);
+    // The dated stages by time, then by stage code (insertion into the few taken so far).
+    const order = this.stageOrder;
+    let n = 0;
+    for (let s = 0; s < DATED_STAGES.length; s++) {
+      const at = stageAt[s]!;
+      this.stageAt[DATED_STAGES[s]!].push(at);
+      if (Number.isNaN(at)) continue;
+      let k = n++;
+      // Codes rise with s, so a stage goes after every earlier one at the same instant.
+      while (k > 0 && stageAt[order[k - 1]!]! > at) {
+        order[k] = order[k - 1]!;
+        k--;
+      }
+      order[k] = s;
+    }
+    for (let k = 0; k < n; k++) {
+      const s = order[k]!;
+      this.evStage.push(DATED_CODE[s]!);
+      this.evAt.push(stageAt[s]!);
+    }
+  }
+
+  private readonly stageOrder = new Int32Array(DATED_STAGES.length);
+
   private finish(): FrozenLeads {
     if (this.frozen) return this.frozen;
     const n = this.ids.length;
@@ -304,6 +370,20 @@ export class ActivityStore implements StreamedTable {
     this.valueOf.push(value ?? NaN);
   }
 
+  /** Codes types from their bytes, for `appendCoded` (the same codes `append` gives their text). */
+  typeCodes(): BytesCodes {
+    return new BytesCodes(this.type);
+  }
+
+  /** `append` with the type as its code (from `typeCodes`) and the value NaN when missing. */
+  appendCoded(lead: number, type: number, at: number, value: number): void {
+    if (this.frozen) throw new Error('ActivityStore: append after the store was finished');
+    this.parent.push(lead);
+    this.type.pushCode(type);
+    this.atOf.push(at);
+    this.valueOf.push(value);
+  }
+
   private finish() {
     if (this.frozen) return this.frozen;
     const n = this.atOf.length;
@@ -402,6 +482,20 @@ export class TouchStore implements StreamedTable {
     this.opp.push(opportunity);
     this.lead.push(lead);
     this.channel.push(channel);
+    this.atOf.push(at);
+  }
+
+  /** Codes channels from their bytes, for `appendCoded` (the same codes `append` gives their text). */
+  channelCodes(): BytesCodes {
+    return new BytesCodes(this.channel);
+  }
+
+  /** `append` with the channel as its code (from `channelCodes`). */
+  appendCoded(opportunity: number, lead: number, channel: number, at: number): void {
+    if (this.frozen) throw new Error('TouchStore: append after the store was finished');
+    this.opp.push(opportunity);
+    this.lead.push(lead);
+    this.channel.pushCode(channel);
     this.atOf.push(at);
   }
 

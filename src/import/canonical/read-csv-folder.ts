@@ -260,7 +260,8 @@ function streamLeads(file: StreamedSource, accountIds: IdSet, report: ReportBuil
     rowOfLead.push(row);
   };
   const reader = leadRows(file.name, accountIds, report, emit, kept);
-  streamRows(file, LEADS_SPEC, report, reader.row, (tally) => plainLeads(accountIds, kept, emit, tally));
+  const taken = (row: number) => rowOfLead.push(row);
+  streamRows(file, LEADS_SPEC, report, reader.row, (tally) => plainLeads(accountIds, store, taken, tally));
   reader.end();
   return store;
 }
