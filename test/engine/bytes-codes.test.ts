@@ -84,7 +84,7 @@ describe('LeadStore.appendPlain', () => {
       maxLength: DATED_STAGES.length,
     }),
     account: fc.option(fc.constantFrom('A1', 'A2', 'A3'), { nil: undefined }),
-    text: fc.array(fc.option(fc.constantFrom('x', 'y', 'zz'), { nil: undefined }), {
+    text: fc.array(fc.option(fc.constantFrom('x', 'y@Ab.c', 'z@ab.C ', 'q@b@É.fr', 'w@', '@'), { nil: undefined }), {
       minLength: LEAD_TEXT_FIELDS.length,
       maxLength: LEAD_TEXT_FIELDS.length,
     }),
@@ -116,11 +116,13 @@ describe('LeadStore.appendPlain', () => {
           };
           if (r.account !== undefined) lead.accountId = r.account;
           const text = new Int32Array(LEAD_TEXT_FIELDS.length).fill(-1);
+          let domain = -1;
           r.text.forEach((t, f) => {
             if (t === undefined) return;
             lead[LEAD_TEXT_FIELDS[f]!] = t;
             const { bytes, at } = cellsOf([t]);
             text[f] = codes[f]!.code(bytes, at[0]![0], at[0]![1]);
+            if (LEAD_TEXT_FIELDS[f] === 'email') domain = plain.emailDomainCode(bytes, at[0]![0], at[0]![1]);
           });
           records.append(lead);
           plain.appendPlain(
@@ -128,6 +130,7 @@ describe('LeadStore.appendPlain', () => {
             r.createdAt,
             r.account === undefined ? -1 : plain.accountCode(r.account),
             text,
+            domain,
             r.isBot,
             stageAt,
           );

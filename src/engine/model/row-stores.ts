@@ -6,7 +6,7 @@
  */
 import type { ActivityColumns, Column, DatedLeadStage, DictColumn, LeadColumns, TouchColumns } from './columns';
 import { DictBuilder, csrFromParents } from './dict-builder';
-import { BytesCodes, GrowingArray, GrowingDict, ownString } from './grow';
+import { BytesCodes, BytesTable, GrowingArray, GrowingDict, ownString } from './grow';
 import type { ActivityRecord, LeadRecord, StageEvent, StreamedTable, TouchRecord } from './records';
 import { ACTIVITY_TYPES, LEAD_STAGES, LEAD_STAGE_CODE } from './stages';
 
@@ -127,6 +127,7 @@ interface FrozenLeads {
   readonly createdAt: Float64Array;
   readonly accountId: DictColumn;
   readonly text: Readonly<Record<TextField, DictColumn>>;
+  readonly emailDomain: DictColumn;
   readonly isBot: Uint8Array;
   readonly stageAt: Readonly<Record<DatedLeadStage, Float64Array>>;
   readonly events: LeadColumns['events'];
@@ -154,6 +155,11 @@ export class LeadStore implements StreamedTable {
   private evStage = new GrowingArray(Uint8Array);
   private evAt = new GrowingArray(Float64Array);
   private custom = new CustomStore();
+  private domain = new GrowingDict();
+  /** The domain code of each text after an `@` met in bytes (see `emailDomainCode`). */
+  private domainOfBytes = new BytesTable();
+  private domainCodes: number[] = [];
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   private frozen: FrozenLeads | undefined;
   private customColumns: Record<string, Column> | undefined;
 
@@ -181,6 +187,7 @@ export class LeadStore implements StreamedTable {
     this.createdAt.push(l.createdAt);
     this.accountId.push(l.accountId);
     for (const f of TEXT_FIELDS) this.text[f].push(l[f]);
+    this.domain.pushCode(l.email === undefined || l.email === '' ? -1 : this.domainOfText(l.email));
     this.isBot.push(l.isBot ? 1 : 0);
     this.evStart.push(this.evAt.length);
     const first: Partial<Record<DatedLeadStage, number>> = {};
@@ -191,6 +198,43 @@ export class LeadStore implements StreamedTable {
     }
     for (const s of DATED_STAGES) this.stageAt[s].push(first[s] ?? NaN);
     this.custom.add(i, l.custom);
+  }
+
+  /** The domain code of an e-mail (see `LeadColumns.emailDomain`), -1 without an `@`. */
+  private domainOfText(email: string): number {
+    // The last @: forward searches (see the scoring engine's e-mail domains).
+    let at = email.indexOf('@');
+    if (at >= 0) for (let next = email.indexOf('@', at + 1); next >= 0; next = email.indexOf('@', at + 1)) at = next;
+    return at < 0
+      ? -1
+      : this.domain.code(
+          email
+            .slice(at + 1)
+            .trim()
+            .toLowerCase(),
+        );
+  }
+
+  /**
+   * The domain code of an e-mail still in a file's bytes (`bytes[start, end)`, UTF-8, non-empty),
+   * for `appendPlain`: the code its text would get. An `@` byte is never part of another character,
+   * so the last one is found on the bytes; each distinct text after it is decoded, trimmed and
+   * lower-cased once.
+   */
+  emailDomainCode(bytes: Uint8Array, start: number, end: number): number {
+    let at = end - 1;
+    while (at >= start && bytes[at] !== 0x40) at--;
+    if (at < start) return -1;
+    const k = this.domainOfBytes.entry(bytes, at + 1, end);
+    if (k >= 0) return this.domainCodes[k]!;
+    const code = this.domain.codeOfOwn(
+      this.decoder
+        .decode(bytes.subarray(at + 1, end))
+        .trim()
+        .toLowerCase(),
+    );
+    this.domainCodes.push(code);
+    return code;
   }
 
   /** Codes the field's values from their bytes, for `appendPlain` (the codes `append` gives their text). */
@@ -208,7 +252,8 @@ export class LeadStore implements StreamedTable {
 
   /**
    * `append` of a lead given as columns, without a record: `text` holds a code per TEXT_FIELDS
-   * field (from `textCodes`, -1: missing), `account` one from `accountCode` (-1: none), `stageAt`
+   * field (from `textCodes`, -1: missing), `domain` its e-mail's (from `emailDomainCode`, -1: no
+   * e-mail), `account` one from `accountCode` (-1: none), `stageAt`
    * the instant of each dated stage in DATED_STAGES order (NaN: none), none before `createdAt`;
    * no custom attribute. The stage history is the lead's creation then its stages in time order,
    * as `historyFromStageDates` orders them. The id must be new (see `has`).
@@ -218,6 +263,7 @@ export class LeadStore implements StreamedTable {
     createdAt: number,
     account: number,
     text: Int32Array,
+    domain: number,
     isBot: boolean,
     stageAt: Float64Array,
   ): void {
@@ -228,6 +274,7 @@ export class LeadStore implements StreamedTable {
     this.createdAt.push(createdAt);
     this.accountId.pushCode(account);
     for (let f = 0; f < TEXT_FIELDS.length; f++) this.text[TEXT_FIELDS[f]!].pushCode(text[f]!);
+    this.domain.pushCode(domain);
     this.isBot.push(isBot ? 1 : 0);
     this.evStart.push(this.evAt.length);
     this.evStage.push(LEAD_STAGE_CODE.lead);
@@ -264,6 +311,7 @@ export class LeadStore implements StreamedTable {
       createdAt: this.createdAt.done(),
       accountId: dictOf(this.accountId, n),
       text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, dictOf(this.text[f], n)])) as Record<TextField, DictColumn>,
+      emailDomain: dictOf(this.domain, n),
       isBot: this.isBot.done(),
       stageAt: Object.fromEntries(DATED_STAGES.map((s) => [s, this.stageAt[s].done()])) as Record<
         DatedLeadStage,
@@ -275,6 +323,9 @@ export class LeadStore implements StreamedTable {
     // The builders' buffers are released; only the finished columns stay.
     this.custom = new CustomStore();
     this.accountId = new GrowingDict();
+    this.domain = new GrowingDict();
+    this.domainOfBytes = new BytesTable();
+    this.domainCodes = [];
     this.text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new GrowingDict()])) as Record<TextField, GrowingDict>;
     return this.frozen;
   }
@@ -336,6 +387,7 @@ export class LeadStore implements StreamedTable {
       isBot: f.isBot,
       stageAt: f.stageAt,
       disqualifiedReason: f.text.disqualifiedReason,
+      emailDomain: f.emailDomain,
       events: f.events,
       custom: (this.customColumns ??= customColumns(f.custom)),
     };

@@ -175,6 +175,7 @@ export function plainLeads(
       return c ? [{ source: c.source, slot: LEAD_TEXT_FIELDS.indexOf(field), codes: store.textCodes(field) }] : [];
     });
     const codes = new Int32Array(LEAD_TEXT_FIELDS.length);
+    const email = columns.get('email');
     const stageColumns = DATED_STAGES.map((stage) => {
       const column = LEAD_STAGE_COLUMNS.find(([, s]) => s === stage)![0];
       return columns.get(column);
@@ -250,7 +251,10 @@ export function plainLeads(
         accountCode = accountCodes[accountEntry]!;
         if (accountCode < 0) accountCode = accountCodes[accountEntry] = store.accountCode(accountText[accountEntry]!);
       }
-      store.appendPlain(leadId, createdAt, accountCode, codes, bot, stageAt);
+      const es = email ? start[email.source]! : 0;
+      const ee = email ? end[email.source]! : 0;
+      const domain = ee > es ? store.emailDomainCode(bytes, es, ee) : -1;
+      store.appendPlain(leadId, createdAt, accountCode, codes, domain, bot, stageAt);
       taken(row);
       return true;
     };
