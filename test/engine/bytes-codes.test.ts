@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BytesCodes, BytesTable, GrowingDict } from '../../src/engine/model/grow';
+import { BytesCodes, BytesTable, GrowingDict, IdIndex } from '../../src/engine/model/grow';
 import type { LeadRecord, StageEvent } from '../../src/engine/model/records';
 import { DATED_STAGES, LEAD_TEXT_FIELDS, LeadStore } from '../../src/engine/model/row-stores';
 import { historyFromStageDates } from '../../src/import/canonical/read-leads';
@@ -51,6 +51,38 @@ describe('BytesTable', () => {
         expect(table.size).toBe(byText.size);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+/** Whether the text is its UTF-8 bytes decoded (no lone surrogate). */
+const wellFormed = (text: string) => new TextDecoder().decode(enc.encode(text)) === text;
+
+describe('IdIndex', () => {
+  // Ids with surrogates: a pair (a four-byte character), a lone one (only as text).
+  const id = fc.oneof(
+    fc.constantFrom('L1', 'L2', 'é', '😀', 'a😀', 'x\uD800', '\uDC00', 'x\uFFFD', ''),
+    fc.string({ maxLength: 5 }),
+    fc.nat(3000).map((n) => `L-${n}`),
+  );
+  it('finds the first row of each id as a Map does, by its text or by its bytes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(id, fc.boolean(), fc.boolean()), { maxLength: 2000 }), (ops) => {
+        const index = new IdIndex();
+        const map = new Map<string, number>();
+        ops.forEach(([text, asBytes, adding], row) => {
+          // Bytes come from a file: only text without a lone surrogate has them.
+          const bytes = asBytes && wellFormed(text) ? enc.encode(text) : undefined;
+          if (adding) {
+            const added = bytes ? index.addBytes(bytes, 0, bytes.length, row) : index.add(text, row);
+            expect(added).toBe(!map.has(text));
+            if (!map.has(text)) map.set(text, row);
+          }
+          expect(bytes ? index.getBytes(bytes, 0, bytes.length) : index.get(text)).toBe(map.get(text));
+          expect(index.has(text)).toBe(map.has(text));
+        });
+      }),
+      { numRuns: 100 },
     );
   });
 });
@@ -125,8 +157,11 @@ describe('LeadStore.appendPlain', () => {
             if (LEAD_TEXT_FIELDS[f] === 'email') domain = plain.emailDomainCode(bytes, at[0]![0], at[0]![1]);
           });
           records.append(lead);
+          const idCell = cellsOf([id]);
           plain.appendPlain(
-            id,
+            idCell.bytes,
+            idCell.at[0]![0],
+            idCell.at[0]![1],
             r.createdAt,
             r.account === undefined ? -1 : plain.accountCode(r.account),
             text,

@@ -116,9 +116,19 @@ export class BytesTable {
   /** The number of entries. */
   size = 0;
 
-  /** The number of the entry holding `bytes[start, end)`, adding it when new (then as `~number`, negative). */
-  entry(bytes: Uint8Array, start: number, end: number): number {
-    let h = 0x811c9dc5;
+  /** The number of the entry holding `bytes[start, end)`, or -1. */
+  find(bytes: Uint8Array, start: number, end: number): number {
+    const k = this.entry(bytes, start, end, false);
+    return k < 0 ? -1 : k;
+  }
+
+  /**
+   * The number of the entry holding `bytes[start, end)`, adding it when new (then as `~number`,
+   * negative; with `add` false nothing is added and the answer is negative).
+   */
+  entry(bytes: Uint8Array, start: number, end: number, add = true): number {
+    // FNV-1a, as an int32 (as the hashes are kept) also for an empty cell.
+    let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     const slots = this.slots;
     const hashes = this.hashes;
@@ -140,7 +150,7 @@ export class BytesTable {
       }
       slot = (slot + 1) & mask;
     }
-    return ~this.add(bytes, start, end, h, slot);
+    return add ? ~this.add(bytes, start, end, h, slot) : -1;
   }
 
   private add(bytes: Uint8Array, start: number, end: number, h: number, slot: number): number {
@@ -179,6 +189,87 @@ function grown<A extends Int32Array | Uint8Array>(a: A, min: number): A {
   const out = new (a.constructor as new (n: number) => A)(n);
   out.set(a);
   return out;
+}
+
+/** Row numbers found by id (a Map of ids, or an `IdIndex`). */
+export interface IdLookup {
+  get(id: string): number | undefined;
+  has(id: string): boolean;
+}
+
+/** Surrogate code units: a text with one is kept by its text (see `IdIndex`). */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * The row of each id, found by its text or by its UTF-8 bytes still in a file (a cell is looked up
+ * without making it a string). Ids are held as bytes in a `BytesTable`; a text with a surrogate
+ * (which UTF-8 bytes do not always give back: a lone one) and bytes of a four-byte character are
+ * held by their text in a Map of their own, so each id has one place, whichever way it comes.
+ */
+export class IdIndex implements IdLookup {
+  private readonly table = new BytesTable();
+  private rows = new Int32Array(1024);
+  private readonly byText = new Map<string, number>();
+  private readonly encoder = new TextEncoder();
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private scratch = new Uint8Array(256);
+
+  /** The bytes of a text without a surrogate, in `scratch[0, length)`. */
+  private encoded(id: string): number {
+    if (3 * id.length > this.scratch.length) this.scratch = new Uint8Array(3 * id.length);
+    return this.encoder.encodeInto(id, this.scratch).written;
+  }
+
+  get(id: string): number | undefined {
+    if (SURROGATE.test(id)) return this.byText.get(id);
+    return this.find(this.scratch, 0, this.encoded(id));
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  /** Adds the id at `row` unless it is there already (the first row is kept); true when added. */
+  add(id: string, row: number): boolean {
+    if (SURROGATE.test(id)) {
+      if (this.byText.has(id)) return false;
+      this.byText.set(id, row);
+      return true;
+    }
+    return this.addAt(this.scratch, 0, this.encoded(id), row);
+  }
+
+  /** `get` of the text of `bytes[start, end)` (valid UTF-8). */
+  getBytes(bytes: Uint8Array, start: number, end: number): number | undefined {
+    if (fourByte(bytes, start, end)) return this.byText.get(this.decoder.decode(bytes.subarray(start, end)));
+    return this.find(bytes, start, end);
+  }
+
+  /** `add` of the text of `bytes[start, end)` (valid UTF-8). */
+  addBytes(bytes: Uint8Array, start: number, end: number, row: number): boolean {
+    if (fourByte(bytes, start, end)) return this.add(this.decoder.decode(bytes.subarray(start, end)), row);
+    return this.addAt(bytes, start, end, row);
+  }
+
+  private find(bytes: Uint8Array, start: number, end: number): number | undefined {
+    const k = this.table.find(bytes, start, end);
+    return k < 0 ? undefined : this.rows[k];
+  }
+
+  private addAt(bytes: Uint8Array, start: number, end: number, row: number): boolean {
+    const k = this.table.entry(bytes, start, end);
+    if (k >= 0) return false;
+    const at = ~k;
+    if (at >= this.rows.length) this.rows = grown(this.rows, at + 1);
+    this.rows[at] = row;
+    return true;
+  }
+}
+
+/** Whether the bytes hold a four-byte UTF-8 character (a surrogate pair as text). */
+function fourByte(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i]! >= 0xf0) return true;
+  return false;
 }
 
 /** Distinct values a `BytesCodes` remembers; a column with more (ids, e-mails) is decoded cell by cell. */

@@ -6,7 +6,7 @@
  */
 import type { ActivityColumns, Column, DatedLeadStage, DictColumn, LeadColumns, TouchColumns } from './columns';
 import { DictBuilder, csrFromParents } from './dict-builder';
-import { BytesCodes, BytesTable, GrowingArray, GrowingDict, ownString } from './grow';
+import { BytesCodes, BytesTable, GrowingArray, GrowingDict, IdIndex, ownString, type IdLookup } from './grow';
 import type { ActivityRecord, LeadRecord, StageEvent, StreamedTable, TouchRecord } from './records';
 import { ACTIVITY_TYPES, LEAD_STAGES, LEAD_STAGE_CODE } from './stages';
 
@@ -141,8 +141,8 @@ interface FrozenLeads {
 export class LeadStore implements StreamedTable {
   readonly table = 'leads' as const;
   readonly ids: string[] = [];
-  /** Row index of each id (the first row holding it). */
-  readonly index = new Map<string, number>();
+  /** Row index of each id (the first row holding it), by its text or its bytes. */
+  readonly index = new IdIndex();
   private createdAt = new GrowingArray(Float64Array);
   private accountId = new GrowingDict();
   private text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new GrowingDict()])) as Record<TextField, GrowingDict>;
@@ -178,12 +178,17 @@ export class LeadStore implements StreamedTable {
     return this.index.has(id);
   }
 
+  /** `has` of the id in `bytes[start, end)` (UTF-8). */
+  hasBytes(bytes: Uint8Array, start: number, end: number): boolean {
+    return this.index.getBytes(bytes, start, end) !== undefined;
+  }
+
   append(l: LeadRecord): void {
     if (this.frozen) throw new Error('LeadStore: append after the store was finished');
     const i = this.ids.length;
     const id = ownString(l.id);
     this.ids.push(id);
-    if (!this.index.has(id)) this.index.set(id, i);
+    this.index.add(id, i);
     this.createdAt.push(l.createdAt);
     this.accountId.push(l.accountId);
     for (const f of TEXT_FIELDS) this.text[f].push(l[f]);
@@ -251,15 +256,18 @@ export class LeadStore implements StreamedTable {
   }
 
   /**
-   * `append` of a lead given as columns, without a record: `text` holds a code per TEXT_FIELDS
+   * `append` of a lead given as columns, without a record: its id is `idBytes[idStart, idEnd)`
+   * (UTF-8, new: see `hasBytes`), `text` holds a code per TEXT_FIELDS
    * field (from `textCodes`, -1: missing), `domain` its e-mail's (from `emailDomainCode`, -1: no
    * e-mail), `account` one from `accountCode` (-1: none), `stageAt`
    * the instant of each dated stage in DATED_STAGES order (NaN: none), none before `createdAt`;
    * no custom attribute. The stage history is the lead's creation then its stages in time order,
-   * as `historyFromStageDates` orders them. The id must be new (see `has`).
+   * as `historyFromStageDates` orders them.
    */
   appendPlain(
-    id: string,
+    idBytes: Uint8Array,
+    idStart: number,
+    idEnd: number,
     createdAt: number,
     account: number,
     text: Int32Array,
@@ -269,8 +277,8 @@ export class LeadStore implements StreamedTable {
   ): void {
     if (this.frozen) throw new Error('LeadStore: append after the store was finished');
     const i = this.ids.length;
-    this.ids.push(id);
-    this.index.set(id, i);
+    this.ids.push(this.decoder.decode(idBytes.subarray(idStart, idEnd)));
+    this.index.addBytes(idBytes, idStart, idEnd, i);
     this.createdAt.push(createdAt);
     this.accountId.pushCode(account);
     for (let f = 0; f < TEXT_FIELDS.length; f++) this.text[TEXT_FIELDS[f]!].pushCode(text[f]!);
@@ -404,7 +412,7 @@ export class ActivityStore implements StreamedTable {
   private frozen: { parent: Int32Array; type: DictColumn; at: Float64Array; value: Float64Array } | undefined;
 
   /** `leadIndex` gives the lead row of each activity's lead id. */
-  static from(activities: readonly ActivityRecord[], leadIndex: ReadonlyMap<string, number>): ActivityStore {
+  static from(activities: readonly ActivityRecord[], leadIndex: IdLookup): ActivityStore {
     const s = new ActivityStore();
     for (const a of activities) s.append(leadIndex.get(a.leadId) ?? -1, a.type, a.at, a.value);
     return s;
@@ -513,14 +521,9 @@ export class TouchStore implements StreamedTable {
   private atOf = new GrowingArray(Float64Array);
   private frozen: { opp: Int32Array; lead: Int32Array; channel: DictColumn; at: Float64Array } | undefined;
 
-  static from(
-    touches: readonly TouchRecord[],
-    leadIndex: ReadonlyMap<string, number>,
-    oppIndex: ReadonlyMap<string, number>,
-  ): TouchStore {
+  static from(touches: readonly TouchRecord[], leadIndex: IdLookup, oppIndex: IdLookup): TouchStore {
     const s = new TouchStore();
-    const row = (index: ReadonlyMap<string, number>, id: string | undefined) =>
-      id === undefined ? -1 : (index.get(id) ?? -1);
+    const row = (index: IdLookup, id: string | undefined) => (id === undefined ? -1 : (index.get(id) ?? -1));
     for (const t of touches) s.append(row(oppIndex, t.opportunityId), row(leadIndex, t.leadId), t.channel, t.at);
     return s;
   }

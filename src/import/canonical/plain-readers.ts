@@ -14,7 +14,7 @@ import {
   type TextField,
   type TouchStore,
 } from '../../engine/model/row-stores';
-import { BytesTable } from '../../engine/model/grow';
+import { BytesTable, type IdIndex } from '../../engine/model/grow';
 import type { FileTally } from '../report';
 import { parseBoolean } from '../values/parse-values';
 import { EARLIEST_DATE_MS } from '../values/row-checks';
@@ -36,12 +36,15 @@ function plainInstant(bytes: Uint8Array, start: number, end: number, column: Pla
   return ms === undefined || ms < EARLIEST_DATE_MS || ms > column.latest ? NaN : ms;
 }
 
+/** Finds a row by id: from its text, or straight from its bytes (see `IdIndex`). */
+export type IdFinder = ((id: string) => number | undefined) | IdIndex;
+
 /**
  * A lookup of ids by their bytes that remembers the last id asked (rows come grouped by lead):
  * `undefined` when the id is not found; `plain` says whether the id must be a plain id (an id
  * column) or only need nothing to trim (a text column).
  */
-function idLookup(find: (id: string) => number | undefined, plain: boolean) {
+function idLookup(find: IdFinder, plain: boolean) {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let lastStart = -1;
   let lastEnd = -1;
@@ -49,7 +52,8 @@ function idLookup(find: (id: string) => number | undefined, plain: boolean) {
   return (bytes: Uint8Array, start: number, end: number): number | undefined => {
     if (lastStart >= 0 && sameBytes(bytes, start, end, lastStart, lastEnd)) return last;
     if (!(plain ? isPlainIdBytes(bytes, start, end) : isTrimmedBytes(bytes, start, end))) return undefined;
-    last = find(decoder.decode(bytes.subarray(start, end)));
+    last =
+      typeof find === 'function' ? find(decoder.decode(bytes.subarray(start, end))) : find.getBytes(bytes, start, end);
     lastStart = start;
     lastEnd = end;
     return last;
@@ -60,11 +64,7 @@ function idLookup(find: (id: string) => number | undefined, plain: boolean) {
  * activities.csv's clean rows (activityRow's rules): `leadRowOf` finds a lead read (undefined when
  * leads.csv is not in the folder, where every row is rejected).
  */
-export function plainActivities(
-  leadRowOf: ((id: string) => number | undefined) | undefined,
-  store: ActivityStore,
-  tally: FileTally,
-): PlainReader {
+export function plainActivities(leadRowOf: IdFinder | undefined, store: ActivityStore, tally: FileTally): PlainReader {
   return (columns) => {
     const lead = columns.get('lead_id');
     const type = columns.get('type');
@@ -98,8 +98,8 @@ export function plainActivities(
  * `leadRowOf`: undefined for an id not read), and at least one is given.
  */
 export function plainTouches(
-  opportunityRowOf: (id: string) => number | undefined,
-  leadRowOf: (id: string) => number | undefined,
+  opportunityRowOf: IdFinder,
+  leadRowOf: IdFinder,
   store: TouchStore,
   tally: FileTally,
 ): PlainReader {
@@ -236,8 +236,7 @@ export function plainLeads(
         if (Number.isNaN(at) || at < createdAt) return false;
         stageAt[k] = at;
       }
-      const leadId = decoder.decode(bytes.subarray(is, ie));
-      if (store.has(leadId)) return false;
+      if (store.hasBytes(bytes, is, ie)) return false;
       // Codes only now that the row is taken: a dictionary holds the values of leads kept.
       codes.fill(-1);
       for (const t of text) {
@@ -254,7 +253,7 @@ export function plainLeads(
       const es = email ? start[email.source]! : 0;
       const ee = email ? end[email.source]! : 0;
       const domain = ee > es ? store.emailDomainCode(bytes, es, ee) : -1;
-      store.appendPlain(leadId, createdAt, accountCode, codes, domain, bot, stageAt);
+      store.appendPlain(bytes, is, ie, createdAt, accountCode, codes, domain, bot, stageAt);
       taken(row);
       return true;
     };
