@@ -129,8 +129,19 @@ describe('the plain row reader', () => {
     );
   });
 
-  it('is not offered for a file with a quote or a carriage return', () => {
+  it('is not offered for a file with a quote or a carriage return outside a CRLF row break', () => {
     expect(openCsvStream(enc.encode('id,a\n1,"x"\n'))!.forEachPlainRow).toBeUndefined();
-    expect(openCsvStream(enc.encode('id,a\r\n1,x\r\n'))!.forEachPlainRow).toBeUndefined();
+    expect(openCsvStream(enc.encode('id,a\r\n1,"x"\r\n'))!.forEachPlainRow).toBeUndefined();
+    expect(openCsvStream(enc.encode('id,a\n1,x\ry\n'))!.forEachPlainRow).toBeUndefined();
+    expect(openCsvStream(enc.encode('id,a\n1,x\r2,y\n'))!.forEachPlainRow).toBeUndefined();
+  });
+
+  it('is offered for a file whose rows all end in CRLF, without the CR in the last cell', () => {
+    const cells: string[][] = [];
+    openCsvStream(enc.encode('id,a\r\n1,x\r\n\r\n2,y'))!.forEachPlainRow!((_, line) => void cells.push(line.cells()));
+    expect(cells).toEqual([
+      ['1', 'x'],
+      ['2', 'y'],
+    ]);
   });
 });

@@ -53,7 +53,7 @@ describe('the streaming loader equals the whole-file reader', () => {
     expect(streamed.report.rejected).toBeGreaterThan(0);
   });
 
-  it('on plain files (no quote, no carriage return) with a bad value in many rows, clean rows read from bytes', () => {
+  it('on plain files (no quote; rows ending in LF, or all in CRLF) with a bad value in many rows, clean rows read from bytes', () => {
     const company = generateDemoCompany({ seed: 5, leads: 400 });
     const files = writeCanonicalCsv(company.records);
     const bad = [
@@ -116,6 +116,13 @@ describe('the streaming loader equals the whole-file reader', () => {
       .split('\n')
       .map((line, i) => (line === '' ? line : `${line},${i === 0 ? 'tier' : i % 3}`));
     expectSameImport(bytesOf({ ...files, 'leads.csv': spoil(custom.join('\n'), 5) }));
+    // The same files with every row ending in CRLF: read from bytes as well.
+    const crlf = plain.map((f) => ({
+      name: f.name,
+      bytes: enc.encode(new TextDecoder().decode(f.bytes).replaceAll('\n', '\r\n')),
+    }));
+    expect(openCsvStream(crlf.find((f) => f.name === 'leads.csv')!.bytes!)?.forEachPlainRow).toBeDefined();
+    expectSameImport(crlf);
   });
 
   it('on hand-made bad rows: duplicates, orphans, shifted and short rows, bad dates, future dates, quotes', () => {
@@ -249,6 +256,32 @@ describe('the row stream', () => {
         expect(stream!.header).toEqual(whole.header);
         expect(rows).toEqual(whole.rows);
         expect(errors).toEqual(whole.errors);
+      }),
+      { numRuns: Number(process.env.STREAM_RUNS ?? 400) },
+    );
+  });
+});
+
+describe('the plain rows', () => {
+  it('are the row stream’s rows, for a file without quotes whose rows end in LF or all in CRLF', () => {
+    const cell = fc.oneof(fc.constantFrom('', ' ', 'a', 'b c', 'é€', '\r', 'x\ry'), fc.string({ maxLength: 4 }));
+    const line = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => cells.join(',').replaceAll('"', ''));
+    const csv = fc.tuple(fc.array(line, { minLength: 0, maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean());
+    fc.assert(
+      fc.property(csv, fc.constantFrom('', '\n', '\r\n', ' \r\n'), ([lines, eol, trailing], lead) => {
+        const text = `${lead}id,a,b${eol}${lines.join(eol)}${trailing ? eol : ''}`;
+        const stream = openCsvStream(enc.encode(text));
+        fc.pre(stream !== undefined);
+        const rows: [number, readonly string[]][] = [];
+        stream!.forEachRow((row, cells) => void rows.push([row, cells]));
+        if (!stream!.forEachPlainRow) {
+          // Only a file with a CR that is not part of a CRLF row break is left to the row stream.
+          expect(/\r(?!\n)/.test(text) || (/\r\n/.test(text) && /(^|[^\r])\n/.test(text))).toBe(true);
+          return;
+        }
+        const plain: [number, readonly string[]][] = [];
+        stream!.forEachPlainRow((row, line) => void plain.push([row, line.cells()]));
+        expect(plain).toEqual(rows);
       }),
       { numRuns: Number(process.env.STREAM_RUNS ?? 400) },
     );

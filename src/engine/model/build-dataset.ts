@@ -9,7 +9,7 @@ import { buildQuotas } from './build-quotas';
 import { currencyUses, planConverter } from './currency';
 import { extent } from './extent';
 import { DictBuilder, dictColumn } from './dict-builder';
-import { ownString } from './grow';
+import { ownString, type IdLookup } from './grow';
 import { ActivityStore, LeadStore, TouchStore, byTime, isActivityStore, isLeadStore, isTouchStore } from './row-stores';
 import type { CustomAttributes, RecordSet } from './records';
 import { OPPORTUNITY_STAGES, QUALIFICATION_CRITERIA, STATUS_LOST, STATUS_OPEN, STATUS_WON } from './stages';
@@ -53,7 +53,7 @@ function indexById(ids: readonly string[]): Map<string, number> {
   return m;
 }
 
-function lookup(index: ReadonlyMap<string, number>, id: string | undefined): number {
+function lookup(index: IdLookup, id: string | undefined): number {
   return id === undefined ? -1 : (index.get(id) ?? -1);
 }
 
@@ -72,11 +72,7 @@ function buildAccounts(rs: RecordSet): AccountColumns {
   };
 }
 
-function buildOpportunities(
-  rs: RecordSet,
-  leadIndex: ReadonlyMap<string, number>,
-  accountIndex: Map<string, number>,
-): OpportunityColumns {
+function buildOpportunities(rs: RecordSet, leadIndex: IdLookup, accountIndex: Map<string, number>): OpportunityColumns {
   const o = rs.opportunities;
   const n = o.length;
   const stageNames = new DictBuilder(0, OPPORTUNITY_STAGES);

@@ -67,6 +67,12 @@ export interface LeadColumns {
   /** First recorded entry into each stage (epoch ms, NaN when never recorded). */
   readonly stageAt: Readonly<Record<DatedLeadStage, Float64Array>>;
   readonly disqualifiedReason: DictColumn;
+  /**
+   * The e-mail's domain: the text after its last `@`, trimmed and lower-cased (-1: no e-mail or no
+   * `@`), codes in order of first appearance. Made when the leads are read; a dataset built another
+   * way may lack it (the scoring engine then derives it from `email`).
+   */
+  readonly emailDomain?: DictColumn;
   /** Full recorded stage history (may move backwards), CSR by lead. Stage is a LEAD_STAGES code. */
   readonly events: { readonly start: CsrIndex; readonly stage: Uint8Array; readonly at: Float64Array };
   readonly custom: Readonly<Record<string, Column>>;

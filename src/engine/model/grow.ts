@@ -69,6 +69,11 @@ export class GrowingDict {
     this.codes.push(value === undefined || value === '' ? -1 : this.code(value));
   }
 
+  /** Appends one row's code (from `code`, or -1: missing). */
+  pushCode(code: number): void {
+    this.codes.push(code);
+  }
+
   /** Sets row `row` (rows not set stay missing). */
   set(row: number, value: string): void {
     this.codes.set(row, this.code(value));
@@ -82,6 +87,217 @@ export class GrowingDict {
       this.values.push(own);
       this.index.set(own, code);
     }
+    return code;
+  }
+
+  /** `code` of a text already in memory of its own (decoded from bytes, not cut from a larger text). */
+  codeOfOwn(value: string): number {
+    let code = this.index.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.index.set(value, code);
+    }
+    return code;
+  }
+}
+
+/**
+ * A set of byte strings (cells of a file being read), each numbered from 0 in the order added: a hash
+ * table over copies of their bytes, so a cell seen before is found without making it a string.
+ */
+export class BytesTable {
+  /** Per slot: 1 + the number of the entry held, 0: free. */
+  private slots = new Int32Array(1024);
+  private hashes = new Int32Array(512);
+  /** Entry k's bytes are `pool[starts[k], starts[k + 1])`. */
+  private starts = new Int32Array(513);
+  private pool = new Uint8Array(4096);
+  /** The number of entries. */
+  size = 0;
+
+  /** The number of the entry holding `bytes[start, end)`, or -1. */
+  find(bytes: Uint8Array, start: number, end: number): number {
+    const k = this.entry(bytes, start, end, false);
+    return k < 0 ? -1 : k;
+  }
+
+  /**
+   * The number of the entry holding `bytes[start, end)`, adding it when new (then as `~number`,
+   * negative; with `add` false nothing is added and the answer is negative).
+   */
+  entry(bytes: Uint8Array, start: number, end: number, add = true): number {
+    // FNV-1a, as an int32 (as the hashes are kept) also for an empty cell.
+    let h = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    const slots = this.slots;
+    const hashes = this.hashes;
+    const starts = this.starts;
+    const pool = this.pool;
+    const mask = slots.length - 1;
+    const n = end - start;
+    let slot = h & mask;
+    for (;;) {
+      const k = slots[slot]! - 1;
+      if (k < 0) break;
+      if (hashes[k] === h) {
+        const from = starts[k]!;
+        if (starts[k + 1]! - from === n) {
+          let i = 0;
+          while (i < n && pool[from + i] === bytes[start + i]) i++;
+          if (i === n) return k;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    return add ? ~this.add(bytes, start, end, h, slot) : -1;
+  }
+
+  private add(bytes: Uint8Array, start: number, end: number, h: number, slot: number): number {
+    const k = this.size++;
+    const used = this.starts[k]!;
+    const next = used + (end - start);
+    if (next > this.pool.length) this.pool = grown(this.pool, next);
+    this.pool.set(bytes.subarray(start, end), used);
+    if (k + 1 >= this.hashes.length) {
+      this.hashes = grown(this.hashes, k + 2);
+      this.starts = grown(this.starts, k + 3);
+    }
+    this.starts[k + 1] = next;
+    this.hashes[k] = h;
+    this.slots[slot] = k + 1;
+    if (2 * this.size > this.slots.length) this.rehash();
+    return k;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let k = 0; k < this.size; k++) {
+      let slot = this.hashes[k]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = k + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+/** A copy of `a` at least `min` long (doubling). */
+function grown<A extends Int32Array | Uint8Array>(a: A, min: number): A {
+  let n = a.length * 2;
+  while (n < min) n *= 2;
+  const out = new (a.constructor as new (n: number) => A)(n);
+  out.set(a);
+  return out;
+}
+
+/** Row numbers found by id (a Map of ids, or an `IdIndex`). */
+export interface IdLookup {
+  get(id: string): number | undefined;
+  has(id: string): boolean;
+}
+
+/** Surrogate code units: a text with one is kept by its text (see `IdIndex`). */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * The row of each id, found by its text or by its UTF-8 bytes still in a file (a cell is looked up
+ * without making it a string). Ids are held as bytes in a `BytesTable`; a text with a surrogate
+ * (which UTF-8 bytes do not always give back: a lone one) and bytes of a four-byte character are
+ * held by their text in a Map of their own, so each id has one place, whichever way it comes.
+ */
+export class IdIndex implements IdLookup {
+  private readonly table = new BytesTable();
+  private rows = new Int32Array(1024);
+  private readonly byText = new Map<string, number>();
+  private readonly encoder = new TextEncoder();
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private scratch = new Uint8Array(256);
+
+  /** The bytes of a text without a surrogate, in `scratch[0, length)`. */
+  private encoded(id: string): number {
+    if (3 * id.length > this.scratch.length) this.scratch = new Uint8Array(3 * id.length);
+    return this.encoder.encodeInto(id, this.scratch).written;
+  }
+
+  get(id: string): number | undefined {
+    if (SURROGATE.test(id)) return this.byText.get(id);
+    return this.find(this.scratch, 0, this.encoded(id));
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  /** Adds the id at `row` unless it is there already (the first row is kept); true when added. */
+  add(id: string, row: number): boolean {
+    if (SURROGATE.test(id)) {
+      if (this.byText.has(id)) return false;
+      this.byText.set(id, row);
+      return true;
+    }
+    return this.addAt(this.scratch, 0, this.encoded(id), row);
+  }
+
+  /** `get` of the text of `bytes[start, end)` (valid UTF-8). */
+  getBytes(bytes: Uint8Array, start: number, end: number): number | undefined {
+    if (fourByte(bytes, start, end)) return this.byText.get(this.decoder.decode(bytes.subarray(start, end)));
+    return this.find(bytes, start, end);
+  }
+
+  /** `add` of the text of `bytes[start, end)` (valid UTF-8). */
+  addBytes(bytes: Uint8Array, start: number, end: number, row: number): boolean {
+    if (fourByte(bytes, start, end)) return this.add(this.decoder.decode(bytes.subarray(start, end)), row);
+    return this.addAt(bytes, start, end, row);
+  }
+
+  private find(bytes: Uint8Array, start: number, end: number): number | undefined {
+    const k = this.table.find(bytes, start, end);
+    return k < 0 ? undefined : this.rows[k];
+  }
+
+  private addAt(bytes: Uint8Array, start: number, end: number, row: number): boolean {
+    const k = this.table.entry(bytes, start, end);
+    if (k >= 0) return false;
+    const at = ~k;
+    if (at >= this.rows.length) this.rows = grown(this.rows, at + 1);
+    this.rows[at] = row;
+    return true;
+  }
+}
+
+/** Whether the bytes hold a four-byte UTF-8 character (a surrogate pair as text). */
+function fourByte(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i]! >= 0xf0) return true;
+  return false;
+}
+
+/** Distinct values a `BytesCodes` remembers; a column with more (ids, e-mails) is decoded cell by cell. */
+const REMEMBERED = 1024;
+
+/**
+ * The dictionary code of a UTF-8 cell still in a file's bytes (`bytes[start, end)`): `dict.code`
+ * of its text, the same code in the same order of first appearance. Values are remembered by their
+ * bytes (up to `REMEMBERED` of them), so a column of few distinct values (a type, a country, a
+ * campaign) is coded without a string per cell; a column of more stops remembering and decodes
+ * each cell.
+ */
+export class BytesCodes {
+  private table: BytesTable | undefined = new BytesTable();
+  private readonly codes: number[] = [];
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+  constructor(private readonly dict: GrowingDict) {}
+
+  code(bytes: Uint8Array, start: number, end: number): number {
+    const table = this.table;
+    if (table === undefined) return this.dict.codeOfOwn(this.decoder.decode(bytes.subarray(start, end)));
+    const k = table.entry(bytes, start, end);
+    if (k >= 0) return this.codes[k]!;
+    const code = this.dict.codeOfOwn(this.decoder.decode(bytes.subarray(start, end)));
+    this.codes.push(code);
+    // More distinct values than it holds: it stops looking.
+    if (table.size > REMEMBERED) this.table = undefined;
     return code;
   }
 }

@@ -6,13 +6,15 @@
  */
 import type { ActivityColumns, Column, DatedLeadStage, DictColumn, LeadColumns, TouchColumns } from './columns';
 import { DictBuilder, csrFromParents } from './dict-builder';
-import { GrowingArray, GrowingDict, ownString } from './grow';
+import { BytesCodes, BytesTable, GrowingArray, GrowingDict, IdIndex, ownString, type IdLookup } from './grow';
 import type { ActivityRecord, LeadRecord, StageEvent, StreamedTable, TouchRecord } from './records';
 import { poolColumn } from './shared-memory';
 import { ACTIVITY_TYPES, LEAD_STAGES, LEAD_STAGE_CODE } from './stages';
 
-const DATED_STAGES = LEAD_STAGES.filter((s): s is DatedLeadStage => s !== 'lead');
-const TEXT_FIELDS = [
+/** Lead stages with an entry column, in the order `appendPlain` takes their instants. */
+export const DATED_STAGES = LEAD_STAGES.filter((s): s is DatedLeadStage => s !== 'lead');
+const DATED_CODE = DATED_STAGES.map((s) => LEAD_STAGE_CODE[s]);
+export const LEAD_TEXT_FIELDS = [
   'email',
   'title',
   'persona',
@@ -23,7 +25,8 @@ const TEXT_FIELDS = [
   'owner',
   'disqualifiedReason',
 ] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
+const TEXT_FIELDS = LEAD_TEXT_FIELDS;
+export type TextField = (typeof TEXT_FIELDS)[number];
 
 /** Events in time order; the input is returned as is when already sorted (the common case). */
 export function byTime<T extends { readonly at: number }>(events: readonly T[]): readonly T[] {
@@ -125,6 +128,7 @@ interface FrozenLeads {
   readonly createdAt: Float64Array;
   readonly accountId: DictColumn;
   readonly text: Readonly<Record<TextField, DictColumn>>;
+  readonly emailDomain: DictColumn;
   readonly isBot: Uint8Array;
   readonly stageAt: Readonly<Record<DatedLeadStage, Float64Array>>;
   readonly events: LeadColumns['events'];
@@ -138,8 +142,8 @@ interface FrozenLeads {
 export class LeadStore implements StreamedTable {
   readonly table = 'leads' as const;
   readonly ids: string[] = [];
-  /** Row index of each id (the first row holding it). */
-  readonly index = new Map<string, number>();
+  /** Row index of each id (the first row holding it), by its text or its bytes. */
+  readonly index = new IdIndex();
   private createdAt = new GrowingArray(Float64Array);
   private accountId = new GrowingDict();
   private text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new GrowingDict()])) as Record<TextField, GrowingDict>;
@@ -152,6 +156,11 @@ export class LeadStore implements StreamedTable {
   private evStage = new GrowingArray(Uint8Array);
   private evAt = new GrowingArray(Float64Array);
   private custom = new CustomStore();
+  private domain = new GrowingDict();
+  /** The domain code of each text after an `@` met in bytes (see `emailDomainCode`). */
+  private domainOfBytes = new BytesTable();
+  private domainCodes: number[] = [];
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   private frozen: FrozenLeads | undefined;
   private customColumns: Record<string, Column> | undefined;
 
@@ -170,15 +179,21 @@ export class LeadStore implements StreamedTable {
     return this.index.has(id);
   }
 
+  /** `has` of the id in `bytes[start, end)` (UTF-8). */
+  hasBytes(bytes: Uint8Array, start: number, end: number): boolean {
+    return this.index.getBytes(bytes, start, end) !== undefined;
+  }
+
   append(l: LeadRecord): void {
     if (this.frozen) throw new Error('LeadStore: append after the store was finished');
     const i = this.ids.length;
     const id = ownString(l.id);
     this.ids.push(id);
-    if (!this.index.has(id)) this.index.set(id, i);
+    this.index.add(id, i);
     this.createdAt.push(l.createdAt);
     this.accountId.push(l.accountId);
     for (const f of TEXT_FIELDS) this.text[f].push(l[f]);
+    this.domain.pushCode(l.email === undefined || l.email === '' ? -1 : this.domainOfText(l.email));
     this.isBot.push(l.isBot ? 1 : 0);
     this.evStart.push(this.evAt.length);
     const first: Partial<Record<DatedLeadStage, number>> = {};
@@ -191,6 +206,112 @@ export class LeadStore implements StreamedTable {
     this.custom.add(i, l.custom);
   }
 
+  /** The domain code of an e-mail (see `LeadColumns.emailDomain`), -1 without an `@`. */
+  private domainOfText(email: string): number {
+    // The last @: forward searches (see the scoring engine's e-mail domains).
+    let at = email.indexOf('@');
+    if (at >= 0) for (let next = email.indexOf('@', at + 1); next >= 0; next = email.indexOf('@', at + 1)) at = next;
+    return at < 0
+      ? -1
+      : this.domain.code(
+          email
+            .slice(at + 1)
+            .trim()
+            .toLowerCase(),
+        );
+  }
+
+  /**
+   * The domain code of an e-mail still in a file's bytes (`bytes[start, end)`, UTF-8, non-empty),
+   * for `appendPlain`: the code its text would get. An `@` byte is never part of another character,
+   * so the last one is found on the bytes; each distinct text after it is decoded, trimmed and
+   * lower-cased once.
+   */
+  emailDomainCode(bytes: Uint8Array, start: number, end: number): number {
+    let at = end - 1;
+    while (at >= start && bytes[at] !== 0x40) at--;
+    if (at < start) return -1;
+    const k = this.domainOfBytes.entry(bytes, at + 1, end);
+    if (k >= 0) return this.domainCodes[k]!;
+    const code = this.domain.codeOfOwn(
+      this.decoder
+        .decode(bytes.subarray(at + 1, end))
+        .trim()
+        .toLowerCase(),
+    );
+    this.domainCodes.push(code);
+    return code;
+  }
+
+  /** Codes the field's values from their bytes, for `appendPlain` (the codes `append` gives their text). */
+  textCodes(field: TextField): BytesCodes {
+    return new BytesCodes(this.text[field]);
+  }
+
+  /**
+   * The code of an account id decoded from bytes (a text of its own), for `appendPlain` (the code
+   * `append` gives it).
+   */
+  accountCode(id: string): number {
+    return this.accountId.codeOfOwn(id);
+  }
+
+  /**
+   * `append` of a lead given as columns, without a record: its id is `idBytes[idStart, idEnd)`
+   * (UTF-8, new: see `hasBytes`), `text` holds a code per TEXT_FIELDS
+   * field (from `textCodes`, -1: missing), `domain` its e-mail's (from `emailDomainCode`, -1: no
+   * e-mail), `account` one from `accountCode` (-1: none), `stageAt`
+   * the instant of each dated stage in DATED_STAGES order (NaN: none), none before `createdAt`;
+   * no custom attribute. The stage history is the lead's creation then its stages in time order,
+   * as `historyFromStageDates` orders them.
+   */
+  appendPlain(
+    idBytes: Uint8Array,
+    idStart: number,
+    idEnd: number,
+    createdAt: number,
+    account: number,
+    text: Int32Array,
+    domain: number,
+    isBot: boolean,
+    stageAt: Float64Array,
+  ): void {
+    if (this.frozen) throw new Error('LeadStore: append after the store was finished');
+    const i = this.ids.length;
+    this.ids.push(this.decoder.decode(idBytes.subarray(idStart, idEnd)));
+    this.index.addBytes(idBytes, idStart, idEnd, i);
+    this.createdAt.push(createdAt);
+    this.accountId.pushCode(account);
+    for (let f = 0; f < TEXT_FIELDS.length; f++) this.text[TEXT_FIELDS[f]!].pushCode(text[f]!);
+    this.domain.pushCode(domain);
+    this.isBot.push(isBot ? 1 : 0);
+    this.evStart.push(this.evAt.length);
+    this.evStage.push(LEAD_STAGE_CODE.lead);
+    this.evAt.push(createdAt);
+    // The dated stages by time, then by stage code (insertion into the few taken so far).
+    const order = this.stageOrder;
+    let n = 0;
+    for (let s = 0; s < DATED_STAGES.length; s++) {
+      const at = stageAt[s]!;
+      this.stageAt[DATED_STAGES[s]!].push(at);
+      if (Number.isNaN(at)) continue;
+      let k = n++;
+      // Codes rise with s, so a stage goes after every earlier one at the same instant.
+      while (k > 0 && stageAt[order[k - 1]!]! > at) {
+        order[k] = order[k - 1]!;
+        k--;
+      }
+      order[k] = s;
+    }
+    for (let k = 0; k < n; k++) {
+      const s = order[k]!;
+      this.evStage.push(DATED_CODE[s]!);
+      this.evAt.push(stageAt[s]!);
+    }
+  }
+
+  private readonly stageOrder = new Int32Array(DATED_STAGES.length);
+
   private finish(): FrozenLeads {
     if (this.frozen) return this.frozen;
     const n = this.ids.length;
@@ -199,6 +320,7 @@ export class LeadStore implements StreamedTable {
       createdAt: this.createdAt.done(),
       accountId: dictOf(this.accountId, n),
       text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, dictOf(this.text[f], n)])) as Record<TextField, DictColumn>,
+      emailDomain: dictOf(this.domain, n),
       isBot: this.isBot.done(),
       stageAt: Object.fromEntries(DATED_STAGES.map((s) => [s, this.stageAt[s].done()])) as Record<
         DatedLeadStage,
@@ -210,6 +332,9 @@ export class LeadStore implements StreamedTable {
     // The builders' buffers are released; only the finished columns stay.
     this.custom = new CustomStore();
     this.accountId = new GrowingDict();
+    this.domain = new GrowingDict();
+    this.domainOfBytes = new BytesTable();
+    this.domainCodes = [];
     this.text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new GrowingDict()])) as Record<TextField, GrowingDict>;
     return this.frozen;
   }
@@ -271,6 +396,7 @@ export class LeadStore implements StreamedTable {
       isBot: f.isBot,
       stageAt: f.stageAt,
       disqualifiedReason: f.text.disqualifiedReason,
+      emailDomain: f.emailDomain,
       events: f.events,
       custom: (this.customColumns ??= customColumns(f.custom)),
     };
@@ -296,7 +422,7 @@ export class ActivityStore implements StreamedTable {
   private frozen: { parent: Int32Array; type: DictColumn; at: Float64Array; value: Float64Array } | undefined;
 
   /** `leadIndex` gives the lead row of each activity's lead id. */
-  static from(activities: readonly ActivityRecord[], leadIndex: ReadonlyMap<string, number>): ActivityStore {
+  static from(activities: readonly ActivityRecord[], leadIndex: IdLookup): ActivityStore {
     const s = new ActivityStore();
     for (const a of activities) s.append(leadIndex.get(a.leadId) ?? -1, a.type, a.at, a.value);
     return s;
@@ -312,6 +438,20 @@ export class ActivityStore implements StreamedTable {
     this.type.push(type);
     this.atOf.push(at);
     this.valueOf.push(value ?? NaN);
+  }
+
+  /** Codes types from their bytes, for `appendCoded` (the same codes `append` gives their text). */
+  typeCodes(): BytesCodes {
+    return new BytesCodes(this.type);
+  }
+
+  /** `append` with the type as its code (from `typeCodes`) and the value NaN when missing. */
+  appendCoded(lead: number, type: number, at: number, value: number): void {
+    if (this.frozen) throw new Error('ActivityStore: append after the store was finished');
+    this.parent.push(lead);
+    this.type.pushCode(type);
+    this.atOf.push(at);
+    this.valueOf.push(value);
   }
 
   private finish() {
@@ -395,14 +535,9 @@ export class TouchStore implements StreamedTable {
   private atOf = new GrowingArray(Float64Array);
   private frozen: { opp: Int32Array; lead: Int32Array; channel: DictColumn; at: Float64Array } | undefined;
 
-  static from(
-    touches: readonly TouchRecord[],
-    leadIndex: ReadonlyMap<string, number>,
-    oppIndex: ReadonlyMap<string, number>,
-  ): TouchStore {
+  static from(touches: readonly TouchRecord[], leadIndex: IdLookup, oppIndex: IdLookup): TouchStore {
     const s = new TouchStore();
-    const row = (index: ReadonlyMap<string, number>, id: string | undefined) =>
-      id === undefined ? -1 : (index.get(id) ?? -1);
+    const row = (index: IdLookup, id: string | undefined) => (id === undefined ? -1 : (index.get(id) ?? -1));
     for (const t of touches) s.append(row(oppIndex, t.opportunityId), row(leadIndex, t.leadId), t.channel, t.at);
     return s;
   }
@@ -416,6 +551,20 @@ export class TouchStore implements StreamedTable {
     this.opp.push(opportunity);
     this.lead.push(lead);
     this.channel.push(channel);
+    this.atOf.push(at);
+  }
+
+  /** Codes channels from their bytes, for `appendCoded` (the same codes `append` gives their text). */
+  channelCodes(): BytesCodes {
+    return new BytesCodes(this.channel);
+  }
+
+  /** `append` with the channel as its code (from `channelCodes`). */
+  appendCoded(opportunity: number, lead: number, channel: number, at: number): void {
+    if (this.frozen) throw new Error('TouchStore: append after the store was finished');
+    this.opp.push(opportunity);
+    this.lead.push(lead);
+    this.channel.pushCode(channel);
     this.atOf.push(at);
   }
 

@@ -49,11 +49,14 @@ function fromColumn(ds: Dataset, col: Column, throughAccount: boolean): Attribut
 }
 
 /**
- * The e-mail domain (lower case, after the last `@`) as a dictionary column. E-mails are nearly one
- * per lead but their domains few, so each text after the `@` is trimmed and lower-cased only the
- * first time it is seen.
+ * The e-mail domain (lower case, after the last `@`) as a dictionary column: the dataset's own
+ * (`leads.emailDomain`, made when the leads were read), else derived here from the e-mails, with
+ * the same codes. E-mails are nearly one per lead but their domains few, so each text after the
+ * `@` is trimmed and lower-cased only the first time it is seen.
  */
 function emailDomains(ds: Dataset): AttributeView {
+  const read = ds.leads.emailDomain;
+  if (read) return { kind: 'dict', codes: read.codes, values: read.values };
   const email = ds.leads.email;
   const byText = new Map<string, number>();
   const domainIndex = new Map<string, number>();

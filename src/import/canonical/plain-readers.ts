@@ -6,13 +6,19 @@
  * Any other row is not taken, and the usual reader (activityRow, touchRow) reads it from its cells,
  * with every repair and rejection it reports.
  */
-import type { LeadRecord, StageEvent } from '../../engine/model/records';
-import type { ActivityStore, TouchStore } from '../../engine/model/row-stores';
+import {
+  DATED_STAGES,
+  LEAD_TEXT_FIELDS,
+  type ActivityStore,
+  type LeadStore,
+  type TextField,
+  type TouchStore,
+} from '../../engine/model/row-stores';
+import { BytesTable, type IdIndex } from '../../engine/model/grow';
 import type { FileTally } from '../report';
 import { parseBoolean } from '../values/parse-values';
 import { EARLIEST_DATE_MS } from '../values/row-checks';
 import { LEAD_STAGE_COLUMNS } from './columns';
-import { historyFromStageDates, type KeptIds } from './read-leads';
 import type { IdSet } from './row-reader';
 import {
   FewTexts,
@@ -30,12 +36,15 @@ function plainInstant(bytes: Uint8Array, start: number, end: number, column: Pla
   return ms === undefined || ms < EARLIEST_DATE_MS || ms > column.latest ? NaN : ms;
 }
 
+/** Finds a row by id: from its text, or straight from its bytes (see `IdIndex`). */
+export type IdFinder = ((id: string) => number | undefined) | IdIndex;
+
 /**
  * A lookup of ids by their bytes that remembers the last id asked (rows come grouped by lead):
  * `undefined` when the id is not found; `plain` says whether the id must be a plain id (an id
  * column) or only need nothing to trim (a text column).
  */
-function idLookup(find: (id: string) => number | undefined, plain: boolean) {
+function idLookup(find: IdFinder, plain: boolean) {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let lastStart = -1;
   let lastEnd = -1;
@@ -43,7 +52,8 @@ function idLookup(find: (id: string) => number | undefined, plain: boolean) {
   return (bytes: Uint8Array, start: number, end: number): number | undefined => {
     if (lastStart >= 0 && sameBytes(bytes, start, end, lastStart, lastEnd)) return last;
     if (!(plain ? isPlainIdBytes(bytes, start, end) : isTrimmedBytes(bytes, start, end))) return undefined;
-    last = find(decoder.decode(bytes.subarray(start, end)));
+    last =
+      typeof find === 'function' ? find(decoder.decode(bytes.subarray(start, end))) : find.getBytes(bytes, start, end);
     lastStart = start;
     lastEnd = end;
     return last;
@@ -54,11 +64,7 @@ function idLookup(find: (id: string) => number | undefined, plain: boolean) {
  * activities.csv's clean rows (activityRow's rules): `leadRowOf` finds a lead read (undefined when
  * leads.csv is not in the folder, where every row is rejected).
  */
-export function plainActivities(
-  leadRowOf: ((id: string) => number | undefined) | undefined,
-  store: ActivityStore,
-  tally: FileTally,
-): PlainReader {
+export function plainActivities(leadRowOf: IdFinder | undefined, store: ActivityStore, tally: FileTally): PlainReader {
   return (columns) => {
     const lead = columns.get('lead_id');
     const type = columns.get('type');
@@ -66,7 +72,7 @@ export function plainActivities(
     const value = columns.get('value');
     if (!leadRowOf || !lead || !type || !at) return undefined;
     const leadOf = idLookup(leadRowOf, true);
-    const types = new FewTexts();
+    const types = store.typeCodes();
     return (row, { bytes, start, end }) => {
       const leadRow = leadOf(bytes, start[lead.source]!, end[lead.source]!);
       if (leadRow === undefined) return false;
@@ -81,7 +87,7 @@ export function plainActivities(
         if (v < 0) return false;
       }
       tally.row(row);
-      store.append(leadRow, types.text(bytes, ts, te), ms, v);
+      store.appendCoded(leadRow, types.code(bytes, ts, te), ms, v);
       return true;
     };
   };
@@ -92,8 +98,8 @@ export function plainActivities(
  * `leadRowOf`: undefined for an id not read), and at least one is given.
  */
 export function plainTouches(
-  opportunityRowOf: (id: string) => number | undefined,
-  leadRowOf: (id: string) => number | undefined,
+  opportunityRowOf: IdFinder,
+  leadRowOf: IdFinder,
   store: TouchStore,
   tally: FileTally,
 ): PlainReader {
@@ -105,7 +111,7 @@ export function plainTouches(
     if (!channel || !at) return undefined;
     const oppOf = idLookup(opportunityRowOf, false);
     const leadOf = idLookup(leadRowOf, false);
-    const channels = new FewTexts();
+    const channels = store.channelCodes();
     return (row, { bytes, start, end }) => {
       let oppRow = -1;
       if (opp && end[opp.source]! > start[opp.source]!) {
@@ -126,13 +132,13 @@ export function plainTouches(
       const ms = plainInstant(bytes, start[at.source]!, end[at.source]!, at);
       if (Number.isNaN(ms)) return false;
       tally.row(row);
-      store.append(oppRow, leadRow, channels.text(bytes, cs, ce), ms);
+      store.appendCoded(oppRow, leadRow, channels.code(bytes, cs, ce), ms);
       return true;
     };
   };
 }
 
-const LEAD_TEXT = [
+const LEAD_TEXT: readonly (readonly [column: string, field: TextField])[] = [
   ['email', 'email'],
   ['title', 'title'],
   ['persona', 'persona'],
@@ -142,18 +148,19 @@ const LEAD_TEXT = [
   ['campaign', 'campaign'],
   ['owner', 'owner'],
   ['disqualified_reason', 'disqualifiedReason'],
-] as const;
+];
 
 /**
  * leads.csv's clean rows (leadRows' rules) of a file whose every column is a canonical one (no
  * custom attribute): a new plain id, a creation instant, an account found (or no accounts.csv),
  * text with nothing to trim, a boolean word or nothing as is_bot, stage instants not before the
- * creation, and no status. Each lead taken goes to `emit` as leadRows would hand it on.
+ * creation, and no status. Each lead taken goes into `store` as leadRows would hand it on (see
+ * `LeadStore.appendPlain`), its row number to `taken`.
  */
 export function plainLeads(
   accountIds: IdSet,
-  kept: KeptIds,
-  emit: (lead: LeadRecord, row: number) => void,
+  store: LeadStore,
+  taken: (row: number) => void,
   tally: FileTally,
 ): PlainReader {
   return (columns, width) => {
@@ -165,20 +172,23 @@ export function plainLeads(
     const status = columns.get('status');
     const text = LEAD_TEXT.flatMap(([column, field]) => {
       const c = columns.get(column);
-      return c ? [{ source: c.source, field, texts: new FewTexts() }] : [];
+      return c ? [{ source: c.source, slot: LEAD_TEXT_FIELDS.indexOf(field), codes: store.textCodes(field) }] : [];
     });
-    const stages = LEAD_STAGE_COLUMNS.flatMap(([column, stage]) => {
-      const c = columns.get(column);
-      return c ? [{ column: c, stage }] : [];
+    const codes = new Int32Array(LEAD_TEXT_FIELDS.length);
+    const email = columns.get('email');
+    const stageColumns = DATED_STAGES.map((stage) => {
+      const column = LEAD_STAGE_COLUMNS.find(([, s]) => s === stage)![0];
+      return columns.get(column);
     });
+    const stageAt = new Float64Array(DATED_STAGES.length);
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     const bools = new FewTexts();
-    // The account id read (an account not found is undefined), kept for the lead.
-    let accountId: string | undefined;
-    const accountOf = idLookup((a) => {
-      accountId = a;
-      return accountIds === undefined || accountIds.has(a) ? 1 : undefined;
-    }, true);
+    // Each account id met, by its bytes: its text, whether it is a plain id of an account read, and
+    // its code in the store once a lead took it (-1 before).
+    const accounts = new BytesTable();
+    const accountText: string[] = [];
+    const accountFound: boolean[] = [];
+    const accountCodes: number[] = [];
     return (row, { bytes, start, end }) => {
       if (status && end[status.source]! > start[status.source]!) return false;
       const is = start[id.source]!;
@@ -186,8 +196,22 @@ export function plainLeads(
       if (!isPlainIdBytes(bytes, is, ie)) return false;
       const createdAt = plainInstant(bytes, start[created.source]!, end[created.source]!, created);
       if (Number.isNaN(createdAt)) return false;
-      const hasAccount = account !== undefined && end[account.source]! > start[account.source]!;
-      if (hasAccount && accountOf(bytes, start[account.source]!, end[account.source]!) === undefined) return false;
+      let accountEntry = -1;
+      if (account !== undefined && end[account.source]! > start[account.source]!) {
+        const s = start[account.source]!;
+        const e = end[account.source]!;
+        let k = accounts.entry(bytes, s, e);
+        if (k < 0) {
+          k = ~k;
+          const plainId = isPlainIdBytes(bytes, s, e);
+          const a = plainId ? decoder.decode(bytes.subarray(s, e)) : '';
+          accountText.push(a);
+          accountFound.push(plainId && (accountIds === undefined || accountIds.has(a)));
+          accountCodes.push(-1);
+        }
+        if (!accountFound[k]) return false;
+        accountEntry = k;
+      }
       for (const t of text) {
         const s = start[t.source]!;
         const e = end[t.source]!;
@@ -201,32 +225,36 @@ export function plainLeads(
         if (b === undefined) return false;
         bot = b;
       }
-      const dates: StageEvent[] = [];
-      for (const { column, stage } of stages) {
+      for (let k = 0; k < stageColumns.length; k++) {
+        const column = stageColumns[k];
+        stageAt[k] = NaN;
+        if (column === undefined) continue;
         const s = start[column.source]!;
         const e = end[column.source]!;
         if (e === s) continue;
         const at = plainInstant(bytes, s, e, column);
         if (Number.isNaN(at) || at < createdAt) return false;
-        dates.push({ stage, at });
+        stageAt[k] = at;
       }
-      const leadId = decoder.decode(bytes.subarray(is, ie));
-      if (kept.rowOf(leadId) !== undefined) return false;
-      tally.row(row);
-      const lead: LeadRecord = {
-        id: leadId,
-        createdAt,
-        isBot: bot,
-        stageHistory: historyFromStageDates(createdAt, dates),
-        custom: Object.create(null) as LeadRecord['custom'],
-      };
-      if (hasAccount) lead.accountId = accountId;
+      if (store.hasBytes(bytes, is, ie)) return false;
+      // Codes only now that the row is taken: a dictionary holds the values of leads kept.
+      codes.fill(-1);
       for (const t of text) {
         const s = start[t.source]!;
         const e = end[t.source]!;
-        if (e > s) lead[t.field] = t.texts.text(bytes, s, e);
+        if (e > s) codes[t.slot] = t.codes.code(bytes, s, e);
       }
-      emit(lead, row);
+      tally.row(row);
+      let accountCode = -1;
+      if (accountEntry >= 0) {
+        accountCode = accountCodes[accountEntry]!;
+        if (accountCode < 0) accountCode = accountCodes[accountEntry] = store.accountCode(accountText[accountEntry]!);
+      }
+      const es = email ? start[email.source]! : 0;
+      const ee = email ? end[email.source]! : 0;
+      const domain = ee > es ? store.emailDomainCode(bytes, es, ee) : -1;
+      store.appendPlain(bytes, is, ie, createdAt, accountCode, codes, domain, bot, stageAt);
+      taken(row);
       return true;
     };
   };

@@ -3,7 +3,7 @@
  * Never throws on bad data: every data row ends accepted, repaired or rejected with a reason.
  */
 import { currencyUses } from '../../engine/model/currency';
-import { GrowingArray } from '../../engine/model/grow';
+import { GrowingArray, IdIndex, type IdLookup } from '../../engine/model/grow';
 import type { ActivityRecord, LeadRecord, RecordSet, StreamedTables, TouchRecord } from '../../engine/model/records';
 import { ActivityStore, LeadStore, TouchStore } from '../../engine/model/row-stores';
 import { ReportBuilder, type FileTally, type ImportReport } from '../report';
@@ -133,7 +133,7 @@ export function readCanonicalTables(
   let activities: ActivityRecord[] = [];
   if (activitiesFile && 'stream' in activitiesFile) {
     const index = leadRow ?? lastLookup(new Map(leads.map((l, i) => [l.id, i])));
-    activityStore = streamActivities(activitiesFile, leadIds, index, report);
+    activityStore = streamActivities(activitiesFile, leadIds, index, report, leadStore?.index);
   } else if (activitiesFile) activities = readActivities(activitiesFile, leadIds, report);
 
   const touchesFile = get('touches.csv');
@@ -273,7 +273,8 @@ function streamLeads(file: StreamedSource, accountIds: IdSet, report: ReportBuil
     rowOfLead.push(row);
   };
   const reader = leadRows(file.name, accountIds, report, emit, kept);
-  streamRows(file, LEADS_SPEC, report, reader.row, (tally) => plainLeads(accountIds, kept, emit, tally));
+  const taken = (row: number) => rowOfLead.push(row);
+  streamRows(file, LEADS_SPEC, report, reader.row, (tally) => plainLeads(accountIds, store, taken, tally));
   reader.end();
   return store;
 }
@@ -282,18 +283,18 @@ function streamLeads(file: StreamedSource, accountIds: IdSet, report: ReportBuil
 function streamTouches(
   file: StreamedSource,
   refs: { opportunityIds: IdSet; leadIds: IdSet },
-  leadIndex: ReadonlyMap<string, number>,
+  leadIndex: IdLookup,
   oppIndex: ReadonlyMap<string, number>,
   report: ReportBuilder,
 ): TouchStore {
   const store = new TouchStore();
-  const row = (index: ReadonlyMap<string, number>, id: string | undefined) =>
-    id === undefined ? -1 : (index.get(id) ?? -1);
+  const row = (index: IdLookup, id: string | undefined) => (id === undefined ? -1 : (index.get(id) ?? -1));
   // The indexes hold the same ids as `refs` (none when the file is not in the folder).
   const plain = (tally: FileTally) =>
     plainTouches(
       (id) => oppIndex.get(id),
-      (id) => leadIndex.get(id),
+      // A streamed leads file's index finds an id from its bytes.
+      leadIndex instanceof IdIndex ? leadIndex : (id) => leadIndex.get(id),
       store,
       tally,
     );
@@ -311,7 +312,7 @@ function streamTouches(
  * `index.get` remembering its last answer: the same id asked again (the next activity of the same
  * lead) is answered without hashing it.
  */
-function lastLookup(index: ReadonlyMap<string, number>): (id: string) => number | undefined {
+function lastLookup(index: IdLookup): (id: string) => number | undefined {
   let lastId: string | undefined;
   let last: number | undefined;
   return (id) => {
@@ -329,10 +330,12 @@ function streamActivities(
   leadIds: IdSet,
   leadRowOf: (id: string) => number | undefined,
   report: ReportBuilder,
+  leadIndex?: IdIndex,
 ): ActivityStore {
   const store = new ActivityStore();
-  // `leadRowOf` finds the same ids as `leadIds` (which is undefined without leads.csv).
-  const plain = (tally: FileTally) => plainActivities(leadIds ? leadRowOf : undefined, store, tally);
+  // `leadRowOf` (and `leadIndex`, a streamed leads file's, from bytes) finds the same ids as
+  // `leadIds` (which is undefined without leads.csv).
+  const plain = (tally: FileTally) => plainActivities(leadIds ? (leadIndex ?? leadRowOf) : undefined, store, tally);
   streamRows(
     file,
     ACTIVITIES_SPEC,

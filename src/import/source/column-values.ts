@@ -3,9 +3,10 @@
  * of a streamed file needs the first values of a few columns before the rows are read, and parsing
  * every cell of every row for them (papaparse) cost as much as a second read of the file.
  *
- * Only a file without a quote character and without a carriage return is read this way: papaparse
- * splits such a text at each line feed and each comma and reports no error, which this does on bytes,
- * giving the same values row for row. Any other file is read by its row stream instead.
+ * Only a file without a quote character, its rows ending in LF alone or every one in CRLF, is read
+ * this way: papaparse splits such a text at each line break and each comma and reports no error,
+ * which this does on bytes, giving the same values row for row. Any other file is read by its row
+ * stream instead.
  */
 
 const LF = 0x0a;
@@ -13,9 +14,14 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 
-/** Whether `columnValues` can read the file (no quote, no carriage return after `from`). */
-export function splitsPlainly(bytes: Uint8Array, from: number): boolean {
-  return bytes.indexOf(QUOTE, from) < 0 && bytes.indexOf(CR, from) < 0;
+/**
+ * Whether `firstColumnValues` can read the file: no quote after `from`, and rows that end in LF
+ * alone (no carriage return) or every one in CRLF (where papaparse splits at CRLF). With
+ * `breaksKnown` the caller has checked the line breaks (no CR at all, or only in CRLF breaks) and
+ * only the quote is looked for.
+ */
+export function splitsPlainly(bytes: Uint8Array, from: number, breaksKnown = false): boolean {
+  return bytes.indexOf(QUOTE, from) < 0 && (breaksKnown || bytes.indexOf(CR, from) < 0);
 }
 
 /** Whether `text` is empty once trimmed (`String.prototype.trim`'s white space). */
@@ -27,13 +33,14 @@ function isBlankText(text: string): boolean {
  * The first `limit` values of each of `columns` that are not empty once trimmed, over the data rows
  * (lines after the first non-blank one; a blank line is one field that is empty once trimmed, as
  * `isBlank` in csv-stream.ts), as written. The read stops once every list is full. The file must
- * split plainly (see `splitsPlainly`).
+ * split plainly (see `splitsPlainly`), its lines ending in CRLF when `crlf`.
  */
 export function firstColumnValues(
   bytes: Uint8Array,
   from: number,
   columns: readonly number[],
   limit: number,
+  crlf = false,
 ): string[][] {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const text = (start: number, end: number) => (start === end ? '' : decoder.decode(bytes.subarray(start, end)));
@@ -54,12 +61,14 @@ export function firstColumnValues(
   let last = limit > 0 ? refresh() : -1;
   let seenHeader = false;
   for (let pos = from; pos <= bytes.length && last >= 0;) {
-    let end = bytes.indexOf(LF, pos);
-    if (end < 0) end = bytes.length;
+    let lineEnd = bytes.indexOf(LF, pos);
+    if (lineEnd < 0) lineEnd = bytes.length;
+    // A CRLF line's text ends before its CR.
+    const end = crlf && lineEnd < bytes.length ? lineEnd - 1 : lineEnd;
     if (!seenHeader) {
       // The header: the first line with a comma, or of one field not blank once trimmed.
       seenHeader = bytes.subarray(pos, end).indexOf(COMMA) >= 0 || !isBlankText(text(pos, end));
-      pos = end + 1;
+      pos = lineEnd + 1;
       continue;
     }
     let col = 0;
@@ -80,7 +89,7 @@ export function firstColumnValues(
       }
     }
     if (full) last = refresh();
-    pos = end + 1;
+    pos = lineEnd + 1;
   }
   // A column asked twice has the same values twice.
   return columns.map((c) => lists[columns.indexOf(c)]!);

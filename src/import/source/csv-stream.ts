@@ -45,7 +45,7 @@ export interface CsvStream {
    */
   firstValues(columns: readonly number[], limit: number): string[][];
   /**
-   * For a file that splits plainly (no quote, no carriage return): visits the data rows as byte
+   * For a file that splits plainly (no quote; rows ending in LF alone or every one in CRLF): visits the data rows as byte
    * ranges, numbered as `forEachRow` numbers them (such a file has no parse error). Undefined for
    * any other file.
    */
@@ -68,10 +68,13 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 
-/** Row breaks outside quotes both CRLF and bare (as `hasMixedLineEndings`, on bytes). */
-function mixedLineEndings(bytes: Uint8Array, from: number): boolean {
+/**
+ * The kinds of row break outside quotes: CRLF, and bare (LF or CR); both is mixed (as
+ * `hasMixedLineEndings`, on bytes).
+ */
+function lineBreaks(bytes: Uint8Array, from: number): { cr: boolean; crlf: boolean; other: boolean } {
   // Without a carriage return there is no CRLF (the common case, found without a loop).
-  if (bytes.indexOf(CR, from) < 0) return false;
+  if (bytes.indexOf(CR, from) < 0) return { cr: false, crlf: false, other: true };
   let inQuote = false;
   let crlf = false;
   let other = false;
@@ -85,9 +88,9 @@ function mixedLineEndings(bytes: Uint8Array, from: number): boolean {
         i++;
       } else other = true;
     } else if (c === LF) other = true;
-    if (crlf && other) return true;
+    if (crlf && other) break;
   }
-  return false;
+  return { cr: true, crlf, other };
 }
 
 function isAsciiSpace(b: number): boolean {
@@ -108,7 +111,9 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
   if (first === bytes.length || bytes[first]! >= 0x80) return undefined;
   const lf = bytes.indexOf(LF, from);
   if (lf < 0 || bytes.subarray(from, lf).indexOf(COMMA) < 0) return undefined;
-  if (invalidUtf8At(bytes, from) >= 0 || mixedLineEndings(bytes, from)) return undefined;
+  if (invalidUtf8At(bytes, from) >= 0) return undefined;
+  const breaks = lineBreaks(bytes, from);
+  if (breaks.crlf && breaks.other) return undefined;
 
   // papaparse guesses the line ending from the first megabyte of text, as it does for the whole text.
   const head = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
@@ -187,14 +192,17 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
 
   const opened: { header?: string[]; errors: CsvError[] } = { errors: [] };
   run(() => undefined, undefined, opened);
-  const plain = splitsPlainly(bytes, from);
+  // Rows all ending in CRLF split plainly too, when papaparse splits them at CRLF.
+  const crlf = breaks.crlf && newline === '\r\n';
+  // (Without any CR, or with only CRLF breaks, the CR need not be looked for again.)
+  const plain = (crlf || !breaks.cr) && splitsPlainly(bytes, from, true);
   return {
     header: opened.header ?? [],
     headerErrors: opened.errors,
     forEachRow: (visit, onFileError) => run(visit, onFileError),
     firstValues: (columns, limit) => {
       // A file that splits plainly is read from its bytes, without making every cell (column-values.ts).
-      if (plain) return firstColumnValues(bytes, from, columns, limit);
+      if (plain) return firstColumnValues(bytes, from, columns, limit, crlf);
       const lists: string[][] = columns.map(() => []);
       let open = columns.length;
       if (limit > 0 && open > 0) {
@@ -211,6 +219,6 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
       }
       return lists;
     },
-    ...(plain ? { forEachPlainRow: (visit) => forEachPlainRow(bytes, from, visit) } : {}),
+    ...(plain ? { forEachPlainRow: (visit) => forEachPlainRow(bytes, from, visit, crlf) } : {}),
   };
 }

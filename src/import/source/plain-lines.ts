@@ -1,6 +1,6 @@
 /**
- * The data rows of a file that splits plainly (no quote character, no carriage return; see
- * column-values.ts) as byte ranges: each row's fields are found by their commas and handed on as
+ * The data rows of a file that splits plainly (no quote character; rows ending in LF alone, or
+ * every one in CRLF; see column-values.ts) as byte ranges: each row's fields are found by their commas and handed on as
  * offsets into the file's bytes, so a reader can check a clean row's values without making a
  * string of every cell. `cells()` gives the row as `forEachRow` gives it, for any other row.
  */
@@ -48,7 +48,12 @@ class Line implements PlainRow {
 }
 
 /** Visits every data row of a file that splits plainly, numbered from 1 as `forEachRow` does. */
-export function forEachPlainRow(bytes: Uint8Array, from: number, visit: (row: number, line: PlainRow) => void): void {
+export function forEachPlainRow(
+  bytes: Uint8Array,
+  from: number,
+  visit: (row: number, line: PlainRow) => void,
+  crlf = false,
+): void {
   const line = new Line(bytes);
   let seenHeader = false;
   let row = 0;
@@ -67,7 +72,8 @@ export function forEachPlainRow(bytes: Uint8Array, from: number, visit: (row: nu
       } else if (b === LF) break;
     }
     line.start[count] = fieldStart;
-    line.end[count++] = i;
+    // A CRLF line's last field ends before its CR.
+    line.end[count++] = crlf && i < n ? i - 1 : i;
     line.count = count;
     pos = i + 1;
     // A line of one field empty once trimmed is blank: neither the header nor a data row.

@@ -73,12 +73,31 @@ function twoDigits(bytes: Uint8Array, i: number, end: number): number {
 export function isoInstantOfBytes(bytes: Uint8Array, start: number, end: number): number | undefined {
   const n = end - start;
   if (n !== 10 && n < 16) return undefined;
-  const y0 = twoDigits(bytes, start, end);
-  const y1 = twoDigits(bytes, start + 2, end);
-  if (y0 < 0 || y1 < 0 || bytes[start + 4]! !== MINUS || bytes[start + 7]! !== MINUS) return undefined;
-  const year = y0 * 100 + y1;
-  const month = twoDigits(bytes, start + 5, end);
-  const day = twoDigits(bytes, start + 8, end);
+  // YYYY-MM-DD, inside the cell (n >= 10): each byte minus '0' is a digit when below 10 unsigned.
+  const y0 = bytes[start]! - 48;
+  const y1 = bytes[start + 1]! - 48;
+  const y2 = bytes[start + 2]! - 48;
+  const y3 = bytes[start + 3]! - 48;
+  const m0 = bytes[start + 5]! - 48;
+  const m1 = bytes[start + 6]! - 48;
+  const d0 = bytes[start + 8]! - 48;
+  const d1 = bytes[start + 9]! - 48;
+  if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9 ||
+    bytes[start + 4]! !== MINUS ||
+    bytes[start + 7]! !== MINUS
+  )
+    return undefined;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   let hour = 0;
   let minute = 0;
@@ -89,9 +108,14 @@ export function isoInstantOfBytes(bytes: Uint8Array, start: number, end: number)
     const sep = bytes[start + 10]!;
     // 'T', 't' or a space
     if (sep !== 84 && sep !== 116 && sep !== 32) return undefined;
-    hour = twoDigits(bytes, start + 11, end);
-    minute = twoDigits(bytes, start + 14, end);
-    if (hour < 0 || minute < 0 || bytes[start + 13]! !== COLON) return undefined;
+    // hh:mm, inside the cell (n >= 16).
+    const h0 = bytes[start + 11]! - 48;
+    const h1 = bytes[start + 12]! - 48;
+    const i0 = bytes[start + 14]! - 48;
+    const i1 = bytes[start + 15]! - 48;
+    if (h0 >>> 0 > 9 || h1 >>> 0 > 9 || i0 >>> 0 > 9 || i1 >>> 0 > 9 || bytes[start + 13]! !== COLON) return undefined;
+    hour = h0 * 10 + h1;
+    minute = i0 * 10 + i1;
     let i = 16;
     if (i < n && bytes[start + i]! === COLON) {
       second = twoDigits(bytes, start + i + 1, end);
