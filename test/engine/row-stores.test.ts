@@ -1,4 +1,5 @@
 /** The growing column stores leads and activities are read into, checked by hand. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/engine/model/build-dataset';
 import { withCurrencyRate } from '../../src/engine/model/currency';
@@ -115,6 +116,50 @@ describe('ActivityStore', () => {
       expect(a).toBeInstanceOf(Float64Array);
       expect(Array.from(a)).toEqual([1, v]);
     }
+  });
+});
+
+describe('ActivityStore after its columns are built', () => {
+  type Row = [lead: number, type: string, at: number, value: number | undefined];
+  const rowArb = (leads: number, types: readonly string[]) =>
+    fc.tuple(
+      fc.integer({ min: 0, max: leads - 1 }),
+      fc.constantFrom(...types),
+      fc.integer({ min: 0, max: 20 }), // ties on purpose: the order within a lead must hold
+      fc.option(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: true })), { nil: undefined }),
+    );
+  const storeOf = (rows: readonly Row[]) => {
+    const s = new ActivityStore();
+    for (const r of rows) s.append(...r);
+    return s;
+  };
+
+  it('makes the same records, in the order appended, as a store that never built them', () => {
+    const types = ['call', 'email_open', 'webinar', 'tradeshow', ''];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(fc.constant(n), fc.array(rowArb(n, types)))),
+        ([n, rows]) => {
+          const ids = Array.from({ length: n }, (_, i) => `L${i}`);
+          const built = storeOf(rows);
+          const columns = built.columns(n);
+          expect(built.toRecords(ids)).toEqual(storeOf(rows).toRecords(ids));
+          expect(built.count).toBe(rows.length);
+          // Every dataset built from the store shares its columns; another lead count is built anew.
+          expect(built.columns(n)).toBe(columns);
+          expect(built.columns(n + 1)).toEqual(storeOf(rows).columns(n + 1));
+          expect(built.toRecords(ids)).toEqual(storeOf(rows).toRecords(ids));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps its own columns when more than 256 types share the last type code', () => {
+    const rows: Row[] = Array.from({ length: 300 }, (_, k) => [k % 2, `type ${k}`, k, k]);
+    const s = storeOf(rows);
+    expect(s.columns(2).type.length).toBe(300);
+    expect(s.toRecords(['A', 'B'])).toEqual(storeOf(rows).toRecords(['A', 'B']));
   });
 });
 

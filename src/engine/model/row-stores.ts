@@ -420,6 +420,12 @@ export class ActivityStore implements StreamedTable {
   private atOf = new GrowingArray(Float64Array);
   private valueOf = new GrowingArray(Float64Array);
   private frozen: { parent: Int32Array; type: DictColumn; at: Float64Array; value: Float64Array } | undefined;
+  /**
+   * Once the Dataset's columns are built, the store keeps them (every dataset built from it shares
+   * them) and, per column position, the activity's row in the order appended, instead of its own
+   * copy of every column: the records are made from them again (see `toRecords`).
+   */
+  private built: { leads: number; columns: ActivityColumns; order: Int32Array } | undefined;
 
   /** `leadIndex` gives the lead row of each activity's lead id. */
   static from(activities: readonly ActivityRecord[], leadIndex: IdLookup): ActivityStore {
@@ -429,11 +435,11 @@ export class ActivityStore implements StreamedTable {
   }
 
   get count(): number {
-    return this.frozen ? this.frozen.at.length : this.atOf.length;
+    return this.built ? this.built.columns.count : this.frozen ? this.frozen.at.length : this.atOf.length;
   }
 
   append(lead: number, type: string, at: number, value: number | undefined): void {
-    if (this.frozen) throw new Error('ActivityStore: append after the store was finished');
+    if (this.frozen || this.built) throw new Error('ActivityStore: append after the store was finished');
     this.parent.push(lead);
     this.type.push(type);
     this.atOf.push(at);
@@ -447,7 +453,7 @@ export class ActivityStore implements StreamedTable {
 
   /** `append` with the type as its code (from `typeCodes`) and the value NaN when missing. */
   appendCoded(lead: number, type: number, at: number, value: number): void {
-    if (this.frozen) throw new Error('ActivityStore: append after the store was finished');
+    if (this.frozen || this.built) throw new Error('ActivityStore: append after the store was finished');
     this.parent.push(lead);
     this.type.pushCode(type);
     this.atOf.push(at);
@@ -456,6 +462,7 @@ export class ActivityStore implements StreamedTable {
 
   private finish() {
     if (this.frozen) return this.frozen;
+    if (this.built) return (this.frozen = unbuilt(this.built));
     const n = this.atOf.length;
     this.frozen = {
       parent: this.parent.done(),
@@ -469,6 +476,7 @@ export class ActivityStore implements StreamedTable {
 
   /** The activities as records again, in the order appended; `leadIds` names the lead rows. */
   toRecords(leadIds: readonly string[]): ActivityRecord[] {
+    if (this.built && !this.frozen) return builtRecords(this.built, leadIds);
     const f = this.finish();
     const out: ActivityRecord[] = [];
     for (let i = 0; i < f.at.length; i++) {
@@ -490,6 +498,7 @@ export class ActivityStore implements StreamedTable {
    * it exists, so the pool reads them in place.
    */
   columns(leads: number): ActivityColumns {
+    if (this.built?.leads === leads) return this.built.columns;
     const f = this.finish();
     const atOf = f.at;
     const { start, order } = csrFromParents(f.parent, leads, (length) => poolColumn(Int32Array, length));
@@ -522,8 +531,53 @@ export class ActivityStore implements StreamedTable {
       at[k] = atOf[src]!;
       value[k] = f.value[src]!;
     }
-    return { count: order.length, start, type, typeNames: types.build().values, at, value };
+    const columns = { count: order.length, start, type, typeNames: types.build().values, at, value };
+    // The columns hold every activity (each has a lead) and every type code (no more than 256
+    // types): the store keeps them and the order instead of its own copy.
+    if (order.length === f.at.length && columns.typeNames.length <= 256) {
+      this.built = { leads, columns, order };
+      this.frozen = undefined;
+    }
+    return columns;
   }
+}
+
+/** The records of built activity columns, in the order appended (as `toRecords` makes them). */
+function builtRecords(
+  built: { columns: ActivityColumns; order: Int32Array },
+  leadIds: readonly string[],
+): ActivityRecord[] {
+  const { columns: c, order } = built;
+  const out = new Array<ActivityRecord>(c.count);
+  for (let p = 0; p + 1 < c.start.length; p++) {
+    const leadId = leadIds[p] ?? '';
+    for (let k = c.start[p]!; k < c.start[p + 1]!; k++) {
+      const a: ActivityRecord = { leadId, type: c.typeNames[c.type[k]!]!, at: c.at[k]! };
+      if (!Number.isNaN(c.value[k]!)) a.value = c.value[k]!;
+      out[order[k]!] = a;
+    }
+  }
+  return out;
+}
+
+/** The columns appended again, from built ones (a dataset with another lead count asked for). */
+function unbuilt(built: { columns: ActivityColumns; order: Int32Array }) {
+  const { columns: c, order } = built;
+  const parent = new Int32Array(c.count);
+  const codes = new Int32Array(c.count);
+  const at = new Float64Array(c.count);
+  const value = new Float64Array(c.count);
+  for (let p = 0; p + 1 < c.start.length; p++) {
+    for (let k = c.start[p]!; k < c.start[p + 1]!; k++) {
+      const row = order[k]!;
+      parent[row] = p;
+      codes[row] = c.type[k]!;
+      at[row] = c.at[k]!;
+      value[row] = c.value[k]!;
+    }
+  }
+  const type: DictColumn = { kind: 'dict', codes, values: c.typeNames };
+  return { parent, type, at, value };
 }
 
 /** Touches as growing columns, each with the row index of its opportunity and of its lead (-1: none). */
