@@ -10,7 +10,7 @@
  * `buildThresholdIndex` (./threshold-index.ts) bins them. The won cents are summed apart, in lead
  * order, over the won leads only (`rescoreCents`).
  */
-import { BINS } from './threshold-index';
+import { BINS, bin } from './threshold-index';
 
 /** Everything the pass reads and writes. Arrays indexed by lead have one slot per lead. */
 export interface RescoreTask {
@@ -37,11 +37,6 @@ export interface RescoreTask {
   readonly fit: Float32Array;
   readonly intent: Float32Array;
 }
-
-const bin = (s: number): number => {
-  const b = Math.floor(s);
-  return b < 0 ? 0 : b > 100 ? 100 : b;
-};
 
 /**
  * Scores the leads `lo .. hi - 1` into `task.fit` and `task.intent`, and adds each counted lead to

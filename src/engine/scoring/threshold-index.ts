@@ -25,7 +25,8 @@ export interface ThresholdIndex {
   readonly fitWeight: number;
 }
 
-const bin = (s: number): number => {
+/** The whole-point bin of a score, 0–100. */
+export const bin = (s: number): number => {
   const b = Math.floor(s);
   return b < 0 ? 0 : b > 100 ? 100 : b;
 };

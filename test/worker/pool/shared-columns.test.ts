@@ -48,6 +48,24 @@ const drafts: RuleSet[] = [
   },
 ];
 
+/**
+ * Checks the drafts' what-ifs on a pool over `pooledDs` equal one thread's over `singleDs`; returns
+ * the messages the pool sent (two workers: two `init` messages) and the pool, to be closed.
+ */
+async function pooledEqualsSingle(pooledDs: Dataset, singleDs: Dataset) {
+  const sent: PoolRequest[] = [];
+  const pool = createScoringPool(() => inProcessPort(sent), 2);
+  const pooled = scoringHandlers({ ...createState(), dataset: pooledDs }, pool);
+  const single = scoringHandlers({ ...createState(), dataset: singleDs }, null);
+  for (const draft of drafts) {
+    const input = { filters: {}, draft, applied: DEFAULT_RULE_SET };
+    expect(await pooled.whatIf(input)).toEqual(await single.whatIf(input));
+  }
+  const inits = sent.flatMap((m) => (m.kind === 'init' ? [m] : []));
+  expect(inits).toHaveLength(2);
+  return { sent, inits, pool };
+}
+
 describe('activity columns in shared memory', () => {
   afterEach(() => vi.unstubAllGlobals());
 
@@ -70,17 +88,8 @@ describe('activity columns in shared memory', () => {
   });
 
   it('are sent to the pool as they are, with no copy, and give the figures of plain columns on one thread', async () => {
-    const sent: PoolRequest[] = [];
-    const pool = createScoringPool(() => inProcessPort(sent), 2);
     const ds = buildDataset(records);
-    const pooled = scoringHandlers({ ...createState(), dataset: ds }, pool);
-    const single = scoringHandlers({ ...createState(), dataset: buildWithoutSharedMemory() }, null);
-    for (const draft of drafts) {
-      const input = { filters: {}, draft, applied: DEFAULT_RULE_SET };
-      expect(await pooled.whatIf(input)).toEqual(await single.whatIf(input));
-    }
-    const inits = sent.filter((m) => m.kind === 'init');
-    expect(inits).toHaveLength(2);
+    const { sent, inits, pool } = await pooledEqualsSingle(ds, buildWithoutSharedMemory());
     for (const m of inits) {
       expect(m.activities.start).toBe(ds.activities.start);
       expect(m.activities.type).toBe(ds.activities.type);
@@ -99,17 +108,8 @@ describe('activity columns in shared memory', () => {
   });
 
   it('are copied into shared memory once for the pool when built without it, with the same figures', async () => {
-    const sent: PoolRequest[] = [];
-    const pool = createScoringPool(() => inProcessPort(sent), 2);
     const plain = buildWithoutSharedMemory();
-    const pooled = scoringHandlers({ ...createState(), dataset: plain }, pool);
-    const single = scoringHandlers({ ...createState(), dataset: buildDataset(records) }, null);
-    for (const draft of drafts) {
-      const input = { filters: {}, draft, applied: DEFAULT_RULE_SET };
-      expect(await pooled.whatIf(input)).toEqual(await single.whatIf(input));
-    }
-    const inits = sent.filter((m) => m.kind === 'init');
-    expect(inits).toHaveLength(2);
+    const { inits, pool } = await pooledEqualsSingle(plain, buildDataset(records));
     for (const m of inits) {
       expect(m.activities.at).not.toBe(plain.activities.at);
       expect(isShared(m.activities.at)).toBe(true);
