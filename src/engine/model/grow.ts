@@ -79,15 +79,9 @@ export class GrowingDict {
     this.codes.set(row, this.code(value));
   }
 
+  /** The code of a value, adding it (as a string of its own: `ownString`) when new. */
   code(value: string): number {
-    let code = this.index.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      const own = ownString(value);
-      this.values.push(own);
-      this.index.set(own, code);
-    }
-    return code;
+    return this.index.get(value) ?? this.codeOfOwn(ownString(value));
   }
 
   /** `code` of a text already in memory of its own (decoded from bytes, not cut from a larger text). */

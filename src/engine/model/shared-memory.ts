@@ -12,16 +12,21 @@ export function canShareMemory(): boolean {
   return typeof g.SharedArrayBuffer === 'function' && g.crossOriginIsolated !== false;
 }
 
-type Typed = Int32Array | Uint8Array | Float32Array | Float64Array;
+export type Typed = Int32Array | Uint8Array | Float32Array | Float64Array;
 type TypedCtor<A extends Typed> = {
   new (length: number): A;
   new (buffer: SharedArrayBuffer): A;
   readonly BYTES_PER_ELEMENT: number;
 };
 
+/** A zeroed typed array of `length` elements in shared memory (where it exists: see `canShareMemory`). */
+export function sharedArray<A extends Typed>(Ctor: TypedCtor<A>, length: number): A {
+  return new Ctor(new SharedArrayBuffer(length * Ctor.BYTES_PER_ELEMENT));
+}
+
 /** A zeroed typed array of `length` elements, in shared memory when it can be (see the module comment). */
 export function poolColumn<A extends Typed>(Ctor: TypedCtor<A>, length: number): A {
-  return canShareMemory() ? new Ctor(new SharedArrayBuffer(length * Ctor.BYTES_PER_ELEMENT)) : new Ctor(length);
+  return canShareMemory() ? sharedArray(Ctor, length) : new Ctor(length);
 }
 
 /** Whether a typed array lives in shared memory. */

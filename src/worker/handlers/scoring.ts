@@ -8,6 +8,7 @@
  */
 import { leadMask, type Filters } from '../../engine/filters/filters';
 import type { Dataset } from '../../engine/model/columns';
+import { sharedArray } from '../../engine/model/shared-memory';
 import { listAttributes, type AttributeInfo } from '../../engine/scoring/attributes';
 import { rulesReadNothing } from '../../engine/scoring/coverage';
 import { explainLead, type LeadExplanation } from '../../engine/scoring/explain';
@@ -143,7 +144,7 @@ export interface ScoringHandlers {
 const MAX_CONTEXTS = 6;
 
 /** Score arrays the pool's workers can write. */
-const sharedScores = (n: number) => new Float32Array(new SharedArrayBuffer(n * Float32Array.BYTES_PER_ELEMENT));
+const sharedScores = (n: number) => sharedArray(Float32Array, n);
 const MAX_SCOPES = 4;
 
 interface CachedContext {

@@ -12,7 +12,7 @@
  * engine worker computes the sums itself.
  */
 import type { Dataset } from '../../engine/model/columns';
-import { canShareMemory, isShared } from '../../engine/model/shared-memory';
+import { canShareMemory, isShared, sharedArray, type Typed } from '../../engine/model/shared-memory';
 import {
   hasIntentSums,
   intentSumsLayout,
@@ -53,8 +53,6 @@ export interface ScoringPool {
 }
 
 export { canShareMemory };
-
-type Typed = Int32Array | Uint8Array | Float64Array | Float32Array;
 
 /** `a` itself when it lives in shared memory (the usual case), else a copy that does. */
 function shared<T extends Typed>(a: T): T {
@@ -165,11 +163,9 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     // Sums at another half-life of the same instants give every lead's entries: the workers then
     // write the sums alone, in place, into one shared array (no parts to send back and join).
     const layout = intentSumsLayout(ds, asOf, cutoff);
-    const sum = layout ? new Float64Array(new SharedArrayBuffer(layout.sum.byteLength)) : null;
+    const sum = layout ? sharedArray(Float64Array, layout.sum.length) : null;
     const leads = ds.activities.start.length - 1;
-    const scores: IntentScoresInto | null = intent
-      ? { ...intent, out: new Float32Array(new SharedArrayBuffer(leads * Float32Array.BYTES_PER_ELEMENT)) }
-      : null;
+    const scores: IntentScoresInto | null = intent ? { ...intent, out: sharedArray(Float32Array, leads) } : null;
     // The tasks are posted now, behind the dataset if it is new (each worker reads its messages in
     // order), so the workers start while the caller's thread goes on with other work.
     const tasks = Promise.all(
@@ -225,7 +221,7 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
 const sharedCopies = new WeakMap<Typed, Typed>();
 
 function sharedOnce<T extends Typed>(a: T): T {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
+  if (isShared(a)) return a;
   let s = sharedCopies.get(a) as T | undefined;
   if (!s) sharedCopies.set(a, (s = shared(a)));
   return s;
@@ -241,8 +237,7 @@ async function rescoreOnPorts(
   tally: number,
 ): Promise<Int32Array> {
   const written = [task.fitIn ? null : task.fit, task.intentIn ? null : task.intent];
-  if (written.some((a) => a && !(a.buffer instanceof SharedArrayBuffer)))
-    throw new Error('a pooled pass writes its scores into shared arrays');
+  if (written.some((a) => a && !isShared(a))) throw new Error('a pooled pass writes its scores into shared arrays');
   const fitIn = task.fitIn ? sharedOnce(task.fitIn) : null;
   const intentIn = task.intentIn ? sharedOnce(task.intentIn) : null;
   // Every array is shared (a message copies any other): the small per-type and per-combo ones aside.
@@ -260,7 +255,7 @@ async function rescoreOnPorts(
     intent: intentIn ?? task.intent,
   };
   const ranges = splitByActivities(onPool.sumStart.subarray(0, leads + 1), ports.length);
-  const counts = new Int32Array(new SharedArrayBuffer(ports.length * tally * Int32Array.BYTES_PER_ELEMENT));
+  const counts = sharedArray(Int32Array, ports.length * tally);
   await Promise.all(
     ports.map(
       (port, k) =>
