@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BytesCodes, BytesTable, GrowingDict, IdIndex } from '../../src/engine/model/grow';
 import type { LeadRecord, StageEvent } from '../../src/engine/model/records';
-import { DATED_STAGES, LEAD_TEXT_FIELDS, LeadStore } from '../../src/engine/model/row-stores';
+import { DATED_STAGES, LEAD_TEXT_FIELDS, LeadStore } from '../../src/engine/model/lead-store';
 import { historyFromStageDates } from '../../src/import/canonical/read-leads';
 
 const enc = new TextEncoder();

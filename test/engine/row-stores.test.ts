@@ -5,7 +5,8 @@ import { buildDataset } from '../../src/engine/model/build-dataset';
 import { withCurrencyRate } from '../../src/engine/model/currency';
 import { GrowingArray } from '../../src/engine/model/grow';
 import { leadCount, type LeadRecord, type RecordSet } from '../../src/engine/model/records';
-import { ActivityStore, LeadStore, TouchStore } from '../../src/engine/model/row-stores';
+import { LeadStore } from '../../src/engine/model/lead-store';
+import { ActivityStore, TouchStore } from '../../src/engine/model/row-stores';
 import { ACTIVITY_TYPES } from '../../src/engine/model/stages';
 import { importFiles } from '../../src/import/pipeline';
 

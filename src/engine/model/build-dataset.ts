@@ -10,7 +10,8 @@ import { currencyUses, planConverter } from './currency';
 import { extent } from './extent';
 import { DictBuilder, dictColumn } from './dict-builder';
 import { ownString, type IdLookup } from './grow';
-import { ActivityStore, LeadStore, TouchStore, byTime, isActivityStore, isLeadStore, isTouchStore } from './row-stores';
+import { LeadStore, byTime } from './lead-store';
+import { ActivityStore, TouchStore, isActivityStore, isLeadStore, isTouchStore } from './row-stores';
 import type { CustomAttributes, RecordSet } from './records';
 import { OPPORTUNITY_STAGES, QUALIFICATION_CRITERIA, STATUS_LOST, STATUS_OPEN, STATUS_WON } from './stages';
 

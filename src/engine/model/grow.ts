@@ -4,6 +4,8 @@
  * `done()` returns a view trimmed to the rows appended.
  */
 
+import type { DictColumn } from './columns';
+
 type Typed = Float64Array | Int32Array | Uint8Array;
 type TypedCtor<A extends Typed> = new (length: number) => A;
 
@@ -94,6 +96,12 @@ export class GrowingDict {
     }
     return code;
   }
+}
+
+/** A GrowingDict's column of `rows` rows (rows never appended are missing); the builder is released. */
+export function dictOf(d: GrowingDict, rows: number): DictColumn {
+  d.codes.resize(rows);
+  return { kind: 'dict', codes: d.codes.done(), values: d.values };
 }
 
 /**

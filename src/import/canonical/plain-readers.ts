@@ -6,14 +6,8 @@
  * Any other row is not taken, and the usual reader (activityRow, touchRow) reads it from its cells,
  * with every repair and rejection it reports.
  */
-import {
-  DATED_STAGES,
-  LEAD_TEXT_FIELDS,
-  type ActivityStore,
-  type LeadStore,
-  type TextField,
-  type TouchStore,
-} from '../../engine/model/row-stores';
+import { DATED_STAGES, LEAD_TEXT_FIELDS, type LeadStore, type TextField } from '../../engine/model/lead-store';
+import type { ActivityStore, TouchStore } from '../../engine/model/row-stores';
 import { BytesTable, type IdIndex } from '../../engine/model/grow';
 import type { FileTally } from '../report';
 import { parseBoolean } from '../values/parse-values';

@@ -5,7 +5,8 @@
 import { currencyUses } from '../../engine/model/currency';
 import { GrowingArray, IdIndex, type IdLookup } from '../../engine/model/grow';
 import type { ActivityRecord, LeadRecord, RecordSet, StreamedTables, TouchRecord } from '../../engine/model/records';
-import { ActivityStore, LeadStore, TouchStore } from '../../engine/model/row-stores';
+import { LeadStore } from '../../engine/model/lead-store';
+import { ActivityStore, TouchStore } from '../../engine/model/row-stores';
 import { ReportBuilder, type FileTally, type ImportReport } from '../report';
 import { CANONICAL_FILES, type CanonicalFile } from './columns';
 import { ACTIVITIES_SPEC, TOUCHES_SPEC, activityRow, readActivities, readTouches, touchRow } from './read-activities';
