@@ -14,8 +14,8 @@ export interface KeyedRuleSet {
 }
 
 interface Remembered extends KeyedRuleSet {
-  /** The rule set as given (the handler's own copy of a message: never changed afterwards). */
-  readonly given: RuleSet;
+  /** The rule set as given, without its thresholds (`withoutThresholds`). */
+  readonly bare: unknown;
 }
 
 const REMEMBERED = 8;
@@ -38,28 +38,16 @@ function same(a: unknown, b: unknown): boolean {
   return true;
 }
 
-const THRESHOLDS = new Set(['mqlMode', 'mqlMinFit', 'mqlMinIntent', 'mqlMinCombined']);
-
-/** Whether two rule sets are equal but for their MQL thresholds and mode. */
-function sameBesidesThresholds(a: RuleSet, b: RuleSet): boolean {
-  const x = a as unknown as Record<string, unknown>;
-  const y = b as unknown as Record<string, unknown>;
-  const keys = Object.keys(x);
-  if (keys.length !== Object.keys(y).length) return false;
-  for (const k of keys) {
-    if (!Object.hasOwn(y, k)) return false;
-    if (k !== 'qualification') {
-      if (!same(x[k], y[k])) return false;
-      continue;
-    }
-    const p = a.qualification as unknown as Record<string, unknown>;
-    const q = b.qualification as unknown as Record<string, unknown>;
-    if (typeof p !== 'object' || typeof q !== 'object' || p === null || q === null) return false;
-    const pk = Object.keys(p);
-    if (pk.length !== Object.keys(q).length) return false;
-    for (const j of pk) if (!Object.hasOwn(q, j) || (!THRESHOLDS.has(j) && !same(p[j], q[j]))) return false;
-  }
-  return true;
+/** A rule set without its MQL thresholds and mode (its tiers kept: stricter than `thresholdFreeKey`). */
+function withoutThresholds(r: RuleSet): unknown {
+  const {
+    mqlMode: _mode,
+    mqlMinFit: _fit,
+    mqlMinIntent: _intent,
+    mqlMinCombined: _combined,
+    ...rest
+  } = r.qualification;
+  return { ...r, qualification: rest };
 }
 
 /**
@@ -69,16 +57,17 @@ function sameBesidesThresholds(a: RuleSet, b: RuleSet): boolean {
 export function ruleSetKeys(): (rules: RuleSet, key?: string) => KeyedRuleSet {
   const remembered: Remembered[] = [];
   return (given, key) => {
+    const bare = withoutThresholds(given);
     for (let k = 0; k < remembered.length; k++) {
       const m = remembered[k]!;
-      if (!sameBesidesThresholds(given, m.given)) continue;
+      if (!same(bare, m.bare)) continue;
       const rules = { ...m.rules, qualification: clampMqlThresholds(m.rules.qualification, given.qualification) };
       if (k > 0) remembered.unshift(...remembered.splice(k, 1));
       return { rules, key: key ?? m.key };
     }
     const rules = clampRuleSet(given);
     const out = { rules, key: key ?? thresholdFreeKey(rules) };
-    remembered.unshift({ ...out, given });
+    remembered.unshift({ ...out, bare });
     if (remembered.length > REMEMBERED) remembered.pop();
     return out;
   };
