@@ -5,7 +5,8 @@
  */
 import type { Dataset } from '../model/columns';
 import { LEAD_STAGES } from '../model/stages';
-import { cachedIntentScores, intentSums, leadIntent, leadsByType } from './intent-sums';
+import { intentSums, leadIntent, leadsByType } from './intent-sums';
+import { readyIntentScores } from './intent';
 import { leadOutcomes, type LeadOutcomes } from './outcomes';
 import { cachedQualificationFlags, modelStages } from './qualification';
 import type { RuleSet } from './rules';
@@ -53,7 +54,7 @@ function population(ds: Dataset, scope: Uint8Array, out: LeadOutcomes): WhatIfPo
  * again to reuse the population.
  */
 export function prepareWhatIf(ds: Dataset, rules: RuleSet, scope: Uint8Array, asOf: number): WhatIfContext {
-  return runPass(whatIfPass(ds, rules, scope, asOf));
+  return runWhatIfPass(whatIfPass(ds, rules, scope, asOf));
 }
 
 /**
@@ -102,8 +103,7 @@ function passOver(
   const sums = intentSums(ds, r.halfLifeDays, asOf, out.cutoff);
   const { points, caps } = compiled.intent;
   // Computed with the sums (by the scoring pool) under the same points and caps: the same values.
-  const ready = cachedIntentScores(sums, points, caps);
-  const intentIn = known.intent ?? (ready && ready.length === n ? ready : null);
+  const intentIn = known.intent ?? readyIntentScores(ds, compiled.intent, asOf, out.cutoff) ?? null;
   const fitIn = known.fit ?? null;
   const task: RescoreTask = {
     combo: compiled.fit.matches.combo,
@@ -135,7 +135,7 @@ function passOver(
 }
 
 /** Runs a pass on this thread. */
-function runPass(pass: WhatIfPass): WhatIfContext {
+export function runWhatIfPass(pass: WhatIfPass): WhatIfContext {
   const counts = new Int32Array(pass.tally);
   rescoreRange(pass.task, 0, pass.leads, counts, 0);
   return pass.finish(counts);
@@ -197,7 +197,7 @@ export function updateWhatIf(
   asOf: number,
 ): WhatIfContext | null {
   const d = deriveWhatIf(ds, base, baseRules, rules, asOf);
-  return d === null || 'ctx' in d ? (d?.ctx ?? null) : runPass(d.pass);
+  return d === null || 'ctx' in d ? (d?.ctx ?? null) : runWhatIfPass(d.pass);
 }
 
 /**

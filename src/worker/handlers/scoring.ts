@@ -29,11 +29,10 @@ import {
 } from '../../engine/scoring/what-if';
 import {
   deriveWhatIf,
-  prepareWhatIf,
   prepareWhatIfBesidesSums,
   statusChanges,
   thresholdFreeKey,
-  updateWhatIf,
+  runWhatIfPass,
   whatIfPass,
   type StatusChange,
   type WhatIfPass,
@@ -195,16 +194,30 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       contexts.set(key, hit);
       return hit.ctx;
     }
-    const asOf = ds.meta.latestAt;
-    let ctx: WhatIfContext | null = null;
-    for (const c of [...contexts.values()].reverse()) {
-      if (c.filtersKey !== filtersKey) continue;
-      ctx = updateWhatIf(ds, c.ctx, c.rules, rules, asOf);
-      if (ctx) break;
-    }
-    ctx ??= prepareWhatIf(ds, rules, scope(ds, filtersKey, filters), asOf);
+    const derived = derivation(ds, filters, filtersKey, rules);
+    const ctx = 'ctx' in derived ? derived.ctx : runWhatIfPass(derived.pass);
     keep(key, filtersKey, rules, ctx);
     return ctx;
+  }
+
+  /**
+   * A rule set's context derived from a cached one of the same filters (one weight away: a dragged
+   * slider), or else the pass over the leads that computes it; `alloc` makes the arrays a pass writes.
+   */
+  function derivation(
+    ds: Dataset,
+    filters: Filters,
+    filtersKey: string,
+    rules: RuleSet,
+    alloc?: (n: number) => Float32Array,
+  ): { readonly ctx: WhatIfContext } | { readonly pass: WhatIfPass } {
+    const asOf = ds.meta.latestAt;
+    for (const c of [...contexts.values()].reverse()) {
+      if (c.filtersKey !== filtersKey) continue;
+      const derived = deriveWhatIf(ds, c.ctx, c.rules, rules, asOf, alloc);
+      if (derived) return derived;
+    }
+    return { pass: whatIfPass(ds, rules, scope(ds, filtersKey, filters), asOf, alloc) };
   }
 
   function keep(key: string, filtersKey: string, rules: RuleSet, ctx: WhatIfContext): void {
@@ -228,17 +241,9 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
     const filtersKey = JSON.stringify(filters);
     const key = filtersKey + rulesKey;
     if (contexts.has(key)) return;
-    const asOf = ds.meta.latestAt;
-    let pass: WhatIfPass | null = null;
-    for (const c of [...contexts.values()].reverse()) {
-      if (c.filtersKey !== filtersKey) continue;
-      const derived = deriveWhatIf(ds, c.ctx, c.rules, rules, asOf, sharedScores);
-      if (!derived) continue;
-      if ('ctx' in derived) return keep(key, filtersKey, rules, derived.ctx);
-      pass = derived.pass;
-      break;
-    }
-    pass ??= whatIfPass(ds, rules, scope(ds, filtersKey, filters), asOf, sharedScores);
+    const derived = derivation(ds, filters, filtersKey, rules, sharedScores);
+    if ('ctx' in derived) return keep(key, filtersKey, rules, derived.ctx);
+    const { pass } = derived;
     try {
       const counts = await pool.rescore(pass.task, pass.leads, pass.tally);
       // Kept unless the dataset changed meanwhile.
