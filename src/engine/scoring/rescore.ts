@@ -29,7 +29,7 @@ export interface RescoreTask {
   readonly intentIn: Float32Array | null;
   /** 1 for the leads the index counts (matured leads in scope). */
   readonly mask: Uint8Array;
-  /** Dense class of each lead (see `thresholdClasses`), and how many classes there are. */
+  /** Dense class of each lead (see `leadClasses` in ./threshold-index.ts), and how many classes there are. */
   readonly cls: Uint8Array;
   readonly classes: number;
   readonly fitWeight: number;

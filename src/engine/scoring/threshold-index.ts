@@ -67,7 +67,7 @@ export interface LeadClasses {
 const classCache = new WeakMap<QualificationFlags, WeakMap<LeadOutcomes, LeadClasses>>();
 
 /** Each lead's class (cached per flags and outcomes: weight changes reuse it). */
-function leadClasses(flags: QualificationFlags, outcomes: LeadOutcomes, n: number): LeadClasses {
+export function leadClasses(flags: QualificationFlags, outcomes: LeadOutcomes, n: number): LeadClasses {
   let byOutcomes = classCache.get(flags);
   if (!byOutcomes) classCache.set(flags, (byOutcomes = new WeakMap()));
   let hit = byOutcomes.get(outcomes);
@@ -96,11 +96,6 @@ function leadClasses(flags: QualificationFlags, outcomes: LeadOutcomes, n: numbe
     byOutcomes.set(outcomes, hit);
   }
   return hit;
-}
-
-/** Each lead's class (cached per flags and outcomes), for tallies made elsewhere (./rescore.ts). */
-export function thresholdClasses(flags: QualificationFlags, outcomes: LeadOutcomes, n: number): LeadClasses {
-  return leadClasses(flags, outcomes, n);
 }
 
 const wonCache = new WeakMap<LeadClasses, Int32Array>();

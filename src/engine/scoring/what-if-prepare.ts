@@ -15,10 +15,10 @@ import { compileRules } from './score';
 import { clampRuleSet } from './validate';
 import {
   buildThresholdIndex,
+  leadClasses,
   moveInThresholdIndex,
   prepareThresholdIndex,
   tallyLength,
-  thresholdClasses,
   thresholdIndexOfTally,
   wonLeads,
 } from './threshold-index';
@@ -99,7 +99,7 @@ function passOver(
   const n = ds.leads.count;
   const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
   const flags = cachedQualificationFlags(ds, r.qualification, out.opportunity, asOf);
-  const classes = thresholdClasses(flags, out, n);
+  const classes = leadClasses(flags, out, n);
   const sums = intentSums(ds, r.halfLifeDays, asOf, out.cutoff);
   const { points, caps } = compiled.intent;
   // Computed with the sums (by the scoring pool) under the same points and caps: the same values.

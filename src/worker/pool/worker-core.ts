@@ -5,17 +5,7 @@
  */
 import { computeIntentSumsRange, decaySumsInto, type SumActivities } from '../../engine/scoring/intent-sums';
 import { rescoreRange } from '../../engine/scoring/rescore';
-import type { PoolRequest, PoolResponse, RescoreRequest } from './protocol';
-
-/** A what-if pass over a range of leads: it reads only the shared arrays it is given. */
-function rescore(message: RescoreRequest): PoolResponse {
-  try {
-    rescoreRange(message.task, message.lo, message.hi, message.counts, message.offset);
-    return { kind: 'rescored', id: message.id };
-  } catch (e) {
-    return { kind: 'failed', id: message.id, message: e instanceof Error ? e.message : String(e) };
-  }
-}
+import type { PoolRequest, PoolResponse } from './protocol';
 
 export function poolWorkerHandler(
   post: (message: PoolResponse, transfer: ArrayBuffer[]) => void,
@@ -27,11 +17,13 @@ export function poolWorkerHandler(
       post({ kind: 'ready', dataset: message.dataset }, []);
       return;
     }
-    if (message.kind === 'rescore') {
-      post(rescore(message), []);
-      return;
-    }
     try {
+      if (message.kind === 'rescore') {
+        // A what-if pass over a range of leads: it reads only the shared arrays it is given.
+        rescoreRange(message.task, message.lo, message.hi, message.counts, message.offset);
+        post({ kind: 'rescored', id: message.id }, []);
+        return;
+      }
       if (current === null || current.dataset !== message.dataset)
         throw new Error('scoring worker asked about a dataset it does not hold');
       const { lo, hi, halfLifeDays, asOf, cutoff } = message;
