@@ -5,6 +5,7 @@
  */
 import type { Column, DatedLeadStage, DictColumn, LeadColumns } from './columns';
 import { BytesCodes, BytesTable, GrowingArray, GrowingDict, IdIndex, dictOf, ownString } from './grow';
+import { domainOf, lastAtSign } from './email-domain';
 import type { LeadRecord, StageEvent, StreamedTable } from './records';
 import { LEAD_STAGES, LEAD_STAGE_CODE } from './stages';
 
@@ -200,17 +201,8 @@ export class LeadStore implements StreamedTable {
 
   /** The domain code of an e-mail (see `LeadColumns.emailDomain`), -1 without an `@`. */
   private domainOfText(email: string): number {
-    // The last @: forward searches (see the scoring engine's e-mail domains).
-    let at = email.indexOf('@');
-    if (at >= 0) for (let next = email.indexOf('@', at + 1); next >= 0; next = email.indexOf('@', at + 1)) at = next;
-    return at < 0
-      ? -1
-      : this.domain.code(
-          email
-            .slice(at + 1)
-            .trim()
-            .toLowerCase(),
-        );
+    const at = lastAtSign(email);
+    return at < 0 ? -1 : this.domain.code(domainOf(email.slice(at + 1)));
   }
 
   /**
@@ -225,12 +217,7 @@ export class LeadStore implements StreamedTable {
     if (at < start) return -1;
     const k = this.domainOfBytes.entry(bytes, at + 1, end);
     if (k >= 0) return this.domainCodes[k]!;
-    const code = this.domain.codeOfOwn(
-      this.decoder
-        .decode(bytes.subarray(at + 1, end))
-        .trim()
-        .toLowerCase(),
-    );
+    const code = this.domain.codeOfOwn(domainOf(this.decoder.decode(bytes.subarray(at + 1, end))));
     this.domainCodes.push(code);
     return code;
   }

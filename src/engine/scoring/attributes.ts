@@ -4,6 +4,7 @@
  * Views are cached per dataset, so a rule edit does not rebuild them.
  */
 import type { Column, Dataset, DictColumn } from '../model/columns';
+import { domainOf, lastAtSign } from '../model/email-domain';
 import type { AttributeRef } from './rules';
 
 /** A per-lead attribute: dictionary codes (-1 missing) or numbers (NaN missing). */
@@ -65,10 +66,7 @@ function emailDomains(ds: Dataset): AttributeView {
   const map = new Int32Array(emails.length);
   for (let v = 0; v < emails.length; v++) {
     const e = emails[v]!;
-    // The last @: `indexOf` runs in V8's fast string code, `lastIndexOf` in a runtime call, and
-    // most e-mails have one @, so two forward searches beat one backward search.
-    let at = e.indexOf('@');
-    if (at >= 0) for (let next = e.indexOf('@', at + 1); next >= 0; next = e.indexOf('@', at + 1)) at = next;
+    const at = lastAtSign(e);
     if (at < 0) {
       map[v] = -1;
       continue;
@@ -76,7 +74,7 @@ function emailDomains(ds: Dataset): AttributeView {
     const text = e.slice(at + 1);
     let code = byText.get(text);
     if (code === undefined) {
-      const d = text.trim().toLowerCase();
+      const d = domainOf(text);
       code = domainIndex.get(d);
       if (code === undefined) {
         code = values.length;
