@@ -23,8 +23,7 @@ export const LEAD_TEXT_FIELDS = [
   'owner',
   'disqualifiedReason',
 ] as const;
-const TEXT_FIELDS = LEAD_TEXT_FIELDS;
-export type TextField = (typeof TEXT_FIELDS)[number];
+export type TextField = (typeof LEAD_TEXT_FIELDS)[number];
 
 /** Events in time order; the input is returned as is when already sorted (the common case). */
 export function byTime<T extends { readonly at: number }>(events: readonly T[]): readonly T[] {
@@ -139,7 +138,10 @@ export class LeadStore implements StreamedTable {
   readonly index = new IdIndex();
   private createdAt = new GrowingArray(Float64Array);
   private accountId = new GrowingDict();
-  private text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new GrowingDict()])) as Record<TextField, GrowingDict>;
+  private text = Object.fromEntries(LEAD_TEXT_FIELDS.map((f) => [f, new GrowingDict()])) as Record<
+    TextField,
+    GrowingDict
+  >;
   private isBot = new GrowingArray(Uint8Array);
   private stageAt = Object.fromEntries(DATED_STAGES.map((s) => [s, new GrowingArray(Float64Array)])) as Record<
     DatedLeadStage,
@@ -185,7 +187,7 @@ export class LeadStore implements StreamedTable {
     this.index.add(id, i);
     this.createdAt.push(l.createdAt);
     this.accountId.push(l.accountId);
-    for (const f of TEXT_FIELDS) this.text[f].push(l[f]);
+    for (const f of LEAD_TEXT_FIELDS) this.text[f].push(l[f]);
     this.domain.pushCode(l.email === undefined || l.email === '' ? -1 : this.domainOfText(l.email));
     this.isBot.push(l.isBot ? 1 : 0);
     this.evStart.push(this.evAt.length);
@@ -237,7 +239,7 @@ export class LeadStore implements StreamedTable {
 
   /**
    * `append` of a lead given as columns, without a record: its id is `idBytes[idStart, idEnd)`
-   * (UTF-8, new: see `hasBytes`), `text` holds a code per TEXT_FIELDS
+   * (UTF-8, new: see `hasBytes`), `text` holds a code per LEAD_TEXT_FIELDS
    * field (from `textCodes`, -1: missing), `domain` its e-mail's (from `emailDomainCode`, -1: no
    * e-mail), `account` one from `accountCode` (-1: none), `stageAt`
    * the instant of each dated stage in DATED_STAGES order (NaN: none), none before `createdAt`;
@@ -261,7 +263,7 @@ export class LeadStore implements StreamedTable {
     this.index.addBytes(idBytes, idStart, idEnd, i);
     this.createdAt.push(createdAt);
     this.accountId.pushCode(account);
-    for (let f = 0; f < TEXT_FIELDS.length; f++) this.text[TEXT_FIELDS[f]!].pushCode(text[f]!);
+    for (let f = 0; f < LEAD_TEXT_FIELDS.length; f++) this.text[LEAD_TEXT_FIELDS[f]!].pushCode(text[f]!);
     this.domain.pushCode(domain);
     this.isBot.push(isBot ? 1 : 0);
     this.evStart.push(this.evAt.length);
@@ -298,7 +300,10 @@ export class LeadStore implements StreamedTable {
     this.frozen = {
       createdAt: this.createdAt.done(),
       accountId: dictOf(this.accountId, n),
-      text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, dictOf(this.text[f], n)])) as Record<TextField, DictColumn>,
+      text: Object.fromEntries(LEAD_TEXT_FIELDS.map((f) => [f, dictOf(this.text[f], n)])) as Record<
+        TextField,
+        DictColumn
+      >,
       emailDomain: dictOf(this.domain, n),
       isBot: this.isBot.done(),
       stageAt: Object.fromEntries(DATED_STAGES.map((s) => [s, this.stageAt[s].done()])) as Record<
@@ -314,7 +319,10 @@ export class LeadStore implements StreamedTable {
     this.domain = new GrowingDict();
     this.domainOfBytes = new BytesTable();
     this.domainCodes = [];
-    this.text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new GrowingDict()])) as Record<TextField, GrowingDict>;
+    this.text = Object.fromEntries(LEAD_TEXT_FIELDS.map((f) => [f, new GrowingDict()])) as Record<
+      TextField,
+      GrowingDict
+    >;
     return this.frozen;
   }
 
@@ -340,7 +348,7 @@ export class LeadStore implements StreamedTable {
       };
       const account = f.accountId.codes[i]!;
       if (account >= 0) lead.accountId = f.accountId.values[account]!;
-      for (const k of TEXT_FIELDS) {
+      for (const k of LEAD_TEXT_FIELDS) {
         const c = f.text[k].codes[i]!;
         if (c >= 0) lead[k] = f.text[k].values[c]!;
       }
