@@ -1,5 +1,5 @@
 /** leads.csv → LeadRecord (SPEC §3): one date column per stage becomes the stage history. */
-import type { LeadRecord, StageEvent } from '../../engine/model/records';
+import type { CustomAttributes, LeadRecord, StageEvent } from '../../engine/model/records';
 import { LEAD_STAGE_CODE } from '../../engine/model/stages';
 import type { ReportBuilder } from '../report';
 import { DISQUALIFIED_STATUSES, LEAD_INPUT_COLUMNS, LEAD_STAGE_COLUMNS } from './columns';
@@ -94,9 +94,11 @@ export function leadRows(
       dates.push({ stage: 'disqualified', at: Math.max(createdAt, ...dates.map((d) => d.at)) });
     }
     const disqualifiedReason = r.text('disqualified_reason');
-    const custom = r.custom();
-    // The status stays a groupable attribute, as written.
-    if (status !== undefined && custom['status'] === undefined) custom['status'] = status;
+    let custom = r.custom();
+    // The status stays a groupable attribute, as written (in a copy: a file without custom columns
+    // shares one frozen empty object).
+    if (status !== undefined && custom['status'] === undefined)
+      custom = Object.assign(Object.create(null) as CustomAttributes, custom, { status });
     const first = id === undefined ? undefined : firstRow.rowOf(id);
     if (id !== undefined && first !== undefined) r.duplicate('id', id, first);
     if (r.rejected || id === undefined || createdAt === undefined) return;
