@@ -12,7 +12,8 @@
  */
 import Papa from 'papaparse';
 import type { CsvError } from '../csv';
-import { firstColumnValues, splitsPlainly } from './column-values';
+import { scanBytes } from './byte-scan';
+import { firstColumnValues } from './column-values';
 import { invalidUtf8At } from './decode';
 import { forEachPlainRow, type PlainRow } from './plain-lines';
 
@@ -50,6 +51,11 @@ export interface CsvStream {
    * any other file.
    */
   readonly forEachPlainRow?: (visit: (row: number, line: PlainRow) => void) => void;
+  /**
+   * About how many data rows the file holds, for sizing what they fill (never fewer than it holds
+   * for a file of LF or CRLF line ends: its line feeds); undefined when not known.
+   */
+  readonly rowsHint?: number;
 }
 
 interface PapaHandle {
@@ -70,11 +76,11 @@ const COMMA = 0x2c;
 
 /**
  * The kinds of row break outside quotes: CRLF, and bare (LF or CR); both is mixed (as
- * `hasMixedLineEndings`, on bytes).
+ * `hasMixedLineEndings`, on bytes). `cr` says whether a carriage return occurs at all.
  */
-function lineBreaks(bytes: Uint8Array, from: number): { cr: boolean; crlf: boolean; other: boolean } {
+function lineBreaks(bytes: Uint8Array, from: number, cr: boolean): { cr: boolean; crlf: boolean; other: boolean } {
   // Without a carriage return there is no CRLF (the common case, found without a loop).
-  if (bytes.indexOf(CR, from) < 0) return { cr: false, crlf: false, other: true };
+  if (!cr) return { cr: false, crlf: false, other: true };
   let inQuote = false;
   let crlf = false;
   let other = false;
@@ -111,8 +117,9 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
   if (first === bytes.length || bytes[first]! >= 0x80) return undefined;
   const lf = bytes.indexOf(LF, from);
   if (lf < 0 || bytes.subarray(from, lf).indexOf(COMMA) < 0) return undefined;
-  if (invalidUtf8At(bytes, from) >= 0) return undefined;
-  const breaks = lineBreaks(bytes, from);
+  const scan = scanBytes(bytes, from);
+  if (scan.nonAscii && invalidUtf8At(bytes, from) >= 0) return undefined;
+  const breaks = lineBreaks(bytes, from, scan.cr);
   if (breaks.crlf && breaks.other) return undefined;
 
   // papaparse guesses the line ending from the first megabyte of text, as it does for the whole text.
@@ -194,11 +201,14 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
   run(() => undefined, undefined, opened);
   // Rows all ending in CRLF split plainly too, when papaparse splits them at CRLF.
   const crlf = breaks.crlf && newline === '\r\n';
-  // (Without any CR, or with only CRLF breaks, the CR need not be looked for again.)
-  const plain = (crlf || !breaks.cr) && splitsPlainly(bytes, from, true);
+  // The rows split plainly with no quote and no CR but in CRLF breaks (as `splitsPlainly`).
+  const plain = (crlf || !breaks.cr) && !scan.quote;
   return {
     header: opened.header ?? [],
     headerErrors: opened.errors,
+    // Each row ends in a line feed but maybe the last, and the header is one of them; a file whose
+    // breaks are bare carriage returns gives no count.
+    rowsHint: breaks.cr && !breaks.crlf ? undefined : scan.lineFeeds,
     forEachRow: (visit, onFileError) => run(visit, onFileError),
     firstValues: (columns, limit) => {
       // A file that splits plainly is read from its bytes, without making every cell (column-values.ts).
