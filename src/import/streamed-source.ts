@@ -40,6 +40,7 @@ export function streamedSource(
   return {
     name: file.name,
     parsed: { header: mapper.header, rows: [], errors: file.table.errors, delimiter: ',' },
+    rowsHint: rows.rowsHint,
     stream: (visit, plain) => {
       const read = (row: number, cells: readonly string[], errors: readonly CsvError[] | undefined) => {
         let notes: RowNote[] | undefined;

@@ -27,6 +27,14 @@ describe('GrowingArray', () => {
     a.resize(7);
     expect(Array.from(a.done())).toEqual([0, 10, 20, 30, 40, NaN, NaN]);
   });
+
+  it('gives the same values whatever rows it was sized for (none, fewer, exactly, more)', () => {
+    for (const capacity of [undefined, 0, 1, 3, 5, 9]) {
+      const a = new GrowingArray(Int32Array, -1, capacity);
+      for (let i = 0; i < 5; i++) a.push(i);
+      expect(Array.from(a.done())).toEqual([0, 1, 2, 3, 4]);
+    }
+  });
 });
 
 describe('LeadStore', () => {
@@ -116,6 +124,27 @@ describe('ActivityStore', () => {
       const a = column([1, v]);
       expect(a).toBeInstanceOf(Float64Array);
       expect(Array.from(a)).toEqual([1, v]);
+    }
+  });
+});
+
+describe('stores sized for the rows expected', () => {
+  it('give the same columns as stores that grow from their first capacity', () => {
+    const leads = [lead('L1', 0, { email: 'a@x.com', source: 'web' }), lead('L2', DAY, { accountId: 'A1' })];
+    for (const rows of [0, 1, 2, 7]) {
+      const sized = new LeadStore(rows);
+      const grown = new LeadStore();
+      for (const l of leads) {
+        sized.append(l);
+        grown.append(l);
+      }
+      expect(sized.columns(new Map([['A1', 0]]))).toEqual(grown.columns(new Map([['A1', 0]])));
+      const activities = [new ActivityStore(rows), new ActivityStore()];
+      const touches = [new TouchStore(rows), new TouchStore()];
+      for (const a of activities) for (let i = 0; i < 3; i++) a.append(i % 2, 'email_open', i * DAY, i);
+      for (const t of touches) for (let i = 0; i < 3; i++) t.append(-1, i % 2, 'web', i * DAY);
+      expect(activities[0]!.columns(2)).toEqual(activities[1]!.columns(2));
+      expect(touches[0]!.columns(2, 0)).toEqual(touches[1]!.columns(2, 0));
     }
   });
 });

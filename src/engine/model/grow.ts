@@ -9,16 +9,23 @@ import type { DictColumn } from './columns';
 type Typed = Float64Array | Int32Array | Uint8Array;
 type TypedCtor<A extends Typed> = new (length: number) => A;
 
+/** Rows a growing column holds before it first grows, unless told how many to expect. */
+const FIRST_CAPACITY = 1024;
+
 export class GrowingArray<A extends Typed> {
   private data: A;
   length = 0;
 
+  /**
+   * `capacity`: the rows expected (a column that gets exactly that many is finished without a
+   * copy); more still fit, the array then grows as usual.
+   */
   constructor(
     private readonly Ctor: TypedCtor<A>,
     private readonly fill: number = 0,
-    capacity = 1024,
+    capacity = FIRST_CAPACITY,
   ) {
-    this.data = new Ctor(capacity);
+    this.data = new Ctor(Math.max(1, Math.floor(capacity)));
     if (fill !== 0) this.data.fill(fill);
   }
 
@@ -62,9 +69,14 @@ export class GrowingArray<A extends Typed> {
 
 /** A dictionary-encoded string column grown row by row; empty and missing values are code -1. */
 export class GrowingDict {
-  readonly codes = new GrowingArray(Int32Array, -1);
+  readonly codes: GrowingArray<Int32Array>;
   private readonly index = new Map<string, number>();
   readonly values: string[] = [];
+
+  /** `rows`: the rows expected (see `GrowingArray`). */
+  constructor(rows?: number) {
+    this.codes = new GrowingArray(Int32Array, -1, rows);
+  }
 
   /** Appends one row's value. */
   push(value: string | undefined): void {

@@ -136,22 +136,16 @@ export class LeadStore implements StreamedTable {
   readonly ids: string[] = [];
   /** Row index of each id (the first row holding it), by its text or its bytes. */
   readonly index = new IdIndex();
-  private createdAt = new GrowingArray(Float64Array);
-  private accountId = new GrowingDict();
-  private text = Object.fromEntries(LEAD_TEXT_FIELDS.map((f) => [f, new GrowingDict()])) as Record<
-    TextField,
-    GrowingDict
-  >;
-  private isBot = new GrowingArray(Uint8Array);
-  private stageAt = Object.fromEntries(DATED_STAGES.map((s) => [s, new GrowingArray(Float64Array)])) as Record<
-    DatedLeadStage,
-    GrowingArray<Float64Array>
-  >;
-  private evStart = new GrowingArray(Int32Array);
-  private evStage = new GrowingArray(Uint8Array);
-  private evAt = new GrowingArray(Float64Array);
+  private createdAt: GrowingArray<Float64Array>;
+  private accountId: GrowingDict;
+  private text: Record<TextField, GrowingDict>;
+  private isBot: GrowingArray<Uint8Array>;
+  private stageAt: Record<DatedLeadStage, GrowingArray<Float64Array>>;
+  private evStart: GrowingArray<Int32Array>;
+  private evStage: GrowingArray<Uint8Array>;
+  private evAt: GrowingArray<Float64Array>;
   private custom = new CustomStore();
-  private domain = new GrowingDict();
+  private domain: GrowingDict;
   /** The domain code of each text after an `@` met in bytes (see `emailDomainCode`). */
   private domainOfBytes = new BytesTable();
   private domainCodes: number[] = [];
@@ -159,8 +153,31 @@ export class LeadStore implements StreamedTable {
   private frozen: FrozenLeads | undefined;
   private customColumns: Record<string, Column> | undefined;
 
+  /**
+   * `rows`: the leads expected, for sizing the columns (see `GrowingArray`; each lead has at least
+   * one stage event, its creation).
+   */
+  constructor(rows?: number) {
+    this.createdAt = new GrowingArray(Float64Array, 0, rows);
+    this.accountId = new GrowingDict(rows);
+    this.text = Object.fromEntries(LEAD_TEXT_FIELDS.map((f) => [f, new GrowingDict(rows)])) as Record<
+      TextField,
+      GrowingDict
+    >;
+    this.isBot = new GrowingArray(Uint8Array, 0, rows);
+    this.stageAt = Object.fromEntries(DATED_STAGES.map((s) => [s, new GrowingArray(Float64Array, 0, rows)])) as Record<
+      DatedLeadStage,
+      GrowingArray<Float64Array>
+    >;
+    // One more start than leads: the end of the last lead's events.
+    this.evStart = new GrowingArray(Int32Array, 0, rows === undefined ? undefined : rows + 1);
+    this.evStage = new GrowingArray(Uint8Array, 0, rows);
+    this.evAt = new GrowingArray(Float64Array, 0, rows);
+    this.domain = new GrowingDict(rows);
+  }
+
   static from(leads: readonly LeadRecord[]): LeadStore {
-    const s = new LeadStore();
+    const s = new LeadStore(leads.length);
     for (const l of leads) s.append(l);
     return s;
   }

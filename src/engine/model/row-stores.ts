@@ -25,10 +25,10 @@ function exactInFloat32(values: Float64Array): boolean {
 /** Activities as growing columns, each with the row index of its lead (-1: none). */
 export class ActivityStore implements StreamedTable {
   readonly table = 'activities' as const;
-  private parent = new GrowingArray(Int32Array);
-  private type = new GrowingDict();
-  private atOf = new GrowingArray(Float64Array);
-  private valueOf = new GrowingArray(Float64Array);
+  private parent: GrowingArray<Int32Array>;
+  private type: GrowingDict;
+  private atOf: GrowingArray<Float64Array>;
+  private valueOf: GrowingArray<Float64Array>;
   private frozen: { parent: Int32Array; type: DictColumn; at: Float64Array; value: Float64Array } | undefined;
   /**
    * Once the Dataset's columns are built, the store keeps them (every dataset built from it shares
@@ -37,9 +37,17 @@ export class ActivityStore implements StreamedTable {
    */
   private built: { leads: number; columns: ActivityColumns; order: Int32Array } | undefined;
 
+  /** `rows`: the activities expected, for sizing the columns (see `GrowingArray`). */
+  constructor(rows?: number) {
+    this.parent = new GrowingArray(Int32Array, 0, rows);
+    this.type = new GrowingDict(rows);
+    this.atOf = new GrowingArray(Float64Array, 0, rows);
+    this.valueOf = new GrowingArray(Float64Array, 0, rows);
+  }
+
   /** `leadIndex` gives the lead row of each activity's lead id. */
   static from(activities: readonly ActivityRecord[], leadIndex: IdLookup): ActivityStore {
-    const s = new ActivityStore();
+    const s = new ActivityStore(activities.length);
     for (const a of activities) s.append(leadIndex.get(a.leadId) ?? -1, a.type, a.at, a.value);
     return s;
   }
@@ -193,14 +201,22 @@ function unbuilt(built: { columns: ActivityColumns; order: Int32Array }) {
 /** Touches as growing columns, each with the row index of its opportunity and of its lead (-1: none). */
 export class TouchStore implements StreamedTable {
   readonly table = 'touches' as const;
-  private opp = new GrowingArray(Int32Array);
-  private lead = new GrowingArray(Int32Array);
-  private channel = new GrowingDict();
-  private atOf = new GrowingArray(Float64Array);
+  private opp: GrowingArray<Int32Array>;
+  private lead: GrowingArray<Int32Array>;
+  private channel: GrowingDict;
+  private atOf: GrowingArray<Float64Array>;
   private frozen: { opp: Int32Array; lead: Int32Array; channel: DictColumn; at: Float64Array } | undefined;
 
+  /** `rows`: the touches expected, for sizing the columns (see `GrowingArray`). */
+  constructor(rows?: number) {
+    this.opp = new GrowingArray(Int32Array, 0, rows);
+    this.lead = new GrowingArray(Int32Array, 0, rows);
+    this.channel = new GrowingDict(rows);
+    this.atOf = new GrowingArray(Float64Array, 0, rows);
+  }
+
   static from(touches: readonly TouchRecord[], leadIndex: IdLookup, oppIndex: IdLookup): TouchStore {
-    const s = new TouchStore();
+    const s = new TouchStore(touches.length);
     const row = (index: IdLookup, id: string | undefined) => (id === undefined ? -1 : (index.get(id) ?? -1));
     for (const t of touches) s.append(row(oppIndex, t.opportunityId), row(leadIndex, t.leadId), t.channel, t.at);
     return s;

@@ -261,8 +261,8 @@ function streamRows(
 
 /** leads.csv as it streams by, into a LeadStore (the rules are `leadRows`', as for parsed rows). */
 function streamLeads(file: StreamedSource, accountIds: IdSet, report: ReportBuilder): LeadStore {
-  const store = new LeadStore();
-  const rowOfLead = new GrowingArray(Int32Array);
+  const store = new LeadStore(file.rowsHint);
+  const rowOfLead = new GrowingArray(Int32Array, 0, file.rowsHint);
   const kept = {
     rowOf: (id: string) => {
       const i = store.index.get(id);
@@ -288,7 +288,7 @@ function streamTouches(
   oppIndex: ReadonlyMap<string, number>,
   report: ReportBuilder,
 ): TouchStore {
-  const store = new TouchStore();
+  const store = new TouchStore(file.rowsHint);
   const row = (index: IdLookup, id: string | undefined) => (id === undefined ? -1 : (index.get(id) ?? -1));
   // The indexes hold the same ids as `refs` (none when the file is not in the folder).
   const plain = (tally: FileTally) =>
@@ -333,7 +333,7 @@ function streamActivities(
   report: ReportBuilder,
   leadIndex?: IdIndex,
 ): ActivityStore {
-  const store = new ActivityStore();
+  const store = new ActivityStore(file.rowsHint);
   // `leadRowOf` (and `leadIndex`, a streamed leads file's, from bytes) finds the same ids as
   // `leadIds` (which is undefined without leads.csv).
   const plain = (tally: FileTally) => plainActivities(leadIds ? (leadIndex ?? leadRowOf) : undefined, store, tally);

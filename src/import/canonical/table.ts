@@ -50,6 +50,8 @@ export interface StreamedSource {
   readonly name: string;
   readonly parsed: CsvTable;
   readonly notes?: undefined;
+  /** About how many rows `stream` feeds, for sizing what they fill (see `CsvStream.rowsHint`). */
+  readonly rowsHint?: number;
   /**
    * Feeds every row to `visit`; with `plain`, a row of a file that splits plainly, as wide as its
    * header, is first offered to the plain reader, and only a row it does not take goes to `visit`.
