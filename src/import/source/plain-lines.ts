@@ -58,22 +58,31 @@ export function forEachPlainRow(
   let seenHeader = false;
   let row = 0;
   const n = bytes.length;
+  // The field bounds of the line (the line's own arrays, held here while they do not grow).
+  let starts = line.start;
+  let ends = line.end;
   for (let pos = from; pos <= n;) {
     let count = 0;
     let fieldStart = pos;
     let i = pos;
     for (; i < n; i++) {
       const b = bytes[i]!;
+      // Digits, letters and most punctuation are above the comma: one comparison passes them.
+      if (b > COMMA) continue;
       if (b === COMMA) {
-        if (count + 1 >= line.start.length) line.grow();
-        line.start[count] = fieldStart;
-        line.end[count++] = i;
+        if (count + 1 >= starts.length) {
+          line.grow();
+          starts = line.start;
+          ends = line.end;
+        }
+        starts[count] = fieldStart;
+        ends[count++] = i;
         fieldStart = i + 1;
       } else if (b === LF) break;
     }
-    line.start[count] = fieldStart;
+    starts[count] = fieldStart;
     // A CRLF line's last field ends before its CR.
-    line.end[count++] = crlf && i < n ? i - 1 : i;
+    ends[count++] = crlf && i < n ? i - 1 : i;
     line.count = count;
     pos = i + 1;
     // A line of one field empty once trimmed is blank: neither the header nor a data row.
