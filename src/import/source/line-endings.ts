@@ -6,6 +6,8 @@
 
 /** Whether row breaks (outside quotes) are both CRLF and bare LF (or CR). */
 export function hasMixedLineEndings(text: string): boolean {
+  // Without a carriage return there is no CRLF (found by the string search, without a loop).
+  if (text.indexOf('\r') < 0) return false;
   let inQuote = false;
   let crlf = false;
   let other = false;
