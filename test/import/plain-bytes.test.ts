@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openCsvStream } from '../../src/import/source/csv-stream';
+import { forEachPlainRow } from '../../src/import/source/plain-lines';
 import { isPlainId } from '../../src/import/values/row-checks';
 import { parseDecimal, parseIsoInstant } from '../../src/import/values/parse-values';
 import {
@@ -126,6 +127,45 @@ describe('the plain row reader', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('splits the same rows wherever the file’s bytes lie in their buffer', () => {
+    // Runs of bytes above the comma (passed a word at a time) between the bytes that split a row.
+    const cell = fc.oneof(
+      fc.constantFrom('', ' ', '!', '+', '-', '2026-01-05T10:00:00Z', 'é€😀', 'abcdefghijklmnop', '\t'),
+      fc.string({ maxLength: 9 }),
+    );
+    const line = fc.array(cell, { minLength: 1, maxLength: 12 }).map((cells) => cells.join(','));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 10 }), fc.boolean(), (lines, crlf) => {
+        const text = `id,a,b\n${lines.join('\n')}`;
+        fc.pre(!/["\r]/.test(text));
+        const bytes = enc.encode(crlf ? text.replace(/\n/g, '\r\n') : text);
+        const rowsAt = (offset: number) => {
+          const buffer = new Uint8Array(bytes.length + 8).fill(0x2c);
+          buffer.set(bytes, offset);
+          const rows: [number, string[]][] = [];
+          forEachPlainRow(
+            buffer.subarray(offset, offset + bytes.length),
+            0,
+            (row, l) => rows.push([row, l.cells()]),
+            crlf,
+          );
+          return rows;
+        };
+        const expected = rowsAt(0);
+        for (const offset of [1, 2, 3, 5]) expect(rowsAt(offset)).toEqual(expected);
+        // As the row stream splits them.
+        const stream = openCsvStream(bytes);
+        fc.pre(stream !== undefined && stream.forEachPlainRow !== undefined);
+        const streamed: [number, string[]][] = [];
+        stream!.forEachRow((row, cells) => {
+          streamed.push([row, [...cells]]);
+        });
+        expect(expected).toEqual(streamed);
+      }),
+      { numRuns: 1000 },
     );
   });
 
