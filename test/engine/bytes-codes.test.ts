@@ -87,6 +87,34 @@ describe('IdIndex', () => {
   });
 });
 
+describe('IdIndex asked in the order its ids were added', () => {
+  it('finds each row as a Map does, with ids skipped, asked again, unknown or of other lengths', () => {
+    const texts = ['L-1', 'L-2', 'L-10', 'L-3', 'é', 'L-30', '😀', 'L-300', 'L-4'];
+    fc.assert(
+      fc.property(
+        fc.subarray(texts.map((_, i) => i)),
+        fc.array(fc.oneof(fc.nat(texts.length - 1), fc.constant(-1)), { maxLength: 40 }),
+        (added, asked) => {
+          const index = new IdIndex();
+          const map = new Map<string, number>();
+          for (const i of added) {
+            const bytes = enc.encode(texts[i]!);
+            index.addBytes(bytes, 0, bytes.length, i * 10);
+            map.set(texts[i]!, i * 10);
+          }
+          // In order first (as a file grouped by lead asks), then in the order drawn.
+          for (const i of [...added, ...asked]) {
+            const text = i < 0 ? 'L-9' : texts[i]!;
+            const cell = enc.encode(`,${text},`);
+            expect(index.getBytes(cell, 1, cell.length - 1)).toBe(map.get(text));
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('BytesCodes', () => {
   it('gives the codes and values the dictionary gives the texts, mixed with texts coded directly', () => {
     fc.assert(

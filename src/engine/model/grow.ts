@@ -136,6 +136,16 @@ export class BytesTable {
     return k < 0 ? -1 : k;
   }
 
+  /** Whether entry `k` (below `size`) holds `bytes[start, end)`. */
+  holds(k: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const from = this.starts[k]!;
+    const n = end - start;
+    if (this.starts[k + 1]! - from !== n) return false;
+    const pool = this.pool;
+    for (let i = 0; i < n; i++) if (pool[from + i] !== bytes[start + i]) return false;
+    return true;
+  }
+
   /**
    * The number of the entry holding `bytes[start, end)`, adding it when new (then as `~number`,
    * negative; with `add` false nothing is added and the answer is negative).
@@ -227,6 +237,8 @@ export class IdIndex implements IdLookup {
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   private scratch = new Uint8Array(256);
+  /** The entry last found (-1: none yet). */
+  private lastFound = -1;
 
   /** The bytes of a text without a surrogate, in `scratch[0, length)`. */
   private encoded(id: string): number {
@@ -266,8 +278,14 @@ export class IdIndex implements IdLookup {
   }
 
   private find(bytes: Uint8Array, start: number, end: number): number | undefined {
-    const k = this.table.find(bytes, start, end);
-    return k < 0 ? undefined : this.rows[k];
+    // Ids are often asked in the order they were added (a file grouped by lead, in the leads'
+    // order): the entry after the last one found is tried before the id is hashed.
+    const table = this.table;
+    const next = this.lastFound + 1;
+    const k = next < table.size && table.holds(next, bytes, start, end) ? next : table.find(bytes, start, end);
+    if (k < 0) return undefined;
+    this.lastFound = k;
+    return this.rows[k];
   }
 
   private addAt(bytes: Uint8Array, start: number, end: number, row: number): boolean {
