@@ -138,9 +138,11 @@ export class LeadStore implements StreamedTable {
   readonly index = new IdIndex();
   private createdAt: GrowingArray<Float64Array>;
   private accountId: GrowingDict;
-  private text: Record<TextField, GrowingDict>;
+  /** The text fields' dictionaries, in LEAD_TEXT_FIELDS order (an array: read by position per row). */
+  private text: GrowingDict[];
   private isBot: GrowingArray<Uint8Array>;
-  private stageAt: Record<DatedLeadStage, GrowingArray<Float64Array>>;
+  /** The entry instant of each dated stage, in DATED_STAGES order. */
+  private stageAt: GrowingArray<Float64Array>[];
   private evStart: GrowingArray<Int32Array>;
   private evStage: GrowingArray<Uint8Array>;
   private evAt: GrowingArray<Float64Array>;
@@ -160,15 +162,9 @@ export class LeadStore implements StreamedTable {
   constructor(rows?: number) {
     this.createdAt = new GrowingArray(Float64Array, 0, rows);
     this.accountId = new GrowingDict(rows);
-    this.text = Object.fromEntries(LEAD_TEXT_FIELDS.map((f) => [f, new GrowingDict(rows)])) as Record<
-      TextField,
-      GrowingDict
-    >;
+    this.text = LEAD_TEXT_FIELDS.map(() => new GrowingDict(rows));
     this.isBot = new GrowingArray(Uint8Array, 0, rows);
-    this.stageAt = Object.fromEntries(DATED_STAGES.map((s) => [s, new GrowingArray(Float64Array, 0, rows)])) as Record<
-      DatedLeadStage,
-      GrowingArray<Float64Array>
-    >;
+    this.stageAt = DATED_STAGES.map(() => new GrowingArray(Float64Array, 0, rows));
     // One more start than leads: the end of the last lead's events.
     this.evStart = new GrowingArray(Int32Array, 0, rows === undefined ? undefined : rows + 1);
     this.evStage = new GrowingArray(Uint8Array, 0, rows);
@@ -204,7 +200,7 @@ export class LeadStore implements StreamedTable {
     this.index.add(id, i);
     this.createdAt.push(l.createdAt);
     this.accountId.push(l.accountId);
-    for (const f of LEAD_TEXT_FIELDS) this.text[f].push(l[f]);
+    for (let f = 0; f < LEAD_TEXT_FIELDS.length; f++) this.text[f]!.push(l[LEAD_TEXT_FIELDS[f]!]);
     this.domain.pushCode(l.email === undefined || l.email === '' ? -1 : this.domainOfText(l.email));
     this.isBot.push(l.isBot ? 1 : 0);
     this.evStart.push(this.evAt.length);
@@ -214,7 +210,7 @@ export class LeadStore implements StreamedTable {
       this.evAt.push(ev.at);
       if (ev.stage !== 'lead' && first[ev.stage] === undefined) first[ev.stage] = ev.at;
     }
-    for (const s of DATED_STAGES) this.stageAt[s].push(first[s] ?? NaN);
+    for (let s = 0; s < DATED_STAGES.length; s++) this.stageAt[s]!.push(first[DATED_STAGES[s]!] ?? NaN);
     this.custom.add(i, l.custom);
   }
 
@@ -243,7 +239,7 @@ export class LeadStore implements StreamedTable {
 
   /** Codes the field's values from their bytes, for `appendPlain` (the codes `append` gives their text). */
   textCodes(field: TextField): BytesCodes {
-    return new BytesCodes(this.text[field]);
+    return new BytesCodes(this.text[LEAD_TEXT_FIELDS.indexOf(field)]!);
   }
 
   /**
@@ -280,7 +276,7 @@ export class LeadStore implements StreamedTable {
     this.index.addBytes(idBytes, idStart, idEnd, i);
     this.createdAt.push(createdAt);
     this.accountId.pushCode(account);
-    for (let f = 0; f < LEAD_TEXT_FIELDS.length; f++) this.text[LEAD_TEXT_FIELDS[f]!].pushCode(text[f]!);
+    for (let f = 0; f < LEAD_TEXT_FIELDS.length; f++) this.text[f]!.pushCode(text[f]!);
     this.domain.pushCode(domain);
     this.isBot.push(isBot ? 1 : 0);
     this.evStart.push(this.evAt.length);
@@ -291,7 +287,7 @@ export class LeadStore implements StreamedTable {
     let n = 0;
     for (let s = 0; s < DATED_STAGES.length; s++) {
       const at = stageAt[s]!;
-      this.stageAt[DATED_STAGES[s]!].push(at);
+      this.stageAt[s]!.push(at);
       if (Number.isNaN(at)) continue;
       let k = n++;
       // Codes rise with s, so a stage goes after every earlier one at the same instant.
@@ -317,13 +313,13 @@ export class LeadStore implements StreamedTable {
     this.frozen = {
       createdAt: this.createdAt.done(),
       accountId: dictOf(this.accountId, n),
-      text: Object.fromEntries(LEAD_TEXT_FIELDS.map((f) => [f, dictOf(this.text[f], n)])) as Record<
+      text: Object.fromEntries(LEAD_TEXT_FIELDS.map((f, k) => [f, dictOf(this.text[k]!, n)])) as Record<
         TextField,
         DictColumn
       >,
       emailDomain: dictOf(this.domain, n),
       isBot: this.isBot.done(),
-      stageAt: Object.fromEntries(DATED_STAGES.map((s) => [s, this.stageAt[s].done()])) as Record<
+      stageAt: Object.fromEntries(DATED_STAGES.map((s, k) => [s, this.stageAt[k]!.done()])) as Record<
         DatedLeadStage,
         Float64Array
       >,
@@ -336,10 +332,7 @@ export class LeadStore implements StreamedTable {
     this.domain = new GrowingDict();
     this.domainOfBytes = new BytesTable();
     this.domainCodes = [];
-    this.text = Object.fromEntries(LEAD_TEXT_FIELDS.map((f) => [f, new GrowingDict()])) as Record<
-      TextField,
-      GrowingDict
-    >;
+    this.text = LEAD_TEXT_FIELDS.map(() => new GrowingDict());
     return this.frozen;
   }
 
