@@ -77,5 +77,9 @@ describe('scanBytes', () => {
       });
       expect(stream.rowsHint).toBeGreaterThanOrEqual(rows);
     }
+    // Exactly the rows of a file without blank lines, whether or not it ends in a line feed.
+    for (const text of ['a,b\n1,2\n3,4', 'a,b\n1,2\n3,4\n', 'a,b\r\n1,2\r\n3,4\r\n']) {
+      expect(openCsvStream(enc.encode(text))!.rowsHint).toBe(2);
+    }
   });
 });

@@ -206,9 +206,9 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
   return {
     header: opened.header ?? [],
     headerErrors: opened.errors,
-    // Each row ends in a line feed but maybe the last, and the header is one of them; a file whose
-    // breaks are bare carriage returns gives no count.
-    rowsHint: breaks.cr && !breaks.crlf ? undefined : scan.lineFeeds,
+    // Each line but the last ends in a line feed (a file ending in one has no last line), and the
+    // header is one of them; a file whose breaks are bare carriage returns gives no count.
+    rowsHint: breaks.cr && !breaks.crlf ? undefined : scan.lineFeeds - (bytes[bytes.length - 1] === LF ? 1 : 0),
     forEachRow: (visit, onFileError) => run(visit, onFileError),
     firstValues: (columns, limit) => {
       // A file that splits plainly is read from its bytes, without making every cell (column-values.ts).
