@@ -116,6 +116,14 @@ describe('IdIndex asked in the order its ids were added', () => {
 });
 
 describe('BytesCodes', () => {
+  it('tells apart values of the same length, first and last byte, met in turn', () => {
+    const texts = ['axb', 'ayb', 'axb', 'azb', 'ayb', 'ayb', 'axb', '', 'a', 'axb', ''];
+    const { bytes, at } = cellsOf(texts);
+    const byText = new GrowingDict();
+    const codes = new BytesCodes(new GrowingDict());
+    texts.forEach((t, i) => expect(codes.code(bytes, at[i]![0], at[i]![1])).toBe(byText.code(t)));
+  });
+
   it('gives the codes and values the dictionary gives the texts, mixed with texts coded directly', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(cellText, fc.boolean()), { maxLength: 3000 }), (cells) => {

@@ -307,6 +307,9 @@ function fourByte(bytes: Uint8Array, start: number, end: number): boolean {
 /** Distinct values a `BytesCodes` remembers; a column with more (ids, e-mails) is decoded cell by cell. */
 const REMEMBERED = 1024;
 
+/** Slots of a `BytesCodes`' recent entries (a power of two). */
+const RECENT_SLOTS = 256;
+
 /**
  * The dictionary code of a UTF-8 cell still in a file's bytes (`bytes[start, end)`): `dict.code`
  * of its text, the same code in the same order of first appearance. Values are remembered by their
@@ -318,14 +321,28 @@ export class BytesCodes {
   private table: BytesTable | undefined = new BytesTable();
   private readonly codes: number[] = [];
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  /**
+   * The entry last met in each of a few slots chosen by a cell's length and its first and last
+   * bytes (-1: none): a value met before is usually found there, checked byte for byte, before it
+   * is hashed.
+   */
+  private readonly recent = new Int32Array(RECENT_SLOTS).fill(-1);
 
   constructor(private readonly dict: GrowingDict) {}
 
   code(bytes: Uint8Array, start: number, end: number): number {
     const table = this.table;
     if (table === undefined) return this.dict.codeOfOwn(this.decoder.decode(bytes.subarray(start, end)));
+    const n = end - start;
+    const slot = n === 0 ? 0 : (n * 31 + bytes[start]! * 7 + bytes[end - 1]!) & (RECENT_SLOTS - 1);
+    const seen = this.recent[slot]!;
+    if (seen >= 0 && table.holds(seen, bytes, start, end)) return this.codes[seen]!;
     const k = table.entry(bytes, start, end);
-    if (k >= 0) return this.codes[k]!;
+    if (k >= 0) {
+      this.recent[slot] = k;
+      return this.codes[k]!;
+    }
+    this.recent[slot] = ~k;
     const code = this.dict.codeOfOwn(this.decoder.decode(bytes.subarray(start, end)));
     this.codes.push(code);
     // More distinct values than it holds: it stops looking.
