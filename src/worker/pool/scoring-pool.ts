@@ -4,7 +4,8 @@
  * (src/engine/model/shared-memory.ts), so the workers read them in place; a column that is not
  * (built elsewhere) is copied into one once. The decayed activity sums, the
  * part of scoring whose cost grows with the activities (a half-life change, the first what-if after
- * a load), are then computed by every worker on its own range of leads and joined in lead order.
+ * a load), are then computed by every worker on its own range of leads and joined in lead order
+ * (each worker copying its own into the joined arrays, in shared memory).
  * Each lead's sums come from the engine's own function over that lead's activities alone, so the
  * result is bit-identical to computing them on one thread. Where shared memory is missing (a page
  * that is not cross-origin isolated) no pool is made and the engine worker computes everything;
@@ -16,12 +17,10 @@ import { canShareMemory, isShared, sharedArray, type Typed } from '../../engine/
 import {
   hasIntentSums,
   intentSumsLayout,
-  joinIntentSums,
   primeIntentScores,
   primeIntentSums,
   type IntentScoresInto,
   type IntentSums,
-  type IntentSumsPart,
   type SumActivities,
 } from '../../engine/scoring/intent-sums';
 import type { RescoreTask } from '../../engine/scoring/rescore';
@@ -53,6 +52,13 @@ export interface ScoringPool {
 }
 
 export { canShareMemory };
+
+/** The sums of one range, computed and kept by its worker (task `id`): entries, leads per type. */
+interface Counted {
+  readonly id: number;
+  readonly entries: number;
+  readonly leadsOfType: Int32Array;
+}
 
 /** `a` itself when it lives in shared memory (the usual case), else a copy that does. */
 function shared<T extends Typed>(a: T): T {
@@ -171,11 +177,11 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     const tasks = Promise.all(
       ports.map(
         (port, k) =>
-          new Promise<IntentSumsPart | null>((resolve, reject) => {
+          new Promise<Counted | null>((resolve, reject) => {
             const id = nextTask++;
             waiting.set(id, (m) => {
               waiting.delete(id);
-              if (m.kind === 'sums') resolve(m.part);
+              if (m.kind === 'counted') resolve({ id, entries: m.entries, leadsOfType: m.leadsOfType });
               else if (m.kind === 'decayed') resolve(null);
               else if (m.kind === 'failed') reject(new Error(m.message));
             });
@@ -187,16 +193,54 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
           }),
       ),
     );
-    const [, parts] = await Promise.all([d.ready, tasks]);
+    const [, counted] = await Promise.all([d.ready, tasks]);
     if (layout && sum) {
       const { start, type, types, leadsOfType } = layout;
       const sums = { start, type, sum, halfLifeDays, types, leadsOfType };
       if (scores) primeIntentScores(sums, scores);
       return sums;
     }
-    const sums = joinIntentSums(parts as IntentSumsPart[], halfLifeDays, ds.activities.typeNames.length);
+    const sums = await placeParts(counted as Counted[], ranges, leads, halfLifeDays, ds.activities.typeNames.length);
     if (scores) primeIntentScores(sums, scores);
     return sums;
+  }
+
+  /**
+   * The sums the workers computed and kept (`counted`, one per range, in lead order), joined as
+   * `joinIntentSums` joins parts: each worker copies its own into the joined arrays, allocated in
+   * shared memory, at the running totals of the ranges before it.
+   */
+  async function placeParts(
+    counted: readonly Counted[],
+    ranges: readonly [number, number][],
+    leads: number,
+    halfLifeDays: number,
+    types: number,
+  ): Promise<IntentSums> {
+    const entries = counted.reduce((s, c) => s + c.entries, 0);
+    const start = sharedArray(Int32Array, leads + 1);
+    const type = sharedArray(Uint8Array, entries);
+    const sum = sharedArray(Float64Array, entries);
+    const leadsOfType = new Int32Array(types);
+    let entry = 0;
+    await Promise.all(
+      counted.map((c, k) => {
+        for (let t = 0; t < types; t++) leadsOfType[t]! += c.leadsOfType[t]!;
+        const at = entry;
+        entry += c.entries;
+        return new Promise<void>((resolve, reject) => {
+          const id = c.id;
+          waiting.set(id, (m) => {
+            waiting.delete(id);
+            if (m.kind === 'placed') resolve();
+            else if (m.kind === 'failed') reject(new Error(m.message));
+          });
+          if (broken !== null) return reject(new Error(broken));
+          ports[k]!.post({ kind: 'place', id, lead: ranges[k]![0], entry: at, start, type, sum });
+        });
+      }),
+    );
+    return { start, type, sum, halfLifeDays, types, leadsOfType };
   }
 
   return {
@@ -227,6 +271,13 @@ function sharedOnce<T extends Typed>(a: T): T {
   return s;
 }
 
+/** The empty decayed sums a pass that reads intent scores is sent. */
+const NO_SUMS = { start: new Int32Array(0), type: new Uint8Array(0), sum: new Float64Array(0) };
+
+/** `leads` leads split into `parts` contiguous ranges of about equal length. */
+export const evenRanges = (leads: number, parts: number): [number, number][] =>
+  Array.from({ length: parts }, (_, k) => [Math.floor((leads * k) / parts), Math.floor((leads * (k + 1)) / parts)]);
+
 /** `rescore` of the pool: one range of leads per port, about equal in decayed-sum entries. */
 async function rescoreOnPorts(
   ports: readonly WorkerPort[],
@@ -240,21 +291,26 @@ async function rescoreOnPorts(
   if (written.some((a) => a && !isShared(a))) throw new Error('a pooled pass writes its scores into shared arrays');
   const fitIn = task.fitIn ? sharedOnce(task.fitIn) : null;
   const intentIn = task.intentIn ? sharedOnce(task.intentIn) : null;
-  // Every array is shared (a message copies any other): the small per-type and per-combo ones aside.
+  // Every array read is shared (a message copies any other): the small per-type and per-combo ones
+  // aside. With the intent scores given the pass reads no decayed sums: none is sent (the first
+  // what-if after a load would otherwise copy them all into shared memory for nothing).
   const onPool: RescoreTask = {
     ...task,
     combo: sharedOnce(task.combo),
     fitIn,
-    sumStart: sharedOnce(task.sumStart),
-    sumType: sharedOnce(task.sumType),
-    sumValue: sharedOnce(task.sumValue),
+    sumStart: intentIn ? NO_SUMS.start : sharedOnce(task.sumStart),
+    sumType: intentIn ? NO_SUMS.type : sharedOnce(task.sumType),
+    sumValue: intentIn ? NO_SUMS.sum : sharedOnce(task.sumValue),
     intentIn,
     mask: sharedOnce(task.mask),
     cls: sharedOnce(task.cls),
     fit: fitIn ?? task.fit,
     intent: intentIn ?? task.intent,
   };
-  const ranges = splitByActivities(onPool.sumStart.subarray(0, leads + 1), ports.length);
+  // Ranges of about equal decayed-sum entries when the pass reads them, else of equal leads.
+  const ranges = intentIn
+    ? evenRanges(leads, ports.length)
+    : splitByActivities(onPool.sumStart.subarray(0, leads + 1), ports.length);
   const counts = sharedArray(Int32Array, ports.length * tally);
   await Promise.all(
     ports.map(
