@@ -143,17 +143,25 @@ export function runWhatIfPass(pass: WhatIfPass): WhatIfContext {
 
 /**
  * Computes and caches all `prepareWhatIf(ds, rules, scope, asOf)` reads besides the decayed activity
- * sums: the fit rules' matches, the outcomes, the population, the qualification flags and the leads'
- * classes in the threshold index. A caller whose sums are computed elsewhere (a pool of workers)
- * calls it while they are; `prepareWhatIf` then finds these cached.
+ * sums: the fit rules' matches, the outcomes, the population, and with `flags` the qualification
+ * flags and the leads' classes in the threshold index (without, when the SQL activity flags are
+ * computed elsewhere too). A caller whose sums are computed elsewhere (a pool of workers) calls it
+ * while they are; `prepareWhatIf` then finds these cached.
  */
-export function prepareWhatIfBesidesSums(ds: Dataset, rules: RuleSet, scope: Uint8Array, asOf: number): void {
+export function prepareWhatIfBesidesSums(
+  ds: Dataset,
+  rules: RuleSet,
+  scope: Uint8Array,
+  asOf: number,
+  flags = true,
+): void {
   const compiled = compileRules(ds, rules);
   const r = compiled.rules;
   const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
   population(ds, scope, out);
-  const flags = cachedQualificationFlags(ds, r.qualification, out.opportunity, asOf);
-  prepareThresholdIndex(flags, out, ds.leads.count);
+  if (!flags) return;
+  const f = cachedQualificationFlags(ds, r.qualification, out.opportunity, asOf);
+  prepareThresholdIndex(f, out, ds.leads.count);
 }
 
 /** A rule set with its weights blanked: two rule sets with equal skeletons differ only in weights. */

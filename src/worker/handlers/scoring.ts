@@ -258,14 +258,17 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
    * leads' history instants, and as of today when `today`. On a pool failure the engine computes
    * them itself when it needs them.
    */
-  async function sumsReady(ds: Dataset, r: RuleSet, today = false): Promise<void> {
+  async function sumsReady(ds: Dataset, r: RuleSet, today = false, sqlFlags = false): Promise<void> {
     if (!pool) return;
     const asOf = ds.meta.latestAt;
     const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
     try {
-      // The history scores' intent is computed with its sums (the workers' share of the pass).
+      // The history scores' intent is computed with its sums (the workers' share of the pass), and
+      // with `sqlFlags` the SQL rule's activity flags too (read by the workers as they read the
+      // activities), which the engine thread then does not compute.
       const intent = compileIntent(ds, r.activities, r.halfLifeDays);
-      await pool.prime(ds, r.halfLifeDays, asOf, out.cutoff, intent);
+      const sql = sqlFlags ? r.qualification.sqlActivity : undefined;
+      await pool.prime(ds, r.halfLifeDays, asOf, out.cutoff, intent, sql);
       if (today) await pool.prime(ds, r.halfLifeDays, asOf);
     } catch {
       // The sums are computed on this thread by the call that needs them.
@@ -299,14 +302,18 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
         // dragged half-life would otherwise have the pool recompute the applied sums once they leave
         // the sums cache).
         const sums: Promise<void>[] = [];
-        if (!dCached) sums.push(sumsReady(ds, d));
+        // The draft's sums come with the SQL activity flags of every context here when the pool
+        // computes them (the rule sets' SQL activity types are the same, as they nearly always are).
+        const sqlFlags = !dCached && (aCached || a.qualification.sqlActivity === d.qualification.sqlActivity);
+        if (!dCached) sums.push(sumsReady(ds, d, false, sqlFlags));
         if (a.halfLifeDays !== d.halfLifeDays && !aCached) sums.push(sumsReady(ds, a));
         // While the pool computes the decayed sums, this thread does the rest of each context to be
-        // built: its fit matches, outcomes, population and flags.
+        // built: its fit matches, outcomes, population (and flags, unless the pool reads them).
         if (pool) {
           const mask = () => scope(ds, filtersKey, filters);
-          if (!dCached) prepareWhatIfBesidesSums(ds, d, mask(), ds.meta.latestAt);
-          if (!aCached) prepareWhatIfBesidesSums(ds, a, mask(), ds.meta.latestAt);
+          const flags = !sqlFlags;
+          if (!dCached) prepareWhatIfBesidesSums(ds, d, mask(), ds.meta.latestAt, flags);
+          if (!aCached) prepareWhatIfBesidesSums(ds, a, mask(), ds.meta.latestAt, flags);
         }
         await Promise.all(sums);
         if (!dCached) await pooledContext(ds, filters, d, dKey);

@@ -17,6 +17,8 @@ interface RangeTask {
   readonly halfLifeDays: number;
   readonly asOf: number;
   readonly cutoff: Float64Array | null;
+  /** Where to write the range's SQL activity flags (`sqlActivityRange`) as of `asOf`, if asked. */
+  readonly sql: { readonly code: number; readonly out: Uint8Array } | null;
 }
 
 export type PoolRequest =

@@ -23,6 +23,7 @@ import {
   type IntentSums,
   type SumActivities,
 } from '../../engine/scoring/intent-sums';
+import { primeSqlActivity } from '../../engine/scoring/qualification';
 import type { RescoreTask } from '../../engine/scoring/rescore';
 import type { PoolResponse, WorkerPort } from './protocol';
 
@@ -33,7 +34,9 @@ export interface ScoringPool {
   /**
    * Computes and caches the sums `intentSums` (src/engine/scoring) will ask for, unless cached; with
    * `intent` (points and caps per type), the leads' intent scores under them too when the workers
-   * can compute them with the sums (see `cachedIntentScores`).
+   * can compute them with the sums (see `cachedIntentScores`); with `sqlActivity` (an activity
+   * type), the leads' SQL activity flags as of `asOf` as well, when the sums are computed (kept for
+   * `qualificationFlags`, see `primeSqlActivity`).
    */
   prime(
     ds: Dataset,
@@ -41,6 +44,7 @@ export interface ScoringPool {
     asOf: number,
     cutoff?: Float64Array,
     intent?: Pick<IntentScoresInto, 'points' | 'caps'>,
+    sqlActivity?: string,
   ): Promise<void>;
   /**
    * A what-if pass (`whatIfPass`, src/engine/scoring) split over the workers by lead ranges; its
@@ -161,6 +165,7 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     asOf: number,
     cutoff?: Float64Array,
     intent?: Pick<IntentScoresInto, 'points' | 'caps'>,
+    sqlActivity?: string,
   ): Promise<IntentSums> {
     if (broken !== null) throw new Error(broken);
     const d = load(ds);
@@ -172,6 +177,8 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     const sum = layout ? sharedArray(Float64Array, layout.sum.length) : null;
     const leads = ds.activities.start.length - 1;
     const scores: IntentScoresInto | null = intent ? { ...intent, out: sharedArray(Float32Array, leads) } : null;
+    const sqlCode = sqlActivity === undefined ? -1 : ds.activities.typeNames.indexOf(sqlActivity);
+    const sql = sqlCode >= 0 ? { code: sqlCode, out: sharedArray(Uint8Array, leads) } : null;
     // The tasks are posted now, behind the dataset if it is new (each worker reads its messages in
     // order), so the workers start while the caller's thread goes on with other work.
     const tasks = Promise.all(
@@ -187,13 +194,14 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
             });
             const [lo, hi] = ranges[k]!;
             if (broken !== null) return reject(new Error(broken));
-            const task = { id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut };
+            const task = { id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut, sql };
             if (layout && sum) port.post({ kind: 'decay', ...task, sum, offset: layout.start[lo]!, scores });
             else port.post({ kind: 'sums', ...task, scores });
           }),
       ),
     );
     const [, counted] = await Promise.all([d.ready, tasks]);
+    if (sql) primeSqlActivity(ds, asOf, sqlActivity!, sql.out);
     if (layout && sum) {
       const { start, type, types, leadsOfType } = layout;
       const sums = { start, type, sum, halfLifeDays, types, leadsOfType };
@@ -250,9 +258,9 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
       if (broken !== null) return Promise.reject(new Error(broken));
       return rescoreOnPorts(ports, waiting, () => nextTask++, task, leads, tally);
     },
-    async prime(ds, halfLifeDays, asOf, cutoff, intent) {
+    async prime(ds, halfLifeDays, asOf, cutoff, intent, sqlActivity) {
       if (hasIntentSums(ds, halfLifeDays, asOf, cutoff)) return;
-      primeIntentSums(ds, asOf, cutoff, await intentSums(ds, halfLifeDays, asOf, cutoff, intent));
+      primeIntentSums(ds, asOf, cutoff, await intentSums(ds, halfLifeDays, asOf, cutoff, intent, sqlActivity));
     },
     close() {
       broken ??= 'the scoring pool is closed';

@@ -11,6 +11,7 @@ import {
   type IntentSumsPart,
   type SumActivities,
 } from '../../engine/scoring/intent-sums';
+import { sqlActivityRange } from '../../engine/scoring/qualification';
 import { rescoreRange } from '../../engine/scoring/rescore';
 import type { PoolRequest, PoolResponse } from './protocol';
 
@@ -44,7 +45,9 @@ export function poolWorkerHandler(
       }
       if (current === null || current.dataset !== message.dataset)
         throw new Error('scoring worker asked about a dataset it does not hold');
-      const { lo, hi, halfLifeDays, asOf, cutoff } = message;
+      const { lo, hi, halfLifeDays, asOf, cutoff, sql } = message;
+      // The SQL rule's flags of the range, for the engine thread's qualification flags.
+      if (sql) sqlActivityRange(current.activities, sql.code, asOf, lo, hi, sql.out);
       if (message.kind === 'decay') {
         const { sum, offset, scores } = message;
         decaySumsInto(

@@ -5,7 +5,7 @@ import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
 import { explainLead } from '../../../src/engine/scoring/explain';
 import { FRAMEWORK_CRITERIA } from '../../../src/engine/scoring/frameworks';
 import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
-import { modelStages, qualificationFlags } from '../../../src/engine/scoring/qualification';
+import { modelStages, qualificationFlags, sqlActivityRange } from '../../../src/engine/scoring/qualification';
 import { lead, ms, opportunity, recordSet } from '../../fixtures/records';
 
 const ASOF = ms('2026-06-30');
@@ -139,6 +139,14 @@ describe('SQL activity flag', () => {
             return 0;
           });
           expect(Array.from(got.sqlActivity)).toEqual(want);
+          // Computed over lead ranges (as the scoring pool's workers do), split anywhere: the same.
+          const code = flagsDs.activities.typeNames.indexOf('meeting_booked');
+          if (code < 0) return;
+          const cut = perLead.length >> 1;
+          const split = new Uint8Array(perLead.length);
+          sqlActivityRange(flagsDs.activities, code, ASOF, cut, perLead.length, split);
+          sqlActivityRange(flagsDs.activities, code, ASOF, 0, cut, split);
+          expect(Array.from(split)).toEqual(want);
         },
       ),
       { numRuns: 200 },

@@ -16,7 +16,7 @@ import {
   intentSums,
 } from '../../../src/engine/scoring/intent-sums';
 import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
-import { passesMql } from '../../../src/engine/scoring/qualification';
+import { passesMql, qualificationFlags } from '../../../src/engine/scoring/qualification';
 import type { FitRule, RuleSet } from '../../../src/engine/scoring/rules';
 import { clampRuleSet } from '../../../src/engine/scoring/validate';
 import { compileRules, scoreLeads } from '../../../src/engine/scoring/score';
@@ -204,6 +204,29 @@ describe('scoring on the worker pool', () => {
         expect(Array.from(pooled.leadsOfType)).toEqual(Array.from(single.leadsOfType));
       }
     }
+  });
+
+  it('computes the SQL activity flags with the sums, equal to the flags of one thread', async () => {
+    const ds = copy();
+    const asOf = ds.meta.latestAt;
+    const q = DEFAULT_RULE_SET.qualification;
+    const out = leadOutcomes(ds, { asOf, maturityDays: 180, scoringWindowDays: 30 });
+    const c = compileIntent(ds, DEFAULT_RULE_SET.activities, 30);
+    await pool.prime(ds, 30, asOf, out.cutoff, c, q.sqlActivity);
+    const pooled = qualificationFlags(ds, q, out.opportunity, asOf);
+    // Read from the pool's shared array, not computed again here.
+    expect(pooled.sqlActivity.buffer instanceof SharedArrayBuffer).toBe(true);
+    const other = copy();
+    const single = qualificationFlags(
+      other,
+      q,
+      leadOutcomes(other, { asOf, maturityDays: 180, scoringWindowDays: 30 }).opportunity,
+      asOf,
+    );
+    expect(single.sqlActivity.buffer instanceof SharedArrayBuffer).toBe(false);
+    expect(Array.from(pooled.sqlActivity)).toEqual(Array.from(single.sqlActivity));
+    expect(Array.from(pooled.criteriaMet)).toEqual(Array.from(single.criteriaMet));
+    expect(pooled.sqlActivity.some((x) => x === 1)).toBe(true);
   });
 
   it('a moved half-life has the pool compute the sums of the draft alone, the applied context being cached', async () => {
