@@ -13,7 +13,7 @@ import { listAttributes, type AttributeInfo } from '../../engine/scoring/attribu
 import { rulesReadNothing } from '../../engine/scoring/coverage';
 import { explainLead, type LeadExplanation } from '../../engine/scoring/explain';
 import { compileIntent } from '../../engine/scoring/intent';
-import { leadOutcomes } from '../../engine/scoring/outcomes';
+import { historyCutoff, leadOutcomes } from '../../engine/scoring/outcomes';
 import { predictLeadsAt, type LeadPrediction, type PredictiveModel } from '../../engine/scoring/predictive';
 import type { RuleSet } from '../../engine/scoring/rules';
 import { clampRuleSet } from '../../engine/scoring/validate';
@@ -261,14 +261,16 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
   async function sumsReady(ds: Dataset, r: RuleSet, today = false, sqlFlags = false): Promise<void> {
     if (!pool) return;
     const asOf = ds.meta.latestAt;
-    const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
+    // The leads' history instants alone (the outcomes' `cutoff`): the workers start on them while
+    // this thread computes the rest of the outcomes.
+    const cutoff = historyCutoff(ds, r.scoringWindowDays);
     try {
       // The history scores' intent is computed with its sums (the workers' share of the pass), and
       // with `sqlFlags` the SQL rule's activity flags too (read by the workers as they read the
       // activities), which the engine thread then does not compute.
       const intent = compileIntent(ds, r.activities, r.halfLifeDays);
       const sql = sqlFlags ? r.qualification.sqlActivity : undefined;
-      await pool.prime(ds, r.halfLifeDays, asOf, out.cutoff, intent, sql);
+      await pool.prime(ds, r.halfLifeDays, asOf, cutoff, intent, sql);
       if (today) await pool.prime(ds, r.halfLifeDays, asOf);
     } catch {
       // The sums are computed on this thread by the call that needs them.
