@@ -170,10 +170,13 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     if (broken !== null) throw new Error(broken);
     const d = load(ds);
     const shareCut = sharedCutoff(cutoff);
-    const ranges = splitByActivities(d.activities.start, ports.length);
     // Sums at another half-life of the same instants give every lead's entries: the workers then
     // write the sums alone, in place, into one shared array (no parts to send back and join).
     const layout = intentSumsLayout(ds, asOf, cutoff);
+    // Each counted activity costs an exponential: ranges of about equal entries hold about equal
+    // counted activities (activities after a lead's instant are skipped), closer than ranges of
+    // equal activities, which are split on when no sums of these instants are known yet.
+    const ranges = splitByActivities(layout ? layout.start : d.activities.start, ports.length);
     const sum = layout ? sharedArray(Float64Array, layout.sum.length) : null;
     const leads = ds.activities.start.length - 1;
     const scores: IntentScoresInto | null = intent ? { ...intent, out: sharedArray(Float32Array, leads) } : null;
