@@ -22,7 +22,13 @@ import {
   thresholdIndexOfTally,
   wonLeads,
 } from './threshold-index';
-import { whatIfContextOf, whatIfPopulation, type WhatIfContext, type WhatIfPopulation } from './what-if';
+import {
+  recordedProcessSums,
+  whatIfContextOf,
+  whatIfPopulation,
+  type WhatIfContext,
+  type WhatIfPopulation,
+} from './what-if';
 import { conditionKey, type FitMatches } from './fit-matches';
 
 /** The parts of a rule set a what-if context depends on: all but the MQL thresholds and tiers. */
@@ -143,10 +149,11 @@ export function runWhatIfPass(pass: WhatIfPass): WhatIfContext {
 
 /**
  * Computes and caches all `prepareWhatIf(ds, rules, scope, asOf)` reads besides the decayed activity
- * sums: the fit rules' matches, the outcomes, the population, and with `flags` the qualification
- * flags and the leads' classes in the threshold index (without, when the SQL activity flags are
- * computed elsewhere too). A caller whose sums are computed elsewhere (a pool of workers) calls it
- * while they are; `prepareWhatIf` then finds these cached.
+ * sums: the fit rules' matches, the outcomes, the population (and the recorded process's figures
+ * over it), and with `flags` the qualification flags and the leads' classes in the threshold index
+ * (without, when the SQL activity flags are computed elsewhere too). A caller whose sums are
+ * computed elsewhere (a pool of workers) calls it while they are; `prepareWhatIf` then finds these
+ * cached.
  */
 export function prepareWhatIfBesidesSums(
   ds: Dataset,
@@ -158,7 +165,7 @@ export function prepareWhatIfBesidesSums(
   const compiled = compileRules(ds, rules);
   const r = compiled.rules;
   const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
-  population(ds, scope, out);
+  recordedProcessSums(population(ds, scope, out).mask, out);
   if (!flags) return;
   const f = cachedQualificationFlags(ds, r.qualification, out.opportunity, asOf);
   prepareThresholdIndex(f, out, ds.leads.count);
