@@ -23,11 +23,12 @@ export function qualificationFlags(
   asOf: number,
 ): QualificationFlags {
   const n = ds.leads.count;
-  let sqlActivity = primedSqlActivity.get(ds)?.get(sqlActivityKey(asOf, q.sqlActivity));
+  let sqlActivity = knownSqlActivity.get(ds)?.get(sqlActivityKey(asOf, q.sqlActivity));
   if (!sqlActivity) {
     sqlActivity = new Uint8Array(n);
     const code = ds.activities.typeNames.indexOf(q.sqlActivity);
     if (code >= 0) sqlActivityRange(ds.activities, code, asOf, 0, n, sqlActivity);
+    primeSqlActivity(ds, asOf, q.sqlActivity, sqlActivity);
   }
   const criteria = q.requiredCriteria.map((c) => ds.opportunities.qualification[c]);
   const criteriaMet = new Uint8Array(n);
@@ -69,7 +70,8 @@ export function sqlActivityRange(
   }
 }
 
-const primedSqlActivity = new WeakMap<Dataset, Map<string, Uint8Array>>();
+/** SQL activity flags per dataset and (asOf, activity type): computed here or by the scoring pool. */
+const knownSqlActivity = new WeakMap<Dataset, Map<string, Uint8Array>>();
 const sqlActivityKey = (asOf: number, type: string) => JSON.stringify([asOf, type]);
 
 /**
@@ -77,10 +79,15 @@ const sqlActivityKey = (asOf: number, type: string) => JSON.stringify([asOf, typ
  * every lead) for `qualificationFlags` of this dataset, instant and activity type to read.
  */
 export function primeSqlActivity(ds: Dataset, asOf: number, type: string, flags: Uint8Array): void {
-  let byKey = primedSqlActivity.get(ds);
-  if (!byKey) primedSqlActivity.set(ds, (byKey = new Map()));
+  let byKey = knownSqlActivity.get(ds);
+  if (!byKey) knownSqlActivity.set(ds, (byKey = new Map()));
   if (byKey.size >= 4) byKey.delete(byKey.keys().next().value!);
   byKey.set(sqlActivityKey(asOf, type), flags);
+}
+
+/** Whether the SQL activity flags of this dataset, instant and activity type are known (kept). */
+export function hasSqlActivity(ds: Dataset, asOf: number, type: string): boolean {
+  return knownSqlActivity.get(ds)?.has(sqlActivityKey(asOf, type)) ?? false;
 }
 
 /** 1 when an activity of `code` comes before the first activity after `asOf` in `from .. to - 1`. */

@@ -14,6 +14,7 @@ import { rulesReadNothing } from '../../engine/scoring/coverage';
 import { explainLead, type LeadExplanation } from '../../engine/scoring/explain';
 import { compileIntent } from '../../engine/scoring/intent';
 import { historyCutoff, leadOutcomes } from '../../engine/scoring/outcomes';
+import { hasSqlActivity } from '../../engine/scoring/qualification';
 import { predictLeadsAt, type LeadPrediction, type PredictiveModel } from '../../engine/scoring/predictive';
 import type { RuleSet } from '../../engine/scoring/rules';
 import { clampRuleSet } from '../../engine/scoring/validate';
@@ -305,8 +306,12 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
         // the sums cache).
         const sums: Promise<void>[] = [];
         // The draft's sums come with the SQL activity flags of every context here when the pool
-        // computes them (the rule sets' SQL activity types are the same, as they nearly always are).
-        const sqlFlags = !dCached && (aCached || a.qualification.sqlActivity === d.qualification.sqlActivity);
+        // computes them (the rule sets' SQL activity types are the same, as they nearly always are)
+        // and they are not known yet (a first what-if: not after a moved half-life).
+        const sqlFlags =
+          !dCached &&
+          (aCached || a.qualification.sqlActivity === d.qualification.sqlActivity) &&
+          !hasSqlActivity(ds, ds.meta.latestAt, d.qualification.sqlActivity);
         if (!dCached) sums.push(sumsReady(ds, d, false, sqlFlags));
         if (a.halfLifeDays !== d.halfLifeDays && !aCached) sums.push(sumsReady(ds, a));
         // While the pool computes the decayed sums, this thread does the rest of each context to be
