@@ -106,7 +106,8 @@ function passOver(
   const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
   const flags = cachedQualificationFlags(ds, r.qualification, out.opportunity, asOf);
   const classes = leadClasses(flags, out, n);
-  const sums = intentSums(ds, r.halfLifeDays, asOf, out.cutoff);
+  // With the intent scores known the pass reads no sums (none is computed for it).
+  const sums = known.intent ? NO_SUMS : intentSums(ds, r.halfLifeDays, asOf, out.cutoff);
   const { points, caps } = compiled.intent;
   // Computed with the sums (by the scoring pool) under the same points and caps: the same values.
   const intentIn = known.intent ?? readyIntentScores(ds, compiled.intent, asOf, out.cutoff) ?? null;
@@ -138,6 +139,27 @@ function passOver(
       return whatIfContextOf(task.fit, task.intent, pop, flags, out, index);
     },
   };
+}
+
+const NO_SUMS = { start: new Int32Array(1), type: new Uint8Array(0), sum: new Float64Array(0) };
+
+/**
+ * The pass of `whatIfPass(ds, rules, scope, asOf, alloc)` reading the leads' intent scores from
+ * `intent` instead of computing them from the decayed sums: for a caller that has the scores
+ * computed with the sums under the rules' points and caps (`leadIntent` of each lead's entries,
+ * as `readyIntentScores` gives them), written before the pass reads a lead's score.
+ */
+export function whatIfPassOfIntent(
+  ds: Dataset,
+  rules: RuleSet,
+  scope: Uint8Array,
+  asOf: number,
+  intent: Float32Array,
+  alloc: (n: number) => Float32Array = (n) => new Float32Array(n),
+): WhatIfPass {
+  const r = clampRuleSet(rules);
+  const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
+  return passOver(ds, r, population(ds, scope, out), asOf, alloc, { intent });
 }
 
 /** Runs a pass on this thread. */

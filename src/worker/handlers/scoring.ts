@@ -35,6 +35,7 @@ import {
   thresholdFreeKey,
   runWhatIfPass,
   whatIfPass,
+  whatIfPassOfIntent,
   type StatusChange,
   type WhatIfPass,
 } from '../../engine/scoring/what-if-prepare';
@@ -255,6 +256,36 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
   }
 
   /**
+   * A moved half-life with a pool: the pool computes the (clamped) rule set's decayed sums, laid out
+   * as cached ones of the same instants, and its what-if pass over the intent scores they give, in
+   * one round (each worker runs the pass over its range once decayed); the context is cached. False,
+   * with nothing done, when this does not apply (no pool, the sums cached or not laid out yet) or
+   * the pool fails: the caller then goes the usual way.
+   */
+  async function pooledHalfLife(ds: Dataset, filters: Filters, rules: RuleSet, rulesKey: string): Promise<boolean> {
+    if (!pool) return false;
+    const asOf = ds.meta.latestAt;
+    const cutoff = historyCutoff(ds, rules.scoringWindowDays);
+    const filtersKey = JSON.stringify(filters);
+    const key = filtersKey + rulesKey;
+    const mask = scope(ds, filtersKey, filters);
+    const intent = compileIntent(ds, rules.activities, rules.halfLifeDays);
+    let pass: WhatIfPass | null = null;
+    try {
+      const counts = await pool.primeWithPass(ds, rules.halfLifeDays, asOf, cutoff, intent, (scores) => {
+        pass = whatIfPassOfIntent(ds, rules, mask, asOf, scores, sharedScores);
+        return pass;
+      });
+      if (!counts || !pass) return false;
+      // Kept unless the dataset changed meanwhile.
+      if (contextsOf === ds && !contexts.has(key)) keep(key, filtersKey, rules, (pass as WhatIfPass).finish(counts));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
    * Has the pool compute the decayed sums of a (clamped) rule set unless they are cached: at the
    * leads' history instants, and as of today when `today`. On a pool failure the engine computes
    * them itself when it needs them.
@@ -298,8 +329,10 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       const { rules: a, key: aKey } = keyed(applied, appliedKey);
       forDataset(ds);
       const filtersKey = JSON.stringify(filters);
-      const dCached = contexts.has(filtersKey + dKey);
+      let dCached = contexts.has(filtersKey + dKey);
       const aCached = contexts.has(filtersKey + aKey);
+      // A moved half-life (the applied context cached): the draft's sums and pass in one round.
+      if (!dCached && aCached && (await pooledHalfLife(ds, filters, d, dKey))) dCached = true;
       if (!dCached || !aCached) {
         // Only the rule sets whose context is not cached need sums (the applied one usually is: a
         // dragged half-life would otherwise have the pool recompute the applied sums once they leave

@@ -35,6 +35,11 @@ export type PoolRequest =
       readonly offset: number;
       /** Points and caps per type, and the shared array to write the leads' intent scores into. */
       readonly scores: IntentScoresInto | null;
+      /**
+       * A what-if pass reading those intent scores, run over the same range once it is decayed
+       * (`rescoreRange`: its counts into `counts` from `offset`), or null.
+       */
+      readonly pass: { readonly task: RescoreTask; readonly counts: Int32Array; readonly offset: number } | null;
     })
   | PlaceRequest
   | RescoreRequest;

@@ -47,6 +47,21 @@ export interface ScoringPool {
     sqlActivity?: string,
   ): Promise<void>;
   /**
+   * `prime` (with `intent`) of sums whose instants' entries are laid out already (see
+   * `intentSumsLayout`: a moved half-life), with a what-if pass over the intent scores being
+   * computed: `passOf` makes it from their (shared) array, and each worker runs it over its range
+   * once the range is decayed (see `rescore`). Resolves to the pass's counts added up, or null, with
+   * nothing computed, when the sums are cached or not laid out yet.
+   */
+  primeWithPass(
+    ds: Dataset,
+    halfLifeDays: number,
+    asOf: number,
+    cutoff: Float64Array | undefined,
+    intent: Pick<IntentScoresInto, 'points' | 'caps'>,
+    passOf: (scores: Float32Array) => PoolPass,
+  ): Promise<Int32Array | null>;
+  /**
    * A what-if pass (`whatIfPass`, src/engine/scoring) split over the workers by lead ranges; its
    * scores written into `task.fit` and `task.intent` (shared arrays), and the counts of every range
    * added up (`tally` long). Large input arrays not in shared memory are copied there once.
@@ -56,6 +71,12 @@ export interface ScoringPool {
 }
 
 export { canShareMemory };
+
+/** A what-if pass for the pool: what it reads and writes, and the length of its counts. */
+export interface PoolPass {
+  readonly task: RescoreTask;
+  readonly tally: number;
+}
 
 /** The sums of one range, computed and kept by its worker (task `id`): entries, leads per type. */
 interface Counted {
@@ -167,6 +188,19 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     intent?: Pick<IntentScoresInto, 'points' | 'caps'>,
     sqlActivity?: string,
   ): Promise<IntentSums> {
+    return (await computeSums(ds, halfLifeDays, asOf, cutoff, intent, sqlActivity)).sums;
+  }
+
+  /** `intentSums`, and with `passOf` (sums laid out, `intent` given) the pass run after the decay. */
+  async function computeSums(
+    ds: Dataset,
+    halfLifeDays: number,
+    asOf: number,
+    cutoff?: Float64Array,
+    intent?: Pick<IntentScoresInto, 'points' | 'caps'>,
+    sqlActivity?: string,
+    passOf?: (scores: Float32Array) => PoolPass,
+  ): Promise<{ sums: IntentSums; counts: Int32Array | null }> {
     if (broken !== null) throw new Error(broken);
     const d = load(ds);
     const shareCut = sharedCutoff(cutoff);
@@ -182,6 +216,9 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     const scores: IntentScoresInto | null = intent ? { ...intent, out: sharedArray(Float32Array, leads) } : null;
     const sqlCode = sqlActivity === undefined ? -1 : ds.activities.typeNames.indexOf(sqlActivity);
     const sql = sqlCode >= 0 ? { code: sqlCode, out: sharedArray(Uint8Array, leads) } : null;
+    const made = layout && scores && passOf ? passOf(scores.out) : null;
+    const pass = made ? { task: pooledTask(made.task), tally: made.tally } : null;
+    const counts = pass ? sharedArray(Int32Array, ports.length * pass.tally) : null;
     // The tasks are posted now, behind the dataset if it is new (each worker reads its messages in
     // order), so the workers start while the caller's thread goes on with other work.
     const tasks = Promise.all(
@@ -198,7 +235,9 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
             const [lo, hi] = ranges[k]!;
             if (broken !== null) return reject(new Error(broken));
             const task = { id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut, sql };
-            if (layout && sum) port.post({ kind: 'decay', ...task, sum, offset: layout.start[lo]!, scores });
+            const then = pass && counts ? { task: pass.task, counts, offset: k * pass.tally } : null;
+            if (layout && sum)
+              port.post({ kind: 'decay', ...task, sum, offset: layout.start[lo]!, scores, pass: then });
             else port.post({ kind: 'sums', ...task, scores });
           }),
       ),
@@ -209,11 +248,11 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
       const { start, type, types, leadsOfType } = layout;
       const sums = { start, type, sum, halfLifeDays, types, leadsOfType };
       if (scores) primeIntentScores(sums, scores);
-      return sums;
+      return { sums, counts: pass && counts ? addUp(counts, ports.length, pass.tally) : null };
     }
     const sums = await placeParts(counted as Counted[], ranges, leads, halfLifeDays, ds.activities.typeNames.length);
     if (scores) primeIntentScores(sums, scores);
-    return sums;
+    return { sums, counts: null };
   }
 
   /**
@@ -261,6 +300,12 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
       if (broken !== null) return Promise.reject(new Error(broken));
       return rescoreOnPorts(ports, waiting, () => nextTask++, task, leads, tally);
     },
+    async primeWithPass(ds, halfLifeDays, asOf, cutoff, intent, passOf) {
+      if (hasIntentSums(ds, halfLifeDays, asOf, cutoff) || !intentSumsLayout(ds, asOf, cutoff)) return null;
+      const { sums, counts } = await computeSums(ds, halfLifeDays, asOf, cutoff, intent, undefined, passOf);
+      primeIntentSums(ds, asOf, cutoff, sums);
+      return counts;
+    },
     async prime(ds, halfLifeDays, asOf, cutoff, intent, sqlActivity) {
       if (hasIntentSums(ds, halfLifeDays, asOf, cutoff)) return;
       primeIntentSums(ds, asOf, cutoff, await intentSums(ds, halfLifeDays, asOf, cutoff, intent, sqlActivity));
@@ -298,28 +343,9 @@ async function rescoreOnPorts(
   leads: number,
   tally: number,
 ): Promise<Int32Array> {
-  const written = [task.fitIn ? null : task.fit, task.intentIn ? null : task.intent];
-  if (written.some((a) => a && !isShared(a))) throw new Error('a pooled pass writes its scores into shared arrays');
-  const fitIn = task.fitIn ? sharedOnce(task.fitIn) : null;
-  const intentIn = task.intentIn ? sharedOnce(task.intentIn) : null;
-  // Every array read is shared (a message copies any other): the small per-type and per-combo ones
-  // aside. With the intent scores given the pass reads no decayed sums: none is sent (the first
-  // what-if after a load would otherwise copy them all into shared memory for nothing).
-  const onPool: RescoreTask = {
-    ...task,
-    combo: sharedOnce(task.combo),
-    fitIn,
-    sumStart: intentIn ? NO_SUMS.start : sharedOnce(task.sumStart),
-    sumType: intentIn ? NO_SUMS.type : sharedOnce(task.sumType),
-    sumValue: intentIn ? NO_SUMS.sum : sharedOnce(task.sumValue),
-    intentIn,
-    mask: sharedOnce(task.mask),
-    cls: sharedOnce(task.cls),
-    fit: fitIn ?? task.fit,
-    intent: intentIn ?? task.intent,
-  };
+  const onPool = pooledTask(task);
   // Ranges of about equal decayed-sum entries when the pass reads them, else of equal leads.
-  const ranges = intentIn
+  const ranges = onPool.intentIn
     ? evenRanges(leads, ports.length)
     : splitByActivities(onPool.sumStart.subarray(0, leads + 1), ports.length);
   const counts = sharedArray(Int32Array, ports.length * tally);
@@ -338,11 +364,40 @@ async function rescoreOnPorts(
         }),
     ),
   );
+  return addUp(counts, ports.length, tally);
+}
+
+/** The counts of `parts` ranges (`tally` each, one after the other) added up. */
+function addUp(counts: Int32Array, parts: number, tally: number): Int32Array {
   // Integer counts: their sum does not depend on the split.
   const total = counts.slice(0, tally);
-  for (let k = 1; k < ports.length; k++) {
+  for (let k = 1; k < parts; k++) {
     const part = counts.subarray(k * tally, (k + 1) * tally);
     for (let j = 0; j < tally; j++) total[j]! += part[j]!;
   }
   return total;
+}
+
+/** A pass's task with every array it reads in shared memory (a message copies any other). */
+function pooledTask(task: RescoreTask): RescoreTask {
+  const written = [task.fitIn ? null : task.fit, task.intentIn ? null : task.intent];
+  if (written.some((a) => a && !isShared(a))) throw new Error('a pooled pass writes its scores into shared arrays');
+  const fitIn = task.fitIn ? sharedOnce(task.fitIn) : null;
+  const intentIn = task.intentIn ? sharedOnce(task.intentIn) : null;
+  // The small per-type and per-combo arrays aside. With the intent scores given the pass reads no
+  // decayed sums: none is sent (the first what-if after a load would otherwise copy them all into
+  // shared memory for nothing).
+  return {
+    ...task,
+    combo: sharedOnce(task.combo),
+    fitIn,
+    sumStart: intentIn ? NO_SUMS.start : sharedOnce(task.sumStart),
+    sumType: intentIn ? NO_SUMS.type : sharedOnce(task.sumType),
+    sumValue: intentIn ? NO_SUMS.sum : sharedOnce(task.sumValue),
+    intentIn,
+    mask: sharedOnce(task.mask),
+    cls: sharedOnce(task.cls),
+    fit: fitIn ?? task.fit,
+    intent: intentIn ?? task.intent,
+  };
 }

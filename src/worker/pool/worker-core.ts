@@ -49,7 +49,7 @@ export function poolWorkerHandler(
       // The SQL rule's flags of the range, for the engine thread's qualification flags.
       if (sql) sqlActivityRange(current.activities, sql.code, asOf, lo, hi, sql.out);
       if (message.kind === 'decay') {
-        const { sum, offset, scores } = message;
+        const { sum, offset, scores, pass } = message;
         decaySumsInto(
           current.activities,
           lo,
@@ -61,6 +61,8 @@ export function poolWorkerHandler(
           offset,
           scores ?? undefined,
         );
+        // The range's intent scores are written: the pass over the same range reads them.
+        if (pass) rescoreRange(pass.task, lo, hi, pass.counts, pass.offset);
         post({ kind: 'decayed', id: message.id }, []);
         return;
       }

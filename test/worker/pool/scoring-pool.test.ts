@@ -21,7 +21,14 @@ import type { FitRule, RuleSet } from '../../../src/engine/scoring/rules';
 import { clampRuleSet } from '../../../src/engine/scoring/validate';
 import { compileRules, scoreLeads } from '../../../src/engine/scoring/score';
 import type { WhatIfContext } from '../../../src/engine/scoring/what-if';
-import { deriveWhatIf, prepareWhatIf, updateWhatIf, whatIfPass } from '../../../src/engine/scoring/what-if-prepare';
+import {
+  deriveWhatIf,
+  prepareWhatIf,
+  updateWhatIf,
+  whatIfPass,
+  whatIfPassOfIntent,
+  type WhatIfPass,
+} from '../../../src/engine/scoring/what-if-prepare';
 import { DAY_MS } from '../../../src/engine/time';
 import { scoringHandlers } from '../../../src/worker/handlers/scoring';
 import { splitByActivities, type ScoringPool } from '../../../src/worker/pool/scoring-pool';
@@ -229,13 +236,56 @@ describe('scoring on the worker pool', () => {
     expect(pooled.sqlActivity.some((x) => x === 1)).toBe(true);
   });
 
+  it("computes a moved half-life's sums and what-if pass in one round, equal to one thread", async () => {
+    const ds = copy();
+    const asOf = ds.meta.latestAt;
+    const scope = leadMask(base, {});
+    const rules = (halfLifeDays: number) => clampRuleSet({ ...DEFAULT_RULE_SET, halfLifeDays });
+    const { cutoff } = leadOutcomes(ds, { asOf, maturityDays: 180, scoringWindowDays: 30 });
+    const sharedScores = (n: number) => new Float32Array(new SharedArrayBuffer(n * 4));
+    const run = (r: RuleSet) => {
+      let made: ReturnType<typeof whatIfPassOfIntent> | null = null;
+      const c = compileIntent(ds, r.activities, r.halfLifeDays);
+      const counts = pool.primeWithPass(ds, r.halfLifeDays, asOf, cutoff, c, (scores) => {
+        made = whatIfPassOfIntent(ds, r, scope, asOf, scores, sharedScores);
+        return made;
+      });
+      return counts.then((k) => (k && made ? (made as WhatIfPass).finish(k) : null));
+    };
+    // No sums of these instants laid out yet: nothing is computed.
+    expect(await run(rules(12))).toBeNull();
+    expect(hasIntentSums(ds, 12, asOf, cutoff)).toBe(false);
+    await pool.prime(ds, 12, asOf, cutoff);
+    for (const h of [13, 40, 2]) {
+      const got = (await run(rules(h)))!;
+      const want = prepareWhatIf(copy(), rules(h), scope, asOf);
+      expect(Array.from(got.fit)).toEqual(Array.from(want.fit));
+      expect(Array.from(got.intent)).toEqual(Array.from(want.intent));
+      expect(Array.from(got.index.twoScore)).toEqual(Array.from(want.index.twoScore));
+      expect(Array.from(got.index.single)).toEqual(Array.from(want.index.single));
+      expect(Array.from(got.totals)).toEqual(Array.from(want.totals));
+      // The sums are cached as `prime` caches them: nothing is left to compute.
+      expect(hasIntentSums(ds, h, asOf, cutoff)).toBe(true);
+      expect(await run(rules(h))).toBeNull();
+    }
+  });
+
   it('a moved half-life has the pool compute the sums of the draft alone, the applied context being cached', async () => {
     const computed: number[] = [];
+    /** Half-lives whose sums came with the what-if pass, in one round of the workers. */
+    const withPass: number[] = [];
     const counting: ScoringPool = {
       ...pool,
-      prime(ds, halfLifeDays, asOf, cutoff, intent) {
+      prime(ds, halfLifeDays, asOf, cutoff, intent, sql) {
         if (!hasIntentSums(ds, halfLifeDays, asOf, cutoff)) computed.push(halfLifeDays);
-        return pool.prime(ds, halfLifeDays, asOf, cutoff, intent);
+        return pool.prime(ds, halfLifeDays, asOf, cutoff, intent, sql);
+      },
+      async primeWithPass(ds, halfLifeDays, asOf, cutoff, intent, passOf) {
+        const known = hasIntentSums(ds, halfLifeDays, asOf, cutoff);
+        const counts = await pool.primeWithPass(ds, halfLifeDays, asOf, cutoff, intent, passOf);
+        if (!known) computed.push(halfLifeDays);
+        if (counts) withPass.push(halfLifeDays);
+        return counts;
       },
     };
     const pooledDs = copy();
@@ -259,6 +309,7 @@ describe('scoring on the worker pool', () => {
       expect(Array.from(a.fit)).toEqual(Array.from(b.fit));
     }
     expect(computed).toEqual([20, 21, 22, 23, 24, 25]);
+    expect(withPass).toEqual([20, 21, 22, 23, 24, 25]);
   });
 
   it('pooled engine = single-thread engine = plain per-lead reference, for random rule sets', async () => {
