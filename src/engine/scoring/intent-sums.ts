@@ -226,15 +226,32 @@ export function joinIntentSums(parts: readonly IntentSumsPart[], halfLifeDays: n
   let lead = 0;
   let entry = 0;
   for (const p of parts) {
-    const n = p.start.length - 1;
-    for (let r = 1; r <= n; r++) start[lead + r] = entry + p.start[r]!;
-    type.set(p.type, entry);
-    sum.set(p.sum, entry);
+    placeIntentSums(p, start, type, sum, lead, entry);
     for (let t = 0; t < types; t++) leadsOfType[t]! += p.leadsOfType[t]!;
-    lead += n;
+    lead += p.start.length - 1;
     entry += p.type.length;
   }
   return { start, type, sum, halfLifeDays, types, leadsOfType };
+}
+
+/**
+ * Copies one part into joined arrays, as `joinIntentSums` does: its entries from `entry` on, the
+ * starts of its leads (`lead + 1` on) moved by `entry`. Parts of consecutive ranges placed at
+ * their running totals of leads and entries (in any order, on any thread) give `joinIntentSums`'s
+ * `start`, `type` and `sum` (`start[0]` is 0).
+ */
+export function placeIntentSums(
+  part: IntentSumsPart,
+  start: Int32Array,
+  type: Uint8Array,
+  sum: Float64Array,
+  lead: number,
+  entry: number,
+): void {
+  const n = part.start.length - 1;
+  for (let r = 1; r <= n; r++) start[lead + r] = entry + part.start[r]!;
+  type.set(part.type, entry);
+  sum.set(part.sum, entry);
 }
 
 /** Computes the sums of every lead on this thread. */

@@ -78,11 +78,9 @@ function computeOutcomes(ds: Dataset, o: OutcomeOptions): LeadOutcomes {
   const matured = new Uint8Array(n);
   const recordedMql = new Uint8Array(n);
   const recordedStage = new Uint8Array(n);
-  // Read by the scoring pool's workers too: in shared memory where it exists (no copy for them).
-  const cutoff = poolColumn(Float64Array, n);
+  const cutoff = historyCutoff(ds, o.scoringWindowDays);
   const asOf = o.asOf;
   const matureBefore = asOf - o.maturityDays * DAY_MS;
-  const windowMs = o.scoringWindowDays * DAY_MS;
   // One pass with every column read once per lead (a stage is seen when recorded at or before asOf).
   for (let i = 0; i < n; i++) {
     const salAt = sal[i]!;
@@ -101,15 +99,52 @@ function computeOutcomes(ds: Dataset, o: OutcomeOptions): LeadOutcomes {
     recordedMql[i] = stage >= 1 ? 1 : 0;
     const terminal = w || closed[i] || lostAt <= asOf || dqAt <= asOf;
     matured[i] = terminal || created <= matureBefore ? 1 : 0;
+  }
+  return { reachedSqo, won, wonCents, matured, recordedMql, recordedStage, opportunity, cutoff };
+}
+
+const cutoffs = new WeakMap<Dataset, Map<number, Float64Array>>();
+
+/**
+ * The leads' history scoring instants (`LeadOutcomes.cutoff`): they depend on the scoring window
+ * alone (not on asOf or the maturity), so they are computed and cached apart, and a caller that
+ * needs only them (the scoring pool's decayed sums, started first) need not wait for the outcomes.
+ */
+export function historyCutoff(ds: Dataset, scoringWindowDays: number): Float64Array {
+  let byWindow = cutoffs.get(ds);
+  if (!byWindow) cutoffs.set(ds, (byWindow = new Map()));
+  let hit = byWindow.get(scoringWindowDays);
+  if (!hit) {
+    hit = computeCutoff(ds, scoringWindowDays);
+    byWindow.set(scoringWindowDays, hit);
+  }
+  return hit;
+}
+
+function computeCutoff(ds: Dataset, scoringWindowDays: number): Float64Array {
+  const L = ds.leads;
+  const n = L.count;
+  const { sal, sql, sqo, won: wonAt, lost, disqualified } = L.stageAt;
+  const createdAt = L.createdAt;
+  // Read by the scoring pool's workers too: in shared memory where it exists (no copy for them).
+  const cutoff = poolColumn(Float64Array, n);
+  const windowMs = scoringWindowDays * DAY_MS;
+  for (let i = 0; i < n; i++) {
     // The earliest of the window's end and SAL or any later stage, in this order.
-    let c = created + windowMs;
+    let c = createdAt[i]! + windowMs;
+    const salAt = sal[i]!;
     if (salAt < c) c = salAt;
+    const sqlAt = sql[i]!;
     if (sqlAt < c) c = sqlAt;
+    const sqoAt = sqo[i]!;
     if (sqoAt < c) c = sqoAt;
+    const wonAtI = wonAt[i]!;
     if (wonAtI < c) c = wonAtI;
+    const lostAt = lost[i]!;
     if (lostAt < c) c = lostAt;
+    const dqAt = disqualified[i]!;
     if (dqAt < c) c = dqAt;
     cutoff[i] = c;
   }
-  return { reachedSqo, won, wonCents, matured, recordedMql, recordedStage, opportunity, cutoff };
+  return cutoff;
 }

@@ -23,22 +23,12 @@ export function qualificationFlags(
   asOf: number,
 ): QualificationFlags {
   const n = ds.leads.count;
-  const { start, type, at, typeNames } = ds.activities;
-  const code = typeNames.indexOf(q.sqlActivity);
-  const sqlActivity = new Uint8Array(n);
-  if (code >= 0) {
-    // Only the leads with an activity of the type can have the flag: find them with one pass over
-    // the type codes (the smallest column), then read each one's activities in time order up to
-    // asOf as the definition does (the first of the type counts; none after asOf is read).
-    let i = 0;
-    const count = start[n] ?? 0;
-    for (let j = 0; j < count; j++) {
-      if (type[j] !== code) continue;
-      while (start[i + 1]! <= j) i++;
-      sqlActivity[i] = hasActivityUpTo(start[i]!, start[i + 1]!, type, at, code, asOf);
-      // The lead's other activities of the type give the same answer.
-      j = start[i + 1]! - 1;
-    }
+  let sqlActivity = knownSqlActivity.get(ds)?.get(sqlActivityKey(asOf, q.sqlActivity));
+  if (!sqlActivity) {
+    sqlActivity = new Uint8Array(n);
+    const code = ds.activities.typeNames.indexOf(q.sqlActivity);
+    if (code >= 0) sqlActivityRange(ds.activities, code, asOf, 0, n, sqlActivity);
+    primeSqlActivity(ds, asOf, q.sqlActivity, sqlActivity);
   }
   const criteria = q.requiredCriteria.map((c) => ds.opportunities.qualification[c]);
   const criteriaMet = new Uint8Array(n);
@@ -50,6 +40,54 @@ export function qualificationFlags(
     criteriaMet[i] = ok;
   }
   return { sqlActivity, criteriaMet };
+}
+
+/**
+ * The SQL rule's activity flag of the leads `lo .. hi - 1` into `out` (zeroed): 1 when the lead has
+ * an activity of type `code` at or before `asOf`. Each lead's flag comes from its own activities,
+ * so any split of the leads into ranges (threads) gives the same flags.
+ */
+export function sqlActivityRange(
+  activities: Pick<Dataset['activities'], 'start' | 'type' | 'at'>,
+  code: number,
+  asOf: number,
+  lo: number,
+  hi: number,
+  out: Uint8Array,
+): void {
+  const { start, type, at } = activities;
+  // Only the leads with an activity of the type can have the flag: find them with one pass over
+  // the type codes (the smallest column), then read each one's activities in time order up to
+  // asOf as the definition does (the first of the type counts; none after asOf is read).
+  let i = lo;
+  const count = start[hi] ?? 0;
+  for (let j = start[lo] ?? 0; j < count; j++) {
+    if (type[j] !== code) continue;
+    while (start[i + 1]! <= j) i++;
+    out[i] = hasActivityUpTo(start[i]!, start[i + 1]!, type, at, code, asOf);
+    // The lead's other activities of the type give the same answer.
+    j = start[i + 1]! - 1;
+  }
+}
+
+/** SQL activity flags per dataset and (asOf, activity type): computed here or by the scoring pool. */
+const knownSqlActivity = new WeakMap<Dataset, Map<string, Uint8Array>>();
+const sqlActivityKey = (asOf: number, type: string) => JSON.stringify([asOf, type]);
+
+/**
+ * Keeps SQL activity flags computed elsewhere (by the scoring pool, with `sqlActivityRange` over
+ * every lead) for `qualificationFlags` of this dataset, instant and activity type to read.
+ */
+export function primeSqlActivity(ds: Dataset, asOf: number, type: string, flags: Uint8Array): void {
+  let byKey = knownSqlActivity.get(ds);
+  if (!byKey) knownSqlActivity.set(ds, (byKey = new Map()));
+  if (byKey.size >= 4) byKey.delete(byKey.keys().next().value!);
+  byKey.set(sqlActivityKey(asOf, type), flags);
+}
+
+/** Whether the SQL activity flags of this dataset, instant and activity type are known (kept). */
+export function hasSqlActivity(ds: Dataset, asOf: number, type: string): boolean {
+  return knownSqlActivity.get(ds)?.has(sqlActivityKey(asOf, type)) ?? false;
 }
 
 /** 1 when an activity of `code` comes before the first activity after `asOf` in `from .. to - 1`. */

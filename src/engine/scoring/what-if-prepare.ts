@@ -22,7 +22,13 @@ import {
   thresholdIndexOfTally,
   wonLeads,
 } from './threshold-index';
-import { whatIfContextOf, whatIfPopulation, type WhatIfContext, type WhatIfPopulation } from './what-if';
+import {
+  recordedProcessSums,
+  whatIfContextOf,
+  whatIfPopulation,
+  type WhatIfContext,
+  type WhatIfPopulation,
+} from './what-if';
 import { conditionKey, type FitMatches } from './fit-matches';
 
 /** The parts of a rule set a what-if context depends on: all but the MQL thresholds and tiers. */
@@ -100,7 +106,8 @@ function passOver(
   const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
   const flags = cachedQualificationFlags(ds, r.qualification, out.opportunity, asOf);
   const classes = leadClasses(flags, out, n);
-  const sums = intentSums(ds, r.halfLifeDays, asOf, out.cutoff);
+  // With the intent scores known the pass reads no sums (none is computed for it).
+  const sums = known.intent ? NO_SUMS : intentSums(ds, r.halfLifeDays, asOf, out.cutoff);
   const { points, caps } = compiled.intent;
   // Computed with the sums (by the scoring pool) under the same points and caps: the same values.
   const intentIn = known.intent ?? readyIntentScores(ds, compiled.intent, asOf, out.cutoff) ?? null;
@@ -134,6 +141,27 @@ function passOver(
   };
 }
 
+const NO_SUMS = { start: new Int32Array(1), type: new Uint8Array(0), sum: new Float64Array(0) };
+
+/**
+ * The pass of `whatIfPass(ds, rules, scope, asOf, alloc)` reading the leads' intent scores from
+ * `intent` instead of computing them from the decayed sums: for a caller that has the scores
+ * computed with the sums under the rules' points and caps (`leadIntent` of each lead's entries,
+ * as `readyIntentScores` gives them), written before the pass reads a lead's score.
+ */
+export function whatIfPassOfIntent(
+  ds: Dataset,
+  rules: RuleSet,
+  scope: Uint8Array,
+  asOf: number,
+  intent: Float32Array,
+  alloc: (n: number) => Float32Array = (n) => new Float32Array(n),
+): WhatIfPass {
+  const r = clampRuleSet(rules);
+  const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
+  return passOver(ds, r, population(ds, scope, out), asOf, alloc, { intent });
+}
+
 /** Runs a pass on this thread. */
 export function runWhatIfPass(pass: WhatIfPass): WhatIfContext {
   const counts = new Int32Array(pass.tally);
@@ -143,17 +171,26 @@ export function runWhatIfPass(pass: WhatIfPass): WhatIfContext {
 
 /**
  * Computes and caches all `prepareWhatIf(ds, rules, scope, asOf)` reads besides the decayed activity
- * sums: the fit rules' matches, the outcomes, the population, the qualification flags and the leads'
- * classes in the threshold index. A caller whose sums are computed elsewhere (a pool of workers)
- * calls it while they are; `prepareWhatIf` then finds these cached.
+ * sums: the fit rules' matches, the outcomes, the population (and the recorded process's figures
+ * over it), and with `flags` the qualification flags and the leads' classes in the threshold index
+ * (without, when the SQL activity flags are computed elsewhere too). A caller whose sums are
+ * computed elsewhere (a pool of workers) calls it while they are; `prepareWhatIf` then finds these
+ * cached.
  */
-export function prepareWhatIfBesidesSums(ds: Dataset, rules: RuleSet, scope: Uint8Array, asOf: number): void {
+export function prepareWhatIfBesidesSums(
+  ds: Dataset,
+  rules: RuleSet,
+  scope: Uint8Array,
+  asOf: number,
+  flags = true,
+): void {
   const compiled = compileRules(ds, rules);
   const r = compiled.rules;
   const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
-  population(ds, scope, out);
-  const flags = cachedQualificationFlags(ds, r.qualification, out.opportunity, asOf);
-  prepareThresholdIndex(flags, out, ds.leads.count);
+  recordedProcessSums(population(ds, scope, out).mask, out);
+  if (!flags) return;
+  const f = cachedQualificationFlags(ds, r.qualification, out.opportunity, asOf);
+  prepareThresholdIndex(f, out, ds.leads.count);
 }
 
 /** A rule set with its weights blanked: two rule sets with equal skeletons differ only in weights. */

@@ -192,14 +192,22 @@ const recordedSums = new WeakMap<Uint8Array, WeakMap<LeadOutcomes, Float64Array>
  * depend on the population and outcomes only, so the sums are cached per (mask, outcomes).
  */
 export function recordedFigures(ctx: WhatIfContext): WhatIfFigures {
-  let byOutcomes = recordedSums.get(ctx.mask);
-  if (!byOutcomes) recordedSums.set(ctx.mask, (byOutcomes = new WeakMap()));
-  let sums = byOutcomes.get(ctx.outcomes);
+  return figuresFromSums(ctx, recordedProcessSums(ctx.mask, ctx.outcomes));
+}
+
+/**
+ * The sums `recordedFigures` reads (see Q) over the leads of `mask`, cached per (mask, outcomes): a
+ * caller waiting on other work computes them ahead.
+ */
+export function recordedProcessSums(mask: Uint8Array, outcomes: LeadOutcomes): Float64Array {
+  let byOutcomes = recordedSums.get(mask);
+  if (!byOutcomes) recordedSums.set(mask, (byOutcomes = new WeakMap()));
+  let sums = byOutcomes.get(outcomes);
   if (!sums) {
-    const { recordedStage, reachedSqo, won, wonCents, recordedMql } = ctx.outcomes;
+    const { recordedStage, reachedSqo, won, wonCents, recordedMql } = outcomes;
     sums = new Float64Array(NQ);
-    for (let i = 0; i < ctx.mask.length; i++) {
-      if (!ctx.mask[i] || !recordedMql[i]) continue;
+    for (let i = 0; i < mask.length; i++) {
+      if (!mask[i] || !recordedMql[i]) continue;
       sums[Q.n]! += 1;
       sums[Q.sql]! += recordedStage[i]! >= 3 ? 1 : 0;
       sums[Q.sqo]! += reachedSqo[i]!;
@@ -208,7 +216,7 @@ export function recordedFigures(ctx: WhatIfContext): WhatIfFigures {
       sums[Q.wonCents]! += won[i] ? wonCents[i]! : 0;
       sums[Q.recordedMql]! += 1;
     }
-    byOutcomes.set(ctx.outcomes, sums);
+    byOutcomes.set(outcomes, sums);
   }
-  return figuresFromSums(ctx, sums);
+  return sums;
 }

@@ -13,7 +13,8 @@ import { listAttributes, type AttributeInfo } from '../../engine/scoring/attribu
 import { rulesReadNothing } from '../../engine/scoring/coverage';
 import { explainLead, type LeadExplanation } from '../../engine/scoring/explain';
 import { compileIntent } from '../../engine/scoring/intent';
-import { leadOutcomes } from '../../engine/scoring/outcomes';
+import { historyCutoff, leadOutcomes } from '../../engine/scoring/outcomes';
+import { hasSqlActivity } from '../../engine/scoring/qualification';
 import { predictLeadsAt, type LeadPrediction, type PredictiveModel } from '../../engine/scoring/predictive';
 import type { RuleSet } from '../../engine/scoring/rules';
 import { clampRuleSet } from '../../engine/scoring/validate';
@@ -34,6 +35,7 @@ import {
   thresholdFreeKey,
   runWhatIfPass,
   whatIfPass,
+  whatIfPassOfIntent,
   type StatusChange,
   type WhatIfPass,
 } from '../../engine/scoring/what-if-prepare';
@@ -254,18 +256,53 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
   }
 
   /**
+   * A moved half-life with a pool: the pool computes the (clamped) rule set's decayed sums, laid out
+   * as cached ones of the same instants, and its what-if pass over the intent scores they give, in
+   * one round (each worker runs the pass over its range once decayed); the context is cached. False,
+   * with nothing done, when this does not apply (no pool, the sums cached or not laid out yet) or
+   * the pool fails: the caller then goes the usual way.
+   */
+  async function pooledHalfLife(ds: Dataset, filters: Filters, rules: RuleSet, rulesKey: string): Promise<boolean> {
+    if (!pool) return false;
+    const asOf = ds.meta.latestAt;
+    const cutoff = historyCutoff(ds, rules.scoringWindowDays);
+    const filtersKey = JSON.stringify(filters);
+    const key = filtersKey + rulesKey;
+    const mask = scope(ds, filtersKey, filters);
+    const intent = compileIntent(ds, rules.activities, rules.halfLifeDays);
+    let pass: WhatIfPass | null = null;
+    try {
+      const counts = await pool.primeWithPass(ds, rules.halfLifeDays, asOf, cutoff, intent, (scores) => {
+        pass = whatIfPassOfIntent(ds, rules, mask, asOf, scores, sharedScores);
+        return pass;
+      });
+      if (!counts || !pass) return false;
+      // Kept unless the dataset changed meanwhile.
+      if (contextsOf === ds && !contexts.has(key)) keep(key, filtersKey, rules, (pass as WhatIfPass).finish(counts));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
    * Has the pool compute the decayed sums of a (clamped) rule set unless they are cached: at the
    * leads' history instants, and as of today when `today`. On a pool failure the engine computes
    * them itself when it needs them.
    */
-  async function sumsReady(ds: Dataset, r: RuleSet, today = false): Promise<void> {
+  async function sumsReady(ds: Dataset, r: RuleSet, today = false, sqlFlags = false): Promise<void> {
     if (!pool) return;
     const asOf = ds.meta.latestAt;
-    const out = leadOutcomes(ds, { asOf, maturityDays: r.maturityDays, scoringWindowDays: r.scoringWindowDays });
+    // The leads' history instants alone (the outcomes' `cutoff`): the workers start on them while
+    // this thread computes the rest of the outcomes.
+    const cutoff = historyCutoff(ds, r.scoringWindowDays);
     try {
-      // The history scores' intent is computed with its sums (the workers' share of the pass).
+      // The history scores' intent is computed with its sums (the workers' share of the pass), and
+      // with `sqlFlags` the SQL rule's activity flags too (read by the workers as they read the
+      // activities), which the engine thread then does not compute.
       const intent = compileIntent(ds, r.activities, r.halfLifeDays);
-      await pool.prime(ds, r.halfLifeDays, asOf, out.cutoff, intent);
+      const sql = sqlFlags ? r.qualification.sqlActivity : undefined;
+      await pool.prime(ds, r.halfLifeDays, asOf, cutoff, intent, sql);
       if (today) await pool.prime(ds, r.halfLifeDays, asOf);
     } catch {
       // The sums are computed on this thread by the call that needs them.
@@ -292,21 +329,31 @@ export function scoringHandlers(state: EngineState, pool: ScoringPool | null = n
       const { rules: a, key: aKey } = keyed(applied, appliedKey);
       forDataset(ds);
       const filtersKey = JSON.stringify(filters);
-      const dCached = contexts.has(filtersKey + dKey);
+      let dCached = contexts.has(filtersKey + dKey);
       const aCached = contexts.has(filtersKey + aKey);
+      // A moved half-life (the applied context cached): the draft's sums and pass in one round.
+      if (!dCached && aCached && (await pooledHalfLife(ds, filters, d, dKey))) dCached = true;
       if (!dCached || !aCached) {
         // Only the rule sets whose context is not cached need sums (the applied one usually is: a
         // dragged half-life would otherwise have the pool recompute the applied sums once they leave
         // the sums cache).
         const sums: Promise<void>[] = [];
-        if (!dCached) sums.push(sumsReady(ds, d));
+        // The draft's sums come with the SQL activity flags of every context here when the pool
+        // computes them (the rule sets' SQL activity types are the same, as they nearly always are)
+        // and they are not known yet (a first what-if: not after a moved half-life).
+        const sqlFlags =
+          !dCached &&
+          (aCached || a.qualification.sqlActivity === d.qualification.sqlActivity) &&
+          !hasSqlActivity(ds, ds.meta.latestAt, d.qualification.sqlActivity);
+        if (!dCached) sums.push(sumsReady(ds, d, false, sqlFlags));
         if (a.halfLifeDays !== d.halfLifeDays && !aCached) sums.push(sumsReady(ds, a));
         // While the pool computes the decayed sums, this thread does the rest of each context to be
-        // built: its fit matches, outcomes, population and flags.
+        // built: its fit matches, outcomes, population (and flags, unless the pool reads them).
         if (pool) {
           const mask = () => scope(ds, filtersKey, filters);
-          if (!dCached) prepareWhatIfBesidesSums(ds, d, mask(), ds.meta.latestAt);
-          if (!aCached) prepareWhatIfBesidesSums(ds, a, mask(), ds.meta.latestAt);
+          const flags = !sqlFlags;
+          if (!dCached) prepareWhatIfBesidesSums(ds, d, mask(), ds.meta.latestAt, flags);
+          if (!aCached) prepareWhatIfBesidesSums(ds, a, mask(), ds.meta.latestAt, flags);
         }
         await Promise.all(sums);
         if (!dCached) await pooledContext(ds, filters, d, dKey);

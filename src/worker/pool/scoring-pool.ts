@@ -4,7 +4,8 @@
  * (src/engine/model/shared-memory.ts), so the workers read them in place; a column that is not
  * (built elsewhere) is copied into one once. The decayed activity sums, the
  * part of scoring whose cost grows with the activities (a half-life change, the first what-if after
- * a load), are then computed by every worker on its own range of leads and joined in lead order.
+ * a load), are then computed by every worker on its own range of leads and joined in lead order
+ * (each worker copying its own into the joined arrays, in shared memory).
  * Each lead's sums come from the engine's own function over that lead's activities alone, so the
  * result is bit-identical to computing them on one thread. Where shared memory is missing (a page
  * that is not cross-origin isolated) no pool is made and the engine worker computes everything;
@@ -16,14 +17,13 @@ import { canShareMemory, isShared, sharedArray, type Typed } from '../../engine/
 import {
   hasIntentSums,
   intentSumsLayout,
-  joinIntentSums,
   primeIntentScores,
   primeIntentSums,
   type IntentScoresInto,
   type IntentSums,
-  type IntentSumsPart,
   type SumActivities,
 } from '../../engine/scoring/intent-sums';
+import { primeSqlActivity } from '../../engine/scoring/qualification';
 import type { RescoreTask } from '../../engine/scoring/rescore';
 import type { PoolResponse, WorkerPort } from './protocol';
 
@@ -34,7 +34,9 @@ export interface ScoringPool {
   /**
    * Computes and caches the sums `intentSums` (src/engine/scoring) will ask for, unless cached; with
    * `intent` (points and caps per type), the leads' intent scores under them too when the workers
-   * can compute them with the sums (see `cachedIntentScores`).
+   * can compute them with the sums (see `cachedIntentScores`); with `sqlActivity` (an activity
+   * type), the leads' SQL activity flags as of `asOf` as well, when the sums are computed (kept for
+   * `qualificationFlags`, see `primeSqlActivity`).
    */
   prime(
     ds: Dataset,
@@ -42,7 +44,23 @@ export interface ScoringPool {
     asOf: number,
     cutoff?: Float64Array,
     intent?: Pick<IntentScoresInto, 'points' | 'caps'>,
+    sqlActivity?: string,
   ): Promise<void>;
+  /**
+   * `prime` (with `intent`) of sums whose instants' entries are laid out already (see
+   * `intentSumsLayout`: a moved half-life), with a what-if pass over the intent scores being
+   * computed: `passOf` makes it from their (shared) array, and each worker runs it over its range
+   * once the range is decayed (see `rescore`). Resolves to the pass's counts added up, or null, with
+   * nothing computed, when the sums are cached or not laid out yet.
+   */
+  primeWithPass(
+    ds: Dataset,
+    halfLifeDays: number,
+    asOf: number,
+    cutoff: Float64Array | undefined,
+    intent: Pick<IntentScoresInto, 'points' | 'caps'>,
+    passOf: (scores: Float32Array) => PoolPass,
+  ): Promise<Int32Array | null>;
   /**
    * A what-if pass (`whatIfPass`, src/engine/scoring) split over the workers by lead ranges; its
    * scores written into `task.fit` and `task.intent` (shared arrays), and the counts of every range
@@ -53,6 +71,19 @@ export interface ScoringPool {
 }
 
 export { canShareMemory };
+
+/** A what-if pass for the pool: what it reads and writes, and the length of its counts. */
+export interface PoolPass {
+  readonly task: RescoreTask;
+  readonly tally: number;
+}
+
+/** The sums of one range, computed and kept by its worker (task `id`): entries, leads per type. */
+interface Counted {
+  readonly id: number;
+  readonly entries: number;
+  readonly leadsOfType: Int32Array;
+}
 
 /** `a` itself when it lives in shared memory (the usual case), else a copy that does. */
 function shared<T extends Typed>(a: T): T {
@@ -155,48 +186,111 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     asOf: number,
     cutoff?: Float64Array,
     intent?: Pick<IntentScoresInto, 'points' | 'caps'>,
+    sqlActivity?: string,
   ): Promise<IntentSums> {
+    return (await computeSums(ds, halfLifeDays, asOf, cutoff, intent, sqlActivity)).sums;
+  }
+
+  /** `intentSums`, and with `passOf` (sums laid out, `intent` given) the pass run after the decay. */
+  async function computeSums(
+    ds: Dataset,
+    halfLifeDays: number,
+    asOf: number,
+    cutoff?: Float64Array,
+    intent?: Pick<IntentScoresInto, 'points' | 'caps'>,
+    sqlActivity?: string,
+    passOf?: (scores: Float32Array) => PoolPass,
+  ): Promise<{ sums: IntentSums; counts: Int32Array | null }> {
     if (broken !== null) throw new Error(broken);
     const d = load(ds);
     const shareCut = sharedCutoff(cutoff);
-    const ranges = splitByActivities(d.activities.start, ports.length);
     // Sums at another half-life of the same instants give every lead's entries: the workers then
     // write the sums alone, in place, into one shared array (no parts to send back and join).
     const layout = intentSumsLayout(ds, asOf, cutoff);
+    // Each counted activity costs an exponential: ranges of about equal entries hold about equal
+    // counted activities (activities after a lead's instant are skipped), closer than ranges of
+    // equal activities, which are split on when no sums of these instants are known yet.
+    const ranges = splitByActivities(layout ? layout.start : d.activities.start, ports.length);
     const sum = layout ? sharedArray(Float64Array, layout.sum.length) : null;
     const leads = ds.activities.start.length - 1;
     const scores: IntentScoresInto | null = intent ? { ...intent, out: sharedArray(Float32Array, leads) } : null;
+    const sqlCode = sqlActivity === undefined ? -1 : ds.activities.typeNames.indexOf(sqlActivity);
+    const sql = sqlCode >= 0 ? { code: sqlCode, out: sharedArray(Uint8Array, leads) } : null;
+    const made = layout && scores && passOf ? passOf(scores.out) : null;
+    const pass = made ? { task: pooledTask(made.task), tally: made.tally } : null;
+    const counts = pass ? sharedArray(Int32Array, ports.length * pass.tally) : null;
     // The tasks are posted now, behind the dataset if it is new (each worker reads its messages in
     // order), so the workers start while the caller's thread goes on with other work.
     const tasks = Promise.all(
       ports.map(
         (port, k) =>
-          new Promise<IntentSumsPart | null>((resolve, reject) => {
+          new Promise<Counted | null>((resolve, reject) => {
             const id = nextTask++;
             waiting.set(id, (m) => {
               waiting.delete(id);
-              if (m.kind === 'sums') resolve(m.part);
+              if (m.kind === 'counted') resolve({ id, entries: m.entries, leadsOfType: m.leadsOfType });
               else if (m.kind === 'decayed') resolve(null);
               else if (m.kind === 'failed') reject(new Error(m.message));
             });
             const [lo, hi] = ranges[k]!;
             if (broken !== null) return reject(new Error(broken));
-            const task = { id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut };
-            if (layout && sum) port.post({ kind: 'decay', ...task, sum, offset: layout.start[lo]!, scores });
+            const task = { id, dataset: d.id, lo, hi, halfLifeDays, asOf, cutoff: shareCut, sql };
+            const then = pass && counts ? { task: pass.task, counts, offset: k * pass.tally } : null;
+            if (layout && sum)
+              port.post({ kind: 'decay', ...task, sum, offset: layout.start[lo]!, scores, pass: then });
             else port.post({ kind: 'sums', ...task, scores });
           }),
       ),
     );
-    const [, parts] = await Promise.all([d.ready, tasks]);
+    const [, counted] = await Promise.all([d.ready, tasks]);
+    if (sql) primeSqlActivity(ds, asOf, sqlActivity!, sql.out);
     if (layout && sum) {
       const { start, type, types, leadsOfType } = layout;
       const sums = { start, type, sum, halfLifeDays, types, leadsOfType };
       if (scores) primeIntentScores(sums, scores);
-      return sums;
+      return { sums, counts: pass && counts ? addUp(counts, ports.length, pass.tally) : null };
     }
-    const sums = joinIntentSums(parts as IntentSumsPart[], halfLifeDays, ds.activities.typeNames.length);
+    const sums = await placeParts(counted as Counted[], ranges, leads, halfLifeDays, ds.activities.typeNames.length);
     if (scores) primeIntentScores(sums, scores);
-    return sums;
+    return { sums, counts: null };
+  }
+
+  /**
+   * The sums the workers computed and kept (`counted`, one per range, in lead order), joined as
+   * `joinIntentSums` joins parts: each worker copies its own into the joined arrays, allocated in
+   * shared memory, at the running totals of the ranges before it.
+   */
+  async function placeParts(
+    counted: readonly Counted[],
+    ranges: readonly [number, number][],
+    leads: number,
+    halfLifeDays: number,
+    types: number,
+  ): Promise<IntentSums> {
+    const entries = counted.reduce((s, c) => s + c.entries, 0);
+    const start = sharedArray(Int32Array, leads + 1);
+    const type = sharedArray(Uint8Array, entries);
+    const sum = sharedArray(Float64Array, entries);
+    const leadsOfType = new Int32Array(types);
+    let entry = 0;
+    await Promise.all(
+      counted.map((c, k) => {
+        for (let t = 0; t < types; t++) leadsOfType[t]! += c.leadsOfType[t]!;
+        const at = entry;
+        entry += c.entries;
+        return new Promise<void>((resolve, reject) => {
+          const id = c.id;
+          waiting.set(id, (m) => {
+            waiting.delete(id);
+            if (m.kind === 'placed') resolve();
+            else if (m.kind === 'failed') reject(new Error(m.message));
+          });
+          if (broken !== null) return reject(new Error(broken));
+          ports[k]!.post({ kind: 'place', id, lead: ranges[k]![0], entry: at, start, type, sum });
+        });
+      }),
+    );
+    return { start, type, sum, halfLifeDays, types, leadsOfType };
   }
 
   return {
@@ -206,9 +300,15 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
       if (broken !== null) return Promise.reject(new Error(broken));
       return rescoreOnPorts(ports, waiting, () => nextTask++, task, leads, tally);
     },
-    async prime(ds, halfLifeDays, asOf, cutoff, intent) {
+    async primeWithPass(ds, halfLifeDays, asOf, cutoff, intent, passOf) {
+      if (hasIntentSums(ds, halfLifeDays, asOf, cutoff) || !intentSumsLayout(ds, asOf, cutoff)) return null;
+      const { sums, counts } = await computeSums(ds, halfLifeDays, asOf, cutoff, intent, undefined, passOf);
+      primeIntentSums(ds, asOf, cutoff, sums);
+      return counts;
+    },
+    async prime(ds, halfLifeDays, asOf, cutoff, intent, sqlActivity) {
       if (hasIntentSums(ds, halfLifeDays, asOf, cutoff)) return;
-      primeIntentSums(ds, asOf, cutoff, await intentSums(ds, halfLifeDays, asOf, cutoff, intent));
+      primeIntentSums(ds, asOf, cutoff, await intentSums(ds, halfLifeDays, asOf, cutoff, intent, sqlActivity));
     },
     close() {
       broken ??= 'the scoring pool is closed';
@@ -227,6 +327,13 @@ function sharedOnce<T extends Typed>(a: T): T {
   return s;
 }
 
+/** The empty decayed sums a pass that reads intent scores is sent. */
+const NO_SUMS = { start: new Int32Array(0), type: new Uint8Array(0), sum: new Float64Array(0) };
+
+/** `leads` leads split into `parts` contiguous ranges of about equal length. */
+export const evenRanges = (leads: number, parts: number): [number, number][] =>
+  Array.from({ length: parts }, (_, k) => [Math.floor((leads * k) / parts), Math.floor((leads * (k + 1)) / parts)]);
+
 /** `rescore` of the pool: one range of leads per port, about equal in decayed-sum entries. */
 async function rescoreOnPorts(
   ports: readonly WorkerPort[],
@@ -236,25 +343,11 @@ async function rescoreOnPorts(
   leads: number,
   tally: number,
 ): Promise<Int32Array> {
-  const written = [task.fitIn ? null : task.fit, task.intentIn ? null : task.intent];
-  if (written.some((a) => a && !isShared(a))) throw new Error('a pooled pass writes its scores into shared arrays');
-  const fitIn = task.fitIn ? sharedOnce(task.fitIn) : null;
-  const intentIn = task.intentIn ? sharedOnce(task.intentIn) : null;
-  // Every array is shared (a message copies any other): the small per-type and per-combo ones aside.
-  const onPool: RescoreTask = {
-    ...task,
-    combo: sharedOnce(task.combo),
-    fitIn,
-    sumStart: sharedOnce(task.sumStart),
-    sumType: sharedOnce(task.sumType),
-    sumValue: sharedOnce(task.sumValue),
-    intentIn,
-    mask: sharedOnce(task.mask),
-    cls: sharedOnce(task.cls),
-    fit: fitIn ?? task.fit,
-    intent: intentIn ?? task.intent,
-  };
-  const ranges = splitByActivities(onPool.sumStart.subarray(0, leads + 1), ports.length);
+  const onPool = pooledTask(task);
+  // Ranges of about equal decayed-sum entries when the pass reads them, else of equal leads.
+  const ranges = onPool.intentIn
+    ? evenRanges(leads, ports.length)
+    : splitByActivities(onPool.sumStart.subarray(0, leads + 1), ports.length);
   const counts = sharedArray(Int32Array, ports.length * tally);
   await Promise.all(
     ports.map(
@@ -271,11 +364,40 @@ async function rescoreOnPorts(
         }),
     ),
   );
+  return addUp(counts, ports.length, tally);
+}
+
+/** The counts of `parts` ranges (`tally` each, one after the other) added up. */
+function addUp(counts: Int32Array, parts: number, tally: number): Int32Array {
   // Integer counts: their sum does not depend on the split.
   const total = counts.slice(0, tally);
-  for (let k = 1; k < ports.length; k++) {
+  for (let k = 1; k < parts; k++) {
     const part = counts.subarray(k * tally, (k + 1) * tally);
     for (let j = 0; j < tally; j++) total[j]! += part[j]!;
   }
   return total;
+}
+
+/** A pass's task with every array it reads in shared memory (a message copies any other). */
+function pooledTask(task: RescoreTask): RescoreTask {
+  const written = [task.fitIn ? null : task.fit, task.intentIn ? null : task.intent];
+  if (written.some((a) => a && !isShared(a))) throw new Error('a pooled pass writes its scores into shared arrays');
+  const fitIn = task.fitIn ? sharedOnce(task.fitIn) : null;
+  const intentIn = task.intentIn ? sharedOnce(task.intentIn) : null;
+  // The small per-type and per-combo arrays aside. With the intent scores given the pass reads no
+  // decayed sums: none is sent (the first what-if after a load would otherwise copy them all into
+  // shared memory for nothing).
+  return {
+    ...task,
+    combo: sharedOnce(task.combo),
+    fitIn,
+    sumStart: intentIn ? NO_SUMS.start : sharedOnce(task.sumStart),
+    sumType: intentIn ? NO_SUMS.type : sharedOnce(task.sumType),
+    sumValue: intentIn ? NO_SUMS.sum : sharedOnce(task.sumValue),
+    intentIn,
+    mask: sharedOnce(task.mask),
+    cls: sharedOnce(task.cls),
+    fit: fitIn ?? task.fit,
+    intent: intentIn ?? task.intent,
+  };
 }

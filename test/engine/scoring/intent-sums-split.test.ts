@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDemoCompany } from '../../../src/demo/generate';
 import { buildDataset } from '../../../src/engine/model/build-dataset';
-import { computeIntentSums, computeIntentSumsRange, joinIntentSums } from '../../../src/engine/scoring/intent-sums';
+import {
+  computeIntentSums,
+  computeIntentSumsRange,
+  joinIntentSums,
+  placeIntentSums,
+} from '../../../src/engine/scoring/intent-sums';
 import { DAY_MS } from '../../../src/engine/time';
 
 const ds = buildDataset(generateDemoCompany({ leads: 300, seed: 11 }).records);
@@ -34,6 +39,19 @@ describe('decayed sums computed over lead ranges', () => {
           const whole = computeIntentSums(ds, halfLife, asOf, cutoff);
           expect(plain(joined)).toEqual(plain(whole));
           expect(joined.start.length).toBe(n + 1);
+          // Each part placed at its running totals, the last range first (as workers finishing in
+          // any order place theirs), gives the same arrays.
+          const entries = parts.reduce((s, p) => s + p.type.length, 0);
+          const placed = {
+            start: new Int32Array(n + 1),
+            type: new Uint8Array(entries),
+            sum: new Float64Array(entries),
+            leadsOfType: whole.leadsOfType,
+          };
+          const at = parts.map((_, k) => parts.slice(0, k).reduce((s, p) => s + p.type.length, 0));
+          for (let k = parts.length - 1; k >= 0; k--)
+            placeIntentSums(parts[k]!, placed.start, placed.type, placed.sum, bounds[k]!, at[k]!);
+          expect(plain(placed)).toEqual(plain(whole));
         },
       ),
       { numRuns: 25 },

@@ -4,8 +4,8 @@ import { buildDataset } from '../../../src/engine/model/build-dataset';
 import { DEFAULT_RULE_SET } from '../../../src/engine/scoring/defaults';
 import { explainLead } from '../../../src/engine/scoring/explain';
 import { FRAMEWORK_CRITERIA } from '../../../src/engine/scoring/frameworks';
-import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
-import { modelStages, qualificationFlags } from '../../../src/engine/scoring/qualification';
+import { historyCutoff, leadOutcomes } from '../../../src/engine/scoring/outcomes';
+import { modelStages, qualificationFlags, sqlActivityRange } from '../../../src/engine/scoring/qualification';
 import { lead, ms, opportunity, recordSet } from '../../fixtures/records';
 
 const ASOF = ms('2026-06-30');
@@ -58,6 +58,16 @@ describe('lead outcomes', () => {
     expect(out.cutoff[0]).toBe(ms('2026-01-10')); // SAL on day 9 < day 30
     expect(out.cutoff[1]).toBe(ms('2026-06-30')); // 30 days after creation
     expect(out.cutoff[3]).toBe(ms('2026-05-03')); // SQL
+  });
+
+  it('has history instants that depend on the scoring window alone, computed once for any asOf or maturity', () => {
+    const cutoff = historyCutoff(ds, 30);
+    expect(out.cutoff).toBe(cutoff);
+    expect(leadOutcomes(ds, { asOf: ms('2026-03-01'), maturityDays: 90, scoringWindowDays: 30 }).cutoff).toBe(cutoff);
+    const wider = leadOutcomes(ds, { asOf: ASOF, maturityDays: 180, scoringWindowDays: 60 }).cutoff;
+    expect(wider).toBe(historyCutoff(ds, 60));
+    expect(wider[1]).toBe(ms('2026-07-30')); // 60 days after creation
+    expect(wider[0]).toBe(cutoff[0]); // SAL first either way
   });
 });
 
@@ -139,6 +149,14 @@ describe('SQL activity flag', () => {
             return 0;
           });
           expect(Array.from(got.sqlActivity)).toEqual(want);
+          // Computed over lead ranges (as the scoring pool's workers do), split anywhere: the same.
+          const code = flagsDs.activities.typeNames.indexOf('meeting_booked');
+          if (code < 0) return;
+          const cut = perLead.length >> 1;
+          const split = new Uint8Array(perLead.length);
+          sqlActivityRange(flagsDs.activities, code, ASOF, cut, perLead.length, split);
+          sqlActivityRange(flagsDs.activities, code, ASOF, 0, cut, split);
+          expect(Array.from(split)).toEqual(want);
         },
       ),
       { numRuns: 200 },

@@ -16,12 +16,19 @@ import {
   intentSums,
 } from '../../../src/engine/scoring/intent-sums';
 import { leadOutcomes } from '../../../src/engine/scoring/outcomes';
-import { passesMql } from '../../../src/engine/scoring/qualification';
+import { passesMql, qualificationFlags } from '../../../src/engine/scoring/qualification';
 import type { FitRule, RuleSet } from '../../../src/engine/scoring/rules';
 import { clampRuleSet } from '../../../src/engine/scoring/validate';
 import { compileRules, scoreLeads } from '../../../src/engine/scoring/score';
 import type { WhatIfContext } from '../../../src/engine/scoring/what-if';
-import { deriveWhatIf, prepareWhatIf, updateWhatIf, whatIfPass } from '../../../src/engine/scoring/what-if-prepare';
+import {
+  deriveWhatIf,
+  prepareWhatIf,
+  updateWhatIf,
+  whatIfPass,
+  whatIfPassOfIntent,
+  type WhatIfPass,
+} from '../../../src/engine/scoring/what-if-prepare';
 import { DAY_MS } from '../../../src/engine/time';
 import { scoringHandlers } from '../../../src/worker/handlers/scoring';
 import { splitByActivities, type ScoringPool } from '../../../src/worker/pool/scoring-pool';
@@ -174,15 +181,16 @@ describe('scoring on the worker pool', () => {
     const ds = copy();
     const out = leadOutcomes(ds, { asOf: ds.meta.latestAt, maturityDays: 180, scoringWindowDays: 30 });
     for (const cutoff of [undefined, out.cutoff]) {
-      // The first half-life's sums come back from the workers in parts; the next ones, laid out as
-      // the first (the same instants), are written by the workers into one shared array. Either
-      // way the workers also compute the leads' intent scores under the points and caps given.
-      for (const [k, halfLife] of [17, 23, 1].entries()) {
+      // The first half-life's sums are computed by the workers in parts, each then copied by its
+      // worker into the joined arrays (shared); the next ones, laid out as the first (the same
+      // instants), are written by the workers into one shared array. Either way the workers also
+      // compute the leads' intent scores under the points and caps given.
+      for (const halfLife of [17, 23, 1]) {
         const c = compileIntent(ds, DEFAULT_RULE_SET.activities, halfLife);
         await pool.prime(ds, halfLife, ds.meta.latestAt, cutoff, c);
         const pooled = intentSums(ds, halfLife, ds.meta.latestAt, cutoff);
         const single = computeIntentSums(ds, halfLife, ds.meta.latestAt, cutoff);
-        expect(pooled.sum.buffer instanceof SharedArrayBuffer).toBe(k > 0);
+        expect(pooled.sum.buffer instanceof SharedArrayBuffer).toBe(true);
         const scores = cachedIntentScores(pooled, c.points, c.caps);
         expect(scores).toBeDefined();
         const plainScores = intentFromSums(single, c.points, c.caps, new Float32Array(ds.leads.count));
@@ -205,13 +213,79 @@ describe('scoring on the worker pool', () => {
     }
   });
 
+  it('computes the SQL activity flags with the sums, equal to the flags of one thread', async () => {
+    const ds = copy();
+    const asOf = ds.meta.latestAt;
+    const q = DEFAULT_RULE_SET.qualification;
+    const out = leadOutcomes(ds, { asOf, maturityDays: 180, scoringWindowDays: 30 });
+    const c = compileIntent(ds, DEFAULT_RULE_SET.activities, 30);
+    await pool.prime(ds, 30, asOf, out.cutoff, c, q.sqlActivity);
+    const pooled = qualificationFlags(ds, q, out.opportunity, asOf);
+    // Read from the pool's shared array, not computed again here.
+    expect(pooled.sqlActivity.buffer instanceof SharedArrayBuffer).toBe(true);
+    const other = copy();
+    const single = qualificationFlags(
+      other,
+      q,
+      leadOutcomes(other, { asOf, maturityDays: 180, scoringWindowDays: 30 }).opportunity,
+      asOf,
+    );
+    expect(single.sqlActivity.buffer instanceof SharedArrayBuffer).toBe(false);
+    expect(Array.from(pooled.sqlActivity)).toEqual(Array.from(single.sqlActivity));
+    expect(Array.from(pooled.criteriaMet)).toEqual(Array.from(single.criteriaMet));
+    expect(pooled.sqlActivity.some((x) => x === 1)).toBe(true);
+  });
+
+  it("computes a moved half-life's sums and what-if pass in one round, equal to one thread", async () => {
+    const ds = copy();
+    const asOf = ds.meta.latestAt;
+    const scope = leadMask(base, {});
+    const rules = (halfLifeDays: number) => clampRuleSet({ ...DEFAULT_RULE_SET, halfLifeDays });
+    const { cutoff } = leadOutcomes(ds, { asOf, maturityDays: 180, scoringWindowDays: 30 });
+    const sharedScores = (n: number) => new Float32Array(new SharedArrayBuffer(n * 4));
+    const run = (r: RuleSet) => {
+      let made: ReturnType<typeof whatIfPassOfIntent> | null = null;
+      const c = compileIntent(ds, r.activities, r.halfLifeDays);
+      const counts = pool.primeWithPass(ds, r.halfLifeDays, asOf, cutoff, c, (scores) => {
+        made = whatIfPassOfIntent(ds, r, scope, asOf, scores, sharedScores);
+        return made;
+      });
+      return counts.then((k) => (k && made ? (made as WhatIfPass).finish(k) : null));
+    };
+    // No sums of these instants laid out yet: nothing is computed.
+    expect(await run(rules(12))).toBeNull();
+    expect(hasIntentSums(ds, 12, asOf, cutoff)).toBe(false);
+    await pool.prime(ds, 12, asOf, cutoff);
+    for (const h of [13, 40, 2]) {
+      const got = (await run(rules(h)))!;
+      const want = prepareWhatIf(copy(), rules(h), scope, asOf);
+      expect(Array.from(got.fit)).toEqual(Array.from(want.fit));
+      expect(Array.from(got.intent)).toEqual(Array.from(want.intent));
+      expect(Array.from(got.index.twoScore)).toEqual(Array.from(want.index.twoScore));
+      expect(Array.from(got.index.single)).toEqual(Array.from(want.index.single));
+      expect(Array.from(got.totals)).toEqual(Array.from(want.totals));
+      // The sums are cached as `prime` caches them: nothing is left to compute.
+      expect(hasIntentSums(ds, h, asOf, cutoff)).toBe(true);
+      expect(await run(rules(h))).toBeNull();
+    }
+  });
+
   it('a moved half-life has the pool compute the sums of the draft alone, the applied context being cached', async () => {
     const computed: number[] = [];
+    /** Half-lives whose sums came with the what-if pass, in one round of the workers. */
+    const withPass: number[] = [];
     const counting: ScoringPool = {
       ...pool,
-      prime(ds, halfLifeDays, asOf, cutoff, intent) {
+      prime(ds, halfLifeDays, asOf, cutoff, intent, sql) {
         if (!hasIntentSums(ds, halfLifeDays, asOf, cutoff)) computed.push(halfLifeDays);
-        return pool.prime(ds, halfLifeDays, asOf, cutoff, intent);
+        return pool.prime(ds, halfLifeDays, asOf, cutoff, intent, sql);
+      },
+      async primeWithPass(ds, halfLifeDays, asOf, cutoff, intent, passOf) {
+        const known = hasIntentSums(ds, halfLifeDays, asOf, cutoff);
+        const counts = await pool.primeWithPass(ds, halfLifeDays, asOf, cutoff, intent, passOf);
+        if (!known) computed.push(halfLifeDays);
+        if (counts) withPass.push(halfLifeDays);
+        return counts;
       },
     };
     const pooledDs = copy();
@@ -235,6 +309,7 @@ describe('scoring on the worker pool', () => {
       expect(Array.from(a.fit)).toEqual(Array.from(b.fit));
     }
     expect(computed).toEqual([20, 21, 22, 23, 24, 25]);
+    expect(withPass).toEqual([20, 21, 22, 23, 24, 25]);
   });
 
   it('pooled engine = single-thread engine = plain per-lead reference, for random rule sets', async () => {

@@ -104,6 +104,16 @@ describe('activity columns in shared memory', () => {
     const tasks = sent.filter((m) => m.kind === 'sums' || m.kind === 'decay');
     expect(tasks.length).toBeGreaterThan(0);
     for (const m of tasks) expect(m.cutoff).toBe(cutoff);
+    // The first what-if's tasks (one per worker) read the SQL activity flags too; a moved
+    // half-life's do not (the flags are known by then).
+    expect(tasks.slice(0, 2).every((m) => m.sql !== null)).toBe(true);
+    expect(tasks.length).toBeGreaterThan(2);
+    for (const m of tasks.slice(2)) expect(m.sql).toBeNull();
+    // The first what-if's pass reads the intent scores the workers computed with the sums: it is
+    // sent no decayed sums (none is copied into shared memory for it).
+    const passes = sent.flatMap((m) => (m.kind === 'rescore' ? [m.task] : []));
+    expect(passes.some((p) => p.intentIn)).toBe(true);
+    for (const t of passes.filter((p) => p.intentIn)) expect(t.sumValue.length + t.sumStart.length).toBe(0);
     pool.close();
   });
 
