@@ -3,12 +3,13 @@
  * the dataset, so they must not hold on to the files they were read from — at a million leads
  * that is hundreds of megabytes of file bytes kept for nothing.
  */
-import { setFlagsFromString } from 'node:v8';
+import { queryObjects, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { generateDemoCompany } from '../../src/demo/generate';
 import { writeCanonicalCsv } from '../../src/import/canonical/write';
 import { importFiles, type ImportFile } from '../../src/import/pipeline';
+import { SAMPLE_BYTES, sizedFromSample } from '../../src/import/source/memory-limit';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -39,5 +40,38 @@ describe('a streamed import', () => {
     expect(refs.filter((r) => r.bytes.deref() !== undefined).map((r) => r.name)).toEqual([]);
     // The records still make their rows (exports read them).
     expect(result.records.activities.length).toBe(result.records.streamed?.activities?.count);
+  });
+});
+
+/** A file's bytes as `ImportFile.read` gives them: counted, alive or not, by `queryObjects`. */
+class FileBytes extends Uint8Array {}
+
+describe('an import of files given by read()', () => {
+  it("holds one file's bytes at a time: each file's are collectable once it is opened or its table read", () => {
+    const enc = new TextEncoder();
+    const written = writeCanonicalCsv(generateDemoCompany({ seed: 3, leads: 300 }).records);
+    // Live file bytes (any file's, subarrays included) each time the import asks for a file's bytes.
+    const liveAtRead: { name: string; live: number }[] = [];
+    const files: ImportFile[] = Object.entries(written).map(([name, text]) => {
+      const encoded = enc.encode(text);
+      return {
+        name,
+        sized: sizedFromSample(name, encoded.byteLength, encoded.subarray(0, SAMPLE_BYTES)),
+        read: () => {
+          // queryObjects collects garbage first: what it counts is still referenced.
+          liveAtRead.push({ name, live: queryObjects(FileBytes, { format: 'count' }) as number });
+          const bytes = new FileBytes(encoded.byteLength);
+          bytes.set(encoded);
+          return bytes;
+        },
+      };
+    });
+    const result = importFiles(files, { now: Date.UTC(2026, 10, 20) });
+    expect(result.records.streamed?.activities?.count).toBeGreaterThan(0);
+    // The large files are read again for each pass over their rows (opened, dates sampled, read).
+    for (const name of ['leads.csv', 'activities.csv', 'touches.csv'])
+      expect(liveAtRead.filter((r) => r.name === name).length).toBeGreaterThan(1);
+    expect(liveAtRead.filter((r) => r.live > 0)).toEqual([]);
+    expect(queryObjects(FileBytes, { format: 'count' })).toBe(0);
   });
 });

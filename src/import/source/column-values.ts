@@ -24,6 +24,11 @@ export function splitsPlainly(bytes: Uint8Array, from: number, breaksKnown = fal
   return bytes.indexOf(QUOTE, from) < 0 && (breaksKnown || bytes.indexOf(CR, from) < 0);
 }
 
+/** The text of `bytes[start, end)`. */
+function textAt(decoder: TextDecoder, bytes: Uint8Array, start: number, end: number): string {
+  return start === end ? '' : decoder.decode(bytes.subarray(start, end));
+}
+
 /** Whether `text` is empty once trimmed (`String.prototype.trim`'s white space). */
 function isBlankText(text: string): boolean {
   return text.trim() === '';
@@ -43,7 +48,8 @@ export function firstColumnValues(
   crlf = false,
 ): string[][] {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const text = (start: number, end: number) => (start === end ? '' : decoder.decode(bytes.subarray(start, end)));
+  // No closure here refers to `bytes`: optimised code may keep a function's closure scope alive
+  // after it returns, and with it the file.
   const lists: string[][] = columns.map(() => []);
   // The list of each column still filling (-1: not asked or full), and the last such column.
   const listOf = new Int32Array(columns.reduce((m, c) => Math.max(m, c + 1), 0)).fill(-1);
@@ -67,7 +73,7 @@ export function firstColumnValues(
     const end = crlf && lineEnd < bytes.length ? lineEnd - 1 : lineEnd;
     if (!seenHeader) {
       // The header: the first line with a comma, or of one field not blank once trimmed.
-      seenHeader = bytes.subarray(pos, end).indexOf(COMMA) >= 0 || !isBlankText(text(pos, end));
+      seenHeader = bytes.subarray(pos, end).indexOf(COMMA) >= 0 || !isBlankText(textAt(decoder, bytes, pos, end));
       pos = lineEnd + 1;
       continue;
     }
@@ -79,7 +85,7 @@ export function firstColumnValues(
         const k = listOf[col]!;
         // A line of one field has no value when blank, as a blank line is no data row.
         if (k >= 0 && i > start) {
-          const v = text(start, i);
+          const v = textAt(decoder, bytes, start, i);
           const list = lists[k]!;
           if (!isBlankText(v) && list.push(v) === limit) full = true;
         }

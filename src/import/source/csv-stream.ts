@@ -101,8 +101,20 @@ function isBlank(fields: readonly string[]): boolean {
   return fields.length === 1 && fields[0]!.trim() === '';
 }
 
-/** The file as a row stream, or undefined when it must be read whole (see the module comment). */
-export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES): CsvStream | undefined {
+/** The bytes given, as a function that gives them (a function of its own: it closes over nothing else). */
+const holding = (bytes: Uint8Array) => () => bytes;
+
+/**
+ * The file as a row stream, or undefined when it must be read whole (see the module comment).
+ * `reread`, when given, reads the same bytes again: the stream then keeps no reference to `bytes`
+ * and each read (`forEachRow`, `firstValues`, `forEachPlainRow`) asks for them afresh and lets
+ * them go when it ends, so an opened stream holds no file in memory between reads.
+ */
+export function openCsvStream(
+  bytes: Uint8Array,
+  chunkBytes = STREAM_CHUNK_BYTES,
+  reread?: () => Uint8Array,
+): CsvStream | undefined {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
   const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   // The first character must be plain ASCII text, so that "empty file" and trimming need no decoding.
@@ -121,7 +133,11 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
   );
   const newline = new ParserHandle({}).guessLineEndings(head, '"');
 
+  // No function below refers to `bytes` (a closure over it would keep the file alive as long as
+  // the stream): each read gets its bytes from `load`.
+  const load = reread ?? holding(bytes);
   const run = (
+    source: Uint8Array,
     visit: RowVisitor,
     onFileError?: (e: CsvError) => void,
     headerOnly?: { header?: string[]; errors: CsvError[] },
@@ -133,10 +149,10 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
     let seenHeader = false;
     let dataRows = 0;
     let headerChunkPassed = false;
-    for (let pos = from; pos < bytes.length;) {
-      const end = Math.min(bytes.length, pos + chunkBytes);
-      const finished = end === bytes.length;
-      const chunk = decoder.decode(bytes.subarray(pos, end), { stream: !finished });
+    for (let pos = from; pos < source.length;) {
+      const end = Math.min(source.length, pos + chunkBytes);
+      const finished = end === source.length;
+      const chunk = decoder.decode(source.subarray(pos, end), { stream: !finished });
       pos = end;
       const aggregate = partial + chunk;
       partial = '';
@@ -191,7 +207,7 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
   };
 
   const opened: { header?: string[]; errors: CsvError[] } = { errors: [] };
-  run(() => undefined, undefined, opened);
+  run(bytes, () => undefined, undefined, opened);
   // Rows all ending in CRLF split plainly too, when papaparse splits them at CRLF.
   const crlf = breaks.crlf && newline === '\r\n';
   // (Without any CR, or with only CRLF breaks, the CR need not be looked for again.)
@@ -199,14 +215,14 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
   return {
     header: opened.header ?? [],
     headerErrors: opened.errors,
-    forEachRow: (visit, onFileError) => run(visit, onFileError),
+    forEachRow: (visit, onFileError) => run(load(), visit, onFileError),
     firstValues: (columns, limit) => {
       // A file that splits plainly is read from its bytes, without making every cell (column-values.ts).
-      if (plain) return firstColumnValues(bytes, from, columns, limit, crlf);
+      if (plain) return firstColumnValues(load(), from, columns, limit, crlf);
       const lists: string[][] = columns.map(() => []);
       let open = columns.length;
       if (limit > 0 && open > 0) {
-        run((_, cells) => {
+        run(load(), (_, cells) => {
           for (let k = 0; k < columns.length; k++) {
             const list = lists[k]!;
             if (list.length >= limit) continue;
@@ -219,6 +235,6 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
       }
       return lists;
     },
-    ...(plain ? { forEachPlainRow: (visit) => forEachPlainRow(bytes, from, visit, crlf) } : {}),
+    ...(plain ? { forEachPlainRow: (visit) => forEachPlainRow(load(), from, visit, crlf) } : {}),
   };
 }
