@@ -87,7 +87,29 @@ export function readFilesAt(
   const files = all.map(sized);
   const problem = selectionProblem(whole ? readWhole(files) : files, limit.bytes, limit.advice);
   if (problem !== undefined) throw new CliError(problem);
-  return all.map((p, i) => ({ name: basename(p), sized: files[i]!, read: () => readBytes(p, files[i]!.size) }));
+  return all.map((p, i) => ({
+    name: basename(p),
+    sized: files[i]!,
+    read: () => readBytes(p, files[i]!.size),
+    readRange: (position: number, length: number) => readRange(p, position, length),
+  }));
+}
+
+/** `length` bytes of a file from `position` (fewer at its end). */
+function readRange(path: string, position: number, length: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const out = new Uint8Array(Math.max(0, length));
+    let read = 0;
+    while (read < out.length) {
+      const n = readSync(fd, out, read, out.length - read, position + read);
+      if (n === 0) break;
+      read += n;
+    }
+    return read < out.length ? out.subarray(0, read) : out;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

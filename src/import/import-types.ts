@@ -20,6 +20,11 @@ export interface ImportFile {
    * file's bytes live only while it is parsed or its table read, not for the whole import.
    */
   readonly read?: () => Uint8Array;
+  /**
+   * With `read`: `length` bytes from `position` (fewer only at the end of the file). A streamed
+   * file's rows are then read a few megabytes at a time, never the whole file at once.
+   */
+  readonly readRange?: (position: number, length: number) => Uint8Array;
   /** With `read`: the file as the memory limit counted it before reading (its size and sample). */
   readonly sized?: SizedFile;
 }

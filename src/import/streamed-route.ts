@@ -27,16 +27,17 @@ export function parseStreamed(
   report: ReportBuilder,
 ): ParsedFile | undefined {
   if (bytes === undefined || !streamsByName(baseName(f.name))) return undefined;
-  // A file given by `read` is read again for each pass over its rows: the stream does not keep
-  // `bytes`, which die once the file is opened (see openCsvStream).
-  const reread = f.bytes === undefined ? f.read : undefined;
+  // A file given by `read` is read again for each pass over its rows (a part at a time with
+  // `readRange`): the stream does not keep `bytes`, which die once the file is opened (see
+  // openCsvStream).
+  const reread = f.bytes === undefined && f.read ? { read: f.read, readRange: f.readRange } : undefined;
   const rows = openCsvStream(bytes, STREAM_CHUNK_BYTES, reread);
   if (rows === undefined) return undefined;
   for (const e of rows.headerErrors) report.warn(f.name, `header line: ${e.message} (${e.code})`);
   return {
     name: f.name,
     table: { header: rows.header, rows: [], errors: rows.headerErrors, delimiter: ',' },
-    stream: { rows, whole: wholeTable(reread ?? holding(bytes)) },
+    stream: { rows, whole: wholeTable(reread?.read ?? holding(bytes)) },
   };
 }
 

@@ -38,17 +38,19 @@ function isBlankText(text: string): boolean {
  * The first `limit` values of each of `columns` that are not empty once trimmed, over the data rows
  * (lines after the first non-blank one; a blank line is one field that is empty once trimmed, as
  * `isBlank` in csv-stream.ts), as written. The read stops once every list is full. The file must
- * split plainly (see `splitsPlainly`), its lines ending in CRLF when `crlf`.
+ * split plainly (see `splitsPlainly`), its lines ending in CRLF when `crlf`. It is given as
+ * consecutive segments of whole lines (see `forEachPlainRow`), or as one; `from` skips the first
+ * one's byte-order mark.
  */
 export function firstColumnValues(
-  bytes: Uint8Array,
+  segments: Iterable<Uint8Array>,
   from: number,
   columns: readonly number[],
   limit: number,
   crlf = false,
 ): string[][] {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  // No closure here refers to `bytes`: optimised code may keep a function's closure scope alive
+  // No closure here refers to the bytes: optimised code may keep a function's closure scope alive
   // after it returns, and with it the file.
   const lists: string[][] = columns.map(() => []);
   // The list of each column still filling (-1: not asked or full), and the last such column.
@@ -66,36 +68,42 @@ export function firstColumnValues(
   };
   let last = limit > 0 ? refresh() : -1;
   let seenHeader = false;
-  for (let pos = from; pos <= bytes.length && last >= 0;) {
-    let lineEnd = bytes.indexOf(LF, pos);
-    if (lineEnd < 0) lineEnd = bytes.length;
-    // A CRLF line's text ends before its CR.
-    const end = crlf && lineEnd < bytes.length ? lineEnd - 1 : lineEnd;
-    if (!seenHeader) {
-      // The header: the first line with a comma, or of one field not blank once trimmed.
-      seenHeader = bytes.subarray(pos, end).indexOf(COMMA) >= 0 || !isBlankText(textAt(decoder, bytes, pos, end));
-      pos = lineEnd + 1;
-      continue;
-    }
-    let col = 0;
-    let start = pos;
-    let full = false;
-    for (let i = pos; col <= last; i++) {
-      if (i === end || bytes[i] === COMMA) {
-        const k = listOf[col]!;
-        // A line of one field has no value when blank, as a blank line is no data row.
-        if (k >= 0 && i > start) {
-          const v = textAt(decoder, bytes, start, i);
-          const list = lists[k]!;
-          if (!isBlankText(v) && list.push(v) === limit) full = true;
-        }
-        if (i === end) break;
-        col++;
-        start = i + 1;
+  let first = true;
+  for (const bytes of segments) {
+    // A segment ending in a line feed ends with an empty line: blank, no value.
+    for (let pos = first ? from : 0; pos <= bytes.length && last >= 0;) {
+      let lineEnd = bytes.indexOf(LF, pos);
+      if (lineEnd < 0) lineEnd = bytes.length;
+      // A CRLF line's text ends before its CR.
+      const end = crlf && lineEnd < bytes.length ? lineEnd - 1 : lineEnd;
+      if (!seenHeader) {
+        // The header: the first line with a comma, or of one field not blank once trimmed.
+        seenHeader = bytes.subarray(pos, end).indexOf(COMMA) >= 0 || !isBlankText(textAt(decoder, bytes, pos, end));
+        pos = lineEnd + 1;
+        continue;
       }
+      let col = 0;
+      let start = pos;
+      let full = false;
+      for (let i = pos; col <= last; i++) {
+        if (i === end || bytes[i] === COMMA) {
+          const k = listOf[col]!;
+          // A line of one field has no value when blank, as a blank line is no data row.
+          if (k >= 0 && i > start) {
+            const v = textAt(decoder, bytes, start, i);
+            const list = lists[k]!;
+            if (!isBlankText(v) && list.push(v) === limit) full = true;
+          }
+          if (i === end) break;
+          col++;
+          start = i + 1;
+        }
+      }
+      if (full) last = refresh();
+      pos = lineEnd + 1;
     }
-    if (full) last = refresh();
-    pos = lineEnd + 1;
+    first = false;
+    if (last < 0) break;
   }
   // A column asked twice has the same values twice.
   return columns.map((c) => lists[columns.indexOf(c)]!);

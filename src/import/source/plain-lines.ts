@@ -25,7 +25,8 @@ class Line implements PlainRow {
   count = 0;
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-  constructor(readonly bytes: Uint8Array) {}
+  /** The bytes of the segment being read (see `forEachPlainRow`). */
+  bytes: Uint8Array = new Uint8Array(0);
 
   text(k: number): string {
     return this.decoder.decode(this.bytes.subarray(this.start[k]!, this.end[k]!));
@@ -47,41 +48,53 @@ class Line implements PlainRow {
   }
 }
 
-/** Visits every data row of a file that splits plainly, numbered from 1 as `forEachRow` does. */
+/**
+ * Visits every data row of a file that splits plainly, numbered from 1 as `forEachRow` does. The
+ * file is given as consecutive segments of whole lines (each but the last ending in a line feed;
+ * see byte-ranges.ts), or as one; `from` skips the first one's byte-order mark. A row's offsets are
+ * into its own segment, `line.bytes`.
+ */
 export function forEachPlainRow(
-  bytes: Uint8Array,
+  segments: Iterable<Uint8Array>,
   from: number,
   visit: (row: number, line: PlainRow) => void,
   crlf = false,
 ): void {
-  const line = new Line(bytes);
+  const line = new Line();
   let seenHeader = false;
   let row = 0;
-  const n = bytes.length;
-  for (let pos = from; pos <= n;) {
-    let count = 0;
-    let fieldStart = pos;
-    let i = pos;
-    for (; i < n; i++) {
-      const b = bytes[i]!;
-      if (b === COMMA) {
-        if (count + 1 >= line.start.length) line.grow();
-        line.start[count] = fieldStart;
-        line.end[count++] = i;
-        fieldStart = i + 1;
-      } else if (b === LF) break;
+  let first = true;
+  for (const bytes of segments) {
+    line.bytes = bytes;
+    const n = bytes.length;
+    // A segment ending in a line feed ends with an empty line, blank, as the file's last one.
+    for (let pos = first ? from : 0; pos <= n;) {
+      let count = 0;
+      let fieldStart = pos;
+      let i = pos;
+      for (; i < n; i++) {
+        const b = bytes[i]!;
+        if (b === COMMA) {
+          if (count + 1 >= line.start.length) line.grow();
+          line.start[count] = fieldStart;
+          line.end[count++] = i;
+          fieldStart = i + 1;
+        } else if (b === LF) break;
+      }
+      line.start[count] = fieldStart;
+      // A CRLF line's last field ends before its CR.
+      line.end[count++] = crlf && i < n ? i - 1 : i;
+      line.count = count;
+      pos = i + 1;
+      // A line of one field empty once trimmed is blank: neither the header nor a data row.
+      if (count === 1 && line.text(0).trim() === '') continue;
+      if (!seenHeader) {
+        seenHeader = true;
+        continue;
+      }
+      visit(++row, line);
     }
-    line.start[count] = fieldStart;
-    // A CRLF line's last field ends before its CR.
-    line.end[count++] = crlf && i < n ? i - 1 : i;
-    line.count = count;
-    pos = i + 1;
-    // A line of one field empty once trimmed is blank: neither the header nor a data row.
-    if (count === 1 && line.text(0).trim() === '') continue;
-    if (!seenHeader) {
-      seenHeader = true;
-      continue;
-    }
-    visit(++row, line);
+    first = false;
   }
+  line.bytes = new Uint8Array(0);
 }
