@@ -74,4 +74,41 @@ describe('an import of files given by read()', () => {
     expect(liveAtRead.filter((r) => r.live > 0)).toEqual([]);
     expect(queryObjects(FileBytes, { format: 'count' })).toBe(0);
   });
+
+  it("with readRange too: whenever a file's bytes are read, no other file's are still referenced", () => {
+    const enc = new TextEncoder();
+    const written = writeCanonicalCsv(generateDemoCompany({ seed: 3, leads: 300 }).records);
+    // Each file's bytes of a class of their own, so that those alive are told apart by file.
+    const kinds = new Map(Object.keys(written).map((name) => [name, class extends Uint8Array {}]));
+    const othersLive: string[] = [];
+    const reads: string[] = [];
+    const give = (name: string, encoded: Uint8Array, how: string) => {
+      reads.push(`${name} ${how}`);
+      for (const [other, kind] of kinds) {
+        if (other !== name && (queryObjects(kind, { format: 'count' }) as number) > 0)
+          othersLive.push(`${other} at ${name} ${how}`);
+      }
+      const bytes = new (kinds.get(name)!)(encoded.byteLength);
+      bytes.set(encoded);
+      return bytes;
+    };
+    const files: ImportFile[] = Object.entries(written).map(([name, text]) => {
+      const encoded = enc.encode(text);
+      return {
+        name,
+        sized: sizedFromSample(name, encoded.byteLength, encoded.subarray(0, SAMPLE_BYTES)),
+        read: () => give(name, encoded, 'read'),
+        readRange: (position, length) =>
+          give(name, encoded.subarray(position, Math.min(encoded.byteLength, position + length)), 'readRange'),
+      };
+    });
+    const result = importFiles(files, { now: Date.UTC(2026, 10, 20) });
+    expect(result.records.streamed?.activities?.count).toBeGreaterThan(0);
+    // The large files' rows were read by range.
+    for (const name of ['leads.csv', 'activities.csv', 'touches.csv']) expect(reads).toContain(`${name} readRange`);
+    expect(othersLive).toEqual([]);
+    expect([...kinds.values()].map((kind) => queryObjects(kind, { format: 'count' }))).toEqual(
+      [...kinds.keys()].map(() => 0),
+    );
+  });
 });
