@@ -43,72 +43,71 @@ describe('a streamed import', () => {
   });
 });
 
-/** A file's bytes as `ImportFile.read` gives them: counted, alive or not, by `queryObjects`. */
-class FileBytes extends Uint8Array {}
+/**
+ * Imports a demo company's files given by `read` (and `readRange` when `ranged`), each file's bytes
+ * of a class of their own so that those still referenced are told apart by file (`queryObjects`
+ * collects garbage first): whenever a file's bytes are asked for, the files whose bytes are then
+ * still referenced are noted.
+ */
+function importByRead(ranged: boolean) {
+  const enc = new TextEncoder();
+  const written = writeCanonicalCsv(generateDemoCompany({ seed: 3, leads: 300 }).records);
+  // Each file's bytes of a class of their own, named after it: one query says whose are alive.
+  class FileBytes extends Uint8Array {}
+  const kindName = (name: string) => `bytes_of_${name.replace(/\W/g, '_')}`;
+  const kinds = new Map(
+    Object.keys(written).map((name) => [name, { [kindName(name)]: class extends FileBytes {} }[kindName(name)]!]),
+  );
+  // queryObjects collects garbage first: what it lists is still referenced.
+  const live = () => {
+    const found = queryObjects(FileBytes, { format: 'summary' }) as string[];
+    return [...kinds.keys()].filter((name) => found.some((d) => d.startsWith(`${kindName(name)}(`)));
+  };
+  const othersLive: string[] = [];
+  const reads: string[] = [];
+  const give = (name: string, encoded: Uint8Array, how: string) => {
+    reads.push(`${name} ${how}`);
+    for (const other of live()) if (other !== name) othersLive.push(`${other} at ${name} ${how}`);
+    const bytes = new (kinds.get(name)!)(encoded.byteLength);
+    bytes.set(encoded);
+    return bytes;
+  };
+  const files: ImportFile[] = Object.entries(written).map(([name, text]) => {
+    const encoded = enc.encode(text);
+    return {
+      name,
+      sized: sizedFromSample(name, encoded.byteLength, encoded.subarray(0, SAMPLE_BYTES)),
+      read: () => give(name, encoded, 'read'),
+      ...(ranged
+        ? {
+            readRange: (position: number, length: number) =>
+              give(name, encoded.subarray(position, Math.min(encoded.byteLength, position + length)), 'readRange'),
+          }
+        : {}),
+    };
+  });
+  const result = importFiles(files, { now: Date.UTC(2026, 10, 20) });
+  return { result, reads, othersLive, liveAfter: live };
+}
 
 describe('an import of files given by read()', () => {
-  it("holds one file's bytes at a time: each file's are collectable once it is opened or its table read", () => {
-    const enc = new TextEncoder();
-    const written = writeCanonicalCsv(generateDemoCompany({ seed: 3, leads: 300 }).records);
-    // Live file bytes (any file's, subarrays included) each time the import asks for a file's bytes.
-    const liveAtRead: { name: string; live: number }[] = [];
-    const files: ImportFile[] = Object.entries(written).map(([name, text]) => {
-      const encoded = enc.encode(text);
-      return {
-        name,
-        sized: sizedFromSample(name, encoded.byteLength, encoded.subarray(0, SAMPLE_BYTES)),
-        read: () => {
-          // queryObjects collects garbage first: what it counts is still referenced.
-          liveAtRead.push({ name, live: queryObjects(FileBytes, { format: 'count' }) as number });
-          const bytes = new FileBytes(encoded.byteLength);
-          bytes.set(encoded);
-          return bytes;
-        },
-      };
-    });
-    const result = importFiles(files, { now: Date.UTC(2026, 10, 20) });
+  it("holds one file's bytes at a time: no other file's are referenced when a file's are read", () => {
+    const { result, reads, othersLive, liveAfter } = importByRead(false);
     expect(result.records.streamed?.activities?.count).toBeGreaterThan(0);
     // The large files are read again for each pass over their rows (opened, dates sampled, read).
     for (const name of ['leads.csv', 'activities.csv', 'touches.csv'])
-      expect(liveAtRead.filter((r) => r.name === name).length).toBeGreaterThan(1);
-    expect(liveAtRead.filter((r) => r.live > 0)).toEqual([]);
-    expect(queryObjects(FileBytes, { format: 'count' })).toBe(0);
+      expect(reads.filter((r) => r === `${name} read`).length).toBeGreaterThan(1);
+    expect(othersLive).toEqual([]);
+    expect(liveAfter()).toEqual([]);
   });
 
-  it("with readRange too: whenever a file's bytes are read, no other file's are still referenced", () => {
-    const enc = new TextEncoder();
-    const written = writeCanonicalCsv(generateDemoCompany({ seed: 3, leads: 300 }).records);
-    // Each file's bytes of a class of their own, so that those alive are told apart by file.
-    const kinds = new Map(Object.keys(written).map((name) => [name, class extends Uint8Array {}]));
-    const othersLive: string[] = [];
-    const reads: string[] = [];
-    const give = (name: string, encoded: Uint8Array, how: string) => {
-      reads.push(`${name} ${how}`);
-      for (const [other, kind] of kinds) {
-        if (other !== name && (queryObjects(kind, { format: 'count' }) as number) > 0)
-          othersLive.push(`${other} at ${name} ${how}`);
-      }
-      const bytes = new (kinds.get(name)!)(encoded.byteLength);
-      bytes.set(encoded);
-      return bytes;
-    };
-    const files: ImportFile[] = Object.entries(written).map(([name, text]) => {
-      const encoded = enc.encode(text);
-      return {
-        name,
-        sized: sizedFromSample(name, encoded.byteLength, encoded.subarray(0, SAMPLE_BYTES)),
-        read: () => give(name, encoded, 'read'),
-        readRange: (position, length) =>
-          give(name, encoded.subarray(position, Math.min(encoded.byteLength, position + length)), 'readRange'),
-      };
-    });
-    const result = importFiles(files, { now: Date.UTC(2026, 10, 20) });
+  it('with readRange too: a large file is read whole once (opened), then a window at a time', () => {
+    const { result, reads, liveAfter } = importByRead(true);
     expect(result.records.streamed?.activities?.count).toBeGreaterThan(0);
-    // The large files' rows were read by range.
-    for (const name of ['leads.csv', 'activities.csv', 'touches.csv']) expect(reads).toContain(`${name} readRange`);
-    expect(othersLive).toEqual([]);
-    expect([...kinds.values()].map((kind) => queryObjects(kind, { format: 'count' }))).toEqual(
-      [...kinds.keys()].map(() => 0),
-    );
+    for (const name of ['leads.csv', 'activities.csv', 'touches.csv']) {
+      expect(reads.filter((r) => r === `${name} read`)).toHaveLength(1);
+      expect(reads).toContain(`${name} readRange`);
+    }
+    expect(liveAfter()).toEqual([]);
   });
 });
