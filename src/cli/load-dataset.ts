@@ -73,8 +73,10 @@ function sized(path: string): SizedFile {
 }
 
 /**
- * The files the paths name, as bytes. The selection is checked against the memory limit first and
- * refused, naming its largest file, before anything is read.
+ * The files the paths name, each read from disk when the import needs its bytes (see
+ * `ImportFile.read`): the import holds one file's bytes at a time, not every file's. The selection
+ * is checked against the memory limit first and refused, naming its largest file, before anything
+ * is read.
  */
 export function readFilesAt(
   paths: readonly string[],
@@ -85,11 +87,40 @@ export function readFilesAt(
   const files = all.map(sized);
   const problem = selectionProblem(whole ? readWhole(files) : files, limit.bytes, limit.advice);
   if (problem !== undefined) throw new CliError(problem);
-  return all.map((p) => {
-    // A plain Uint8Array over the Buffer's memory: no second copy of the file.
-    const b = readFileSync(p);
-    return { name: basename(p), bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength) };
-  });
+  return all.map((p, i) => ({
+    name: basename(p),
+    sized: files[i]!,
+    read: () => readBytes(p, files[i]!.size),
+    readRange: (position: number, length: number) => readRange(p, position, length),
+  }));
+}
+
+/** `length` bytes of a file from `position` (fewer at its end). */
+function readRange(path: string, position: number, length: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const out = new Uint8Array(Math.max(0, length));
+    let read = 0;
+    while (read < out.length) {
+      const n = readSync(fd, out, read, out.length - read, position + read);
+      if (n === 0) break;
+      read += n;
+    }
+    return read < out.length ? out.subarray(0, read) : out;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A file's bytes: a plain Uint8Array over the Buffer's memory, no second copy. A large file is read
+ * more than once (opened, then each pass over its rows): one whose size changed meanwhile stops the
+ * import rather than give rows the first read did not check.
+ */
+function readBytes(path: string, size: number): Uint8Array {
+  const b = readFileSync(path);
+  if (b.byteLength !== size) throw new CliError(`${path} changed while it was imported: import it again`);
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 /** --preset and --mapping from the flags, validated. */

@@ -18,12 +18,22 @@ import { PARQUET_TRAILER_BYTES, parquetFooterLength, parquetShape } from './sour
  * caller checked. (The memory limit of a whole selection is checked by the callers, before reading.)
  */
 export function tooLong(f: ImportFile): string | undefined {
-  return selectionProblem([{ name: f.name, size: f.bytes?.byteLength ?? f.text?.length ?? 0 }], Infinity);
+  const size = f.bytes?.byteLength ?? f.text?.length ?? (f.read ? sizedImportFile(f).size : 0);
+  return selectionProblem([{ name: f.name, size }], Infinity);
+}
+
+/**
+ * A file's bytes: those it holds, else read now (a file given by `read`). The caller lets them go
+ * once the step that needs them is done.
+ */
+export function bytesOf(f: ImportFile): Uint8Array | undefined {
+  return f.bytes ?? (f.text === undefined ? f.read?.() : undefined);
 }
 
 /** The file as the memory limit counted it before it was read (see memory-limit.ts). */
 function sizedImportFile(f: ImportFile): SizedFile {
-  const bytes = f.bytes;
+  if (f.sized !== undefined && f.bytes === undefined && f.text === undefined) return f.sized;
+  const bytes = bytesOf(f);
   if (bytes === undefined) return { name: f.name, size: f.text?.length ?? 0 };
   const size = bytes.byteLength;
   if (isParquetName(f.name) && size >= 12) {

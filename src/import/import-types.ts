@@ -3,7 +3,7 @@ import type { RecordSet } from '../engine/model/records';
 import type { Mapping } from './mapping/schema';
 import type { PresetId } from './presets/registry';
 import type { ImportReport } from './report';
-import type { LimitAdvice } from './source/memory-limit';
+import type { LimitAdvice, SizedFile } from './source/memory-limit';
 import type { UnmappedFile } from './unmapped-files';
 
 /** How the files were read: by a preset, the user's mapping, or as one canonical JSON file. */
@@ -14,6 +14,19 @@ export interface ImportFile {
   /** Raw bytes (decoded here, with encoding detection) or text already decoded. */
   readonly bytes?: Uint8Array;
   readonly text?: string;
+  /**
+   * For a file not held in memory (no `bytes` nor `text`): reads its bytes afresh at each call.
+   * The import asks for them at each step that needs them and keeps none past it, so a large
+   * file's bytes live only while it is parsed or its table read, not for the whole import.
+   */
+  readonly read?: () => Uint8Array;
+  /**
+   * With `read`: `length` bytes from `position` (fewer only at the end of the file). A streamed
+   * file's rows are then read a few megabytes at a time, never the whole file at once.
+   */
+  readonly readRange?: (position: number, length: number) => Uint8Array;
+  /** With `read`: the file as the memory limit counted it before reading (its size and sample). */
+  readonly sized?: SizedFile;
 }
 
 export interface ImportOptions {

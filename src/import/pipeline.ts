@@ -11,7 +11,7 @@ import type { CanonicalFile } from './canonical/columns';
 import { readCanonicalTables } from './canonical/read-csv-folder';
 import { readCanonicalJson } from './canonical/read-json';
 import type { SourceFile } from './canonical/table';
-import { Sizes, tooLong } from './file-sizes';
+import { bytesOf, Sizes, tooLong } from './file-sizes';
 import type { ImportFile, ImportOptions, ImportResult } from './import-types';
 import { applyTableMapping } from './mapping/apply';
 import { targetFile } from './mapping/schema';
@@ -58,7 +58,8 @@ export function importFiles(files: readonly ImportFile[], opts: ImportOptions = 
       report.warn(f.name, `${tooBig}; not read`);
       return { records: emptyRecords(name), report: report.build(), mode: 'json', unmapped: [], sources: new Map() };
     }
-    const decoded = f.bytes ? decodeBytes(f.bytes) : { text: f.text ?? '' };
+    const bytes = bytesOf(f);
+    const decoded = bytes ? decodeBytes(bytes) : { text: f.text ?? '' };
     const r = readCanonicalJson(decoded.text, f.name);
     return { records: r.records, report: r.report, mode: 'json', unmapped: [], sources: new Map() };
   }

@@ -10,7 +10,7 @@ import type { Sizes } from './file-sizes';
 import { baseName, type ParsedFile } from './presets/types';
 import type { ReportBuilder } from './report';
 import { decodeBytes } from './source/decode';
-import { openCsvStream } from './source/csv-stream';
+import { openCsvStream, STREAM_CHUNK_BYTES } from './source/csv-stream';
 import { fallbackProblem, readWhole, streamsByName } from './source/memory-limit';
 
 /** Why a file counted as streaming may not be read whole (see `fallbackProblem`). */
@@ -21,19 +21,31 @@ const NOT_CANONICAL = 'the folder is not read as canonical';
  * The file as a row stream when `streaming` allows it and the file is plain enough (see
  * csv-stream.ts): every parse warning the whole-text route would give is given here.
  */
-export function parseStreamed(f: ImportFile, report: ReportBuilder): ParsedFile | undefined {
-  const bytes = f.bytes;
+export function parseStreamed(
+  f: ImportFile,
+  bytes: Uint8Array | undefined,
+  report: ReportBuilder,
+): ParsedFile | undefined {
   if (bytes === undefined || !streamsByName(baseName(f.name))) return undefined;
-  const rows = openCsvStream(bytes);
+  // A file given by `read` is read again for each pass over its rows (a part at a time with
+  // `readRange`): the stream does not keep `bytes`, which die once the file is opened (see
+  // openCsvStream).
+  const reread = f.bytes === undefined && f.read ? { read: f.read, readRange: f.readRange } : undefined;
+  const rows = openCsvStream(bytes, STREAM_CHUNK_BYTES, reread);
   if (rows === undefined) return undefined;
   for (const e of rows.headerErrors) report.warn(f.name, `header line: ${e.message} (${e.code})`);
-  const whole = () => parseCsv(decodeBytes(bytes).text, { delimiter: ',' });
   return {
     name: f.name,
     table: { header: rows.header, rows: [], errors: rows.headerErrors, delimiter: ',' },
-    stream: { rows, whole },
+    stream: { rows, whole: wholeTable(reread?.read ?? holding(bytes)) },
   };
 }
+
+/** The bytes given, as a function that gives them (a function of its own: it closes over nothing else). */
+const holding = (bytes: Uint8Array) => () => bytes;
+
+/** The file parsed whole from its bytes (a function of its own, so as to close over `load` alone). */
+const wholeTable = (load: () => Uint8Array) => () => parseCsv(decodeBytes(load()).text, { delimiter: ',' });
 
 /** A streamed file parsed whole, for the routes that need its rows (presets other than canonical). */
 function unstreamed(f: ParsedFile): ParsedFile {

@@ -156,7 +156,7 @@ describe('the plain row reader', () => {
           buffer.set(bytes, offset);
           const rows: [number, string[]][] = [];
           forEachPlainRow(
-            buffer.subarray(offset, offset + bytes.length),
+            [buffer.subarray(offset, offset + bytes.length)],
             0,
             (row, l) => rows.push([row, l.cells()]),
             crlf,

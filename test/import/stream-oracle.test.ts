@@ -321,3 +321,76 @@ describe('the first values of columns', () => {
     );
   });
 });
+
+describe('a stream read again a range at a time', () => {
+  /** The text's stream, opened from its bytes and read again through windows of `window` bytes. */
+  const ranged = (text: string, window: number, chunk?: number) => {
+    const bytes = enc.encode(text);
+    return openCsvStream(bytes, chunk, {
+      read: () => bytes.slice(),
+      readRange: (position, length) => bytes.slice(position, position + length),
+      windowBytes: window,
+    });
+  };
+
+  it('gives the rows, plain rows and first values of the stream over the whole bytes, whatever the window', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', ' ', 'a', 'b c', '"q"', '"a,b"', '"x\ny"', 'é€', '2026-01-05', '\r', 'x\ry', 'x"y'),
+      fc.string({ maxLength: 6 }),
+    );
+    const line = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cells) => cells.join(','));
+    const csv = fc.tuple(fc.array(line, { minLength: 0, maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean());
+    fc.assert(
+      fc.property(
+        csv,
+        fc.constantFrom('', '\n', ' \r\n', '\ufeff'),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 24 }),
+        fc.integer({ min: 1, max: 40 }),
+        ([lines, eol, trailing], lead, unquoted, window, chunk) => {
+          const body = `${lead}id,a,b${eol}${lines.join(eol)}${trailing ? eol : ''}`;
+          const text = unquoted ? body.replaceAll('"', '') : body;
+          const whole = openCsvStream(enc.encode(text), chunk);
+          fc.pre(whole !== undefined);
+          const parts = ranged(text, window, chunk)!;
+          const rowsOf = (s: typeof whole) => {
+            const rows: unknown[] = [];
+            s!.forEachRow(
+              (row, cells, errors) => void rows.push([row, cells, errors]),
+              (e) => rows.push(e),
+            );
+            return rows;
+          };
+          expect(rowsOf(parts)).toEqual(rowsOf(whole));
+          expect(parts.firstValues([0, 2, 1], 3)).toEqual(whole!.firstValues([0, 2, 1], 3));
+          expect(parts.forEachPlainRow === undefined).toBe(whole!.forEachPlainRow === undefined);
+          if (whole!.forEachPlainRow) {
+            const plainOf = (s: typeof whole) => {
+              const rows: [number, string[]][] = [];
+              s!.forEachPlainRow!((row, l) => void rows.push([row, l.cells()]));
+              return rows;
+            };
+            expect(plainOf(parts)).toEqual(plainOf(whole));
+          }
+        },
+      ),
+      { numRuns: Number(process.env.STREAM_RUNS ?? 400) },
+    );
+  });
+
+  it('imports a company as from its bytes', () => {
+    const company = generateDemoCompany({ seed: 11, leads: 800 });
+    const files = bytesOf(withDirtyRows(writeCanonicalCsv(company.records)));
+    const byRange: ImportFile[] = files.map(({ name, bytes }) => ({
+      name,
+      read: () => bytes!.slice(),
+      readRange: (position, length) => bytes!.slice(position, position + length),
+    }));
+    const fromBytes = importFiles(files, { now: NOW });
+    const ranged = importFiles(byRange, { now: NOW });
+    expect(ranged.report).toEqual(fromBytes.report);
+    expect(rejectedRows(ranged)).toEqual(rejectedRows(fromBytes));
+    expect(buildDataset(ranged.records)).toEqual(buildDataset(fromBytes.records));
+    expect(ranged.records.activities).toEqual(fromBytes.records.activities);
+  });
+});

@@ -14,14 +14,7 @@ import { parseBoolean } from '../values/parse-values';
 import { EARLIEST_DATE_MS } from '../values/row-checks';
 import { LEAD_STAGE_COLUMNS } from './columns';
 import type { IdSet } from './row-reader';
-import {
-  FewTexts,
-  digitsValue,
-  isPlainIdBytes,
-  isTrimmedBytes,
-  isoInstantOfBytes,
-  sameBytes,
-} from '../values/plain-bytes';
+import { FewTexts, digitsValue, isPlainIdBytes, isTrimmedBytes, isoInstantOfBytes } from '../values/plain-bytes';
 import type { PlainColumn, PlainReader } from './table';
 
 /** Required or plain date: an ISO instant from 1900 up to the column's latest, else NaN. */
@@ -40,16 +33,24 @@ export type IdFinder = ((id: string) => number | undefined) | IdIndex;
  */
 function idLookup(find: IdFinder, plain: boolean) {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  let lastStart = -1;
-  let lastEnd = -1;
+  // The last id asked, as a copy of its bytes (not offsets into the file's: a file read a segment
+  // at a time gives each segment's rows in bytes of their own, and the lookup must not keep them).
+  let lastId = new Uint8Array(64);
+  let lastLength = -1;
   let last: number | undefined;
   return (bytes: Uint8Array, start: number, end: number): number | undefined => {
-    if (lastStart >= 0 && sameBytes(bytes, start, end, lastStart, lastEnd)) return last;
+    const n = end - start;
+    if (n === lastLength) {
+      let i = 0;
+      while (i < n && bytes[start + i] === lastId[i]) i++;
+      if (i === n) return last;
+    }
     if (!(plain ? isPlainIdBytes(bytes, start, end) : isTrimmedBytes(bytes, start, end))) return undefined;
     last =
       typeof find === 'function' ? find(decoder.decode(bytes.subarray(start, end))) : find.getBytes(bytes, start, end);
-    lastStart = start;
-    lastEnd = end;
+    if (n > lastId.length) lastId = new Uint8Array(2 * n);
+    lastId.set(bytes.subarray(start, end));
+    lastLength = n;
     return last;
   };
 }

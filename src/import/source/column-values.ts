@@ -10,19 +10,11 @@
  */
 
 const LF = 0x0a;
-const CR = 0x0d;
-const QUOTE = 0x22;
 const COMMA = 0x2c;
-const HIGH_BITS = 0x80808080 | 0;
 
-/**
- * Whether `firstColumnValues` can read the file: no quote after `from`, and rows that end in LF
- * alone (no carriage return) or every one in CRLF (where papaparse splits at CRLF). With
- * `breaksKnown` the caller has checked the line breaks (no CR at all, or only in CRLF breaks) and
- * only the quote is looked for.
- */
-export function splitsPlainly(bytes: Uint8Array, from: number, breaksKnown = false): boolean {
-  return bytes.indexOf(QUOTE, from) < 0 && (breaksKnown || bytes.indexOf(CR, from) < 0);
+/** The text of `bytes[start, end)`. */
+function textAt(decoder: TextDecoder, bytes: Uint8Array, start: number, end: number): string {
+  return start === end ? '' : decoder.decode(bytes.subarray(start, end));
 }
 
 /** Whether `text` is empty once trimmed (`String.prototype.trim`'s white space). */
@@ -34,17 +26,20 @@ function isBlankText(text: string): boolean {
  * The first `limit` values of each of `columns` that are not empty once trimmed, over the data rows
  * (lines after the first non-blank one; a blank line is one field that is empty once trimmed, as
  * `isBlank` in csv-stream.ts), as written. The read stops once every list is full. The file must
- * split plainly (see `splitsPlainly`), its lines ending in CRLF when `crlf`.
+ * split plainly (see the module comment), its lines ending in CRLF when `crlf`. It is given as
+ * consecutive segments of whole lines (see `forEachPlainRow`), or as one; `from` skips the first
+ * one's byte-order mark.
  */
 export function firstColumnValues(
-  bytes: Uint8Array,
+  segments: Iterable<Uint8Array>,
   from: number,
   columns: readonly number[],
   limit: number,
   crlf = false,
 ): string[][] {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const text = (start: number, end: number) => (start === end ? '' : decoder.decode(bytes.subarray(start, end)));
+  // No closure here refers to the bytes: optimised code may keep a function's closure scope alive
+  // after it returns, and with it the file.
   const lists: string[][] = columns.map(() => []);
   // The list of each column still filling (-1: not asked or full), and the last such column.
   const listOf = new Int32Array(columns.reduce((m, c) => Math.max(m, c + 1), 0)).fill(-1);
@@ -61,48 +56,42 @@ export function firstColumnValues(
   };
   let last = limit > 0 ? refresh() : -1;
   let seenHeader = false;
-  // The bytes as whole 4-byte words from the first aligned offset (a word view sees the same bytes).
-  const misaligned = bytes.byteOffset % 4;
-  const wordsFrom = Math.min(bytes.length, misaligned === 0 ? 0 : 4 - misaligned);
-  const words = new Int32Array(bytes.buffer, bytes.byteOffset + wordsFrom, (bytes.length - wordsFrom) >> 2);
-  const wordsEnd = wordsFrom + 4 * words.length;
-  for (let pos = from; pos <= bytes.length && last >= 0;) {
-    let lineEnd = bytes.indexOf(LF, pos);
-    if (lineEnd < 0) lineEnd = bytes.length;
-    // A CRLF line's text ends before its CR.
-    const end = crlf && lineEnd < bytes.length ? lineEnd - 1 : lineEnd;
-    if (!seenHeader) {
-      // The header: the first line with a comma, or of one field not blank once trimmed.
-      seenHeader = bytes.subarray(pos, end).indexOf(COMMA) >= 0 || !isBlankText(text(pos, end));
-      pos = lineEnd + 1;
-      continue;
-    }
-    let col = 0;
-    let start = pos;
-    let full = false;
-    for (let i = pos; col <= last; i++) {
-      // A whole word of bytes above the comma is passed at once (as in plain-lines.ts; a line's
-      // end, a line feed or a carriage return, is below the comma, so it is never passed).
-      while (((i - wordsFrom) & 3) === 0 && i >= wordsFrom && i < wordsEnd && i < end) {
-        const v = words[(i - wordsFrom) >> 2]!;
-        if ((((v - 0x2d2d2d2d) | 0) & ~v & HIGH_BITS) !== 0) break;
-        i += 4;
+  let first = true;
+  for (const bytes of segments) {
+    // A segment ending in a line feed ends with an empty line: blank, no value.
+    for (let pos = first ? from : 0; pos <= bytes.length && last >= 0;) {
+      let lineEnd = bytes.indexOf(LF, pos);
+      if (lineEnd < 0) lineEnd = bytes.length;
+      // A CRLF line's text ends before its CR.
+      const end = crlf && lineEnd < bytes.length ? lineEnd - 1 : lineEnd;
+      if (!seenHeader) {
+        // The header: the first line with a comma, or of one field not blank once trimmed.
+        seenHeader = bytes.subarray(pos, end).indexOf(COMMA) >= 0 || !isBlankText(textAt(decoder, bytes, pos, end));
+        pos = lineEnd + 1;
+        continue;
       }
-      if (i === end || bytes[i] === COMMA) {
-        const k = listOf[col]!;
-        // A line of one field has no value when blank, as a blank line is no data row.
-        if (k >= 0 && i > start) {
-          const v = text(start, i);
-          const list = lists[k]!;
-          if (!isBlankText(v) && list.push(v) === limit) full = true;
+      let col = 0;
+      let start = pos;
+      let full = false;
+      for (let i = pos; col <= last; i++) {
+        if (i === end || bytes[i] === COMMA) {
+          const k = listOf[col]!;
+          // A line of one field has no value when blank, as a blank line is no data row.
+          if (k >= 0 && i > start) {
+            const v = textAt(decoder, bytes, start, i);
+            const list = lists[k]!;
+            if (!isBlankText(v) && list.push(v) === limit) full = true;
+          }
+          if (i === end) break;
+          col++;
+          start = i + 1;
         }
-        if (i === end) break;
-        col++;
-        start = i + 1;
       }
+      if (full) last = refresh();
+      pos = lineEnd + 1;
     }
-    if (full) last = refresh();
-    pos = lineEnd + 1;
+    first = false;
+    if (last < 0) break;
   }
   // A column asked twice has the same values twice.
   return columns.map((c) => lists[columns.indexOf(c)]!);

@@ -13,6 +13,7 @@
 import Papa from 'papaparse';
 import type { CsvError } from '../csv';
 import { scanBytes } from './byte-scan';
+import { lineSegments, WholeBytes, WINDOW_BYTES, WindowedBytes, type ByteRanges, type ReadRange } from './byte-ranges';
 import { firstColumnValues } from './column-values';
 import { invalidUtf8At } from './decode';
 import { forEachPlainRow, type PlainRow } from './plain-lines';
@@ -107,8 +108,29 @@ function isBlank(fields: readonly string[]): boolean {
   return fields.length === 1 && fields[0]!.trim() === '';
 }
 
-/** The file as a row stream, or undefined when it must be read whole (see the module comment). */
-export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES): CsvStream | undefined {
+/** The bytes given, as a function that gives them (a function of its own: it closes over nothing else). */
+const holding = (bytes: Uint8Array) => () => bytes;
+
+/** How an opened stream reads its file again: whole, or a range at a time (see byte-ranges.ts). */
+export interface Reread {
+  readonly read: () => Uint8Array;
+  readonly readRange?: ReadRange;
+  /** Bytes read at a time with `readRange` (default WINDOW_BYTES). */
+  readonly windowBytes?: number;
+}
+
+/**
+ * The file as a row stream, or undefined when it must be read whole (see the module comment).
+ * `reread`, when given, reads the same bytes again: the stream then keeps no reference to `bytes`
+ * and each read (`forEachRow`, `firstValues`, `forEachPlainRow`) asks for them afresh and lets
+ * them go when it ends, so an opened stream holds no file in memory between reads; with
+ * `readRange`, a read holds a few megabytes of the file at a time, not all of it.
+ */
+export function openCsvStream(
+  bytes: Uint8Array,
+  chunkBytes = STREAM_CHUNK_BYTES,
+  reread?: Reread,
+): CsvStream | undefined {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
   const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   // The first character must be plain ASCII text, so that "empty file" and trimming need no decoding.
@@ -128,7 +150,17 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
   );
   const newline = new ParserHandle({}).guessLineEndings(head, '"');
 
+  // No function below refers to `bytes` (a closure over it would keep the file alive as long as
+  // the stream): each read gets its bytes from `load`, or a part at a time from `readRange`.
+  const size = bytes.length;
+  const load = reread?.read ?? holding(bytes);
+  const readRange = reread?.readRange;
+  const windowBytes = reread?.windowBytes ?? WINDOW_BYTES;
+  const ranges = (): ByteRanges =>
+    readRange ? new WindowedBytes(readRange, size, windowBytes) : new WholeBytes(load());
+  const segments = (): Iterable<Uint8Array> => (readRange ? lineSegments(readRange, size, windowBytes) : [load()]);
   const run = (
+    source: ByteRanges,
     visit: RowVisitor,
     onFileError?: (e: CsvError) => void,
     headerOnly?: { header?: string[]; errors: CsvError[] },
@@ -140,10 +172,10 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
     let seenHeader = false;
     let dataRows = 0;
     let headerChunkPassed = false;
-    for (let pos = from; pos < bytes.length;) {
-      const end = Math.min(bytes.length, pos + chunkBytes);
-      const finished = end === bytes.length;
-      const chunk = decoder.decode(bytes.subarray(pos, end), { stream: !finished });
+    for (let pos = from; pos < source.size;) {
+      const end = Math.min(source.size, pos + chunkBytes);
+      const finished = end === source.size;
+      const chunk = decoder.decode(source.range(pos, end - pos), { stream: !finished });
       pos = end;
       const aggregate = partial + chunk;
       partial = '';
@@ -198,10 +230,10 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
   };
 
   const opened: { header?: string[]; errors: CsvError[] } = { errors: [] };
-  run(() => undefined, undefined, opened);
+  run(new WholeBytes(bytes), () => undefined, undefined, opened);
   // Rows all ending in CRLF split plainly too, when papaparse splits them at CRLF.
   const crlf = breaks.crlf && newline === '\r\n';
-  // The rows split plainly with no quote and no CR but in CRLF breaks (as `splitsPlainly`).
+  // The rows split plainly with no quote and no CR but in CRLF breaks (see column-values.ts).
   const plain = (crlf || !breaks.cr) && !scan.quote;
   return {
     header: opened.header ?? [],
@@ -209,14 +241,14 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
     // Each line but the last ends in a line feed (a file ending in one has no last line), and the
     // header is one of them; a file whose breaks are bare carriage returns gives no count.
     rowsHint: breaks.cr && !breaks.crlf ? undefined : scan.lineFeeds - (bytes[bytes.length - 1] === LF ? 1 : 0),
-    forEachRow: (visit, onFileError) => run(visit, onFileError),
+    forEachRow: (visit, onFileError) => run(ranges(), visit, onFileError),
     firstValues: (columns, limit) => {
       // A file that splits plainly is read from its bytes, without making every cell (column-values.ts).
-      if (plain) return firstColumnValues(bytes, from, columns, limit, crlf);
+      if (plain) return firstColumnValues(segments(), from, columns, limit, crlf);
       const lists: string[][] = columns.map(() => []);
       let open = columns.length;
       if (limit > 0 && open > 0) {
-        run((_, cells) => {
+        run(ranges(), (_, cells) => {
           for (let k = 0; k < columns.length; k++) {
             const list = lists[k]!;
             if (list.length >= limit) continue;
@@ -229,6 +261,6 @@ export function openCsvStream(bytes: Uint8Array, chunkBytes = STREAM_CHUNK_BYTES
       }
       return lists;
     },
-    ...(plain ? { forEachPlainRow: (visit) => forEachPlainRow(bytes, from, visit, crlf) } : {}),
+    ...(plain ? { forEachPlainRow: (visit) => forEachPlainRow(segments(), from, visit, crlf) } : {}),
   };
 }

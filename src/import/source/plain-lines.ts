@@ -26,7 +26,8 @@ class Line implements PlainRow {
   count = 0;
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-  constructor(readonly bytes: Uint8Array) {}
+  /** The bytes of the segment being read (see `forEachPlainRow`). */
+  bytes: Uint8Array = new Uint8Array(0);
 
   text(k: number): string {
     return this.decoder.decode(this.bytes.subarray(this.start[k]!, this.end[k]!));
@@ -48,66 +49,78 @@ class Line implements PlainRow {
   }
 }
 
-/** Visits every data row of a file that splits plainly, numbered from 1 as `forEachRow` does. */
+/**
+ * Visits every data row of a file that splits plainly, numbered from 1 as `forEachRow` does. The
+ * file is given as consecutive segments of whole lines (each but the last ending in a line feed;
+ * see byte-ranges.ts), or as one; `from` skips the first one's byte-order mark. A row's offsets are
+ * into its own segment, `line.bytes`.
+ */
 export function forEachPlainRow(
-  bytes: Uint8Array,
+  segments: Iterable<Uint8Array>,
   from: number,
   visit: (row: number, line: PlainRow) => void,
   crlf = false,
 ): void {
-  const line = new Line(bytes);
+  const line = new Line();
   let seenHeader = false;
   let row = 0;
-  const n = bytes.length;
-  // The field bounds of the line (the line's own arrays, held here while they do not grow).
-  let starts = line.start;
-  let ends = line.end;
-  // The bytes as whole 4-byte words from the first aligned offset (a word view sees the same bytes).
-  const misaligned = bytes.byteOffset % 4;
-  const wordsFrom = Math.min(n, misaligned === 0 ? 0 : 4 - misaligned);
-  const words = new Int32Array(bytes.buffer, bytes.byteOffset + wordsFrom, (n - wordsFrom) >> 2);
-  const wordsEnd = wordsFrom + 4 * words.length;
-  for (let pos = from; pos <= n;) {
-    let count = 0;
-    let fieldStart = pos;
-    let i = pos;
-    while (i < n) {
-      // A whole word of bytes above the comma (digits, letters, most punctuation) is passed at
-      // once: (x - 0x2d2d2d2d) & ~x has a high bit set where x has a byte below 0x2d, and only if
-      // it has one.
-      if (((i - wordsFrom) & 3) === 0 && i >= wordsFrom && i < wordsEnd) {
-        const v = words[(i - wordsFrom) >> 2]!;
-        if ((((v - 0x2d2d2d2d) | 0) & ~v & HIGH_BITS) === 0) {
-          i += 4;
-          continue;
-        }
-      }
-      const b = bytes[i]!;
-      if (b <= COMMA) {
-        if (b === COMMA) {
-          if (count + 1 >= starts.length) {
-            line.grow();
-            starts = line.start;
-            ends = line.end;
+  let first = true;
+  for (const bytes of segments) {
+    line.bytes = bytes;
+    const n = bytes.length;
+    // The field bounds of the line (the line's own arrays, held here while they do not grow).
+    let starts = line.start;
+    let ends = line.end;
+    // The bytes as whole 4-byte words from the first aligned offset (a word view sees the same bytes).
+    const misaligned = bytes.byteOffset % 4;
+    const wordsFrom = Math.min(n, misaligned === 0 ? 0 : 4 - misaligned);
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset + wordsFrom, (n - wordsFrom) >> 2);
+    const wordsEnd = wordsFrom + 4 * words.length;
+    // A segment ending in a line feed ends with an empty line, blank, as the file's last one.
+    for (let pos = first ? from : 0; pos <= n;) {
+      let count = 0;
+      let fieldStart = pos;
+      let i = pos;
+      while (i < n) {
+        // A whole word of bytes above the comma (digits, letters, most punctuation) is passed at
+        // once: (x - 0x2d2d2d2d) & ~x has a high bit set where x has a byte below 0x2d, and only if
+        // it has one.
+        if (((i - wordsFrom) & 3) === 0 && i >= wordsFrom && i < wordsEnd) {
+          const v = words[(i - wordsFrom) >> 2]!;
+          if ((((v - 0x2d2d2d2d) | 0) & ~v & HIGH_BITS) === 0) {
+            i += 4;
+            continue;
           }
-          starts[count] = fieldStart;
-          ends[count++] = i;
-          fieldStart = i + 1;
-        } else if (b === LF) break;
+        }
+        const b = bytes[i]!;
+        if (b <= COMMA) {
+          if (b === COMMA) {
+            if (count + 1 >= starts.length) {
+              line.grow();
+              starts = line.start;
+              ends = line.end;
+            }
+            starts[count] = fieldStart;
+            ends[count++] = i;
+            fieldStart = i + 1;
+          } else if (b === LF) break;
+        }
+        i++;
       }
-      i++;
+      starts[count] = fieldStart;
+      // A CRLF line's last field ends before its CR.
+      ends[count++] = crlf && i < n ? i - 1 : i;
+      line.count = count;
+      pos = i + 1;
+      // A line of one field empty once trimmed is blank: neither the header nor a data row.
+      if (count === 1 && line.text(0).trim() === '') continue;
+      if (!seenHeader) {
+        seenHeader = true;
+        continue;
+      }
+      visit(++row, line);
     }
-    starts[count] = fieldStart;
-    // A CRLF line's last field ends before its CR.
-    ends[count++] = crlf && i < n ? i - 1 : i;
-    line.count = count;
-    pos = i + 1;
-    // A line of one field empty once trimmed is blank: neither the header nor a data row.
-    if (count === 1 && line.text(0).trim() === '') continue;
-    if (!seenHeader) {
-      seenHeader = true;
-      continue;
-    }
-    visit(++row, line);
+    first = false;
   }
+  line.bytes = new Uint8Array(0);
 }
