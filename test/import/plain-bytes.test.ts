@@ -178,6 +178,41 @@ describe('the plain row reader', () => {
     );
   });
 
+  it('reads the same rows from windows that are views at any offset of a buffer, however short', () => {
+    // A reader may hand its windows as views into a buffer of its own (subarray), not copies.
+    const line = fc.array(fc.constantFrom('', 'a', 'bc', '12345', 'x y'), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 8 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 3 }),
+        (lines, finalBreak, windowBytes, offset) => {
+          const text = `id,a\n${lines.map((cells) => cells.join(',')).join('\n')}${finalBreak ? '\n' : ''}`;
+          const bytes = enc.encode(text);
+          const buffer = new Uint8Array(bytes.length + offset);
+          buffer.set(bytes, offset);
+          const file = buffer.subarray(offset);
+          const rowsOf = (stream: ReturnType<typeof openCsvStream>) => {
+            const rows: [number, string[]][] = [];
+            stream!.forEachPlainRow!((row, l) => rows.push([row, l.cells()]));
+            return rows;
+          };
+          const whole = rowsOf(openCsvStream(file));
+          const windowed = rowsOf(
+            openCsvStream(file, undefined, {
+              read: () => file,
+              readRange: (position, length) => file.subarray(position, position + length),
+              windowBytes,
+            }),
+          );
+          expect(windowed).toEqual(whole);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('is not offered for a file with a quote or a carriage return outside a CRLF row break', () => {
     expect(openCsvStream(enc.encode('id,a\n1,"x"\n'))!.forEachPlainRow).toBeUndefined();
     expect(openCsvStream(enc.encode('id,a\r\n1,"x"\r\n'))!.forEachPlainRow).toBeUndefined();

@@ -72,9 +72,14 @@ export function forEachPlainRow(
     let starts = line.start;
     let ends = line.end;
     // The bytes as whole 4-byte words from the first aligned offset (a word view sees the same bytes).
+    // A segment shorter than its first aligned word has none (a view at a misaligned offset throws,
+    // even an empty one).
     const misaligned = bytes.byteOffset % 4;
     const wordsFrom = Math.min(n, misaligned === 0 ? 0 : 4 - misaligned);
-    const words = new Int32Array(bytes.buffer, bytes.byteOffset + wordsFrom, (n - wordsFrom) >> 2);
+    const words =
+      n - wordsFrom >= 4
+        ? new Int32Array(bytes.buffer, bytes.byteOffset + wordsFrom, (n - wordsFrom) >> 2)
+        : new Int32Array(0);
     const wordsEnd = wordsFrom + 4 * words.length;
     // A segment ending in a line feed ends with an empty line, blank, as the file's last one.
     for (let pos = first ? from : 0; pos <= n;) {
