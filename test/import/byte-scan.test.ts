@@ -67,9 +67,15 @@ describe('scanBytes', () => {
     }
   });
 
-  it('gives the row stream a row count no lower than its rows', () => {
+  it('gives the row stream a row count no lower than its rows that hold a date, and no more than such rows fit in it', () => {
     const enc = new TextEncoder();
-    for (const text of ['a,b\n1,2\n3,4', 'a,b\n1,2\n3,4\n', 'a,b\r\n1,2\r\n\r\n3,4\r\n', 'a,b\n1,2\n\n\n3,4\n']) {
+    const d = '2025-01-01';
+    for (const text of [
+      `a,b\n1,${d}\n3,${d}`,
+      `a,b\n1,${d}\n3,${d}\n`,
+      `a,b\r\n1,${d}\r\n\r\n3,${d}\r\n`,
+      `a,b\n1,${d}\n\n\n3,${d}\n`,
+    ]) {
       const stream = openCsvStream(enc.encode(text))!;
       let rows = 0;
       stream.forEachRow(() => {
@@ -78,8 +84,16 @@ describe('scanBytes', () => {
       expect(stream.rowsHint).toBeGreaterThanOrEqual(rows);
     }
     // Exactly the rows of a file without blank lines, whether or not it ends in a line feed.
-    for (const text of ['a,b\n1,2\n3,4', 'a,b\n1,2\n3,4\n', 'a,b\r\n1,2\r\n3,4\r\n']) {
+    for (const text of [`a,b\n1,${d}\n3,${d}`, `a,b\n1,${d}\n3,${d}\n`, `a,b\r\n1,${d}\r\n3,${d}\r\n`]) {
       expect(openCsvStream(enc.encode(text))!.rowsHint).toBe(2);
     }
+    // Blank and empty lines do not count as room for rows: a two-column file of a million blank
+    // lines and one row is sized for what its bytes could hold of two-field rows with a date.
+    const blanks = enc.encode(`id,created_at\n${'\n'.repeat(1_000_000)}L1,${d}\n`);
+    const hint = openCsvStream(blanks)!.rowsHint!;
+    expect(hint).toBeGreaterThanOrEqual(1);
+    expect(hint).toBeLessThanOrEqual(Math.ceil(blanks.length / 12));
+    const empties = enc.encode(`a,b,c,d\n${',,,\n'.repeat(100_000)}`);
+    expect(openCsvStream(empties)!.rowsHint).toBeLessThanOrEqual(Math.ceil(empties.length / 14));
   });
 });

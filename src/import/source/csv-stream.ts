@@ -53,8 +53,11 @@ export interface CsvStream {
    */
   readonly forEachPlainRow?: (visit: (row: number, line: PlainRow) => void) => void;
   /**
-   * About how many data rows the file holds, for sizing what they fill (never fewer than it holds
-   * for a file of LF or CRLF line ends: its line feeds); undefined when not known.
+   * About how many data rows the file holds, for sizing what they fill: its line feeds for a file of
+   * LF or CRLF line ends, but no more than the rows a streamed table keeps could fill its bytes (a
+   * kept row has the header's k fields, k - 1 commas and a line feed, and a date of 10 characters or
+   * more), so blank, empty or rejected lines do not size columns for rows that are not there;
+   * undefined when not known. Rows beyond it are still read (the columns grow).
    */
   readonly rowsHint?: number;
 }
@@ -107,6 +110,9 @@ function isAsciiSpace(b: number): boolean {
 function isBlank(fields: readonly string[]): boolean {
   return fields.length === 1 && fields[0]!.trim() === '';
 }
+
+/** The fewest characters of a date (YYYY-MM-DD), which every kept row of a streamed table has. */
+const SHORTEST_DATE = 10;
 
 /** The bytes given, as a function that gives them (a function of its own: it closes over nothing else). */
 const holding = (bytes: Uint8Array) => () => bytes;
@@ -240,7 +246,13 @@ export function openCsvStream(
     headerErrors: opened.errors,
     // Each line but the last ends in a line feed (a file ending in one has no last line), and the
     // header is one of them; a file whose breaks are bare carriage returns gives no count.
-    rowsHint: breaks.cr && !breaks.crlf ? undefined : scan.lineFeeds - (bytes[bytes.length - 1] === LF ? 1 : 0),
+    rowsHint:
+      breaks.cr && !breaks.crlf
+        ? undefined
+        : Math.min(
+            scan.lineFeeds - (bytes[bytes.length - 1] === LF ? 1 : 0),
+            Math.floor((size - from) / ((opened.header?.length ?? 1) + SHORTEST_DATE)),
+          ),
     forEachRow: (visit, onFileError) => run(ranges(), visit, onFileError),
     firstValues: (columns, limit) => {
       // A file that splits plainly is read from its bytes, without making every cell (column-values.ts).
