@@ -42,6 +42,8 @@ export type PoolRequest =
       readonly pass: { readonly task: RescoreTask; readonly counts: Int32Array; readonly offset: number } | null;
     })
   | PlaceRequest
+  /** The sums kept for task `id` will not be placed (another worker's part of the round failed). */
+  | { readonly kind: 'drop'; readonly id: number }
   | RescoreRequest;
 
 /**

@@ -127,6 +127,8 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     if (broken !== null) return;
     broken = message;
     for (const [id, answer] of [...waiting]) answer({ kind: 'failed', id, message });
+    // A broken pool is never asked again: its workers and what they hold go.
+    for (const port of ports) port.terminate();
     for (const p of pending.values()) p.reject(new Error(message));
     pending.clear();
   }
@@ -221,7 +223,7 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     const counts = pass ? sharedArray(Int32Array, ports.length * pass.tally) : null;
     // The tasks are posted now, behind the dataset if it is new (each worker reads its messages in
     // order), so the workers start while the caller's thread goes on with other work.
-    const tasks = Promise.all(
+    const tasks = settledOrDropped(
       ports.map(
         (port, k) =>
           new Promise<Counted | null>((resolve, reject) => {
@@ -253,6 +255,22 @@ export function createScoringPool(spawn: () => WorkerPort, size: number): Scorin
     const sums = await placeParts(counted as Counted[], ranges, leads, halfLifeDays, ds.activities.typeNames.length);
     if (scores) primeIntentScores(sums, scores);
     return { sums, counts: null };
+  }
+
+  /**
+   * The answers of a round's tasks, one per worker, once every worker has answered. When one
+   * failed, the others drop the sums they computed and keep for the round (they would never be
+   * placed, and would stay in the workers' memory until the next dataset), then the failure is
+   * thrown.
+   */
+  async function settledOrDropped(each: readonly Promise<Counted | null>[]): Promise<(Counted | null)[]> {
+    const settled = await Promise.allSettled(each);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed === undefined) return settled.map((r) => (r as PromiseFulfilledResult<Counted | null>).value);
+    settled.forEach((r, k) => {
+      if (r.status === 'fulfilled' && r.value !== null) ports[k]!.post({ kind: 'drop', id: r.value.id });
+    });
+    throw failed.reason;
   }
 
   /**

@@ -28,6 +28,10 @@ export function poolWorkerHandler(
       post({ kind: 'ready', dataset: message.dataset }, []);
       return;
     }
+    if (message.kind === 'drop') {
+      kept.delete(message.id);
+      return;
+    }
     try {
       if (message.kind === 'place') {
         const part = kept.get(message.id);
