@@ -3,7 +3,7 @@
  * a canonical JSON file, or CRM exports (Salesforce, HubSpot, detected or named with --preset),
  * or any CSV files with a saved mapping (--mapping file.json); Parquet files wherever CSV files go.
  */
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildDataset } from '../engine/model/build-dataset';
 import { endOfIsoDay } from '../engine/time';
@@ -91,14 +91,18 @@ export function readFilesAt(
     name: basename(p),
     sized: files[i]!,
     read: () => readBytes(p, files[i]!.size),
-    readRange: (position: number, length: number) => readRange(p, position, length),
+    readRange: (position: number, length: number) => readRange(p, files[i]!.size, position, length),
   }));
 }
 
-/** `length` bytes of a file from `position` (fewer at its end). */
-function readRange(path: string, position: number, length: number): Uint8Array {
+/**
+ * `length` bytes of a file from `position` (fewer at its end). A file whose size is no longer
+ * `size`, the size it was checked at, stops the import, as in `readBytes`.
+ */
+function readRange(path: string, size: number, position: number, length: number): Uint8Array {
   const fd = openSync(path, 'r');
   try {
+    if (fstatSync(fd).size !== size) throw new CliError(`${path} changed while it was imported: import it again`);
     const out = new Uint8Array(Math.max(0, length));
     let read = 0;
     while (read < out.length) {

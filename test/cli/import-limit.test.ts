@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/context';
-import { importPaths } from '../../src/cli/load-dataset';
+import { importPaths, readFilesAt } from '../../src/cli/load-dataset';
 import { nodeImportLimit } from '../../src/cli/memory';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -92,4 +92,23 @@ describe('revlens import under a memory limit', () => {
       /^revlens: leads\.csv is 3\d MB, above the about \d+(\.\d)? MB this Node process can import at once \(its heap limit is \d+ MB\): run it again with a larger heap, NODE_OPTIONS=--max-old-space-size=1024 in the environment/,
     );
   }, 30_000);
+
+  it('stops with a message naming the file when a file changed after it was checked, whole or in part', () => {
+    const dir = folder({ 'leads.csv': leadsCsv(30) });
+    const [leads] = readFilesAt([dir]);
+    expect(leads!.readRange!(0, 8)).toHaveLength(8);
+    appendFileSync(join(dir, 'leads.csv'), 'L9999,2026-01-06,web\n');
+    for (const read of [() => leads!.read!(), () => leads!.readRange!(0, 8)]) {
+      let error: unknown;
+      try {
+        read();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(CliError);
+      expect((error as CliError).message).toBe(
+        `${join(dir, 'leads.csv')} changed while it was imported: import it again`,
+      );
+    }
+  });
 });
