@@ -43,17 +43,29 @@ function scanEnds(bytes: Uint8Array, from: number, to: number, found: Found): vo
   }
 }
 
+/**
+ * The bytes of `bytes` from `from` on as whole 4-byte words, from the first aligned offset
+ * (`wordsFrom`, an index into `bytes`): a word view sees the same bytes. The bytes before
+ * `wordsFrom` and after the last word are for the caller to read one at a time. A range too short
+ * for an aligned word gets no words (a view at a misaligned offset throws, even an empty one).
+ */
+export function alignedWords(bytes: Uint8Array, from = 0): { words: Int32Array; wordsFrom: number } {
+  const n = bytes.length;
+  const misaligned = (bytes.byteOffset + from) % 4;
+  const wordsFrom = Math.min(n, from + (misaligned === 0 ? 0 : 4 - misaligned));
+  const count = Math.max(0, (n - wordsFrom) >> 2);
+  const words = count > 0 ? new Int32Array(bytes.buffer, bytes.byteOffset + wordsFrom, count) : new Int32Array(0);
+  return { words, wordsFrom };
+}
+
 /** See the module comment: the bytes of `bytes` from `from` on. */
 export function scanBytes(bytes: Uint8Array, from = 0): ByteScan {
   const n = bytes.length;
   const found: Found = { high: 0, cr: 0, quote: 0, lf: 0 };
-  // Whole words from the first 4-byte aligned offset (a word view sees the same bytes).
-  const misaligned = (bytes.byteOffset + from) % 4;
-  const wordsFrom = Math.min(n, from + (misaligned === 0 ? 0 : 4 - misaligned));
-  const count = Math.max(0, (n - wordsFrom) >> 2);
+  const { words, wordsFrom } = alignedWords(bytes, from);
+  const count = words.length;
   scanEnds(bytes, from, wordsFrom, found);
   if (count > 0) {
-    const words = new Int32Array(bytes.buffer, bytes.byteOffset + wordsFrom, count);
     let high = 0;
     let cr = 0;
     let quote = 0;

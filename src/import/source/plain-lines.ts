@@ -5,6 +5,8 @@
  * string of every cell. `cells()` gives the row as `forEachRow` gives it, for any other row.
  */
 
+import { alignedWords } from './byte-scan';
+
 const LF = 0x0a;
 const COMMA = 0x2c;
 const HIGH_BITS = 0x80808080 | 0;
@@ -71,15 +73,8 @@ export function forEachPlainRow(
     // The field bounds of the line (the line's own arrays, held here while they do not grow).
     let starts = line.start;
     let ends = line.end;
-    // The bytes as whole 4-byte words from the first aligned offset (a word view sees the same bytes).
-    // A segment shorter than its first aligned word has none (a view at a misaligned offset throws,
-    // even an empty one).
-    const misaligned = bytes.byteOffset % 4;
-    const wordsFrom = Math.min(n, misaligned === 0 ? 0 : 4 - misaligned);
-    const words =
-      n - wordsFrom >= 4
-        ? new Int32Array(bytes.buffer, bytes.byteOffset + wordsFrom, (n - wordsFrom) >> 2)
-        : new Int32Array(0);
+    // The bytes as whole 4-byte words from the first aligned offset (see byte-scan.ts).
+    const { words, wordsFrom } = alignedWords(bytes);
     const wordsEnd = wordsFrom + 4 * words.length;
     // A segment ending in a line feed ends with an empty line, blank, as the file's last one.
     for (let pos = first ? from : 0; pos <= n;) {
