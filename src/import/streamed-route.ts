@@ -10,7 +10,7 @@ import type { Sizes } from './file-sizes';
 import { baseName, type ParsedFile } from './presets/types';
 import type { ReportBuilder } from './report';
 import { decodeBytes } from './source/decode';
-import { openCsvStream, STREAM_CHUNK_BYTES } from './source/csv-stream';
+import { holding, openCsvStream, STREAM_CHUNK_BYTES } from './source/csv-stream';
 import { fallbackProblem, readWhole, streamsByName } from './source/memory-limit';
 
 /** Why a file counted as streaming may not be read whole (see `fallbackProblem`). */
@@ -40,9 +40,6 @@ export function parseStreamed(
     stream: { rows, whole: wholeTable(reread?.read ?? holding(bytes)) },
   };
 }
-
-/** The bytes given, as a function that gives them (a function of its own: it closes over nothing else). */
-const holding = (bytes: Uint8Array) => () => bytes;
 
 /** The file parsed whole from its bytes (a function of its own, so as to close over `load` alone). */
 const wholeTable = (load: () => Uint8Array) => () => parseCsv(decodeBytes(load()).text, { delimiter: ',' });

@@ -115,7 +115,7 @@ function isBlank(fields: readonly string[]): boolean {
 const SHORTEST_DATE = 10;
 
 /** The bytes given, as a function that gives them (a function of its own: it closes over nothing else). */
-const holding = (bytes: Uint8Array) => () => bytes;
+export const holding = (bytes: Uint8Array) => () => bytes;
 
 /** How an opened stream reads its file again: whole, or a range at a time (see byte-ranges.ts). */
 export interface Reread {
