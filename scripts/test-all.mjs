@@ -68,6 +68,40 @@ const browser = {
 if (!vitest) failedSteps.push('no Vitest report');
 if (browserReady && !pw) failedSteps.push('no Playwright report');
 
+/** The failed tests by file and title, with the first line of each failure, so the run's last lines name them. */
+function vitestFailures(report) {
+  const out = [];
+  for (const file of report?.testResults ?? []) {
+    const where = file.name.replace(`${process.cwd()}/`, '');
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failed) out.push(`${where} › ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`);
+    if (file.status === 'failed' && failed.length === 0) out.push(`${where}: ${firstLine(file.message)}`);
+  }
+  return out;
+}
+function playwrightFailures(report) {
+  const out = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === 'unexpected') {
+          const error = t.results?.find((r) => r.error)?.error?.message;
+          out.push(`${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+        }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report?.suites ?? []) walk(suite);
+  return out;
+}
+function firstLine(text) {
+  // eslint-disable-next-line no-control-regex
+  const plain = String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  return plain.split('\n').find((line) => line.trim() !== '') ?? '(no message)';
+}
+
+const failures = [...vitestFailures(vitest), ...playwrightFailures(pw)];
+if (failures.length) console.log(`\nfailed tests:\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`);
+
 const passed = unit.passed + browser.passed;
 const failed = unit.failed + browser.failed;
 const skipped = unit.skipped + browser.skipped;
