@@ -3,8 +3,11 @@ import { afterEach } from 'vitest';
 
 if (typeof window !== 'undefined') {
   await import('@testing-library/jest-dom/vitest');
-  const { cleanup } = await import('@testing-library/react');
+  const { cleanup, configure } = await import('@testing-library/react');
   afterEach(cleanup);
+  // findBy*/waitFor wait for what the user would see; on a busy two-core machine the engine can take
+  // longer than the 1 s default to get there. A wait still fails when the element never comes.
+  configure({ asyncUtilTimeout: 15_000 });
 
   // jsdom measures nothing: give charts a size so recharts renders its marks.
   class FixedResizeObserver {
