@@ -99,6 +99,35 @@ function firstLine(text) {
   return plain.split('\n').find((line) => line.trim() !== '') ?? '(no message)';
 }
 
+/** Tests that failed once and passed on their second try, with the first failure. */
+function vitestFlaky(report) {
+  const out = [];
+  for (const file of report?.testResults ?? []) {
+    const where = file.name.replace(`${process.cwd()}/`, '');
+    for (const t of file.assertionResults ?? [])
+      if (t.status === 'passed' && t.failureMessages?.length)
+        out.push(`${where} › ${t.fullName ?? t.title}: ${firstLine(t.failureMessages[0])}`);
+  }
+  return out;
+}
+function playwrightFlaky(report) {
+  const out = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === 'flaky') {
+          const error = t.results?.find((r) => r.error)?.error?.message;
+          out.push(`${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+        }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report?.suites ?? []) walk(suite);
+  return out;
+}
+
+const flaky = [...vitestFlaky(vitest), ...playwrightFlaky(pw)];
+if (flaky.length)
+  console.log(`\nflaky (failed, then passed on a second try):\n${flaky.map((f) => `  ⚠ ${f}`).join('\n')}`);
 const failures = [...vitestFailures(vitest), ...playwrightFailures(pw)];
 if (failures.length) console.log(`\nfailed tests:\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`);
 
