@@ -1,8 +1,10 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../src/import/pipeline';
+import { generateDemoCompany } from '../../src/demo/generate';
+import { writeCanonicalCsv } from '../../src/import/canonical/write';
+import { importFiles, rejectedRows } from '../../src/import/pipeline';
 import { opportunityOutcomes } from '../../src/worker/handlers/data';
-import { readBlobs, readUrl, type CancelToken } from '../../src/worker/handlers/import-read';
+import { readBlobs, readUrl, type CancelToken, type FileRangeReader } from '../../src/worker/handlers/import-read';
 import { createEngineService } from '../../src/worker/service';
 import { buildDataset } from '../../src/engine/model/build-dataset';
 import { recordSet, opportunity } from '../fixtures/records';
@@ -194,7 +196,7 @@ describe('readBlobs', () => {
     // 28 + 6 = 34 bytes. Fields per byte: leads 4 / 28, accounts 2 / 6. Read whole (a mapping), the
     // memory needed is 28 × (8 + 40 × 4 / 28) + 6 × (8 + 40 × 2 / 6) = 384 + 128 = 512 bytes, as much
     // as 512 / 12 = 43 bytes of typical CSV, over a 30-byte limit: the short fields are named.
-    await expect(readBlobs(files(), { cancelled: false }, 30, undefined, watch, true)).rejects.toThrow(
+    await expect(readBlobs(files(), { cancelled: false }, 30, { watch, whole: true })).rejects.toThrow(
       'These 2 files are 1 KB together (the largest, leads.csv, is 1 KB), and their short fields need as much memory to import as about 1 KB of typical CSV, above the about 1 KB this device can import at once',
     );
     // leads.csv streamed: 28 × 5 × (4 / 28) / 0.1 = 200, with accounts.csv 328 bytes, as much as
@@ -203,7 +205,7 @@ describe('readBlobs', () => {
       'leads.csv',
       'accounts.csv',
     ]);
-    await expect(readBlobs(files(), { cancelled: false }, 20, undefined, watch)).rejects.toThrow(
+    await expect(readBlobs(files(), { cancelled: false }, 20, { watch })).rejects.toThrow(
       'These 2 files are 1 KB together (the largest, leads.csv, is 1 KB), needing as much memory to import as about 1 KB of typical CSV (those that stream need less), above the about 1 KB this device can import at once',
     );
     expect(started).toEqual([]);
@@ -213,5 +215,62 @@ describe('readBlobs', () => {
     // leads.csv alone: 200 / 12 = 16.7 bytes of typical CSV, within a 20-byte limit; all 28 bytes read.
     const read = await readBlobs([files()[0]!], { cancelled: false }, 20);
     expect(read.map((f) => f.bytes?.byteLength)).toEqual([28]);
+  });
+});
+
+describe('readBlobs with a reader that reads the files again (a worker)', () => {
+  const enc8 = (s: string) => new TextEncoder().encode(s);
+  /** A demo company's canonical files, as chosen Files and as their bytes. */
+  const company = () => {
+    const written = writeCanonicalCsv(generateDemoCompany({ seed: 7, leads: 400 }).records);
+    const bytes = new Map(Object.entries(written).map(([name, text]) => [name, enc8(text)]));
+    const files = [...bytes].map(([name, b]) => new File([b], name));
+    return { bytes, files };
+  };
+  /** A range reader over the files' known bytes that notes every range asked for. */
+  const rangeReader = (bytes: Map<string, Uint8Array>, asked: string[] = []) =>
+    ((file, position, length) => {
+      asked.push(`${file.name} ${position}+${length}`);
+      return bytes.get(file.name)!.slice(position, position + length);
+    }) as FileRangeReader;
+
+  it('keeps no file bytes, and the import reads them again into the very report and records of files held in memory', async () => {
+    const { bytes, files } = company();
+    const asked: string[] = [];
+    const read = await readBlobs(files, { cancelled: false }, 64 * 1024 * 1024, {
+      reread: rangeReader(bytes, asked),
+    });
+    expect(read.map((f) => f.name)).toEqual([...bytes.keys()]);
+    expect(read.every((f) => f.bytes === undefined && f.read !== undefined && f.readRange !== undefined)).toBe(true);
+    // Nothing is read again before the import asks.
+    expect(asked).toEqual([]);
+    const now = Date.UTC(2026, 10, 20);
+    const onDemand = importFiles(read, { now });
+    const held = importFiles(
+      [...bytes].map(([name, b]) => ({ name, bytes: b })),
+      { now },
+    );
+    expect(onDemand.report).toEqual(held.report);
+    expect(buildDataset(onDemand.records).leads.count).toBe(buildDataset(held.records).leads.count);
+    expect(JSON.stringify(rejectedRows(onDemand))).toBe(JSON.stringify(rejectedRows(held)));
+    expect(asked.some((a) => a.startsWith('leads.csv '))).toBe(true);
+  });
+
+  it('says which file to choose again when it can no longer be read, or changed', async () => {
+    const { bytes, files } = company();
+    const gone = await readBlobs(files, { cancelled: false }, 64 * 1024 * 1024, {
+      reread: () => {
+        throw new DOMException('The file could not be read', 'NotReadableError');
+      },
+    });
+    expect(() => gone[0]!.read!()).toThrow(
+      `${files[0]!.name} could not be read again (The file could not be read): it may have changed or moved since it was chosen; choose it again`,
+    );
+    const shorter = await readBlobs(files, { cancelled: false }, 64 * 1024 * 1024, {
+      reread: (file, position, length) => rangeReader(bytes)(file, position, length).subarray(1),
+    });
+    expect(() => shorter[0]!.readRange!(0, 10)).toThrow(
+      `${files[0]!.name} changed while it was imported: choose it again`,
+    );
   });
 });

@@ -11,6 +11,7 @@ import {
   readWhole,
   selectionProblem,
   sizedBlob,
+  type SizedFile,
 } from '../../import/source/memory-limit';
 import type { LeadsFunnelSnapshot } from '../../import/leads-funnel-stream';
 import type { ImportFile } from '../../import/pipeline';
@@ -54,6 +55,10 @@ function overLimit(name: string, size: number, cap: number): string {
   return selectionProblem([{ name, size }], cap) ?? `${name} is more than ${formatSize(cap)}`;
 }
 
+/**
+ * Reads a stream to its end, through `onChunk`, stopping at `cap` bytes or when cancelled; returns
+ * its bytes, or only how many there were when `keep` is false.
+ */
 async function drain(
   stream: ReadableStream<Uint8Array>,
   name: string,
@@ -61,7 +66,8 @@ async function drain(
   token: CancelToken,
   onChunk: (chunk: Uint8Array) => void,
   refusal: (size: number) => string = (size) => overLimit(name, size, cap),
-): Promise<Uint8Array> {
+  keep = true,
+): Promise<{ bytes: Uint8Array | null; size: number }> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -77,30 +83,76 @@ async function drain(
       await reader.cancel();
       throw new Error(refusal(size));
     }
-    chunks.push(value);
+    if (keep) chunks.push(value);
     onChunk(value);
   }
+  if (!keep) return { bytes: null, size };
   const out = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {
     out.set(c, at);
     at += c.byteLength;
   }
-  return out;
+  return { bytes: out, size };
 }
 
 /**
- * Reads Files (or Blobs with a name) to bytes. A selection above `limit` (bytes of typical files,
- * all files together) is refused before any file is read; `whole`: every file will be read whole
- * (a mapping or another preset than canonical), none counted as streaming.
+ * Reads `length` bytes of a chosen file from `position` (fewer at its end), synchronously: in a
+ * worker, `FileReaderSync` over `file.slice` (see `syncFileReader`).
+ */
+export type FileRangeReader = (file: File, position: number, length: number) => Uint8Array;
+
+/** The synchronous reader of a worker, or undefined where there is none (the page, Node). */
+export function syncFileReader(): FileRangeReader | undefined {
+  if (typeof FileReaderSync !== 'function') return undefined;
+  const reader = new FileReaderSync();
+  return (file, position, length) => new Uint8Array(reader.readAsArrayBuffer(file.slice(position, position + length)));
+}
+
+/**
+ * A chosen file the import reads again as it needs it (see `ImportFile.read`), so that no file's
+ * bytes are held between the steps that read them, nor while the preview waits to be loaded.
+ */
+function fileReadOnDemand(f: File, sized: SizedFile, readRange: FileRangeReader): ImportFile {
+  const read = (position: number, length: number): Uint8Array => {
+    let bytes: Uint8Array;
+    try {
+      bytes = readRange(f, position, length);
+    } catch (e) {
+      throw new Error(
+        `${f.name} could not be read again (${e instanceof Error ? e.message : String(e)}): it may have changed or moved since it was chosen; choose it again`,
+        { cause: e },
+      );
+    }
+    if (bytes.byteLength !== Math.max(0, Math.min(length, f.size - position)))
+      throw new Error(`${f.name} changed while it was imported: choose it again`);
+    return bytes;
+  };
+  return { name: f.name, sized, read: () => read(0, f.size), readRange: read };
+}
+
+export interface ReadBlobsOptions {
+  readonly progress?: ProgressFn;
+  readonly watch?: ChunkWatcher;
+  /** Every file will be read whole (a mapping or another preset than canonical), none counted as streaming. */
+  readonly whole?: boolean;
+  /**
+   * Given (in a worker, `syncFileReader()`): the files are streamed once for the progress and the
+   * watcher, their bytes not kept, and the import reads each again when it needs it. Without it,
+   * each file's bytes are kept.
+   */
+  readonly reread?: FileRangeReader;
+}
+
+/**
+ * Reads Files (or Blobs with a name) for an import. A selection above `limit` (bytes of typical
+ * files, all files together) is refused before any file is read.
  */
 export async function readBlobs(
   files: readonly File[],
   token: CancelToken,
   limit: number,
-  progress?: ProgressFn,
-  watch?: ChunkWatcher,
-  whole = false,
+  { progress, watch, whole = false, reread }: ReadBlobsOptions = {},
 ): Promise<ImportFile[]> {
   const sampled = await Promise.all(files.map(sizedBlob));
   const sized = whole ? readWhole(sampled) : sampled;
@@ -120,10 +172,11 @@ export async function readBlobs(
       `${f.name} is more than ${formatSize(cap)}`;
     watch?.start(f.name, f.size);
     progress?.({ phase: 'reading', file: f.name, loaded, total });
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | null;
+    let size: number;
     if (typeof f.stream === 'function') {
       // A file that grew since it was chosen still stops at the limit.
-      bytes = await drain(
+      ({ bytes, size } = await drain(
         f.stream() as ReadableStream<Uint8Array>,
         f.name,
         cap,
@@ -134,15 +187,18 @@ export async function readBlobs(
           progress?.({ phase: 'reading', file: f.name, loaded, total });
         },
         refusal,
-      );
+        reread === undefined,
+      ));
     } else {
       bytes = new Uint8Array(await f.arrayBuffer());
-      loaded += bytes.byteLength;
+      size = bytes.byteLength;
+      loaded += size;
       watch?.bytes(f.name, bytes);
     }
-    counted += bytes.byteLength * rate;
+    counted += size * rate;
     watch?.end(f.name);
-    out.push({ name: f.name, bytes });
+    if (reread && size !== f.size) throw new Error(`${f.name} changed while it was read: choose it again`);
+    out.push(reread ? fileReadOnDemand(f, sampled[i]!, reread) : { name: f.name, bytes: bytes! });
   }
   return out;
 }
@@ -197,13 +253,13 @@ export async function readUrl(
     if (!res.body) throw new Error(`No content from ${url.href}`);
     let loaded = 0;
     opts.watch?.start(name, total);
-    const bytes = await drain(res.body, name, cap, token, (chunk) => {
+    const { bytes } = await drain(res.body, name, cap, token, (chunk) => {
       loaded += chunk.byteLength;
       opts.watch?.bytes(name, chunk);
       progress?.({ phase: 'reading', file: name, loaded, total });
     });
     opts.watch?.end(name);
-    return { name, bytes };
+    return { name, bytes: bytes! };
   } catch (e) {
     if (controller.signal.aborted && !(e instanceof ImportCancelled)) {
       throw new Error(

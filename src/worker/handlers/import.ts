@@ -24,6 +24,7 @@ import { BROWSER_ADVICE, currentBrowserMemoryBudget, importLimitBytes } from '..
 import {
   ImportCancelled,
   readBlobs,
+  syncFileReader,
   readUrl,
   type CancelToken,
   type ChunkWatcher,
@@ -186,7 +187,12 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
         const live = liveFunnel(progress);
         const whole =
           settings?.mapping !== undefined || (settings?.preset !== undefined && !PRESET_BY_ID[settings.preset].streams);
-        const read = await readBlobs(files, t, limitOf(settings), live.progress, live.watch, whole);
+        const read = await readBlobs(files, t, limitOf(settings), {
+          progress: live.progress,
+          watch: live.watch,
+          whole,
+          reread: syncFileReader(),
+        });
         return run(read, settings, live.progress);
       }),
     previewUrl: (url, settings, progress) =>
