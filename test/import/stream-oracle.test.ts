@@ -229,7 +229,30 @@ describe('the streaming loader equals the whole-file reader', () => {
   });
 });
 
+/** Errors in row order, each row's in the order given (a stable sort). */
+const byRow = <E extends { row: number }>(errors: readonly E[]): E[] => [...errors].sort((a, b) => a.row - b.row);
+
 describe('the row stream', () => {
+  it('gives parseCsv’s errors row by row where parseCsv lists a later row’s first', () => {
+    // A quote left open at the end: parseCsv reports the malformed quote of row 1 before it.
+    const text = 'id,a,b\n"open,\n"a,b",\n"';
+    const whole = parseCsv(text, { delimiter: ',' });
+    expect(whole.errors.map((e) => e.row)).toEqual([1, 0]);
+    const stream = openCsvStream(enc.encode(text), 4)!;
+    const errors = [...stream.headerErrors];
+    const rows: (readonly string[])[] = [];
+    stream.forEachRow(
+      (_row, cells, errs) => {
+        rows.push(cells);
+        errors.push(...(errs ?? []));
+      },
+      (e) => errors.push(e),
+    );
+    expect(rows).toEqual(whole.rows);
+    expect(byRow(errors)).toEqual(byRow(whole.errors));
+    expect(byRow(errors).map((e) => e.code)).toEqual(['MissingQuotes', 'InvalidQuotes']);
+  });
+
   it('gives parseCsv’s rows and errors whatever the chunk size', () => {
     const cell = fc.oneof(
       fc.constantFrom('', ' ', 'a', 'b c', '"q"', '"a,b"', '"x\ny"', '"open', 'é€', 'x"y', '""'),
@@ -255,7 +278,11 @@ describe('the row stream', () => {
         );
         expect(stream!.header).toEqual(whole.header);
         expect(rows).toEqual(whole.rows);
-        expect(errors).toEqual(whole.errors);
+        // Ordered by row, each row's in the order found: the report groups errors by row (and warns
+        // those of row 0, not placed on a data row, in order), so the order across rows is not
+        // something it shows. parseCsv may list a later row's error first: a quote left open at the
+        // end is reported after the malformed quote of the row before it.
+        expect(byRow(errors)).toEqual(byRow(whole.errors));
       }),
       { numRuns: Number(process.env.STREAM_RUNS ?? 400) },
     );
