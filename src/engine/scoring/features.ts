@@ -6,7 +6,7 @@
  * imputed at the mean and flagged by its own 0/1 feature, never dropped.
  */
 import type { Dataset } from '../model/columns';
-import { DAY_MS } from '../time';
+import { decayFactor } from './decay';
 import { attributeView, listAttributes } from './attributes';
 
 export type FeatureKind = 'onehot' | 'numeric' | 'missing' | 'activity';
@@ -78,7 +78,7 @@ export function buildDesignMatrix(
     const t0 = cutoff[i]!;
     for (let j = start[i]!; j < start[i + 1]!; j++) {
       if (at[j]! > t0) break;
-      counts[type[j]!]![r]! += Math.exp((-perDay * (t0 - at[j]!)) / DAY_MS);
+      counts[type[j]!]![r]! += decayFactor(t0 - at[j]!, perDay);
     }
   });
   typeNames.forEach((name, code) => {
@@ -180,7 +180,7 @@ export function designRows(
         if (code >= 0) {
           for (let j = start[i]!; j < start[i + 1]!; j++) {
             if (at[j]! > t0) break;
-            if (type[j] === code) v += Math.exp((-perDay * (t0 - at[j]!)) / DAY_MS);
+            if (type[j] === code) v += decayFactor(t0 - at[j]!, perDay);
           }
         }
         X[r * d + k] = (v - s.mean!) / s.std!;

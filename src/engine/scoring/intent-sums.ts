@@ -14,7 +14,7 @@
  * ascending type code. A per-type list of leads (for single-weight updates) is built on first use.
  */
 import type { Dataset } from '../model/columns';
-import { DAY_MS } from '../time';
+import { decayFactor } from './decay';
 
 export interface IntentSums {
   /** CSR by lead: entries of lead i are `start[i] .. start[i + 1] - 1`. Length leads + 1. */
@@ -71,7 +71,7 @@ function accumulateLead(
       seen[code] = 1;
       touched[nTouched++] = code;
     }
-    acc[code]! += Math.exp(-decayPerDay * ((t0 - when) / DAY_MS));
+    acc[code]! += decayFactor(t0 - when, decayPerDay);
   }
   // Ascending type code (insertion sort of a handful of codes).
   for (let a = 1; a < nTouched; a++) {
