@@ -1,6 +1,6 @@
 /**
  * The decay factor of intent activities, `0.5^(ageDays / halfLifeDays)` = `e^y` with
- * `y = −(ln 2 / halfLifeDays) × ageDays` (SPEC §4, §10). Every path that decays an activity (the
+ * `y = ageMs × decayRatePerMs(halfLifeDays)` (SPEC §4, §10). Every path that decays an activity (the
  * decayed sums on any thread, the per-lead explanation, the predictive features) calls `decayFactor`,
  * so they agree to the bit.
  *
@@ -89,9 +89,17 @@ export function expDecay(y: number): number {
 }
 
 /**
- * The decay factor of an activity `ageMs` old (≥ 0) under `decayPerDay` = ln 2 / half-life in days:
- * `e^(−decayPerDay × (ageMs / DAY_MS))`, the one expression every path evaluates.
+ * The decay exponent per millisecond of age for a half-life in days, −ln 2 / (halfLifeDays × DAY_MS)
+ * (≤ 0): computed once per half-life, so each activity costs one multiplication before `expDecay`.
  */
-export function decayFactor(ageMs: number, decayPerDay: number): number {
-  return expDecay(-decayPerDay * (ageMs / DAY_MS));
+export function decayRatePerMs(halfLifeDays: number): number {
+  return -(Math.LN2 / halfLifeDays) / DAY_MS;
+}
+
+/**
+ * The decay factor of an activity `ageMs` old (≥ 0) under `rate` from `decayRatePerMs`:
+ * e^(ageMs × rate) = 0.5^(ageDays / halfLifeDays), the one expression every path evaluates.
+ */
+export function decayFactor(ageMs: number, rate: number): number {
+  return expDecay(ageMs * rate);
 }

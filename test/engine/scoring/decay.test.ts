@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decayFactor, expDecay } from '../../../src/engine/scoring/decay';
+import { decayFactor, decayRatePerMs, expDecay } from '../../../src/engine/scoring/decay';
 import { DAY_MS } from '../../../src/engine/time';
 
 /** The bound the module states against `Math.exp` where the result is normal: one unit in the last place. */
@@ -26,27 +26,30 @@ describe('the decay exponential', () => {
   it('is 1 exactly at age 0', () => {
     expect(expDecay(0)).toBe(1);
     expect(expDecay(-0)).toBe(1);
-    expect(decayFactor(0, Math.LN2 / 30)).toBe(1);
+    expect(decayFactor(0, decayRatePerMs(30))).toBe(1);
   });
 
   it('halves at each half-life', () => {
     for (const h of [1, 7, 30, 365])
-      for (const n of [1, 2, 3, 10]) expect(decayFactor(n * h * DAY_MS, Math.LN2 / h)).toBeCloseTo(0.5 ** n, 15);
+      for (const n of [1, 2, 3, 10]) expect(decayFactor(n * h * DAY_MS, decayRatePerMs(h))).toBeCloseTo(0.5 ** n, 15);
   });
 
-  it('is within the bound of Math.exp for ages up to 20 years and half-lives of 1 to 3650 days', () => {
+  it('is within the bound of Math.exp, and 0.5^(age / half-life), for ages up to 20 years and half-lives of 1 to 3650 days', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 0, max: 20 * YEAR_MS, noNaN: true }),
         fc.double({ min: 1, max: 3650, noNaN: true }),
         (ageMs, halfLifeDays) => {
-          const perDay = Math.LN2 / halfLifeDays;
-          const f = decayFactor(ageMs, perDay);
+          const f = decayFactor(ageMs, decayRatePerMs(halfLifeDays));
           expect(f).toBeGreaterThanOrEqual(0);
           expect(f).toBeLessThanOrEqual(1);
-          const y = -perDay * (ageMs / DAY_MS);
-          if (Math.exp(y) >= MIN_NORMAL) expect(relativeError(y)).toBeLessThanOrEqual(BOUND);
-          else expect(f).toBeLessThan(MIN_NORMAL * 1.0001);
+          const y = ageMs * decayRatePerMs(halfLifeDays);
+          const spec = 0.5 ** (ageMs / DAY_MS / halfLifeDays);
+          if (Math.exp(y) >= MIN_NORMAL) {
+            expect(relativeError(y)).toBeLessThanOrEqual(BOUND);
+            // The SPEC's formula rounds its argument differently: a few units of y's last place.
+            expect(Math.abs(f - spec) / spec).toBeLessThanOrEqual(1e-15 * (1 + Math.abs(y)));
+          } else expect(f).toBeLessThan(MIN_NORMAL * 1.0001);
         },
       ),
       { numRuns: 20_000 },
@@ -97,6 +100,6 @@ describe('the decay exponential', () => {
     expect(expDecay(-1e10)).toBe(0);
     expect(expDecay(-Infinity)).toBe(0);
     expect(expDecay(Number.NaN)).toBe(0);
-    expect(decayFactor(8.64e15 * 2, Math.LN2)).toBe(0);
+    expect(decayFactor(8.64e15 * 2, decayRatePerMs(1))).toBe(0);
   });
 });
