@@ -3,7 +3,7 @@
  * count, the decayed points and what the cap kept. Reads one lead, so plain objects are fine here.
  */
 import type { Dataset } from '../model/columns';
-import { DAY_MS } from '../time';
+import { decayFactor, decayRatePerMs } from './decay';
 import { attributeView } from './attributes';
 import { matchesNumber, matchesText } from './fit';
 import { matchesMissing, type FitRule, type RuleSet } from './rules';
@@ -73,12 +73,12 @@ export function explainLead(ds: Dataset, rules: RuleSet, lead: number, scoredAt:
   const byType = new Map(rules.activities.map((a) => [a.type, a]));
   const acc = new Map<number, { count: number; factors: number }>();
   const { start, type, at, typeNames } = ds.activities;
-  const decayPerDay = Math.LN2 / rules.halfLifeDays;
+  const decayRate = decayRatePerMs(rules.halfLifeDays);
   for (let j = start[lead]!; j < start[lead + 1]!; j++) {
     if (at[j]! > scoredAt) break;
     const e = acc.get(type[j]!) ?? { count: 0, factors: 0 };
     e.count++;
-    e.factors += Math.exp(-decayPerDay * ((scoredAt - at[j]!) / DAY_MS));
+    e.factors += decayFactor(scoredAt - at[j]!, decayRate);
     acc.set(type[j]!, e);
   }
   const byCode = [...acc].sort((a, b) => a[0] - b[0]);

@@ -6,7 +6,7 @@
  * imputed at the mean and flagged by its own 0/1 feature, never dropped.
  */
 import type { Dataset } from '../model/columns';
-import { DAY_MS } from '../time';
+import { decayFactor, decayRatePerMs } from './decay';
 import { attributeView, listAttributes } from './attributes';
 
 export type FeatureKind = 'onehot' | 'numeric' | 'missing' | 'activity';
@@ -73,12 +73,12 @@ export function buildDesignMatrix(
   // Activities: decayed count per type.
   const { start, type, at, typeNames } = ds.activities;
   const counts = typeNames.map(() => new Float64Array(m));
-  const perDay = Math.LN2 / halfLifeDays;
+  const decayRate = decayRatePerMs(halfLifeDays);
   rows.forEach((i, r) => {
     const t0 = cutoff[i]!;
     for (let j = start[i]!; j < start[i + 1]!; j++) {
       if (at[j]! > t0) break;
-      counts[type[j]!]![r]! += Math.exp((-perDay * (t0 - at[j]!)) / DAY_MS);
+      counts[type[j]!]![r]! += decayFactor(t0 - at[j]!, decayRate);
     }
   });
   typeNames.forEach((name, code) => {
@@ -170,7 +170,7 @@ export function designRows(
   const d = specs.length;
   const X = new Float64Array(m * d);
   const { start, type, at, typeNames } = ds.activities;
-  const perDay = Math.LN2 / halfLifeDays;
+  const decayRate = decayRatePerMs(halfLifeDays);
   specs.forEach((s, k) => {
     if (s.kind === 'activity') {
       const code = typeNames.indexOf(s.column.slice('activity.'.length));
@@ -180,7 +180,7 @@ export function designRows(
         if (code >= 0) {
           for (let j = start[i]!; j < start[i + 1]!; j++) {
             if (at[j]! > t0) break;
-            if (type[j] === code) v += Math.exp((-perDay * (t0 - at[j]!)) / DAY_MS);
+            if (type[j] === code) v += decayFactor(t0 - at[j]!, decayRate);
           }
         }
         X[r * d + k] = (v - s.mean!) / s.std!;

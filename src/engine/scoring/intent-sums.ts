@@ -14,7 +14,7 @@
  * ascending type code. A per-type list of leads (for single-weight updates) is built on first use.
  */
 import type { Dataset } from '../model/columns';
-import { DAY_MS } from '../time';
+import { decayFactor, decayRatePerMs } from './decay';
 
 export interface IntentSums {
   /** CSR by lead: entries of lead i are `start[i] .. start[i + 1] - 1`. Length leads + 1. */
@@ -55,7 +55,7 @@ function accumulateLead(
   activities: SumActivities,
   i: number,
   t0: number,
-  decayPerDay: number,
+  decayRate: number,
   seen: Uint8Array,
   touched: Int32Array,
   acc: Float64Array,
@@ -71,7 +71,7 @@ function accumulateLead(
       seen[code] = 1;
       touched[nTouched++] = code;
     }
-    acc[code]! += Math.exp(-decayPerDay * ((t0 - when) / DAY_MS));
+    acc[code]! += decayFactor(t0 - when, decayRate);
   }
   // Ascending type code (insertion sort of a handful of codes).
   for (let a = 1; a < nTouched; a++) {
@@ -113,7 +113,7 @@ export function computeIntentSumsRange(
   let sum = new Float64Array(type.length);
   const acc = new Float64Array(types);
   const leadsOfType = new Int32Array(types);
-  const decayPerDay = Math.LN2 / halfLifeDays;
+  const decayRate = decayRatePerMs(halfLifeDays);
   for (let r = 0; r < n; r++) {
     const i = lo + r;
     let t0 = asOf;
@@ -121,7 +121,7 @@ export function computeIntentSumsRange(
       const c = cutoff[i]!;
       if (c < t0) t0 = c;
     }
-    const nTouched = accumulateLead(activities, i, t0, decayPerDay, seen, touched, acc);
+    const nTouched = accumulateLead(activities, i, t0, decayRate, seen, touched, acc);
     let k = start[r]!;
     if (k + nTouched > type.length) {
       const grown = Math.max(k + nTouched, Math.min(activityCount, type.length * 2));
@@ -179,7 +179,7 @@ export function decaySumsInto(
   const seen = new Uint8Array(types);
   const touched = new Int32Array(types);
   const acc = new Float64Array(types);
-  const decayPerDay = Math.LN2 / halfLifeDays;
+  const decayRate = decayRatePerMs(halfLifeDays);
   let k = offset;
   for (let i = lo; i < hi; i++) {
     let t0 = asOf;
@@ -187,7 +187,7 @@ export function decaySumsInto(
       const c = cutoff[i]!;
       if (c < t0) t0 = c;
     }
-    const nTouched = accumulateLead(activities, i, t0, decayPerDay, seen, touched, acc);
+    const nTouched = accumulateLead(activities, i, t0, decayRate, seen, touched, acc);
     // The lead's intent score as `leadIntent` computes it from these entries.
     let score = 0;
     for (let q = 0; q < nTouched; q++) {
