@@ -37,6 +37,8 @@ function expectSameImport(files: readonly ImportFile[], opts: { preset?: 'canoni
   expect(streamed.records.leads).toEqual(whole.records.leads);
   expect(streamed.records.activities).toEqual(whole.records.activities);
   expect(streamed.records.touches).toEqual(whole.records.touches);
+  expect(streamed.records.accounts).toEqual(whole.records.accounts);
+  expect(streamed.records.opportunities).toEqual(whole.records.opportunities);
   expect(streamed.unmapped).toEqual(whole.unmapped);
   return { whole, streamed };
 }
@@ -206,6 +208,8 @@ describe('the streaming loader equals the whole-file reader', () => {
       expectSameImport([{ name: 'leads.csv', bytes }], { preset: 'canonical' });
       expectSameImport([{ name: 'activities.csv', bytes }], { preset: 'canonical' });
       expectSameImport([{ name: 'touches.csv', bytes }], { preset: 'canonical' });
+      for (const small of ['accounts.csv', 'opportunities.csv', 'opportunity_stages.csv', 'opportunity_history.csv'])
+        expectSameImport([{ name: small, bytes }], { preset: 'canonical' });
     }
   });
 
