@@ -6,7 +6,7 @@
  */
 import { parseCsv } from './csv';
 import type { ImportFile, ImportOptions } from './import-types';
-import type { Sizes } from './file-sizes';
+import { tooLong, type Sizes } from './file-sizes';
 import { baseName, type ParsedFile } from './presets/types';
 import type { ReportBuilder } from './report';
 import { decodeBytes } from './source/decode';
@@ -18,6 +18,23 @@ export const NOT_PLAIN = 'it is not plain UTF-8 comma-separated text with one ki
 const NOT_CANONICAL = 'the folder is not read as canonical';
 
 /**
+ * The canonical files that are small beside leads and activities but still read row by row when
+ * they are plain: their rows then die as they are read, not held to the end of the import. They
+ * count as read whole for the memory limit, so the limit and a fallback to the whole text say
+ * what they said before.
+ */
+const STREAMED_WHEN_PLAIN: ReadonlySet<string> = new Set([
+  'accounts.csv',
+  'opportunities.csv',
+  'opportunity_stages.csv',
+  'opportunity_history.csv',
+]);
+
+/** Whether a file of this name may stream although it is counted as read whole (see above). */
+const streamsWhenPlain = (f: ImportFile) =>
+  STREAMED_WHEN_PLAIN.has(baseName(f.name).toLowerCase()) && tooLong(f) === undefined;
+
+/**
  * The file as a row stream when `streaming` allows it and the file is plain enough (see
  * csv-stream.ts): every parse warning the whole-text route would give is given here.
  */
@@ -26,7 +43,7 @@ export function parseStreamed(
   bytes: Uint8Array | undefined,
   report: ReportBuilder,
 ): ParsedFile | undefined {
-  if (bytes === undefined || !streamsByName(baseName(f.name))) return undefined;
+  if (bytes === undefined || !(streamsByName(baseName(f.name)) || streamsWhenPlain(f))) return undefined;
   // A file given by `read` is read again for each pass over its rows (a part at a time with
   // `readRange`): the stream does not keep `bytes`, which die once the file is opened (see
   // openCsvStream).
@@ -63,6 +80,8 @@ export function readStreamedWhole(
   const whole = readWhole(sizes.all());
   return all.flatMap((f) => {
     if (!f.stream) return [f];
+    // Counted as read whole from the start: read whole now with nothing to check.
+    if (!streamsByName(baseName(f.name))) return [unstreamed(f)];
     const problem = fallbackProblem(f.name, NOT_CANONICAL, whole, limit?.bytes ?? Infinity, limit?.advice);
     if (problem === undefined) return [unstreamed(f)];
     const at = whole.findIndex((w) => w.name === f.name);

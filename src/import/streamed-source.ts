@@ -54,6 +54,9 @@ export function streamedSource(
         rows.forEachPlainRow((row, line) => {
           if (line.count !== width || !take(row, line)) read(row, line.cells(), undefined);
         });
+      } else if (rows.forEachAsciiRow) {
+        // A plain file has no parse error.
+        rows.forEachAsciiRow((row, cells) => read(row, cells, undefined));
       } else {
         rows.forEachRow(read, (e) => {
           // An error on a blank line after the header: said as the whole-file route says it.

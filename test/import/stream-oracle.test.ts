@@ -37,6 +37,8 @@ function expectSameImport(files: readonly ImportFile[], opts: { preset?: 'canoni
   expect(streamed.records.leads).toEqual(whole.records.leads);
   expect(streamed.records.activities).toEqual(whole.records.activities);
   expect(streamed.records.touches).toEqual(whole.records.touches);
+  expect(streamed.records.accounts).toEqual(whole.records.accounts);
+  expect(streamed.records.opportunities).toEqual(whole.records.opportunities);
   expect(streamed.unmapped).toEqual(whole.unmapped);
   return { whole, streamed };
 }
@@ -206,6 +208,8 @@ describe('the streaming loader equals the whole-file reader', () => {
       expectSameImport([{ name: 'leads.csv', bytes }], { preset: 'canonical' });
       expectSameImport([{ name: 'activities.csv', bytes }], { preset: 'canonical' });
       expectSameImport([{ name: 'touches.csv', bytes }], { preset: 'canonical' });
+      for (const small of ['accounts.csv', 'opportunities.csv', 'opportunity_stages.csv', 'opportunity_history.csv'])
+        expectSameImport([{ name: small, bytes }], { preset: 'canonical' });
     }
   });
 
@@ -309,6 +313,11 @@ describe('the plain rows', () => {
         const plain: [number, readonly string[]][] = [];
         stream!.forEachPlainRow((row, line) => void plain.push([row, line.cells()]));
         expect(plain).toEqual(rows);
+        // An ASCII file's rows are also cut from its decoded text.
+        expect(stream!.forEachAsciiRow !== undefined).toBe([...text].every((c) => c.charCodeAt(0) < 0x80));
+        const ascii: [number, readonly string[]][] = [];
+        stream!.forEachAsciiRow?.((row, cells) => void ascii.push([row, cells]));
+        if (stream!.forEachAsciiRow) expect(ascii).toEqual(rows);
       }),
       { numRuns: Number(process.env.STREAM_RUNS ?? 400) },
     );
@@ -398,6 +407,13 @@ describe('a stream read again a range at a time', () => {
               return rows;
             };
             expect(plainOf(parts)).toEqual(plainOf(whole));
+          }
+          // An ASCII file's rows cut from each window's text (the first after its byte-order mark).
+          expect(parts.forEachAsciiRow === undefined).toBe(whole!.forEachAsciiRow === undefined);
+          if (parts.forEachAsciiRow) {
+            const rows: [number, readonly string[]][] = [];
+            parts.forEachAsciiRow((row, cells) => void rows.push([row, cells]));
+            expect(rows).toEqual(rowsOf(whole).map((r) => (r as unknown[]).slice(0, 2)));
           }
         },
       ),

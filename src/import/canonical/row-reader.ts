@@ -281,11 +281,21 @@ export class RowReader {
 
 const NO_CUSTOM: CustomAttributes = Object.freeze(Object.create(null) as CustomAttributes);
 
-/** Runs `read` over every data row of a table with a fresh tally, then closes the tally. */
+/**
+ * Runs `read` over every data row of a table with a fresh tally, then closes the tally. A streamed
+ * table's rows are read as they stream by (the table holds none).
+ */
 export function eachRow(table: CanonicalTable, tally: FileTally, read: (r: RowReader) => void): void {
   const r = new RowReader(table, tally);
-  for (let i = 0; i < table.rows.length; i++) {
-    if (r.begin(i)) read(r);
+  if (table.stream) {
+    table.stream((n, cells, errors, notes) => {
+      if (r.start(n, cells, errors, notes)) read(r);
+      return tally.isRejected;
+    });
+  } else {
+    for (let i = 0; i < table.rows.length; i++) {
+      if (r.begin(i)) read(r);
+    }
   }
   tally.end();
 }

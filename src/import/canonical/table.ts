@@ -23,6 +23,8 @@ export interface CanonicalTable {
   readonly missing: readonly string[];
   /** Changes made before reading (by a column mapping), by 1-based data row: recorded as repairs. */
   readonly notes: ReadonlyMap<number, readonly RowNote[]>;
+  /** A streamed file's rows (`rows` is then empty): see `StreamedSource`. */
+  readonly stream?: StreamedSource['stream'];
 }
 
 /** A change a mapping made to one cell (a repair), or a reason it refused the row (a rejection). */
@@ -161,5 +163,6 @@ export function openTable(file: SourceFile, spec: TableSpec, report: ReportBuild
   if (missing.length > 0) {
     warn(`required column${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}; every row is rejected`);
   }
-  return { file: file.name, header: csv.header, rows: csv.rows, rowErrors, columns, custom, missing, notes };
+  const stream = 'stream' in file ? file.stream : undefined;
+  return { file: file.name, header: csv.header, rows: csv.rows, rowErrors, columns, custom, missing, notes, stream };
 }

@@ -16,7 +16,7 @@ import { scanBytes } from './byte-scan';
 import { lineSegments, WholeBytes, WINDOW_BYTES, WindowedBytes, type ByteRanges, type ReadRange } from './byte-ranges';
 import { firstColumnValues } from './column-values';
 import { invalidUtf8At } from './decode';
-import { forEachPlainRow, type PlainRow } from './plain-lines';
+import { forEachAsciiRow, forEachPlainRow, type PlainRow } from './plain-lines';
 
 /**
  * Bytes decoded and parsed at a time: small enough that one chunk's rows die young (4 MB chunks
@@ -52,6 +52,12 @@ export interface CsvStream {
    * any other file.
    */
   readonly forEachPlainRow?: (visit: (row: number, line: PlainRow) => void) => void;
+  /**
+   * For a file that splits plainly and holds ASCII bytes alone: visits every data row with its
+   * cells, as `forEachRow` gives them (such a file has no parse error), without papaparse.
+   * Undefined for any other file.
+   */
+  readonly forEachAsciiRow?: (visit: (row: number, cells: readonly string[]) => void) => void;
   /**
    * About how many data rows the file holds, for sizing what they fill: its line feeds for a file of
    * LF or CRLF line ends, but no more than the rows a streamed table keeps could fill its bytes (a
@@ -274,5 +280,6 @@ export function openCsvStream(
       return lists;
     },
     ...(plain ? { forEachPlainRow: (visit) => forEachPlainRow(segments(), from, visit, crlf) } : {}),
+    ...(plain && !scan.nonAscii ? { forEachAsciiRow: (visit) => forEachAsciiRow(segments(), from, visit, crlf) } : {}),
   };
 }

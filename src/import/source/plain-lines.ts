@@ -124,3 +124,45 @@ export function forEachPlainRow(
   }
   line.bytes = new Uint8Array(0);
 }
+
+/**
+ * Visits every data row of a file that splits plainly and holds ASCII bytes alone, with its cells
+ * as `forEachRow` gives them: each segment is decoded once and a row's cells are cut from that
+ * text, so no cell is decoded on its own (byte offsets are character offsets in ASCII text).
+ * Numbered and given as by `forEachPlainRow`.
+ */
+export function forEachAsciiRow(
+  segments: Iterable<Uint8Array>,
+  from: number,
+  visit: (row: number, cells: string[]) => void,
+  crlf = false,
+): void {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  // The first segment, whose text starts after its byte-order mark (`from`); the others at 0.
+  let first: Uint8Array | undefined;
+  const tracked = function* (): Generator<Uint8Array> {
+    for (const segment of segments) {
+      first ??= segment;
+      yield segment;
+    }
+  };
+  let bytes: Uint8Array | undefined;
+  let text = '';
+  let base = 0;
+  forEachPlainRow(
+    tracked(),
+    from,
+    (row, line) => {
+      if (line.bytes !== bytes) {
+        bytes = line.bytes;
+        base = bytes === first ? from : 0;
+        text = decoder.decode(bytes.subarray(base));
+      }
+      const { start, end, count } = line;
+      const cells = new Array<string>(count);
+      for (let k = 0; k < count; k++) cells[k] = text.slice(start[k]! - base, end[k]! - base);
+      visit(row, cells);
+    },
+    crlf,
+  );
+}
