@@ -246,3 +246,25 @@ describe('a record set with streamed tables', () => {
     expect(d.touches.count).toBe(2);
   });
 });
+
+describe('TouchStore', () => {
+  it('orders touches by time, equal instants in the order appended, as a stable sort by time does', () => {
+    const instant = fc.oneof(
+      fc.integer({ min: 0, max: 6 }).map((d) => d * DAY),
+      fc.constantFrom(NaN, -0, 0, Infinity, -Infinity, -DAY),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(instant, fc.integer({ min: 0, max: 2 })), { maxLength: 40 }), (rows) => {
+        const s = new TouchStore();
+        rows.forEach(([at, lead], k) => s.append(k, lead, `c${k % 3}`, at));
+        const c = s.columns(3, rows.length);
+        const expected = rows.map((_, k) => k).sort((x, y) => rows[x]![0] - rows[y]![0]);
+        // Touch k was appended with opportunity k: the opportunity index gives each position's touch.
+        const appended = new Array<number>(rows.length);
+        for (let o = 0; o < rows.length; o++) appended[c.byOpportunity.index[c.byOpportunity.start[o]!]!] = o;
+        expect(appended).toEqual(expected);
+        expect(Array.from(c.at)).toEqual(expected.map((k) => rows[k]![0]));
+      }),
+    );
+  });
+});

@@ -6,6 +6,7 @@
  * construction.
  */
 import type { ActivityColumns, DictColumn, TouchColumns } from './columns';
+import { sortedOrder } from '../funnel/sorted-order';
 import { DictBuilder, csrFromParents } from './dict-builder';
 import { BytesCodes, GrowingArray, GrowingDict, dictOf, type IdLookup } from './grow';
 import type { LeadStore } from './lead-store';
@@ -198,6 +199,22 @@ function unbuilt(built: { columns: ActivityColumns; order: Int32Array }) {
   return { parent, type, at, value };
 }
 
+/**
+ * The order that sorts instants ascending, equal ones kept in their order (a stable sort by
+ * `at[x] - at[y]`). Finite instants, none of them −0 (the usual case), are put in order by a radix
+ * sort, linear in their count (a comparison sort of a million and a half touches with a comparator
+ * took a quarter of a second); it orders them exactly as that stable sort does. Any other is sorted
+ * by the comparator itself.
+ */
+function timeOrder(at: Float64Array): ArrayLike<number> {
+  for (let i = 0; i < at.length; i++) {
+    const v = at[i]!;
+    if (!Number.isFinite(v) || Object.is(v, -0))
+      return Array.from({ length: at.length }, (_, k) => k).sort((x, y) => at[x]! - at[y]!);
+  }
+  return sortedOrder(at);
+}
+
 /** Touches as growing columns, each with the row index of its opportunity and of its lead (-1: none). */
 export class TouchStore implements StreamedTable {
   readonly table = 'touches' as const;
@@ -281,17 +298,21 @@ export class TouchStore implements StreamedTable {
     const n = f.at.length;
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) sorted = f.at[i]! >= f.at[i - 1]!;
-    const order = sorted ? undefined : Array.from({ length: n }, (_, i) => i).sort((x, y) => f.at[x]! - f.at[y]!);
-    const opp = new Int32Array(n);
-    const lead = new Int32Array(n);
-    const at = new Float64Array(n);
+    const order = sorted ? undefined : timeOrder(f.at);
+    // Already in time order (the usual case): the store's own columns are the Dataset's (neither
+    // changes them), not copies.
+    const opp = order ? new Int32Array(n) : f.opp;
+    const lead = order ? new Int32Array(n) : f.lead;
+    const at = order ? new Float64Array(n) : f.at;
     const channels = new DictBuilder(n);
     const recoded = new Int32Array(f.channel.values.length).fill(-1);
     for (let k = 0; k < n; k++) {
       const src = order ? order[k]! : k;
-      opp[k] = f.opp[src]!;
-      lead[k] = f.lead[src]!;
-      at[k] = f.at[src]!;
+      if (order) {
+        opp[k] = f.opp[src]!;
+        lead[k] = f.lead[src]!;
+        at[k] = f.at[src]!;
+      }
       const c = f.channel.codes[src]!;
       if (c >= 0) {
         if (recoded[c]! < 0) recoded[c] = channels.code(f.channel.values[c]!);
