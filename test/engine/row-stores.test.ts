@@ -268,3 +268,33 @@ describe('TouchStore', () => {
     );
   });
 });
+
+describe('ActivityStore columns', () => {
+  it('are each lead’s activities in time order (equal or unordered instants as appended), whether or not the file was in that order', () => {
+    const instant = fc.oneof(
+      fc.integer({ min: 0, max: 4 }).map((d) => d * DAY),
+      fc.constant(NaN),
+    );
+    const row = fc.tuple(fc.integer({ min: -1, max: 3 }), instant, fc.constantFrom('email_open', 'webinar'));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), fc.boolean(), (rows, grouped) => {
+        // Half the cases in the order a file written lead by lead has (the order the columns take).
+        const input = grouped
+          ? [...rows].filter(([lead]) => lead >= 0).sort((x, y) => x[0] - y[0] || x[1] - y[1] || 0)
+          : rows;
+        const s = new ActivityStore();
+        for (const [lead, at, type] of input) s.append(lead, type, at, lead);
+        const c = s.columns(4);
+        for (let p = 0; p < 4; p++) {
+          const own = input.filter(([lead]) => lead === p).map(([, at, type]) => [at, type] as const);
+          const sorted = own.every((x, k) => k === 0 || x[0] >= own[k - 1]![0]);
+          const expected = sorted ? own : [...own].sort((x, y) => x[0] - y[0]);
+          const got = [];
+          for (let k = c.start[p]!; k < c.start[p + 1]!; k++) got.push([c.at[k]!, c.typeNames[c.type[k]!]!] as const);
+          expect(got).toEqual(expected);
+        }
+        expect(s.toRecords(['L0', 'L1', 'L2', 'L3']).map((r) => r.at)).toEqual(input.map(([, at]) => at));
+      }),
+    );
+  });
+});

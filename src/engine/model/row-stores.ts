@@ -23,6 +23,34 @@ function exactInFloat32(values: Float64Array): boolean {
   return true;
 }
 
+/**
+ * `csrFromParents` of activities appended lead by lead, in the leads' order and each lead's in time
+ * order (as a file written lead by lead is read): the start of each lead's activities, counted in
+ * the pass that checks the order, and the identity order, with no per-lead sort to do. Null when
+ * the activities are not so (one without a lead, a lead after a later one, or a lead's activities
+ * out of time order: `at` not ascending, NaN included, as the per-lead check reads it).
+ */
+function csrInOrder(
+  parent: Int32Array,
+  at: Float64Array,
+  leads: number,
+): { start: Int32Array; order: Int32Array } | null {
+  const n = parent.length;
+  const start = poolColumn(Int32Array, leads + 1);
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const p = parent[i]!;
+    if (p < prev || p >= leads) return null;
+    if (i > 0 && p === prev && !(at[i]! >= at[i - 1]!)) return null;
+    start[p + 1]!++;
+    prev = p;
+  }
+  for (let p = 0; p < leads; p++) start[p + 1]! += start[p]!;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return { start, order };
+}
+
 /** Activities as growing columns, each with the row index of its lead (-1: none). */
 export class ActivityStore implements StreamedTable {
   readonly table = 'activities' as const;
@@ -120,8 +148,9 @@ export class ActivityStore implements StreamedTable {
     if (this.built?.leads === leads) return this.built.columns;
     const f = this.finish();
     const atOf = f.at;
-    const { start, order } = csrFromParents(f.parent, leads, (length) => poolColumn(Int32Array, length));
-    for (let p = 0; p < leads; p++) {
+    const inOrder = csrInOrder(f.parent, atOf, leads);
+    const { start, order } = inOrder ?? csrFromParents(f.parent, leads, (length) => poolColumn(Int32Array, length));
+    for (let p = 0; p < leads && !inOrder; p++) {
       const s = start[p]!;
       const e = start[p + 1]!;
       let sorted = true;
@@ -138,7 +167,7 @@ export class ActivityStore implements StreamedTable {
     const at = poolColumn(Float64Array, order.length);
     const value = exactInFloat32(f.value) ? new Float32Array(order.length) : new Float64Array(order.length);
     for (let k = 0; k < order.length; k++) {
-      const src = order[k]!;
+      const src = inOrder ? k : order[k]!;
       const c = f.type.codes[src]!;
       let code: number;
       if (c < 0) code = types.code('');
