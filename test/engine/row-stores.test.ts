@@ -293,7 +293,16 @@ describe('ActivityStore columns', () => {
           for (let k = c.start[p]!; k < c.start[p + 1]!; k++) got.push([c.at[k]!, c.typeNames[c.type[k]!]!] as const);
           expect(got).toEqual(expected);
         }
-        expect(s.toRecords(['L0', 'L1', 'L2', 'L3']).map((r) => r.at)).toEqual(input.map(([, at]) => at));
+        // The records again, as a store whose columns were never built gives them, and the columns
+        // for another lead count from the built ones.
+        const fresh = () => {
+          const t = new ActivityStore();
+          for (const [lead, at, type] of input) t.append(lead, type, at, lead);
+          return t;
+        };
+        const ids = ['L0', 'L1', 'L2', 'L3'];
+        expect(s.toRecords(ids)).toEqual(fresh().toRecords(ids));
+        expect(s.columns(5)).toEqual(fresh().columns(5));
       }),
     );
   });
