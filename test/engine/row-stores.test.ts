@@ -246,3 +246,64 @@ describe('a record set with streamed tables', () => {
     expect(d.touches.count).toBe(2);
   });
 });
+
+describe('TouchStore', () => {
+  it('orders touches by time, equal instants in the order appended, as a stable sort by time does', () => {
+    const instant = fc.oneof(
+      fc.integer({ min: 0, max: 6 }).map((d) => d * DAY),
+      fc.constantFrom(NaN, -0, 0, Infinity, -Infinity, -DAY),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(instant, fc.integer({ min: 0, max: 2 })), { maxLength: 40 }), (rows) => {
+        const s = new TouchStore();
+        rows.forEach(([at, lead], k) => s.append(k, lead, `c${k % 3}`, at));
+        const c = s.columns(3, rows.length);
+        const expected = rows.map((_, k) => k).sort((x, y) => rows[x]![0] - rows[y]![0]);
+        // Touch k was appended with opportunity k: the opportunity index gives each position's touch.
+        const appended = new Array<number>(rows.length);
+        for (let o = 0; o < rows.length; o++) appended[c.byOpportunity.index[c.byOpportunity.start[o]!]!] = o;
+        expect(appended).toEqual(expected);
+        expect(Array.from(c.at)).toEqual(expected.map((k) => rows[k]![0]));
+      }),
+    );
+  });
+});
+
+describe('ActivityStore columns', () => {
+  it('are each lead’s activities in time order (equal or unordered instants as appended), whether or not the file was in that order', () => {
+    const instant = fc.oneof(
+      fc.integer({ min: 0, max: 4 }).map((d) => d * DAY),
+      fc.constant(NaN),
+    );
+    const row = fc.tuple(fc.integer({ min: -1, max: 3 }), instant, fc.constantFrom('email_open', 'webinar'));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), fc.boolean(), (rows, grouped) => {
+        // Half the cases in the order a file written lead by lead has (the order the columns take).
+        const input = grouped
+          ? [...rows].filter(([lead]) => lead >= 0).sort((x, y) => x[0] - y[0] || x[1] - y[1] || 0)
+          : rows;
+        const s = new ActivityStore();
+        for (const [lead, at, type] of input) s.append(lead, type, at, lead);
+        const c = s.columns(4);
+        for (let p = 0; p < 4; p++) {
+          const own = input.filter(([lead]) => lead === p).map(([, at, type]) => [at, type] as const);
+          const sorted = own.every((x, k) => k === 0 || x[0] >= own[k - 1]![0]);
+          const expected = sorted ? own : [...own].sort((x, y) => x[0] - y[0]);
+          const got = [];
+          for (let k = c.start[p]!; k < c.start[p + 1]!; k++) got.push([c.at[k]!, c.typeNames[c.type[k]!]!] as const);
+          expect(got).toEqual(expected);
+        }
+        // The records again, as a store whose columns were never built gives them, and the columns
+        // for another lead count from the built ones.
+        const fresh = () => {
+          const t = new ActivityStore();
+          for (const [lead, at, type] of input) t.append(lead, type, at, lead);
+          return t;
+        };
+        const ids = ['L0', 'L1', 'L2', 'L3'];
+        expect(s.toRecords(ids)).toEqual(fresh().toRecords(ids));
+        expect(s.columns(5)).toEqual(fresh().columns(5));
+      }),
+    );
+  });
+});

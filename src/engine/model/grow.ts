@@ -12,6 +12,9 @@ type TypedCtor<A extends Typed> = new (length: number) => A;
 /** Rows a growing column holds before it first grows, unless told how many to expect. */
 const FIRST_CAPACITY = 1024;
 
+/** `done()` keeps a buffer as a view when less than 1/64 of it is spare, else copies (see `done`). */
+const SPARE_KEPT_BELOW = 64;
+
 export class GrowingArray<A extends Typed> {
   private data: A;
   length = 0;
@@ -59,9 +62,20 @@ export class GrowingArray<A extends Typed> {
     this.data = next;
   }
 
-  /** The appended values (a copy of exactly `length` values; the builder's buffer is released). */
+  /**
+   * The appended values, exactly `length` of them; the builder's buffer is released. A buffer
+   * sized from a row estimate that was a little over (a few rows rejected) is kept as a view of
+   * its first `length` values rather than copied: a copy of a column of millions of rows costs its
+   * time and, as memory outside the heap, a full garbage collection of a heap holding the import.
+   */
   done(): A {
-    const out = this.data.length === this.length ? this.data : (this.data.slice(0, this.length) as A);
+    const spare = this.data.length - this.length;
+    const out =
+      spare === 0
+        ? this.data
+        : spare <= this.data.length / SPARE_KEPT_BELOW
+          ? (this.data.subarray(0, this.length) as A)
+          : (this.data.slice(0, this.length) as A);
     this.data = new this.Ctor(0);
     return out;
   }

@@ -121,13 +121,20 @@ function build(ds: Dataset, ref: AttributeRef): AttributeView | null {
 /** Whether an attribute is read through the lead's account (`account.…`). */
 export const isAccountAttribute = (ref: AttributeRef): boolean => ref.split('.')[0] === 'account';
 
+/** `values.map((v) => v * scale)` without a call per element. */
+function scaledCopy(values: Float64Array, scale: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i]! * scale;
+  return out;
+}
+
 const accountCache = new WeakMap<Dataset, Map<AttributeRef, AttributeView | null>>();
 
 function buildPerAccount(ds: Dataset, ref: AttributeRef): AttributeView | null {
   const [, field, ...rest] = ref.split('.');
   const scaled = (values: Float64Array, scale: number): AttributeView => ({
     kind: 'num',
-    values: scale === 1 ? values : values.map((v) => v * scale),
+    values: scale === 1 ? values : scaledCopy(values, scale),
   });
   if (field === 'custom') {
     const col = ds.accounts.custom[rest.join('.')];

@@ -9,7 +9,7 @@
  */
 import type { Dataset } from '../model/columns';
 import { accountAttributeView, attributeView, isAccountAttribute, type AttributeView } from './attributes';
-import { matchesNumber, matchesText } from './fit';
+import { lowerText, matchesNumber, matchesText, textMatcher } from './fit';
 import { matchesMissing, type FitRule } from './rules';
 
 export interface FitMatches {
@@ -211,9 +211,16 @@ function orDictMatches(
   masks: Int32Array,
 ): void {
   const byCode = new Int32Array(view.values.length);
-  view.values.forEach((value, code) => {
-    for (const k of list) if (matchesText(rules[k]!, value)) byCode[code]! |= 1 << k;
-  });
+  const tests = list.map((k) => textMatcher(rules[k]!));
+  const bits = list.map((k) => 1 << k);
+  const values = view.values;
+  for (let code = 0; code < values.length; code++) {
+    const value = values[code]!;
+    const lowered = lowerText(value);
+    let m = 0;
+    for (let t = 0; t < tests.length; t++) if (tests[t]!(lowered, value)) m |= bits[t]!;
+    byCode[code] = m;
+  }
   let onMissing = 0;
   for (const k of list) if (matchesMissing(rules[k]!)) onMissing |= 1 << k;
   const { codes } = view;

@@ -52,6 +52,39 @@ export function matchesText(rule: FitRule, value: string): boolean {
   }
 }
 
+/**
+ * `matchesText` of one rule made once for many values: `test(lowered, value)` answers
+ * `matchesText(rule, value)` given `lowered`, the value trimmed and lower-cased (as `lowerText`
+ * gives it), so a dictionary of many values is lower-cased once for all its rules and each rule's
+ * own values once for all the dictionary's.
+ */
+export function textMatcher(rule: FitRule): (lowered: string, value: string) => boolean {
+  switch (rule.op) {
+    case 'always':
+      return () => true;
+    case 'empty':
+      return (v) => v === '';
+    case 'equals': {
+      const want = lower(rule.value);
+      return (v) => v === want;
+    }
+    case 'in': {
+      const wanted = new Set(rule.values.map(lower));
+      return (v) => wanted.has(v);
+    }
+    case 'contains': {
+      const part = lower(rule.value);
+      const blank = rule.value.trim() === '';
+      return (v) => !blank && v.includes(part);
+    }
+    case 'range':
+      return (_, value) => value.trim() !== '' && matchesNumber(rule, Number(value));
+  }
+}
+
+/** A text as `matchesText` compares it: trimmed and lower-cased (see `textMatcher`). */
+export const lowerText = lower;
+
 /** Whether a number matches a rule: range is [min, max); NaN (missing) matches only `empty` and `always`. */
 export function matchesNumber(rule: FitRule, value: number): boolean {
   if (Number.isNaN(value)) return matchesMissing(rule);
@@ -97,8 +130,10 @@ export function compileFit(ds: Dataset, rules: readonly FitRule[]): CompiledFit 
       continue;
     }
     const pointsByCode = new Float64Array(view.values.length);
+    const tests = list.map(textMatcher);
     view.values.forEach((value, code) => {
-      for (const r of list) if (matchesText(r, value)) pointsByCode[code]! += r.points;
+      const lowered = lower(value);
+      for (let k = 0; k < list.length; k++) if (tests[k]!(lowered, value)) pointsByCode[code]! += list[k]!.points;
     });
     const missingPoints = list.reduce((sum, r) => (matchesMissing(r) ? sum + r.points : sum), 0);
     terms.push({ kind: 'dict', codes: view.codes, pointsByCode, missingPoints });
