@@ -9,7 +9,7 @@ import { leadMask } from '../filters/filters';
 import type { Dataset } from '../model/columns';
 import { DAY_MS, quarterIndexOf, quarterNumber, quarterStartOf } from '../time';
 import { computeReach, REACH_STAGES, SKIPPABLE_STAGES, STEP_STAGES, type FunnelMode, type StageReach } from './reach';
-import { sortedOrder } from './sorted-order';
+import { sortedOrder } from '../model/sorted-order';
 import { STAGE_PAIRS } from './tally';
 
 /** Stages whose entry quarter is kept per lead: REACH_STAGES up to `lost` (the steps, then lost). */

@@ -6,7 +6,7 @@
  * construction.
  */
 import type { ActivityColumns, DictColumn, TouchColumns } from './columns';
-import { sortedOrder } from '../funnel/sorted-order';
+import { sortedOrder } from './sorted-order';
 import { DictBuilder, csrFromParents } from './dict-builder';
 import { BytesCodes, GrowingArray, GrowingDict, dictOf, type IdLookup } from './grow';
 import type { LeadStore } from './lead-store';

@@ -5,7 +5,7 @@ import { leadMask, NO_SOURCE, type Filters } from '../../../src/engine/filters/f
 import { funnelFigures, reachFigures, type FigureOptions } from '../../../src/engine/funnel/funnel-figures';
 import { groupsFor } from '../../../src/engine/funnel/groups';
 import { computeReach, type FunnelMode } from '../../../src/engine/funnel/reach';
-import { sortedOrder } from '../../../src/engine/funnel/sorted-order';
+import { sortedOrder } from '../../../src/engine/model/sorted-order';
 import { buildDataset } from '../../../src/engine/model/build-dataset';
 import type { Dataset } from '../../../src/engine/model/columns';
 import { SEGMENTS } from '../../../src/engine/segments';
