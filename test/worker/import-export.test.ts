@@ -4,7 +4,13 @@ import { generateDemoCompany } from '../../src/demo/generate';
 import { writeCanonicalCsv } from '../../src/import/canonical/write';
 import { importFiles, rejectedRows } from '../../src/import/pipeline';
 import { opportunityOutcomes } from '../../src/worker/handlers/data';
-import { readBlobs, readUrl, type CancelToken, type FileRangeReader } from '../../src/worker/handlers/import-read';
+import {
+  readBlobs,
+  readUrl,
+  withoutHeldBytes,
+  type CancelToken,
+  type FileRangeReader,
+} from '../../src/worker/handlers/import-read';
 import { createEngineService } from '../../src/worker/service';
 import { buildDataset } from '../../src/engine/model/build-dataset';
 import { recordSet, opportunity } from '../fixtures/records';
@@ -234,22 +240,20 @@ describe('readBlobs with a reader that reads the files again (a worker)', () => 
       return bytes.get(file.name)!.slice(position, position + length);
     }) as FileRangeReader;
 
-  it('keeps no file bytes, and the import reads them again into the very report and records of files held in memory', async () => {
+  it('holds the bytes for the import; without them, the files are read again into the very same import', async () => {
     const { bytes, files } = company();
     const asked: string[] = [];
     const read = await readBlobs(files, { cancelled: false }, 64 * 1024 * 1024, {
       reread: rangeReader(bytes, asked),
     });
-    expect(read.map((f) => f.name)).toEqual([...bytes.keys()]);
-    expect(read.every((f) => f.bytes === undefined && f.read !== undefined && f.readRange !== undefined)).toBe(true);
-    // Nothing is read again before the import asks.
-    expect(asked).toEqual([]);
+    expect(read.map((f) => [f.name, f.bytes?.byteLength])).toEqual([...bytes].map(([name, b]) => [name, b.byteLength]));
     const now = Date.UTC(2026, 10, 20);
-    const onDemand = importFiles(read, { now });
-    const held = importFiles(
-      [...bytes].map(([name, b]) => ({ name, bytes: b })),
-      { now },
-    );
+    const held = importFiles(read, { now });
+    // The bytes held are read, not the files again.
+    expect(asked).toEqual([]);
+    const again = read.map(withoutHeldBytes);
+    expect(again.every((f) => f.bytes === undefined && f.read !== undefined && f.readRange !== undefined)).toBe(true);
+    const onDemand = importFiles(again, { now });
     expect(onDemand.report).toEqual(held.report);
     expect(buildDataset(onDemand.records).leads.count).toBe(buildDataset(held.records).leads.count);
     expect(JSON.stringify(rejectedRows(onDemand))).toBe(JSON.stringify(rejectedRows(held)));

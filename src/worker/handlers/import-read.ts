@@ -55,10 +55,7 @@ function overLimit(name: string, size: number, cap: number): string {
   return selectionProblem([{ name, size }], cap) ?? `${name} is more than ${formatSize(cap)}`;
 }
 
-/**
- * Reads a stream to its end, through `onChunk`, stopping at `cap` bytes or when cancelled; returns
- * its bytes, or only how many there were when `keep` is false.
- */
+/** Reads a stream to its end, through `onChunk`, stopping at `cap` bytes or when cancelled. */
 async function drain(
   stream: ReadableStream<Uint8Array>,
   name: string,
@@ -66,8 +63,7 @@ async function drain(
   token: CancelToken,
   onChunk: (chunk: Uint8Array) => void,
   refusal: (size: number) => string = (size) => overLimit(name, size, cap),
-  keep = true,
-): Promise<{ bytes: Uint8Array | null; size: number }> {
+): Promise<Uint8Array> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -83,17 +79,16 @@ async function drain(
       await reader.cancel();
       throw new Error(refusal(size));
     }
-    if (keep) chunks.push(value);
+    chunks.push(value);
     onChunk(value);
   }
-  if (!keep) return { bytes: null, size };
   const out = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {
     out.set(c, at);
     at += c.byteLength;
   }
-  return { bytes: out, size };
+  return out;
 }
 
 /**
@@ -110,10 +105,11 @@ export function syncFileReader(): FileRangeReader | undefined {
 }
 
 /**
- * A chosen file the import reads again as it needs it (see `ImportFile.read`), so that no file's
- * bytes are held between the steps that read them, nor while the preview waits to be loaded.
+ * A chosen file with its bytes, that can also be read again (see `ImportFile.read`): the import
+ * reads the bytes held, and once it is done they are let go (`withoutHeldBytes`) while the preview
+ * waits to be loaded; the mapping screen's import reads the file again.
  */
-function fileReadOnDemand(f: File, sized: SizedFile, readRange: FileRangeReader): ImportFile {
+function fileReadAgain(f: File, bytes: Uint8Array, sized: SizedFile, readRange: FileRangeReader): ImportFile {
   const read = (position: number, length: number): Uint8Array => {
     let bytes: Uint8Array;
     try {
@@ -128,7 +124,14 @@ function fileReadOnDemand(f: File, sized: SizedFile, readRange: FileRangeReader)
       throw new Error(`${f.name} changed while it was imported: choose it again`);
     return bytes;
   };
-  return { name: f.name, sized, read: () => read(0, f.size), readRange: read };
+  return { name: f.name, bytes, sized, read: () => read(0, f.size), readRange: read };
+}
+
+/** The file without the bytes it holds when it can read them again (see `fileReadAgain`). */
+export function withoutHeldBytes(f: ImportFile): ImportFile {
+  if (f.bytes === undefined || f.read === undefined) return f;
+  const { bytes: _held, ...again } = f;
+  return again;
 }
 
 export interface ReadBlobsOptions {
@@ -137,9 +140,8 @@ export interface ReadBlobsOptions {
   /** Every file will be read whole (a mapping or another preset than canonical), none counted as streaming. */
   readonly whole?: boolean;
   /**
-   * Given (in a worker, `syncFileReader()`): the files are streamed once for the progress and the
-   * watcher, their bytes not kept, and the import reads each again when it needs it. Without it,
-   * each file's bytes are kept.
+   * Given (in a worker, `syncFileReader()`): each file read can also be read again, so that its
+   * bytes can be let go once the import is done (`withoutHeldBytes`).
    */
   readonly reread?: FileRangeReader;
 }
@@ -172,11 +174,10 @@ export async function readBlobs(
       `${f.name} is more than ${formatSize(cap)}`;
     watch?.start(f.name, f.size);
     progress?.({ phase: 'reading', file: f.name, loaded, total });
-    let bytes: Uint8Array | null;
-    let size: number;
+    let bytes: Uint8Array;
     if (typeof f.stream === 'function') {
       // A file that grew since it was chosen still stops at the limit.
-      ({ bytes, size } = await drain(
+      bytes = await drain(
         f.stream() as ReadableStream<Uint8Array>,
         f.name,
         cap,
@@ -187,18 +188,17 @@ export async function readBlobs(
           progress?.({ phase: 'reading', file: f.name, loaded, total });
         },
         refusal,
-        reread === undefined,
-      ));
+      );
     } else {
       bytes = new Uint8Array(await f.arrayBuffer());
-      size = bytes.byteLength;
-      loaded += size;
+      loaded += bytes.byteLength;
       watch?.bytes(f.name, bytes);
     }
-    counted += size * rate;
+    counted += bytes.byteLength * rate;
     watch?.end(f.name);
-    if (reread && size !== f.size) throw new Error(`${f.name} changed while it was read: choose it again`);
-    out.push(reread ? fileReadOnDemand(f, sampled[i]!, reread) : { name: f.name, bytes: bytes! });
+    out.push(
+      reread && bytes.byteLength === f.size ? fileReadAgain(f, bytes, sampled[i]!, reread) : { name: f.name, bytes },
+    );
   }
   return out;
 }
@@ -253,13 +253,13 @@ export async function readUrl(
     if (!res.body) throw new Error(`No content from ${url.href}`);
     let loaded = 0;
     opts.watch?.start(name, total);
-    const { bytes } = await drain(res.body, name, cap, token, (chunk) => {
+    const bytes = await drain(res.body, name, cap, token, (chunk) => {
       loaded += chunk.byteLength;
       opts.watch?.bytes(name, chunk);
       progress?.({ phase: 'reading', file: name, loaded, total });
     });
     opts.watch?.end(name);
-    return { name, bytes: bytes! };
+    return { name, bytes };
   } catch (e) {
     if (controller.signal.aborted && !(e instanceof ImportCancelled)) {
       throw new Error(

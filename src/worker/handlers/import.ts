@@ -25,6 +25,7 @@ import {
   ImportCancelled,
   readBlobs,
   syncFileReader,
+  withoutHeldBytes,
   readUrl,
   type CancelToken,
   type ChunkWatcher,
@@ -168,7 +169,8 @@ export function importHandlers(state: EngineState, clock: () => number = Date.no
       name,
       limit: { bytes: limit, advice: BROWSER_ADVICE },
     });
-    pending = { id: nextId++, files, limit, result };
+    // Files that can be read again let their bytes go: the mapping screen's import reads them again.
+    pending = { id: nextId++, files: files.map(withoutHeldBytes), limit, result };
     progress?.({ phase: 'done', file: '', loaded: 0, total: null });
     return preview(pending);
   };
