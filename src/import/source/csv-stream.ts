@@ -170,7 +170,14 @@ export function openCsvStream(
   const windowBytes = reread?.windowBytes ?? WINDOW_BYTES;
   const ranges = (): ByteRanges =>
     readRange ? new WindowedBytes(readRange, size, windowBytes) : new WholeBytes(load());
-  const segments = (): Iterable<Uint8Array> => (readRange ? lineSegments(readRange, size, windowBytes) : [load()]);
+  const segments = (): Iterable<Uint8Array> => {
+    if (readRange) return lineSegments(readRange, size, windowBytes);
+    // Bytes held (or read whole) go by windows of whole lines too: a reader that decodes its
+    // segment (the ASCII rows) never makes one string of the whole file, which may be longer than
+    // the longest string the engine holds.
+    const whole = load();
+    return lineSegments((position, length) => whole.subarray(position, position + length), size, windowBytes);
+  };
   const run = (
     source: ByteRanges,
     visit: RowVisitor,
