@@ -79,12 +79,13 @@ function vitestFailures(report) {
   }
   return out;
 }
-function playwrightFailures(report) {
+/** The Playwright tests of `status` ('unexpected': failed; 'flaky': passed on a second try), each with its first error. */
+function playwrightTests(report, status) {
   const out = [];
   const walk = (suite) => {
     for (const spec of suite.specs ?? [])
       for (const t of spec.tests ?? [])
-        if (t.status === 'unexpected') {
+        if (t.status === status) {
           const error = t.results?.find((r) => r.error)?.error?.message;
           out.push(`${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
         }
@@ -110,25 +111,10 @@ function vitestFlaky(report) {
   }
   return out;
 }
-function playwrightFlaky(report) {
-  const out = [];
-  const walk = (suite) => {
-    for (const spec of suite.specs ?? [])
-      for (const t of spec.tests ?? [])
-        if (t.status === 'flaky') {
-          const error = t.results?.find((r) => r.error)?.error?.message;
-          out.push(`${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
-        }
-    for (const child of suite.suites ?? []) walk(child);
-  };
-  for (const suite of report?.suites ?? []) walk(suite);
-  return out;
-}
-
-const flaky = [...vitestFlaky(vitest), ...playwrightFlaky(pw)];
+const flaky = [...vitestFlaky(vitest), ...playwrightTests(pw, 'flaky')];
 if (flaky.length)
   console.log(`\nflaky (failed, then passed on a second try):\n${flaky.map((f) => `  ⚠ ${f}`).join('\n')}`);
-const failures = [...vitestFailures(vitest), ...playwrightFailures(pw)];
+const failures = [...vitestFailures(vitest), ...playwrightTests(pw, 'unexpected')];
 if (failures.length) console.log(`\nfailed tests:\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`);
 
 const passed = unit.passed + browser.passed;
