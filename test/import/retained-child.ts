@@ -4,7 +4,8 @@
  * company's files given by `read` (and `readRange` with the argument `ranged`), each file's bytes of
  * a class of their own, so that those still referenced are told apart by file (`queryObjects`
  * collects garbage first). Prints, as JSON, each read with the other files whose bytes were then
- * still referenced, and those still referenced once the import is done and collected.
+ * still referenced, those still referenced once the import is done and collected, and each file's
+ * size.
  */
 import { queryObjects } from 'node:v8';
 import { generateDemoCompany } from '../../src/demo/generate';
@@ -53,4 +54,5 @@ function run(): number {
 const activities = run();
 // Let the current job end (WeakRef targets and the like stay alive until it does), then look.
 await new Promise((resolve) => setTimeout(resolve, 0));
-process.stdout.write(JSON.stringify({ activities, reads, liveAfter: live() }));
+const sizes = Object.fromEntries(Object.entries(written).map(([name, text]) => [name, enc.encode(text).byteLength]));
+process.stdout.write(JSON.stringify({ activities, reads, liveAfter: live(), sizes }));
