@@ -9,7 +9,7 @@
  */
 import type { Dataset } from '../model/columns';
 import { accountAttributeView, attributeView, isAccountAttribute, type AttributeView } from './attributes';
-import { lowerText, matchesNumber, matchesText, textMatcher } from './fit';
+import { lowerText, matchesNumber, textMatcher } from './fit';
 import { matchesMissing, type FitRule } from './rules';
 
 export interface FitMatches {
@@ -51,7 +51,8 @@ function matchBits(ds: Dataset, r: FitRule): Uint32Array | null {
   const view = attributeView(ds, r.attribute);
   if (!view) return null;
   if (view.kind === 'dict') {
-    const table = Uint8Array.from(view.values, (v) => (matchesText(r, v) ? 1 : 0));
+    const test = textMatcher(r);
+    const table = Uint8Array.from(view.values, (v) => (test(lowerText(v), v) ? 1 : 0));
     const onMissing = matchesMissing(r);
     const { codes } = view;
     for (let i = 0; i < n; i++) {

@@ -28,35 +28,22 @@ export interface CompiledFit {
   readonly missingAttributes: readonly string[];
 }
 
-const lower = (s: string) => s.trim().toLowerCase();
+/** A text as the text rules compare it: trimmed and lower-cased. */
+export const lowerText = (s: string) => s.trim().toLowerCase();
 
 /**
  * Whether a text value matches a rule (case-insensitive; a range reads the text as a number; blank
  * text is an empty value). A lead with no dictionary code at all matches only `matchesMissing` rules.
+ * For many values, make the rule's test once with `textMatcher`.
  */
 export function matchesText(rule: FitRule, value: string): boolean {
-  const v = lower(value);
-  switch (rule.op) {
-    case 'always':
-      return true;
-    case 'empty':
-      return v === '';
-    case 'equals':
-      return v === lower(rule.value);
-    case 'in':
-      return rule.values.some((x) => lower(x) === v);
-    case 'contains':
-      return rule.value.trim() !== '' && v.includes(lower(rule.value));
-    case 'range':
-      return value.trim() !== '' && matchesNumber(rule, Number(value));
-  }
+  return textMatcher(rule)(lowerText(value), value);
 }
 
 /**
- * `matchesText` of one rule made once for many values: `test(lowered, value)` answers
- * `matchesText(rule, value)` given `lowered`, the value trimmed and lower-cased (as `lowerText`
- * gives it), so a dictionary of many values is lower-cased once for all its rules and each rule's
- * own values once for all the dictionary's.
+ * The test of one rule, made once for many values: `test(lowered, value)` answers whether `value`
+ * matches given `lowered`, the value as `lowerText` gives it, so a dictionary of many values is
+ * lower-cased once for all its rules and each rule's own values once for all the dictionary's.
  */
 export function textMatcher(rule: FitRule): (lowered: string, value: string) => boolean {
   switch (rule.op) {
@@ -65,15 +52,15 @@ export function textMatcher(rule: FitRule): (lowered: string, value: string) => 
     case 'empty':
       return (v) => v === '';
     case 'equals': {
-      const want = lower(rule.value);
+      const want = lowerText(rule.value);
       return (v) => v === want;
     }
     case 'in': {
-      const wanted = new Set(rule.values.map(lower));
+      const wanted = new Set(rule.values.map(lowerText));
       return (v) => wanted.has(v);
     }
     case 'contains': {
-      const part = lower(rule.value);
+      const part = lowerText(rule.value);
       const blank = rule.value.trim() === '';
       return (v) => !blank && v.includes(part);
     }
@@ -81,9 +68,6 @@ export function textMatcher(rule: FitRule): (lowered: string, value: string) => 
       return (_, value) => value.trim() !== '' && matchesNumber(rule, Number(value));
   }
 }
-
-/** A text as `matchesText` compares it: trimmed and lower-cased (see `textMatcher`). */
-export const lowerText = lower;
 
 /** Whether a number matches a rule: range is [min, max); NaN (missing) matches only `empty` and `always`. */
 export function matchesNumber(rule: FitRule, value: number): boolean {
@@ -132,7 +116,7 @@ export function compileFit(ds: Dataset, rules: readonly FitRule[]): CompiledFit 
     const pointsByCode = new Float64Array(view.values.length);
     const tests = list.map(textMatcher);
     view.values.forEach((value, code) => {
-      const lowered = lower(value);
+      const lowered = lowerText(value);
       for (let k = 0; k < list.length; k++) if (tests[k]!(lowered, value)) pointsByCode[code]! += list[k]!.points;
     });
     const missingPoints = list.reduce((sum, r) => (matchesMissing(r) ? sum + r.points : sum), 0);
