@@ -111,18 +111,18 @@ export function syncFileReader(): FileRangeReader | undefined {
  */
 function fileReadAgain(f: File, bytes: Uint8Array, sized: SizedFile, readRange: FileRangeReader): ImportFile {
   const read = (position: number, length: number): Uint8Array => {
-    let bytes: Uint8Array;
+    let range: Uint8Array;
     try {
-      bytes = readRange(f, position, length);
+      range = readRange(f, position, length);
     } catch (e) {
       throw new Error(
         `${f.name} could not be read again (${e instanceof Error ? e.message : String(e)}): it may have changed or moved since it was chosen; choose it again`,
         { cause: e },
       );
     }
-    if (bytes.byteLength !== Math.max(0, Math.min(length, f.size - position)))
+    if (range.byteLength !== Math.max(0, Math.min(length, f.size - position)))
       throw new Error(`${f.name} changed while it was imported: choose it again`);
-    return bytes;
+    return range;
   };
   return { name: f.name, bytes, sized, read: () => read(0, f.size), readRange: read };
 }
